@@ -1,0 +1,115 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { errorBody } from '../shared/errors.ts'
+import { registerRoutes } from './http/routes.ts'
+import { openSqliteStore } from './storage/sqlite.ts'
+import type { BoardStore } from './storage/types.ts'
+import { DEFAULT_LIMITS, type SyncLimits } from './sync/config.ts'
+import { RoomRegistry } from './sync/rooms.ts'
+import { attachSync } from './sync/upgrade.ts'
+
+export interface TramaServerOptions {
+  port?: number
+  host?: string
+  dataDir: string
+  /** Built client to serve (index.html + assets); omitted: API and sync only. */
+  staticDir?: string
+  publicUrl?: string
+  limits?: Partial<SyncLimits>
+  maxImportBytes?: number
+  /** pino level, or false for silence (tests). */
+  logLevel?: string | false
+}
+
+export interface TramaServer {
+  app: FastifyInstance
+  store: BoardStore
+  registry: RoomRegistry
+  /** http://host:port the server listens on. */
+  url: string
+  port: number
+  close(): Promise<void>
+}
+
+/** Hides the role keys of URLs in the logs. */
+function redactKeys(url: string): string {
+  return url.replace(/([?&#]key=)[^&#]*/g, '$1***')
+}
+
+/** Builds and starts a server: HTTP API, static client and sync on one port. */
+export async function createTramaServer(options: TramaServerOptions): Promise<TramaServer> {
+  const limits: SyncLimits = { ...DEFAULT_LIMITS, ...options.limits }
+  const app = Fastify({
+    logger:
+      options.logLevel === false
+        ? false
+        : {
+            level: options.logLevel ?? 'info',
+            serializers: {
+              req: (req) => ({ method: req.method, url: redactKeys(req.url) }),
+            },
+          },
+    bodyLimit: 1024 * 1024,
+  })
+  const store = openSqliteStore(options.dataDir)
+  const registry = new RoomRegistry(store, limits, app.log)
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const code = err.code ?? ''
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.code(413).send(errorBody('BODY_TOO_LARGE'))
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return reply.code(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE'))
+    if (code.startsWith('FST_ERR_CTP_') || err instanceof SyntaxError)
+      return reply.code(400).send(errorBody('BAD_JSON', [err.message]))
+    if (err.statusCode && err.statusCode < 500)
+      return reply.code(err.statusCode).send(errorBody('BAD_REQUEST', [err.message]))
+    req.log.error({ err }, 'request failed')
+    return reply.code(500).send(errorBody('INTERNAL'))
+  })
+
+  registerRoutes(app, {
+    store,
+    registry,
+    publicUrl: options.publicUrl,
+    maxImportBytes: options.maxImportBytes ?? 32 * 1024 * 1024,
+  })
+
+  const staticDir = options.staticDir
+  const hasClient = !!staticDir && existsSync(join(staticDir, 'index.html'))
+  if (hasClient) {
+    await app.register(fastifyStatic, { root: staticDir, wildcard: false, index: ['index.html'] })
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const wantsPage =
+      req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/sync/')
+    if (hasClient && wantsPage) return reply.type('text/html').sendFile('index.html')
+    return reply.code(404).send(errorBody('NOT_FOUND'))
+  })
+
+  const sync = attachSync(app.server, { store, registry, limits, log: app.log })
+
+  await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' })
+  const address = app.server.address() as AddressInfo
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  let closed = false
+
+  return {
+    app,
+    store,
+    registry,
+    port: address.port,
+    url: `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${address.port}`,
+    async close() {
+      if (closed) return
+      closed = true
+      sync.close()
+      registry.closeAll()
+      await app.close()
+      store.close()
+    },
+  }
+}

@@ -1,0 +1,123 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { errorBody, type ErrorCode } from '../../shared/errors.ts'
+import { BOARD_ID_PATTERN, type Role } from '../../shared/protocol.ts'
+import { initBoard } from '../../shared/schema/index.ts'
+import { docFromExport, exportBoard, parseBoardExport } from '../../shared/export/index.ts'
+import { checkAccess, generateBoardId, newBoardKeys } from '../auth/keys.ts'
+import type { BoardStore } from '../storage/types.ts'
+import type { RoomRegistry } from '../sync/rooms.ts'
+
+export const createBoardBody = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(1, 'title must not be empty')
+    .max(200, 'title is at most 200 characters'),
+})
+
+const boardParams = z.object({ id: z.string().regex(BOARD_ID_PATTERN) })
+const keyQuery = z.object({ key: z.string().max(200).optional() })
+
+export interface RouteDeps {
+  store: BoardStore
+  registry: RoomRegistry
+  /** Absolute origin for links (e.g. https://trama.example.org); else taken from the request. */
+  publicUrl?: string
+  maxImportBytes: number
+}
+
+export interface NewBoardAnswer {
+  id: string
+  keys: Record<Role, string>
+  links: Record<Role, string>
+}
+
+function issues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+}
+
+export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { store, registry } = deps
+
+  const origin = (req: FastifyRequest) => deps.publicUrl ?? `${req.protocol}://${req.host}`
+
+  /** Stores a new board from a document and answers its id, keys and links. */
+  const createFrom = (
+    req: FastifyRequest,
+    title: string,
+    createdAt: string,
+    doc: Y.Doc,
+  ): NewBoardAnswer => {
+    const id = generateBoardId()
+    const { keys, hashes } = newBoardKeys()
+    store.createBoard({ id, title, createdAt, keyHashes: hashes }, Y.encodeStateAsUpdate(doc))
+    doc.destroy()
+    const base = origin(req)
+    const link = (role: Role) => `${base}/b/${id}#key=${keys[role]}`
+    return {
+      id,
+      keys,
+      links: {
+        facilitator: link('facilitator'),
+        participant: link('participant'),
+        viewer: link('viewer'),
+      },
+    }
+  }
+
+  /** Resolves `:id` + `?key=` to a role, or sends the 4xx and returns null. */
+  const authorise = (
+    req: FastifyRequest,
+    reply: { code(n: number): { send(b: unknown): unknown } },
+  ) => {
+    const params = boardParams.safeParse(req.params)
+    const query = keyQuery.safeParse(req.query)
+    const fail = (status: number, code: ErrorCode) => {
+      reply.code(status).send(errorBody(code))
+      return null
+    }
+    if (!params.success) return fail(404, 'BOARD_NOT_FOUND')
+    if (!query.success) return fail(400, 'BAD_REQUEST')
+    const access = checkAccess(store.getBoard(params.data.id), query.data.key)
+    if (!access.ok) return fail(access.status, access.code)
+    return access
+  }
+
+  app.get('/healthz', async () => ({ status: 'ok', boardsLoaded: registry.loadedCount }))
+
+  app.post('/api/boards', { bodyLimit: 16 * 1024 }, async (req, reply) => {
+    const body = createBoardBody.safeParse(req.body)
+    if (!body.success) return reply.code(400).send(errorBody('BAD_REQUEST', issues(body.error)))
+    const doc = new Y.Doc()
+    const createdAt = new Date().toISOString()
+    initBoard(doc, body.data.title, createdAt)
+    return reply.code(201).send(createFrom(req, body.data.title, createdAt, doc))
+  })
+
+  app.get('/api/boards/:id', async (req, reply) => {
+    const access = authorise(req, reply)
+    if (!access) return reply
+    return { id: access.board.id, title: access.board.title, role: access.role }
+  })
+
+  app.get('/api/boards/:id/export.json', async (req, reply) => {
+    const access = authorise(req, reply)
+    if (!access) return reply
+    const json = await registry.withRoom(access.board.id, (room) => exportBoard(room.doc))
+    const filename = `trama-${access.board.id}.json`
+    return reply.header('content-disposition', `attachment; filename="${filename}"`).send(json)
+  })
+
+  app.post('/api/boards/import', { bodyLimit: deps.maxImportBytes }, async (req, reply) => {
+    const parsed = parseBoardExport(req.body)
+    if (!parsed.ok)
+      return reply
+        .code(parsed.code === 'NEWER_SCHEMA' ? 422 : 400)
+        .send(errorBody(parsed.code, parsed.details))
+    const { board } = parsed
+    const doc = docFromExport(board)
+    return reply.code(201).send(createFrom(req, board.title, board.createdAt, doc))
+  })
+}

@@ -1,0 +1,59 @@
+import { networkInterfaces } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+import { createTramaServer } from './app.ts'
+
+const env = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(1234),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    PUBLIC_URL: z.url().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  })
+  .safeParse(process.env)
+
+if (!env.success) {
+  console.error('Invalid configuration:\n' + z.prettifyError(env.error))
+  process.exit(2)
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const { PORT, HOST, DATA_DIR, PUBLIC_URL, LOG_LEVEL } = env.data
+const server = await createTramaServer({
+  port: PORT,
+  host: HOST,
+  dataDir: resolve(DATA_DIR),
+  staticDir: join(root, 'dist', 'client'),
+  publicUrl: PUBLIC_URL,
+  logLevel: LOG_LEVEL,
+})
+
+/** Addresses people on the same network can open. */
+function lanAddresses(): string[] {
+  if (HOST !== '0.0.0.0' && HOST !== '::') return [server.url]
+  const out = [`http://localhost:${server.port}`]
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? [])
+      if (a.family === 'IPv4' && !a.internal) out.push(`http://${a.address}:${server.port}`)
+  return out
+}
+
+console.log(
+  `\nTrama is running. Open the board at:\n${lanAddresses()
+    .map((u) => `  ${u}`)
+    .join('\n')}\n`,
+)
+
+let stopping = false
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return
+    stopping = true
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  })
+}

@@ -1,0 +1,117 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { BoardRecord, BoardStore, LogStats, StoredDocument } from './types.ts'
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  facilitator_hash BLOB NOT NULL,
+  participant_hash BLOB NOT NULL,
+  viewer_hash BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS snapshots (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id),
+  data BLOB NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_board ON updates(board_id, seq);
+`
+
+interface BoardRow {
+  id: string
+  title: string
+  created_at: string
+  facilitator_hash: Buffer
+  participant_hash: Buffer
+  viewer_hash: Buffer
+}
+
+/**
+ * SQLite storage in WAL mode. `synchronous = NORMAL` makes every committed write survive the
+ * process being killed (kill -9); only a power cut can lose the last transactions.
+ */
+export function openSqliteStore(dataDir: string): BoardStore {
+  mkdirSync(dataDir, { recursive: true })
+  const db = new Database(join(dataDir, 'trama.sqlite'))
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('busy_timeout = 5000')
+  db.pragma('foreign_keys = ON')
+  db.exec(SCHEMA)
+
+  const insertBoard = db.prepare(
+    'INSERT INTO boards (id, title, created_at, facilitator_hash, participant_hash, viewer_hash) VALUES (?, ?, ?, ?, ?, ?)',
+  )
+  const selectBoard = db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?')
+  const upsertSnapshot = db.prepare(
+    'INSERT INTO snapshots (board_id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT(board_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
+  )
+  const selectSnapshot = db.prepare<[string], { data: Buffer }>(
+    'SELECT data FROM snapshots WHERE board_id = ?',
+  )
+  const selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq',
+  )
+  const insertUpdate = db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)')
+  const statsUpdates = db.prepare<[string], { count: number; bytes: number | null }>(
+    'SELECT COUNT(*) AS count, SUM(LENGTH(data)) AS bytes FROM updates WHERE board_id = ?',
+  )
+  const deleteUpdates = db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?')
+
+  const createTx = db.transaction((board: BoardRecord, snapshot: Uint8Array) => {
+    const { facilitator, participant, viewer } = board.keyHashes
+    insertBoard.run(board.id, board.title, board.createdAt, facilitator, participant, viewer)
+    upsertSnapshot.run(board.id, Buffer.from(snapshot), new Date().toISOString())
+  })
+  const compactTx = db.transaction((id: string, snapshot: Uint8Array, uptoSeq: number) => {
+    upsertSnapshot.run(id, Buffer.from(snapshot), new Date().toISOString())
+    deleteUpdates.run(id, uptoSeq)
+  })
+
+  return {
+    createBoard: (board, snapshot) => createTx(board, snapshot),
+    getBoard(id) {
+      const row = selectBoard.get(id)
+      if (!row) return undefined
+      return {
+        id: row.id,
+        title: row.title,
+        createdAt: row.created_at,
+        keyHashes: {
+          facilitator: row.facilitator_hash,
+          participant: row.participant_hash,
+          viewer: row.viewer_hash,
+        },
+      }
+    },
+    loadDocument(id): StoredDocument {
+      const snapshot = selectSnapshot.get(id)
+      const rows = selectUpdates.all(id)
+      return {
+        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+        updates: rows.map((r) => new Uint8Array(r.data)),
+        lastSeq: rows.length ? rows[rows.length - 1]!.seq : 0,
+      }
+    },
+    appendUpdate(id, update) {
+      return Number(
+        insertUpdate.run(id, Buffer.from(update.buffer, update.byteOffset, update.byteLength))
+          .lastInsertRowid,
+      )
+    },
+    logStats(id): LogStats {
+      const row = statsUpdates.get(id)
+      return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 }
+    },
+    compact: (id, snapshot, uptoSeq) => compactTx(id, snapshot, uptoSeq),
+    close: () => db.close(),
+  }
+}

@@ -1,0 +1,37 @@
+/** What the server keeps of a board besides its document. */
+export interface BoardRecord {
+  id: string
+  title: string
+  createdAt: string
+  keyHashes: { facilitator: Buffer; participant: Buffer; viewer: Buffer }
+}
+
+export interface StoredDocument {
+  /** The compacted state, or null before the first compaction. */
+  snapshot: Uint8Array | null
+  /** Updates appended after the snapshot, in order. */
+  updates: Uint8Array[]
+  /** Sequence number of the last update returned (0 when none). */
+  lastSeq: number
+}
+
+export interface LogStats {
+  count: number
+  bytes: number
+}
+
+/**
+ * Storage behind the sync server. Every method is synchronous and durable when it returns:
+ * the server appends an update before it relays it.
+ */
+export interface BoardStore {
+  createBoard(board: BoardRecord, snapshot: Uint8Array): void
+  getBoard(id: string): BoardRecord | undefined
+  loadDocument(id: string): StoredDocument
+  /** Appends one update to the board's log; returns its sequence number. */
+  appendUpdate(id: string, update: Uint8Array): number
+  logStats(id: string): LogStats
+  /** Replaces the snapshot and deletes the log rows up to `uptoSeq`, in one transaction. */
+  compact(id: string, snapshot: Uint8Array, uptoSeq: number): void
+  close(): void
+}

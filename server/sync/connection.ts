@@ -1,0 +1,65 @@
+import type { WebSocket } from 'ws'
+import type { Role } from '../../shared/protocol.ts'
+import { CLOSE } from '../../shared/protocol.ts'
+import type { SyncLimits } from './config.ts'
+
+type CloseReason = (typeof CLOSE)[keyof typeof CLOSE]
+
+/** One client on one board: its socket, role, rate budget and the awareness ids it controls. */
+export class Connection {
+  readonly awarenessIds = new Set<number>()
+  alive = true
+  closed = false
+  private tokens: number
+  private lastRefill = Date.now()
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly role: Role,
+    private readonly limits: SyncLimits,
+  ) {
+    this.tokens = limits.messageBurst
+  }
+
+  get canWrite(): boolean {
+    return this.role !== 'viewer'
+  }
+
+  /** Token bucket: false when this message exceeds the connection's rate. */
+  takeToken(now = Date.now()): boolean {
+    const elapsed = (now - this.lastRefill) / 1000
+    this.lastRefill = now
+    this.tokens = Math.min(
+      this.limits.messageBurst,
+      this.tokens + elapsed * this.limits.messagesPerSecond,
+    )
+    if (this.tokens < 1) return false
+    this.tokens -= 1
+    return true
+  }
+
+  /** Sends a frame; closes the connection instead when the client cannot keep up. */
+  send(frame: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.close(CLOSE.SLOW_CONSUMER)
+      return
+    }
+    this.ws.send(frame, (err) => {
+      if (err) this.close(CLOSE.GOING_AWAY)
+    })
+  }
+
+  /** Closes with a named code; a socket that does not finish the handshake is cut after 5 s. */
+  close(reason: CloseReason): void {
+    if (this.closed) return
+    this.closed = true
+    try {
+      this.ws.close(reason.code, reason.reason)
+    } catch {
+      this.ws.terminate()
+      return
+    }
+    setTimeout(() => this.ws.terminate(), 5_000).unref()
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The catalogue of error codes the server answers with and the client shows. The message is
+ * English for logs and API clients; the client translates by code.
+ */
+export const ERRORS = {
+  BAD_JSON: 'The request body is not valid JSON.',
+  BAD_REQUEST: 'The request is not valid.',
+  BODY_TOO_LARGE: 'The request body is larger than the server accepts.',
+  UNSUPPORTED_MEDIA_TYPE: 'The request body must be application/json.',
+  INVALID_EXPORT: 'The file is not a valid Trama board export.',
+  NEWER_SCHEMA: 'The board was made by a newer version of Trama.',
+  MISSING_KEY: 'A key is needed to open this board.',
+  WRONG_KEY: 'The key does not open this board.',
+  BOARD_NOT_FOUND: 'There is no board with this id.',
+  NOT_FOUND: 'Not found.',
+  INTERNAL: 'Something went wrong on the server.',
+} as const
+
+export type ErrorCode = keyof typeof ERRORS
+
+/** The body of every error the HTTP API answers. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: string[] }
+}
+
+export function errorBody(code: ErrorCode, details?: string[]): ErrorBody {
+  return {
+    error: details?.length
+      ? { code, message: ERRORS[code], details }
+      : { code, message: ERRORS[code] },
+  }
+}

@@ -1,0 +1,3 @@
+export * from './format.ts'
+export * from './project.ts'
+export * from './restore.ts'

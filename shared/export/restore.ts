@@ -1,0 +1,91 @@
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { CANVASES, metaRoot } from '../schema/roots.ts'
+import { putCard, putLink, type Fields } from '../schema/cards.ts'
+import { SCHEMA_VERSION } from '../schema/version.ts'
+import { boardExportV1, EXPORT_FORMAT, type BoardExport } from './format.ts'
+
+export type ParseResult =
+  | { ok: true; board: BoardExport }
+  | { ok: false; code: 'INVALID_EXPORT' | 'NEWER_SCHEMA'; details: string[] }
+
+/** Steps that bring an export of version `from` to `from + 1`, on plain JSON. None yet. */
+const EXPORT_MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> =
+  {}
+
+const header = z.object({ format: z.string(), schemaVersion: z.number().int() })
+
+function describe(error: z.ZodError): string[] {
+  return error.issues.slice(0, 20).map((issue) => {
+    const where = issue.path.length ? issue.path.join('.') : '(root)'
+    return `${where}: ${issue.message}`
+  })
+}
+
+/**
+ * The one door for untrusted board JSON: checks the header, migrates older versions, validates
+ * every field. Nothing is created from input this rejects.
+ */
+export function parseBoardExport(raw: unknown): ParseResult {
+  const head = header.safeParse(raw)
+  if (!head.success) return { ok: false, code: 'INVALID_EXPORT', details: describe(head.error) }
+  if (head.data.format !== EXPORT_FORMAT)
+    return { ok: false, code: 'INVALID_EXPORT', details: [`format: expected "${EXPORT_FORMAT}"`] }
+  const version = head.data.schemaVersion
+  if (version > SCHEMA_VERSION)
+    return {
+      ok: false,
+      code: 'NEWER_SCHEMA',
+      details: [
+        `schemaVersion: ${version} is newer than ${SCHEMA_VERSION}, the newest this server knows`,
+      ],
+    }
+  if (version < 1)
+    return {
+      ok: false,
+      code: 'INVALID_EXPORT',
+      details: [`schemaVersion: ${version} does not exist`],
+    }
+  let current = raw as Record<string, unknown>
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    const step = EXPORT_MIGRATIONS[v]
+    if (!step)
+      return {
+        ok: false,
+        code: 'INVALID_EXPORT',
+        details: [`schemaVersion: no migration from ${v}`],
+      }
+    current = step(current)
+  }
+  const parsed = boardExportV1.safeParse(current)
+  if (!parsed.success) return { ok: false, code: 'INVALID_EXPORT', details: describe(parsed.error) }
+  return { ok: true, board: parsed.data }
+}
+
+function fieldsOf(item: Record<string, unknown>): Fields {
+  const { id: _id, ...fields } = item
+  return fields as Fields
+}
+
+/** Writes a validated export into an empty document, in one transaction. */
+export function restoreBoard(doc: Y.Doc, board: BoardExport): void {
+  doc.transact(() => {
+    const meta = metaRoot(doc)
+    meta.set('schemaVersion', SCHEMA_VERSION)
+    meta.set('title', board.title)
+    meta.set('phase', board.phase)
+    meta.set('createdAt', board.createdAt)
+    for (const canvas of CANVASES) {
+      const { nodes, edges } = board.canvases[canvas]
+      for (const node of nodes) putCard(doc, canvas, node.id, fieldsOf(node))
+      for (const edge of edges) putLink(doc, canvas, edge.id, fieldsOf(edge))
+    }
+  })
+}
+
+/** A new document holding the export. */
+export function docFromExport(board: BoardExport): Y.Doc {
+  const doc = new Y.Doc()
+  restoreBoard(doc, board)
+  return doc
+}

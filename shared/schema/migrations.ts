@@ -1,0 +1,55 @@
+import * as Y from 'yjs'
+import { metaRoot } from './roots.ts'
+import { SCHEMA_VERSION } from './version.ts'
+
+/** One step of the document schema, named by what it does. */
+export interface DocMigration {
+  /** The version the document has after this step. */
+  to: number
+  name: string
+  up(doc: Y.Doc): void
+}
+
+/**
+ * Ordered list of migrations. Version 0 is a document with no `schemaVersion` (never written by
+ * a released build, but a stock client could create one): version 1 fills the meta defaults.
+ */
+export const DOC_MIGRATIONS: readonly DocMigration[] = [
+  {
+    to: 1,
+    name: 'AddMetaDefaults',
+    up(doc) {
+      const meta = metaRoot(doc)
+      if (typeof meta.get('title') !== 'string') meta.set('title', '')
+      if (typeof meta.get('phase') !== 'string') meta.set('phase', 'problems')
+      if (typeof meta.get('createdAt') !== 'string')
+        meta.set('createdAt', new Date(0).toISOString())
+    },
+  },
+]
+
+export type MigrationResult =
+  | { ok: true; from: number; to: number; applied: string[] }
+  | { ok: false; reason: 'newer-version'; found: number }
+
+/** The schema version a document declares (0 when absent). */
+export function docSchemaVersion(doc: Y.Doc): number {
+  const v = metaRoot(doc).get('schemaVersion')
+  return typeof v === 'number' && Number.isInteger(v) ? v : 0
+}
+
+/**
+ * Brings a document up to {@link SCHEMA_VERSION} in one transaction with the given origin.
+ * Refuses (and changes nothing) when the document is newer than this build.
+ */
+export function migrateDoc(doc: Y.Doc, origin: unknown = 'migration'): MigrationResult {
+  const from = docSchemaVersion(doc)
+  if (from > SCHEMA_VERSION) return { ok: false, reason: 'newer-version', found: from }
+  const pending = DOC_MIGRATIONS.filter((m) => m.to > from)
+  if (pending.length === 0) return { ok: true, from, to: from, applied: [] }
+  doc.transact(() => {
+    for (const m of pending) m.up(doc)
+    metaRoot(doc).set('schemaVersion', SCHEMA_VERSION)
+  }, origin)
+  return { ok: true, from, to: SCHEMA_VERSION, applied: pending.map((m) => m.name) }
+}
