@@ -54,6 +54,8 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
           },
     bodyLimit: 1024 * 1024,
   })
+  // Only JSON bodies are accepted: anything else is answered 415.
+  app.removeContentTypeParser('text/plain')
   const store = openSqliteStore(options.dataDir)
   const registry = new RoomRegistry(store, limits, app.log)
 

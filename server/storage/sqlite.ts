@@ -51,6 +51,7 @@ export function openSqliteStore(dataDir: string): BoardStore {
     'INSERT INTO boards (id, title, created_at, facilitator_hash, participant_hash, viewer_hash) VALUES (?, ?, ?, ?, ?, ?)',
   )
   const selectBoard = db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?')
+  const countBoards = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM boards')
   const upsertSnapshot = db.prepare(
     'INSERT INTO snapshots (board_id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT(board_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
   )
@@ -92,6 +93,7 @@ export function openSqliteStore(dataDir: string): BoardStore {
         },
       }
     },
+    countBoards: () => countBoards.get()!.n,
     loadDocument(id): StoredDocument {
       const snapshot = selectSnapshot.get(id)
       const rows = selectUpdates.all(id)

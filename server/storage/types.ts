@@ -27,6 +27,7 @@ export interface LogStats {
 export interface BoardStore {
   createBoard(board: BoardRecord, snapshot: Uint8Array): void
   getBoard(id: string): BoardRecord | undefined
+  countBoards(): number
   loadDocument(id: string): StoredDocument
   /** Appends one update to the board's log; returns its sequence number. */
   appendUpdate(id: string, update: Uint8Array): number

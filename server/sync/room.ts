@@ -32,6 +32,23 @@ function awarenessFrame(awareness: awarenessProtocol.Awareness, clients: number[
 }
 
 /**
+ * Checks a frame's envelope before anything is applied: a known message type and, for sync and
+ * awareness, exactly one length-prefixed payload that ends where the frame ends.
+ */
+function checkFrame(data: Uint8Array): void {
+  const decoder = decoding.createDecoder(data)
+  const type = decoding.readVarUint(decoder)
+  if (type === MESSAGE_SYNC) decoding.readVarUint(decoder)
+  else if (type === MESSAGE_QUERY_AWARENESS) {
+    if (decoder.pos !== data.length) throw new Error('trailing bytes')
+    return
+  } else if (type !== MESSAGE_AWARENESS) throw new Error(`unknown message type ${type}`)
+  const length = decoding.readVarUint(decoder)
+  if (decoder.pos + length !== data.length)
+    throw new Error('payload length does not match the frame')
+}
+
+/**
  * One loaded board: its document, its awareness and its connections. Every update the
  * document accepts is appended to storage first, then relayed to the other connections.
  */
@@ -125,6 +142,7 @@ export class Room {
 
   /** Handles one frame; throws on a malformed one (the caller closes that socket only). */
   receive(conn: Connection, data: Uint8Array): void {
+    checkFrame(data)
     const decoder = decoding.createDecoder(data)
     const type = decoding.readVarUint(decoder)
     switch (type) {

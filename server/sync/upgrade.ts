@@ -27,10 +27,13 @@ function refuse(socket: Duplex, status: 401 | 403 | 404, code: ErrorCode): void 
   setTimeout(() => socket.destroy(), 1_000).unref()
 }
 
+/**
+ * A frame as its own buffer: ws may hand out views into a larger pooled buffer, and a length
+ * prefix that overshoots the frame must fail rather than read the neighbouring bytes.
+ */
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
-  if (data instanceof ArrayBuffer) return new Uint8Array(data)
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+  return new Uint8Array(data instanceof ArrayBuffer ? data.slice(0) : data)
 }
 
 export interface SyncEndpoint {

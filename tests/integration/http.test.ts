@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { canvasRoots, putCard, putLink } from '../../shared/schema/index.ts'
+import { connectSynced, type Client } from '../helpers/clients.ts'
+import { createBoard, exportJson, startServer } from '../helpers/server.ts'
+import { waitFor } from '../helpers/wait.ts'
+
+let server: Awaited<ReturnType<typeof startServer>>
+const clients: Client[] = []
+const fixture = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', 'fixtures', 'board-v1.json'), 'utf8'),
+)
+
+beforeAll(async () => {
+  server = await startServer()
+})
+afterAll(async () => {
+  for (const c of clients) c.destroy()
+  await server.close()
+})
+
+const post = (path: string, body: string, type = 'application/json') =>
+  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': type }, body })
+
+const boardCount = () => server.store.countBoards()
+
+describe('HTTP API', () => {
+  it('answers health', async () => {
+    const res = await fetch(`${server.url}/healthz`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ status: 'ok' })
+  })
+
+  it('creates a board with three distinct random keys and links', async () => {
+    const board = await createBoard(server.url, '  Patto Val Seriana  ')
+    expect(board.id).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+    const keys = Object.values(board.keys)
+    expect(new Set(keys).size).toBe(3)
+    for (const key of keys) expect(Buffer.from(key, 'base64url').length).toBeGreaterThanOrEqual(16)
+    for (const role of ['facilitator', 'participant', 'viewer'] as const) {
+      expect(board.links[role]).toContain(`/b/${board.id}`)
+      expect(board.links[role]).toContain(board.keys[role])
+      expect(new URL(board.links[role]).origin).toBe(server.url)
+    }
+    const info = await fetch(`${server.url}/api/boards/${board.id}?key=${board.keys.viewer}`)
+    expect(await info.json()).toEqual({ id: board.id, title: 'Patto Val Seriana', role: 'viewer' })
+  })
+
+  it('stores keys only as hashes', async () => {
+    const board = await createBoard(server.url)
+    const record = server.store.getBoard(board.id)!
+    const raw = JSON.stringify(record)
+    for (const key of Object.values(board.keys)) expect(raw).not.toContain(key)
+    expect(record.keyHashes.facilitator.length).toBe(32)
+  })
+
+  it('rejects bad board bodies with a message', async () => {
+    const before = boardCount()
+    for (const [body, type, status, code] of [
+      ['{"title": ""}', 'application/json', 400, 'BAD_REQUEST'],
+      ['{"title": 5}', 'application/json', 400, 'BAD_REQUEST'],
+      ['{"nope": true}', 'application/json', 400, 'BAD_REQUEST'],
+      ['{"title": "x"', 'application/json', 400, 'BAD_JSON'],
+      ['title=x', 'text/plain', 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      [JSON.stringify({ title: 'x'.repeat(20_000) }), 'application/json', 413, 'BODY_TOO_LARGE'],
+    ] as const) {
+      const res = await post('/api/boards', body, type)
+      expect(res.status, body.slice(0, 30)).toBe(status)
+      const json = (await res.json()) as { error: { code: string; message: string } }
+      expect(json.error.code).toBe(code)
+      expect(json.error.message.length).toBeGreaterThan(5)
+    }
+    expect(boardCount()).toBe(before)
+  })
+
+  it('export needs a valid key of the board', async () => {
+    const board = await createBoard(server.url)
+    const other = await createBoard(server.url)
+    const url = (id: string, key?: string) =>
+      `${server.url}/api/boards/${id}/export.json${key === undefined ? '' : `?key=${key}`}`
+    expect((await fetch(url(board.id))).status).toBe(401)
+    expect((await fetch(url(board.id, other.keys.facilitator))).status).toBe(403)
+    expect((await fetch(url('doesnotexist1', board.keys.viewer))).status).toBe(404)
+    for (const key of Object.values(board.keys))
+      expect((await fetch(url(board.id, key))).status).toBe(200)
+  })
+
+  it('exports what clients wrote, and import → export gives the same JSON but exportedAt', async () => {
+    const board = await createBoard(server.url, 'Round trip')
+    const c = await connectSynced(server.url, board.id, board.keys.participant)
+    clients.push(c)
+    c.doc.transact(() => {
+      putCard(c.doc, 'problems', 'core', {
+        kind: 'problem',
+        label: 'Disoccupazione giovanile',
+        x: 0,
+        y: 0,
+        role: 'core',
+      })
+      putCard(c.doc, 'problems', 'cause1', {
+        kind: 'problem',
+        label: 'Scarso orientamento',
+        x: -120,
+        y: 160,
+        role: 'cause',
+        note: 'dati CPI 2025',
+      })
+      putLink(c.doc, 'problems', 'l1', { source: 'cause1', target: 'core', kind: 'cause-effect' })
+    })
+    await waitFor(async () => {
+      const json = (await exportJson(server.url, board.id, board.keys.viewer)) as typeof fixture
+      return json.canvases.problems.edges.length === 1
+    }, 'export has the link')
+    const first = await exportJson(server.url, board.id, board.keys.viewer)
+    expect(first).toMatchObject({ format: 'trama.board', schemaVersion: 1, title: 'Round trip' })
+
+    const imported = await post('/api/boards/import', JSON.stringify(first))
+    expect(imported.status).toBe(201)
+    const copy = (await imported.json()) as { id: string; keys: { viewer: string } }
+    expect(copy.id).not.toBe(board.id)
+    const second = await exportJson(server.url, copy.id, copy.keys.viewer)
+    expect({ ...second, exportedAt: 'x' }).toEqual({ ...first, exportedAt: 'x' })
+
+    const live = await connectSynced(server.url, copy.id, copy.keys.viewer)
+    clients.push(live)
+    expect(canvasRoots(live.doc, 'problems').nodes.get('cause1')?.get('note')).toBe('dati CPI 2025')
+  })
+
+  it('imports the v1 fixture unchanged', async () => {
+    const res = await post('/api/boards/import', JSON.stringify(fixture))
+    expect(res.status).toBe(201)
+    const board = (await res.json()) as { id: string; keys: { viewer: string } }
+    const out = await exportJson(server.url, board.id, board.keys.viewer)
+    expect({ ...out, exportedAt: 'x' }).toEqual({ ...fixture, exportedAt: 'x' })
+  })
+
+  it('refuses bad imports with a message and creates nothing', async () => {
+    const before = boardCount()
+    const withLink = (edge: object) => ({
+      ...fixture,
+      canvases: { ...fixture.canvases, problems: { ...fixture.canvases.problems, edges: [edge] } },
+    })
+    const cases: [string, number, string, RegExp][] = [
+      ['{ not json', 400, 'BAD_JSON', /./],
+      [JSON.stringify({ hello: 1 }), 400, 'INVALID_EXPORT', /format/],
+      [JSON.stringify({ ...fixture, format: 'miro' }), 400, 'INVALID_EXPORT', /format/],
+      [JSON.stringify({ ...fixture, schemaVersion: 99 }), 422, 'NEWER_SCHEMA', /99/],
+      [JSON.stringify({ ...fixture, title: 42 }), 400, 'INVALID_EXPORT', /title/],
+      [
+        JSON.stringify(
+          withLink({ id: 'x', source: 'ghost', target: 'core', kind: 'cause-effect' }),
+        ),
+        400,
+        'INVALID_EXPORT',
+        /unknown card ghost/,
+      ],
+      [
+        JSON.stringify({
+          ...fixture,
+          canvases: {
+            problems: {
+              nodes: [{ id: 'a', kind: 'problem', label: 'x', x: 'left', y: 0, role: 'core' }],
+              edges: [],
+            },
+          },
+        }),
+        400,
+        'INVALID_EXPORT',
+        /canvases\.problems\.nodes\.0\.x/,
+      ],
+    ]
+    for (const [body, status, code, detail] of cases) {
+      const res = await post('/api/boards/import', body)
+      expect(res.status, body.slice(0, 40)).toBe(status)
+      const json = (await res.json()) as { error: { code: string; details?: string[] } }
+      expect(json.error.code).toBe(code)
+      if (json.error.details) expect(json.error.details.join('\n')).toMatch(detail)
+    }
+    const huge = await startServer({ maxImportBytes: 200 })
+    try {
+      const res = await fetch(`${huge.url}/api/boards/import`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(fixture),
+      })
+      expect(res.status).toBe(413)
+    } finally {
+      await huge.close()
+    }
+    expect(boardCount()).toBe(before)
+  })
+})

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import * as Y from 'yjs'
+import { docFromExport, exportBoard, parseBoardExport } from '../../shared/export/index.ts'
+import { initBoard, putCard, putLink } from '../../shared/schema/index.ts'
+
+const fixture = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', 'fixtures', 'board-v1.json'), 'utf8'),
+)
+
+describe('JSON export', () => {
+  it('projects the roots, sorted, with unknown card fields kept', () => {
+    const doc = new Y.Doc()
+    initBoard(doc, 'T', '2026-01-01T00:00:00.000Z')
+    putCard(doc, 'problems', 'b', {
+      kind: 'problem',
+      label: 'B',
+      x: 1,
+      y: 2,
+      role: 'cause',
+      evidence: { source: 'ISTAT' },
+    })
+    putCard(doc, 'problems', 'a', { kind: 'problem', label: 'A', x: 0, y: 0, role: 'core' })
+    putLink(doc, 'problems', 'l', { source: 'b', target: 'a', kind: 'cause-effect' })
+    const out = exportBoard(doc, 'NOW')
+    expect(out.exportedAt).toBe('NOW')
+    expect(out.canvases.problems.nodes.map((n) => n.id)).toEqual(['a', 'b'])
+    expect(out.canvases.problems.nodes[1]).toEqual({
+      id: 'b',
+      kind: 'problem',
+      label: 'B',
+      x: 1,
+      y: 2,
+      role: 'cause',
+      evidence: { source: 'ISTAT' },
+    })
+    expect(Object.keys(out.canvases.problems.nodes[1]!)).toEqual([
+      'id',
+      'evidence',
+      'kind',
+      'label',
+      'role',
+      'x',
+      'y',
+    ])
+    expect(out.canvases.objectives).toEqual({ nodes: [], edges: [] })
+  })
+
+  it('parse → doc → export is the identity but exportedAt', () => {
+    const parsed = parseBoardExport(fixture)
+    if (!parsed.ok) throw new Error(parsed.details.join('\n'))
+    const again = exportBoard(docFromExport(parsed.board), fixture.exportedAt)
+    expect(again).toEqual(fixture)
+  })
+
+  it('reports every problem with its path', () => {
+    const bad = structuredClone(fixture)
+    bad.canvases.problems.nodes[0].role = 'villain'
+    bad.canvases.problems.nodes[1].label = 7
+    bad.canvases.problems.nodes.push({ ...bad.canvases.problems.nodes[2] })
+    const parsed = parseBoardExport(bad)
+    expect(parsed.ok).toBe(false)
+    if (parsed.ok) return
+    expect(parsed.code).toBe('INVALID_EXPORT')
+    const text = parsed.details.join('\n')
+    expect(text).toMatch(/canvases\.problems\.nodes\.0\.role/)
+    expect(text).toMatch(/canvases\.problems\.nodes\.1\.label/)
+  })
+
+  it('reports duplicate ids and dangling links', () => {
+    const bad = structuredClone(fixture)
+    bad.canvases.problems.nodes.push({ ...bad.canvases.problems.nodes[0] })
+    bad.canvases.problems.edges.push({
+      id: 'l9',
+      kind: 'cause-effect',
+      source: 'core',
+      target: 'nowhere',
+    })
+    const parsed = parseBoardExport(bad)
+    expect(parsed.ok).toBe(false)
+    if (parsed.ok) return
+    expect(parsed.details.join('\n')).toMatch(/duplicate card id cause-transport/)
+    expect(parsed.details.join('\n')).toMatch(/unknown card nowhere/)
+  })
+
+  it('refuses newer and non-Trama files with distinct codes', () => {
+    expect(parseBoardExport({ ...fixture, schemaVersion: 2 })).toMatchObject({
+      ok: false,
+      code: 'NEWER_SCHEMA',
+    })
+    expect(parseBoardExport({ ...fixture, format: 'excalidraw' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_EXPORT',
+    })
+    expect(parseBoardExport('hello')).toMatchObject({ ok: false, code: 'INVALID_EXPORT' })
+    expect(parseBoardExport(null)).toMatchObject({ ok: false, code: 'INVALID_EXPORT' })
+  })
+})
