@@ -1,7 +1,12 @@
+import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { initI18n } from './i18n/index.ts'
+import { App } from './app/App.tsx'
+import './app/global.css'
 
-function App() {
-  return <h1>Trama</h1>
-}
-
-createRoot(document.getElementById('root')!).render(<App />)
+initI18n()
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

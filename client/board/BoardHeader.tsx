@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/shallow'
+import { PHASES } from '../../shared/schema/index.ts'
+import { useBoard, useBoardActions, useBoardSession } from '../store/context.tsx'
+import type { BoardState } from '../store/boardStore.ts'
+import { ConnectionBadge } from './ConnectionBadge.tsx'
+import { PeerAvatars } from './PeerAvatars.tsx'
+
+const headerSelector = (s: BoardState) => ({ title: s.title, role: s.role, tab: s.tab })
+
+export function BoardHeader() {
+  const { t } = useTranslation('board')
+  const { title, role, tab } = useBoard(useShallow(headerSelector))
+  const actions = useBoardActions()
+  const { boardId, key } = useBoardSession()
+  const exportHref = `/api/boards/${encodeURIComponent(boardId)}/export.json?key=${encodeURIComponent(key)}`
+  return (
+    <header className="board-header">
+      <a className="brand" href="/" title={t('backHome')}>
+        Trama
+      </a>
+      <h1 className="board-title" data-testid="board-title">
+        {title}
+      </h1>
+      <span className={`role-chip role-${role}`}>{t(`roles.${role}`)}</span>
+      <nav className="phase-tabs" role="tablist" aria-label="Fasi">
+        {PHASES.map((phase, i) => (
+          <button
+            key={phase}
+            id={`tab-${phase}`}
+            role="tab"
+            aria-selected={tab === phase}
+            aria-controls={`panel-${phase}`}
+            className={tab === phase ? 'active' : ''}
+            onClick={() => actions.setTab(phase)}
+          >
+            <span className="step">{i + 1}</span> {t(`phases.${phase}`)}
+          </button>
+        ))}
+      </nav>
+      <div className="header-right">
+        <PeerAvatars />
+        <ConnectionBadge />
+        {role !== 'viewer' && (
+          <a className="button-link" href={exportHref} download>
+            {t('toolbar.exportJson')}
+          </a>
+        )}
+      </div>
+    </header>
+  )
+}

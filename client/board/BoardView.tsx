@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next'
+import { ReactFlowProvider } from '@xyflow/react'
+import { useBoard } from '../store/context.tsx'
+import { ProblemCanvas } from '../canvas/ProblemCanvas.tsx'
+import { BoardHeader } from './BoardHeader.tsx'
+
+const tabSelector = (s: { tab: string }) => s.tab
+const tooNewSelector = (s: { schemaTooNew: boolean }) => s.schemaTooNew
+
+function ComingNext({ phase }: { phase: string }) {
+  const { t } = useTranslation('board')
+  return (
+    <section className="coming-next">
+      <h2>{t('comingNext.title')}</h2>
+      <p>{t('comingNext.body', { phase: t(`phases.${phase}`) })}</p>
+    </section>
+  )
+}
+
+export function BoardView() {
+  const { t } = useTranslation('board')
+  const tab = useBoard(tabSelector)
+  const schemaTooNew = useBoard(tooNewSelector)
+  return (
+    <div className="board">
+      <BoardHeader />
+      {schemaTooNew && (
+        <div className="banner banner-warning" role="alert">
+          {t('errors.schemaTooNew')}{' '}
+          <button onClick={() => location.reload()}>{t('errors.reload')}</button>
+        </div>
+      )}
+      <main
+        className="board-main"
+        id={`panel-${tab}`}
+        role="tabpanel"
+        aria-labelledby={`tab-${tab}`}
+      >
+        {tab === 'problems' ? (
+          <ReactFlowProvider>
+            <ProblemCanvas />
+          </ReactFlowProvider>
+        ) : (
+          <ComingNext phase={tab} />
+        )}
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/shallow'
+import { useBoard } from '../store/context.tsx'
+import type { BoardState } from '../store/boardStore.ts'
+
+const selector = (s: BoardState) => ({
+  connection: s.connection,
+  synced: s.synced,
+  unsent: s.unsent,
+})
+
+/** Always tells whether this user's work has reached the server. */
+export function ConnectionBadge() {
+  const { t } = useTranslation('board')
+  const { connection, synced, unsent } = useBoard(useShallow(selector))
+  let text: string
+  let tone: 'ok' | 'busy' | 'offline'
+  if (connection === 'connected' && synced && unsent === 0) {
+    text = t('connection.connected')
+    tone = 'ok'
+  } else if (connection === 'offline') {
+    text = unsent > 0 ? t('connection.offline', { count: unsent }) : t('connection.offlineNone')
+    tone = 'offline'
+  } else if (unsent > 0) {
+    text = t('connection.reconnecting', { count: unsent })
+    tone = 'busy'
+  } else {
+    text = t('connection.connecting')
+    tone = 'busy'
+  }
+  return (
+    <span
+      className={`connection connection-${tone}`}
+      role="status"
+      aria-live="polite"
+      data-testid="connection"
+      data-state={tone}
+    >
+      <span className="dot" aria-hidden="true" />
+      {text}
+    </span>
+  )
+}

@@ -1,0 +1,90 @@
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { Handle, Position, type NodeProps } from '@xyflow/react'
+import { useTranslation } from 'react-i18next'
+import { useBoard, useBoardActions } from '../store/context.tsx'
+import { canEdit, type BoardState } from '../store/boardStore.ts'
+import type { ProblemNode } from '../store/projection.ts'
+
+function CardEditor({ id, initial, onDone }: { id: string; initial: string; onDone: () => void }) {
+  const { t } = useTranslation('board')
+  const actions = useBoardActions()
+  const [value, setValue] = useState(initial)
+  const ref = useRef<HTMLTextAreaElement>(null)
+  const done = useRef(false)
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    el.focus()
+    el.setSelectionRange(el.value.length, el.value.length)
+  }, [])
+  const finish = (commit: boolean) => {
+    if (done.current) return
+    done.current = true
+    if (commit) actions.setLabel(id, value.trim())
+    onDone()
+  }
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    e.stopPropagation()
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault()
+      finish(true)
+    } else if (e.key === 'Escape') {
+      e.preventDefault()
+      finish(false)
+    }
+  }
+  return (
+    <textarea
+      ref={ref}
+      className="card-editor nodrag nowheel"
+      aria-label={t('card.edit')}
+      placeholder={t('card.placeholder')}
+      value={value}
+      maxLength={2000}
+      rows={3}
+      onChange={(e) => setValue(e.target.value)}
+      onKeyDown={onKeyDown}
+      onBlur={() => finish(true)}
+    />
+  )
+}
+
+/** A problem card: its role by colour and label, its text, and who is writing it. */
+export const ProblemCardNode = memo(function ProblemCardNode({
+  id,
+  data,
+  selected,
+}: NodeProps<ProblemNode>) {
+  const { t } = useTranslation('board')
+  const actions = useBoardActions()
+  const editing = useBoard((s: BoardState) => s.editingId === id)
+  const editable = useBoard(canEdit)
+  const writer = useBoard((s: BoardState) => s.peers.find((p) => p.editing === id))
+  return (
+    <div
+      className={`problem-card role-${data.role}${selected ? ' selected' : ''}${writer ? ' being-edited' : ''}`}
+      style={writer ? { borderColor: writer.user.color } : undefined}
+      onDoubleClick={(e) => {
+        if (!editable) return
+        e.stopPropagation()
+        actions.setEditing(id)
+      }}
+    >
+      <Handle type="target" position={Position.Bottom} isConnectable={editable} />
+      <div className="card-role">{t(`problemRoles.${data.role}`)}</div>
+      {editing ? (
+        <CardEditor id={id} initial={data.label} onDone={() => actions.setEditing(null)} />
+      ) : (
+        <div className={`card-label${data.label ? '' : ' empty'}`}>
+          {data.label || t('card.empty')}
+        </div>
+      )}
+      {writer && (
+        <div className="card-writer" style={{ background: writer.user.color }}>
+          {t('card.editingBy', { name: writer.user.name })}
+        </div>
+      )}
+      <Handle type="source" position={Position.Top} isConnectable={editable} />
+    </div>
+  )
+})

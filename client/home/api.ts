@@ -1,0 +1,57 @@
+import { z } from 'zod'
+
+const byRole = z.object({
+  facilitator: z.string().min(1),
+  participant: z.string().min(1),
+  viewer: z.string().min(1),
+})
+
+const createdSchema = z.object({ id: z.string().min(1), keys: byRole, links: byRole })
+export type CreatedBoard = z.infer<typeof createdSchema>
+
+const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.string()).optional(),
+  }),
+})
+
+/** A failure to show: `code` is a server error code, or NETWORK / UNEXPECTED from the client. */
+export interface ApiError {
+  code: string
+  message: string
+  details: string[]
+}
+
+export type CreateResult = { ok: true; board: CreatedBoard } | { ok: false; error: ApiError }
+
+/** `POST /api/boards {title}`: the new board's id, keys and links, or the error to show. */
+export async function createBoard(title: string): Promise<CreateResult> {
+  let res: Response
+  try {
+    res = await fetch('/api/boards', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ title }),
+    })
+  } catch (err) {
+    return { ok: false, error: { code: 'NETWORK', message: String(err), details: [String(err)] } }
+  }
+  const body: unknown = await res.json().catch(() => null)
+  if (res.ok) {
+    const board = createdSchema.safeParse(body)
+    if (board.success) return { ok: true, board: board.data }
+  } else {
+    const error = errorSchema.safeParse(body)
+    if (error.success) return { ok: false, error: { details: [], ...error.data.error } }
+  }
+  return {
+    ok: false,
+    error: {
+      code: 'UNEXPECTED',
+      message: 'Unexpected answer from the server.',
+      details: [`HTTP ${res.status} ${res.statusText}`.trim()],
+    },
+  }
+}

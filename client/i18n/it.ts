@@ -1,0 +1,20 @@
+import { home } from './locales/it/home.ts'
+import { board } from './locales/it/board.ts'
+
+export const it = {
+  common: {
+    appName: 'Trama',
+    tagline: 'Lavagna collaborativa per i Patti Territoriali',
+    language: 'Lingua',
+    loading: 'Caricamento…',
+    retry: 'Riprova',
+    close: 'Chiudi',
+    cancel: 'Annulla',
+    save: 'Salva',
+    copy: 'Copia',
+    copied: 'Copiato',
+    home: 'Home',
+  },
+  home,
+  board,
+}

@@ -1,0 +1,80 @@
+export const board = {
+  projectorName: 'Projector',
+  backHome: 'Back to home',
+  phases: {
+    problems: 'Problems',
+    objectives: 'Objectives',
+    stakeholders: 'Stakeholders',
+    pact: 'Pact',
+  },
+  comingNext: {
+    title: 'Coming next',
+    body: 'The “{{phase}}” phase arrives in a coming version of Trama. Meanwhile the problem tree is already shared with everyone.',
+  },
+  roles: {
+    facilitator: 'Facilitator',
+    participant: 'Participant',
+    viewer: 'Projector (read-only)',
+  },
+  problemRoles: {
+    core: 'Core problem',
+    cause: 'Cause',
+    effect: 'Effect',
+  },
+  connection: {
+    connecting: 'Connecting…',
+    connected: 'Connected · all saved',
+    sending: 'Sending changes…',
+    reconnecting: 'Reconnecting… {{count}} changes to send',
+    reconnecting_one: 'Reconnecting… 1 change to send',
+    offline: 'Offline · {{count}} changes not sent yet',
+    offline_one: 'Offline · 1 change not sent yet',
+    offlineNone: 'Offline · changes stay on this computer',
+  },
+  toolbar: {
+    addProblem: 'Add problem',
+    addCause: 'Add cause',
+    addEffect: 'Add effect',
+    undo: 'Undo',
+    redo: 'Redo',
+    delete: 'Delete',
+    role: 'Card role',
+    exportJson: 'Export JSON',
+    hintEmpty:
+      'Double-click the board to add a problem. Drag from the top dot of a cause to the bottom dot of its effect to link them.',
+  },
+  card: {
+    placeholder: 'Write the problem as a negative state…',
+    edit: 'Edit text',
+    editingBy: '{{name}} is typing',
+    empty: '(empty)',
+  },
+  presence: {
+    you: 'You',
+    others: '{{count}} people on the board',
+    others_one: '1 person on the board',
+  },
+  name: {
+    title: 'What is your name?',
+    body: 'Others see your name next to your cursor and the cards you are writing.',
+    label: 'Name',
+    placeholder: 'e.g. Giulia — City of Bergamo',
+    submit: 'Join the board',
+    invalid: 'Type a name (40 characters at most).',
+  },
+  readOnly: 'Read-only',
+  errors: {
+    invalidLink: {
+      title: 'Invalid link',
+      body: 'The board link is incomplete or altered. Ask the facilitator for a new link.',
+    },
+    MISSING_KEY: 'The link has no board key.',
+    WRONG_KEY: 'The key in the link does not open this board. Ask the facilitator for a new link.',
+    BOARD_NOT_FOUND: 'This board does not exist (or was removed from the server).',
+    network: 'The server cannot be reached. Check the connection and retry.',
+    schemaTooNew:
+      'This board was updated by a newer version of Trama. Reload the page to keep editing.',
+    reload: 'Reload',
+    generic: 'Something went wrong: {{message}}',
+  },
+}

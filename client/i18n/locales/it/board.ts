@@ -1,0 +1,80 @@
+export const board = {
+  projectorName: 'Proiettore',
+  backHome: 'Torna alla home',
+  phases: {
+    problems: 'Problemi',
+    objectives: 'Obiettivi',
+    stakeholders: 'Stakeholder',
+    pact: 'Patto',
+  },
+  comingNext: {
+    title: 'In arrivo',
+    body: 'La fase «{{phase}}» arriva in una prossima versione di Trama. Intanto il lavoro sull’albero dei problemi è già condiviso con tutti.',
+  },
+  roles: {
+    facilitator: 'Facilitatore',
+    participant: 'Partecipante',
+    viewer: 'Proiettore (sola lettura)',
+  },
+  problemRoles: {
+    core: 'Problema centrale',
+    cause: 'Causa',
+    effect: 'Effetto',
+  },
+  connection: {
+    connecting: 'Connessione…',
+    connected: 'Connesso · tutto salvato',
+    sending: 'Invio delle modifiche…',
+    reconnecting: 'Riconnessione… {{count}} modifiche da inviare',
+    reconnecting_one: 'Riconnessione… 1 modifica da inviare',
+    offline: 'Offline · {{count}} modifiche non ancora inviate',
+    offline_one: 'Offline · 1 modifica non ancora inviata',
+    offlineNone: 'Offline · le modifiche restano su questo computer',
+  },
+  toolbar: {
+    addProblem: 'Aggiungi problema',
+    addCause: 'Aggiungi causa',
+    addEffect: 'Aggiungi effetto',
+    undo: 'Annulla',
+    redo: 'Ripeti',
+    delete: 'Elimina',
+    role: 'Ruolo della carta',
+    exportJson: 'Esporta JSON',
+    hintEmpty:
+      'Doppio clic sulla lavagna per aggiungere un problema. Trascina dal pallino in alto di una causa al pallino in basso del suo effetto per collegarli.',
+  },
+  card: {
+    placeholder: 'Scrivi il problema come stato negativo…',
+    edit: 'Modifica testo',
+    editingBy: '{{name}} sta scrivendo',
+    empty: '(vuota)',
+  },
+  presence: {
+    you: 'Tu',
+    others: '{{count}} persone sulla lavagna',
+    others_one: '1 persona sulla lavagna',
+  },
+  name: {
+    title: 'Come ti chiami?',
+    body: 'Il nome appare agli altri accanto al tuo cursore e alle carte che stai scrivendo.',
+    label: 'Nome',
+    placeholder: 'es. Giulia — Comune di Bergamo',
+    submit: 'Entra nella lavagna',
+    invalid: 'Scrivi un nome (al massimo 40 caratteri).',
+  },
+  readOnly: 'Sola lettura',
+  errors: {
+    invalidLink: {
+      title: 'Link non valido',
+      body: 'Il link della lavagna è incompleto o alterato. Chiedi al facilitatore un nuovo link.',
+    },
+    MISSING_KEY: 'Il link non contiene la chiave della lavagna.',
+    WRONG_KEY: 'La chiave del link non apre questa lavagna. Chiedi al facilitatore un nuovo link.',
+    BOARD_NOT_FOUND: 'Questa lavagna non esiste (o è stata rimossa dal server).',
+    network: 'Impossibile raggiungere il server. Controlla la connessione e riprova.',
+    schemaTooNew:
+      'Questa lavagna è stata aggiornata da una versione più recente di Trama. Ricarica la pagina per continuare a modificarla.',
+    reload: 'Ricarica',
+    generic: 'Si è verificato un errore: {{message}}',
+  },
+}

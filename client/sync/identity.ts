@@ -1,0 +1,57 @@
+import { z } from 'zod'
+
+const NAME_KEY = 'trama.name'
+const COLOR_KEY = 'trama.color'
+
+/** Colours with enough contrast for white initials, told apart on a projector. */
+export const PEER_COLORS = [
+  '#c2410c',
+  '#0f766e',
+  '#1d4ed8',
+  '#7c3aed',
+  '#be185d',
+  '#15803d',
+  '#a16207',
+  '#0e7490',
+  '#b91c1c',
+  '#4338ca',
+]
+
+export const nameSchema = z.string().trim().min(1).max(40)
+export const colorSchema = z.string().regex(/^#[0-9a-f]{6}$/i)
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key)
+  } catch {
+    return null
+  }
+}
+
+function write(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value)
+  } catch {
+    // storage unavailable: the name lasts for this page only
+  }
+}
+
+export function storedName(): string | null {
+  const parsed = nameSchema.safeParse(read(NAME_KEY))
+  return parsed.success ? parsed.data : null
+}
+
+export function storeName(name: string): string {
+  const clean = nameSchema.parse(name)
+  write(NAME_KEY, clean)
+  return clean
+}
+
+/** This browser's colour, picked once at random and remembered. */
+export function storedColor(): string {
+  const parsed = colorSchema.safeParse(read(COLOR_KEY))
+  if (parsed.success) return parsed.data
+  const color = PEER_COLORS[Math.floor(Math.random() * PEER_COLORS.length)]!
+  write(COLOR_KEY, color)
+  return color
+}

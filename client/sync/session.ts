@@ -1,0 +1,114 @@
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { allRoots } from '../../shared/schema/index.ts'
+import { CLOSE, SYNC_PATH, type Role } from '../../shared/protocol.ts'
+import { createBoardStore, type BoardStore } from '../store/boardStore.ts'
+import { createBoardActions, type BoardActions } from '../store/actions.ts'
+import { bindDocToStore } from './binding.ts'
+import { LOCAL_ORIGIN } from './origin.ts'
+
+export interface BoardSession {
+  boardId: string
+  key: string
+  doc: Y.Doc
+  provider: WebsocketProvider
+  store: BoardStore
+  actions: BoardActions
+  undo: Y.UndoManager
+  setUser(user: { name: string; color: string }): void
+  destroy(): void
+}
+
+export interface SessionOptions {
+  boardId: string
+  key: string
+  role: Role
+  title?: string
+  /** ws(s)://host of the server; defaults to this page's origin. */
+  wsOrigin?: string
+}
+
+function pageWsOrigin(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
+}
+
+/**
+ * One open board: the Y.Doc (kept in IndexedDB too, so edits made offline survive a reload),
+ * the y-websocket provider, the store bound to the doc, per-user undo, and the actions.
+ */
+export function createBoardSession(options: SessionOptions): BoardSession {
+  const { boardId, key, role } = options
+  const doc = new Y.Doc()
+  const store = createBoardStore({ boardId, role, title: options.title })
+  const local = role === 'viewer' ? null : new IndexeddbPersistence(`trama:${boardId}`, doc)
+  const provider = new WebsocketProvider(
+    (options.wsOrigin ?? pageWsOrigin()) + SYNC_PATH,
+    boardId,
+    doc,
+    {
+      params: { key },
+    },
+  )
+  const awareness = provider.awareness
+  const undo = new Y.UndoManager(allRoots(doc), {
+    trackedOrigins: new Set([LOCAL_ORIGIN]),
+    captureTimeout: 400,
+  })
+  const unbind = bindDocToStore(doc, store, awareness)
+  const actions = createBoardActions(doc, store, awareness, undo)
+
+  const onStack = () => store.setState({ canUndo: undo.canUndo(), canRedo: undo.canRedo() })
+  undo.on('stack-item-added', onStack)
+  undo.on('stack-item-popped', onStack)
+  undo.on('stack-cleared', onStack)
+
+  provider.on('status', ({ status }: { status: 'connected' | 'connecting' | 'disconnected' }) => {
+    store.setState({
+      connection:
+        status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline',
+    })
+  })
+  provider.on('sync', (synced: boolean) => {
+    // The client answers the server's sync step 1 with everything the server lacks before it
+    // reads the server's step 2: once synced, this user's changes are on their way.
+    if (synced && provider.wsconnected) store.setState({ synced: true, unsent: 0 })
+  })
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    store.setState({ connection: 'offline' })
+    if (event?.code === CLOSE.NEWER_SCHEMA.code) store.setState({ schemaTooNew: true })
+  })
+  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+    const mine = origin === LOCAL_ORIGIN || origin === undo
+    if (mine && !(provider.wsconnected && provider.synced))
+      store.setState((s) => ({ unsent: s.unsent + 1 }))
+  }
+  doc.on('update', onUpdate)
+
+  const onOffline = () => store.setState({ connection: 'offline' })
+  window.addEventListener('offline', onOffline)
+
+  awareness.setLocalState({ cursor: null, editing: null, drag: null, tab: 'problems' })
+
+  return {
+    boardId,
+    key,
+    doc,
+    provider,
+    store,
+    actions,
+    undo,
+    setUser(user) {
+      awareness.setLocalStateField('user', user)
+    },
+    destroy() {
+      window.removeEventListener('offline', onOffline)
+      doc.off('update', onUpdate)
+      unbind()
+      undo.destroy()
+      provider.destroy()
+      void local?.destroy()
+      doc.destroy()
+    },
+  }
+}
