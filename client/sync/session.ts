@@ -72,21 +72,38 @@ export function createBoardSession(options: SessionOptions): BoardSession {
   provider.on('sync', (synced: boolean) => {
     // The client answers the server's sync step 1 with everything the server lacks before it
     // reads the server's step 2: once synced, this user's changes are on their way.
-    if (synced && provider.wsconnected) store.setState({ synced: true, unsent: 0 })
+    if (synced && provider.wsconnected) {
+      unsentItems.clear()
+      store.setState({ synced: true, unsent: 0 })
+    }
   })
   provider.on('connection-close', (event: CloseEvent | null) => {
     store.setState({ connection: 'offline' })
     if (event?.code === CLOSE.NEWER_SCHEMA.code) store.setState({ schemaTooNew: true })
   })
-  const onUpdate = (_update: Uint8Array, origin: unknown) => {
-    const mine = origin === LOCAL_ORIGIN || origin === undo
-    if (mine && !(provider.wsconnected && provider.synced))
-      store.setState((s) => ({ unsent: s.unsent + 1 }))
+  // What the user sees as "changes": the cards and links touched while the server is out of
+  // reach (a card created and then written is one change, not two transactions).
+  const unsentItems = new Set<string>()
+  const onTransaction = (tr: Y.Transaction) => {
+    const mine = tr.origin === LOCAL_ORIGIN || tr.origin === undo
+    if (!mine || (provider.wsconnected && provider.synced)) return
+    for (const [type, keys] of tr.changed) {
+      const parentKey = type._item?.parentSub
+      if (parentKey) unsentItems.add(parentKey)
+      else for (const key of keys) if (key) unsentItems.add(key)
+    }
+    store.setState({ unsent: unsentItems.size })
   }
-  doc.on('update', onUpdate)
+  doc.on('afterTransaction', onTransaction)
 
-  const onOffline = () => store.setState({ connection: 'offline' })
+  // The browser knows at once when the Wi-Fi drops; the socket could take 30 s to notice.
+  const onOffline = () => {
+    provider.disconnect()
+    store.setState({ connection: 'offline' })
+  }
+  const onOnline = () => provider.connect()
   window.addEventListener('offline', onOffline)
+  window.addEventListener('online', onOnline)
 
   awareness.setLocalState({ cursor: null, editing: null, drag: null, tab: 'problems' })
 
@@ -103,7 +120,8 @@ export function createBoardSession(options: SessionOptions): BoardSession {
     },
     destroy() {
       window.removeEventListener('offline', onOffline)
-      doc.off('update', onUpdate)
+      window.removeEventListener('online', onOnline)
+      doc.off('afterTransaction', onTransaction)
       unbind()
       undo.destroy()
       provider.destroy()

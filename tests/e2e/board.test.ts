@@ -1,7 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { canvasRoots, putCard } from '../../shared/schema/index.ts'
-import { CLIENT_DIST, launchBrowser, newParticipant, screenshot } from '../helpers/browser.ts'
+import {
+  CLIENT_DIST,
+  closeParticipants,
+  launchBrowser,
+  newParticipant,
+  screenshot,
+} from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { createBoard, startServer } from '../helpers/server.ts'
@@ -15,6 +21,7 @@ beforeAll(async () => {
   server = await startServer({ staticDir: CLIENT_DIST })
   browser = await launchBrowser()
 })
+afterEach(closeParticipants)
 afterAll(async () => {
   for (const c of clients) c.destroy()
   await browser?.close()

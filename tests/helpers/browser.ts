@@ -28,6 +28,14 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
+const openContexts = new Set<BrowserContext>()
+
+/** Closes the contexts opened by {@link newParticipant} (call after each test). */
+export async function closeParticipants(): Promise<void> {
+  await Promise.all([...openContexts].map((c) => c.close().catch(() => {})))
+  openContexts.clear()
+}
+
 /** A participant: its own context (own storage, own IndexedDB), with a remembered name. */
 export async function newParticipant(
   browser: Browser,
@@ -35,6 +43,7 @@ export async function newParticipant(
   lang: 'it' | 'en' = 'it',
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  openContexts.add(context)
   await context.addInitScript(
     ([n, l]) => {
       if (!localStorage.getItem('trama.name')) localStorage.setItem('trama.name', n!)

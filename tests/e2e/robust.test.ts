@@ -1,0 +1,138 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import {
+  CLIENT_DIST,
+  closeParticipants,
+  launchBrowser,
+  newParticipant,
+  screenshot,
+} from '../helpers/browser.ts'
+import { boardPage } from '../helpers/boardPage.ts'
+import { createBoard, exportJson, startServer } from '../helpers/server.ts'
+
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer({ staticDir: CLIENT_DIST })
+  browser = await launchBrowser()
+})
+afterEach(closeParticipants)
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+type Exported = { canvases: { problems: { nodes: { label: string }[] } } }
+const labels = async (id: string, key: string) =>
+  ((await exportJson(server.url, id, key)) as Exported).canvases.problems.nodes
+    .map((n) => n.label)
+    .sort()
+
+describe('a board that holds up in the room', () => {
+  it('a reload keeps everything', async () => {
+    const board = await createBoard(server.url)
+    const p = boardPage((await newParticipant(browser, 'Dario')).page)
+    await p.open(board.links.participant)
+    await p.waitSaved()
+    await p.addCardAt(500, 300, 'Prima carta')
+    await p.addCardAt(800, 550, 'Seconda carta')
+    await p.waitSaved()
+    await p.page.reload()
+    await p.card('Prima carta').waitFor()
+    await p.card('Seconda carta').waitFor()
+    expect(await p.cards().count()).toBe(2)
+  })
+
+  it('a viewer sees the board but cannot edit it', async () => {
+    const board = await createBoard(server.url)
+    const editor = boardPage((await newParticipant(browser, 'Elena')).page)
+    const projector = boardPage((await newParticipant(browser, 'Proiettore')).page)
+    const errors: string[] = []
+    projector.page.on('pageerror', (e) => errors.push(e.message))
+    await editor.open(board.links.participant)
+    await editor.addCardAt(600, 350, 'Visibile al proiettore')
+    await projector.open(board.links.viewer)
+    await projector.card('Visibile al proiettore').waitFor()
+
+    expect(await projector.page.locator('.toolbar').count()).toBe(0)
+    expect(await projector.page.locator('text=Esporta JSON').count()).toBe(0)
+    await projector.page.mouse.dblclick(300, 600)
+    await projector.card('Visibile al proiettore').dblclick()
+    expect(await projector.page.locator('textarea.card-editor').count()).toBe(0)
+    const before = await projector.cardPosition('Visibile al proiettore')
+    await projector.dragCard('Visibile al proiettore', 200, 100)
+    expect(await projector.cardPosition('Visibile al proiettore')).toEqual(before)
+    await projector.card('Visibile al proiettore').click()
+    await projector.page.keyboard.press('Delete')
+    expect(await projector.cards().count()).toBe(1)
+    expect(await labels(board.id, board.keys.viewer)).toEqual(['Visibile al proiettore'])
+    expect(errors).toEqual([])
+    await screenshot(projector.page, 'board-projector')
+  })
+
+  it('edits made offline arrive after reconnection, even after closing the page', async () => {
+    const board = await createBoard(server.url)
+    const { context, page } = await newParticipant(browser, 'Franca')
+    const p = boardPage(page)
+    const other = boardPage((await newParticipant(browser, 'Gino')).page)
+    await p.open(board.links.participant)
+    await other.open(board.links.participant)
+    await p.waitSaved()
+    // Chromium's network emulation cuts new connections but fires no online/offline events and
+    // leaves open sockets alone: the test fires the events the OS would.
+    const goOffline = async () => {
+      await context.setOffline(true)
+      await page.evaluate(() => window.dispatchEvent(new Event('offline')))
+      await page.locator('[data-testid=connection][data-state=offline]').waitFor()
+    }
+    const goOnline = async () => {
+      await context.setOffline(false)
+      await page.evaluate(() => window.dispatchEvent(new Event('online')))
+    }
+
+    await goOffline()
+    await p.addCardAt(500, 300, 'Scritta senza rete')
+    await page.locator('[data-testid=connection]', { hasText: '1 modifica' }).waitFor()
+    await screenshot(page, 'board-offline')
+    expect(await other.card('Scritta senza rete').count()).toBe(0)
+    await goOnline()
+    await other.card('Scritta senza rete').waitFor({ timeout: 15_000 })
+    await p.waitSaved()
+
+    // offline again, then the laptop closes the tab before the Wi-Fi returns
+    await goOffline()
+    await p.addCardAt(800, 500, 'Scritta prima di chiudere')
+    await page.waitForTimeout(300) // IndexedDB writes are asynchronous; give them a beat before closing
+    await page.close()
+    await context.setOffline(false)
+    const again = boardPage(await context.newPage())
+    await again.open(board.links.participant)
+    await other.card('Scritta prima di chiudere').waitFor({ timeout: 15_000 })
+    expect(await labels(board.id, board.keys.viewer)).toEqual([
+      'Scritta prima di chiudere',
+      'Scritta senza rete',
+    ])
+  })
+
+  it('undo and redo take back only my own edits', async () => {
+    const board = await createBoard(server.url)
+    const me = boardPage((await newParticipant(browser, 'Ilaria')).page)
+    const them = boardPage((await newParticipant(browser, 'Luca')).page)
+    await me.open(board.links.participant)
+    await them.open(board.links.participant)
+    await me.addCardAt(500, 300, 'Mia carta')
+    await them.card('Mia carta').waitFor()
+    await them.addCardAt(800, 550, 'Sua carta')
+    await me.card('Sua carta').waitFor()
+
+    await me.page.locator('.react-flow__pane').click({ position: { x: 50, y: 700 } })
+    await me.page.keyboard.press('Control+z')
+    await expect.poll(() => me.cards().count()).toBe(1)
+    await expect.poll(() => them.cards().count()).toBe(1)
+    expect(await them.card('Sua carta').count()).toBe(1)
+    await me.page.keyboard.press('Control+Shift+z')
+    await them.card('Mia carta').waitFor()
+    expect(await me.cards().count()).toBe(2)
+  })
+})

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { allRoots, canvasRoots, initBoard } from '../../shared/schema/index.ts'
+import { createBoardStore } from '../../client/store/boardStore.ts'
+import { createBoardActions } from '../../client/store/actions.ts'
+import { bindDocToStore } from '../../client/sync/binding.ts'
+import { LOCAL_ORIGIN } from '../../client/sync/origin.ts'
+import { applyNodeChanges } from '@xyflow/react'
+import type { Awareness } from 'y-protocols/awareness'
+import { linkedDocs } from '../helpers/linkedDocs.ts'
+
+function participant(
+  doc: Y.Doc,
+  awareness: Awareness,
+  role: 'participant' | 'viewer' = 'participant',
+) {
+  const store = createBoardStore({ boardId: 'b', role })
+  const undo = new Y.UndoManager(allRoots(doc), { trackedOrigins: new Set([LOCAL_ORIGIN]) })
+  const unbind = bindDocToStore(doc, store, awareness)
+  const actions = createBoardActions(doc, store, awareness, undo)
+  return { store, undo, actions, unbind }
+}
+
+function setup() {
+  const link = linkedDocs()
+  initBoard(link.a, 'Patto', '2026-01-01T00:00:00.000Z')
+  link.flush()
+  const alice = participant(link.a, link.awarenessA)
+  const bob = participant(link.b, link.awarenessB)
+  return { link, alice, bob }
+}
+
+describe('doc ↔ store binding', () => {
+  it('a remote card reaches the store only when its update arrives', () => {
+    const { link, alice, bob } = setup()
+    const id = alice.actions.addProblem({ x: 10.4, y: 20.6 }, 'core', 'Disoccupazione')!
+    expect(alice.store.getState().nodes.map((n) => n.id)).toEqual([id])
+    expect(bob.store.getState().nodes).toEqual([])
+    link.flush()
+    const [node] = bob.store.getState().nodes
+    expect(node).toMatchObject({
+      id,
+      type: 'problem',
+      position: { x: 10, y: 21 },
+      data: { label: 'Disoccupazione', role: 'core' },
+    })
+    expect(bob.store.getState().title).toBe('Patto')
+  })
+
+  it('keeps the identity of cards that did not change', () => {
+    const { link, alice, bob } = setup()
+    const one = alice.actions.addProblem({ x: 0, y: 0 }, 'core', 'uno')!
+    const two = alice.actions.addProblem({ x: 0, y: 200 }, 'cause', 'due')!
+    link.flush()
+    const [first, second] = bob.store.getState().nodes
+    alice.actions.setLabel(two, 'due, riscritta')
+    link.flush()
+    const after = bob.store.getState().nodes
+    expect(after[0]).toBe(first)
+    expect(after[1]).not.toBe(second)
+    expect(after[1]!.data.label).toBe('due, riscritta')
+    expect(after.map((n) => n.id)).toEqual([one, two])
+  })
+
+  it('selection and measured size stay local and never touch the document', () => {
+    const { link, alice, bob } = setup()
+    const id = alice.actions.addProblem({ x: 0, y: 0 }, 'core', 'x')!
+    link.flush()
+    let writes = 0
+    link.b.on('update', () => writes++)
+    bob.store.setState((s) => ({
+      nodes: applyNodeChanges(
+        [
+          { type: 'select', id, selected: true },
+          { type: 'dimensions', id, dimensions: { width: 200, height: 80 } },
+        ],
+        s.nodes,
+      ),
+    }))
+    expect(writes).toBe(0)
+    expect(link.pending()).toBe(0)
+    // a later remote edit keeps the local selection
+    alice.actions.setRole(id, 'effect')
+    link.flush()
+    expect(bob.store.getState().nodes[0]).toMatchObject({
+      selected: true,
+      data: { role: 'effect' },
+    })
+  })
+
+  it('concurrent edits of text and position of one card both survive', () => {
+    const { link, alice, bob } = setup()
+    const id = alice.actions.addProblem({ x: 0, y: 0 }, 'cause', 'prima')!
+    link.flush()
+    alice.actions.moveCards(new Map([[id, { x: 300, y: 120 }]]))
+    bob.actions.setLabel(id, 'seconda')
+    link.flush()
+    for (const p of [alice, bob])
+      expect(p.store.getState().nodes[0]).toMatchObject({
+        position: { x: 300, y: 120 },
+        data: { label: 'seconda' },
+      })
+  })
+
+  it('undo only takes back my own changes, never a remote one', () => {
+    const { link, alice, bob } = setup()
+    const mine = alice.actions.addProblem({ x: 0, y: 0 }, 'core', 'mia')!
+    alice.undo.stopCapturing()
+    link.flush()
+    const theirs = bob.actions.addProblem({ x: 0, y: 200 }, 'cause', 'sua')!
+    bob.actions.setLabel(mine, 'mia, corretta da Bob')
+    link.flush()
+    alice.actions.undo()
+    link.flush()
+    const ids = alice.store.getState().nodes.map((n) => n.id)
+    expect(ids).toEqual([theirs])
+    expect(bob.store.getState().nodes.map((n) => n.id)).toEqual([theirs])
+    alice.actions.redo()
+    link.flush()
+    expect(
+      bob.store
+        .getState()
+        .nodes.map((n) => n.id)
+        .sort(),
+    ).toEqual([mine, theirs].sort())
+  })
+
+  it('deleting a card removes its links for everyone', () => {
+    const { link, alice, bob } = setup()
+    const core = alice.actions.addProblem({ x: 0, y: 0 }, 'core', 'c')!
+    const cause = alice.actions.addProblem({ x: 0, y: 200 }, 'cause', 'a')!
+    const edge = alice.actions.link(cause, core)!
+    expect(alice.actions.link(cause, core)).toBeNull()
+    expect(alice.actions.link(core, core)).toBeNull()
+    link.flush()
+    expect(bob.store.getState().edges.map((e) => [e.id, e.source, e.target])).toEqual([
+      [edge, cause, core],
+    ])
+    bob.actions.remove([core])
+    link.flush()
+    expect(alice.store.getState().edges).toEqual([])
+    expect(canvasRoots(link.a, 'problems').edges.size).toBe(0)
+  })
+
+  it('a viewer store refuses to write', () => {
+    const { link } = setup()
+    const viewer = participant(link.b, link.awarenessB, 'viewer')
+    let writes = 0
+    link.b.on('update', () => writes++)
+    expect(viewer.actions.addProblem({ x: 0, y: 0 })).toBeNull()
+    expect(writes).toBe(0)
+  })
+
+  it('live drags arrive through awareness, and the card returns to the document position when they stop', () => {
+    const { link, alice, bob } = setup()
+    const id = alice.actions.addProblem({ x: 0, y: 0 }, 'core', 'x')!
+    link.awarenessA.setLocalState({ user: { name: 'Alice', color: '#0f766e' } })
+    link.flush()
+    alice.actions.broadcastDrag(new Map([[id, { x: 50, y: 60 }]]))
+    link.flush()
+    expect(bob.store.getState().nodes[0]!.position).toEqual({ x: 50, y: 60 })
+    expect(canvasRoots(link.b, 'problems').nodes.get(id)!.get('x')).toBe(0)
+    alice.actions.broadcastDrag(null)
+    link.flush()
+    expect(bob.store.getState().nodes[0]!.position).toEqual({ x: 0, y: 0 })
+  })
+
+  it('ignores awareness states that do not validate', () => {
+    const { link, bob } = setup()
+    link.awarenessA.setLocalState({ user: { name: '', color: 'red' }, cursor: { x: 'a' } })
+    link.flush()
+    expect(bob.store.getState().peers).toEqual([])
+    link.awarenessA.setLocalState({
+      user: { name: 'Alice', color: '#0f766e' },
+      cursor: { canvas: 'problems', x: 1, y: 2 },
+    })
+    link.flush()
+    expect(bob.store.getState().peers).toMatchObject([
+      { user: { name: 'Alice' }, cursor: { x: 1, y: 2 } },
+    ])
+  })
+})
