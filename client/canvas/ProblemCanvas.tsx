@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import {
   Background,
   Controls,
@@ -36,6 +37,7 @@ const minimapColor = (n: Node) =>
   n.data?.role === 'core' ? '#b3261e' : n.data?.role === 'effect' ? '#2f5fa8' : '#c77d00'
 
 export function ProblemCanvas() {
+  const { t } = useTranslation('board')
   const nodes = useBoard(nodesSelector)
   const edges = useBoard(edgesSelector)
   const synced = useBoard(syncedSelector)
@@ -143,6 +145,11 @@ export function ProblemCanvas() {
         <RemoteCursors />
         {editable && <CanvasToolbar />}
       </ReactFlow>
+      {editable && synced && nodes.length === 0 && (
+        <div className="canvas-hint">
+          <p>{t('toolbar.hintEmpty')}</p>
+        </div>
+      )}
     </div>
   )
 }

@@ -5,6 +5,7 @@ import { ROLES } from '../../shared/protocol.ts'
 import type { CreatedBoard } from './api.ts'
 import { CopyField } from './CopyField.tsx'
 import { QrCode } from './QrCode.tsx'
+import './links.css'
 
 interface Props {
   board: CreatedBoard

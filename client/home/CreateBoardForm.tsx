@@ -84,14 +84,18 @@ export function CreateBoardForm({ onCreated, onStatus }: Props) {
             {busy ? t('create.submitting') : t('create.submit')}
           </button>
         </div>
-        <p className={`field-count${count > MAX_TITLE ? ' is-over' : ''}`} aria-hidden="true">
-          {count}/{MAX_TITLE}
-        </p>
-        {invalid && !check.ok && (
-          <p id={`${id}-error`} className="field-error" role="alert">
-            {t(`create.errors.${check.error}`, { max: MAX_TITLE, count })}
+        <div className="field-foot">
+          {invalid && !check.ok ? (
+            <p id={`${id}-error`} className="field-error" role="alert">
+              {t(`create.errors.${check.error}`, { max: MAX_TITLE, count })}
+            </p>
+          ) : (
+            <span />
+          )}
+          <p className={`field-count${count > MAX_TITLE ? ' is-over' : ''}`} aria-hidden="true">
+            {count}/{MAX_TITLE}
           </p>
-        )}
+        </div>
       </form>
       {serverError && (
         <div className="alert" role="alert">

@@ -57,7 +57,11 @@ export function QrCode({ text, boardTitle }: Props) {
       // Real full screen where allowed; the modal alone already covers the window.
       document.documentElement
         .requestFullscreen?.()
-        .then(() => (ownsFullscreen.current = true))
+        .then(() => {
+          // Closed again before the browser switched: leave full screen at once.
+          if (el.open) ownsFullscreen.current = true
+          else void document.exitFullscreen().catch(() => {})
+        })
         .catch(() => {})
     } else if (!full) {
       if (el.open) el.close()
@@ -88,7 +92,9 @@ export function QrCode({ text, boardTitle }: Props) {
       {svg ? <QrImage svg={svg} label={t('qr.alt')} className="qr" /> : <div className="qr" />}
       <p className="qr-panel__hint">{t('qr.hint')}</p>
       <button type="button" onClick={() => setFull(true)} disabled={!svg} aria-haspopup="dialog">
-        <span aria-hidden="true">⛶ </span>
+        <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" />
+        </svg>
         {t('qr.showFull')}
       </button>
       <dialog

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { boardPath } from '../app/route.ts'
 import { forgetBoard, useRecentBoards, type RecentBoard } from './recentBoards.ts'
+import './recent.css'
 
 interface Props {
   /** For the page's status region. */

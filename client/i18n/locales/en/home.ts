@@ -50,7 +50,7 @@ export const home: typeof it = {
     heading: 'QR code for participants',
     alt: 'QR code of the participant link',
     hint: 'Participants scan the code with their phone camera to join.',
-    showFull: 'Show the QR full screen',
+    showFull: 'Full-screen QR',
     closeFull: 'Close',
     fullHeading: 'Scan the code to join',
     error: 'The QR code could not be generated.',

@@ -48,7 +48,7 @@ export const home = {
     heading: 'Codice QR per i partecipanti',
     alt: 'Codice QR del link per i partecipanti',
     hint: 'Chi partecipa inquadra il codice con la fotocamera del telefono per entrare.',
-    showFull: 'Mostra il QR a schermo intero',
+    showFull: 'QR a schermo intero',
     closeFull: 'Chiudi',
     fullHeading: 'Inquadra il codice per partecipare',
     error: 'Impossibile generare il codice QR.',

@@ -1,0 +1,268 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import QRCode from 'qrcode'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import {
+  ARTIFACTS,
+  CLIENT_DIST,
+  launchBrowser,
+  newParticipant,
+  screenshot,
+} from '../helpers/browser.ts'
+import { startServer } from '../helpers/server.ts'
+
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+const contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+  server = await startServer({ staticDir: CLIENT_DIST })
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  for (const c of contexts) await c.close()
+  await browser?.close()
+  await server?.close()
+})
+
+/** A fresh browser profile on the home page; collects page errors and board-creation requests. */
+async function openHome(lang: 'it' | 'en' = 'it') {
+  const { context, page } = await newParticipant(browser, 'Facilitatrice', lang)
+  contexts.push(context)
+  const errors: string[] = []
+  const creations: string[] = []
+  page.on('pageerror', (err) => errors.push(err.message))
+  page.on('request', (req) => {
+    if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/boards')
+      creations.push(req.postData() ?? '')
+  })
+  await page.goto(server.url + '/')
+  await page.getByRole('heading', { level: 1 }).waitFor()
+  return { context, page, errors, creations }
+}
+
+const titleInput = (page: Page) => page.getByLabel('Titolo della lavagna')
+const createButton = (page: Page) => page.getByRole('button', { name: 'Crea lavagna' })
+
+async function createOnPage(page: Page, title: string) {
+  await titleInput(page).fill(title)
+  await createButton(page).click()
+  const result = page.locator('section.result')
+  await result.waitFor()
+  return (await result.getAttribute('data-board-id'))!
+}
+
+describe('home page', () => {
+  it('creates a board and shows its links, QR code and way in', async () => {
+    const { context, page, errors, creations } = await openHome()
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Trama')
+    await page.getByRole('heading', { name: 'Crea una nuova lavagna' }).waitFor()
+    await page.getByText('Nessuna lavagna, per ora.').waitFor()
+
+    const id = await createOnPage(page, '  Patto Territoriale Valle Seriana  ')
+    expect(creations).toEqual([JSON.stringify({ title: 'Patto Territoriale Valle Seriana' })])
+    expect(server.store.getBoard(id)?.title).toBe('Patto Territoriale Valle Seriana')
+    await page
+      .getByRole('heading', { name: 'La lavagna «Patto Territoriale Valle Seriana» è pronta' })
+      .waitFor()
+    await page.getByRole('status').getByText('creata').waitFor()
+
+    const links: Record<string, string> = {}
+    for (const [role, label] of [
+      ['facilitator', 'Facilitatore'],
+      ['participant', 'Partecipanti'],
+      ['viewer', 'Proiettore / sola lettura'],
+    ] as const) {
+      const input = page.getByLabel(label, { exact: true })
+      expect(await input.getAttribute('readonly')).not.toBeNull()
+      links[role] = await input.inputValue()
+      expect(links[role]).toContain(`${server.url}/b/${id}#key=`)
+    }
+    expect(new Set(Object.values(links)).size).toBe(3)
+    const facilitatorKey = links.facilitator!.split('#key=')[1]!
+    const open = page.getByRole('link', { name: 'Apri come facilitatore' })
+    expect(await open.getAttribute('href')).toBe(`/b/${id}#key=${facilitatorKey}`)
+
+    // The QR code is the participant link, large enough to scan.
+    const qr = page.getByRole('img', { name: 'Codice QR del link per i partecipanti' })
+    const box = await qr.locator('svg').boundingBox()
+    expect(box!.width).toBeGreaterThanOrEqual(200)
+    expect(box!.height).toBeGreaterThanOrEqual(200)
+    const expected = await QRCode.toString(links.participant!, {
+      type: 'svg',
+      margin: 1,
+      errorCorrectionLevel: 'M',
+    })
+    const modules = (svg: string) => /stroke="#000000" d="([^"]+)"/.exec(svg)?.[1]
+    expect(modules(await qr.innerHTML())).toBe(modules(expected))
+    expect(modules(expected)).toBeTruthy()
+
+    // Copy: the button says "Copiato" and the clipboard holds the link.
+    const copy = page.getByRole('button', { name: 'Copia — Partecipanti' })
+    await copy.click()
+    await page.getByRole('button', { name: 'Copiato — Partecipanti' }).waitFor()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(links.participant)
+
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await screenshot(page, 'home')
+    await page.screenshot({ path: join(ARTIFACTS, 'home-full-page.png'), fullPage: true })
+
+    // Full-screen QR for the projector, closed with its button.
+    await page.getByRole('button', { name: 'QR a schermo intero' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Inquadra il codice per partecipare' })
+    await dialog.waitFor()
+    const big = await dialog.getByRole('img').locator('svg').boundingBox()
+    expect(big!.height).toBeGreaterThan(500)
+    await screenshot(page, 'home-qr-full')
+    await dialog.getByRole('button', { name: 'Chiudi' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+
+    // "Le tue lavagne" keeps it after a reload, as facilitator.
+    await page.reload()
+    const entry = page.locator(`.recent__item[data-board-id="${id}"]`)
+    await entry.waitFor()
+    expect(await entry.getByRole('heading').textContent()).toBe('Patto Territoriale Valle Seriana')
+    expect(await entry.getByText('Facilitatore').count()).toBe(1)
+    await entry.getByText(/Aperta il/).waitFor()
+    const openLink = entry.getByRole('link', { name: 'Apri «Patto Territoriale Valle Seriana»' })
+    expect(await openLink.getAttribute('href')).toBe(`/b/${id}#key=${facilitatorKey}`)
+
+    await entry
+      .getByRole('button', { name: 'Rimuovi «Patto Territoriale Valle Seriana» dall’elenco' })
+      .click()
+    await entry.waitFor({ state: 'detached' })
+    await page.getByText('Nessuna lavagna, per ora.').waitFor()
+    expect(await page.evaluate(() => localStorage.getItem('trama.recentBoards'))).toBe('[]')
+    expect(errors).toEqual([])
+  })
+
+  it('copies by selecting the link where there is no Clipboard API (plain http on a LAN)', async () => {
+    const { context, page, errors } = await openHome()
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }),
+    )
+    await page.reload()
+    expect(await page.evaluate(() => navigator.clipboard)).toBeUndefined()
+    await createOnPage(page, 'Patto senza appunti')
+    // Record what is selected when the copy happens (the fallback selects the input).
+    await page.evaluate(() => {
+      const w = window as unknown as { copied: string[] }
+      w.copied = []
+      document.addEventListener('copy', () => {
+        const el = document.activeElement as HTMLInputElement
+        w.copied.push(el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0))
+      })
+    })
+    await page.getByRole('button', { name: 'Copia — Proiettore / sola lettura' }).click()
+    await page.getByRole('button', { name: 'Copiato — Proiettore / sola lettura' }).waitFor()
+    const viewer = await page.getByLabel('Proiettore / sola lettura', { exact: true }).inputValue()
+    expect(viewer).toContain('#key=')
+    expect(await page.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([
+      viewer,
+    ])
+    expect(errors).toEqual([])
+  })
+
+  it('validates the title without asking the server', async () => {
+    const { page, errors, creations } = await openHome()
+    await createButton(page).click()
+    const message = page.getByRole('alert').getByText('Inserisci un titolo per la lavagna.')
+    await message.waitFor()
+    expect(await titleInput(page).getAttribute('aria-invalid')).toBe('true')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('title')
+
+    await titleInput(page).fill('   ')
+    await titleInput(page).press('Enter')
+    await message.waitFor()
+
+    await titleInput(page).fill('x'.repeat(201))
+    await createButton(page).click()
+    await page.getByText('Il titolo può avere al massimo 200 caratteri (ora sono 201).').waitFor()
+    await page.waitForTimeout(200)
+    expect(creations).toEqual([])
+
+    // Fixing the title clears the message.
+    await titleInput(page).fill('Patto')
+    expect(await page.getByRole('alert').count()).toBe(0)
+    expect(await titleInput(page).getAttribute('aria-invalid')).toBeNull()
+    expect(errors).toEqual([])
+  })
+
+  it('disables the button while creating and shows server errors with details', async () => {
+    const { page } = await openHome()
+    let answer: () => void = () => {}
+    await page.route('**/api/boards', async (route) => {
+      await new Promise<void>((resolve) => (answer = resolve))
+      await route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: {
+            code: 'BAD_REQUEST',
+            message: 'The request is not valid.',
+            details: ['title: title is at most 200 characters'],
+          },
+        }),
+      })
+    })
+    await titleInput(page).fill('Patto')
+    await createButton(page).click()
+    const busy = page.getByRole('button', { name: 'Creazione in corso…' })
+    await busy.waitFor()
+    expect(await busy.isDisabled()).toBe(true)
+    answer()
+    const alert = page.getByRole('alert')
+    await alert.getByText('La richiesta non è valida.').waitFor()
+    await alert.getByText('title: title is at most 200 characters').waitFor()
+    expect(await createButton(page).isEnabled()).toBe(true)
+    expect(await titleInput(page).inputValue()).toBe('Patto')
+  })
+
+  it('switches to English and remembers the choice', async () => {
+    const { page } = await openHome()
+    const heading = page.getByRole('heading', { level: 2 }).first()
+    expect(await heading.textContent()).toBe('Crea una nuova lavagna')
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('heading', { name: 'Create a new board' }).waitFor()
+    expect(await heading.textContent()).toBe('Create a new board')
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+    expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    )
+    await page.getByRole('heading', { name: 'Your boards' }).waitFor()
+    await page.reload()
+    await page.getByRole('heading', { name: 'Create a new board' }).waitFor()
+    await screenshot(page, 'home-en')
+    await page.getByRole('button', { name: 'Italiano' }).click()
+    await page.getByRole('heading', { name: 'Crea una nuova lavagna' }).waitFor()
+  })
+
+  it('reads the stored list defensively: bad entries dropped, at most 30, newest first', async () => {
+    const { page, errors } = await openHome()
+    const entries = Array.from({ length: 35 }, (_, i) => ({
+      id: `board${String(i).padStart(4, '0')}`,
+      title: `Lavagna ${i}`,
+      role: i % 2 ? 'participant' : 'viewer',
+      key: 'k'.repeat(32),
+      openedAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString(),
+    }))
+    const junk = [null, 42, { id: 'x' }, { ...entries[0], role: 'admin', id: 'badrole00' }]
+    await page.evaluate(
+      (v) => localStorage.setItem('trama.recentBoards', v),
+      JSON.stringify([...junk, ...entries]),
+    )
+    await page.reload()
+    const items = page.locator('.recent__item')
+    await items.first().waitFor()
+    expect(await items.count()).toBe(30)
+    expect(await items.first().getByRole('heading').textContent()).toBe('Lavagna 34')
+    expect(await items.last().getByRole('heading').textContent()).toBe('Lavagna 5')
+    expect(await page.locator('[data-board-id="badrole00"]').count()).toBe(0)
+
+    await page.evaluate(() => localStorage.setItem('trama.recentBoards', '{not json'))
+    await page.reload()
+    await page.getByText('Nessuna lavagna, per ora.').waitFor()
+    expect(errors).toEqual([])
+  })
+})
