@@ -1,3 +1,4 @@
 export * from './format.ts'
 export * from './project.ts'
 export * from './restore.ts'
+export * from './migrations.ts'

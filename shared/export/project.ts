@@ -1,14 +1,8 @@
 import type * as Y from 'yjs'
-import { CANVASES, canvasRoots, type FieldMap } from '../schema/roots.ts'
+import { collectionRoot } from '../schema/roots.ts'
 import { readFields, readMeta, type Fields } from '../schema/cards.ts'
 import { SCHEMA_VERSION } from '../schema/version.ts'
-import { EXPORT_FORMAT, type BoardExport } from './format.ts'
-
-function sortedEntries(map: Y.Map<FieldMap>): { id: string; fields: Fields }[] {
-  const out: { id: string; fields: Fields }[] = []
-  map.forEach((value, id) => out.push({ id, fields: readFields(value) }))
-  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-}
+import { EXPORT_FORMAT, EXPORT_SECTIONS, type BoardExport } from './format.ts'
 
 /** `{id, ...fields}` with keys in a stable order, so two exports of one board compare equal. */
 function record(id: string, fields: Fields): Record<string, unknown> {
@@ -17,27 +11,34 @@ function record(id: string, fields: Fields): Record<string, unknown> {
   return out
 }
 
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let at = target
+  for (const key of path.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>
+  at[path[path.length - 1]!] = value
+}
+
 /**
- * A plain projection of the document's roots in the export format of DESIGN.md: cards and links
+ * A plain projection of the document's roots in the export format of DESIGN.md: records
  * sorted by id, fields by name. Only `exportedAt` differs between two exports of one state.
  */
 export function exportBoard(doc: Y.Doc, exportedAt = new Date().toISOString()): BoardExport {
   const meta = readMeta(doc)
-  const canvases = {} as Record<string, { nodes: unknown[]; edges: unknown[] }>
-  for (const canvas of CANVASES) {
-    const { nodes, edges } = canvasRoots(doc, canvas)
-    canvases[canvas] = {
-      nodes: sortedEntries(nodes).map((n) => record(n.id, n.fields)),
-      edges: sortedEntries(edges).map((e) => record(e.id, e.fields)),
-    }
-  }
-  return {
+  const out: Record<string, unknown> = {
     format: EXPORT_FORMAT,
     schemaVersion: SCHEMA_VERSION,
     title: meta.title,
     exportedAt,
     createdAt: meta.createdAt,
     phase: meta.phase,
-    canvases: canvases as BoardExport['canvases'],
+    chosenStrategy: meta.chosenStrategy,
   }
+  for (const [name, path] of EXPORT_SECTIONS) {
+    const items: Record<string, unknown>[] = []
+    collectionRoot(doc, name).forEach((map, id) => items.push(record(id, readFields(map))))
+    items.sort((a, b) =>
+      (a.id as string) < (b.id as string) ? -1 : (a.id as string) > (b.id as string) ? 1 : 0,
+    )
+    setPath(out, path, items)
+  }
+  return out as BoardExport
 }

@@ -1,17 +1,14 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { CANVASES, metaRoot } from '../schema/roots.ts'
-import { putCard, putLink, type Fields } from '../schema/cards.ts'
+import { metaRoot } from '../schema/roots.ts'
+import { putRecord, type Fields } from '../schema/cards.ts'
 import { SCHEMA_VERSION } from '../schema/version.ts'
-import { boardExportV1, EXPORT_FORMAT, type BoardExport } from './format.ts'
+import { boardExportSchema, EXPORT_FORMAT, EXPORT_SECTIONS, type BoardExport } from './format.ts'
+import { EXPORT_MIGRATIONS } from './migrations.ts'
 
 export type ParseResult =
   | { ok: true; board: BoardExport }
   | { ok: false; code: 'INVALID_EXPORT' | 'NEWER_SCHEMA'; details: string[] }
-
-/** Steps that bring an export of version `from` to `from + 1`, on plain JSON. None yet. */
-const EXPORT_MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> =
-  {}
 
 const header = z.object({ format: z.string(), schemaVersion: z.number().int() })
 
@@ -57,7 +54,7 @@ export function parseBoardExport(raw: unknown): ParseResult {
       }
     current = step(current)
   }
-  const parsed = boardExportV1.safeParse(current)
+  const parsed = boardExportSchema.safeParse(current)
   if (!parsed.success) return { ok: false, code: 'INVALID_EXPORT', details: describe(parsed.error) }
   return { ok: true, board: parsed.data }
 }
@@ -75,10 +72,12 @@ export function restoreBoard(doc: Y.Doc, board: BoardExport): void {
     meta.set('title', board.title)
     meta.set('phase', board.phase)
     meta.set('createdAt', board.createdAt)
-    for (const canvas of CANVASES) {
-      const { nodes, edges } = board.canvases[canvas]
-      for (const node of nodes) putCard(doc, canvas, node.id, fieldsOf(node))
-      for (const edge of edges) putLink(doc, canvas, edge.id, fieldsOf(edge))
+    meta.set('chosenStrategy', board.chosenStrategy)
+    for (const [name, path] of EXPORT_SECTIONS) {
+      let items: unknown = board
+      for (const key of path) items = (items as Record<string, unknown>)[key]
+      for (const item of items as Record<string, unknown>[])
+        putRecord(doc, name, item.id as string, fieldsOf(item))
     }
   })
 }

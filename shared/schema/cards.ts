@@ -1,9 +1,15 @@
 import * as Y from 'yjs'
-import { canvasRoots, metaRoot, type CanvasName, type FieldMap, type Phase } from './roots.ts'
+import {
+  canvasRoots,
+  collectionRoot,
+  metaRoot,
+  type CanvasName,
+  type CollectionName,
+  type FieldMap,
+  type Phase,
+} from './roots.ts'
 import { SCHEMA_VERSION } from './version.ts'
-
-export const PROBLEM_ROLES = ['core', 'cause', 'effect'] as const
-export type ProblemRole = (typeof PROBLEM_ROLES)[number]
+import { DEFAULT_CRITERIA, DEFAULT_TARGET_GROUPS, type ProblemRole } from './vocabulary.ts'
 
 /** Fields every card has, whatever its canvas. */
 export interface CardBase {
@@ -24,9 +30,6 @@ export interface LinkFields {
   kind: string
 }
 
-/** The link kind of the problem tree: it points from a cause to its effect. */
-export const CAUSE_EFFECT = 'cause-effect'
-
 export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 
@@ -37,9 +40,11 @@ export interface BoardMeta {
   title: string
   phase: Phase
   createdAt: string
+  /** The strategy candidate the facilitator chose ('' while none). */
+  chosenStrategy: string
 }
 
-/** Reads a card or link map into a plain object (nested Y types, if any, as JSON). */
+/** Reads a record map into a plain object (nested Y types, if any, as JSON). */
 export function readFields(map: FieldMap): Fields {
   const out: Fields = {}
   map.forEach((value, key) => {
@@ -49,22 +54,30 @@ export function readFields(map: FieldMap): Fields {
   return out
 }
 
-function writeMap(fields: Fields): FieldMap {
+/**
+ * Creates a record with all its fields at once. Call inside a transaction: a record is born
+ * whole, by the client that made its id.
+ */
+export function putRecord(doc: Y.Doc, name: CollectionName, id: string, fields: Fields): void {
   const map = new Y.Map<unknown>()
   for (const [key, value] of Object.entries(fields)) map.set(key, value)
-  return map
+  collectionRoot(doc, name).set(id, map)
 }
 
-/**
- * Creates a card with all its fields at once. Call inside a transaction: a card is born whole,
- * by the client that made its id.
- */
+/** Changes some fields of a record; a missing record is left alone (it was deleted). */
+export function patchRecord(doc: Y.Doc, name: CollectionName, id: string, patch: Fields): boolean {
+  const map = collectionRoot(doc, name).get(id)
+  if (!map) return false
+  for (const [key, value] of Object.entries(patch)) if (map.get(key) !== value) map.set(key, value)
+  return true
+}
+
 export function putCard(doc: Y.Doc, canvas: CanvasName, id: string, fields: Fields): void {
-  canvasRoots(doc, canvas).nodes.set(id, writeMap(fields))
+  putRecord(doc, `${canvas}.nodes`, id, fields)
 }
 
 export function putLink(doc: Y.Doc, canvas: CanvasName, id: string, fields: Fields): void {
-  canvasRoots(doc, canvas).edges.set(id, writeMap(fields))
+  putRecord(doc, `${canvas}.edges`, id, fields)
 }
 
 /** Removes a card and every link touching it. */
@@ -78,7 +91,21 @@ export function deleteCard(doc: Y.Doc, canvas: CanvasName, id: string): void {
   })
 }
 
-/** Writes the meta of a new board. */
+/** The records every board starts with: target groups and strategy criteria (fixed ids). */
+export function seedMethodDefaults(doc: Y.Doc): void {
+  const groups = collectionRoot(doc, 'targetGroups')
+  for (const g of DEFAULT_TARGET_GROUPS)
+    if (!groups.has(g.id)) putRecord(doc, 'targetGroups', g.id, { label: g.label, key: g.key })
+  const criteria = collectionRoot(doc, 'strategy.criteria')
+  DEFAULT_CRITERIA.forEach((c, order) => {
+    if (!criteria.has(c.id))
+      putRecord(doc, 'strategy.criteria', c.id, { label: c.label, key: c.key, order })
+  })
+  const meta = metaRoot(doc)
+  if (typeof meta.get('chosenStrategy') !== 'string') meta.set('chosenStrategy', '')
+}
+
+/** Writes the meta and defaults of a new board. */
 export function initBoard(doc: Y.Doc, title: string, createdAt: string): void {
   doc.transact(() => {
     const meta = metaRoot(doc)
@@ -86,19 +113,22 @@ export function initBoard(doc: Y.Doc, title: string, createdAt: string): void {
     meta.set('title', title)
     meta.set('phase', 'problems')
     meta.set('createdAt', createdAt)
+    seedMethodDefaults(doc)
   })
 }
 
 export function readMeta(doc: Y.Doc): BoardMeta {
   const meta = metaRoot(doc)
+  const str = (key: string, fallback: string) => {
+    const v = meta.get(key)
+    return typeof v === 'string' ? v : fallback
+  }
   const version = meta.get('schemaVersion')
-  const title = meta.get('title')
-  const phase = meta.get('phase')
-  const createdAt = meta.get('createdAt')
   return {
     schemaVersion: typeof version === 'number' ? version : 0,
-    title: typeof title === 'string' ? title : '',
-    phase: (typeof phase === 'string' ? phase : 'problems') as Phase,
-    createdAt: typeof createdAt === 'string' ? createdAt : '',
+    title: str('title', ''),
+    phase: str('phase', 'problems') as Phase,
+    createdAt: str('createdAt', ''),
+    chosenStrategy: str('chosenStrategy', ''),
   }
 }

@@ -1,4 +1,6 @@
 export * from './version.ts'
 export * from './roots.ts'
+export * from './vocabulary.ts'
 export * from './cards.ts'
 export * from './migrations.ts'
+export * from './defaults.ts'

@@ -1,5 +1,7 @@
-import * as Y from 'yjs'
-import { metaRoot } from './roots.ts'
+import type * as Y from 'yjs'
+import { canvasRoots, metaRoot } from './roots.ts'
+import { readFields, seedMethodDefaults, type Fields } from './cards.ts'
+import { actorDefaultsPatch, relationKindPatch } from './defaults.ts'
 import { SCHEMA_VERSION } from './version.ts'
 
 /** One step of the document schema, named by what it does. */
@@ -10,9 +12,13 @@ export interface DocMigration {
   up(doc: Y.Doc): void
 }
 
+function apply(map: Y.Map<unknown>, patch: Fields): void {
+  for (const [key, value] of Object.entries(patch)) map.set(key, value)
+}
+
 /**
  * Ordered list of migrations. Version 0 is a document with no `schemaVersion` (never written by
- * a released build, but a stock client could create one): version 1 fills the meta defaults.
+ * a released build, but a stock client could create one).
  */
 export const DOC_MIGRATIONS: readonly DocMigration[] = [
   {
@@ -24,6 +30,23 @@ export const DOC_MIGRATIONS: readonly DocMigration[] = [
       if (typeof meta.get('phase') !== 'string') meta.set('phase', 'problems')
       if (typeof meta.get('createdAt') !== 'string')
         meta.set('createdAt', new Date(0).toISOString())
+    },
+  },
+  {
+    to: 2,
+    name: 'AddMethodDefaults',
+    // Problem cards gain optional note, tags, author and cluster; new roots hold clusters,
+    // target groups, strategy and logframe. Only the defaults need writing.
+    up: seedMethodDefaults,
+  },
+  {
+    to: 3,
+    name: 'MakeStakeholderCardsActors',
+    // Stakeholder cards of versions 1–2 were untyped: they become actors with neutral defaults.
+    up(doc) {
+      const { nodes, edges } = canvasRoots(doc, 'stakeholders')
+      nodes.forEach((card) => apply(card, actorDefaultsPatch(readFields(card))))
+      edges.forEach((link) => apply(link, relationKindPatch(readFields(link))))
     },
   },
 ]

@@ -10,13 +10,33 @@ export type CanvasName = (typeof CANVASES)[number]
 export const PHASES = ['problems', 'objectives', 'stakeholders', 'pact'] as const
 export type Phase = (typeof PHASES)[number]
 
+/**
+ * Every root that holds records: a Y.Map from id to one Y.Map of plain fields per record
+ * (cards, links, clusters, target groups, strategy candidates, criteria, scores, logframe rows).
+ */
+export const COLLECTIONS = [
+  'problems.nodes',
+  'problems.edges',
+  'objectives.nodes',
+  'objectives.edges',
+  'stakeholders.nodes',
+  'stakeholders.edges',
+  'problems.clusters',
+  'targetGroups',
+  'strategy.candidates',
+  'strategy.criteria',
+  'strategy.scores',
+  'logframe.rows',
+] as const
+export type CollectionName = (typeof COLLECTIONS)[number]
+
 export const ROOT_NAMES = {
   meta: 'meta',
-  nodes: (canvas: CanvasName) => `${canvas}.nodes`,
-  edges: (canvas: CanvasName) => `${canvas}.edges`,
+  nodes: (canvas: CanvasName) => `${canvas}.nodes` as const,
+  edges: (canvas: CanvasName) => `${canvas}.edges` as const,
 } as const
 
-/** A card or a link: one Y.Map of plain (JSON) values, last writer wins per key. */
+/** A record: one Y.Map of plain (JSON) values, last writer wins per key. */
 export type FieldMap = Y.Map<unknown>
 
 export interface CanvasRoots {
@@ -28,19 +48,18 @@ export function metaRoot(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(ROOT_NAMES.meta)
 }
 
+export function collectionRoot(doc: Y.Doc, name: CollectionName): Y.Map<FieldMap> {
+  return doc.getMap<FieldMap>(name)
+}
+
 export function canvasRoots(doc: Y.Doc, canvas: CanvasName): CanvasRoots {
   return {
-    nodes: doc.getMap<FieldMap>(ROOT_NAMES.nodes(canvas)),
-    edges: doc.getMap<FieldMap>(ROOT_NAMES.edges(canvas)),
+    nodes: collectionRoot(doc, ROOT_NAMES.nodes(canvas)),
+    edges: collectionRoot(doc, ROOT_NAMES.edges(canvas)),
   }
 }
 
 /** Every root of the schema, e.g. for an UndoManager's scope. */
 export function allRoots(doc: Y.Doc): Y.Map<unknown>[] {
-  const roots: Y.Map<unknown>[] = [metaRoot(doc)]
-  for (const canvas of CANVASES) {
-    const { nodes, edges } = canvasRoots(doc, canvas)
-    roots.push(nodes as Y.Map<unknown>, edges as Y.Map<unknown>)
-  }
-  return roots
+  return [metaRoot(doc), ...COLLECTIONS.map((name) => collectionRoot(doc, name) as Y.Map<unknown>)]
 }

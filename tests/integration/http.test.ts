@@ -8,9 +8,9 @@ import { waitFor } from '../helpers/wait.ts'
 
 let server: Awaited<ReturnType<typeof startServer>>
 const clients: Client[] = []
-const fixture = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', 'fixtures', 'board-v1.json'), 'utf8'),
-)
+const load = (name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', name), 'utf8'))
+const fixture = load('board-v3.json')
 
 beforeAll(async () => {
   server = await startServer()
@@ -113,7 +113,7 @@ describe('HTTP API', () => {
       return json.canvases.problems.edges.length === 1
     }, 'export has the link')
     const first = await exportJson(server.url, board.id, board.keys.viewer)
-    expect(first).toMatchObject({ format: 'trama.board', schemaVersion: 1, title: 'Round trip' })
+    expect(first).toMatchObject({ format: 'trama.board', schemaVersion: 3, title: 'Round trip' })
 
     const imported = await post('/api/boards/import', JSON.stringify(first))
     expect(imported.status).toBe(201)
@@ -127,12 +127,18 @@ describe('HTTP API', () => {
     expect(canvasRoots(live.doc, 'problems').nodes.get('cause1')?.get('note')).toBe('dati CPI 2025')
   })
 
-  it('imports the v1 fixture unchanged', async () => {
-    const res = await post('/api/boards/import', JSON.stringify(fixture))
-    expect(res.status).toBe(201)
-    const board = (await res.json()) as { id: string; keys: { viewer: string } }
-    const out = await exportJson(server.url, board.id, board.keys.viewer)
-    expect({ ...out, exportedAt: 'x' }).toEqual({ ...fixture, exportedAt: 'x' })
+  it('imports exports of every schema version, migrated to the current one', async () => {
+    for (const [file, expectedFile] of [
+      ['board-v1.json', 'board-v1.migrated.json'],
+      ['board-v2.json', 'board-v2.migrated.json'],
+      ['board-v3.json', 'board-v3.json'],
+    ] as const) {
+      const res = await post('/api/boards/import', JSON.stringify(load(file)))
+      expect(res.status, file).toBe(201)
+      const board = (await res.json()) as { id: string; keys: { viewer: string } }
+      const out = await exportJson(server.url, board.id, board.keys.viewer)
+      expect({ ...out, exportedAt: 'x' }, file).toEqual({ ...load(expectedFile), exportedAt: 'x' })
+    }
   })
 
   it('refuses bad imports with a message and creates nothing', async () => {

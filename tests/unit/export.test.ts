@@ -5,9 +5,9 @@ import * as Y from 'yjs'
 import { docFromExport, exportBoard, parseBoardExport } from '../../shared/export/index.ts'
 import { initBoard, putCard, putLink } from '../../shared/schema/index.ts'
 
-const fixture = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', 'fixtures', 'board-v1.json'), 'utf8'),
-)
+const load = (name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', name), 'utf8'))
+const fixture = load('board-v3.json')
 
 describe('JSON export', () => {
   it('projects the roots, sorted, with unknown card fields kept', () => {
@@ -47,6 +47,15 @@ describe('JSON export', () => {
     expect(out.canvases.objectives).toEqual({ nodes: [], edges: [] })
   })
 
+  it('exports of every older version import, migrated to the current one', () => {
+    for (const v of ['v1', 'v2']) {
+      const parsed = parseBoardExport(load(`board-${v}.json`))
+      if (!parsed.ok) throw new Error(`${v}: ${parsed.details.join('\n')}`)
+      const expected = load(`board-${v}.migrated.json`)
+      expect(exportBoard(docFromExport(parsed.board), expected.exportedAt), v).toEqual(expected)
+    }
+  })
+
   it('parse → doc → export is the identity but exportedAt', () => {
     const parsed = parseBoardExport(fixture)
     if (!parsed.ok) throw new Error(parsed.details.join('\n'))
@@ -80,12 +89,12 @@ describe('JSON export', () => {
     const parsed = parseBoardExport(bad)
     expect(parsed.ok).toBe(false)
     if (parsed.ok) return
-    expect(parsed.details.join('\n')).toMatch(/duplicate card id cause-transport/)
+    expect(parsed.details.join('\n')).toMatch(/duplicate card id cause-1/)
     expect(parsed.details.join('\n')).toMatch(/unknown card nowhere/)
   })
 
   it('refuses newer and non-Trama files with distinct codes', () => {
-    expect(parseBoardExport({ ...fixture, schemaVersion: 2 })).toMatchObject({
+    expect(parseBoardExport({ ...fixture, schemaVersion: 4 })).toMatchObject({
       ok: false,
       code: 'NEWER_SCHEMA',
     })

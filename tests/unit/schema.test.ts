@@ -12,6 +12,10 @@ import {
   putCard,
   putLink,
   readMeta,
+  readFields,
+  collectionRoot,
+  DEFAULT_CRITERIA,
+  DEFAULT_TARGET_GROUPS,
 } from '../../shared/schema/index.ts'
 
 describe('document schema', () => {
@@ -23,7 +27,14 @@ describe('document schema', () => {
       title: 'Patto',
       phase: 'problems',
       createdAt: '2026-11-26T00:00:00.000Z',
+      chosenStrategy: '',
     })
+    expect([...collectionRoot(doc, 'strategy.criteria').keys()]).toEqual(
+      DEFAULT_CRITERIA.map((c) => c.id),
+    )
+    expect([...collectionRoot(doc, 'targetGroups').keys()]).toEqual(
+      DEFAULT_TARGET_GROUPS.map((g) => g.id),
+    )
     expect(migrateDoc(doc)).toEqual({
       ok: true,
       from: SCHEMA_VERSION,
@@ -38,11 +49,45 @@ describe('document schema', () => {
     let transactions = 0
     doc.on('afterTransaction', () => transactions++)
     const result = migrateDoc(doc)
-    expect(result).toEqual({ ok: true, from: 0, to: SCHEMA_VERSION, applied: ['AddMetaDefaults'] })
+    expect(result).toEqual({
+      ok: true,
+      from: 0,
+      to: SCHEMA_VERSION,
+      applied: ['AddMetaDefaults', 'AddMethodDefaults', 'MakeStakeholderCardsActors'],
+    })
     expect(transactions).toBe(1)
     expect(docSchemaVersion(doc)).toBe(SCHEMA_VERSION)
     expect(readMeta(doc).phase).toBe('problems')
     expect(canvasRoots(doc, 'problems').nodes.get('a')?.get('label')).toBe('x')
+  })
+
+  it('a version-2 board: untyped stakeholder cards become actors, method data untouched', () => {
+    const doc = new Y.Doc()
+    initBoard(doc, 'v2', '2026-01-01T00:00:00.000Z')
+    metaRoot(doc).set('schemaVersion', 2)
+    putCard(doc, 'stakeholders', 'a1', { kind: 'card', label: 'Comune', x: 0, y: 0, power: 0.9 })
+    putLink(doc, 'stakeholders', 'r1', { source: 'a1', target: 'a1', kind: 'friendship' })
+    collectionRoot(doc, 'strategy.criteria').get('social')!.set('label', 'Impatto sociale')
+    expect(migrateDoc(doc)).toMatchObject({
+      ok: true,
+      from: 2,
+      applied: ['MakeStakeholderCardsActors'],
+    })
+    expect(readFields(canvasRoots(doc, 'stakeholders').nodes.get('a1')!)).toEqual({
+      kind: 'actor',
+      label: 'Comune',
+      x: 0,
+      y: 0,
+      power: 0.9,
+      interest: 0.5,
+      category: 'community',
+      stance: 'neutral',
+      desiredStance: 'neutral',
+    })
+    expect(canvasRoots(doc, 'stakeholders').edges.get('r1')!.get('kind')).toBe('cooperation')
+    expect(collectionRoot(doc, 'strategy.criteria').get('social')!.get('label')).toBe(
+      'Impatto sociale',
+    )
   })
 
   it('refuses a newer document and leaves it untouched', () => {
@@ -79,6 +124,6 @@ describe('document schema', () => {
       expect(canvasRoots(doc, 'problems').nodes.has('from-a')).toBe(true)
       expect(canvasRoots(doc, 'objectives').nodes.has('from-b')).toBe(true)
     }
-    expect(allRoots(a)).toHaveLength(7)
+    expect(allRoots(a)).toHaveLength(13)
   })
 })
