@@ -6,7 +6,7 @@ import { useBoard, useBoardSession } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 import { CARD_W, LAYER_GAP, freeSpot } from './placement.ts'
 
-const selectedSelector = (s: BoardState) => s.nodes.filter((n) => n.selected)
+const selectedSelector = (s: BoardState) => s.canvases.problems.nodes.filter((n) => n.selected)
 const historySelector = (s: BoardState) => ({ canUndo: s.canUndo, canRedo: s.canRedo })
 
 /** Add, relate, re-role, delete, undo: everything the mouse needs beside the canvas gestures. */
@@ -18,14 +18,14 @@ export function CanvasToolbar() {
   const { canUndo, canRedo } = useBoard(useShallow(historySelector))
   const one = selected.length === 1 ? selected[0]! : null
 
-  const taken = () => store.getState().nodes.map((n) => n.position)
+  const taken = () => store.getState().canvases.problems.nodes.map((n) => n.position)
   const addAtCenter = () => {
     const el = document.querySelector('.react-flow')?.getBoundingClientRect()
     const center = flow.screenToFlowPosition({
       x: (el?.left ?? 0) + (el?.width ?? 800) / 2,
       y: (el?.top ?? 0) + (el?.height ?? 600) / 2,
     })
-    const hasCore = store.getState().nodes.some((n) => n.data.role === 'core')
+    const hasCore = store.getState().canvases.problems.nodes.some((n) => n.data.role === 'core')
     const id = actions.addProblem(
       freeSpot({ x: center.x - CARD_W / 2, y: center.y - 40 }, taken()),
       hasCore ? 'cause' : 'core',
@@ -41,8 +41,8 @@ export function CanvasToolbar() {
       kind,
     )
     if (!id) return
-    if (kind === 'cause') actions.link(id, one.id)
-    else actions.link(one.id, id)
+    if (kind === 'cause') actions.linkCauseToEffect(id, one.id)
+    else actions.linkCauseToEffect(one.id, id)
     actions.setEditing(id)
   }
 
@@ -63,7 +63,7 @@ export function CanvasToolbar() {
         <select
           aria-label={t('toolbar.role')}
           disabled={!one}
-          value={one?.data.role ?? ''}
+          value={(one?.data.role as string | undefined) ?? ''}
           onChange={(e) => one && actions.setRole(one.id, e.target.value as ProblemRole)}
         >
           {!one && <option value="">{t('toolbar.role')}</option>}
@@ -75,7 +75,12 @@ export function CanvasToolbar() {
         </select>
       </label>
       <button
-        onClick={() => actions.remove(selected.map((n) => n.id))}
+        onClick={() =>
+          actions.removeCards(
+            'problems',
+            selected.map((n) => n.id),
+          )
+        }
         disabled={selected.length === 0}
       >
         {t('toolbar.delete')}

@@ -1,18 +1,19 @@
 import { ViewportPortal, useStore as useFlowStore } from '@xyflow/react'
 import { useBoard } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
+import type { CanvasName } from '../../shared/schema/index.ts'
 
 const peersSelector = (s: BoardState) => s.peers
 const zoomSelector = (s: { transform: [number, number, number] }) => s.transform[2]
 
 /** Other people's cursors, placed in flow coordinates and kept the same size at any zoom. */
-export function RemoteCursors() {
+export function RemoteCursors({ canvas }: { canvas: CanvasName }) {
   const peers = useBoard(peersSelector)
   const zoom = useFlowStore(zoomSelector)
   return (
     <ViewportPortal>
       {peers.map((p) =>
-        p.cursor?.canvas === 'problems' ? (
+        p.cursor?.canvas === canvas ? (
           <div
             key={p.clientId}
             className="remote-cursor"

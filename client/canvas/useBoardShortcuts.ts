@@ -28,7 +28,7 @@ export function useBoardShortcuts(): void {
         e.preventDefault()
         actions.redo()
       } else if (e.key === 'Enter' && !mod) {
-        const selected = store.getState().nodes.filter((n) => n.selected)
+        const selected = store.getState().canvases.problems.nodes.filter((n) => n.selected)
         if (selected.length === 1) {
           e.preventDefault()
           actions.setEditing(selected[0]!.id)

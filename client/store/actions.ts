@@ -3,9 +3,15 @@ import type { Awareness } from 'y-protocols/awareness'
 import {
   CAUSE_EFFECT,
   canvasRoots,
+  collectionRoot,
   deleteCard,
-  putCard,
-  putLink,
+  metaRoot,
+  patchRecord,
+  putRecord,
+  type CanvasName,
+  type CollectionName,
+  type Fields,
+  type Phase,
   type ProblemRole,
 } from '../../shared/schema/index.ts'
 import { LOCAL_ORIGIN } from '../sync/origin.ts'
@@ -34,94 +40,121 @@ export function createBoardActions(
   awareness: Awareness,
   undo: Y.UndoManager,
 ) {
-  const problems = canvasRoots(doc, 'problems')
+  /** Runs `fn` as one undoable step of this user; refused (false) for viewers. */
   const write = (fn: () => void): boolean => {
     if (!canEdit(store.getState())) return false
     doc.transact(fn, LOCAL_ORIGIN)
     return true
   }
 
-  return {
-    addProblem(position: XY, role: ProblemRole = 'cause', label = ''): string | null {
+  const actions = {
+    /** Any multi-record change (e.g. deriving the objective tree) as one undoable step. */
+    transact: (fn: (doc: Y.Doc) => void): boolean => write(() => fn(doc)),
+
+    addCard(canvas: CanvasName, fields: Fields & { kind: string }, position: XY): string | null {
       const id = newId()
       const ok = write(() =>
-        putCard(doc, 'problems', id, {
-          kind: 'problem',
-          label,
-          role,
+        putRecord(doc, `${canvas}.nodes`, id, {
+          label: '',
+          ...fields,
           x: Math.round(position.x),
           y: Math.round(position.y),
         }),
       )
       return ok ? id : null
     },
-    setLabel(id: string, label: string): void {
-      const card = problems.nodes.get(id)
-      if (card && card.get('label') !== label) write(() => card.set('label', label))
-    },
-    setRole(id: string, role: ProblemRole): void {
-      const card = problems.nodes.get(id)
-      if (card && card.get('role') !== role) write(() => card.set('role', role))
+    updateCard(canvas: CanvasName, id: string, patch: Fields): void {
+      write(() => patchRecord(doc, `${canvas}.nodes`, id, patch))
     },
     /** The final position of a drag: all moved cards in one transaction. */
-    moveCards(positions: Map<string, XY>): void {
+    moveCards(canvas: CanvasName, positions: Map<string, XY>): void {
       write(() => {
-        for (const [id, pos] of positions) {
-          const card = problems.nodes.get(id)
-          if (!card) continue
-          card.set('x', Math.round(pos.x))
-          card.set('y', Math.round(pos.y))
-        }
+        for (const [id, pos] of positions)
+          patchRecord(doc, `${canvas}.nodes`, id, { x: Math.round(pos.x), y: Math.round(pos.y) })
       })
     },
     /** Removes cards (with their links) and links, in one transaction. */
-    remove(cardIds: string[], linkIds: string[] = []): void {
+    removeCards(canvas: CanvasName, cardIds: string[], linkIds: string[] = []): void {
+      const { edges } = canvasRoots(doc, canvas)
       write(() => {
-        for (const id of cardIds) deleteCard(doc, 'problems', id)
-        for (const id of linkIds) problems.edges.delete(id)
+        for (const id of cardIds) deleteCard(doc, canvas, id)
+        for (const id of linkIds) edges.delete(id)
       })
     },
-    /** Links a cause to its effect; refuses self-links and duplicates. */
-    link(source: string, target: string): string | null {
-      if (source === target || !problems.nodes.has(source) || !problems.nodes.has(target))
-        return null
+    /** Links two cards; refuses self-links and a second link between the same cards. */
+    link(
+      canvas: CanvasName,
+      source: string,
+      target: string,
+      fields: Fields & { kind: string },
+    ): string | null {
+      const { nodes, edges } = canvasRoots(doc, canvas)
+      if (source === target || !nodes.has(source) || !nodes.has(target)) return null
       let exists = false
-      problems.edges.forEach((e) => {
+      edges.forEach((e) => {
         if (e.get('source') === source && e.get('target') === target) exists = true
       })
       if (exists) return null
       const id = newId()
-      return write(() => putLink(doc, 'problems', id, { source, target, kind: CAUSE_EFFECT }))
+      return write(() => putRecord(doc, `${canvas}.edges`, id, { ...fields, source, target }))
         ? id
         : null
     },
+    updateLink(canvas: CanvasName, id: string, patch: Fields): void {
+      write(() => patchRecord(doc, `${canvas}.edges`, id, patch))
+    },
+
+    putRecord(name: CollectionName, fields: Fields, id = newId()): string | null {
+      return write(() => putRecord(doc, name, id, fields)) ? id : null
+    },
+    updateRecord(name: CollectionName, id: string, patch: Fields): void {
+      write(() => patchRecord(doc, name, id, patch))
+    },
+    deleteRecord(name: CollectionName, id: string): void {
+      write(() => collectionRoot(doc, name).delete(id))
+    },
+    setMeta(key: 'title' | 'phase' | 'chosenStrategy', value: string): void {
+      write(() => metaRoot(doc).set(key, value))
+    },
+
+    // The problem tree's own words, on top of the generic actions.
+    addProblem(position: XY, role: ProblemRole = 'cause', label = ''): string | null {
+      const author = store.getState().userName
+      return actions.addCard(
+        'problems',
+        { kind: 'problem', label, role, ...(author ? { author } : {}) },
+        position,
+      )
+    },
+    setLabel: (id: string, label: string) => actions.updateCard('problems', id, { label }),
+    setRole: (id: string, role: ProblemRole) => actions.updateCard('problems', id, { role }),
+    linkCauseToEffect: (cause: string, effect: string) =>
+      actions.link('problems', cause, effect, { kind: CAUSE_EFFECT }),
+
     undo: () => void undo.undo(),
     redo: () => void undo.redo(),
     /** A drag starts a new undo step, so it never merges with the edit before it. */
     beginGesture: () => undo.stopCapturing(),
     /** Live drag positions travel through awareness only. */
-    broadcastDrag(positions: Map<string, XY> | null): void {
+    broadcastDrag(canvas: CanvasName, positions: Map<string, XY> | null): void {
       awareness.setLocalStateField(
         'drag',
-        positions ? { canvas: 'problems', nodes: Object.fromEntries(positions) } : null,
+        positions ? { canvas, nodes: Object.fromEntries(positions) } : null,
       )
     },
-    broadcastCursor(pos: XY | null): void {
-      awareness.setLocalStateField(
-        'cursor',
-        pos ? { canvas: 'problems', x: pos.x, y: pos.y } : null,
-      )
+    broadcastCursor(canvas: CanvasName, pos: XY | null): void {
+      awareness.setLocalStateField('cursor', pos ? { canvas, x: pos.x, y: pos.y } : null)
     },
     setEditing(id: string | null): void {
       store.setState({ editingId: id })
       awareness.setLocalStateField('editing', id)
     },
-    setTab(tab: BoardStoreState['tab']): void {
+    setTab(tab: Phase): void {
       store.setState({ tab })
       awareness.setLocalStateField('tab', tab)
     },
   }
+  return actions
 }
 
-type BoardStoreState = ReturnType<BoardStore['getState']>
 export type BoardActions = ReturnType<typeof createBoardActions>

@@ -1,21 +1,40 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { Phase } from '../../shared/schema/index.ts'
+import {
+  CANVASES,
+  COLLECTIONS,
+  type CanvasName,
+  type CollectionName,
+  type Phase,
+} from '../../shared/schema/index.ts'
 import type { Role } from '../../shared/protocol.ts'
 import type { Peer } from '../sync/awareness.ts'
-import type { CauseEffectEdge, ProblemNode } from './projection.ts'
+import type { CardNode, Item, LinkEdge } from './projection.ts'
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline'
+
+export interface CanvasProjection {
+  nodes: CardNode[]
+  edges: LinkEdge[]
+}
+
+/** Collections that are not the cards or links of a canvas. */
+export type ListName = Exclude<CollectionName, `${CanvasName}.nodes` | `${CanvasName}.edges`>
+export const LIST_NAMES = COLLECTIONS.filter((c) => !/\.(nodes|edges)$/.test(c)) as ListName[]
 
 export interface BoardState {
   boardId: string
   role: Role
+  /** This browser's stable participant id (scores are per participant) and name. */
+  participantId: string
+  userName: string
   /** Projection of the document (rebuilt from Yjs events only). */
   title: string
   phase: Phase
+  chosenStrategy: string
   /** The board was written by a newer Trama: reload before writing. */
   schemaTooNew: boolean
-  nodes: ProblemNode[]
-  edges: CauseEffectEdge[]
+  canvases: Record<CanvasName, CanvasProjection>
+  lists: Record<ListName, Item[]>
   /** Local state. */
   tab: Phase
   connection: ConnectionState
@@ -37,15 +56,25 @@ export function createBoardStore(init: {
   boardId: string
   role: Role
   title?: string
+  participantId?: string
+  userName?: string
 }): BoardStore {
   return createStore<BoardState>()(() => ({
     boardId: init.boardId,
     role: init.role,
+    participantId: init.participantId ?? 'local',
+    userName: init.userName ?? '',
     title: init.title ?? '',
     phase: 'problems',
+    chosenStrategy: '',
     schemaTooNew: false,
-    nodes: [],
-    edges: [],
+    canvases: Object.fromEntries(
+      CANVASES.map((c) => [c, { nodes: [], edges: [] }]),
+    ) as unknown as Record<CanvasName, CanvasProjection>,
+    lists: Object.fromEntries(LIST_NAMES.map((l) => [l, []])) as unknown as Record<
+      ListName,
+      Item[]
+    >,
     tab: 'problems',
     connection: 'connecting',
     synced: false,
@@ -61,4 +90,8 @@ export function createBoardStore(init: {
 /** Whether this user may change the document right now. */
 export function canEdit(s: BoardState): boolean {
   return s.role !== 'viewer' && !s.schemaTooNew
+}
+
+export function isFacilitator(s: BoardState): boolean {
+  return s.role === 'facilitator' && !s.schemaTooNew
 }

@@ -1,28 +1,37 @@
 import * as Y from 'yjs'
 import type { Awareness } from 'y-protocols/awareness'
 import {
+  CANVASES,
   SCHEMA_VERSION,
   canvasRoots,
+  collectionRoot,
   metaRoot,
   readFields,
   readMeta,
+  type CanvasName,
   type FieldMap,
 } from '../../shared/schema/index.ts'
-import type { BoardStore } from '../store/boardStore.ts'
+import {
+  LIST_NAMES,
+  type BoardStore,
+  type CanvasProjection,
+  type ListName,
+} from '../store/boardStore.ts'
 import {
   patchList,
-  toCauseEffectEdge,
-  toProblemNode,
-  type CauseEffectEdge,
-  type ProblemNode,
+  toCardNode,
+  toItem,
+  toLinkEdge,
+  type CardNode,
+  type Item,
+  type LinkEdge,
 } from '../store/projection.ts'
 import { readPeers, type Peer } from './awareness.ts'
 
-/** Ids touched by a batch of deep events on a root map of cards or links. */
-function touchedIds(
-  root: Y.Map<FieldMap>,
-  events: Y.YEvent<Y.AbstractType<unknown>>[],
-): Set<string> {
+type DeepEvents = Y.YEvent<Y.AbstractType<unknown>>[]
+
+/** Ids touched by a batch of deep events on a root map of records. */
+function touchedIds(root: Y.Map<FieldMap>, events: DeepEvents): Set<string> {
   const ids = new Set<string>()
   for (const event of events) {
     if (event.target === root)
@@ -32,13 +41,23 @@ function touchedIds(
   return ids
 }
 
-/** Positions other people are dragging right now, by card id. */
-function remoteDrags(peers: Peer[]): Map<string, { x: number; y: number }> {
-  const out = new Map<string, { x: number; y: number }>()
+type Point = { x: number; y: number }
+
+/** Positions other people are dragging right now, by canvas and card id. */
+function remoteDrags(peers: Peer[]): Map<string, Point> {
+  const out = new Map<string, Point>()
   for (const peer of peers)
-    if (peer.drag?.canvas === 'problems')
-      for (const [id, pos] of Object.entries(peer.drag.nodes)) out.set(id, pos)
+    if (peer.drag)
+      for (const [id, pos] of Object.entries(peer.drag.nodes))
+        out.set(`${peer.drag.canvas}/${id}`, pos)
   return out
+}
+
+/** Edge component per canvas (React Flow `type`); undefined is React Flow's default edge. */
+const EDGE_TYPES: Record<CanvasName, string | undefined> = {
+  problems: undefined,
+  objectives: undefined,
+  stakeholders: 'relation',
 }
 
 /**
@@ -46,75 +65,116 @@ function remoteDrags(peers: Peer[]): Map<string, { x: number; y: number }> {
  * document. Returns the function that unbinds.
  */
 export function bindDocToStore(doc: Y.Doc, store: BoardStore, awareness?: Awareness): () => void {
-  const { nodes: nodesRoot, edges: edgesRoot } = canvasRoots(doc, 'problems')
+  let dragged = new Map<string, Point>()
+  const cleanups: (() => void)[] = []
+
+  const setCanvas = (canvas: CanvasName, patch: Partial<CanvasProjection>) =>
+    store.setState((s) => ({
+      canvases: { ...s.canvases, [canvas]: { ...s.canvases[canvas], ...patch } },
+    }))
+
+  const bindCanvas = (canvas: CanvasName) => {
+    const { nodes: nodesRoot, edges: edgesRoot } = canvasRoots(doc, canvas)
+    const nodeFor = (id: string, prev?: CardNode): CardNode | null => {
+      const map = nodesRoot.get(id)
+      if (!map) return null
+      const node = toCardNode(id, readFields(map), prev)
+      const remote = dragged.get(`${canvas}/${id}`)
+      if (
+        remote &&
+        !node.dragging &&
+        (node.position.x !== remote.x || node.position.y !== remote.y)
+      )
+        return { ...node, position: remote }
+      return node
+    }
+    const refreshNodes = (ids: Iterable<string>) => {
+      const { nodes } = store.getState().canvases[canvas]
+      const byId = new Map(nodes.map((n) => [n.id, n]))
+      const changed = new Map<string, CardNode | null>()
+      for (const id of ids) changed.set(id, nodeFor(id, byId.get(id)))
+      const next = patchList(nodes, changed)
+      if (next !== nodes) setCanvas(canvas, { nodes: next })
+    }
+    const refreshEdges = (ids: Iterable<string>) => {
+      const { edges } = store.getState().canvases[canvas]
+      const byId = new Map(edges.map((e) => [e.id, e]))
+      const changed = new Map<string, LinkEdge | null>()
+      for (const id of ids) {
+        const map = edgesRoot.get(id)
+        changed.set(
+          id,
+          map ? toLinkEdge(id, readFields(map), byId.get(id), EDGE_TYPES[canvas]) : null,
+        )
+      }
+      const next = patchList(edges, changed)
+      if (next !== edges) setCanvas(canvas, { edges: next })
+    }
+    const onNodes = (events: DeepEvents) => refreshNodes(touchedIds(nodesRoot, events))
+    const onEdges = (events: DeepEvents) => refreshEdges(touchedIds(edgesRoot, events))
+    refreshNodes(nodesRoot.keys())
+    refreshEdges(edgesRoot.keys())
+    nodesRoot.observeDeep(onNodes)
+    edgesRoot.observeDeep(onEdges)
+    cleanups.push(() => {
+      nodesRoot.unobserveDeep(onNodes)
+      edgesRoot.unobserveDeep(onEdges)
+    })
+    return refreshNodes
+  }
+
+  const bindList = (name: ListName) => {
+    const root = collectionRoot(doc, name)
+    const refresh = (ids: Iterable<string>) => {
+      const list = store.getState().lists[name]
+      const byId = new Map(list.map((i) => [i.id, i]))
+      const changed = new Map<string, Item | null>()
+      for (const id of ids) {
+        const map = root.get(id)
+        changed.set(id, map ? toItem(id, readFields(map), byId.get(id)) : null)
+      }
+      const next = patchList(list, changed)
+      if (next !== list) store.setState((s) => ({ lists: { ...s.lists, [name]: next } }))
+    }
+    const onChange = (events: DeepEvents) => refresh(touchedIds(root, events))
+    refresh(root.keys())
+    root.observeDeep(onChange)
+    cleanups.push(() => root.unobserveDeep(onChange))
+  }
+
   const meta = metaRoot(doc)
-  let dragged = new Map<string, { x: number; y: number }>()
-
-  const nodeFor = (id: string, prev?: ProblemNode): ProblemNode | null => {
-    const map = nodesRoot.get(id)
-    if (!map) return null
-    const node = toProblemNode(id, readFields(map), prev)
-    const remote = dragged.get(id)
-    if (remote && !node.dragging && (node.position.x !== remote.x || node.position.y !== remote.y))
-      return { ...node, position: remote }
-    return node
-  }
-  const edgeFor = (id: string, prev?: CauseEffectEdge): CauseEffectEdge | null => {
-    const map = edgesRoot.get(id)
-    return map ? toCauseEffectEdge(id, readFields(map), prev) : null
-  }
-
-  const refreshNodes = (ids: Iterable<string>) => {
-    const { nodes } = store.getState()
-    const byId = new Map(nodes.map((n) => [n.id, n]))
-    const changed = new Map<string, ProblemNode | null>()
-    for (const id of ids) changed.set(id, nodeFor(id, byId.get(id)))
-    const next = patchList(nodes, changed)
-    if (next !== nodes) store.setState({ nodes: next })
-  }
-  const refreshEdges = (ids: Iterable<string>) => {
-    const { edges } = store.getState()
-    const byId = new Map(edges.map((e) => [e.id, e]))
-    const changed = new Map<string, CauseEffectEdge | null>()
-    for (const id of ids) changed.set(id, edgeFor(id, byId.get(id)))
-    const next = patchList(edges, changed)
-    if (next !== edges) store.setState({ edges: next })
-  }
   const refreshMeta = () => {
     const m = readMeta(doc)
     store.setState({
       title: m.title,
       phase: m.phase,
+      chosenStrategy: m.chosenStrategy,
       schemaTooNew: m.schemaVersion > SCHEMA_VERSION,
     })
   }
+  refreshMeta()
+  meta.observe(refreshMeta)
+  cleanups.push(() => meta.unobserve(refreshMeta))
 
-  const onNodes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) =>
-    refreshNodes(touchedIds(nodesRoot, events))
-  const onEdges = (events: Y.YEvent<Y.AbstractType<unknown>>[]) =>
-    refreshEdges(touchedIds(edgesRoot, events))
+  const refreshers = new Map(CANVASES.map((c) => [c, bindCanvas(c)]))
+  for (const name of LIST_NAMES) bindList(name)
+
   const onAwareness = () => {
     if (!awareness) return
     const peers = readPeers(awareness)
     const before = dragged
     dragged = remoteDrags(peers)
     store.setState({ peers })
-    const ids = new Set([...before.keys(), ...dragged.keys()])
-    if (ids.size) refreshNodes(ids)
+    const touched = new Map<CanvasName, Set<string>>()
+    for (const key of new Set([...before.keys(), ...dragged.keys()])) {
+      const [canvas, id] = key.split('/') as [CanvasName, string]
+      if (!touched.has(canvas)) touched.set(canvas, new Set())
+      touched.get(canvas)!.add(id)
+    }
+    for (const [canvas, ids] of touched) refreshers.get(canvas)?.(ids)
   }
-
-  refreshMeta()
-  refreshNodes(nodesRoot.keys())
-  refreshEdges(edgesRoot.keys())
-  nodesRoot.observeDeep(onNodes)
-  edgesRoot.observeDeep(onEdges)
-  meta.observe(refreshMeta)
   awareness?.on('change', onAwareness)
   onAwareness()
-  return () => {
-    nodesRoot.unobserveDeep(onNodes)
-    edgesRoot.unobserveDeep(onEdges)
-    meta.unobserve(refreshMeta)
-    awareness?.off('change', onAwareness)
-  }
+  cleanups.push(() => awareness?.off('change', onAwareness))
+  return () => cleanups.forEach((fn) => fn())
 }

@@ -55,3 +55,15 @@ export function storedColor(): string {
   write(COLOR_KEY, color)
   return color
 }
+
+const PARTICIPANT_KEY = 'trama.participant'
+
+/** A random id for this browser, stable across visits: strategy scores are kept per participant. */
+export function storedParticipantId(): string {
+  const existing = read(PARTICIPANT_KEY)
+  if (existing && /^[A-Za-z0-9_-]{8,64}$/.test(existing)) return existing
+  const bytes = crypto.getRandomValues(new Uint8Array(12))
+  const id = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+  write(PARTICIPANT_KEY, id)
+  return id
+}

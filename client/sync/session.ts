@@ -7,6 +7,7 @@ import { createBoardStore, type BoardStore } from '../store/boardStore.ts'
 import { createBoardActions, type BoardActions } from '../store/actions.ts'
 import { bindDocToStore } from './binding.ts'
 import { LOCAL_ORIGIN } from './origin.ts'
+import { storedParticipantId } from './identity.ts'
 
 export interface BoardSession {
   boardId: string
@@ -40,7 +41,12 @@ function pageWsOrigin(): string {
 export function createBoardSession(options: SessionOptions): BoardSession {
   const { boardId, key, role } = options
   const doc = new Y.Doc()
-  const store = createBoardStore({ boardId, role, title: options.title })
+  const store = createBoardStore({
+    boardId,
+    role,
+    title: options.title,
+    participantId: storedParticipantId(),
+  })
   const local = role === 'viewer' ? null : new IndexeddbPersistence(`trama:${boardId}`, doc)
   const provider = new WebsocketProvider(
     (options.wsOrigin ?? pageWsOrigin()) + SYNC_PATH,
@@ -116,6 +122,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
     actions,
     undo,
     setUser(user) {
+      store.setState({ userName: user.name })
       awareness.setLocalStateField('user', user)
     },
     destroy() {

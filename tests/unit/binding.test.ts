@@ -34,10 +34,10 @@ describe('doc ↔ store binding', () => {
   it('a remote card reaches the store only when its update arrives', () => {
     const { link, alice, bob } = setup()
     const id = alice.actions.addProblem({ x: 10.4, y: 20.6 }, 'core', 'Disoccupazione')!
-    expect(alice.store.getState().nodes.map((n) => n.id)).toEqual([id])
-    expect(bob.store.getState().nodes).toEqual([])
+    expect(alice.store.getState().canvases.problems.nodes.map((n) => n.id)).toEqual([id])
+    expect(bob.store.getState().canvases.problems.nodes).toEqual([])
     link.flush()
-    const [node] = bob.store.getState().nodes
+    const [node] = bob.store.getState().canvases.problems.nodes
     expect(node).toMatchObject({
       id,
       type: 'problem',
@@ -52,10 +52,10 @@ describe('doc ↔ store binding', () => {
     const one = alice.actions.addProblem({ x: 0, y: 0 }, 'core', 'uno')!
     const two = alice.actions.addProblem({ x: 0, y: 200 }, 'cause', 'due')!
     link.flush()
-    const [first, second] = bob.store.getState().nodes
+    const [first, second] = bob.store.getState().canvases.problems.nodes
     alice.actions.setLabel(two, 'due, riscritta')
     link.flush()
-    const after = bob.store.getState().nodes
+    const after = bob.store.getState().canvases.problems.nodes
     expect(after[0]).toBe(first)
     expect(after[1]).not.toBe(second)
     expect(after[1]!.data.label).toBe('due, riscritta')
@@ -69,20 +69,26 @@ describe('doc ↔ store binding', () => {
     let writes = 0
     link.b.on('update', () => writes++)
     bob.store.setState((s) => ({
-      nodes: applyNodeChanges(
-        [
-          { type: 'select', id, selected: true },
-          { type: 'dimensions', id, dimensions: { width: 200, height: 80 } },
-        ],
-        s.nodes,
-      ),
+      canvases: {
+        ...s.canvases,
+        problems: {
+          ...s.canvases.problems,
+          nodes: applyNodeChanges(
+            [
+              { type: 'select', id, selected: true },
+              { type: 'dimensions', id, dimensions: { width: 200, height: 80 } },
+            ],
+            s.canvases.problems.nodes,
+          ),
+        },
+      },
     }))
     expect(writes).toBe(0)
     expect(link.pending()).toBe(0)
     // a later remote edit keeps the local selection
     alice.actions.setRole(id, 'effect')
     link.flush()
-    expect(bob.store.getState().nodes[0]).toMatchObject({
+    expect(bob.store.getState().canvases.problems.nodes[0]).toMatchObject({
       selected: true,
       data: { role: 'effect' },
     })
@@ -92,11 +98,11 @@ describe('doc ↔ store binding', () => {
     const { link, alice, bob } = setup()
     const id = alice.actions.addProblem({ x: 0, y: 0 }, 'cause', 'prima')!
     link.flush()
-    alice.actions.moveCards(new Map([[id, { x: 300, y: 120 }]]))
+    alice.actions.moveCards('problems', new Map([[id, { x: 300, y: 120 }]]))
     bob.actions.setLabel(id, 'seconda')
     link.flush()
     for (const p of [alice, bob])
-      expect(p.store.getState().nodes[0]).toMatchObject({
+      expect(p.store.getState().canvases.problems.nodes[0]).toMatchObject({
         position: { x: 300, y: 120 },
         data: { label: 'seconda' },
       })
@@ -112,15 +118,15 @@ describe('doc ↔ store binding', () => {
     link.flush()
     alice.actions.undo()
     link.flush()
-    const ids = alice.store.getState().nodes.map((n) => n.id)
+    const ids = alice.store.getState().canvases.problems.nodes.map((n) => n.id)
     expect(ids).toEqual([theirs])
-    expect(bob.store.getState().nodes.map((n) => n.id)).toEqual([theirs])
+    expect(bob.store.getState().canvases.problems.nodes.map((n) => n.id)).toEqual([theirs])
     alice.actions.redo()
     link.flush()
     expect(
       bob.store
         .getState()
-        .nodes.map((n) => n.id)
+        .canvases.problems.nodes.map((n) => n.id)
         .sort(),
     ).toEqual([mine, theirs].sort())
   })
@@ -129,16 +135,16 @@ describe('doc ↔ store binding', () => {
     const { link, alice, bob } = setup()
     const core = alice.actions.addProblem({ x: 0, y: 0 }, 'core', 'c')!
     const cause = alice.actions.addProblem({ x: 0, y: 200 }, 'cause', 'a')!
-    const edge = alice.actions.link(cause, core)!
-    expect(alice.actions.link(cause, core)).toBeNull()
-    expect(alice.actions.link(core, core)).toBeNull()
+    const edge = alice.actions.linkCauseToEffect(cause, core)!
+    expect(alice.actions.linkCauseToEffect(cause, core)).toBeNull()
+    expect(alice.actions.linkCauseToEffect(core, core)).toBeNull()
     link.flush()
-    expect(bob.store.getState().edges.map((e) => [e.id, e.source, e.target])).toEqual([
-      [edge, cause, core],
-    ])
-    bob.actions.remove([core])
+    expect(
+      bob.store.getState().canvases.problems.edges.map((e) => [e.id, e.source, e.target]),
+    ).toEqual([[edge, cause, core]])
+    bob.actions.removeCards('problems', [core])
     link.flush()
-    expect(alice.store.getState().edges).toEqual([])
+    expect(alice.store.getState().canvases.problems.edges).toEqual([])
     expect(canvasRoots(link.a, 'problems').edges.size).toBe(0)
   })
 
@@ -156,13 +162,13 @@ describe('doc ↔ store binding', () => {
     const id = alice.actions.addProblem({ x: 0, y: 0 }, 'core', 'x')!
     link.awarenessA.setLocalState({ user: { name: 'Alice', color: '#0f766e' } })
     link.flush()
-    alice.actions.broadcastDrag(new Map([[id, { x: 50, y: 60 }]]))
+    alice.actions.broadcastDrag('problems', new Map([[id, { x: 50, y: 60 }]]))
     link.flush()
-    expect(bob.store.getState().nodes[0]!.position).toEqual({ x: 50, y: 60 })
+    expect(bob.store.getState().canvases.problems.nodes[0]!.position).toEqual({ x: 50, y: 60 })
     expect(canvasRoots(link.b, 'problems').nodes.get(id)!.get('x')).toBe(0)
-    alice.actions.broadcastDrag(null)
+    alice.actions.broadcastDrag('problems', null)
     link.flush()
-    expect(bob.store.getState().nodes[0]!.position).toEqual({ x: 0, y: 0 })
+    expect(bob.store.getState().canvases.problems.nodes[0]!.position).toEqual({ x: 0, y: 0 })
   })
 
   it('ignores awareness states that do not validate', () => {

@@ -1,0 +1,110 @@
+import { useCallback, useMemo } from 'react'
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+  type OnNodeDrag,
+} from '@xyflow/react'
+import type { CanvasName } from '../../shared/schema/index.ts'
+import { useBoardSession } from '../store/context.tsx'
+import type { CardNode } from '../store/projection.ts'
+import { throttle } from '../lib/throttle.ts'
+
+/** Awareness traffic for live positions: at most 30 messages a second. */
+const LIVE_MS = 1000 / 30
+
+const positionsOf = (dragged: Node[]) =>
+  new Map(dragged.map((n) => [n.id, { x: n.position.x, y: n.position.y }]))
+
+/**
+ * React Flow's change handlers for one canvas of the board: selection and measured sizes stay in
+ * the store (local), removals go to the document, live drag positions go through awareness and
+ * the final position is written once, on drop, for all dragged cards in one transaction.
+ */
+export function useCanvasHandlers(canvas: CanvasName) {
+  const { store, actions } = useBoardSession()
+  const sendDrag = useMemo(
+    () =>
+      throttle(
+        (p: Map<string, { x: number; y: number }>) => actions.broadcastDrag(canvas, p),
+        LIVE_MS,
+      ),
+    [actions, canvas],
+  )
+  const sendCursor = useMemo(
+    () => throttle((p: { x: number; y: number }) => actions.broadcastCursor(canvas, p), LIVE_MS),
+    [actions, canvas],
+  )
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CardNode>[]) => {
+      const local = changes.filter(
+        (c) => c.type === 'select' || c.type === 'dimensions' || c.type === 'position',
+      )
+      if (local.length)
+        store.setState((s) => ({
+          canvases: {
+            ...s.canvases,
+            [canvas]: {
+              ...s.canvases[canvas],
+              nodes: applyNodeChanges(local, s.canvases[canvas].nodes),
+            },
+          },
+        }))
+      const removed = changes.flatMap((c) => (c.type === 'remove' ? [c.id] : []))
+      if (removed.length) actions.removeCards(canvas, removed)
+    },
+    [store, actions, canvas],
+  )
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const local = changes.filter((c) => c.type === 'select')
+      if (local.length)
+        store.setState((s) => ({
+          canvases: {
+            ...s.canvases,
+            [canvas]: {
+              ...s.canvases[canvas],
+              edges: applyEdgeChanges(local, s.canvases[canvas].edges),
+            },
+          },
+        }))
+      const removed = changes.flatMap((c) => (c.type === 'remove' ? [c.id] : []))
+      if (removed.length) actions.removeCards(canvas, [], removed)
+    },
+    [store, actions, canvas],
+  )
+  const onNodeDragStart: OnNodeDrag<CardNode> = useCallback(() => actions.beginGesture(), [actions])
+  const onNodeDrag: OnNodeDrag<CardNode> = useCallback(
+    (_e, _n, dragged) => sendDrag(positionsOf(dragged)),
+    [sendDrag],
+  )
+  const onNodeDragStop: OnNodeDrag<CardNode> = useCallback(
+    (_e, _n, dragged) => {
+      sendDrag.cancel()
+      actions.moveCards(canvas, positionsOf(dragged))
+      actions.broadcastDrag(canvas, null)
+    },
+    [actions, sendDrag, canvas],
+  )
+  const onPointerMove = useCallback(
+    (flowPos: { x: number; y: number }) => sendCursor(flowPos),
+    [sendCursor],
+  )
+  const onPointerLeave = useCallback(() => {
+    sendCursor.cancel()
+    actions.broadcastCursor(canvas, null)
+  }, [sendCursor, actions, canvas])
+
+  return {
+    onNodesChange,
+    onEdgesChange,
+    onNodeDragStart,
+    onNodeDrag,
+    onNodeDragStop,
+    onPointerMove,
+    onPointerLeave,
+  }
+}
