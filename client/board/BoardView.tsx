@@ -3,6 +3,9 @@ import { ReactFlowProvider } from '@xyflow/react'
 import { useBoard } from '../store/context.tsx'
 import { ProblemCanvas } from '../canvas/ProblemCanvas.tsx'
 import { BoardHeader } from './BoardHeader.tsx'
+import { ObjectivesPhase } from '../objectives/ObjectivesPhase.tsx'
+import { StakeholdersPhase } from '../stakeholders/StakeholdersPhase.tsx'
+import { useBoardShortcuts } from '../canvas/useBoardShortcuts.ts'
 
 const tabSelector = (s: { tab: string }) => s.tab
 const tooNewSelector = (s: { schemaTooNew: boolean }) => s.schemaTooNew
@@ -21,6 +24,7 @@ export function BoardView() {
   const { t } = useTranslation('board')
   const tab = useBoard(tabSelector)
   const schemaTooNew = useBoard(tooNewSelector)
+  useBoardShortcuts()
   return (
     <div className="board">
       <BoardHeader />
@@ -40,6 +44,10 @@ export function BoardView() {
           <ReactFlowProvider>
             <ProblemCanvas />
           </ReactFlowProvider>
+        ) : tab === 'objectives' ? (
+          <ObjectivesPhase />
+        ) : tab === 'stakeholders' ? (
+          <StakeholdersPhase />
         ) : (
           <ComingNext phase={tab} />
         )}

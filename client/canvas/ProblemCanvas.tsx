@@ -15,7 +15,6 @@ import { canEdit, type BoardState } from '../store/boardStore.ts'
 import { ProblemCardNode } from './ProblemCardNode.tsx'
 import { RemoteCursors } from './RemoteCursors.tsx'
 import { CanvasToolbar } from './CanvasToolbar.tsx'
-import { useBoardShortcuts } from './useBoardShortcuts.ts'
 import { useCanvasHandlers } from './useCanvasHandlers.ts'
 import { CARD_W } from './placement.ts'
 import './canvas.css'
@@ -38,7 +37,6 @@ export function ProblemCanvas() {
   const flow = useReactFlow()
   const fitted = useRef(false)
   const handlers = useCanvasHandlers('problems')
-  useBoardShortcuts()
 
   useEffect(() => {
     if (!synced || fitted.current) return

@@ -27,7 +27,7 @@ export function useBoardShortcuts(): void {
       } else if (mod && ((key === 'z' && e.shiftKey) || key === 'y')) {
         e.preventDefault()
         actions.redo()
-      } else if (e.key === 'Enter' && !mod) {
+      } else if (e.key === 'Enter' && !mod && store.getState().tab === 'problems') {
         const selected = store.getState().canvases.problems.nodes.filter((n) => n.selected)
         if (selected.length === 1) {
           e.preventDefault()

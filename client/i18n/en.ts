@@ -1,5 +1,8 @@
 import { home } from './locales/en/home.ts'
 import { board } from './locales/en/board.ts'
+import { objectives } from './locales/en/objectives.ts'
+import { strategy } from './locales/en/strategy.ts'
+import { stakeholders } from './locales/en/stakeholders.ts'
 
 export const en = {
   common: {
@@ -17,4 +20,7 @@ export const en = {
   },
   home,
   board,
+  objectives,
+  strategy,
+  stakeholders,
 }

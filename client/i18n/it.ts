@@ -1,5 +1,8 @@
 import { home } from './locales/it/home.ts'
 import { board } from './locales/it/board.ts'
+import { objectives } from './locales/it/objectives.ts'
+import { strategy } from './locales/it/strategy.ts'
+import { stakeholders } from './locales/it/stakeholders.ts'
 
 export const it = {
   common: {
@@ -17,4 +20,7 @@ export const it = {
   },
   home,
   board,
+  objectives,
+  strategy,
+  stakeholders,
 }

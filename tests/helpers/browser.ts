@@ -3,7 +3,10 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
-export const CLIENT_DIST = join(ROOT, 'dist', 'client')
+/** The built client; TRAMA_CLIENT_DIST lets parallel work build and test its own copy. */
+export const CLIENT_DIST = process.env.TRAMA_CLIENT_DIST
+  ? join(ROOT, process.env.TRAMA_CLIENT_DIST)
+  : join(ROOT, 'dist', 'client')
 export const ARTIFACTS = join(ROOT, 'test-results')
 
 /** Debian's Chromium (never a downloaded one), with the flags this closed network needs. */

@@ -1,0 +1,4 @@
+/** The logframe of the chosen strategy. */
+export function LogframeView() {
+  return <section className="coming-next">Logframe</section>
+}

@@ -1,0 +1,4 @@
+/** The Obiettivi phase: objective tree, strategy analysis and logframe. */
+export function ObjectivesPhase() {
+  return <section className="coming-next">Obiettivi</section>
+}
