@@ -7,14 +7,19 @@ export const MESSAGE_AWARENESS = 1
 export const MESSAGE_AUTH = 2
 export const MESSAGE_QUERY_AWARENESS = 3
 
-/** WebSocket close codes the server uses when it ends a connection, with their reasons. */
+/**
+ * WebSocket close codes the server uses when it ends a connection, with their reasons. The stock
+ * y-websocket client treats 4400–4499 as final (it never reconnects), so only errors a reconnect
+ * cannot cure use that range; transient ones (rate, back-pressure) use 40xx and the client
+ * reconnects and resyncs without losing anything.
+ */
 export const CLOSE = {
   /** A frame that is not a valid y-websocket message. */
   MALFORMED: { code: 4400, reason: 'malformed message' },
   /** Frames arriving faster than the per-connection rate allows. */
-  RATE_LIMITED: { code: 4429, reason: 'too many messages' },
+  RATE_LIMITED: { code: 4029, reason: 'too many messages' },
   /** The client does not read what the server sends fast enough. */
-  SLOW_CONSUMER: { code: 4408, reason: 'client too slow' },
+  SLOW_CONSUMER: { code: 4008, reason: 'client too slow' },
   /** The board was made by a newer version of Trama than the server runs. */
   NEWER_SCHEMA: { code: 4426, reason: 'board schema newer than server' },
   /** The server is shutting down. */

@@ -72,4 +72,30 @@ describe('bad input on the socket', () => {
     const health = await fetch(`${server.url}/healthz`)
     expect(health.status).toBe(200)
   })
+
+  it('a client over the rate is closed, reconnects by itself, and loses nothing', async () => {
+    const board = await createBoard(server.url)
+    const fast = await connectSynced(server.url, board.id, board.keys.participant)
+    const other = await connectSynced(server.url, board.id, board.keys.participant)
+    clients.push(fast, other)
+    const codes: number[] = []
+    fast.provider.on('connection-close', (e: CloseEvent | null) => e && codes.push(e.code))
+    for (let i = 0; i < 300; i++)
+      fast.doc.transact(() =>
+        putCard(fast.doc, 'problems', `burst-${i}`, {
+          kind: 'problem',
+          label: `${i}`,
+          x: i,
+          y: 0,
+          role: 'cause',
+        }),
+      )
+    await waitFor(() => codes.includes(CLOSE.RATE_LIMITED.code), 'closed for its rate')
+    await waitFor(
+      () => canvasRoots(other.doc, 'problems').nodes.size === 300,
+      'every card arrives after the reconnect',
+      20_000,
+    )
+    expect(fast.provider.wsconnected).toBe(true)
+  })
 })

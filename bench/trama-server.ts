@@ -1,0 +1,17 @@
+/** Child process: Trama's server on a loopback port with a fresh temporary data directory. */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createTramaServer } from '../server/app.ts'
+import { runControlledServer } from './ipc.ts'
+
+await runControlledServer(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'trama-bench-'))
+  const server = await createTramaServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    logLevel: false,
+  })
+  return { url: server.url, tempDir: dataDir, stop: () => server.close() }
+})
