@@ -1,79 +1,71 @@
-import { Panel, useReactFlow } from '@xyflow/react'
+import { Panel } from '@xyflow/react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/shallow'
 import { PROBLEM_ROLES, type ProblemRole } from '../../shared/schema/index.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
-import { CARD_W, LAYER_GAP, freeSpot } from './placement.ts'
+import type { useTreeEditing } from './useTreeEditing.ts'
+import { nextClusterColor } from './clusters.ts'
 
 const selectedSelector = (s: BoardState) => s.canvases.problems.nodes.filter((n) => n.selected)
 const historySelector = (s: BoardState) => ({ canUndo: s.canUndo, canRedo: s.canRedo })
+const clusterCountSelector = (s: BoardState) => s.lists['problems.clusters'].length
 
-/** Add, relate, re-role, delete, undo: everything the mouse needs beside the canvas gestures. */
-export function CanvasToolbar() {
+/** Add, relate, re-role, group, lay out, delete, undo: the mouse's way to every tree move. */
+export function CanvasToolbar({ editing }: { editing: ReturnType<typeof useTreeEditing> }) {
   const { t } = useTranslation('board')
-  const { store, actions } = useBoardSession()
-  const flow = useReactFlow()
+  const { actions } = useBoardSession()
   const selected = useBoard(useShallow(selectedSelector))
   const { canUndo, canRedo } = useBoard(useShallow(historySelector))
+  const clusterCount = useBoard(clusterCountSelector)
   const one = selected.length === 1 ? selected[0]! : null
 
-  const taken = () => store.getState().canvases.problems.nodes.map((n) => n.position)
-  const addAtCenter = () => {
-    const el = document.querySelector('.react-flow')?.getBoundingClientRect()
-    const center = flow.screenToFlowPosition({
-      x: (el?.left ?? 0) + (el?.width ?? 800) / 2,
-      y: (el?.top ?? 0) + (el?.height ?? 600) / 2,
+  const group = () => {
+    actions.transact(() => {
+      const id = actions.putRecord('problems.clusters', {
+        label: t('clusterDefaultName', { n: clusterCount + 1 }),
+        color: nextClusterColor(clusterCount),
+      })
+      if (id) for (const n of selected) actions.updateCard('problems', n.id, { cluster: id })
     })
-    const hasCore = store.getState().canvases.problems.nodes.some((n) => n.data.role === 'core')
-    const id = actions.addProblem(
-      freeSpot({ x: center.x - CARD_W / 2, y: center.y - 40 }, taken()),
-      hasCore ? 'cause' : 'core',
-    )
-    if (id) actions.setEditing(id)
-  }
-  /** A cause goes below the card and points to it; an effect goes above and is pointed to. */
-  const addRelated = (kind: 'cause' | 'effect') => {
-    if (!one) return
-    const dy = kind === 'cause' ? LAYER_GAP : -LAYER_GAP
-    const id = actions.addProblem(
-      freeSpot({ x: one.position.x, y: one.position.y + dy }, taken()),
-      kind,
-    )
-    if (!id) return
-    if (kind === 'cause') actions.linkCauseToEffect(id, one.id)
-    else actions.linkCauseToEffect(one.id, id)
-    actions.setEditing(id)
   }
 
   return (
     <Panel position="top-left" className="toolbar" aria-label="toolbar">
-      <button className="primary" onClick={addAtCenter}>
+      <button className="primary" onClick={editing.addAtCenter} title="N">
         + {t('toolbar.addProblem')}
       </button>
       <span className="toolbar-sep" />
-      <button onClick={() => addRelated('cause')} disabled={!one}>
+      <button
+        onClick={() => one && editing.addRelated(one.id, 'cause')}
+        disabled={!one}
+        title="Tab"
+      >
         ↓ {t('toolbar.addCause')}
       </button>
-      <button onClick={() => addRelated('effect')} disabled={!one}>
+      <button
+        onClick={() => one && editing.addRelated(one.id, 'effect')}
+        disabled={!one}
+        title="Shift+Tab"
+      >
         ↑ {t('toolbar.addEffect')}
       </button>
-      <label className="toolbar-role">
-        <span className="visually-hidden">{t('toolbar.role')}</span>
-        <select
-          aria-label={t('toolbar.role')}
-          disabled={!one}
-          value={(one?.data.role as string | undefined) ?? ''}
-          onChange={(e) => one && actions.setRole(one.id, e.target.value as ProblemRole)}
-        >
-          {!one && <option value="">{t('toolbar.role')}</option>}
-          {PROBLEM_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`problemRoles.${r}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <select
+        aria-label={t('toolbar.role')}
+        disabled={!one}
+        value={(one?.data.role as string | undefined) ?? ''}
+        onChange={(e) => one && actions.setRole(one.id, e.target.value as ProblemRole)}
+      >
+        {!one && <option value="">{t('toolbar.role')}</option>}
+        {PROBLEM_ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t(`problemRoles.${r}`)}
+          </option>
+        ))}
+      </select>
+      <button onClick={group} disabled={selected.length < 2}>
+        {t('tree.group')}
+      </button>
       <button
         onClick={() =>
           actions.removeCards(
@@ -86,6 +78,9 @@ export function CanvasToolbar() {
         {t('toolbar.delete')}
       </button>
       <span className="toolbar-sep" />
+      <button onClick={() => void editing.autoLayout()} title="L">
+        {t('tree.layout')}
+      </button>
       <button
         onClick={actions.undo}
         disabled={!canUndo}
@@ -102,6 +97,7 @@ export function CanvasToolbar() {
       >
         ↷
       </button>
+      <p className="toolbar-keys">{t('tree.keys')}</p>
     </Panel>
   )
 }

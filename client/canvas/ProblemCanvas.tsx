@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, type MouseEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   Background,
@@ -10,12 +10,18 @@ import {
   type Node,
 } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
+import { analyseProblemTree } from '../../shared/method/problemTree.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import { canEdit, type BoardState } from '../store/boardStore.ts'
 import { ProblemCardNode } from './ProblemCardNode.tsx'
 import { RemoteCursors } from './RemoteCursors.tsx'
 import { CanvasToolbar } from './CanvasToolbar.tsx'
+import { ProblemInspector } from './ProblemInspector.tsx'
+import { TreeReportContext, TreeWarnings } from './TreeWarnings.tsx'
 import { useCanvasHandlers } from './useCanvasHandlers.ts'
+import { useTreeEditing } from './useTreeEditing.ts'
+import { useTreeKeyboard } from './useTreeKeyboard.ts'
+import { useAnimatedNodes } from './useAnimatedNodes.ts'
 import { CARD_W } from './placement.ts'
 import './canvas.css'
 
@@ -37,6 +43,29 @@ export function ProblemCanvas() {
   const flow = useReactFlow()
   const fitted = useRef(false)
   const handlers = useCanvasHandlers('problems')
+  const editing = useTreeEditing()
+  useTreeKeyboard(editing)
+  const shownNodes = useAnimatedNodes(nodes)
+
+  const report = useMemo(
+    () =>
+      analyseProblemTree(
+        nodes.map((n) => ({ id: n.id, role: String(n.data.role) })),
+        edges,
+      ),
+    [nodes, edges],
+  )
+  const shownEdges = useMemo(
+    () =>
+      edges.map((e) =>
+        report.cycleLinkIds.has(e.id)
+          ? { ...e, className: 'edge-cycle', animated: true }
+          : report.reversedLinkIds.has(e.id)
+            ? { ...e, className: 'edge-reversed' }
+            : e,
+      ),
+    [edges, report],
+  )
 
   useEffect(() => {
     if (!synced || fitted.current) return
@@ -58,47 +87,52 @@ export function ProblemCanvas() {
       { x: at.x - CARD_W / 2, y: at.y - 30 },
       hasCore ? 'cause' : 'core',
     )
-    if (id) actions.setEditing(id)
+    if (id) editing.startEditing(id)
   }
   const onMouseMove = (e: MouseEvent) =>
     handlers.onPointerMove(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
 
   return (
-    <div
-      className="canvas"
-      onDoubleClick={onDoubleClick}
-      onMouseMove={onMouseMove}
-      onMouseLeave={handlers.onPointerLeave}
-    >
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={handlers.onNodesChange}
-        onEdgesChange={handlers.onEdgesChange}
-        onNodeDragStart={handlers.onNodeDragStart}
-        onNodeDrag={handlers.onNodeDrag}
-        onNodeDragStop={handlers.onNodeDragStop}
-        onConnect={onConnect}
-        nodesDraggable={editable}
-        nodesConnectable={editable}
-        edgesFocusable={editable}
-        deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
-        zoomOnDoubleClick={false}
-        minZoom={0.1}
-        maxZoom={2.5}
+    <TreeReportContext.Provider value={report}>
+      <div
+        className="canvas"
+        onDoubleClick={onDoubleClick}
+        onMouseMove={onMouseMove}
+        onMouseLeave={handlers.onPointerLeave}
       >
-        <Background gap={24} color="#d9d6cc" />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} />
-        <RemoteCursors canvas="problems" />
-        {editable && <CanvasToolbar />}
-      </ReactFlow>
-      {editable && synced && nodes.length === 0 && (
-        <div className="canvas-hint">
-          <p>{t('toolbar.hintEmpty')}</p>
-        </div>
-      )}
-    </div>
+        <ReactFlow
+          nodes={shownNodes}
+          edges={shownEdges}
+          nodeTypes={nodeTypes}
+          onNodesChange={handlers.onNodesChange}
+          onEdgesChange={handlers.onEdgesChange}
+          onNodeDragStart={handlers.onNodeDragStart}
+          onNodeDrag={handlers.onNodeDrag}
+          onNodeDragStop={handlers.onNodeDragStop}
+          onConnect={onConnect}
+          nodesDraggable={editable}
+          nodesConnectable={editable}
+          edgesFocusable={editable}
+          deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
+          disableKeyboardA11y
+          zoomOnDoubleClick={false}
+          minZoom={0.1}
+          maxZoom={2.5}
+        >
+          <Background gap={24} color="#d9d6cc" />
+          <Controls showInteractive={false} />
+          <MiniMap pannable zoomable nodeColor={minimapColor} />
+          <RemoteCursors canvas="problems" />
+          {editable && <CanvasToolbar editing={editing} />}
+          {editable && <ProblemInspector />}
+        </ReactFlow>
+        <TreeWarnings report={report} cardCount={nodes.length} />
+        {editable && synced && nodes.length === 0 && (
+          <div className="canvas-hint">
+            <p>{t('toolbar.hintEmpty')}</p>
+          </div>
+        )}
+      </div>
+    </TreeReportContext.Provider>
   )
 }

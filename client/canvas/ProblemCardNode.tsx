@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { canEdit, type BoardState } from '../store/boardStore.ts'
 import type { ProblemNode } from '../store/projection.ts'
+import { useTreeReport } from './TreeWarnings.tsx'
+import { groupLabel } from './ProblemInspector.tsx'
 
 function CardEditor({ id, initial, onDone }: { id: string; initial: string; onDone: () => void }) {
   const { t } = useTranslation('board')
@@ -12,10 +14,19 @@ function CardEditor({ id, initial, onDone }: { id: string; initial: string; onDo
   const ref = useRef<HTMLTextAreaElement>(null)
   const done = useRef(false)
   useEffect(() => {
-    const el = ref.current
-    if (!el) return
-    el.focus()
-    el.setSelectionRange(el.value.length, el.value.length)
+    // A new card is hidden until React Flow has measured it, and a hidden field cannot take
+    // focus: try again on the next frames until it does.
+    let frames = 0
+    let raf = 0
+    const focus = () => {
+      const el = ref.current
+      if (!el) return
+      el.focus()
+      if (document.activeElement === el) el.setSelectionRange(el.value.length, el.value.length)
+      else if (frames++ < 30) raf = requestAnimationFrame(focus)
+    }
+    focus()
+    return () => cancelAnimationFrame(raf)
   }, [])
   const finish = (commit: boolean) => {
     if (done.current) return
@@ -60,10 +71,19 @@ export const ProblemCardNode = memo(function ProblemCardNode({
   const editing = useBoard((s: BoardState) => s.editingId === id)
   const editable = useBoard(canEdit)
   const writer = useBoard((s: BoardState) => s.peers.find((p) => p.editing === id))
+  const groups = useBoard((s: BoardState) => s.lists.targetGroups)
+  const cluster = useBoard((s: BoardState) =>
+    s.lists['problems.clusters'].find((c) => c.id === data.cluster),
+  )
+  const inCycle = useTreeReport()?.cycleCardIds.has(id) ?? false
+  const tags = (data.tags ?? []).map((tag) => groups.find((g) => g.id === tag)).filter((g) => !!g)
   return (
     <div
-      className={`problem-card role-${data.role}${selected ? ' selected' : ''}${writer ? ' being-edited' : ''}`}
-      style={writer ? { borderColor: writer.user.color } : undefined}
+      className={`problem-card role-${data.role}${selected ? ' selected' : ''}${writer ? ' being-edited' : ''}${inCycle ? ' in-cycle' : ''}`}
+      style={{
+        ...(writer ? { borderColor: writer.user.color } : {}),
+        ...(cluster ? { boxShadow: `inset 6px 0 0 ${String(cluster.color ?? '#888')}` } : {}),
+      }}
       onDoubleClick={(e) => {
         if (!editable) return
         e.stopPropagation()
@@ -77,6 +97,25 @@ export const ProblemCardNode = memo(function ProblemCardNode({
       ) : (
         <div className={`card-label${data.label ? '' : ' empty'}`}>
           {data.label || t('card.empty')}
+        </div>
+      )}
+      {(tags.length > 0 || data.note || cluster) && (
+        <div className="card-meta">
+          {cluster && (
+            <span className="card-cluster" style={{ borderColor: String(cluster.color ?? '#888') }}>
+              {String(cluster.label)}
+            </span>
+          )}
+          {tags.map((g) => (
+            <span key={g.id} className="card-tag">
+              {groupLabel(t, g)}
+            </span>
+          ))}
+          {data.note && (
+            <span className="card-note" title={data.note}>
+              ✎
+            </span>
+          )}
         </div>
       )}
       {writer && (

@@ -1,19 +1,9 @@
 import { useEffect } from 'react'
+import { isTyping } from '../lib/dom.ts'
 import { useBoardSession } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
 
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null
-  return (
-    !!el &&
-    (el.tagName === 'INPUT' ||
-      el.tagName === 'TEXTAREA' ||
-      el.tagName === 'SELECT' ||
-      el.isContentEditable)
-  )
-}
-
-/** Board-wide keys: undo/redo (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y) and Enter to edit the selected card. */
+/** Board-wide keys: undo/redo (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y). */
 export function useBoardShortcuts(): void {
   const { store, actions } = useBoardSession()
   useEffect(() => {
@@ -27,12 +17,6 @@ export function useBoardShortcuts(): void {
       } else if (mod && ((key === 'z' && e.shiftKey) || key === 'y')) {
         e.preventDefault()
         actions.redo()
-      } else if (e.key === 'Enter' && !mod && store.getState().tab === 'problems') {
-        const selected = store.getState().canvases.problems.nodes.filter((n) => n.selected)
-        if (selected.length === 1) {
-          e.preventDefault()
-          actions.setEditing(selected[0]!.id)
-        }
       }
     }
     window.addEventListener('keydown', onKey)

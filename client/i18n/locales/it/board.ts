@@ -62,6 +62,43 @@ export const board = {
     submit: 'Entra nella lavagna',
     invalid: 'Scrivi un nome (al massimo 40 caratteri).',
   },
+  tree: {
+    noCore:
+      'Manca il problema centrale: scegli la carta che riassume il problema e imposta il ruolo «Problema centrale».',
+    manyCores: 'Ci sono {{count}} problemi centrali: l’albero ne ha uno solo. Scegli quale tenere.',
+    cycle:
+      'Ciclo nei collegamenti: una causa non può essere effetto di se stessa ({{count}} collegamenti evidenziati).',
+    reversed:
+      '{{count}} collegamenti vanno da un effetto verso una causa: probabilmente sono al contrario.',
+    layout: 'Disponi albero',
+    group: 'Raggruppa in un ramo',
+    keys: 'Tastiera: N nuova carta · Tab causa · Maiusc+Tab effetto · Invio modifica · frecce per muoversi · L disponi · Canc elimina',
+  },
+  inspector: {
+    title: 'Dettagli della carta',
+    text: 'Testo',
+    role: 'Ruolo',
+    note: 'Nota o evidenza',
+    notePlaceholder: 'Dati, fonti, esempi che lo confermano…',
+    tags: 'Gruppi destinatari',
+    addTag: 'Nuovo gruppo',
+    addTagPlaceholder: 'es. Donne over 50',
+    add: 'Aggiungi',
+    cluster: 'Ramo',
+    noCluster: 'Nessun ramo',
+    newCluster: 'Nuovo ramo…',
+    clusterName: 'Nome del ramo',
+    author: 'Scritta da {{name}}',
+    close: 'Chiudi dettagli',
+  },
+  targetGroups: {
+    neet: 'NEET',
+    'long-term-unemployed': 'Disoccupati di lunga durata',
+    migrants: 'Migranti',
+    disabilities: 'Persone con disabilità',
+    'care-leavers': 'In uscita da percorsi di presa in carico',
+  },
+  clusterDefaultName: 'Ramo {{n}}',
   readOnly: 'Sola lettura',
   errors: {
     invalidLink: {

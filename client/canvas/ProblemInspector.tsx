@@ -1,0 +1,168 @@
+import { useState, type FormEvent } from 'react'
+import { Panel } from '@xyflow/react'
+import { useTranslation } from 'react-i18next'
+import { PROBLEM_ROLES, type ProblemRole } from '../../shared/schema/index.ts'
+import { useBoard, useBoardSession } from '../store/context.tsx'
+import type { BoardState } from '../store/boardStore.ts'
+import type { Item, ProblemNode } from '../store/projection.ts'
+import { nextClusterColor } from './clusters.ts'
+
+const selectedSelector = (s: BoardState) => {
+  const sel = s.canvases.problems.nodes.filter((n) => n.selected)
+  return sel.length === 1 ? (sel[0] as ProblemNode) : null
+}
+const groupsSelector = (s: BoardState) => s.lists.targetGroups
+const clustersSelector = (s: BoardState) => s.lists['problems.clusters']
+
+/** A label field that writes on blur (and Enter), so typing is not one transaction per key. */
+function Committed({
+  value,
+  onCommit,
+  multiline,
+  ...rest
+}: { value: string; onCommit: (v: string) => void; multiline?: boolean } & Record<
+  string,
+  unknown
+>) {
+  const [draft, setDraft] = useState<string | null>(null)
+  const commit = () => {
+    if (draft !== null && draft !== value) onCommit(draft)
+    setDraft(null)
+  }
+  const props = {
+    ...rest,
+    value: draft ?? value,
+    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onBlur: commit,
+  }
+  return multiline ? (
+    <textarea rows={3} {...props} />
+  ) : (
+    <input {...props} onKeyDown={(e) => e.key === 'Enter' && commit()} />
+  )
+}
+
+export function groupLabel(t: (k: string) => string, g: Item): string {
+  return typeof g.key === 'string' && g.key ? t(`targetGroups.${g.key}`) : String(g.label ?? '')
+}
+
+/** Everything a card carries beyond its text: role, note or evidence, target groups, branch. */
+export function ProblemInspector() {
+  const { t } = useTranslation('board')
+  const { actions } = useBoardSession()
+  const card = useBoard(selectedSelector)
+  const groups = useBoard(groupsSelector)
+  const clusters = useBoard(clustersSelector)
+  const [newGroup, setNewGroup] = useState('')
+  if (!card) return null
+  const tags = card.data.tags ?? []
+  const update = (patch: Record<string, string | string[] | null>) =>
+    actions.updateCard('problems', card.id, patch)
+  const toggle = (id: string) =>
+    update({ tags: tags.includes(id) ? tags.filter((x) => x !== id) : [...tags, id] })
+  const addGroup = (e: FormEvent) => {
+    e.preventDefault()
+    const label = newGroup.trim()
+    if (!label) return
+    const id = actions.putRecord('targetGroups', { label })
+    if (id) update({ tags: [...tags, id] })
+    setNewGroup('')
+  }
+  const setCluster = (value: string) => {
+    if (value !== '__new') return update({ cluster: value || null })
+    const id = actions.putRecord('problems.clusters', {
+      label: t('clusterDefaultName', { n: clusters.length + 1 }),
+      color: nextClusterColor(clusters.length),
+    })
+    if (id) update({ cluster: id })
+  }
+  const cluster = clusters.find((c) => c.id === card.data.cluster)
+  return (
+    <Panel
+      position="top-right"
+      className="inspector"
+      aria-label={t('inspector.title')}
+      data-testid="inspector"
+    >
+      <h2>{t('inspector.title')}</h2>
+      <label>
+        {t('inspector.text')}
+        <Committed
+          multiline
+          value={card.data.label}
+          maxLength={2000}
+          onCommit={(label) => update({ label })}
+        />
+      </label>
+      <label>
+        {t('inspector.role')}
+        <select
+          value={card.data.role}
+          onChange={(e) => actions.setRole(card.id, e.target.value as ProblemRole)}
+        >
+          {PROBLEM_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`problemRoles.${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('inspector.note')}
+        <Committed
+          multiline
+          value={card.data.note ?? ''}
+          maxLength={8000}
+          placeholder={t('inspector.notePlaceholder')}
+          onCommit={(note) => update({ note })}
+        />
+      </label>
+      <fieldset>
+        <legend>{t('inspector.tags')}</legend>
+        <div className="tag-choices">
+          {groups.map((g) => (
+            <label key={g.id} className={`tag-choice${tags.includes(g.id) ? ' on' : ''}`}>
+              <input type="checkbox" checked={tags.includes(g.id)} onChange={() => toggle(g.id)} />
+              {groupLabel(t, g)}
+            </label>
+          ))}
+        </div>
+        <form className="inline-form" onSubmit={addGroup}>
+          <input
+            aria-label={t('inspector.addTag')}
+            placeholder={t('inspector.addTagPlaceholder')}
+            value={newGroup}
+            maxLength={200}
+            onChange={(e) => setNewGroup(e.target.value)}
+          />
+          <button type="submit">{t('inspector.add')}</button>
+        </form>
+      </fieldset>
+      <label>
+        {t('inspector.cluster')}
+        <select value={card.data.cluster ?? ''} onChange={(e) => setCluster(e.target.value)}>
+          <option value="">{t('inspector.noCluster')}</option>
+          {clusters.map((c) => (
+            <option key={c.id} value={c.id}>
+              {String(c.label)}
+            </option>
+          ))}
+          <option value="__new">{t('inspector.newCluster')}</option>
+        </select>
+      </label>
+      {cluster && (
+        <label>
+          {t('inspector.clusterName')}
+          <Committed
+            value={String(cluster.label)}
+            maxLength={200}
+            onCommit={(label) => actions.updateRecord('problems.clusters', cluster.id, { label })}
+          />
+        </label>
+      )}
+      {card.data.author && (
+        <p className="inspector-author">{t('inspector.author', { name: card.data.author })}</p>
+      )}
+    </Panel>
+  )
+}

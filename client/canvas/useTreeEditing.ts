@@ -1,0 +1,119 @@
+import { useCallback } from 'react'
+import { useReactFlow } from '@xyflow/react'
+import { useBoardSession } from '../store/context.tsx'
+import { selectOnly } from '../store/selection.ts'
+import { layoutTree } from './autoLayout.ts'
+import { CARD_H, CARD_W, LAYER_GAP, freeSpot } from './placement.ts'
+
+/**
+ * The editing moves of the problem tree shared by the toolbar and the keyboard: add a card,
+ * add a cause below or an effect above the selected card, bring a card into view, lay out.
+ */
+export function useTreeEditing() {
+  const { store, actions } = useBoardSession()
+  const flow = useReactFlow()
+  const problems = () => store.getState().canvases.problems
+
+  /** Pans (keeping the zoom) so the card is on screen. */
+  const reveal = useCallback(
+    (id: string) => {
+      const node = problems().nodes.find((n) => n.id === id)
+      const el = document.querySelector('.react-flow')?.getBoundingClientRect()
+      if (!node || !el) return
+      const w = node.measured?.width ?? CARD_W
+      const h = node.measured?.height ?? CARD_H
+      const topLeft = flow.flowToScreenPosition(node.position)
+      const bottomRight = flow.flowToScreenPosition({
+        x: node.position.x + w,
+        y: node.position.y + h,
+      })
+      const margin = 40
+      if (
+        topLeft.x >= el.left + margin &&
+        topLeft.y >= el.top + margin &&
+        bottomRight.x <= el.right - margin &&
+        bottomRight.y <= el.bottom - margin
+      )
+        return
+      void flow.setCenter(node.position.x + w / 2, node.position.y + h / 2, {
+        zoom: flow.getZoom(),
+        duration: 200,
+      })
+    },
+    [flow, store],
+  )
+
+  const startEditing = useCallback(
+    (id: string) => {
+      selectOnly(store, 'problems', id)
+      actions.setEditing(id)
+      requestAnimationFrame(() => reveal(id))
+    },
+    [store, actions, reveal],
+  )
+
+  const addAtCenter = useCallback(() => {
+    const el = document.querySelector('.react-flow')?.getBoundingClientRect()
+    const center = flow.screenToFlowPosition({
+      x: (el?.left ?? 0) + (el?.width ?? 800) / 2,
+      y: (el?.top ?? 0) + (el?.height ?? 600) / 2,
+    })
+    const { nodes } = problems()
+    const hasCore = nodes.some((n) => n.data.role === 'core')
+    const at = freeSpot(
+      { x: center.x - CARD_W / 2, y: center.y - CARD_H / 2 },
+      nodes.map((n) => n.position),
+    )
+    const id = actions.addProblem(at, hasCore ? 'cause' : 'core')
+    if (id) startEditing(id)
+    return id
+  }, [flow, store, actions, startEditing])
+
+  /** A cause goes below the card and points to it; an effect goes above and is pointed to. */
+  const addRelated = useCallback(
+    (fromId: string, kind: 'cause' | 'effect') => {
+      const { nodes } = problems()
+      const from = nodes.find((n) => n.id === fromId)
+      if (!from) return null
+      const dy = kind === 'cause' ? LAYER_GAP : -LAYER_GAP
+      const at = freeSpot(
+        { x: from.position.x, y: from.position.y + dy },
+        nodes.map((n) => n.position),
+      )
+      let id: string | null = null
+      actions.transact(() => {
+        id = actions.addProblem(at, kind)
+        if (!id) return
+        if (kind === 'cause') actions.linkCauseToEffect(id, from.id)
+        else actions.linkCauseToEffect(from.id, id)
+      })
+      if (id) startEditing(id)
+      return id
+    },
+    [store, actions, startEditing],
+  )
+
+  /** Lays the tree out in layers around the core problem; one undoable step for everyone. */
+  const autoLayout = useCallback(async () => {
+    const { nodes, edges } = problems()
+    if (!nodes.length) return
+    const cards = nodes.map((n) => ({
+      id: n.id,
+      width: n.measured?.width ?? CARD_W,
+      height: n.measured?.height ?? CARD_H,
+    }))
+    const positions = await layoutTree(cards, edges)
+    // keep the tree where people were looking: anchor on the core problem (or the first card)
+    const anchor = nodes.find((n) => n.data.role === 'core') ?? nodes[0]!
+    const target = positions.get(anchor.id)!
+    const dx = anchor.position.x - target.x
+    const dy = anchor.position.y - target.y
+    actions.beginGesture()
+    actions.moveCards(
+      'problems',
+      new Map([...positions].map(([id, p]) => [id, { x: p.x + dx, y: p.y + dy }])),
+    )
+  }, [store, actions])
+
+  return { addAtCenter, addRelated, startEditing, reveal, autoLayout }
+}

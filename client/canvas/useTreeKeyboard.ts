@@ -1,0 +1,108 @@
+import { useEffect } from 'react'
+import { isTyping } from '../lib/dom.ts'
+import { useBoardSession } from '../store/context.tsx'
+import { canEdit } from '../store/boardStore.ts'
+import { selectOnly, selectedIds } from '../store/selection.ts'
+import type { CardNode } from '../store/projection.ts'
+import type { useTreeEditing } from './useTreeEditing.ts'
+
+const center = (n: CardNode) => ({
+  x: n.position.x + (n.measured?.width ?? 200) / 2,
+  y: n.position.y + (n.measured?.height ?? 80) / 2,
+})
+
+/** The card in `candidates` closest to `from`, weighing horizontal distance. */
+function nearest(from: CardNode, candidates: CardNode[]): CardNode | undefined {
+  const a = center(from)
+  let best: CardNode | undefined
+  let bestD = Infinity
+  for (const c of candidates) {
+    const b = center(c)
+    const d = Math.abs(a.x - b.x) + Math.abs(a.y - b.y) * 0.5
+    if (d < bestD) {
+      bestD = d
+      best = c
+    }
+  }
+  return best
+}
+
+/**
+ * Keyboard-first editing of the problem tree, for a facilitator typing what the room says:
+ * N new card · Tab cause below · Shift+Tab effect above · Enter edit · arrows move the selection
+ * along the tree (↓ causes, ↑ effects, ← → neighbours) · L auto-layout · Esc deselect.
+ */
+export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): void {
+  const { store, actions } = useBoardSession()
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const state = store.getState()
+      if (state.tab !== 'problems' || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey)
+        return
+      if (document.querySelector('[aria-modal="true"]')) return
+      const { nodes, edges } = state.canvases.problems
+      const ids = selectedIds(store, 'problems')
+      const current = ids.length === 1 ? nodes.find((n) => n.id === ids[0]) : undefined
+      const editable = canEdit(state)
+      const go = (target: CardNode | undefined) => {
+        if (!target) return
+        selectOnly(store, 'problems', target.id)
+        editing.reveal(target.id)
+      }
+      let handled = true
+      switch (e.key) {
+        case 'n':
+        case 'N':
+          if (editable) editing.addAtCenter()
+          break
+        case 'Tab':
+          if (current && editable) editing.addRelated(current.id, e.shiftKey ? 'effect' : 'cause')
+          else handled = false
+          break
+        case 'Enter':
+          if (current && editable) actions.setEditing(current.id)
+          else handled = false
+          break
+        case 'l':
+        case 'L':
+          if (editable) void editing.autoLayout()
+          break
+        case 'Escape':
+          selectOnly(store, 'problems', null)
+          break
+        case 'ArrowDown':
+        case 'ArrowUp': {
+          if (!current) {
+            go(nodes.find((n) => n.data.role === 'core') ?? nodes[0])
+            break
+          }
+          const down = e.key === 'ArrowDown'
+          const related = edges
+            .filter((l) => (down ? l.target === current.id : l.source === current.id))
+            .map((l) => nodes.find((n) => n.id === (down ? l.source : l.target)))
+            .filter((n): n is CardNode => !!n)
+          go(nearest(current, related))
+          break
+        }
+        case 'ArrowLeft':
+        case 'ArrowRight': {
+          if (!current) {
+            go(nodes[0])
+            break
+          }
+          const c = center(current)
+          const sign = e.key === 'ArrowRight' ? 1 : -1
+          const sameRow = nodes.filter((n) => n !== current && (center(n).x - c.x) * sign > 1)
+          const row = sameRow.filter((n) => Math.abs(center(n).y - c.y) < 60)
+          go(nearest(current, row.length ? row : sameRow))
+          break
+        }
+        default:
+          handled = false
+      }
+      if (handled) e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [store, actions, editing])
+}

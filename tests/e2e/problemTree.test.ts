@@ -1,0 +1,161 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import {
+  CLIENT_DIST,
+  closeParticipants,
+  launchBrowser,
+  newParticipant,
+  screenshot,
+} from '../helpers/browser.ts'
+import { boardPage } from '../helpers/boardPage.ts'
+import { createBoard, exportJson, startServer } from '../helpers/server.ts'
+
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer({ staticDir: CLIENT_DIST })
+  browser = await launchBrowser()
+})
+afterEach(closeParticipants)
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+type Card = {
+  id: string
+  label: string
+  role: string
+  x: number
+  y: number
+  tags?: string[]
+  note?: string
+  cluster?: string
+  author?: string
+}
+type Export = {
+  canvases: { problems: { nodes: Card[]; edges: { source: string; target: string }[] } }
+  clusters: { id: string; label: string }[]
+}
+
+describe('the problem tree, keyboard first', () => {
+  it('a facilitator builds a tree without the mouse, lays it out, and everyone sees it', async () => {
+    const board = await createBoard(server.url, 'Tastiera')
+    const f = boardPage((await newParticipant(browser, 'Facilitatrice')).page)
+    const p = boardPage((await newParticipant(browser, 'Paolo')).page)
+    await f.open(board.links.facilitator)
+    await p.open(board.links.participant)
+    await f.waitSaved()
+    const { keyboard } = f.page
+    const type = async (text: string) => {
+      await f.page.locator('textarea.card-editor').waitFor()
+      await keyboard.type(text)
+      await keyboard.press('Enter')
+      await f.card(text).waitFor()
+    }
+
+    await keyboard.press('n')
+    await type('Alta disoccupazione giovanile')
+    await keyboard.press('Tab')
+    await type('Orientamento scolastico debole')
+    await keyboard.press('Tab')
+    await type('Pochi orientatori nelle scuole')
+    await keyboard.press('ArrowUp') // back to «Orientamento…»
+    await keyboard.press('ArrowUp') // back to the core problem
+    await keyboard.press('Tab')
+    await type('Trasporti scarsi verso le zone industriali')
+    await keyboard.press('ArrowUp')
+    await keyboard.press('Shift+Tab')
+    await type('Povertà delle famiglie')
+    await keyboard.press('ArrowDown') // core
+    await keyboard.press('Enter')
+    await f.page.locator('textarea.card-editor').waitFor()
+    await keyboard.press('Control+a')
+    await keyboard.type('Alta disoccupazione dei NEET')
+    await keyboard.press('Enter')
+
+    await p.card('Alta disoccupazione dei NEET').waitFor()
+    await expect.poll(() => p.cards().count()).toBe(5)
+    await expect.poll(() => p.page.locator('.react-flow__edge').count()).toBe(4)
+    expect(await f.page.locator('[data-testid=tree-warnings]').count()).toBe(0)
+
+    await keyboard.press('l')
+    // after the layout causes are below the core problem and effects above, for everyone
+    await expect
+      .poll(async () => {
+        const core = await p.cardPosition('Alta disoccupazione dei NEET')
+        const cause = await p.cardPosition('Orientamento scolastico debole')
+        const root = await p.cardPosition('Pochi orientatori nelle scuole')
+        const effect = await p.cardPosition('Povertà delle famiglie')
+        return cause.y > core.y && root.y > cause.y && effect.y < core.y
+      })
+      .toBe(true)
+    await screenshot(p.page, 'problem-tree-keyboard')
+
+    const json = (await exportJson(server.url, board.id, board.keys.viewer)) as Export
+    const byLabel = new Map(json.canvases.problems.nodes.map((n) => [n.label, n]))
+    expect(byLabel.get('Alta disoccupazione dei NEET')?.role).toBe('core')
+    expect(byLabel.get('Povertà delle famiglie')?.role).toBe('effect')
+    expect(byLabel.get('Pochi orientatori nelle scuole')?.author).toBe('Facilitatrice')
+    const link = (from: string, to: string) =>
+      json.canvases.problems.edges.some(
+        (e) => e.source === byLabel.get(from)?.id && e.target === byLabel.get(to)?.id,
+      )
+    expect(link('Pochi orientatori nelle scuole', 'Orientamento scolastico debole')).toBe(true)
+    expect(link('Alta disoccupazione dei NEET', 'Povertà delle famiglie')).toBe(true)
+  })
+
+  it('warns about a missing or second core problem and about cycles', async () => {
+    const board = await createBoard(server.url)
+    const f = boardPage((await newParticipant(browser, 'Fede')).page)
+    await f.open(board.links.participant)
+    await f.addCardAt(500, 300, 'Primo')
+    await f.addCardAt(500, 550, 'Secondo')
+    await f.card('Primo').click()
+    await f.page.getByLabel('Ruolo della carta').selectOption('cause')
+    await f.page
+      .locator('[data-testid=tree-warnings]', { hasText: 'Manca il problema centrale' })
+      .waitFor()
+    await f.page.getByLabel('Ruolo della carta').selectOption('core')
+    await f.card('Secondo').click()
+    await f.page.getByLabel('Ruolo della carta').selectOption('core')
+    await f.page
+      .locator('[data-testid=tree-warnings]', { hasText: '2 problemi centrali' })
+      .waitFor()
+  })
+
+  it('a card carries a note, target groups and a branch', async () => {
+    const board = await createBoard(server.url)
+    const f = boardPage((await newParticipant(browser, 'Gaia')).page)
+    const other = boardPage((await newParticipant(browser, 'Ugo')).page)
+    await f.open(board.links.participant)
+    await other.open(board.links.participant)
+    await f.addCardAt(500, 300, 'Abbandono scolastico')
+    await f.card('Abbandono scolastico').click()
+    const inspector = f.page.locator('[data-testid=inspector]')
+    await inspector.getByLabel('Nota o evidenza').fill('Dispersione al 14% (ISTAT 2024)')
+    await inspector.getByLabel('Nota o evidenza').blur()
+    await inspector.getByText('NEET', { exact: true }).click()
+    await inspector.getByLabel('Nuovo gruppo').fill('Giovani rom')
+    await inspector.getByRole('button', { name: 'Aggiungi' }).click()
+    await inspector.getByLabel('Ramo').selectOption({ label: 'Nuovo ramo…' })
+    await other
+      .card('Abbandono scolastico')
+      .locator('.card-tag', { hasText: 'Giovani rom' })
+      .waitFor()
+    await other
+      .card('Abbandono scolastico')
+      .locator('.card-cluster', { hasText: 'Ramo 1' })
+      .waitFor()
+    await screenshot(f.page, 'problem-card-inspector')
+
+    const json = (await exportJson(server.url, board.id, board.keys.viewer)) as Export
+    const card = json.canvases.problems.nodes[0]!
+    expect(card.note).toBe('Dispersione al 14% (ISTAT 2024)')
+    expect(card.tags).toContain('neet')
+    expect(card.tags).toHaveLength(2)
+    expect(json.clusters.map((c) => c.label)).toEqual(['Ramo 1'])
+    expect(card.cluster).toBe(json.clusters[0]!.id)
+  })
+})
