@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { allRoots, canvasRoots, initBoard } from '../../shared/schema/index.ts'
+import {
+  SCHEMA_VERSION,
+  allRoots,
+  canvasRoots,
+  initBoard,
+  metaRoot,
+} from '../../shared/schema/index.ts'
 import { createBoardStore } from '../../client/store/boardStore.ts'
 import { createBoardActions } from '../../client/store/actions.ts'
 import { bindDocToStore } from '../../client/sync/binding.ts'
@@ -184,5 +190,45 @@ describe('doc ↔ store binding', () => {
     expect(bob.store.getState().peers).toMatchObject([
       { user: { name: 'Alice' }, cursor: { x: 1, y: 2 } },
     ])
+  })
+
+  it('projects the other collections as items, keeping unchanged ones by identity', () => {
+    const { link, alice, bob } = setup()
+    const criteria = bob.store.getState().lists['strategy.criteria']
+    expect(criteria.map((c) => c.id)).toEqual([
+      'social',
+      'economic',
+      'technical',
+      'institutional',
+      'environmental',
+      'covered',
+    ])
+    alice.actions.updateRecord('strategy.criteria', 'technical', { label: 'Fattibilità tecnica' })
+    const id = alice.actions.putRecord('problems.clusters', { label: 'Scuola', color: '#0f766e' })!
+    link.flush()
+    const after = bob.store.getState().lists['strategy.criteria']
+    expect(after[0]).toBe(criteria[0])
+    expect(after.find((c) => c.id === 'technical')).toMatchObject({
+      label: 'Fattibilità tecnica',
+      key: 'technical',
+    })
+    expect(bob.store.getState().lists['problems.clusters']).toEqual([
+      { id, label: 'Scuola', color: '#0f766e' },
+    ])
+    alice.actions.deleteRecord('problems.clusters', id)
+    link.flush()
+    expect(bob.store.getState().lists['problems.clusters']).toEqual([])
+  })
+
+  it('a board from a newer Trama is read-only until reload', () => {
+    const { link, alice, bob } = setup()
+    link.a.transact(() => metaRoot(link.a).set('schemaVersion', SCHEMA_VERSION + 1))
+    link.flush()
+    expect(bob.store.getState().schemaTooNew).toBe(true)
+    let writes = 0
+    link.b.on('update', () => writes++)
+    expect(bob.actions.addProblem({ x: 0, y: 0 })).toBeNull()
+    expect(writes).toBe(0)
+    expect(alice.store.getState().schemaTooNew).toBe(true)
   })
 })
