@@ -105,7 +105,11 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.get('/api/boards/:id/export.json', async (req, reply) => {
     const access = authorise(req, reply)
     if (!access) return reply
-    const json = await registry.withRoom(access.board.id, (room) => exportBoard(room.doc))
+    // A board written by a newer Trama cannot be exported faithfully by this one.
+    const json = await registry.withRoom(access.board.id, (room) =>
+      room.newerSchema ? null : exportBoard(room.doc),
+    )
+    if (!json) return reply.code(409).send(errorBody('NEWER_SCHEMA'))
     const filename = `trama-${access.board.id}.json`
     return reply.header('content-disposition', `attachment; filename="${filename}"`).send(json)
   })
