@@ -4,7 +4,7 @@ import { CANVASES, PHASES } from '../../shared/schema/index.ts'
 import { colorSchema, nameSchema } from './identity.ts'
 
 const point = z.object({ x: z.number().finite(), y: z.number().finite() })
-const cardId = z.string().max(128)
+const cardId = z.string().max(200)
 
 /** What another client may put in its awareness state; anything else is ignored. */
 export const peerStateSchema = z.object({

@@ -1,1 +1,103 @@
-export const objectives = {}
+import type { objectives as it } from '../it/objectives.ts'
+
+export const objectives: typeof it = {
+  views: {
+    label: 'Views of the Objectives phase',
+    tree: 'Objective tree',
+    compare: 'Problems → objectives',
+    strategy: 'Strategy',
+    logframe: 'Logframe',
+  },
+  status: {
+    'to-reword': 'To reword',
+    reworded: 'Reworded',
+    added: 'Added',
+    discarded: 'Discarded',
+  },
+  roles: {
+    core: 'Core objective',
+    means: 'Means',
+    end: 'End',
+  },
+  card: {
+    placeholder: 'Write the objective as a positive, desirable and realistic state…',
+    edit: 'Edit the objective’s text',
+    editingBy: '{{name}} is writing',
+    empty: '(empty)',
+    fromProblem: 'From the problem',
+    problemRemoved: 'The problem it came from was removed',
+    problemRemovedShort: 'Problem removed',
+  },
+  link: {
+    checked: 'Checked',
+    toggle: 'Means → end link checked: “{{means}}” → “{{end}}”',
+    problemRemoved: 'The link between the problems it came from was removed',
+  },
+  toolbar: {
+    label: 'Objective tree tools',
+    generate: 'Generate objective tree',
+    generateHint:
+      'Turns every problem into an objective. If the tree exists already, brings in the problem tree’s changes without touching rewordings, additions, discards and checked links.',
+    noProblems: 'Build the problem tree first',
+    add: 'Add objective',
+    status: 'Objective status',
+    discard: 'Discard',
+    restore: 'Restore',
+    delete: 'Delete',
+    deleteHint:
+      'Only added objectives, or those whose problem is gone, can be deleted; the others are discarded.',
+    showProblems: 'Show the original problem',
+    undo: 'Undo',
+    redo: 'Redo',
+  },
+  report: {
+    first: 'Objective tree generated',
+    update: 'Objective tree updated from the problems',
+    nothing: 'Nothing new: the objective tree already matches the problem tree.',
+    next: 'Now rewrite every objective as a positive, desirable and realistic state.',
+    added_one: '1 new objective to reword',
+    added_other: '{{count}} new objectives to reword',
+    linksAdded_one: '1 new means → end link',
+    linksAdded_other: '{{count}} new means → end links',
+    refreshed_one: '1 text still to reword follows its problem',
+    refreshed_other: '{{count}} texts still to reword follow their problems',
+    flagged_one: '1 objective flagged: its problem was removed',
+    flagged_other: '{{count}} objectives flagged: their problem was removed',
+    restored_one: '1 objective has its problem back',
+    restored_other: '{{count}} objectives have their problem back',
+    linksFlagged_one: '1 link flagged: the link between the problems was removed',
+    linksFlagged_other: '{{count}} links flagged: the link between the problems was removed',
+    linksRestored_one: '1 link has its problem link back',
+    linksRestored_other: '{{count}} links have their problem link back',
+    kept_one: 'The group’s work on 1 objective kept (reworded, added or discarded)',
+    kept_other: 'The group’s work on {{count}} objectives kept (reworded, added or discarded)',
+    dismiss: 'Close the message',
+  },
+  hint: {
+    empty:
+      'Press “Generate objective tree”: every problem becomes an objective to reword positively, causes become means and effects ends.',
+    noProblems:
+      'The problem tree is still empty: build it in the Problems phase, then come back to generate the objectives.',
+    readOnly: 'The objective tree has not been generated yet.',
+  },
+  compare: {
+    caption: 'Each problem beside the objective it became',
+    problem: 'Problem',
+    objective: 'Objective',
+    status: 'Status',
+    groups: {
+      end: 'Ends — from the effects',
+      core: 'Core objective — from the core problem',
+      means: 'Means — from the causes',
+      added: 'Objectives added by the group',
+      orphan: 'Objectives whose problem was removed',
+    },
+    noObjective: 'No objective',
+    create: 'Create objective',
+    addedByGroup: 'Added by the group',
+    empty:
+      'There are no problems or objectives yet: build the problem tree, then generate the objective tree.',
+    objectiveFor: 'Objective for “{{problem}}”',
+    statusFor: 'Status of “{{objective}}”',
+  },
+}

@@ -1,1 +1,102 @@
-export const objectives = {}
+export const objectives = {
+  views: {
+    label: 'Viste della fase Obiettivi',
+    tree: 'Albero degli obiettivi',
+    compare: 'Confronto problemi → obiettivi',
+    strategy: 'Strategia',
+    logframe: 'Logframe',
+  },
+  status: {
+    'to-reword': 'Da riformulare',
+    reworded: 'Riformulato',
+    added: 'Aggiunto',
+    discarded: 'Scartato',
+  },
+  roles: {
+    core: 'Obiettivo centrale',
+    means: 'Mezzo',
+    end: 'Fine',
+  },
+  card: {
+    placeholder: 'Scrivi l’obiettivo come stato positivo, desiderabile e realistico…',
+    edit: 'Modifica il testo dell’obiettivo',
+    editingBy: '{{name}} sta scrivendo',
+    empty: '(vuoto)',
+    fromProblem: 'Dal problema',
+    problemRemoved: 'Il problema d’origine è stato eliminato',
+    problemRemovedShort: 'Problema eliminato',
+  },
+  link: {
+    checked: 'Verificato',
+    toggle: 'Legame mezzo → fine verificato: «{{means}}» → «{{end}}»',
+    problemRemoved: 'Il legame d’origine tra i problemi è stato eliminato',
+  },
+  toolbar: {
+    label: 'Strumenti dell’albero degli obiettivi',
+    generate: 'Genera albero degli obiettivi',
+    generateHint:
+      'Trasforma ogni problema in un obiettivo. Se l’albero esiste già, riporta le modifiche dei problemi senza toccare riformulazioni, aggiunte, scarti e legami verificati.',
+    noProblems: 'Prima costruisci l’albero dei problemi',
+    add: 'Aggiungi obiettivo',
+    status: 'Stato dell’obiettivo',
+    discard: 'Scarta',
+    restore: 'Ripristina',
+    delete: 'Elimina',
+    deleteHint:
+      'Si eliminano solo gli obiettivi aggiunti o quelli il cui problema non c’è più; gli altri si scartano.',
+    showProblems: 'Mostra il problema d’origine',
+    undo: 'Annulla',
+    redo: 'Ripeti',
+  },
+  report: {
+    first: 'Albero degli obiettivi generato',
+    update: 'Albero degli obiettivi aggiornato dai problemi',
+    nothing: 'Nessuna novità: l’albero degli obiettivi è già allineato all’albero dei problemi.',
+    next: 'Ora riscrivete ogni obiettivo come stato positivo, desiderabile e realistico.',
+    added_one: '1 nuovo obiettivo da riformulare',
+    added_other: '{{count}} nuovi obiettivi da riformulare',
+    linksAdded_one: '1 nuovo legame mezzo → fine',
+    linksAdded_other: '{{count}} nuovi legami mezzo → fine',
+    refreshed_one: '1 testo ancora da riformulare allineato al suo problema',
+    refreshed_other: '{{count}} testi ancora da riformulare allineati ai loro problemi',
+    flagged_one: '1 obiettivo segnalato: il suo problema è stato eliminato',
+    flagged_other: '{{count}} obiettivi segnalati: il loro problema è stato eliminato',
+    restored_one: '1 obiettivo ritrova il suo problema',
+    restored_other: '{{count}} obiettivi ritrovano il loro problema',
+    linksFlagged_one: '1 legame segnalato: il legame tra i problemi è stato eliminato',
+    linksFlagged_other: '{{count}} legami segnalati: il legame tra i problemi è stato eliminato',
+    linksRestored_one: '1 legame ritrova il suo legame tra problemi',
+    linksRestored_other: '{{count}} legami ritrovano il loro legame tra problemi',
+    kept_one: 'Conservato il lavoro del gruppo su 1 obiettivo (riformulato, aggiunto o scartato)',
+    kept_other:
+      'Conservato il lavoro del gruppo su {{count}} obiettivi (riformulati, aggiunti o scartati)',
+    dismiss: 'Chiudi il messaggio',
+  },
+  hint: {
+    empty:
+      'Premi «Genera albero degli obiettivi»: ogni problema diventa un obiettivo da riformulare in positivo, le cause diventano mezzi e gli effetti fini.',
+    noProblems:
+      'L’albero dei problemi è ancora vuoto: costruiscilo nella fase Problemi, poi torna qui per generare gli obiettivi.',
+    readOnly: 'L’albero degli obiettivi non è ancora stato generato.',
+  },
+  compare: {
+    caption: 'Ogni problema accanto all’obiettivo che è diventato',
+    problem: 'Problema',
+    objective: 'Obiettivo',
+    status: 'Stato',
+    groups: {
+      end: 'Fini — dagli effetti',
+      core: 'Obiettivo centrale — dal problema centrale',
+      means: 'Mezzi — dalle cause',
+      added: 'Obiettivi aggiunti dal gruppo',
+      orphan: 'Obiettivi il cui problema è stato eliminato',
+    },
+    noObjective: 'Nessun obiettivo',
+    create: 'Crea obiettivo',
+    addedByGroup: 'Aggiunto dal gruppo',
+    empty:
+      'Non ci sono ancora problemi né obiettivi: costruisci l’albero dei problemi, poi genera l’albero degli obiettivi.',
+    objectiveFor: 'Obiettivo per «{{problem}}»',
+    statusFor: 'Stato di «{{objective}}»',
+  },
+}

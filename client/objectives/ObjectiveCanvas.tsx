@@ -1,0 +1,185 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  Background,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type FitViewOptions,
+  type Node,
+  type OnBeforeDelete,
+} from '@xyflow/react'
+import '@xyflow/react/dist/style.css'
+import type { MergeReport } from '../../shared/method/objectiveTree.ts'
+import { useBoard, useBoardSession } from '../store/context.tsx'
+import { canEdit, type BoardState } from '../store/boardStore.ts'
+import type { CardNode, LinkEdge } from '../store/projection.ts'
+import { RemoteCursors } from '../canvas/RemoteCursors.tsx'
+import { useCanvasHandlers } from '../canvas/useCanvasHandlers.ts'
+import { CARD_W } from '../canvas/placement.ts'
+import '../canvas/canvas.css'
+import { ObjectiveCardNode } from './ObjectiveCardNode.tsx'
+import { MeansEndEdge } from './MeansEndEdge.tsx'
+import { ObjectiveToolbar, deletableObjective } from './ObjectiveToolbar.tsx'
+import { MergeReportMessage } from './MergeReportMessage.tsx'
+import { ObjectiveDisplayContext } from './objectiveDisplay.ts'
+import { objectiveOf, useObjectiveActions } from './useObjectiveActions.ts'
+import { useObjectiveShortcuts } from './useObjectiveShortcuts.ts'
+
+const nodeTypes = { objective: ObjectiveCardNode }
+// the binding gives objective links no type: they use React Flow's 'default' slot
+const edgeTypes = { default: MeansEndEdge }
+const nodesSelector = (s: BoardState) => s.canvases.objectives.nodes
+const edgesSelector = (s: BoardState) => s.canvases.objectives.edges
+const syncedSelector = (s: BoardState) => s.synced
+const hasProblemsSelector = (s: BoardState) => s.canvases.problems.nodes.length > 0
+
+const STATUS_COLORS: Record<string, string> = {
+  'to-reword': '#d99a1e',
+  reworded: '#2e8b57',
+  added: '#5b5fc7',
+  discarded: '#b5b9bf',
+}
+const REPORT_MS = 20_000
+/** Room for the toolbar above the tree. */
+const FIT: FitViewOptions = {
+  padding: { top: '90px', bottom: '40px', left: '40px', right: '40px' },
+  maxZoom: 1.2,
+}
+const minimapColor = (n: Node) => STATUS_COLORS[String(n.data?.status)] ?? '#999'
+
+/** The objective tree: the problem tree inverted, reworded and checked by the group. */
+export function ObjectiveCanvas() {
+  const { t } = useTranslation('objectives')
+  const nodes = useBoard(nodesSelector)
+  const edges = useBoard(edgesSelector)
+  const synced = useBoard(syncedSelector)
+  const hasProblems = useBoard(hasProblemsSelector)
+  const editable = useBoard(canEdit)
+  const { store, actions } = useBoardSession()
+  const objectives = useObjectiveActions()
+  const flow = useReactFlow()
+  const fitted = useRef(false)
+  const handlers = useCanvasHandlers('objectives')
+  const [report, setReport] = useState<MergeReport | null>(null)
+  const [showProblems, setShowProblems] = useState(true)
+  const display = useMemo(() => ({ showProblems }), [showProblems])
+  useObjectiveShortcuts()
+
+  const fit = useCallback(() => requestAnimationFrame(() => void flow.fitView(FIT)), [flow])
+  useEffect(() => {
+    if (!synced || fitted.current) return
+    fitted.current = true
+    if (store.getState().canvases.objectives.nodes.length) fit()
+  }, [synced, store, fit])
+
+  // the message is for the moment after pressing: it leaves by itself
+  useEffect(() => {
+    if (!report) return
+    const timer = setTimeout(() => setReport(null), REPORT_MS)
+    return () => clearTimeout(timer)
+  }, [report])
+
+  const onGenerated = (r: MergeReport) => {
+    setReport(r)
+    if (r.added > 0) fit()
+  }
+
+  const onConnect = useCallback(
+    (c: Connection) => void objectives.linkMeansToEnd(c.source, c.target),
+    [objectives],
+  )
+
+  /** Deleting an objective that came from a problem discards it: the trace stays. */
+  const onBeforeDelete: OnBeforeDelete<CardNode, LinkEdge> = useCallback(
+    async ({ nodes: doomed, edges: doomedEdges }) => {
+      const discard = doomed.filter((n) => !deletableObjective(objectiveOf(n)))
+      if (discard.length) objectives.discard(discard.map((n) => n.id))
+      const kept = new Set(discard.map((n) => n.id))
+      const removed = doomed.filter((n) => !kept.has(n.id))
+      const gone = new Set(removed.map((n) => n.id))
+      return {
+        nodes: removed,
+        // links go with a deleted card, or when selected themselves
+        edges: doomedEdges.filter((e) => e.selected || gone.has(e.source) || gone.has(e.target)),
+      }
+    },
+    [objectives],
+  )
+
+  const onDoubleClick = (e: MouseEvent) => {
+    if (!editable || !(e.target as Element).classList.contains('react-flow__pane')) return
+    const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })
+    const id = objectives.add({ x: at.x - CARD_W / 2, y: at.y - 30 })
+    if (id) actions.setEditing(id)
+  }
+  const onMouseMove = (e: MouseEvent) =>
+    handlers.onPointerMove(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
+
+  const empty = synced && nodes.length === 0
+  return (
+    <ObjectiveDisplayContext.Provider value={display}>
+      <div className="objective-view">
+        {/* above the canvas, not over it: the cards stay reachable while it is shown */}
+        {report && <MergeReportMessage report={report} onDismiss={() => setReport(null)} />}
+        <div
+          className="canvas objective-canvas"
+          onDoubleClick={onDoubleClick}
+          onMouseMove={onMouseMove}
+          onMouseLeave={handlers.onPointerLeave}
+        >
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={handlers.onNodesChange}
+            onEdgesChange={handlers.onEdgesChange}
+            onNodeDragStart={handlers.onNodeDragStart}
+            onNodeDrag={handlers.onNodeDrag}
+            onNodeDragStop={handlers.onNodeDragStop}
+            onConnect={onConnect}
+            onBeforeDelete={onBeforeDelete}
+            nodesDraggable={editable}
+            nodesConnectable={editable}
+            edgesFocusable={editable}
+            deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
+            zoomOnDoubleClick={false}
+            minZoom={0.1}
+            maxZoom={2.5}
+          >
+            <Background gap={24} color="#d9d6cc" />
+            <Controls showInteractive={false} fitViewOptions={FIT} />
+            <MiniMap pannable zoomable nodeColor={minimapColor} />
+            <RemoteCursors canvas="objectives" />
+            {editable && <ObjectiveToolbar onGenerated={onGenerated} />}
+            <Panel position="top-right" className="toolbar display-toggle">
+              <label className="toolbar-check">
+                <input
+                  type="checkbox"
+                  checked={showProblems}
+                  onChange={(e) => setShowProblems(e.target.checked)}
+                />
+                {t('toolbar.showProblems')}
+              </label>
+            </Panel>
+          </ReactFlow>
+          {empty && (
+            <div className="canvas-hint">
+              <p>
+                {!editable
+                  ? t('hint.readOnly')
+                  : hasProblems
+                    ? t('hint.empty')
+                    : t('hint.noProblems')}
+              </p>
+            </div>
+          )}
+        </div>
+      </div>
+    </ObjectiveDisplayContext.Provider>
+  )
+}

@@ -1,0 +1,101 @@
+import { memo } from 'react'
+import { Handle, Position, type NodeProps } from '@xyflow/react'
+import { useTranslation } from 'react-i18next'
+import type { ProblemRole } from '../../shared/schema/index.ts'
+import { asStatus, objectiveRoleOf } from '../../shared/method/objectiveCards.ts'
+import { useBoard, useBoardActions } from '../store/context.tsx'
+import { canEdit, type BoardState } from '../store/boardStore.ts'
+import type { CardData, CardNode } from '../store/projection.ts'
+import { useObjectiveActions } from './useObjectiveActions.ts'
+import { useObjectiveDisplay } from './objectiveDisplay.ts'
+import { ObjectiveTextEditor } from './ObjectiveTextEditor.tsx'
+
+export type ObjectiveNode = CardNode<CardData, 'objective'>
+
+/** The problem an objective came from, as primitive slices (stable for zustand). */
+function useSourceProblem(problemId: string | null) {
+  const label = useBoard((s: BoardState) =>
+    problemId === null
+      ? undefined
+      : s.canvases.problems.nodes.find((n) => n.id === problemId)?.data.label,
+  )
+  const role = useBoard((s: BoardState) =>
+    problemId === null
+      ? undefined
+      : (s.canvases.problems.nodes.find((n) => n.id === problemId)?.data.role as
+          ProblemRole | undefined),
+  )
+  return { label, role }
+}
+
+/**
+ * An objective card: its place in the tree (means, end, core), its status by colour and word,
+ * its text, the problem it came from, and a warning when that problem is gone.
+ */
+export const ObjectiveCardNode = memo(function ObjectiveCardNode({
+  id,
+  data,
+  selected,
+}: NodeProps<ObjectiveNode>) {
+  const { t } = useTranslation('objectives')
+  const actions = useBoardActions()
+  const objectives = useObjectiveActions()
+  const { showProblems } = useObjectiveDisplay()
+  const editing = useBoard((s: BoardState) => s.editingId === id)
+  const editable = useBoard(canEdit)
+  const writer = useBoard((s: BoardState) => s.peers.find((p) => p.editing === id))
+  const status = asStatus(data.status)
+  const derivedFrom = typeof data.derivedFrom === 'string' ? data.derivedFrom : null
+  const removed = data.problemRemoved === true
+  const problem = useSourceProblem(derivedFrom)
+  const role = objectiveRoleOf(problem.role)
+  // the problem's text is worth showing once the objective says something else
+  const showOrigin =
+    showProblems && problem.label !== undefined && problem.label !== data.label && !removed
+
+  return (
+    <div
+      className={`objective-card status-${status}${role ? ` objective-${role}` : ''}${selected ? ' selected' : ''}${writer ? ' being-edited' : ''}${removed ? ' problem-removed' : ''}`}
+      style={writer ? { borderColor: writer.user.color } : undefined}
+      data-status={status}
+      onDoubleClick={(e) => {
+        if (!editable) return
+        e.stopPropagation()
+        actions.setEditing(id)
+      }}
+    >
+      <Handle type="target" position={Position.Bottom} isConnectable={editable} />
+      {removed && (
+        <div className="objective-warning" role="note" title={t('card.problemRemoved')}>
+          ⚠ {t('card.problemRemovedShort')}
+        </div>
+      )}
+      <div className="objective-head">
+        <span className="objective-role">{role ? t(`roles.${role}`) : ''}</span>
+        <span className={`status-chip status-${status}`}>{t(`status.${status}`)}</span>
+      </div>
+      {editing ? (
+        <ObjectiveTextEditor
+          initial={data.label}
+          onCommit={(text) => objectives.reword(id, text)}
+          onDone={() => actions.setEditing(null)}
+        />
+      ) : (
+        <div className={`card-label objective-label${data.label ? '' : ' empty'}`}>
+          {data.label || t('card.empty')}
+        </div>
+      )}
+      {showOrigin && (
+        <div className="objective-origin">
+          <span>{t('card.fromProblem')}:</span> {problem.label}
+        </div>
+      )}
+      {writer && (
+        <div className="card-writer" style={{ background: writer.user.color }}>
+          {t('card.editingBy', { name: writer.user.name })}
+        </div>
+      )}
+      <Handle type="source" position={Position.Top} isConnectable={editable} />
+    </div>
+  )
+})

@@ -1,0 +1,113 @@
+import { Panel, useReactFlow } from '@xyflow/react'
+import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/shallow'
+import { OBJECTIVE_STATUSES, type ObjectiveStatus } from '../../shared/schema/index.ts'
+import type { MergeReport } from '../../shared/method/objectiveTree.ts'
+import { useBoard, useBoardSession } from '../store/context.tsx'
+import type { BoardState } from '../store/boardStore.ts'
+import { CARD_W, freeSpot } from '../canvas/placement.ts'
+import { objectiveOf, useObjectiveActions } from './useObjectiveActions.ts'
+
+const selectedSelector = (s: BoardState) => s.canvases.objectives.nodes.filter((n) => n.selected)
+const historySelector = (s: BoardState) => ({ canUndo: s.canUndo, canRedo: s.canRedo })
+/** Generating needs problems, or objectives to flag once every problem is gone. */
+const canGenerateSelector = (s: BoardState) =>
+  s.canvases.problems.nodes.length > 0 || s.canvases.objectives.nodes.length > 0
+
+/** Only the group's own objectives, or those whose problem is gone, are deleted for good. */
+export function deletableObjective(card: ReturnType<typeof objectiveOf>): boolean {
+  return card.derivedFrom === null || card.problemRemoved
+}
+
+/** Generate, add, set status, discard or restore, delete, undo: beside the canvas gestures. */
+export function ObjectiveToolbar({ onGenerated }: { onGenerated: (report: MergeReport) => void }) {
+  const { t } = useTranslation('objectives')
+  const { store, actions } = useBoardSession()
+  const objectives = useObjectiveActions()
+  const flow = useReactFlow()
+  const selected = useBoard(useShallow(selectedSelector))
+  const { canUndo, canRedo } = useBoard(useShallow(historySelector))
+  const canGenerate = useBoard(canGenerateSelector)
+  const ids = selected.map((n) => n.id)
+  const cards = selected.map(objectiveOf)
+  const statuses = new Set(cards.map((c) => c.status))
+  const allDiscarded = cards.length > 0 && cards.every((c) => c.status === 'discarded')
+  const canDelete = cards.length > 0 && cards.every(deletableObjective)
+
+  const generate = () => {
+    const report = objectives.generate()
+    if (report) onGenerated(report)
+  }
+  const addAtCenter = () => {
+    const el = document.querySelector('.objective-canvas .react-flow')?.getBoundingClientRect()
+    const center = flow.screenToFlowPosition({
+      x: (el?.left ?? 0) + (el?.width ?? 800) / 2,
+      y: (el?.top ?? 0) + (el?.height ?? 600) / 2,
+    })
+    const taken = store.getState().canvases.objectives.nodes.map((n) => n.position)
+    const id = objectives.add(freeSpot({ x: center.x - CARD_W / 2, y: center.y - 40 }, taken))
+    if (id) actions.setEditing(id)
+  }
+
+  return (
+    <Panel position="top-left" className="toolbar" aria-label={t('toolbar.label')}>
+      <button
+        className="primary"
+        onClick={generate}
+        disabled={!canGenerate}
+        title={canGenerate ? t('toolbar.generateHint') : t('toolbar.noProblems')}
+      >
+        ⇅ {t('toolbar.generate')}
+      </button>
+      <button onClick={addAtCenter}>+ {t('toolbar.add')}</button>
+      <span className="toolbar-sep" />
+      <label className="toolbar-role">
+        <span className="visually-hidden">{t('toolbar.status')}</span>
+        <select
+          aria-label={t('toolbar.status')}
+          disabled={ids.length === 0}
+          value={statuses.size === 1 ? [...statuses][0] : ''}
+          onChange={(e) => objectives.setStatus(ids, e.target.value as ObjectiveStatus)}
+        >
+          {statuses.size !== 1 && <option value="">{t('toolbar.status')}</option>}
+          {OBJECTIVE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {allDiscarded ? (
+        <button onClick={() => objectives.restore(ids)}>↺ {t('toolbar.restore')}</button>
+      ) : (
+        <button onClick={() => objectives.discard(ids)} disabled={ids.length === 0}>
+          ✕ {t('toolbar.discard')}
+        </button>
+      )}
+      <button
+        onClick={() => actions.removeCards('objectives', ids)}
+        disabled={!canDelete}
+        title={t('toolbar.deleteHint')}
+      >
+        {t('toolbar.delete')}
+      </button>
+      <span className="toolbar-sep" />
+      <button
+        onClick={actions.undo}
+        disabled={!canUndo}
+        title="Ctrl+Z"
+        aria-label={t('toolbar.undo')}
+      >
+        ↶
+      </button>
+      <button
+        onClick={actions.redo}
+        disabled={!canRedo}
+        title="Ctrl+Shift+Z"
+        aria-label={t('toolbar.redo')}
+      >
+        ↷
+      </button>
+    </Panel>
+  )
+}
