@@ -40,5 +40,26 @@ export function exportBoard(doc: Y.Doc, exportedAt = new Date().toISOString()): 
     )
     setPath(out, path, items)
   }
-  return out as BoardExport
+  return dropDangling(out as BoardExport)
+}
+
+/**
+ * Concurrent edits can leave references to records someone else deleted at the same moment
+ * (a link drawn to a card being removed, a score on a deleted criterion). The document keeps
+ * them harmlessly; the export leaves them out so that it always imports.
+ */
+function dropDangling(board: BoardExport): BoardExport {
+  for (const canvas of Object.values(board.canvases)) {
+    const ids = new Set(canvas.nodes.map((n) => n.id))
+    canvas.edges = canvas.edges.filter(
+      (e) => ids.has(e.source) && ids.has(e.target),
+    ) as typeof canvas.edges
+  }
+  const candidates = new Set(board.strategy.candidates.map((c) => c.id))
+  const criteria = new Set(board.strategy.criteria.map((c) => c.id))
+  board.strategy.scores = board.strategy.scores.filter(
+    (s) => candidates.has(s.candidate) && criteria.has(s.criterion),
+  )
+  if (board.chosenStrategy && !candidates.has(board.chosenStrategy)) board.chosenStrategy = ''
+  return board
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as Y from 'yjs'
 import { docFromExport, exportBoard, parseBoardExport } from '../../shared/export/index.ts'
-import { initBoard, putCard, putLink } from '../../shared/schema/index.ts'
+import { initBoard, metaRoot, putCard, putLink, putRecord } from '../../shared/schema/index.ts'
 
 const load = (name: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', name), 'utf8'))
@@ -104,5 +104,25 @@ describe('JSON export', () => {
     })
     expect(parseBoardExport('hello')).toMatchObject({ ok: false, code: 'INVALID_EXPORT' })
     expect(parseBoardExport(null)).toMatchObject({ ok: false, code: 'INVALID_EXPORT' })
+  })
+
+  it('leaves out references that concurrent deletions left dangling, so the export always imports', () => {
+    const parsed = parseBoardExport(fixture)
+    if (!parsed.ok) throw new Error(parsed.details.join('\n'))
+    const doc = docFromExport(parsed.board)
+    // as if someone linked to, scored and chose records another person was deleting
+    putLink(doc, 'problems', 'dangling', { source: 'core', target: 'gone', kind: 'cause-effect' })
+    putRecord(doc, 'strategy.scores', 'x|social|p', {
+      candidate: 'x',
+      criterion: 'social',
+      participant: 'p',
+      score: 3,
+    })
+    metaRoot(doc).set('chosenStrategy', 'deleted-candidate')
+    const out = exportBoard(doc, 'now')
+    expect(out.canvases.problems.edges.map((e) => e.id)).not.toContain('dangling')
+    expect(out.strategy.scores.map((s) => s.id)).not.toContain('x|social|p')
+    expect(out.chosenStrategy).toBe('')
+    expect(parseBoardExport(out).ok).toBe(true)
   })
 })
