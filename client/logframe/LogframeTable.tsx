@@ -1,0 +1,139 @@
+import { Fragment } from 'react'
+import { useTranslation } from 'react-i18next'
+import { LOGFRAME_LEVELS } from '../../shared/schema/index.ts'
+import type { LogframeRow } from '../../shared/method/logframe.ts'
+import { rowsByLevel } from '../../shared/method/logframeRows.ts'
+import { LogframeCell } from './LogframeCell.tsx'
+import type { LogframeActions, LogframeField } from './useLogframeActions.ts'
+
+const FIELDS: LogframeField[] = ['text', 'indicators', 'sources', 'assumptions']
+
+/** The logframe grouped by level: the intervention logic and its three companion columns. */
+export function LogframeTable({
+  rows,
+  proposed,
+  editable,
+  write,
+}: {
+  rows: LogframeRow[]
+  /** `level|objective` of the rows the chosen strategy calls for (others are flagged). */
+  proposed: Set<string> | null
+  editable: boolean
+  write: LogframeActions
+}) {
+  const { t } = useTranslation('strategy')
+  const grouped = rowsByLevel(rows)
+  const remove = (row: LogframeRow) => {
+    // generated text alone is no one's work: it comes back with a regeneration
+    const written =
+      ['indicators', 'sources', 'assumptions'].some((f) => row[f as LogframeField].trim()) ||
+      (row.objective === null && row.text.trim() !== '')
+    if (written && !confirm(t('logframe.confirmRemove'))) return
+    write.removeRow(row.id)
+  }
+  return (
+    <table className="logframe-table" data-testid="logframe-table">
+      <thead>
+        <tr>
+          {FIELDS.map((f) => (
+            <th key={f} scope="col" className={`col-${f}`}>
+              {t(`logframe.columns.${f}`)}
+            </th>
+          ))}
+          {editable && (
+            <th scope="col" className="col-actions">
+              <span className="visually-hidden">{t('logframe.columns.actions')}</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {LOGFRAME_LEVELS.map((level) => {
+          const levelName = t(`logframe.levels.${level}`)
+          const list = grouped[level]
+          return (
+            <Fragment key={level}>
+              <tr className={`level-head level-${level}`}>
+                <th colSpan={FIELDS.length + (editable ? 1 : 0)} scope="colgroup">
+                  <span>{levelName}</span>
+                  {editable && (
+                    <button className="add-row" onClick={() => write.addRow(rows, level)}>
+                      + {t(`logframe.addRow.${level}`)}
+                    </button>
+                  )}
+                </th>
+              </tr>
+              {list.map((row, i) => {
+                const stale =
+                  proposed !== null &&
+                  row.objective !== null &&
+                  !proposed.has(`${row.level}|${row.objective}`)
+                return (
+                  <tr
+                    key={row.id}
+                    className={`logframe-row level-${level}`}
+                    data-testid="logframe-row"
+                    data-level={level}
+                  >
+                    {FIELDS.map((field) => (
+                      <td key={field} className={`col-${field}`}>
+                        {field === 'text' && stale && (
+                          <span className="stale-flag">{t('logframe.stale')}</span>
+                        )}
+                        <LogframeCell
+                          value={row[field]}
+                          editable={editable}
+                          label={t('logframe.cellLabel', {
+                            column: t(`logframe.columns.${field}`),
+                            index: i + 1,
+                            level: levelName,
+                          })}
+                          placeholder={
+                            field === 'text'
+                              ? t('logframe.placeholders.text')
+                              : t(`logframe.placeholders.${field}`)
+                          }
+                          onCommit={(value) => write.setCell(row.id, field, value)}
+                        />
+                      </td>
+                    ))}
+                    {editable && (
+                      <td className="col-actions">
+                        <button
+                          className="icon-button"
+                          aria-label={t('logframe.moveUp')}
+                          title={t('logframe.moveUp')}
+                          disabled={i === 0}
+                          onClick={() => write.moveRow(rows, row.id, -1)}
+                        >
+                          ↑
+                        </button>
+                        <button
+                          className="icon-button"
+                          aria-label={t('logframe.moveDown')}
+                          title={t('logframe.moveDown')}
+                          disabled={i === list.length - 1}
+                          onClick={() => write.moveRow(rows, row.id, 1)}
+                        >
+                          ↓
+                        </button>
+                        <button
+                          className="icon-button danger"
+                          aria-label={t('logframe.remove')}
+                          title={t('logframe.remove')}
+                          onClick={() => remove(row)}
+                        >
+                          ✕
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                )
+              })}
+            </Fragment>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}

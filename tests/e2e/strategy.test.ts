@@ -1,0 +1,438 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import * as Y from 'yjs'
+import { collectionRoot, DEFAULT_CRITERIA, putCard, putLink } from '../../shared/schema/index.ts'
+import {
+  CLIENT_DIST,
+  closeParticipants,
+  launchBrowser,
+  newParticipant,
+  screenshot,
+} from '../helpers/browser.ts'
+import { boardPage } from '../helpers/boardPage.ts'
+import { connectSynced, type Client } from '../helpers/clients.ts'
+import { createBoard, exportJson, startServer } from '../helpers/server.ts'
+import { waitFor } from '../helpers/wait.ts'
+
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+const clients: Client[] = []
+
+beforeAll(async () => {
+  server = await startServer({ staticDir: CLIENT_DIST })
+  browser = await launchBrowser()
+})
+afterEach(closeParticipants)
+afterAll(async () => {
+  for (const c of clients) c.destroy()
+  await browser?.close()
+  await server?.close()
+})
+
+const GUIDANCE = 'Orientamento al lavoro efficace'
+const TRAINING = 'Formazione adeguata al mercato'
+
+/**
+ * An objective tree written by a stock Yjs client: one goal, two branches that can become
+ * strategies, and a discarded objective that must stay out of everything.
+ */
+function buildObjectiveTree(doc: Y.Doc) {
+  doc.transact(() => {
+    const objective = (id: string, label: string, x: number, y: number, status = 'reworded') =>
+      putCard(doc, 'objectives', id, { kind: 'objective', label, x, y, derivedFrom: null, status })
+    const meansEnd = (means: string, end: string) =>
+      putLink(doc, 'objectives', `${means}>${end}`, {
+        kind: 'means-end',
+        source: means,
+        target: end,
+        checked: true,
+      })
+    objective('inclusion', 'Maggiore inclusione sociale dei NEET', 400, 0)
+    objective('work', 'Più giovani trovano un lavoro stabile', 400, 150)
+    objective('guidance', GUIDANCE, 200, 300)
+    objective('training', TRAINING, 600, 300)
+    objective('desks', 'Sportelli di orientamento attivi in ogni ambito', 100, 450)
+    objective('tutors', 'Un tutor per ogni giovane preso in carico', 300, 450)
+    objective('mapping', 'Mappa condivisa dei servizi', 100, 600)
+    objective('courses', 'Corsi professionalizzanti co-progettati con le imprese', 600, 450)
+    objective('utopia', 'Piena occupazione in sei mesi', 800, 450, 'discarded')
+    meansEnd('work', 'inclusion')
+    meansEnd('guidance', 'work')
+    meansEnd('training', 'work')
+    meansEnd('desks', 'guidance')
+    meansEnd('tutors', 'guidance')
+    meansEnd('mapping', 'desks')
+    meansEnd('courses', 'training')
+    meansEnd('utopia', 'guidance')
+  })
+}
+
+/** What a participant does in the strategy and logframe views. */
+function strategyPage(page: Page) {
+  return {
+    page,
+    async open(link: string) {
+      await boardPage(page).open(link)
+      await page.locator('#tab-objectives').click()
+      await this.view('strategy')
+    },
+    async view(name: 'strategy' | 'logframe') {
+      await page.locator(`#objectives-tab-${name}`).click()
+      await page.locator(`[data-testid=${name}-view]`).waitFor()
+    },
+    async markCandidate(top: string) {
+      const select = page.getByLabel('Obiettivo in cima al ramo')
+      const value = await select
+        .locator('option', { hasText: top })
+        .evaluate((o) => (o as HTMLOptionElement).value)
+      await select.selectOption(value)
+      await page.getByRole('button', { name: 'Aggiungi come strategia candidata' }).click()
+      await page.locator(`[data-testid=candidate][data-label="${top}"]`).waitFor()
+    },
+    cell: (candidate: string, criterion: string) =>
+      page.locator(`td[data-candidate="${candidate}"][data-criterion="${criterion}"]`),
+    /** The scores this participant has highlighted as their own, in criteria order. */
+    async myScores(candidate: string): Promise<(number | null)[]> {
+      return page.locator(`td[data-candidate="${candidate}"]`).evaluateAll((cells) =>
+        cells.map((td) => {
+          const mine = td.querySelector('[aria-checked=true]')
+          return mine ? Number(mine.getAttribute('data-score')) : null
+        }),
+      )
+    },
+    async ranking() {
+      return page.locator('[data-testid=ranking-item]').evaluateAll((items) =>
+        items.map((li) => ({
+          label: li.getAttribute('data-label'),
+          rank: li.getAttribute('data-rank'),
+          average: li.querySelector('[data-testid=ranking-average]')?.textContent ?? null,
+        })),
+      )
+    },
+  }
+}
+
+const criteria: string[] = DEFAULT_CRITERIA.map((c) => c.id)
+/** Each participant's scores, in criteria order (social … covered). */
+const SCORES: Record<'alice' | 'bruno', Record<string, number[]>> = {
+  alice: { [GUIDANCE]: [5, 4, 5, 4, 5, 4], [TRAINING]: [2, 3, 2, 3, 2, 3] },
+  bruno: { [GUIDANCE]: [3, 3, 3, 3, 3, 3], [TRAINING]: [4, 4, 4, 4, 4, 4] },
+}
+const italian = (n: number) =>
+  new Intl.NumberFormat('it', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n)
+
+type Exported = {
+  chosenStrategy: string
+  strategy: {
+    candidates: { id: string; label: string; objectives: string[] }[]
+    criteria: { id: string }[]
+    scores: {
+      id: string
+      candidate: string
+      criterion: string
+      participant: string
+      participantName?: string
+      score: number
+    }[]
+  }
+  logframe: {
+    id: string
+    level: string
+    objective?: string | null
+    text: string
+    indicators: string
+  }[]
+}
+
+describe('strategy analysis and logframe in the browser', () => {
+  it('two participants score, the facilitator chooses, the logframe is written together', async () => {
+    const board = await createBoard(server.url, 'Patto Alto Milanese')
+    const stock = await connectSynced(server.url, board.id, board.keys.participant)
+    clients.push(stock)
+    buildObjectiveTree(stock.doc)
+
+    const alice = strategyPage((await newParticipant(browser, 'Alice')).page)
+    const bruno = strategyPage((await newParticipant(browser, 'Bruno')).page)
+    await alice.open(board.links.facilitator)
+    await bruno.open(board.links.participant)
+
+    // the facilitator marks two branches as candidate strategies; Bruno sees them live
+    await alice.markCandidate(GUIDANCE)
+    await alice.markCandidate(TRAINING)
+    const guidanceCard = bruno.page.locator(`[data-testid=candidate][data-label="${GUIDANCE}"]`)
+    await guidanceCard.waitFor()
+    // the branch: the top and all its means, without the discarded objective
+    expect(await guidanceCard.locator('.branch li').allInnerTexts()).toEqual([
+      GUIDANCE,
+      'Sportelli di orientamento attivi in ogni ambito',
+      'Un tutor per ogni giovane preso in carico',
+      'Mappa condivisa dei servizi',
+    ])
+    const ids = await waitFor((): Map<string, string> | null => {
+      const byLabel = new Map<string, string>()
+      collectionRoot(stock.doc, 'strategy.candidates').forEach((c, id) =>
+        byLabel.set(c.get('label') as string, id),
+      )
+      return byLabel.size === 2 ? byLabel : null
+    }, 'both candidates reach the stock client')
+    const guidance = ids!.get(GUIDANCE)!
+    const training = ids!.get(TRAINING)!
+
+    // Alice scores with the mouse
+    for (const [label, values] of Object.entries(SCORES.alice))
+      for (const [i, value] of values.entries())
+        await alice
+          .cell(ids!.get(label)!, criteria[i]!)
+          .getByRole('radio', { name: `Voto ${value}` })
+          .click()
+    // Bruno scores with the keyboard: a digit scores, ↓ goes to the next criterion
+    for (const [label, values] of Object.entries(SCORES.bruno)) {
+      await bruno.cell(ids!.get(label)!, criteria[0]!).locator('[tabindex="0"]').focus()
+      for (const value of values) {
+        await bruno.page.keyboard.press(String(value))
+        await bruno.page.keyboard.press('ArrowDown')
+      }
+    }
+    // ← lowers a score: Bruno changes his mind on the last criterion, then back
+    await bruno.page.keyboard.press('ArrowLeft')
+    await bruno.page.keyboard.press('ArrowRight')
+
+    // each sees their own scores highlighted, not the other's
+    await expect.poll(() => alice.myScores(guidance)).toEqual(SCORES.alice[GUIDANCE])
+    await expect.poll(() => bruno.myScores(guidance)).toEqual(SCORES.bruno[GUIDANCE])
+    await expect.poll(() => bruno.myScores(training)).toEqual(SCORES.bruno[TRAINING])
+
+    // the averages and the ranking shown are those of the scores
+    const overall = (label: string) => {
+      const a = SCORES.alice[label]!
+      const b = SCORES.bruno[label]!
+      return a.reduce((sum, v, i) => sum + (v + b[i]!) / 2, 0) / a.length
+    }
+    expect(overall(GUIDANCE)).toBe(3.75)
+    expect(overall(TRAINING)).toBe(3.25)
+    for (const page of [alice, bruno])
+      await expect
+        .poll(() => page.ranking())
+        .toEqual([
+          { label: GUIDANCE, rank: '1', average: italian(3.75) },
+          { label: TRAINING, rank: '2', average: italian(3.25) },
+        ])
+    const economic = await alice.cell(guidance, 'economic').getByTestId('cell-stats').innerText()
+    expect(economic).toContain(italian(3.5))
+    expect(economic).toContain('2 voti')
+    expect(await alice.page.locator('[data-testid=overall]').allInnerTexts()).toEqual([
+      expect.stringContaining('2º posto · 2 partecipanti'),
+      expect.stringContaining('1º posto · 2 partecipanti'),
+    ])
+    // the hint says what 5 means for "already covered"
+    await alice.page.getByText('5 = nessun altro attore la copre già').waitFor()
+
+    // only the facilitator chooses; everyone sees the choice
+    expect(await bruno.page.getByRole('button', { name: 'Scegli questa strategia' }).count()).toBe(
+      0,
+    )
+    await alice.page
+      .locator(`[data-testid=ranking-item][data-label="${GUIDANCE}"]`)
+      .getByRole('button', { name: 'Scegli questa strategia' })
+      .click()
+    await expect
+      .poll(() => bruno.page.getByTestId('chosen-strategy').innerText())
+      .toBe(`✓ Strategia scelta: «${GUIDANCE}»`)
+    await bruno.page
+      .locator(`[data-testid=candidate][data-label="${GUIDANCE}"].is-chosen`)
+      .waitFor()
+    const scrollTo = (page: Page, where: 'top' | 'bottom') =>
+      page
+        .locator('.strategy-main')
+        .evaluate((el, w) => el.scrollTo(0, w === 'top' ? 0 : el.scrollHeight), where)
+    await scrollTo(alice.page, 'top')
+    await screenshot(alice.page, 'strategy-facilitator')
+    await scrollTo(alice.page, 'bottom')
+    await screenshot(alice.page, 'strategy-facilitator-ranking')
+    await scrollTo(bruno.page, 'top')
+    await screenshot(bruno.page, 'strategy-participant')
+
+    // the facilitator generates the logframe from the chosen branch
+    await alice.view('logframe')
+    await bruno.view('logframe')
+    expect(await bruno.page.getByTestId('generate-logframe').count()).toBe(0)
+    await alice.page.getByRole('button', { name: 'Genera logframe dalla strategia scelta' }).click()
+    await alice.page.getByRole('status').filter({ hasText: '5 righe aggiunte' }).waitFor()
+    const levels = (page: Page) =>
+      page
+        .locator('[data-testid=logframe-row]')
+        .evaluateAll((rows) =>
+          rows.map(
+            (r) =>
+              `${r.getAttribute('data-level')}: ${r.querySelector<HTMLTextAreaElement>('.col-text textarea')!.value}`,
+          ),
+        )
+    await expect
+      .poll(() => levels(bruno.page))
+      .toEqual([
+        'overall: Più giovani trovano un lavoro stabile',
+        `specific: ${GUIDANCE}`,
+        'result: Sportelli di orientamento attivi in ogni ambito',
+        'result: Un tutor per ogni giovane preso in carico',
+        'activity: Mappa condivisa dei servizi',
+      ])
+
+    // Alice writes an indicator of the specific objective; Bruno sees it
+    const indicator = 'Giovani orientati ogni anno: da 120 a 300'
+    const aliceCell = alice.page.getByLabel(
+      'Indicatori oggettivamente verificabili — riga 1 di «Obiettivo specifico»',
+    )
+    await aliceCell.fill(indicator)
+    await aliceCell.press('Tab')
+    const brunoCell = bruno.page.getByLabel(
+      'Indicatori oggettivamente verificabili — riga 1 di «Obiettivo specifico»',
+    )
+    await expect.poll(() => brunoCell.inputValue()).toBe(indicator)
+    // Bruno adds an activity by hand and writes it
+    await bruno.page.getByRole('button', { name: 'Aggiungi attività' }).click()
+    const newActivity = bruno.page.getByLabel('Logica d’intervento — riga 2 di «Attività»')
+    await newActivity.fill('Formare gli operatori degli sportelli')
+    await newActivity.press('Tab')
+    await expect
+      .poll(() => alice.page.getByLabel('Logica d’intervento — riga 2 di «Attività»').inputValue())
+      .toBe('Formare gli operatori degli sportelli')
+
+    // regenerating keeps what people wrote
+    await alice.page
+      .getByRole('button', { name: 'Aggiorna il logframe dalla strategia scelta' })
+      .click()
+    await alice.page
+      .getByRole('status')
+      .filter({ hasText: '0 righe aggiunte, 6 mantenute, 0 rimosse' })
+      .waitFor()
+    expect(await brunoCell.inputValue()).toBe(indicator)
+    expect(await bruno.page.locator('[data-testid=logframe-row]').count()).toBe(6)
+    await screenshot(alice.page, 'logframe-facilitator')
+    await screenshot(bruno.page, 'logframe-participant')
+
+    // the export carries candidates, scores, the choice and the logframe
+    await boardPage(alice.page).waitSaved()
+    await boardPage(bruno.page).waitSaved()
+    const exported = await waitFor(async (): Promise<Exported | null> => {
+      const out = (await exportJson(server.url, board.id, board.keys.viewer)) as Exported
+      return out.logframe.some((r) => r.indicators === indicator) &&
+        out.logframe.some((r) => r.text === 'Formare gli operatori degli sportelli')
+        ? out
+        : null
+    }, 'the export has the logframe edits')
+    const json = exported!
+    expect(json.chosenStrategy).toBe(guidance)
+    expect(json.strategy.candidates.map((c) => c.label).sort()).toEqual([GUIDANCE, TRAINING].sort())
+    expect(json.strategy.candidates.find((c) => c.id === guidance)!.objectives).toEqual([
+      'guidance',
+      'desks',
+      'tutors',
+      'mapping',
+    ])
+    expect(json.strategy.scores).toHaveLength(24)
+    for (const s of json.strategy.scores)
+      expect(s.id).toBe(`${s.candidate}|${s.criterion}|${s.participant}`)
+    expect(new Set(json.strategy.scores.map((s) => s.participantName))).toEqual(
+      new Set(['Alice', 'Bruno']),
+    )
+    const brunoScores = json.strategy.scores
+      .filter((s) => s.participantName === 'Bruno' && s.candidate === guidance)
+      .sort((a, b) => criteria.indexOf(a.criterion) - criteria.indexOf(b.criterion))
+      .map((s) => s.score)
+    expect(brunoScores).toEqual(SCORES.bruno[GUIDANCE])
+    expect(
+      json.logframe.find((r) => r.level === 'specific' && r.objective === 'guidance')!.indicators,
+    ).toBe(indicator)
+    expect(json.logframe).toHaveLength(6)
+
+    // rows move and go away for everyone
+    const activities = (page: Page) =>
+      page
+        .locator('[data-testid=logframe-row][data-level=activity] .col-text textarea')
+        .evaluateAll((t) => t.map((a) => (a as HTMLTextAreaElement).value))
+    await bruno.page
+      .locator('[data-testid=logframe-row][data-level=activity]')
+      .nth(1)
+      .getByRole('button', { name: 'Sposta su' })
+      .click()
+    await expect
+      .poll(() => activities(alice.page))
+      .toEqual(['Formare gli operatori degli sportelli', 'Mappa condivisa dei servizi'])
+    await alice.page
+      .locator('[data-testid=logframe-row][data-level=activity]')
+      .nth(1)
+      .getByRole('button', { name: 'Elimina riga' })
+      .click()
+    await expect
+      .poll(() => activities(bruno.page))
+      .toEqual(['Formare gli operatori degli sportelli'])
+  })
+
+  it('the projector sees the scores and the choice, read-only; the facilitator edits the criteria', async () => {
+    const board = await createBoard(server.url, 'Patto Lodigiano')
+    const stock = await connectSynced(server.url, board.id, board.keys.participant)
+    clients.push(stock)
+    buildObjectiveTree(stock.doc)
+
+    const alice = strategyPage((await newParticipant(browser, 'Alice', 'en')).page)
+    const projector = strategyPage((await newParticipant(browser, 'Proiettore')).page)
+    await alice.open(board.links.facilitator)
+    await projector.open(board.links.viewer)
+    const select = alice.page.getByLabel('Objective at the top of the branch')
+    const value = await select
+      .locator('option', { hasText: TRAINING })
+      .evaluate((o) => (o as HTMLOptionElement).value)
+    await select.selectOption(value)
+    await alice.page.getByRole('button', { name: 'Add as candidate strategy' }).click()
+    await projector.page.locator(`[data-testid=candidate][data-label="${TRAINING}"]`).waitFor()
+    // the candidate is named after its top objective; the group can rename it
+    const renamed = 'Formazione co-progettata con le imprese'
+    const name = alice.page.getByLabel('Name of the strategy')
+    await name.fill(renamed)
+    await name.press('Enter')
+    await projector.page.locator(`[data-testid=candidate][data-label="${renamed}"]`).waitFor()
+
+    // built-in criteria read in each person's language; a renamed one as written
+    const criterionNames = (page: Page) =>
+      page
+        .locator('[data-testid=criterion]')
+        .evaluateAll((th) => th.map((h) => h.getAttribute('data-label')))
+    expect(await criterionNames(alice.page)).toContain('Already covered by other actors')
+    expect(await criterionNames(projector.page)).toContain('Già coperto da altri attori')
+    const social = alice.page.getByLabel('Name of the criterion').first()
+    await social.fill('Impatto sui NEET')
+    await social.press('Enter')
+    await alice.page.getByRole('button', { name: 'Move down: Impatto sui NEET' }).click()
+    await alice.page.getByLabel('New criterion…').fill('Sostenibilità nel tempo')
+    await alice.page.getByRole('button', { name: '+ Add criterion' }).click()
+    await alice.page.getByRole('button', { name: 'Remove the criterion “Environmental”' }).click()
+    await expect
+      .poll(() => criterionNames(projector.page))
+      .toEqual([
+        'Economico-finanziario',
+        'Impatto sui NEET',
+        'Tecnico',
+        'Istituzionale',
+        'Già coperto da altri attori',
+        'Sostenibilità nel tempo',
+      ])
+
+    const candidate = projector.page.locator('td[data-candidate]').first()
+    const candidateId = await candidate.getAttribute('data-candidate')
+    await alice.cell(candidateId!, 'technical').getByRole('radio', { name: 'Score 4' }).click()
+    await alice.page.getByRole('button', { name: 'Choose this strategy' }).click()
+    await expect
+      .poll(() => projector.page.getByTestId('chosen-strategy').innerText())
+      .toBe(`✓ Strategia scelta: «${renamed}»`)
+    await expect
+      .poll(() => projector.cell(candidateId!, 'technical').getByTestId('cell-stats').innerText())
+      .toContain(`${italian(4)} 1 voto`)
+    // no controls for the projector: no score buttons, no inputs, no choice
+    expect(await projector.page.getByRole('radio').count()).toBe(0)
+    expect(
+      await projector.page.locator('.strategy-view input, .strategy-view select').count(),
+    ).toBe(0)
+    expect(await projector.page.locator('.strategy-view button').count()).toBe(0)
+    await screenshot(projector.page, 'strategy-projector')
+  })
+})
