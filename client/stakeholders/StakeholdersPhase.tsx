@@ -1,4 +1,192 @@
-/** The Stakeholder phase: actors, power/interest grid, relationship map, register. */
+import { useCallback, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ReactFlowProvider } from '@xyflow/react'
+import { ACTOR_CATEGORIES, type ActorCategory } from '../../shared/schema/index.ts'
+import { newActorFields } from '../../shared/stakeholders/actors.ts'
+import { freeGridSpot } from '../../shared/stakeholders/grid.ts'
+import { mapSpot } from '../../shared/stakeholders/layout.ts'
+import { useBoard, useBoardActions } from '../store/context.tsx'
+import { canEdit } from '../store/boardStore.ts'
+import { ActorEditor } from './ActorEditor.tsx'
+import { CoverageView } from './CoverageView.tsx'
+import { GridView } from './GridView.tsx'
+import { Legend } from './Legend.tsx'
+import { MapView } from './MapView.tsx'
+import { RegisterView } from './RegisterView.tsx'
+import { RelationEditor } from './RelationEditor.tsx'
+import { useActors, useObjectives, useRelations } from './data.ts'
+import { SelectionContext, type StakeholderSelection } from './selection.tsx'
+import { CATEGORY_COLORS, CategoryIcon } from './visuals.tsx'
+import './stakeholders.css'
+import './canvases.css'
+import './editor.css'
+import './tables.css'
+
+const VIEWS = ['grid', 'map', 'register', 'coverage'] as const
+type View = (typeof VIEWS)[number]
+const VIEW_KEY = 'trama.stakeholders.view'
+
+function storedView(): View {
+  try {
+    const v = sessionStorage.getItem(VIEW_KEY)
+    return (VIEWS as readonly string[]).includes(v ?? '') ? (v as View) : 'grid'
+  } catch {
+    return 'grid'
+  }
+}
+
+/** The Stakeholder phase: actors, power/interest grid, relationship map, register, coverage. */
 export function StakeholdersPhase() {
-  return <section className="coming-next">Stakeholder</section>
+  const { t } = useTranslation('stakeholders')
+  const actions = useBoardActions()
+  const editable = useBoard(canEdit)
+  const actors = useActors()
+  const relations = useRelations()
+  const objectives = useObjectives()
+  const [view, setViewState] = useState<View>(storedView)
+  const [alignment, setAlignment] = useState(true)
+  const [sel, setSel] = useState({
+    actorId: null as string | null,
+    relationId: null as string | null,
+    focusName: false,
+  })
+
+  const setView = (v: View) => {
+    setViewState(v)
+    try {
+      sessionStorage.setItem(VIEW_KEY, v)
+    } catch {
+      // private mode: the choice lasts for this page only
+    }
+  }
+  const selectActor = useCallback(
+    (id: string | null, focusName = false) =>
+      setSel((s) =>
+        s.actorId === id && !focusName
+          ? s
+          : { actorId: id, relationId: id ? null : s.relationId, focusName },
+      ),
+    [],
+  )
+  const selectRelation = useCallback(
+    (id: string | null) =>
+      setSel((s) =>
+        s.relationId === id
+          ? s
+          : { actorId: id ? null : s.actorId, relationId: id, focusName: false },
+      ),
+    [],
+  )
+  const selection = useMemo<StakeholderSelection>(
+    () => ({ ...sel, selectActor: (id) => selectActor(id), selectRelation }),
+    [sel, selectActor, selectRelation],
+  )
+
+  const add = (category: ActorCategory) => {
+    const at = freeGridSpot(
+      { power: 0.5, interest: 0.5 },
+      actors.map((a) => ({ power: a.power, interest: a.interest })),
+    )
+    const id = actions.addCard(
+      'stakeholders',
+      { ...newActorFields(category, at), kind: 'actor' },
+      mapSpot(
+        category,
+        actors.map((a) => ({ x: a.x, y: a.y })),
+      ),
+    )
+    if (id) selectActor(id, true)
+  }
+
+  const actor = sel.actorId ? actors.find((a) => a.id === sel.actorId) : undefined
+  const relation = sel.relationId ? relations.find((r) => r.id === sel.relationId) : undefined
+  const canvas = view === 'grid' || view === 'map'
+
+  return (
+    <SelectionContext.Provider value={selection}>
+      <section className="sh-phase" data-view={view}>
+        <div className="sh-bar">
+          <div className="view-switch" role="tablist" aria-label={t('views.label')}>
+            {VIEWS.map((v) => (
+              <button
+                key={v}
+                role="tab"
+                aria-selected={view === v}
+                className={view === v ? 'on' : ''}
+                data-view={v}
+                onClick={() => setView(v)}
+              >
+                {t(`views.${v}`)}
+              </button>
+            ))}
+          </div>
+          {editable && (
+            <div className="add-actors" role="group" aria-label={t('toolbar.add')}>
+              <span className="add-label">+ {t('toolbar.add')}</span>
+              {ACTOR_CATEGORIES.map((c) => (
+                <button
+                  key={c}
+                  className="add-actor"
+                  data-category={c}
+                  style={{ color: CATEGORY_COLORS[c].ink, borderColor: CATEGORY_COLORS[c].ink }}
+                  title={t('toolbar.addOf', { category: t(`categories.${c}`) })}
+                  aria-label={t('toolbar.addOf', { category: t(`categories.${c}`) })}
+                  onClick={() => add(c)}
+                >
+                  <CategoryIcon category={c} size={16} /> {t(`categoriesShort.${c}`)}
+                </button>
+              ))}
+            </div>
+          )}
+          {view === 'grid' && (
+            <label className="sh-toggle" title={t('toolbar.arrowsHint')}>
+              <input
+                type="checkbox"
+                checked={alignment}
+                onChange={(e) => setAlignment(e.target.checked)}
+              />{' '}
+              {t('toolbar.arrows')}
+            </label>
+          )}
+        </div>
+        <div className="sh-body">
+          <div className="sh-view">
+            <div className="sh-stage">
+              {view === 'grid' && (
+                <ReactFlowProvider>
+                  <GridView actors={actors} showAlignment={alignment} />
+                </ReactFlowProvider>
+              )}
+              {view === 'map' && (
+                <ReactFlowProvider>
+                  <MapView />
+                </ReactFlowProvider>
+              )}
+              {view === 'register' && <RegisterView actors={actors} objectives={objectives} />}
+              {view === 'coverage' && <CoverageView actors={actors} objectives={objectives} />}
+            </div>
+            {canvas && <Legend relations={view === 'map'} />}
+          </div>
+          {actor && (
+            <ActorEditor
+              key={actor.id}
+              actor={actor}
+              objectives={objectives}
+              focusName={sel.focusName}
+              onClose={() => selectActor(null)}
+            />
+          )}
+          {!actor && relation && (
+            <RelationEditor
+              key={relation.id}
+              relation={relation}
+              relations={relations}
+              actors={actors}
+              onClose={() => selectRelation(null)}
+            />
+          )}
+        </div>
+      </section>
+    </SelectionContext.Provider>
+  )
 }

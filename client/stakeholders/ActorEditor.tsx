@@ -1,0 +1,221 @@
+import { useTranslation } from 'react-i18next'
+import { ACTOR_CATEGORIES, STANCES, type Fields, type Stance } from '../../shared/schema/index.ts'
+import type { Actor, ActorTextField } from '../../shared/stakeholders/actors.ts'
+import { toggleObjective } from '../../shared/stakeholders/coverage.ts'
+import { quadrantOf } from '../../shared/stakeholders/grid.ts'
+import { useBoard, useBoardActions } from '../store/context.tsx'
+import { canEdit } from '../store/boardStore.ts'
+import type { ObjectiveSummary } from './data.ts'
+import { TextArea, TextField, UnitSlider } from './fields.tsx'
+import { CATEGORY_COLORS, CategoryIcon, STANCE_COLORS, STANCE_GLYPHS } from './visuals.tsx'
+
+function StancePicker({
+  name,
+  value,
+  onChange,
+  disabled,
+}: {
+  name: string
+  value: Stance
+  onChange(s: Stance): void
+  disabled: boolean
+}) {
+  const { t } = useTranslation('stakeholders')
+  return (
+    <div className="segmented" role="radiogroup" aria-label={t(`editor.${name}`)} data-field={name}>
+      {STANCES.map((s) => (
+        <button
+          key={s}
+          role="radio"
+          aria-checked={value === s}
+          className={value === s ? 'on' : ''}
+          style={
+            value === s
+              ? { background: STANCE_COLORS[s], borderColor: STANCE_COLORS[s] }
+              : undefined
+          }
+          disabled={disabled}
+          onClick={() => onChange(s)}
+        >
+          {STANCE_GLYPHS[s]} {t(`stances.${s}`)}
+        </button>
+      ))}
+    </div>
+  )
+}
+
+/** Every field of the selected actor; text is written when a field is left. */
+export function ActorEditor({
+  actor,
+  objectives,
+  focusName,
+  onClose,
+}: {
+  actor: Actor
+  objectives: ObjectiveSummary[]
+  focusName: boolean
+  onClose(): void
+}) {
+  const { t } = useTranslation('stakeholders')
+  const actions = useBoardActions()
+  const editable = useBoard(canEdit)
+  const update = (patch: Fields) => actions.updateCard('stakeholders', actor.id, patch)
+  const editing = (on: boolean) => actions.setEditing(on ? actor.id : null)
+  const text = (field: ActorTextField | 'label', multiline = false, placeholder?: string) => {
+    const props = {
+      id: `actor-${field}`,
+      'data-field': field,
+      value: actor[field],
+      disabled: !editable,
+      placeholder,
+      maxLength: field === 'label' ? 2000 : 8000,
+      onCommit: (v: string) => update({ [field]: field === 'label' ? v.trim() : v }),
+      onEditing: editing,
+    }
+    return (
+      <label className="field" htmlFor={props.id}>
+        <span>{t(`editor.${field}`)}</span>
+        {multiline ? (
+          <TextArea {...props} rows={2} />
+        ) : (
+          <TextField {...props} autoFocus={field === 'label' && focusName} />
+        )}
+      </label>
+    )
+  }
+  const quadrant = quadrantOf(actor)
+  return (
+    <aside className="sh-editor" aria-label={t('editor.title')} data-testid="actor-editor">
+      <header
+        className="sh-editor-head"
+        style={{ borderColor: CATEGORY_COLORS[actor.category].ink }}
+      >
+        <h3>{t('editor.title')}</h3>
+        {!editable && <span className="role-chip">{t('editor.readOnly')}</span>}
+        <button className="sh-icon-button" onClick={onClose} aria-label={t('editor.close')}>
+          ×
+        </button>
+      </header>
+      <div className="sh-editor-body">
+        <section>
+          <h4>{t('editor.identity')}</h4>
+          {text('label', false, t('editor.labelPlaceholder'))}
+          {text('organisation')}
+          <div className="field">
+            <span>{t('editor.category')}</span>
+            <div className="category-picker" role="radiogroup" aria-label={t('editor.category')}>
+              {ACTOR_CATEGORIES.map((c) => (
+                <button
+                  key={c}
+                  role="radio"
+                  aria-checked={actor.category === c}
+                  data-category={c}
+                  disabled={!editable}
+                  className={actor.category === c ? 'on' : ''}
+                  style={{
+                    color: actor.category === c ? '#fff' : CATEGORY_COLORS[c].ink,
+                    background:
+                      actor.category === c ? CATEGORY_COLORS[c].ink : CATEGORY_COLORS[c].tint,
+                    borderColor: CATEGORY_COLORS[c].ink,
+                  }}
+                  onClick={() => update({ category: c })}
+                >
+                  <CategoryIcon category={c} size={16} /> {t(`categoriesShort.${c}`)}
+                </button>
+              ))}
+            </div>
+          </div>
+          {text('pactRole', false, t('editor.pactRolePlaceholder'))}
+          {text('contact')}
+        </section>
+        <section>
+          <h4>{t('editor.position')}</h4>
+          <div className="field">
+            <label htmlFor="actor-power">{t('editor.power')}</label>
+            <UnitSlider
+              id="actor-power"
+              label={t('editor.power')}
+              value={actor.power}
+              disabled={!editable}
+              onCommit={(power) => update({ power })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="actor-interest">{t('editor.interest')}</label>
+            <UnitSlider
+              id="actor-interest"
+              label={t('editor.interest')}
+              value={actor.interest}
+              disabled={!editable}
+              onCommit={(interest) => update({ interest })}
+            />
+          </div>
+          <p className="quadrant-line" data-quadrant={quadrant}>
+            {t('editor.quadrant')}: <strong>{t(`quadrants.${quadrant}`)}</strong>
+          </p>
+          <div className="field">
+            <span>{t('editor.stance')}</span>
+            <StancePicker
+              name="stance"
+              value={actor.stance}
+              disabled={!editable}
+              onChange={(stance) => update({ stance })}
+            />
+          </div>
+          <div className="field">
+            <span>{t('editor.desiredStance')}</span>
+            <StancePicker
+              name="desiredStance"
+              value={actor.desiredStance}
+              disabled={!editable}
+              onChange={(desiredStance) => update({ desiredStance })}
+            />
+          </div>
+          {text('engagement', true, t('editor.engagementPlaceholder'))}
+        </section>
+        <section>
+          <h4>{t('editor.analysis')}</h4>
+          {text('interests', true)}
+          {text('affected', true)}
+          {text('capacity', true)}
+          {text('motivation', true)}
+          {text('contribution', true)}
+        </section>
+        <section>
+          <h4>{t('editor.objectives')}</h4>
+          {objectives.length === 0 ? (
+            <p className="sh-muted">{t('editor.noObjectives')}</p>
+          ) : (
+            <ul className="objective-checks">
+              {objectives.map((o) => (
+                <li key={o.id}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={actor.objectives.includes(o.id)}
+                      disabled={!editable}
+                      onChange={(e) =>
+                        update({
+                          objectives: toggleObjective(actor.objectives, o.id, e.target.checked),
+                        })
+                      }
+                    />
+                    <span>{o.label || '—'}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        {editable && (
+          <button
+            className="sh-danger-button"
+            onClick={() => actions.removeCards('stakeholders', [actor.id])}
+          >
+            {t('editor.delete')}
+          </button>
+        )}
+      </div>
+    </aside>
+  )
+}

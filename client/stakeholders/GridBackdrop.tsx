@@ -1,0 +1,65 @@
+import { memo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { GRID, QUADRANTS, quadrantRect, type Quadrant } from '../../shared/stakeholders/grid.ts'
+
+const QUADRANT_TINTS: Record<Quadrant, string> = {
+  'manage-closely': '#fbe3df',
+  'keep-satisfied': '#fdf1d8',
+  'keep-informed': '#e3eefa',
+  monitor: '#eeede8',
+}
+const QUADRANT_INKS: Record<Quadrant, string> = {
+  'manage-closely': '#9c2a1f',
+  'keep-satisfied': '#7a5200',
+  'keep-informed': '#2a5590',
+  monitor: '#5b6472',
+}
+
+/**
+ * The four quadrants of Mendelow's grid with their strategies and the two axes, drawn in flow
+ * coordinates as a node under the cards, so they pan and zoom with them.
+ */
+export const GridBackdrop = memo(function GridBackdrop() {
+  const { t } = useTranslation('stakeholders')
+  return (
+    <div className="grid-backdrop" style={{ width: GRID.width, height: GRID.height }}>
+      {QUADRANTS.map((q) => {
+        const r = quadrantRect(q)
+        const right = r.x > 0
+        const bottom = r.y > 0
+        return (
+          <div
+            key={q}
+            className={`grid-quadrant quadrant-${q}`}
+            data-quadrant={q}
+            style={{
+              left: r.x,
+              top: r.y,
+              width: r.width,
+              height: r.height,
+              background: QUADRANT_TINTS[q],
+              justifyContent: bottom ? 'flex-end' : 'flex-start',
+              alignItems: right ? 'flex-end' : 'flex-start',
+              textAlign: right ? 'right' : 'left',
+            }}
+          >
+            <div className="quadrant-title" style={{ color: QUADRANT_INKS[q] }}>
+              {t(`quadrants.${q}`)}
+            </div>
+            <div className="quadrant-hint">{t(`quadrantHints.${q}`)}</div>
+          </div>
+        )
+      })}
+      <div className="grid-axis grid-axis-x">
+        <span>{t('axes.low')}</span>
+        <strong>{t('axes.interest')} →</strong>
+        <span>{t('axes.high')}</span>
+      </div>
+      <div className="grid-axis grid-axis-y" style={{ width: GRID.height }}>
+        <span>{t('axes.low')}</span>
+        <strong>{t('axes.power')} →</strong>
+        <span>{t('axes.high')}</span>
+      </div>
+    </div>
+  )
+})

@@ -1,0 +1,210 @@
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ReactFlow, useReactFlow, type Node, type NodeProps, type OnNodeDrag } from '@xyflow/react'
+import '@xyflow/react/dist/style.css'
+import { patchRecord } from '../../shared/schema/index.ts'
+import type { Actor } from '../../shared/stakeholders/actors.ts'
+import {
+  GRID,
+  gridPosition,
+  powerInterestAt,
+  quadrantAt,
+  type PowerInterest,
+  type Quadrant,
+  type XY,
+} from '../../shared/stakeholders/grid.ts'
+import { useBoard, useBoardActions } from '../store/context.tsx'
+import { canEdit, type BoardState } from '../store/boardStore.ts'
+import type { Peer } from '../sync/awareness.ts'
+import { throttle } from '../lib/throttle.ts'
+import { ActorCard } from './ActorCard.tsx'
+import { GridBackdrop } from './GridBackdrop.tsx'
+import { useSelection } from './selection.tsx'
+import { useLocalFlow } from './useLocalFlow.ts'
+
+/**
+ * Live grid drags travel through awareness like every drag, under the stakeholder canvas, but
+ * with ids prefixed so they never move the relationship map's cards, and in power/interest
+ * units (x = interest, y = power) so every screen places them alike.
+ */
+export const GRID_DRAG_PREFIX = 'grid:'
+const LIVE_MS = 1000 / 30
+const BACKDROP_ID = '__grid-backdrop'
+const FIXED = new Set([BACKDROP_ID])
+/** The view frames the grid itself (with its axes), whatever the cards do. */
+const FIT = { padding: 0.08, nodes: [{ id: BACKDROP_ID }] }
+
+type GridActorData = {
+  actor: Actor
+  quadrant: Quadrant
+  showAlignment: boolean
+  mover: string | undefined
+}
+type GridActorNode = Node<GridActorData, 'gridActor'>
+
+const GridActor = memo(function GridActor({ data, selected }: NodeProps<GridActorNode>) {
+  return (
+    <ActorCard
+      actor={data.actor}
+      selected={!!selected}
+      variant="grid"
+      quadrant={data.quadrant}
+      showAlignment={data.showAlignment}
+      mover={data.mover}
+    />
+  )
+})
+
+const nodeTypes = { backdrop: GridBackdrop, gridActor: GridActor }
+const peersSelector = (s: BoardState) => s.peers
+
+function remoteGridDrags(peers: Peer[]): Map<string, { at: PowerInterest; name: string }> {
+  const out = new Map<string, { at: PowerInterest; name: string }>()
+  for (const p of peers)
+    if (p.drag?.canvas === 'stakeholders')
+      for (const [key, pos] of Object.entries(p.drag.nodes))
+        if (key.startsWith(GRID_DRAG_PREFIX))
+          out.set(key.slice(GRID_DRAG_PREFIX.length), {
+            at: { interest: pos.x, power: pos.y },
+            name: p.user.name,
+          })
+  return out
+}
+
+const toWire = (positions: Map<string, XY>) =>
+  new Map(
+    [...positions].map(([id, pos]) => {
+      const v = powerInterestAt(pos)
+      return [GRID_DRAG_PREFIX + id, { x: v.interest, y: v.power }]
+    }),
+  )
+
+/**
+ * Mendelow's power/interest grid. A card's place is its power and interest: dragging it shows
+ * the move to everyone live, and the new power and interest are written once, on drop.
+ */
+export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlignment: boolean }) {
+  const { t } = useTranslation('stakeholders')
+  const editable = useBoard(canEdit)
+  const peers = useBoard(peersSelector)
+  const actions = useBoardActions()
+  const { actorId } = useSelection()
+  const flow = useLocalFlow(FIXED)
+  const remote = useMemo(() => remoteGridDrags(peers), [peers])
+  const rf = useReactFlow()
+  const frame = useRef<HTMLDivElement>(null)
+
+  // the grid is a fixed drawing: when its room changes (the actor card opens, the window
+  // resizes), frame it again so all four quadrants stay in sight
+  useEffect(() => {
+    const el = frame.current
+    if (!el) return
+    let last = ''
+    let raf = 0
+    const observer = new ResizeObserver(([entry]) => {
+      const size = `${Math.round(entry!.contentRect.width)}x${Math.round(entry!.contentRect.height)}`
+      if (last && size !== last) {
+        cancelAnimationFrame(raf)
+        raf = requestAnimationFrame(() => void rf.fitView({ ...FIT, duration: 150 }))
+      }
+      last = size
+    })
+    observer.observe(el)
+    return () => {
+      observer.disconnect()
+      cancelAnimationFrame(raf)
+    }
+  }, [rf])
+
+  const nodes = useMemo((): Node[] => {
+    const backdrop: Node = {
+      id: BACKDROP_ID,
+      type: 'backdrop',
+      position: { x: 0, y: 0 },
+      origin: [0, 0],
+      width: GRID.width,
+      height: GRID.height,
+      measured: { width: GRID.width, height: GRID.height },
+      draggable: false,
+      selectable: false,
+      deletable: false,
+      focusable: false,
+      className: 'grid-backdrop-node',
+      data: {},
+      zIndex: -1,
+    }
+    return [
+      backdrop,
+      ...actors.map((actor): GridActorNode => {
+        const live = remote.get(actor.id)
+        const position = flow.dragging.get(actor.id) ?? gridPosition(live ? live.at : actor)
+        const measured = flow.sizes.get(actor.id)
+        return {
+          id: actor.id,
+          type: 'gridActor',
+          position,
+          ...(measured ? { measured } : {}),
+          selected: actor.id === actorId,
+          draggable: editable,
+          data: { actor, quadrant: quadrantAt(position), showAlignment, mover: live?.name },
+        }
+      }),
+    ]
+  }, [actors, remote, flow.dragging, flow.sizes, actorId, editable, showAlignment])
+
+  const sendDrag = useMemo(
+    () =>
+      throttle((p: Map<string, XY>) => actions.broadcastDrag('stakeholders', toWire(p)), LIVE_MS),
+    [actions],
+  )
+  const onNodeDragStart: OnNodeDrag = useCallback(() => actions.beginGesture(), [actions])
+  const onNodeDrag: OnNodeDrag = useCallback(
+    (_e, _node, dragged) =>
+      sendDrag(new Map(dragged.map((n) => [n.id, { x: n.position.x, y: n.position.y }]))),
+    [sendDrag],
+  )
+  const onNodeDragStop: OnNodeDrag = useCallback(
+    (_e, _node, dragged) => {
+      sendDrag.cancel()
+      const finals = flow.takeDragged()
+      for (const n of dragged) if (!finals.has(n.id)) finals.set(n.id, n.position)
+      actions.transact((doc) => {
+        for (const [id, pos] of finals)
+          if (id !== BACKDROP_ID)
+            patchRecord(doc, 'stakeholders.nodes', id, { ...powerInterestAt(pos) })
+      })
+      actions.broadcastDrag('stakeholders', null)
+    },
+    [actions, flow, sendDrag],
+  )
+
+  return (
+    <div className="sh-canvas grid-canvas" data-testid="stakeholder-grid" ref={frame}>
+      <ReactFlow
+        nodes={nodes}
+        edges={[]}
+        nodeTypes={nodeTypes}
+        nodeOrigin={[0.5, 0.5]}
+        onNodesChange={flow.onNodesChange}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDrag={onNodeDrag}
+        onNodeDragStop={onNodeDragStop}
+        nodesDraggable={editable}
+        nodesConnectable={false}
+        deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
+        multiSelectionKeyCode={null}
+        selectionKeyCode={null}
+        zoomOnDoubleClick={false}
+        fitView
+        fitViewOptions={FIT}
+        minZoom={0.2}
+        maxZoom={2}
+      ></ReactFlow>
+      {editable && actors.length === 0 && (
+        <div className="canvas-hint">
+          <p>{t('empty.grid')}</p>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next'
+import { ACTOR_CATEGORIES, RELATION_KINDS, STANCES } from '../../shared/schema/index.ts'
+import { CATEGORY_COLORS, CategoryBadge, RelationSample, StanceBadge } from './visuals.tsx'
+
+/**
+ * What the colours, icons and lines mean: a strip under the canvas, so it never hides a card
+ * or a quadrant.
+ */
+export function Legend({ relations }: { relations: boolean }) {
+  const { t } = useTranslation('stakeholders')
+  return (
+    <aside className="sh-legend" aria-label={t('legend.title')} data-testid="legend">
+      <ul aria-label={t('legend.categories')}>
+        {ACTOR_CATEGORIES.map((c) => (
+          <li key={c} data-category={c}>
+            <CategoryBadge category={c} size={20} />
+            <span style={{ color: CATEGORY_COLORS[c].ink }}>{t(`categories.${c}`)}</span>
+          </li>
+        ))}
+      </ul>
+      <ul aria-label={t('legend.stances')}>
+        {STANCES.map((s) => (
+          <li key={s}>
+            <StanceBadge stance={s} />
+          </li>
+        ))}
+      </ul>
+      {relations && (
+        <ul aria-label={t('legend.relations')}>
+          {RELATION_KINDS.map((k) => (
+            <li key={k} data-kind={k}>
+              <RelationSample kind={k} width={34} />
+              <span>{t(`relations.${k}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  )
+}

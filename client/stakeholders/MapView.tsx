@@ -1,0 +1,214 @@
+import { memo, useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  Controls,
+  Handle,
+  Panel,
+  Position,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type NodeChange,
+  type NodeProps,
+} from '@xyflow/react'
+import '@xyflow/react/dist/style.css'
+import { RELATION_KINDS, type RelationKind } from '../../shared/schema/index.ts'
+import { readActor } from '../../shared/stakeholders/actors.ts'
+import { useBoard, useBoardSession } from '../store/context.tsx'
+import { canEdit, type BoardState } from '../store/boardStore.ts'
+import type { CardNode } from '../store/projection.ts'
+import { RemoteCursors } from '../canvas/RemoteCursors.tsx'
+import { useCanvasHandlers } from '../canvas/useCanvasHandlers.ts'
+import { ActorCard } from './ActorCard.tsx'
+import { RelationEdge, RelationMarkers } from './RelationEdge.tsx'
+import { useSelection } from './selection.tsx'
+import { useLocalFlow } from './useLocalFlow.ts'
+import { RelationSample } from './visuals.tsx'
+
+const MapActor = memo(function MapActor({ id, data, selected }: NodeProps<CardNode>) {
+  const { t } = useTranslation('stakeholders')
+  const editable = useBoard(canEdit)
+  const actor = useMemo(() => readActor(id, data), [id, data])
+  return (
+    <ActorCard actor={actor} selected={!!selected} variant="map">
+      {/* the whole card takes a relation dropped on it; only the dot starts one */}
+      <Handle
+        type="target"
+        position={Position.Left}
+        className="actor-drop-handle"
+        isConnectable={editable}
+        isConnectableStart={false}
+      />
+      <Handle
+        type="source"
+        position={Position.Right}
+        className="actor-link-handle"
+        isConnectable={editable}
+        title={t('card.linkHandle')}
+      />
+    </ActorCard>
+  )
+})
+
+const nodeTypes = { actor: MapActor }
+const edgeTypes = { relation: RelationEdge }
+const nodesSelector = (s: BoardState) => s.canvases.stakeholders.nodes
+const edgesSelector = (s: BoardState) => s.canvases.stakeholders.edges
+
+interface Pending {
+  source: string
+  target: string
+}
+
+function RelationChooser({
+  pending,
+  onChoose,
+  onCancel,
+}: {
+  pending: Pending
+  onChoose(kind: RelationKind): void
+  onCancel(): void
+}) {
+  const { t } = useTranslation('stakeholders')
+  const { t: tc } = useTranslation('common')
+  const nodes = useBoard(nodesSelector)
+  const name = (id: string) => nodes.find((n) => n.id === id)?.data.label || t('card.unnamed')
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onCancel()
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onCancel])
+  return (
+    <Panel
+      position="top-center"
+      className="relation-chooser"
+      role="dialog"
+      aria-label={t('chooser.title')}
+    >
+      <p>{t('chooser.question', { source: name(pending.source), target: name(pending.target) })}</p>
+      <div className="relation-chooser-kinds">
+        {RELATION_KINDS.map((kind) => (
+          <button key={kind} data-kind={kind} onClick={() => onChoose(kind)}>
+            <RelationSample kind={kind} width={36} /> {t(`relations.${kind}`)}
+          </button>
+        ))}
+        <button className="sh-link-button" onClick={onCancel}>
+          {tc('cancel')}
+        </button>
+      </div>
+    </Panel>
+  )
+}
+
+/**
+ * The relationship map: actors placed freely (their x, y), typed relations between them. A
+ * relation is drawn by dragging from an actor's dot onto another actor, then choosing its kind.
+ */
+export function MapView() {
+  const { t } = useTranslation('stakeholders')
+  const storeNodes = useBoard(nodesSelector)
+  const storeEdges = useBoard(edgesSelector)
+  const editable = useBoard(canEdit)
+  const { store, actions } = useBoardSession()
+  const { actorId, relationId, selectActor, selectRelation } = useSelection()
+  const handlers = useCanvasHandlers('stakeholders')
+  const local = useLocalFlow()
+  const flow = useReactFlow()
+  const [pending, setPending] = useState<Pending | null>(null)
+
+  // selection is the phase's (shared by every view), not React Flow's
+  const nodes = useMemo(
+    () =>
+      storeNodes.map((n) =>
+        !!n.selected === (n.id === actorId) ? n : { ...n, selected: n.id === actorId },
+      ),
+    [storeNodes, actorId],
+  )
+  const edges = useMemo(
+    () =>
+      storeEdges.map((e) =>
+        !!e.selected === (e.id === relationId) ? e : { ...e, selected: e.id === relationId },
+      ),
+    [storeEdges, relationId],
+  )
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CardNode>[]) => {
+      handlers.onNodesChange(
+        changes.filter((c) => c.type === 'position' || c.type === 'dimensions'),
+      )
+      local.onNodesChange(changes.filter((c) => c.type === 'select' || c.type === 'remove'))
+    },
+    [handlers, local],
+  )
+  const onConnect = useCallback((c: Connection) => {
+    if (c.source !== c.target) setPending({ source: c.source, target: c.target })
+  }, [])
+  const choose = (kind: RelationKind) => {
+    if (!pending) return
+    const id = actions.link('stakeholders', pending.source, pending.target, { kind })
+    const existing = store
+      .getState()
+      .canvases.stakeholders.edges.find(
+        (e) => e.source === pending.source && e.target === pending.target,
+      )
+    setPending(null)
+    const chosen = id ?? existing?.id ?? null
+    if (chosen) selectRelation(chosen)
+  }
+  const cancel = useCallback(() => setPending(null), [])
+
+  useEffect(() => () => actions.broadcastCursor('stakeholders', null), [actions])
+  const onMouseMove = (e: MouseEvent) =>
+    handlers.onPointerMove(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
+
+  return (
+    <div
+      className="sh-canvas map-canvas"
+      data-testid="stakeholder-map"
+      onMouseMove={onMouseMove}
+      onMouseLeave={handlers.onPointerLeave}
+    >
+      <RelationMarkers />
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={local.onEdgesChange}
+        onNodeDragStart={handlers.onNodeDragStart}
+        onNodeDrag={handlers.onNodeDrag}
+        onNodeDragStop={handlers.onNodeDragStop}
+        onConnect={onConnect}
+        onPaneClick={() => {
+          selectActor(null)
+          selectRelation(null)
+        }}
+        connectionRadius={40}
+        nodesDraggable={editable}
+        nodesConnectable={editable}
+        edgesFocusable={editable}
+        multiSelectionKeyCode={null}
+        selectionKeyCode={null}
+        deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
+        zoomOnDoubleClick={false}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1.1 }}
+        minZoom={0.1}
+        maxZoom={2.5}
+      >
+        <Controls showInteractive={false} />
+        <RemoteCursors canvas="stakeholders" />
+        {editable && pending && (
+          <RelationChooser pending={pending} onChoose={choose} onCancel={cancel} />
+        )}
+        {editable && !pending && storeNodes.length > 1 && storeEdges.length === 0 && (
+          <Panel position="top-center" className="map-hint">
+            {t('toolbar.linkHint')}
+          </Panel>
+        )}
+      </ReactFlow>
+    </div>
+  )
+}

@@ -1,0 +1,137 @@
+import { useTranslation } from 'react-i18next'
+import {
+  ACTOR_CATEGORIES,
+  STANCES,
+  type ActorCategory,
+  type Fields,
+  type Stance,
+} from '../../shared/schema/index.ts'
+import type { Actor, ActorTextField } from '../../shared/stakeholders/actors.ts'
+import { quadrantOf } from '../../shared/stakeholders/grid.ts'
+import { useBoard, useBoardActions } from '../store/context.tsx'
+import { canEdit } from '../store/boardStore.ts'
+import { PercentField, TextField } from './fields.tsx'
+import { useSelection } from './selection.tsx'
+import { CATEGORY_COLORS, CategoryBadge, StanceBadge, STANCE_COLORS } from './visuals.tsx'
+
+/** One row of the register: every cell edits the card in place. */
+export function RegisterRow({ actor, selected }: { actor: Actor; selected: boolean }) {
+  const { t } = useTranslation('stakeholders')
+  const actions = useBoardActions()
+  const editable = useBoard(canEdit)
+  const { selectActor } = useSelection()
+  const update = (patch: Fields) => actions.updateCard('stakeholders', actor.id, patch)
+  const name = actor.label || t('card.unnamed')
+  const label = (column: string) => `${t(`register.columns.${column}`)} · ${name}`
+  const editing = (on: boolean) => actions.setEditing(on ? actor.id : null)
+  const text = (field: ActorTextField | 'label') =>
+    editable ? (
+      <TextField
+        className="cell-input"
+        data-field={field}
+        aria-label={label(field)}
+        value={actor[field]}
+        maxLength={field === 'label' ? 2000 : 8000}
+        onCommit={(v) => update({ [field]: field === 'label' ? v.trim() : v })}
+        onEditing={editing}
+      />
+    ) : (
+      <span className="cell-text">{actor[field]}</span>
+    )
+  const stanceCell = (field: 'stance' | 'desiredStance') =>
+    editable ? (
+      <select
+        className="cell-input"
+        data-field={field}
+        aria-label={label(field)}
+        value={actor[field]}
+        style={{ color: STANCE_COLORS[actor[field]] }}
+        onChange={(e) => update({ [field]: e.target.value as Stance })}
+      >
+        {STANCES.map((s) => (
+          <option key={s} value={s}>
+            {t(`stances.${s}`)}
+          </option>
+        ))}
+      </select>
+    ) : (
+      <StanceBadge stance={actor[field]} />
+    )
+  const quadrant = quadrantOf(actor)
+  return (
+    <tr data-actor-id={actor.id} data-label={actor.label} className={selected ? 'selected' : ''}>
+      <td className="cell-name">
+        <span className="cell-with-badge">
+          <CategoryBadge category={actor.category} size={20} />
+          {text('label')}
+        </span>
+      </td>
+      <td>{text('organisation')}</td>
+      <td>
+        {editable ? (
+          <select
+            className="cell-input"
+            data-field="category"
+            aria-label={label('category')}
+            value={actor.category}
+            style={{ color: CATEGORY_COLORS[actor.category].ink }}
+            onChange={(e) => update({ category: e.target.value as ActorCategory })}
+          >
+            {ACTOR_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`categoriesShort.${c}`)}
+              </option>
+            ))}
+          </select>
+        ) : (
+          t(`categories.${actor.category}`)
+        )}
+      </td>
+      <td>{text('pactRole')}</td>
+      {(['power', 'interest'] as const).map((field) => (
+        <td key={field} className="cell-num">
+          {editable ? (
+            <PercentField
+              value={actor[field]}
+              label={label(field)}
+              onCommit={(v) => update({ [field]: v })}
+            />
+          ) : (
+            Math.round(actor[field] * 100)
+          )}
+        </td>
+      ))}
+      <td className="cell-quadrant" data-quadrant={quadrant}>
+        {t(`quadrants.${quadrant}`)}
+      </td>
+      <td>{stanceCell('stance')}</td>
+      <td>{stanceCell('desiredStance')}</td>
+      <td className="cell-num">{actor.objectives.length}</td>
+      {(
+        [
+          'engagement',
+          'interests',
+          'affected',
+          'capacity',
+          'motivation',
+          'contribution',
+          'contact',
+        ] as const
+      ).map((field) => (
+        <td key={field} className="cell-wide">
+          {text(field)}
+        </td>
+      ))}
+      <td>
+        <button
+          className="sh-icon-button"
+          title={t('register.open')}
+          aria-label={`${t('register.open')} · ${name}`}
+          onClick={() => selectActor(actor.id)}
+        >
+          ✎
+        </button>
+      </td>
+    </tr>
+  )
+}

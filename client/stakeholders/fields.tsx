@@ -1,0 +1,170 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+
+interface DraftOptions {
+  value: string
+  /** Returns false to refuse the value: the field then shows the stored one again. */
+  onCommit(value: string): boolean | void
+  /** Called with true on focus and false on blur (presence: who is writing where). */
+  onEditing?(editing: boolean): void
+}
+
+/**
+ * A text being typed stays local until the field is left (or Enter), then it is written once:
+ * one undo step and one update per edit, not one per keystroke. While the field is not focused it
+ * follows the document, so others' edits show up live.
+ */
+function useDraft({ value, onCommit, onEditing }: DraftOptions) {
+  const [draft, setDraft] = useState(value)
+  const focused = useRef(false)
+  const latest = useRef({ draft, value, onCommit })
+  latest.current = { draft, value, onCommit }
+  useEffect(() => {
+    if (!focused.current) setDraft(value)
+  }, [value])
+  // a field removed while focused (another actor selected, the actor deleted) still commits
+  useEffect(
+    () => () => {
+      const { draft: d, value: v, onCommit: commit } = latest.current
+      if (focused.current && d !== v) commit(d)
+    },
+    [],
+  )
+  const commit = () => {
+    if (draft !== value && onCommit(draft) === false) setDraft(value)
+  }
+  return {
+    value: draft,
+    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onFocus: () => {
+      focused.current = true
+      onEditing?.(true)
+    },
+    onBlur: () => {
+      focused.current = false
+      commit()
+      onEditing?.(false)
+    },
+    revert: () => setDraft(value),
+  }
+}
+
+type FieldProps = DraftOptions & {
+  id?: string
+  className?: string
+  placeholder?: string
+  maxLength?: number
+  disabled?: boolean
+  autoFocus?: boolean
+  'aria-label'?: string
+  'data-field'?: string
+}
+
+export function TextField({ value, onCommit, onEditing, ...rest }: FieldProps) {
+  const { revert, ...draft } = useDraft({ value, onCommit, onEditing })
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') e.currentTarget.blur()
+    else if (e.key === 'Escape') {
+      revert()
+      requestAnimationFrame(() => e.currentTarget?.blur())
+    }
+  }
+  return <input type="text" {...rest} {...draft} onKeyDown={onKeyDown} />
+}
+
+/** Multi-line: Enter is a new line, Ctrl/⌘+Enter or leaving the field writes it. */
+export function TextArea({
+  value,
+  onCommit,
+  onEditing,
+  rows = 2,
+  ...rest
+}: FieldProps & { rows?: number }) {
+  const { revert, ...draft } = useDraft({ value, onCommit, onEditing })
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.blur()
+    else if (e.key === 'Escape') {
+      revert()
+      const el = e.currentTarget
+      requestAnimationFrame(() => el.blur())
+    }
+  }
+  return <textarea rows={rows} {...rest} {...draft} onKeyDown={onKeyDown} />
+}
+
+/**
+ * A 0..1 value as a slider with its number; the value is written when the slider is released,
+ * not at every step of the thumb.
+ */
+export function UnitSlider({
+  value,
+  onCommit,
+  disabled,
+  label,
+  id,
+}: {
+  value: number
+  onCommit(value: number): void
+  disabled?: boolean
+  label: string
+  id: string
+}) {
+  const [draft, setDraft] = useState(value)
+  const active = useRef(false)
+  useEffect(() => {
+    if (!active.current) setDraft(value)
+  }, [value])
+  const commit = () => {
+    active.current = false
+    if (draft !== value) onCommit(draft)
+  }
+  return (
+    <div className="unit-slider">
+      <input
+        id={id}
+        type="range"
+        min={0}
+        max={1}
+        step={0.05}
+        value={draft}
+        disabled={disabled}
+        aria-label={label}
+        onChange={(e) => {
+          active.current = true
+          setDraft(Number(e.target.value))
+        }}
+        onPointerUp={commit}
+        onKeyUp={commit}
+        onBlur={() => active.current && commit()}
+      />
+      <output htmlFor={id}>{Math.round(draft * 100)}</output>
+    </div>
+  )
+}
+
+/** Power or interest as a number 0..100 in a table cell (people think in percent). */
+export function PercentField({
+  value,
+  onCommit,
+  label,
+}: {
+  value: number
+  onCommit(value: number): void
+  label: string
+}) {
+  const shown = String(Math.round(value * 100))
+  return (
+    <TextField
+      className="cell-input cell-number"
+      value={shown}
+      aria-label={label}
+      maxLength={3}
+      onCommit={(raw) => {
+        const n = Number(raw.replace(',', '.'))
+        if (raw.trim() === '' || !Number.isFinite(n)) return false
+        const next = Math.round(Math.min(100, Math.max(0, n))) / 100
+        if (next === value) return false // e.g. 150 clamped to the 100 already stored
+        onCommit(next)
+      }}
+    />
+  )
+}

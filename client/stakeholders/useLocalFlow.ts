@@ -1,0 +1,76 @@
+import { useCallback, useRef, useState } from 'react'
+import type { EdgeChange, NodeChange } from '@xyflow/react'
+import type { XY } from '../../shared/stakeholders/grid.ts'
+import { useBoardActions } from '../store/context.tsx'
+import { useSelection } from './selection.tsx'
+
+type Size = { width: number; height: number }
+const NONE: ReadonlySet<string> = new Set()
+
+/**
+ * The local half of a React Flow canvas whose nodes are derived (not stored as they are drawn):
+ * measured sizes, the positions of an ongoing drag, and selection routed to the phase's shared
+ * selection. Removals go to the document.
+ */
+export function useLocalFlow(fixedIds: ReadonlySet<string> = NONE) {
+  const actions = useBoardActions()
+  const { actorId, relationId, selectActor, selectRelation } = useSelection()
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map())
+  const [dragging, setDragging] = useState<ReadonlyMap<string, XY>>(new Map())
+  const draggingRef = useRef(dragging)
+  draggingRef.current = dragging
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const moved = new Map<string, XY>()
+      const measured = new Map<string, Size>()
+      let chosen: string | null | undefined
+      const removed: string[] = []
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) moved.set(c.id, c.position)
+        else if (c.type === 'dimensions' && c.dimensions) measured.set(c.id, c.dimensions)
+        else if (c.type === 'select') {
+          // a new selection wins over the deselection of the previous one, whatever the order
+          if (c.selected) chosen = c.id
+          else if (c.id === actorId && chosen === undefined) chosen = null
+        } else if (c.type === 'remove' && !fixedIds.has(c.id)) removed.push(c.id)
+      }
+      if (moved.size) setDragging((prev) => new Map([...prev, ...moved]))
+      if (measured.size)
+        setSizes((prev) => {
+          const same = [...measured].every(
+            ([id, s]) => prev.get(id)?.width === s.width && prev.get(id)?.height === s.height,
+          )
+          return same ? prev : new Map([...prev, ...measured])
+        })
+      if (chosen !== undefined) selectActor(chosen)
+      if (removed.length) actions.removeCards('stakeholders', removed)
+    },
+    [actions, actorId, selectActor, fixedIds],
+  )
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      let chosen: string | null | undefined
+      const removed: string[] = []
+      for (const c of changes) {
+        if (c.type === 'select') {
+          if (c.selected) chosen = c.id
+          else if (c.id === relationId && chosen === undefined) chosen = null
+        } else if (c.type === 'remove') removed.push(c.id)
+      }
+      if (chosen !== undefined) selectRelation(chosen)
+      if (removed.length) actions.removeCards('stakeholders', [], removed)
+    },
+    [actions, relationId, selectRelation],
+  )
+
+  /** Ends a drag: returns the final local positions and forgets them. */
+  const takeDragged = useCallback((): Map<string, XY> => {
+    const out = new Map(draggingRef.current)
+    setDragging(new Map())
+    return out
+  }, [])
+
+  return { sizes, dragging, onNodesChange, onEdgesChange, takeDragged }
+}

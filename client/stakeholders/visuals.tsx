@@ -1,0 +1,130 @@
+import { useTranslation } from 'react-i18next'
+import type { ActorCategory, RelationKind, Stance } from '../../shared/schema/index.ts'
+
+/**
+ * How the method's codes look. Each category has a colour AND an icon (a projector washes colours
+ * out, and some people don't tell them apart); each relation kind a colour AND a dash pattern.
+ */
+export const CATEGORY_COLORS: Record<ActorCategory, { ink: string; tint: string }> = {
+  public: { ink: '#2f5fa8', tint: '#e6eefb' },
+  'third-sector': { ink: '#8a3b8f', tint: '#f5e8f6' },
+  economic: { ink: '#a8590d', tint: '#fbeedd' },
+  community: { ink: '#0f7d8c', tint: '#e0f3f5' },
+}
+
+export const STANCE_COLORS: Record<Stance, string> = {
+  supports: '#1d7a3a',
+  neutral: '#5b6472',
+  resists: '#b3261e',
+}
+export const STANCE_GLYPHS: Record<Stance, string> = {
+  supports: '✓',
+  neutral: '=',
+  resists: '✕',
+}
+
+export interface RelationStyle {
+  color: string
+  dash: string | undefined
+  width: number
+  glyph: string
+  /** Kinds with a direction (who funds whom, who informs whom) get an arrowhead. */
+  directed: boolean
+}
+export const RELATION_STYLES: Record<RelationKind, RelationStyle> = {
+  cooperation: { color: '#1d7a3a', dash: undefined, width: 3, glyph: '+', directed: false },
+  conflict: { color: '#b3261e', dash: '10 6', width: 3, glyph: '✕', directed: false },
+  information: { color: '#2f5fa8', dash: '1 7', width: 3.5, glyph: 'i', directed: true },
+  funding: { color: '#a8590d', dash: '14 5 3 5', width: 3, glyph: '€', directed: true },
+}
+
+/** A simple line drawing per category (24×24, currentColor): no external assets. */
+const ICON_PATHS: Record<ActorCategory, string> = {
+  // a public building: pediment, columns, base
+  public:
+    'M3 9 L12 3.5 L21 9 Z M5 10.5 h2.5 v7 H5 Z M10.75 10.5 h2.5 v7 h-2.5 Z M16.5 10.5 H19 v7 h-2.5 Z M3 19 h18 v2 H3 Z',
+  // a heart held by a hand
+  'third-sector':
+    'M12 13.2 C9 10.8 6.5 9 6.5 6.8 C6.5 5.2 7.7 4 9.2 4 C10.4 4 11.3 4.6 12 5.6 C12.7 4.6 13.6 4 14.8 4 C16.3 4 17.5 5.2 17.5 6.8 C17.5 9 15 10.8 12 13.2 Z M2.5 15 h3 l3.5 2 h5.5 a1.3 1.3 0 0 1 0 2.6 H10 v0.4 h5.5 l5 -3 a1.4 1.4 0 0 1 1.4 2.4 L16 22 H2.5 Z',
+  // a factory with a chimney and a saw-tooth roof
+  economic:
+    'M2.5 21 V11 L8 14 V11 L13.5 14 V11 L16 12.4 V3 h3.5 V21 Z M5.5 16 h2 v2 h-2 Z M10 16 h2 v2 h-2 Z',
+  // three people
+  community:
+    'M12 4 a2.6 2.6 0 1 1 0 5.2 a2.6 2.6 0 1 1 0 -5.2 Z M5.5 7 a2.1 2.1 0 1 1 0 4.2 a2.1 2.1 0 1 1 0 -4.2 Z M18.5 7 a2.1 2.1 0 1 1 0 4.2 a2.1 2.1 0 1 1 0 -4.2 Z M7.5 20 v-4.5 a4.5 4.5 0 0 1 9 0 V20 Z M1.5 20 v-3.6 a4 4 0 0 1 5.4 -3.8 a6 6 0 0 0 -1 3 V20 Z M22.5 20 v-3.6 a4 4 0 0 0 -5.4 -3.8 a6 6 0 0 1 1 3 V20 Z',
+}
+
+export function CategoryIcon({
+  category,
+  size = 18,
+  title,
+}: {
+  category: ActorCategory
+  size?: number
+  title?: string
+}) {
+  return (
+    <svg
+      className="category-icon"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      role={title ? 'img' : undefined}
+      aria-hidden={title ? undefined : true}
+      aria-label={title}
+    >
+      <path d={ICON_PATHS[category]} fill="currentColor" fillRule="evenodd" />
+    </svg>
+  )
+}
+
+/** The category's icon in a disc of its colour. */
+export function CategoryBadge({ category, size = 26 }: { category: ActorCategory; size?: number }) {
+  const { t } = useTranslation('stakeholders')
+  return (
+    <span
+      className="category-badge"
+      style={{ background: CATEGORY_COLORS[category].ink, width: size, height: size }}
+      title={t(`categories.${category}`)}
+    >
+      <CategoryIcon category={category} size={Math.round(size * 0.66)} />
+    </span>
+  )
+}
+
+export function StanceBadge({ stance, compact = false }: { stance: Stance; compact?: boolean }) {
+  const { t } = useTranslation('stakeholders')
+  return (
+    <span
+      className={`stance-badge stance-${stance}${compact ? ' compact' : ''}`}
+      style={{ color: STANCE_COLORS[stance], borderColor: STANCE_COLORS[stance] }}
+      title={t(`stances.${stance}`)}
+      data-stance={stance}
+    >
+      <span aria-hidden="true">{STANCE_GLYPHS[stance]}</span>
+      {!compact && ` ${t(`stances.${stance}`)}`}
+    </span>
+  )
+}
+
+/** A short sample of a relation's line, for legends and choosers. */
+export function RelationSample({ kind, width = 44 }: { kind: RelationKind; width?: number }) {
+  const s = RELATION_STYLES[kind]
+  return (
+    <svg width={width} height="12" aria-hidden="true" className="relation-sample">
+      <line
+        x1="2"
+        y1="6"
+        x2={s.directed ? width - 8 : width - 2}
+        y2="6"
+        stroke={s.color}
+        strokeWidth={s.width}
+        strokeDasharray={s.dash}
+        strokeLinecap="round"
+      />
+      {s.directed && (
+        <path d={`M${width - 9} 1 L${width - 1} 6 L${width - 9} 11 Z`} fill={s.color} />
+      )}
+    </svg>
+  )
+}

@@ -1,0 +1,163 @@
+/** One row of the register file: its cells checked with zod, issues named by code. */
+import { z } from 'zod'
+import { MAX_LABEL_LENGTH } from '../export/format.ts'
+import type { ActorCategory, Stance } from '../schema/index.ts'
+import { ACTOR_TEXT_FIELDS, DEFAULT_INTEREST, DEFAULT_POWER } from './actors.ts'
+import { CATEGORY_NAMES, STANCE_NAMES, lookupName, normaliseName } from './names.ts'
+
+export const MAX_CSV_ROWS = 5_000
+const MAX_TEXT = 8_000
+/** Several objectives in one cell. */
+export const OBJECTIVE_SEPARATOR = '|'
+
+export type CsvIssueCode =
+  | 'not-utf8'
+  | 'too-large'
+  | 'too-many-rows'
+  | 'empty-file'
+  | 'unclosed-quote'
+  | 'missing-column'
+  | 'unknown-column'
+  | 'duplicate-column'
+  | 'extra-fields'
+  | 'required'
+  | 'too-long'
+  | 'unknown-category'
+  | 'unknown-stance'
+  | 'not-a-number'
+  | 'out-of-range'
+  | 'unknown-objective'
+
+export interface CsvIssue {
+  code: CsvIssueCode
+  /** Row of the sheet (the header is row 1), null for the file as a whole. */
+  row: number | null
+  /** Line of the file where that row starts (differs from `row` after multi-line cells). */
+  line: number | null
+  column: string | null
+  /** The offending value or column name, when there is one. */
+  value?: string
+  /** The same, in English, for logs and tests; the UI translates `code`. */
+  message: string
+}
+
+export interface ObjectiveRef {
+  id: string
+  label: string
+}
+
+export const MESSAGES: Record<CsvIssueCode, string> = {
+  'not-utf8': 'the file is not UTF-8 text (save it as "CSV UTF-8")',
+  'too-large': 'the file is too large',
+  'too-many-rows': `more than ${MAX_CSV_ROWS} rows`,
+  'empty-file': 'the file has no header row',
+  'unclosed-quote': 'a quoted field is never closed',
+  'missing-column': 'a required column is missing',
+  'unknown-column': 'unknown column',
+  'duplicate-column': 'the column appears twice',
+  'extra-fields': 'more fields than columns in the header',
+  required: 'required',
+  'too-long': 'text too long',
+  'unknown-category': 'not an actor category',
+  'unknown-stance': 'not a stance (supports, neutral, resists)',
+  'not-a-number': 'not a number',
+  'out-of-range': 'must be between 0 and 1',
+  'unknown-objective': 'no such objective on this board',
+}
+
+export function issue(
+  code: CsvIssueCode,
+  at: Partial<Omit<CsvIssue, 'code' | 'message'>> = {},
+): CsvIssue {
+  const where = [
+    at.row != null ? `row ${at.row}` : '',
+    at.column ? `column ${at.column}` : '',
+  ].filter(Boolean)
+  const value = at.value != null ? ` ("${at.value}")` : ''
+  return {
+    code,
+    row: at.row ?? null,
+    line: at.line ?? null,
+    column: at.column ?? null,
+    ...(at.value != null ? { value: at.value } : {}),
+    message: `${where.length ? where.join(', ') + ': ' : ''}${MESSAGES[code]}${value}`,
+  }
+}
+
+/** A spreadsheet shows a text starting with = + - @ as a formula: exported behind a quote. */
+const FORMULA_START = /^[=+\-@\t\r]/
+export const protect = (v: string) => (FORMULA_START.test(v) ? `'${v}` : v)
+export const unprotect = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v)
+
+/** A 0..1 value as people type it in a spreadsheet: `0.7`, `0,7` (Italian Excel) or `70%`. */
+const unitCell = (fallback: number) =>
+  z.string().transform((raw, ctx) => {
+    const v = raw.trim()
+    if (v === '') return fallback
+    const percent = v.endsWith('%')
+    const n = Number((percent ? v.slice(0, -1) : v).trim().replace(',', '.'))
+    if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)%?$/.test(v.replace(/\s/g, '')) || !Number.isFinite(n)) {
+      ctx.addIssue({ code: 'custom', message: 'not-a-number' })
+      return z.NEVER
+    }
+    const value = percent ? n / 100 : n
+    if (value < 0 || value > 1) {
+      ctx.addIssue({ code: 'custom', message: 'out-of-range' })
+      return z.NEVER
+    }
+    return value
+  })
+
+const named = <T extends string>(names: Record<T, readonly string[]>, code: CsvIssueCode) =>
+  z.string().transform((raw, ctx) => {
+    const found = lookupName(names, raw)
+    if (!found) {
+      ctx.addIssue({ code: 'custom', message: code })
+      return z.NEVER
+    }
+    return found
+  })
+
+const optionalStance = z.string().transform((raw, ctx): Stance | null => {
+  if (raw.trim() === '') return null
+  const found = lookupName(STANCE_NAMES, raw)
+  if (!found) {
+    ctx.addIssue({ code: 'custom', message: 'unknown-stance' })
+    return z.NEVER
+  }
+  return found
+})
+
+const textCell = (max: number) =>
+  z
+    .string()
+    .transform((v) => unprotect(v.trim()))
+    .pipe(z.string().max(max, 'too-long'))
+
+export function rowSchema(objectives: readonly ObjectiveRef[]) {
+  const byKey = new Map<string, string>()
+  for (const o of objectives) byKey.set(normaliseName(o.label), o.id)
+  for (const o of objectives) byKey.set(o.id, o.id)
+  const objectiveList = z.string().transform((raw, ctx) => {
+    const ids: string[] = []
+    for (const part of raw.split(OBJECTIVE_SEPARATOR)) {
+      const ref = unprotect(part.trim())
+      if (!ref) continue
+      const id = byKey.get(ref) ?? byKey.get(normaliseName(ref))
+      if (!id)
+        ctx.addIssue({ code: 'custom', message: 'unknown-objective', params: { value: ref } })
+      else if (!ids.includes(id)) ids.push(id)
+    }
+    return ids
+  })
+  return z.object({
+    name: textCell(MAX_LABEL_LENGTH).pipe(z.string().min(1, 'required')),
+    category: named<ActorCategory>(CATEGORY_NAMES, 'unknown-category'),
+    power: unitCell(DEFAULT_POWER),
+    interest: unitCell(DEFAULT_INTEREST),
+    stance: optionalStance,
+    desiredStance: optionalStance,
+    objectives: objectiveList,
+    ...Object.fromEntries(ACTOR_TEXT_FIELDS.map((f) => [f, textCell(MAX_TEXT)])),
+  })
+}

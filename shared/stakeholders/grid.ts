@@ -1,0 +1,99 @@
+/**
+ * The power/interest grid (Mendelow) in flow coordinates: interest grows to the right, power
+ * grows upwards. A card's position on the grid is derived from its power and interest (its
+ * centre sits on the point), so the grid is the same on every screen.
+ */
+export interface XY {
+  x: number
+  y: number
+}
+export interface PowerInterest {
+  power: number
+  interest: number
+}
+
+export const GRID = {
+  width: 1100,
+  height: 700,
+  /** Room between the edge and the extreme points, so a card at power 1 stays inside. */
+  padX: 100,
+  padY: 48,
+} as const
+
+/** Quadrants in reading order: top-left, top-right, bottom-left, bottom-right. */
+export const QUADRANTS = ['keep-satisfied', 'manage-closely', 'monitor', 'keep-informed'] as const
+export type Quadrant = (typeof QUADRANTS)[number]
+
+/** Power and interest are stored to the hundredth: enough for a hand-placed card. */
+export function roundUnit(v: number): number {
+  return Math.round(v * 100) / 100
+}
+
+export function clampUnit(v: number): number {
+  if (Number.isNaN(v)) return 0.5
+  return Math.min(1, Math.max(0, v))
+}
+
+const spanX = GRID.width - 2 * GRID.padX
+const spanY = GRID.height - 2 * GRID.padY
+
+/** Where a card's centre sits for a given power and interest (clamped to 0..1). */
+export function gridPosition({ power, interest }: PowerInterest): XY {
+  return {
+    x: GRID.padX + clampUnit(interest) * spanX,
+    y: GRID.padY + (1 - clampUnit(power)) * spanY,
+  }
+}
+
+/** The power and interest of a point of the grid: clamped to 0..1, rounded to the hundredth. */
+export function powerInterestAt(p: XY): PowerInterest {
+  return {
+    interest: roundUnit(clampUnit((p.x - GRID.padX) / spanX)),
+    power: roundUnit(clampUnit(1 - (p.y - GRID.padY) / spanY)),
+  }
+}
+
+/** Mendelow's four strategies; the middle (0.5) counts as high. */
+export function quadrantOf({ power, interest }: PowerInterest): Quadrant {
+  const highPower = power >= 0.5
+  const highInterest = interest >= 0.5
+  if (highPower) return highInterest ? 'manage-closely' : 'keep-satisfied'
+  return highInterest ? 'keep-informed' : 'monitor'
+}
+
+export function quadrantAt(p: XY): Quadrant {
+  return quadrantOf(powerInterestAt(p))
+}
+
+/** The rectangle of a quadrant in flow coordinates (the grid split at its middle). */
+export function quadrantRect(q: Quadrant): XY & { width: number; height: number } {
+  const w = GRID.width / 2
+  const h = GRID.height / 2
+  const right = q === 'manage-closely' || q === 'keep-informed'
+  const bottom = q === 'monitor' || q === 'keep-informed'
+  return { x: right ? w : 0, y: bottom ? h : 0, width: w, height: h }
+}
+
+/** Places around a spot in card widths and heights, nearest first (a 7 × 7 neighbourhood). */
+const AROUND: [number, number][] = []
+for (let i = -3; i <= 3; i++) for (let p = -3; p <= 3; p++) AROUND.push([i, p])
+AROUND.sort((a, b) => Math.hypot(a[0], a[1] * 1.5) - Math.hypot(b[0], b[1] * 1.5))
+
+/**
+ * A spot near `wanted` that no other actor occupies (within a card's reach), so new actors
+ * never hide each other; it tries the places around it, nearest first, staying on the grid.
+ */
+export function freeGridSpot(wanted: PowerInterest, taken: PowerInterest[]): PowerInterest {
+  const dx = 0.21 // about a card's width, in interest
+  const dy = 0.13 // about a card's height, in power
+  const near = (a: PowerInterest, b: PowerInterest) =>
+    Math.abs(a.interest - b.interest) < dx * 0.9 && Math.abs(a.power - b.power) < dy * 0.9
+  for (const [i, p] of AROUND) {
+    const spot = {
+      interest: roundUnit(clampUnit(wanted.interest + i * dx)),
+      power: roundUnit(clampUnit(wanted.power - p * dy)),
+    }
+    if (!taken.some((t) => near(t, spot))) return spot
+  }
+  return wanted
+}

@@ -1,0 +1,52 @@
+import type { ActorCategory, Stance } from '../schema/index.ts'
+
+/**
+ * What people type in a spreadsheet for the stored codes: the code itself, or its Italian or
+ * English name. Compared without case, accents or extra spaces.
+ */
+export const CATEGORY_NAMES: Record<ActorCategory, readonly string[]> = {
+  public: ['public', 'sistema pubblico', 'pubblico', 'pubblica amministrazione', 'public sector'],
+  'third-sector': ['third-sector', 'terzo settore', 'third sector'],
+  economic: [
+    'economic',
+    'sistema economico-produttivo',
+    'sistema economico produttivo',
+    'economico-produttivo',
+    'economico',
+    'economic-productive system',
+    'business',
+  ],
+  community: [
+    'community',
+    'attori della comunità',
+    'attori della comunita',
+    'comunità',
+    'community actors',
+  ],
+}
+
+export const STANCE_NAMES: Record<Stance, readonly string[]> = {
+  supports: ['supports', 'support', 'sostiene', 'favorevole', 'a favore'],
+  neutral: ['neutral', 'neutrale', 'neutro'],
+  resists: ['resists', 'resist', 'resiste', 'contrario', 'si oppone', 'oppone'],
+}
+
+export function normaliseName(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ')
+    .trim()
+}
+
+export function lookupName<T extends string>(
+  names: Record<T, readonly string[]>,
+  value: string,
+): T | null {
+  const wanted = normaliseName(value)
+  if (!wanted) return null
+  for (const [code, aliases] of Object.entries(names) as [T, readonly string[]][])
+    if (aliases.some((a) => normaliseName(a) === wanted)) return code
+  return null
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest'
+import {
+  GRID,
+  QUADRANTS,
+  freeGridSpot,
+  gridPosition,
+  powerInterestAt,
+  quadrantAt,
+  quadrantOf,
+  quadrantRect,
+} from '../../shared/stakeholders/grid.ts'
+import { mapSpot, mapSpots, MAP_CARD } from '../../shared/stakeholders/layout.ts'
+
+describe('power/interest grid', () => {
+  it('power grows upwards and interest to the right, within the padding', () => {
+    expect(gridPosition({ power: 0, interest: 0 })).toEqual({
+      x: GRID.padX,
+      y: GRID.height - GRID.padY,
+    })
+    expect(gridPosition({ power: 1, interest: 1 })).toEqual({
+      x: GRID.width - GRID.padX,
+      y: GRID.padY,
+    })
+    expect(gridPosition({ power: 0.5, interest: 0.5 })).toEqual({
+      x: GRID.width / 2,
+      y: GRID.height / 2,
+    })
+  })
+
+  it('round-trips every value stored to the hundredth', () => {
+    for (let p = 0; p <= 100; p += 7)
+      for (let i = 0; i <= 100; i += 3) {
+        const value = { power: p / 100, interest: i / 100 }
+        expect(powerInterestAt(gridPosition(value))).toEqual(value)
+      }
+  })
+
+  it('round-trips a point of the grid to within a hundredth of its span', () => {
+    const point = { x: 517, y: 333 }
+    const back = gridPosition(powerInterestAt(point))
+    expect(Math.abs(back.x - point.x)).toBeLessThanOrEqual((GRID.width - 2 * GRID.padX) / 200)
+    expect(Math.abs(back.y - point.y)).toBeLessThanOrEqual((GRID.height - 2 * GRID.padY) / 200)
+  })
+
+  it('clamps points dropped outside the grid and values outside 0..1', () => {
+    expect(powerInterestAt({ x: -500, y: -500 })).toEqual({ power: 1, interest: 0 })
+    expect(powerInterestAt({ x: GRID.width + 900, y: GRID.height + 900 })).toEqual({
+      power: 0,
+      interest: 1,
+    })
+    // the padding counts as the extreme, not beyond it
+    expect(powerInterestAt({ x: GRID.padX / 2, y: GRID.padY / 2 })).toEqual({
+      power: 1,
+      interest: 0,
+    })
+    expect(gridPosition({ power: 3, interest: -2 })).toEqual(
+      gridPosition({ power: 1, interest: 0 }),
+    )
+    expect(gridPosition({ power: Number.NaN, interest: 0.5 })).toEqual(
+      gridPosition({ power: 0.5, interest: 0.5 }),
+    )
+  })
+
+  it('names the quadrant of a value and of a point (Mendelow)', () => {
+    expect(quadrantOf({ power: 0.9, interest: 0.9 })).toBe('manage-closely')
+    expect(quadrantOf({ power: 0.9, interest: 0.1 })).toBe('keep-satisfied')
+    expect(quadrantOf({ power: 0.1, interest: 0.9 })).toBe('keep-informed')
+    expect(quadrantOf({ power: 0.1, interest: 0.1 })).toBe('monitor')
+    // the middle line counts as high
+    expect(quadrantOf({ power: 0.5, interest: 0.5 })).toBe('manage-closely')
+    expect(quadrantOf({ power: 0.49, interest: 0.5 })).toBe('keep-informed')
+
+    expect(quadrantAt({ x: 100, y: 100 })).toBe('keep-satisfied')
+    expect(quadrantAt({ x: GRID.width - 100, y: 100 })).toBe('manage-closely')
+    expect(quadrantAt({ x: 100, y: GRID.height - 100 })).toBe('monitor')
+    expect(quadrantAt({ x: GRID.width - 100, y: GRID.height - 100 })).toBe('keep-informed')
+  })
+
+  it('every point of a quadrant’s rectangle is in that quadrant', () => {
+    for (const q of QUADRANTS) {
+      const r = quadrantRect(q)
+      for (const [fx, fy] of [
+        [0.05, 0.05],
+        [0.95, 0.05],
+        [0.05, 0.95],
+        [0.95, 0.95],
+        [0.5, 0.5],
+      ])
+        expect(quadrantAt({ x: r.x + fx! * r.width, y: r.y + fy! * r.height })).toBe(q)
+    }
+  })
+
+  it('puts a new actor where nobody stands', () => {
+    const centre = { power: 0.5, interest: 0.5 }
+    expect(freeGridSpot(centre, [])).toEqual(centre)
+    const taken = [centre]
+    const spots = []
+    for (let i = 0; i < 8; i++) {
+      const spot = freeGridSpot(centre, taken)
+      expect(spot.power).toBeGreaterThanOrEqual(0)
+      expect(spot.interest).toBeLessThanOrEqual(1)
+      taken.push(spot)
+      spots.push(spot)
+    }
+    expect(new Set(spots.map((s) => `${s.power}/${s.interest}`)).size).toBe(8)
+  })
+})
+
+describe('relationship map layout', () => {
+  it('places a new actor in its category column, below the others', () => {
+    expect(mapSpot('public', [])).toEqual({ x: 0, y: 0 })
+    const third = mapSpot('third-sector', [])
+    expect(third.x).toBeGreaterThanOrEqual(MAP_CARD.width)
+    const below = mapSpot('public', [{ x: 0, y: 0 }])
+    expect(below.x).toBe(0)
+    expect(below.y).toBeGreaterThanOrEqual(MAP_CARD.height)
+    const spots = mapSpots(['community', 'community', 'community'], [])
+    expect(new Set(spots.map((s) => s.y)).size).toBe(3)
+    expect(new Set(spots.map((s) => s.x)).size).toBe(1)
+  })
+})
+
+describe('relationship map layout, at scale', () => {
+  it('skips rows taken by cards placed by hand and places thousands quickly', () => {
+    const handPlaced = { x: 10, y: MAP_CARD.height + 60 } // overlaps row 1 of column 0
+    const [a, b, c] = mapSpots(['public', 'public', 'public'], [handPlaced])
+    expect(a!.y).toBe(0)
+    for (const spot of [b!, c!])
+      expect(Math.abs(spot.y - handPlaced.y)).toBeGreaterThanOrEqual(MAP_CARD.height)
+    const many = mapSpots(
+      Array.from({ length: 5000 }, () => 'economic' as const),
+      [],
+    )
+    expect(new Set(many.map((s) => s.y)).size).toBe(5000)
+  })
+})
