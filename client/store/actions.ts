@@ -81,7 +81,10 @@ export function createBoardActions(
         for (const id of linkIds) edges.delete(id)
       })
     },
-    /** Links two cards; refuses self-links and a second link between the same cards. */
+    /**
+     * Links two cards; refuses self-links and a second link of the same kind between the same
+     * cards (two actors may both cooperate and fund each other).
+     */
     link(
       canvas: CanvasName,
       source: string,
@@ -92,7 +95,12 @@ export function createBoardActions(
       if (source === target || !nodes.has(source) || !nodes.has(target)) return null
       let exists = false
       edges.forEach((e) => {
-        if (e.get('source') === source && e.get('target') === target) exists = true
+        if (
+          e.get('source') === source &&
+          e.get('target') === target &&
+          e.get('kind') === fields.kind
+        )
+          exists = true
       })
       if (exists) return null
       const id = newId()

@@ -144,6 +144,19 @@ describe('doc ↔ store binding', () => {
     const edge = alice.actions.linkCauseToEffect(cause, core)!
     expect(alice.actions.linkCauseToEffect(cause, core)).toBeNull()
     expect(alice.actions.linkCauseToEffect(core, core)).toBeNull()
+    const a1 = alice.actions.addCard(
+      'stakeholders',
+      { kind: 'actor', category: 'public' },
+      { x: 0, y: 0 },
+    )!
+    const a2 = alice.actions.addCard(
+      'stakeholders',
+      { kind: 'actor', category: 'economic' },
+      { x: 0, y: 0 },
+    )!
+    expect(alice.actions.link('stakeholders', a1, a2, { kind: 'cooperation' })).not.toBeNull()
+    expect(alice.actions.link('stakeholders', a1, a2, { kind: 'funding' })).not.toBeNull()
+    expect(alice.actions.link('stakeholders', a1, a2, { kind: 'funding' })).toBeNull()
     link.flush()
     expect(
       bob.store.getState().canvases.problems.edges.map((e) => [e.id, e.source, e.target]),
