@@ -20,6 +20,10 @@ export interface TramaServerOptions {
   publicUrl?: string
   limits?: Partial<SyncLimits>
   maxImportBytes?: number
+  /** New boards and imports per client address per minute (default 60). */
+  boardsPerMinute?: number
+  /** Wraps the SQLite store (tests use it to make storage fail on demand). */
+  wrapStore?: (store: BoardStore) => BoardStore
   /** pino level, or false for silence (tests). */
   logLevel?: string | false
 }
@@ -56,7 +60,8 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
   })
   // Only JSON bodies are accepted: anything else is answered 415.
   app.removeContentTypeParser('text/plain')
-  const store = openSqliteStore(options.dataDir)
+  const sqlite = openSqliteStore(options.dataDir)
+  const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite
   const registry = new RoomRegistry(store, limits, app.log)
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -78,6 +83,7 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
     registry,
     publicUrl: options.publicUrl,
     maxImportBytes: options.maxImportBytes ?? 32 * 1024 * 1024,
+    boardsPerMinute: options.boardsPerMinute ?? 60,
   })
 
   const staticDir = options.staticDir

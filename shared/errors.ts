@@ -13,6 +13,7 @@ export const ERRORS = {
   WRONG_KEY: 'The key does not open this board.',
   BOARD_NOT_FOUND: 'There is no board with this id.',
   NOT_FOUND: 'Not found.',
+  TOO_MANY_BOARDS: 'Too many boards created from this address: wait a minute and retry.',
   INTERNAL: 'Something went wrong on the server.',
 } as const
 

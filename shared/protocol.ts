@@ -22,6 +22,8 @@ export const CLOSE = {
   SLOW_CONSUMER: { code: 4008, reason: 'client too slow' },
   /** The board was made by a newer version of Trama than the server runs. */
   NEWER_SCHEMA: { code: 4426, reason: 'board schema newer than server' },
+  /** The server could not store the board: reconnect to a board reloaded from storage. */
+  STORAGE_FAILED: { code: 1011, reason: 'storage failure' },
   /** The server is shutting down. */
   GOING_AWAY: { code: 1001, reason: 'server shutting down' },
 } as const

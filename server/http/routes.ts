@@ -8,6 +8,7 @@ import { docFromExport, exportBoard, parseBoardExport } from '../../shared/expor
 import { checkAccess, generateBoardId, newBoardKeys } from '../auth/keys.ts'
 import type { BoardStore } from '../storage/types.ts'
 import type { RoomRegistry } from '../sync/rooms.ts'
+import { createRateLimit } from './rateLimit.ts'
 
 export const createBoardBody = z.object({
   title: z
@@ -26,6 +27,8 @@ export interface RouteDeps {
   /** Absolute origin for links (e.g. https://trama.example.org); else taken from the request. */
   publicUrl?: string
   maxImportBytes: number
+  /** New boards and imports per client address per minute. */
+  boardsPerMinute: number
 }
 
 export interface NewBoardAnswer {
@@ -41,7 +44,10 @@ function issues(error: z.ZodError): string[] {
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { store, registry } = deps
 
-  const origin = (req: FastifyRequest) => deps.publicUrl ?? `${req.protocol}://${req.host}`
+  const origin = (req: FastifyRequest) =>
+    deps.publicUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.host}`
+  const allowBoard = createRateLimit(deps.boardsPerMinute)
+  const tooMany = (req: FastifyRequest) => !allowBoard(req.ip)
 
   /** Stores a new board from a document and answers its id, keys and links. */
   const createFrom = (
@@ -88,6 +94,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.get('/healthz', async () => ({ status: 'ok', boardsLoaded: registry.loadedCount }))
 
   app.post('/api/boards', { bodyLimit: 16 * 1024 }, async (req, reply) => {
+    if (tooMany(req)) return reply.code(429).send(errorBody('TOO_MANY_BOARDS'))
     const body = createBoardBody.safeParse(req.body)
     if (!body.success) return reply.code(400).send(errorBody('BAD_REQUEST', issues(body.error)))
     const doc = new Y.Doc()
@@ -115,6 +122,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   })
 
   app.post('/api/boards/import', { bodyLimit: deps.maxImportBytes }, async (req, reply) => {
+    if (tooMany(req)) return reply.code(429).send(errorBody('TOO_MANY_BOARDS'))
     const parsed = parseBoardExport(req.body)
     if (!parsed.ok)
       return reply

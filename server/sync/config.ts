@@ -2,6 +2,8 @@
 export interface SyncLimits {
   /** Largest WebSocket frame accepted (bytes); larger frames close the socket (1009). */
   maxFrameBytes: number
+  /** Largest awareness (presence) update accepted from one client. */
+  maxAwarenessBytes: number
   /** Sustained messages per second per connection… */
   messagesPerSecond: number
   /** …and the burst allowed above it. */
@@ -19,10 +21,13 @@ export interface SyncLimits {
 }
 
 export const DEFAULT_LIMITS: SyncLimits = {
-  maxFrameBytes: 2 * 1024 * 1024,
+  // As large as the largest board an import accepts, so an offline client's big diff is never
+  // refused (a refused frame would be resent after every reconnect, forever).
+  maxFrameBytes: 32 * 1024 * 1024,
+  maxAwarenessBytes: 64 * 1024,
   messagesPerSecond: 200,
   messageBurst: 600,
-  maxBufferedBytes: 16 * 1024 * 1024,
+  maxBufferedBytes: 64 * 1024 * 1024,
   pingIntervalMs: 25_000,
   unloadDelayMs: 15_000,
   compactAfterUpdates: 1_000,

@@ -4,7 +4,14 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { FastifyBaseLogger } from 'fastify'
-import { migrateDoc } from '../../shared/schema/index.ts'
+import { SCHEMA_VERSION, metaRoot, migrateDoc } from '../../shared/schema/index.ts'
+import {
+  awarenessFrame,
+  checkFrame,
+  readAwarenessEntries,
+  syncUpdateFrame,
+  viewerPresence,
+} from './frames.ts'
 import {
   CLOSE,
   MESSAGE_AWARENESS,
@@ -16,37 +23,9 @@ import type { SyncLimits } from './config.ts'
 import type { Connection } from './connection.ts'
 
 const STORAGE_ORIGIN = Symbol('storage')
-
-function syncUpdateFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_SYNC)
-  syncProtocol.writeUpdate(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
-
-function awarenessFrame(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
-  return encoding.toUint8Array(encoder)
-}
-
-/**
- * Checks a frame's envelope before anything is applied: a known message type and, for sync and
- * awareness, exactly one length-prefixed payload that ends where the frame ends.
- */
-function checkFrame(data: Uint8Array): void {
-  const decoder = decoding.createDecoder(data)
-  const type = decoding.readVarUint(decoder)
-  if (type === MESSAGE_SYNC) decoding.readVarUint(decoder)
-  else if (type === MESSAGE_QUERY_AWARENESS) {
-    if (decoder.pos !== data.length) throw new Error('trailing bytes')
-    return
-  } else if (type !== MESSAGE_AWARENESS) throw new Error(`unknown message type ${type}`)
-  const length = decoding.readVarUint(decoder)
-  if (decoder.pos + length !== data.length)
-    throw new Error('payload length does not match the frame')
-}
+const SERVER_ORIGIN = Symbol('server')
+/** A browser tab has one awareness client id; a few more cover reconnects and tests. */
+const MAX_AWARENESS_IDS_PER_CONNECTION = 4
 
 /**
  * One loaded board: its document, its awareness and its connections. Every update the
@@ -71,6 +50,7 @@ export class Room {
     private readonly limits: SyncLimits,
     private readonly log: FastifyBaseLogger,
     private readonly onIdle: (room: Room) => void,
+    private readonly onStorageFailure: (room: Room) => void,
   ) {
     this.awareness.setLocalState(null)
     const stored = store.loadDocument(id)
@@ -81,6 +61,7 @@ export class Room {
     this.logBytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0)
 
     this.doc.on('update', this.onDocUpdate)
+    this.doc.on('afterTransaction', this.guardSchemaVersion)
     this.awareness.on('update', this.onAwarenessUpdate)
 
     const migration = migrateDoc(this.doc)
@@ -97,7 +78,18 @@ export class Room {
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     // Durable first: nothing leaves this process before it is in the log.
-    this.lastSeq = this.store.appendUpdate(this.id, update)
+    try {
+      this.lastSeq = this.store.appendUpdate(this.id, update)
+    } catch (err) {
+      // Not durable, so not relayed: everyone reconnects to a room reloaded from the log, and
+      // the clients' sync step 2 sends the update again.
+      this.log.error(
+        { board: this.id, err: (err as Error).message },
+        'storage failed: board closed',
+      )
+      this.onStorageFailure(this)
+      return
+    }
     this.logCount += 1
     this.logBytes += update.byteLength
     const frame = syncUpdateFrame(update)
@@ -105,23 +97,34 @@ export class Room {
     this.maybeCompact()
   }
 
+  /** Only migrations write the schema version: a client that changes it is overruled. */
+  private guardSchemaVersion = (tr: Y.Transaction): void => {
+    if (this.newerSchema || !this.connections.has(tr.origin as Connection)) return
+    const meta: unknown = metaRoot(this.doc)
+    if (![...tr.changed].some(([type, keys]) => type === meta && keys.has('schemaVersion'))) return
+    setImmediate(() => {
+      if (this.destroyed || metaRoot(this.doc).get('schemaVersion') === SCHEMA_VERSION) return
+      this.doc.transact(
+        () => metaRoot(this.doc).set('schemaVersion', SCHEMA_VERSION),
+        SERVER_ORIGIN,
+      )
+    })
+  }
+
   private onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const changed = added.concat(updated, removed)
-    const source = this.findConnection(origin)
+    // As y-websocket does: a connection controls the ids it introduced, and they leave with it.
+    const source = this.connections.has(origin as Connection) ? (origin as Connection) : undefined
     if (source) {
       for (const id of added) source.awarenessIds.add(id)
-      for (const id of updated) source.awarenessIds.add(id)
       for (const id of removed) source.awarenessIds.delete(id)
     }
-    const frame = awarenessFrame(this.awareness, changed)
-    for (const conn of this.connections) if (conn !== source) conn.send(frame)
-  }
-
-  private findConnection(origin: unknown): Connection | undefined {
-    return this.connections.has(origin as Connection) ? (origin as Connection) : undefined
+    // Everyone gets it, the sender too: the stock client counts its own echo as a sign of life
+    // and would otherwise reconnect every 30 s when alone on the board.
+    const frame = awarenessFrame(this.awareness, added.concat(updated, removed))
+    for (const conn of this.connections) conn.send(frame)
   }
 
   /** Registers a connection and starts the sync handshake. */
@@ -129,6 +132,7 @@ export class Room {
     this.cancelUnload()
     if (this.newerSchema) {
       conn.close(CLOSE.NEWER_SCHEMA)
+      this.scheduleUnload()
       return
     }
     this.connections.add(conn)
@@ -150,11 +154,7 @@ export class Room {
         this.receiveSync(conn, decoder)
         break
       case MESSAGE_AWARENESS:
-        awarenessProtocol.applyAwarenessUpdate(
-          this.awareness,
-          decoding.readVarUint8Array(decoder),
-          conn,
-        )
+        this.receiveAwareness(conn, decoding.readVarUint8Array(decoder))
         break
       case MESSAGE_QUERY_AWARENESS:
         conn.send(awarenessFrame(this.awareness, [...this.awareness.getStates().keys()]))
@@ -167,18 +167,34 @@ export class Room {
   private receiveSync(conn: Connection, decoder: decoding.Decoder): void {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE_SYNC)
-    if (conn.canWrite) {
-      syncProtocol.readSyncMessage(decoder, encoder, this.doc, conn)
-    } else {
-      // A viewer may ask for the state (step 1); its own changes are read and dropped.
-      const kind = decoding.readVarUint(decoder)
-      if (kind === syncProtocol.messageYjsSyncStep1)
-        syncProtocol.readSyncStep1(decoder, encoder, this.doc)
-      else if (kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate)
-        decoding.readVarUint8Array(decoder)
-      else throw new Error(`unknown sync message ${kind}`)
-    }
+    const kind = decoding.readVarUint(decoder)
+    if (kind === syncProtocol.messageYjsSyncStep1)
+      syncProtocol.readSyncStep1(decoder, encoder, this.doc)
+    else if (kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate) {
+      const update = decoding.readVarUint8Array(decoder)
+      // A viewer's changes are read and dropped, never applied, stored or relayed.
+      if (conn.canWrite) {
+        // Decode first: garbage throws here, before any part of it is applied (y-protocols'
+        // own reader would swallow the error and keep the socket open).
+        Y.decodeUpdate(update)
+        Y.applyUpdate(this.doc, update, conn)
+      }
+    } else throw new Error(`unknown sync message ${kind}`)
     if (encoding.length(encoder) > 1) conn.send(encoding.toUint8Array(encoder))
+  }
+
+  private receiveAwareness(conn: Connection, update: Uint8Array): void {
+    if (update.byteLength > this.limits.maxAwarenessBytes)
+      throw new Error('awareness state too large')
+    const entries = readAwarenessEntries(update)
+    const states = this.awareness.getStates()
+    const fresh = entries.filter((e) => e.state !== null && !states.has(e.clientId)).length
+    if (conn.awarenessIds.size + fresh > MAX_AWARENESS_IDS_PER_CONNECTION)
+      throw new Error('too many awareness ids')
+    // Stock clients echo everyone's presence back; that is harmless. A projector, though, may
+    // only speak for itself, and must not move or claim cards through its presence.
+    const accepted = conn.canWrite ? update : viewerPresence(entries, conn, this.connections)
+    if (accepted) awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, conn)
   }
 
   /** Removes a connection and the presence it controlled; an empty room unloads later. */
@@ -215,22 +231,41 @@ export class Room {
     })
   }
 
-  /** Writes the whole state as the snapshot and drops the log rows it covers. */
-  compact(): void {
-    this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+  /**
+   * Writes the whole state as the snapshot and drops the log rows it covers. A failure leaves
+   * the log as it was (nothing is lost) and is only logged.
+   */
+  compact(): boolean {
+    try {
+      this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+    } catch (err) {
+      this.log.error(
+        { board: this.id, err: (err as Error).message },
+        'compaction failed; the log is kept',
+      )
+      return false
+    }
     this.logCount = 0
     this.logBytes = 0
+    return true
   }
 
-  /** Compacts and frees the room; the board reloads from storage on the next connection. */
-  destroy(): void {
+  /**
+   * Frees the room (compacting first unless told not to, e.g. after a storage failure); the
+   * board reloads from storage on the next connection.
+   */
+  destroy({ compact = true }: { compact?: boolean } = {}): void {
     if (this.destroyed) return
-    this.cancelUnload()
-    if (!this.newerSchema) this.compact()
     this.destroyed = true
-    for (const conn of this.connections) conn.close(CLOSE.GOING_AWAY)
-    this.connections.clear()
-    this.awareness.destroy()
-    this.doc.destroy()
+    this.cancelUnload()
+    try {
+      if (compact && !this.newerSchema) this.compact()
+    } finally {
+      const reason = compact ? CLOSE.GOING_AWAY : CLOSE.STORAGE_FAILED
+      for (const conn of this.connections) conn.close(reason)
+      this.connections.clear()
+      this.awareness.destroy()
+      this.doc.destroy()
+    }
   }
 }

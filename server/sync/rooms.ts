@@ -32,7 +32,14 @@ export class RoomRegistry {
     let pending = this.loading.get(id)
     if (!pending) {
       pending = Promise.resolve().then(() => {
-        const loaded = new Room(id, this.store, this.limits, this.log, (idle) => this.unload(idle))
+        const loaded = new Room(
+          id,
+          this.store,
+          this.limits,
+          this.log,
+          (idle) => this.unload(idle),
+          (failed) => setImmediate(() => this.evict(failed)),
+        )
         this.rooms.set(id, loaded)
         return loaded
       })
@@ -54,14 +61,29 @@ export class RoomRegistry {
 
   private unload(room: Room): void {
     if (room.connections.size > 0) return
-    if (this.rooms.get(room.id) === room) this.rooms.delete(room.id)
-    room.destroy()
+    try {
+      room.destroy()
+    } finally {
+      if (this.rooms.get(room.id) === room) this.rooms.delete(room.id)
+    }
     this.log.debug({ board: room.id }, 'board unloaded')
+  }
+
+  /** Drops a room whose storage failed, without compacting: the log on disk is the truth. */
+  private evict(room: Room): void {
+    if (this.rooms.get(room.id) === room) this.rooms.delete(room.id)
+    room.destroy({ compact: false })
   }
 
   /** Compacts and frees every room (on shutdown). */
   closeAll(): void {
-    for (const room of this.rooms.values()) room.destroy()
+    for (const room of this.rooms.values()) {
+      try {
+        room.destroy()
+      } catch (err) {
+        this.log.error({ board: room.id, err: (err as Error).message }, 'could not close board')
+      }
+    }
     this.rooms.clear()
   }
 }

@@ -98,18 +98,16 @@ export function attachSync(
     socket.on('error', () => socket.destroy())
     const url = new URL(req.url ?? '/', 'http://localhost')
     const prefix = `${SYNC_PATH}/`
-    const boardId = url.pathname.startsWith(prefix)
-      ? decodeURIComponent(url.pathname.slice(prefix.length))
-      : ''
+    // Board ids are plain url-safe characters: no decoding needed, and nothing to throw on.
+    const boardId = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : ''
     if (!BOARD_ID_PATTERN.test(boardId)) return refuse(socket, 404, 'BOARD_NOT_FOUND')
     const access = checkAccess(store.getBoard(boardId), url.searchParams.get('key'))
     if (!access.ok) return refuse(socket, access.status, access.code)
     let room = await registry.acquire(boardId)
     while (room.destroyed) room = await registry.acquire(boardId)
-    if (socket.destroyed) {
-      room.scheduleUnload()
-      return
-    }
+    // Armed now, cancelled by join(): a handshake that never completes leaves no room loaded.
+    room.scheduleUnload()
+    if (socket.destroyed) return
     wss.handleUpgrade(req, socket, head, (ws) => serve(ws, boardId, access.role, room))
   }
 

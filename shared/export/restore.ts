@@ -24,6 +24,38 @@ function describe(error: z.ZodError): string[] {
  * every field. Nothing is created from input this rejects.
  */
 export function parseBoardExport(raw: unknown): ParseResult {
+  const depth = nestingDepth(raw)
+  if (depth > MAX_NESTING)
+    return {
+      ok: false,
+      code: 'INVALID_EXPORT',
+      details: [`(root): nested deeper than ${MAX_NESTING} levels`],
+    }
+  try {
+    return parseChecked(raw)
+  } catch (err) {
+    return { ok: false, code: 'INVALID_EXPORT', details: [`(root): ${(err as Error).message}`] }
+  }
+}
+
+/** No Trama export nests this deep; deeper input is refused before validation can recurse. */
+const MAX_NESTING = 32
+
+/** How deeply arrays and objects nest, measured without recursion. */
+function nestingDepth(value: unknown): number {
+  let max = 0
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length) {
+    const [v, d] = stack.pop()!
+    if (v === null || typeof v !== 'object') continue
+    if (d + 1 > max) max = d + 1
+    if (max > MAX_NESTING) return max
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1])
+  }
+  return max
+}
+
+function parseChecked(raw: unknown): ParseResult {
   const head = header.safeParse(raw)
   if (!head.success) return { ok: false, code: 'INVALID_EXPORT', details: describe(head.error) }
   if (head.data.format !== EXPORT_FORMAT)
