@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { ReactFlowProvider } from '@xyflow/react'
 import { useBoard } from '../store/context.tsx'
+import type { BoardState } from '../store/boardStore.ts'
 import { ProblemCanvas } from '../canvas/ProblemCanvas.tsx'
 import { BoardHeader } from './BoardHeader.tsx'
 import { ObjectivesPhase } from '../objectives/ObjectivesPhase.tsx'
@@ -8,7 +9,12 @@ import { StakeholdersPhase } from '../stakeholders/StakeholdersPhase.tsx'
 import { useBoardShortcuts } from '../canvas/useBoardShortcuts.ts'
 
 const tabSelector = (s: { tab: string }) => s.tab
-const tooNewSelector = (s: { schemaTooNew: boolean }) => s.schemaTooNew
+const refusalSelector = (s: BoardState) =>
+  s.schemaTooNew || s.refused === 'newer-schema'
+    ? 'schemaTooNew'
+    : s.refused === 'rejected'
+      ? 'rejected'
+      : null
 
 function ComingNext({ phase }: { phase: string }) {
   const { t } = useTranslation('board')
@@ -23,14 +29,14 @@ function ComingNext({ phase }: { phase: string }) {
 export function BoardView() {
   const { t } = useTranslation('board')
   const tab = useBoard(tabSelector)
-  const schemaTooNew = useBoard(tooNewSelector)
+  const refusal = useBoard(refusalSelector)
   useBoardShortcuts()
   return (
     <div className="board">
       <BoardHeader />
-      {schemaTooNew && (
+      {refusal && (
         <div className="banner banner-warning" role="alert">
-          {t('errors.schemaTooNew')}{' '}
+          {t(`errors.${refusal}`)}{' '}
           <button onClick={() => location.reload()}>{t('errors.reload')}</button>
         </div>
       )}

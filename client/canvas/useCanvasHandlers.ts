@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react'
+import { useCallback, useEffect, useMemo } from 'react'
 import {
   applyEdgeChanges,
   applyNodeChanges,
@@ -55,6 +55,13 @@ export function useCanvasHandlers(canvas: CanvasName) {
         }))
       const removed = changes.flatMap((c) => (c.type === 'remove' ? [c.id] : []))
       if (removed.length) actions.removeCards(canvas, removed)
+      // Moves that are not a mouse drag (React Flow's arrow-key nudges) are final at once; at a
+      // drag's end this writes the same values the drop handler writes, which changes nothing.
+      const settled = new Map<string, { x: number; y: number }>()
+      for (const c of changes)
+        if (c.type === 'position' && c.dragging === false && c.position)
+          settled.set(c.id, c.position)
+      if (settled.size) actions.moveCards(canvas, settled)
     },
     [store, actions, canvas],
   )
@@ -97,6 +104,17 @@ export function useCanvasHandlers(canvas: CanvasName) {
     sendCursor.cancel()
     actions.broadcastCursor(canvas, null)
   }, [sendCursor, actions, canvas])
+
+  // Leaving the canvas (another tab, another board) must not leave a ghost cursor or drag.
+  useEffect(
+    () => () => {
+      sendDrag.cancel()
+      sendCursor.cancel()
+      actions.broadcastDrag(canvas, null)
+      actions.broadcastCursor(canvas, null)
+    },
+    [actions, canvas, sendDrag, sendCursor],
+  )
 
   return {
     onNodesChange,

@@ -139,8 +139,8 @@ export function createBoardActions(
     linkCauseToEffect: (cause: string, effect: string) =>
       actions.link('problems', cause, effect, { kind: CAUSE_EFFECT }),
 
-    undo: () => void undo.undo(),
-    redo: () => void undo.redo(),
+    undo: () => void (canEdit(store.getState()) && undo.undo()),
+    redo: () => void (canEdit(store.getState()) && undo.redo()),
     /** A drag starts a new undo step, so it never merges with the edit before it. */
     beginGesture: () => undo.stopCapturing(),
     /** Live drag positions travel through awareness only. */

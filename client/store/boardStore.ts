@@ -33,6 +33,8 @@ export interface BoardState {
   chosenStrategy: string
   /** The board was written by a newer Trama: reload before writing. */
   schemaTooNew: boolean
+  /** The server refused this client for good (a newer board, or input it cannot accept). */
+  refused: 'newer-schema' | 'rejected' | null
   canvases: Record<CanvasName, CanvasProjection>
   lists: Record<ListName, Item[]>
   /** Local state. */
@@ -68,6 +70,7 @@ export function createBoardStore(init: {
     phase: 'problems',
     chosenStrategy: '',
     schemaTooNew: false,
+    refused: null,
     canvases: Object.fromEntries(
       CANVASES.map((c) => [c, { nodes: [], edges: [] }]),
     ) as unknown as Record<CanvasName, CanvasProjection>,
@@ -89,9 +92,9 @@ export function createBoardStore(init: {
 
 /** Whether this user may change the document right now. */
 export function canEdit(s: BoardState): boolean {
-  return s.role !== 'viewer' && !s.schemaTooNew
+  return s.role !== 'viewer' && !s.schemaTooNew && !s.refused
 }
 
 export function isFacilitator(s: BoardState): boolean {
-  return s.role === 'facilitator' && !s.schemaTooNew
+  return s.role === 'facilitator' && canEdit(s)
 }

@@ -80,13 +80,17 @@ export function bindDocToStore(doc: Y.Doc, store: BoardStore, awareness?: Awaren
       if (!map) return null
       const node = toCardNode(id, readFields(map), prev)
       const remote = dragged.get(`${canvas}/${id}`)
+      if (!remote || node.dragging) return node
+      // While someone drags it, the card shows where they hold it; an unchanged frame keeps
+      // the previous object, so React Flow does not re-render for nothing.
       if (
-        remote &&
-        !node.dragging &&
-        (node.position.x !== remote.x || node.position.y !== remote.y)
+        prev &&
+        node.data === prev.data &&
+        prev.position.x === remote.x &&
+        prev.position.y === remote.y
       )
-        return { ...node, position: remote }
-      return node
+        return prev
+      return { ...node, position: remote }
     }
     const refreshNodes = (ids: Iterable<string>) => {
       const { nodes } = store.getState().canvases[canvas]
@@ -159,14 +163,18 @@ export function bindDocToStore(doc: Y.Doc, store: BoardStore, awareness?: Awaren
   const refreshers = new Map(CANVASES.map((c) => [c, bindCanvas(c)]))
   for (const name of LIST_NAMES) bindList(name)
 
-  const onAwareness = () => {
-    if (!awareness) return
-    const peers = readPeers(awareness)
-    const before = dragged
+  const peerCache = new Map<number, { state: unknown; peer: Peer | null }>()
+  const onAwareness = (_changes?: unknown, origin?: unknown) => {
+    // Our own cursor and drags change nothing in what we show of the others.
+    if (!awareness || origin === 'local') return
+    const peers = readPeers(awareness, peerCache)
+    const before = store.getState().peers
+    if (peers.length === before.length && peers.every((p, i) => p === before[i])) return
+    const draggedBefore = dragged
     dragged = remoteDrags(peers)
     store.setState({ peers })
     const touched = new Map<CanvasName, Set<string>>()
-    for (const key of new Set([...before.keys(), ...dragged.keys()])) {
+    for (const key of new Set([...draggedBefore.keys(), ...dragged.keys()])) {
       const [canvas, id] = key.split('/') as [CanvasName, string]
       if (!touched.has(canvas)) touched.set(canvas, new Set())
       touched.get(canvas)!.add(id)

@@ -85,7 +85,9 @@ export function createBoardSession(options: SessionOptions): BoardSession {
   })
   provider.on('connection-close', (event: CloseEvent | null) => {
     store.setState({ connection: 'offline' })
-    if (event?.code === CLOSE.NEWER_SCHEMA.code) store.setState({ schemaTooNew: true })
+    // These two are final: the stock provider does not retry 4400–4499, so say so and stop.
+    if (event?.code === CLOSE.NEWER_SCHEMA.code) store.setState({ refused: 'newer-schema' })
+    else if (event?.code === CLOSE.MALFORMED.code) store.setState({ refused: 'rejected' })
   })
   // What the user sees as "changes": the cards and links touched while the server is out of
   // reach (a card created and then written is one change, not two transactions).
@@ -108,6 +110,11 @@ export function createBoardSession(options: SessionOptions): BoardSession {
     store.setState({ connection: 'offline' })
   }
   const onOnline = () => provider.connect()
+  // If the browser never says it is back online, ask it every few seconds rather than waiting
+  // for an event that may not come.
+  const onlineCheck = setInterval(() => {
+    if (!provider.shouldConnect && navigator.onLine) provider.connect()
+  }, 5_000)
   window.addEventListener('offline', onOffline)
   window.addEventListener('online', onOnline)
 
@@ -128,6 +135,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
     destroy() {
       window.removeEventListener('offline', onOffline)
       window.removeEventListener('online', onOnline)
+      clearInterval(onlineCheck)
       doc.off('afterTransaction', onTransaction)
       unbind()
       undo.destroy()

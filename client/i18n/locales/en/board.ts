@@ -109,6 +109,8 @@ export const board = {
     network: 'The server cannot be reached. Check the connection and retry.',
     schemaTooNew:
       'This board was updated by a newer version of Trama. Reload the page to keep editing.',
+    rejected:
+      'The server refused the connection. Reload the page; if it happens again, export your work and tell whoever runs Trama.',
     reload: 'Reload',
     generic: 'Something went wrong: {{message}}',
   },

@@ -111,6 +111,8 @@ export const board = {
     network: 'Impossibile raggiungere il server. Controlla la connessione e riprova.',
     schemaTooNew:
       'Questa lavagna è stata aggiornata da una versione più recente di Trama. Ricarica la pagina per continuare a modificarla.',
+    rejected:
+      'La connessione è stata rifiutata dal server. Ricarica la pagina; se si ripete, esporta il lavoro e avvisa chi gestisce Trama.',
     reload: 'Ricarica',
     generic: 'Si è verificato un errore: {{message}}',
   },
