@@ -18,6 +18,8 @@ export interface TramaServerOptions {
   /** Built client to serve (index.html + assets); omitted: API and sync only. */
   staticDir?: string
   publicUrl?: string
+  /** This machine's LAN address, for links asked for through localhost. */
+  lanHost?: string
   limits?: Partial<SyncLimits>
   maxImportBytes?: number
   /** New boards and imports per client address per minute (default 60). */
@@ -84,6 +86,7 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
     publicUrl: options.publicUrl,
     maxImportBytes: options.maxImportBytes ?? 32 * 1024 * 1024,
     boardsPerMinute: options.boardsPerMinute ?? 60,
+    lanHost: options.lanHost,
   })
 
   const staticDir = options.staticDir

@@ -27,17 +27,25 @@ const server = await createTramaServer({
   dataDir: resolve(DATA_DIR),
   staticDir: join(root, 'dist', 'client'),
   publicUrl: PUBLIC_URL,
+  lanHost: HOST === '0.0.0.0' || HOST === '::' ? lanIPv4()[0] : undefined,
   logLevel: LOG_LEVEL,
 })
+
+/** This machine's IPv4 addresses on its networks (not loopback). */
+function lanIPv4(): string[] {
+  const out: string[] = []
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address)
+  return out
+}
 
 /** Addresses people on the same network can open. */
 function lanAddresses(): string[] {
   if (HOST !== '0.0.0.0' && HOST !== '::') return [server.url]
-  const out = [`http://localhost:${server.port}`]
-  for (const list of Object.values(networkInterfaces()))
-    for (const a of list ?? [])
-      if (a.family === 'IPv4' && !a.internal) out.push(`http://${a.address}:${server.port}`)
-  return out
+  return [
+    `http://localhost:${server.port}`,
+    ...lanIPv4().map((ip) => `http://${ip}:${server.port}`),
+  ]
 }
 
 console.log(

@@ -5,6 +5,8 @@ import { useBoard, useBoardActions, useBoardSession } from '../store/context.tsx
 import type { BoardState } from '../store/boardStore.ts'
 import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { PeerAvatars } from './PeerAvatars.tsx'
+import { LanguageSwitch } from '../home/LanguageSwitch.tsx'
+import '../home/home.css'
 
 const headerSelector = (s: BoardState) => ({ title: s.title, role: s.role, tab: s.tab })
 
@@ -23,7 +25,7 @@ export function BoardHeader() {
         {title}
       </h1>
       <span className={`role-chip role-${role}`}>{t(`roles.${role}`)}</span>
-      <nav className="phase-tabs" role="tablist" aria-label="Fasi">
+      <nav className="phase-tabs" role="tablist" aria-label={t('phasesLabel')}>
         {PHASES.map((phase, i) => (
           <button
             key={phase}
@@ -39,6 +41,7 @@ export function BoardHeader() {
         ))}
       </nav>
       <div className="header-right">
+        <LanguageSwitch />
         <PeerAvatars />
         <ConnectionBadge />
         {role !== 'viewer' && (

@@ -1,6 +1,7 @@
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ReactFlowProvider } from '@xyflow/react'
-import { useBoard } from '../store/context.tsx'
+import { useBoard, useBoardActions } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 import { ProblemCanvas } from '../canvas/ProblemCanvas.tsx'
 import { BoardHeader } from './BoardHeader.tsx'
@@ -26,11 +27,23 @@ function ComingNext({ phase }: { phase: string }) {
   )
 }
 
+const followSelector = (s: BoardState) => (s.role === 'viewer' ? s.phase : null)
+
+/** The projector shows the phase the facilitator is on. */
+function useProjectorFollowsPhase(): void {
+  const phase = useBoard(followSelector)
+  const actions = useBoardActions()
+  useEffect(() => {
+    if (phase) actions.setTab(phase)
+  }, [phase, actions])
+}
+
 export function BoardView() {
   const { t } = useTranslation('board')
   const tab = useBoard(tabSelector)
   const refusal = useBoard(refusalSelector)
   useBoardShortcuts()
+  useProjectorFollowsPhase()
   return (
     <div className="board">
       <BoardHeader />

@@ -5,7 +5,7 @@ import type { BoardState } from '../store/boardStore.ts'
 const peersSelector = (s: BoardState) => s.peers
 
 function initials(name: string): string {
-  const parts = name.split(/[\s—-]+/).filter(Boolean)
+  const parts = name.split(/[\s—–-]+/).filter(Boolean)
   return ((parts[0]?.[0] ?? '') + (parts[1]?.[0] ?? '')).toUpperCase() || '?'
 }
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/shallow'
 import { PROBLEM_ROLES, type ProblemRole } from '../../shared/schema/index.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
-import type { BoardState } from '../store/boardStore.ts'
+import { isFacilitator, type BoardState } from '../store/boardStore.ts'
 import type { useTreeEditing } from './useTreeEditing.ts'
 import { nextClusterColor } from './clusters.ts'
 
@@ -18,6 +18,7 @@ export function CanvasToolbar({ editing }: { editing: ReturnType<typeof useTreeE
   const selected = useBoard(useShallow(selectedSelector))
   const { canUndo, canRedo } = useBoard(useShallow(historySelector))
   const clusterCount = useBoard(clusterCountSelector)
+  const facilitator = useBoard(isFacilitator)
   const one = selected.length === 1 ? selected[0]! : null
 
   const group = () => {
@@ -78,9 +79,11 @@ export function CanvasToolbar({ editing }: { editing: ReturnType<typeof useTreeE
         {t('toolbar.delete')}
       </button>
       <span className="toolbar-sep" />
-      <button onClick={() => void editing.autoLayout()} title="L">
-        {t('tree.layout')}
-      </button>
+      {facilitator && (
+        <button onClick={() => void editing.autoLayout()} title="L">
+          {t('tree.layout')}
+        </button>
+      )}
       <button
         onClick={actions.undo}
         disabled={!canUndo}

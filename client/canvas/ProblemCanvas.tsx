@@ -7,6 +7,7 @@ import {
   ReactFlow,
   useReactFlow,
   type Connection,
+  type FitViewOptions,
   type Node,
 } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
@@ -26,9 +27,18 @@ import { CARD_W } from './placement.ts'
 import './canvas.css'
 
 const nodeTypes = { problem: ProblemCardNode }
+/** Shift-click adds to the selection too, as people expect from other tools. */
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control']
 const nodesSelector = (s: BoardState) => s.canvases.problems.nodes
 const edgesSelector = (s: BoardState) => s.canvases.problems.edges
 const syncedSelector = (s: BoardState) => s.synced
+
+/** Fit the tree in view clear of the toolbar above it (two rows on a laptop). */
+const FIT_EDITING: FitViewOptions = {
+  padding: { top: '150px', left: '40px', right: '40px', bottom: '60px' },
+  maxZoom: 1.2,
+}
+const FIT_PROJECTOR: FitViewOptions = { padding: 0.08, maxZoom: 1.5 }
 
 const minimapColor = (n: Node) =>
   n.data?.role === 'core' ? '#b3261e' : n.data?.role === 'effect' ? '#2f5fa8' : '#c77d00'
@@ -67,12 +77,25 @@ export function ProblemCanvas() {
     [edges, report],
   )
 
+  const fitOptions = editable ? FIT_EDITING : FIT_PROJECTOR
   useEffect(() => {
     if (!synced || fitted.current) return
     fitted.current = true
     if (store.getState().canvases.problems.nodes.length)
-      requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1.2 }))
-  }, [synced, store, flow])
+      requestAnimationFrame(() => void flow.fitView(fitOptions))
+  }, [synced, store, flow, fitOptions])
+  // The projector keeps the whole tree in view as the room builds it.
+  const cardCount = nodes.length
+  const layoutKey = useMemo(
+    () =>
+      nodes.map((n) => `${n.id}:${Math.round(n.position.x)}:${Math.round(n.position.y)}`).join('|'),
+    [nodes],
+  )
+  useEffect(() => {
+    if (editable || !cardCount) return
+    const timer = setTimeout(() => void flow.fitView({ ...fitOptions, duration: 300 }), 500)
+    return () => clearTimeout(timer)
+  }, [editable, cardCount, layoutKey, flow, fitOptions])
 
   const onConnect = useCallback(
     (c: Connection) => void actions.linkCauseToEffect(c.source, c.target),
@@ -115,12 +138,14 @@ export function ProblemCanvas() {
           edgesFocusable={editable}
           deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
           disableKeyboardA11y
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          fitViewOptions={fitOptions}
           zoomOnDoubleClick={false}
           minZoom={0.1}
           maxZoom={2.5}
         >
           <Background gap={24} color="#d9d6cc" />
-          <Controls showInteractive={false} />
+          <Controls showInteractive={false} fitViewOptions={fitOptions} />
           <MiniMap pannable zoomable nodeColor={minimapColor} />
           <RemoteCursors canvas="problems" />
           {editable && <CanvasToolbar editing={editing} />}

@@ -85,10 +85,12 @@ export const ProblemCardNode = memo(function ProblemCardNode({
         ...(cluster ? { boxShadow: `inset 6px 0 0 ${String(cluster.color ?? '#888')}` } : {}),
       }}
       onDoubleClick={(e) => {
-        if (!editable) return
         e.stopPropagation()
+        // Someone else is writing this card: two editors would overwrite each other's text.
+        if (!editable || writer) return
         actions.setEditing(id)
       }}
+      title={writer && !editing ? t('card.editingBy', { name: writer.user.name }) : undefined}
     >
       <Handle type="target" position={Position.Bottom} isConnectable={editable} />
       <div className="card-role">{t(`problemRoles.${data.role}`)}</div>

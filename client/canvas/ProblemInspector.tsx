@@ -42,6 +42,23 @@ function Committed({
   )
 }
 
+/** Whether the details panel is open is this browser's preference (closed at first: it covers cards). */
+const OPEN_KEY = 'trama.inspectorOpen'
+function readOpen(): boolean {
+  try {
+    return localStorage.getItem(OPEN_KEY) === '1'
+  } catch {
+    return false
+  }
+}
+function writeOpen(open: boolean): void {
+  try {
+    localStorage.setItem(OPEN_KEY, open ? '1' : '0')
+  } catch {
+    // the preference lasts for this page only
+  }
+}
+
 export function groupLabel(t: (k: string) => string, g: Item): string {
   return typeof g.key === 'string' && g.key ? t(`targetGroups.${g.key}`) : String(g.label ?? '')
 }
@@ -54,7 +71,20 @@ export function ProblemInspector() {
   const groups = useBoard(groupsSelector)
   const clusters = useBoard(clustersSelector)
   const [newGroup, setNewGroup] = useState('')
+  const [open, setOpen] = useState(() => readOpen())
+  const setPanel = (next: boolean) => {
+    setOpen(next)
+    writeOpen(next)
+  }
   if (!card) return null
+  if (!open)
+    return (
+      <Panel position="top-right">
+        <button className="inspector-open" aria-expanded="false" onClick={() => setPanel(true)}>
+          {t('inspector.title')} ▸
+        </button>
+      </Panel>
+    )
   const tags = card.data.tags ?? []
   const update = (patch: Record<string, string | string[] | null>) =>
     actions.updateCard('problems', card.id, patch)
@@ -84,7 +114,16 @@ export function ProblemInspector() {
       aria-label={t('inspector.title')}
       data-testid="inspector"
     >
-      <h2>{t('inspector.title')}</h2>
+      <div className="inspector-head">
+        <h2>{t('inspector.title')}</h2>
+        <button
+          aria-expanded="true"
+          aria-label={t('inspector.close')}
+          onClick={() => setPanel(false)}
+        >
+          ✕
+        </button>
+      </div>
       <label>
         {t('inspector.text')}
         <Committed

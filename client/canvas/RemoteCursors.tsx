@@ -9,7 +9,10 @@ const zoomSelector = (s: { transform: [number, number, number] }) => s.transform
 /** Other people's cursors, placed in flow coordinates and kept the same size at any zoom. */
 export function RemoteCursors({ canvas }: { canvas: CanvasName }) {
   const peers = useBoard(peersSelector)
+  // On the projector thirty name labels would cover the tree the room is looking at.
+  const projector = useBoard((s: BoardState) => s.role === 'viewer')
   const zoom = useFlowStore(zoomSelector)
+  if (projector) return null
   return (
     <ViewportPortal>
       {peers.map((p) =>

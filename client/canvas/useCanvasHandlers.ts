@@ -12,8 +12,10 @@ import { useBoardSession } from '../store/context.tsx'
 import type { CardNode } from '../store/projection.ts'
 import { throttle } from '../lib/throttle.ts'
 
-/** Awareness traffic for live positions: at most 30 messages a second. */
+/** Awareness traffic for live positions: at most 30 messages a second while dragging… */
 const LIVE_MS = 1000 / 30
+/** …and 15 for a cursor, which 30 people move at once. */
+const CURSOR_MS = 1000 / 15
 
 const positionsOf = (dragged: Node[]) =>
   new Map(dragged.map((n) => [n.id, { x: n.position.x, y: n.position.y }]))
@@ -34,7 +36,7 @@ export function useCanvasHandlers(canvas: CanvasName) {
     [actions, canvas],
   )
   const sendCursor = useMemo(
-    () => throttle((p: { x: number; y: number }) => actions.broadcastCursor(canvas, p), LIVE_MS),
+    () => throttle((p: { x: number; y: number }) => actions.broadcastCursor(canvas, p), CURSOR_MS),
     [actions, canvas],
   )
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { isTyping } from '../lib/dom.ts'
 import { useBoardSession } from '../store/context.tsx'
-import { canEdit } from '../store/boardStore.ts'
+import { canEdit, isFacilitator } from '../store/boardStore.ts'
 import { selectOnly, selectedIds } from '../store/selection.ts'
 import type { CardNode } from '../store/projection.ts'
 import type { useTreeEditing } from './useTreeEditing.ts'
@@ -60,12 +60,14 @@ export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): voi
           else handled = false
           break
         case 'Enter':
-          if (current && editable) actions.setEditing(current.id)
+          if (current && editable && !state.peers.some((p) => p.editing === current.id))
+            actions.setEditing(current.id)
           else handled = false
           break
         case 'l':
         case 'L':
-          if (editable) void editing.autoLayout()
+          // Re-laying out the room's tree is the facilitator's call.
+          if (isFacilitator(state)) void editing.autoLayout()
           break
         case 'Escape':
           selectOnly(store, 'problems', null)

@@ -30,6 +30,11 @@ export function BoardLinks({ board, title, onStatus }: Props) {
         {t('links.heading', { title })}
       </h2>
       <p className="muted">{t('links.intro')}</p>
+      {/^(localhost|127\.|\[::1\])/.test(new URL(board.links.participant).host) && (
+        <p className="links-warning" role="note">
+          {t('links.localhostWarning')}
+        </p>
+      )}
       <div className="result__grid">
         <div className="result__links">
           {ROLES.map((role) => {

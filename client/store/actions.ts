@@ -15,7 +15,9 @@ import {
   type ProblemRole,
 } from '../../shared/schema/index.ts'
 import { LOCAL_ORIGIN } from '../sync/origin.ts'
-import { canEdit, type BoardStore } from './boardStore.ts'
+import { canEdit, isFacilitator, type BoardStore } from './boardStore.ts'
+
+const PHASE_ORIGIN = Symbol('trama.phase')
 
 /** Ids unique across clients without coordination: 12 random url-safe characters (72 bits). */
 export function newId(): string {
@@ -151,15 +153,21 @@ export function createBoardActions(
       )
     },
     broadcastCursor(canvas: CanvasName, pos: XY | null): void {
+      // The projector's mouse is nobody's cursor.
+      if (store.getState().role === 'viewer') return
       awareness.setLocalStateField('cursor', pos ? { canvas, x: pos.x, y: pos.y } : null)
     },
     setEditing(id: string | null): void {
       store.setState({ editingId: id })
       awareness.setLocalStateField('editing', id)
     },
+    /** The facilitator's tab is the room's phase: the projector follows it. */
     setTab(tab: Phase): void {
       store.setState({ tab })
       awareness.setLocalStateField('tab', tab)
+      // Not an edit of the board: outside the undo history.
+      if (isFacilitator(store.getState()) && metaRoot(doc).get('phase') !== tab)
+        doc.transact(() => metaRoot(doc).set('phase', tab), PHASE_ORIGIN)
     },
   }
   return actions

@@ -64,7 +64,26 @@ const EDGE_TYPES: Record<CanvasName, string | undefined> = {
  * Binds a document to a store, one way: Yjs events → projection. Nothing here writes to the
  * document. Returns the function that unbinds.
  */
-export function bindDocToStore(doc: Y.Doc, store: BoardStore, awareness?: Awareness): () => void {
+/**
+ * How presence changes are batched: in the browser, once per animation frame (30 people moving
+ * cursors send hundreds of messages a second; the screen needs one update per frame); without
+ * a frame clock (tests), at once.
+ */
+function defaultSchedule(fn: () => void): () => void {
+  if (typeof requestAnimationFrame !== 'function') {
+    fn()
+    return () => {}
+  }
+  const id = requestAnimationFrame(fn)
+  return () => cancelAnimationFrame(id)
+}
+
+export function bindDocToStore(
+  doc: Y.Doc,
+  store: BoardStore,
+  awareness?: Awareness,
+  schedule: (fn: () => void) => () => void = defaultSchedule,
+): () => void {
   let dragged = new Map<string, Point>()
   const cleanups: (() => void)[] = []
 
@@ -164,9 +183,9 @@ export function bindDocToStore(doc: Y.Doc, store: BoardStore, awareness?: Awaren
   for (const name of LIST_NAMES) bindList(name)
 
   const peerCache = new Map<number, { state: unknown; peer: Peer | null }>()
-  const onAwareness = (_changes?: unknown, origin?: unknown) => {
-    // Our own cursor and drags change nothing in what we show of the others.
-    if (!awareness || origin === 'local') return
+  const onAwareness = () => {
+    // (Our own cursor and drags change nothing in what we show of the others: skipped above.)
+    if (!awareness) return
     const peers = readPeers(awareness, peerCache)
     const before = store.getState().peers
     if (peers.length === before.length && peers.every((p, i) => p === before[i])) return
@@ -181,8 +200,21 @@ export function bindDocToStore(doc: Y.Doc, store: BoardStore, awareness?: Awaren
     }
     for (const [canvas, ids] of touched) refreshers.get(canvas)?.(ids)
   }
-  awareness?.on('change', onAwareness)
+  let scheduled = false
+  let cancel = () => {}
+  const onAwarenessChange = (_changes: unknown, origin: unknown) => {
+    if (origin === 'local' || scheduled) return
+    scheduled = true
+    cancel = schedule(() => {
+      scheduled = false
+      onAwareness()
+    })
+  }
+  awareness?.on('change', onAwarenessChange)
   onAwareness()
-  cleanups.push(() => awareness?.off('change', onAwareness))
+  cleanups.push(() => {
+    awareness?.off('change', onAwarenessChange)
+    cancel()
+  })
   return () => cleanups.forEach((fn) => fn())
 }

@@ -10,6 +10,8 @@ import type { BoardStore } from '../storage/types.ts'
 import type { RoomRegistry } from '../sync/rooms.ts'
 import { createRateLimit } from './rateLimit.ts'
 
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/
+
 export const createBoardBody = z.object({
   title: z
     .string()
@@ -27,6 +29,8 @@ export interface RouteDeps {
   /** Absolute origin for links (e.g. https://trama.example.org); else taken from the request. */
   publicUrl?: string
   maxImportBytes: number
+  /** This machine's address on the local network, used in links asked for through localhost. */
+  lanHost?: string
   /** New boards and imports per client address per minute. */
   boardsPerMinute: number
 }
@@ -37,6 +41,17 @@ export interface NewBoardAnswer {
   links: Record<Role, string>
 }
 
+/** A file-name-safe version of a board title: «Patto Valle Seriana» → patto-valle-seriana. */
+function slug(title: string): string {
+  return title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)
+}
+
 function issues(error: z.ZodError): string[] {
   return error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
 }
@@ -44,8 +59,16 @@ function issues(error: z.ZodError): string[] {
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { store, registry } = deps
 
-  const origin = (req: FastifyRequest) =>
-    deps.publicUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.host}`
+  /**
+   * Links must open on the participants' laptops and phones: a facilitator who opened Trama at
+   * localhost gets links with the machine's network address instead (when the server knows it).
+   */
+  const origin = (req: FastifyRequest) => {
+    if (deps.publicUrl) return deps.publicUrl.replace(/\/+$/, '')
+    const url = new URL(`${req.protocol}://${req.host}`)
+    if (deps.lanHost && LOOPBACK.test(url.hostname)) url.hostname = deps.lanHost
+    return url.origin
+  }
   const allowBoard = createRateLimit(deps.boardsPerMinute)
   const tooMany = (req: FastifyRequest) => !allowBoard(req.ip)
 
@@ -117,7 +140,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
       room.newerSchema ? null : exportBoard(room.doc),
     )
     if (!json) return reply.code(409).send(errorBody('NEWER_SCHEMA'))
-    const filename = `trama-${access.board.id}.json`
+    const filename = `trama-${slug(json.title) || access.board.id}-${json.exportedAt.slice(0, 10)}.json`
     return reply.header('content-disposition', `attachment; filename="${filename}"`).send(json)
   })
 

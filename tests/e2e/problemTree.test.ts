@@ -133,6 +133,7 @@ describe('the problem tree, keyboard first', () => {
     await other.open(board.links.participant)
     await f.addCardAt(500, 300, 'Abbandono scolastico')
     await f.card('Abbandono scolastico').click()
+    await f.page.getByRole('button', { name: 'Dettagli della carta ▸' }).click()
     const inspector = f.page.locator('[data-testid=inspector]')
     await inspector.getByLabel('Nota o evidenza').fill('Dispersione al 14% (ISTAT 2024)')
     await inspector.getByLabel('Nota o evidenza').blur()

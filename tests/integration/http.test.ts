@@ -47,6 +47,21 @@ describe('HTTP API', () => {
     expect(await info.json()).toEqual({ id: board.id, title: 'Patto Val Seriana', role: 'viewer' })
   })
 
+  it('gives links with the network address when the facilitator opened Trama at localhost', async () => {
+    // 192.0.2.10 is a documentation address: it only appears in the links, nothing connects to it.
+    const lan = await startServer({ lanHost: '192.0.2.10' })
+    const withUrl = await startServer({ publicUrl: 'https://trama.example.org/' })
+    try {
+      const board = await createBoard(lan.url)
+      expect(new URL(board.links.participant).origin).toBe(`http://192.0.2.10:${lan.port}`)
+      const pub = await createBoard(withUrl.url)
+      expect(pub.links.viewer.startsWith(`https://trama.example.org/b/${pub.id}#key=`)).toBe(true)
+    } finally {
+      await lan.close()
+      await withUrl.close()
+    }
+  })
+
   it('stores keys only as hashes', async () => {
     const board = await createBoard(server.url)
     const record = server.store.getBoard(board.id)!

@@ -1,5 +1,6 @@
 export const board = {
   projectorName: 'Projector',
+  phasesLabel: 'Workshop phases',
   backHome: 'Back to home',
   phases: {
     problems: 'Problems',
@@ -9,7 +10,7 @@ export const board = {
   },
   comingNext: {
     title: 'Coming next',
-    body: 'The “{{phase}}” phase arrives in a coming version of Trama. Meanwhile the problem tree is already shared with everyone.',
+    body: 'The “{{phase}}” phase arrives in a coming version of Trama. Meanwhile problems, objectives and stakeholders are already shared with everyone.',
   },
   roles: {
     facilitator: 'Facilitator',

@@ -1,5 +1,6 @@
 export const board = {
   projectorName: 'Proiettore',
+  phasesLabel: 'Fasi del laboratorio',
   backHome: 'Torna alla home',
   phases: {
     problems: 'Problemi',
@@ -9,7 +10,7 @@ export const board = {
   },
   comingNext: {
     title: 'In arrivo',
-    body: 'La fase «{{phase}}» arriva in una prossima versione di Trama. Intanto il lavoro sull’albero dei problemi è già condiviso con tutti.',
+    body: 'La fase «{{phase}}» arriva in una prossima versione di Trama. Intanto problemi, obiettivi e stakeholder sono già condivisi con tutti.',
   },
   roles: {
     facilitator: 'Facilitatore',
