@@ -58,24 +58,30 @@ export function LogframeCell({
       requestAnimationFrame(() => el.blur())
     }
   }
+  // the wrapper draws the field and its pencil: a textarea has no ::after of its own
   return (
-    <textarea
-      className="logframe-input"
-      aria-label={label}
-      placeholder={placeholder}
-      value={draft ?? value}
-      maxLength={8000}
-      rows={1}
-      onFocus={() => {
-        written.current = value
-        setDraft(value)
-      }}
-      onChange={(e) => onChange(e.target.value)}
-      onBlur={() => {
-        flush(draft)
-        setDraft(null)
-      }}
-      onKeyDown={onKeyDown}
-    />
+    <div className={`logframe-field${draft !== null ? ' is-editing' : ''}`}>
+      <textarea
+        className="logframe-input"
+        aria-label={label}
+        placeholder={placeholder}
+        value={draft ?? value}
+        maxLength={8000}
+        rows={1}
+        onFocus={() => {
+          written.current = value
+          setDraft(value)
+        }}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={() => {
+          flush(draft)
+          setDraft(null)
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <span className="logframe-pencil" aria-hidden>
+        ✎
+      </span>
+    </div>
   )
 }

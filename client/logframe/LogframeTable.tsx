@@ -1,4 +1,4 @@
-import { Fragment } from 'react'
+import { Fragment, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LOGFRAME_LEVELS } from '../../shared/schema/index.ts'
 import type { LogframeRow } from '../../shared/method/logframe.ts'
@@ -7,6 +7,18 @@ import { LogframeCell } from './LogframeCell.tsx'
 import type { LogframeActions, LogframeField } from './useLogframeActions.ts'
 
 const FIELDS: LogframeField[] = ['text', 'indicators', 'sources', 'assumptions']
+
+/**
+ * A click anywhere in a cell (its padding, the space below a short text) writes in that cell's
+ * own field, never in the one that had the focus before.
+ */
+function focusOwnField(e: MouseEvent<HTMLTableCellElement>) {
+  const field = e.currentTarget.querySelector('textarea')
+  if (!field || (e.target as Element).closest('textarea')) return
+  e.preventDefault()
+  field.focus()
+  field.setSelectionRange(field.value.length, field.value.length)
+}
 
 /** The logframe grouped by level: the intervention logic and its three companion columns. */
 export function LogframeTable({
@@ -38,6 +50,7 @@ export function LogframeTable({
           {FIELDS.map((f) => (
             <th key={f} scope="col" className={`col-${f}`}>
               {t(`logframe.columns.${f}`)}
+              {f === 'text' && <span className="col-note">{t('logframe.fromTree')}</span>}
             </th>
           ))}
           {editable && (
@@ -76,7 +89,11 @@ export function LogframeTable({
                     data-level={level}
                   >
                     {FIELDS.map((field) => (
-                      <td key={field} className={`col-${field}`}>
+                      <td
+                        key={field}
+                        className={`col-${field}`}
+                        onMouseDown={editable ? focusOwnField : undefined}
+                      >
                         {field === 'text' && stale && (
                           <span className="stale-flag">{t('logframe.stale')}</span>
                         )}

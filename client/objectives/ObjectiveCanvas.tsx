@@ -15,10 +15,11 @@ import {
 import '@xyflow/react/dist/style.css'
 import type { MergeReport } from '../../shared/method/objectiveTree.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
-import { canEdit, type BoardState } from '../store/boardStore.ts'
+import { canEdit, isFacilitator, type BoardState } from '../store/boardStore.ts'
 import type { CardNode, LinkEdge } from '../store/projection.ts'
 import { RemoteCursors } from '../canvas/RemoteCursors.tsx'
 import { useCanvasHandlers } from '../canvas/useCanvasHandlers.ts'
+import { useAnimatedNodes } from '../canvas/useAnimatedNodes.ts'
 import { CARD_W } from '../canvas/placement.ts'
 import '../canvas/canvas.css'
 import { ObjectiveCardNode } from './ObjectiveCardNode.tsx'
@@ -28,6 +29,7 @@ import { MergeReportMessage } from './MergeReportMessage.tsx'
 import { ObjectiveDisplayContext } from './objectiveDisplay.ts'
 import { objectiveOf, useObjectiveActions } from './useObjectiveActions.ts'
 import { useObjectiveShortcuts } from './useObjectiveShortcuts.ts'
+import { useObjectiveLayout } from './useObjectiveLayout.ts'
 
 const nodeTypes = { objective: ObjectiveCardNode }
 // the binding gives objective links no type: they use React Flow's 'default' slot
@@ -36,6 +38,7 @@ const nodesSelector = (s: BoardState) => s.canvases.objectives.nodes
 const edgesSelector = (s: BoardState) => s.canvases.objectives.edges
 const syncedSelector = (s: BoardState) => s.synced
 const hasProblemsSelector = (s: BoardState) => s.canvases.problems.nodes.length > 0
+const viewerSelector = (s: BoardState) => s.role === 'viewer'
 
 const STATUS_COLORS: Record<string, string> = {
   'to-reword': '#d99a1e',
@@ -44,10 +47,24 @@ const STATUS_COLORS: Record<string, string> = {
   discarded: '#b5b9bf',
 }
 const REPORT_MS = 20_000
+/** The projector refits once the cards have settled (after a drag, a layout's glide). */
+const VIEWER_FIT_MS = 500
+const VIEWER_FIT: FitViewOptions = { padding: 0.15 }
+/** A little longer than useAnimatedNodes' glide. */
+const LAYOUT_GLIDE_MS = 500
 /** Room for the toolbar above the tree. */
 const FIT: FitViewOptions = {
   padding: { top: '90px', bottom: '40px', left: '40px', right: '40px' },
   maxZoom: 1.2,
+}
+/** The toolbar wraps on narrow screens: keep the tree below it, however tall it is. */
+function fitBelowToolbar(): FitViewOptions {
+  const canvas = document.querySelector('.objective-canvas')?.getBoundingClientRect()
+  const bars = [...document.querySelectorAll('.objective-canvas .toolbar')]
+  if (!canvas || !bars.length) return FIT
+  const bottom = Math.max(...bars.map((b) => b.getBoundingClientRect().bottom))
+  const top = Math.max(90, Math.round(bottom - canvas.top + 24))
+  return { ...FIT, padding: { ...(FIT.padding as object), top: `${top}px` } }
 }
 const minimapColor = (n: Node) => STATUS_COLORS[String(n.data?.status)] ?? '#999'
 
@@ -59,6 +76,8 @@ export function ObjectiveCanvas() {
   const synced = useBoard(syncedSelector)
   const hasProblems = useBoard(hasProblemsSelector)
   const editable = useBoard(canEdit)
+  const facilitator = useBoard(isFacilitator)
+  const viewer = useBoard(viewerSelector)
   const { store, actions } = useBoardSession()
   const objectives = useObjectiveActions()
   const flow = useReactFlow()
@@ -67,14 +86,26 @@ export function ObjectiveCanvas() {
   const [report, setReport] = useState<MergeReport | null>(null)
   const [showProblems, setShowProblems] = useState(true)
   const display = useMemo(() => ({ showProblems }), [showProblems])
+  const layout = useObjectiveLayout()
+  const shownNodes = useAnimatedNodes(nodes)
   useObjectiveShortcuts()
 
-  const fit = useCallback(() => requestAnimationFrame(() => void flow.fitView(FIT)), [flow])
+  const fit = useCallback(
+    () => requestAnimationFrame(() => void flow.fitView(fitBelowToolbar())),
+    [flow],
+  )
   useEffect(() => {
     if (!synced || fitted.current) return
     fitted.current = true
     if (store.getState().canvases.objectives.nodes.length) fit()
   }, [synced, store, fit])
+
+  // the projector keeps the whole tree in view, whoever moves or adds cards
+  useEffect(() => {
+    if (!viewer || !synced || nodes.length === 0) return
+    const timer = setTimeout(() => void flow.fitView(VIEWER_FIT), VIEWER_FIT_MS)
+    return () => clearTimeout(timer)
+  }, [viewer, synced, nodes, flow])
 
   // the message is for the moment after pressing: it leaves by itself
   useEffect(() => {
@@ -87,6 +118,9 @@ export function ObjectiveCanvas() {
     setReport(r)
     if (r.added > 0) fit()
   }
+
+  // the cards glide to their places first: fit the tree where it ends up
+  const onLayout = () => void layout().then(() => setTimeout(fit, LAYOUT_GLIDE_MS))
 
   const onConnect = useCallback(
     (c: Connection) => void objectives.linkMeansToEnd(c.source, c.target),
@@ -132,7 +166,7 @@ export function ObjectiveCanvas() {
           onMouseLeave={handlers.onPointerLeave}
         >
           <ReactFlow
-            nodes={nodes}
+            nodes={shownNodes}
             edges={edges}
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
@@ -155,7 +189,12 @@ export function ObjectiveCanvas() {
             <Controls showInteractive={false} fitViewOptions={FIT} />
             <MiniMap pannable zoomable nodeColor={minimapColor} />
             <RemoteCursors canvas="objectives" />
-            {editable && <ObjectiveToolbar onGenerated={onGenerated} />}
+            {editable && (
+              <ObjectiveToolbar
+                onGenerated={onGenerated}
+                onLayout={facilitator ? onLayout : undefined}
+              />
+            )}
             <Panel position="top-right" className="toolbar display-toggle">
               <label className="toolbar-check">
                 <input

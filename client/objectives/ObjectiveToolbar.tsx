@@ -20,7 +20,14 @@ export function deletableObjective(card: ReturnType<typeof objectiveOf>): boolea
 }
 
 /** Generate, add, set status, discard or restore, delete, undo: beside the canvas gestures. */
-export function ObjectiveToolbar({ onGenerated }: { onGenerated: (report: MergeReport) => void }) {
+export function ObjectiveToolbar({
+  onGenerated,
+  onLayout,
+}: {
+  onGenerated: (report: MergeReport) => void
+  /** "Disponi albero", for the facilitator only (absent for the others). */
+  onLayout?: () => void
+}) {
   const { t } = useTranslation('objectives')
   const { store, actions } = useBoardSession()
   const objectives = useObjectiveActions()
@@ -92,6 +99,11 @@ export function ObjectiveToolbar({ onGenerated }: { onGenerated: (report: MergeR
         {t('toolbar.delete')}
       </button>
       <span className="toolbar-sep" />
+      {onLayout && (
+        <button onClick={onLayout} title={t('toolbar.layoutHint')}>
+          ⊞ {t('toolbar.layout')}
+        </button>
+      )}
       <button
         onClick={actions.undo}
         disabled={!canUndo}

@@ -47,8 +47,15 @@ export function useObjectiveActions() {
       /** Builds or merges the tree; null when this user may not write. */
       generate(): MergeReport | null {
         let report: MergeReport | null = null
+        // the sizes on screen, so new objectives keep clear of the cards the group made taller
+        const sizes = new Map(
+          store
+            .getState()
+            .canvases.objectives.nodes.filter((n) => n.measured?.width && n.measured.height)
+            .map((n) => [n.id, { width: n.measured!.width!, height: n.measured!.height! }]),
+        )
         actions.transact((doc) => {
-          report = mergeObjectiveTree(doc)
+          report = mergeObjectiveTree(doc, { sizes })
         })
         return report
       },

@@ -19,6 +19,8 @@ interface Props {
   /** Who gave what, for the tooltip. */
   voters: string
   mine: number | null
+  /** Folded results: no average, no spread, no names, only how many voted. */
+  showResults: boolean
   editable: boolean
   chosen: boolean
   onScore: (score: number | null) => void
@@ -67,13 +69,15 @@ export function ScoreCell(p: Props) {
     e.preventDefault()
   }
 
-  const stats = p.result.count ? (
+  const stats = !p.result.count ? (
+    <span>{t('grid.noVotes')}</span>
+  ) : !p.showResults ? (
+    <span>{t('grid.votes', { count: p.result.count })}</span>
+  ) : (
     <>
       <strong>{format(p.result.average!)}</strong>{' '}
       <span>{t('grid.votes', { count: p.result.count })}</span>
     </>
-  ) : (
-    <span>{t('grid.noVotes')}</span>
   )
 
   return (
@@ -89,7 +93,7 @@ export function ScoreCell(p: Props) {
         aria-label={p.label}
       >
         {SCALE.map((n) => {
-          const bar = (
+          const bar = p.showResults && (
             <span
               className="score-spread"
               style={{ height: `${(p.counts[n]! / max) * 34}%` }}
@@ -119,7 +123,11 @@ export function ScoreCell(p: Props) {
           )
         })}
       </div>
-      <div className="score-stats" title={p.voters || undefined} data-testid="cell-stats">
+      <div
+        className="score-stats"
+        title={(p.showResults && p.voters) || undefined}
+        data-testid="cell-stats"
+      >
         {stats}
       </div>
     </td>

@@ -17,10 +17,12 @@ interface Props {
   participantId: string
   editable: boolean
   facilitator: boolean
+  /** Averages, spreads and ranks on screen; otherwise only how many have voted. */
+  showResults: boolean
   write: StrategyActions
 }
 
-/** Candidates in columns, criteria in rows: everyone scores, everyone sees the averages. */
+/** Candidates in columns, criteria in rows: everyone scores, and sees the averages on request. */
 export function ScoringGrid(p: Props) {
   const { t } = useTranslation('strategy')
   const format = useAverageFormat()
@@ -117,6 +119,7 @@ export function ScoringGrid(p: Props) {
                     counts={cell.counts}
                     voters={cell.voters.join('\n')}
                     mine={cell.mine}
+                    showResults={p.showResults}
                     editable={p.editable}
                     chosen={candidate.id === p.chosenId}
                     onScore={(score) => p.write.setScore(candidate.id, criterion.id, score)}
@@ -168,7 +171,9 @@ export function ScoringGrid(p: Props) {
                   data-testid="overall"
                   data-candidate={c.label}
                 >
-                  {r && r.average !== null ? (
+                  {r && r.average !== null && !p.showResults ? (
+                    <span className="overall-meta">{t('grid.scorers', { count: r.scorers })}</span>
+                  ) : r && r.average !== null ? (
                     <>
                       <span className="overall-value">{format(r.average)}</span>
                       <span className="overall-meta">

@@ -1,8 +1,10 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { canEdit, isFacilitator, type BoardState } from '../store/boardStore.ts'
 import { useBoard } from '../store/context.tsx'
 import { CandidateList } from './CandidateList.tsx'
 import { RankingList } from './RankingList.tsx'
+import { ResultsToggle } from './ResultsToggle.tsx'
 import { ScoringGrid } from './ScoringGrid.tsx'
 import { useStrategy } from './useStrategy.ts'
 import { useStrategyActions } from './useStrategyActions.ts'
@@ -20,6 +22,8 @@ export function StrategyView() {
   const participantId = useBoard(participantSelector)
   const write = useStrategyActions()
   const chosenId = chosen?.id ?? null
+  // averages and ranking stay folded until this screen asks: no one anchors on others' votes
+  const [showResults, setShowResults] = useState(false)
 
   return (
     <div className="strategy-view" data-testid="strategy-view">
@@ -49,7 +53,10 @@ export function StrategyView() {
               : t('chosen.none')}
         </div>
         {candidates.length > 0 && (
-          <p className="grid-hint">{editable ? t('grid.hint') : t('grid.hintReadOnly')}</p>
+          <>
+            <p className="grid-hint">{editable ? t('grid.hint') : t('grid.hintReadOnly')}</p>
+            <ResultsToggle shown={showResults} onToggle={() => setShowResults((v) => !v)} />
+          </>
         )}
         <ScoringGrid
           candidates={candidates}
@@ -60,15 +67,18 @@ export function StrategyView() {
           participantId={participantId}
           editable={editable}
           facilitator={facilitator}
+          showResults={showResults}
           write={write}
         />
-        <RankingList
-          ranking={ranking}
-          candidates={candidates}
-          chosenId={chosenId}
-          facilitator={facilitator}
-          onChoose={write.choose}
-        />
+        {showResults && (
+          <RankingList
+            ranking={ranking}
+            candidates={candidates}
+            chosenId={chosenId}
+            facilitator={facilitator}
+            onChoose={write.choose}
+          />
+        )}
       </section>
     </div>
   )

@@ -8,6 +8,7 @@ import {
   type ObjectiveStatus,
 } from '../schema/index.ts'
 import { derivedId } from './objectiveIds.ts'
+import { DEFAULT_CARD, freeSpotAmong, type Box } from './objectivePlacement.ts'
 
 /**
  * The inversion of the problem tree into the objective tree (LFA): every problem becomes an
@@ -49,6 +50,11 @@ export const emptyMergeReport = (): MergeReport => ({
   linksFlagged: 0,
   linksRestored: 0,
 })
+
+export interface MergeOptions {
+  /** The cards' measured sizes on screen, so new objectives keep clear of tall cards. */
+  sizes?: ReadonlyMap<string, { width: number; height: number }>
+}
 
 /** Whether the run changed nothing in the document. */
 export function mergeChangedNothing(r: MergeReport): boolean {
@@ -106,18 +112,28 @@ function mark(record: FieldMap, removed: boolean): boolean {
 
 /**
  * Builds the objective tree from the problem tree, or merges the problem tree's changes into it:
- * new problems and links add objectives and means-end links; those whose problem or link was
+ * new problems and links add objectives (where the problem sits, or in the nearest free spot on
+ * its row) and means-end links; those whose problem or link was
  * removed are marked `problemRemoved` (never deleted) and unmarked if it comes back; an
  * objective still `to-reword` follows its problem's text; rewordings, additions, discards and
  * `checked` flags are never touched. Call it inside one transaction (`actions.transact`);
  * running it twice in a row changes nothing the second time.
  */
-export function mergeObjectiveTree(doc: Y.Doc): MergeReport {
+export function mergeObjectiveTree(doc: Y.Doc, options: MergeOptions = {}): MergeReport {
   const report = emptyMergeReport()
   doc.transact(() => {
     const problems = canvasRoots(doc, 'problems')
     const objectives = canvasRoots(doc, 'objectives')
     report.first = objectives.nodes.size === 0 && objectives.edges.size === 0
+    // a new objective goes where its problem sits, or beside it if a card is already there
+    const taken: Box[] = []
+    objectives.nodes.forEach((card, id) =>
+      taken.push({
+        x: num(card.get('x')),
+        y: num(card.get('y')),
+        ...(options.sizes?.get(id) ?? DEFAULT_CARD),
+      }),
+    )
 
     /** problem id → the objective its links attach to */
     const objectiveOf = new Map<string, string>()
@@ -128,11 +144,13 @@ export function mergeObjectiveTree(doc: Y.Doc): MergeReport {
       const preferred = objectiveIdFor(problemId)
       if (!existing) {
         if (wasDeleted(objectives.nodes, preferred)) return
+        const at = freeSpotAmong({ x: num(problem.get('x')), y: num(problem.get('y')) }, taken)
+        taken.push({ ...at, ...DEFAULT_CARD })
         putRecord(doc, 'objectives.nodes', preferred, {
           kind: 'objective',
           label,
-          x: num(problem.get('x')),
-          y: num(problem.get('y')),
+          x: at.x,
+          y: at.y,
           derivedFrom: problemId,
           status: 'to-reword' satisfies ObjectiveStatus,
         })

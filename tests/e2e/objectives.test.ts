@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import * as Y from 'yjs'
-import { deleteCard, putCard, putLink } from '../../shared/schema/index.ts'
+import { canvasRoots, deleteCard, putCard, putLink } from '../../shared/schema/index.ts'
 import {
   CLIENT_DIST,
   closeParticipants,
@@ -74,6 +74,111 @@ function objectivesPage(page: Page) {
       await card(to).waitFor()
     },
   }
+}
+
+/** A tree crammed into one corner, as after a few rewordings and regenerations. */
+const CROWDED = {
+  problems: [
+    ['core', 'Alta disoccupazione giovanile', 'core'],
+    ['guid', 'Scarso orientamento al lavoro', 'cause'],
+    ['serv', 'Servizi frammentati', 'cause'],
+    ['skills', 'Competenze non adeguate', 'cause'],
+    ['excl', 'Esclusione sociale dei NEET', 'effect'],
+    ['pov', 'Povertà delle famiglie', 'effect'],
+  ] as [string, string, string][],
+  /** problem id → the objective's text ('' = still the problem's text, to reword) */
+  objectives: {
+    core: 'Più giovani trovano un lavoro stabile',
+    guid: 'Orientamento al lavoro efficace e diffuso nelle scuole',
+    serv: '',
+    skills: 'Competenze allineate alla domanda delle imprese',
+    excl: 'Maggiore inclusione sociale dei NEET',
+    pov: '',
+  } as Record<string, string>,
+  /** means → end */
+  links: [
+    ['guid', 'core'],
+    ['serv', 'core'],
+    ['skills', 'guid'],
+    ['core', 'excl'],
+    ['core', 'pov'],
+  ] as [string, string][],
+}
+
+function buildCrowdedTree(doc: Y.Doc) {
+  doc.transact(() => {
+    CROWDED.problems.forEach(([id, label, role], i) => {
+      putCard(doc, 'problems', id, { kind: 'problem', label, role, x: i * 240, y: 0 })
+      const reworded = CROWDED.objectives[id]
+      putCard(doc, 'objectives', `obj:${id}`, {
+        kind: 'objective',
+        label: reworded || label,
+        x: 100 + i * 40,
+        y: 100 + i * 30,
+        derivedFrom: id,
+        status: reworded ? 'reworded' : 'to-reword',
+      })
+    })
+    for (const [means, end] of CROWDED.links)
+      putLink(doc, 'objectives', `me:${means}-${end}`, {
+        kind: 'means-end',
+        source: `obj:${means}`,
+        target: `obj:${end}`,
+        derivedFrom: null,
+        checked: true,
+      })
+  })
+}
+
+interface Box {
+  id: string
+  x: number
+  y: number
+  w: number
+  h: number
+}
+/** The objective cards as drawn on screen. */
+const cardBoxes = (page: Page): Promise<Box[]> =>
+  page.locator('.react-flow__node-objective').evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect()
+      return { id: el.getAttribute('data-id')!, x: r.x, y: r.y, w: r.width, h: r.height }
+    }),
+  )
+const overlapping = (boxes: Box[]) =>
+  boxes.flatMap((a, i) =>
+    boxes
+      .slice(i + 1)
+      .filter((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h)
+      .map((b) => `${a.id}/${b.id}`),
+  )
+/** Every means sits wholly below its end. */
+const meansBelowEnds = (boxes: Box[]) => {
+  const by = new Map(boxes.map((b) => [b.id, b]))
+  return CROWDED.links.every(([means, end]) => {
+    const m = by.get(`obj:${means}`)
+    const e = by.get(`obj:${end}`)
+    return m !== undefined && e !== undefined && m.y >= e.y + e.h
+  })
+}
+/** Every card lies inside the visible canvas. */
+const allInView = (page: Page) =>
+  page.evaluate(() => {
+    const pane = document.querySelector('.objective-canvas .react-flow')!.getBoundingClientRect()
+    return [...document.querySelectorAll('.react-flow__node-objective')].every((el) => {
+      const r = el.getBoundingClientRect()
+      return (
+        r.left >= pane.left - 1 &&
+        r.right <= pane.right + 1 &&
+        r.top >= pane.top - 1 &&
+        r.bottom <= pane.bottom + 1
+      )
+    })
+  })
+const docPositions = (doc: Y.Doc) => {
+  const out: Record<string, string> = {}
+  canvasRoots(doc, 'objectives').nodes.forEach((n, id) => (out[id] = `${n.get('x')},${n.get('y')}`))
+  return out
 }
 
 type Exported = {
@@ -305,5 +410,86 @@ describe('the objective tree in the browser', () => {
     await projector.page.locator('[data-testid=compare-row]').first().waitFor()
     expect(await projector.page.locator('.compare textarea, .compare select').count()).toBe(0)
     expect(await projector.page.locator('[data-testid=compare-row]').count()).toBe(4)
+  })
+
+  it('the facilitator lays the tree out in layers for everyone; the projector keeps it in view', async () => {
+    const board = await createBoard(server.url)
+    const stock = await connectSynced(server.url, board.id, board.keys.participant)
+    clients.push(stock)
+    buildCrowdedTree(stock.doc)
+    const alice = objectivesPage((await newParticipant(browser, 'Alice')).page)
+    const bruno = objectivesPage((await newParticipant(browser, 'Bruno')).page)
+    const projector = objectivesPage((await newParticipant(browser, 'Proiettore')).page)
+    await boardPage(alice.page).open(board.links.facilitator)
+    await boardPage(bruno.page).open(board.links.participant)
+    await boardPage(projector.page).open(board.links.viewer)
+    for (const p of [alice, bruno, projector]) {
+      await p.openPhase()
+      await expect.poll(() => p.cards().count()).toBe(6)
+    }
+    const layoutButton = (p: typeof alice) => p.page.getByRole('button', { name: 'Disponi albero' })
+    // the layout is the facilitator's move
+    expect(await layoutButton(bruno).count()).toBe(0)
+    expect(await layoutButton(projector).count()).toBe(0)
+
+    // the reworded cards show their problem and grow: the crammed tree overlaps
+    await alice.card('Più giovani trovano un lavoro stabile').locator('.objective-origin').waitFor()
+    expect(overlapping(await cardBoxes(alice.page)).length).toBeGreaterThan(0)
+    await screenshot(alice.page, 'objectives-layout-before')
+    const before = docPositions(stock.doc)
+
+    await layoutButton(alice).click()
+    // in layers, without overlaps, means below their ends, for Alice and for Bruno
+    for (const p of [alice, bruno]) {
+      await expect.poll(async () => overlapping(await cardBoxes(p.page))).toEqual([])
+      await expect.poll(async () => meansBelowEnds(await cardBoxes(p.page))).toBe(true)
+    }
+    await screenshot(alice.page, 'objectives-layout-after')
+    // the projector follows and keeps the whole tree in view
+    await expect.poll(async () => meansBelowEnds(await cardBoxes(projector.page))).toBe(true)
+    await expect.poll(() => allInView(projector.page)).toBe(true)
+    await screenshot(projector.page, 'objectives-layout-projector')
+
+    // a card dragged far away by someone: the projector refits to keep it in view
+    stock.doc.transact(() =>
+      canvasRoots(stock.doc, 'objectives').nodes.get('obj:pov')!.set('x', 4000),
+    )
+    await expect.poll(() => allInView(projector.page), { timeout: 5000 }).toBe(true)
+    const far = await projector.card('Povertà delle famiglie').boundingBox()
+    expect(far).not.toBeNull()
+
+    // one undoable step: Ctrl+Z puts every card back (the stock client's move is not Alice's)
+    stock.doc.transact(() => canvasRoots(stock.doc, 'objectives').nodes.get('obj:pov')!.set('x', 0))
+    const laidOut = docPositions(stock.doc)
+    await alice.page.getByRole('button', { name: 'Annulla' }).click()
+    await expect
+      .poll(() => {
+        const now = docPositions(stock.doc)
+        return Object.keys(before).filter((id) => id !== 'obj:pov' && now[id] === before[id])
+      })
+      .toHaveLength(5)
+    await alice.page.getByRole('button', { name: 'Ripeti' }).click()
+    await expect.poll(() => docPositions(stock.doc)['obj:core']).toBe(laidOut!['obj:core'])
+
+    // a problem added where an objective now sits: its new objective lands in a free spot
+    const core = canvasRoots(stock.doc, 'objectives').nodes.get('obj:core')!
+    stock.doc.transact(() => {
+      putCard(stock.doc, 'problems', 'tutor', {
+        kind: 'problem',
+        label: 'Mancano tutor per i giovani',
+        role: 'cause',
+        x: core.get('x') as number,
+        y: core.get('y') as number,
+      })
+      putLink(stock.doc, 'problems', 'lt', {
+        kind: 'cause-effect',
+        source: 'tutor',
+        target: 'core',
+      })
+    })
+    await alice.generate()
+    await alice.card('Mancano tutor per i giovani').waitFor()
+    await expect.poll(async () => overlapping(await cardBoxes(alice.page))).toEqual([])
+    await screenshot(alice.page, 'objectives-regenerated')
   })
 })

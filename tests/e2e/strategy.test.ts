@@ -202,6 +202,28 @@ describe('strategy analysis and logframe in the browser', () => {
     await expect.poll(() => bruno.myScores(guidance)).toEqual(SCORES.bruno[GUIDANCE])
     await expect.poll(() => bruno.myScores(training)).toEqual(SCORES.bruno[TRAINING])
 
+    const scrollTo = (page: Page, where: 'top' | 'bottom') =>
+      page
+        .locator('.strategy-main')
+        .evaluate((el, w) => el.scrollTo(0, w === 'top' ? 0 : el.scrollHeight), where)
+    // while voting, nobody sees the others' results: only how many voted, no average or ranking
+    await expect
+      .poll(() => bruno.cell(guidance, 'economic').getByTestId('cell-stats').innerText())
+      .toBe('2 voti')
+    for (const page of [alice, bruno]) {
+      expect(await page.page.locator('[data-testid=ranking-item]').count()).toBe(0)
+      expect(await page.page.locator('.score-spread').count()).toBe(0)
+      expect(await page.page.locator('[data-testid=overall]').allInnerTexts()).toEqual([
+        '2 partecipanti',
+        '2 partecipanti',
+      ])
+    }
+    await scrollTo(bruno.page, 'top')
+    await screenshot(bruno.page, 'strategy-results-hidden')
+    // each screen shows them when it chooses to
+    for (const page of [alice, bruno])
+      await page.page.getByRole('button', { name: 'Mostra risultati' }).click()
+
     // the averages and the ranking shown are those of the scores
     const overall = (label: string) => {
       const a = SCORES.alice[label]!
@@ -241,10 +263,6 @@ describe('strategy analysis and logframe in the browser', () => {
     await bruno.page
       .locator(`[data-testid=candidate][data-label="${GUIDANCE}"].is-chosen`)
       .waitFor()
-    const scrollTo = (page: Page, where: 'top' | 'bottom') =>
-      page
-        .locator('.strategy-main')
-        .evaluate((el, w) => el.scrollTo(0, w === 'top' ? 0 : el.scrollHeight), where)
     await scrollTo(alice.page, 'top')
     await screenshot(alice.page, 'strategy-facilitator')
     await scrollTo(alice.page, 'bottom')
@@ -288,6 +306,19 @@ describe('strategy analysis and logframe in the browser', () => {
       'Indicatori oggettivamente verificabili — riga 1 di «Obiettivo specifico»',
     )
     await expect.poll(() => brunoCell.inputValue()).toBe(indicator)
+    // a click anywhere in a cell, even beside its field, writes in that very cell
+    const specific = alice.page.locator('[data-testid=logframe-row][data-level=specific]')
+    const sourcesBox = (await specific.locator('td.col-sources').boundingBox())!
+    await alice.page.mouse.click(
+      sourcesBox.x + sourcesBox.width / 2,
+      sourcesBox.y + sourcesBox.height - 2,
+    )
+    await alice.page.keyboard.type('Registri degli sportelli')
+    await alice.page.keyboard.press('Tab')
+    expect(await specific.locator('td.col-sources textarea').inputValue()).toBe(
+      'Registri degli sportelli',
+    )
+    expect(await specific.locator('td.col-text textarea').inputValue()).toBe(GUIDANCE)
     // Bruno adds an activity by hand and writes it
     await bruno.page.getByRole('button', { name: 'Aggiungi attività' }).click()
     const newActivity = bruno.page.getByLabel('Logica d’intervento — riga 2 di «Attività»')
@@ -420,19 +451,28 @@ describe('strategy analysis and logframe in the browser', () => {
     const candidate = projector.page.locator('td[data-candidate]').first()
     const candidateId = await candidate.getAttribute('data-candidate')
     await alice.cell(candidateId!, 'technical').getByRole('radio', { name: 'Score 4' }).click()
+    await alice.page.getByRole('button', { name: 'Show results' }).click()
     await alice.page.getByRole('button', { name: 'Choose this strategy' }).click()
     await expect
       .poll(() => projector.page.getByTestId('chosen-strategy').innerText())
       .toBe(`✓ Strategia scelta: «${renamed}»`)
+    // the projector shows the averages when the facilitator reveals them there
+    await expect
+      .poll(() => projector.cell(candidateId!, 'technical').getByTestId('cell-stats').innerText())
+      .toBe('1 voto')
+    await projector.page.getByRole('button', { name: 'Mostra risultati' }).click()
     await expect
       .poll(() => projector.cell(candidateId!, 'technical').getByTestId('cell-stats').innerText())
       .toContain(`${italian(4)} 1 voto`)
-    // no controls for the projector: no score buttons, no inputs, no choice
+    await projector.page.locator('[data-testid=ranking-item]').first().waitFor()
+    // no controls for the projector: no score buttons, no inputs, no choice; only the reveal
     expect(await projector.page.getByRole('radio').count()).toBe(0)
     expect(
       await projector.page.locator('.strategy-view input, .strategy-view select').count(),
     ).toBe(0)
-    expect(await projector.page.locator('.strategy-view button').count()).toBe(0)
+    expect(await projector.page.locator('.strategy-view button').allInnerTexts()).toEqual([
+      'Nascondi risultati',
+    ])
     await screenshot(projector.page, 'strategy-projector')
   })
 })

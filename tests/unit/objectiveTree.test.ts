@@ -17,6 +17,7 @@ import {
   objectiveIdFor,
 } from '../../shared/method/objectiveTree.ts'
 import { derivedId } from '../../shared/method/objectiveIds.ts'
+import { freeSpotAmong } from '../../shared/method/objectivePlacement.ts'
 import { restoredStatus, rewordPatch } from '../../shared/method/objectiveCards.ts'
 import { compareTrees } from '../../shared/method/objectiveComparison.ts'
 import { boardExportSchema, exportBoard } from '../../shared/export/index.ts'
@@ -183,6 +184,36 @@ describe('objective tree: regeneration merges', () => {
     expect(report).toMatchObject({ first: false, added: 1, linksAdded: 1, refreshed: 0 })
     expect(cards(doc)['obj:skills']).toMatchObject({ x: 420, y: 450, status: 'to-reword' })
     expect(links(doc)['me:l4']).toMatchObject({ source: 'obj:skills', target: 'obj:core' })
+  })
+
+  it('places a regenerated objective beside the cards already where its problem sits', () => {
+    const doc = newBoard()
+    mergeObjectiveTree(doc)
+    // the group laid the objective tree out: the core objective now sits where the new problem is
+    patchObjective(doc, 'obj:core', { x: 600, y: 450 })
+    doc.transact(() => problem(doc, 'skills', 'Competenze scarse', 'cause', 620, 470))
+    // the core objective was reworded: with its problem underneath it is taller than a new card
+    const sizes = new Map([['obj:core', { width: 220, height: 160 }]])
+    expect(mergeObjectiveTree(doc, { sizes }).added).toBe(1)
+    const placed = cards(doc)['obj:skills']!
+    expect(placed.y).toBe(470)
+    // clear of the core card (600..820) and of the "guidance" one (200..400) on the same row
+    const x = placed.x as number
+    expect(x >= 820 || x + 200 <= 600).toBe(true)
+    expect(x >= 400 || x + 200 <= 200).toBe(true)
+  })
+
+  it('finds a free spot that respects each card’s size, nearest to where it is wanted', () => {
+    const taken = [
+      { x: 0, y: 0, width: 200, height: 90 },
+      { x: 0, y: 100, width: 200, height: 200 },
+    ]
+    expect(freeSpotAmong({ x: 500, y: 0 }, taken)).toEqual({ x: 500, y: 0 })
+    // below the first card, but inside the tall second one: moved along the row
+    const spot = freeSpotAmong({ x: 0, y: 200 }, taken)
+    expect(spot.y).toBe(200)
+    expect(Math.abs(spot.x)).toBeGreaterThanOrEqual(200)
+    expect(Math.abs(spot.x)).toBeLessThan(500)
   })
 
   it('a new link between two problems that already had objectives becomes a means-end link', () => {

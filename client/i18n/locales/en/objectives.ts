@@ -47,6 +47,9 @@ export const objectives: typeof it = {
     deleteHint:
       'Only added objectives, or those whose problem is gone, can be deleted; the others are discarded.',
     showProblems: 'Show the original problem',
+    layout: 'Arrange tree',
+    layoutHint:
+      'Arranges the cards in layers: means below, ends above. Applies for everyone; Ctrl+Z undoes it.',
     undo: 'Undo',
     redo: 'Redo',
   },

@@ -86,6 +86,13 @@ export const strategy: typeof it = {
     empty: 'The ranking appears with the first scores.',
     outOf: 'out of 5',
   },
+  results: {
+    show: 'Show results',
+    hide: 'Hide results',
+    hiddenNote:
+      'Averages and ranking are hidden on this screen, so nobody’s vote follows the others’. Show them once everyone has voted.',
+    shownNote: 'Averages and ranking shown on this screen.',
+  },
   logframe: {
     title: 'Logical framework',
     intro:

@@ -45,6 +45,9 @@ export const objectives = {
     deleteHint:
       'Si eliminano solo gli obiettivi aggiunti o quelli il cui problema non c’è più; gli altri si scartano.',
     showProblems: 'Mostra il problema d’origine',
+    layout: 'Disponi albero',
+    layoutHint:
+      'Riordina le carte a livelli: i mezzi sotto, i fini sopra. Vale per tutti e si annulla con Ctrl+Z.',
     undo: 'Annulla',
     redo: 'Ripeti',
   },

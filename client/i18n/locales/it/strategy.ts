@@ -85,6 +85,13 @@ export const strategy = {
     empty: 'La classifica appare con i primi voti.',
     outOf: 'su 5',
   },
+  results: {
+    show: 'Mostra risultati',
+    hide: 'Nascondi risultati',
+    hiddenNote:
+      'Medie e classifica sono nascoste su questo schermo, così il voto di ognuno non segue quello degli altri. Mostrale quando hanno votato tutti.',
+    shownNote: 'Medie e classifica visibili su questo schermo.',
+  },
   logframe: {
     title: 'Quadro logico',
     intro:
