@@ -57,13 +57,24 @@ export function ProblemCanvas() {
   useTreeKeyboard(editing)
   const shownNodes = useAnimatedNodes(nodes)
 
+  // The checks depend on the tree's shape only: a drag (a new nodes array every frame) must not
+  // recompute them, nor re-render every card through the context.
+  const shape = useMemo(
+    () =>
+      nodes.map((n) => `${n.id}:${String(n.data.role)}`).join('|') +
+      '#' +
+      edges.map((e) => `${e.id}:${e.source}>${e.target}`).join('|'),
+    [nodes, edges],
+  )
   const report = useMemo(
     () =>
       analyseProblemTree(
-        nodes.map((n) => ({ id: n.id, role: String(n.data.role) })),
-        edges,
+        store
+          .getState()
+          .canvases.problems.nodes.map((n) => ({ id: n.id, role: String(n.data.role) })),
+        store.getState().canvases.problems.edges,
       ),
-    [nodes, edges],
+    [shape, store],
   )
   const shownEdges = useMemo(
     () =>
