@@ -47,6 +47,7 @@ export function CoverageView({
                   key={o.id}
                   className={uncovered.has(o.id) ? 'uncovered' : ''}
                   data-objective={o.id}
+                  title={o.label}
                   scope="col"
                 >
                   <div className="coverage-objective">{o.label || '—'}</div>

@@ -1,15 +1,16 @@
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
+import { ACTOR_CATEGORIES, STANCES } from '../../shared/schema/index.ts'
 import type { Actor } from '../../shared/stakeholders/actors.ts'
 import {
   REGISTER_COLUMNS,
   parseRegisterCsv,
   registerToCsv,
   type CsvIssue,
-  type ImportedRow,
 } from '../../shared/stakeholders/csv.ts'
-import { addActors } from '../../shared/stakeholders/doc.ts'
+import { applyImport, planImport, type ImportPlan } from '../../shared/stakeholders/merge.ts'
+import type { VocabularyNames } from '../../shared/stakeholders/names.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { newId } from '../store/actions.ts'
 import type { BoardState } from '../store/boardStore.ts'
@@ -17,7 +18,9 @@ import type { ObjectiveSummary } from './data.ts'
 
 type Review =
   | { kind: 'fatal'; issue: CsvIssue }
-  | { kind: 'issues'; rows: ImportedRow[]; issues: CsvIssue[]; bad: number }
+  | { kind: 'plan'; plan: ImportPlan; issues: CsvIssue[]; bad: number }
+
+type Outcome = { added: number; updated: number; unchanged: number }
 
 export function issueText(t: TFunction<'stakeholders'>, issue: CsvIssue): string {
   return t(`csv.errors.${issue.code}`, {
@@ -57,10 +60,16 @@ export function CsvControls({
   const title = useBoard(titleSelector)
   const input = useRef<HTMLInputElement>(null)
   const [review, setReview] = useState<Review | null>(null)
-  const [done, setDone] = useState<number | null>(null)
+  const [done, setDone] = useState<Outcome | null>(null)
 
   const exportCsv = () => {
-    const blob = new Blob([registerToCsv(actors, objectives)], { type: 'text/csv;charset=utf-8' })
+    // the words the UI shows (import reads them back in either language)
+    const names: VocabularyNames = {
+      category: Object.fromEntries(ACTOR_CATEGORIES.map((c) => [c, t(`categories.${c}`)])),
+      stance: Object.fromEntries(STANCES.map((s) => [s, t(`stances.${s}`)])),
+    } as VocabularyNames
+    const csv = registerToCsv(actors, objectives, { names })
+    const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' })
     const url = URL.createObjectURL(blob)
     const a = document.createElement('a')
     a.href = url
@@ -71,31 +80,27 @@ export function CsvControls({
     setTimeout(() => URL.revokeObjectURL(url), 10_000)
   }
 
-  const importRows = (rows: ImportedRow[]) => {
-    actions.transact(
-      (doc) =>
-        void addActors(
-          doc,
-          rows.map((r) => r.fields),
-          newId,
-        ),
-    )
+  const apply = (plan: ImportPlan, update: boolean) => {
+    if (plan.added.length || (update && plan.updated.length))
+      actions.transact((doc) => void applyImport(doc, plan, newId, { update }))
     setReview(null)
-    setDone(rows.length)
+    setDone({
+      added: plan.added.length,
+      updated: update ? plan.updated.length : 0,
+      unchanged: plan.unchanged + (update ? 0 : plan.updated.length),
+    })
   }
 
+  // nothing is written without a look when the file has errors or would change actors
+  // already on the board (a re-import of an edited export)
   const onFile = async (file: File) => {
     setDone(null)
     const result = parseRegisterCsv(new Uint8Array(await file.arrayBuffer()), { objectives })
-    if (!result.ok) setReview({ kind: 'fatal', issue: result.fatal })
-    else if (result.issues.length)
-      setReview({
-        kind: 'issues',
-        rows: result.rows,
-        issues: result.issues,
-        bad: result.badRows.length,
-      })
-    else importRows(result.rows)
+    if (!result.ok) return setReview({ kind: 'fatal', issue: result.fatal })
+    const plan = planImport(actors, result.rows)
+    if (result.issues.length || plan.updated.length)
+      setReview({ kind: 'plan', plan, issues: result.issues, bad: result.badRows.length })
+    else apply(plan, true)
   }
 
   return (
@@ -118,8 +123,15 @@ export function CsvControls({
         }}
       />
       {done !== null && (
-        <span className="csv-done" role="status">
-          {t('csv.imported', { count: done })}
+        <span
+          className="csv-done"
+          role="status"
+          data-added={done.added}
+          data-updated={done.updated}
+        >
+          {done.added || done.updated
+            ? t('csv.done', { added: done.added, updated: done.updated })
+            : t('csv.nothingToDo', { count: done.unchanged })}
         </span>
       )}
       {review && (
@@ -144,60 +156,124 @@ export function CsvControls({
                 </div>
               </>
             ) : (
-              <>
-                <h2 id="csv-review-title">{t('csv.reviewTitle')}</h2>
-                <p>
-                  {t('csv.reviewBody', {
-                    count: review.bad,
-                    bad: review.bad,
-                    total: review.bad + review.rows.length,
-                  })}
-                </p>
-                <div className="csv-issues">
-                  <table>
-                    <thead>
-                      <tr>
-                        <th>{t('csv.row')}</th>
-                        <th>{t('csv.column')}</th>
-                        <th>{t('csv.problem')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {review.issues.map((issue, i) => (
-                        <tr key={i} data-row={issue.row ?? ''} data-column={issue.column ?? ''}>
-                          <td>
-                            {issue.row}
-                            {issue.line !== null && issue.line !== issue.row && (
-                              <small> ({t('csv.whereLine', { line: issue.line })})</small>
-                            )}
-                          </td>
-                          <td>
-                            <code>{issue.column ?? '—'}</code>
-                          </td>
-                          <td>{issueText(t, issue)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-                {review.rows.length === 0 && <p className="sh-muted">{t('csv.nothingGood')}</p>}
-                <div className="modal-actions">
-                  <button onClick={() => setReview(null)}>{tc('cancel')}</button>
-                  {review.rows.length > 0 && (
-                    <button
-                      className="primary"
-                      data-testid="csv-import-good"
-                      onClick={() => importRows(review.rows)}
-                    >
-                      {t('csv.importGood', { count: review.rows.length })}
-                    </button>
-                  )}
-                </div>
-              </>
+              <PlanReview
+                actors={actors}
+                plan={review.plan}
+                issues={review.issues}
+                bad={review.bad}
+                onCancel={() => setReview(null)}
+                onApply={(update) => apply(review.plan, update)}
+              />
             )}
           </div>
         </div>
       )}
     </div>
+  )
+}
+
+const MAX_LISTED = 8
+
+/** What the file would do: its errors, how many actors it adds and updates; asks before updating. */
+function PlanReview({
+  actors,
+  plan,
+  issues,
+  bad,
+  onCancel,
+  onApply,
+}: {
+  actors: Actor[]
+  plan: ImportPlan
+  issues: CsvIssue[]
+  bad: number
+  onCancel(): void
+  onApply(update: boolean): void
+}) {
+  const { t } = useTranslation('stakeholders')
+  const { t: tc } = useTranslation('common')
+  const added = plan.added.length
+  const updated = plan.updated.length
+  const good = added + updated + plan.unchanged
+  const names = new Map(actors.map((a) => [a.id, a.label]))
+  return (
+    <>
+      <h2 id="csv-review-title">{t(issues.length ? 'csv.reviewTitle' : 'csv.updateTitle')}</h2>
+      {issues.length > 0 && (
+        <>
+          <p>{t('csv.reviewBody', { count: bad, bad, total: bad + good })}</p>
+          <div className="csv-issues">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('csv.row')}</th>
+                  <th>{t('csv.column')}</th>
+                  <th>{t('csv.problem')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {issues.map((issue, i) => (
+                  <tr key={i} data-row={issue.row ?? ''} data-column={issue.column ?? ''}>
+                    <td>
+                      {issue.row}
+                      {issue.line !== null && issue.line !== issue.row && (
+                        <small> ({t('csv.whereLine', { line: issue.line })})</small>
+                      )}
+                    </td>
+                    <td>
+                      <code>{issue.column ?? '—'}</code>
+                    </td>
+                    <td>{issueText(t, issue)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {good === 0 ? (
+        <p className="sh-muted">{t('csv.nothingGood')}</p>
+      ) : (
+        <p
+          className="csv-plan"
+          data-testid="csv-plan"
+          data-added={added}
+          data-updated={updated}
+          data-unchanged={plan.unchanged}
+        >
+          {t('csv.planSummary', { added, updated, unchanged: plan.unchanged })}
+        </p>
+      )}
+      {updated > 0 && <p className="csv-question">{t('csv.updateQuestion', { count: updated })}</p>}
+      {updated > 0 && (
+        <ul className="csv-updates" data-testid="csv-updates">
+          {plan.updated.slice(0, MAX_LISTED).map((u) => (
+            <li key={u.id}>
+              <strong>{names.get(u.id) || t('card.unnamed')}</strong>
+              {' — '}
+              {Object.keys(u.patch)
+                .map((k) => t(`register.columns.${k}`))
+                .join(', ')}
+            </li>
+          ))}
+          {updated > MAX_LISTED && <li>{t('csv.andMore', { count: updated - MAX_LISTED })}</li>}
+        </ul>
+      )}
+      <div className="modal-actions">
+        <button onClick={onCancel}>{tc('cancel')}</button>
+        {updated > 0 && added > 0 && (
+          <button data-testid="csv-import-new-only" onClick={() => onApply(false)}>
+            {t('csv.addOnly', { count: added })}
+          </button>
+        )}
+        {added + updated > 0 && (
+          <button className="primary" data-testid="csv-import-good" onClick={() => onApply(true)}>
+            {updated > 0
+              ? t('csv.addAndUpdate', { added, updated })
+              : t('csv.importGood', { count: added })}
+          </button>
+        )}
+      </div>
+    </>
   )
 }

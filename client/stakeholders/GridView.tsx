@@ -9,6 +9,8 @@ import {
   gridPosition,
   powerInterestAt,
   quadrantAt,
+  quadrantOf,
+  spreadGridCards,
   type PowerInterest,
   type Quadrant,
   type XY,
@@ -116,6 +118,19 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
     }
   }, [rf])
 
+  // where each card is drawn when not being dragged: its power/interest point, or beside the
+  // cards that share it
+  const shown = useMemo(
+    () =>
+      spreadGridCards(
+        actors.map((a) => {
+          const live = remote.get(a.id)
+          return { id: a.id, ...gridPosition(live ? live.at : a) }
+        }),
+      ),
+    [actors, remote],
+  )
+
   const nodes = useMemo((): Node[] => {
     const backdrop: Node = {
       id: BACKDROP_ID,
@@ -137,7 +152,8 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
       backdrop,
       ...actors.map((actor): GridActorNode => {
         const live = remote.get(actor.id)
-        const position = flow.dragging.get(actor.id) ?? gridPosition(live ? live.at : actor)
+        const dragged = flow.dragging.get(actor.id)
+        const position = dragged ?? shown.get(actor.id)!
         const measured = flow.sizes.get(actor.id)
         return {
           id: actor.id,
@@ -146,11 +162,16 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
           ...(measured ? { measured } : {}),
           selected: actor.id === actorId,
           draggable: editable,
-          data: { actor, quadrant: quadrantAt(position), showAlignment, mover: live?.name },
+          data: {
+            actor,
+            quadrant: dragged ? quadrantAt(dragged) : quadrantOf(live ? live.at : actor),
+            showAlignment,
+            mover: live?.name,
+          },
         }
       }),
     ]
-  }, [actors, remote, flow.dragging, flow.sizes, actorId, editable, showAlignment])
+  }, [actors, remote, shown, flow.dragging, flow.sizes, actorId, editable, showAlignment])
 
   const sendDrag = useMemo(
     () =>
@@ -179,7 +200,12 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
   )
 
   return (
-    <div className="sh-canvas grid-canvas" data-testid="stakeholder-grid" ref={frame}>
+    <div
+      className="sh-canvas grid-canvas"
+      data-testid="stakeholder-grid"
+      ref={frame}
+      onPointerDownCapture={flow.onPointerDownCapture}
+    >
       <ReactFlow
         nodes={nodes}
         edges={[]}
@@ -190,6 +216,7 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
         nodesDraggable={editable}
+        selectNodesOnDrag={false}
         nodesConnectable={false}
         deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
         multiSelectionKeyCode={null}

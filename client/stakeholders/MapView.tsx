@@ -14,6 +14,7 @@ import {
 import '@xyflow/react/dist/style.css'
 import { RELATION_KINDS, type RelationKind } from '../../shared/schema/index.ts'
 import { readActor } from '../../shared/stakeholders/actors.ts'
+import { relationLanes } from '../../shared/stakeholders/layout.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import { canEdit, type BoardState } from '../store/boardStore.ts'
 import type { CardNode } from '../store/projection.ts'
@@ -124,12 +125,17 @@ export function MapView() {
       ),
     [storeNodes, actorId],
   )
+  // relations between the same two actors are drawn side by side (see RelationEdge)
+  const lanes = useMemo(() => relationLanes(storeEdges), [storeEdges])
   const edges = useMemo(
     () =>
-      storeEdges.map((e) =>
-        !!e.selected === (e.id === relationId) ? e : { ...e, selected: e.id === relationId },
-      ),
-    [storeEdges, relationId],
+      storeEdges.map((e) => {
+        const lane = lanes.get(e.id)
+        const selected = e.id === relationId
+        if (!!e.selected === selected && (!lane || lane.lanes === 1)) return e
+        return { ...e, selected, data: { ...e.data, ...(lane && lane.lanes > 1 ? lane : {}) } }
+      }),
+    [storeEdges, relationId, lanes],
   )
 
   const onNodesChange = useCallback(
@@ -166,6 +172,7 @@ export function MapView() {
     <div
       className="sh-canvas map-canvas"
       data-testid="stakeholder-map"
+      onPointerDownCapture={local.onPointerDownCapture}
       onMouseMove={onMouseMove}
       onMouseLeave={handlers.onPointerLeave}
     >
@@ -187,6 +194,7 @@ export function MapView() {
         }}
         connectionRadius={40}
         nodesDraggable={editable}
+        selectNodesOnDrag={false}
         nodesConnectable={editable}
         edgesFocusable={editable}
         multiSelectionKeyCode={null}

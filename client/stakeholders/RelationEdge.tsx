@@ -14,6 +14,8 @@ import { useSelection } from './selection.tsx'
 import { RELATION_STYLES } from './visuals.tsx'
 
 type XY = { x: number; y: number }
+/** Distance between the curves of parallel relations at their middle (labels: half of it). */
+const LANE_GAP = 64
 
 function box(node: InternalNode) {
   const w = node.measured.width ?? 0
@@ -62,7 +64,14 @@ export const RelationEdge = memo(function RelationEdge({
   const s = border(a, { x: b.cx, y: b.cy })
   const e = border(b, { x: a.cx, y: a.cy }, style.directed ? 14 : 6)
   const len = Math.hypot(e.x - s.x, e.y - s.y) || 1
-  const bend = Math.min(40, len / 6)
+  // one relation: a slight curve (A→B and B→A bend apart); several between the same pair:
+  // one lane each, on both sides of the straight line, the same sides whatever the direction
+  const lanes = typeof data?.lanes === 'number' ? data.lanes : 1
+  const lane = typeof data?.lane === 'number' ? data.lane : 0
+  const bend =
+    lanes > 1
+      ? (lane - (lanes - 1) / 2) * LANE_GAP * (data?.reversed ? -1 : 1)
+      : Math.min(40, len / 6)
   const c = {
     x: (s.x + e.x) / 2 + ((e.y - s.y) / len) * bend,
     y: (s.y + e.y) / 2 - ((e.x - s.x) / len) * bend,

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next'
 import { ReactFlowProvider } from '@xyflow/react'
 import { ACTOR_CATEGORIES, type ActorCategory } from '../../shared/schema/index.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
-import { freeGridSpot } from '../../shared/stakeholders/grid.ts'
 import { mapSpot } from '../../shared/stakeholders/layout.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
@@ -82,14 +81,12 @@ export function StakeholdersPhase() {
     [sel, selectActor, selectRelation],
   )
 
+  // a new actor starts neutral, at 50/50 on the grid: the grid spreads cards that share a
+  // spot for display, so nothing is invented about its power and interest
   const add = (category: ActorCategory) => {
-    const at = freeGridSpot(
-      { power: 0.5, interest: 0.5 },
-      actors.map((a) => ({ power: a.power, interest: a.interest })),
-    )
     const id = actions.addCard(
       'stakeholders',
-      { ...newActorFields(category, at), kind: 'actor' },
+      { ...newActorFields(category), kind: 'actor' },
       mapSpot(
         category,
         actors.map((a) => ({ x: a.x, y: a.y })),

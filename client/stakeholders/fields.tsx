@@ -16,36 +16,73 @@ interface DraftOptions {
 function useDraft({ value, onCommit, onEditing }: DraftOptions) {
   const [draft, setDraft] = useState(value)
   const focused = useRef(false)
-  const latest = useRef({ draft, value, onCommit })
-  latest.current = { draft, value, onCommit }
+  const latest = useRef({ draft, value, onCommit, onEditing })
+  latest.current = { draft, value, onCommit, onEditing }
+  const presence = useEditingPresence(latest)
   useEffect(() => {
     if (!focused.current) setDraft(value)
   }, [value])
-  // a field removed while focused (another actor selected, the actor deleted) still commits
+  // a field removed while focused (another actor selected, the actor deleted) still commits,
+  // and no longer shows its writer to the others
   useEffect(
     () => () => {
       const { draft: d, value: v, onCommit: commit } = latest.current
       if (focused.current && d !== v) commit(d)
+      if (focused.current) presence.stop()
     },
-    [],
+    [presence],
   )
   const commit = () => {
     if (draft !== value && onCommit(draft) === false) setDraft(value)
   }
   return {
     value: draft,
-    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onChange: (e: { target: { value: string } }) => {
+      setDraft(e.target.value)
+      presence.typed()
+    },
     onFocus: () => {
       focused.current = true
-      onEditing?.(true)
+      presence.typed()
     },
     onBlur: () => {
       focused.current = false
       commit()
-      onEditing?.(false)
+      presence.stop()
     },
     revert: () => setDraft(value),
   }
+}
+
+/** After this long without typing, a focused field no longer says "… is writing". */
+export const EDITING_IDLE_MS = 20_000
+
+/**
+ * "Who is writing where" for the others: on while the field has focus and the person types,
+ * off when the field is left or after EDITING_IDLE_MS without a keystroke (a field left focused
+ * while someone talks or walks away must not show them writing for ever).
+ */
+function useEditingPresence(latest: { current: { onEditing?(editing: boolean): void } }) {
+  const [presence] = useState(() => {
+    let on = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const stop = () => {
+      clearTimeout(timer)
+      timer = undefined
+      if (on) latest.current.onEditing?.(false)
+      on = false
+    }
+    return {
+      typed() {
+        clearTimeout(timer)
+        if (!on) latest.current.onEditing?.(true)
+        on = true
+        timer = setTimeout(stop, EDITING_IDLE_MS)
+      },
+      stop,
+    }
+  })
+  return presence
 }
 
 type FieldProps = DraftOptions & {

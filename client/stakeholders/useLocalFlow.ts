@@ -19,6 +19,20 @@ export function useLocalFlow(fixedIds: ReadonlySet<string> = NONE) {
   const [dragging, setDragging] = useState<ReadonlyMap<string, XY>>(new Map())
   const draggingRef = useRef(dragging)
   draggingRef.current = dragging
+  // React Flow drops the selection when a drag starts on another card: a drag moves a card,
+  // it neither opens nor closes one, so deselections while a card is pressed are ignored
+  const pressing = useRef(false)
+  const onPointerDownCapture = useCallback((e: { target: EventTarget | null }) => {
+    if (!(e.target instanceof Element) || !e.target.closest('.react-flow__node')) return
+    pressing.current = true
+    const release = () => {
+      pressing.current = false
+      window.removeEventListener('pointerup', release, true)
+      window.removeEventListener('pointercancel', release, true)
+    }
+    window.addEventListener('pointerup', release, true)
+    window.addEventListener('pointercancel', release, true)
+  }, [])
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -32,7 +46,7 @@ export function useLocalFlow(fixedIds: ReadonlySet<string> = NONE) {
         else if (c.type === 'select') {
           // a new selection wins over the deselection of the previous one, whatever the order
           if (c.selected) chosen = c.id
-          else if (c.id === actorId && chosen === undefined) chosen = null
+          else if (c.id === actorId && chosen === undefined && !pressing.current) chosen = null
         } else if (c.type === 'remove' && !fixedIds.has(c.id)) removed.push(c.id)
       }
       if (moved.size) setDragging((prev) => new Map([...prev, ...moved]))
@@ -72,5 +86,5 @@ export function useLocalFlow(fixedIds: ReadonlySet<string> = NONE) {
     return out
   }, [])
 
-  return { sizes, dragging, onNodesChange, onEdgesChange, takeDragged }
+  return { sizes, dragging, onNodesChange, onEdgesChange, takeDragged, onPointerDownCapture }
 }

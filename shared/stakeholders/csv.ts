@@ -6,12 +6,14 @@ import {
   OBJECTIVE_SEPARATOR,
   issue,
   protect,
+  detectScale,
   rowSchema,
   type CsvIssue,
   type CsvIssueCode,
   type ObjectiveRef,
 } from './csvRow.ts'
-import { normaliseName } from './names.ts'
+import type { ActorCategory, Stance } from '../schema/index.ts'
+import { ITALIAN_NAMES, normaliseName, type VocabularyNames } from './names.ts'
 
 export {
   MAX_CSV_ROWS,
@@ -22,10 +24,16 @@ export {
 } from './csvRow.ts'
 
 /**
- * The register of actors as CSV. The header uses stable column names (the field names of the
- * data contract, `name` for the card's label), so a file round-trips between boards and years.
+ * The register of actors as CSV, written the way Italian Excel opens it: `;` separators, UTF-8
+ * with a BOM, category and stance as the words the UI shows, power and interest on 0–100.
+ * The header uses stable column names (the field names of the data contract, `name` for the
+ * card's label, `id` for the card, so a re-import updates the same actors instead of adding
+ * copies). Import also takes `,` or tab separators, the stored codes, and the older 0–1 scale
+ * (a file whose plain numbers are all between 0 and 1 with at least one decimal, see
+ * `detectScale`).
  */
 export const REGISTER_COLUMNS = [
+  'id',
   'name',
   'organisation',
   'category',
@@ -50,7 +58,14 @@ export const MAX_CSV_BYTES = 5 * 1024 * 1024
 export type ImportedActorFields = Omit<Actor, 'id' | 'x' | 'y'>
 export interface ImportedRow {
   row: number
+  /** The card id from the `id` column, when the file has one (an export from a board). */
+  id?: string
   fields: ImportedActorFields
+  /**
+   * The fields the file actually gives for this row: columns it has, less blank power,
+   * interest and stance cells. An update changes only these.
+   */
+  given: (keyof ImportedActorFields)[]
 }
 
 export type RegisterImport =
@@ -61,8 +76,10 @@ export type RegisterImport =
 export function registerToCsv(
   actors: readonly Actor[],
   objectives: readonly ObjectiveRef[] = [],
-  separator: Separator = ',',
+  options: { separator?: Separator; names?: VocabularyNames } = {},
 ): string {
+  const separator = options.separator ?? ';'
+  const names = options.names ?? ITALIAN_NAMES
   const byId = new Map(objectives.map((o) => [o.id, o]))
   // a label that is ambiguous or holds the separator is written as its id
   const labelCount = new Map<string, number>()
@@ -81,15 +98,18 @@ export function registerToCsv(
   const rows = actors.map((a) =>
     REGISTER_COLUMNS.map((column): string => {
       switch (column) {
+        case 'id':
+          return a.id
         case 'name':
           return protect(a.label)
         case 'power':
         case 'interest':
-          return String(a[column])
+          return String(Math.round(a[column] * 100))
         case 'category':
+          return names.category[a.category as ActorCategory]
         case 'stance':
         case 'desiredStance':
-          return a[column]
+          return names.stance[a[column] as Stance]
         case 'objectives':
           return a.objectives
             .map(objectiveRef)
@@ -144,7 +164,10 @@ export function parseRegisterCsv(
     if (!indexOf.has(column))
       return { ok: false, fatal: issue('missing-column', { row: 1, line: header.line, column }) }
 
-  const schema = rowSchema(options.objectives ?? [])
+  const cellsOf = (c: RegisterColumn) =>
+    indexOf.has(c) ? records.map((r) => r.fields[indexOf.get(c)!] ?? '') : []
+  const scale = detectScale([...cellsOf('power'), ...cellsOf('interest')])
+  const schema = rowSchema(options.objectives ?? [], scale)
   const rows: ImportedRow[] = []
   const issues: CsvIssue[] = []
   const badRows: number[] = []
@@ -175,10 +198,20 @@ export function parseRegisterCsv(
       badRows.push(row)
       return
     }
-    const { name, stance, desiredStance, ...rest } = parsed.data
+    const { id, name, stance, desiredStance, ...rest } = parsed.data
     const current = stance ?? 'neutral'
+    const given: (keyof ImportedActorFields)[] = []
+    for (const c of REGISTER_COLUMNS) {
+      if (c === 'id' || !indexOf.has(c)) continue
+      const blank = (cells[c] ?? '').trim() === ''
+      if (blank && (c === 'power' || c === 'interest' || c === 'stance' || c === 'desiredStance'))
+        continue
+      given.push(c === 'name' ? 'label' : c)
+    }
     rows.push({
       row,
+      ...(id ? { id } : {}),
+      given,
       fields: {
         ...(rest as Omit<ImportedActorFields, 'label' | 'stance' | 'desiredStance'>),
         label: name,

@@ -61,7 +61,7 @@ export const MESSAGES: Record<CsvIssueCode, string> = {
   'unknown-category': 'not an actor category',
   'unknown-stance': 'not a stance (supports, neutral, resists)',
   'not-a-number': 'not a number',
-  'out-of-range': 'must be between 0 and 1',
+  'out-of-range': 'must be between 0 and 100 (or 0 to 1 with decimals, as in older files)',
   'unknown-objective': 'no such objective on this board',
 }
 
@@ -89,23 +89,46 @@ const FORMULA_START = /^[=+\-@\t\r]/
 export const protect = (v: string) => (FORMULA_START.test(v) ? `'${v}` : v)
 export const unprotect = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v)
 
-/** A 0..1 value as people type it in a spreadsheet: `0.7`, `0,7` (Italian Excel) or `70%`. */
-const unitCell = (fallback: number) =>
+/**
+ * Power and interest in the file are on the 0–100 scale the UI shows (`70`, `72,5`, `70%`).
+ * Older exports used 0–1: a file whose plain numbers are ALL between 0 and 1 and include at least
+ * one decimal (`0.7`, `0,55`) is read on that scale, so those files still import unchanged.
+ * A mix (e.g. `70` and `0.5`) is read as 0–100.
+ */
+export type ValueScale = 'percent' | 'unit'
+
+const NUMBER_CELL = /^[-+]?(\d+([.,]\d*)?|[.,]\d+)%?$/
+const numberOf = (v: string) =>
+  Number((v.endsWith('%') ? v.slice(0, -1) : v).trim().replace(',', '.'))
+
+export function detectScale(cells: readonly string[]): ValueScale {
+  let decimals = false
+  for (const raw of cells) {
+    const v = raw.replace(/\s/g, '')
+    if (v === '' || v.endsWith('%') || !NUMBER_CELL.test(v)) continue
+    const n = numberOf(v)
+    if (n < 0 || n > 1) return 'percent'
+    if (/[.,]/.test(v) && !Number.isInteger(n)) decimals = true
+  }
+  return decimals ? 'unit' : 'percent'
+}
+
+/** A power or interest cell as a stored 0..1 value (see `ValueScale`); `70%` is always percent. */
+const scaledCell = (fallback: number, scale: ValueScale) =>
   z.string().transform((raw, ctx) => {
-    const v = raw.trim()
+    const v = raw.replace(/\s/g, '')
     if (v === '') return fallback
-    const percent = v.endsWith('%')
-    const n = Number((percent ? v.slice(0, -1) : v).trim().replace(',', '.'))
-    if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)%?$/.test(v.replace(/\s/g, '')) || !Number.isFinite(n)) {
+    const n = numberOf(v)
+    if (!NUMBER_CELL.test(v) || !Number.isFinite(n)) {
       ctx.addIssue({ code: 'custom', message: 'not-a-number' })
       return z.NEVER
     }
-    const value = percent ? n / 100 : n
+    const value = v.endsWith('%') || scale === 'percent' ? n / 100 : n
     if (value < 0 || value > 1) {
       ctx.addIssue({ code: 'custom', message: 'out-of-range' })
       return z.NEVER
     }
-    return value
+    return Math.round(value * 100) / 100 // stored to the hundredth, as the UI sets it
   })
 
 const named = <T extends string>(names: Record<T, readonly string[]>, code: CsvIssueCode) =>
@@ -134,7 +157,7 @@ const textCell = (max: number) =>
     .transform((v) => unprotect(v.trim()))
     .pipe(z.string().max(max, 'too-long'))
 
-export function rowSchema(objectives: readonly ObjectiveRef[]) {
+export function rowSchema(objectives: readonly ObjectiveRef[], scale: ValueScale = 'percent') {
   const byKey = new Map<string, string>()
   for (const o of objectives) byKey.set(normaliseName(o.label), o.id)
   for (const o of objectives) byKey.set(o.id, o.id)
@@ -153,8 +176,9 @@ export function rowSchema(objectives: readonly ObjectiveRef[]) {
   return z.object({
     name: textCell(MAX_LABEL_LENGTH).pipe(z.string().min(1, 'required')),
     category: named<ActorCategory>(CATEGORY_NAMES, 'unknown-category'),
-    power: unitCell(DEFAULT_POWER),
-    interest: unitCell(DEFAULT_INTEREST),
+    id: textCell(200),
+    power: scaledCell(DEFAULT_POWER, scale),
+    interest: scaledCell(DEFAULT_INTEREST, scale),
     stance: optionalStance,
     desiredStance: optionalStance,
     objectives: objectiveList,

@@ -97,3 +97,49 @@ export function freeGridSpot(wanted: PowerInterest, taken: PowerInterest[]): Pow
   }
   return wanted
 }
+
+/** Size of an actor card on the grid (flow units), for display spreading. */
+export const GRID_CARD = { width: 220, height: 80, gap: 10 } as const
+
+/**
+ * Where to draw each card on the grid when several sit on (nearly) the same power and interest,
+ * e.g. new actors all at 50/50: the cards of such a cluster are laid side by side around their
+ * common point so none hides another. Display only: the stored values do not change. Input in
+ * the order actors were added, so earlier cards keep their place as others join.
+ */
+export function spreadGridCards(points: readonly (XY & { id: string })[]): Map<string, XY> {
+  const w = GRID_CARD.width + GRID_CARD.gap
+  const h = GRID_CARD.height + GRID_CARD.gap
+  const clusters: { at: XY; ids: string[] }[] = []
+  for (const p of points) {
+    const near = clusters.find(
+      (c) => Math.abs(c.at.x - p.x) < w * 0.6 && Math.abs(c.at.y - p.y) < h * 0.6,
+    )
+    if (near) near.ids.push(p.id)
+    else clusters.push({ at: { x: p.x, y: p.y }, ids: [p.id] })
+  }
+  const out = new Map<string, XY>()
+  for (const p of points) out.set(p.id, { x: p.x, y: p.y })
+  for (const { at, ids } of clusters) {
+    if (ids.length < 2) continue
+    // up to three in a column, then more columns: a compact block
+    const cols = Math.ceil(ids.length / 3)
+    const rows = Math.ceil(ids.length / cols)
+    // centred on the point, but kept inside the point's quadrant, so the cards read as the
+    // strategy they have (50/50 is "manage closely", not the crossing of the axes)
+    const q = quadrantRect(quadrantAt(at))
+    const m = 6
+    const x0 = Math.max(
+      Math.min(at.x - ((cols - 1) * w) / 2, q.x + q.width - w / 2 - m - (cols - 1) * w),
+      q.x + w / 2 + m,
+    )
+    const y0 = Math.max(
+      Math.min(at.y - ((rows - 1) * h) / 2, q.y + q.height - h / 2 - m - (rows - 1) * h),
+      q.y + h / 2 + m,
+    )
+    ids.forEach((id, i) =>
+      out.set(id, { x: x0 + Math.floor(i / rows) * w, y: y0 + (i % rows) * h }),
+    )
+  }
+  return out
+}

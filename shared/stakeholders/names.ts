@@ -5,7 +5,14 @@ import type { ActorCategory, Stance } from '../schema/index.ts'
  * English name. Compared without case, accents or extra spaces.
  */
 export const CATEGORY_NAMES: Record<ActorCategory, readonly string[]> = {
-  public: ['public', 'sistema pubblico', 'pubblico', 'pubblica amministrazione', 'public sector'],
+  public: [
+    'public',
+    'sistema pubblico',
+    'public system',
+    'pubblico',
+    'pubblica amministrazione',
+    'public sector',
+  ],
   'third-sector': ['third-sector', 'terzo settore', 'third sector'],
   economic: [
     'economic',
@@ -49,4 +56,21 @@ export function lookupName<T extends string>(
   for (const [code, aliases] of Object.entries(names) as [T, readonly string[]][])
     if (aliases.some((a) => normaliseName(a) === wanted)) return code
   return null
+}
+
+/** The words a facilitator sees for each code, used in exported files. */
+export interface VocabularyNames {
+  category: Record<ActorCategory, string>
+  stance: Record<Stance, string>
+}
+
+/** As the Italian UI shows them (import reads them back through the aliases above). */
+export const ITALIAN_NAMES: VocabularyNames = {
+  category: {
+    public: 'Sistema Pubblico',
+    'third-sector': 'Terzo Settore',
+    economic: 'Sistema Economico-Produttivo',
+    community: 'Attori della comunità',
+  },
+  stance: { supports: 'Sostiene', neutral: 'Neutrale', resists: 'Resiste' },
 }

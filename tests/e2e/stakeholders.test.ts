@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type * as Y from 'yjs'
 import { canvasRoots, putCard, putRecord, readFields } from '../../shared/schema/index.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
-import { parseRegisterCsv } from '../../shared/stakeholders/csv.ts'
+import { REGISTER_COLUMNS, parseRegisterCsv } from '../../shared/stakeholders/csv.ts'
 import { readActors } from '../../shared/stakeholders/doc.ts'
 import type { ActorCategory } from '../../shared/schema/index.ts'
 import {
@@ -141,6 +142,17 @@ describe('the Stakeholder phase in the browser', () => {
     await waitFor(() => readActors(observer.doc).length === 4, 'stock client sees 4 actors')
     const comune = actorByName(observer.doc, 'Comune di Bergamo')!
     expect(comune).toMatchObject({ category: 'public', stance: 'neutral' })
+    // new actors start at 50/50, and the grid lays them side by side, none hiding another
+    for (const a of readActors(observer.doc)) expect(a).toMatchObject({ power: 0.5, interest: 0.5 })
+    await screenshot(bruno.page, 'stakeholders-grid-new-actors')
+    const boxes = await bruno.page
+      .locator('.actor-card')
+      .evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().toJSON() as DOMRect))
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1))
+        expect(
+          a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top,
+        ).toBe(true)
     const startQuadrant = await bruno.card('Comune di Bergamo').getAttribute('data-quadrant')
     expect(startQuadrant).not.toBe('monitor')
 
@@ -167,6 +179,14 @@ describe('the Stakeholder phase in the browser', () => {
       () => actorByName(observer.doc, 'Comune di Bergamo')!.power < 0.5,
       'power written on drop',
     )
+    // a drag moves the card; it does not open it (the editor still shows the last new actor)
+    await expect
+      .poll(() =>
+        alice.page
+          .locator('[data-testid=actor-editor] input[data-field=label]')
+          .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value)),
+      )
+      .toEqual(['Cooperativa Il Ponte'])
     const dropped = actorByName(observer.doc, 'Comune di Bergamo')!
     expect(dropped.interest).toBeLessThan(0.5)
     expect(powerWrites).toBe(1)
@@ -188,6 +208,19 @@ describe('the Stakeholder phase in the browser', () => {
     await bruno.card('Confindustria Bergamo').getByText('Tavolo con l’ufficio formazione').waitFor()
     await screenshot(alice.page, 'stakeholders-grid')
     await screenshot(bruno.page, 'stakeholders-grid-participant')
+
+    // a long name wraps rather than being cut
+    const long = 'Fondazione della Comunità Bergamasca'
+    await alice.addActor('third-sector', long)
+    const name = bruno.card(long).locator('.actor-name')
+    await name.waitFor()
+    const wrapped = await name.evaluate((el) => ({
+      cut: el.scrollHeight > el.clientHeight + 1,
+      lines: Math.round(el.clientHeight / parseFloat(getComputedStyle(el).lineHeight)),
+    }))
+    expect(wrapped.cut).toBe(false)
+    expect(wrapped.lines).toBeGreaterThanOrEqual(2)
+    await screenshot(bruno.page, 'stakeholders-grid-long-name')
   })
 
   it('links two actors with a conflict, on the relationship map', async () => {
@@ -227,6 +260,80 @@ describe('the Stakeholder phase in the browser', () => {
     await alice.page.locator('.relation-label[data-kind=funding]').waitFor()
     await alice.page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
     await screenshot(alice.page, 'stakeholders-map')
+
+    // a second relation between the same two actors, of another kind: both stay visible, and
+    // creating it does not move the view
+    const viewport = alice.page.locator('.react-flow__viewport')
+    const before = await viewport.getAttribute('style')
+    const cardBefore = await alice.node('Comune di Bergamo').boundingBox()
+    await alice.dragTo(handle, await alice.centerOf(alice.node('Associazione genitori')))
+    await alice.page.mouse.up()
+    await chooser.locator('button[data-kind=cooperation]').click()
+    await alice.page.locator('[data-testid=relation-editor]').waitFor()
+    await waitFor(() => canvasRoots(observer.doc, 'stakeholders').edges.size === 3, 'second')
+    const labels = alice.page.locator('.relation-label')
+    await expect.poll(() => labels.count()).toBe(3)
+    expect(await viewport.getAttribute('style')).toBe(before)
+    expect(await alice.node('Comune di Bergamo').boundingBox()).toEqual(cardBefore)
+    const seen = await labels.evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect()
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+        return {
+          kind: el.getAttribute('data-kind'),
+          box: r.toJSON() as DOMRect,
+          // nothing covers the label, and its text is whole
+          onTop: !!top && el.contains(top),
+          whole: el.scrollWidth <= el.clientWidth + 1,
+        }
+      }),
+    )
+    for (const l of seen) expect(l).toMatchObject({ onTop: true, whole: true })
+    const [conflict, cooperation] = ['conflict', 'cooperation'].map(
+      (k) => seen.find((l) => l.kind === k)!.box,
+    )
+    expect(
+      conflict!.bottom <= cooperation!.top ||
+        cooperation!.bottom <= conflict!.top ||
+        conflict!.right <= cooperation!.left ||
+        cooperation!.right <= conflict!.left,
+    ).toBe(true)
+    await screenshot(alice.page, 'stakeholders-map-parallel')
+  })
+
+  it('shows who is writing only while they write: not after leaving the field or a pause', async () => {
+    const board = await createBoard(server.url, 'Patto Alto Sebino')
+    const observer = await stock(board)
+    seedActors(observer.doc)
+    const alicePage = (await newParticipant(browser, 'Alice')).page
+    // Alice's clock can jump ahead, to see the pause without waiting for it
+    await alicePage.clock.install()
+    const alice = stakeholderPage(alicePage)
+    const bruno = stakeholderPage((await newParticipant(browser, 'Bruno')).page)
+    await alice.open(board.links.facilitator)
+    await bruno.open(board.links.participant)
+    const writing = () => bruno.card('Confindustria Bergamo').getByText('Alice sta scrivendo')
+
+    await alice.card('Confindustria Bergamo').click()
+    const org = alice.page.locator('[data-testid=actor-editor] input[data-field=organisation]')
+    await org.click()
+    await org.pressSequentially('Uff')
+    await writing().waitFor()
+    await screenshot(bruno.page, 'stakeholders-writing')
+
+    // a pause of more than 20 s with the field still focused: no longer "writing"
+    await alice.page.clock.fastForward(21_000)
+    await expect.poll(() => writing().count()).toBe(0)
+    expect(await org.evaluate((el) => el === document.activeElement)).toBe(true)
+    // typing again shows it again; leaving the field clears it
+    await org.pressSequentially('icio')
+    await writing().waitFor()
+    await org.press('Tab')
+    await expect.poll(() => writing().count()).toBe(0)
+    await waitFor(
+      () => actorByName(observer.doc, 'Confindustria Bergamo')?.organisation === 'Ufficio',
+      'the text is written when the field is left',
+    )
   })
 
   it('edits a cell of the register and the card changes for the other participant', async () => {
@@ -283,6 +390,31 @@ describe('the Stakeholder phase in the browser', () => {
         'Associazione genitori',
       ])
     await screenshot(bruno.page, 'stakeholders-register')
+
+    // scrolled sideways, the name column stays in place in the header as in the body, and
+    // every header stays above its column
+    await bruno.page.locator('.register-scroll').evaluate((el) => (el.scrollLeft = 700))
+    const columns = () =>
+      bruno.page.locator('.register-table').evaluate((table) => {
+        const heads = [...table.querySelectorAll('thead th')].map((th) =>
+          th.getBoundingClientRect(),
+        )
+        const cells = [...table.querySelector('tbody tr')!.children].map((td) =>
+          td.getBoundingClientRect(),
+        )
+        const scroller = table.closest('.register-scroll')!.getBoundingClientRect()
+        return {
+          misaligned: heads.filter(
+            (h, i) =>
+              Math.abs(h.left - cells[i]!.left) > 1 || Math.abs(h.width - cells[i]!.width) > 1,
+          ).length,
+          count: [heads.length, cells.length],
+          nameAt: heads[0]!.left - scroller.left,
+        }
+      })
+    await expect.poll(async () => (await columns()).nameAt).toBeLessThan(2)
+    expect(await columns()).toMatchObject({ misaligned: 0, count: [18, 18] })
+    await screenshot(bruno.page, 'stakeholders-register-scrolled')
   })
 
   it('exports the register as CSV and imports CSV files, refusing bad ones', async () => {
@@ -315,14 +447,54 @@ describe('the Stakeholder phase in the browser', () => {
         alice.page.waitForEvent('filechooser'),
         alice.page.locator('[data-testid=csv-import]').click(),
       ])
-      await chooser.setFiles(fixture(name))
+      await chooser.setFiles(name.includes('/') ? name : fixture(name))
     }
+    const status = alice.page.locator('.csv-done')
+
+    // the export opens in Italian Excel as columns, with the words and numbers of the UI
+    const text = readFileSync((await download.path())!, 'utf8')
+    expect(text.split('\r\n')[0]).toBe('\uFEFF' + REGISTER_COLUMNS.join(';'))
+    expect(text).toContain(';Comune di Bergamo;;Sistema Pubblico;;90;80;Neutrale;Neutrale;')
+
+    // re-importing the same file changes nothing: no copies, no question
+    await importFile((await download.path())!)
+    await expect.poll(() => status.getAttribute('data-added')).toBe('0')
+    expect(await status.getAttribute('data-updated')).toBe('0')
+    expect(await status.textContent()).toContain('Nessuna modifica')
+    expect(await rows.count()).toBe(4)
+    expect(readActors(observer.doc)).toHaveLength(4)
+
+    // an edited export: the dialog says what it adds and updates, and asks before updating
+    const edited = join(mkdtempSync(join(tmpdir(), 'trama-')), 'edited.csv')
+    writeFileSync(
+      edited,
+      text.replace(';90;80;', ';95;80;') +
+        ';Fondazione Comunità Bresciana;;Terzo Settore;;50;60;;;;;;;;;;\r\n',
+    )
+    await importFile(edited)
+    const plan = alice.page.locator('[data-testid=csv-plan]')
+    await plan.waitFor()
+    expect(await plan.getAttribute('data-added')).toBe('1')
+    expect(await plan.getAttribute('data-updated')).toBe('1')
+    expect(await alice.page.locator('.csv-question').textContent()).toContain('aggiornarlo')
+    expect(await alice.page.locator('[data-testid=csv-updates]').textContent()).toBe(
+      'Comune di Bergamo — Potere',
+    )
+    await screenshot(alice.page, 'stakeholders-csv-update')
+    expect(await rows.count()).toBe(4)
+    await alice.page.locator('[data-testid=csv-import-good]').click()
+    await expect.poll(() => rows.count()).toBe(5)
+    await waitFor(
+      () => actorByName(observer.doc, 'Comune di Bergamo')?.power === 0.95,
+      'the matched actor is updated, not copied',
+    )
+    expect(readActors(observer.doc)).toHaveLength(5)
 
     // an Excel file (semicolons, BOM, Italian names and decimal commas) imports at once
     await importFile('stakeholders-excel.csv')
-    await expect.poll(() => rows.count()).toBe(7)
-    await alice.page.getByText('3 attori importati.').waitFor()
-    await waitFor(() => readActors(observer.doc).length === 7, 'stock client sees the import')
+    await expect.poll(() => rows.count()).toBe(8)
+    await alice.page.getByText('Importazione completata: 3 aggiunti, 0 aggiornati.').waitFor()
+    await waitFor(() => readActors(observer.doc).length === 8, 'stock client sees the import')
     expect(actorByName(observer.doc, "Caritas; centro d'ascolto")).toMatchObject({
       category: 'third-sector',
       power: 0.3,
@@ -335,7 +507,7 @@ describe('the Stakeholder phase in the browser', () => {
     await dialog.locator('[data-code=not-utf8]').waitFor()
     expect(await dialog.textContent()).toContain('CSV UTF-8')
     await dialog.getByRole('button', { name: 'Chiudi' }).click()
-    expect(await rows.count()).toBe(7)
+    expect(await rows.count()).toBe(8)
 
     // bad rows: listed by row and column; nothing imported until the user agrees
     await importFile('stakeholders-bad-rows.csv')
@@ -349,12 +521,16 @@ describe('the Stakeholder phase in the browser', () => {
           ),
       )
       .toEqual(['3:name', '4:category', '4:power', '5:power', '5:stance'])
-    expect(await rows.count()).toBe(7)
+    expect(await rows.count()).toBe(8)
     await screenshot(alice.page, 'stakeholders-csv-review')
     await dialog.locator('[data-testid=csv-import-good]').click()
-    await expect.poll(() => rows.count()).toBe(9)
+    await expect.poll(() => rows.count()).toBe(10)
     await alice.page.locator('tr[data-label="Impresa sociale Alfa"]').waitFor()
     expect(readActors(observer.doc).map((a) => a.label)).not.toContain('Banca locale')
+    // imported actors land on the map in their category's column, with room for relations
+    await alice.view('map')
+    await expect.poll(() => alice.page.locator('.react-flow__node').count()).toBe(10)
+    await screenshot(alice.page, 'stakeholders-map-imported')
   })
 
   it('links actors to objectives and shows the coverage matrix', async () => {
@@ -408,6 +584,49 @@ describe('the Stakeholder phase in the browser', () => {
     await expect
       .poll(() => alice.page.locator('[data-testid=coverage-summary]').textContent())
       .toBe('1 obiettivo senza attori · 2 attori senza obiettivi')
+
+    // many objectives with long labels at 1920 wide: the matrix scrolls in its own box, with
+    // the objectives' row and the actors' column in place
+    observer.doc.transact(() => {
+      for (let i = 5; i <= 16; i++)
+        objective(
+          `obj-${i}`,
+          `Obiettivo ${i}: rafforzare la rete territoriale dei servizi per l’inclusione lavorativa`,
+          'added',
+          i * 100,
+        )
+    })
+    await alice.page.setViewportSize({ width: 1920, height: 1080 })
+    await expect.poll(() => table.locator('thead th[data-objective]').count()).toBe(15)
+    const layout = () =>
+      alice.page.evaluate(() => {
+        const scroller = document.querySelector('.coverage-scroll')!
+        const box = scroller.getBoundingClientRect()
+        const corner = document.querySelector('.coverage-corner')!.getBoundingClientRect()
+        const firstActor = document
+          .querySelector('.coverage-table tbody th')!
+          .getBoundingClientRect()
+        const head = document.querySelector('.coverage-table thead th[data-objective]')!
+        return {
+          pageOverflows: document.documentElement.scrollWidth > window.innerWidth,
+          scrolls: scroller.scrollWidth > scroller.clientWidth,
+          inBox: box.right <= window.innerWidth,
+          headAt: head.getBoundingClientRect().top - box.top,
+          cornerAt: corner.left - box.left,
+          actorAt: firstActor.left - box.left,
+        }
+      })
+    await screenshot(alice.page, 'stakeholders-coverage-wide')
+    expect(await layout()).toMatchObject({ pageOverflows: false, inBox: true })
+    await alice.page.locator('.coverage-scroll').evaluate((el) => {
+      el.scrollLeft = 800
+      el.scrollTop = 200
+    })
+    const scrolled = await layout()
+    expect(Math.abs(scrolled.headAt)).toBeLessThan(2)
+    expect(Math.abs(scrolled.cornerAt)).toBeLessThan(2)
+    expect(Math.abs(scrolled.actorAt)).toBeLessThan(2)
+    await screenshot(alice.page, 'stakeholders-coverage-scrolled')
   })
 
   it('shows the projector everything, read-only', async () => {

@@ -171,7 +171,7 @@ describe('register import', () => {
     expect(result.issues.map((i) => [i.row, i.column, i.code, i.value])).toEqual([
       [3, 'name', 'required', undefined],
       [4, 'category', 'unknown-category', 'banca'],
-      [4, 'power', 'out-of-range', '1.4'],
+      [4, 'power', 'out-of-range', '140'],
       [5, 'power', 'not-a-number', 'alto'],
       [5, 'stance', 'unknown-stance', 'forse'],
     ])
@@ -250,11 +250,16 @@ describe('register import', () => {
       readActor('a2', { label: 'Coop', category: 'third-sector', power: 0, interest: 1 }),
     ]
     const csv = registerToCsv(actors, objectives)
-    expect(csv.startsWith('\uFEFF' + REGISTER_COLUMNS.join(',') + '\r\n')).toBe(true)
+    // what Italian Excel opens as columns: semicolons, the UI's words, 0–100
+    expect(csv.startsWith('\uFEFF' + REGISTER_COLUMNS.join(';') + '\r\n')).toBe(true)
+    expect(csv.split('\r\n')[2]).toBe('a2;Coop;;Terzo Settore;;0;100;Neutrale;Neutrale;;;;;;;;')
+    expect(csv).toContain(';Sistema Pubblico;;85;40;Neutrale;Sostiene;')
     // a name a spreadsheet would run as a formula is protected
     expect(csv).toContain(`"'=Comune ""centro"""`)
     const back = ok(parseRegisterCsv(new TextEncoder().encode(csv), { objectives }))
     expect(back.issues).toEqual([])
+    expect(back.separator).toBe(';')
+    expect(back.rows.map((r) => r.id)).toEqual(['a1', 'a2'])
     const strip = ({ id: _id, x: _x, y: _y, ...rest }: Actor) => rest
     expect(back.rows.map((r) => r.fields)).toEqual(
       actors

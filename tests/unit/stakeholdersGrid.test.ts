@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { ACTOR_CATEGORIES } from '../../shared/schema/index.ts'
 import {
   GRID,
+  GRID_CARD,
   QUADRANTS,
   freeGridSpot,
   gridPosition,
@@ -8,6 +10,8 @@ import {
   quadrantAt,
   quadrantOf,
   quadrantRect,
+  spreadGridCards,
+  type XY,
 } from '../../shared/stakeholders/grid.ts'
 import { mapSpot, mapSpots, MAP_CARD } from '../../shared/stakeholders/layout.ts'
 
@@ -112,11 +116,19 @@ describe('relationship map layout', () => {
     const third = mapSpot('third-sector', [])
     expect(third.x).toBeGreaterThanOrEqual(MAP_CARD.width)
     const below = mapSpot('public', [{ x: 0, y: 0 }])
-    expect(below.x).toBe(0)
-    expect(below.y).toBeGreaterThanOrEqual(MAP_CARD.height)
+    expect(below.x).toBeLessThan(MAP_CARD.width)
+    expect(below.y).toBeGreaterThanOrEqual(MAP_CARD.height + 60)
     const spots = mapSpots(['community', 'community', 'community'], [])
     expect(new Set(spots.map((s) => s.y)).size).toBe(3)
-    expect(new Set(spots.map((s) => s.x)).size).toBe(1)
+    // staggered: a straight link between the first and the third clears the second card
+    const [first, second, third_] = spots as [XY, XY, XY]
+    expect(third_.x).toBe(first.x)
+    const linkX = first.x + MAP_CARD.width / 2
+    expect(second.x).toBeGreaterThan(linkX)
+    // and there is room for a relation label between neighbouring columns
+    const [, publicSecond] = mapSpots(['public', 'public'], [])
+    const nextColumn = mapSpot(ACTOR_CATEGORIES[1]!, [])
+    expect(nextColumn.x - (publicSecond!.x + MAP_CARD.width)).toBeGreaterThanOrEqual(60)
   })
 })
 
@@ -132,5 +144,43 @@ describe('relationship map layout, at scale', () => {
       [],
     )
     expect(new Set(many.map((s) => s.y)).size).toBe(5000)
+  })
+})
+
+describe('cards sharing a spot on the grid', () => {
+  const overlap = (a: XY, b: XY) =>
+    Math.abs(a.x - b.x) < GRID_CARD.width && Math.abs(a.y - b.y) < GRID_CARD.height
+
+  it('lays new actors at 50/50 side by side, without moving a lone card', () => {
+    const centre = gridPosition({ power: 0.5, interest: 0.5 })
+    const lone = gridPosition({ power: 0.9, interest: 0.1 })
+    const points = [
+      { id: 'lone', ...lone },
+      ...Array.from({ length: 6 }, (_, i) => ({ id: `new-${i}`, ...centre })),
+    ]
+    const shown = spreadGridCards(points)
+    expect(shown.get('lone')).toEqual(lone)
+    const spread = points.slice(1).map((p) => shown.get(p.id)!)
+    for (const [i, a] of spread.entries())
+      for (const b of spread.slice(i + 1)) expect(overlap(a, b)).toBe(false)
+    // still near the point they share, and inside its quadrant (50/50 is "manage closely")
+    for (const p of spread) {
+      expect(Math.abs(p.x - centre.x)).toBeLessThanOrEqual(2 * GRID_CARD.width)
+      expect(Math.abs(p.y - centre.y)).toBeLessThanOrEqual(4 * GRID_CARD.height)
+      expect(quadrantAt(p)).toBe('manage-closely')
+    }
+  })
+
+  it('keeps a cluster in a corner inside the grid', () => {
+    const corner = gridPosition({ power: 1, interest: 1 })
+    const shown = spreadGridCards([
+      { id: 'a', ...corner },
+      { id: 'b', ...corner },
+      { id: 'c', ...corner },
+    ])
+    for (const p of shown.values()) {
+      expect(p.x + GRID_CARD.width / 2).toBeLessThanOrEqual(GRID.width)
+      expect(p.y - GRID_CARD.height / 2).toBeGreaterThanOrEqual(0)
+    }
   })
 })

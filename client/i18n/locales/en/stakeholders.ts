@@ -146,8 +146,22 @@ export const stakeholders: typeof it = {
     export: 'Export CSV',
     import: 'Import CSV',
     fileName: 'actor-register',
-    imported_one: '1 actor imported.',
-    imported_other: '{{count}} actors imported.',
+    done: 'Import complete: {{added}} added, {{updated}} updated.',
+    nothingToDo_one:
+      'Nothing to change: the actor in the file is already in the register as it is.',
+    nothingToDo_other:
+      'Nothing to change: the {{count}} actors in the file are already in the register as they are.',
+    planSummary:
+      'To add: {{added}} · already there, to update: {{updated}} · already there, unchanged: {{unchanged}}.',
+    updateTitle: 'Actors already in the register',
+    updateQuestion_one:
+      'One actor in the file is already in the register (same id or same name) with different values: update it from the file?',
+    updateQuestion_other:
+      '{{count}} actors in the file are already in the register (same id or same name) with different values: update them from the file?',
+    andMore: '… and {{count}} more',
+    addAndUpdate: 'Add {{added}} and update {{updated}}',
+    addOnly_one: 'Add only the new one',
+    addOnly_other: 'Add only the {{count}} new ones',
     reviewTitle: 'File check',
     reviewBody_one:
       '{{bad}} row of {{total}} has errors. Fix the file, or import only the valid rows.',
@@ -178,7 +192,8 @@ export const stakeholders: typeof it = {
         '“{{value}}” is not a category (public, third-sector, economic, community).',
       'unknown-stance': '“{{value}}” is not a stance (supports, neutral, resists).',
       'not-a-number': '“{{value}}” is not a number.',
-      'out-of-range': '“{{value}}” is out of scale: a value between 0 and 1 is needed.',
+      'out-of-range':
+        '“{{value}}” is out of range: use a value from 0 to 100 (files whose values are all between 0 and 1 with decimals, like 0.7, are read on the 0–1 scale).',
       'unknown-objective': 'Objective “{{value}}” is not on this board.',
     },
   },

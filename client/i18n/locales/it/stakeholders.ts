@@ -144,8 +144,21 @@ export const stakeholders = {
     export: 'Esporta CSV',
     import: 'Importa CSV',
     fileName: 'registro-attori',
-    imported_one: '1 attore importato.',
-    imported_other: '{{count}} attori importati.',
+    done: 'Importazione completata: {{added}} aggiunti, {{updated}} aggiornati.',
+    nothingToDo_one: 'Nessuna modifica: l’attore del file è già nel registro così com’è.',
+    nothingToDo_other:
+      'Nessuna modifica: i {{count}} attori del file sono già nel registro così come sono.',
+    planSummary:
+      'Da aggiungere: {{added}} · già presenti da aggiornare: {{updated}} · già presenti e invariati: {{unchanged}}.',
+    updateTitle: 'Attori già presenti nel registro',
+    updateQuestion_one:
+      'Un attore del file è già nel registro (stesso id o stesso nome) con valori diversi: aggiornarlo con quelli del file?',
+    updateQuestion_other:
+      '{{count}} attori del file sono già nel registro (stesso id o stesso nome) con valori diversi: aggiornarli con quelli del file?',
+    andMore: '… e altri {{count}}',
+    addAndUpdate: 'Aggiungi {{added}} e aggiorna {{updated}}',
+    addOnly_one: 'Aggiungi solo il nuovo',
+    addOnly_other: 'Aggiungi solo i {{count}} nuovi',
     reviewTitle: 'Controllo del file',
     reviewBody_one:
       '{{bad}} riga su {{total}} ha errori. Correggete il file, oppure importate solo le righe valide.',
@@ -176,7 +189,8 @@ export const stakeholders = {
         '«{{value}}» non è una categoria (public, third-sector, economic, community).',
       'unknown-stance': '«{{value}}» non è una posizione (supports, neutral, resists).',
       'not-a-number': '«{{value}}» non è un numero.',
-      'out-of-range': '«{{value}}» è fuori scala: serve un valore tra 0 e 1.',
+      'out-of-range':
+        '«{{value}}» è fuori scala: serve un valore tra 0 e 100 (i file che usano solo valori tra 0 e 1 con decimali, come 0,7, sono letti sulla scala 0–1).',
       'unknown-objective': 'Obiettivo «{{value}}» non presente su questa lavagna.',
     },
   },
