@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { memo } from 'react'
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { useTranslation } from 'react-i18next'
 import { useBoard, useBoardActions } from '../store/context.tsx'
@@ -6,59 +6,7 @@ import { canEdit, type BoardState } from '../store/boardStore.ts'
 import type { ProblemNode } from '../store/projection.ts'
 import { useTreeReport } from './TreeWarnings.tsx'
 import { groupLabel } from './ProblemInspector.tsx'
-
-function CardEditor({ id, initial, onDone }: { id: string; initial: string; onDone: () => void }) {
-  const { t } = useTranslation('board')
-  const actions = useBoardActions()
-  const [value, setValue] = useState(initial)
-  const ref = useRef<HTMLTextAreaElement>(null)
-  const done = useRef(false)
-  useEffect(() => {
-    // A new card is hidden until React Flow has measured it, and a hidden field cannot take
-    // focus: try again on the next frames until it does.
-    let frames = 0
-    let raf = 0
-    const focus = () => {
-      const el = ref.current
-      if (!el) return
-      el.focus()
-      if (document.activeElement === el) el.setSelectionRange(el.value.length, el.value.length)
-      else if (frames++ < 30) raf = requestAnimationFrame(focus)
-    }
-    focus()
-    return () => cancelAnimationFrame(raf)
-  }, [])
-  const finish = (commit: boolean) => {
-    if (done.current) return
-    done.current = true
-    if (commit) actions.setLabel(id, value.trim())
-    onDone()
-  }
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    e.stopPropagation()
-    if (e.key === 'Enter' && !e.shiftKey) {
-      e.preventDefault()
-      finish(true)
-    } else if (e.key === 'Escape') {
-      e.preventDefault()
-      finish(false)
-    }
-  }
-  return (
-    <textarea
-      ref={ref}
-      className="card-editor nodrag nowheel"
-      aria-label={t('card.edit')}
-      placeholder={t('card.placeholder')}
-      value={value}
-      maxLength={2000}
-      rows={3}
-      onChange={(e) => setValue(e.target.value)}
-      onKeyDown={onKeyDown}
-      onBlur={() => finish(true)}
-    />
-  )
-}
+import { CardTextEditor } from './CardTextEditor.tsx'
 
 /** A problem card: its role by colour and label, its text, and who is writing it. */
 export const ProblemCardNode = memo(function ProblemCardNode({
@@ -95,7 +43,13 @@ export const ProblemCardNode = memo(function ProblemCardNode({
       <Handle type="target" position={Position.Bottom} isConnectable={editable} />
       <div className="card-role">{t(`problemRoles.${data.role}`)}</div>
       {editing ? (
-        <CardEditor id={id} initial={data.label} onDone={() => actions.setEditing(null)} />
+        <CardTextEditor
+          initial={data.label}
+          label={t('card.edit')}
+          placeholder={t('card.placeholder')}
+          onCommit={(text) => actions.setLabel(id, text.trim())}
+          onDone={() => actions.setEditing(null)}
+        />
       ) : (
         <div className={`card-label${data.label ? '' : ' empty'}`}>
           {data.label || t('card.empty')}
