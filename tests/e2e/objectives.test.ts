@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import * as Y from 'yjs'
+import type { Browser } from 'playwright-core'
 import { canvasRoots, deleteCard, putCard, putLink } from '../../shared/schema/index.ts'
 import {
   CLIENT_DIST,
@@ -10,6 +9,17 @@ import {
   screenshot,
 } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
+import {
+  allInView,
+  buildCrowdedTree,
+  buildProblemTree,
+  cardBoxes,
+  docPositions,
+  meansBelowEnds,
+  objectivesPage,
+  overlapping,
+  type Exported,
+} from '../helpers/objectivesPage.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { createBoard, exportJson, startServer } from '../helpers/server.ts'
 
@@ -27,168 +37,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.close()
 })
-
-/** A small problem tree written by a stock Yjs client, as another participant would. */
-function buildProblemTree(doc: Y.Doc) {
-  doc.transact(() => {
-    const problem = (id: string, label: string, role: string, x: number, y: number) =>
-      putCard(doc, 'problems', id, { kind: 'problem', label, role, x, y })
-    problem('core', 'Alta disoccupazione giovanile', 'core', 300, 300)
-    problem('guid', 'Scarso orientamento al lavoro', 'cause', 120, 470)
-    problem('serv', 'Servizi frammentati', 'cause', 480, 470)
-    problem('excl', 'Esclusione sociale dei NEET', 'effect', 300, 130)
-    putLink(doc, 'problems', 'l1', { kind: 'cause-effect', source: 'guid', target: 'core' })
-    putLink(doc, 'problems', 'l2', { kind: 'cause-effect', source: 'serv', target: 'core' })
-    putLink(doc, 'problems', 'l3', { kind: 'cause-effect', source: 'core', target: 'excl' })
-  })
-}
-
-/** What a participant does in the Obiettivi phase. */
-function objectivesPage(page: Page) {
-  const card = (text: string) => page.locator('.react-flow__node-objective', { hasText: text })
-  return {
-    page,
-    card,
-    cards: () => page.locator('.react-flow__node-objective'),
-    status: (text: string) => card(text).locator('.status-chip').textContent(),
-    async openPhase() {
-      await page.locator('#tab-objectives').click()
-      await page.locator('#objectives-tab-tree[aria-selected=true]').waitFor()
-      await page.locator('.objective-canvas .react-flow__pane').waitFor()
-    },
-    async view(name: 'tree' | 'compare') {
-      await page.locator(`#objectives-tab-${name}`).click()
-      await page.locator(`#objectives-panel-${name}`).waitFor()
-    },
-    async generate() {
-      await page.getByRole('button', { name: 'Genera albero degli obiettivi' }).click()
-      await page.locator('[data-testid=merge-report]').waitFor()
-      return page.locator('[data-testid=merge-report]').innerText()
-    },
-    async reword(from: string, to: string) {
-      await card(from).dblclick()
-      const editor = page.locator('.objective-canvas textarea.card-editor')
-      await editor.waitFor()
-      await editor.fill(to)
-      await editor.press('Enter')
-      await card(to).waitFor()
-    },
-  }
-}
-
-/** A tree crammed into one corner, as after a few rewordings and regenerations. */
-const CROWDED = {
-  problems: [
-    ['core', 'Alta disoccupazione giovanile', 'core'],
-    ['guid', 'Scarso orientamento al lavoro', 'cause'],
-    ['serv', 'Servizi frammentati', 'cause'],
-    ['skills', 'Competenze non adeguate', 'cause'],
-    ['excl', 'Esclusione sociale dei NEET', 'effect'],
-    ['pov', 'Povertà delle famiglie', 'effect'],
-  ] as [string, string, string][],
-  /** problem id → the objective's text ('' = still the problem's text, to reword) */
-  objectives: {
-    core: 'Più giovani trovano un lavoro stabile',
-    guid: 'Orientamento al lavoro efficace e diffuso nelle scuole',
-    serv: '',
-    skills: 'Competenze allineate alla domanda delle imprese',
-    excl: 'Maggiore inclusione sociale dei NEET',
-    pov: '',
-  } as Record<string, string>,
-  /** means → end */
-  links: [
-    ['guid', 'core'],
-    ['serv', 'core'],
-    ['skills', 'guid'],
-    ['core', 'excl'],
-    ['core', 'pov'],
-  ] as [string, string][],
-}
-
-function buildCrowdedTree(doc: Y.Doc) {
-  doc.transact(() => {
-    CROWDED.problems.forEach(([id, label, role], i) => {
-      putCard(doc, 'problems', id, { kind: 'problem', label, role, x: i * 240, y: 0 })
-      const reworded = CROWDED.objectives[id]
-      putCard(doc, 'objectives', `obj:${id}`, {
-        kind: 'objective',
-        label: reworded || label,
-        x: 100 + i * 40,
-        y: 100 + i * 30,
-        derivedFrom: id,
-        status: reworded ? 'reworded' : 'to-reword',
-      })
-    })
-    for (const [means, end] of CROWDED.links)
-      putLink(doc, 'objectives', `me:${means}-${end}`, {
-        kind: 'means-end',
-        source: `obj:${means}`,
-        target: `obj:${end}`,
-        derivedFrom: null,
-        checked: true,
-      })
-  })
-}
-
-interface Box {
-  id: string
-  x: number
-  y: number
-  w: number
-  h: number
-}
-/** The objective cards as drawn on screen. */
-const cardBoxes = (page: Page): Promise<Box[]> =>
-  page.locator('.react-flow__node-objective').evaluateAll((els) =>
-    els.map((el) => {
-      const r = el.getBoundingClientRect()
-      return { id: el.getAttribute('data-id')!, x: r.x, y: r.y, w: r.width, h: r.height }
-    }),
-  )
-const overlapping = (boxes: Box[]) =>
-  boxes.flatMap((a, i) =>
-    boxes
-      .slice(i + 1)
-      .filter((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h)
-      .map((b) => `${a.id}/${b.id}`),
-  )
-/** Every means sits wholly below its end. */
-const meansBelowEnds = (boxes: Box[]) => {
-  const by = new Map(boxes.map((b) => [b.id, b]))
-  return CROWDED.links.every(([means, end]) => {
-    const m = by.get(`obj:${means}`)
-    const e = by.get(`obj:${end}`)
-    return m !== undefined && e !== undefined && m.y >= e.y + e.h
-  })
-}
-/** Every card lies inside the visible canvas. */
-const allInView = (page: Page) =>
-  page.evaluate(() => {
-    const pane = document.querySelector('.objective-canvas .react-flow')!.getBoundingClientRect()
-    return [...document.querySelectorAll('.react-flow__node-objective')].every((el) => {
-      const r = el.getBoundingClientRect()
-      return (
-        r.left >= pane.left - 1 &&
-        r.right <= pane.right + 1 &&
-        r.top >= pane.top - 1 &&
-        r.bottom <= pane.bottom + 1
-      )
-    })
-  })
-const docPositions = (doc: Y.Doc) => {
-  const out: Record<string, string> = {}
-  canvasRoots(doc, 'objectives').nodes.forEach((n, id) => (out[id] = `${n.get('x')},${n.get('y')}`))
-  return out
-}
-
-type Exported = {
-  canvases: {
-    objectives: {
-      nodes: { id: string; label: string; derivedFrom: string | null; status: string }[]
-      edges: { id: string; source: string; target: string; checked?: boolean }[]
-    }
-  }
-}
 
 describe('the objective tree in the browser', () => {
   it('two participants generate, reword and regenerate the objective tree together', async () => {
@@ -335,29 +183,16 @@ describe('the objective tree in the browser', () => {
     await expect.poll(() => p.cards().count()).toBe(4)
 
     // an intermediate objective added by the group
-    await p.page.getByRole('button', { name: 'Aggiungi obiettivo' }).click()
-    const editor = p.page.locator('.objective-canvas textarea.card-editor')
-    await editor.waitFor()
-    await editor.fill('Rete territoriale per il lavoro attiva')
-    await editor.press('Enter')
+    await p.addObjective('Rete territoriale per il lavoro attiva')
     const added = p.card('Rete territoriale per il lavoro attiva')
     await added.waitFor()
     expect(await p.status('Rete territoriale per il lavoro attiva')).toBe('Aggiunto')
 
     // linked as a means of the core objective by dragging from its handle
-    const from = (await added.locator('.react-flow__handle.source').boundingBox())!
-    const to = (await p
-      .card('Alta disoccupazione giovanile')
-      .locator('.react-flow__handle.target')
-      .boundingBox())!
-    await p.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
-    await p.page.mouse.down()
-    for (let i = 1; i <= 10; i++)
-      await p.page.mouse.move(
-        from.x + ((to.x - from.x) * i) / 10 + to.width / 2,
-        from.y + ((to.y - from.y) * i) / 10 + to.height / 2,
-      )
-    await p.page.mouse.up()
+    await p.linkMeansToEnd(
+      'Rete territoriale per il lavoro attiva',
+      'Alta disoccupazione giovanile',
+    )
     await expect.poll(() => p.page.locator('.react-flow__edge').count()).toBe(4)
 
     // Delete on an objective that came from a problem discards it (the trace stays)

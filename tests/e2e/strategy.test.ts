@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import * as Y from 'yjs'
-import { collectionRoot, DEFAULT_CRITERIA, putCard, putLink } from '../../shared/schema/index.ts'
+import type { Browser } from 'playwright-core'
+import { collectionRoot } from '../../shared/schema/index.ts'
 import {
   CLIENT_DIST,
   closeParticipants,
@@ -12,6 +11,16 @@ import {
 import { boardPage } from '../helpers/boardPage.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { createBoard, exportJson, startServer } from '../helpers/server.ts'
+import {
+  buildObjectiveTree,
+  criteria,
+  GUIDANCE,
+  italian,
+  SCORES,
+  strategyPage,
+  TRAINING,
+  type Exported,
+} from '../helpers/strategyPage.ts'
 import { waitFor } from '../helpers/wait.ts'
 
 let server: Awaited<ReturnType<typeof startServer>>
@@ -28,121 +37,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.close()
 })
-
-const GUIDANCE = 'Orientamento al lavoro efficace'
-const TRAINING = 'Formazione adeguata al mercato'
-
-/**
- * An objective tree written by a stock Yjs client: one goal, two branches that can become
- * strategies, and a discarded objective that must stay out of everything.
- */
-function buildObjectiveTree(doc: Y.Doc) {
-  doc.transact(() => {
-    const objective = (id: string, label: string, x: number, y: number, status = 'reworded') =>
-      putCard(doc, 'objectives', id, { kind: 'objective', label, x, y, derivedFrom: null, status })
-    const meansEnd = (means: string, end: string) =>
-      putLink(doc, 'objectives', `${means}>${end}`, {
-        kind: 'means-end',
-        source: means,
-        target: end,
-        checked: true,
-      })
-    objective('inclusion', 'Maggiore inclusione sociale dei NEET', 400, 0)
-    objective('work', 'Più giovani trovano un lavoro stabile', 400, 150)
-    objective('guidance', GUIDANCE, 200, 300)
-    objective('training', TRAINING, 600, 300)
-    objective('desks', 'Sportelli di orientamento attivi in ogni ambito', 100, 450)
-    objective('tutors', 'Un tutor per ogni giovane preso in carico', 300, 450)
-    objective('mapping', 'Mappa condivisa dei servizi', 100, 600)
-    objective('courses', 'Corsi professionalizzanti co-progettati con le imprese', 600, 450)
-    objective('utopia', 'Piena occupazione in sei mesi', 800, 450, 'discarded')
-    meansEnd('work', 'inclusion')
-    meansEnd('guidance', 'work')
-    meansEnd('training', 'work')
-    meansEnd('desks', 'guidance')
-    meansEnd('tutors', 'guidance')
-    meansEnd('mapping', 'desks')
-    meansEnd('courses', 'training')
-    meansEnd('utopia', 'guidance')
-  })
-}
-
-/** What a participant does in the strategy and logframe views. */
-function strategyPage(page: Page) {
-  return {
-    page,
-    async open(link: string) {
-      await boardPage(page).open(link)
-      await page.locator('#tab-objectives').click()
-      await this.view('strategy')
-    },
-    async view(name: 'strategy' | 'logframe') {
-      await page.locator(`#objectives-tab-${name}`).click()
-      await page.locator(`[data-testid=${name}-view]`).waitFor()
-    },
-    async markCandidate(top: string) {
-      const select = page.getByLabel('Obiettivo in cima al ramo')
-      const value = await select
-        .locator('option', { hasText: top })
-        .evaluate((o) => (o as HTMLOptionElement).value)
-      await select.selectOption(value)
-      await page.getByRole('button', { name: 'Aggiungi come strategia candidata' }).click()
-      await page.locator(`[data-testid=candidate][data-label="${top}"]`).waitFor()
-    },
-    cell: (candidate: string, criterion: string) =>
-      page.locator(`td[data-candidate="${candidate}"][data-criterion="${criterion}"]`),
-    /** The scores this participant has highlighted as their own, in criteria order. */
-    async myScores(candidate: string): Promise<(number | null)[]> {
-      return page.locator(`td[data-candidate="${candidate}"]`).evaluateAll((cells) =>
-        cells.map((td) => {
-          const mine = td.querySelector('[aria-checked=true]')
-          return mine ? Number(mine.getAttribute('data-score')) : null
-        }),
-      )
-    },
-    async ranking() {
-      return page.locator('[data-testid=ranking-item]').evaluateAll((items) =>
-        items.map((li) => ({
-          label: li.getAttribute('data-label'),
-          rank: li.getAttribute('data-rank'),
-          average: li.querySelector('[data-testid=ranking-average]')?.textContent ?? null,
-        })),
-      )
-    },
-  }
-}
-
-const criteria: string[] = DEFAULT_CRITERIA.map((c) => c.id)
-/** Each participant's scores, in criteria order (social … covered). */
-const SCORES: Record<'alice' | 'bruno', Record<string, number[]>> = {
-  alice: { [GUIDANCE]: [5, 4, 5, 4, 5, 4], [TRAINING]: [2, 3, 2, 3, 2, 3] },
-  bruno: { [GUIDANCE]: [3, 3, 3, 3, 3, 3], [TRAINING]: [4, 4, 4, 4, 4, 4] },
-}
-const italian = (n: number) =>
-  new Intl.NumberFormat('it', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n)
-
-type Exported = {
-  chosenStrategy: string
-  strategy: {
-    candidates: { id: string; label: string; objectives: string[] }[]
-    criteria: { id: string }[]
-    scores: {
-      id: string
-      candidate: string
-      criterion: string
-      participant: string
-      participantName?: string
-      score: number
-    }[]
-  }
-  logframe: {
-    id: string
-    level: string
-    objective?: string | null
-    text: string
-    indicators: string
-  }[]
-}
 
 describe('strategy analysis and logframe in the browser', () => {
   it('two participants score, the facilitator chooses, the logframe is written together', async () => {
@@ -180,19 +74,10 @@ describe('strategy analysis and logframe in the browser', () => {
 
     // Alice scores with the mouse
     for (const [label, values] of Object.entries(SCORES.alice))
-      for (const [i, value] of values.entries())
-        await alice
-          .cell(ids!.get(label)!, criteria[i]!)
-          .getByRole('radio', { name: `Voto ${value}` })
-          .click()
+      await alice.scoreByClicking(ids!.get(label)!, values)
     // Bruno scores with the keyboard: a digit scores, ↓ goes to the next criterion
-    for (const [label, values] of Object.entries(SCORES.bruno)) {
-      await bruno.cell(ids!.get(label)!, criteria[0]!).locator('[tabindex="0"]').focus()
-      for (const value of values) {
-        await bruno.page.keyboard.press(String(value))
-        await bruno.page.keyboard.press('ArrowDown')
-      }
-    }
+    for (const [label, values] of Object.entries(SCORES.bruno))
+      await bruno.scoreByKeyboard(ids!.get(label)!, values)
     // ← lowers a score: Bruno changes his mind on the last criterion, then back
     await bruno.page.keyboard.press('ArrowLeft')
     await bruno.page.keyboard.press('ArrowRight')
@@ -202,10 +87,6 @@ describe('strategy analysis and logframe in the browser', () => {
     await expect.poll(() => bruno.myScores(guidance)).toEqual(SCORES.bruno[GUIDANCE])
     await expect.poll(() => bruno.myScores(training)).toEqual(SCORES.bruno[TRAINING])
 
-    const scrollTo = (page: Page, where: 'top' | 'bottom') =>
-      page
-        .locator('.strategy-main')
-        .evaluate((el, w) => el.scrollTo(0, w === 'top' ? 0 : el.scrollHeight), where)
     // while voting, nobody sees the others' results: only how many voted, no average or ranking
     await expect
       .poll(() => bruno.cell(guidance, 'economic').getByTestId('cell-stats').innerText())
@@ -218,7 +99,7 @@ describe('strategy analysis and logframe in the browser', () => {
         '2 partecipanti',
       ])
     }
-    await scrollTo(bruno.page, 'top')
+    await bruno.scrollTo('top')
     await screenshot(bruno.page, 'strategy-results-hidden')
     // each screen shows them when it chooses to
     for (const page of [alice, bruno])
@@ -263,11 +144,11 @@ describe('strategy analysis and logframe in the browser', () => {
     await bruno.page
       .locator(`[data-testid=candidate][data-label="${GUIDANCE}"].is-chosen`)
       .waitFor()
-    await scrollTo(alice.page, 'top')
+    await alice.scrollTo('top')
     await screenshot(alice.page, 'strategy-facilitator')
-    await scrollTo(alice.page, 'bottom')
+    await alice.scrollTo('bottom')
     await screenshot(alice.page, 'strategy-facilitator-ranking')
-    await scrollTo(bruno.page, 'top')
+    await bruno.scrollTo('top')
     await screenshot(bruno.page, 'strategy-participant')
 
     // the facilitator generates the logframe from the chosen branch
@@ -276,17 +157,8 @@ describe('strategy analysis and logframe in the browser', () => {
     expect(await bruno.page.getByTestId('generate-logframe').count()).toBe(0)
     await alice.page.getByRole('button', { name: 'Genera logframe dalla strategia scelta' }).click()
     await alice.page.getByRole('status').filter({ hasText: '5 righe aggiunte' }).waitFor()
-    const levels = (page: Page) =>
-      page
-        .locator('[data-testid=logframe-row]')
-        .evaluateAll((rows) =>
-          rows.map(
-            (r) =>
-              `${r.getAttribute('data-level')}: ${r.querySelector<HTMLTextAreaElement>('.col-text textarea')!.value}`,
-          ),
-        )
     await expect
-      .poll(() => levels(bruno.page))
+      .poll(() => bruno.logframeLevels())
       .toEqual([
         'overall: Più giovani trovano un lavoro stabile',
         `specific: ${GUIDANCE}`,
@@ -377,26 +249,20 @@ describe('strategy analysis and logframe in the browser', () => {
     expect(json.logframe).toHaveLength(6)
 
     // rows move and go away for everyone
-    const activities = (page: Page) =>
-      page
-        .locator('[data-testid=logframe-row][data-level=activity] .col-text textarea')
-        .evaluateAll((t) => t.map((a) => (a as HTMLTextAreaElement).value))
     await bruno.page
       .locator('[data-testid=logframe-row][data-level=activity]')
       .nth(1)
       .getByRole('button', { name: 'Sposta su' })
       .click()
     await expect
-      .poll(() => activities(alice.page))
+      .poll(() => alice.activities())
       .toEqual(['Formare gli operatori degli sportelli', 'Mappa condivisa dei servizi'])
     await alice.page
       .locator('[data-testid=logframe-row][data-level=activity]')
       .nth(1)
       .getByRole('button', { name: 'Elimina riga' })
       .click()
-    await expect
-      .poll(() => activities(bruno.page))
-      .toEqual(['Formare gli operatori degli sportelli'])
+    await expect.poll(() => bruno.activities()).toEqual(['Formare gli operatori degli sportelli'])
   })
 
   it('the projector sees the scores and the choice, read-only; the facilitator edits the criteria', async () => {
@@ -424,12 +290,8 @@ describe('strategy analysis and logframe in the browser', () => {
     await projector.page.locator(`[data-testid=candidate][data-label="${renamed}"]`).waitFor()
 
     // built-in criteria read in each person's language; a renamed one as written
-    const criterionNames = (page: Page) =>
-      page
-        .locator('[data-testid=criterion]')
-        .evaluateAll((th) => th.map((h) => h.getAttribute('data-label')))
-    expect(await criterionNames(alice.page)).toContain('Already covered by other actors')
-    expect(await criterionNames(projector.page)).toContain('Già coperto da altri attori')
+    expect(await alice.criterionNames()).toContain('Already covered by other actors')
+    expect(await projector.criterionNames()).toContain('Già coperto da altri attori')
     const social = alice.page.getByLabel('Name of the criterion').first()
     await social.fill('Impatto sui NEET')
     await social.press('Enter')
@@ -438,7 +300,7 @@ describe('strategy analysis and logframe in the browser', () => {
     await alice.page.getByRole('button', { name: '+ Add criterion' }).click()
     await alice.page.getByRole('button', { name: 'Remove the criterion “Environmental”' }).click()
     await expect
-      .poll(() => criterionNames(projector.page))
+      .poll(() => projector.criterionNames())
       .toEqual([
         'Economico-finanziario',
         'Impatto sui NEET',
