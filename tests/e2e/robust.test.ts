@@ -44,6 +44,31 @@ describe('a board that holds up in the room', () => {
     expect(await p.cards().count()).toBe(2)
   })
 
+  it("the projector follows the facilitator from phase to phase and shows nobody's cursor", async () => {
+    const board = await createBoard(server.url)
+    const facilitator = boardPage((await newParticipant(browser, 'Fabio')).page)
+    const participant = boardPage((await newParticipant(browser, 'Pia')).page)
+    const projector = boardPage((await newParticipant(browser, 'Proiettore')).page)
+    await facilitator.open(board.links.facilitator)
+    await participant.open(board.links.participant)
+    await projector.open(board.links.viewer)
+    await participant.addCardAt(600, 350, 'Carta di Pia')
+    await participant.page.mouse.move(300, 500)
+    await participant.page.mouse.move(320, 520)
+    await facilitator.page.locator('.remote-cursor[data-name="Pia"]').waitFor()
+    expect(await projector.page.locator('.remote-cursor').count()).toBe(0)
+
+    const selected = (p: typeof projector, phase: string) =>
+      p.page.locator(`#tab-${phase}`).getAttribute('aria-selected')
+    await facilitator.page.locator('#tab-objectives').click()
+    await expect.poll(() => selected(projector, 'objectives')).toBe('true')
+    // a participant looking elsewhere does not move the room
+    await participant.page.locator('#tab-stakeholders').click()
+    await facilitator.page.locator('#tab-problems').click()
+    await expect.poll(() => selected(projector, 'problems')).toBe('true')
+    expect(await selected(participant, 'stakeholders')).toBe('true')
+  })
+
   it('a viewer sees the board but cannot edit it', async () => {
     const board = await createBoard(server.url)
     const editor = boardPage((await newParticipant(browser, 'Elena')).page)
