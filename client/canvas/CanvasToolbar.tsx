@@ -6,9 +6,9 @@ import { useBoard, useBoardSession } from '../store/context.tsx'
 import { isFacilitator, type BoardState } from '../store/boardStore.ts'
 import type { useTreeEditing } from './useTreeEditing.ts'
 import { nextClusterColor } from './clusters.ts'
+import { UndoRedoButtons } from './UndoRedoButtons.tsx'
 
 const selectedSelector = (s: BoardState) => s.canvases.problems.nodes.filter((n) => n.selected)
-const historySelector = (s: BoardState) => ({ canUndo: s.canUndo, canRedo: s.canRedo })
 const clusterCountSelector = (s: BoardState) => s.lists['problems.clusters'].length
 
 /** Add, relate, re-role, group, lay out, delete, undo: the mouse's way to every tree move. */
@@ -16,7 +16,6 @@ export function CanvasToolbar({ editing }: { editing: ReturnType<typeof useTreeE
   const { t } = useTranslation('board')
   const { actions } = useBoardSession()
   const selected = useBoard(useShallow(selectedSelector))
-  const { canUndo, canRedo } = useBoard(useShallow(historySelector))
   const clusterCount = useBoard(clusterCountSelector)
   const facilitator = useBoard(isFacilitator)
   const one = selected.length === 1 ? selected[0]! : null
@@ -84,22 +83,7 @@ export function CanvasToolbar({ editing }: { editing: ReturnType<typeof useTreeE
           {t('tree.layout')}
         </button>
       )}
-      <button
-        onClick={actions.undo}
-        disabled={!canUndo}
-        title="Ctrl+Z"
-        aria-label={t('toolbar.undo')}
-      >
-        ↶
-      </button>
-      <button
-        onClick={actions.redo}
-        disabled={!canRedo}
-        title="Ctrl+Shift+Z"
-        aria-label={t('toolbar.redo')}
-      >
-        ↷
-      </button>
+      <UndoRedoButtons />
       <p className="toolbar-keys">{t('tree.keys')}</p>
     </Panel>
   )

@@ -7,9 +7,9 @@ import { useBoard, useBoardSession } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 import { CARD_W, freeSpot } from '../canvas/placement.ts'
 import { objectiveOf, useObjectiveActions } from './useObjectiveActions.ts'
+import { UndoRedoButtons } from '../canvas/UndoRedoButtons.tsx'
 
 const selectedSelector = (s: BoardState) => s.canvases.objectives.nodes.filter((n) => n.selected)
-const historySelector = (s: BoardState) => ({ canUndo: s.canUndo, canRedo: s.canRedo })
 /** Generating needs problems, or objectives to flag once every problem is gone. */
 const canGenerateSelector = (s: BoardState) =>
   s.canvases.problems.nodes.length > 0 || s.canvases.objectives.nodes.length > 0
@@ -33,7 +33,6 @@ export function ObjectiveToolbar({
   const objectives = useObjectiveActions()
   const flow = useReactFlow()
   const selected = useBoard(useShallow(selectedSelector))
-  const { canUndo, canRedo } = useBoard(useShallow(historySelector))
   const canGenerate = useBoard(canGenerateSelector)
   const ids = selected.map((n) => n.id)
   const cards = selected.map(objectiveOf)
@@ -104,22 +103,7 @@ export function ObjectiveToolbar({
           ⊞ {t('toolbar.layout')}
         </button>
       )}
-      <button
-        onClick={actions.undo}
-        disabled={!canUndo}
-        title="Ctrl+Z"
-        aria-label={t('toolbar.undo')}
-      >
-        ↶
-      </button>
-      <button
-        onClick={actions.redo}
-        disabled={!canRedo}
-        title="Ctrl+Shift+Z"
-        aria-label={t('toolbar.redo')}
-      >
-        ↷
-      </button>
+      <UndoRedoButtons />
     </Panel>
   )
 }
