@@ -19,7 +19,7 @@ import { RemoteCursors } from './RemoteCursors.tsx'
 import { CanvasToolbar } from './CanvasToolbar.tsx'
 import { ProblemInspector } from './ProblemInspector.tsx'
 import { TreeReportContext, TreeWarnings } from './TreeWarnings.tsx'
-import { useCanvasHandlers } from './useCanvasHandlers.ts'
+import { editableFlowProps, useCanvasHandlers } from './useCanvasHandlers.ts'
 import { useTreeEditing } from './useTreeEditing.ts'
 import { useTreeKeyboard } from './useTreeKeyboard.ts'
 import { useAnimatedNodes } from './useAnimatedNodes.ts'
@@ -144,16 +144,10 @@ export function ProblemCanvas() {
           onNodeDrag={handlers.onNodeDrag}
           onNodeDragStop={handlers.onNodeDragStop}
           onConnect={onConnect}
-          nodesDraggable={editable}
-          nodesConnectable={editable}
-          edgesFocusable={editable}
-          deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
+          {...editableFlowProps(editable)}
           disableKeyboardA11y
           multiSelectionKeyCode={MULTI_SELECT_KEYS}
           fitViewOptions={fitOptions}
-          zoomOnDoubleClick={false}
-          minZoom={0.1}
-          maxZoom={2.5}
         >
           <Background gap={24} color="#d9d6cc" />
           <Controls showInteractive={false} fitViewOptions={fitOptions} />

@@ -128,3 +128,19 @@ export function useCanvasHandlers(canvas: CanvasName) {
     onPointerLeave,
   }
 }
+
+/**
+ * What editing allows on every document-bound canvas: dragging, linking, deleting with Delete
+ * or Backspace. A viewer gets none of it. Double-click is the canvases' own (it adds a card).
+ */
+export function editableFlowProps(editable: boolean) {
+  return {
+    nodesDraggable: editable,
+    nodesConnectable: editable,
+    edgesFocusable: editable,
+    deleteKeyCode: editable ? ['Delete', 'Backspace'] : null,
+    zoomOnDoubleClick: false,
+    minZoom: 0.1,
+    maxZoom: 2.5,
+  }
+}

@@ -18,7 +18,7 @@ import { useBoard, useBoardSession } from '../store/context.tsx'
 import { canEdit, isFacilitator, type BoardState } from '../store/boardStore.ts'
 import type { CardNode, LinkEdge } from '../store/projection.ts'
 import { RemoteCursors } from '../canvas/RemoteCursors.tsx'
-import { useCanvasHandlers } from '../canvas/useCanvasHandlers.ts'
+import { editableFlowProps, useCanvasHandlers } from '../canvas/useCanvasHandlers.ts'
 import { useAnimatedNodes } from '../canvas/useAnimatedNodes.ts'
 import { CARD_W } from '../canvas/placement.ts'
 import '../canvas/canvas.css'
@@ -177,13 +177,7 @@ export function ObjectiveCanvas() {
             onNodeDragStop={handlers.onNodeDragStop}
             onConnect={onConnect}
             onBeforeDelete={onBeforeDelete}
-            nodesDraggable={editable}
-            nodesConnectable={editable}
-            edgesFocusable={editable}
-            deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
-            zoomOnDoubleClick={false}
-            minZoom={0.1}
-            maxZoom={2.5}
+            {...editableFlowProps(editable)}
           >
             <Background gap={24} color="#d9d6cc" />
             <Controls showInteractive={false} fitViewOptions={FIT} />
