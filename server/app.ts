@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { errorBody } from '../shared/errors.ts'
 import { registerRoutes } from './http/routes.ts'
+import { registerSecurityHeaders } from './http/securityHeaders.ts'
 import { openSqliteStore } from './storage/sqlite.ts'
 import type { BoardStore } from './storage/types.ts'
 import { DEFAULT_LIMITS, type SyncLimits } from './sync/config.ts'
@@ -28,6 +29,8 @@ export interface TramaServerOptions {
   wrapStore?: (store: BoardStore) => BoardStore
   /** pino level, or false for silence (tests). */
   logLevel?: string | false
+  /** Browser origins allowed to open sync sockets besides the server's own (ALLOWED_ORIGINS). */
+  allowedOrigins?: string[]
 }
 
 export interface TramaServer {
@@ -62,7 +65,10 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
   })
   // Only JSON bodies are accepted: anything else is answered 415.
   app.removeContentTypeParser('text/plain')
-  const sqlite = openSqliteStore(options.dataDir)
+  registerSecurityHeaders(app)
+  const sqlite = openSqliteStore(options.dataDir, {
+    onQuarantine: (record) => app.log.error(record, 'unreadable stored record quarantined'),
+  })
   const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite
   const registry = new RoomRegistry(store, limits, app.log)
 
@@ -101,7 +107,16 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
     return reply.code(404).send(errorBody('NOT_FOUND'))
   })
 
-  const sync = attachSync(app.server, { store, registry, limits, log: app.log })
+  const sync = attachSync(app.server, {
+    store,
+    registry,
+    limits,
+    log: app.log,
+    allowedOrigins: [
+      ...(options.allowedOrigins ?? []),
+      ...(options.publicUrl ? [new URL(options.publicUrl).origin] : []),
+    ],
+  })
 
   await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' })
   const address = app.server.address() as AddressInfo

@@ -3,6 +3,8 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { createTramaServer } from './app.ts'
+import { parseOriginList } from './http/origins.ts'
+import { checkDatabase, checkDataDir, startupMessage } from './startup.ts'
 
 const env = z
   .object({
@@ -11,6 +13,17 @@ const env = z
     DATA_DIR: z.string().min(1).default('./data'),
     PUBLIC_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+    ALLOWED_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value, ctx) => {
+        const parsed = parseOriginList(value)
+        if (!parsed.ok) {
+          ctx.addIssue({ code: 'custom', message: parsed.message })
+          return z.NEVER
+        }
+        return parsed.origins
+      }),
   })
   .safeParse(process.env)
 
@@ -20,16 +33,30 @@ if (!env.success) {
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const { PORT, HOST, DATA_DIR, PUBLIC_URL, LOG_LEVEL } = env.data
-const server = await createTramaServer({
-  port: PORT,
-  host: HOST,
-  dataDir: resolve(DATA_DIR),
-  staticDir: join(root, 'dist', 'client'),
-  publicUrl: PUBLIC_URL,
-  lanHost: HOST === '0.0.0.0' || HOST === '::' ? lanIPv4()[0] : undefined,
-  logLevel: LOG_LEVEL,
-})
+const { PORT, HOST, DATA_DIR, PUBLIC_URL, LOG_LEVEL, ALLOWED_ORIGINS } = env.data
+
+/** Starts, or prints one line saying why not (no stack trace: the cause is the operator's). */
+async function start() {
+  try {
+    const dataDir = resolve(DATA_DIR)
+    checkDataDir(dataDir)
+    checkDatabase(dataDir)
+    return await createTramaServer({
+      port: PORT,
+      host: HOST,
+      dataDir,
+      staticDir: join(root, 'dist', 'client'),
+      publicUrl: PUBLIC_URL,
+      allowedOrigins: ALLOWED_ORIGINS,
+      lanHost: HOST === '0.0.0.0' || HOST === '::' ? lanIPv4()[0] : undefined,
+      logLevel: LOG_LEVEL,
+    })
+  } catch (err) {
+    console.error(`Trama cannot start: ${startupMessage(err, { PORT, HOST })}`)
+    process.exit(1)
+  }
+}
+const server = await start()
 
 /** This machine's IPv4 addresses on its networks (not loopback). */
 function lanIPv4(): string[] {

@@ -14,6 +14,10 @@ export const ERRORS = {
   BOARD_NOT_FOUND: 'There is no board with this id.',
   NOT_FOUND: 'Not found.',
   TOO_MANY_BOARDS: 'Too many boards created from this address: wait a minute and retry.',
+  BOARD_TOO_LARGE: 'The board is larger than the server accepts.',
+  IMPORT_TOO_COMPLEX: 'The file takes more memory or time to read than the server allows.',
+  SERVER_BUSY: 'The server is busy with other imports: retry in a moment.',
+  ORIGIN_NOT_ALLOWED: 'Pages from this origin may not open boards on this server.',
   INTERNAL: 'Something went wrong on the server.',
 } as const
 

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { QUARANTINE_SCHEMA, unreadableReason, type QuarantinedRecord } from './quarantine.ts'
 import type { BoardRecord, BoardStore, LogStats, StoredDocument } from './types.ts'
 
 const SCHEMA = `
@@ -38,7 +39,10 @@ interface BoardRow {
  * SQLite storage in WAL mode. `synchronous = NORMAL` makes every committed write survive the
  * process being killed (kill -9); only a power cut can lose the last transactions.
  */
-export function openSqliteStore(dataDir: string): BoardStore {
+export function openSqliteStore(
+  dataDir: string,
+  options: { onQuarantine?: (record: QuarantinedRecord) => void } = {},
+): BoardStore {
   mkdirSync(dataDir, { recursive: true })
   const db = new Database(join(dataDir, 'trama.sqlite'))
   db.pragma('journal_mode = WAL')
@@ -46,6 +50,7 @@ export function openSqliteStore(dataDir: string): BoardStore {
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
   db.exec(SCHEMA)
+  db.exec(QUARANTINE_SCHEMA)
 
   const insertBoard = db.prepare(
     'INSERT INTO boards (id, title, created_at, facilitator_hash, participant_hash, viewer_hash) VALUES (?, ?, ?, ?, ?, ?)',
@@ -67,6 +72,20 @@ export function openSqliteStore(dataDir: string): BoardStore {
   )
   const deleteUpdates = db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?')
 
+  const insertQuarantine = db.prepare(
+    'INSERT INTO quarantine (board_id, kind, seq, data, reason, quarantined_at) VALUES (?, ?, ?, ?, ?, ?)',
+  )
+  const deleteUpdate = db.prepare('DELETE FROM updates WHERE seq = ?')
+  const deleteSnapshot = db.prepare('DELETE FROM snapshots WHERE board_id = ?')
+  /** Moves unreadable records aside in one transaction, so the board loads from the rest. */
+  const quarantineTx = db.transaction((records: (QuarantinedRecord & { data: Buffer })[]) => {
+    const now = new Date().toISOString()
+    for (const r of records) {
+      insertQuarantine.run(r.boardId, r.kind, r.seq, r.data, r.reason, now)
+      if (r.kind === 'update') deleteUpdate.run(r.seq)
+      else deleteSnapshot.run(r.boardId)
+    }
+  })
   const createTx = db.transaction((board: BoardRecord, snapshot: Uint8Array) => {
     const { facilitator, participant, viewer } = board.keyHashes
     insertBoard.run(board.id, board.title, board.createdAt, facilitator, participant, viewer)
@@ -95,12 +114,25 @@ export function openSqliteStore(dataDir: string): BoardStore {
     },
     countBoards: () => countBoards.get()!.n,
     loadDocument(id): StoredDocument {
-      const snapshot = selectSnapshot.get(id)
-      const rows = selectUpdates.all(id)
+      let snapshot = selectSnapshot.get(id)
+      let rows = selectUpdates.all(id)
+      const lastSeq = rows.length ? rows[rows.length - 1]!.seq : 0
+      const bad: (QuarantinedRecord & { data: Buffer })[] = []
+      const check = (kind: 'update' | 'snapshot', seq: number | null, data: Buffer) => {
+        const reason = unreadableReason(data)
+        if (reason) bad.push({ boardId: id, kind, seq, data, reason, bytes: data.byteLength })
+        return !reason
+      }
+      if (snapshot && !check('snapshot', null, snapshot.data)) snapshot = undefined
+      rows = rows.filter((r) => check('update', r.seq, r.data))
+      if (bad.length) {
+        quarantineTx(bad)
+        for (const { data: _data, ...record } of bad) options.onQuarantine?.(record)
+      }
       return {
         snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
         updates: rows.map((r) => new Uint8Array(r.data)),
-        lastSeq: rows.length ? rows[rows.length - 1]!.seq : 0,
+        lastSeq,
       }
     },
     appendUpdate(id, update) {

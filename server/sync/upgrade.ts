@@ -5,6 +5,8 @@ import type { FastifyBaseLogger } from 'fastify'
 import { BOARD_ID_PATTERN, CLOSE, SYNC_PATH, type Role } from '../../shared/protocol.ts'
 import { errorBody, type ErrorCode } from '../../shared/errors.ts'
 import { checkAccess } from '../auth/keys.ts'
+import { originAllowed } from '../http/origins.ts'
+import { SECURITY_HEADERS } from '../http/securityHeaders.ts'
 import type { BoardStore } from '../storage/types.ts'
 import type { SyncLimits } from './config.ts'
 import { Connection } from './connection.ts'
@@ -19,8 +21,11 @@ const STATUS_TEXT: Record<number, string> = {
 /** Answers a refused upgrade with a plain HTTP response (never a 101) and drops the socket. */
 function refuse(socket: Duplex, status: 401 | 403 | 404, code: ErrorCode): void {
   const body = JSON.stringify(errorBody(code))
+  const headers = Object.entries(SECURITY_HEADERS)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('')
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: application/json\r\n` +
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: application/json\r\n${headers}` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   )
   // end() flushes the answer and closes; a peer that never reads is cut shortly after.
@@ -48,9 +53,17 @@ export interface SyncEndpoint {
  */
 export function attachSync(
   server: Server,
-  deps: { store: BoardStore; registry: RoomRegistry; limits: SyncLimits; log: FastifyBaseLogger },
+  deps: {
+    store: BoardStore
+    registry: RoomRegistry
+    limits: SyncLimits
+    log: FastifyBaseLogger
+    /** Browser origins allowed besides the server's own host (ALLOWED_ORIGINS, PUBLIC_URL). */
+    allowedOrigins?: readonly string[]
+  },
 ): SyncEndpoint {
   const { store, registry, limits, log } = deps
+  const originPolicy = { allowed: deps.allowedOrigins ?? [] }
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes })
   const connections = new Set<Connection>()
 
@@ -96,6 +109,11 @@ export function attachSync(
 
   const onUpgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy())
+    // Before anything else: a page of another site learns nothing, not even whether a board exists.
+    if (!originAllowed(req.headers.origin, req.headers.host, originPolicy)) {
+      log.warn({ origin: req.headers.origin }, 'upgrade from a foreign origin refused')
+      return refuse(socket, 403, 'ORIGIN_NOT_ALLOWED')
+    }
     const url = new URL(req.url ?? '/', 'http://localhost')
     const prefix = `${SYNC_PATH}/`
     // Board ids are plain url-safe characters: no decoding needed, and nothing to throw on.
