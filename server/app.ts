@@ -9,7 +9,7 @@ import { registerSecurityHeaders } from './http/securityHeaders.ts'
 import { openSqliteStore } from './storage/sqlite.ts'
 import type { BoardStore } from './storage/types.ts'
 import { DEFAULT_LIMITS, type SyncLimits } from './sync/config.ts'
-import { RoomRegistry } from './sync/rooms.ts'
+import { RoomRegistry, type StorageTuning } from './sync/rooms.ts'
 import { attachSync } from './sync/upgrade.ts'
 
 export interface TramaServerOptions {
@@ -25,6 +25,8 @@ export interface TramaServerOptions {
   maxImportBytes?: number
   /** New boards and imports per client address per minute (default 60). */
   boardsPerMinute?: number
+  /** Snapshot timing and the group commit's scheduler (tests pass a manual one). */
+  storage?: Partial<StorageTuning>
   /** Wraps the SQLite store (tests use it to make storage fail on demand). */
   wrapStore?: (store: BoardStore) => BoardStore
   /** pino level, or false for silence (tests). */
@@ -70,7 +72,7 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
     onQuarantine: (record) => app.log.error(record, 'unreadable stored record quarantined'),
   })
   const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite
-  const registry = new RoomRegistry(store, limits, app.log)
+  const registry = new RoomRegistry(store, limits, app.log, options.storage)
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const code = err.code ?? ''

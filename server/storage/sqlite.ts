@@ -91,6 +91,8 @@ export function openSqliteStore(
     insertBoard.run(board.id, board.title, board.createdAt, facilitator, participant, viewer)
     upsertSnapshot.run(board.id, Buffer.from(snapshot), new Date().toISOString())
   })
+  // One reusable transaction wrapper: better-sqlite3 compiles it once.
+  const runTx = db.transaction((fn: () => unknown) => fn())
   const compactTx = db.transaction((id: string, snapshot: Uint8Array, uptoSeq: number) => {
     upsertSnapshot.run(id, Buffer.from(snapshot), new Date().toISOString())
     deleteUpdates.run(id, uptoSeq)
@@ -141,6 +143,7 @@ export function openSqliteStore(
           .lastInsertRowid,
       )
     },
+    transaction: <T>(fn: () => T): T => runTx(fn) as T,
     logStats(id): LogStats {
       const row = statsUpdates.get(id)
       return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 }

@@ -21,8 +21,8 @@ export interface LogStats {
 }
 
 /**
- * Storage behind the sync server. Every method is synchronous and durable when it returns:
- * the server appends an update before it relays it.
+ * Storage behind the sync server. Every method is synchronous and committed when it returns
+ * (outside `transaction`): the server appends an update before it relays it.
  */
 export interface BoardStore {
   createBoard(board: BoardRecord, snapshot: Uint8Array): void
@@ -31,6 +31,11 @@ export interface BoardStore {
   loadDocument(id: string): StoredDocument
   /** Appends one update to the board's log; returns its sequence number. */
   appendUpdate(id: string, update: Uint8Array): number
+  /**
+   * Runs `fn` in one transaction: everything it writes commits together, or nothing does when
+   * it throws (group commit appends a whole turn's updates this way).
+   */
+  transaction<T>(fn: () => T): T
   logStats(id: string): LogStats
   /** Replaces the snapshot and deletes the log rows up to `uptoSeq`, in one transaction. */
   compact(id: string, snapshot: Uint8Array, uptoSeq: number): void

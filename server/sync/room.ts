@@ -18,18 +18,41 @@ import {
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
 } from '../../shared/protocol.ts'
+import type { GroupCommit } from '../storage/groupCommit.ts'
 import type { BoardStore } from '../storage/types.ts'
 import type { SyncLimits } from './config.ts'
 import type { Connection } from './connection.ts'
+import { changesDocument } from './novelty.ts'
 
 const STORAGE_ORIGIN = Symbol('storage')
 const SERVER_ORIGIN = Symbol('server')
 /** A browser tab has one awareness client id; a few more cover reconnects and tests. */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 4
 
+/** An update waiting for the group commit of this turn. */
+export interface PendingAppend {
+  room: Room
+  update: Uint8Array
+}
+
+/** What every room of a server shares. */
+export interface RoomDeps {
+  store: BoardStore
+  /** The server's one group commit: every board's updates of a turn in one transaction. */
+  commits: GroupCommit<PendingAppend>
+  limits: SyncLimits
+  log: FastifyBaseLogger
+  /** Quiet time after which a changed board's log is folded into a fresh snapshot. */
+  snapshotWhenQuietMs: number
+  onIdle(room: Room): void
+  /** Must drop the room synchronously: nothing may be served from it afterwards. */
+  onStorageFailure(room: Room): void
+}
+
 /**
- * One loaded board: its document, its awareness and its connections. Every update the
- * document accepts is appended to storage first, then relayed to the other connections.
+ * One loaded board: its document, its awareness and its connections. A client's update is
+ * decoded, stored (in the group commit of its turn) and only then applied to the document and
+ * relayed, so neither a relay nor a sync answer can carry anything that is not on disk.
  */
 export class Room {
   readonly doc = new Y.Doc()
@@ -42,16 +65,22 @@ export class Room {
   private logCount = 0
   private logBytes = 0
   private compactScheduled = false
+  /** True while a stored update is applied: the doc's update event then only relays. */
+  private applyingStored = false
   private unloadTimer: NodeJS.Timeout | null = null
+  private quietTimer: NodeJS.Timeout | null = null
+  private readonly store: BoardStore
+  private readonly limits: SyncLimits
+  private readonly log: FastifyBaseLogger
 
   constructor(
     readonly id: string,
-    private readonly store: BoardStore,
-    private readonly limits: SyncLimits,
-    private readonly log: FastifyBaseLogger,
-    private readonly onIdle: (room: Room) => void,
-    private readonly onStorageFailure: (room: Room) => void,
+    private readonly deps: RoomDeps,
   ) {
+    const { store, log } = deps
+    this.store = store
+    this.limits = deps.limits
+    this.log = log
     this.awareness.setLocalState(null)
     const stored = store.loadDocument(id)
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
@@ -77,24 +106,69 @@ export class Room {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    // Durable first: nothing leaves this process before it is in the log.
-    try {
-      this.lastSeq = this.store.appendUpdate(this.id, update)
-    } catch (err) {
-      // Not durable, so not relayed: everyone reconnects to a room reloaded from the log, and
-      // the clients' sync step 2 sends the update again.
-      this.log.error(
-        { board: this.id, err: (err as Error).message },
-        'storage failed: board closed',
-      )
-      this.onStorageFailure(this)
-      return
+    if (origin === STORAGE_ORIGIN) return
+    // A client's update was stored by the group commit before it was applied. Anything else
+    // is the server's own change (a migration, the schema guard): store it now, before relaying.
+    if (!this.applyingStored) {
+      try {
+        this.lastSeq = this.store.appendUpdate(this.id, update)
+      } catch (err) {
+        this.storageFailed(err)
+        return
+      }
+      this.noteStored(update.byteLength)
     }
-    this.logCount += 1
-    this.logBytes += update.byteLength
     const frame = syncUpdateFrame(update)
     for (const conn of this.connections) if (conn !== origin) conn.send(frame)
+  }
+
+  /**
+   * A writer's update: checked, then queued for this turn's commit. It reaches the document
+   * (and from there the other clients) only once committed.
+   */
+  private acceptUpdate(conn: Connection, update: Uint8Array): void {
+    // Garbage throws here, before anything is stored (y-protocols' own reader would swallow
+    // the error and keep the socket open).
+    const decoded = Y.decodeUpdate(update)
+    // Already known (typically a reconnecting client's sync step 2): nothing to store or relay.
+    if (!changesDocument(this.doc, decoded)) return
+    this.deps.commits.add({
+      item: { room: this, update },
+      onStored: (seq) => this.applyStored(conn, update, seq),
+      onFailed: (err) => this.storageFailed(err),
+    })
+  }
+
+  private applyStored(conn: Connection, update: Uint8Array, seq: number): void {
+    // Stored after the room closed: it is in the log, and the next load reads it.
+    if (this.destroyed) return
+    this.lastSeq = Math.max(this.lastSeq, seq)
+    this.noteStored(update.byteLength)
+    this.applyingStored = true
+    try {
+      Y.applyUpdate(this.doc, update, conn)
+    } finally {
+      this.applyingStored = false
+    }
+  }
+
+  private noteStored(bytes: number): void {
+    this.logCount += 1
+    this.logBytes += bytes
     this.maybeCompact()
+    this.armQuietSnapshot()
+  }
+
+  /** Not stored, so never served: the room closes now and everyone reloads from the log. */
+  private storageFailed(err: unknown): void {
+    if (this.destroyed) return
+    this.log.error(
+      { board: this.id, err: err instanceof Error ? err.message : String(err) },
+      'storage failed: board closed',
+    )
+    // Updates of this board still queued must not land behind a reloaded room's snapshot.
+    this.deps.commits.discard((item) => item.room === this)
+    this.deps.onStorageFailure(this)
   }
 
   /** Only migrations write the schema version: a client that changes it is overruled. */
@@ -173,12 +247,7 @@ export class Room {
     else if (kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate) {
       const update = decoding.readVarUint8Array(decoder)
       // A viewer's changes are read and dropped, never applied, stored or relayed.
-      if (conn.canWrite) {
-        // Decode first: garbage throws here, before any part of it is applied (y-protocols'
-        // own reader would swallow the error and keep the socket open).
-        Y.decodeUpdate(update)
-        Y.applyUpdate(this.doc, update, conn)
-      }
+      if (conn.canWrite) this.acceptUpdate(conn, update)
     } else throw new Error(`unknown sync message ${kind}`)
     if (encoding.length(encoder) > 1) conn.send(encoding.toUint8Array(encoder))
   }
@@ -208,7 +277,7 @@ export class Room {
   scheduleUnload(): void {
     if (this.connections.size > 0 || this.destroyed) return
     this.cancelUnload()
-    this.unloadTimer = setTimeout(() => this.onIdle(this), this.limits.unloadDelayMs)
+    this.unloadTimer = setTimeout(() => this.deps.onIdle(this), this.limits.unloadDelayMs)
     this.unloadTimer.unref()
   }
 
@@ -232,6 +301,26 @@ export class Room {
   }
 
   /**
+   * A board that changed and then went quiet gets a fresh snapshot, so a crash leaves a short
+   * log to replay on the next load.
+   */
+  private armQuietSnapshot(): void {
+    if (this.quietTimer) this.quietTimer.refresh()
+    else {
+      this.quietTimer = setTimeout(() => {
+        this.quietTimer = null
+        if (!this.destroyed && this.logCount > 0) this.compact()
+      }, this.deps.snapshotWhenQuietMs)
+      this.quietTimer.unref()
+    }
+  }
+
+  /** Whether the log holds updates the snapshot does not (an untouched board holds none). */
+  get changedSinceSnapshot(): boolean {
+    return this.logCount > 0
+  }
+
+  /**
    * Writes the whole state as the snapshot and drops the log rows it covers. A failure leaves
    * the log as it was (nothing is lost) and is only logged.
    */
@@ -251,15 +340,23 @@ export class Room {
   }
 
   /**
-   * Frees the room (compacting first unless told not to, e.g. after a storage failure); the
-   * board reloads from storage on the next connection.
+   * Frees the room; the board reloads from storage on the next connection. Normally its queued
+   * updates are committed and applied first, and a changed board is compacted (an untouched
+   * one writes nothing). After a storage failure (`compact: false`) the log on disk is the
+   * truth and nothing is written.
    */
   destroy({ compact = true }: { compact?: boolean } = {}): void {
     if (this.destroyed) return
+    if (compact) {
+      // Never throws; a failure of this room's updates destroys it without compaction.
+      this.deps.commits.flush()
+      if (this.destroyed) return
+    }
     this.destroyed = true
     this.cancelUnload()
+    if (this.quietTimer) clearTimeout(this.quietTimer)
     try {
-      if (compact && !this.newerSchema) this.compact()
+      if (compact && !this.newerSchema && this.changedSinceSnapshot) this.compact()
     } finally {
       const reason = compact ? CLOSE.GOING_AWAY : CLOSE.STORAGE_FAILED
       for (const conn of this.connections) conn.close(reason)

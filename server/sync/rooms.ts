@@ -1,7 +1,21 @@
 import type { FastifyBaseLogger } from 'fastify'
+import { GroupCommit, type Scheduler, endOfTurn } from '../storage/groupCommit.ts'
 import type { BoardStore } from '../storage/types.ts'
 import type { SyncLimits } from './config.ts'
-import { Room } from './room.ts'
+import { Room, type PendingAppend, type RoomDeps } from './room.ts'
+
+/** How the rooms use storage (tests and the benchmark tune it). */
+export interface StorageTuning {
+  /** Quiet time after which a changed board's log is folded into a fresh snapshot. */
+  snapshotWhenQuietMs: number
+  /** When a batch of updates closes; by default at the end of the event loop's turn. */
+  scheduler: Scheduler
+}
+
+export const DEFAULT_STORAGE_TUNING: StorageTuning = {
+  snapshotWhenQuietMs: 10_000,
+  scheduler: endOfTurn,
+}
 
 /**
  * The loaded boards. Loading is awaited before a connection syncs, and concurrent requests for
@@ -10,12 +24,32 @@ import { Room } from './room.ts'
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
   private readonly loading = new Map<string, Promise<Room>>()
+  /** One group commit for every board: a turn's updates, whatever their board, in one commit. */
+  readonly commits: GroupCommit<PendingAppend>
+  private readonly deps: RoomDeps
 
   constructor(
-    private readonly store: BoardStore,
-    private readonly limits: SyncLimits,
+    store: BoardStore,
+    limits: SyncLimits,
     private readonly log: FastifyBaseLogger,
-  ) {}
+    tuning: Partial<StorageTuning> = {},
+  ) {
+    const { snapshotWhenQuietMs, scheduler } = { ...DEFAULT_STORAGE_TUNING, ...tuning }
+    this.commits = new GroupCommit<PendingAppend>(
+      (items) => store.transaction(() => items.map((i) => store.appendUpdate(i.room.id, i.update))),
+      scheduler,
+      (err) => log.error({ err: (err as Error).message }, 'applying a stored update failed'),
+    )
+    this.deps = {
+      store,
+      commits: this.commits,
+      limits,
+      log,
+      snapshotWhenQuietMs,
+      onIdle: (idle) => this.unload(idle),
+      onStorageFailure: (failed) => this.evict(failed),
+    }
+  }
 
   get loadedCount(): number {
     return this.rooms.size
@@ -32,14 +66,9 @@ export class RoomRegistry {
     let pending = this.loading.get(id)
     if (!pending) {
       pending = Promise.resolve().then(() => {
-        const loaded = new Room(
-          id,
-          this.store,
-          this.limits,
-          this.log,
-          (idle) => this.unload(idle),
-          (failed) => setImmediate(() => this.evict(failed)),
-        )
+        const loaded = new Room(id, this.deps)
+        // Its migration could not be stored: refuse rather than let callers retry forever.
+        if (loaded.destroyed) throw new Error(`board ${id} could not be stored`)
         this.rooms.set(id, loaded)
         return loaded
       })
@@ -69,7 +98,10 @@ export class RoomRegistry {
     this.log.debug({ board: room.id }, 'board unloaded')
   }
 
-  /** Drops a room whose storage failed, without compacting: the log on disk is the truth. */
+  /**
+   * Drops a room whose storage failed, synchronously and without compacting: the log on disk
+   * is the truth, and no sync answer may come from a document that is ahead of it.
+   */
   private evict(room: Room): void {
     if (this.rooms.get(room.id) === room) this.rooms.delete(room.id)
     room.destroy({ compact: false })
@@ -77,6 +109,7 @@ export class RoomRegistry {
 
   /** Compacts and frees every room (on shutdown). */
   closeAll(): void {
+    this.commits.flush()
     for (const room of this.rooms.values()) {
       try {
         room.destroy()
