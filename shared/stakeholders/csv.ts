@@ -95,21 +95,23 @@ export function registerToCsv(
       ? clean
       : id
   }
+  // Every cell is guarded, the ones the server or the vocabulary writes too: an id or a stance
+  // arrives from a shared document any participant can write.
   const rows = actors.map((a) =>
     REGISTER_COLUMNS.map((column): string => {
       switch (column) {
         case 'id':
-          return a.id
+          return protect(a.id)
         case 'name':
           return protect(a.label)
         case 'power':
         case 'interest':
-          return String(Math.round(a[column] * 100))
+          return protect(String(Math.round(a[column] * 100)))
         case 'category':
-          return names.category[a.category as ActorCategory]
+          return protect(String(names.category[a.category as ActorCategory] ?? a.category))
         case 'stance':
         case 'desiredStance':
-          return names.stance[a[column] as Stance]
+          return protect(String(names.stance[a[column] as Stance] ?? a[column]))
         case 'objectives':
           return a.objectives
             .map(objectiveRef)

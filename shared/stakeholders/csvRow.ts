@@ -84,10 +84,19 @@ export function issue(
   }
 }
 
-/** A spreadsheet shows a text starting with = + - @ as a formula: exported behind a quote. */
-const FORMULA_START = /^[=+\-@\t\r]/
-export const protect = (v: string) => (FORMULA_START.test(v) ? `'${v}` : v)
-export const unprotect = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v)
+/**
+ * A spreadsheet may run a cell as a formula when, after any spaces (some skip them), it starts
+ * with = + - @, one of their full-width forms (Excel folds ＝ to = in some locales, and an IME
+ * types them), a small form or the minus sign; or when it starts with a tab or CR (OWASP's list).
+ * Quotes before a sign count too, so a text that really starts with `'=` keeps its quote through
+ * export and import.
+ */
+const DANGEROUS = /^[\s']*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212]|^[\t\r]/
+const GUARDED = /^'(?:[\s']*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212]|[\t\r])/
+/** A cell as it is written to the file: a dangerous one behind a quote (shown as plain text). */
+export const protect = (v: string) => (DANGEROUS.test(v) ? `'${v}` : v)
+/** The inverse of `protect`, for cells read back from a file. */
+export const unprotect = (v: string) => (GUARDED.test(v) ? v.slice(1) : v)
 
 /**
  * Power and interest in the file are on the 0–100 scale the UI shows (`70`, `72,5`, `70%`).
