@@ -93,6 +93,20 @@ describe('start-up', () => {
   })
 })
 
+describe('configuration', () => {
+  it('an invalid ALLOWED_ORIGINS stops the server with a message naming it', async () => {
+    const data = keep(tempDataDir())
+    const result = await runMain({
+      DATA_DIR: data.dir,
+      ALLOWED_ORIGINS: 'https://ok.example, ftp://x/y',
+    })
+    expect(result.code).not.toBe(0)
+    expect(result.stderr).toMatch(/ALLOWED_ORIGINS/)
+    expect(result.stderr).toMatch(/ftp:\/\/x\/y/)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+})
+
 describe('quarantine', () => {
   it('an unreadable log row or snapshot is moved aside and the board loads from the rest', async () => {
     const data = keep(tempDataDir())
