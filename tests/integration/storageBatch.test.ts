@@ -1,0 +1,208 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CLOSE } from '../../shared/protocol.ts'
+import { canvasRoots, putCard } from '../../shared/schema/index.ts'
+import type { Scheduler } from '../../server/storage/groupCommit.ts'
+import type { BoardStore } from '../../server/storage/types.ts'
+import { connectSynced, type Client } from '../helpers/clients.ts'
+import { createBoard, startServer } from '../helpers/server.ts'
+import { waitFor } from '../helpers/wait.ts'
+
+const cleanup: (() => unknown)[] = []
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn()
+})
+async function client(url: string, id: string, key: string): Promise<Client> {
+  const c = await connectSynced(url, id, key)
+  cleanup.push(() => c.destroy())
+  return c
+}
+const nodes = (doc: Y.Doc) => canvasRoots(doc, 'problems').nodes
+const addCard = (doc: Y.Doc, id: string) =>
+  doc.transact(() =>
+    putCard(doc, 'problems', id, { kind: 'problem', label: id, x: 0, y: 0, role: 'cause' }),
+  )
+
+/**
+ * The group commit's turn, held by the test: batches close only when `turn()` is called (or,
+ * after `release()`, at the end of every event-loop turn as in production).
+ */
+function heldTurns(): { scheduler: Scheduler; turn(): void; release(): void } {
+  let held = true
+  let queued: (() => void)[] = []
+  const turn = () => {
+    const run = queued
+    queued = []
+    for (const fn of run) fn()
+  }
+  return {
+    scheduler: (fn) => {
+      if (held) queued.push(fn)
+      else setImmediate(fn)
+    },
+    turn,
+    release() {
+      held = false
+      turn()
+    },
+  }
+}
+
+/** Store writes per board, through the wrapper the server accepts for tests. */
+function countingStore(store: BoardStore, writes: Map<string, number>): BoardStore {
+  const note = (id: string) => writes.set(id, (writes.get(id) ?? 0) + 1)
+  return {
+    ...store,
+    appendUpdate: (id, update) => (note(id), store.appendUpdate(id, update)),
+    compact: (id, snapshot, upto) => (note(id), store.compact(id, snapshot, upto)),
+  }
+}
+
+describe('storage batches', () => {
+  it('a storage failure in the middle of a batch closes its boards and relays nothing of it', async () => {
+    const turns = heldTurns()
+    let appendsInBatch = 0
+    let failSecondAppend = false
+    const s = await startServer({
+      storage: { scheduler: turns.scheduler },
+      wrapStore: (store: BoardStore) => ({
+        ...store,
+        transaction: (fn) => {
+          appendsInBatch = 0
+          return store.transaction(fn)
+        },
+        appendUpdate: (id, update) => {
+          appendsInBatch += 1
+          if (failSecondAppend && appendsInBatch === 2)
+            throw new Error('SQLITE_IOERR: disk I/O error')
+          return store.appendUpdate(id, update)
+        },
+      }),
+    })
+    cleanup.push(() => s.close())
+    const [x, y] = [await createBoard(s.url), await createBoard(s.url)]
+    const writerX = await client(s.url, x.id, x.keys.participant)
+    const writerY = await client(s.url, y.id, y.keys.participant)
+    const watchers = [
+      await client(s.url, x.id, x.keys.viewer),
+      await client(s.url, y.id, y.keys.viewer),
+    ]
+    // Everything a watcher is sent, and the close codes it gets.
+    const seen = watchers.map((w) => {
+      const record = { cards: new Set<string>(), closes: [] as number[] }
+      nodes(w.doc).observe((e) => e.keysChanged.forEach((k) => record.cards.add(k)))
+      w.provider.on('connection-close', (e: CloseEvent | null) => e && record.closes.push(e.code))
+      return record
+    })
+
+    failSecondAppend = true
+    addCard(writerX.doc, 'x1')
+    addCard(writerY.doc, 'y1')
+    addCard(writerX.doc, 'x2')
+    await waitFor(() => s.registry.commits.pending === 3, 'the three updates wait in one batch')
+
+    // Before the commit, a fresh client's sync is answered without the batch.
+    const late = await client(s.url, x.id, x.keys.viewer)
+    expect(nodes(late.doc).size).toBe(0)
+
+    turns.turn()
+    // The failure closed both boards of the batch at once: they are no longer loaded.
+    expect(s.registry.isLoaded(x.id)).toBe(false)
+    expect(s.registry.isLoaded(y.id)).toBe(false)
+    await waitFor(
+      () => seen.every((r) => r.closes.includes(CLOSE.STORAGE_FAILED.code)),
+      'watchers told the boards closed',
+    )
+    expect(seen.map((r) => [...r.cards])).toEqual([[], []])
+    expect(nodes(late.doc).size).toBe(0)
+    for (const id of [x.id, y.id]) expect(s.store.loadDocument(id).updates).toEqual([])
+
+    // Storage recovers: the writers resend on reconnect, and every card reaches everyone.
+    failSecondAppend = false
+    turns.release()
+    await waitFor(
+      () =>
+        nodes(watchers[0]!.doc).has('x1') &&
+        nodes(watchers[0]!.doc).has('x2') &&
+        nodes(watchers[1]!.doc).has('y1'),
+      'the edits arrive once storage works',
+      20_000,
+    )
+    const stored = new Y.Doc()
+    const fromLog = s.store.loadDocument(x.id)
+    Y.applyUpdate(stored, Y.mergeUpdates([fromLog.snapshot!, ...fromLog.updates]))
+    expect([...nodes(stored).keys()].sort()).toEqual(['x1', 'x2'])
+  })
+
+  it('updates of one turn from several boards are stored in one transaction', async () => {
+    const turns = heldTurns()
+    let transactions = 0
+    const s = await startServer({
+      storage: { scheduler: turns.scheduler },
+      wrapStore: (store: BoardStore) => ({
+        ...store,
+        transaction: (fn) => (transactions++, store.transaction(fn)),
+      }),
+    })
+    cleanup.push(() => s.close())
+    const boards = [await createBoard(s.url), await createBoard(s.url), await createBoard(s.url)]
+    const writers = await Promise.all(boards.map((b) => client(s.url, b.id, b.keys.participant)))
+    const watcher = await client(s.url, boards[2]!.id, boards[2]!.keys.viewer)
+    writers.forEach((w, i) => addCard(w.doc, `card${i}`))
+    await waitFor(() => s.registry.commits.pending === 3, 'one update per board queued')
+    expect(nodes(watcher.doc).size).toBe(0)
+    turns.turn()
+    expect(transactions).toBe(1)
+    for (const b of boards) expect(s.store.loadDocument(b.id).updates).toHaveLength(1)
+    await waitFor(() => nodes(watcher.doc).has('card2'), 'relayed after the commit')
+    turns.release()
+  })
+
+  it('unloading a board nobody changed writes nothing', async () => {
+    const writes = new Map<string, number>()
+    const s = await startServer({
+      limits: { unloadDelayMs: 20 },
+      wrapStore: (store: BoardStore) => countingStore(store, writes),
+    })
+    cleanup.push(() => s.close())
+    const board = await createBoard(s.url)
+    const touched = await createBoard(s.url)
+
+    // People open the board, look, show their presence and leave.
+    const a = await client(s.url, board.id, board.keys.participant)
+    const b = await client(s.url, board.id, board.keys.viewer)
+    a.provider.awareness.setLocalStateField('user', { name: 'Anna', color: '#0f766e' })
+    await waitFor(() => b.provider.awareness.getStates().size >= 1, 'presence flows')
+    a.destroy()
+    b.destroy()
+    await waitFor(() => !s.registry.isLoaded(board.id), 'untouched board unloaded')
+    expect(writes.get(board.id) ?? 0).toBe(0)
+
+    // A changed board is compacted once on unload; reopened and left untouched, no more.
+    const w = await client(s.url, touched.id, touched.keys.participant)
+    addCard(w.doc, 't1')
+    await waitFor(() => writes.get(touched.id) === 1, 'the edit is stored')
+    w.destroy()
+    await waitFor(() => !s.registry.isLoaded(touched.id), 'changed board unloaded')
+    expect(writes.get(touched.id)).toBe(2)
+    expect(s.store.logStats(touched.id).count).toBe(0)
+    const again = await client(s.url, touched.id, touched.keys.participant)
+    expect(nodes(again.doc).has('t1')).toBe(true)
+    again.destroy()
+    await waitFor(() => !s.registry.isLoaded(touched.id), 'reopened board unloaded')
+    expect(writes.get(touched.id)).toBe(2)
+  })
+
+  it('a board that goes quiet gets a fresh snapshot, so a crash leaves a short log', async () => {
+    const s = await startServer({ storage: { snapshotWhenQuietMs: 50 } })
+    cleanup.push(() => s.close())
+    const board = await createBoard(s.url)
+    const w = await client(s.url, board.id, board.keys.participant)
+    for (let i = 0; i < 20; i++) addCard(w.doc, `q${i}`)
+    await waitFor(() => s.store.logStats(board.id).count > 0, 'edits logged')
+    await waitFor(() => s.store.logStats(board.id).count === 0, 'log folded into the snapshot')
+    const stored = new Y.Doc()
+    Y.applyUpdate(stored, s.store.loadDocument(board.id).snapshot!)
+    expect(nodes(stored).size).toBe(20)
+  })
+})
