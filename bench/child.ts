@@ -2,11 +2,39 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { build } from 'esbuild'
 import type { ChildMessage, ControlCommand, ServerStats } from './ipc.ts'
 
 const root = join(import.meta.dirname, '..')
 const START_TIMEOUT_MS = 30_000
 const REQUEST_TIMEOUT_MS = 10_000
+
+/** Compiled child entries, built once per bench run. */
+const compiled = new Map<string, Promise<string>>()
+
+/**
+ * Both servers run as plain JavaScript, as in production (`npm start` runs the compiled
+ * server): the entry is bundled with its own sources, packages stay in node_modules, so the
+ * reference runs its package's code unchanged.
+ */
+function compile(entry: string): Promise<string> {
+  let out = compiled.get(entry)
+  if (!out) {
+    const outfile = join(root, 'bench-results', 'build', entry.replace(/\.ts$/, '.mjs'))
+    out = build({
+      entryPoints: [join(root, 'bench', entry)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'warning',
+    }).then(() => outfile)
+    compiled.set(entry, out)
+  }
+  return out
+}
 
 /** Every child still alive, so an aborted run can kill them all. */
 const alive = new Set<ServerChild>()
@@ -51,17 +79,18 @@ export class ServerChild {
     return this.child.pid
   }
 
-  /** Spawns `bench/<entry>` under tsx with an IPC channel and waits for its URL. */
+  /** Spawns `bench/<entry>`, compiled, with an IPC channel and waits for its URL. */
   static async spawn(name: string, entry: string): Promise<ServerChild> {
+    const file = await compile(entry)
     const env = { ...process.env }
     // The reference server persists to LevelDB when YPERSISTENCE is set; it must stay in memory.
     delete env.YPERSISTENCE
     delete env.CALLBACK_URL
-    const child = spawn(
-      process.execPath,
-      ['--expose-gc', '--import', 'tsx', join(root, 'bench', entry)],
-      { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
-    )
+    const child = spawn(process.execPath, ['--expose-gc', file], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    })
     const ready = await new Promise<{ url: string; tempDir: string | null }>((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill('SIGKILL')

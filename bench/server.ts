@@ -1,104 +1,23 @@
 /**
- * Sync-server benchmark: Trama vs the reference y-websocket server (@y/websocket-server), each in
+ * Sync-server benchmark, one load: Trama vs the reference y-websocket server (@y/websocket-server), each in
  * its own child process, one after the other, driven by identical stock y-websocket clients
  * living in this process. Run: `npx tsx bench/server.ts [--boards N --clients N --rate N
- * --seconds N]` (or `npm run bench -- …`). Results: stdout and bench-results/server.json.
+ * --seconds N]` (or `npm run bench:pair -- …`; `npm run bench` runs the capacity ladder). Results: stdout and bench-results/server.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import type { NewBoardAnswer } from '../server/http/routes.ts'
-import { killAllChildren, ServerChild } from './child.ts'
+import { killAllChildren } from './child.ts'
 import { caveats, configText, summarize, table, type TargetResult } from './report.ts'
-import { parseConfig, USAGE, type BenchConfig, type TargetName } from './config.ts'
-import { runLoad, type Connect } from './load.ts'
+import { parseConfig, USAGE, type BenchConfig } from './config.ts'
+import { runTarget, TARGETS } from './targets.ts'
 
 const root = join(import.meta.dirname, '..')
 // A GC between the two runs, so garbage of the first does not slow the clients of the second.
 setFlagsFromString('--expose-gc')
 const collectGarbage = runInNewContext('gc') as () => void
-
-const WebSocketPolyfill = WebSocket as unknown as typeof globalThis.WebSocket
-
-async function createBoard(baseUrl: string, title: string): Promise<NewBoardAnswer> {
-  const res = await fetch(`${baseUrl}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
-  })
-  if (res.status !== 201) throw new Error(`create board: ${res.status} ${await res.text()}`)
-  return (await res.json()) as NewBoardAnswer
-}
-
-interface Target {
-  name: TargetName
-  entry: string
-  /** Prepares the boards on a started server and answers how clients connect to them. */
-  prepare(server: ServerChild, config: BenchConfig): Promise<Connect>
-}
-
-const TARGETS: Target[] = [
-  {
-    name: 'trama',
-    entry: 'trama-server.ts',
-    async prepare(server, config) {
-      const boards: NewBoardAnswer[] = []
-      for (let b = 0; b < config.boards; b++)
-        boards.push(await createBoard(server.url, `Bench board ${b + 1}`))
-      const wsUrl = server.url.replace(/^http/, 'ws') + '/sync'
-      return (board, doc) =>
-        new WebsocketProvider(wsUrl, boards[board]!.id, doc, {
-          params: { key: boards[board]!.keys.participant },
-          WebSocketPolyfill,
-          disableBc: true,
-        })
-    },
-  },
-  {
-    name: 'reference',
-    entry: 'reference-server.ts',
-    async prepare(server) {
-      const wsUrl = server.url.replace(/^http/, 'ws')
-      return (board, doc) =>
-        new WebsocketProvider(wsUrl, `bench-board-${board + 1}`, doc, {
-          WebSocketPolyfill,
-          disableBc: true,
-        })
-    },
-  },
-]
-
-async function runTarget(target: Target, config: BenchConfig): Promise<TargetResult> {
-  console.log(`\n[${target.name}] starting server…`)
-  const server = await ServerChild.spawn(target.name, target.entry)
-  const result: TargetResult = { name: target.name, load: undefined!, server: {} }
-  try {
-    console.log(`[${target.name}] pid ${server.pid} at ${server.url}`)
-    await new Promise((r) => setTimeout(r, 300))
-    result.server.idle = await server.request('gc')
-    const connect = await target.prepare(server, config)
-    const started = Date.now()
-    result.load = await runLoad(config, connect, async (phase) => {
-      result.server[phase] = await server.request(phase === 'drained' ? 'gc' : 'stats')
-      const elapsed = ((Date.now() - started) / 1000).toFixed(1)
-      console.log(`[${target.name}] ${elapsed} s: ${phase}`)
-    })
-    const l = result.load
-    console.log(
-      `[${target.name}] ${l.received}/${l.expected} deliveries, drain ${Math.round(l.drainMs)} ms`,
-    )
-    // Let the server see the disconnects before its last sample.
-    await new Promise((r) => setTimeout(r, 500))
-  } finally {
-    const last = await server.stop()
-    if (last) result.server.final = last
-  }
-  return result
-}
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {

@@ -1,0 +1,179 @@
+/**
+ * Capacity ladder: Trama and the reference y-websocket server (@y/websocket-server, from its
+ * package, in memory) under 12, 25, 50, 75, 100 boards × 10 clients at 4 edits/s, interleaved
+ * (the order alternates at every step, so neither always runs on a warmer or busier machine),
+ * with the load average printed beside each row. Capacity: the largest step with p99 under
+ * 50 ms, nothing lost and every board converged.
+ *
+ * Run: `npm run bench [-- --steps 12,25,50 --seconds 10 …]`. Each server runs compiled, in its
+ * own child process; the clients run in this process. Results: stdout and
+ * bench-results/ladder.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import { killAllChildren } from './child.ts'
+import { parseConfig, USAGE, type BenchConfig, type TargetName } from './config.ts'
+import { summarize, type Summary } from './report.ts'
+import { runTarget, TARGETS } from './targets.ts'
+
+const root = join(import.meta.dirname, '..')
+setFlagsFromString('--expose-gc')
+const collectGarbage = runInNewContext('gc') as () => void
+
+const P99_LIMIT_MS = 50
+const DEFAULT_STEPS = [12, 25, 50, 75, 100]
+
+interface Row {
+  boards: number
+  target: TargetName
+  load1: number
+  load5: number
+  summary: Summary
+  ok: boolean
+}
+
+function parseSteps(argv: string[]): { steps: number[]; rest: string[] } {
+  const rest: string[] = []
+  let steps = DEFAULT_STEPS
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    const match = /^--steps(?:=(.*))?$/.exec(arg)
+    if (!match) {
+      rest.push(arg)
+      continue
+    }
+    const raw = match[1] ?? argv[++i] ?? ''
+    steps = raw.split(',').map((n) => Number(n.trim()))
+    if (!steps.length || steps.some((n) => !Number.isInteger(n) || n < 1 || n > 200))
+      throw new Error(`--steps: expected boards per step such as 12,25,50, got "${raw}"`)
+  }
+  return { steps, rest }
+}
+
+const pad = (v: string | number, n: number) => String(v).padStart(n)
+
+function rowText(r: Row): string {
+  const s = r.summary
+  const lost = `${s.deliveries.lost}/${s.deliveries.expected}`
+  return [
+    pad(r.boards, 6),
+    r.target.padEnd(9),
+    pad(s.latencyMs.p50, 9),
+    pad(s.latencyMs.p99, 9),
+    pad(lost, 14),
+    pad(`${s.convergedBoards}/${r.boards}`, 9),
+    pad(s.server.idleRssMb, 8),
+    pad(s.server.peakRssMb, 8),
+    pad(s.server.drainedHeapAfterGcMb, 8),
+    pad(s.server.cpuPercentMeasured, 6),
+    pad(s.foreignCpuPercent, 7),
+    pad(`${r.load1.toFixed(2)} ${r.load5.toFixed(2)}`, 10),
+    r.ok ? '  ok' : '  over',
+  ].join(' ')
+}
+
+const HEADER = [
+  'boards target    p50 (ms)  p99 (ms)  lost/expected converged',
+  'RSS idle RSS peak  heap GC  CPU % other %   load 1/5 verdict',
+].join(' ')
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(`${USAGE}\n  --steps    boards per step, default ${DEFAULT_STEPS.join(',')}`)
+    return
+  }
+  const { steps, rest } = parseSteps(process.argv.slice(2))
+  const base: BenchConfig = parseConfig(
+    rest.length ? rest : ['--seconds', '10', '--warmup', '2'],
+    process.env,
+  )
+  process.setMaxListeners(Math.max(...steps) * base.clients + 20)
+  const perRun = base.warmupSeconds + base.seconds + base.drainSeconds + 75
+  const watchdog = setTimeout(
+    () => {
+      console.error(`ladder did not finish within ${steps.length * 2 * perRun} s: aborting`)
+      killAllChildren().finally(() => process.exit(1))
+    },
+    steps.length * 2 * perRun * 1000,
+  )
+  watchdog.unref()
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      killAllChildren().finally(() => process.exit(130))
+    })
+
+  console.log(
+    `Capacity ladder: ${steps.join(', ')} boards × ${base.clients} clients × ${base.rate} ` +
+      `edits/s; warm-up ${base.warmupSeconds} s, measured ${base.seconds} s; ` +
+      `p99 limit ${P99_LIMIT_MS} ms`,
+  )
+  console.log(
+    `node ${process.version}, ${cpus().length} CPUs, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+  )
+  const rows: Row[] = []
+  for (const [i, boards] of steps.entries()) {
+    const order: TargetName[] = i % 2 === 0 ? ['trama', 'reference'] : ['reference', 'trama']
+    for (const name of order) {
+      collectGarbage()
+      await new Promise((r) => setTimeout(r, 1_000))
+      const [load1, load5] = loadavg() as [number, number]
+      const config = { ...base, boards, order }
+      const result = await runTarget(
+        TARGETS.find((t) => t.name === name)!,
+        config,
+      )
+      const summary = summarize(result)
+      const ok =
+        summary.latencyMs.p99 < P99_LIMIT_MS &&
+        summary.deliveries.lost === 0 &&
+        summary.convergedBoards === boards
+      rows.push({ boards, target: name, load1, load5, summary, ok })
+    }
+  }
+
+  console.log(`\n${HEADER}\n${rows.map(rowText).join('\n')}`)
+  const capacity = (name: TargetName) => {
+    let best = 0
+    for (const r of rows) if (r.target === name && r.ok) best = Math.max(best, r.boards)
+    return best
+  }
+  console.log(
+    `\ncapacity (largest step with p99 < ${P99_LIMIT_MS} ms, nothing lost, all converged): ` +
+      `Trama ${capacity('trama')} boards, reference ${capacity('reference')} boards ` +
+      `(× ${base.clients} clients)`,
+  )
+  console.log(
+    'CPU % and RSS are the server process; "other %" is the rest of the machine beside the ' +
+      'server and the bench clients (above ~25 % the latencies are not reliable).',
+  )
+  const outDir = join(root, 'bench-results')
+  mkdirSync(outDir, { recursive: true })
+  const outFile = join(outDir, 'ladder.json')
+  writeFileSync(
+    outFile,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        config: { ...base, steps },
+        capacity: { trama: capacity('trama'), reference: capacity('reference') },
+        rows,
+      },
+      null,
+      2,
+    ) + '\n',
+  )
+  console.log(`Results written to ${outFile}`)
+}
+
+main().then(
+  () => process.exit(0),
+  async (err: Error) => {
+    console.error(err.stack ?? err.message)
+    await killAllChildren()
+    process.exit(1)
+  },
+)
