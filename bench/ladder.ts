@@ -130,7 +130,10 @@ async function main(): Promise<void> {
         summary.latencyMs.p99 < P99_LIMIT_MS &&
         summary.deliveries.lost === 0 &&
         summary.convergedBoards === boards
-      rows.push({ boards, target: name, load1, load5, summary, ok })
+      const row: Row = { boards, target: name, load1, load5, summary, ok }
+      rows.push(row)
+      // Printed as it comes, so an aborted ladder still shows its finished rows.
+      console.log(`\n${HEADER}\n${rowText(row)}`)
     }
   }
 

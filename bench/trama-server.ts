@@ -12,6 +12,8 @@ await runControlledServer(async () => {
     host: '127.0.0.1',
     dataDir,
     logLevel: false,
+    // The ladder creates up to a few hundred boards from one address within a minute.
+    boardsPerMinute: 100_000,
   })
   return { url: server.url, tempDir: dataDir, stop: () => server.close() }
 })

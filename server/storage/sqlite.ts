@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { startCheckpointer } from './checkpointer.ts'
 import { QUARANTINE_SCHEMA, unreadableReason, type QuarantinedRecord } from './quarantine.ts'
 import type { BoardRecord, BoardStore, LogStats, StoredDocument } from './types.ts'
 
@@ -26,6 +27,9 @@ CREATE TABLE IF NOT EXISTS updates (
 CREATE INDEX IF NOT EXISTS updates_board ON updates(board_id, seq);
 `
 
+/** How often the worker folds the WAL back into the database. */
+const CHECKPOINT_INTERVAL_MS = 1_000
+
 interface BoardRow {
   id: string
   title: string
@@ -37,16 +41,25 @@ interface BoardRow {
 
 /**
  * SQLite storage in WAL mode. `synchronous = NORMAL` makes every committed write survive the
- * process being killed (kill -9); only a power cut can lose the last transactions.
+ * process being killed (kill -9); only a power cut can lose the last transactions (those since
+ * the last checkpoint). Commits do not fsync; checkpoints (which do) run on a worker thread.
  */
 export function openSqliteStore(
   dataDir: string,
   options: { onQuarantine?: (record: QuarantinedRecord) => void } = {},
 ): BoardStore {
   mkdirSync(dataDir, { recursive: true })
-  const db = new Database(join(dataDir, 'trama.sqlite'))
+  const file = join(dataDir, 'trama.sqlite')
+  const db = new Database(file)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
+  // Checkpoints (and their fsyncs) off the event loop; if the worker fails, SQLite's own
+  // automatic checkpoints come back, so the WAL never grows without bound.
+  db.pragma('wal_autocheckpoint = 0')
+  const checkpointer = startCheckpointer(file, CHECKPOINT_INTERVAL_MS, (message) => {
+    if (db.open) db.pragma('wal_autocheckpoint = 1000')
+    console.error(`WAL checkpoint worker: ${message}; checkpoints back on the main thread`)
+  })
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
   db.exec(SCHEMA)
@@ -149,6 +162,9 @@ export function openSqliteStore(
       return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 }
     },
     compact: (id, snapshot, uptoSeq) => compactTx(id, snapshot, uptoSeq),
-    close: () => db.close(),
+    close: () => {
+      checkpointer.stop()
+      db.close()
+    },
   }
 }
