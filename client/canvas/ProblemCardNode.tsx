@@ -34,8 +34,8 @@ export const ProblemCardNode = memo(function ProblemCardNode({
       }}
       onDoubleClick={(e) => {
         e.stopPropagation()
-        // Someone else is writing this card: two editors would overwrite each other's text.
-        if (!editable || writer) return
+        // Someone else may be writing it too: the text is shared, both keep their words.
+        if (!editable) return
         actions.setEditing(id)
       }}
       title={writer && !editing ? t('card.editingBy', { name: writer.user.name }) : undefined}
@@ -44,10 +44,10 @@ export const ProblemCardNode = memo(function ProblemCardNode({
       <div className="card-role">{t(`problemRoles.${data.role}`)}</div>
       {editing ? (
         <CardTextEditor
-          initial={data.label}
+          canvas="problems"
+          id={id}
           label={t('card.edit')}
           placeholder={t('card.placeholder')}
-          onCommit={(text) => actions.setLabel(id, text.trim())}
           onDone={() => actions.setEditing(null)}
         />
       ) : (

@@ -130,15 +130,17 @@ export function useCanvasHandlers(canvas: CanvasName) {
 }
 
 /**
- * What editing allows on every document-bound canvas: dragging, linking, deleting with Delete
- * or Backspace. A viewer gets none of it. Double-click is the canvases' own (it adds a card).
+ * What editing allows on every document-bound canvas: dragging, linking, deleting with Delete.
+ * Backspace is not a delete key here: right after writing a card it is the key a person presses
+ * to fix a typo, so it opens the card's text instead (see `editWithKey`). A viewer gets none of
+ * it. Double-click is the canvases' own (it adds a card).
  */
 export function editableFlowProps(editable: boolean) {
   return {
     nodesDraggable: editable,
     nodesConnectable: editable,
     edgesFocusable: editable,
-    deleteKeyCode: editable ? ['Delete', 'Backspace'] : null,
+    deleteKeyCode: editable ? 'Delete' : null,
     zoomOnDoubleClick: false,
     minZoom: 0.1,
     maxZoom: 2.5,

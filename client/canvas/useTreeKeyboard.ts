@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { isTyping } from '../lib/dom.ts'
+import { holdKey } from '../text/typeAhead.ts'
 import { useBoardSession } from '../store/context.tsx'
 import { canEdit, isFacilitator } from '../store/boardStore.ts'
 import { selectOnly, selectedIds } from '../store/selection.ts'
@@ -60,9 +61,15 @@ export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): voi
           else handled = false
           break
         case 'Enter':
-          if (current && editable && !state.peers.some((p) => p.editing === current.id))
-            actions.setEditing(current.id)
+          if (current && editable) actions.setEditing(current.id)
           else handled = false
+          break
+        case 'Backspace':
+          // Fixing a typo of the card just written: open its text and delete the last letter.
+          if (current && editable) {
+            actions.setEditing(current.id)
+            holdKey({ key: 'Backspace' })
+          } else handled = false
           break
         case 'l':
         case 'L':

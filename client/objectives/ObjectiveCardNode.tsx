@@ -76,8 +76,8 @@ export const ObjectiveCardNode = memo(function ObjectiveCardNode({
       </div>
       {editing ? (
         <ObjectiveTextEditor
-          initial={data.label}
-          onCommit={(text) => objectives.reword(id, text)}
+          id={id}
+          alongside={objectives.rewordAlongside(id)}
           onDone={() => actions.setEditing(null)}
         />
       ) : (

@@ -1,23 +1,25 @@
+import type * as Y from 'yjs'
 import { useTranslation } from 'react-i18next'
 import { CardTextEditor } from '../canvas/CardTextEditor.tsx'
 
 /** The text editor inside an objective card (the card editor of every canvas, in its words). */
 export function ObjectiveTextEditor({
-  initial,
-  onCommit,
+  id,
+  alongside,
   onDone,
 }: {
-  initial: string
-  onCommit: (text: string) => void
+  id: string
+  alongside?: (doc: Y.Doc, text: string) => void
   onDone: () => void
 }) {
   const { t } = useTranslation('objectives')
   return (
     <CardTextEditor
-      initial={initial}
+      canvas="objectives"
+      id={id}
       label={t('card.edit')}
       placeholder={t('card.placeholder')}
-      onCommit={onCommit}
+      alongside={alongside}
       onDone={onDone}
     />
   )

@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import type * as Y from 'yjs'
 import {
   MEANS_END,
   canvasRoots,
@@ -71,6 +72,19 @@ export function useObjectiveActions() {
         const node = objective(id)
         const patch = node && rewordPatch(objectiveOf(node), text)
         if (patch) actions.updateCard('objectives', id, patch)
+      },
+      /**
+       * What typing into an objective also changes: one still to reword becomes reworded once
+       * its text is no longer its problem's.
+       */
+      rewordAlongside(id: string) {
+        return (doc: Y.Doc, text: string) => {
+          const node = objective(id)
+          if (!node) return
+          const card = objectiveOf(node)
+          if (card.status === 'to-reword' && text.trim() !== card.label)
+            patchRecord(doc, 'objectives.nodes', id, { status: 'reworded' })
+        }
       },
       setStatus,
       discard: (ids: string[]) => setStatus(ids, 'discarded'),

@@ -8,12 +8,15 @@ import {
   metaRoot,
   patchRecord,
   putRecord,
+  sharedText,
+  textLimit,
   type CanvasName,
   type CollectionName,
   type Fields,
   type Phase,
   type ProblemRole,
 } from '../../shared/schema/index.ts'
+import { replaceText } from '../../shared/schema/text.ts'
 import { LOCAL_ORIGIN } from '../sync/origin.ts'
 import { canEdit, isFacilitator, type BoardStore } from './boardStore.ts'
 
@@ -42,10 +45,32 @@ export function createBoardActions(
   awareness: Awareness,
   undo: Y.UndoManager,
 ) {
-  /** Runs `fn` as one undoable step of this user; refused (false) for viewers. */
-  const write = (fn: () => void): boolean => {
+  /**
+   * The undo step being written: writes with the same key join it (the keystrokes of one
+   * edit, a card and its first text); any other write starts a new one. One step is one action
+   * of a person, however quickly the next one follows.
+   */
+  let step: { key: string; created: boolean } | null = null
+  let depth = 0
+  let adopted: { key: string; created: boolean } | null = null
+
+  /** Runs `fn` as (part of) one undoable step of this user; refused (false) for viewers. */
+  const write = (fn: () => void, key: string | null = null): boolean => {
     if (!canEdit(store.getState())) return false
-    doc.transact(fn, LOCAL_ORIGIN)
+    // Inside another write: part of that one's transaction and step.
+    if (depth > 0) {
+      fn()
+      return true
+    }
+    if (key === null || key !== step?.key) undo.stopCapturing()
+    adopted = null
+    depth++
+    try {
+      doc.transact(fn, LOCAL_ORIGIN)
+    } finally {
+      depth--
+    }
+    step = adopted ?? (key === null ? null : step?.key === key ? step : { key, created: false })
     return true
   }
 
@@ -55,14 +80,16 @@ export function createBoardActions(
 
     addCard(canvas: CanvasName, fields: Fields & { kind: string }, position: XY): string | null {
       const id = newId()
-      const ok = write(() =>
+      const ok = write(() => {
         putRecord(doc, `${canvas}.nodes`, id, {
           label: '',
           ...fields,
           x: Math.round(position.x),
           y: Math.round(position.y),
-        }),
-      )
+        })
+        // The card and the first text written into it are one step.
+        adopted = { key: textStepKey(`${canvas}.nodes`, id, 'label'), created: true }
+      })
       return ok ? id : null
     },
     updateCard(canvas: CanvasName, id: string, patch: Fields): void {
@@ -123,6 +150,45 @@ export function createBoardActions(
     deleteRecord(name: CollectionName, id: string): void {
       write(() => collectionRoot(doc, name).delete(id))
     },
+    /**
+     * Types into a text field: the change from its current text to `next`, by character, so
+     * what others type meanwhile stays. Consecutive edits of one field are one undo step;
+     * `alongside` writes more of the same change in the same transaction (a status, say).
+     */
+    editText(
+      name: CollectionName,
+      id: string,
+      field: string,
+      next: string,
+      alongside?: (doc: Y.Doc) => void,
+    ): boolean {
+      const map = collectionRoot(doc, name).get(id)
+      if (!(map instanceof Y.Map)) return false
+      const max = textLimit(name, field) ?? Infinity
+      return write(
+        () => {
+          replaceText(sharedText(map, field, max), next, max)
+          alongside?.(doc)
+        },
+        textStepKey(name, id, field),
+      )
+    },
+    /** The edit of a field is over: the next write, even to the same field, is a new step. */
+    endTextEdit(): void {
+      step = null
+    },
+    /**
+     * Gives up this person's edit of a field (Escape): undoes it if it is the step in
+     * progress; a card created for it goes too. Others' typing stays.
+     */
+    cancelTextEdit(name: CollectionName, id: string, field: string): void {
+      if (step?.key === textStepKey(name, id, field)) undo.undo()
+      step = null
+    },
+    /** Whether the current step created the record whose field `key` is being written. */
+    isNewRecord(name: CollectionName, id: string, field: string): boolean {
+      return step?.key === textStepKey(name, id, field) && step.created
+    },
     setMeta(key: 'title' | 'phase' | 'chosenStrategy', value: string): void {
       write(() => metaRoot(doc).set(key, value))
     },
@@ -141,8 +207,18 @@ export function createBoardActions(
     linkCauseToEffect: (cause: string, effect: string) =>
       actions.link('problems', cause, effect, { kind: CAUSE_EFFECT }),
 
-    undo: () => void (canEdit(store.getState()) && undo.undo()),
-    redo: () => void (canEdit(store.getState()) && undo.redo()),
+    undo(): void {
+      if (!canEdit(store.getState())) return
+      step = null
+      undo.undo()
+      undo.stopCapturing()
+    },
+    redo(): void {
+      if (!canEdit(store.getState())) return
+      step = null
+      undo.redo()
+      undo.stopCapturing()
+    },
     /** A drag starts a new undo step, so it never merges with the edit before it. */
     beginGesture: () => undo.stopCapturing(),
     /** Live drag positions travel through awareness only. */
@@ -174,3 +250,7 @@ export function createBoardActions(
 }
 
 export type BoardActions = ReturnType<typeof createBoardActions>
+
+function textStepKey(name: string, id: string, field: string): string {
+  return `text\u0000${name}\u0000${id}\u0000${field}`
+}

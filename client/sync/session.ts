@@ -8,6 +8,7 @@ import { createBoardActions, type BoardActions } from '../store/actions.ts'
 import { bindDocToStore } from './binding.ts'
 import { LOCAL_ORIGIN } from './origin.ts'
 import { storedParticipantId } from './identity.ts'
+import { holdKeysForEditor } from '../text/typeAhead.ts'
 
 export interface BoardSession {
   boardId: string
@@ -28,6 +29,14 @@ export interface SessionOptions {
   title?: string
   /** ws(s)://host of the server; defaults to this page's origin. */
   wsOrigin?: string
+}
+
+/** The id of the record a nested type belongs to (a card's map, or a text inside it). */
+function recordKey(type: Y.AbstractType<any>): string | null {
+  let item = type._item
+  while (item && (item.parent as Y.AbstractType<any>)._item)
+    item = (item.parent as Y.AbstractType<any>)._item
+  return item?.parentSub ?? null
 }
 
 function pageWsOrigin(): string {
@@ -59,10 +68,17 @@ export function createBoardSession(options: SessionOptions): BoardSession {
   const awareness = provider.awareness
   const undo = new Y.UndoManager(allRoots(doc), {
     trackedOrigins: new Set([LOCAL_ORIGIN]),
-    captureTimeout: 400,
+    // Steps are cut by the actions (one action of a person, one step), not by the clock: a
+    // person who pauses while writing a card still undoes the card with its text at once.
+    captureTimeout: 10 * 60_000,
   })
   const unbind = bindDocToStore(doc, store, awareness)
   const actions = createBoardActions(doc, store, awareness, undo)
+
+  // The keys typed between "edit this card" and its editor taking focus belong to the editor.
+  const unwatchEditing = store.subscribe((s, prev) => {
+    if (s.editingId && s.editingId !== prev.editingId) holdKeysForEditor()
+  })
 
   const onStack = () => store.setState({ canUndo: undo.canUndo(), canRedo: undo.canRedo() })
   undo.on('stack-item-added', onStack)
@@ -96,8 +112,8 @@ export function createBoardSession(options: SessionOptions): BoardSession {
     const mine = tr.origin === LOCAL_ORIGIN || tr.origin === undo
     if (!mine || (provider.wsconnected && provider.synced)) return
     for (const [type, keys] of tr.changed) {
-      const parentKey = type._item?.parentSub
-      if (parentKey) unsentItems.add(parentKey)
+      const record = recordKey(type)
+      if (record) unsentItems.add(record)
       else for (const key of keys) if (key) unsentItems.add(key)
     }
     store.setState({ unsent: unsentItems.size })
@@ -137,6 +153,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       window.removeEventListener('online', onOnline)
       clearInterval(onlineCheck)
       doc.off('afterTransaction', onTransaction)
+      unwatchEditing()
       unbind()
       undo.destroy()
       provider.destroy()

@@ -33,4 +33,6 @@ export const EXPORT_MIGRATIONS: Record<number, (raw: Json) => Json> = {
     const edges = arr(stakeholders.edges).map((e) => ({ ...obj(e), ...relationKindPatch(obj(e)) }))
     return { ...raw, schemaVersion: 3, canvases: { ...canvases, stakeholders: { nodes, edges } } }
   },
+  /** 3 → 4: texts became shared in the document; the export keeps plain strings. */
+  3: (raw) => ({ ...raw, schemaVersion: 4 }),
 }

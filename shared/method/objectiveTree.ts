@@ -4,6 +4,7 @@ import {
   canvasRoots,
   patchRecord,
   putRecord,
+  textValue,
   type FieldMap,
   type ObjectiveStatus,
 } from '../schema/index.ts'
@@ -139,7 +140,7 @@ export function mergeObjectiveTree(doc: Y.Doc, options: MergeOptions = {}): Merg
     const objectiveOf = new Map<string, string>()
     const derivedCards = byOrigin(objectives.nodes)
     problems.nodes.forEach((problem, problemId) => {
-      const label = str(problem.get('label'))
+      const label = textValue(problem.get('label'))
       const existing = derivedCards.get(problemId)
       const preferred = objectiveIdFor(problemId)
       if (!existing) {
@@ -163,7 +164,7 @@ export function mergeObjectiveTree(doc: Y.Doc, options: MergeOptions = {}): Merg
         const card = objectives.nodes.get(id)!
         if (mark(card, false)) report.restored++
         if (card.get('status') !== 'to-reword') continue
-        if (card.get('label') !== label) {
+        if (textValue(card.get('label')) !== label) {
           patchRecord(doc, 'objectives.nodes', id, { label })
           report.refreshed++
         }

@@ -9,6 +9,8 @@ import {
   type Phase,
 } from './roots.ts'
 import { SCHEMA_VERSION } from './version.ts'
+import { textLimit } from './registry.ts'
+import { newText, replaceText } from './text.ts'
 import { DEFAULT_CRITERIA, DEFAULT_TARGET_GROUPS, type ProblemRole } from './vocabulary.ts'
 
 /** Fields every card has, whatever its canvas. */
@@ -56,20 +58,44 @@ export function readFields(map: FieldMap): Fields {
 
 /**
  * Creates a record with all its fields at once. Call inside a transaction: a record is born
- * whole, by the client that made its id.
+ * whole, by the client that made its id. Text fields (per the registry) become shared texts.
  */
 export function putRecord(doc: Y.Doc, name: CollectionName, id: string, fields: Fields): void {
   const map = new Y.Map<unknown>()
-  for (const [key, value] of Object.entries(fields)) map.set(key, value)
+  for (const [key, value] of Object.entries(fields)) {
+    const max = textLimit(name, key)
+    map.set(key, max !== undefined && typeof value === 'string' ? newText(value, max) : value)
+  }
   collectionRoot(doc, name).set(id, map)
 }
 
-/** Changes some fields of a record; a missing record is left alone (it was deleted). */
+/**
+ * Changes some fields of a record; a missing record is left alone (it was deleted). A text
+ * field changes by the smallest edit of its shared text, so what others type meanwhile stays.
+ */
 export function patchRecord(doc: Y.Doc, name: CollectionName, id: string, patch: Fields): boolean {
   const map = collectionRoot(doc, name).get(id)
   if (!map) return false
-  for (const [key, value] of Object.entries(patch)) if (map.get(key) !== value) map.set(key, value)
+  for (const [key, value] of Object.entries(patch)) {
+    const max = textLimit(name, key)
+    if (max !== undefined && typeof value === 'string') {
+      const text = sharedText(map, key, max)
+      replaceText(text, value, max)
+    } else if (map.get(key) !== value) map.set(key, value)
+  }
   return true
+}
+
+/**
+ * The shared text of a record's field, made from the plain string it held (an older board, a
+ * stock client) when needed. Call inside a transaction.
+ */
+export function sharedText(map: FieldMap, field: string, max = Infinity): Y.Text {
+  const current = map.get(field)
+  if (current instanceof Y.Text) return current
+  const text = newText(typeof current === 'string' ? current : '', max)
+  map.set(field, text)
+  return text
 }
 
 export function putCard(doc: Y.Doc, canvas: CanvasName, id: string, fields: Fields): void {

@@ -1,6 +1,7 @@
-import type * as Y from 'yjs'
-import { canvasRoots, metaRoot } from './roots.ts'
-import { readFields, seedMethodDefaults, type Fields } from './cards.ts'
+import * as Y from 'yjs'
+import { canvasRoots, collectionRoot, metaRoot } from './roots.ts'
+import { readFields, seedMethodDefaults, sharedText, type Fields } from './cards.ts'
+import { REGISTRY } from './registry.ts'
 import { actorDefaultsPatch, relationKindPatch } from './defaults.ts'
 import { SCHEMA_VERSION } from './version.ts'
 
@@ -47,6 +48,20 @@ export const DOC_MIGRATIONS: readonly DocMigration[] = [
       const { nodes, edges } = canvasRoots(doc, 'stakeholders')
       nodes.forEach((card) => apply(card, actorDefaultsPatch(readFields(card))))
       edges.forEach((link) => apply(link, relationKindPatch(readFields(link))))
+    },
+  },
+  {
+    to: 4,
+    name: 'MakeTextsShared',
+    // Free text (labels, notes, register and logframe cells) becomes Y.Text, merged by
+    // character; fields that held something else than a string are left to the normaliser.
+    up(doc) {
+      for (const spec of REGISTRY)
+        collectionRoot(doc, spec.name).forEach((map) => {
+          if (!(map instanceof Y.Map)) return
+          for (const [field, max] of Object.entries(spec.texts))
+            if (typeof map.get(field) === 'string') sharedText(map, field, max)
+        })
     },
   },
 ]

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { REGISTRY } from './registry.ts'
 
 /**
  * The only module that knows the Yjs root names. Every shared type two clients could create
@@ -11,24 +12,12 @@ export const PHASES = ['problems', 'objectives', 'stakeholders', 'pact'] as cons
 export type Phase = (typeof PHASES)[number]
 
 /**
- * Every root that holds records: a Y.Map from id to one Y.Map of plain fields per record
- * (cards, links, clusters, target groups, strategy candidates, criteria, scores, logframe rows).
+ * Every root that holds records: a Y.Map from id to one Y.Map of fields per record (cards,
+ * links, clusters, target groups, strategy candidates, criteria, scores, logframe rows), as the
+ * registry declares them.
  */
-export const COLLECTIONS = [
-  'problems.nodes',
-  'problems.edges',
-  'objectives.nodes',
-  'objectives.edges',
-  'stakeholders.nodes',
-  'stakeholders.edges',
-  'problems.clusters',
-  'targetGroups',
-  'strategy.candidates',
-  'strategy.criteria',
-  'strategy.scores',
-  'logframe.rows',
-] as const
-export type CollectionName = (typeof COLLECTIONS)[number]
+export const COLLECTIONS = REGISTRY.map((spec) => spec.name)
+export type CollectionName = (typeof REGISTRY)[number]['name']
 
 export const ROOT_NAMES = {
   meta: 'meta',

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { canvasRoots, putCard } from '../../shared/schema/index.ts'
+import { canvasRoots, putCard, textValue } from '../../shared/schema/index.ts'
 import {
   CLIENT_DIST,
   closeParticipants,
@@ -95,12 +95,12 @@ describe('the problem tree in the browser', () => {
     await waitFor(
       () =>
         [...canvasRoots(stock.doc, 'problems').nodes.values()].some(
-          (m) => m.get('label') === 'Carta dalla pagina',
+          (m) => textValue(m.get('label')) === 'Carta dalla pagina',
         ),
       'stock client sees the page card',
     )
     const created = [...canvasRoots(stock.doc, 'problems').nodes.values()].find(
-      (m) => m.get('label') === 'Carta dalla pagina',
+      (m) => textValue(m.get('label')) === 'Carta dalla pagina',
     )!
     expect(created.get('kind')).toBe('problem')
     expect(typeof created.get('x')).toBe('number')

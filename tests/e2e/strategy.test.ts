@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { collectionRoot } from '../../shared/schema/index.ts'
+import { collectionRoot, textValue } from '../../shared/schema/index.ts'
 import {
   CLIENT_DIST,
   closeParticipants,
@@ -65,7 +65,7 @@ describe('strategy analysis and logframe in the browser', () => {
     const ids = await waitFor((): Map<string, string> | null => {
       const byLabel = new Map<string, string>()
       collectionRoot(stock.doc, 'strategy.candidates').forEach((c, id) =>
-        byLabel.set(c.get('label') as string, id),
+        byLabel.set(textValue(c.get('label')), id),
       )
       return byLabel.size === 2 ? byLabel : null
     }, 'both candidates reach the stock client')

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { canvasRoots, putCard } from '../../shared/schema/index.ts'
+import { canvasRoots, putCard, textValue } from '../../shared/schema/index.ts'
 import { exportBoard } from '../../shared/export/index.ts'
 import { connectClient, connectSynced, type Client } from '../helpers/clients.ts'
 import { killHard, startServerProcess } from '../helpers/child.ts'
@@ -44,7 +44,7 @@ describe('durability', () => {
     await waitFor(
       () =>
         problems(watcher.doc).size === 300 &&
-        problems(watcher.doc).get('k7')?.get('label') === 'rinominata',
+        textValue(problems(watcher.doc).get('k7')?.get('label')) === 'rinominata',
       'watcher saw the burst',
     )
     await killHard(first.child)
@@ -55,7 +55,7 @@ describe('durability', () => {
     cleanup.push(() => killHard(second.child))
     const reader = track(await connectSynced(second.url, board.id, board.keys.facilitator))
     expect(problems(reader.doc).size).toBe(300)
-    expect(problems(reader.doc).get('k7')?.get('label')).toBe('rinominata')
+    expect(textValue(problems(reader.doc).get('k7')?.get('label'))).toBe('rinominata')
     expect(exportBoard(reader.doc, 'now')).toEqual(exportBoard(watcher.doc, 'now'))
   })
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { canvasRoots, putCard, putLink } from '../../shared/schema/index.ts'
+import { canvasRoots, putCard, putLink, textValue } from '../../shared/schema/index.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { createBoard, exportJson, startServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
@@ -139,7 +139,9 @@ describe('HTTP API', () => {
 
     const live = await connectSynced(server.url, copy.id, copy.keys.viewer)
     clients.push(live)
-    expect(canvasRoots(live.doc, 'problems').nodes.get('cause1')?.get('note')).toBe('dati CPI 2025')
+    expect(textValue(canvasRoots(live.doc, 'problems').nodes.get('cause1')?.get('note'))).toBe(
+      'dati CPI 2025',
+    )
   })
 
   it('imports exports of every schema version, migrated to the current one', async () => {

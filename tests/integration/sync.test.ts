@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { canvasRoots, putCard, readFields } from '../../shared/schema/index.ts'
+import { canvasRoots, putCard, readFields, textValue } from '../../shared/schema/index.ts'
 import { connectSynced, tryUpgrade, type Client } from '../helpers/clients.ts'
 import { createBoard, exportJson, startServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
@@ -58,7 +58,7 @@ describe('sync', () => {
     problems(b.doc).get('p1')!.set('label', 'Pochi tirocini per NEET')
     await waitFor(
       () =>
-        problems(a.doc).get('p1')?.get('label') === 'Pochi tirocini per NEET' &&
+        textValue(problems(a.doc).get('p1')?.get('label')) === 'Pochi tirocini per NEET' &&
         problems(b.doc).get('p1')?.get('x') === 300,
       'field edits merged',
     )

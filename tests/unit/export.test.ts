@@ -3,11 +3,18 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as Y from 'yjs'
 import { docFromExport, exportBoard, parseBoardExport } from '../../shared/export/index.ts'
-import { initBoard, metaRoot, putCard, putLink, putRecord } from '../../shared/schema/index.ts'
+import {
+  SCHEMA_VERSION,
+  initBoard,
+  metaRoot,
+  putCard,
+  putLink,
+  putRecord,
+} from '../../shared/schema/index.ts'
 
 const load = (name: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', name), 'utf8'))
-const fixture = load('board-v3.json')
+const fixture = load(`board-v${SCHEMA_VERSION}.json`)
 
 describe('JSON export', () => {
   it('projects the roots, sorted, with unknown card fields kept', () => {
@@ -48,7 +55,7 @@ describe('JSON export', () => {
   })
 
   it('exports of every older version import, migrated to the current one', () => {
-    for (const v of ['v1', 'v2']) {
+    for (const v of ['v1', 'v2', 'v3']) {
       const parsed = parseBoardExport(load(`board-${v}.json`))
       if (!parsed.ok) throw new Error(`${v}: ${parsed.details.join('\n')}`)
       const expected = load(`board-${v}.migrated.json`)
@@ -94,7 +101,7 @@ describe('JSON export', () => {
   })
 
   it('refuses newer and non-Trama files with distinct codes', () => {
-    expect(parseBoardExport({ ...fixture, schemaVersion: 4 })).toMatchObject({
+    expect(parseBoardExport({ ...fixture, schemaVersion: SCHEMA_VERSION + 1 })).toMatchObject({
       ok: false,
       code: 'NEWER_SCHEMA',
     })

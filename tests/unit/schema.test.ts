@@ -16,6 +16,8 @@ import {
   collectionRoot,
   DEFAULT_CRITERIA,
   DEFAULT_TARGET_GROUPS,
+  textValue,
+  type CollectionName,
 } from '../../shared/schema/index.ts'
 
 describe('document schema', () => {
@@ -53,12 +55,17 @@ describe('document schema', () => {
       ok: true,
       from: 0,
       to: SCHEMA_VERSION,
-      applied: ['AddMetaDefaults', 'AddMethodDefaults', 'MakeStakeholderCardsActors'],
+      applied: [
+        'AddMetaDefaults',
+        'AddMethodDefaults',
+        'MakeStakeholderCardsActors',
+        'MakeTextsShared',
+      ],
     })
     expect(transactions).toBe(1)
     expect(docSchemaVersion(doc)).toBe(SCHEMA_VERSION)
     expect(readMeta(doc).phase).toBe('problems')
-    expect(canvasRoots(doc, 'problems').nodes.get('a')?.get('label')).toBe('x')
+    expect(textValue(canvasRoots(doc, 'problems').nodes.get('a')?.get('label'))).toBe('x')
   })
 
   it('a version-2 board: untyped stakeholder cards become actors, method data untouched', () => {
@@ -71,7 +78,7 @@ describe('document schema', () => {
     expect(migrateDoc(doc)).toMatchObject({
       ok: true,
       from: 2,
-      applied: ['MakeStakeholderCardsActors'],
+      applied: ['MakeStakeholderCardsActors', 'MakeTextsShared'],
     })
     expect(readFields(canvasRoots(doc, 'stakeholders').nodes.get('a1')!)).toEqual({
       kind: 'actor',
@@ -85,9 +92,60 @@ describe('document schema', () => {
       desiredStance: 'neutral',
     })
     expect(canvasRoots(doc, 'stakeholders').edges.get('r1')!.get('kind')).toBe('cooperation')
-    expect(collectionRoot(doc, 'strategy.criteria').get('social')!.get('label')).toBe(
+    expect(textValue(collectionRoot(doc, 'strategy.criteria').get('social')!.get('label'))).toBe(
       'Impatto sociale',
     )
+  })
+
+  it('a version-3 board: every text written as a plain string becomes a shared text with the same words', () => {
+    const doc = new Y.Doc()
+    initBoard(doc, 'v3', '2026-01-01T00:00:00.000Z')
+    metaRoot(doc).set('schemaVersion', 3)
+    // as version 3 (or a stock client) wrote records: plain strings
+    const raw = (name: CollectionName, id: string, fields: Record<string, unknown>) => {
+      const map = new Y.Map<unknown>()
+      for (const [k, v] of Object.entries(fields)) map.set(k, v)
+      collectionRoot(doc, name).set(id, map)
+    }
+    raw('problems.nodes', 'p', {
+      kind: 'problem',
+      label: 'Povertà',
+      note: 'ISTAT',
+      x: 0,
+      y: 0,
+      role: 'core',
+    })
+    raw('stakeholders.nodes', 'a', {
+      kind: 'actor',
+      label: 'Comune',
+      contact: 'uff@comune.it',
+      x: 1,
+      y: 1,
+    })
+    raw('logframe.rows', 'r', {
+      level: 'overall',
+      text: 'Meno NEET',
+      indicators: '−10%',
+      sources: '',
+      assumptions: 'x',
+      order: 0,
+    })
+    expect(migrateDoc(doc)).toMatchObject({ ok: true, from: 3, applied: ['MakeTextsShared'] })
+    const p = canvasRoots(doc, 'problems').nodes.get('p')!
+    expect(p.get('label')).toBeInstanceOf(Y.Text)
+    expect(p.get('note')).toBeInstanceOf(Y.Text)
+    expect(readFields(p)).toMatchObject({ label: 'Povertà', note: 'ISTAT', role: 'core' })
+    expect(readFields(canvasRoots(doc, 'stakeholders').nodes.get('a')!)).toMatchObject({
+      label: 'Comune',
+      contact: 'uff@comune.it',
+    })
+    const row = collectionRoot(doc, 'logframe.rows').get('r')!
+    expect(row.get('indicators')).toBeInstanceOf(Y.Text)
+    expect(readFields(row)).toMatchObject({
+      text: 'Meno NEET',
+      indicators: '−10%',
+      assumptions: 'x',
+    })
   })
 
   it('refuses a newer document and leaves it untouched', () => {

@@ -1,0 +1,149 @@
+import { useEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react'
+import type * as Y from 'yjs'
+import { useBoardActions } from '../store/context.tsx'
+import { takeHeldKeys, dropHeldKeys, type TypedKey } from './typeAhead.ts'
+import { useSharedText, type TextTarget } from './useSharedText.ts'
+
+export type DoneReason = 'enter' | 'escape' | 'blur'
+
+/**
+ * The one text field of the board, for every text people write: live shared text (see
+ * {@link useSharedText}), the limit of the schema, and the same keys everywhere — Enter keeps
+ * the text and leaves, Shift+Enter starts a new line (multi-line fields), Escape gives up this
+ * person's edit (a card just made for it goes too), leaving the field keeps the text. A field
+ * that opens with `autoFocus` takes the keys typed while it was opening.
+ */
+export function SharedTextField({
+  target,
+  label,
+  placeholder,
+  className,
+  multiline = true,
+  rows = 1,
+  autoFocus = false,
+  readOnly = false,
+  alongside,
+  onFocus,
+  onDone,
+}: {
+  target: TextTarget
+  label: string
+  placeholder?: string
+  className?: string
+  multiline?: boolean
+  rows?: number
+  autoFocus?: boolean
+  readOnly?: boolean
+  alongside?: (doc: Y.Doc, text: string) => void
+  onFocus?: () => void
+  onDone?: (reason: DoneReason) => void
+}) {
+  const actions = useBoardActions()
+  const text = useSharedText(target, alongside)
+  const finished = useRef(false)
+  const { collection, id, field } = target
+
+  const finish = (reason: DoneReason) => {
+    if (finished.current && reason !== 'blur') return
+    const value = text.current()
+    if (reason === 'escape') actions.cancelTextEdit(collection, id, field)
+    else {
+      const trimmed = value.trim()
+      // A card made for this text and left empty is not kept.
+      if (!trimmed && actions.isNewRecord(collection, id, field))
+        actions.cancelTextEdit(collection, id, field)
+      else {
+        if (trimmed !== value) text.write(trimmed)
+        actions.endTextEdit()
+      }
+    }
+    finished.current = true
+    onDone?.(reason)
+  }
+
+  const replay = (keys: TypedKey[]) => {
+    const el = text.ref.current
+    if (!el) return
+    for (const k of keys) {
+      const start = el.selectionStart ?? el.value.length
+      const end = el.selectionEnd ?? start
+      if ('char' in k) el.setRangeText(k.char, start, end, 'end')
+      else if (k.key === 'Backspace') {
+        if (start !== end) el.setRangeText('', start, end, 'end')
+        else if (start > 0) el.setRangeText('', start - 1, start, 'end')
+      } else {
+        text.write()
+        finish(k.key === 'Enter' ? 'enter' : 'escape')
+        return
+      }
+    }
+    if (keys.length) text.write()
+  }
+
+  useEffect(() => {
+    if (!autoFocus) return
+    // A new card is hidden until React Flow has measured it, and a hidden field cannot take
+    // focus: try again on the next frames until it does. Keys typed meanwhile are held.
+    let frames = 0
+    let raf = 0
+    const focus = () => {
+      const el = text.ref.current
+      if (!el) return
+      el.focus()
+      if (document.activeElement === el) {
+        el.setSelectionRange(el.value.length, el.value.length)
+        replay(takeHeldKeys())
+      } else if (frames++ < 60) raf = requestAnimationFrame(focus)
+      else dropHeldKeys()
+    }
+    focus()
+    return () => {
+      cancelAnimationFrame(raf)
+      dropHeldKeys()
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [autoFocus])
+
+  // A field removed while in use (its card closed or deleted) ends its edit all the same.
+  useEffect(
+    () => () => {
+      if (!finished.current) actions.endTextEdit()
+    },
+    [actions],
+  )
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement | HTMLInputElement>) => {
+    // The canvas's shortcuts never see what a person types.
+    e.stopPropagation()
+    if (e.key === 'Enter' && !(multiline && e.shiftKey)) {
+      e.preventDefault()
+      finish('enter')
+      e.currentTarget.blur()
+    } else if (e.key === 'Escape') {
+      e.preventDefault()
+      finish('escape')
+      e.currentTarget.blur()
+    }
+  }
+  const common = {
+    className,
+    'aria-label': label,
+    placeholder,
+    maxLength: text.maxLength,
+    readOnly,
+    onInput: () => text.write(),
+    onKeyDown,
+    onFocus: (_: FocusEvent) => {
+      finished.current = false
+      onFocus?.()
+    },
+    onBlur: () => {
+      if (!finished.current) finish('blur')
+    },
+  }
+  return multiline ? (
+    <textarea ref={text.ref as React.RefObject<HTMLTextAreaElement>} rows={rows} {...common} />
+  ) : (
+    <input ref={text.ref as React.RefObject<HTMLInputElement>} type="text" {...common} />
+  )
+}

@@ -1,0 +1,114 @@
+import { useEffect, useLayoutEffect, useRef } from 'react'
+import * as Y from 'yjs'
+import {
+  collectionRoot,
+  moveThroughDelta,
+  textLimit,
+  textValue,
+  type CollectionName,
+} from '../../shared/schema/index.ts'
+import { useBoardSession } from '../store/context.tsx'
+
+export interface TextTarget {
+  collection: CollectionName
+  id: string
+  field: string
+}
+
+type Field = HTMLTextAreaElement | HTMLInputElement
+
+/**
+ * Binds a text field of the page to a shared text of the document, both ways and live: what
+ * the person types is written by character as they type; what others type appears at once,
+ * and the person's caret and selection stay where they were in the text around them.
+ */
+export function useSharedText(
+  target: TextTarget,
+  /** More of the same change, written in the same transaction as each edit. */
+  alongside?: (doc: Y.Doc, text: string) => void,
+): {
+  ref: React.RefObject<Field | null>
+  maxLength: number | undefined
+  /** The field's text now (what the document holds, as this person sees it). */
+  current: () => string
+  /** Writes what the field shows now to the document (after typing). */
+  write: (text?: string) => void
+} {
+  const { doc, actions } = useBoardSession()
+  const ref = useRef<Field | null>(null)
+  const { collection, id, field } = target
+  const alongsideRef = useRef(alongside)
+  alongsideRef.current = alongside
+
+  const read = () => textValue(collectionRoot(doc, collection).get(id)?.get(field))
+
+  // The field starts with the document's text before the browser paints it.
+  useLayoutEffect(() => {
+    if (ref.current) ref.current.value = read()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [doc, collection, id, field])
+
+  useEffect(() => {
+    const root = collectionRoot(doc, collection)
+    let record: Y.Map<unknown> | undefined
+    let text: Y.Text | undefined
+
+    const show = (delta?: Y.YTextEvent['delta']) => {
+      const el = ref.current
+      if (!el) return
+      const next = read()
+      if (el.value === next) return
+      if (delta && document.activeElement === el && el.selectionStart !== null) {
+        const start = moveThroughDelta(el.selectionStart, delta)
+        const end = moveThroughDelta(el.selectionEnd ?? el.selectionStart, delta)
+        el.value = next
+        el.setSelectionRange(start, end)
+      } else el.value = next
+    }
+    const onText = (event: Y.YTextEvent) => show(event.delta)
+    const bindText = () => {
+      const value = record?.get(field)
+      const nextText = value instanceof Y.Text ? value : undefined
+      if (nextText === text) return
+      text?.unobserve(onText)
+      text = nextText
+      text?.observe(onText)
+    }
+    const onRecord = (event: Y.YMapEvent<unknown>) => {
+      if (!event.keysChanged.has(field)) return
+      bindText()
+      show()
+    }
+    const bindRecord = () => {
+      const next = root.get(id)
+      if (next === record) return
+      record?.unobserve(onRecord)
+      record = next instanceof Y.Map ? next : undefined
+      record?.observe(onRecord)
+      bindText()
+      show()
+    }
+    const onRoot = (event: Y.YMapEvent<Y.Map<unknown>>) => {
+      if (event.keysChanged.has(id)) bindRecord()
+    }
+    root.observe(onRoot)
+    bindRecord()
+    return () => {
+      root.unobserve(onRoot)
+      record?.unobserve(onRecord)
+      text?.unobserve(onText)
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [doc, collection, id, field])
+
+  const write = (value?: string) => {
+    const el = ref.current
+    const next = value ?? el?.value ?? ''
+    const more = alongsideRef.current
+    const ok = actions.editText(collection, id, field, next, more && ((d) => more(d, next)))
+    // Refused (a viewer, a board too new): the field shows the document's text again.
+    if (!ok && el) el.value = read()
+  }
+
+  return { ref, maxLength: textLimit(collection, field), current: read, write }
+}

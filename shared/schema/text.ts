@@ -1,0 +1,87 @@
+import * as Y from 'yjs'
+
+/**
+ * Shared text: the free text people write (labels, notes, register and logframe cells) lives in
+ * a `Y.Text` inside its record, so two people typing in one field both keep their words. A
+ * plain string in the same place (older boards, stock clients) still reads as text.
+ */
+
+/** The text a field holds, whether a shared text or a plain string; '' for anything else. */
+export function textValue(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (value instanceof Y.Text) return value.toString()
+  return ''
+}
+
+/** A new shared text holding `value`, cut to `max` characters. */
+export function newText(value: string, max = Infinity): Y.Text {
+  return new Y.Text(value.length > max ? value.slice(0, max) : value)
+}
+
+/**
+ * The smallest single replacement that turns `before` into `after`: the common prefix and
+ * suffix are kept, the middle is deleted and inserted. Surrogate pairs are never split.
+ */
+export function textDiff(
+  before: string,
+  after: string,
+): { index: number; remove: number; insert: string } {
+  let start = 0
+  const max = Math.min(before.length, after.length)
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++
+  // Do not split a surrogate pair at the start.
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--
+  let end = 0
+  while (
+    end < max - start &&
+    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
+  )
+    end++
+  if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--
+  return {
+    index: start,
+    remove: before.length - start - end,
+    insert: after.slice(start, after.length - end),
+  }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff
+}
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff
+}
+
+/** Changes a shared text to `next` with the smallest edit, so others' concurrent typing stays. */
+export function replaceText(text: Y.Text, next: string, max = Infinity): void {
+  const before = text.toString()
+  const target = next.length > max ? next.slice(0, max) : next
+  if (before === target) return
+  const { index, remove, insert } = textDiff(before, target)
+  if (remove) text.delete(index, remove)
+  if (insert) text.insert(index, insert)
+}
+
+/**
+ * Where a caret (or selection end) at `position` moves when a remote `delta` changes the text
+ * under it: insertions before it push it right, deletions before it pull it left.
+ */
+export function moveThroughDelta(
+  position: number,
+  delta: { retain?: number; insert?: unknown; delete?: number }[],
+): number {
+  let at = 0
+  let pos = position
+  for (const op of delta) {
+    if (op.retain !== undefined) at += op.retain
+    else if (op.insert !== undefined) {
+      const length = typeof op.insert === 'string' ? op.insert.length : 1
+      if (at < pos) pos += length
+      at += length
+    } else if (op.delete !== undefined) {
+      if (at < pos) pos -= Math.min(op.delete, pos - at)
+    }
+    if (at > pos && op.retain !== undefined) break
+  }
+  return pos
+}

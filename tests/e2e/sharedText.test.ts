@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest'
+import { browserSuite } from '../helpers/suite.ts'
+import { createBoard, exportJson } from '../helpers/server.ts'
+
+const suite = browserSuite()
+
+type Export = { canvases: { problems: { nodes: { label: string }[] } } }
+const labels = async (url: string, id: string, key: string) =>
+  ((await exportJson(url, id, key)) as Export).canvases.problems.nodes.map((n) => n.label)
+
+describe('editing text together', () => {
+  it('two participants type into the same card at the same time and everyone sees both texts live', async () => {
+    const board = await createBoard(suite.server.url, 'Testo condiviso')
+    const anna = await suite.open(board.links.participant, 'Anna')
+    const bruno = await suite.open(board.links.participant, 'Bruno')
+    const projector = await suite.open(board.links.viewer, 'Proiettore')
+    await anna.addCardAt(500, 300, 'disoccupazione')
+    await bruno.card('disoccupazione').waitFor()
+
+    await anna.card('disoccupazione').dblclick()
+    await bruno.card('disoccupazione').dblclick()
+    const annaEditor = anna.page.locator('textarea.card-editor')
+    const brunoEditor = bruno.page.locator('textarea.card-editor')
+    await expect.poll(() => annaEditor.evaluate((el) => el === document.activeElement)).toBe(true)
+    await expect.poll(() => brunoEditor.evaluate((el) => el === document.activeElement)).toBe(true)
+    // Anna writes before the word, Bruno after it, at the same time, key by key.
+    await anna.page.keyboard.press('Home')
+    await Promise.all([
+      anna.page.keyboard.type('Alta ', { delay: 40 }),
+      bruno.page.keyboard.type(' giovanile', { delay: 40 }),
+    ])
+    const merged = 'Alta disoccupazione giovanile'
+    // Nobody has pressed Enter: the editors and the projector already show the merged text.
+    await expect.poll(() => annaEditor.inputValue()).toBe(merged)
+    await expect.poll(() => brunoEditor.inputValue()).toBe(merged)
+    await projector.card(merged).waitFor()
+    // Anna's caret stayed in her part of the text while Bruno's letters arrived.
+    expect(await annaEditor.evaluate((el) => (el as HTMLTextAreaElement).selectionStart)).toBe(5)
+
+    await anna.page.keyboard.press('Enter')
+    await bruno.page.keyboard.press('Enter')
+    await expect.poll(() => labels(suite.server.url, board.id, board.keys.viewer)).toEqual([merged])
+  })
+
+  it('every key typed right after "new card" lands in the card', async () => {
+    const board = await createBoard(suite.server.url)
+    const f = await suite.open(board.links.facilitator, 'Fabio')
+    await f.waitSaved()
+    // No wait for the editor: the keys follow N at once, as a fast typist's would.
+    await f.page.keyboard.press('n')
+    await f.page.keyboard.type('nuovi lavori')
+    await f.page.keyboard.press('Enter')
+    await f.card('nuovi lavori').waitFor()
+    expect(await f.cards().count()).toBe(1)
+    await expect
+      .poll(() => labels(suite.server.url, board.id, board.keys.viewer))
+      .toEqual(['nuovi lavori'])
+  })
+
+  it('after ten cards typed without a pause, each Ctrl+Z removes exactly one card', async () => {
+    const board = await createBoard(suite.server.url)
+    const f = await suite.open(board.links.facilitator, 'Franca')
+    const p = await suite.open(board.links.participant, 'Piero')
+    await f.waitSaved()
+    for (let i = 1; i <= 10; i++) {
+      await f.page.keyboard.press('n')
+      await f.page.keyboard.type(`Problema ${i}`)
+      await f.page.keyboard.press('Enter')
+    }
+    await expect.poll(() => p.cards().count()).toBe(10)
+    for (let left = 9; left >= 0; left--) {
+      await f.page.keyboard.press('Control+z')
+      await expect.poll(() => f.cards().count()).toBe(left)
+      await expect.poll(() => p.cards().count()).toBe(left)
+      // the card that went is the last one written
+      expect(await f.card(`Problema ${left + 1}`).count()).toBe(0)
+    }
+  })
+
+  it('undo right after writing a card removes the card, text and all, for everyone', async () => {
+    const board = await createBoard(suite.server.url)
+    const f = await suite.open(board.links.facilitator, 'Gino')
+    const p = await suite.open(board.links.participant, 'Lia')
+    await f.waitSaved()
+    await f.page.keyboard.press('n')
+    await f.page.keyboard.type('Pochi servizi per l’impiego')
+    await f.page.keyboard.press('Enter')
+    await p.card('Pochi servizi per l’impiego').waitFor()
+    await f.page.keyboard.press('Control+z')
+    await expect.poll(() => p.cards().count()).toBe(0)
+    await expect.poll(() => f.cards().count()).toBe(0)
+    await expect.poll(() => labels(suite.server.url, board.id, board.keys.viewer)).toEqual([])
+  })
+
+  it('correcting a typo right after writing a card keeps the card', async () => {
+    const board = await createBoard(suite.server.url)
+    const f = await suite.open(board.links.facilitator, 'Ivo')
+    const p = await suite.open(board.links.participant, 'Ada')
+    await f.waitSaved()
+    await f.page.keyboard.press('n')
+    await f.page.keyboard.type('Trasporti scarsii')
+    await f.page.keyboard.press('Enter')
+    await p.card('Trasporti scarsii').waitFor()
+    // the key a person presses at once to fix the last letter
+    await f.page.keyboard.press('Backspace')
+    await f.page.keyboard.press('Enter')
+    await p.card('Trasporti scarsi').waitFor()
+    await expect.poll(() => p.cards().count()).toBe(1)
+    expect(await f.cards().count()).toBe(1)
+    await expect
+      .poll(() => labels(suite.server.url, board.id, board.keys.viewer))
+      .toEqual(['Trasporti scarsi'])
+  })
+})
