@@ -21,6 +21,18 @@ export async function buildServer() {
     sourcemap: true,
     logLevel: 'warning',
   })
+  // The import worker (server/http/importRunner.ts) is its own entry, found beside the bundle.
+  await build({
+    entryPoints: [join(root, 'server', 'http', 'importWorker.ts')],
+    outfile: join(root, 'dist', 'importWorker.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  })
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildServer()

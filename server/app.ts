@@ -92,8 +92,9 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
     store,
     registry,
     publicUrl: options.publicUrl,
-    maxImportBytes: options.maxImportBytes ?? 32 * 1024 * 1024,
-    boardsPerMinute: options.boardsPerMinute ?? 60,
+    maxImportBytes: options.maxImportBytes,
+    boardsPerMinute: options.boardsPerMinute,
+    maxBoardBytes: limits.maxBoardBytes,
     lanHost: options.lanHost,
   })
 

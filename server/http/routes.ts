@@ -1,13 +1,16 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { errorBody, type ErrorCode } from '../../shared/errors.ts'
 import { BOARD_ID_PATTERN, type Role } from '../../shared/protocol.ts'
 import { initBoard } from '../../shared/schema/index.ts'
-import { docFromExport, exportBoard, parseBoardExport } from '../../shared/export/index.ts'
+import { exportBoard } from '../../shared/export/index.ts'
 import { checkAccess, generateBoardId, newBoardKeys } from '../auth/keys.ts'
 import type { BoardStore } from '../storage/types.ts'
+import { DEFAULT_HTTP_LIMITS, DEFAULT_LIMITS, type HttpLimits } from '../sync/config.ts'
 import type { RoomRegistry } from '../sync/rooms.ts'
+import { readImportBody, type ImportBody } from './importBody.ts'
+import { runImport } from './importRunner.ts'
 import { createRateLimit } from './rateLimit.ts'
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/
@@ -28,11 +31,15 @@ export interface RouteDeps {
   registry: RoomRegistry
   /** Absolute origin for links (e.g. https://trama.example.org); else taken from the request. */
   publicUrl?: string
-  maxImportBytes: number
+  maxImportBytes?: number
   /** This machine's address on the local network, used in links asked for through localhost. */
   lanHost?: string
   /** New boards and imports per client address per minute. */
-  boardsPerMinute: number
+  boardsPerMinute?: number
+  /** Largest board (document state bytes) an import may create. */
+  maxBoardBytes?: number
+  /** The other HTTP limits (defaults: DEFAULT_HTTP_LIMITS). */
+  http?: Partial<HttpLimits>
 }
 
 export interface NewBoardAnswer {
@@ -69,20 +76,41 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     if (deps.lanHost && LOOPBACK.test(url.hostname)) url.hostname = deps.lanHost
     return url.origin
   }
-  const allowBoard = createRateLimit(deps.boardsPerMinute)
-  const tooMany = (req: FastifyRequest) => !allowBoard(req.ip)
+  const limits: HttpLimits = {
+    ...DEFAULT_HTTP_LIMITS,
+    ...deps.http,
+    ...(deps.maxImportBytes !== undefined && { maxImportBytes: deps.maxImportBytes }),
+    ...(deps.boardsPerMinute !== undefined && { boardsPerMinute: deps.boardsPerMinute }),
+  }
+  const maxBoardBytes = deps.maxBoardBytes ?? DEFAULT_LIMITS.maxBoardBytes
+  const allowBoard = createRateLimit(limits.boardsPerMinute)
+  /** Runs before the body is read: a flood costs the server no parsing at all. */
+  const rateLimited = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!allowBoard(req.ip)) return reply.code(429).send(errorBody('TOO_MANY_BOARDS'))
+  }
+  /** Imports being read or built right now: bounds the memory they hold together. */
+  let importsRunning = 0
+  const importSlot = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (importsRunning >= limits.importsAtOnce)
+      return reply.code(503).header('retry-after', '5').send(errorBody('SERVER_BUSY'))
+    importsRunning += 1
+    let released = false
+    reply.raw.once('close', () => {
+      if (!released) importsRunning -= 1
+      released = true
+    })
+  }
 
   /** Stores a new board from a document and answers its id, keys and links. */
   const createFrom = (
     req: FastifyRequest,
     title: string,
     createdAt: string,
-    doc: Y.Doc,
+    state: Uint8Array,
   ): NewBoardAnswer => {
     const id = generateBoardId()
     const { keys, hashes } = newBoardKeys()
-    store.createBoard({ id, title, createdAt, keyHashes: hashes }, Y.encodeStateAsUpdate(doc))
-    doc.destroy()
+    store.createBoard({ id, title, createdAt, keyHashes: hashes }, state)
     const base = origin(req)
     const link = (role: Role) => `${base}/b/${id}#key=${keys[role]}`
     return {
@@ -116,15 +144,20 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
 
   app.get('/healthz', async () => ({ status: 'ok', boardsLoaded: registry.loadedCount }))
 
-  app.post('/api/boards', { bodyLimit: 16 * 1024 }, async (req, reply) => {
-    if (tooMany(req)) return reply.code(429).send(errorBody('TOO_MANY_BOARDS'))
-    const body = createBoardBody.safeParse(req.body)
-    if (!body.success) return reply.code(400).send(errorBody('BAD_REQUEST', issues(body.error)))
-    const doc = new Y.Doc()
-    const createdAt = new Date().toISOString()
-    initBoard(doc, body.data.title, createdAt)
-    return reply.code(201).send(createFrom(req, body.data.title, createdAt, doc))
-  })
+  app.post(
+    '/api/boards',
+    { bodyLimit: limits.maxNewBoardBytes, onRequest: rateLimited },
+    async (req, reply) => {
+      const body = createBoardBody.safeParse(req.body)
+      if (!body.success) return reply.code(400).send(errorBody('BAD_REQUEST', issues(body.error)))
+      const doc = new Y.Doc()
+      const createdAt = new Date().toISOString()
+      initBoard(doc, body.data.title, createdAt)
+      const state = Y.encodeStateAsUpdate(doc)
+      doc.destroy()
+      return reply.code(201).send(createFrom(req, body.data.title, createdAt, state))
+    },
+  )
 
   app.get('/api/boards/:id', async (req, reply) => {
     const access = authorise(req, reply)
@@ -144,15 +177,42 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     return reply.header('content-disposition', `attachment; filename="${filename}"`).send(json)
   })
 
-  app.post('/api/boards/import', { bodyLimit: deps.maxImportBytes }, async (req, reply) => {
-    if (tooMany(req)) return reply.code(429).send(errorBody('TOO_MANY_BOARDS'))
-    const parsed = parseBoardExport(req.body)
-    if (!parsed.ok)
-      return reply
-        .code(parsed.code === 'NEWER_SCHEMA' ? 422 : 400)
-        .send(errorBody(parsed.code, parsed.details))
-    const { board } = parsed
-    const doc = docFromExport(board)
-    return reply.code(201).send(createFrom(req, board.title, board.createdAt, doc))
+  /**
+   * Import: the rate limit and a free slot are checked before the body is read; the body is
+   * size- and depth-checked while it streams (its own JSON parser, in this scope only), then
+   * parsed, validated and built off the event loop when large. Nothing is stored on any error.
+   */
+  app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json')
+    scope.addContentTypeParser('application/json', (req, payload, done) => {
+      const length = Number(req.headers['content-length'])
+      readImportBody(payload, Number.isFinite(length) ? length : undefined, {
+        maxBytes: limits.maxImportBytes,
+        maxDepth: limits.maxImportDepth,
+        maxValues: limits.maxImportValues,
+      }).then(
+        (body) => done(null, body),
+        (err: Error) => done(err, undefined),
+      )
+    })
+    scope.post(
+      '/api/boards/import',
+      { onRequest: [rateLimited, importSlot] },
+      async (req, reply) => {
+        const body = req.body as ImportBody | undefined
+        if (!body) return reply.code(400).send(errorBody('BAD_JSON', ['the body is empty']))
+        if (!body.ok) return reply.code(body.status).send(errorBody(body.code, body.details))
+        const outcome = await runImport(body.bytes, {
+          maxBoardBytes,
+          workerHeapMiB: limits.importWorkerMiB,
+          timeoutMs: limits.importTimeoutMs,
+        })
+        if (!outcome.ok)
+          return reply.code(outcome.status).send(errorBody(outcome.code, outcome.details))
+        return reply
+          .code(201)
+          .send(createFrom(req, outcome.title, outcome.createdAt, outcome.update))
+      },
+    )
   })
 }
