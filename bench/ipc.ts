@@ -2,8 +2,9 @@
  * Control channel between the bench and a server child process (Node IPC). The child side lives
  * here too: it samples its own memory and answers stats / gc / stop requests.
  */
-import { readdirSync, rmSync, statSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 
 export type ControlCommand = 'stats' | 'gc' | 'stop'
 
@@ -25,6 +26,10 @@ export interface ServerStats {
   dataBytes: number | null
   /** Memory samples taken so far. */
   samples: number
+  /** Bytes this process has written through write() so far (Linux; null elsewhere). */
+  writtenBytes: number | null
+  /** Longest event-loop stall since the previous stats request (ms): what every board waited. */
+  loopDelayMaxMs: number
 }
 
 export type ChildMessage =
@@ -49,6 +54,15 @@ function dirBytes(dir: string): number {
   return total
 }
 
+function writtenBytes(): number | null {
+  try {
+    const match = /^wchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))
+    return match ? Number(match[1]) : null
+  } catch {
+    return null
+  }
+}
+
 /** Child side: starts the server, then serves control requests until `stop` or parent loss. */
 export async function runControlledServer(start: () => Promise<StartedServer>): Promise<void> {
   const send = (msg: ChildMessage) => process.send?.(msg)
@@ -66,6 +80,8 @@ export async function runControlledServer(start: () => Promise<StartedServer>): 
   }
   const sampler = setInterval(sample, SAMPLE_MS)
   sampler.unref()
+  const loop = monitorEventLoopDelay({ resolution: 5 })
+  loop.enable()
 
   let server: StartedServer
   try {
@@ -98,6 +114,8 @@ export async function runControlledServer(start: () => Promise<StartedServer>): 
       cpuSystem: cpu.system,
       dataBytes: server.tempDir ? dirBytes(server.tempDir) : null,
       samples,
+      writtenBytes: writtenBytes(),
+      loopDelayMaxMs: loop.max / 1e6,
     }
   }
 
@@ -124,6 +142,7 @@ export async function runControlledServer(start: () => Promise<StartedServer>): 
       return
     }
     send({ type: 'reply', id: msg.id, stats: stats() })
+    loop.reset()
   })
   // The bench died or closed the channel: do not linger.
   process.on('disconnect', () => {

@@ -114,6 +114,7 @@ async function main(): Promise<void> {
     `node ${process.version}, ${cpus().length} CPUs, ${Math.round(totalmem() / 2 ** 30)} GiB`,
   )
   const rows: Row[] = []
+  const failures: { boards: number; target: TargetName; error: string }[] = []
   for (const [i, boards] of steps.entries()) {
     const order: TargetName[] = i % 2 === 0 ? ['trama', 'reference'] : ['reference', 'trama']
     for (const name of order) {
@@ -121,11 +122,21 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 1_000))
       const [load1, load5] = loadavg() as [number, number]
       const config = { ...base, boards, order }
-      const result = await runTarget(
-        TARGETS.find((t) => t.name === name)!,
-        config,
-      )
-      const summary = summarize(result)
+      let summary: Summary
+      try {
+        summary = summarize(
+          await runTarget(
+            TARGETS.find((t) => t.name === name)!,
+            config,
+          ),
+        )
+      } catch (err) {
+        // A server that stops answering under load fails its step, not the whole ladder.
+        console.error(`[${name}] ${boards} boards: ${(err as Error).message}`)
+        await killAllChildren()
+        failures.push({ boards, target: name, error: (err as Error).message })
+        continue
+      }
       const ok =
         summary.latencyMs.p99 < P99_LIMIT_MS &&
         summary.deliveries.lost === 0 &&
@@ -138,6 +149,8 @@ async function main(): Promise<void> {
   }
 
   console.log(`\n${HEADER}\n${rows.map(rowText).join('\n')}`)
+  for (const f of failures)
+    console.log(`${pad(f.boards, 6)} ${f.target.padEnd(9)} failed: ${f.error}`)
   const capacity = (name: TargetName) => {
     let best = 0
     for (const r of rows) if (r.target === name && r.ok) best = Math.max(best, r.boards)
@@ -164,6 +177,7 @@ async function main(): Promise<void> {
         config: { ...base, steps },
         capacity: { trama: capacity('trama'), reference: capacity('reference') },
         rows,
+        failures,
       },
       null,
       2,

@@ -14,6 +14,10 @@ await runControlledServer(async () => {
     logLevel: false,
     // The ladder creates up to a few hundred boards from one address within a minute.
     boardsPerMinute: 100_000,
+    // The cold-open bench unloads idle boards quickly.
+    ...(process.env.BENCH_UNLOAD_MS
+      ? { limits: { unloadDelayMs: Number(process.env.BENCH_UNLOAD_MS) } }
+      : {}),
   })
   return { url: server.url, tempDir: dataDir, stop: () => server.close() }
 })

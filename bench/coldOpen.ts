@@ -1,0 +1,203 @@
+/**
+ * Cold opens and unloads. A 2,000-card board is stored, unloaded, then opened by a fresh
+ * client while other boards are edited: how long the client waits for its sync, and the
+ * longest stall of the server's event loop meanwhile (what every other board waited). The
+ * reference holds the same document in memory (it has no storage), so its sync is the floor.
+ * Then 200 boards are opened and left untouched: what their unload writes and stalls.
+ *
+ * Run: `npm run bench:cold`. Both servers run compiled in child processes; the clients here.
+ */
+import * as Y from 'yjs'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import { loadavg } from 'node:os'
+import type { NewBoardAnswer } from '../server/http/routes.ts'
+import { canvasRoots, putCard, PROBLEM_ROLES } from '../shared/schema/index.ts'
+import { killAllChildren, ServerChild } from './child.ts'
+import { sleep, waitUntil } from './util.ts'
+
+const CARDS = 2_000
+const ROUNDS = 3
+const UNTOUCHED = 200
+const WebSocketPolyfill = WebSocket as unknown as typeof globalThis.WebSocket
+
+function bigBoard(doc: Y.Doc): void {
+  for (let i = 0; i < CARDS; i++)
+    doc.transact(() =>
+      putCard(doc, 'problems', `card-${i}`, {
+        kind: 'problem',
+        role: PROBLEM_ROLES[i % PROBLEM_ROLES.length]!,
+        label: `Problema numero ${i} del territorio`,
+        x: (i % 50) * 220,
+        y: Math.floor(i / 50) * 120,
+      }),
+    )
+}
+
+function provider(url: string, room: string, doc: Y.Doc, key?: string): WebsocketProvider {
+  return new WebsocketProvider(url.replace(/^http/, 'ws') + (key ? '/sync' : ''), room, doc, {
+    ...(key ? { params: { key } } : {}),
+    WebSocketPolyfill,
+    disableBc: true,
+  })
+}
+
+async function createBoard(url: string, title: string): Promise<NewBoardAnswer> {
+  const res = await fetch(`${url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  })
+  if (res.status !== 201) throw new Error(`create board: ${res.status}`)
+  return (await res.json()) as NewBoardAnswer
+}
+
+/** Opens a fresh client and answers the ms until it holds every card. */
+async function timedSync(url: string, room: string, key?: string): Promise<number> {
+  const doc = new Y.Doc()
+  const t0 = performance.now()
+  const p = provider(url, room, doc, key)
+  const ok = await waitUntil(() => canvasRoots(doc, 'problems').nodes.size >= CARDS, 30_000)
+  const ms = performance.now() - t0
+  p.destroy()
+  doc.destroy()
+  if (!ok) throw new Error('cold client did not receive the board within 30 s')
+  return ms
+}
+
+const loaded = async (url: string) =>
+  ((await (await fetch(`${url}/healthz`)).json()) as { boardsLoaded: number }).boardsLoaded
+
+/** Two clients editing each of four other boards, so the cold open has neighbours. */
+function neighbours(url: string, boards: NewBoardAnswer[]): () => void {
+  const clients = boards.flatMap((b) =>
+    [0, 1].map(() => {
+      const doc = new Y.Doc()
+      return { doc, p: provider(url, b.id, doc, b.keys.participant) }
+    }),
+  )
+  let n = 0
+  const timer = setInterval(() => {
+    for (const c of clients) canvasRoots(c.doc, 'problems').nodes.set(`n${n}`, new Y.Map())
+    n++
+  }, 100)
+  return () => {
+    clearInterval(timer)
+    for (const c of clients) c.p.destroy()
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+async function trama(): Promise<{ syncMs: number; stallMs: number; unload: string }> {
+  process.env.BENCH_UNLOAD_MS = '300'
+  const server = await ServerChild.spawn('trama', 'trama-server.ts')
+  try {
+    const board = await createBoard(server.url, 'Cold')
+    const source = new Y.Doc()
+    bigBoard(source)
+    const writer = provider(server.url, board.id, source, board.keys.participant)
+    await waitUntil(() => writer.synced, 30_000)
+    // Stored once a second client receives it from the server.
+    await timedSync(server.url, board.id, board.keys.viewer)
+    writer.destroy()
+    const others = await Promise.all([1, 2, 3, 4].map((i) => createBoard(server.url, `N${i}`)))
+    const stop = neighbours(server.url, others)
+    const syncs: number[] = []
+    const stalls: number[] = []
+    try {
+      for (let r = 0; r < ROUNDS; r++) {
+        await sleep(400) // let the board unload
+        await server.request('stats') // resets the stall meter
+        syncs.push(await timedSync(server.url, board.id, board.keys.viewer))
+        stalls.push((await server.request('stats')).loopDelayMaxMs)
+      }
+    } finally {
+      stop()
+    }
+    // Untouched boards: opened, looked at, left.
+    const boards = []
+    for (let i = 0; i < UNTOUCHED; i++) boards.push(await createBoard(server.url, `U${i}`))
+    await sleep(600)
+    const clients = boards.map((b) => {
+      const doc = new Y.Doc()
+      return provider(server.url, b.id, doc, b.keys.viewer)
+    })
+    await waitUntil(() => clients.every((c) => c.synced), 30_000)
+    await sleep(300)
+    const before = await server.request('stats')
+    for (const c of clients) c.destroy()
+    const t0 = performance.now()
+    let n = -1
+    while (performance.now() - t0 < 20_000 && (n = await loaded(server.url)) > 0) await sleep(50)
+    const after = await server.request('stats')
+    const written = (after.writtenBytes ?? NaN) - (before.writtenBytes ?? NaN)
+    return {
+      syncMs: median(syncs),
+      stallMs: median(stalls),
+      unload:
+        `${UNTOUCHED} untouched boards unloaded (${n} left): ${written} bytes written, ` +
+        `longest stall ${after.loopDelayMaxMs.toFixed(1)} ms`,
+    }
+  } finally {
+    await server.stop()
+  }
+}
+
+async function reference(): Promise<{ syncMs: number; stallMs: number }> {
+  const server = await ServerChild.spawn('reference', 'reference-server.ts')
+  try {
+    const source = new Y.Doc()
+    bigBoard(source)
+    // The reference keeps a room only while someone is connected: the holder stays.
+    const holder = provider(server.url, 'cold', source)
+    await waitUntil(() => holder.synced, 30_000)
+    const syncs: number[] = []
+    const stalls: number[] = []
+    for (let r = 0; r < ROUNDS; r++) {
+      await server.request('stats')
+      syncs.push(await timedSync(server.url, 'cold'))
+      stalls.push((await server.request('stats')).loopDelayMaxMs)
+    }
+    holder.destroy()
+    return { syncMs: median(syncs), stallMs: median(stalls) }
+  } finally {
+    await server.stop()
+  }
+}
+
+async function main(): Promise<void> {
+  process.setMaxListeners(UNTOUCHED + 50)
+  const watchdog = setTimeout(() => {
+    console.error('cold-open bench did not finish within 240 s: aborting')
+    killAllChildren().finally(() => process.exit(1))
+  }, 240_000)
+  watchdog.unref()
+  const [l1, l5] = loadavg() as [number, number]
+  console.log(
+    `Cold open of a ${CARDS}-card board, median of ${ROUNDS}; load ${l1.toFixed(2)} ${l5.toFixed(2)}`,
+  )
+  const ours = await trama()
+  const ref = await reference()
+  const ratio = (a: number, b: number) => (a / b).toFixed(2)
+  console.log(
+    `fresh client sync: Trama (cold, from SQLite) ${ours.syncMs.toFixed(0)} ms, reference ` +
+      `(in memory) ${ref.syncMs.toFixed(0)} ms, ratio ${ratio(ours.syncMs, ref.syncMs)}`,
+  )
+  console.log(
+    `longest server stall meanwhile: Trama ${ours.stallMs.toFixed(1)} ms, reference ` +
+      `${ref.stallMs.toFixed(1)} ms`,
+  )
+  console.log(ours.unload)
+  const [e1, e5] = loadavg() as [number, number]
+  console.log(`load at the end ${e1.toFixed(2)} ${e5.toFixed(2)}`)
+}
+
+main().then(
+  () => process.exit(0),
+  async (err: Error) => {
+    console.error(err.stack ?? err.message)
+    await killAllChildren()
+    process.exit(1)
+  },
+)
