@@ -5,8 +5,11 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { FastifyBaseLogger } from 'fastify'
 import { SCHEMA_VERSION, metaRoot, migrateDoc } from '../../shared/schema/index.ts'
+import { PresenceGate, ownEntries, ownersOf, presenceGateOf } from './presence.ts'
 import {
+  type AwarenessEntry,
   awarenessFrame,
+  encodeAwarenessEntries,
   checkFrame,
   readAwarenessEntries,
   syncUpdateFrame,
@@ -260,10 +263,39 @@ export class Room {
     const fresh = entries.filter((e) => e.state !== null && !states.has(e.clientId)).length
     if (conn.awarenessIds.size + fresh > MAX_AWARENESS_IDS_PER_CONNECTION)
       throw new Error('too many awareness ids')
-    // Stock clients echo everyone's presence back; that is harmless. A projector, though, may
-    // only speak for itself, and must not move or claim cards through its presence.
-    const accepted = conn.canWrite ? update : viewerPresence(entries, conn, this.connections)
-    if (accepted) awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, conn)
+    // Ownership and the board's presence budget: see presence.ts. Checked on arrival (what is
+    // refused costs no budget) and again when held-back presence is released.
+    const own = (from: Connection, list: AwarenessEntry[]) => {
+      const { kept, refused } = ownEntries(list, from, ownersOf(this.connections))
+      // an echo carries a clock already seen; a newer clock for someone else's id is an attempt
+      const attempts = refused.filter(
+        (e) => e.clock > (this.awareness.meta.get(e.clientId)?.clock ?? 0),
+      )
+      if (attempts.length)
+        this.log.warn(
+          { board: this.id, role: from.role, ids: attempts.map((e) => e.clientId) },
+          "presence for another connection's client id refused",
+        )
+      return kept
+    }
+    const gate = presenceGateOf<Connection>(
+      this,
+      () =>
+        new PresenceGate<Connection>(this.limits.presenceBytesPerSecond, {
+          sharers: () => this.connections.size,
+          apply: (from, list) => {
+            if (this.destroyed || !this.connections.has(from)) return
+            const kept = own(from, list)
+            if (!kept.length) return
+            // A projector may only speak for itself, and must not move or claim cards.
+            const accepted = from.canWrite
+              ? encodeAwarenessEntries(kept)
+              : viewerPresence(kept, from, this.connections)
+            if (accepted) awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, from)
+          },
+        }),
+    )
+    gate.offer(conn, own(conn, entries))
   }
 
   /** Removes a connection and the presence it controlled; an empty room unloads later. */
