@@ -6,10 +6,15 @@ import { Worker } from 'node:worker_threads'
  * WAL (no fsync); the fsyncs happen when the WAL is copied back into the database. SQLite does
  * that by default inside whichever commit crosses 1,000 pages — on the event loop, stalling
  * every board for tens of milliseconds. The server turns that off and this worker, on its own
- * connection, runs a PASSIVE checkpoint (never blocks the writer) every `intervalMs`.
+ * connection, runs a PASSIVE checkpoint (it never blocks the writer) every `intervalMs`.
+ *
+ * A worker thread costs about 10 MB, so it runs only while there are writes: the first write
+ * starts it, and after `idleMs` without one it checkpoints a last time and ends.
  */
 export interface Checkpointer {
-  /** Asks the worker to close its connection and end; returns at once. */
+  /** Called on every write: starts the worker if it is not running. Cheap. */
+  touch(): void
+  /** Asks the worker for a last checkpoint and to end; returns at once. */
   stop(): void
 }
 
@@ -19,15 +24,17 @@ const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.driver)
 const db = new Database(workerData.file)
 db.pragma('busy_timeout = 5000')
-const timer = setInterval(() => {
+const checkpoint = () => {
   try {
     db.pragma('wal_checkpoint(PASSIVE)')
   } catch (err) {
     parentPort.postMessage({ error: String(err && err.message) })
   }
-}, workerData.intervalMs)
+}
+const timer = setInterval(checkpoint, workerData.intervalMs)
 parentPort.on('message', () => {
   clearInterval(timer)
+  checkpoint()
   db.close()
   parentPort.close()
 })
@@ -35,17 +42,42 @@ parentPort.on('message', () => {
 
 export function startCheckpointer(
   file: string,
-  intervalMs: number,
-  onError: (message: string) => void,
+  options: { intervalMs: number; idleMs: number; onError(message: string): void },
 ): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3')
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { file, driver, intervalMs },
-  })
-  worker.on('message', (msg: { error?: string }) => msg.error && onError(msg.error))
-  worker.on('error', (err) => onError(err.message))
-  // The thread must not keep a server that is otherwise done from exiting.
-  worker.unref()
-  return { stop: () => worker.postMessage('close') }
+  let worker: Worker | null = null
+  let idleCheck: NodeJS.Timeout | null = null
+  let lastWrite = 0
+
+  const stop = () => {
+    if (idleCheck) clearInterval(idleCheck)
+    idleCheck = null
+    worker?.postMessage('close')
+    worker = null
+  }
+  const start = () => {
+    const w = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { file, driver, intervalMs: options.intervalMs },
+    })
+    w.on('message', (msg: { error?: string }) => msg.error && options.onError(msg.error))
+    w.on('error', (err) => options.onError(err.message))
+    w.on('exit', () => {
+      if (worker === w) stop()
+    })
+    // The thread must not keep a server that is otherwise done from exiting.
+    w.unref()
+    worker = w
+    idleCheck = setInterval(() => {
+      if (Date.now() - lastWrite > options.idleMs) stop()
+    }, options.idleMs)
+    idleCheck.unref()
+  }
+  return {
+    touch() {
+      lastWrite = Date.now()
+      if (!worker) start()
+    },
+    stop,
+  }
 }

@@ -29,6 +29,8 @@ CREATE INDEX IF NOT EXISTS updates_board ON updates(board_id, seq);
 
 /** How often the worker folds the WAL back into the database. */
 const CHECKPOINT_INTERVAL_MS = 1_000
+/** The worker ends (after a last checkpoint) when nothing was written for this long. */
+const CHECKPOINT_IDLE_MS = 10_000
 
 interface BoardRow {
   id: string
@@ -56,9 +58,13 @@ export function openSqliteStore(
   // Checkpoints (and their fsyncs) off the event loop; if the worker fails, SQLite's own
   // automatic checkpoints come back, so the WAL never grows without bound.
   db.pragma('wal_autocheckpoint = 0')
-  const checkpointer = startCheckpointer(file, CHECKPOINT_INTERVAL_MS, (message) => {
-    if (db.open) db.pragma('wal_autocheckpoint = 1000')
-    console.error(`WAL checkpoint worker: ${message}; checkpoints back on the main thread`)
+  const checkpointer = startCheckpointer(file, {
+    intervalMs: CHECKPOINT_INTERVAL_MS,
+    idleMs: CHECKPOINT_IDLE_MS,
+    onError(message) {
+      if (db.open) db.pragma('wal_autocheckpoint = 1000')
+      console.error(`WAL checkpoint worker: ${message}; checkpoints back on the main thread`)
+    },
   })
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
@@ -112,7 +118,10 @@ export function openSqliteStore(
   })
 
   return {
-    createBoard: (board, snapshot) => createTx(board, snapshot),
+    createBoard(board, snapshot) {
+      checkpointer.touch()
+      createTx(board, snapshot)
+    },
     getBoard(id) {
       const row = selectBoard.get(id)
       if (!row) return undefined
@@ -151,17 +160,24 @@ export function openSqliteStore(
       }
     },
     appendUpdate(id, update) {
+      checkpointer.touch()
       return Number(
         insertUpdate.run(id, Buffer.from(update.buffer, update.byteOffset, update.byteLength))
           .lastInsertRowid,
       )
     },
-    transaction: <T>(fn: () => T): T => runTx(fn) as T,
+    transaction<T>(fn: () => T): T {
+      checkpointer.touch()
+      return runTx(fn) as T
+    },
     logStats(id): LogStats {
       const row = statsUpdates.get(id)
       return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 }
     },
-    compact: (id, snapshot, uptoSeq) => compactTx(id, snapshot, uptoSeq),
+    compact(id, snapshot, uptoSeq) {
+      checkpointer.touch()
+      compactTx(id, snapshot, uptoSeq)
+    },
     close: () => {
       checkpointer.stop()
       db.close()
