@@ -20,6 +20,8 @@ export const CLOSE = {
   RATE_LIMITED: { code: 4029, reason: 'too many messages' },
   /** The client does not read what the server sends fast enough. */
   SLOW_CONSUMER: { code: 4008, reason: 'client too slow' },
+  /** An update that would take the board past its size limit (final: resending cannot help). */
+  BOARD_TOO_LARGE: { code: 4413, reason: 'board too large' },
   /** The board was made by a newer version of Trama than the server runs. */
   NEWER_SCHEMA: { code: 4426, reason: 'board schema newer than server' },
   /** The server could not store the board: reconnect to a board reloaded from storage. */

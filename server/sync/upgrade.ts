@@ -8,6 +8,7 @@ import { checkAccess } from '../auth/keys.ts'
 import { originAllowed } from '../http/origins.ts'
 import { SECURITY_HEADERS } from '../http/securityHeaders.ts'
 import type { BoardStore } from '../storage/types.ts'
+import { boardSizeGuard } from './boardSize.ts'
 import type { SyncLimits } from './config.ts'
 import { Connection } from './connection.ts'
 import type { RoomRegistry } from './rooms.ts'
@@ -84,7 +85,14 @@ export function attachSync(
       }
       try {
         if (!isBinary) throw new Error('text frame')
-        room.receive(conn, toBytes(data))
+        const bytes = toBytes(data)
+        // a viewer's updates are dropped anyway: they cannot grow the board
+        if (conn.canWrite && !boardSizeGuard(room, limits.maxBoardBytes).admit(bytes)) {
+          log.warn({ board: boardId }, 'update would make the board too large: connection closed')
+          conn.close(CLOSE.BOARD_TOO_LARGE)
+          return
+        }
+        room.receive(conn, bytes)
       } catch (err) {
         log.warn(
           { board: boardId, err: (err as Error).message },
