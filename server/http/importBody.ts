@@ -3,7 +3,7 @@ import type { ErrorCode } from '../../shared/errors.ts'
 
 /** A body as the import route receives it: its bytes, or why it was refused while streaming. */
 export type ImportBody =
-  | { ok: true; bytes: Uint8Array }
+  | { ok: true; bytes: Uint8Array; values: number }
   | { ok: false; status: 400 | 413; code: ErrorCode; details?: string[] }
 
 /**
@@ -119,7 +119,7 @@ export function readImportBody(
         bytes.set(c, at)
         at += c.byteLength
       }
-      finish({ ok: true, bytes })
+      finish({ ok: true, bytes, values: scanner.values })
     })
     const aborted = () =>
       finish({ ok: false, status: 400, code: 'BAD_REQUEST', details: ['the upload was cut'] })

@@ -202,7 +202,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
         const body = req.body as ImportBody | undefined
         if (!body) return reply.code(400).send(errorBody('BAD_JSON', ['the body is empty']))
         if (!body.ok) return reply.code(body.status).send(errorBody(body.code, body.details))
-        const outcome = await runImport(body.bytes, {
+        const outcome = await runImport(body.bytes, body.values, {
           maxBoardBytes,
           workerHeapMiB: limits.importWorkerMiB,
           timeoutMs: limits.importTimeoutMs,

@@ -167,7 +167,7 @@ describe('safe import', () => {
 
   it('a large valid export imports through the worker and exports the same board', async () => {
     const s = await server()
-    const body = bigExport(3_000, 150) // ~600 KiB: above the inline threshold
+    const body = bigExport(3_000, 150) // ~600 KiB, ~20,000 values: built in the worker
     expect(body.length).toBeGreaterThan(300 * 1024)
     const res = await postImport(s.url, body)
     expect(res.status).toBe(201)
