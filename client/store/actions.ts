@@ -5,6 +5,7 @@ import {
   canvasRoots,
   collectionRoot,
   deleteCard,
+  forEachRecord,
   metaRoot,
   patchRecord,
   putRecord,
@@ -123,7 +124,7 @@ export function createBoardActions(
       const { nodes, edges } = canvasRoots(doc, canvas)
       if (source === target || !nodes.has(source) || !nodes.has(target)) return null
       let exists = false
-      edges.forEach((e) => {
+      forEachRecord(edges, (e) => {
         if (
           e.get('source') === source &&
           e.get('target') === target &&

@@ -6,7 +6,8 @@ import {
   canvasRoots,
   collectionRoot,
   metaRoot,
-  readFields,
+  collectionSpec,
+  normaliseRecord,
   readMeta,
   type CanvasName,
   type FieldMap,
@@ -94,10 +95,14 @@ export function bindDocToStore(
 
   const bindCanvas = (canvas: CanvasName) => {
     const { nodes: nodesRoot, edges: edgesRoot } = canvasRoots(doc, canvas)
+    const nodeSpec = collectionSpec(`${canvas}.nodes`)
+    const edgeSpec = collectionSpec(`${canvas}.edges`)
     const nodeFor = (id: string, prev?: CardNode): CardNode | null => {
-      const map = nodesRoot.get(id)
-      if (!map) return null
-      const node = toCardNode(id, readFields(map), prev)
+      // What any client wrote goes through the normaliser: a card that cannot be read is not
+      // shown (and does not empty the canvas); a wrong field shows repaired.
+      const fields = normaliseRecord(nodeSpec, id, nodesRoot.get(id))
+      if (!fields) return null
+      const node = toCardNode(id, fields, prev)
       const remote = dragged.get(`${canvas}/${id}`)
       if (!remote || node.dragging) return node
       // While someone drags it, the card shows where they hold it; an unchanged frame keeps
@@ -124,11 +129,8 @@ export function bindDocToStore(
       const byId = new Map(edges.map((e) => [e.id, e]))
       const changed = new Map<string, LinkEdge | null>()
       for (const id of ids) {
-        const map = edgesRoot.get(id)
-        changed.set(
-          id,
-          map ? toLinkEdge(id, readFields(map), byId.get(id), EDGE_TYPES[canvas]) : null,
-        )
+        const fields = normaliseRecord(edgeSpec, id, edgesRoot.get(id))
+        changed.set(id, fields ? toLinkEdge(id, fields, byId.get(id), EDGE_TYPES[canvas]) : null)
       }
       const next = patchList(edges, changed)
       if (next !== edges) setCanvas(canvas, { edges: next })
@@ -148,13 +150,14 @@ export function bindDocToStore(
 
   const bindList = (name: ListName) => {
     const root = collectionRoot(doc, name)
+    const spec = collectionSpec(name)
     const refresh = (ids: Iterable<string>) => {
       const list = store.getState().lists[name]
       const byId = new Map(list.map((i) => [i.id, i]))
       const changed = new Map<string, Item | null>()
       for (const id of ids) {
-        const map = root.get(id)
-        changed.set(id, map ? toItem(id, readFields(map), byId.get(id)) : null)
+        const fields = normaliseRecord(spec, id, root.get(id))
+        changed.set(id, fields ? toItem(id, fields, byId.get(id)) : null)
       }
       const next = patchList(list, changed)
       if (next !== list) store.setState((s) => ({ lists: { ...s.lists, [name]: next } }))

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import {
   collectionRoot,
   moveThroughDelta,
+  recordOf,
   textLimit,
   textValue,
   type CollectionName,
@@ -40,7 +41,7 @@ export function useSharedText(
   const alongsideRef = useRef(alongside)
   alongsideRef.current = alongside
 
-  const read = () => textValue(collectionRoot(doc, collection).get(id)?.get(field))
+  const read = () => textValue(recordOf(collectionRoot(doc, collection), id)?.get(field))
 
   // The field starts with the document's text before the browser paints it.
   useLayoutEffect(() => {

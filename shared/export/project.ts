@@ -1,8 +1,10 @@
 import type * as Y from 'yjs'
 import { collectionRoot } from '../schema/roots.ts'
-import { readFields, readMeta, type Fields } from '../schema/cards.ts'
+import { readMeta, type Fields } from '../schema/cards.ts'
+import { REGISTRY } from '../schema/registry.ts'
+import { normaliseRecord } from '../schema/normalise.ts'
 import { SCHEMA_VERSION } from '../schema/version.ts'
-import { EXPORT_FORMAT, EXPORT_SECTIONS, type BoardExport } from './format.ts'
+import { EXPORT_FORMAT, sectionOf, type BoardExport } from './format.ts'
 
 /** `{id, ...fields}` with keys in a stable order, so two exports of one board compare equal. */
 function record(id: string, fields: Fields): Record<string, unknown> {
@@ -18,8 +20,9 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
 }
 
 /**
- * A plain projection of the document's roots in the export format of DESIGN.md: records
- * sorted by id, fields by name. Only `exportedAt` differs between two exports of one state.
+ * A plain projection of the document's roots in the export format of DESIGN.md: every record
+ * through the normaliser, sorted by id, fields by name. Only `exportedAt` differs between two
+ * exports of one state, and every export imports.
  */
 export function exportBoard(doc: Y.Doc, exportedAt = new Date().toISOString()): BoardExport {
   const meta = readMeta(doc)
@@ -32,13 +35,16 @@ export function exportBoard(doc: Y.Doc, exportedAt = new Date().toISOString()): 
     phase: meta.phase,
     chosenStrategy: meta.chosenStrategy,
   }
-  for (const [name, path] of EXPORT_SECTIONS) {
+  for (const spec of REGISTRY) {
     const items: Record<string, unknown>[] = []
-    collectionRoot(doc, name).forEach((map, id) => items.push(record(id, readFields(map))))
+    collectionRoot(doc, spec.name).forEach((value, id) => {
+      const fields = normaliseRecord(spec, id, value)
+      if (fields) items.push(record(id, fields))
+    })
     items.sort((a, b) =>
       (a.id as string) < (b.id as string) ? -1 : (a.id as string) > (b.id as string) ? 1 : 0,
     )
-    setPath(out, path, items)
+    setPath(out, spec.exportPath, items)
   }
   return dropDangling(out as BoardExport)
 }
@@ -46,20 +52,22 @@ export function exportBoard(doc: Y.Doc, exportedAt = new Date().toISOString()): 
 /**
  * Concurrent edits can leave references to records someone else deleted at the same moment
  * (a link drawn to a card being removed, a score on a deleted criterion). The document keeps
- * them harmlessly; the export leaves them out so that it always imports.
+ * them harmlessly; the export leaves out every record whose required reference (per the
+ * registry) is gone, so that it always imports.
  */
 function dropDangling(board: BoardExport): BoardExport {
-  for (const canvas of Object.values(board.canvases)) {
-    const ids = new Set(canvas.nodes.map((n) => n.id))
-    canvas.edges = canvas.edges.filter(
-      (e) => ids.has(e.source) && ids.has(e.target),
-    ) as typeof canvas.edges
-  }
-  const candidates = new Set(board.strategy.candidates.map((c) => c.id))
-  const criteria = new Set(board.strategy.criteria.map((c) => c.id))
-  board.strategy.scores = board.strategy.scores.filter(
-    (s) => candidates.has(s.candidate) && criteria.has(s.criterion),
+  const ids = new Map<string, Set<unknown>>(
+    REGISTRY.map((spec) => [spec.name, new Set(sectionOf(board, spec).map((r) => r.id))]),
   )
-  if (board.chosenStrategy && !candidates.has(board.chosenStrategy)) board.chosenStrategy = ''
+  for (const spec of REGISTRY) {
+    const refs = Object.entries(spec.refs)
+    if (!refs.length) continue
+    const kept = sectionOf(board, spec).filter((item) =>
+      refs.every(([field, target]) => ids.get(target)!.has(item[field])),
+    )
+    setPath(board as unknown as Record<string, unknown>, spec.exportPath, kept)
+  }
+  if (board.chosenStrategy && !ids.get('strategy.candidates')!.has(board.chosenStrategy))
+    board.chosenStrategy = ''
   return board
 }

@@ -5,6 +5,7 @@ import {
   patchRecord,
   putRecord,
   textValue,
+  forEachRecord,
   type FieldMap,
   type ObjectiveStatus,
 } from '../schema/index.ts'
@@ -86,7 +87,7 @@ function wasDeleted(root: Y.Map<FieldMap>, key: string): boolean {
 /** Groups the ids of derived records by the id they were derived from. */
 function byOrigin(root: Y.Map<FieldMap>): Map<string, string[]> {
   const out = new Map<string, string[]>()
-  root.forEach((record, id) => {
+  forEachRecord(root, (record, id) => {
     const from = record.get('derivedFrom')
     if (typeof from !== 'string') return
     const list = out.get(from)
@@ -128,7 +129,7 @@ export function mergeObjectiveTree(doc: Y.Doc, options: MergeOptions = {}): Merg
     report.first = objectives.nodes.size === 0 && objectives.edges.size === 0
     // a new objective goes where its problem sits, or beside it if a card is already there
     const taken: Box[] = []
-    objectives.nodes.forEach((card, id) =>
+    forEachRecord(objectives.nodes, (card, id) =>
       taken.push({
         x: num(card.get('x')),
         y: num(card.get('y')),
@@ -139,7 +140,7 @@ export function mergeObjectiveTree(doc: Y.Doc, options: MergeOptions = {}): Merg
     /** problem id → the objective its links attach to */
     const objectiveOf = new Map<string, string>()
     const derivedCards = byOrigin(objectives.nodes)
-    problems.nodes.forEach((problem, problemId) => {
+    forEachRecord(problems.nodes, (problem, problemId) => {
       const label = textValue(problem.get('label'))
       const existing = derivedCards.get(problemId)
       const preferred = objectiveIdFor(problemId)
@@ -171,7 +172,7 @@ export function mergeObjectiveTree(doc: Y.Doc, options: MergeOptions = {}): Merg
       }
     })
 
-    objectives.nodes.forEach((card) => {
+    forEachRecord(objectives.nodes, (card) => {
       const from = card.get('derivedFrom')
       if (card.get('status') !== 'to-reword') report.kept++
       if (typeof from === 'string' && !problems.nodes.has(from) && mark(card, true))
@@ -180,10 +181,10 @@ export function mergeObjectiveTree(doc: Y.Doc, options: MergeOptions = {}): Merg
 
     const derivedLinks = byOrigin(objectives.edges)
     const linked = new Set<string>()
-    objectives.edges.forEach((link) =>
+    forEachRecord(objectives.edges, (link) =>
       linked.add(`${str(link.get('source'))}>${str(link.get('target'))}`),
     )
-    problems.edges.forEach((problemLink, problemLinkId) => {
+    forEachRecord(problems.edges, (problemLink, problemLinkId) => {
       const existing = derivedLinks.get(problemLinkId)
       if (existing) {
         for (const id of existing)
@@ -208,7 +209,7 @@ export function mergeObjectiveTree(doc: Y.Doc, options: MergeOptions = {}): Merg
       report.linksAdded++
     })
 
-    objectives.edges.forEach((link) => {
+    forEachRecord(objectives.edges, (link) => {
       const from = link.get('derivedFrom')
       if (typeof from === 'string' && !problems.edges.has(from) && mark(link, true))
         report.linksFlagged++

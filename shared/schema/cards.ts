@@ -11,6 +11,7 @@ import {
 import { SCHEMA_VERSION } from './version.ts'
 import { textLimit } from './registry.ts'
 import { newText, replaceText } from './text.ts'
+import { normaliseMeta } from './normalise.ts'
 import { DEFAULT_CRITERIA, DEFAULT_TARGET_GROUPS, type ProblemRole } from './vocabulary.ts'
 
 /** Fields every card has, whatever its canvas. */
@@ -46,6 +47,22 @@ export interface BoardMeta {
   chosenStrategy: string
 }
 
+/**
+ * Calls `fn` for each record of a root that is a map: any client can put something else under a
+ * key (a string, a plain object), and that is nobody's record.
+ */
+export function forEachRecord(root: Y.Map<FieldMap>, fn: (record: FieldMap, id: string) => void) {
+  root.forEach((value, id) => {
+    if (value instanceof Y.Map) fn(value, id)
+  })
+}
+
+/** The record under `id` if it is a map (see {@link forEachRecord}). */
+export function recordOf(root: Y.Map<FieldMap>, id: string): FieldMap | undefined {
+  const value = root.get(id)
+  return value instanceof Y.Map ? value : undefined
+}
+
 /** Reads a record map into a plain object (nested Y types, if any, as JSON). */
 export function readFields(map: FieldMap): Fields {
   const out: Fields = {}
@@ -74,7 +91,7 @@ export function putRecord(doc: Y.Doc, name: CollectionName, id: string, fields: 
  * field changes by the smallest edit of its shared text, so what others type meanwhile stays.
  */
 export function patchRecord(doc: Y.Doc, name: CollectionName, id: string, patch: Fields): boolean {
-  const map = collectionRoot(doc, name).get(id)
+  const map = recordOf(collectionRoot(doc, name), id)
   if (!map) return false
   for (const [key, value] of Object.entries(patch)) {
     const max = textLimit(name, key)
@@ -111,7 +128,7 @@ export function deleteCard(doc: Y.Doc, canvas: CanvasName, id: string): void {
   const { nodes, edges } = canvasRoots(doc, canvas)
   doc.transact(() => {
     nodes.delete(id)
-    edges.forEach((link, linkId) => {
+    forEachRecord(edges, (link, linkId) => {
       if (link.get('source') === id || link.get('target') === id) edges.delete(linkId)
     })
   })
@@ -144,17 +161,9 @@ export function initBoard(doc: Y.Doc, title: string, createdAt: string): void {
 }
 
 export function readMeta(doc: Y.Doc): BoardMeta {
-  const meta = metaRoot(doc)
-  const str = (key: string, fallback: string) => {
-    const v = meta.get(key)
-    return typeof v === 'string' ? v : fallback
-  }
-  const version = meta.get('schemaVersion')
+  const version = metaRoot(doc).get('schemaVersion')
   return {
     schemaVersion: typeof version === 'number' ? version : 0,
-    title: str('title', ''),
-    phase: str('phase', 'problems') as Phase,
-    createdAt: str('createdAt', ''),
-    chosenStrategy: str('chosenStrategy', ''),
+    ...normaliseMeta(metaRoot(doc)),
   }
 }

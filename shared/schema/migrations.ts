@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { canvasRoots, collectionRoot, metaRoot } from './roots.ts'
-import { readFields, seedMethodDefaults, sharedText, type Fields } from './cards.ts'
+import { forEachRecord, readFields, seedMethodDefaults, sharedText, type Fields } from './cards.ts'
 import { REGISTRY } from './registry.ts'
 import { actorDefaultsPatch, relationKindPatch } from './defaults.ts'
 import { SCHEMA_VERSION } from './version.ts'
@@ -46,8 +46,8 @@ export const DOC_MIGRATIONS: readonly DocMigration[] = [
     // Stakeholder cards of versions 1–2 were untyped: they become actors with neutral defaults.
     up(doc) {
       const { nodes, edges } = canvasRoots(doc, 'stakeholders')
-      nodes.forEach((card) => apply(card, actorDefaultsPatch(readFields(card))))
-      edges.forEach((link) => apply(link, relationKindPatch(readFields(link))))
+      forEachRecord(nodes, (card) => apply(card, actorDefaultsPatch(readFields(card))))
+      forEachRecord(edges, (link) => apply(link, relationKindPatch(readFields(link))))
     },
   },
   {

@@ -56,7 +56,10 @@ export interface CollectionSpec<S extends z.ZodObject = z.ZodObject, N extends s
   record: S
   /** Fields that hold shared text (`Y.Text`), with their maximum length. */
   texts: Readonly<Record<string, number>>
-  /** Fields that point to records of another collection (one id, or a list of ids). */
+  /**
+   * Fields that point to a record the record cannot do without (a link's cards, a score's
+   * candidate): a dangling one is refused on import and the record is left out of exports.
+   */
   refs: Readonly<Record<string, string>>
   /** Values used when a required field is missing or unusable. */
   defaults: Readonly<Record<string, unknown>>
@@ -94,7 +97,7 @@ export const problemCard = spec({
     cluster: idSchema.nullable().optional(),
   }),
   texts: cardTexts,
-  refs: { tags: 'targetGroups', cluster: 'problems.clusters' },
+  refs: {},
   defaults: { ...cardDefaults, kind: 'problem', role: 'cause' },
   max: LIMITS.cardsPerCanvas,
 })
@@ -163,7 +166,7 @@ export const actorCard = spec({
     label: LIMITS.label,
     ...Object.fromEntries(actorTextFields.map((f) => [f, LIMITS.text])),
   },
-  refs: { objectives: 'objectives.nodes' },
+  refs: {},
   defaults: {
     ...cardDefaults,
     kind: 'actor',
@@ -219,7 +222,7 @@ export const candidate = spec({
   what: 'candidate',
   record: record({ id: idSchema, label: text(LIMITS.label), objectives: idList }),
   texts: { label: LIMITS.label },
-  refs: { objectives: 'objectives.nodes' },
+  refs: {},
   defaults: { label: '', objectives: [] },
   max: LIMITS.records,
 })

@@ -15,7 +15,7 @@ export function textValue(value: unknown): string {
 
 /** A new shared text holding `value`, cut to `max` characters. */
 export function newText(value: string, max = Infinity): Y.Text {
-  return new Y.Text(value.length > max ? value.slice(0, max) : value)
+  return new Y.Text(wellFormed(value.length > max ? value.slice(0, max) : value))
 }
 
 /**
@@ -52,10 +52,21 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff
 }
 
+/**
+ * `text` with every lone surrogate (half an emoji) replaced by U+FFFD: Yjs sends text as UTF-8,
+ * where a lone surrogate cannot travel, so the writer and the others would see different text.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  )
+}
+
 /** Changes a shared text to `next` with the smallest edit, so others' concurrent typing stays. */
 export function replaceText(text: Y.Text, next: string, max = Infinity): void {
   const before = text.toString()
-  const target = next.length > max ? next.slice(0, max) : next
+  const target = wellFormed(next.length > max ? next.slice(0, max) : next)
   if (before === target) return
   const { index, remove, insert } = textDiff(before, target)
   if (remove) text.delete(index, remove)

@@ -1,5 +1,11 @@
 import type * as Y from 'yjs'
-import { canvasRoots, putRecord, readFields, type ActorCategory } from '../schema/index.ts'
+import {
+  canvasRoots,
+  forEachRecord,
+  putRecord,
+  readFields,
+  type ActorCategory,
+} from '../schema/index.ts'
 import { newActorFields, readActor, type Actor } from './actors.ts'
 import type { ImportedActorFields } from './csv.ts'
 import { mapSpots } from './layout.ts'
@@ -7,7 +13,7 @@ import { mapSpots } from './layout.ts'
 /** The actors of a board's stakeholder canvas, as plain data. */
 export function readActors(doc: Y.Doc): Actor[] {
   const out: Actor[] = []
-  canvasRoots(doc, 'stakeholders').nodes.forEach((map, id) => {
+  forEachRecord(canvasRoots(doc, 'stakeholders').nodes, (map, id) => {
     const fields = readFields(map)
     if (fields.kind === 'actor') out.push(readActor(id, fields))
   })
@@ -25,7 +31,7 @@ export function addActors(
 ): string[] {
   const { nodes } = canvasRoots(doc, 'stakeholders')
   const taken: { x: number; y: number }[] = []
-  nodes.forEach((map) => {
+  forEachRecord(nodes, (map) => {
     const x = map.get('x')
     const y = map.get('y')
     if (typeof x === 'number' && typeof y === 'number') taken.push({ x, y })
