@@ -88,16 +88,20 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const rateLimited = async (req: FastifyRequest, reply: FastifyReply) => {
     if (!allowBoard(req.ip)) return reply.code(429).send(errorBody('TOO_MANY_BOARDS'))
   }
-  /** Imports being read or built right now: bounds the memory they hold together. */
+  /**
+   * Imports being read or built right now: bounds the memory they hold together. A slot is
+   * free again once the answer is gone AND its worker is done (a client that hangs up does not
+   * stop the worker it started).
+   */
   let importsRunning = 0
+  const working = new WeakMap<FastifyRequest, Promise<unknown>>()
   const importSlot = async (req: FastifyRequest, reply: FastifyReply) => {
     if (importsRunning >= limits.importsAtOnce)
       return reply.code(503).header('retry-after', '5').send(errorBody('SERVER_BUSY'))
     importsRunning += 1
-    let released = false
     reply.raw.once('close', () => {
-      if (!released) importsRunning -= 1
-      released = true
+      const job = working.get(req) ?? Promise.resolve()
+      void job.finally(() => (importsRunning -= 1)).catch(() => {})
     })
   }
 
@@ -202,11 +206,13 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
         const body = req.body as ImportBody | undefined
         if (!body) return reply.code(400).send(errorBody('BAD_JSON', ['the body is empty']))
         if (!body.ok) return reply.code(body.status).send(errorBody(body.code, body.details))
-        const outcome = await runImport(body.bytes, body.values, {
+        const job = runImport(body.bytes, body.values, {
           maxBoardBytes,
           workerHeapMiB: limits.importWorkerMiB,
           timeoutMs: limits.importTimeoutMs,
         })
+        working.set(req, job)
+        const outcome = await job
         if (!outcome.ok)
           return reply.code(outcome.status).send(errorBody(outcome.code, outcome.details))
         return reply
