@@ -52,7 +52,14 @@ export function startCheckpointer(
   const stop = () => {
     if (idleCheck) clearInterval(idleCheck)
     idleCheck = null
-    worker?.postMessage('close')
+    if (!worker) return
+    // Whatever it reports from now on (say, the data directory removed after a shutdown) is
+    // no longer news; an 'error' without a listener would crash the process.
+    worker
+      .removeAllListeners('message')
+      .removeAllListeners('error')
+      .on('error', () => {})
+    worker.postMessage('close')
     worker = null
   }
   const start = () => {

@@ -22,10 +22,11 @@ import {
   MESSAGE_SYNC,
 } from '../../shared/protocol.ts'
 import type { GroupCommit } from '../storage/groupCommit.ts'
-import type { BoardStore } from '../storage/types.ts'
+import type { BoardStore, StoredDocument } from '../storage/types.ts'
 import type { SyncLimits } from './config.ts'
 import type { Connection } from './connection.ts'
 import { changesDocument } from './novelty.ts'
+import { replayStored } from './replay.ts'
 
 const STORAGE_ORIGIN = Symbol('storage')
 const SERVER_ORIGIN = Symbol('server')
@@ -76,26 +77,36 @@ export class Room {
   private readonly limits: SyncLimits
   private readonly log: FastifyBaseLogger
 
-  constructor(
+  /**
+   * Loads a board: its snapshot, then its log replayed in slices of a few milliseconds with a
+   * turn of the event loop between them, so a long log (after a crash) does not stall the other
+   * boards; then the migrations. Nobody can join before it resolves.
+   */
+  static async open(id: string, deps: RoomDeps): Promise<Room> {
+    const room = new Room(id, deps)
+    await room.replay(deps.store.loadDocument(id))
+    room.start()
+    return room
+  }
+
+  private constructor(
     readonly id: string,
     private readonly deps: RoomDeps,
   ) {
-    const { store, log } = deps
-    this.store = store
+    this.store = deps.store
     this.limits = deps.limits
-    this.log = log
+    this.log = deps.log
     this.awareness.setLocalState(null)
-    const stored = store.loadDocument(id)
-    // Applied one by one in one transaction: merging them first costs a full decode and
-    // re-encode of the snapshot, 2–4× the whole load of a 2,000-card board (bench:cold).
-    this.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, STORAGE_ORIGIN)
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update, STORAGE_ORIGIN)
-    }, STORAGE_ORIGIN)
+  }
+
+  private async replay(stored: StoredDocument): Promise<void> {
+    await replayStored(this.doc, stored, STORAGE_ORIGIN)
     this.lastSeq = stored.lastSeq
     this.logCount = stored.updates.length
     this.logBytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0)
+  }
 
+  private start(): void {
     this.doc.on('update', this.onDocUpdate)
     this.doc.on('afterTransaction', this.guardSchemaVersion)
     this.awareness.on('update', this.onAwarenessUpdate)
@@ -103,10 +114,13 @@ export class Room {
     const migration = migrateDoc(this.doc)
     if (!migration.ok) {
       this.newerSchema = true
-      log.warn({ board: id, found: migration.found }, 'board schema is newer than this server')
+      this.log.warn(
+        { board: this.id, found: migration.found },
+        'board schema is newer than this server',
+      )
     } else if (migration.applied.length) {
-      log.info(
-        { board: id, from: migration.from, to: migration.to, applied: migration.applied },
+      this.log.info(
+        { board: this.id, from: migration.from, to: migration.to, applied: migration.applied },
         'board migrated',
       )
     }

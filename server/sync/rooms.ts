@@ -65,8 +65,7 @@ export class RoomRegistry {
     if (room && !room.destroyed) return Promise.resolve(room)
     let pending = this.loading.get(id)
     if (!pending) {
-      pending = Promise.resolve().then(() => {
-        const loaded = new Room(id, this.deps)
+      pending = Room.open(id, this.deps).then((loaded) => {
         // Its migration could not be stored: refuse rather than let callers retry forever.
         if (loaded.destroyed) throw new Error(`board ${id} could not be stored`)
         this.rooms.set(id, loaded)
