@@ -224,6 +224,12 @@ export class Room {
 
   /** Registers a connection and starts the sync handshake. */
   join(conn: Connection): void {
+    // The room unloaded while this socket finished its handshake: the client reconnects and
+    // gets the board reloaded (a destroyed document must never answer a sync).
+    if (this.destroyed) {
+      conn.close(CLOSE.GOING_AWAY)
+      return
+    }
     this.cancelUnload()
     if (this.newerSchema) {
       conn.close(CLOSE.NEWER_SCHEMA)
