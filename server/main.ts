@@ -52,7 +52,9 @@ async function start() {
       logLevel: LOG_LEVEL,
     })
   } catch (err) {
-    console.error(`Trama cannot start: ${startupMessage(err, { PORT, HOST })}`)
+    console.error(
+      `Trama cannot start: ${startupMessage(err, { PORT, HOST, DATA_DIR: resolve(DATA_DIR) })}`,
+    )
     process.exit(1)
   }
 }

@@ -56,6 +56,8 @@ export function checkDataDir(dir: string): void {
 export function checkDatabase(dir: string): void {
   const file = join(dir, DATABASE_FILE)
   if (!existsSync(file)) return
+  if (!statSync(file).isFile())
+    throw new StartupError(`DATA_DIR=${dir}: ${file} is not a file; move it aside`)
   const refuse = (why: string): never => {
     throw new StartupError(
       `DATA_DIR=${dir}: the database ${file} is corrupted (${why}); ` +
@@ -78,9 +80,15 @@ export function checkDatabase(dir: string): void {
 }
 
 /** One line for anything else that stops the start (a port in use, a bad address). */
-export function startupMessage(err: unknown, env: { PORT: number; HOST: string }): string {
+export function startupMessage(
+  err: unknown,
+  env: { PORT: number; HOST: string; DATA_DIR: string },
+): string {
   if (err instanceof StartupError) return err.message
   const e = err as NodeJS.ErrnoException
+  // better-sqlite3's errors carry SQLite's code (SQLITE_READONLY, SQLITE_FULL, SQLITE_IOERR…)
+  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_'))
+    return `DATA_DIR=${env.DATA_DIR}: the database cannot be used (${e.code}: ${e.message})`
   if (e?.code === 'EADDRINUSE') return `PORT=${env.PORT} is already in use on ${env.HOST}`
   if (e?.code === 'EACCES' && e.syscall === 'listen')
     return `PORT=${env.PORT}: not allowed to listen on it (${cause(err)})`

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
-import { closeSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  openSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
@@ -62,6 +70,23 @@ describe('start-up', () => {
     const isFile = await runMain({ DATA_DIR: file })
     expect(isFile.code).not.toBe(0)
     expectOneLine(isFile.stderr, /DATA_DIR=.*not a directory/)
+  })
+
+  it('a database path that is not a file, or a read-only database, stops it in one line', async () => {
+    const data = keep(tempDataDir())
+    mkdirSync(join(data.dir, 'trama.sqlite'))
+    const dir = await runMain({ DATA_DIR: data.dir })
+    expect(dir.code).not.toBe(0)
+    expectOneLine(dir.stderr, /DATA_DIR=.*trama\.sqlite is not a file/)
+    // root ignores file permissions: the read-only case only means something for other users
+    if (process.getuid?.() === 0) return
+    const ro = keep(tempDataDir())
+    const s = await startServer({ dataDir: ro.dir })
+    await s.close()
+    chmodSync(join(ro.dir, 'trama.sqlite'), 0o444)
+    const result = await runMain({ DATA_DIR: ro.dir })
+    expect(result.code).not.toBe(0)
+    expectOneLine(result.stderr, /DATA_DIR=.*(SQLITE_READONLY|readonly)/)
   })
 
   it('a database that is not one is refused at start with a pointer to the backup', async () => {
