@@ -8,7 +8,7 @@ import { registerRoutes } from './http/routes.ts'
 import { registerSecurityHeaders } from './http/securityHeaders.ts'
 import { openSqliteStore } from './storage/sqlite.ts'
 import type { BoardStore } from './storage/types.ts'
-import { DEFAULT_LIMITS, type SyncLimits } from './sync/config.ts'
+import { DEFAULT_LIMITS, type HttpLimits, type SyncLimits } from './sync/config.ts'
 import { RoomRegistry, type StorageTuning } from './sync/rooms.ts'
 import { attachSync } from './sync/upgrade.ts'
 
@@ -25,14 +25,16 @@ export interface TramaServerOptions {
   maxImportBytes?: number
   /** New boards and imports per client address per minute (default 60). */
   boardsPerMinute?: number
+  /** The other limits of the HTTP API (server/sync/config.ts). */
+  httpLimits?: Partial<HttpLimits>
   /** Snapshot timing and the group commit's scheduler (tests pass a manual one). */
   storage?: Partial<StorageTuning>
   /** Wraps the SQLite store (tests use it to make storage fail on demand). */
   wrapStore?: (store: BoardStore) => BoardStore
-  /** pino level, or false for silence (tests). */
-  logLevel?: string | false
   /** Browser origins allowed to open sync sockets besides the server's own (ALLOWED_ORIGINS). */
   allowedOrigins?: string[]
+  /** pino level, or false for silence (tests). */
+  logLevel?: string | false
 }
 
 export interface TramaServer {
@@ -65,9 +67,9 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
           },
     bodyLimit: 1024 * 1024,
   })
+  registerSecurityHeaders(app)
   // Only JSON bodies are accepted: anything else is answered 415.
   app.removeContentTypeParser('text/plain')
-  registerSecurityHeaders(app)
   const sqlite = openSqliteStore(options.dataDir, {
     onQuarantine: (record) => app.log.error(record, 'unreadable stored record quarantined'),
   })
@@ -95,6 +97,7 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
     maxImportBytes: options.maxImportBytes,
     boardsPerMinute: options.boardsPerMinute,
     maxBoardBytes: limits.maxBoardBytes,
+    http: options.httpLimits,
     lanHost: options.lanHost,
   })
 

@@ -251,4 +251,27 @@ describe('safe import', () => {
     expect(streamed).toBe(413)
     expect(s.store.countBoards() + fresh.store.countBoards()).toBe(1)
   })
+
+  it('past the imports allowed at once, another import is answered 503 before its body is read', async () => {
+    const s = await server({ httpLimits: { importsAtOnce: 1 } })
+    // the first import sends its headers and half a body, then waits: it holds the only slot
+    const slow = request(`${s.url}/api/boards/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '1000' },
+    })
+    slow.on('error', () => {})
+    slow.write('{"format":"trama.board",')
+    cleanup.push(() => slow.destroy())
+    await new Promise((r) => setTimeout(r, 200))
+    const busy = await postImport(s.url, bigExport(1, 10))
+    expect(busy.status).toBe(503)
+    expect(busy.headers.get('retry-after')).toBe('5')
+    expect(((await busy.json()) as { error: { code: string } }).error.code).toBe('SERVER_BUSY')
+    // once the first one is over, the slot is free again
+    slow.destroy()
+    await waitFor(
+      async () => (await postImport(s.url, bigExport(1, 10))).status === 201,
+      'slot freed',
+    )
+  })
 })
