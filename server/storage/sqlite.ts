@@ -90,7 +90,6 @@ export function openSqliteStore(
     'SELECT COUNT(*) AS count, SUM(LENGTH(data)) AS bytes FROM updates WHERE board_id = ?',
   )
   const deleteUpdates = db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?')
-
   const insertQuarantine = db.prepare(
     'INSERT INTO quarantine (board_id, kind, seq, data, reason, quarantined_at) VALUES (?, ?, ?, ?, ?, ?)',
   )
@@ -105,6 +104,7 @@ export function openSqliteStore(
       else deleteSnapshot.run(r.boardId)
     }
   })
+
   const createTx = db.transaction((board: BoardRecord, snapshot: Uint8Array) => {
     const { facilitator, participant, viewer } = board.keyHashes
     insertBoard.run(board.id, board.title, board.createdAt, facilitator, participant, viewer)
