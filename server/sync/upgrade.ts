@@ -2,7 +2,13 @@ import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import type { FastifyBaseLogger } from 'fastify'
-import { BOARD_ID_PATTERN, CLOSE, SYNC_PATH, type Role } from '../../shared/protocol.ts'
+import {
+  BOARD_ID_PATTERN,
+  CLOSE,
+  MESSAGE_QUERY_AWARENESS,
+  SYNC_PATH,
+  type Role,
+} from '../../shared/protocol.ts'
 import { errorBody, type ErrorCode } from '../../shared/errors.ts'
 import { checkAccess } from '../auth/keys.ts'
 import { originAllowed } from '../http/origins.ts'
@@ -76,6 +82,7 @@ export function attachSync(
   ) => {
     const conn = new Connection(ws, role, limits)
     connections.add(conn)
+    let lastPresenceQuery = -Infinity
     ws.on('message', (data, isBinary) => {
       if (conn.closed) return
       if (!conn.takeToken()) {
@@ -86,6 +93,13 @@ export function attachSync(
       try {
         if (!isBinary) throw new Error('text frame')
         const bytes = toBytes(data)
+        // Every query is answered with everyone's presence: one per second is all a client
+        // needs, and a flood of them would make the server send megabytes per message.
+        if (bytes.length === 1 && bytes[0] === MESSAGE_QUERY_AWARENESS) {
+          const now = performance.now()
+          if (now - lastPresenceQuery < 1_000) return
+          lastPresenceQuery = now
+        }
         // a viewer's updates are dropped anyway: they cannot grow the board
         if (conn.canWrite && !boardSizeGuard(room, limits.maxBoardBytes).admit(bytes)) {
           log.warn({ board: boardId }, 'update would make the board too large: connection closed')

@@ -192,4 +192,22 @@ describe('presence budget', () => {
     expect(received).toBeLessThan(20 * stateBytes)
     expect(flooder.closeCode).toBe(null)
   })
+
+  it('presence queries are answered at most once a second per connection', async () => {
+    const s = await server()
+    const board = await createBoard(s.url)
+    const people = await client(s.url, board.id, board.keys.participant)
+    people.provider.awareness.setLocalState({ user: { name: 'Qualcuno' }, pad: 'q'.repeat(4096) })
+    const asker = await rawSocket(syncUrl(s.url, board.id, board.keys.viewer))
+    await waitFor(() => asker.clocks.has(people.doc.clientID), 'initial presence')
+    const before = asker.awarenessBytes
+    for (let i = 0; i < 100; i++) asker.ws.send(Uint8Array.of(3)) // MESSAGE_QUERY_AWARENESS
+    // a marker after the queries: the echo of its own presence comes once they were handled
+    asker.ws.send(awarenessFrame([[8080, 1, { user: { name: 'Segnale' } }]]))
+    await waitFor(() => asker.clocks.has(8080), 'own presence echoed')
+    const answered = (asker.awarenessBytes - before) / 4096
+    expect(answered).toBeGreaterThanOrEqual(1)
+    expect(answered).toBeLessThan(3)
+    expect(asker.closeCode).toBe(null)
+  })
 })
