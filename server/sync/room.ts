@@ -69,6 +69,12 @@ export class Room {
   private logCount = 0
   private logBytes = 0
   private compactScheduled = false
+  /**
+   * The stored snapshot, while it is exactly the document (loaded with an empty log, unchanged
+   * since): a fresh client's first sync is answered with these bytes instead of encoding a
+   * large board on the event loop.
+   */
+  private wholeState: Uint8Array | null = null
   /** True while a stored update is applied: the doc's update event then only relays. */
   private applyingStored = false
   private unloadTimer: NodeJS.Timeout | null = null
@@ -101,6 +107,7 @@ export class Room {
 
   private async replay(stored: StoredDocument): Promise<void> {
     await replayStored(this.doc, stored, STORAGE_ORIGIN)
+    if (stored.snapshot && !stored.updates.length) this.wholeState = stored.snapshot
     this.lastSeq = stored.lastSeq
     this.logCount = stored.updates.length
     this.logBytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0)
@@ -127,6 +134,7 @@ export class Room {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.wholeState = null
     if (origin === STORAGE_ORIGIN) return
     // A client's update was stored by the group commit before it was applied. Anything else
     // is the server's own change (a migration, the schema guard): store it now, before relaying.
@@ -269,9 +277,18 @@ export class Room {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE_SYNC)
     const kind = decoding.readVarUint(decoder)
-    if (kind === syncProtocol.messageYjsSyncStep1)
-      syncProtocol.readSyncStep1(decoder, encoder, this.doc)
-    else if (kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate) {
+    if (kind === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder)
+      const fresh = this.wholeState && Y.decodeStateVector(stateVector).size === 0
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+      encoding.writeVarUint8Array(
+        encoder,
+        fresh ? this.wholeState! : Y.encodeStateAsUpdate(this.doc, stateVector),
+      )
+    } else if (
+      kind === syncProtocol.messageYjsSyncStep2 ||
+      kind === syncProtocol.messageYjsUpdate
+    ) {
       const update = decoding.readVarUint8Array(decoder)
       // A viewer's changes are read and dropped, never applied, stored or relayed.
       if (conn.canWrite) this.acceptUpdate(conn, update)
