@@ -28,7 +28,12 @@ export interface BoardStore {
   createBoard(board: BoardRecord, snapshot: Uint8Array): void
   getBoard(id: string): BoardRecord | undefined
   countBoards(): number
-  loadDocument(id: string): StoredDocument
+  /**
+   * The board's snapshot and log. Each record is checked first (decoded; an unreadable one is
+   * quarantined) unless `verify` is false: the server loads optimistically, since the check
+   * costs about as much as applying, and loads verified only when applying fails.
+   */
+  loadDocument(id: string, options?: { verify?: boolean }): StoredDocument
   /** Appends one update to the board's log; returns its sequence number. */
   appendUpdate(id: string, update: Uint8Array): number
   /**

@@ -89,8 +89,23 @@ export class Room {
    * boards; then the migrations. Nobody can join before it resolves.
    */
   static async open(id: string, deps: RoomDeps): Promise<Room> {
+    // Optimistic: checking every record before applying it would double the work (and the
+    // stall) of every cold open for the rare damaged board. If applying throws, the half-built
+    // room is dropped and the board is loaded again, verified, its bad records quarantined.
+    try {
+      return await Room.build(id, deps, deps.store.loadDocument(id, { verify: false }))
+    } catch (err) {
+      deps.log.warn(
+        { board: id, err: err instanceof Error ? err.message : String(err) },
+        'board did not load as stored: loading it verified',
+      )
+      return Room.build(id, deps, deps.store.loadDocument(id))
+    }
+  }
+
+  private static async build(id: string, deps: RoomDeps, stored: StoredDocument): Promise<Room> {
     const room = new Room(id, deps)
-    await room.replay(deps.store.loadDocument(id))
+    await room.replay(stored)
     room.start()
     return room
   }
