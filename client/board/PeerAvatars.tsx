@@ -1,18 +1,24 @@
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 
+/** The people on the board: a projector is a screen, not a person. */
 const peersSelector = (s: BoardState) => s.peers
 
-function initials(name: string): string {
-  const parts = name.split(/[\s—–-]+/).filter(Boolean)
-  return ((parts[0]?.[0] ?? '') + (parts[1]?.[0] ?? '')).toUpperCase() || '?'
+/** Up to two initials, letters only ("Maria (ASL)" → "MA", "Marco Rossi" → "MR"). */
+export function initials(name: string): string {
+  const words = name.match(/\p{L}[\p{L}\p{M}'’]*/gu) ?? []
+  const first = words[0] ?? ''
+  const letters = words.length > 1 ? first[0]! + words[1]![0]! : first.slice(0, 2)
+  return letters.toUpperCase() || '?'
 }
 
 /** Who else is on the board, with their colours. */
 export function PeerAvatars() {
   const { t } = useTranslation('board')
-  const peers = useBoard(peersSelector)
+  const everyone = useBoard(peersSelector)
+  const peers = useMemo(() => everyone.filter((p) => p.role !== 'viewer'), [everyone])
   const shown = peers.slice(0, 8)
   return (
     <div

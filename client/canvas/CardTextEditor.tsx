@@ -29,6 +29,7 @@ export function CardTextEditor({
       placeholder={placeholder}
       rows={3}
       autoFocus
+      discardEmptyNew
       alongside={alongside}
       onDone={onDone}
     />

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFlowAriaLabels, useNamedEdges } from './useFlowLabels.ts'
 import {
   Background,
   Controls,
@@ -126,6 +127,8 @@ export function ProblemCanvas() {
   const onMouseMove = (e: MouseEvent) =>
     handlers.onPointerMove(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
 
+  const namedEdges = useNamedEdges(shownEdges, nodes)
+  const ariaLabels = useFlowAriaLabels()
   return (
     <TreeReportContext.Provider value={report}>
       <div
@@ -136,7 +139,8 @@ export function ProblemCanvas() {
       >
         <ReactFlow
           nodes={shownNodes}
-          edges={shownEdges}
+          edges={namedEdges}
+          ariaLabelConfig={ariaLabels}
           nodeTypes={nodeTypes}
           onNodesChange={handlers.onNodesChange}
           onEdgesChange={handlers.onEdgesChange}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { Panel } from '@xyflow/react'
 import { useTranslation } from 'react-i18next'
+import { SharedTextField } from '../text/SharedTextField.tsx'
 import { PROBLEM_ROLES, type ProblemRole } from '../../shared/schema/index.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
@@ -13,34 +14,6 @@ const selectedSelector = (s: BoardState) => {
 }
 const groupsSelector = (s: BoardState) => s.lists.targetGroups
 const clustersSelector = (s: BoardState) => s.lists['problems.clusters']
-
-/** A label field that writes on blur (and Enter), so typing is not one transaction per key. */
-function Committed({
-  value,
-  onCommit,
-  multiline,
-  ...rest
-}: { value: string; onCommit: (v: string) => void; multiline?: boolean } & Record<
-  string,
-  unknown
->) {
-  const [draft, setDraft] = useState<string | null>(null)
-  const commit = () => {
-    if (draft !== null && draft !== value) onCommit(draft)
-    setDraft(null)
-  }
-  const props = {
-    ...rest,
-    value: draft ?? value,
-    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
-    onBlur: commit,
-  }
-  return multiline ? (
-    <textarea rows={3} {...props} />
-  ) : (
-    <input {...props} onKeyDown={(e) => e.key === 'Enter' && commit()} />
-  )
-}
 
 /** Whether the details panel is open is this browser's preference (closed at first: it covers cards). */
 const OPEN_KEY = 'trama.inspectorOpen'
@@ -126,11 +99,11 @@ export function ProblemInspector() {
       </div>
       <label>
         {t('inspector.text')}
-        <Committed
-          multiline
-          value={card.data.label}
-          maxLength={2000}
-          onCommit={(label) => update({ label })}
+        <SharedTextField
+          key={`${card.id}:label`}
+          target={{ collection: 'problems.nodes', id: card.id, field: 'label' }}
+          label={t('inspector.text')}
+          rows={3}
         />
       </label>
       <label>
@@ -148,12 +121,12 @@ export function ProblemInspector() {
       </label>
       <label>
         {t('inspector.note')}
-        <Committed
-          multiline
-          value={card.data.note ?? ''}
-          maxLength={8000}
+        <SharedTextField
+          key={`${card.id}:note`}
+          target={{ collection: 'problems.nodes', id: card.id, field: 'note' }}
+          label={t('inspector.note')}
           placeholder={t('inspector.notePlaceholder')}
-          onCommit={(note) => update({ note })}
+          rows={4}
         />
       </label>
       <fieldset>
@@ -192,10 +165,11 @@ export function ProblemInspector() {
       {cluster && (
         <label>
           {t('inspector.clusterName')}
-          <Committed
-            value={String(cluster.label)}
-            maxLength={200}
-            onCommit={(label) => actions.updateRecord('problems.clusters', cluster.id, { label })}
+          <SharedTextField
+            key={cluster.id}
+            target={{ collection: 'problems.clusters', id: cluster.id, field: 'label' }}
+            label={t('inspector.clusterName')}
+            multiline={false}
           />
         </label>
       )}

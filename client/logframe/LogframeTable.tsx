@@ -98,6 +98,8 @@ export function LogframeTable({
                           <span className="stale-flag">{t('logframe.stale')}</span>
                         )}
                         <LogframeCell
+                          rowId={row.id}
+                          field={field}
                           value={row[field]}
                           editable={editable}
                           label={t('logframe.cellLabel', {
@@ -110,7 +112,6 @@ export function LogframeTable({
                               ? t('logframe.placeholders.text')
                               : t(`logframe.placeholders.${field}`)
                           }
-                          onCommit={(value) => write.setCell(row.id, field, value)}
                         />
                       </td>
                     ))}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFlowAriaLabels, useNamedEdges } from '../canvas/useFlowLabels.ts'
 import {
   Background,
   Controls,
@@ -154,6 +155,8 @@ export function ObjectiveCanvas() {
     handlers.onPointerMove(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
 
   const empty = synced && nodes.length === 0
+  const namedEdges = useNamedEdges(edges, nodes)
+  const ariaLabels = useFlowAriaLabels()
   return (
     <ObjectiveDisplayContext.Provider value={display}>
       <div className="objective-view">
@@ -167,7 +170,8 @@ export function ObjectiveCanvas() {
         >
           <ReactFlow
             nodes={shownNodes}
-            edges={edges}
+            edges={namedEdges}
+            ariaLabelConfig={ariaLabels}
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
             onNodesChange={handlers.onNodesChange}

@@ -65,7 +65,6 @@ function Row({ row, editable }: { row: ComparisonRow; editable: boolean }) {
           editable ? (
             <ObjectiveTextField
               id={objective.id}
-              label={objective.label}
               ariaLabel={t('compare.objectiveFor', {
                 problem: problem?.label ?? objective.label,
               })}

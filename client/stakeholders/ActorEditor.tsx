@@ -6,7 +6,8 @@ import { quadrantOf } from '../../shared/stakeholders/grid.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
 import type { ObjectiveSummary } from './data.ts'
-import { TextArea, TextField, UnitSlider } from './fields.tsx'
+import { UnitSlider } from './fields.tsx'
+import { SharedTextField } from '../text/SharedTextField.tsx'
 import { CATEGORY_COLORS, CategoryIcon, STANCE_COLORS, STANCE_GLYPHS } from './visuals.tsx'
 
 function StancePicker({
@@ -62,24 +63,23 @@ export function ActorEditor({
   const update = (patch: Fields) => actions.updateCard('stakeholders', actor.id, patch)
   const editing = (on: boolean) => actions.setEditing(on ? actor.id : null)
   const text = (field: ActorTextField | 'label', multiline = false, placeholder?: string) => {
-    const props = {
-      id: `actor-${field}`,
-      'data-field': field,
-      value: actor[field],
-      disabled: !editable,
-      placeholder,
-      maxLength: field === 'label' ? 2000 : 8000,
-      onCommit: (v: string) => update({ [field]: field === 'label' ? v.trim() : v }),
-      onEditing: editing,
-    }
+    const id = `actor-${field}`
     return (
-      <label className="field" htmlFor={props.id}>
+      <label className="field" htmlFor={id}>
         <span>{t(`editor.${field}`)}</span>
-        {multiline ? (
-          <TextArea {...props} rows={2} />
-        ) : (
-          <TextField {...props} autoFocus={field === 'label' && focusName} />
-        )}
+        <SharedTextField
+          key={`${actor.id}:${field}`}
+          target={{ collection: 'stakeholders.nodes', id: actor.id, field }}
+          id={id}
+          data-field={field}
+          label={t(`editor.${field}`)}
+          placeholder={placeholder}
+          disabled={!editable}
+          multiline={multiline}
+          rows={2}
+          autoFocus={field === 'label' && focusName}
+          onPresence={editing}
+        />
       </label>
     )
   }

@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFlowAriaLabels, useNamedEdges } from '../canvas/useFlowLabels.ts'
 import { ReactFlow, useReactFlow, type Node, type NodeProps, type OnNodeDrag } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { patchRecord } from '../../shared/schema/index.ts'
@@ -199,6 +200,7 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
     [actions, flow, sendDrag],
   )
 
+  const ariaLabels = useFlowAriaLabels()
   return (
     <div
       className="sh-canvas grid-canvas"
@@ -209,6 +211,7 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
       <ReactFlow
         nodes={nodes}
         edges={[]}
+        ariaLabelConfig={ariaLabels}
         nodeTypes={nodeTypes}
         nodeOrigin={[0.5, 0.5]}
         onNodesChange={flow.onNodesChange}

@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFlowAriaLabels, useNamedEdges } from '../canvas/useFlowLabels.ts'
 import {
   Controls,
   Handle,
@@ -137,6 +138,8 @@ export function MapView() {
       }),
     [storeEdges, relationId, lanes],
   )
+  const namedEdges = useNamedEdges(edges, storeNodes)
+  const ariaLabels = useFlowAriaLabels()
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CardNode>[]) => {
@@ -179,7 +182,8 @@ export function MapView() {
       <RelationMarkers />
       <ReactFlow
         nodes={nodes}
-        edges={edges}
+        edges={namedEdges}
+        ariaLabelConfig={ariaLabels}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}

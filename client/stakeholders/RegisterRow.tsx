@@ -10,7 +10,8 @@ import type { Actor, ActorTextField } from '../../shared/stakeholders/actors.ts'
 import { quadrantOf } from '../../shared/stakeholders/grid.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
-import { PercentField, TextField } from './fields.tsx'
+import { PercentField } from './fields.tsx'
+import { SharedTextField } from '../text/SharedTextField.tsx'
 import { useSelection } from './selection.tsx'
 import { CATEGORY_COLORS, CategoryBadge, StanceBadge, STANCE_COLORS } from './visuals.tsx'
 
@@ -26,14 +27,13 @@ export function RegisterRow({ actor, selected }: { actor: Actor; selected: boole
   const editing = (on: boolean) => actions.setEditing(on ? actor.id : null)
   const text = (field: ActorTextField | 'label') =>
     editable ? (
-      <TextField
+      <SharedTextField
+        target={{ collection: 'stakeholders.nodes', id: actor.id, field }}
+        multiline={false}
         className="cell-input"
         data-field={field}
-        aria-label={label(field)}
-        value={actor[field]}
-        maxLength={field === 'label' ? 2000 : 8000}
-        onCommit={(v) => update({ [field]: field === 'label' ? v.trim() : v })}
-        onEditing={editing}
+        label={label(field)}
+        onPresence={editing}
       />
     ) : (
       <span className="cell-text">{actor[field]}</span>

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next'
+import { SharedTextField } from '../text/SharedTextField.tsx'
 import { RELATION_KINDS, patchRecord } from '../../shared/schema/index.ts'
 import type { Actor } from '../../shared/stakeholders/actors.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
 import type { Relation } from './data.ts'
-import { TextArea } from './fields.tsx'
 import { RELATION_STYLES, RelationSample } from './visuals.tsx'
 
 /** The selected relation: its kind, a note, its direction. */
@@ -78,13 +78,14 @@ export function RelationEditor({
         </div>
         <label className="field" htmlFor="relation-note">
           <span>{t('relationEditor.note')}</span>
-          <TextArea
+          <SharedTextField
+            key={relation.id}
+            target={{ collection: 'stakeholders.edges', id: relation.id, field: 'note' }}
             id="relation-note"
-            value={relation.note}
+            label={t('relationEditor.note')}
             disabled={!editable}
-            maxLength={8000}
+            rows={2}
             placeholder={t('relationEditor.notePlaceholder')}
-            onCommit={(note) => update({ note })}
           />
         </label>
         {editable && (

@@ -9,6 +9,7 @@ import {
   type Score,
 } from '../../shared/method/strategy.ts'
 import { EditableText } from './EditableText.tsx'
+import { textLimit } from '../../shared/schema/registry.ts'
 import type { StrategyActions } from './useStrategyActions.ts'
 
 interface Props {
@@ -71,6 +72,7 @@ export function CandidateList({
               <div className="candidate-head">
                 {editable ? (
                   <EditableText
+                    maxLength={textLimit('strategy.candidates', 'label')!}
                     className="candidate-name"
                     value={c.label}
                     label={t('candidates.name')}

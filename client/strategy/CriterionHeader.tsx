@@ -3,6 +3,7 @@ import type { Criterion } from '../../shared/method/strategy.ts'
 import { builtInCriterionKey } from '../../shared/method/strategyRecords.ts'
 import { DEFAULT_CRITERIA } from '../../shared/schema/index.ts'
 import { EditableText } from './EditableText.tsx'
+import { textLimit } from '../../shared/schema/registry.ts'
 
 /** A criterion's name in the reader's language while the facilitator has not renamed it. */
 export function useCriterionLabel(): (c: Criterion) => string {
@@ -45,6 +46,7 @@ export function CriterionHeader({
       <div className="criterion-line">
         {facilitator ? (
           <EditableText
+            maxLength={textLimit('strategy.criteria', 'label')!}
             className="criterion-name"
             value={label}
             label={t('criteria.rename')}

@@ -12,12 +12,15 @@ export function EditableText({
   label,
   className,
   placeholder,
+  maxLength,
 }: {
   value: string
   onCommit: (text: string) => void
   label: string
   className?: string
   placeholder?: string
+  /** From the schema's registry (the collection's limit for this text). */
+  maxLength: number
 }) {
   const [draft, setDraft] = useState<string | null>(null)
   const commit = () => {
@@ -44,7 +47,7 @@ export function EditableText({
       aria-label={label}
       placeholder={placeholder}
       value={draft ?? value}
-      maxLength={300}
+      maxLength={maxLength}
       rows={1}
       onFocus={() => setDraft(value)}
       onChange={(e) => setDraft(e.target.value)}

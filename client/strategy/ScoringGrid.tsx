@@ -7,6 +7,7 @@ import { CriterionHeader, useCriterionLabel } from './CriterionHeader.tsx'
 import { ScoreCell } from './ScoreCell.tsx'
 import { useAverageFormat } from './format.ts'
 import type { StrategyActions } from './useStrategyActions.ts'
+import { textLimit } from '../../shared/schema/registry.ts'
 
 interface Props {
   candidates: Candidate[]
@@ -146,7 +147,7 @@ export function ScoringGrid(p: Props) {
                 >
                   <input
                     value={newCriterion}
-                    maxLength={200}
+                    maxLength={textLimit('strategy.criteria', 'label')}
                     aria-label={t('criteria.newPlaceholder')}
                     placeholder={t('criteria.newPlaceholder')}
                     onChange={(e) => setNewCriterion(e.target.value)}

@@ -16,6 +16,8 @@ export const peerStateSchema = z.object({
     .nullish()
     .refine((d) => !d || Object.keys(d.nodes).length <= 500, 'too many dragged cards'),
   tab: z.enum(PHASES).nullish(),
+  /** A projector says so: it is not one of the people on the board. */
+  role: z.enum(['facilitator', 'participant', 'viewer']).nullish(),
   viewport: point.extend({ zoom: z.number().finite().positive() }).nullish(),
 })
 

@@ -134,7 +134,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
   window.addEventListener('offline', onOffline)
   window.addEventListener('online', onOnline)
 
-  awareness.setLocalState({ cursor: null, editing: null, drag: null, tab: 'problems' })
+  awareness.setLocalState({ cursor: null, editing: null, drag: null, tab: 'problems', role })
 
   return {
     boardId,

@@ -3,6 +3,7 @@ import type * as Y from 'yjs'
 import { useBoardActions } from '../store/context.tsx'
 import { takeHeldKeys, dropHeldKeys, type TypedKey } from './typeAhead.ts'
 import { useSharedText, type TextTarget } from './useSharedText.ts'
+import { usePresenceMark } from './usePresenceMark.ts'
 
 export type DoneReason = 'enter' | 'escape' | 'blur'
 
@@ -22,9 +23,13 @@ export function SharedTextField({
   rows = 1,
   autoFocus = false,
   readOnly = false,
+  disabled = false,
+  discardEmptyNew = false,
   alongside,
   onFocus,
   onDone,
+  onPresence,
+  ...attributes
 }: {
   target: TextTarget
   label: string
@@ -34,12 +39,21 @@ export function SharedTextField({
   rows?: number
   autoFocus?: boolean
   readOnly?: boolean
+  /** For people who may not write here (a projector): shown, greyed, not focusable. */
+  disabled?: boolean
+  /** A record made for this text (a new card) and left empty goes away when the edit ends. */
+  discardEmptyNew?: boolean
   alongside?: (doc: Y.Doc, text: string) => void
   onFocus?: () => void
   onDone?: (reason: DoneReason) => void
+  /** "Who is writing where" for the others: on while the person writes here (see below). */
+  onPresence?: (writing: boolean) => void
+  id?: string
+  'data-field'?: string
 }) {
   const actions = useBoardActions()
   const text = useSharedText(target, alongside)
+  const presence = usePresenceMark(onPresence)
   const finished = useRef(false)
   const { collection, id, field } = target
 
@@ -50,7 +64,7 @@ export function SharedTextField({
     else {
       const trimmed = value.trim()
       // A card made for this text and left empty is not kept.
-      if (!trimmed && actions.isNewRecord(collection, id, field))
+      if (!trimmed && discardEmptyNew && actions.isNewRecord(collection, id, field))
         actions.cancelTextEdit(collection, id, field)
       else {
         if (trimmed !== value) text.write(trimmed)
@@ -58,6 +72,7 @@ export function SharedTextField({
       }
     }
     finished.current = true
+    presence.stop()
     onDone?.(reason)
   }
 
@@ -77,7 +92,10 @@ export function SharedTextField({
         return
       }
     }
-    if (keys.length) text.write()
+    if (keys.length) {
+      text.write()
+      presence.typed()
+    }
   }
 
   useEffect(() => {
@@ -108,8 +126,9 @@ export function SharedTextField({
   useEffect(
     () => () => {
       if (!finished.current) actions.endTextEdit()
+      presence.stop()
     },
-    [actions],
+    [actions, presence],
   )
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement | HTMLInputElement>) => {
@@ -126,15 +145,21 @@ export function SharedTextField({
     }
   }
   const common = {
+    ...attributes,
     className,
     'aria-label': label,
     placeholder,
     maxLength: text.maxLength,
     readOnly,
-    onInput: () => text.write(),
+    disabled,
+    onInput: () => {
+      text.write()
+      presence.typed()
+    },
     onKeyDown,
     onFocus: (_: FocusEvent) => {
       finished.current = false
+      presence.typed()
       onFocus?.()
     },
     onBlur: () => {

@@ -25,9 +25,13 @@ export const LIMITS = {
   idList: 1_000,
 } as const
 
+/**
+ * A record id: 1–200 characters, no control characters. Trama makes random url-safe ones; a
+ * stock client may choose others (`work>inclusion`), and those are records like any other.
+ */
 export const idSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_:.|-]{1,200}$/, 'ids are 1–200 letters, digits, _ : . | -')
+  .regex(/^[^\u0000-\u001f\u007f]{1,200}$/, 'ids are 1–200 characters, no control characters')
 const coord = z.number().finite().min(-1e7).max(1e7)
 const unit = z.number().min(0).max(1)
 const idList = z.array(idSchema).max(LIMITS.idList)

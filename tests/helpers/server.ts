@@ -6,7 +6,11 @@ import type { NewBoardAnswer } from '../../server/http/routes.ts'
 
 export function tempDataDir(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'trama-test-'))
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
+  return {
+    dir,
+    // retried: a storage thread may still be closing its files when a test ends
+    remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }),
+  }
 }
 
 /** A real server on port 0 with a temporary DATA_DIR, removed on close. */

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { canvasRoots, putCard, putLink, textValue } from '../../shared/schema/index.ts'
+import {
+  SCHEMA_VERSION,
+  canvasRoots,
+  putCard,
+  putLink,
+  textValue,
+} from '../../shared/schema/index.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { createBoard, exportJson, startServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
@@ -10,7 +16,7 @@ let server: Awaited<ReturnType<typeof startServer>>
 const clients: Client[] = []
 const load = (name: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', name), 'utf8'))
-const fixture = load('board-v3.json')
+const fixture = load(`board-v${SCHEMA_VERSION}.json`)
 
 beforeAll(async () => {
   server = await startServer()
@@ -128,7 +134,11 @@ describe('HTTP API', () => {
       return json.canvases.problems.edges.length === 1
     }, 'export has the link')
     const first = await exportJson(server.url, board.id, board.keys.viewer)
-    expect(first).toMatchObject({ format: 'trama.board', schemaVersion: 3, title: 'Round trip' })
+    expect(first).toMatchObject({
+      format: 'trama.board',
+      schemaVersion: SCHEMA_VERSION,
+      title: 'Round trip',
+    })
 
     const imported = await post('/api/boards/import', JSON.stringify(first))
     expect(imported.status).toBe(201)
@@ -148,7 +158,8 @@ describe('HTTP API', () => {
     for (const [file, expectedFile] of [
       ['board-v1.json', 'board-v1.migrated.json'],
       ['board-v2.json', 'board-v2.migrated.json'],
-      ['board-v3.json', 'board-v3.json'],
+      ['board-v3.json', 'board-v3.migrated.json'],
+      ['board-v4.json', 'board-v4.json'],
     ] as const) {
       const res = await post('/api/boards/import', JSON.stringify(load(file)))
       expect(res.status, file).toBe(201)

@@ -2,6 +2,23 @@ export const board = {
   projectorName: 'Projector',
   phasesLabel: 'Workshop phases',
   backHome: 'Back to home',
+  flow: {
+    nodeHelp: 'Press Enter or Space to select a card. Delete removes it, Escape cancels.',
+    nodeHelpKeyboard:
+      'Press Enter or Space to select a card, then the arrow keys to move it. Delete removes it, Escape cancels.',
+    moved: 'Card moved {{direction}}. New position: x {{x}}, y {{y}}',
+    edgeHelp:
+      'Press Enter or Space to select a link, then Delete to remove it or Escape to cancel.',
+    controls: 'View controls',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fitView: 'Show everything',
+    interactive: 'Lock or unlock',
+    minimap: 'Mini map',
+    handle: 'Connection point',
+    edge: 'Link from “{{from}}” to “{{to}}”',
+    directions: { up: 'up', down: 'down', left: 'left', right: 'right' },
+  },
   phases: {
     problems: 'Problems',
     objectives: 'Objectives',

@@ -2,6 +2,24 @@ export const board = {
   projectorName: 'Proiettore',
   phasesLabel: 'Fasi del laboratorio',
   backHome: 'Torna alla home',
+  flow: {
+    nodeHelp:
+      'Premi Invio o Spazio per selezionare una carta. Canc per eliminarla, Esc per annullare.',
+    nodeHelpKeyboard:
+      'Premi Invio o Spazio per selezionare una carta, poi le frecce per spostarla. Canc per eliminarla, Esc per annullare.',
+    moved: 'Carta spostata {{direction}}. Nuova posizione: x {{x}}, y {{y}}',
+    edgeHelp:
+      'Premi Invio o Spazio per selezionare un legame, poi Canc per eliminarlo o Esc per annullare.',
+    controls: 'Controlli della vista',
+    zoomIn: 'Ingrandisci',
+    zoomOut: 'Riduci',
+    fitView: 'Mostra tutto',
+    interactive: 'Blocca o sblocca',
+    minimap: 'Minimappa',
+    handle: 'Punto di collegamento',
+    edge: 'Legame da «{{from}}» a «{{to}}»',
+    directions: { up: 'in alto', down: 'in basso', left: 'a sinistra', right: 'a destra' },
+  },
   phases: {
     problems: 'Problemi',
     objectives: 'Obiettivi',
