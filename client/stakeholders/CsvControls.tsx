@@ -10,7 +10,7 @@ import {
   type CsvIssue,
 } from '../../shared/stakeholders/csv.ts'
 import { applyImport, planImport, type ImportPlan } from '../../shared/stakeholders/merge.ts'
-import type { VocabularyNames } from '../../shared/stakeholders/names.ts'
+import { columnNames, type VocabularyNames } from '../../shared/stakeholders/names.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { newId } from '../store/actions.ts'
 import type { BoardState } from '../store/boardStore.ts'
@@ -54,7 +54,7 @@ export function CsvControls({
   actors: Actor[]
   objectives: ObjectiveSummary[]
 }) {
-  const { t } = useTranslation('stakeholders')
+  const { t, i18n } = useTranslation('stakeholders')
   const { t: tc } = useTranslation('common')
   const actions = useBoardActions()
   const title = useBoard(titleSelector)
@@ -67,6 +67,7 @@ export function CsvControls({
     const names: VocabularyNames = {
       category: Object.fromEntries(ACTOR_CATEGORIES.map((c) => [c, t(`categories.${c}`)])),
       stance: Object.fromEntries(STANCES.map((s) => [s, t(`stances.${s}`)])),
+      columns: columnNames(i18n.language.startsWith('en') ? 'en' : 'it'),
     } as VocabularyNames
     const csv = registerToCsv(actors, objectives, { names })
     const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' })

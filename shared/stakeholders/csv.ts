@@ -13,7 +13,7 @@ import {
   type ObjectiveRef,
 } from './csvRow.ts'
 import type { ActorCategory, Stance } from '../schema/index.ts'
-import { ITALIAN_NAMES, normaliseName, type VocabularyNames } from './names.ts'
+import { COLUMN_NAMES, ITALIAN_NAMES, normaliseName, type VocabularyNames } from './names.ts'
 
 export {
   MAX_CSV_ROWS,
@@ -123,7 +123,8 @@ export function registerToCsv(
       }
     }),
   )
-  return '\uFEFF' + writeCsv([[...REGISTER_COLUMNS], ...rows], separator)
+  const header = REGISTER_COLUMNS.map((c) => protect(names.columns?.[c] ?? c))
+  return '\uFEFF' + writeCsv([header, ...rows], separator)
 }
 
 /**
@@ -147,11 +148,16 @@ export function parseRegisterCsv(
   if (records.length > MAX_CSV_ROWS) return { ok: false, fatal: issue('too-many-rows') }
 
   const columns = header.fields.map((h) => h.trim())
-  const known = new Map(REGISTER_COLUMNS.map((c) => [c.toLowerCase(), c]))
+  // Italian or English headers, or the stable codes
+  const known = new Map<string, RegisterColumn>()
+  for (const c of REGISTER_COLUMNS) {
+    known.set(normaliseName(c), c)
+    for (const alias of COLUMN_NAMES[c]) known.set(normaliseName(alias), c)
+  }
   const seen = new Set<string>()
   const indexOf = new Map<RegisterColumn, number>()
   for (const [i, name] of columns.entries()) {
-    const column = known.get(name.toLowerCase())
+    const column = known.get(normaliseName(name))
     if (!column)
       return {
         ok: false,

@@ -58,10 +58,46 @@ export function lookupName<T extends string>(
   return null
 }
 
+/**
+ * The register's column headers: [Italian, English] as the files are written, then the stable
+ * code (the field name of the data contract) and older spellings, all read back on import.
+ */
+export const COLUMN_NAMES = {
+  id: ['id', 'id'],
+  name: ['Nome', 'Name', 'label', 'nome attore'],
+  organisation: ['Ente', 'Organisation', 'organization', 'organizzazione'],
+  category: ['Categoria', 'Category'],
+  pactRole: ['Ruolo nel patto', 'Role in the pact', 'ruolo'],
+  power: ['Potere', 'Power'],
+  interest: ['Interesse', 'Interest'],
+  stance: ['Posizione', 'Stance', 'posizione attuale', 'current stance'],
+  desiredStance: ['Posizione desiderata', 'Desired stance', 'desiderata', 'desired'],
+  engagement: ['Piano di coinvolgimento', 'Engagement plan', 'coinvolgimento'],
+  interests: ['Interessi', 'Interests'],
+  affected: ['Come li tocca', 'How it affects them', 'come il problema li tocca'],
+  capacity: ['Capacità', 'Capacity'],
+  motivation: ['Motivazione', 'Motivation'],
+  contribution: ['Contributo', 'Contribution'],
+  contact: ['Contatto', 'Contact', 'contatti'],
+  objectives: ['Obiettivi', 'Objectives'],
+} as const
+
+export type ColumnCode = keyof typeof COLUMN_NAMES
+
 /** The words a facilitator sees for each code, used in exported files. */
 export interface VocabularyNames {
   category: Record<ActorCategory, string>
   stance: Record<Stance, string>
+  /** The header row (Italian by default). */
+  columns?: Record<ColumnCode, string>
+}
+
+/** Header words in one of the two languages. */
+export function columnNames(language: 'it' | 'en'): Record<ColumnCode, string> {
+  const i = language === 'en' ? 1 : 0
+  return Object.fromEntries(
+    Object.entries(COLUMN_NAMES).map(([code, names]) => [code, names[i]]),
+  ) as Record<ColumnCode, string>
 }
 
 /** As the Italian UI shows them (import reads them back through the aliases above). */
@@ -73,4 +109,5 @@ export const ITALIAN_NAMES: VocabularyNames = {
     community: 'Attori della comunità',
   },
   stance: { supports: 'Sostiene', neutral: 'Neutrale', resists: 'Resiste' },
+  columns: columnNames('it'),
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { canvasRoots, readFields } from '../../shared/schema/index.ts'
 import { REGISTER_COLUMNS, parseRegisterCsv } from '../../shared/stakeholders/csv.ts'
+import { columnNames } from '../../shared/stakeholders/names.ts'
 import { readActors } from '../../shared/stakeholders/doc.ts'
 import { screenshot } from '../helpers/browser.ts'
 import {
@@ -252,7 +253,10 @@ describe('the Stakeholder phase in the browser', () => {
 
     // the export opens in Italian Excel as columns, with the words and numbers of the UI
     const text = readFileSync((await download.path())!, 'utf8')
-    expect(text.split('\r\n')[0]).toBe('\uFEFF' + REGISTER_COLUMNS.join(';'))
+    // the header in the interface's language (Italian), read back by the import
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFF' + REGISTER_COLUMNS.map((c) => columnNames('it')[c]).join(';'),
+    )
     expect(text).toContain(';Comune di Bergamo;;Sistema Pubblico;;90;80;Neutrale;Neutrale;')
 
     // re-importing the same file changes nothing: no copies, no question

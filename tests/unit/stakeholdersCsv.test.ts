@@ -10,6 +10,7 @@ import {
   registerToCsv,
   type RegisterImport,
 } from '../../shared/stakeholders/csv.ts'
+import { columnNames } from '../../shared/stakeholders/names.ts'
 import {
   decodeCsvBytes,
   detectSeparator,
@@ -193,14 +194,27 @@ describe('register import', () => {
     expect(result).toMatchObject({ ok: false, fatal: { code: 'not-utf8', line: 2 } })
   })
 
+  it('reads headers in Italian, in English or as codes', () => {
+    for (const head of ['Nome;Categoria;Potere', 'Name;Category;Power', 'name;category;power']) {
+      const parsed = parseRegisterCsv(`${head}\nComune di Bergamo;Sistema Pubblico;80\n`)
+      expect(parsed, head).toMatchObject({ ok: true })
+      if (parsed.ok)
+        expect(parsed.rows[0]!.fields).toMatchObject({
+          label: 'Comune di Bergamo',
+          category: 'public',
+          power: 0.8,
+        })
+    }
+  })
+
   it('refuses a header without the required or with unknown columns', () => {
     expect(parseRegisterCsv('name,power\nComune,0.5\n')).toMatchObject({
       ok: false,
       fatal: { code: 'missing-column', column: 'category' },
     })
-    expect(parseRegisterCsv('name,category,potere\nComune,public,0.5\n')).toMatchObject({
+    expect(parseRegisterCsv('name,category,colore\nComune,public,0.5\n')).toMatchObject({
       ok: false,
-      fatal: { code: 'unknown-column', column: 'potere' },
+      fatal: { code: 'unknown-column', column: 'colore' },
     })
     expect(parseRegisterCsv('name,category,Name\n')).toMatchObject({
       ok: false,
@@ -251,7 +265,10 @@ describe('register import', () => {
     ]
     const csv = registerToCsv(actors, objectives)
     // what Italian Excel opens as columns: semicolons, the UI's words, 0–100
-    expect(csv.startsWith('\uFEFF' + REGISTER_COLUMNS.join(';') + '\r\n')).toBe(true)
+    // the header row in Italian, as the register shows it
+    const header = REGISTER_COLUMNS.map((c) => columnNames('it')[c]).join(';')
+    expect(csv.startsWith('\uFEFF' + header + '\r\n')).toBe(true)
+    expect(header).toContain('Nome;Ente;Categoria')
     expect(csv.split('\r\n')[2]).toBe('a2;Coop;;Terzo Settore;;0;100;Neutrale;Neutrale;;;;;;;;')
     expect(csv).toContain(';Sistema Pubblico;;85;40;Neutrale;Sostiene;')
     // a name a spreadsheet would run as a formula is protected
