@@ -4,7 +4,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { FastifyBaseLogger } from 'fastify'
-import { SCHEMA_VERSION, metaRoot, migrateDoc } from '../../shared/schema/index.ts'
+import { SCHEMA_VERSION, metaRoot, migrateDoc, refuseUpdate } from '../../shared/schema/index.ts'
 import { PresenceGate, ownEntries, ownersOf, presenceGateOf } from './presence.ts'
 import {
   type AwarenessEntry,
@@ -176,6 +176,10 @@ export class Room {
     const decoded = Y.decodeUpdate(update)
     // Already known (typically a reconnecting client's sync step 2): nothing to store or relay.
     if (!changesDocument(this.doc, decoded)) return
+    // A hostile or broken client: nothing of it is stored or relayed; the caller closes the
+    // socket for good (shared/schema/updateGuard.ts says what is refused and why).
+    const refusal = refuseUpdate(this.doc, decoded)
+    if (refusal) throw new Error(`update refused: ${refusal}`)
     this.deps.commits.add({
       item: { room: this, update },
       onStored: (seq) => this.applyStored(conn, update, seq),

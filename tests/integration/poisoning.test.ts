@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
+import { CLOSE, MESSAGE_SYNC } from '../../shared/protocol.ts'
+import { canvasRoots, metaRoot, putCard, textValue } from '../../shared/schema/index.ts'
+import { connectSynced, type Client } from '../helpers/clients.ts'
+import { createBoard, exportJson, startServer } from '../helpers/server.ts'
+import { waitFor } from '../helpers/wait.ts'
+
+const cleanup: (() => unknown)[] = []
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn()
+})
+async function server() {
+  const s = await startServer()
+  cleanup.push(() => s.close())
+  return s
+}
+async function client(url: string, id: string, key: string): Promise<Client> {
+  const c = await connectSynced(url, id, key)
+  cleanup.push(() => c.destroy())
+  return c
+}
+
+/** A socket that speaks the protocol by hand, as a hostile participant would. */
+function hostile(
+  url: string,
+): Promise<{ send(update: Uint8Array): void; closed: Promise<number> }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url)
+    const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)))
+    ws.on('open', () =>
+      resolve({
+        send(update) {
+          const e = encoding.createEncoder()
+          encoding.writeVarUint(e, MESSAGE_SYNC)
+          encoding.writeVarUint(e, 2) // an update
+          encoding.writeVarUint8Array(e, update)
+          ws.send(encoding.toUint8Array(e))
+        },
+        closed,
+      }),
+    )
+    ws.on('error', reject)
+    cleanup.push(() => ws.terminate())
+  })
+}
+
+const cards = (c: Client) =>
+  [...canvasRoots(c.doc, 'problems').nodes.values()].map((m) => textValue(m.get('label')))
+
+describe('no participant can poison the board', () => {
+  it("a delete set over the victim's future clocks is refused, and the victim's next cards reach everyone", async () => {
+    const s = await server()
+    const board = await createBoard(s.url)
+    const victim = await client(s.url, board.id, board.keys.participant)
+    const observer = await client(s.url, board.id, board.keys.viewer)
+    victim.doc.transact(() =>
+      putCard(victim.doc, 'problems', 'v1', {
+        kind: 'problem',
+        label: 'Prima',
+        x: 0,
+        y: 0,
+        role: 'core',
+      }),
+    )
+    await waitFor(() => cards(observer).includes('Prima'), 'observer sees the first card')
+
+    // the attacker writes ahead as the victim's client id, deletes it, and sends only the deletes
+    const ahead = new Y.Doc()
+    ahead.clientID = victim.doc.clientID
+    Y.applyUpdate(ahead, Y.encodeStateAsUpdate(victim.doc))
+    metaRoot(ahead).set('scratch', 'x'.repeat(400))
+    metaRoot(ahead).delete('scratch')
+    const blackHole = Y.encodeStateAsUpdate(ahead, Y.encodeStateVector(ahead))
+    const attacker = await hostile(
+      `${s.url.replace(/^http/, 'ws')}/sync/${board.id}?key=${board.keys.participant}`,
+    )
+    attacker.send(blackHole)
+    expect(await attacker.closed).toBe(CLOSE.MALFORMED.code)
+
+    victim.doc.transact(() =>
+      putCard(victim.doc, 'problems', 'v2', {
+        kind: 'problem',
+        label: 'Seconda',
+        x: 0,
+        y: 200,
+        role: 'cause',
+      }),
+    )
+    await waitFor(
+      () => cards(observer).includes('Seconda'),
+      "the victim's next card reaches everyone",
+    )
+    const json = (await exportJson(s.url, board.id, board.keys.viewer)) as {
+      canvases: { problems: { nodes: { label: string }[] } }
+    }
+    expect(json.canvases.problems.nodes.map((n) => n.label).sort()).toEqual(['Prima', 'Seconda'])
+  })
+
+  it('a string or a plain object where a card goes is refused; the board still exports and imports', async () => {
+    const s = await server()
+    const board = await createBoard(s.url)
+    const honest = await client(s.url, board.id, board.keys.participant)
+    honest.doc.transact(() =>
+      putCard(honest.doc, 'problems', 'ok', {
+        kind: 'problem',
+        label: 'Vera',
+        x: 0,
+        y: 0,
+        role: 'core',
+      }),
+    )
+    for (const poison of ['not a card', { label: 'plain', x: 1 }]) {
+      const stock = new Y.Doc()
+      Y.applyUpdate(stock, Y.encodeStateAsUpdate(honest.doc))
+      const before = Y.encodeStateVector(stock)
+      ;(canvasRoots(stock, 'problems').nodes as Y.Map<unknown>).set('poison', poison)
+      const attacker = await hostile(
+        `${s.url.replace(/^http/, 'ws')}/sync/${board.id}?key=${board.keys.participant}`,
+      )
+      attacker.send(Y.encodeStateAsUpdate(stock, before))
+      expect(await attacker.closed).toBe(CLOSE.MALFORMED.code)
+    }
+    const exported = await exportJson(s.url, board.id, board.keys.viewer)
+    const res = await fetch(`${s.url}/api/boards/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(exported),
+    })
+    expect(res.status).toBe(201)
+    const copy = (await res.json()) as { id: string; keys: { viewer: string } }
+    const again = await exportJson(s.url, copy.id, copy.keys.viewer)
+    expect({ ...again, exportedAt: '' }).toEqual({ ...exported, exportedAt: '' })
+    expect(cards(honest)).toEqual(['Vera'])
+  })
+})

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { Awareness } from 'y-protocols/awareness'
+import {
+  allRoots,
+  canvasRoots,
+  collectionRoot,
+  initBoard,
+  metaRoot,
+  putCard,
+  refuseUpdate,
+} from '../../shared/schema/index.ts'
+import { createBoardStore } from '../../client/store/boardStore.ts'
+import { createBoardActions } from '../../client/store/actions.ts'
+import { LOCAL_ORIGIN } from '../../client/sync/origin.ts'
+
+/** A server document and a client in sync with it; `sent` collects the client's updates. */
+function setup() {
+  const server = new Y.Doc()
+  initBoard(server, 'Patto', '2026-01-01T00:00:00.000Z')
+  const client = new Y.Doc()
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
+  const sent: Uint8Array[] = []
+  client.on('update', (u: Uint8Array) => sent.push(u))
+  /** What the server would decide about everything the client sent since the last call. */
+  const verdicts = () =>
+    sent.splice(0).map((u) => {
+      const refusal = refuseUpdate(server, Y.decodeUpdate(u))
+      if (!refusal) Y.applyUpdate(server, u)
+      return refusal
+    })
+  return { server, client, verdicts }
+}
+
+describe('update guard: what a participant may write', () => {
+  it('lets every action of the page through', () => {
+    const { client, verdicts, server } = setup()
+    const store = createBoardStore({ boardId: 'b', role: 'participant', userName: 'Anna' })
+    const undo = new Y.UndoManager(allRoots(client), { trackedOrigins: new Set([LOCAL_ORIGIN]) })
+    const actions = createBoardActions(client, store, new Awareness(client), undo)
+    const a = actions.addProblem({ x: 1, y: 2 }, 'core', 'Disoccupazione')!
+    const b = actions.addProblem({ x: 1, y: 200 }, 'cause')!
+    actions.editText('problems.nodes', b, 'label', 'Pochi tirocini')
+    actions.editText('problems.nodes', b, 'label', 'Pochi tirocini per NEET')
+    actions.editText('problems.nodes', b, 'note', 'dati 2025')
+    actions.linkCauseToEffect(b, a)
+    actions.moveCards('problems', new Map([[a, { x: 10, y: 20 }]]))
+    actions.addCard(
+      'stakeholders',
+      {
+        kind: 'actor',
+        label: 'Comune',
+        category: 'public',
+        power: 0.8,
+        interest: 0.4,
+        stance: 'neutral',
+        desiredStance: 'supports',
+      },
+      { x: 0, y: 0 },
+    )
+    actions.putRecord('logframe.rows', {
+      level: 'overall',
+      objective: null,
+      text: '',
+      indicators: '',
+      sources: '',
+      assumptions: '',
+      order: 0,
+    })
+    actions.undo()
+    actions.redo()
+    actions.removeCards('problems', [a])
+    actions.setTab('objectives')
+    const out = verdicts()
+    expect(out.length).toBeGreaterThan(8)
+    expect(out.filter((v) => v !== null)).toEqual([])
+    expect(Y.encodeStateVector(server)).toEqual(Y.encodeStateVector(client))
+  })
+
+  it('refuses a delete set over clocks nobody has written (the black hole)', () => {
+    const { server, client, verdicts } = setup()
+    putCard(client, 'problems', 'mine', { kind: 'problem', label: 'Mia', x: 0, y: 0, role: 'core' })
+    expect(verdicts()).toEqual([null])
+    // The attacker writes, as the victim's client id, content it then deletes, and sends only
+    // the delete set: clocks the server has never seen.
+    const ahead = new Y.Doc()
+    ahead.clientID = client.clientID
+    Y.applyUpdate(ahead, Y.encodeStateAsUpdate(server))
+    metaRoot(ahead).set('x', 'y'.repeat(50))
+    metaRoot(ahead).delete('x')
+    const onlyDeletes = Y.encodeStateAsUpdate(ahead, Y.encodeStateVector(ahead))
+    expect(Y.decodeUpdate(onlyDeletes).structs).toHaveLength(0)
+    expect(refuseUpdate(server, Y.decodeUpdate(onlyDeletes))).toMatch(/never written/)
+    // the same delete set is fine once the content it deletes exists
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(ahead))
+    expect(refuseUpdate(server, Y.decodeUpdate(onlyDeletes))).toBeNull()
+  })
+
+  it('refuses a string or a plain object where a card goes', () => {
+    const { client, verdicts } = setup()
+    ;(canvasRoots(client, 'problems').nodes as Y.Map<unknown>).set('s', 'not a card')
+    ;(canvasRoots(client, 'problems').nodes as Y.Map<unknown>).set('o', { label: 'x', x: 1 })
+    const [a, b] = verdicts()
+    expect(a).toMatch(/problems\.nodes\.s: a record must be a map/)
+    expect(b).toMatch(/problems\.nodes\.o: a record must be a map/)
+  })
+
+  it('refuses a nested type, or a value of the wrong type, where a plain field goes', () => {
+    const { client, verdicts } = setup()
+    // one card each: after a refusal that connection is closed, so nothing builds on it
+    for (const id of ['c1', 'c2', 'c3', 'c4'])
+      putCard(client, 'problems', id, { kind: 'problem', label: id, x: 0, y: 0, role: 'cause' })
+    expect(verdicts()).toEqual([null, null, null, null])
+    const card = (id: string) => canvasRoots(client, 'problems').nodes.get(id)!
+    card('c1').set('x', new Y.Map())
+    card('c2').set('x', 'left')
+    card('c3').set('role', 'villain')
+    card('c4').set('label', 12345)
+    const out = verdicts()
+    expect(out[0]).toMatch(/field x: a plain value expected/)
+    expect(out[1]).toMatch(/field x: "left" does not fit/)
+    expect(out[2]).toMatch(/field role: "villain" does not fit/)
+    expect(out[3]).toMatch(/field label: text expected/)
+  })
+
+  it('lets plain strings in text fields and unknown fields through (stock and newer clients)', () => {
+    const { client, verdicts } = setup()
+    const record = new Y.Map<unknown>()
+    record.set('kind', 'problem')
+    record.set('label', 'scritta da un client Yjs')
+    record.set('role', 'effect')
+    record.set('x', 3)
+    record.set('y', 4)
+    record.set('futureField', { anything: [1, 2] })
+    collectionRoot(client, 'problems.nodes').set('stock', record)
+    expect(verdicts()).toEqual([null])
+  })
+})
