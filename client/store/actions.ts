@@ -18,7 +18,7 @@ import {
   type ProblemRole,
 } from '../../shared/schema/index.ts'
 import { replaceText } from '../../shared/schema/text.ts'
-import { LOCAL_ORIGIN } from '../sync/origin.ts'
+import { LOCAL_ORIGIN } from './origin.ts'
 import { canEdit, isFacilitator, type BoardStore } from './boardStore.ts'
 
 const PHASE_ORIGIN = Symbol('trama.phase')

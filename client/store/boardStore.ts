@@ -7,7 +7,7 @@ import {
   type Phase,
 } from '../../shared/schema/index.ts'
 import type { Role } from '../../shared/protocol.ts'
-import type { Peer } from '../sync/awareness.ts'
+import type { Peer } from './peers.ts'
 import type { CardNode, Item, LinkEdge } from './projection.ts'
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline'

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react'
 import { useStore } from 'zustand'
-import type { BoardSession } from '../sync/session.ts'
+import type { BoardSession } from './session.ts'
 import type { BoardState } from './boardStore.ts'
 import type { BoardActions } from './actions.ts'
 

@@ -1,5 +1,4 @@
 import type { Edge, Node } from '@xyflow/react'
-import { MarkerType } from '@xyflow/react'
 import type { Fields, ProblemRole } from '../../shared/schema/index.ts'
 
 /** A card's fields as React Flow node data: everything but its position. */
@@ -85,7 +84,8 @@ export function toLinkEdge(
     target,
     ...(type ? { type } : {}),
     data: fields,
-    markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+    // React Flow's `MarkerType.ArrowClosed`, by value: the store does not load React Flow
+    markerEnd: { type: 'arrowclosed', width: 18, height: 18 },
   }
 }
 

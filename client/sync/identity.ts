@@ -1,4 +1,6 @@
-import { z } from 'zod'
+import { colorSchema, nameSchema } from '../store/peers.ts'
+
+export { colorSchema, nameSchema }
 
 const NAME_KEY = 'trama.name'
 const COLOR_KEY = 'trama.color'
@@ -16,9 +18,6 @@ export const PEER_COLORS = [
   '#b91c1c',
   '#4338ca',
 ]
-
-export const nameSchema = z.string().trim().min(1).max(40)
-export const colorSchema = z.string().regex(/^#[0-9a-f]{6}$/i)
 
 function read(key: string): string | null {
   try {

@@ -3,24 +3,15 @@ import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { allRoots } from '../../shared/schema/index.ts'
 import { CLOSE, SYNC_PATH, type Role } from '../../shared/protocol.ts'
-import { createBoardStore, type BoardStore } from '../store/boardStore.ts'
-import { createBoardActions, type BoardActions } from '../store/actions.ts'
+import { createBoardStore } from '../store/boardStore.ts'
+import type { BoardSession } from '../store/session.ts'
+
+export type { BoardSession } from '../store/session.ts'
+import { createBoardActions } from '../store/actions.ts'
 import { bindDocToStore } from './binding.ts'
-import { LOCAL_ORIGIN } from './origin.ts'
+import { LOCAL_ORIGIN } from '../store/origin.ts'
 import { storedParticipantId } from './identity.ts'
 import { holdKeysForEditor } from '../text/typeAhead.ts'
-
-export interface BoardSession {
-  boardId: string
-  key: string
-  doc: Y.Doc
-  provider: WebsocketProvider
-  store: BoardStore
-  actions: BoardActions
-  undo: Y.UndoManager
-  setUser(user: { name: string; color: string }): void
-  destroy(): void
-}
 
 export interface SessionOptions {
   boardId: string

@@ -10,7 +10,7 @@ import {
 import { createBoardStore } from '../../client/store/boardStore.ts'
 import { createBoardActions } from '../../client/store/actions.ts'
 import { bindDocToStore } from '../../client/sync/binding.ts'
-import { LOCAL_ORIGIN } from '../../client/sync/origin.ts'
+import { LOCAL_ORIGIN } from '../../client/store/origin.ts'
 import { applyNodeChanges } from '@xyflow/react'
 import type { Awareness } from 'y-protocols/awareness'
 import { linkedDocs } from '../helpers/linkedDocs.ts'

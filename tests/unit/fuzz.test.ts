@@ -18,7 +18,7 @@ import { docFromExport, exportBoard, parseBoardExport } from '../../shared/expor
 import { createBoardStore } from '../../client/store/boardStore.ts'
 import { createBoardActions } from '../../client/store/actions.ts'
 import { bindDocToStore } from '../../client/sync/binding.ts'
-import { LOCAL_ORIGIN } from '../../client/sync/origin.ts'
+import { LOCAL_ORIGIN } from '../../client/store/origin.ts'
 import { fuzzNetwork, seededRandom, type Random } from '../helpers/fuzzNetwork.ts'
 
 const RUNS = 200

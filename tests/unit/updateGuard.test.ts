@@ -12,7 +12,7 @@ import {
 } from '../../shared/schema/index.ts'
 import { createBoardStore } from '../../client/store/boardStore.ts'
 import { createBoardActions } from '../../client/store/actions.ts'
-import { LOCAL_ORIGIN } from '../../client/sync/origin.ts'
+import { LOCAL_ORIGIN } from '../../client/store/origin.ts'
 
 /** A server document and a client in sync with it; `sent` collects the client's updates. */
 function setup() {
