@@ -282,4 +282,34 @@ describe('storage batches', () => {
     )
     expect(violations).toEqual([])
   })
+  it('updates of one turn that build on each other are all accepted (the guard sees the queued ones)', async () => {
+    const turns = heldTurns()
+    const s = await startServer({ storage: { scheduler: turns.scheduler } })
+    cleanup.push(() => s.close())
+    const board = await createBoard(s.url)
+    const writer = await client(s.url, board.id, board.keys.participant)
+    const watcher = await client(s.url, board.id, board.keys.viewer)
+    const closes: number[] = []
+    writer.provider.on('connection-close', (e: CloseEvent | null) => e && closes.push(e.code))
+    // Three frames that reach the server in one turn: a card, then its label edited, then a
+    // second card created and deleted, each depending on the one before.
+    addCard(writer.doc, 'a')
+    nodes(writer.doc).get('a')!.set('x', 42)
+    addCard(writer.doc, 'b')
+    nodes(writer.doc).delete('b')
+    await waitFor(
+      () => closes.length > 0 || s.store.logStats(board.id).count + s.registry.commits.pending >= 4,
+      'the frames arrived',
+    )
+    turns.release()
+    await waitFor(
+      () =>
+        closes.length > 0 ||
+        (nodes(watcher.doc).get('a')?.get('x') === 42 &&
+          nodes(watcher.doc).size === 1 &&
+          s.store.logStats(board.id).count >= 4),
+      'every update stored and relayed',
+    )
+    expect(closes).toEqual([])
+  })
 })
