@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next'
 import { ReactFlowProvider } from '@xyflow/react'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
-import { ProblemCanvas } from '../canvas/ProblemCanvas.tsx'
+import { ProblemCanvas } from '../problems/ProblemCanvas.tsx'
 import { BoardHeader } from './BoardHeader.tsx'
 import { ObjectivesPhase } from '../objectives/ObjectivesPhase.tsx'
 import { StakeholdersPhase } from '../stakeholders/StakeholdersPhase.tsx'
-import { useBoardShortcuts } from '../canvas/useBoardShortcuts.ts'
+import { useBoardShortcuts } from './useBoardShortcuts.ts'
 
 const tabSelector = (s: { tab: string }) => s.tab
 const refusalSelector = (s: BoardState) =>

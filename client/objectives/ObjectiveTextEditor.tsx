@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { useTranslation } from 'react-i18next'
-import { CardTextEditor } from '../canvas/CardTextEditor.tsx'
+import { CardTextEditor } from '../kit/CardTextEditor.tsx'
 
 /** The text editor inside an objective card (the card editor of every canvas, in its words). */
 export function ObjectiveTextEditor({

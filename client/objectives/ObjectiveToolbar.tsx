@@ -5,9 +5,9 @@ import { OBJECTIVE_STATUSES, type ObjectiveStatus } from '../../shared/schema/in
 import type { MergeReport } from '../../shared/method/objectiveTree.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
-import { CARD_W, freeSpot } from '../canvas/placement.ts'
+import { CARD_W, freeSpot } from '../kit/placement.ts'
 import { objectiveOf, useObjectiveActions } from './useObjectiveActions.ts'
-import { UndoRedoButtons } from '../canvas/UndoRedoButtons.tsx'
+import { UndoRedoButtons } from '../kit/UndoRedoButtons.tsx'
 
 const selectedSelector = (s: BoardState) => s.canvases.objectives.nodes.filter((n) => n.selected)
 /** Generating needs problems, or objectives to flag once every problem is gone. */

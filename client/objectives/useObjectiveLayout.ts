@@ -1,7 +1,7 @@
 import { useCallback } from 'react'
 import { useBoardSession } from '../store/context.tsx'
-import { layoutTree } from '../canvas/autoLayout.ts'
-import { CARD_H, CARD_W } from '../canvas/placement.ts'
+import { layoutTree } from '../kit/autoLayout.ts'
+import { CARD_H, CARD_W } from '../kit/placement.ts'
 
 /**
  * "Disponi albero": the objective tree in layers, means below and ends above (links point from

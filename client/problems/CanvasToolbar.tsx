@@ -6,7 +6,7 @@ import { useBoard, useBoardSession } from '../store/context.tsx'
 import { isFacilitator, type BoardState } from '../store/boardStore.ts'
 import type { useTreeEditing } from './useTreeEditing.ts'
 import { nextClusterColor } from './clusters.ts'
-import { UndoRedoButtons } from './UndoRedoButtons.tsx'
+import { UndoRedoButtons } from '../kit/UndoRedoButtons.tsx'
 
 const selectedSelector = (s: BoardState) => s.canvases.problems.nodes.filter((n) => n.selected)
 const clusterCountSelector = (s: BoardState) => s.lists['problems.clusters'].length

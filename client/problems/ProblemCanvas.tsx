@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useFlowAriaLabels, useNamedEdges } from './useFlowLabels.ts'
+import { useFlowAriaLabels, useNamedEdges } from '../kit/useFlowLabels.ts'
 import {
   Background,
   Controls,
@@ -16,16 +16,16 @@ import { analyseProblemTree } from '../../shared/method/problemTree.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import { canEdit, type BoardState } from '../store/boardStore.ts'
 import { ProblemCardNode } from './ProblemCardNode.tsx'
-import { RemoteCursors } from './RemoteCursors.tsx'
+import { RemoteCursors } from '../kit/RemoteCursors.tsx'
 import { CanvasToolbar } from './CanvasToolbar.tsx'
 import { ProblemInspector } from './ProblemInspector.tsx'
 import { TreeReportContext, TreeWarnings } from './TreeWarnings.tsx'
-import { editableFlowProps, useCanvasHandlers } from './useCanvasHandlers.ts'
+import { editableFlowProps, useCanvasHandlers } from '../kit/useCanvasHandlers.ts'
 import { useTreeEditing } from './useTreeEditing.ts'
 import { useTreeKeyboard } from './useTreeKeyboard.ts'
-import { useAnimatedNodes } from './useAnimatedNodes.ts'
-import { CARD_W } from './placement.ts'
-import './canvas.css'
+import { useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
+import { CARD_W } from '../kit/placement.ts'
+import '../kit/canvas.css'
 
 const nodeTypes = { problem: ProblemCardNode }
 /** Shift-click adds to the selection too, as people expect from other tools. */

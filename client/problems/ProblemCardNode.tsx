@@ -6,7 +6,7 @@ import { canEdit, type BoardState } from '../store/boardStore.ts'
 import type { ProblemNode } from '../store/projection.ts'
 import { useTreeReport } from './TreeWarnings.tsx'
 import { groupLabel } from './ProblemInspector.tsx'
-import { CardTextEditor } from './CardTextEditor.tsx'
+import { CardTextEditor } from '../kit/CardTextEditor.tsx'
 
 /** A problem card: its role by colour and label, its text, and who is writing it. */
 export const ProblemCardNode = memo(function ProblemCardNode({

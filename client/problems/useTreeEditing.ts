@@ -2,8 +2,8 @@ import { useCallback } from 'react'
 import { useReactFlow } from '@xyflow/react'
 import { useBoardSession } from '../store/context.tsx'
 import { selectOnly } from '../store/selection.ts'
-import { layoutTree } from './autoLayout.ts'
-import { CARD_H, CARD_W, LAYER_GAP, freeSpot } from './placement.ts'
+import { layoutTree } from '../kit/autoLayout.ts'
+import { CARD_H, CARD_W, LAYER_GAP, freeSpot } from '../kit/placement.ts'
 
 /**
  * The editing moves of the problem tree shared by the toolbar and the keyboard: add a card,

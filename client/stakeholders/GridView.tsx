@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useFlowAriaLabels, useNamedEdges } from '../canvas/useFlowLabels.ts'
+import { useFlowAriaLabels, useNamedEdges } from '../kit/useFlowLabels.ts'
 import { ReactFlow, useReactFlow, type Node, type NodeProps, type OnNodeDrag } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { patchRecord } from '../../shared/schema/index.ts'

@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useFlowAriaLabels, useNamedEdges } from '../canvas/useFlowLabels.ts'
+import { useFlowAriaLabels, useNamedEdges } from '../kit/useFlowLabels.ts'
 import {
   Controls,
   Handle,
@@ -19,8 +19,8 @@ import { relationLanes } from '../../shared/stakeholders/layout.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import { canEdit, type BoardState } from '../store/boardStore.ts'
 import type { CardNode } from '../store/projection.ts'
-import { RemoteCursors } from '../canvas/RemoteCursors.tsx'
-import { useCanvasHandlers } from '../canvas/useCanvasHandlers.ts'
+import { RemoteCursors } from '../kit/RemoteCursors.tsx'
+import { useCanvasHandlers } from '../kit/useCanvasHandlers.ts'
 import { ActorCard } from './ActorCard.tsx'
 import { RelationEdge, RelationMarkers } from './RelationEdge.tsx'
 import { useSelection } from './selection.tsx'
