@@ -16,6 +16,8 @@ export interface Checkpointer {
   touch(): void
   /** Asks the worker for a last checkpoint and to end; returns at once. */
   stop(): void
+  /** Whether a worker is running now. */
+  readonly running: boolean
 }
 
 // CommonJS on purpose: an eval'd worker has `require`, and better-sqlite3 is CommonJS.
@@ -86,5 +88,8 @@ export function startCheckpointer(
       if (!worker) start()
     },
     stop,
+    get running() {
+      return worker !== null
+    },
   }
 }
