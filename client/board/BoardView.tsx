@@ -1,31 +1,18 @@
-import { useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ReactFlowProvider } from '@xyflow/react'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
-import { ProblemCanvas } from '../problems/ProblemCanvas.tsx'
 import { BoardHeader } from './BoardHeader.tsx'
-import { ObjectivesPhase } from '../objectives/ObjectivesPhase.tsx'
-import { StakeholdersPhase } from '../stakeholders/StakeholdersPhase.tsx'
+import { PHASE_VIEWS } from './phases.tsx'
 import { useBoardShortcuts } from './useBoardShortcuts.ts'
 
-const tabSelector = (s: { tab: string }) => s.tab
+const tabSelector = (s: BoardState) => s.tab
 const refusalSelector = (s: BoardState) =>
   s.schemaTooNew || s.refused === 'newer-schema'
     ? 'schemaTooNew'
     : s.refused === 'rejected'
       ? 'rejected'
       : null
-
-function ComingNext({ phase }: { phase: string }) {
-  const { t } = useTranslation('board')
-  return (
-    <section className="coming-next">
-      <h2>{t('comingNext.title')}</h2>
-      <p>{t('comingNext.body', { phase: t(`phases.${phase}`) })}</p>
-    </section>
-  )
-}
 
 const followSelector = (s: BoardState) => (s.role === 'viewer' ? s.phase : null)
 
@@ -42,6 +29,7 @@ export function BoardView() {
   const { t } = useTranslation('board')
   const tab = useBoard(tabSelector)
   const refusal = useBoard(refusalSelector)
+  const PhaseView = PHASE_VIEWS[tab]
   useBoardShortcuts()
   useProjectorFollowsPhase()
   return (
@@ -59,17 +47,9 @@ export function BoardView() {
         role="tabpanel"
         aria-labelledby={`tab-${tab}`}
       >
-        {tab === 'problems' ? (
-          <ReactFlowProvider>
-            <ProblemCanvas />
-          </ReactFlowProvider>
-        ) : tab === 'objectives' ? (
-          <ObjectivesPhase />
-        ) : tab === 'stakeholders' ? (
-          <StakeholdersPhase />
-        ) : (
-          <ComingNext phase={tab} />
-        )}
+        <Suspense fallback={<div className="phase-loading" aria-busy="true" />}>
+          <PhaseView />
+        </Suspense>
       </main>
     </div>
   )

@@ -1,12 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useFlowAriaLabels, useNamedEdges } from '../kit/useFlowLabels.ts'
+import { BoardCanvas } from '../kit/BoardCanvas.tsx'
 import {
-  Background,
-  Controls,
-  MiniMap,
   Panel,
-  ReactFlow,
   useReactFlow,
   type Connection,
   type FitViewOptions,
@@ -18,11 +14,9 @@ import type { MergeReport } from '../../shared/method/objectiveTree.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import { canEdit, isFacilitator, type BoardState } from '../store/boardStore.ts'
 import type { CardNode, LinkEdge } from '../store/projection.ts'
-import { RemoteCursors } from '../kit/RemoteCursors.tsx'
-import { editableFlowProps, useCanvasHandlers } from '../kit/useCanvasHandlers.ts'
+import { useCanvasHandlers } from '../kit/useCanvasHandlers.ts'
 import { useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
 import { CARD_W } from '../kit/placement.ts'
-import '../kit/canvas.css'
 import { ObjectiveCardNode } from './ObjectiveCardNode.tsx'
 import { MeansEndEdge } from './MeansEndEdge.tsx'
 import { ObjectiveToolbar, deletableObjective } from './ObjectiveToolbar.tsx'
@@ -155,8 +149,6 @@ export function ObjectiveCanvas() {
     handlers.onPointerMove(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
 
   const empty = synced && nodes.length === 0
-  const namedEdges = useNamedEdges(edges, nodes)
-  const ariaLabels = useFlowAriaLabels()
   return (
     <ObjectiveDisplayContext.Provider value={display}>
       <div className="objective-view">
@@ -168,25 +160,20 @@ export function ObjectiveCanvas() {
           onMouseMove={onMouseMove}
           onMouseLeave={handlers.onPointerLeave}
         >
-          <ReactFlow
+          <BoardCanvas
+            canvas="objectives"
             nodes={shownNodes}
-            edges={namedEdges}
-            ariaLabelConfig={ariaLabels}
+            edges={edges}
+            labelsFrom={nodes}
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
-            onNodesChange={handlers.onNodesChange}
-            onEdgesChange={handlers.onEdgesChange}
-            onNodeDragStart={handlers.onNodeDragStart}
-            onNodeDrag={handlers.onNodeDrag}
-            onNodeDragStop={handlers.onNodeDragStop}
+            handlers={handlers}
             onConnect={onConnect}
             onBeforeDelete={onBeforeDelete}
-            {...editableFlowProps(editable)}
+            editable={editable}
+            fitViewOptions={FIT}
+            minimapColor={minimapColor}
           >
-            <Background gap={24} color="#d9d6cc" />
-            <Controls showInteractive={false} fitViewOptions={FIT} />
-            <MiniMap pannable zoomable nodeColor={minimapColor} />
-            <RemoteCursors canvas="objectives" />
             {editable && (
               <ObjectiveToolbar
                 onGenerated={onGenerated}
@@ -203,7 +190,7 @@ export function ObjectiveCanvas() {
                 {t('toolbar.showProblems')}
               </label>
             </Panel>
-          </ReactFlow>
+          </BoardCanvas>
           {empty && (
             <div className="canvas-hint">
               <p>

@@ -1,35 +1,22 @@
 import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useFlowAriaLabels, useNamedEdges } from '../kit/useFlowLabels.ts'
-import {
-  Background,
-  Controls,
-  MiniMap,
-  ReactFlow,
-  useReactFlow,
-  type Connection,
-  type FitViewOptions,
-  type Node,
-} from '@xyflow/react'
+import { BoardCanvas } from '../kit/BoardCanvas.tsx'
+import { useReactFlow, type Connection, type FitViewOptions, type Node } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { analyseProblemTree } from '../../shared/method/problemTree.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import { canEdit, type BoardState } from '../store/boardStore.ts'
 import { ProblemCardNode } from './ProblemCardNode.tsx'
-import { RemoteCursors } from '../kit/RemoteCursors.tsx'
 import { CanvasToolbar } from './CanvasToolbar.tsx'
 import { ProblemInspector } from './ProblemInspector.tsx'
 import { TreeReportContext, TreeWarnings } from './TreeWarnings.tsx'
-import { editableFlowProps, useCanvasHandlers } from '../kit/useCanvasHandlers.ts'
+import { useCanvasHandlers } from '../kit/useCanvasHandlers.ts'
 import { useTreeEditing } from './useTreeEditing.ts'
 import { useTreeKeyboard } from './useTreeKeyboard.ts'
 import { useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
 import { CARD_W } from '../kit/placement.ts'
-import '../kit/canvas.css'
 
 const nodeTypes = { problem: ProblemCardNode }
-/** Shift-click adds to the selection too, as people expect from other tools. */
-const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control']
 const nodesSelector = (s: BoardState) => s.canvases.problems.nodes
 const edgesSelector = (s: BoardState) => s.canvases.problems.edges
 const syncedSelector = (s: BoardState) => s.synced
@@ -127,8 +114,6 @@ export function ProblemCanvas() {
   const onMouseMove = (e: MouseEvent) =>
     handlers.onPointerMove(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
 
-  const namedEdges = useNamedEdges(shownEdges, nodes)
-  const ariaLabels = useFlowAriaLabels()
   return (
     <TreeReportContext.Provider value={report}>
       <div
@@ -137,29 +122,22 @@ export function ProblemCanvas() {
         onMouseMove={onMouseMove}
         onMouseLeave={handlers.onPointerLeave}
       >
-        <ReactFlow
+        <BoardCanvas
+          canvas="problems"
           nodes={shownNodes}
-          edges={namedEdges}
-          ariaLabelConfig={ariaLabels}
+          edges={shownEdges}
+          labelsFrom={nodes}
           nodeTypes={nodeTypes}
-          onNodesChange={handlers.onNodesChange}
-          onEdgesChange={handlers.onEdgesChange}
-          onNodeDragStart={handlers.onNodeDragStart}
-          onNodeDrag={handlers.onNodeDrag}
-          onNodeDragStop={handlers.onNodeDragStop}
+          handlers={handlers}
           onConnect={onConnect}
-          {...editableFlowProps(editable)}
-          disableKeyboardA11y
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          editable={editable}
           fitViewOptions={fitOptions}
+          minimapColor={minimapColor}
+          keyboardA11y={false}
         >
-          <Background gap={24} color="#d9d6cc" />
-          <Controls showInteractive={false} fitViewOptions={fitOptions} />
-          <MiniMap pannable zoomable nodeColor={minimapColor} />
-          <RemoteCursors canvas="problems" />
           {editable && <CanvasToolbar editing={editing} />}
           {editable && <ProblemInspector />}
-        </ReactFlow>
+        </BoardCanvas>
         <TreeWarnings report={report} cardCount={nodes.length} />
         {editable && synced && nodes.length === 0 && (
           <div className="canvas-hint">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useFlowAriaLabels, useNamedEdges } from '../kit/useFlowLabels.ts'
 import { ReactFlow, useReactFlow, type Node, type NodeProps, type OnNodeDrag } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
-import { patchRecord } from '../../shared/schema/index.ts'
+import { useStakeholderActions } from './useStakeholderActions.ts'
 import type { Actor } from '../../shared/stakeholders/actors.ts'
 import {
   GRID,
@@ -91,6 +91,7 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
   const editable = useBoard(canEdit)
   const peers = useBoard(peersSelector)
   const actions = useBoardActions()
+  const stakeholders = useStakeholderActions()
   const { actorId } = useSelection()
   const flow = useLocalFlow(FIXED)
   const remote = useMemo(() => remoteGridDrags(peers), [peers])
@@ -190,14 +191,11 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
       sendDrag.cancel()
       const finals = flow.takeDragged()
       for (const n of dragged) if (!finals.has(n.id)) finals.set(n.id, n.position)
-      actions.transact((doc) => {
-        for (const [id, pos] of finals)
-          if (id !== BACKDROP_ID)
-            patchRecord(doc, 'stakeholders.nodes', id, { ...powerInterestAt(pos) })
-      })
+      finals.delete(BACKDROP_ID)
+      stakeholders.placeOnGrid(finals)
       actions.broadcastDrag('stakeholders', null)
     },
-    [actions, flow, sendDrag],
+    [actions, stakeholders, flow, sendDrag],
   )
 
   const ariaLabels = useFlowAriaLabels()

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { SharedTextField } from '../text/SharedTextField.tsx'
-import { RELATION_KINDS, patchRecord } from '../../shared/schema/index.ts'
+import { RELATION_KINDS } from '../../shared/schema/index.ts'
+import { useStakeholderActions } from './useStakeholderActions.ts'
 import type { Actor } from '../../shared/stakeholders/actors.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
@@ -21,6 +22,7 @@ export function RelationEditor({
 }) {
   const { t } = useTranslation('stakeholders')
   const actions = useBoardActions()
+  const stakeholders = useStakeholderActions()
   const editable = useBoard(canEdit)
   const name = (id: string) => actors.find((a) => a.id === id)?.label || t('card.unnamed')
   const update = (patch: { kind?: string; note?: string }) =>
@@ -29,13 +31,7 @@ export function RelationEditor({
   const reversible = !relations.some(
     (r) => r.source === relation.target && r.target === relation.source,
   )
-  const reverse = () =>
-    actions.transact((doc) =>
-      patchRecord(doc, 'stakeholders.edges', relation.id, {
-        source: relation.target,
-        target: relation.source,
-      }),
-    )
+  const reverse = () => stakeholders.reverseRelation(relation.id, relation.source, relation.target)
   return (
     <aside
       className="sh-editor"

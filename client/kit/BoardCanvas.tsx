@@ -1,0 +1,94 @@
+import type { ReactNode } from 'react'
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeTypes,
+  type FitViewOptions,
+  type Node,
+  type NodeTypes,
+  type OnBeforeDelete,
+} from '@xyflow/react'
+import '@xyflow/react/dist/style.css'
+import type { CanvasName } from '../../shared/schema/index.ts'
+import type { CardNode, LinkEdge } from '../store/projection.ts'
+import { RemoteCursors } from './RemoteCursors.tsx'
+import { editableFlowProps, type useCanvasHandlers } from './useCanvasHandlers.ts'
+import { useFlowAriaLabels, useNamedEdges } from './useFlowLabels.ts'
+import './canvas.css'
+
+/** Shift-click adds to the selection too, as people expect from other tools. */
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control']
+
+/**
+ * The board's canvas, one for every document-bound tree: React Flow with the background, the
+ * controls and minimap, other people's cursors, the editing props of the role (drag, link,
+ * delete with Delete, zoom bounds), multi-select keys, the fit policy, and React Flow's words
+ * and links named in the reader's language. A canvas adds its cards, its links and its own
+ * panels (children).
+ */
+export function BoardCanvas({
+  canvas,
+  nodes,
+  edges,
+  labelsFrom,
+  nodeTypes,
+  edgeTypes,
+  handlers,
+  onConnect,
+  onBeforeDelete,
+  editable,
+  fitViewOptions,
+  minimapColor,
+  keyboardA11y = true,
+  children,
+}: {
+  canvas: CanvasName
+  nodes: CardNode[]
+  edges: LinkEdge[]
+  /** The cards whose texts name the links for screen readers (the store's, not animated). */
+  labelsFrom: CardNode[]
+  nodeTypes: NodeTypes
+  edgeTypes?: EdgeTypes
+  handlers: ReturnType<typeof useCanvasHandlers>
+  onConnect: (c: Connection) => void
+  onBeforeDelete?: OnBeforeDelete<CardNode, LinkEdge>
+  editable: boolean
+  fitViewOptions: FitViewOptions
+  minimapColor: (n: Node) => string
+  /** React Flow's own arrow-key moves; off where the arrows walk the tree instead. */
+  keyboardA11y?: boolean
+  children?: ReactNode
+}) {
+  const namedEdges = useNamedEdges(edges, labelsFrom)
+  const ariaLabels = useFlowAriaLabels()
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={namedEdges}
+      ariaLabelConfig={ariaLabels}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={handlers.onNodesChange}
+      onEdgesChange={handlers.onEdgesChange}
+      onNodeDragStart={handlers.onNodeDragStart}
+      onNodeDrag={handlers.onNodeDrag}
+      onNodeDragStop={handlers.onNodeDragStop}
+      onConnect={onConnect}
+      onBeforeDelete={onBeforeDelete}
+      {...editableFlowProps(editable)}
+      disableKeyboardA11y={!keyboardA11y}
+      multiSelectionKeyCode={MULTI_SELECT_KEYS}
+      fitViewOptions={fitViewOptions}
+    >
+      <Background gap={24} color="#d9d6cc" />
+      <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
+      <MiniMap pannable zoomable nodeColor={minimapColor} />
+      <RemoteCursors canvas={canvas} />
+      {children}
+    </ReactFlow>
+  )
+}
