@@ -141,7 +141,7 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
       sync.close()
       registry.closeAll()
       await app.close()
-      store.close()
+      await store.close()
     },
   }
 }

@@ -26,9 +26,6 @@ export function useLogframeActions() {
           for (const { id, ...fields } of plan.create) putRecord(doc, 'logframe.rows', id, fields)
         })
       },
-      setCell(id: string, field: LogframeField, value: string): void {
-        actions.updateRecord('logframe.rows', id, { [field]: value })
-      },
       addRow(rows: LogframeRow[], level: LogframeLevel): string | null {
         return actions.putRecord(
           'logframe.rows',

@@ -108,26 +108,6 @@ export function TextField({ value, onCommit, onEditing, ...rest }: FieldProps) {
   return <input type="text" {...rest} {...draft} onKeyDown={onKeyDown} />
 }
 
-/** Multi-line: Enter is a new line, Ctrl/⌘+Enter or leaving the field writes it. */
-export function TextArea({
-  value,
-  onCommit,
-  onEditing,
-  rows = 2,
-  ...rest
-}: FieldProps & { rows?: number }) {
-  const { revert, ...draft } = useDraft({ value, onCommit, onEditing })
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.blur()
-    else if (e.key === 'Escape') {
-      revert()
-      const el = e.currentTarget
-      requestAnimationFrame(() => el.blur())
-    }
-  }
-  return <textarea rows={rows} {...rest} {...draft} onKeyDown={onKeyDown} />
-}
-
 /**
  * A 0..1 value as a slider with its number; the value is written when the slider is released,
  * not at every step of the thumb.

@@ -8,8 +8,7 @@ import {
   type ObjectiveGraph,
   type Score,
 } from '../../shared/method/strategy.ts'
-import { EditableText } from './EditableText.tsx'
-import { textLimit } from '../../shared/schema/registry.ts'
+import { SharedTextField } from '../text/SharedTextField.tsx'
 import type { StrategyActions } from './useStrategyActions.ts'
 
 interface Props {
@@ -71,12 +70,10 @@ export function CandidateList({
             >
               <div className="candidate-head">
                 {editable ? (
-                  <EditableText
-                    maxLength={textLimit('strategy.candidates', 'label')!}
-                    className="candidate-name"
-                    value={c.label}
+                  <SharedTextField
+                    target={{ collection: 'strategy.candidates', id: c.id, field: 'label' }}
+                    className="editable-text candidate-name"
                     label={t('candidates.name')}
-                    onCommit={(label) => write.renameCandidate(c.id, label)}
                   />
                 ) : (
                   <strong className="candidate-name">{c.label || t('untitled')}</strong>

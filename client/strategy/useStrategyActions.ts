@@ -27,9 +27,6 @@ export function useStrategyActions() {
       addCandidate(label: string, objectives: string[]): string | null {
         return actions.putRecord('strategy.candidates', { label, objectives })
       },
-      renameCandidate(id: string, label: string): void {
-        actions.updateRecord('strategy.candidates', id, { label })
-      },
       updateCandidateBranch(id: string, objectives: string[]): void {
         actions.updateRecord('strategy.candidates', id, { objectives })
       },

@@ -14,8 +14,8 @@ import { Worker } from 'node:worker_threads'
 export interface Checkpointer {
   /** Called on every write: starts the worker if it is not running. Cheap. */
   touch(): void
-  /** Asks the worker for a last checkpoint and to end; returns at once. */
-  stop(): void
+  /** Asks the worker for a last checkpoint and to end; resolves when the thread has exited. */
+  stop(): Promise<void>
   /** Whether a worker is running now. */
   readonly running: boolean
 }
@@ -51,10 +51,11 @@ export function startCheckpointer(
   let idleCheck: NodeJS.Timeout | null = null
   let lastWrite = 0
 
-  const stop = () => {
+  const stop = (): Promise<void> => {
     if (idleCheck) clearInterval(idleCheck)
     idleCheck = null
-    if (!worker) return
+    if (!worker) return Promise.resolve()
+    const exited = new Promise<void>((resolve) => worker!.once('exit', () => resolve()))
     // Whatever it reports from now on (say, the data directory removed after a shutdown) is
     // no longer news; an 'error' without a listener would crash the process.
     worker
@@ -63,6 +64,7 @@ export function startCheckpointer(
       .on('error', () => {})
     worker.postMessage('close')
     worker = null
+    return exited
   }
   const start = () => {
     const w = new Worker(WORKER_SOURCE, {
@@ -72,13 +74,13 @@ export function startCheckpointer(
     w.on('message', (msg: { error?: string }) => msg.error && options.onError(msg.error))
     w.on('error', (err) => options.onError(err.message))
     w.on('exit', () => {
-      if (worker === w) stop()
+      if (worker === w) void stop()
     })
     // The thread must not keep a server that is otherwise done from exiting.
     w.unref()
     worker = w
     idleCheck = setInterval(() => {
-      if (Date.now() - lastWrite > options.idleMs) stop()
+      if (Date.now() - lastWrite > options.idleMs) void stop()
     }, options.idleMs)
     idleCheck.unref()
   }

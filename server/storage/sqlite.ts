@@ -180,8 +180,10 @@ export function openSqliteStore(
       compactTx(id, snapshot, uptoSeq)
     },
     close: () => {
-      checkpointer.stop()
+      const stopped = checkpointer.stop()
       db.close()
+      // the checkpoint thread holds the file open until it exits
+      return stopped
     },
   }
 }

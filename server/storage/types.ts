@@ -44,5 +44,6 @@ export interface BoardStore {
   logStats(id: string): LogStats
   /** Replaces the snapshot and deletes the log rows up to `uptoSeq`, in one transaction. */
   compact(id: string, snapshot: Uint8Array, uptoSeq: number): void
-  close(): void
+  /** Resolves when every file of the store is closed (a data folder can then be removed). */
+  close(): void | Promise<void>
 }

@@ -75,7 +75,8 @@ const spec = <S extends z.ZodObject, const N extends string>(s: CollectionSpec<S
 
 const cardTexts = { label: LIMITS.label, note: LIMITS.text }
 const cardDefaults = { label: '', x: 0, y: 0 }
-const actorTextFields = [
+/** The free-text fields of an actor card, in the order the method asks about them. */
+export const ACTOR_TEXT_FIELDS = [
   'organisation',
   'pactRole',
   'interests',
@@ -86,6 +87,7 @@ const actorTextFields = [
   'contact',
   'engagement',
 ] as const
+const actorTextFields = ACTOR_TEXT_FIELDS
 
 export const problemCard = spec({
   name: 'problems.nodes',

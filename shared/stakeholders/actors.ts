@@ -1,23 +1,13 @@
 import {
   ACTOR_CATEGORIES,
+  ACTOR_TEXT_FIELDS,
   STANCES,
   type ActorCategory,
   type Fields,
   type Stance,
 } from '../schema/index.ts'
 
-/** The free-text fields of an actor card, in the order the method asks about them. */
-export const ACTOR_TEXT_FIELDS = [
-  'organisation',
-  'pactRole',
-  'interests',
-  'affected',
-  'capacity',
-  'motivation',
-  'contribution',
-  'contact',
-  'engagement',
-] as const
+export { ACTOR_TEXT_FIELDS }
 export type ActorTextField = (typeof ACTOR_TEXT_FIELDS)[number]
 
 /** An actor card as plain data, every field present (see `actorCardSchema`). */

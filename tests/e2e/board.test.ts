@@ -1,38 +1,25 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { browserSuite } from '../helpers/suite.ts'
+import { afterAll, describe, expect, it } from 'vitest'
 import { canvasRoots, putCard, textValue } from '../../shared/schema/index.ts'
-import {
-  CLIENT_DIST,
-  closeParticipants,
-  launchBrowser,
-  newParticipant,
-  screenshot,
-} from '../helpers/browser.ts'
+import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
-import { createBoard, startServer } from '../helpers/server.ts'
+import { createBoard } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
 
-let server: Awaited<ReturnType<typeof startServer>>
-let browser: Browser
+const suite = browserSuite()
+
 const clients: Client[] = []
 
-beforeAll(async () => {
-  server = await startServer({ staticDir: CLIENT_DIST })
-  browser = await launchBrowser()
-})
-afterEach(closeParticipants)
 afterAll(async () => {
   for (const c of clients) c.destroy()
-  await browser?.close()
-  await server?.close()
 })
 
 describe('the problem tree in the browser', () => {
   it('two participants see each other create, edit, move and delete cards', async () => {
-    const board = await createBoard(server.url, 'Patto Bergamo Est')
-    const alice = boardPage((await newParticipant(browser, 'Alice')).page)
-    const bob = boardPage((await newParticipant(browser, 'Bruno')).page)
+    const board = await createBoard(suite.server.url, 'Patto Bergamo Est')
+    const alice = boardPage((await newParticipant(suite.browser, 'Alice')).page)
+    const bob = boardPage((await newParticipant(suite.browser, 'Bruno')).page)
     await alice.open(board.links.facilitator)
     await bob.open(board.links.participant)
     await alice.waitSaved()
@@ -71,11 +58,11 @@ describe('the problem tree in the browser', () => {
   })
 
   it('a stock Yjs client and the pages see each other', async () => {
-    const board = await createBoard(server.url)
-    const page = boardPage((await newParticipant(browser, 'Carla')).page)
+    const board = await createBoard(suite.server.url)
+    const page = boardPage((await newParticipant(suite.browser, 'Carla')).page)
     await page.open(board.links.participant)
     await page.waitSaved()
-    const stock = await connectSynced(server.url, board.id, board.keys.participant)
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
     clients.push(stock)
     stock.doc.transact(() =>
       putCard(stock.doc, 'problems', 'stock-1', {

@@ -1,33 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { browserSuite } from '../helpers/suite.ts'
+import { afterAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import QRCode from 'qrcode'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import {
-  ARTIFACTS,
-  CLIENT_DIST,
-  launchBrowser,
-  newParticipant,
-  screenshot,
-} from '../helpers/browser.ts'
-import { startServer } from '../helpers/server.ts'
+import type { BrowserContext, Page } from 'playwright-core'
+import { ARTIFACTS, newParticipant, screenshot } from '../helpers/browser.ts'
 
-let server: Awaited<ReturnType<typeof startServer>>
-let browser: Browser
+const suite = browserSuite()
+
 const contexts: BrowserContext[] = []
 
-beforeAll(async () => {
-  server = await startServer({ staticDir: CLIENT_DIST })
-  browser = await launchBrowser()
-})
 afterAll(async () => {
   for (const c of contexts) await c.close()
-  await browser?.close()
-  await server?.close()
 })
 
 /** A fresh browser profile on the home page; collects page errors and board-creation requests. */
 async function openHome(lang: 'it' | 'en' = 'it') {
-  const { context, page } = await newParticipant(browser, 'Facilitatrice', lang)
+  const { context, page } = await newParticipant(suite.browser, 'Facilitatrice', lang)
   contexts.push(context)
   const errors: string[] = []
   const creations: string[] = []
@@ -36,7 +24,7 @@ async function openHome(lang: 'it' | 'en' = 'it') {
     if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/boards')
       creations.push(req.postData() ?? '')
   })
-  await page.goto(server.url + '/')
+  await page.goto(suite.server.url + '/')
   await page.getByRole('heading', { level: 1 }).waitFor()
   return { context, page, errors, creations }
 }
@@ -55,14 +43,16 @@ async function createOnPage(page: Page, title: string) {
 describe('home page', () => {
   it('creates a board and shows its links, QR code and way in', async () => {
     const { context, page, errors, creations } = await openHome()
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: suite.server.url,
+    })
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Trama')
     await page.getByRole('heading', { name: 'Crea una nuova lavagna' }).waitFor()
     await page.getByText('Nessuna lavagna, per ora.').waitFor()
 
     const id = await createOnPage(page, '  Patto Territoriale Valle Seriana  ')
     expect(creations).toEqual([JSON.stringify({ title: 'Patto Territoriale Valle Seriana' })])
-    expect(server.store.getBoard(id)?.title).toBe('Patto Territoriale Valle Seriana')
+    expect(suite.server.store.getBoard(id)?.title).toBe('Patto Territoriale Valle Seriana')
     await page
       .getByRole('heading', { name: 'La lavagna «Patto Territoriale Valle Seriana» è pronta' })
       .waitFor()
@@ -77,7 +67,7 @@ describe('home page', () => {
       const input = page.getByLabel(label, { exact: true })
       expect(await input.getAttribute('readonly')).not.toBeNull()
       links[role] = await input.inputValue()
-      expect(links[role]).toContain(`${server.url}/b/${id}#key=`)
+      expect(links[role]).toContain(`${suite.server.url}/b/${id}#key=`)
     }
     expect(new Set(Object.values(links)).size).toBe(3)
     const facilitatorKey = links.facilitator!.split('#key=')[1]!

@@ -1,13 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { browserSuite } from '../helpers/suite.ts'
+import { afterAll, describe, expect, it } from 'vitest'
 import { canvasRoots, deleteCard, putCard, putLink } from '../../shared/schema/index.ts'
-import {
-  CLIENT_DIST,
-  closeParticipants,
-  launchBrowser,
-  newParticipant,
-  screenshot,
-} from '../helpers/browser.ts'
+import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import {
   allInView,
@@ -21,32 +15,25 @@ import {
   type Exported,
 } from '../helpers/objectivesPage.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
-import { createBoard, exportJson, startServer } from '../helpers/server.ts'
+import { createBoard, exportJson } from '../helpers/server.ts'
 
-let server: Awaited<ReturnType<typeof startServer>>
-let browser: Browser
+const suite = browserSuite()
+
 const clients: Client[] = []
 
-beforeAll(async () => {
-  server = await startServer({ staticDir: CLIENT_DIST })
-  browser = await launchBrowser()
-})
-afterEach(closeParticipants)
 afterAll(async () => {
   for (const c of clients) c.destroy()
-  await browser?.close()
-  await server?.close()
 })
 
 describe('the objective tree in the browser', () => {
   it('two participants generate, reword and regenerate the objective tree together', async () => {
-    const board = await createBoard(server.url, 'Patto Val Seriana')
-    const stock = await connectSynced(server.url, board.id, board.keys.participant)
+    const board = await createBoard(suite.server.url, 'Patto Val Seriana')
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
     clients.push(stock)
     buildProblemTree(stock.doc)
 
-    const alice = objectivesPage((await newParticipant(browser, 'Alice')).page)
-    const bruno = objectivesPage((await newParticipant(browser, 'Bruno')).page)
+    const alice = objectivesPage((await newParticipant(suite.browser, 'Alice')).page)
+    const bruno = objectivesPage((await newParticipant(suite.browser, 'Bruno')).page)
     await boardPage(alice.page).open(board.links.facilitator)
     await boardPage(bruno.page).open(board.links.participant)
     await boardPage(alice.page).card('Servizi frammentati').waitFor()
@@ -151,7 +138,7 @@ describe('the objective tree in the browser', () => {
     await boardPage(alice.page).waitSaved()
     await expect
       .poll(async () => {
-        const json = (await exportJson(server.url, board.id, board.keys.viewer)) as Exported
+        const json = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as Exported
         return json.canvases.objectives.nodes
           .map((n) => `${n.id}|${n.derivedFrom}|${n.status}|${n.label}`)
           .sort()
@@ -163,7 +150,7 @@ describe('the objective tree in the browser', () => {
         'obj:guid|guid|reworded|Orientamento al lavoro efficace e diffuso',
         'obj:serv|serv|to-reword|Servizi frammentati',
       ])
-    const json = (await exportJson(server.url, board.id, board.keys.viewer)) as Exported
+    const json = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as Exported
     const links = Object.fromEntries(json.canvases.objectives.edges.map((e) => [e.id, e]))
     expect(links['me:l1']).toMatchObject({ source: 'obj:guid', target: 'obj:core', checked: true })
     expect(links['me:l4']).toMatchObject({ source: 'obj:firms', target: 'obj:core' })
@@ -171,11 +158,11 @@ describe('the objective tree in the browser', () => {
   })
 
   it('the group adds, links, discards and restores objectives on the canvas', async () => {
-    const board = await createBoard(server.url)
-    const stock = await connectSynced(server.url, board.id, board.keys.participant)
+    const board = await createBoard(suite.server.url)
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
     clients.push(stock)
     buildProblemTree(stock.doc)
-    const p = objectivesPage((await newParticipant(browser, 'Franca')).page)
+    const p = objectivesPage((await newParticipant(suite.browser, 'Franca')).page)
     await boardPage(p.page).open(board.links.participant)
     await boardPage(p.page).card('Servizi frammentati').waitFor()
     await p.openPhase()
@@ -210,7 +197,7 @@ describe('the objective tree in the browser', () => {
     await expect.poll(() => p.page.locator('.react-flow__edge').count()).toBe(3)
 
     await boardPage(p.page).waitSaved()
-    const json = (await exportJson(server.url, board.id, board.keys.viewer)) as Exported
+    const json = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as Exported
     expect(json.canvases.objectives.nodes.map((n) => n.status).sort()).toEqual([
       'to-reword',
       'to-reword',
@@ -220,12 +207,12 @@ describe('the objective tree in the browser', () => {
   })
 
   it('the projector sees the objective tree and the comparison read-only', async () => {
-    const board = await createBoard(server.url)
-    const stock = await connectSynced(server.url, board.id, board.keys.participant)
+    const board = await createBoard(suite.server.url)
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
     clients.push(stock)
     buildProblemTree(stock.doc)
-    const editor = objectivesPage((await newParticipant(browser, 'Elena')).page)
-    const projector = objectivesPage((await newParticipant(browser, 'Proiettore')).page)
+    const editor = objectivesPage((await newParticipant(suite.browser, 'Elena')).page)
+    const projector = objectivesPage((await newParticipant(suite.browser, 'Proiettore')).page)
     await boardPage(editor.page).open(board.links.participant)
     await boardPage(projector.page).open(board.links.viewer)
     await editor.openPhase()
@@ -248,13 +235,13 @@ describe('the objective tree in the browser', () => {
   })
 
   it('the facilitator lays the tree out in layers for everyone; the projector keeps it in view', async () => {
-    const board = await createBoard(server.url)
-    const stock = await connectSynced(server.url, board.id, board.keys.participant)
+    const board = await createBoard(suite.server.url)
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
     clients.push(stock)
     buildCrowdedTree(stock.doc)
-    const alice = objectivesPage((await newParticipant(browser, 'Alice')).page)
-    const bruno = objectivesPage((await newParticipant(browser, 'Bruno')).page)
-    const projector = objectivesPage((await newParticipant(browser, 'Proiettore')).page)
+    const alice = objectivesPage((await newParticipant(suite.browser, 'Alice')).page)
+    const bruno = objectivesPage((await newParticipant(suite.browser, 'Bruno')).page)
+    const projector = objectivesPage((await newParticipant(suite.browser, 'Proiettore')).page)
     await boardPage(alice.page).open(board.links.facilitator)
     await boardPage(bruno.page).open(board.links.participant)
     await boardPage(projector.page).open(board.links.viewer)

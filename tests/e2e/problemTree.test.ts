@@ -1,27 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import {
-  CLIENT_DIST,
-  closeParticipants,
-  launchBrowser,
-  newParticipant,
-  screenshot,
-} from '../helpers/browser.ts'
+import { browserSuite } from '../helpers/suite.ts'
+import { describe, expect, it } from 'vitest'
+import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
-import { createBoard, exportJson, startServer } from '../helpers/server.ts'
+import { createBoard, exportJson } from '../helpers/server.ts'
 
-let server: Awaited<ReturnType<typeof startServer>>
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer({ staticDir: CLIENT_DIST })
-  browser = await launchBrowser()
-})
-afterEach(closeParticipants)
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const suite = browserSuite()
 
 type Card = {
   id: string
@@ -41,9 +24,9 @@ type Export = {
 
 describe('the problem tree, keyboard first', () => {
   it('a facilitator builds a tree without the mouse, lays it out, and everyone sees it', async () => {
-    const board = await createBoard(server.url, 'Tastiera')
-    const f = boardPage((await newParticipant(browser, 'Facilitatrice')).page)
-    const p = boardPage((await newParticipant(browser, 'Paolo')).page)
+    const board = await createBoard(suite.server.url, 'Tastiera')
+    const f = boardPage((await newParticipant(suite.browser, 'Facilitatrice')).page)
+    const p = boardPage((await newParticipant(suite.browser, 'Paolo')).page)
     await f.open(board.links.facilitator)
     await p.open(board.links.participant)
     await f.waitSaved()
@@ -93,7 +76,7 @@ describe('the problem tree, keyboard first', () => {
       .toBe(true)
     await screenshot(p.page, 'problem-tree-keyboard')
 
-    const json = (await exportJson(server.url, board.id, board.keys.viewer)) as Export
+    const json = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as Export
     const byLabel = new Map(json.canvases.problems.nodes.map((n) => [n.label, n]))
     expect(byLabel.get('Alta disoccupazione dei NEET')?.role).toBe('core')
     expect(byLabel.get('Povertà delle famiglie')?.role).toBe('effect')
@@ -107,8 +90,8 @@ describe('the problem tree, keyboard first', () => {
   })
 
   it('warns about a missing or second core problem and about cycles', async () => {
-    const board = await createBoard(server.url)
-    const f = boardPage((await newParticipant(browser, 'Fede')).page)
+    const board = await createBoard(suite.server.url)
+    const f = boardPage((await newParticipant(suite.browser, 'Fede')).page)
     await f.open(board.links.participant)
     await f.addCardAt(500, 300, 'Primo')
     await f.addCardAt(500, 550, 'Secondo')
@@ -126,9 +109,9 @@ describe('the problem tree, keyboard first', () => {
   })
 
   it('a card carries a note, target groups and a branch', async () => {
-    const board = await createBoard(server.url)
-    const f = boardPage((await newParticipant(browser, 'Gaia')).page)
-    const other = boardPage((await newParticipant(browser, 'Ugo')).page)
+    const board = await createBoard(suite.server.url)
+    const f = boardPage((await newParticipant(suite.browser, 'Gaia')).page)
+    const other = boardPage((await newParticipant(suite.browser, 'Ugo')).page)
     await f.open(board.links.participant)
     await other.open(board.links.participant)
     await f.addCardAt(500, 300, 'Abbandono scolastico')
@@ -151,7 +134,7 @@ describe('the problem tree, keyboard first', () => {
       .waitFor()
     await screenshot(f.page, 'problem-card-inspector')
 
-    const json = (await exportJson(server.url, board.id, board.keys.viewer)) as Export
+    const json = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as Export
     const card = json.canvases.problems.nodes[0]!
     expect(card.note).toBe('Dispersione al 14% (ISTAT 2024)')
     expect(card.tags).toContain('neet')

@@ -1,38 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import {
-  CLIENT_DIST,
-  closeParticipants,
-  launchBrowser,
-  newParticipant,
-  screenshot,
-} from '../helpers/browser.ts'
+import { browserSuite } from '../helpers/suite.ts'
+import { describe, expect, it } from 'vitest'
+import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
-import { createBoard, exportJson, startServer } from '../helpers/server.ts'
+import { createBoard, exportJson } from '../helpers/server.ts'
 
-let server: Awaited<ReturnType<typeof startServer>>
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer({ staticDir: CLIENT_DIST })
-  browser = await launchBrowser()
-})
-afterEach(closeParticipants)
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const suite = browserSuite()
 
 type Exported = { canvases: { problems: { nodes: { label: string }[] } } }
 const labels = async (id: string, key: string) =>
-  ((await exportJson(server.url, id, key)) as Exported).canvases.problems.nodes
+  ((await exportJson(suite.server.url, id, key)) as Exported).canvases.problems.nodes
     .map((n) => n.label)
     .sort()
 
 describe('a board that holds up in the room', () => {
   it('a reload keeps everything', async () => {
-    const board = await createBoard(server.url)
-    const p = boardPage((await newParticipant(browser, 'Dario')).page)
+    const board = await createBoard(suite.server.url)
+    const p = boardPage((await newParticipant(suite.browser, 'Dario')).page)
     await p.open(board.links.participant)
     await p.waitSaved()
     await p.addCardAt(500, 300, 'Prima carta')
@@ -45,10 +28,10 @@ describe('a board that holds up in the room', () => {
   })
 
   it("the projector follows the facilitator from phase to phase and shows nobody's cursor", async () => {
-    const board = await createBoard(server.url)
-    const facilitator = boardPage((await newParticipant(browser, 'Fabio')).page)
-    const participant = boardPage((await newParticipant(browser, 'Pia')).page)
-    const projector = boardPage((await newParticipant(browser, 'Proiettore')).page)
+    const board = await createBoard(suite.server.url)
+    const facilitator = boardPage((await newParticipant(suite.browser, 'Fabio')).page)
+    const participant = boardPage((await newParticipant(suite.browser, 'Pia')).page)
+    const projector = boardPage((await newParticipant(suite.browser, 'Proiettore')).page)
     await facilitator.open(board.links.facilitator)
     await participant.open(board.links.participant)
     await projector.open(board.links.viewer)
@@ -70,9 +53,9 @@ describe('a board that holds up in the room', () => {
   })
 
   it('a viewer sees the board but cannot edit it', async () => {
-    const board = await createBoard(server.url)
-    const editor = boardPage((await newParticipant(browser, 'Elena')).page)
-    const projector = boardPage((await newParticipant(browser, 'Proiettore')).page)
+    const board = await createBoard(suite.server.url)
+    const editor = boardPage((await newParticipant(suite.browser, 'Elena')).page)
+    const projector = boardPage((await newParticipant(suite.browser, 'Proiettore')).page)
     const errors: string[] = []
     projector.page.on('pageerror', (e) => errors.push(e.message))
     await editor.open(board.links.participant)
@@ -97,10 +80,10 @@ describe('a board that holds up in the room', () => {
   })
 
   it('edits made offline arrive after reconnection, even after closing the page', async () => {
-    const board = await createBoard(server.url)
-    const { context, page } = await newParticipant(browser, 'Franca')
+    const board = await createBoard(suite.server.url)
+    const { context, page } = await newParticipant(suite.browser, 'Franca')
     const p = boardPage(page)
-    const other = boardPage((await newParticipant(browser, 'Gino')).page)
+    const other = boardPage((await newParticipant(suite.browser, 'Gino')).page)
     await p.open(board.links.participant)
     await other.open(board.links.participant)
     await p.waitSaved()
@@ -141,9 +124,9 @@ describe('a board that holds up in the room', () => {
   })
 
   it('undo and redo take back only my own edits', async () => {
-    const board = await createBoard(server.url)
-    const me = boardPage((await newParticipant(browser, 'Ilaria')).page)
-    const them = boardPage((await newParticipant(browser, 'Luca')).page)
+    const board = await createBoard(suite.server.url)
+    const me = boardPage((await newParticipant(suite.browser, 'Ilaria')).page)
+    const them = boardPage((await newParticipant(suite.browser, 'Luca')).page)
     await me.open(board.links.participant)
     await them.open(board.links.participant)
     await me.addCardAt(500, 300, 'Mia carta')

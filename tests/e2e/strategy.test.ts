@@ -1,16 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { browserSuite } from '../helpers/suite.ts'
+import { afterAll, describe, expect, it } from 'vitest'
 import { collectionRoot, textValue } from '../../shared/schema/index.ts'
-import {
-  CLIENT_DIST,
-  closeParticipants,
-  launchBrowser,
-  newParticipant,
-  screenshot,
-} from '../helpers/browser.ts'
+import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
-import { createBoard, exportJson, startServer } from '../helpers/server.ts'
+import { createBoard, exportJson } from '../helpers/server.ts'
 import {
   buildObjectiveTree,
   criteria,
@@ -23,30 +17,23 @@ import {
 } from '../helpers/strategyPage.ts'
 import { waitFor } from '../helpers/wait.ts'
 
-let server: Awaited<ReturnType<typeof startServer>>
-let browser: Browser
+const suite = browserSuite()
+
 const clients: Client[] = []
 
-beforeAll(async () => {
-  server = await startServer({ staticDir: CLIENT_DIST })
-  browser = await launchBrowser()
-})
-afterEach(closeParticipants)
 afterAll(async () => {
   for (const c of clients) c.destroy()
-  await browser?.close()
-  await server?.close()
 })
 
 describe('strategy analysis and logframe in the browser', () => {
   it('two participants score, the facilitator chooses, the logframe is written together', async () => {
-    const board = await createBoard(server.url, 'Patto Alto Milanese')
-    const stock = await connectSynced(server.url, board.id, board.keys.participant)
+    const board = await createBoard(suite.server.url, 'Patto Alto Milanese')
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
     clients.push(stock)
     buildObjectiveTree(stock.doc)
 
-    const alice = strategyPage((await newParticipant(browser, 'Alice')).page)
-    const bruno = strategyPage((await newParticipant(browser, 'Bruno')).page)
+    const alice = strategyPage((await newParticipant(suite.browser, 'Alice')).page)
+    const bruno = strategyPage((await newParticipant(suite.browser, 'Bruno')).page)
     await alice.open(board.links.facilitator)
     await bruno.open(board.links.participant)
 
@@ -217,7 +204,7 @@ describe('strategy analysis and logframe in the browser', () => {
     await boardPage(alice.page).waitSaved()
     await boardPage(bruno.page).waitSaved()
     const exported = await waitFor(async (): Promise<Exported | null> => {
-      const out = (await exportJson(server.url, board.id, board.keys.viewer)) as Exported
+      const out = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as Exported
       return out.logframe.some((r) => r.indicators === indicator) &&
         out.logframe.some((r) => r.text === 'Formare gli operatori degli sportelli')
         ? out
@@ -266,13 +253,13 @@ describe('strategy analysis and logframe in the browser', () => {
   })
 
   it('the projector sees the scores and the choice, read-only; the facilitator edits the criteria', async () => {
-    const board = await createBoard(server.url, 'Patto Lodigiano')
-    const stock = await connectSynced(server.url, board.id, board.keys.participant)
+    const board = await createBoard(suite.server.url, 'Patto Lodigiano')
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
     clients.push(stock)
     buildObjectiveTree(stock.doc)
 
-    const alice = strategyPage((await newParticipant(browser, 'Alice', 'en')).page)
-    const projector = strategyPage((await newParticipant(browser, 'Proiettore')).page)
+    const alice = strategyPage((await newParticipant(suite.browser, 'Alice', 'en')).page)
+    const projector = strategyPage((await newParticipant(suite.browser, 'Proiettore')).page)
     await alice.open(board.links.facilitator)
     await projector.open(board.links.viewer)
     const select = alice.page.getByLabel('Objective at the top of the branch')

@@ -1,27 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as encoding from 'lib0/encoding'
 import { CLOSE, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/protocol.ts'
 import { SCHEMA_VERSION, canvasRoots, metaRoot, putCard } from '../../shared/schema/index.ts'
 import type { BoardStore } from '../../server/storage/types.ts'
-import { connectSynced, type Client } from '../helpers/clients.ts'
-import { createBoard, startServer } from '../helpers/server.ts'
+import { createBoard } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
+import { integrationSuite } from '../helpers/teardown.ts'
 
-const cleanup: (() => unknown)[] = []
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn()
-})
-async function server(options: Parameters<typeof startServer>[0] = {}) {
-  const s = await startServer(options)
-  cleanup.push(() => s.close())
-  return s
-}
-async function client(url: string, id: string, key: string): Promise<Client> {
-  const c = await connectSynced(url, id, key)
-  cleanup.push(() => c.destroy())
-  return c
-}
+const { server, client, later } = integrationSuite()
 const card = (label: string) => ({ kind: 'problem', label, x: 0, y: 0, role: 'cause' })
 
 function rawSocket(
@@ -34,7 +21,7 @@ function rawSocket(
     ws.on('message', (d) => frames.push(new Uint8Array(d as Buffer)))
     ws.on('open', () => resolve({ ws, frames, closed }))
     ws.on('error', reject)
-    cleanup.push(() => ws.terminate())
+    later(() => ws.terminate())
   })
 }
 

@@ -1,28 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { spawn } from 'node:child_process'
 import { request } from 'node:http'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { canvasRoots, putCard } from '../../shared/schema/index.ts'
-import { connectSynced, type Client } from '../helpers/clients.ts'
-import { createBoard, exportJson, startServer } from '../helpers/server.ts'
+import { createBoard, exportJson } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
+import { integrationSuite } from '../helpers/teardown.ts'
 
-const cleanup: (() => unknown)[] = []
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn()
-})
-async function server(options: Parameters<typeof startServer>[0] = {}) {
-  const s = await startServer(options)
-  cleanup.push(() => s.close())
-  return s
-}
-async function client(url: string, id: string, key: string): Promise<Client> {
-  const c = await connectSynced(url, id, key)
-  cleanup.push(() => c.destroy())
-  return c
-}
+const { server, client, later } = integrationSuite()
 
 const fixture = JSON.parse(
   readFileSync(join(import.meta.dirname, '..', 'fixtures', 'board-v3.json'), 'utf8'),
@@ -261,7 +248,7 @@ describe('safe import', () => {
     })
     slow.on('error', () => {})
     slow.write('{"format":"trama.board",')
-    cleanup.push(() => slow.destroy())
+    later(() => slow.destroy())
     await new Promise((r) => setTimeout(r, 200))
     const busy = await postImport(s.url, bigExport(1, 10))
     expect(busy.status).toBe(503)

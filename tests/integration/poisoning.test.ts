@@ -1,27 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import { CLOSE, MESSAGE_SYNC } from '../../shared/protocol.ts'
 import { canvasRoots, metaRoot, putCard, textValue } from '../../shared/schema/index.ts'
-import { connectSynced, type Client } from '../helpers/clients.ts'
-import { createBoard, exportJson, startServer } from '../helpers/server.ts'
+import { type Client } from '../helpers/clients.ts'
+import { createBoard, exportJson } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
+import { integrationSuite } from '../helpers/teardown.ts'
 
-const cleanup: (() => unknown)[] = []
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn()
-})
-async function server() {
-  const s = await startServer()
-  cleanup.push(() => s.close())
-  return s
-}
-async function client(url: string, id: string, key: string): Promise<Client> {
-  const c = await connectSynced(url, id, key)
-  cleanup.push(() => c.destroy())
-  return c
-}
+const { server, client, later } = integrationSuite()
 
 /** A socket that speaks the protocol by hand, as a hostile participant would. */
 function hostile(
@@ -43,7 +31,7 @@ function hostile(
       }),
     )
     ws.on('error', reject)
-    cleanup.push(() => ws.terminate())
+    later(() => ws.terminate())
   })
 }
 

@@ -1,27 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { MESSAGE_AWARENESS } from '../../shared/protocol.ts'
 import { canvasRoots, putCard } from '../../shared/schema/index.ts'
-import { connectSynced, type Client } from '../helpers/clients.ts'
-import { createBoard, startServer } from '../helpers/server.ts'
+import { createBoard } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
+import { integrationSuite } from '../helpers/teardown.ts'
 
-const cleanup: (() => unknown)[] = []
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn()
-})
-async function server(options: Parameters<typeof startServer>[0] = {}) {
-  const s = await startServer(options)
-  cleanup.push(() => s.close())
-  return s
-}
-async function client(url: string, id: string, key: string): Promise<Client> {
-  const c = await connectSynced(url, id, key)
-  cleanup.push(() => c.destroy())
-  return c
-}
+const { server, client, later } = integrationSuite()
 
 /** An awareness frame made by hand: [clientId, clock, state] entries. */
 function awarenessFrame(entries: [number, number, unknown][]): Uint8Array {
@@ -68,7 +55,7 @@ function rawSocket(url: string): Promise<Raw> {
     ws.on('close', (code) => (raw.closeCode = code))
     ws.on('open', () => resolve(raw))
     ws.on('error', reject)
-    cleanup.push(() => ws.terminate())
+    later(() => ws.terminate())
   })
 }
 
