@@ -4,6 +4,8 @@ import { useBoard, useBoardActions } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 import { BoardHeader } from './BoardHeader.tsx'
 import { PHASE_VIEWS } from './phases.tsx'
+// the kit's styles (cursors, toolbars, card editors) serve every phase, whichever loads first
+import '../kit/canvas.css'
 import { useBoardShortcuts } from './useBoardShortcuts.ts'
 
 const tabSelector = (s: BoardState) => s.tab
