@@ -7,15 +7,19 @@ const selector = (s: BoardState) => ({
   connection: s.connection,
   synced: s.synced,
   unsent: s.unsent,
+  storageTrouble: s.storageTrouble,
 })
 
 /** Always tells whether this user's work has reached the server. */
 export function ConnectionBadge() {
   const { t } = useTranslation('board')
-  const { connection, synced, unsent } = useBoard(useShallow(selector))
+  const { connection, synced, unsent, storageTrouble } = useBoard(useShallow(selector))
   let text: string
   let tone: 'ok' | 'busy' | 'offline'
-  if (connection === 'connected' && synced && unsent === 0) {
+  if (storageTrouble) {
+    text = t('connection.notSaved')
+    tone = 'offline'
+  } else if (connection === 'connected' && synced && unsent === 0) {
     text = t('connection.connected')
     tone = 'ok'
   } else if (connection === 'offline') {

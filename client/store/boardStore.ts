@@ -44,6 +44,11 @@ export interface BoardState {
   synced: boolean
   /** Local changes not yet known to have reached the server. */
   unsent: number
+  /**
+   * The server said it could not store (it closed with 1011) and has not yet kept a connection
+   * for a while since: this user's latest edits may not be saved.
+   */
+  storageTrouble: boolean
   peers: Peer[]
   canUndo: boolean
   canRedo: boolean
@@ -82,6 +87,7 @@ export function createBoardStore(init: {
     connection: 'connecting',
     synced: false,
     unsent: 0,
+    storageTrouble: false,
     peers: [],
     canUndo: false,
     canRedo: false,

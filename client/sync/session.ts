@@ -30,6 +30,9 @@ function recordKey(type: Y.AbstractType<any>): string | null {
   return item?.parentSub ?? null
 }
 
+/** How long a connection must hold after a storage failure before the page trusts it again. */
+const STORAGE_CALM_MS = 5_000
+
 function pageWsOrigin(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
 }
@@ -82,7 +85,14 @@ export function createBoardSession(options: SessionOptions): BoardSession {
         status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline',
     })
   })
+  // The server closes with 1011 when it cannot store: until a connection has lasted a while
+  // after that, the page must not say "tutto salvato".
+  let storageTimer: ReturnType<typeof setTimeout> | undefined
   provider.on('sync', (synced: boolean) => {
+    if (synced && store.getState().storageTrouble) {
+      clearTimeout(storageTimer)
+      storageTimer = setTimeout(() => store.setState({ storageTrouble: false }), STORAGE_CALM_MS)
+    }
     // The client answers the server's sync step 1 with everything the server lacks before it
     // reads the server's step 2: once synced, this user's changes are on their way.
     if (synced && provider.wsconnected) {
@@ -92,6 +102,10 @@ export function createBoardSession(options: SessionOptions): BoardSession {
   })
   provider.on('connection-close', (event: CloseEvent | null) => {
     store.setState({ connection: 'offline' })
+    if (event?.code === CLOSE.STORAGE_FAILED.code) {
+      clearTimeout(storageTimer)
+      store.setState({ storageTrouble: true })
+    }
     // These two are final: the stock provider does not retry 4400–4499, so say so and stop.
     if (event?.code === CLOSE.NEWER_SCHEMA.code) store.setState({ refused: 'newer-schema' })
     else if (event?.code === CLOSE.MALFORMED.code) store.setState({ refused: 'rejected' })
@@ -143,6 +157,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       window.removeEventListener('offline', onOffline)
       window.removeEventListener('online', onOnline)
       clearInterval(onlineCheck)
+      clearTimeout(storageTimer)
       doc.off('afterTransaction', onTransaction)
       unwatchEditing()
       unbind()

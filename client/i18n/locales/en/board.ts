@@ -40,6 +40,7 @@ export const board = {
     effect: 'Effect',
   },
   connection: {
+    notSaved: 'The server cannot save · changes not saved, retrying…',
     connecting: 'Connecting…',
     connected: 'Connected · all saved',
     sending: 'Sending changes…',

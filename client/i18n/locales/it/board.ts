@@ -41,6 +41,7 @@ export const board = {
     effect: 'Effetto',
   },
   connection: {
+    notSaved: 'Il server non riesce a salvare · modifiche non salvate, nuovo tentativo…',
     connecting: 'Connessione…',
     connected: 'Connesso · tutto salvato',
     sending: 'Invio delle modifiche…',
