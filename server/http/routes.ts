@@ -12,6 +12,7 @@ import type { RoomRegistry } from '../sync/rooms.ts'
 import { readImportBody, type ImportBody } from './importBody.ts'
 import { runImport } from './importRunner.ts'
 import { createRateLimit } from './rateLimit.ts'
+import { registerImageRoutes } from './images.ts'
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/
 
@@ -180,6 +181,8 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     const filename = `trama-${slug(json.title) || access.board.id}-${json.exportedAt.slice(0, 10)}.json`
     return reply.header('content-disposition', `attachment; filename="${filename}"`).send(json)
   })
+
+  registerImageRoutes(app, { store, registry })
 
   /**
    * Import: the rate limit and a free slot are checked before the body is read; the body is

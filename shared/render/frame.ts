@@ -1,0 +1,143 @@
+import { textWidth } from './fontMetrics.ts'
+import type { ImageLabels } from './labels.ts'
+import type { DrawnCard } from './model.ts'
+import { num, rect, svgDocument, textBlock, wrap, type Box } from './svg.ts'
+
+export interface LegendItem {
+  kind: 'box' | 'line' | 'arrow'
+  fill: string
+  stroke: string
+  dash?: string | undefined
+  label: string
+}
+
+const MARGIN = 40
+const TITLE_SIZE = 24
+const SUBTITLE_SIZE = 15
+const LEGEND_SIZE = 13
+const SWATCH = 28
+const ITEM_GAP = 24
+const ROW = 24
+/** A picture narrower than this would squeeze its title and legend. */
+const MIN_CONTENT_WIDTH = 640
+
+function swatch(item: LegendItem, x: number, y: number): string {
+  const mid = y + ROW / 2 - 2
+  if (item.kind === 'box')
+    return rect(
+      { x, y: mid - 7, width: SWATCH, height: 14 },
+      item.fill,
+      item.stroke,
+      'stroke-width="2" rx="3"',
+    )
+  const dash = item.dash ? ` stroke-dasharray="${item.dash}"` : ''
+  const marker =
+    item.kind === 'arrow' ? ` marker-end="url(#legend-arrow-${item.stroke.slice(1)})"` : ''
+  return `<line x1="${num(x)}" y1="${num(mid)}" x2="${num(x + SWATCH - (item.kind === 'arrow' ? 6 : 0))}" y2="${num(mid)}" stroke="${item.stroke}" stroke-width="3"${dash}${marker}/>`
+}
+
+/** Legend items flowed into rows no wider than `width`; returns the SVG and its height. */
+function legend(items: LegendItem[], labels: ImageLabels, x: number, y: number, width: number) {
+  const parts = [
+    textBlock([labels.legend], x, y, { size: LEGEND_SIZE, weight: 'bold', fill: '#4a4f57' }, ROW),
+  ]
+  let cx = x + textWidth(labels.legend, LEGEND_SIZE, 'bold') + ITEM_GAP
+  let cy = y
+  for (const item of items) {
+    const w = SWATCH + 8 + textWidth(item.label, LEGEND_SIZE)
+    if (cx + w > x + width && cx > x) {
+      cx = x
+      cy += ROW
+    }
+    parts.push(
+      swatch(item, cx, cy),
+      textBlock([item.label], cx + SWATCH + 8, cy, { size: LEGEND_SIZE, fill: '#1f2328' }, ROW),
+    )
+    cx += w + ITEM_GAP
+  }
+  return { svg: parts.join(''), height: cy - y + ROW }
+}
+
+/** Arrowheads, one per colour the picture uses (markers take their colour from here). */
+function markers(colors: Map<string, string>): string {
+  const defs = [...colors].map(
+    ([id, color]) =>
+      `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${color}"/></marker>`,
+  )
+  return `<defs>${defs.join('')}</defs>`
+}
+
+export interface Frame {
+  title: string
+  canvasName: string
+  date: string
+  labels: ImageLabels
+  cards: DrawnCard[]
+  under: string
+  extent?: Box | undefined
+  legend: LegendItem[]
+  /** Marker ids used by the drawing → their colour. */
+  markerColors: Map<string, string>
+}
+
+/**
+ * The page: title block on top (board title, canvas name and date), the whole canvas (the
+ * bounding box of every card, plus the backdrop if any) below it, the legend at the bottom.
+ * Flow coordinates are kept inside one translated group, so the drawing stays readable.
+ */
+export function composePage(frame: Frame): { svg: string; width: number; height: number } {
+  const boxes = frame.cards.map((c) => c.box)
+  if (frame.extent) boxes.push(frame.extent)
+  const empty = boxes.length === 0
+  const minX = empty ? 0 : Math.min(...boxes.map((b) => b.x))
+  const minY = empty ? 0 : Math.min(...boxes.map((b) => b.y))
+  const maxX = empty ? 0 : Math.max(...boxes.map((b) => b.x + b.width))
+  const maxY = empty ? 0 : Math.max(...boxes.map((b) => b.y + b.height))
+  const contentWidth = Math.max(maxX - minX, MIN_CONTENT_WIDTH)
+  const contentHeight = empty ? 60 : maxY - minY
+
+  const titleLines = wrap(frame.title, contentWidth, TITLE_SIZE, 'bold')
+  const titleHeight = titleLines.length * TITLE_SIZE * 1.25
+  const subtitle = `${frame.canvasName} · ${frame.date}`
+  const headerHeight = titleHeight + 6 + SUBTITLE_SIZE * 1.3 + 28
+  const top = MARGIN + headerHeight
+  const legendBlock = legend(
+    frame.legend,
+    frame.labels,
+    MARGIN,
+    top + contentHeight + 32,
+    contentWidth,
+  )
+  const width = contentWidth + 2 * MARGIN
+  const height = top + contentHeight + 32 + legendBlock.height + MARGIN
+
+  const colors = new Map(frame.markerColors)
+  for (const item of frame.legend)
+    if (item.kind === 'arrow') colors.set(`legend-arrow-${item.stroke.slice(1)}`, item.stroke)
+
+  const body = [
+    markers(colors),
+    textBlock(
+      titleLines,
+      MARGIN,
+      MARGIN,
+      { size: TITLE_SIZE, weight: 'bold', fill: '#1f2328' },
+      TITLE_SIZE * 1.25,
+    ),
+    textBlock([subtitle], MARGIN, MARGIN + titleHeight + 6, {
+      size: SUBTITLE_SIZE,
+      fill: '#4a4f57',
+    }),
+    `<line x1="${MARGIN}" y1="${num(top - 14)}" x2="${num(width - MARGIN)}" y2="${num(top - 14)}" stroke="#d0d3d8" stroke-width="1"/>`,
+    empty
+      ? textBlock([frame.labels.emptyCanvas], MARGIN, top + 12, {
+          size: 16,
+          fill: '#6b7079',
+          italic: true,
+        })
+      : `<g transform="translate(${num(MARGIN - minX)} ${num(top - minY)})">${frame.under}${frame.cards.map((c) => c.svg).join('')}</g>`,
+    `<line x1="${MARGIN}" y1="${num(top + contentHeight + 16)}" x2="${num(width - MARGIN)}" y2="${num(top + contentHeight + 16)}" stroke="#d0d3d8" stroke-width="1"/>`,
+    legendBlock.svg,
+  ]
+  return { svg: svgDocument(width, height, body.join('')), width, height }
+}

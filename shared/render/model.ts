@@ -1,0 +1,125 @@
+import { textWidth } from './fontMetrics.ts'
+import { rect, textBlock, wrap, type Box, type Weight } from './svg.ts'
+
+/** One exported record (`{id, ...fields}`), read defensively: the renderer never throws on data. */
+export type RenderRecord = Readonly<Record<string, unknown>>
+export interface RenderSection {
+  readonly nodes: readonly RenderRecord[]
+  readonly edges: readonly RenderRecord[]
+}
+
+/**
+ * What the renderer needs of a board: the JSON export (`exportBoard(doc)`) fits as it is, and so
+ * does anything shaped like it (the page's projection, a fixture).
+ */
+export interface RenderSource {
+  readonly title: string
+  readonly exportedAt: string
+  readonly canvases: {
+    readonly problems: RenderSection
+    readonly objectives: RenderSection
+    readonly stakeholders: RenderSection
+  }
+}
+
+export const str = (v: unknown): string => (typeof v === 'string' ? v : '')
+export const numberOr = (v: unknown, fallback: number): number =>
+  typeof v === 'number' && Number.isFinite(v) ? v : fallback
+
+/** A card as drawn: its box in flow coordinates and the SVG that draws it there. */
+export interface DrawnCard {
+  id: string
+  box: Box
+  svg: string
+}
+
+/** Sizes as on screen (client/kit/canvas.css): 14 px text, 1.3 line height, 11 px role line. */
+export const CARD = {
+  width: 200,
+  coreWidth: 220,
+  minHeight: 70,
+  padX: 11,
+  padTop: 8,
+  padBottom: 10,
+  headSize: 11,
+  headGap: 4,
+  textSize: 14,
+  lineHeight: 18.2,
+} as const
+
+export interface CardLook {
+  width: number
+  fill: string
+  stroke: string
+  strokeWidth: number
+  /** Small uppercase line above the text (role), left, and an optional chip on the right. */
+  head: string
+  headColor: string
+  chip?: { text: string; fill: string; color: string }
+  label: string
+  emptyLabel: string
+  weight: Weight
+  /** Muted text (a discarded objective). */
+  muted?: boolean
+}
+
+/** Draws a card with its top-left corner at (x, y); its height follows its wrapped text. */
+export function drawCard(id: string, x: number, y: number, look: CardLook): DrawnCard {
+  const inner = look.width - 2 * CARD.padX
+  const text = look.label.trim() ? look.label : look.emptyLabel
+  const lines = wrap(text, inner, CARD.textSize, look.weight)
+  const chipSize = 10
+  const chipWidth = look.chip
+    ? Math.min(inner * 0.6, textWidth(look.chip.text, chipSize, 'bold') + 14)
+    : 0
+  // a long role or category name wraps too, beside the chip, instead of leaving the card
+  const headLines = look.head
+    ? wrap(look.head.toUpperCase(), inner - (chipWidth ? chipWidth + 6 : 0), CARD.headSize, 'bold')
+    : ['']
+  const headHeight = headLines.length * CARD.headSize * 1.3 + CARD.headGap
+  const height = Math.max(
+    CARD.minHeight,
+    CARD.padTop + headHeight + lines.length * CARD.lineHeight + CARD.padBottom,
+  )
+  const box = { x, y, width: look.width, height }
+  const parts = [
+    rect(box, look.fill, look.stroke, `stroke-width="${look.strokeWidth}" rx="8"`),
+    textBlock(headLines, x + CARD.padX, y + CARD.padTop, {
+      size: CARD.headSize,
+      weight: 'bold',
+      fill: look.headColor,
+    }),
+  ]
+  if (look.chip) {
+    const chipBox = {
+      x: x + look.width - CARD.padX - chipWidth,
+      y: y + CARD.padTop - 1,
+      width: chipWidth,
+      height: 16,
+    }
+    parts.push(
+      rect(chipBox, look.chip.fill, undefined, 'rx="8"'),
+      textBlock([look.chip.text], chipBox.x + chipWidth / 2, chipBox.y + 1.5, {
+        size: chipSize,
+        weight: 'bold',
+        fill: look.chip.color,
+        anchor: 'middle',
+      }),
+    )
+  }
+  parts.push(
+    textBlock(
+      lines,
+      x + CARD.padX,
+      y + CARD.padTop + headHeight,
+      {
+        size: CARD.textSize,
+        weight: look.weight,
+        fill: look.muted ? '#6b7079' : '#1f2328',
+        italic: !look.label.trim(),
+      },
+      CARD.lineHeight,
+    ),
+  )
+  return { id, box, svg: `<g data-card="${id.replace(/[^\w:-]/g, '_')}">${parts.join('')}</g>` }
+}

@@ -1,0 +1,195 @@
+import {
+  ACTOR_CATEGORIES,
+  RELATION_KINDS,
+  type ActorCategory,
+  type RelationKind,
+} from '../schema/vocabulary.ts'
+import {
+  GRID,
+  GRID_CARD,
+  QUADRANTS,
+  gridPosition,
+  quadrantRect,
+  spreadGridCards,
+  type Quadrant,
+} from '../stakeholders/grid.ts'
+import type { ImageLabels } from './labels.ts'
+import { drawCard, numberOr, str, type DrawnCard, type RenderSource } from './model.ts'
+import { borderPoint, num, rect, textBlock, type Box } from './svg.ts'
+import type { DrawnCanvas } from './trees.ts'
+
+/** Colours and line styles of client/stakeholders/visuals.tsx and GridBackdrop.tsx. */
+export const CATEGORY_LOOK: Record<ActorCategory, { ink: string; tint: string }> = {
+  public: { ink: '#2f5fa8', tint: '#e6eefb' },
+  'third-sector': { ink: '#8a3b8f', tint: '#f5e8f6' },
+  economic: { ink: '#a8590d', tint: '#fbeedd' },
+  community: { ink: '#0f7d8c', tint: '#e0f3f5' },
+}
+export const RELATION_LOOK: Record<
+  RelationKind,
+  { color: string; dash?: string; width: number; glyph: string; directed: boolean }
+> = {
+  cooperation: { color: '#1d7a3a', width: 3, glyph: '+', directed: false },
+  conflict: { color: '#b3261e', dash: '10 6', width: 3, glyph: '✕', directed: false },
+  information: { color: '#2f5fa8', dash: '1 7', width: 3.5, glyph: 'i', directed: true },
+  funding: { color: '#a8590d', dash: '14 5 3 5', width: 3, glyph: '€', directed: true },
+}
+const QUADRANT_LOOK: Record<Quadrant, { tint: string; ink: string }> = {
+  'manage-closely': { tint: '#fbe3df', ink: '#9c2a1f' },
+  'keep-satisfied': { tint: '#fdf1d8', ink: '#7a5200' },
+  'keep-informed': { tint: '#e3eefa', ink: '#2a5590' },
+  monitor: { tint: '#eeede8', ink: '#5b6472' },
+}
+
+function categoryOf(v: unknown): ActorCategory {
+  return (ACTOR_CATEGORIES as readonly unknown[]).includes(v) ? (v as ActorCategory) : 'community'
+}
+function relationOf(v: unknown): RelationKind {
+  return (RELATION_KINDS as readonly unknown[]).includes(v) ? (v as RelationKind) : 'cooperation'
+}
+
+function actorCard(
+  node: Readonly<Record<string, unknown>>,
+  x: number,
+  y: number,
+  labels: ImageLabels,
+): DrawnCard {
+  const category = categoryOf(node.category)
+  const look = CATEGORY_LOOK[category]
+  return drawCard(str(node.id), x, y, {
+    width: GRID_CARD.width,
+    fill: look.tint,
+    stroke: look.ink,
+    strokeWidth: 2,
+    head: labels.categories[category],
+    headColor: look.ink,
+    label: str(node.label),
+    emptyLabel: labels.emptyCard,
+    weight: 'bold',
+  })
+}
+
+function categoryLegend(labels: ImageLabels) {
+  return ACTOR_CATEGORIES.map((c) => ({
+    kind: 'box' as const,
+    fill: CATEGORY_LOOK[c].tint,
+    stroke: CATEGORY_LOOK[c].ink,
+    label: labels.categories[c],
+  }))
+}
+
+/** The four quadrants with their strategies, and the two axes, as GridBackdrop draws them. */
+function gridBackdrop(labels: ImageLabels): string {
+  const parts: string[] = []
+  for (const q of QUADRANTS) {
+    const r = quadrantRect(q)
+    const right = r.x > 0
+    const bottom = r.y > 0
+    parts.push(rect(r, QUADRANT_LOOK[q].tint))
+    const tx = right ? r.x + r.width - 14 : r.x + 14
+    const ty = bottom ? r.y + r.height - 34 : r.y + 10
+    parts.push(
+      textBlock([labels.quadrants[q]], tx, ty, {
+        size: 18,
+        weight: 'bold',
+        fill: QUADRANT_LOOK[q].ink,
+        anchor: right ? 'end' : 'start',
+      }),
+    )
+  }
+  parts.push(rect({ x: 0, y: 0, width: GRID.width, height: GRID.height }, 'none', '#8a8f98'))
+  const axis = { size: 13, fill: '#4a4f57' }
+  const below = GRID.height + 8
+  parts.push(
+    textBlock([labels.axes.low], 0, below, axis),
+    textBlock([`${labels.axes.interest} →`], GRID.width / 2, below, {
+      ...axis,
+      weight: 'bold',
+      anchor: 'middle',
+    }),
+    textBlock([labels.axes.high], GRID.width, below, { ...axis, anchor: 'end' }),
+  )
+  // the power axis reads upwards along the left edge
+  parts.push(
+    `<g transform="translate(-30 ${GRID.height}) rotate(-90)">`,
+    textBlock([labels.axes.low], 0, 0, axis),
+    textBlock([`${labels.axes.power} →`], GRID.height / 2, 0, {
+      ...axis,
+      weight: 'bold',
+      anchor: 'middle',
+    }),
+    textBlock([labels.axes.high], GRID.height, 0, { ...axis, anchor: 'end' }),
+    '</g>',
+  )
+  return parts.join('')
+}
+
+export function drawGrid(board: RenderSource, labels: ImageLabels): DrawnCanvas {
+  const actors = board.canvases.stakeholders.nodes
+  const centres = actors.map((a) => ({
+    id: str(a.id),
+    ...gridPosition({ power: numberOr(a.power, 0.5), interest: numberOr(a.interest, 0.5) }),
+  }))
+  // the page spreads actors that share a spot; so does the picture, with the same function
+  const spread = spreadGridCards(centres)
+  const cards = actors.map((a) => {
+    const at = spread.get(str(a.id))!
+    // the card's centre sits on its point: its height (from its text) is known once drawn
+    const { height, width } = actorCard(a, 0, 0, labels).box
+    return actorCard(a, at.x - width / 2, at.y - height / 2, labels)
+  })
+  return {
+    cards,
+    under: gridBackdrop(labels),
+    extent: { x: -50, y: 0, width: GRID.width + 50, height: GRID.height + 30 },
+    legend: categoryLegend(labels),
+  }
+}
+
+function relationLine(from: Box, to: Box, kind: RelationKind): string {
+  const look = RELATION_LOOK[kind]
+  const a = borderPoint(from, to)
+  const b = borderPoint(to, from)
+  const dash = look.dash ? ` stroke-dasharray="${look.dash}"` : ''
+  const marker = look.directed ? ` marker-end="url(#rel-${kind})"` : ''
+  const mx = (a.x + b.x) / 2
+  const my = (a.y + b.y) / 2
+  return (
+    `<line x1="${num(a.x)}" y1="${num(a.y)}" x2="${num(b.x)}" y2="${num(b.y)}" stroke="${look.color}" stroke-width="${look.width}"${dash} stroke-linecap="round"${marker}/>` +
+    `<circle cx="${num(mx)}" cy="${num(my)}" r="9" fill="${look.color}"/>` +
+    textBlock(
+      [look.glyph],
+      mx,
+      my - 7.5,
+      { size: 11, weight: 'bold', fill: '#ffffff', anchor: 'middle' },
+      14,
+    )
+  )
+}
+
+export function drawMap(board: RenderSource, labels: ImageLabels): DrawnCanvas {
+  const cards = board.canvases.stakeholders.nodes.map((a) =>
+    actorCard(a, numberOr(a.x, 0), numberOr(a.y, 0), labels),
+  )
+  const boxes = new Map(cards.map((c) => [c.id, c.box]))
+  const lines: string[] = []
+  for (const edge of board.canvases.stakeholders.edges) {
+    const from = boxes.get(str(edge.source))
+    const to = boxes.get(str(edge.target))
+    if (from && to) lines.push(relationLine(from, to, relationOf(edge.kind)))
+  }
+  return {
+    cards,
+    under: lines.join(''),
+    legend: [
+      ...categoryLegend(labels),
+      ...RELATION_KINDS.map((k) => ({
+        kind: 'line' as const,
+        fill: RELATION_LOOK[k].color,
+        stroke: RELATION_LOOK[k].color,
+        dash: RELATION_LOOK[k].dash,
+        label: labels.relations[k],
+      })),
+    ],
+  }
+}

@@ -1,0 +1,145 @@
+import { PROBLEM_ROLES, type ProblemRole } from '../schema/vocabulary.ts'
+import { asStatus, objectiveRoleOf } from '../method/objectiveCards.ts'
+import type { ImageLabels } from './labels.ts'
+import { drawCard, numberOr, str, type DrawnCard, type RenderSource } from './model.ts'
+import { num, type Box } from './svg.ts'
+import type { LegendItem } from './frame.ts'
+
+/** Colours of client/kit/canvas.css (problem roles) and client/objectives/objectives.css. */
+export const ROLE_LOOK: Record<ProblemRole, { fill: string; stroke: string; ink: string }> = {
+  core: { fill: '#fde8e6', stroke: '#b3261e', ink: '#b3261e' },
+  cause: { fill: '#fff4dc', stroke: '#e2b552', ink: '#8a5a00' },
+  effect: { fill: '#e6eefb', stroke: '#8aa8dc', ink: '#2f5fa8' },
+}
+export const STATUS_LOOK = {
+  'to-reword': { fill: '#fff8e6', stroke: '#d99a1e', chip: '#f3d48c', chipInk: '#5c3b00' },
+  reworded: { fill: '#e9f6ee', stroke: '#2e8b57', chip: '#2e8b57', chipInk: '#ffffff' },
+  added: { fill: '#eef0fd', stroke: '#5b5fc7', chip: '#5b5fc7', chipInk: '#ffffff' },
+  discarded: { fill: '#f1f1ef', stroke: '#9aa0a6', chip: '#8a8f98', chipInk: '#ffffff' },
+} as const
+
+const LINK = '#6b7079'
+
+export interface DrawnCanvas {
+  cards: DrawnCard[]
+  /** Drawn under the cards (links, backdrops), in flow coordinates. */
+  under: string
+  /** Extra area the picture must cover besides the cards (the grid's backdrop). */
+  extent?: Box
+  legend: LegendItem[]
+}
+
+function roleOf(v: unknown): ProblemRole {
+  return (PROBLEM_ROLES as readonly unknown[]).includes(v) ? (v as ProblemRole) : 'cause'
+}
+
+/**
+ * A link as React Flow draws it: from the top of the source card (a cause, a means) to the
+ * bottom of its target (the effect, the end) as a vertical-tangent Bézier, arrow at the target.
+ */
+export function treeLink(
+  from: Box,
+  to: Box,
+  color: string,
+  marker: string,
+  dashed = false,
+): string {
+  const sx = from.x + from.width / 2
+  const sy = from.y
+  const tx = to.x + to.width / 2
+  const ty = to.y + to.height
+  const bend = Math.max(30, Math.abs(ty - sy) / 2)
+  const d = `M${num(sx)},${num(sy)} C${num(sx)},${num(sy - bend)} ${num(tx)},${num(ty + bend)} ${num(tx)},${num(ty)}`
+  const dash = dashed ? ' stroke-dasharray="6 5"' : ''
+  return `<path d="${d}" fill="none" stroke="${color}" stroke-width="2"${dash} marker-end="url(#${marker})"/>`
+}
+
+function linksBetween(
+  edges: RenderSource['canvases']['problems']['edges'],
+  boxes: Map<string, Box>,
+  draw: (from: Box, to: Box, edge: Readonly<Record<string, unknown>>) => string,
+): string {
+  const out: string[] = []
+  for (const edge of edges) {
+    const from = boxes.get(str(edge.source))
+    const to = boxes.get(str(edge.target))
+    if (from && to) out.push(draw(from, to, edge))
+  }
+  return out.join('')
+}
+
+export function drawProblems(board: RenderSource, labels: ImageLabels): DrawnCanvas {
+  const cards = board.canvases.problems.nodes.map((node) => {
+    const role = roleOf(node.role)
+    const look = ROLE_LOOK[role]
+    return drawCard(str(node.id), numberOr(node.x, 0), numberOr(node.y, 0), {
+      width: role === 'core' ? 220 : 200,
+      fill: look.fill,
+      stroke: look.stroke,
+      strokeWidth: 2,
+      head: labels.problemRoles[role],
+      headColor: look.ink,
+      label: str(node.label),
+      emptyLabel: labels.emptyCard,
+      weight: role === 'core' ? 'bold' : 'normal',
+    })
+  })
+  const boxes = new Map(cards.map((c) => [c.id, c.box]))
+  return {
+    cards,
+    under: linksBetween(board.canvases.problems.edges, boxes, (a, b) =>
+      treeLink(a, b, LINK, 'arrow'),
+    ),
+    legend: PROBLEM_ROLES.map((role): LegendItem => ({
+      kind: 'box',
+      fill: ROLE_LOOK[role].fill,
+      stroke: ROLE_LOOK[role].stroke,
+      label: labels.problemRoles[role],
+    })).concat([{ kind: 'arrow', fill: LINK, stroke: LINK, label: labels.causeEffect }]),
+  }
+}
+
+export function drawObjectives(board: RenderSource, labels: ImageLabels): DrawnCanvas {
+  const problemRoles = new Map(
+    board.canvases.problems.nodes.map((p) => [str(p.id), roleOf(p.role)]),
+  )
+  const cards = board.canvases.objectives.nodes.map((node) => {
+    const status = asStatus(node.status)
+    const look = STATUS_LOOK[status]
+    const from = typeof node.derivedFrom === 'string' ? problemRoles.get(node.derivedFrom) : null
+    const role = objectiveRoleOf(from ?? undefined)
+    return drawCard(str(node.id), numberOr(node.x, 0), numberOr(node.y, 0), {
+      width: role === 'core' ? 220 : 200,
+      fill: look.fill,
+      stroke: look.stroke,
+      strokeWidth: role === 'core' ? 3 : 2,
+      head: role ? labels.objectiveRoles[role] : '',
+      headColor: '#4a4f57',
+      chip: { text: labels.statuses[status], fill: look.chip, color: look.chipInk },
+      label: str(node.label),
+      emptyLabel: labels.emptyCard,
+      weight: role === 'core' ? 'bold' : 'normal',
+      muted: status === 'discarded',
+    })
+  })
+  const boxes = new Map(cards.map((c) => [c.id, c.box]))
+  return {
+    cards,
+    under: linksBetween(board.canvases.objectives.edges, boxes, (a, b, edge) =>
+      edge.checked === true
+        ? treeLink(a, b, '#2e8b57', 'arrow-checked')
+        : treeLink(a, b, LINK, 'arrow', edge.problemRemoved === true),
+    ),
+    legend: (Object.keys(STATUS_LOOK) as (keyof typeof STATUS_LOOK)[])
+      .map((status): LegendItem => ({
+        kind: 'box',
+        fill: STATUS_LOOK[status].fill,
+        stroke: STATUS_LOOK[status].stroke,
+        label: labels.statuses[status],
+      }))
+      .concat([
+        { kind: 'arrow', fill: LINK, stroke: LINK, label: labels.meansEnd },
+        { kind: 'arrow', fill: '#2e8b57', stroke: '#2e8b57', label: labels.checked },
+      ]),
+  }
+}
