@@ -178,14 +178,15 @@ export class Room {
     if (!changesDocument(this.doc, decoded)) return
     // A hostile or broken client: nothing of it is stored or relayed; the caller closes the
     // socket for good (shared/schema/updateGuard.ts says what is refused and why).
-    let refusal = refuseUpdate(this.doc, decoded)
+    const writer = { facilitator: conn.role === 'facilitator' }
+    let refusal = refuseUpdate(this.doc, decoded, writer)
     if (refusal && this.deps.commits.pending > 0) {
       // It may build on updates still queued in this turn's batch (a card, then its label, in
       // two frames read together), which the document does not hold yet: commit them now and
       // judge again against the document they make.
       this.deps.commits.flush()
       if (this.destroyed) return
-      refusal = refuseUpdate(this.doc, decoded)
+      refusal = refuseUpdate(this.doc, decoded, writer)
     }
     if (refusal) throw new Error(`update refused: ${refusal}`)
     this.deps.commits.add({

@@ -293,6 +293,12 @@ export const logframeRow = spec({
   max: LIMITS.records,
 })
 
+/**
+ * What only the facilitator decides, in the board's meta: the room's phase and the chosen
+ * strategy. The server refuses anyone else's change to them (see `updateGuard.ts`).
+ */
+export const FACILITATOR_META_KEYS = ['phase', 'chosenStrategy'] as const
+
 /** Every collection, in export order. Adding a collection is one entry here plus a migration. */
 export const REGISTRY = [
   problemCard,

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { ROOT_NAMES, COLLECTIONS } from './roots.ts'
-import { collectionSpec } from './registry.ts'
+import { FACILITATOR_META_KEYS, collectionSpec } from './registry.ts'
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>
 type Struct = Decoded['structs'][number]
@@ -20,10 +20,17 @@ const COLLECTION_NAMES = new Set<string>(COLLECTIONS)
  *   id), a nested type where a plain field goes, a plain field of the wrong type (a string where
  *   the registry says a number), or anything but text in a shared-text field.
  *
+ * - a change of what only the facilitator decides (`meta.phase`, `meta.chosenStrategy`, see
+ *   {@link FACILITATOR_META_KEYS}) by anyone else.
+ *
  * Content that depends on something this document does not hold is left alone: Yjs keeps it
  * pending until the rest arrives.
  */
-export function refuseUpdate(doc: Y.Doc, update: Decoded): string | null {
+export function refuseUpdate(
+  doc: Y.Doc,
+  update: Decoded,
+  writer: { facilitator: boolean } = { facilitator: true },
+): string | null {
   const known = new Map<number, number>()
   const ends = new Map<number, number>()
   const byClient = new Map<number, Struct[]>()
@@ -42,11 +49,16 @@ export function refuseUpdate(doc: Y.Doc, update: Decoded): string | null {
     return clock
   }
 
+  // what the facilitator decides, as the document holds it now: deleting it is changing it
+  const guarded = writer.facilitator ? [] : facilitatorItems(doc)
   for (const [client, deletes] of update.ds.clients)
     for (const d of deletes) {
       const reach = Math.max(state(client), ends.get(client) ?? 0)
       if (d.clock + d.len > reach)
         return `deletes content never written (client ${client}, clock ${d.clock + d.len - 1})`
+      for (const { key, id } of guarded)
+        if (id.client === client && id.clock >= d.clock && id.clock < d.clock + d.len)
+          return `only the facilitator changes meta.${key}`
     }
 
   /** An item of the update (by id), or of the document. */
@@ -91,6 +103,13 @@ export function refuseUpdate(doc: Y.Doc, update: Decoded): string | null {
     if (s.id.clock + s.length <= state(s.id.client)) continue
     const place = placeOf(s)
     if (!place) continue
+    if (
+      !writer.facilitator &&
+      'root' in place &&
+      place.root === ROOT_NAMES.meta &&
+      FACILITATOR_META_KEYS.includes(place.key as never)
+    )
+      return `only the facilitator changes meta.${place.key}`
     const problem = 'root' in place ? checkInRoot(place.root, place.key, s) : checkNested(place, s)
     if (problem) return problem
   }
@@ -106,6 +125,17 @@ export function refuseUpdate(doc: Y.Doc, update: Decoded): string | null {
     if (place.key === null) return `${holderPlace.root}: a record is a map, not a list`
     return checkField(holderPlace.root, place.key, s)
   }
+}
+
+/** The items that hold the facilitator's decisions in the document now. */
+function facilitatorItems(doc: Y.Doc): { key: string; id: Y.ID }[] {
+  const meta = doc.getMap(ROOT_NAMES.meta)
+  const out: { key: string; id: Y.ID }[] = []
+  for (const key of FACILITATOR_META_KEYS) {
+    const item = meta._map.get(key)
+    if (item && !item.deleted) out.push({ key, id: item.id })
+  }
+  return out
 }
 
 function checkInRoot(root: string, key: string | null, s: Y.Item): string | null {

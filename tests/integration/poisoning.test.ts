@@ -123,4 +123,29 @@ describe('no participant can poison the board', () => {
     expect({ ...again, exportedAt: '' }).toEqual({ ...exported, exportedAt: '' })
     expect(cards(honest)).toEqual(['Vera'])
   })
+
+  it('only the facilitator moves the room to another phase or chooses the strategy', async () => {
+    const s = await server()
+    const board = await createBoard(s.url)
+    const facilitator = await client(s.url, board.id, board.keys.facilitator)
+    const phaseOf = async () =>
+      ((await exportJson(s.url, board.id, board.keys.viewer)) as { phase: string }).phase
+    for (const [key, value] of [
+      ['phase', 'pact'],
+      ['chosenStrategy', 'c1'],
+    ] as const) {
+      const stock = new Y.Doc()
+      Y.applyUpdate(stock, Y.encodeStateAsUpdate(facilitator.doc))
+      const before = Y.encodeStateVector(stock)
+      metaRoot(stock).set(key, value)
+      const participant = await hostile(
+        `${s.url.replace(/^http/, 'ws')}/sync/${board.id}?key=${board.keys.participant}`,
+      )
+      participant.send(Y.encodeStateAsUpdate(stock, before))
+      expect(await participant.closed).toBe(CLOSE.MALFORMED.code)
+    }
+    expect(await phaseOf()).toBe('problems')
+    facilitator.doc.transact(() => metaRoot(facilitator.doc).set('phase', 'stakeholders'))
+    await waitFor(async () => (await phaseOf()) === 'stakeholders', "the facilitator's phase")
+  })
 })

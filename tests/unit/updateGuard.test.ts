@@ -135,4 +135,36 @@ describe('update guard: what a participant may write', () => {
     collectionRoot(client, 'problems.nodes').set('stock', record)
     expect(verdicts()).toEqual([null])
   })
+
+  it("refuses a participant's change of what the facilitator decides, the facilitator's passes", () => {
+    const { server, client } = setup()
+    const sv = Y.encodeStateVector(client)
+    metaRoot(client).set('phase', 'pact')
+    const phase = Y.decodeUpdate(Y.encodeStateAsUpdate(client, sv))
+    expect(refuseUpdate(server, phase, { facilitator: false })).toMatch(/only the facilitator/)
+    expect(refuseUpdate(server, phase, { facilitator: true })).toBeNull()
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client, sv)) // the facilitator's, accepted
+    const sv2 = Y.encodeStateVector(client)
+    metaRoot(client).set('chosenStrategy', 'c1')
+    const chosen = Y.decodeUpdate(Y.encodeStateAsUpdate(client, sv2))
+    expect(refuseUpdate(server, chosen, { facilitator: false })).toMatch(/meta\.chosenStrategy/)
+    // deleting the phase is changing it too
+    const other = new Y.Doc()
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(server))
+    const sv3 = Y.encodeStateVector(other)
+    metaRoot(other).delete('phase')
+    const deletion = Y.decodeUpdate(Y.encodeStateAsUpdate(other, sv3))
+    expect(refuseUpdate(server, deletion, { facilitator: false })).toMatch(/meta\.phase/)
+    // a participant's cards are not the facilitator's business, even sent with the whole delete
+    // set of a document that saw the facilitator change the phase (a reconnect's sync step 2)
+    const fresh = new Y.Doc()
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server))
+    const sv4 = Y.encodeStateVector(fresh)
+    putCard(fresh, 'problems', 'p', { kind: 'problem', label: 'P', x: 0, y: 0, role: 'core' })
+    expect(
+      refuseUpdate(server, Y.decodeUpdate(Y.encodeStateAsUpdate(fresh, sv4)), {
+        facilitator: false,
+      }),
+    ).toBeNull()
+  })
 })
