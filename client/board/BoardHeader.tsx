@@ -6,6 +6,7 @@ import type { BoardState } from '../store/boardStore.ts'
 import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { PeerAvatars } from './PeerAvatars.tsx'
 import { LanguageSwitch } from '../home/LanguageSwitch.tsx'
+import { ExportMenu } from './ExportMenu.tsx'
 import '../home/home.css'
 
 const headerSelector = (s: BoardState) => ({ title: s.title, role: s.role, tab: s.tab })
@@ -44,6 +45,7 @@ export function BoardHeader() {
         <LanguageSwitch />
         <PeerAvatars />
         <ConnectionBadge />
+        <ExportMenu boardId={boardId} boardKey={key} tab={tab} />
         {role !== 'viewer' && (
           <a className="button-link" href={exportHref} download>
             {t('toolbar.exportJson')}

@@ -19,6 +19,19 @@ export const board = {
     edge: 'Link from “{{from}}” to “{{to}}”',
     directions: { up: 'up', down: 'down', left: 'left', right: 'right' },
   },
+  exportMenu: {
+    open: 'Export',
+    busy: 'Exporting…',
+    label: 'Export an image of the canvas',
+    item: '{{canvas}} ({{format}})',
+    failed: 'Export failed: try again.',
+    canvases: {
+      problems: 'Problem tree',
+      objectives: 'Objective tree',
+      grid: 'Power/interest grid',
+      map: 'Relationship map',
+    },
+  },
   phases: {
     problems: 'Problems',
     objectives: 'Objectives',

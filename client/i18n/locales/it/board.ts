@@ -20,6 +20,19 @@ export const board = {
     edge: 'Legame da «{{from}}» a «{{to}}»',
     directions: { up: 'in alto', down: 'in basso', left: 'a sinistra', right: 'a destra' },
   },
+  exportMenu: {
+    open: 'Esporta',
+    busy: 'Esportazione…',
+    label: 'Esporta un’immagine della tela',
+    item: '{{canvas}} ({{format}})',
+    failed: 'Esportazione non riuscita: riprova.',
+    canvases: {
+      problems: 'Albero dei problemi',
+      objectives: 'Albero degli obiettivi',
+      grid: 'Griglia potere/interesse',
+      map: 'Mappa delle relazioni',
+    },
+  },
   phases: {
     problems: 'Problemi',
     objectives: 'Obiettivi',

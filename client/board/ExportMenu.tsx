@@ -1,0 +1,127 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Phase } from '../../shared/schema/index.ts'
+import type { ImageCanvas } from '../../shared/render/labels.ts'
+import './exportMenu.css'
+
+/** The canvases of each tab; the pact tab (no canvas of its own) offers all four. */
+const CANVASES_OF: Record<Phase, readonly ImageCanvas[]> = {
+  problems: ['problems'],
+  objectives: ['objectives'],
+  stakeholders: ['grid', 'map'],
+  pact: ['problems', 'objectives', 'grid', 'map'],
+}
+const FORMATS = ['png', 'svg'] as const
+type Format = (typeof FORMATS)[number]
+
+/** The file name the server chose (Content-Disposition), else a plain one. */
+function fileNameOf(res: Response, fallback: string): string {
+  const match = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')
+  return match?.[1] ?? fallback
+}
+
+/**
+ * "Esporta": the canvas in view as PNG or SVG. The picture comes from the API, drawn by the
+ * renderer the server shares with the page (shared/render), so the download and the API's image
+ * are the same; it is fetched first (busy state, error message) and then saved as a file.
+ */
+export function ExportMenu({
+  boardId,
+  boardKey,
+  tab,
+}: {
+  boardId: string
+  boardKey: string
+  tab: Phase
+}) {
+  const { t, i18n } = useTranslation('board')
+  const [open, setOpen] = useState(false)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [error, setError] = useState(false)
+  const root = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (!open) return
+    const close = (e: Event) => {
+      if (
+        e instanceof KeyboardEvent ? e.key === 'Escape' : !root.current?.contains(e.target as Node)
+      )
+        setOpen(false)
+    }
+    document.addEventListener('pointerdown', close)
+    document.addEventListener('keydown', close)
+    return () => {
+      document.removeEventListener('pointerdown', close)
+      document.removeEventListener('keydown', close)
+    }
+  }, [open])
+
+  const download = async (canvas: ImageCanvas, format: Format) => {
+    setOpen(false)
+    setError(false)
+    setBusy(`${canvas}.${format}`)
+    try {
+      const lang = (i18n.resolvedLanguage ?? 'it').startsWith('en') ? 'en' : 'it'
+      const res = await fetch(
+        `/api/boards/${encodeURIComponent(boardId)}/export/${canvas}.${format}?key=${encodeURIComponent(boardKey)}&lang=${lang}`,
+      )
+      if (!res.ok) throw new Error(`HTTP ${res.status}`)
+      const blob = await res.blob()
+      const href = URL.createObjectURL(blob)
+      const a = document.createElement('a')
+      a.href = href
+      a.download = fileNameOf(res, `${canvas}.${format}`)
+      document.body.append(a)
+      a.click()
+      a.remove()
+      // the browser has taken the file once click() returns; the URL can go a moment later
+      setTimeout(() => URL.revokeObjectURL(href), 10_000)
+    } catch {
+      setError(true)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <div className="export-menu" ref={root}>
+      <button
+        type="button"
+        className="button-link"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-busy={busy !== null}
+        disabled={busy !== null}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="export-menu"
+      >
+        {busy ? t('exportMenu.busy') : t('exportMenu.open')}
+      </button>
+      {open && (
+        <div className="export-menu-list" role="menu" aria-label={t('exportMenu.label')}>
+          {CANVASES_OF[tab].map((canvas) =>
+            FORMATS.map((format) => (
+              <button
+                key={`${canvas}.${format}`}
+                type="button"
+                role="menuitem"
+                data-testid={`export-${canvas}-${format}`}
+                onClick={() => void download(canvas, format)}
+              >
+                {t('exportMenu.item', {
+                  canvas: t(`exportMenu.canvases.${canvas}`),
+                  format: format.toUpperCase(),
+                })}
+              </button>
+            )),
+          )}
+        </div>
+      )}
+      {error && (
+        <span className="export-menu-error" role="alert">
+          {t('exportMenu.failed')}
+        </span>
+      )}
+    </div>
+  )
+}
