@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { promisify } from 'node:util'
+import { crc32, deflate as deflateCallback } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 import { Resvg, renderAsync } from '@resvg/resvg-js'
 import { z } from 'zod'
@@ -30,7 +32,7 @@ export const FONT_FILES = [join(fontDir, 'DejaVuSans.ttf'), join(fontDir, 'DejaV
  * A very large canvas at 3× would need gigabytes of pixels: past this many, the picture is
  * drawn at the largest scale that fits (its file name and content stay the same).
  */
-export const MAX_PNG_PIXELS = 40_000_000
+export const MAX_PNG_PIXELS = 32_000_000
 /** resvg's (and most viewers') limit for one side. */
 const MAX_PNG_SIDE = 16_000
 
@@ -52,14 +54,50 @@ export function pngZoom(width: number, height: number, scale: number): number {
   return Math.min(scale, byPixels, bySide)
 }
 
-/** SVG → PNG on libuv's thread pool (renderAsync), so a big picture never stalls the sync. */
+const deflate = promisify(deflateCallback)
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8)
+  head.writeUInt32BE(data.length, 0)
+  head.write(type, 4, 'latin1')
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(data, crc32(head.subarray(4))) >>> 0)
+  return Buffer.concat([head, data, crc])
+}
+
+/**
+ * RGBA pixels → PNG. resvg's own encoder (asPng) runs on the main thread and compresses hard:
+ * about 2.5 s for a 300-card tree, during which no board syncs. Here rows are only framed
+ * (filter 0) and zlib compresses at level 3 on the thread pool: about 5× faster, the file a
+ * little larger, the event loop free.
+ */
+export async function encodePng(width: number, height: number, rgba: Buffer): Promise<Buffer> {
+  const stride = width * 4
+  const rows = Buffer.alloc((stride + 1) * height) // each row: filter byte 0, then its pixels
+  for (let y = 0; y < height; y++)
+    rgba.copy(rows, y * (stride + 1) + 1, y * stride, (y + 1) * stride)
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header[8] = 8 // bits per channel
+  header[9] = 6 // RGBA (the background is opaque white, so premultiplied = straight)
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', await deflate(rows, { level: 3 })),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+/** SVG → PNG: drawn on libuv's thread pool (renderAsync), so a big picture never stalls the sync. */
 export async function rasterise(svg: string, zoom: number): Promise<Buffer> {
   const image = await renderAsync(svg, {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: 'zoom', value: zoom },
     background: '#ffffff',
   })
-  return image.asPng()
+  return encodePng(image.width, image.height, image.pixels)
 }
 
 /** Loads resvg's native binary now: a machine it does not run on fails at start, not mid-workshop. */

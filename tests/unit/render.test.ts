@@ -4,6 +4,8 @@ import { IMAGE_CANVASES, imageFileName, renderCanvas } from '../../shared/render
 import type { RenderSource } from '../../shared/render/model.ts'
 import { wrap, xml } from '../../shared/render/svg.ts'
 import { textWidth } from '../../shared/render/fontMetrics.ts'
+import { MAX_PNG_PIXELS, encodePng, pngZoom } from '../../server/http/images.ts'
+import { PNG } from 'pngjs'
 
 const MARKUP = '<img src=x onerror=alert(1)> & ]]><script>alert("x")</script>'
 const LONG =
@@ -316,5 +318,20 @@ describe('shared renderer', () => {
     expect(imageFileName('***', 'grid', '2026-12-02', 'svg')).toBe(
       'trama-griglia-stakeholder-2026-12-02.svg',
     )
+  })
+
+  it('encodes PNG that a decoder reads back pixel for pixel', async () => {
+    const rgba = Buffer.alloc(3 * 2 * 4, 255)
+    rgba.writeUInt32BE(0x2f5fa8ff, 4 * 4) // one blue pixel, row 1 column 1
+    const png = PNG.sync.read(await encodePng(3, 2, rgba))
+    expect([png.width, png.height]).toEqual([3, 2])
+    expect(png.data.equals(rgba)).toBe(true)
+  })
+
+  it('keeps a huge canvas within the pixel budget, a normal one at the scale asked', () => {
+    expect(pngZoom(1200, 900, 3)).toBe(3)
+    const zoom = pngZoom(9000, 6000, 3)
+    expect(zoom).toBeLessThan(3)
+    expect(9000 * 6000 * zoom * zoom).toBeLessThanOrEqual(MAX_PNG_PIXELS * 1.0001)
   })
 })
