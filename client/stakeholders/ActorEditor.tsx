@@ -61,7 +61,6 @@ export function ActorEditor({
   const actions = useBoardActions()
   const editable = useBoard(canEdit)
   const update = (patch: Fields) => actions.updateCard('stakeholders', actor.id, patch)
-  const editing = (on: boolean) => actions.setEditing(on ? actor.id : null)
   const text = (field: ActorTextField | 'label', multiline = false, placeholder?: string) => {
     const id = `actor-${field}`
     return (
@@ -78,7 +77,7 @@ export function ActorEditor({
           multiline={multiline}
           rows={2}
           autoFocus={field === 'label' && focusName}
-          onPresence={editing}
+          onPresence={(on) => actions.setEditing(on ? actor.id : null, field)}
         />
       </label>
     )

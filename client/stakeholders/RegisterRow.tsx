@@ -9,11 +9,13 @@ import {
 import type { Actor, ActorTextField } from '../../shared/stakeholders/actors.ts'
 import { quadrantOf } from '../../shared/stakeholders/grid.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
-import { canEdit } from '../store/boardStore.ts'
+import { canEdit, type BoardState } from '../store/boardStore.ts'
 import { PercentField } from './fields.tsx'
 import { SharedTextField } from '../text/SharedTextField.tsx'
 import { useSelection } from './selection.tsx'
 import { CATEGORY_COLORS, CategoryBadge, StanceBadge, STANCE_COLORS } from './visuals.tsx'
+
+const peersSelector = (s: BoardState) => s.peers
 
 /** One row of the register: every cell edits the card in place. */
 export function RegisterRow({ actor, selected }: { actor: Actor; selected: boolean }) {
@@ -24,20 +26,28 @@ export function RegisterRow({ actor, selected }: { actor: Actor; selected: boole
   const update = (patch: Fields) => actions.updateCard('stakeholders', actor.id, patch)
   const name = actor.label || t('card.unnamed')
   const label = (column: string) => `${t(`register.columns.${column}`)} · ${name}`
-  const editing = (on: boolean) => actions.setEditing(on ? actor.id : null)
-  const text = (field: ActorTextField | 'label') =>
-    editable ? (
-      <SharedTextField
-        target={{ collection: 'stakeholders.nodes', id: actor.id, field }}
-        multiline={false}
-        className="cell-input"
-        data-field={field}
-        label={label(field)}
-        onPresence={editing}
-      />
-    ) : (
-      <span className="cell-text">{actor[field]}</span>
+  const peers = useBoard(peersSelector)
+  const text = (field: ActorTextField | 'label') => {
+    if (!editable) return <span className="cell-text">{actor[field]}</span>
+    // someone else writing in this very cell: their colour around it
+    const writer = peers.find((p) => p.editing === actor.id && (p.field ?? 'label') === field)
+    return (
+      <span
+        className={`cell-field${writer ? ' being-written' : ''}`}
+        style={writer ? { outlineColor: writer.user.color } : undefined}
+        title={writer ? t('card.editingBy', { name: writer.user.name }) : undefined}
+      >
+        <SharedTextField
+          target={{ collection: 'stakeholders.nodes', id: actor.id, field }}
+          multiline={false}
+          className="cell-input"
+          data-field={field}
+          label={label(field)}
+          onPresence={(on) => actions.setEditing(on ? actor.id : null, field)}
+        />
+      </span>
     )
+  }
   const stanceCell = (field: 'stance' | 'desiredStance') =>
     editable ? (
       <select

@@ -234,9 +234,11 @@ export function createBoardActions(
       if (store.getState().role === 'viewer') return
       awareness.setLocalStateField('cursor', pos ? { canvas, x: pos.x, y: pos.y } : null)
     },
-    setEditing(id: string | null): void {
+    /** Who is writing where, for the others: the record and, if not its label, the field. */
+    setEditing(id: string | null, field: string | null = null): void {
       store.setState({ editingId: id })
       awareness.setLocalStateField('editing', id)
+      awareness.setLocalStateField('field', id ? field : null)
     },
     /** The facilitator's tab is the room's phase: the projector follows it. */
     setTab(tab: Phase): void {

@@ -14,6 +14,8 @@ export const peerStateSchema = z.object({
   user: z.object({ name: nameSchema, color: colorSchema }),
   cursor: point.extend({ canvas: z.enum(CANVASES) }).nullish(),
   editing: cardId.nullish(),
+  /** Which of the record's texts they are writing (a register cell, a note), when not the label. */
+  field: z.string().max(64).nullish(),
   drag: z
     .object({ canvas: z.enum(CANVASES), nodes: z.record(cardId, point) })
     .nullish()

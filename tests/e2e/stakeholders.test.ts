@@ -184,6 +184,14 @@ describe('the Stakeholder phase in the browser', () => {
 
     const org = row.locator('input[data-field=organisation]')
     await org.fill('Ufficio formazione')
+    // while Bruno writes in this cell, Alice's register marks that very cell with his colour
+    await alice.view('register')
+    await alice
+      .registerRow('Confindustria Bergamo')
+      .locator('.cell-field.being-written input[data-field=organisation]')
+      .waitFor()
+    expect(await alice.page.locator('.cell-field.being-written').count()).toBe(1)
+    await alice.view('grid')
     await org.press('Enter')
     await alice.card('Confindustria Bergamo').getByText('Ufficio formazione').waitFor()
 
