@@ -62,7 +62,7 @@ function legend(items: LegendItem[], labels: ImageLabels, x: number, y: number, 
 function markers(colors: Map<string, string>): string {
   const defs = [...colors].map(
     ([id, color]) =>
-      `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${color}"/></marker>`,
+      `<marker id="${id}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="12" markerHeight="12" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${color}"/></marker>`,
   )
   return `<defs>${defs.join('')}</defs>`
 }
