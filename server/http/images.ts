@@ -33,6 +33,11 @@ export const FONT_FILES = [join(fontDir, 'DejaVuSans.ttf'), join(fontDir, 'DejaV
  * drawn at the largest scale that fits (its file name and content stay the same).
  */
 export const MAX_PNG_PIXELS = 32_000_000
+/**
+ * PNGs drawn at once: each can hold a few hundred MB of pixels for a second or two, so a burst
+ * of downloads is answered 503 (retry) rather than exhausting the memory of a 2-core box.
+ */
+export const PNG_AT_ONCE = 2
 /** resvg's (and most viewers') limit for one side. */
 const MAX_PNG_SIDE = 16_000
 
@@ -115,6 +120,7 @@ export function registerImageRoutes(
   deps: { store: BoardStore; registry: RoomRegistry },
 ): void {
   checkRasteriser()
+  let drawing = 0
   app.get('/api/boards/:id/export/:file', async (req, reply) => {
     const p = params.safeParse(req.params)
     if (!p.success) return reply.code(404).send(errorBody('BOARD_NOT_FOUND'))
@@ -141,7 +147,17 @@ export function registerImageRoutes(
         .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
         .type('image/svg+xml; charset=utf-8')
         .send(image.svg)
-    const zoom = pngZoom(image.width, image.height, Number(q.data.scale))
-    return reply.type('image/png').send(await rasterise(image.svg, zoom))
+    if (drawing >= PNG_AT_ONCE)
+      return reply
+        .code(503)
+        .header('retry-after', '2')
+        .send(errorBody('SERVER_BUSY', ['other images are being drawn: retry in a moment']))
+    drawing += 1
+    try {
+      const zoom = pngZoom(image.width, image.height, Number(q.data.scale))
+      return reply.type('image/png').send(await rasterise(image.svg, zoom))
+    } finally {
+      drawing -= 1
+    }
   })
 }

@@ -166,4 +166,20 @@ describe('images of the canvases from the API', () => {
       (await fetch(url('problems', 'png', withKey(board.keys.viewer, '&scale=9')))).status,
     ).toBe(400)
   })
+
+  it('a burst of PNG downloads is drawn a few at a time, the rest asked to retry', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        fetch(url('grid', 'png', withKey(board.keys.viewer, '&scale=3'))),
+      ),
+    )
+    for (const res of answers) {
+      expect([200, 503]).toContain(res.status)
+      if (res.status === 503) {
+        expect(res.headers.get('retry-after')).toBe('2')
+        expect(await res.json()).toMatchObject({ error: { code: 'SERVER_BUSY' } })
+      } else expect(PNG.sync.read(Buffer.from(await res.arrayBuffer())).width).toBeGreaterThan(0)
+    }
+    expect(answers.some((r) => r.status === 200)).toBe(true)
+  })
 })
