@@ -29,4 +29,39 @@ describe('the Esporta menu', () => {
     await expect.poll(() => menu.getAttribute('aria-busy')).toBe('false')
     await expect.poll(() => menu.isEnabled()).toBe(true)
   })
+
+  it('offers grid and map on the stakeholder tab, shows progress while it runs and an error when it fails', async () => {
+    const board = await createBoard(suite.server.url, 'Città più unita')
+    const p = await suite.open(board.links.viewer, 'Vera')
+    await p.page.locator('#tab-stakeholders').click()
+    const menu = p.page.getByTestId('export-menu')
+    await menu.click()
+    await expect.poll(() => p.page.getByRole('menuitem').count()).toBe(4)
+
+    // hold the answer until the busy state has been seen: no timing involved
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await p.page.route('**/export/grid.svg*', async (route) => {
+      await held
+      await route.continue()
+    })
+    const downloading = p.page.waitForEvent('download')
+    await p.page.getByTestId('export-grid-svg').click()
+    await expect.poll(() => menu.getAttribute('aria-busy')).toBe('true')
+    expect(await menu.textContent()).toBe('Esportazione…')
+    release()
+    const download = await downloading
+    expect(download.suggestedFilename()).toMatch(
+      /^citta-piu-unita-griglia-stakeholder-\d{4}-\d{2}-\d{2}\.svg$/,
+    )
+    const svg = await readFile((await download.path())!, 'utf8')
+    expect(svg).toContain('Città più unita')
+    expect(svg).toContain('Gestire da vicino')
+    await expect.poll(() => menu.getAttribute('aria-busy')).toBe('false')
+
+    await p.page.route('**/export/map.png*', (route) => route.fulfill({ status: 500, body: '{}' }))
+    await menu.click()
+    await p.page.getByTestId('export-map-png').click()
+    await p.page.getByRole('alert').filter({ hasText: 'Esportazione non riuscita' }).waitFor()
+  })
 })
