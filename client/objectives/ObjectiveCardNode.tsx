@@ -1,4 +1,5 @@
 import { memo } from 'react'
+import { WriterMark, useWriter } from '../kit/WriterMark.tsx'
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { useTranslation } from 'react-i18next'
 import type { ProblemRole } from '../../shared/schema/index.ts'
@@ -43,7 +44,7 @@ export const ObjectiveCardNode = memo(function ObjectiveCardNode({
   const { showProblems } = useObjectiveDisplay()
   const editing = useBoard((s: BoardState) => s.editingId === id)
   const editable = useBoard(canEdit)
-  const writer = useBoard((s: BoardState) => s.peers.find((p) => p.editing === id))
+  const writer = useWriter(id)
   const status = asStatus(data.status)
   const derivedFrom = typeof data.derivedFrom === 'string' ? data.derivedFrom : null
   const removed = data.problemRemoved === true
@@ -90,11 +91,7 @@ export const ObjectiveCardNode = memo(function ObjectiveCardNode({
           <span>{t('card.fromProblem')}:</span> {problem.label}
         </div>
       )}
-      {writer && (
-        <div className="card-writer" style={{ background: writer.user.color }}>
-          {t('card.editingBy', { name: writer.user.name })}
-        </div>
-      )}
+      <WriterMark writer={writer} />
       <Handle type="source" position={Position.Top} isConnectable={editable} />
     </div>
   )

@@ -1,4 +1,5 @@
 import { memo } from 'react'
+import { WriterMark, useWriter } from '../kit/WriterMark.tsx'
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { useTranslation } from 'react-i18next'
 import { useBoard, useBoardActions } from '../store/context.tsx'
@@ -18,7 +19,7 @@ export const ProblemCardNode = memo(function ProblemCardNode({
   const actions = useBoardActions()
   const editing = useBoard((s: BoardState) => s.editingId === id)
   const editable = useBoard(canEdit)
-  const writer = useBoard((s: BoardState) => s.peers.find((p) => p.editing === id))
+  const writer = useWriter(id)
   const groups = useBoard((s: BoardState) => s.lists.targetGroups)
   const cluster = useBoard((s: BoardState) =>
     s.lists['problems.clusters'].find((c) => c.id === data.cluster),
@@ -74,11 +75,7 @@ export const ProblemCardNode = memo(function ProblemCardNode({
           )}
         </div>
       )}
-      {writer && (
-        <div className="card-writer" style={{ background: writer.user.color }}>
-          {t('card.editingBy', { name: writer.user.name })}
-        </div>
-      )}
+      <WriterMark writer={writer} />
       <Handle type="source" position={Position.Top} isConnectable={editable} />
     </div>
   )

@@ -78,7 +78,7 @@ export const board = {
   card: {
     placeholder: 'Write the problem as a negative state…',
     edit: 'Edit text',
-    editingBy: '{{name}} is typing',
+    editingBy: '{{name}} is writing',
     empty: '(empty)',
   },
   presence: {
