@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { rememberBoard } from '../home/recentBoards.ts'
+import { listRecentBoards, rememberBoard } from '../home/recentBoards.ts'
 import { BoardProvider } from '../store/context.tsx'
 import { createBoardSession, type BoardSession } from '../sync/session.ts'
 import { storedColor, storedName } from '../sync/identity.ts'
@@ -9,18 +9,35 @@ import { NamePrompt } from './NamePrompt.tsx'
 import { useBoardInfo, type BoardInfo } from './useBoardInfo.ts'
 import './board.css'
 
+/**
+ * The session starts at once, beside the request that tells the role, so the board's data is
+ * on its way while the page asks. Until the answer it is read-only, unless this browser
+ * remembers the role this key gave it before.
+ */
 function useSession(boardId: string, key: string, info: BoardInfo | null): BoardSession | null {
   const [session, setSession] = useState<BoardSession | null>(null)
   useEffect(() => {
-    if (!info) return
-    const s = createBoardSession({ boardId, key, role: info.role, title: info.title })
+    const known = listRecentBoards().find((b) => b.id === boardId && b.key === key)
+    const s = createBoardSession({
+      boardId,
+      key,
+      role: known?.role ?? 'viewer',
+      title: known?.title,
+    })
     setSession(s)
     return () => {
       s.destroy()
       setSession(null)
     }
-  }, [boardId, key, info])
-  return session
+  }, [boardId, key])
+  // The board shows once the session has the role the server gave (no read-only flash).
+  const [ready, setReady] = useState<BoardSession | null>(null)
+  useEffect(() => {
+    if (!session || !info) return
+    session.setRole(info.role)
+    setReady(session)
+  }, [session, info])
+  return session && ready === session ? session : null
 }
 
 export function BoardPage({ boardId, boardKey }: { boardId: string; boardKey: string }) {

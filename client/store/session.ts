@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
+import type { Role } from '../../shared/protocol.ts'
 import type { BoardStore } from './boardStore.ts'
 import type { BoardActions } from './actions.ts'
 
@@ -16,6 +17,11 @@ export interface BoardSession {
   store: BoardStore
   actions: BoardActions
   undo: Y.UndoManager
+  /**
+   * The role the link's key grants, once the server has said it: the session starts before
+   * (so the board's data arrives while the page asks), read-only unless the browser remembers.
+   */
+  setRole(role: Role): void
   setUser(user: { name: string; color: string }): void
   destroy(): void
 }

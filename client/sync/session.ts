@@ -50,7 +50,13 @@ export function createBoardSession(options: SessionOptions): BoardSession {
     title: options.title,
     participantId: storedParticipantId(),
   })
-  const local = role === 'viewer' ? null : new IndexeddbPersistence(`trama:${boardId}`, doc)
+  // Edits kept in this browser (offline work) are for those who write; a role learnt later
+  // (see setRole) starts it then.
+  let local: IndexeddbPersistence | null = null
+  const keepLocally = (r: Role) => {
+    if (r !== 'viewer' && !local) local = new IndexeddbPersistence(`trama:${boardId}`, doc)
+  }
+  keepLocally(role)
   const provider = new WebsocketProvider(
     (options.wsOrigin ?? pageWsOrigin()) + SYNC_PATH,
     boardId,
@@ -149,6 +155,12 @@ export function createBoardSession(options: SessionOptions): BoardSession {
     store,
     actions,
     undo,
+    setRole(next) {
+      if (store.getState().role === next) return
+      store.setState({ role: next })
+      awareness.setLocalStateField('role', next)
+      keepLocally(next)
+    },
     setUser(user) {
       store.setState({ userName: user.name })
       awareness.setLocalStateField('user', user)
@@ -163,7 +175,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       unbind()
       undo.destroy()
       provider.destroy()
-      void local?.destroy()
+      void (local as IndexeddbPersistence | null)?.destroy()
       doc.destroy()
     },
   }
