@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AriaLabelConfig, Edge, Node } from '@xyflow/react'
 
@@ -27,19 +27,51 @@ export function useFlowAriaLabels(): Partial<AriaLabelConfig> {
 
 /**
  * Links named for screen readers by the cards they join ("Legame da «A» a «B»"), never by
- * internal ids. Unchanged links keep their identity.
+ * internal ids. Unchanged links keep their identity, and while only positions change (a drag:
+ * a new nodes array every frame, the same card data) the previous result is returned as it is.
  */
 export function useNamedEdges<E extends Edge>(edges: E[], nodes: Node[]): E[] {
   const { t, i18n } = useTranslation('board')
-  return useMemo(() => {
-    const labels = new Map(nodes.map((n) => [n.id, String(n.data?.label ?? '')]))
-    return edges.map((e) => {
-      const ariaLabel = t('flow.edge', {
-        from: labels.get(e.source) || t('card.empty'),
-        to: labels.get(e.target) || t('card.empty'),
-      })
-      return e.ariaLabel === ariaLabel ? e : { ...e, ariaLabel }
+  const last = useRef<{
+    edges: E[]
+    data: Map<string, unknown>
+    lang: string
+    out: E[]
+    named: Map<string, { from: E; to: E }>
+  } | null>(null)
+  const prev = last.current
+  if (
+    prev &&
+    prev.edges === edges &&
+    prev.lang === i18n.language &&
+    prev.data.size === nodes.length &&
+    nodes.every((n) => prev.data.get(n.id) === n.data)
+  )
+    return prev.out
+  const labels = new Map(nodes.map((n) => [n.id, String(n.data?.label ?? '')]))
+  const named = new Map<string, { from: E; to: E }>()
+  const out = edges.map((e) => {
+    const ariaLabel = t('flow.edge', {
+      from: labels.get(e.source) || t('card.empty'),
+      to: labels.get(e.target) || t('card.empty'),
     })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [edges, nodes, t, i18n.language])
+    // the same link with the same name keeps the object React Flow already has
+    const before = prev?.named.get(e.id)
+    const result =
+      before && before.from === e && before.to.ariaLabel === ariaLabel
+        ? before.to
+        : e.ariaLabel === ariaLabel
+          ? e
+          : { ...e, ariaLabel }
+    named.set(e.id, { from: e, to: result })
+    return result
+  })
+  last.current = {
+    edges,
+    data: new Map(nodes.map((n) => [n.id, n.data])),
+    lang: i18n.language,
+    out,
+    named,
+  }
+  return out
 }
