@@ -20,7 +20,6 @@ export function useFlowAriaLabels(): Partial<AriaLabelConfig> {
       'minimap.ariaLabel': t('flow.minimap'),
       'handle.ariaLabel': t('flow.handle'),
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [t, i18n.language],
   )
 }

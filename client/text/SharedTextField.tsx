@@ -119,7 +119,6 @@ export function SharedTextField({
       cancelAnimationFrame(raf)
       dropHeldKeys()
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [autoFocus])
 
   // A field removed while in use (its card closed or deleted) ends its edit all the same.

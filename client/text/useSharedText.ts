@@ -46,7 +46,6 @@ export function useSharedText(
   // The field starts with the document's text before the browser paints it.
   useLayoutEffect(() => {
     if (ref.current) ref.current.value = read()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [doc, collection, id, field])
 
   useEffect(() => {
@@ -99,7 +98,6 @@ export function useSharedText(
       record?.unobserve(onRecord)
       text?.unobserve(onText)
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [doc, collection, id, field])
 
   const write = (value?: string) => {
