@@ -4,7 +4,7 @@
  * cards overlap. Deterministic for a given size and seed.
  */
 import type { BoardExport } from '../shared/export/format.ts'
-import { EXPORT_FORMAT } from '../shared/export/format.ts'
+import { EXPORT_FORMAT, emptyPact } from '../shared/export/format.ts'
 import { SCHEMA_VERSION } from '../shared/schema/version.ts'
 import { CAUSE_EFFECT, type ProblemRole } from '../shared/schema/vocabulary.ts'
 import { prng } from './util.ts'
@@ -148,6 +148,7 @@ export function generateBoard(cards: number, seed = 7): GeneratedBoard {
     targetGroups: [],
     strategy: { candidates: [], criteria: [], scores: [] },
     logframe: [],
+    ...emptyPact(),
   }
   return { cards: nodes.length, links: edges.length, board }
 }

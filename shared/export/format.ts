@@ -18,6 +18,20 @@ import {
   targetGroup,
   type CollectionSpec,
 } from '../schema/registry.ts'
+import {
+  adaptation,
+  adhesion,
+  commitment,
+  dot,
+  indicator,
+  measurement,
+  monitoringRound,
+  pactBody,
+  pactInfo,
+  PACT_INFO_ID,
+  pactRule,
+  vote,
+} from '../schema/pact.ts'
 import { SCHEMA_VERSION } from '../schema/version.ts'
 
 export const EXPORT_FORMAT = 'trama.board'
@@ -98,6 +112,24 @@ function checkReferences(board: unknown, ctx: z.RefinementCtx): void {
     })
 }
 
+/** The pact and vote sections of a board that has neither (an empty frame, no votes). */
+export function emptyPact(): Pick<BoardExport, 'pact' | 'votes'> {
+  return {
+    pact: {
+      info: [{ id: PACT_INFO_ID, vision: '', territory: '' }],
+      bodies: [],
+      rules: [],
+      commitments: [],
+      adhesions: [],
+      indicators: [],
+      rounds: [],
+      measurements: [],
+      adaptations: [],
+    },
+    votes: { votes: [], dots: [] },
+  }
+}
+
 /** The JSON export of the current schema version; its sections are the registry's. */
 export const boardExportSchema = z
   .object({
@@ -121,6 +153,18 @@ export const boardExportSchema = z
       scores: section(score),
     }),
     logframe: section(logframeRow),
+    pact: z.object({
+      info: section(pactInfo),
+      bodies: section(pactBody),
+      rules: section(pactRule),
+      commitments: section(commitment),
+      adhesions: section(adhesion),
+      indicators: section(indicator),
+      rounds: section(monitoringRound),
+      measurements: section(measurement),
+      adaptations: section(adaptation),
+    }),
+    votes: z.object({ votes: section(vote), dots: section(dot) }),
   })
   .superRefine((board, ctx) => {
     checkReferences(board, ctx)

@@ -1,4 +1,5 @@
 import { actorDefaultsPatch, relationKindPatch } from '../schema/defaults.ts'
+import { emptyPact } from './format.ts'
 import { DEFAULT_CRITERIA, DEFAULT_TARGET_GROUPS } from '../schema/vocabulary.ts'
 
 type Json = Record<string, unknown>
@@ -35,4 +36,10 @@ export const EXPORT_MIGRATIONS: Record<number, (raw: Json) => Json> = {
   },
   /** 3 → 4: texts became shared in the document; the export keeps plain strings. */
   3: (raw) => ({ ...raw, schemaVersion: 4 }),
+  /** 4 → 5: the pact (an empty frame) and the dot votes. */
+  4: (raw) => ({
+    ...raw,
+    schemaVersion: 5,
+    ...emptyPact(),
+  }),
 }

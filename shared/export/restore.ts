@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { metaRoot } from '../schema/roots.ts'
-import { putRecord, type Fields } from '../schema/cards.ts'
+import { putRecord, seedPact, type Fields } from '../schema/cards.ts'
 import { SCHEMA_VERSION } from '../schema/version.ts'
 import { boardExportSchema, EXPORT_FORMAT, EXPORT_SECTIONS, type BoardExport } from './format.ts'
 import { EXPORT_MIGRATIONS } from './migrations.ts'
@@ -111,6 +111,7 @@ export function restoreBoard(doc: Y.Doc, board: BoardExport): void {
       for (const item of items as Record<string, unknown>[])
         putRecord(doc, name, item.id as string, fieldsOf(item))
     }
+    seedPact(doc)
   })
 }
 

@@ -10,6 +10,7 @@ import {
 } from './roots.ts'
 import { SCHEMA_VERSION } from './version.ts'
 import { textLimit } from './registry.ts'
+import { PACT_INFO_ID } from './pact.ts'
 import { newText, replaceText } from './text.ts'
 import { normaliseMeta } from './normalise.ts'
 import { DEFAULT_CRITERIA, DEFAULT_TARGET_GROUPS, type ProblemRole } from './vocabulary.ts'
@@ -146,6 +147,13 @@ export function seedMethodDefaults(doc: Y.Doc): void {
   })
   const meta = metaRoot(doc)
   if (typeof meta.get('chosenStrategy') !== 'string') meta.set('chosenStrategy', '')
+  seedPact(doc)
+}
+
+/** The pact's one frame record (vision, territory, horizon), made once with the board. */
+export function seedPact(doc: Y.Doc): void {
+  if (!collectionRoot(doc, 'pact.info').has(PACT_INFO_ID))
+    putRecord(doc, 'pact.info', PACT_INFO_ID, { vision: '', territory: '' })
 }
 
 /** Writes the meta and defaults of a new board. */

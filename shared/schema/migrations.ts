@@ -1,6 +1,13 @@
 import * as Y from 'yjs'
 import { canvasRoots, collectionRoot, metaRoot } from './roots.ts'
-import { forEachRecord, readFields, seedMethodDefaults, sharedText, type Fields } from './cards.ts'
+import {
+  forEachRecord,
+  readFields,
+  seedMethodDefaults,
+  seedPact,
+  sharedText,
+  type Fields,
+} from './cards.ts'
 import { REGISTRY } from './registry.ts'
 import { actorDefaultsPatch, relationKindPatch } from './defaults.ts'
 import { SCHEMA_VERSION } from './version.ts'
@@ -63,6 +70,13 @@ export const DOC_MIGRATIONS: readonly DocMigration[] = [
             if (typeof map.get(field) === 'string') sharedText(map, field, max)
         })
     },
+  },
+  {
+    to: 5,
+    name: 'AddPact',
+    // The pact's collections and the dot votes are new roots; only the pact's frame record
+    // (vision, territory, horizon) is written, so that two clients never create it at once.
+    up: seedPact,
   },
 ]
 

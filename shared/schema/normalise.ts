@@ -15,6 +15,8 @@ import { PHASES, type Phase } from './roots.ts'
 export function normaliseRecord(spec: CollectionSpec, id: string, value: unknown): Fields | null {
   if (!(value instanceof Y.Map)) return null
   if (!idSchema.safeParse(id).success) return null
+  // a collection may allow fewer ids (the pact's one frame record)
+  if (!(spec.record.shape.id as z.ZodType).safeParse(id).success) return null
   return normaliseFields(spec, readFields(value as Y.Map<unknown>))
 }
 

@@ -10,68 +10,21 @@ import {
   STANCES,
 } from './vocabulary.ts'
 
-/** Limits that keep one board (or one import) from exhausting the server. */
-export const LIMITS = {
-  /** A card's text (label), a candidate's name. */
-  label: 2_000,
-  /** Notes, register and logframe cells. */
-  text: 8_000,
-  /** Short names: branches, target groups, criteria, the board's title. */
-  name: 200,
-  /** A person's name as presence declares it. */
-  person: 80,
-  cardsPerCanvas: 10_000,
-  records: 20_000,
-  idList: 1_000,
-} as const
+import {
+  LIMITS,
+  cardBase,
+  idList,
+  idSchema,
+  linkBase,
+  record,
+  spec,
+  text,
+  unit,
+  type CollectionSpec,
+} from './spec.ts'
+import { PACT_COLLECTIONS, VOTE_COLLECTIONS } from './pact.ts'
 
-/**
- * A record id: 1–200 characters, no control characters. Trama makes random url-safe ones; a
- * stock client may choose others (`work>inclusion`), and those are records like any other.
- */
-export const idSchema = z
-  .string()
-  .regex(/^[^\u0000-\u001f\u007f]{1,200}$/, 'ids are 1–200 characters, no control characters')
-const coord = z.number().finite().min(-1e7).max(1e7)
-const unit = z.number().min(0).max(1)
-const idList = z.array(idSchema).max(LIMITS.idList)
-const text = (max: number) => z.string().max(max)
-const kind = z.string().min(1).max(64)
-
-/** Unknown fields are kept (forward compatibility), but must be JSON. */
-const record = <T extends z.ZodRawShape>(shape: T) => z.object(shape).catchall(z.json())
-
-const cardBase = { id: idSchema, kind, label: text(LIMITS.label), x: coord, y: coord }
-const linkBase = { id: idSchema, source: idSchema, target: idSchema, kind }
-
-/**
- * One collection of the document: a root `Y.Map<id, Y.Map>` of records. Everything that knows
- * about collections (roots, export and import, the normaliser, reference checks, the shared
- * texts and their limits) reads it from here.
- */
-export interface CollectionSpec<S extends z.ZodObject = z.ZodObject, N extends string = string> {
-  /** The root's name in the document. */
-  name: N
-  /** Where the records sit in the JSON export. */
-  exportPath: readonly string[]
-  /** What one record is called in messages ("card", "score"). */
-  what: string
-  /** One record as exported (with its `id`). */
-  record: S
-  /** Fields that hold shared text (`Y.Text`), with their maximum length. */
-  texts: Readonly<Record<string, number>>
-  /**
-   * Fields that point to a record the record cannot do without (a link's cards, a score's
-   * candidate): a dangling one is refused on import and the record is left out of exports.
-   */
-  refs: Readonly<Record<string, string>>
-  /** Values used when a required field is missing or unusable. */
-  defaults: Readonly<Record<string, unknown>>
-  /** The most records an export may hold. */
-  max: number
-}
-
-const spec = <S extends z.ZodObject, const N extends string>(s: CollectionSpec<S, N>) => s
+export { LIMITS, idSchema, type CollectionSpec } from './spec.ts'
 
 const cardTexts = { label: LIMITS.label, note: LIMITS.text }
 const cardDefaults = { label: '', x: 0, y: 0 }
@@ -106,6 +59,8 @@ export const problemCard = spec({
   refs: {},
   defaults: { ...cardDefaults, kind: 'problem', role: 'cause' },
   max: LIMITS.cardsPerCanvas,
+  phase: 'problems',
+  writers: 'all',
 })
 
 export const problemLink = spec({
@@ -117,6 +72,8 @@ export const problemLink = spec({
   refs: { source: 'problems.nodes', target: 'problems.nodes' },
   defaults: { kind: 'cause-effect' },
   max: LIMITS.cardsPerCanvas * 4,
+  phase: 'problems',
+  writers: 'all',
 })
 
 export const objectiveCard = spec({
@@ -135,6 +92,8 @@ export const objectiveCard = spec({
   refs: {},
   defaults: { ...cardDefaults, kind: 'objective', derivedFrom: null, status: 'added' },
   max: LIMITS.cardsPerCanvas,
+  phase: 'objectives',
+  writers: 'all',
 })
 
 export const objectiveLink = spec({
@@ -151,6 +110,8 @@ export const objectiveLink = spec({
   refs: { source: 'objectives.nodes', target: 'objectives.nodes' },
   defaults: { kind: 'means-end' },
   max: LIMITS.cardsPerCanvas * 4,
+  phase: 'objectives',
+  writers: 'all',
 })
 
 export const actorCard = spec({
@@ -183,6 +144,8 @@ export const actorCard = spec({
     desiredStance: 'neutral',
   },
   max: LIMITS.cardsPerCanvas,
+  phase: 'stakeholders',
+  writers: 'all',
 })
 
 export const relation = spec({
@@ -194,6 +157,8 @@ export const relation = spec({
   refs: { source: 'stakeholders.nodes', target: 'stakeholders.nodes' },
   defaults: { kind: 'cooperation' },
   max: LIMITS.cardsPerCanvas * 4,
+  phase: 'stakeholders',
+  writers: 'all',
 })
 
 export const cluster = spec({
@@ -209,6 +174,8 @@ export const cluster = spec({
   refs: {},
   defaults: { label: '' },
   max: LIMITS.records,
+  phase: 'problems',
+  writers: 'all',
 })
 
 export const targetGroup = spec({
@@ -220,6 +187,8 @@ export const targetGroup = spec({
   refs: {},
   defaults: { label: '' },
   max: LIMITS.records,
+  phase: 'objectives',
+  writers: 'all',
 })
 
 export const candidate = spec({
@@ -231,6 +200,8 @@ export const candidate = spec({
   refs: {},
   defaults: { label: '', objectives: [] },
   max: LIMITS.records,
+  phase: 'objectives',
+  writers: 'all',
 })
 
 export const criterion = spec({
@@ -247,6 +218,8 @@ export const criterion = spec({
   refs: {},
   defaults: { label: '', order: 0 },
   max: LIMITS.records,
+  phase: 'objectives',
+  writers: 'all',
 })
 
 export const score = spec({
@@ -266,6 +239,8 @@ export const score = spec({
   refs: { candidate: 'strategy.candidates', criterion: 'strategy.criteria' },
   defaults: {},
   max: LIMITS.records,
+  phase: 'objectives',
+  writers: 'all',
 })
 
 export const logframeRow = spec({
@@ -291,6 +266,8 @@ export const logframeRow = spec({
   refs: {},
   defaults: { text: '', indicators: '', sources: '', assumptions: '', order: 0 },
   max: LIMITS.records,
+  phase: 'objectives',
+  writers: 'all',
 })
 
 /**
@@ -313,6 +290,8 @@ export const REGISTRY = [
   criterion,
   score,
   logframeRow,
+  ...PACT_COLLECTIONS,
+  ...VOTE_COLLECTIONS,
 ] as const satisfies readonly CollectionSpec[]
 
 const byName = new Map<string, CollectionSpec>(REGISTRY.map((s) => [s.name, s]))

@@ -8,8 +8,7 @@ import { REGISTRY } from './registry.ts'
 export const CANVASES = ['problems', 'objectives', 'stakeholders'] as const
 export type CanvasName = (typeof CANVASES)[number]
 
-export const PHASES = ['problems', 'objectives', 'stakeholders', 'pact'] as const
-export type Phase = (typeof PHASES)[number]
+export { PHASES, type Phase } from './vocabulary.ts'
 
 /**
  * Every root that holds records: a Y.Map from id to one Y.Map of fields per record (cards,

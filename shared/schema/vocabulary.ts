@@ -2,6 +2,10 @@
  * The workshop's words as stored values. The UI translates them (Italian first); the document
  * keeps these stable codes.
  */
+/** The method's phases, in the order the room walks them. */
+export const PHASES = ['problems', 'objectives', 'stakeholders', 'pact'] as const
+export type Phase = (typeof PHASES)[number]
+
 export const PROBLEM_ROLES = ['core', 'cause', 'effect'] as const
 export type ProblemRole = (typeof PROBLEM_ROLES)[number]
 
@@ -51,3 +55,62 @@ export const DEFAULT_CRITERIA = [
 /** Score scale of the strategy analysis. */
 export const SCORE_MIN = 1
 export const SCORE_MAX = 5
+
+/** Levels of the pact's bodies: who sets direction, who plans, who does the work. */
+export const BODY_LEVELS = ['political', 'strategic', 'technical', 'operational'] as const
+export type BodyLevel = (typeof BODY_LEVELS)[number]
+
+/** How a body of the pact decides. */
+export const DECISION_RULES = ['consensus', 'majority', 'qualified-majority', 'lead'] as const
+export type DecisionRule = (typeof DECISION_RULES)[number]
+
+/** How often a body meets, an indicator is measured. */
+export const FREQUENCIES = [
+  'weekly',
+  'monthly',
+  'quarterly',
+  'half-yearly',
+  'yearly',
+  'as-needed',
+] as const
+export type Frequency = (typeof FREQUENCIES)[number]
+
+/** What an actor puts into the pact. */
+export const COMMITMENT_TYPES = [
+  'staff-hours',
+  'money',
+  'spaces',
+  'services',
+  'skills',
+  'data-tools',
+] as const
+export type CommitmentType = (typeof COMMITMENT_TYPES)[number]
+
+/** proposto, confermato, in corso, rispettato, non rispettato. */
+export const COMMITMENT_STATUSES = ['proposed', 'confirmed', 'ongoing', 'kept', 'broken'] as const
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number]
+
+/** Whether an indicator should go up or down. */
+export const INDICATOR_DIRECTIONS = ['increase', 'decrease'] as const
+export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number]
+
+/** What an adaptation decided in a monitoring round changes. */
+export const ADAPTATION_TARGETS = [
+  'indicator',
+  'commitment',
+  'body',
+  'objective',
+  'activity',
+] as const
+export type AdaptationTarget = (typeof ADAPTATION_TARGETS)[number]
+
+/** The canvases a dot vote can run on. */
+export const VOTE_CANVASES = ['problems', 'objectives', 'stakeholders'] as const
+export type VoteCanvas = (typeof VOTE_CANVASES)[number]
+
+/** A vote is open (dots go on cards), closed (no more dots) or revealed (tallies shown). */
+export const VOTE_STATES = ['open', 'closed', 'revealed'] as const
+export type VoteState = (typeof VOTE_STATES)[number]
+
+/** Dots per participant a vote may give. */
+export const VOTE_DOTS_MAX = 20

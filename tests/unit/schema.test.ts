@@ -17,6 +17,7 @@ import {
   DEFAULT_CRITERIA,
   DEFAULT_TARGET_GROUPS,
   textValue,
+  COLLECTIONS,
   type CollectionName,
 } from '../../shared/schema/index.ts'
 
@@ -60,6 +61,7 @@ describe('document schema', () => {
         'AddMethodDefaults',
         'MakeStakeholderCardsActors',
         'MakeTextsShared',
+        'AddPact',
       ],
     })
     expect(transactions).toBe(1)
@@ -78,7 +80,7 @@ describe('document schema', () => {
     expect(migrateDoc(doc)).toMatchObject({
       ok: true,
       from: 2,
-      applied: ['MakeStakeholderCardsActors', 'MakeTextsShared'],
+      applied: ['MakeStakeholderCardsActors', 'MakeTextsShared', 'AddPact'],
     })
     expect(readFields(canvasRoots(doc, 'stakeholders').nodes.get('a1')!)).toEqual({
       kind: 'actor',
@@ -130,7 +132,11 @@ describe('document schema', () => {
       assumptions: 'x',
       order: 0,
     })
-    expect(migrateDoc(doc)).toMatchObject({ ok: true, from: 3, applied: ['MakeTextsShared'] })
+    expect(migrateDoc(doc)).toMatchObject({
+      ok: true,
+      from: 3,
+      applied: ['MakeTextsShared', 'AddPact'],
+    })
     const p = canvasRoots(doc, 'problems').nodes.get('p')!
     expect(p.get('label')).toBeInstanceOf(Y.Text)
     expect(p.get('note')).toBeInstanceOf(Y.Text)
@@ -182,6 +188,6 @@ describe('document schema', () => {
       expect(canvasRoots(doc, 'problems').nodes.has('from-a')).toBe(true)
       expect(canvasRoots(doc, 'objectives').nodes.has('from-b')).toBe(true)
     }
-    expect(allRoots(a)).toHaveLength(13)
+    expect(allRoots(a)).toHaveLength(1 + COLLECTIONS.length)
   })
 })
