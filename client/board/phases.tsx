@@ -16,5 +16,5 @@ export const PHASE_VIEWS = {
   stakeholders: lazy(() =>
     import('../stakeholders/StakeholdersPhase.tsx').then((m) => ({ default: m.StakeholdersPhase })),
   ),
-  pact: lazy(() => import('./ComingNext.tsx').then((m) => ({ default: m.PactPlaceholder }))),
+  pact: lazy(() => import('../pact/PactPhase.tsx').then((m) => ({ default: m.PactPhase }))),
 } satisfies Record<Phase, LazyExoticComponent<ComponentType>>

@@ -3,6 +3,8 @@ import { board } from './locales/en/board.ts'
 import { objectives } from './locales/en/objectives.ts'
 import { strategy } from './locales/en/strategy.ts'
 import { stakeholders } from './locales/en/stakeholders.ts'
+import { pact } from './locales/en/pact.ts'
+import { pactMonitoring } from './locales/en/pactMonitoring.ts'
 
 export const en = {
   common: {
@@ -23,4 +25,6 @@ export const en = {
   objectives,
   strategy,
   stakeholders,
+  pact,
+  pactMonitoring,
 }

@@ -3,6 +3,8 @@ import { board } from './locales/it/board.ts'
 import { objectives } from './locales/it/objectives.ts'
 import { strategy } from './locales/it/strategy.ts'
 import { stakeholders } from './locales/it/stakeholders.ts'
+import { pact } from './locales/it/pact.ts'
+import { pactMonitoring } from './locales/it/pactMonitoring.ts'
 
 export const it = {
   common: {
@@ -23,4 +25,6 @@ export const it = {
   objectives,
   strategy,
   stakeholders,
+  pact,
+  pactMonitoring,
 }

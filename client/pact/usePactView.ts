@@ -1,0 +1,38 @@
+import { useCallback, useState } from 'react'
+import { ROOM_VIEWS } from '../../shared/schema/index.ts'
+
+/** The views of the Patto phase, in the order the facilitator's screen shows them. */
+export const PACT_VIEWS = ROOM_VIEWS.pact
+export type PactView = (typeof PACT_VIEWS)[number]
+
+const VIEW_KEY = 'trama.pact.view'
+
+export function isPactView(v: unknown): v is PactView {
+  return (PACT_VIEWS as readonly unknown[]).includes(v)
+}
+
+function storedView(): PactView {
+  try {
+    const v = sessionStorage.getItem(VIEW_KEY)
+    return isPactView(v) ? v : 'vision'
+  } catch {
+    return 'vision'
+  }
+}
+
+/**
+ * The one place that says which view of the Patto phase this screen shows. Local for now (kept
+ * for the tab's session); the room's `view`, set by the facilitator, can drive it from here.
+ */
+export function usePactView(): [PactView, (view: PactView) => void] {
+  const [view, setViewState] = useState<PactView>(storedView)
+  const setView = useCallback((v: PactView) => {
+    setViewState(v)
+    try {
+      sessionStorage.setItem(VIEW_KEY, v)
+    } catch {
+      // private mode: the choice lasts for this page only
+    }
+  }, [])
+  return [view, setView]
+}

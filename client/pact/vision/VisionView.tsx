@@ -1,0 +1,6 @@
+import { useTranslation } from 'react-i18next'
+
+export function VisionView() {
+  const { t } = useTranslation('pact')
+  return <p className="pact-empty">{t('notYet')}</p>
+}
