@@ -21,18 +21,23 @@ export async function buildServer() {
     sourcemap: true,
     logLevel: 'warning',
   })
-  // The import worker (server/http/importRunner.ts) is its own entry, found beside the bundle.
-  await build({
-    entryPoints: [join(root, 'server', 'http', 'importWorker.ts')],
-    outfile: join(root, 'dist', 'importWorker.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
-  })
+  // The workers (server/http/importRunner.ts, server/export/pdfRunner.ts) are entries of their
+  // own, found beside the bundle.
+  for (const [entry, out] of [
+    [join(root, 'server', 'http', 'importWorker.ts'), 'importWorker.js'],
+    [join(root, 'server', 'export', 'pdfWorker.ts'), 'pdfWorker.js'],
+  ])
+    await build({
+      entryPoints: [entry],
+      outfile: join(root, 'dist', out),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: true,
+      logLevel: 'warning',
+    })
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildServer()

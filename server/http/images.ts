@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { crc32, deflate as deflateCallback } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
@@ -15,18 +13,11 @@ import {
   renderCanvas,
 } from '../../shared/render/index.ts'
 import { checkAccess } from '../auth/keys.ts'
+import { FONT_FILES } from '../export/fonts.ts'
 import type { BoardStore } from '../storage/types.ts'
 import type { RoomRegistry } from '../sync/rooms.ts'
 
-/**
- * The font every PNG is drawn with comes from an npm package of the project (DejaVu Sans, whose
- * metrics the renderer wraps text with), never from the machine: the same picture everywhere.
- */
-const fontDir = join(
-  dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
-  'ttf',
-)
-export const FONT_FILES = [join(fontDir, 'DejaVuSans.ttf'), join(fontDir, 'DejaVuSans-Bold.ttf')]
+export { FONT_FILES }
 
 /**
  * A very large canvas at 3× would need gigabytes of pixels: past this many, the picture is
@@ -126,7 +117,7 @@ export function registerImageRoutes(
     if (!p.success) return reply.code(404).send(errorBody('BOARD_NOT_FOUND'))
     const q = query.safeParse(req.query)
     if (!q.success) return reply.code(400).send(errorBody('BAD_REQUEST', ['scale: 2 or 3']))
-    const access = checkAccess(deps.store.getBoard(p.data.id), q.data.key)
+    const access = checkAccess(await deps.store.getBoard(p.data.id), q.data.key)
     if (!access.ok) return reply.code(access.status).send(errorBody(access.code))
     const match = FILE.exec(p.data.file)
     if (!match) return reply.code(404).send(errorBody('NOT_FOUND'))

@@ -13,6 +13,7 @@ import { readImportBody, type ImportBody } from './importBody.ts'
 import { runImport } from './importRunner.ts'
 import { createRateLimit } from './rateLimit.ts'
 import { registerImageRoutes } from './images.ts'
+import { registerDocumentRoutes } from './documents.ts'
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/
 
@@ -183,6 +184,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   })
 
   registerImageRoutes(app, { store, registry })
+  registerDocumentRoutes(app, { store, registry })
 
   /**
    * Import: the rate limit and a free slot are checked before the body is read; the body is

@@ -1,0 +1,215 @@
+/**
+ * The pact document: an A4 PDF for the people who were not in the room. A title page, then one
+ * section per part of the workshop, each drawn by one function of SECTIONS — a new part of the
+ * method (the pact phase's vision, governance, commitments…) is one more entry there.
+ */
+import type { BoardExport } from '../../shared/export/format.ts'
+import { DOCUMENT_LABELS, type DocumentLabels } from '../../shared/document/labels.ts'
+import {
+  coreProblems,
+  coverageOf,
+  gridTable,
+  logframeTable,
+  peopleOf,
+  registerTable,
+  scoresTable,
+  strategyOf,
+} from '../../shared/document/tables.ts'
+import { longDate, slugify, type ImageLang } from '../../shared/render/labels.ts'
+import { renderCanvas, type ImageCanvas } from '../../shared/render/index.ts'
+import {
+  area,
+  clean,
+  createPdf,
+  field,
+  finish,
+  heading,
+  numberPages,
+  paragraph,
+  table,
+  vectorImage,
+} from './pdfLayout.ts'
+
+export interface SectionContext {
+  doc: PDFKit.PDFDocument
+  board: BoardExport
+  labels: DocumentLabels
+  lang: ImageLang
+  /** `YYYY-MM-DD`, the day the document speaks of. */
+  day: string
+}
+
+/** One section of the document: its title, and what it draws below the title. */
+export interface PactSection {
+  id: string
+  title: (labels: DocumentLabels) => string
+  draw: (ctx: SectionContext) => void
+}
+
+function canvasPicture(ctx: SectionContext, canvas: ImageCanvas): void {
+  vectorImage(ctx.doc, renderCanvas(ctx.board, canvas, { lang: ctx.lang, day: ctx.day }))
+}
+
+function tableOrEmpty(ctx: SectionContext, data: ReturnType<typeof logframeTable>, w: number[]) {
+  if (data.rows.length === 0) paragraph(ctx.doc, ctx.labels.empty, { muted: true, italic: true })
+  else table(ctx.doc, data, w)
+}
+
+const problems: PactSection = {
+  id: 'problems',
+  title: (l) => l.sections.problems,
+  draw: (ctx) => {
+    const core = coreProblems(ctx.board)
+    if (core.length) field(ctx.doc, ctx.labels.coreProblem, core.join(' · '))
+    else paragraph(ctx.doc, ctx.labels.noCoreProblem, { muted: true, italic: true })
+    canvasPicture(ctx, 'problems')
+  },
+}
+
+const objectives: PactSection = {
+  id: 'objectives',
+  title: (l) => l.sections.objectives,
+  draw: (ctx) => canvasPicture(ctx, 'objectives'),
+}
+
+const strategy: PactSection = {
+  id: 'strategy',
+  title: (l) => l.sections.strategy,
+  draw: (ctx) => {
+    const { doc, labels } = ctx
+    const s = labels.strategy
+    const view = strategyOf(ctx.board)
+    const chosen = view.candidates.find((c) => c.id === view.chosen)
+    if (chosen) field(doc, s.chosen, chosen.label)
+    else paragraph(doc, s.noChoice, { muted: true, italic: true })
+    field(doc, s.criteria, view.criteria.map((c) => c.label).join(' · ') || '—')
+    heading(doc, s.candidates, 2)
+    if (!view.candidates.length) paragraph(doc, labels.empty, { muted: true, italic: true })
+    for (const c of view.candidates) field(doc, c.label || '—', c.objectives.join(' → ') || '—')
+    heading(doc, s.ranking, 2)
+    const scores = scoresTable(ctx.board, ctx.lang)
+    tableOrEmpty(ctx, scores, [0.8, 3, ...view.criteria.map(() => 1), 1.1, 1, 0.8])
+  },
+}
+
+const logframe: PactSection = {
+  id: 'logframe',
+  title: (l) => l.sections.logframe,
+  draw: (ctx) => tableOrEmpty(ctx, logframeTable(ctx.board, ctx.lang), [1.2, 2.6, 2, 1.6, 1.6]),
+}
+
+const register: PactSection = {
+  id: 'register',
+  title: (l) => l.sections.register,
+  draw: (ctx) =>
+    tableOrEmpty(ctx, registerTable(ctx.board, ctx.lang), [1.8, 1.6, 1.4, 0.8, 0.9, 1.5, 2.2]),
+}
+
+const grid: PactSection = {
+  id: 'grid',
+  title: (l) => l.sections.grid,
+  draw: (ctx) => {
+    canvasPicture(ctx, 'grid')
+    tableOrEmpty(ctx, gridTable(ctx.board, ctx.lang), [1, 3])
+  },
+}
+
+const map: PactSection = {
+  id: 'map',
+  title: (l) => l.sections.map,
+  draw: (ctx) => canvasPicture(ctx, 'map'),
+}
+
+const coverage: PactSection = {
+  id: 'coverage',
+  title: (l) => l.sections.coverage,
+  draw: (ctx) => {
+    const c = ctx.labels.coverage
+    const view = coverageOf(ctx.board, ctx.lang)
+    tableOrEmpty(ctx, view.table, [3, 3.4, 0.5])
+    field(ctx.doc, c.uncovered, view.uncovered.join(' · ') || c.none)
+    field(ctx.doc, c.withoutObjective, view.withoutObjective.join(' · ') || c.none)
+  },
+}
+
+/** The sections in document order. The pact phase's sections go after the coverage matrix. */
+export const SECTIONS: readonly PactSection[] = [
+  problems,
+  objectives,
+  strategy,
+  logframe,
+  register,
+  grid,
+  map,
+  coverage,
+]
+
+/** Title page: title, kind of document, date, phase, core problem, who wrote, contents. */
+function titlePage(ctx: SectionContext, contents: { title: string; page: number }[]): void {
+  const { doc, labels, board } = ctx
+  const { left, width } = area(doc)
+  doc.y = 150
+  doc
+    .font('Sans-Bold')
+    .fontSize(26)
+    .text(clean(board.title) || '—', left, doc.y, { width })
+  doc.moveDown(0.3)
+  paragraph(doc, labels.documentKind, { size: 14, muted: true })
+  doc.moveDown(1)
+  field(doc, labels.date, longDate(ctx.day, labels.image))
+  field(doc, labels.phase, labels.phases[board.phase])
+  const core = coreProblems(board)
+  if (core.length) field(doc, labels.coreProblem, core.join(' · '))
+  const people = peopleOf(board)
+  field(doc, labels.people, people.length ? people.join(', ') : labels.noPeople)
+  doc.moveDown(1)
+  heading(doc, labels.contents, 2)
+  for (const entry of contents) {
+    const y = doc.y
+    doc
+      .font('Sans')
+      .fontSize(10.5)
+      .text(clean(entry.title), left, y, { width: width - 40 })
+    doc.text(String(entry.page), left + width - 40, y, { width: 40, align: 'right' })
+    doc.moveDown(0.2)
+  }
+}
+
+export interface PactPdfOptions {
+  lang?: ImageLang
+  /** The day the document is dated, `YYYY-MM-DD`; default: the day of the export. */
+  day?: string
+  /** Sections to draw (tests and future callers); default: all. */
+  sections?: readonly PactSection[]
+}
+
+/** The pact document of a board (its JSON export) as PDF bytes. */
+export async function buildPactPdf(board: BoardExport, options: PactPdfOptions = {}) {
+  const lang = options.lang ?? 'it'
+  const labels = DOCUMENT_LABELS[lang]
+  const day = options.day ?? board.exportedAt.slice(0, 10)
+  const doc = createPdf({
+    title: `${board.title} — ${labels.documentKind}`,
+    lang: lang === 'it' ? 'it-IT' : 'en-GB',
+  })
+  const ctx: SectionContext = { doc, board, labels, lang, day }
+  const contents: { title: string; page: number }[] = []
+  for (const section of options.sections ?? SECTIONS) {
+    doc.addPage()
+    const title = section.title(labels)
+    contents.push({ title, page: doc.bufferedPageRange().count })
+    doc.outline.addItem(title)
+    heading(doc, title)
+    section.draw(ctx)
+  }
+  // the title page is written last, when every section's page is known
+  doc.switchToPage(0)
+  titlePage(ctx, contents)
+  numberPages(doc, labels.page)
+  return finish(doc)
+}
+
+/** `patto-val-seriana-2027-documento-patto-2026-12-02.pdf` */
+export function pactFileName(title: string, isoDay: string): string {
+  return `${slugify(title) || 'trama'}-documento-patto-${isoDay}.pdf`
+}

@@ -1,0 +1,266 @@
+/**
+ * The building blocks of the pact document on top of PDFKit: headings, paragraphs, tables that
+ * break across pages with their header repeated, vector pictures of the canvases, page numbers.
+ * Every text is real text in the bundled DejaVu Sans (embedded, so accents and searching work
+ * in every reader); nothing is a screenshot.
+ */
+import PDFDocument from 'pdfkit'
+import SVGtoPDF from 'svg-to-pdfkit'
+import type { Table } from '../../shared/document/tables.ts'
+import { FONT_FILES, OBLIQUE_FONT_FILE } from './fonts.ts'
+
+export const FONT = { regular: 'Sans', bold: 'Sans-Bold', italic: 'Sans-Oblique' } as const
+const INK = '#1f2328'
+const MUTED = '#4a4f57'
+const RULE = '#c9cdd3'
+const HEAD_FILL = '#eef1f5'
+/** A4 in points, 2 cm margins (the footer sits inside the bottom one). */
+export const MARGIN = 56
+
+export function createPdf(info: { title: string; lang: string }): PDFKit.PDFDocument {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true, // page numbers ("3 of 12") are written once every page exists
+    autoFirstPage: true,
+    lang: info.lang,
+    displayTitle: true,
+    info: { Title: info.title, Creator: 'Trama', Producer: 'Trama (PDFKit)' },
+  })
+  const [regular, bold] = FONT_FILES as [string, string]
+  doc.registerFont(FONT.regular, regular)
+  doc.registerFont(FONT.bold, bold)
+  doc.registerFont(FONT.italic, OBLIQUE_FONT_FILE)
+  doc.font(FONT.regular).fontSize(10).fillColor(INK)
+  return doc
+}
+
+/** The writable area of the current page. */
+export function area(doc: PDFKit.PDFDocument) {
+  const { width, height, margins } = doc.page
+  return {
+    left: margins.left,
+    right: width - margins.right,
+    width: width - margins.left - margins.right,
+    top: margins.top,
+    bottom: height - margins.bottom,
+  }
+}
+
+/** Starts a new page unless at least `height` points are left on this one. */
+export function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {
+  if (doc.y + height > area(doc).bottom) doc.addPage()
+}
+
+/**
+ * Text drops what a PDF cannot show: control characters (a pasted tab or form feed) and lone
+ * surrogates. Markup in a label is shown as written; PDF text has nothing to run.
+ */
+export function clean(text: string): string {
+  return text
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+    .replace(/\r\n?/g, '\n')
+}
+
+export function heading(doc: PDFKit.PDFDocument, text: string, level: 1 | 2 = 1): void {
+  const size = level === 1 ? 18 : 13
+  ensureSpace(doc, size * 4)
+  if (level === 2) doc.moveDown(0.6)
+  const { left, width } = area(doc)
+  doc.font(FONT.bold).fontSize(size).fillColor(INK).text(clean(text), left, doc.y, { width })
+  doc.moveDown(level === 1 ? 0.5 : 0.3)
+  doc.font(FONT.regular).fontSize(10)
+}
+
+export function paragraph(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  style: { size?: number; muted?: boolean; bold?: boolean; italic?: boolean } = {},
+): void {
+  const { left, width } = area(doc)
+  doc
+    .font(style.bold ? FONT.bold : style.italic ? FONT.italic : FONT.regular)
+    .fontSize(style.size ?? 10)
+    .fillColor(style.muted ? MUTED : INK)
+    .text(clean(text), left, doc.y, { width, lineGap: 1.5 })
+  doc.moveDown(0.4)
+  doc.font(FONT.regular).fontSize(10).fillColor(INK)
+}
+
+/** "Label: value" on one line, the label in bold. */
+export function field(doc: PDFKit.PDFDocument, label: string, value: string): void {
+  const { left, width } = area(doc)
+  doc
+    .font(FONT.bold)
+    .fontSize(10.5)
+    .fillColor(INK)
+    .text(`${clean(label)}: `, left, doc.y, { width, continued: true, lineGap: 1.5 })
+    .font(FONT.regular)
+    .text(clean(value), { lineGap: 1.5 })
+  doc.moveDown(0.3)
+}
+
+const CELL_PAD = 4
+const TABLE_SIZE = 8.5
+
+/** How much of `text` fits in `height` at `width`: the longest prefix cut at a word. */
+function fitText(doc: PDFKit.PDFDocument, text: string, width: number, height: number) {
+  const words = text.split(/(?<=\s)/)
+  let lo = 0
+  let hi = words.length
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2)
+    if (doc.heightOfString(words.slice(0, mid).join(''), { width }) <= height) lo = mid
+    else hi = mid - 1
+  }
+  // a single word longer than the space: cut it by characters
+  if (lo === 0) {
+    const chars = [...text]
+    let n = 1
+    while (
+      n < chars.length &&
+      doc.heightOfString(chars.slice(0, n + 1).join(''), { width }) <= height
+    )
+      n++
+    return { head: chars.slice(0, n).join(''), rest: chars.slice(n).join('') }
+  }
+  return { head: words.slice(0, lo).join(''), rest: words.slice(lo).join('') }
+}
+
+/**
+ * A table across the page width: `weights` share the width between the columns. A row that
+ * does not fit moves to the next page with the header drawn again; a row taller than a whole
+ * page is split between pages, each part under the header.
+ */
+export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly number[]): void {
+  const { left, width } = area(doc)
+  const total = weights.reduce((a, b) => a + b, 0)
+  const widths = weights.map((w) => (w / total) * width)
+  const inner = (i: number) => widths[i]! - 2 * CELL_PAD
+
+  const rowHeight = (cells: readonly string[], font: string) => {
+    doc.font(font).fontSize(TABLE_SIZE)
+    return (
+      Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: inner(i) }))) +
+      2 * CELL_PAD
+    )
+  }
+  const drawRow = (cells: readonly string[], font: string, fill?: string) => {
+    const h = rowHeight(cells, font)
+    const y = doc.y
+    let x = left
+    if (fill) doc.rect(left, y, width, h).fill(fill)
+    doc.font(font).fontSize(TABLE_SIZE).fillColor(INK)
+    cells.forEach((cell, i) => {
+      doc.text(cell, x + CELL_PAD, y + CELL_PAD, { width: inner(i) })
+      x += widths[i]!
+    })
+    doc
+      .moveTo(left, y + h)
+      .lineTo(left + width, y + h)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke()
+    doc.x = left
+    doc.y = y + h
+  }
+
+  const header = data.columns.map(clean)
+  const headerHeight = rowHeight(header, FONT.bold)
+  const drawHeader = () => drawRow(header, FONT.bold, HEAD_FILL)
+  ensureSpace(doc, headerHeight + 3 * TABLE_SIZE)
+  drawHeader()
+  for (const raw of data.rows) {
+    let cells = raw.map(clean)
+    for (;;) {
+      const h = rowHeight(cells, FONT.regular)
+      if (doc.y + h <= area(doc).bottom) {
+        drawRow(cells, FONT.regular)
+        break
+      }
+      const fresh = area(doc).bottom - area(doc).top - headerHeight
+      if (h <= fresh || doc.y + 3 * TABLE_SIZE + 2 * CELL_PAD > area(doc).bottom) {
+        // the row fits on a fresh page (or almost nothing is left here): move it there
+        doc.addPage()
+        drawHeader()
+        if (h <= fresh) continue
+      }
+      // taller than what is left: this page gets what fits, the rest goes on
+      const room = area(doc).bottom - doc.y - 2 * CELL_PAD
+      doc.font(FONT.regular).fontSize(TABLE_SIZE)
+      const parts = cells.map((c, i) => fitText(doc, c, inner(i), room))
+      drawRow(
+        parts.map((p) => p.head),
+        FONT.regular,
+      )
+      cells = parts.map((p) => p.rest)
+      if (cells.every((c) => !c.trim())) break
+      doc.addPage()
+      drawHeader()
+    }
+  }
+  doc.moveDown(0.6)
+}
+
+/**
+ * A picture of a canvas as vector graphics, scaled to fit the width and the rest of the page
+ * (a new page when too little is left). Its text stays text, in the embedded font.
+ */
+export function vectorImage(
+  doc: PDFKit.PDFDocument,
+  svg: { svg: string; width: number; height: number },
+  minHeight = 220,
+): void {
+  if (area(doc).bottom - doc.y < minHeight) doc.addPage()
+  const { left, width, bottom } = area(doc)
+  const room = bottom - doc.y
+  const scale = Math.min(width / svg.width, room / svg.height, 1)
+  const w = svg.width * scale
+  const h = svg.height * scale
+  SVGtoPDF(doc, svg.svg, left + (width - w) / 2, doc.y, {
+    width: w,
+    height: h,
+    assumePt: true,
+    preserveAspectRatio: 'xMidYMin meet',
+    fontCallback: (_family: string, bold: boolean, italic: boolean) =>
+      bold ? FONT.bold : italic ? FONT.italic : FONT.regular,
+  })
+  doc.x = left
+  doc.y += h + 12
+  doc.font(FONT.regular).fontSize(10).fillColor(INK)
+}
+
+/** "Pagina n di N" at the foot of every page. */
+export function numberPages(doc: PDFKit.PDFDocument, label: (n: number, of: number) => string) {
+  const range = doc.bufferedPageRange()
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i)
+    const { width, height, margins } = doc.page
+    const bottom = margins.bottom
+    // writing inside the bottom margin must not start a new page
+    doc.page.margins.bottom = 0
+    doc
+      .font(FONT.regular)
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(label(i + 1, range.count), margins.left, height - bottom / 2 - 4, {
+        width: width - margins.left - margins.right,
+        align: 'center',
+        lineBreak: false,
+      })
+    doc.page.margins.bottom = bottom
+  }
+}
+
+/** The finished document as bytes. */
+export function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    doc.on('data', (c: Buffer) => chunks.push(c))
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+    doc.end()
+  })
+}

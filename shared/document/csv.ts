@@ -1,0 +1,75 @@
+/**
+ * The board's tables as spreadsheets that open cleanly in Italian Excel: `;` separators, UTF-8
+ * with a byte order mark, headers in the reader's language, decimal commas in Italian, every
+ * cell guarded against formulas. The writer and the guard are the register's own
+ * (shared/stakeholders), so every CSV of Trama is written one way.
+ */
+import type { BoardExport } from '../export/format.ts'
+import type { ImageLang } from '../render/labels.ts'
+import { slugify } from '../render/labels.ts'
+import { registerToCsv } from '../stakeholders/csv.ts'
+import { writeCsv } from '../stakeholders/csvCore.ts'
+import { protect } from '../stakeholders/csvRow.ts'
+import { columnNames, ITALIAN_NAMES, type VocabularyNames } from '../stakeholders/names.ts'
+import { DOCUMENT_LABELS } from './labels.ts'
+import {
+  logframeTable,
+  objectivesInOrder,
+  actorsOf,
+  scoresTable,
+  votesTable,
+  type Table,
+} from './tables.ts'
+
+const BOM = '\uFEFF'
+
+/** A table as CSV text: BOM, header row, `;`, CRLF, every cell behind the formula guard. */
+export function tableToCsv(table: Table): string {
+  const guard = (row: readonly string[]) => row.map((cell) => protect(cell))
+  return BOM + writeCsv([guard(table.columns), ...table.rows.map(guard)], ';')
+}
+
+/** The spreadsheets a board offers (`/api/boards/:id/export/<name>.csv`). */
+export const CSV_TABLES = ['logframe', 'scores', 'votes', 'register'] as const
+export type CsvTable = (typeof CSV_TABLES)[number]
+
+const FILE_NAMES: Record<CsvTable, string> = {
+  logframe: 'quadro-logico',
+  scores: 'punteggi-strategie',
+  votes: 'voti-strategie',
+  register: 'registro-stakeholder',
+}
+
+/** `patto-val-seriana-2027-quadro-logico-2026-12-02.csv` */
+export function csvFileName(title: string, table: CsvTable, isoDay: string): string {
+  return `${slugify(title) || 'trama'}-${FILE_NAMES[table]}-${isoDay}.csv`
+}
+
+function registerNames(lang: ImageLang): VocabularyNames {
+  if (lang === 'it') return ITALIAN_NAMES
+  const labels = DOCUMENT_LABELS.en
+  return {
+    category: labels.image.categories,
+    stance: labels.stances,
+    columns: columnNames('en'),
+  }
+}
+
+/** One table of the board as CSV text. */
+export function boardCsv(board: BoardExport, table: CsvTable, lang: ImageLang = 'it'): string {
+  switch (table) {
+    case 'logframe':
+      return tableToCsv(logframeTable(board, lang))
+    case 'scores':
+      return tableToCsv(scoresTable(board, lang))
+    case 'votes':
+      return tableToCsv(votesTable(board, lang))
+    case 'register':
+      // the register's own format, which the register's import reads back
+      return registerToCsv(
+        actorsOf(board),
+        objectivesInOrder(board).filter((o) => o.status !== 'discarded'),
+        { names: registerNames(lang) },
+      )
+  }
+}

@@ -1,0 +1,246 @@
+import type { LogframeLevel, Stance } from '../schema/vocabulary.ts'
+import { IMAGE_LABELS, type ImageLabels, type ImageLang } from '../render/labels.ts'
+
+/**
+ * The words of the pact document and of the spreadsheets. Like the image renderer, these run on
+ * the server (no i18next there), so they hold their own vocabulary, worded like the page's
+ * (client/i18n/locales).
+ */
+export interface DocumentLabels {
+  image: ImageLabels
+  documentKind: string
+  /** Title page: what each line is. */
+  date: string
+  people: string
+  noPeople: string
+  phase: string
+  phases: Record<'problems' | 'objectives' | 'stakeholders' | 'pact', string>
+  contents: string
+  page: (n: number, of: number) => string
+  sections: {
+    problems: string
+    objectives: string
+    strategy: string
+    logframe: string
+    register: string
+    grid: string
+    map: string
+    coverage: string
+  }
+  coreProblem: string
+  noCoreProblem: string
+  empty: string
+  strategy: {
+    criteria: string
+    candidates: string
+    ranking: string
+    chosen: string
+    noChoice: string
+    rank: string
+    candidate: string
+    overall: string
+    scorers: string
+    objectives: string
+    unranked: string
+    votes: string
+    participant: string
+    criterion: string
+    score: string
+  }
+  logframe: {
+    level: string
+    levels: Record<LogframeLevel, string>
+    text: string
+    indicators: string
+    sources: string
+    assumptions: string
+  }
+  register: {
+    name: string
+    organisation: string
+    category: string
+    power: string
+    interest: string
+    stance: string
+    contribution: string
+  }
+  grid: { quadrant: string; actors: string }
+  coverage: {
+    objective: string
+    contributors: string
+    count: string
+    uncovered: string
+    withoutObjective: string
+    none: string
+  }
+  stances: Record<Stance, string>
+  yes: string
+}
+
+const it: DocumentLabels = {
+  image: IMAGE_LABELS.it,
+  documentKind: 'Documento del patto territoriale',
+  date: 'Data',
+  people: 'Hanno scritto sulla lavagna',
+  noPeople: 'nessun nome registrato',
+  phase: 'Fase raggiunta',
+  phases: {
+    problems: 'Problemi',
+    objectives: 'Obiettivi e strategia',
+    stakeholders: 'Stakeholder',
+    pact: 'Patto',
+  },
+  contents: 'Indice',
+  page: (n, of) => `Pagina ${n} di ${of}`,
+  sections: {
+    problems: 'Albero dei problemi',
+    objectives: 'Albero degli obiettivi',
+    strategy: 'Analisi della strategia',
+    logframe: 'Quadro logico',
+    register: 'Registro degli stakeholder',
+    grid: 'Griglia potere/interesse',
+    map: 'Mappa delle relazioni',
+    coverage: 'Matrice di copertura',
+  },
+  coreProblem: 'Problema centrale',
+  noCoreProblem: 'Il problema centrale non è ancora stato scelto.',
+  empty: 'Niente da riportare in questa sezione.',
+  strategy: {
+    criteria: 'Criteri',
+    candidates: 'Strategie candidate',
+    ranking: 'Classifica',
+    chosen: 'Strategia scelta',
+    noChoice: 'Il facilitatore non ha ancora scelto la strategia.',
+    rank: 'Posizione',
+    candidate: 'Strategia',
+    overall: 'Media complessiva',
+    scorers: 'Valutatori',
+    objectives: 'Obiettivi del ramo',
+    unranked: 'non valutata',
+    votes: 'Voti',
+    participant: 'Partecipante',
+    criterion: 'Criterio',
+    score: 'Voto',
+  },
+  logframe: {
+    level: 'Livello',
+    levels: {
+      overall: 'Obiettivo generale',
+      specific: 'Obiettivo specifico',
+      result: 'Risultati attesi',
+      activity: 'Attività',
+    },
+    text: 'Descrizione',
+    indicators: 'Indicatori oggettivamente verificabili',
+    sources: 'Fonti di verifica',
+    assumptions: 'Ipotesi',
+  },
+  register: {
+    name: 'Nome',
+    organisation: 'Ente',
+    category: 'Categoria',
+    power: 'Potere',
+    interest: 'Interesse',
+    stance: 'Posizione (attuale → desiderata)',
+    contribution: 'Contributo',
+  },
+  grid: { quadrant: 'Strategia di coinvolgimento', actors: 'Attori' },
+  coverage: {
+    objective: 'Obiettivo',
+    contributors: 'Attori che contribuiscono',
+    count: 'N.',
+    uncovered: 'Obiettivi senza nessun attore',
+    withoutObjective: 'Attori senza obiettivo',
+    none: 'nessuno',
+  },
+  stances: { supports: 'Sostiene', neutral: 'Neutrale', resists: 'Resiste' },
+  yes: 'sì',
+}
+
+const en: DocumentLabels = {
+  image: IMAGE_LABELS.en,
+  documentKind: 'Territorial pact document',
+  date: 'Date',
+  people: 'Wrote on the board',
+  noPeople: 'no names recorded',
+  phase: 'Phase reached',
+  phases: {
+    problems: 'Problems',
+    objectives: 'Objectives and strategy',
+    stakeholders: 'Stakeholders',
+    pact: 'Pact',
+  },
+  contents: 'Contents',
+  page: (n, of) => `Page ${n} of ${of}`,
+  sections: {
+    problems: 'Problem tree',
+    objectives: 'Objective tree',
+    strategy: 'Strategy analysis',
+    logframe: 'Logical framework',
+    register: 'Stakeholder register',
+    grid: 'Power/interest grid',
+    map: 'Relationship map',
+    coverage: 'Coverage matrix',
+  },
+  coreProblem: 'Core problem',
+  noCoreProblem: 'The core problem has not been chosen yet.',
+  empty: 'Nothing to report in this section.',
+  strategy: {
+    criteria: 'Criteria',
+    candidates: 'Candidate strategies',
+    ranking: 'Ranking',
+    chosen: 'Chosen strategy',
+    noChoice: 'The facilitator has not chosen the strategy yet.',
+    rank: 'Rank',
+    candidate: 'Strategy',
+    overall: 'Overall average',
+    scorers: 'Scorers',
+    objectives: 'Objectives of the branch',
+    unranked: 'not scored',
+    votes: 'Votes',
+    participant: 'Participant',
+    criterion: 'Criterion',
+    score: 'Score',
+  },
+  logframe: {
+    level: 'Level',
+    levels: {
+      overall: 'Overall objective',
+      specific: 'Specific objective',
+      result: 'Expected results',
+      activity: 'Activities',
+    },
+    text: 'Description',
+    indicators: 'Objectively verifiable indicators',
+    sources: 'Sources of verification',
+    assumptions: 'Assumptions',
+  },
+  register: {
+    name: 'Name',
+    organisation: 'Organisation',
+    category: 'Category',
+    power: 'Power',
+    interest: 'Interest',
+    stance: 'Stance (current → desired)',
+    contribution: 'Contribution',
+  },
+  grid: { quadrant: 'Engagement strategy', actors: 'Actors' },
+  coverage: {
+    objective: 'Objective',
+    contributors: 'Contributing actors',
+    count: 'No.',
+    uncovered: 'Objectives with no actor',
+    withoutObjective: 'Actors with no objective',
+    none: 'none',
+  },
+  stances: { supports: 'Supports', neutral: 'Neutral', resists: 'Resists' },
+  yes: 'yes',
+}
+
+export const DOCUMENT_LABELS: Record<ImageLang, DocumentLabels> = { it, en }
+
+/** A number as the language writes it: «3,5» in Italian, «3.5» in English; at most 2 decimals. */
+export function decimal(value: number, lang: ImageLang, digits = 2): string {
+  const fixed = String(Math.round(value * 10 ** digits) / 10 ** digits)
+  return lang === 'it' ? fixed.replace('.', ',') : fixed
+}
