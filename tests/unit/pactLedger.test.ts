@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest'
+import {
+  ledgerGaps,
+  nextCommitmentOrder,
+  readCommitments,
+  totalOf,
+  totalsByActor,
+  totalsByObjective,
+  totalsByType,
+  unitKey,
+  type Commitment,
+} from '../../shared/pact/ledger.ts'
+
+let seq = 0
+function commitment(fields: Partial<Commitment> & { actor: string }): Commitment {
+  seq++
+  return {
+    id: `c${seq}`,
+    type: 'staff-hours',
+    what: '',
+    amount: null,
+    unit: '',
+    from: null,
+    to: null,
+    objective: null,
+    activity: null,
+    status: 'confirmed',
+    order: seq,
+    ...fields,
+  }
+}
+
+describe('the ledger of commitments', () => {
+  it('reads stored commitments in ledger order, with safe values for bad fields', () => {
+    const list = readCommitments([
+      { id: 'b', actor: 'comune', type: 'money', amount: 5000, unit: '€', order: 2 },
+      { id: 'a', actor: 'coop', type: 'nonsense', amount: 'lots', status: 'maybe', order: 1 },
+      { id: 'x', type: 'money' },
+    ])
+    expect(list.map((c) => c.id)).toEqual(['a', 'b'])
+    expect(list[0]).toMatchObject({ type: 'staff-hours', amount: null, status: 'proposed' })
+    expect(list[1]).toMatchObject({ amount: 5000, unit: '€', objective: null, activity: null })
+    expect(nextCommitmentOrder(list)).toBe(3)
+    expect(nextCommitmentOrder([])).toBe(1)
+  })
+
+  it('sums amounts per unit and never across units', () => {
+    const total = totalOf([
+      commitment({ actor: 'comune', amount: 10, unit: 'ore' }),
+      commitment({ actor: 'comune', amount: 5.5, unit: ' Ore ' }),
+      commitment({ actor: 'comune', amount: 2000, unit: '€' }),
+      commitment({ actor: 'comune', amount: null, type: 'skills' }),
+    ])
+    expect(total.count).toBe(4)
+    expect(total.unquantified).toBe(1)
+    expect(total.amounts).toEqual([
+      { key: 'ore', unit: 'ore', amount: 15.5 },
+      { key: '€', unit: '€', amount: 2000 },
+    ])
+    expect(unitKey('  Metri   quadri ')).toBe('metri quadri')
+  })
+
+  it('adds decimals without binary noise', () => {
+    const total = totalOf([
+      commitment({ actor: 'a', amount: 0.1, unit: 'FTE' }),
+      commitment({ actor: 'a', amount: 0.2, unit: 'fte' }),
+    ])
+    expect(total.amounts).toEqual([{ key: 'fte', unit: 'FTE', amount: 0.3 }])
+  })
+
+  it('leaves commitments that were not kept out of the totals', () => {
+    const total = totalOf([
+      commitment({ actor: 'a', amount: 10, unit: 'ore', status: 'broken' }),
+      commitment({ actor: 'a', amount: 4, unit: 'ore', status: 'proposed' }),
+    ])
+    expect(total).toEqual({
+      count: 1,
+      unquantified: 0,
+      amounts: [{ key: 'ore', unit: 'ore', amount: 4 }],
+    })
+  })
+
+  it('totals per actor, per type and per objective', () => {
+    const list = [
+      commitment({ actor: 'comune', type: 'money', amount: 1000, unit: '€', objective: 'o1' }),
+      commitment({ actor: 'comune', type: 'staff-hours', amount: 20, unit: 'ore', activity: 'r1' }),
+      commitment({ actor: 'coop', type: 'money', amount: 500, unit: '€', objective: 'o2' }),
+      commitment({ actor: 'coop', type: 'spaces', amount: 1, unit: 'aula', status: 'broken' }),
+    ]
+    const byActor = totalsByActor(list)
+    expect(byActor.get('comune')?.count).toBe(2)
+    expect(byActor.get('coop')?.amounts).toEqual([{ key: '€', unit: '€', amount: 500 }])
+
+    const byType = totalsByType(list)
+    expect(byType.get('money')?.amounts).toEqual([{ key: '€', unit: '€', amount: 1500 }])
+    expect(byType.has('spaces')).toBe(false)
+
+    // the logframe row r1 was generated from objective o1: its commitment serves o1 too
+    const byObjective = totalsByObjective(list, new Map([['r1', 'o1']]))
+    expect(byObjective.get('o1')).toEqual({
+      count: 2,
+      unquantified: 0,
+      amounts: [
+        { key: '€', unit: '€', amount: 1000 },
+        { key: 'ore', unit: 'ore', amount: 20 },
+      ],
+    })
+    expect(byObjective.get('o2')?.count).toBe(1)
+  })
+
+  it('a commitment naming an objective and a row of that same objective counts once', () => {
+    const list = [
+      commitment({ actor: 'a', amount: 3, unit: 'ore', objective: 'o1', activity: 'r1' }),
+    ]
+    const byObjective = totalsByObjective(list, new Map([['r1', 'o1']]))
+    expect(byObjective.get('o1')?.amounts).toEqual([{ key: 'ore', unit: 'ore', amount: 3 }])
+  })
+
+  it('shows the gaps: objectives, activities and actors nobody committed', () => {
+    const list = [
+      commitment({ actor: 'comune', objective: 'o1' }),
+      commitment({ actor: 'coop', activity: 'a2' }),
+      commitment({ actor: 'impresa', activity: 'a3', status: 'broken' }),
+    ]
+    const gaps = ledgerGaps(list, {
+      objectives: ['o1', 'o2', 'o3'],
+      activities: ['a1', 'a2', 'a3'],
+      actors: ['comune', 'coop', 'impresa', 'scuola'],
+      rowObjective: new Map([['a2', 'o3']]),
+    })
+    expect(gaps).toEqual({
+      objectives: ['o2'],
+      activities: ['a1', 'a3'],
+      actors: ['impresa', 'scuola'],
+    })
+  })
+
+  it('an empty ledger leaves everything uncovered', () => {
+    const gaps = ledgerGaps([], { objectives: ['o1'], activities: ['a1'], actors: ['x'] })
+    expect(gaps).toEqual({ objectives: ['o1'], activities: ['a1'], actors: ['x'] })
+    expect(totalOf([])).toEqual({ count: 0, unquantified: 0, amounts: [] })
+  })
+})
