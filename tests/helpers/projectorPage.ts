@@ -1,0 +1,75 @@
+import type { Page } from 'playwright-core'
+
+export interface CardText {
+  /** The smallest card text on screen, in CSS px: the label's font size × the canvas zoom. */
+  minPx: number
+  /** Cards drawn, and how many of them lie wholly inside the canvas. */
+  cards: number
+  inView: number
+  /** Share of the canvas's height and width the cards span (0–1). */
+  heightUsed: number
+  widthUsed: number
+}
+
+/**
+ * What a person at the back of the room sees of the tree on `page`: the card text's rendered
+ * size (computed font size × the scale of React Flow's viewport transform) and how much of the
+ * canvas the tree uses.
+ */
+export function measureCardText(page: Page, canvasSelector = '.react-flow'): Promise<CardText> {
+  return page.evaluate((selector) => {
+    const flow = document.querySelector(selector)!
+    const viewport = flow.querySelector('.react-flow__viewport') as HTMLElement
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a
+    const area = flow.getBoundingClientRect()
+    const nodes = [...flow.querySelectorAll<HTMLElement>('.react-flow__node')].filter(
+      (n) => n.offsetParent !== null && getComputedStyle(n).visibility !== 'hidden',
+    )
+    let minPx = Infinity
+    let inView = 0
+    let top = Infinity
+    let bottom = -Infinity
+    let left = Infinity
+    let right = -Infinity
+    for (const node of nodes) {
+      const label = node.querySelector('.card-label')
+      if (label) minPx = Math.min(minPx, parseFloat(getComputedStyle(label).fontSize) * zoom)
+      const box = node.getBoundingClientRect()
+      if (
+        box.left >= area.left - 1 &&
+        box.right <= area.right + 1 &&
+        box.top >= area.top - 1 &&
+        box.bottom <= area.bottom + 1
+      )
+        inView++
+      top = Math.min(top, box.top)
+      bottom = Math.max(bottom, box.bottom)
+      left = Math.min(left, box.left)
+      right = Math.max(right, box.right)
+    }
+    return {
+      minPx: Math.round(minPx * 10) / 10,
+      cards: nodes.length,
+      inView,
+      heightUsed: Math.round(((bottom - top) / area.height) * 100) / 100,
+      widthUsed: Math.round(((right - left) / area.width) * 100) / 100,
+    }
+  }, canvasSelector)
+}
+
+/** The card ids (React Flow's data-id) that are drawn and not faded out, in view. */
+export function shownCardIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const flow = document.querySelector('.react-flow')!.getBoundingClientRect()
+    return [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
+      .filter((n) => {
+        if (n.offsetParent === null || Number(getComputedStyle(n).opacity) < 0.5) return false
+        const b = n.getBoundingClientRect()
+        return (
+          b.right > flow.left && b.left < flow.right && b.bottom > flow.top && b.top < flow.bottom
+        )
+      })
+      .map((n) => n.dataset.id!)
+      .sort()
+  })
+}
