@@ -1,11 +1,11 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { existsSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
 /** The built client; TRAMA_CLIENT_DIST lets parallel work build and test its own copy. */
 export const CLIENT_DIST = process.env.TRAMA_CLIENT_DIST
-  ? join(ROOT, process.env.TRAMA_CLIENT_DIST)
+  ? resolve(ROOT, process.env.TRAMA_CLIENT_DIST)
   : join(ROOT, 'dist', 'client')
 export const ARTIFACTS = join(ROOT, 'test-results')
 
