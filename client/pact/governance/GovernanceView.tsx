@@ -1,6 +1,73 @@
 import { useTranslation } from 'react-i18next'
+import { useActors } from '../../stakeholders/data.ts'
+import { useBoard } from '../../store/context.tsx'
+import { canEdit } from '../../store/boardStore.ts'
+import { useBodies } from '../data.ts'
+import { usePactActions } from '../usePactActions.ts'
+import { BodyCard } from './BodyCard.tsx'
+import { GovernanceDiagram } from './GovernanceDiagram.tsx'
+import { RulesList } from './RulesList.tsx'
+import './governance.css'
 
+/** The bodies most pacts have: one click makes one, with its name and level. */
+const SUGGESTED = [
+  { key: 'steering', level: 'political' },
+  { key: 'technical', level: 'technical' },
+  { key: 'secretariat', level: 'operational' },
+] as const
+
+/**
+ * Governance: the pact's bodies (mandate, level, members from the register, lead actor,
+ * decision rule, frequency), its rules, and a diagram of who sits where.
+ */
 export function GovernanceView() {
   const { t } = useTranslation('pact')
-  return <p className="pact-empty">{t('notYet')}</p>
+  const editable = useBoard(canEdit)
+  const bodies = useBodies()
+  const actors = useActors()
+  const pact = usePactActions()
+  const missing = SUGGESTED.filter(
+    (s) => !bodies.some((b) => b.label.trim() === t(`governance.suggested.${s.key}`)),
+  )
+  return (
+    <div className="pact-governance" data-testid="pact-governance">
+      <section className="gov-bodies" aria-labelledby="gov-bodies-title">
+        <div className="gov-head">
+          <h2 id="gov-bodies-title">{t('governance.bodies')}</h2>
+          {editable && (
+            <div className="gov-add">
+              <button className="primary" onClick={() => pact.addBody(bodies)}>
+                + {t('governance.addBody')}
+              </button>
+              {missing.map((s) => (
+                <button
+                  key={s.key}
+                  data-suggested={s.key}
+                  onClick={() =>
+                    pact.addBody(bodies, {
+                      label: t(`governance.suggested.${s.key}`),
+                      level: s.level,
+                    })
+                  }
+                >
+                  + {t(`governance.suggested.${s.key}`)}
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+        {bodies.length === 0 && <p className="pact-hint">{t('governance.noBodies')}</p>}
+        {actors.length === 0 && <p className="pact-hint">{t('governance.noActors')}</p>}
+        <div className="gov-body-list">
+          {bodies.map((b) => (
+            <BodyCard key={b.id} body={b} actors={actors} />
+          ))}
+        </div>
+      </section>
+      <div className="gov-side">
+        <RulesList />
+        <GovernanceDiagram bodies={bodies} actors={actors} />
+      </div>
+    </div>
+  )
 }

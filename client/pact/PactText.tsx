@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next'
+import type { CollectionName } from '../../shared/schema/index.ts'
+import { SharedTextField } from '../text/SharedTextField.tsx'
+import { useBoard, useBoardActions } from '../store/context.tsx'
+import { canEdit, type BoardState } from '../store/boardStore.ts'
+
+/**
+ * A text of the pact, live and shared (two people typing in it both keep their words), with
+ * the colour of whoever else writes in it; plain text for those who only watch.
+ */
+export function PactText({
+  collection,
+  id,
+  field,
+  label,
+  placeholder,
+  multiline = false,
+  rows = 1,
+  className = 'pact-input',
+  exists = true,
+}: {
+  collection: CollectionName
+  id: string
+  field: string
+  label: string
+  placeholder?: string
+  multiline?: boolean
+  rows?: number
+  className?: string
+  /** The record is there to write in (else shown as empty, read-only). */
+  exists?: boolean
+}) {
+  const { t } = useTranslation('pact')
+  const actions = useBoardActions()
+  const editable = useBoard(canEdit)
+  const value = useBoard((s: BoardState) => {
+    const item = (s.lists as Record<string, { id: string; [k: string]: unknown }[]>)[
+      collection
+    ]?.find((i) => i.id === id)
+    const v = item?.[field]
+    return typeof v === 'string' ? v : ''
+  })
+  const writer = useBoard((s: BoardState) =>
+    s.peers.find((p) => p.editing === id && (p.field ?? 'label') === field),
+  )
+  if (!editable || !exists)
+    return (
+      <span
+        className={`pact-text-readonly${multiline ? ' multiline' : ''}`}
+        data-field={field}
+        aria-label={label}
+      >
+        {value || <span className="pact-placeholder">{placeholder ?? '—'}</span>}
+      </span>
+    )
+  return (
+    <span
+      className={`pact-text${writer ? ' being-written' : ''}`}
+      style={writer ? { outlineColor: writer.user.color } : undefined}
+      title={writer ? t('editingBy', { name: writer.user.name }) : undefined}
+    >
+      <SharedTextField
+        target={{ collection, id, field }}
+        multiline={multiline}
+        rows={rows}
+        className={className}
+        data-field={field}
+        label={label}
+        placeholder={placeholder}
+        onPresence={(on) => actions.setEditing(on ? id : null, field)}
+      />
+      {writer && multiline && (
+        <span className="pact-writer" style={{ background: writer.user.color }}>
+          {t('editingBy', { name: writer.user.name })}
+        </span>
+      )}
+    </span>
+  )
+}

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react'
+
+export const YEAR_MIN = 1900
+export const YEAR_MAX = 2200
+
+/** A year as typed: null for empty, undefined for not a year of the range. */
+export function parseYear(raw: string): number | null | undefined {
+  const s = raw.trim()
+  if (!s) return null
+  if (!/^\d{4}$/.test(s)) return undefined
+  const n = Number(s)
+  return n >= YEAR_MIN && n <= YEAR_MAX ? n : undefined
+}
+
+/**
+ * A year typed in a field, written when the field is left (or on Enter); `check` may refuse it
+ * with a message, and the stored year shows again.
+ */
+export function YearField({
+  value,
+  label,
+  disabled,
+  onCommit,
+  onError,
+  check,
+  placeholder,
+  'data-field': dataField,
+}: {
+  value: number | null
+  label: string
+  disabled?: boolean
+  onCommit(year: number | null): void
+  onError(message: string | null): void
+  /** A message when the year cannot be stored (undefined: not a year of the range). */
+  check(year: number | null | undefined): string | null
+  placeholder?: string
+  'data-field'?: string
+}) {
+  const shown = value === null ? '' : String(value)
+  const [draft, setDraft] = useState(shown)
+  const [focused, setFocused] = useState(false)
+  useEffect(() => {
+    if (!focused) setDraft(shown)
+  }, [shown, focused])
+  const commit = () => {
+    setFocused(false)
+    if (draft.trim() === shown) return onError(null)
+    const year = parseYear(draft)
+    const problem = check(year)
+    if (problem || year === undefined) {
+      onError(problem)
+      setDraft(shown)
+      return
+    }
+    onError(null)
+    onCommit(year)
+  }
+  return (
+    <input
+      type="text"
+      inputMode="numeric"
+      className="pact-input pact-year"
+      maxLength={4}
+      aria-label={label}
+      data-field={dataField}
+      disabled={disabled}
+      value={draft}
+      placeholder={placeholder}
+      onFocus={() => setFocused(true)}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.currentTarget.blur()
+        else if (e.key === 'Escape') {
+          setDraft(shown)
+          onError(null)
+          requestAnimationFrame(() => e.currentTarget?.blur())
+        }
+      }}
+    />
+  )
+}

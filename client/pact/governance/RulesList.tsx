@@ -1,0 +1,72 @@
+import { useTranslation } from 'react-i18next'
+import { useBoard } from '../../store/context.tsx'
+import { canEdit } from '../../store/boardStore.ts'
+import { useRules } from '../data.ts'
+import { PactText } from '../PactText.tsx'
+import { usePactActions } from '../usePactActions.ts'
+
+/** The rules of the pact: a short ordered list everyone can write. */
+export function RulesList() {
+  const { t } = useTranslation('pact')
+  const editable = useBoard(canEdit)
+  const rules = useRules()
+  const pact = usePactActions()
+  return (
+    <section className="pact-panel gov-rules" aria-labelledby="gov-rules-title">
+      <div className="gov-head">
+        <h2 id="gov-rules-title">{t('governance.rules')}</h2>
+        {editable && (
+          <button onClick={() => pact.addRule(rules)}>+ {t('governance.addRule')}</button>
+        )}
+      </div>
+      {rules.length === 0 && <p className="pact-hint">{t('governance.noRules')}</p>}
+      <ol className="gov-rule-list">
+        {rules.map((r, i) => (
+          <li key={r.id} data-rule-id={r.id}>
+            <span className="gov-rule-n" aria-hidden="true">
+              {i + 1}.
+            </span>
+            <PactText
+              collection="pact.rules"
+              id={r.id}
+              field="text"
+              label={t('governance.ruleN', { n: i + 1 })}
+              placeholder={t('governance.rulePlaceholder')}
+              multiline
+            />
+            {editable && (
+              <span className="gov-rule-actions">
+                <button
+                  className="pact-icon-button"
+                  disabled={i === 0}
+                  aria-label={t('governance.moveUp', { n: i + 1 })}
+                  title={t('governance.moveUp', { n: i + 1 })}
+                  onClick={() => pact.moveRule(rules, r.id, -1)}
+                >
+                  ↑
+                </button>
+                <button
+                  className="pact-icon-button"
+                  disabled={i === rules.length - 1}
+                  aria-label={t('governance.moveDown', { n: i + 1 })}
+                  title={t('governance.moveDown', { n: i + 1 })}
+                  onClick={() => pact.moveRule(rules, r.id, 1)}
+                >
+                  ↓
+                </button>
+                <button
+                  className="pact-icon-button danger"
+                  aria-label={t('governance.removeRule', { n: i + 1 })}
+                  title={t('governance.removeRule', { n: i + 1 })}
+                  onClick={() => pact.removeRule(r.id)}
+                >
+                  ✕
+                </button>
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}
