@@ -9,6 +9,8 @@ import {
   type CommitmentStatus,
   type CommitmentType,
 } from '../schema/vocabulary.ts'
+import { writeCsv } from '../stakeholders/csvCore.ts'
+import { protect } from '../stakeholders/csvRow.ts'
 
 type Loose = { id: string } & Record<string, unknown>
 
@@ -204,4 +206,59 @@ export function ledgerGaps(
     activities: scope.activities.filter((id) => !activities.has(id)),
     actors: scope.actors.filter((id) => !actors.has(id)),
   }
+}
+
+/** The ledger file's columns, in order. */
+export const LEDGER_COLUMNS = [
+  'actor',
+  'type',
+  'what',
+  'amount',
+  'unit',
+  'from',
+  'to',
+  'for',
+  'status',
+] as const
+export type LedgerColumn = (typeof LEDGER_COLUMNS)[number]
+
+export interface LedgerCsvNames {
+  columns: Record<LedgerColumn, string>
+  types: Record<CommitmentType, string>
+  statuses: Record<CommitmentStatus, string>
+  /** Decimal comma (Italian spreadsheets) or point. */
+  decimalComma: boolean
+}
+
+/**
+ * The ledger as a spreadsheet, written as the register is (`;`, CRLF, UTF-8 with a BOM so
+ * Excel reads the accents, every cell behind the formula guard): one row per commitment, the
+ * amount and its unit in two columns so a spreadsheet can sum them per unit.
+ */
+export function ledgerToCsv(
+  commitments: readonly Commitment[],
+  nameOf: (id: string) => string,
+  names: LedgerCsvNames,
+): string {
+  const amount = (v: number | null) =>
+    v === null ? '' : names.decimalComma ? String(v).replace('.', ',') : String(v)
+  const rows = commitments.map((c) => [
+    nameOf(c.actor),
+    names.types[c.type],
+    c.what,
+    amount(c.amount),
+    c.unit,
+    c.from ?? '',
+    c.to ?? '',
+    (c.activity && nameOf(c.activity)) || (c.objective && nameOf(c.objective)) || '',
+    names.statuses[c.status],
+  ])
+  const header = LEDGER_COLUMNS.map((c) => names.columns[c])
+  return (
+    '\uFEFF' +
+    writeCsv(
+      [header, ...rows].map((row) => row.map(protect)),
+      ';',
+    )
+  )
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
+  LEDGER_COLUMNS,
   ledgerGaps,
+  ledgerToCsv,
   nextCommitmentOrder,
   readCommitments,
   totalOf,
@@ -139,5 +141,64 @@ describe('the ledger of commitments', () => {
     const gaps = ledgerGaps([], { objectives: ['o1'], activities: ['a1'], actors: ['x'] })
     expect(gaps).toEqual({ objectives: ['o1'], activities: ['a1'], actors: ['x'] })
     expect(totalOf([])).toEqual({ count: 0, unquantified: 0, amounts: [] })
+  })
+})
+
+describe('the ledger as a spreadsheet', () => {
+  const names = {
+    columns: Object.fromEntries(LEDGER_COLUMNS.map((c) => [c, c.toUpperCase()])) as Record<
+      (typeof LEDGER_COLUMNS)[number],
+      string
+    >,
+    types: {
+      'staff-hours': 'Ore di personale',
+      money: 'Denaro',
+      spaces: 'Spazi',
+      services: 'Servizi',
+      skills: 'Competenze',
+      'data-tools': 'Dati e strumenti',
+    },
+    statuses: {
+      proposed: 'Proposto',
+      confirmed: 'Confermato',
+      ongoing: 'In corso',
+      kept: 'Rispettato',
+      broken: 'Non rispettato',
+    },
+    decimalComma: true,
+  }
+  const nameOf = (id: string) =>
+    ({ comune: 'Comune di Bergamo', o1: 'Più NEET al lavoro' })[id] ?? ''
+
+  it('writes a BOM, a header, `;` separators and Italian decimals, one row per commitment', () => {
+    const csv = ledgerToCsv(
+      [
+        commitment({
+          actor: 'comune',
+          type: 'money',
+          what: 'Borse lavoro; tirocini',
+          amount: 1500.5,
+          unit: '€',
+          from: '2027-01-01',
+          to: '2027-12-31',
+          objective: 'o1',
+        }),
+      ],
+      nameOf,
+      names,
+    )
+    expect(csv.startsWith('\uFEFFACTOR;TYPE;WHAT;AMOUNT;UNIT;FROM;TO;FOR;STATUS\r\n')).toBe(true)
+    expect(csv).toContain(
+      'Comune di Bergamo;Denaro;"Borse lavoro; tirocini";1500,5;€;2027-01-01;2027-12-31;Più NEET al lavoro;Confermato\r\n',
+    )
+  })
+
+  it('guards cells that a spreadsheet would run as formulas', () => {
+    const csv = ledgerToCsv(
+      [commitment({ actor: 'x', what: '=HYPERLINK("evil")' })],
+      () => '',
+      names,
+    )
+    expect(csv).toContain(`'=HYPERLINK`)
   })
 })
