@@ -4,7 +4,9 @@
  * method (the pact phase's vision, governance, commitments…) is one more entry there.
  */
 import type { BoardExport } from '../../shared/export/format.ts'
-import { DOCUMENT_LABELS, type DocumentLabels } from '../../shared/document/labels.ts'
+import { DOCUMENT_LABELS } from '../../shared/document/labels.ts'
+import { PACT_LABELS } from '../../shared/document/pactLabels.ts'
+import { pactFrame } from '../../shared/document/pactTables.ts'
 import {
   coreProblems,
   coverageOf,
@@ -17,6 +19,8 @@ import {
 } from '../../shared/document/tables.ts'
 import { longDate, slugify, type ImageLang } from '../../shared/render/labels.ts'
 import { renderCanvas, type ImageCanvas } from '../../shared/render/index.ts'
+import { PACT_SECTIONS } from './pactSections.ts'
+import type { PactSection, SectionContext } from './section.ts'
 import {
   area,
   clean,
@@ -29,22 +33,6 @@ import {
   table,
   vectorImage,
 } from './pdfLayout.ts'
-
-export interface SectionContext {
-  doc: PDFKit.PDFDocument
-  board: BoardExport
-  labels: DocumentLabels
-  lang: ImageLang
-  /** `YYYY-MM-DD`, the day the document speaks of. */
-  day: string
-}
-
-/** One section of the document: its title, and what it draws below the title. */
-export interface PactSection {
-  id: string
-  title: (labels: DocumentLabels) => string
-  draw: (ctx: SectionContext) => void
-}
 
 function canvasPicture(ctx: SectionContext, canvas: ImageCanvas): void {
   vectorImage(ctx.doc, renderCanvas(ctx.board, canvas, { lang: ctx.lang, day: ctx.day }))
@@ -132,7 +120,10 @@ const coverage: PactSection = {
   },
 }
 
-/** The sections in document order. The pact phase's sections go after the coverage matrix. */
+/**
+ * The sections in document order: the method's (problems to stakeholders), then the pact's
+ * (pactSections.ts). A new section is one PactSection in this list.
+ */
 export const SECTIONS: readonly PactSection[] = [
   problems,
   objectives,
@@ -142,7 +133,10 @@ export const SECTIONS: readonly PactSection[] = [
   grid,
   map,
   coverage,
+  ...PACT_SECTIONS,
 ]
+
+export type { PactSection, SectionContext }
 
 /** Title page: title, kind of document, date, phase, core problem, who wrote, contents. */
 function titlePage(ctx: SectionContext, contents: { title: string; page: number }[]): void {
@@ -156,6 +150,9 @@ function titlePage(ctx: SectionContext, contents: { title: string; page: number 
   doc.moveDown(0.3)
   paragraph(doc, labels.documentKind, { size: 14, muted: true })
   doc.moveDown(1)
+  const frame = pactFrame(board)
+  if (frame.territory) field(doc, PACT_LABELS[ctx.lang].territory, frame.territory)
+  if (frame.horizon) field(doc, PACT_LABELS[ctx.lang].horizon, frame.horizon)
   field(doc, labels.date, longDate(ctx.day, labels.image))
   field(doc, labels.phase, labels.phases[board.phase])
   const core = coreProblems(board)
@@ -196,7 +193,7 @@ export async function buildPactPdf(board: BoardExport, options: PactPdfOptions =
   const contents: { title: string; page: number }[] = []
   for (const section of options.sections ?? SECTIONS) {
     doc.addPage()
-    const title = section.title(labels)
+    const title = section.title(labels, lang)
     contents.push({ title, page: doc.bufferedPageRange().count })
     doc.outline.addItem(title)
     heading(doc, title)

@@ -12,6 +12,7 @@ import { writeCsv } from '../stakeholders/csvCore.ts'
 import { protect } from '../stakeholders/csvRow.ts'
 import { columnNames, ITALIAN_NAMES, type VocabularyNames } from '../stakeholders/names.ts'
 import { DOCUMENT_LABELS } from './labels.ts'
+import { commitmentsTable, indicatorsTable } from './pactTables.ts'
 import {
   logframeTable,
   objectivesInOrder,
@@ -30,7 +31,14 @@ export function tableToCsv(table: Table): string {
 }
 
 /** The spreadsheets a board offers (`/api/boards/:id/export/<name>.csv`). */
-export const CSV_TABLES = ['logframe', 'scores', 'votes', 'register'] as const
+export const CSV_TABLES = [
+  'logframe',
+  'scores',
+  'votes',
+  'register',
+  'commitments',
+  'indicators',
+] as const
 export type CsvTable = (typeof CSV_TABLES)[number]
 
 const FILE_NAMES: Record<CsvTable, string> = {
@@ -38,6 +46,8 @@ const FILE_NAMES: Record<CsvTable, string> = {
   scores: 'punteggi-strategie',
   votes: 'voti-strategie',
   register: 'registro-stakeholder',
+  commitments: 'impegni-patto',
+  indicators: 'indicatori-patto',
 }
 
 /** `patto-val-seriana-2027-quadro-logico-2026-12-02.csv` */
@@ -64,6 +74,10 @@ export function boardCsv(board: BoardExport, table: CsvTable, lang: ImageLang = 
       return tableToCsv(scoresTable(board, lang))
     case 'votes':
       return tableToCsv(votesTable(board, lang))
+    case 'commitments':
+      return tableToCsv(commitmentsTable(board, lang))
+    case 'indicators':
+      return tableToCsv(indicatorsTable(board, lang))
     case 'register':
       // the register's own format, which the register's import reads back
       return registerToCsv(

@@ -58,12 +58,14 @@ export function coreProblems(board: BoardExport): string[] {
 
 /**
  * The people who wrote on the board, as the board records them: the names on the problem cards
- * they wrote and on the scores they gave (presence itself is not stored). Sorted, once each.
+ * they wrote, on the scores and the dots they gave (presence itself is not stored). Sorted,
+ * once each.
  */
 export function peopleOf(board: BoardExport): string[] {
   const names = new Set<string>()
   for (const n of loose(board.canvases.problems.nodes)) names.add(str(n.author).trim())
   for (const s of loose(board.strategy.scores)) names.add(str(s.participantName).trim())
+  for (const d of loose(board.votes?.dots ?? [])) names.add(str(d.voterName).trim())
   names.delete('')
   return [...names].sort((a, b) => a.localeCompare(b, 'it'))
 }

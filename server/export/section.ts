@@ -1,0 +1,20 @@
+import type { BoardExport } from '../../shared/export/format.ts'
+import type { DocumentLabels } from '../../shared/document/labels.ts'
+import type { ImageLang } from '../../shared/render/labels.ts'
+
+/** What every section of the pact document draws with. */
+export interface SectionContext {
+  doc: PDFKit.PDFDocument
+  board: BoardExport
+  labels: DocumentLabels
+  lang: ImageLang
+  /** `YYYY-MM-DD`, the day the document speaks of. */
+  day: string
+}
+
+/** One section of the document: its title, and what it draws below the title. */
+export interface PactSection {
+  id: string
+  title: (labels: DocumentLabels, lang: ImageLang) => string
+  draw: (ctx: SectionContext) => void
+}

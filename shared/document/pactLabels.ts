@@ -1,0 +1,271 @@
+import type {
+  AdaptationTarget,
+  BodyLevel,
+  CommitmentStatus,
+  CommitmentType,
+  DecisionRule,
+  Frequency,
+  IndicatorDirection,
+} from '../schema/vocabulary.ts'
+import type { ImageLang } from '../render/labels.ts'
+
+/** The words of the pact's sections of the document and of its spreadsheets. */
+export interface PactLabels {
+  sections: {
+    vision: string
+    governance: string
+    commitments: string
+    indicators: string
+    monitoring: string
+  }
+  territory: string
+  horizon: string
+  noVision: string
+  bodies: string
+  rules: string
+  adhesions: string
+  body: {
+    label: string
+    level: string
+    mandate: string
+    members: string
+    decision: string
+    frequency: string
+  }
+  commitment: {
+    actor: string
+    type: string
+    what: string
+    amount: string
+    period: string
+    objective: string
+    status: string
+  }
+  adhesion: { actor: string; adheres: string; date: string; signedBy: string }
+  indicator: {
+    label: string
+    unit: string
+    direction: string
+    baseline: string
+    target: string
+    source: string
+    frequency: string
+    responsible: string
+  }
+  round: { round: string; date: string; indicator: string; value: string; feedback: string }
+  adaptation: { what: string; who: string; due: string; target: string; done: string }
+  adaptations: string
+  levels: Record<BodyLevel, string>
+  decisions: Record<DecisionRule, string>
+  frequencies: Record<Frequency, string>
+  types: Record<CommitmentType, string>
+  statuses: Record<CommitmentStatus, string>
+  directions: Record<IndicatorDirection, string>
+  targets: Record<AdaptationTarget, string>
+  yes: string
+  no: string
+}
+
+const it: PactLabels = {
+  sections: {
+    vision: 'Visione comune',
+    governance: 'Governance',
+    commitments: 'Impegni reciproci',
+    indicators: 'Indicatori condivisi',
+    monitoring: 'Monitoraggio e apprendimento',
+  },
+  territory: 'Territorio',
+  horizon: 'Orizzonte',
+  noVision: 'La visione comune non è ancora stata scritta.',
+  bodies: 'Organi di governo',
+  rules: 'Regole di funzionamento',
+  adhesions: 'Adesioni al patto',
+  body: {
+    label: 'Organo',
+    level: 'Livello',
+    mandate: 'Mandato',
+    members: 'Componenti',
+    decision: 'Come decide',
+    frequency: 'Si riunisce',
+  },
+  commitment: {
+    actor: 'Attore',
+    type: 'Risorsa',
+    what: 'Che cosa',
+    amount: 'Quantità',
+    period: 'Periodo',
+    objective: 'Obiettivo',
+    status: 'Stato',
+  },
+  adhesion: { actor: 'Attore', adheres: 'Aderisce', date: 'Data', signedBy: 'Firmato da' },
+  indicator: {
+    label: 'Indicatore',
+    unit: 'Unità',
+    direction: 'Direzione',
+    baseline: 'Valore di partenza',
+    target: 'Traguardo',
+    source: 'Fonte',
+    frequency: 'Frequenza',
+    responsible: 'Responsabile',
+  },
+  round: {
+    round: 'Monitoraggio',
+    date: 'Data',
+    indicator: 'Indicatore',
+    value: 'Valore',
+    feedback: 'Riscontri',
+  },
+  adaptation: {
+    what: 'Adattamento',
+    who: 'Chi',
+    due: 'Entro',
+    target: 'Riguarda',
+    done: 'Fatto',
+  },
+  adaptations: 'Adattamenti decisi',
+  levels: {
+    political: 'Politico',
+    strategic: 'Strategico',
+    technical: 'Tecnico',
+    operational: 'Operativo',
+  },
+  decisions: {
+    consensus: 'Consenso',
+    majority: 'Maggioranza',
+    'qualified-majority': 'Maggioranza qualificata',
+    lead: 'Decide il capofila',
+  },
+  frequencies: {
+    weekly: 'Settimanale',
+    monthly: 'Mensile',
+    quarterly: 'Trimestrale',
+    'half-yearly': 'Semestrale',
+    yearly: 'Annuale',
+    'as-needed': 'Al bisogno',
+  },
+  types: {
+    'staff-hours': 'Ore di personale',
+    money: 'Risorse economiche',
+    spaces: 'Spazi',
+    services: 'Servizi',
+    skills: 'Competenze',
+    'data-tools': 'Dati e strumenti',
+  },
+  statuses: {
+    proposed: 'Proposto',
+    confirmed: 'Confermato',
+    ongoing: 'In corso',
+    kept: 'Rispettato',
+    broken: 'Non rispettato',
+  },
+  directions: { increase: 'Da aumentare', decrease: 'Da ridurre' },
+  targets: {
+    indicator: 'Indicatori',
+    commitment: 'Impegni',
+    body: 'Organi di governo',
+    objective: 'Obiettivi',
+    activity: 'Righe del quadro logico',
+  },
+  yes: 'sì',
+  no: 'no',
+}
+
+const en: PactLabels = {
+  sections: {
+    vision: 'Common vision',
+    governance: 'Governance',
+    commitments: 'Mutual commitments',
+    indicators: 'Shared indicators',
+    monitoring: 'Monitoring and learning',
+  },
+  territory: 'Territory',
+  horizon: 'Horizon',
+  noVision: 'The common vision has not been written yet.',
+  bodies: 'Governing bodies',
+  rules: 'Rules',
+  adhesions: 'Adhesions to the pact',
+  body: {
+    label: 'Body',
+    level: 'Level',
+    mandate: 'Mandate',
+    members: 'Members',
+    decision: 'Decides by',
+    frequency: 'Meets',
+  },
+  commitment: {
+    actor: 'Actor',
+    type: 'Resource',
+    what: 'What',
+    amount: 'Amount',
+    period: 'Period',
+    objective: 'Objective',
+    status: 'Status',
+  },
+  adhesion: { actor: 'Actor', adheres: 'Adheres', date: 'Date', signedBy: 'Signed by' },
+  indicator: {
+    label: 'Indicator',
+    unit: 'Unit',
+    direction: 'Direction',
+    baseline: 'Baseline',
+    target: 'Target',
+    source: 'Source',
+    frequency: 'Frequency',
+    responsible: 'Responsible',
+  },
+  round: {
+    round: 'Round',
+    date: 'Date',
+    indicator: 'Indicator',
+    value: 'Value',
+    feedback: 'Feedback',
+  },
+  adaptation: { what: 'Adaptation', who: 'Who', due: 'By', target: 'Concerns', done: 'Done' },
+  adaptations: 'Adaptations decided',
+  levels: {
+    political: 'Political',
+    strategic: 'Strategic',
+    technical: 'Technical',
+    operational: 'Operational',
+  },
+  decisions: {
+    consensus: 'Consensus',
+    majority: 'Majority',
+    'qualified-majority': 'Qualified majority',
+    lead: 'The lead decides',
+  },
+  frequencies: {
+    weekly: 'Weekly',
+    monthly: 'Monthly',
+    quarterly: 'Quarterly',
+    'half-yearly': 'Half-yearly',
+    yearly: 'Yearly',
+    'as-needed': 'As needed',
+  },
+  types: {
+    'staff-hours': 'Staff hours',
+    money: 'Money',
+    spaces: 'Premises',
+    services: 'Services',
+    skills: 'Skills',
+    'data-tools': 'Data and tools',
+  },
+  statuses: {
+    proposed: 'Proposed',
+    confirmed: 'Confirmed',
+    ongoing: 'Ongoing',
+    kept: 'Kept',
+    broken: 'Broken',
+  },
+  directions: { increase: 'To increase', decrease: 'To decrease' },
+  targets: {
+    indicator: 'Indicators',
+    commitment: 'Commitments',
+    body: 'Governing bodies',
+    objective: 'Objectives',
+    activity: 'Logframe rows',
+  },
+  yes: 'yes',
+  no: 'no',
+}
+
+export const PACT_LABELS: Record<ImageLang, PactLabels> = { it, en }

@@ -1,0 +1,192 @@
+/**
+ * The pact's records (schema 5: frame, governance, commitments, indicators, monitoring) as
+ * plain rows of text, for the pact document and the spreadsheets alike.
+ */
+import type { BoardExport } from '../export/format.ts'
+import { readCommitments } from '../pact/ledger.ts'
+import {
+  readAdaptations,
+  readIndicators,
+  readMeasurements,
+  readRounds,
+} from '../pact/monitoring.ts'
+import { PACT_INFO_ID } from '../schema/pact.ts'
+import type { ImageLang } from '../render/labels.ts'
+import { decimal } from './labels.ts'
+import { PACT_LABELS } from './pactLabels.ts'
+import type { Table } from './tables.ts'
+
+type Loose = { id: string } & Record<string, unknown>
+const loose = (items: readonly object[] | undefined) => (items ?? []) as unknown as Loose[]
+const str = (v: unknown): string => (typeof v === 'string' ? v : '')
+const num = (v: number | null, lang: ImageLang) => (v === null ? '' : decimal(v, lang, 4))
+
+/** Names of what the pact's records point to: actors, objectives, logframe rows. */
+function namesOf(board: BoardExport) {
+  const names = new Map<string, string>()
+  for (const n of loose(board.canvases.stakeholders.nodes)) names.set(n.id, str(n.label))
+  for (const n of loose(board.canvases.objectives.nodes)) names.set(n.id, str(n.label))
+  for (const r of loose(board.logframe)) names.set(r.id, str(r.text))
+  return (id: string | null | undefined) => (id ? (names.get(id) ?? '') : '')
+}
+
+export interface PactFrame {
+  vision: string
+  territory: string
+  horizon: string
+}
+
+export function pactFrame(board: BoardExport): PactFrame {
+  const info = loose(board.pact?.info).find((r) => r.id === PACT_INFO_ID)
+  const from = typeof info?.horizonFrom === 'number' ? info.horizonFrom : null
+  const to = typeof info?.horizonTo === 'number' ? info.horizonTo : null
+  return {
+    vision: str(info?.vision).trim(),
+    territory: str(info?.territory).trim(),
+    horizon: from && to ? `${from}–${to}` : String(from ?? to ?? ''),
+  }
+}
+
+export function bodiesTable(board: BoardExport, lang: ImageLang): Table {
+  const l = PACT_LABELS[lang]
+  const name = namesOf(board)
+  const rows = loose(board.pact?.bodies)
+    .slice()
+    .sort((a, b) => Number(a.order ?? 0) - Number(b.order ?? 0) || (a.id < b.id ? -1 : 1))
+    .map((b) => {
+      const members = Array.isArray(b.members) ? (b.members as string[]) : []
+      const lead = typeof b.lead === 'string' ? b.lead : null
+      return [
+        str(b.label),
+        l.levels[b.level as keyof typeof l.levels] ?? '',
+        str(b.mandate),
+        members.map((m) => (m === lead ? `${name(m)} ★` : name(m))).join(', '),
+        l.decisions[b.decision as keyof typeof l.decisions] ?? '',
+        l.frequencies[b.frequency as keyof typeof l.frequencies] ?? '',
+      ]
+    })
+  const c = l.body
+  return { columns: [c.label, c.level, c.mandate, c.members, c.decision, c.frequency], rows }
+}
+
+export function rulesOf(board: BoardExport): string[] {
+  return loose(board.pact?.rules)
+    .slice()
+    .sort((a, b) => Number(a.order ?? 0) - Number(b.order ?? 0) || (a.id < b.id ? -1 : 1))
+    .map((r) => str(r.text).trim())
+    .filter(Boolean)
+}
+
+export function commitmentsTable(board: BoardExport, lang: ImageLang): Table {
+  const l = PACT_LABELS[lang]
+  const name = namesOf(board)
+  const c = l.commitment
+  return {
+    columns: [c.actor, c.type, c.what, c.amount, c.period, c.objective, c.status],
+    rows: readCommitments(loose(board.pact?.commitments)).map((k) => [
+      name(k.actor),
+      l.types[k.type],
+      k.what,
+      [num(k.amount, lang), k.unit].filter(Boolean).join(' '),
+      k.from || k.to ? `${k.from ?? '…'} → ${k.to ?? '…'}` : '',
+      name(k.objective) || name(k.activity),
+      l.statuses[k.status],
+    ]),
+  }
+}
+
+export function adhesionsTable(board: BoardExport, lang: ImageLang): Table {
+  const l = PACT_LABELS[lang]
+  const name = namesOf(board)
+  const c = l.adhesion
+  return {
+    columns: [c.actor, c.adheres, c.date, c.signedBy],
+    rows: loose(board.pact?.adhesions)
+      .map((a) => [
+        name(str(a.actor)),
+        a.adheres === true ? l.yes : l.no,
+        str(a.date),
+        str(a.signedBy),
+      ])
+      .sort((a, b) => a[0]!.localeCompare(b[0]!, 'it')),
+  }
+}
+
+export function indicatorsTable(board: BoardExport, lang: ImageLang): Table {
+  const l = PACT_LABELS[lang]
+  const name = namesOf(board)
+  const c = l.indicator
+  const at = (v: number | null, date: string | null) =>
+    [num(v, lang), date ? `(${date})` : ''].filter(Boolean).join(' ')
+  return {
+    columns: [
+      c.label,
+      c.unit,
+      c.direction,
+      c.baseline,
+      c.target,
+      c.source,
+      c.frequency,
+      c.responsible,
+    ],
+    rows: readIndicators(loose(board.pact?.indicators)).map((i) => [
+      i.label,
+      i.unit,
+      l.directions[i.direction],
+      at(i.baseline, i.baselineDate),
+      at(i.target, i.targetDate),
+      i.source,
+      l.frequencies[i.frequency],
+      name(i.responsible),
+    ]),
+  }
+}
+
+export interface MonitoringView {
+  /** One row per round and indicator measured in it. */
+  values: Table
+  /** One row per round that wrote feedback. */
+  feedback: Table
+  adaptations: Table
+}
+
+export function monitoringOf(board: BoardExport, lang: ImageLang): MonitoringView {
+  const l = PACT_LABELS[lang]
+  const name = namesOf(board)
+  const rounds = readRounds(loose(board.pact?.rounds))
+  const roundName = new Map(rounds.map((r) => [r.id, r.label]))
+  const indicators = readIndicators(loose(board.pact?.indicators))
+  const measurements = readMeasurements(loose(board.pact?.measurements))
+  const values: string[][] = []
+  for (const round of rounds)
+    for (const indicator of indicators) {
+      const m = measurements.get(`${round.id}|${indicator.id}`)
+      if (!m || m.value === null) continue
+      values.push([
+        round.label,
+        round.date,
+        indicator.label,
+        [num(m.value, lang), indicator.unit].filter(Boolean).join(' '),
+      ])
+    }
+  const r = l.round
+  const a = l.adaptation
+  return {
+    values: { columns: [r.round, r.date, r.indicator, r.value], rows: values },
+    feedback: {
+      columns: [r.round, r.date, r.feedback],
+      rows: rounds.filter((x) => x.feedback.trim()).map((x) => [x.label, x.date, x.feedback]),
+    },
+    adaptations: {
+      columns: [r.round, a.what, a.who, a.due, a.target, a.done],
+      rows: readAdaptations(loose(board.pact?.adaptations)).map((x) => [
+        roundName.get(x.round) ?? '',
+        x.what,
+        name(x.who),
+        x.due ?? '',
+        [x.targetKind ? l.targets[x.targetKind] : '', name(x.target)].filter(Boolean).join(': '),
+        x.done ? l.yes : l.no,
+      ]),
+    },
+  }
+}

@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { extractText, getDocumentProxy } from 'unpdf'
+import { buildPactPdf, pactFileName, SECTIONS } from '../../server/export/pactPdf.ts'
+import { DOCUMENT_LABELS } from '../../shared/document/labels.ts'
+import { ACTOR, CORE, MARKUP, pactBoard } from '../helpers/pactBoard.ts'
+
+/** Text runs of one page joined by spaces, whitespace folded (a PDF has no words, only runs). */
+const fold = (s: string) => s.replace(/\s+/g, ' ').trim()
+
+let pdf: Buffer
+let pages: string[]
+let all: string
+
+beforeAll(async () => {
+  pdf = await buildPactPdf(pactBoard(60))
+  const doc = await getDocumentProxy(new Uint8Array(pdf))
+  pages = (await extractText(doc, { mergePages: false })).text.map(fold)
+  all = pages.join(' ')
+}, 60_000)
+
+describe('the pact document (PDF)', () => {
+  it('is an A4 PDF with the title as its title', async () => {
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    const doc = await getDocumentProxy(new Uint8Array(pdf))
+    const page = await doc.getPage(1)
+    const [, , width, height] = page.view
+    expect(Math.round(width!)).toBe(595)
+    expect(Math.round(height!)).toBe(842)
+    const meta = await doc.getMetadata()
+    expect((meta.info as { Title?: string }).Title).toContain('Patto Val Seriana 2027')
+  })
+
+  it('holds every section title as text, in the contents and at its page', () => {
+    const labels = DOCUMENT_LABELS.it
+    for (const section of SECTIONS) {
+      const title = section.title(labels, 'it')
+      expect(pages[0], `contents: ${title}`).toContain(title)
+      expect(
+        pages.slice(1).some((p) => p.startsWith(title)),
+        `a page starts with ${title}`,
+      ).toBe(true)
+    }
+    expect(all).toContain('Visione comune')
+    expect(all).toContain('Impegni reciproci')
+  })
+
+  it('names the board, its territory, the core problem and the people who wrote on it', () => {
+    expect(pages[0]).toContain('Patto Val Seriana 2027 — «città» più inclusiva')
+    expect(pages[0]).toContain('Val Seriana e Val di Scalve')
+    expect(pages[0]).toContain(`Problema centrale: ${CORE}`)
+    expect(pages[0]).toContain('Aurora, Niccolò, Zoë')
+    expect(pages[0]).toContain('2 dicembre 2026')
+  })
+
+  it('keeps accents and markup as plain text, in the tables and in the vector trees', () => {
+    expect(all).toContain('Attività')
+    expect(all).toContain('Fraternità')
+    // the problem tree's picture: its labels are text too, the markup shown as written
+    expect(all).toContain('<img src=x onerror=alert(1)>')
+    expect(MARKUP.startsWith('<img')).toBe(true)
+    expect(pdf.includes('/JavaScript')).toBe(false)
+    expect(pdf.includes('/JS')).toBe(false)
+  })
+
+  it('holds a register row: name, category, power, interest and stance', () => {
+    expect(all).toMatch(
+      new RegExp(
+        `${ACTOR} Comune; «Ufficio "Lavoro"» seconda riga — città Terzo Settore 80 90 Neutrale → Sostiene`,
+      ),
+    )
+  })
+
+  it('breaks the long logframe across pages with its header repeated, and numbers every page', () => {
+    const header =
+      'Livello Descrizione Indicatori oggettivamente verificabili Fonti di verifica Ipotesi'
+    const withHeader = pages.filter((p) => p.includes(header))
+    expect(withHeader.length).toBeGreaterThanOrEqual(2)
+    // every row is there once, in order, across those pages
+    const rows = [...all.matchAll(/Attività numero (\d+):/g)].map((m) => Number(m[1]))
+    expect(rows).toEqual(Array.from({ length: 59 }, (_, i) => i + 1))
+    pages.forEach((p, i) => expect(p).toContain(`Pagina ${i + 1} di ${pages.length}`))
+  })
+
+  it('has a file name from title and day', () => {
+    expect(pactFileName('Patto Val Seriana 2027', '2026-12-02')).toBe(
+      'patto-val-seriana-2027-documento-patto-2026-12-02.pdf',
+    )
+  })
+})
