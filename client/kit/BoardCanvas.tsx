@@ -44,6 +44,7 @@ export function BoardCanvas({
   fitViewOptions,
   minimapColor,
   keyboardA11y = true,
+  chrome = true,
   children,
 }: {
   canvas: CanvasName
@@ -61,6 +62,8 @@ export function BoardCanvas({
   minimapColor: (n: Node) => string
   /** React Flow's own arrow-key moves; off where the arrows walk the tree instead. */
   keyboardA11y?: boolean
+  /** The zoom controls and the minimap; the projector shows the tree alone. */
+  chrome?: boolean
   children?: ReactNode
 }) {
   const namedEdges = useNamedEdges(edges, labelsFrom)
@@ -85,8 +88,8 @@ export function BoardCanvas({
       fitViewOptions={fitViewOptions}
     >
       <Background gap={24} color="#d9d6cc" />
-      <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
-      <MiniMap pannable zoomable nodeColor={minimapColor} />
+      {chrome && <Controls showInteractive={false} fitViewOptions={fitViewOptions} />}
+      {chrome && <MiniMap pannable zoomable nodeColor={minimapColor} />}
       <RemoteCursors canvas={canvas} />
       {children}
     </ReactFlow>

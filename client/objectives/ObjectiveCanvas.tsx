@@ -25,6 +25,9 @@ import { ObjectiveDisplayContext } from './objectiveDisplay.ts'
 import { objectiveOf, useObjectiveActions } from './useObjectiveActions.ts'
 import { useObjectiveShortcuts } from './useObjectiveShortcuts.ts'
 import { useObjectiveLayout } from './useObjectiveLayout.ts'
+import { cardWidthStyle, useScreenLayout } from '../projector/useScreenLayout.ts'
+import { useSpotlightOn } from '../projector/useSpotlightOn.ts'
+import '../projector/projector.css'
 
 const nodeTypes = { objective: ObjectiveCardNode }
 // the binding gives objective links no type: they use React Flow's 'default' slot
@@ -42,9 +45,6 @@ const STATUS_COLORS: Record<string, string> = {
   discarded: '#b5b9bf',
 }
 const REPORT_MS = 20_000
-/** The projector refits once the cards have settled (after a drag, a layout's glide). */
-const VIEWER_FIT_MS = 500
-const VIEWER_FIT: FitViewOptions = { padding: 0.15 }
 /** A little longer than useAnimatedNodes' glide. */
 const LAYOUT_GLIDE_MS = 500
 /** Room for the toolbar above the tree. */
@@ -79,10 +79,14 @@ export function ObjectiveCanvas() {
   const fitted = useRef(false)
   const handlers = useCanvasHandlers('objectives')
   const [report, setReport] = useState<MergeReport | null>(null)
-  const [showProblems, setShowProblems] = useState(true)
+  // the projector shows the objectives alone, large; the problems are a click away elsewhere
+  const [showProblems, setShowProblems] = useState(!viewer)
   const display = useMemo(() => ({ showProblems }), [showProblems])
   const layout = useObjectiveLayout()
-  const shownNodes = useAnimatedNodes(nodes)
+  const spotlight = useSpotlightOn('objectives')
+  // the projector arranges the tree for the big screen; everyone else sees the board's places
+  const screen = useScreenLayout(nodes, edges, viewer, spotlight)
+  const shownNodes = useAnimatedNodes(screen.nodes)
   useObjectiveShortcuts()
 
   const fit = useCallback(
@@ -90,17 +94,10 @@ export function ObjectiveCanvas() {
     [flow],
   )
   useEffect(() => {
-    if (!synced || fitted.current) return
+    if (viewer || !synced || fitted.current) return
     fitted.current = true
     if (store.getState().canvases.objectives.nodes.length) fit()
-  }, [synced, store, fit])
-
-  // the projector keeps the whole tree in view, whoever moves or adds cards
-  useEffect(() => {
-    if (!viewer || !synced || nodes.length === 0) return
-    const timer = setTimeout(() => void flow.fitView(VIEWER_FIT), VIEWER_FIT_MS)
-    return () => clearTimeout(timer)
-  }, [viewer, synced, nodes, flow])
+  }, [viewer, synced, store, fit])
 
   // the message is for the moment after pressing: it leaves by itself
   useEffect(() => {
@@ -155,7 +152,8 @@ export function ObjectiveCanvas() {
         {/* above the canvas, not over it: the cards stay reachable while it is shown */}
         {report && <MergeReportMessage report={report} onDismiss={() => setReport(null)} />}
         <div
-          className="canvas objective-canvas"
+          className={`canvas objective-canvas${viewer ? ' projector-canvas' : ''}`}
+          style={cardWidthStyle(screen.cardWidth)}
           onDoubleClick={onDoubleClick}
           onMouseMove={onMouseMove}
           onMouseLeave={handlers.onPointerLeave}
@@ -173,6 +171,7 @@ export function ObjectiveCanvas() {
             editable={editable}
             fitViewOptions={FIT}
             minimapColor={minimapColor}
+            chrome={!viewer}
           >
             {editable && (
               <ObjectiveToolbar
@@ -180,16 +179,18 @@ export function ObjectiveCanvas() {
                 onLayout={facilitator ? onLayout : undefined}
               />
             )}
-            <Panel position="top-right" className="toolbar display-toggle">
-              <label className="toolbar-check">
-                <input
-                  type="checkbox"
-                  checked={showProblems}
-                  onChange={(e) => setShowProblems(e.target.checked)}
-                />
-                {t('toolbar.showProblems')}
-              </label>
-            </Panel>
+            {!viewer && (
+              <Panel position="top-right" className="toolbar display-toggle">
+                <label className="toolbar-check">
+                  <input
+                    type="checkbox"
+                    checked={showProblems}
+                    onChange={(e) => setShowProblems(e.target.checked)}
+                  />
+                  {t('toolbar.showProblems')}
+                </label>
+              </Panel>
+            )}
           </BoardCanvas>
           {empty && (
             <div className="canvas-hint">

@@ -15,11 +15,15 @@ import { useTreeEditing } from './useTreeEditing.ts'
 import { useTreeKeyboard } from './useTreeKeyboard.ts'
 import { useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
 import { CARD_W } from '../kit/placement.ts'
+import { cardWidthStyle, useScreenLayout } from '../projector/useScreenLayout.ts'
+import { useSpotlightOn } from '../projector/useSpotlightOn.ts'
+import '../projector/projector.css'
 
 const nodeTypes = { problem: ProblemCardNode }
 const nodesSelector = (s: BoardState) => s.canvases.problems.nodes
 const edgesSelector = (s: BoardState) => s.canvases.problems.edges
 const syncedSelector = (s: BoardState) => s.synced
+const projectorSelector = (s: BoardState) => s.role === 'viewer'
 
 /** Fit the tree in view clear of the toolbar above it (two rows on a laptop). */
 const FIT_EDITING: FitViewOptions = {
@@ -37,13 +41,17 @@ export function ProblemCanvas() {
   const edges = useBoard(edgesSelector)
   const synced = useBoard(syncedSelector)
   const editable = useBoard(canEdit)
+  const projector = useBoard(projectorSelector)
   const { store, actions } = useBoardSession()
   const flow = useReactFlow()
   const fitted = useRef(false)
   const handlers = useCanvasHandlers('problems')
   const editing = useTreeEditing()
   useTreeKeyboard(editing)
-  const shownNodes = useAnimatedNodes(nodes)
+  const spotlight = useSpotlightOn('problems')
+  // the projector arranges the tree for the big screen; everyone else sees the board's places
+  const screen = useScreenLayout(nodes, edges, projector, spotlight)
+  const shownNodes = useAnimatedNodes(screen.nodes)
 
   // The checks depend on the tree's shape only: a drag (a new nodes array every frame) must not
   // recompute them, nor re-render every card through the context.
@@ -78,23 +86,11 @@ export function ProblemCanvas() {
 
   const fitOptions = editable ? FIT_EDITING : FIT_PROJECTOR
   useEffect(() => {
-    if (!synced || fitted.current) return
+    if (projector || !synced || fitted.current) return
     fitted.current = true
     if (store.getState().canvases.problems.nodes.length)
       requestAnimationFrame(() => void flow.fitView(fitOptions))
-  }, [synced, store, flow, fitOptions])
-  // The projector keeps the whole tree in view as the room builds it.
-  const cardCount = nodes.length
-  const layoutKey = useMemo(
-    () =>
-      nodes.map((n) => `${n.id}:${Math.round(n.position.x)}:${Math.round(n.position.y)}`).join('|'),
-    [nodes],
-  )
-  useEffect(() => {
-    if (editable || !cardCount) return
-    const timer = setTimeout(() => void flow.fitView({ ...fitOptions, duration: 300 }), 500)
-    return () => clearTimeout(timer)
-  }, [editable, cardCount, layoutKey, flow, fitOptions])
+  }, [projector, synced, store, flow, fitOptions])
 
   const onConnect = useCallback(
     (c: Connection) => void actions.linkCauseToEffect(c.source, c.target),
@@ -117,7 +113,8 @@ export function ProblemCanvas() {
   return (
     <TreeReportContext.Provider value={report}>
       <div
-        className="canvas"
+        className={projector ? 'canvas projector-canvas' : 'canvas'}
+        style={cardWidthStyle(screen.cardWidth)}
         onDoubleClick={onDoubleClick}
         onMouseMove={onMouseMove}
         onMouseLeave={handlers.onPointerLeave}
@@ -134,6 +131,7 @@ export function ProblemCanvas() {
           fitViewOptions={fitOptions}
           minimapColor={minimapColor}
           keyboardA11y={false}
+          chrome={!projector}
         >
           {editable && <CanvasToolbar editing={editing} />}
           {editable && <ProblemInspector />}

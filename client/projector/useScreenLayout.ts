@@ -1,0 +1,181 @@
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
+import { useReactFlow, useStore, type ReactFlowState } from '@xyflow/react'
+import { layoutForScreen, treeLayers, type ScreenLayout } from '../kit/autoLayout.ts'
+import type { CardNode, LinkEdge } from '../store/projection.ts'
+import { spotlightLayers } from './spotlight.ts'
+import { browserMetrics, chooseCardWidth, lineCount } from './cardWidth.ts'
+
+/** A projector card's text size and line height (CSS px), as `projector.css` draws them. */
+const PROJECTOR_FONT_PX = 24
+const LINE_HEIGHT = 1.22 * PROJECTOR_FONT_PX
+/** Room left around the tree on the screen (CSS px). */
+const MARGIN_PX = 12
+/** The glide of the camera and of the cards to a new arrangement. */
+export const GLIDE_MS = 600
+/** A whole tree at most this large; a spotlight a little larger. */
+const MAX_ZOOM = 1.4
+const SPOTLIGHT_MAX_ZOOM = 1.8
+
+const GAPS = { gapX: 22, gapWrap: 24, gapLayer: 54 }
+
+const widthSelector = (s: ReactFlowState) => s.width
+const heightSelector = (s: ReactFlowState) => s.height
+
+const isCore = (n: CardNode) => n.data.role === 'core'
+
+export interface ScreenNodes<N> {
+  nodes: N[]
+  /** The cards' width on the projector (CSS px), for `--projector-card-w`. */
+  cardWidth: number | null
+}
+
+/**
+ * The projector's own arrangement of a tree, made for the big screen and never written to the
+ * board: layers that wrap so the tree fills the screen's height as well as its width (see
+ * {@link layoutForScreen}), each card at its measured size; with a spotlight, only that card
+ * with its causes and effects (or that branch), laid out the same way and shown large. The
+ * camera glides to each new arrangement. Off (`active` false) it returns `nodes` unchanged.
+ */
+export function useScreenLayout<N extends CardNode>(
+  nodes: N[],
+  edges: LinkEdge[],
+  active: boolean,
+  spotlight: string | null,
+): ScreenNodes<N> {
+  const flow = useReactFlow()
+  const screenWidth = useStore(widthSelector)
+  const screenHeight = useStore(heightSelector)
+
+  // The layers depend on the tree's shape only, not on texts or positions.
+  const shape = useMemo(
+    () =>
+      active
+        ? nodes.map((n) => n.id).join('|') +
+          '#' +
+          edges.map((e) => `${e.source}>${e.target}`).join('|')
+        : '',
+    [active, nodes, edges],
+  )
+  const [layers, setLayers] = useState<{ shape: string; layers: string[][] } | null>(null)
+  useEffect(() => {
+    if (!shape) return
+    let live = true
+    const [ids, links] = shape.split('#') as [string, string]
+    void treeLayers(
+      ids ? ids.split('|') : [],
+      links
+        ? links.split('|').map((l) => {
+            const [source, target] = l.split('>') as [string, string]
+            return { source, target }
+          })
+        : [],
+    ).then((l) => {
+      if (live) setLayers({ shape, layers: l })
+    })
+    return () => {
+      live = false
+    }
+  }, [shape])
+
+  const ready = active && !!layers && layers.shape === shape && !!screenWidth && !!screenHeight
+  const screen = useMemo(
+    () => ({ width: screenWidth - 2 * MARGIN_PX, height: screenHeight - 2 * MARGIN_PX }),
+    [screenWidth, screenHeight],
+  )
+  // The cards' width follows their texts and the screen, never their measured size.
+  const texts = useMemo(
+    () => (ready ? JSON.stringify(nodes.map((n) => [n.id, n.data.label, isCore(n)])) : ''),
+    [ready, nodes],
+  )
+  const cardWidth = useMemo(() => {
+    if (!texts || !layers) return null
+    const cards = (JSON.parse(texts) as [string, string, boolean][]).map(([id, label, bold]) => ({
+      id,
+      label,
+      bold,
+    }))
+    return chooseCardWidth(cards, layers.layers, browserMetrics(PROJECTOR_FONT_PX, LINE_HEIGHT), {
+      screen,
+      ...GAPS,
+    })
+  }, [texts, layers, screen])
+
+  const layout = useMemo(() => {
+    if (!ready || !layers || !cardWidth) return null
+    const byId = new Map(nodes.map((n) => [n.id, n]))
+    const metrics = browserMetrics(PROJECTOR_FONT_PX, LINE_HEIGHT)
+    // a card measured at another width is estimated again
+    const size = (id: string) => {
+      const n = byId.get(id)!
+      const measured = n.measured?.width && Math.abs(n.measured.width - cardWidth) < 2
+      return {
+        width: cardWidth,
+        height:
+          measured && n.measured?.height
+            ? n.measured.height
+            : metrics.chromePx +
+              LINE_HEIGHT *
+                lineCount(String(n.data.label), cardWidth - metrics.insetPx, metrics, isCore(n)),
+      }
+    }
+    const focus = spotlight
+      ? spotlightLayers(
+          spotlight,
+          nodes.map((n) => ({ id: n.id, cluster: n.data.cluster })),
+          edges,
+          layers.layers,
+        )
+      : null
+    const whole = layoutForScreen(layers.layers, size, { screen, ...GAPS })
+    const shown = focus ? layoutForScreen(focus, size, { screen, ...GAPS }) : whole
+    return { whole, shown, focus: focus ? new Set(focus.flat()) : null }
+  }, [ready, layers, cardWidth, nodes, edges, spotlight, screen])
+
+  // The camera: the arrangement in the middle of the screen, as large as it fits.
+  const view = layout && cameraFor(layout.shown, screenWidth, screenHeight, !!layout.focus)
+  const viewKey = view ? `${view.x.toFixed(1)}:${view.y.toFixed(1)}:${view.zoom.toFixed(4)}` : ''
+  const moved = useRef(false)
+  useEffect(() => {
+    if (!view) return
+    // the first view is set at once; later ones glide
+    void flow.setViewport(view, moved.current ? { duration: GLIDE_MS } : undefined)
+    moved.current = true
+    // keyed by the view's value: a new object with the same numbers moves nothing
+  }, [viewKey, flow])
+
+  const placed = useMemo(() => {
+    if (!layout) return nodes
+    const { shown, focus } = layout
+    return nodes.map((n) => {
+      const hidden = !!focus && !focus.has(n.id)
+      const at = hidden ? layout.whole.positions.get(n.id) : shown.positions.get(n.id)
+      if (!at) return n
+      if (n.position.x === at.x && n.position.y === at.y && !!n.hidden === hidden) return n
+      return { ...n, position: at, hidden }
+    })
+  }, [layout, nodes])
+  return { nodes: placed, cardWidth: active ? cardWidth : null }
+}
+
+function cameraFor(
+  layout: ScreenLayout,
+  screenWidth: number,
+  screenHeight: number,
+  spotlight: boolean,
+) {
+  const zoom = Math.min(
+    (screenWidth - 2 * MARGIN_PX) / layout.width,
+    (screenHeight - 2 * MARGIN_PX) / layout.height,
+    spotlight ? SPOTLIGHT_MAX_ZOOM : MAX_ZOOM,
+  )
+  return {
+    x: (screenWidth - layout.width * zoom) / 2,
+    y: (screenHeight - layout.height * zoom) / 2,
+    zoom,
+  }
+}
+
+/** The style that gives the projector's cards the chosen width. */
+export function cardWidthStyle(width: number | null): CSSProperties | undefined {
+  return width ? ({ '--projector-card-w': `${width}px` } as CSSProperties) : undefined
+}

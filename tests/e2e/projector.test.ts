@@ -1,0 +1,64 @@
+import { browserSuite } from '../helpers/suite.ts'
+import { afterAll, describe, expect, it } from 'vitest'
+import { mergeObjectiveTree } from '../../shared/method/objectiveTree.ts'
+import { newParticipant, screenshot } from '../helpers/browser.ts'
+import { boardPage } from '../helpers/boardPage.ts'
+import { connectSynced, type Client } from '../helpers/clients.ts'
+import { createBoard } from '../helpers/server.ts'
+import { buildWorkshopTree, WORKSHOP_CORE } from '../helpers/workshopTree.ts'
+import { measureCardText, type CardText } from '../helpers/projectorPage.ts'
+
+const suite = browserSuite()
+const clients: Client[] = []
+afterAll(() => clients.forEach((c) => c.destroy()))
+
+/** A page as big as a 1920×1080 projector. */
+async function projectorAt(link: string) {
+  const { page } = await newParticipant(suite.browser, 'Proiettore')
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  const board = boardPage(page)
+  await board.open(link)
+  return board
+}
+
+describe('the projector, legible from the back of the room', () => {
+  it('shows a 25-card problem tree and its objective tree with card text of 20 px or more', async () => {
+    const board = await createBoard(suite.server.url, 'Patto Val Seriana')
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    clients.push(stock)
+    buildWorkshopTree(stock.doc)
+    const projector = await projectorAt(board.links.viewer)
+    await expect.poll(() => projector.cards().count()).toBe(25)
+    await projector.card(WORKSHOP_CORE).waitFor()
+    const settled = async () => {
+      const a = await measureCardText(projector.page)
+      await new Promise((r) => setTimeout(r, 400))
+      const b = await measureCardText(projector.page)
+      return JSON.stringify(a) === JSON.stringify(b) ? b : null
+    }
+    let problems: CardText | null = null
+    await expect.poll(async () => (problems = await settled()), { timeout: 10_000 }).not.toBeNull()
+    console.log('problem tree on the projector:', problems)
+    await screenshot(projector.page, 'projector-problems')
+    expect(problems).toMatchObject({ cards: 25, inView: 25 })
+    expect(problems!.minPx).toBeGreaterThanOrEqual(20)
+    // the tree uses the screen's height too, not only its width
+    expect(problems!.heightUsed).toBeGreaterThan(0.75)
+
+    mergeObjectiveTree(stock.doc)
+    stock.doc.getMap('meta').set('phase', 'objectives')
+    await projector.page.locator('.objective-canvas .react-flow__node').first().waitFor()
+    await expect
+      .poll(() => projector.page.locator('.objective-canvas .react-flow__node').count())
+      .toBe(25)
+    let objectives: CardText | null = null
+    await expect
+      .poll(async () => (objectives = await settled()), { timeout: 10_000 })
+      .not.toBeNull()
+    console.log('objective tree on the projector:', objectives)
+    await screenshot(projector.page, 'projector-objectives')
+    expect(objectives).toMatchObject({ cards: 25, inView: 25 })
+    expect(objectives!.minPx).toBeGreaterThanOrEqual(20)
+    expect(objectives!.heightUsed).toBeGreaterThan(0.75)
+  })
+})
