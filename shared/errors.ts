@@ -17,6 +17,11 @@ export const ERRORS = {
   BOARD_TOO_LARGE: 'The board is larger than the server accepts.',
   IMPORT_TOO_COMPLEX: 'The file takes more memory or time to read than the server allows.',
   SERVER_BUSY: 'The server is busy with other imports: retry in a moment.',
+  FACILITATOR_ONLY: "Only the facilitator's key may do this.",
+  READ_ONLY_KEY: 'This key can only look at the board.',
+  VERSION_NOT_FOUND: 'There is no version with this id on this board.',
+  BIN_ENTRY_NOT_FOUND: 'There is no such deleted record on this board.',
+  CANNOT_RESTORE: 'This cannot be brought back now.',
   ORIGIN_NOT_ALLOWED: 'Pages from this origin may not open boards on this server.',
   INTERNAL: 'Something went wrong on the server.',
 } as const

@@ -1,0 +1,158 @@
+import type { ErrorCode } from '../../shared/errors.ts'
+import type { Role } from '../../shared/protocol.ts'
+import { collectionRoot, recordOf, type CollectionName } from '../../shared/schema/index.ts'
+import type { RoomRegistry } from '../sync/rooms.ts'
+import { describeRemoved, labelOfFields } from './labels.ts'
+import type { History } from './recorder.ts'
+import {
+  applyRestore,
+  dependants,
+  missingReferences,
+  planIsEmpty,
+  planRestore,
+  putBack,
+} from './restore.ts'
+import type { BinEntry } from './types.ts'
+
+/** The origin of the server's own history writes (a restore): stored and relayed by the room. */
+export const HISTORY_ORIGIN = Symbol('history')
+
+interface Deps {
+  registry: RoomRegistry
+  history: History
+}
+
+interface Who {
+  role: Role
+  name: string | null
+}
+
+/**
+ * Restores a version as a new change on top of the board: the state just before is saved as a
+ * version, then the difference (now → version) is applied to the live document as ONE update,
+ * stored and relayed by the room like any other, so everyone connected sees it at once and
+ * nobody's undo history is rewritten. Resolves once the change is stored; null when the board
+ * or the version is newer than this server.
+ */
+export async function restoreVersion(
+  { registry, history }: Deps,
+  boardId: string,
+  state: Uint8Array,
+  who: Who,
+): Promise<{ before: number; added: number; removed: number; changed: number } | null> {
+  const outcome = await registry.withRoom(boardId, (room) => {
+    if (room.newerSchema) return null
+    return history.withVersionDoc(state, (version) => {
+      const before = history.checkpoint(room, 'before-restore', {
+        role: who.role,
+        author: who.name,
+      })
+      const plan = planRestore(room.doc, version)
+      if (!planIsEmpty(plan)) {
+        history.recordServerChange(room, who, {
+          created: plan.added,
+          edited: plan.changed,
+          deleted: plan.removed,
+        })
+        applyRestore(room.doc, plan, HISTORY_ORIGIN)
+      }
+      return {
+        before,
+        added: plan.added.length,
+        removed: plan.removed.length,
+        changed: plan.changed.length,
+      }
+    })
+  })
+  if (!outcome) return null
+  // written before the answer: the restore is on disk once the facilitator sees it done
+  await registry.commits.flush()
+  const before = await outcome.before
+  return { ...outcome, before: before.id }
+}
+
+/**
+ * The bin as people see it: the latest deletion of each record that is not on the board now,
+ * newest first, each with a label (a link names its ends).
+ */
+export async function visibleBin(
+  { registry, history }: Deps,
+  boardId: string,
+): Promise<(Omit<BinEntry, 'boardId' | 'batch'> & { label: string })[]> {
+  const entries = await history.store.listBin(boardId, 2_000)
+  return registry.withRoom(boardId, (room) => {
+    const seen = new Set<string>()
+    const labels = new Map<string, string>()
+    for (const e of [...entries].reverse())
+      labels.set(
+        `${e.collection}\u0000${e.recordId}`,
+        describeRemoved(room.doc, e.collection, e.fields as never, labels),
+      )
+    const out: (Omit<BinEntry, 'boardId' | 'batch'> & { label: string })[] = []
+    for (const e of entries) {
+      const key = `${e.collection}\u0000${e.recordId}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      if (e.restoredAt !== null) continue
+      if (recordOf(collectionRoot(room.doc, e.collection as CollectionName), e.recordId)) continue
+      const { boardId: _b, batch: _batch, ...rest } = e
+      out.push({ ...rest, label: labels.get(key) ?? labelOfFields(e.collection, e.fields) })
+      if (out.length >= 500) break
+    }
+    return out
+  })
+}
+
+export type BinRestoreOutcome =
+  | { ok: true; restored: { collection: string; id: string }[] }
+  | { ok: false; status: 404 | 409; code: ErrorCode; details?: string[] }
+
+/**
+ * Brings one deleted record back, whole, with the records deleted together with it that hang on
+ * it (a card's links, when their other end is on the board), in one change.
+ */
+export async function restoreFromBin(
+  { registry, history }: Deps,
+  boardId: string,
+  entryId: number,
+  who: Who,
+): Promise<BinRestoreOutcome> {
+  const entry = await history.store.getBinEntry(boardId, entryId)
+  if (!entry) return { ok: false, status: 404, code: 'BIN_ENTRY_NOT_FOUND' }
+  const batch = await history.store.binBatch(boardId, entry.batch)
+  const outcome = await registry.withRoom(boardId, (room): BinRestoreOutcome => {
+    if (room.newerSchema) return { ok: false, status: 409, code: 'NEWER_SCHEMA' }
+    const live = (e: BinEntry) =>
+      !!recordOf(collectionRoot(room.doc, e.collection as CollectionName), e.recordId)
+    if (live(entry))
+      return { ok: false, status: 409, code: 'CANNOT_RESTORE', details: ['it is on the board'] }
+    const along = dependants(entry, batch).filter((d) => !live(d))
+    const coming = [entry, ...along]
+    const missing = missingReferences(room.doc, entry, coming)
+    if (missing.length)
+      return {
+        ok: false,
+        status: 409,
+        code: 'CANNOT_RESTORE',
+        details: missing.map((m) => `${m} is not on the board`),
+      }
+    const records = [entry, ...along.filter((d) => !missingReferences(room.doc, d, coming).length)]
+    history.recordServerChange(room, who, {
+      created: records.map((r) => ({ collection: r.collection, id: r.recordId })),
+    })
+    putBack(room.doc, records, HISTORY_ORIGIN)
+    return {
+      ok: true,
+      restored: records.map((r) => ({ collection: r.collection, id: r.recordId })),
+    }
+  })
+  if (!outcome.ok) return outcome
+  await registry.commits.flush()
+  const ids = batch
+    .filter((b) =>
+      outcome.restored.some((r) => r.collection === b.collection && r.id === b.recordId),
+    )
+    .map((b) => b.id)
+  await history.store.markRestored(boardId, [...new Set([entryId, ...ids])], Date.now())
+  return outcome
+}

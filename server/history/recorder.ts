@@ -1,0 +1,377 @@
+import * as Y from 'yjs'
+import type { FastifyBaseLogger } from 'fastify'
+import type { Role } from '../../shared/protocol.ts'
+import { classifyUpdate, createdCount, deletedCount, type Classification } from './classify.ts'
+import type { Fields } from '../../shared/schema/index.ts'
+import { countRecords, describeRemoved, labelInDoc } from './labels.ts'
+import { docFromVersion } from './restore.ts'
+import { DEFAULT_THINNING, versionsToThin, type ThinningPolicy } from './thinning.ts'
+import type {
+  CollectionChange,
+  HistoryStore,
+  NewBinEntry,
+  TouchedRecord,
+  VersionInfo,
+  VersionReason,
+} from './types.ts'
+
+/** What the history needs of a room (server/sync/room.ts). */
+export interface HistoryRoom {
+  readonly id: string
+  readonly doc: Y.Doc
+}
+
+/** A client's update the room accepted, with who wrote it (server/sync/hooks.ts). */
+export interface HistoryChange {
+  update: Uint8Array
+  role: Role | null
+  name: string | null
+}
+
+export interface HistoryOptions {
+  store: HistoryStore
+  log: FastifyBaseLogger
+  /** The clock (tests pass a fake one). */
+  now?: () => number
+  /** A board changed for this long since its last version gets a new one. */
+  activityVersionMs?: number
+  /** A single change that deletes (or creates) more records than this is preceded by a version. */
+  bulkRecords?: number
+  /** One writer's edits closer than this fold into one activity entry. */
+  foldActivityMs?: number
+  thinning?: ThinningPolicy
+  /** Activity entries and bin entries kept per board. */
+  keepActivity?: number
+  keepBin?: number
+}
+
+/** At most this many records of one kind are named in one activity entry. */
+const NAMED_PER_ENTRY = 20
+
+interface BoardState {
+  /** When the newest version was taken (0: not known yet). */
+  lastVersionAt: number
+  /** Whether the board changed since its newest version. */
+  changed: boolean
+  /** The classification of the update being applied (before → after hook). */
+  pending: Classification | null
+  /** The newest activity entry, while further edits of its writer may fold into it. */
+  open: {
+    id: Promise<number>
+    writer: string
+    until: number
+    changes: Record<string, CollectionChange>
+  } | null
+  known: Promise<void>
+}
+
+/**
+ * The board's history: versions (checkpoints and named ones), the activity record and the bin.
+ * It follows the rooms through their hooks: before an accepted update is applied it reads what
+ * the update deletes (into the bin) and takes a version before a bulk deletion or a phase
+ * change; after it, it records who changed what; on unload it takes a last version if the board
+ * changed. Versions are written before the update reaches any other client (the SQLite history
+ * writes synchronously), so a crash cannot keep the deletion and lose the version before it.
+ */
+export class History {
+  readonly store: HistoryStore
+  private readonly log: FastifyBaseLogger
+  private readonly now: () => number
+  private readonly activityVersionMs: number
+  private readonly bulkRecords: number
+  private readonly foldActivityMs: number
+  private readonly thinning: ThinningPolicy
+  private readonly keepActivity: number
+  private readonly keepBin: number
+  private readonly boards = new Map<string, BoardState>()
+  private batches = 0
+
+  constructor(options: HistoryOptions) {
+    this.store = options.store
+    this.log = options.log
+    this.now = options.now ?? Date.now
+    this.activityVersionMs = options.activityVersionMs ?? 10 * 60_000
+    this.bulkRecords = options.bulkRecords ?? 10
+    this.foldActivityMs = options.foldActivityMs ?? 60_000
+    this.thinning = options.thinning ?? DEFAULT_THINNING
+    this.keepActivity = options.keepActivity ?? 5_000
+    this.keepBin = options.keepBin ?? 5_000
+  }
+
+  /** The room hooks (server/sync/hooks.ts) that feed the history. */
+  readonly hooks = {
+    beforeLoad: (room: HistoryRoom): Promise<void> => this.ready(room.id),
+    beforeApplyUpdate: (room: HistoryRoom, change: HistoryChange): void =>
+      this.beforeApply(room, change),
+    onAcceptedUpdate: (room: HistoryRoom, change: HistoryChange): void =>
+      this.afterApply(room, change),
+    onUnload: (room: HistoryRoom): Promise<void> => this.unloaded(room),
+  }
+
+  private board(id: string): BoardState {
+    let state = this.boards.get(id)
+    if (!state) {
+      state = {
+        lastVersionAt: 0,
+        changed: false,
+        pending: null,
+        open: null,
+        known: Promise.resolve(),
+      }
+      const s = state
+      s.known = this.store.listVersions(id).then(
+        (list) => {
+          s.lastVersionAt = Math.max(s.lastVersionAt, list[0]?.at ?? 0)
+        },
+        () => {},
+      )
+      this.boards.set(id, state)
+    }
+    return state
+  }
+
+  /** The document before a client's update: what it deletes goes to the bin, and versions. */
+  private beforeApply(room: HistoryRoom, change: HistoryChange): void {
+    const state = this.board(room.id)
+    const c = classifyUpdate(room.doc, change.update)
+    state.pending = c
+    const author = { role: change.role, author: change.name }
+    // Nothing recorded yet for this board (new, imported, or older than the history): its
+    // state before the first change is the first version.
+    if (state.lastVersionAt === 0) this.checkpoint(room, 'initial', author)
+    else if (deletedCount(c) > this.bulkRecords || createdCount(c) > this.bulkRecords)
+      this.checkpoint(room, 'bulk', author)
+    else if (c.meta.has('phase') && state.changed) this.checkpoint(room, 'phase', author)
+    if (c.removed.length) {
+      const at = this.now()
+      const batch = `${at.toString(36)}-${(this.batches++).toString(36)}`
+      this.toBin(
+        c.removed.map((r) => ({
+          boardId: room.id,
+          at,
+          role: change.role,
+          name: change.name,
+          collection: r.collection,
+          recordId: r.id,
+          fields: r.fields,
+          batch,
+        })),
+      )
+    }
+  }
+
+  /** Who changed what, once the update is in the document. */
+  private afterApply(room: HistoryRoom, change: HistoryChange): void {
+    const state = this.board(room.id)
+    const c = state.pending
+    state.pending = null
+    if (!c) return
+    state.changed = true
+    if (c.records.size) this.recordActivity(room, state, c, change)
+    const now = this.now()
+    if (state.lastVersionAt && now - state.lastVersionAt >= this.activityVersionMs)
+      this.checkpoint(room, 'activity', { role: change.role, author: change.name })
+  }
+
+  private async unloaded(room: HistoryRoom): Promise<void> {
+    const state = this.boards.get(room.id)
+    this.boards.delete(room.id)
+    if (!state?.changed) return
+    // the document is freed but still holds its state
+    this.checkpoint(room, 'unload', { role: null, author: null })
+    await this.thin(room.id)
+  }
+
+  /** Records what changed into one activity entry (a writer's run of edits folds into one). */
+  private recordActivity(
+    room: HistoryRoom,
+    state: BoardState,
+    c: Classification,
+    change: HistoryChange,
+  ): void {
+    const at = this.now()
+    const writer = `${change.role}\u0000${change.name ?? ''}`
+    const removedLabels = new Map<string, string>()
+    for (const r of c.removed)
+      removedLabels.set(
+        `${r.collection}\u0000${r.id}`,
+        describeRemoved(room.doc, r.collection, r.fields, removedLabels),
+      )
+    const editsOnly = createdCount(c) === 0 && deletedCount(c) === 0
+    const open = state.open
+    if (open && editsOnly && open.writer === writer && at - open.until <= this.foldActivityMs) {
+      for (const [collection, ids] of c.records) {
+        const into = (open.changes[collection] ??= { created: [], edited: [], deleted: [] })
+        for (const id of ids.edited) {
+          if (into.edited.length >= NAMED_PER_ENTRY) break
+          if (into.created.some((r) => r.id === id)) continue
+          const label = labelInDoc(room.doc, collection, id)
+          const found = into.edited.find((r) => r.id === id)
+          if (found) found.label = label
+          else into.edited.push({ id, label })
+        }
+      }
+      open.until = at
+      const { id, changes } = open
+      void id
+        .then((entryId) => this.store.updateActivity(entryId, { until: at, changes }))
+        .catch((err: Error) => this.failed('activity', room.id, err))
+      return
+    }
+    const changes: Record<string, CollectionChange> = {}
+    for (const [collection, ids] of c.records) {
+      const named = (list: Set<string>, label: (id: string) => string): TouchedRecord[] =>
+        [...list].slice(0, NAMED_PER_ENTRY).map((id) => ({ id, label: label(id) }))
+      changes[collection] = {
+        created: named(ids.created, (id) => labelInDoc(room.doc, collection, id)),
+        edited: named(ids.edited, (id) => labelInDoc(room.doc, collection, id)),
+        deleted: named(ids.deleted, (id) => removedLabels.get(`${collection}\u0000${id}`) ?? ''),
+      }
+      // how many more records than are named
+      for (const kind of ['created', 'edited', 'deleted'] as const)
+        if (ids[kind].size > NAMED_PER_ENTRY)
+          (changes[collection].more ??= {})[kind] = ids[kind].size - NAMED_PER_ENTRY
+    }
+    const id = this.store.appendActivity({
+      boardId: room.id,
+      at,
+      until: at,
+      role: change.role,
+      name: change.name,
+      changes,
+    })
+    id.catch((err: Error) => this.failed('activity', room.id, err))
+    state.open = editsOnly ? { id, writer, until: at, changes } : null
+    if (Math.random() < 0.01)
+      void this.store.trimActivity(room.id, this.keepActivity).catch(() => {})
+  }
+
+  private toBin(entries: NewBinEntry[]): void {
+    this.store.addToBin(entries).catch((err: Error) => this.failed('bin', entries[0]!.boardId, err))
+    if (Math.random() < 0.01)
+      void this.store.trimBin(entries[0]!.boardId, this.keepBin).catch(() => {})
+  }
+
+  private failed(what: string, board: string, err: Error): void {
+    this.log.error({ board, err: err.message }, `history: could not write ${what}`)
+  }
+
+  /**
+   * Takes a version of the board as its document holds it now. With the SQLite history the
+   * row is committed before this returns.
+   */
+  checkpoint(
+    room: HistoryRoom,
+    reason: VersionReason,
+    author: { role: Role | null; author: string | null },
+    name: string | null = null,
+  ): Promise<VersionInfo> {
+    const state = this.board(room.id)
+    const at = this.now()
+    state.lastVersionAt = Math.max(at, 1)
+    state.changed = false
+    state.open = null
+    const saved = this.store.saveVersion({
+      boardId: room.id,
+      at,
+      reason,
+      name,
+      role: author.role,
+      author: author.author,
+      counts: countRecords(room.doc),
+      state: Y.encodeStateAsUpdate(room.doc),
+    })
+    saved.catch((err: Error) => this.failed('version', room.id, err))
+    return saved
+  }
+
+  /** Deletes the versions the thinning policy lets go. */
+  async thin(boardId: string): Promise<number> {
+    const list = await this.store.listVersions(boardId)
+    const drop = versionsToThin(list, this.now(), this.thinning)
+    if (drop.length) await this.store.deleteVersions(boardId, drop)
+    return drop.length
+  }
+
+  /** Waits until what the history knows of a board is read (its newest version's time). */
+  ready(boardId: string): Promise<void> {
+    return this.board(boardId).known
+  }
+
+  /** Bound on one board's versions, in bytes (reported with the list). */
+  get maxBytes(): number {
+    return this.thinning.maxBytes
+  }
+
+  /** Runs `fn` on a document built from a stored version; null when it is newer than this server. */
+  withVersionDoc<T>(state: Uint8Array, fn: (doc: Y.Doc) => T): T | null {
+    const doc = docFromVersion(state)
+    if (!doc) return null
+    try {
+      return fn(doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  /**
+   * Records a change the server makes itself on someone's request (a restore): one activity
+   * entry, and the records it deletes in the bin. Call BEFORE applying it (labels are read from
+   * the document as it is).
+   */
+  recordServerChange(
+    room: HistoryRoom,
+    who: { role: Role; name: string | null },
+    change: {
+      created?: readonly { collection: string; id: string }[]
+      edited?: readonly { collection: string; id: string }[]
+      deleted?: readonly { collection: string; id: string; fields: Fields }[]
+    },
+  ): void {
+    const state = this.board(room.id)
+    state.changed = true
+    state.open = null
+    const at = this.now()
+    const changes: Record<string, CollectionChange> = {}
+    const of = (c: string) => (changes[c] ??= { created: [], edited: [], deleted: [] })
+    const named = (list: TouchedRecord[], r: TouchedRecord) => {
+      if (list.length < NAMED_PER_ENTRY) list.push(r)
+    }
+    const labels = new Map<string, string>()
+    for (const r of change.created ?? []) named(of(r.collection).created, { id: r.id, label: '' })
+    for (const r of change.edited ?? [])
+      named(of(r.collection).edited, { id: r.id, label: labelInDoc(room.doc, r.collection, r.id) })
+    for (const r of change.deleted ?? []) {
+      const label = describeRemoved(room.doc, r.collection, r.fields, labels)
+      labels.set(`${r.collection}\u0000${r.id}`, label)
+      named(of(r.collection).deleted, { id: r.id, label })
+    }
+    const entry = { boardId: room.id, at, until: at, role: who.role, name: who.name, changes }
+    // labels of what comes back are read once it is there
+    queueMicrotask(() => {
+      for (const [collection, c] of Object.entries(changes))
+        for (const r of c.created) r.label = labelInDoc(room.doc, collection, r.id)
+      this.store.appendActivity(entry).catch((err: Error) => this.failed('activity', room.id, err))
+    })
+    const deleted = change.deleted ?? []
+    if (deleted.length) {
+      const batch = `${at.toString(36)}-${(this.batches++).toString(36)}`
+      this.toBin(
+        deleted.map((r) => ({
+          boardId: room.id,
+          at,
+          role: who.role,
+          name: who.name,
+          collection: r.collection,
+          recordId: r.id,
+          fields: r.fields,
+          batch,
+        })),
+      )
+    }
+  }
+
+  close(): Promise<void> {
+    return this.store.close()
+  }
+}

@@ -1,0 +1,325 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Role } from '../../shared/protocol.ts'
+import type {
+  ActivityEntry,
+  BinEntry,
+  CollectionChange,
+  HistoryStore,
+  NewActivity,
+  NewBinEntry,
+  NewVersion,
+  VersionInfo,
+  VersionReason,
+} from './types.ts'
+
+/** The history file's own schema versions, apart from the board store's. */
+const HISTORY_MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'CreateVersionsActivityBin',
+    sql: `
+      CREATE TABLE versions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        board_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        name TEXT,
+        role TEXT,
+        author TEXT,
+        counts TEXT NOT NULL,
+        state BLOB NOT NULL
+      );
+      CREATE INDEX versions_board ON versions(board_id, at);
+      CREATE TABLE activity (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        board_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        until INTEGER NOT NULL,
+        role TEXT,
+        author TEXT,
+        changes TEXT NOT NULL
+      );
+      CREATE INDEX activity_board ON activity(board_id, id);
+      CREATE TABLE bin (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        board_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        role TEXT,
+        author TEXT,
+        collection TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        fields TEXT NOT NULL,
+        batch TEXT NOT NULL,
+        restored_at INTEGER
+      );
+      CREATE INDEX bin_board ON bin(board_id, id);
+      CREATE INDEX bin_batch ON bin(board_id, batch);`,
+  },
+]
+
+interface VersionRow {
+  id: number
+  board_id: string
+  at: number
+  reason: string
+  name: string | null
+  role: string | null
+  author: string | null
+  counts: string
+  bytes: number
+}
+
+interface ActivityRow {
+  id: number
+  board_id: string
+  at: number
+  until: number
+  role: string | null
+  author: string | null
+  changes: string
+}
+
+interface BinRow {
+  id: number
+  board_id: string
+  at: number
+  role: string | null
+  author: string | null
+  collection: string
+  record_id: string
+  fields: string
+  batch: string
+  restored_at: number | null
+}
+
+const VERSION_COLUMNS =
+  'id, board_id, at, reason, name, role, author, counts, LENGTH(state) AS bytes'
+
+function toVersion(row: VersionRow): VersionInfo {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    at: row.at,
+    reason: row.reason as VersionReason,
+    name: row.name,
+    role: row.role as Role | null,
+    author: row.author,
+    counts: JSON.parse(row.counts) as Record<string, number>,
+    bytes: row.bytes,
+  }
+}
+
+function toActivity(row: ActivityRow): ActivityEntry {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    at: row.at,
+    until: row.until,
+    role: row.role as Role | null,
+    name: row.author,
+    changes: JSON.parse(row.changes) as Record<string, CollectionChange>,
+  }
+}
+
+function toBin(row: BinRow): BinEntry {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    at: row.at,
+    role: row.role as Role | null,
+    name: row.author,
+    collection: row.collection,
+    recordId: row.record_id,
+    fields: JSON.parse(row.fields) as Record<string, unknown>,
+    batch: row.batch,
+    restoredAt: row.restored_at,
+  }
+}
+
+/**
+ * The history in its own SQLite file (`history.sqlite` in the data folder), WAL mode,
+ * `synchronous = NORMAL` like the board store: a committed write survives kill -9. better-sqlite3
+ * is synchronous, so a write is committed by the time the call returns; the promise only keeps
+ * the interface the same for a networked backend.
+ */
+export function openSqliteHistory(dataDir: string): HistoryStore {
+  mkdirSync(dataDir, { recursive: true })
+  const db = new Database(join(dataDir, 'history.sqlite'))
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+
+  const insertVersion = db.prepare(
+    'INSERT INTO versions (board_id, at, reason, name, role, author, counts, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  )
+  const selectVersions = db.prepare<[string], VersionRow>(
+    `SELECT ${VERSION_COLUMNS} FROM versions WHERE board_id = ? ORDER BY at DESC, id DESC`,
+  )
+  const selectVersion = db.prepare<[string, number], VersionRow>(
+    `SELECT ${VERSION_COLUMNS} FROM versions WHERE board_id = ? AND id = ?`,
+  )
+  const selectState = db.prepare<[string, number], { state: Buffer }>(
+    'SELECT state FROM versions WHERE board_id = ? AND id = ?',
+  )
+  const deleteVersion = db.prepare('DELETE FROM versions WHERE board_id = ? AND id = ?')
+  const usage = db.prepare<[string], { n: number; bytes: number | null }>(
+    'SELECT COUNT(*) AS n, SUM(LENGTH(state)) AS bytes FROM versions WHERE board_id = ?',
+  )
+  const insertActivity = db.prepare(
+    'INSERT INTO activity (board_id, at, until, role, author, changes) VALUES (?, ?, ?, ?, ?, ?)',
+  )
+  const updateActivity = db.prepare('UPDATE activity SET until = ?, changes = ? WHERE id = ?')
+  const selectActivity = db.prepare<[string, number], ActivityRow>(
+    'SELECT * FROM activity WHERE board_id = ? ORDER BY id DESC LIMIT ?',
+  )
+  const trimActivity = db.prepare(
+    'DELETE FROM activity WHERE board_id = ? AND id < (SELECT MIN(id) FROM (SELECT id FROM activity WHERE board_id = ? ORDER BY id DESC LIMIT ?))',
+  )
+  const insertBin = db.prepare(
+    'INSERT INTO bin (board_id, at, role, author, collection, record_id, fields, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  )
+  const selectBin = db.prepare<[string, number], BinRow>(
+    'SELECT * FROM bin WHERE board_id = ? ORDER BY id DESC LIMIT ?',
+  )
+  const selectBinEntry = db.prepare<[string, number], BinRow>(
+    'SELECT * FROM bin WHERE board_id = ? AND id = ?',
+  )
+  const selectBatch = db.prepare<[string, string], BinRow>(
+    'SELECT * FROM bin WHERE board_id = ? AND batch = ? ORDER BY id',
+  )
+  const markRestored = db.prepare('UPDATE bin SET restored_at = ? WHERE board_id = ? AND id = ?')
+  const trimBin = db.prepare(
+    'DELETE FROM bin WHERE board_id = ? AND id < (SELECT MIN(id) FROM (SELECT id FROM bin WHERE board_id = ? ORDER BY id DESC LIMIT ?))',
+  )
+
+  const addBin = db.transaction((entries: readonly NewBinEntry[]) => {
+    for (const e of entries)
+      insertBin.run(
+        e.boardId,
+        e.at,
+        e.role,
+        e.name,
+        e.collection,
+        e.recordId,
+        JSON.stringify(e.fields),
+        e.batch,
+      )
+  })
+  const removeVersions = db.transaction((boardId: string, ids: readonly number[]) => {
+    for (const id of ids) deleteVersion.run(boardId, id)
+  })
+  const restoreMarks = db.transaction((boardId: string, ids: readonly number[], at: number) => {
+    for (const id of ids) markRestored.run(at, boardId, id)
+  })
+
+  return {
+    async saveVersion(v: NewVersion) {
+      const result = insertVersion.run(
+        v.boardId,
+        v.at,
+        v.reason,
+        v.name,
+        v.role,
+        v.author,
+        JSON.stringify(v.counts),
+        Buffer.from(v.state.buffer, v.state.byteOffset, v.state.byteLength),
+      )
+      return {
+        id: Number(result.lastInsertRowid),
+        boardId: v.boardId,
+        at: v.at,
+        reason: v.reason,
+        name: v.name,
+        role: v.role,
+        author: v.author,
+        counts: v.counts,
+        bytes: v.state.byteLength,
+      }
+    },
+    async listVersions(boardId) {
+      return selectVersions.all(boardId).map(toVersion)
+    },
+    async getVersion(boardId, id) {
+      const row = selectVersion.get(boardId, id)
+      return row && toVersion(row)
+    },
+    async versionState(boardId, id) {
+      const row = selectState.get(boardId, id)
+      return row && new Uint8Array(row.state)
+    },
+    async deleteVersions(boardId, ids) {
+      removeVersions(boardId, ids)
+    },
+    async usage(boardId) {
+      const row = usage.get(boardId)!
+      return { versions: row.n, bytes: row.bytes ?? 0 }
+    },
+    async appendActivity(e: NewActivity) {
+      const result = insertActivity.run(
+        e.boardId,
+        e.at,
+        e.until,
+        e.role,
+        e.name,
+        JSON.stringify(e.changes),
+      )
+      return Number(result.lastInsertRowid)
+    },
+    async updateActivity(id, e) {
+      updateActivity.run(e.until, JSON.stringify(e.changes), id)
+    },
+    async listActivity(boardId, limit) {
+      return selectActivity.all(boardId, limit).map(toActivity)
+    },
+    async trimActivity(boardId, keep) {
+      trimActivity.run(boardId, boardId, keep)
+    },
+    async addToBin(entries) {
+      addBin(entries)
+    },
+    async listBin(boardId, limit) {
+      return selectBin.all(boardId, limit).map(toBin)
+    },
+    async getBinEntry(boardId, id) {
+      const row = selectBinEntry.get(boardId, id)
+      return row && toBin(row)
+    },
+    async binBatch(boardId, batch) {
+      return selectBatch.all(boardId, batch).map(toBin)
+    },
+    async markRestored(boardId, ids, at) {
+      restoreMarks(boardId, ids, at)
+    },
+    async trimBin(boardId, keep) {
+      trimBin.run(boardId, boardId, keep)
+    },
+    async close() {
+      if (db.open) db.close()
+    },
+  }
+}
+
+function migrate(db: Database.Database): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS history_schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  )
+  const applied = new Set(
+    db
+      .prepare<[], { version: number }>('SELECT version FROM history_schema_migrations')
+      .all()
+      .map((r) => r.version),
+  )
+  const record = db.prepare(
+    'INSERT INTO history_schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+  )
+  for (const m of HISTORY_MIGRATIONS) {
+    if (applied.has(m.version)) continue
+    db.transaction(() => {
+      db.exec(m.sql)
+      record.run(m.version, m.name, new Date().toISOString())
+    })()
+  }
+}
