@@ -1,6 +1,107 @@
 import { useTranslation } from 'react-i18next'
+import { COMMITMENT_STATUSES, COMMITMENT_TYPES } from '../../../shared/schema/index.ts'
+import { ledgerToCsv, LEDGER_COLUMNS } from '../../../shared/pact/ledger.ts'
+import { useBoard } from '../../store/context.tsx'
+import { canEdit, type BoardState } from '../../store/boardStore.ts'
+import { usePactActions } from '../usePactActions.ts'
+import { Adhesions } from './Adhesions.tsx'
+import { LedgerGaps } from './LedgerGaps.tsx'
+import { LedgerTable } from './LedgerTable.tsx'
+import { LedgerTotals } from './LedgerTotals.tsx'
+import { useLedger, type Ledger } from './useLedger.ts'
+import './commitments.css'
 
+const titleSelector = (s: BoardState) => s.title
+
+/**
+ * Impegni reciproci: the ledger of what each actor puts into the pact, its totals, the gaps
+ * nobody covers yet, and each actor's adhesion.
+ */
 export function CommitmentsView() {
   const { t } = useTranslation('pact')
-  return <p className="pact-empty">{t('notYet')}</p>
+  const editable = useBoard(canEdit)
+  const ledger = useLedger()
+  const pact = usePactActions()
+  return (
+    <div className="pact-commitments" data-testid="pact-commitments">
+      <div className="ledger-bar">
+        <h2>{t('ledger.title')}</h2>
+        {editable && (
+          <select
+            className="pact-select ledger-add"
+            aria-label={t('ledger.addFor')}
+            value=""
+            disabled={ledger.actors.length === 0}
+            onChange={(e) =>
+              e.target.value && pact.addCommitment(ledger.commitments, { actor: e.target.value })
+            }
+          >
+            <option value="">+ {t('ledger.addFor')}</option>
+            {ledger.actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.label || t('unnamedActor')}
+              </option>
+            ))}
+          </select>
+        )}
+        <span className="pact-count" data-testid="ledger-count">
+          {t('ledger.count', { count: ledger.commitments.length })}
+        </span>
+        <CsvButton ledger={ledger} />
+      </div>
+      {editable && ledger.actors.length === 0 && (
+        <p className="pact-hint">{t('governance.noActors')}</p>
+      )}
+      <LedgerTable ledger={ledger} />
+      <div className="ledger-panels">
+        <LedgerTotals ledger={ledger} />
+        <LedgerGaps ledger={ledger} />
+        <Adhesions ledger={ledger} />
+      </div>
+    </div>
+  )
+}
+
+function fileSlug(title: string): string {
+  return title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)
+}
+
+/** The ledger as a spreadsheet, in the page's language. */
+function CsvButton({ ledger }: { ledger: Ledger }) {
+  const { t, i18n } = useTranslation('pact')
+  const title = useBoard(titleSelector)
+  const download = () => {
+    const csv = ledgerToCsv(ledger.commitments, ledger.nameOf, {
+      columns: Object.fromEntries(
+        LEDGER_COLUMNS.map((c) => [c, t(`ledger.csvColumns.${c}`)]),
+      ) as Record<(typeof LEDGER_COLUMNS)[number], string>,
+      types: Object.fromEntries(COMMITMENT_TYPES.map((c) => [c, t(`types.${c}`)])) as Record<
+        (typeof COMMITMENT_TYPES)[number],
+        string
+      >,
+      statuses: Object.fromEntries(
+        COMMITMENT_STATUSES.map((s) => [s, t(`statuses.${s}`)]),
+      ) as Record<(typeof COMMITMENT_STATUSES)[number], string>,
+      decimalComma: !i18n.language.startsWith('en'),
+    })
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = [t('ledger.csvFile'), fileSlug(title)].filter(Boolean).join('-') + '.csv'
+    document.body.append(a)
+    a.click()
+    a.remove()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
+  return (
+    <button className="ledger-csv" data-testid="ledger-csv" onClick={download}>
+      {t('ledger.csv')}
+    </button>
+  )
 }

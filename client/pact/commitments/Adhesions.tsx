@@ -1,0 +1,102 @@
+import { useTranslation } from 'react-i18next'
+import { useBoard } from '../../store/context.tsx'
+import { canEdit } from '../../store/boardStore.ts'
+import { useAdhesions } from '../data.ts'
+import { PactText } from '../PactText.tsx'
+import { usePactActions } from '../usePactActions.ts'
+import type { Ledger } from './useLedger.ts'
+
+/** Each actor's adhesion to the pact: whether it adheres, since when, who signed for it. */
+export function Adhesions({ ledger }: { ledger: Ledger }) {
+  const { t } = useTranslation('pact')
+  const editable = useBoard(canEdit)
+  const adhesions = useAdhesions()
+  const pact = usePactActions()
+  const adhering = ledger.actors.filter((a) => adhesions.get(a.id)?.adheres).length
+  return (
+    <section className="pact-panel adhesions" aria-labelledby="adhesions-title">
+      <div className="gov-head">
+        <h3 id="adhesions-title">{t('adhesions.title')}</h3>
+        <span className="pact-count" data-testid="adhesions-count">
+          {t('adhesions.count', { count: adhering, total: ledger.actors.length })}
+        </span>
+      </div>
+      {ledger.actors.length === 0 ? (
+        <p className="pact-hint">{t('governance.noActors')}</p>
+      ) : (
+        <table className="adhesions-table">
+          <thead>
+            <tr>
+              <th>{t('adhesions.actor')}</th>
+              <th>{t('adhesions.adheres')}</th>
+              <th>{t('adhesions.date')}</th>
+              <th>{t('adhesions.signedBy')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ledger.actors.map((a) => {
+              const ad = adhesions.get(a.id)
+              const name = a.label || t('unnamedActor')
+              const state = ad ? (ad.adheres ? 'yes' : 'no') : ''
+              return (
+                <tr key={a.id} data-actor-id={a.id}>
+                  <th scope="row">{name}</th>
+                  <td>
+                    {editable ? (
+                      <select
+                        className={`pact-select adheres-${state || 'unknown'}`}
+                        data-field="adheres"
+                        aria-label={`${t('adhesions.adheres')} · ${name}`}
+                        value={state}
+                        onChange={(e) =>
+                          e.target.value &&
+                          pact.setAdhesion(a.id, { adheres: e.target.value === 'yes' })
+                        }
+                      >
+                        {!ad && <option value="">{t('adhesions.unknown')}</option>}
+                        <option value="yes">{t('adhesions.yes')}</option>
+                        <option value="no">{t('adhesions.no')}</option>
+                      </select>
+                    ) : (
+                      <span className={`adheres-${state || 'unknown'}`} data-field="adheres">
+                        {state ? t(`adhesions.${state}`) : t('adhesions.unknown')}
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    {editable ? (
+                      <input
+                        type="date"
+                        className="pact-input"
+                        data-field="date"
+                        aria-label={`${t('adhesions.date')} · ${name}`}
+                        disabled={!ad}
+                        title={ad ? undefined : t('adhesions.firstSay')}
+                        value={ad?.date ?? ''}
+                        onChange={(e) => pact.setAdhesion(a.id, { date: e.target.value || null })}
+                      />
+                    ) : (
+                      (ad?.date ?? '')
+                    )}
+                  </td>
+                  <td>
+                    <PactText
+                      collection="pact.adhesions"
+                      id={a.id}
+                      field="signedBy"
+                      exists={!!ad}
+                      label={`${t('adhesions.signedBy')} · ${name}`}
+                      placeholder={
+                        ad ? t('adhesions.signedByPlaceholder') : t('adhesions.firstSay')
+                      }
+                    />
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}

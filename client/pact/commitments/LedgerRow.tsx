@@ -1,0 +1,226 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  COMMITMENT_STATUSES,
+  COMMITMENT_TYPES,
+  type CommitmentStatus,
+  type CommitmentType,
+} from '../../../shared/schema/index.ts'
+import type { Commitment } from '../../../shared/pact/ledger.ts'
+import { useBoard } from '../../store/context.tsx'
+import { canEdit } from '../../store/boardStore.ts'
+import { PactText } from '../PactText.tsx'
+import { usePactActions } from '../usePactActions.ts'
+import { AmountField } from './AmountField.tsx'
+import { formatNumber } from './format.ts'
+import type { Ledger } from './useLedger.ts'
+
+export const STATUS_COLORS: Record<CommitmentStatus, string> = {
+  proposed: '#5b6472',
+  confirmed: '#2f5fa8',
+  ongoing: '#8a5a00',
+  kept: '#1d7a3a',
+  broken: '#b3261e',
+}
+
+/** What a commitment is for, as one select value: an objective or a logframe row. */
+function forValue(c: Commitment): string {
+  return c.activity ? `r:${c.activity}` : c.objective ? `o:${c.objective}` : ''
+}
+
+/** One commitment of the ledger, every cell editable in place. */
+export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
+  const { t, i18n } = useTranslation('pact')
+  const editable = useBoard(canEdit)
+  const pact = usePactActions()
+  const [dateError, setDateError] = useState(false)
+  const actorName = ledger.nameOf(c.actor) || t('unnamedActor')
+  const label = (column: string) => `${t(`ledger.columns.${column}`)} · ${actorName}`
+  const update = (patch: Parameters<typeof pact.updateCommitment>[1]) =>
+    pact.updateCommitment(c.id, patch)
+
+  const setDate = (field: 'from' | 'to', value: string) => {
+    const next = value || null
+    const from = field === 'from' ? next : c.from
+    const to = field === 'to' ? next : c.to
+    if (from && to && from > to) return setDateError(true)
+    setDateError(false)
+    update({ [field]: next })
+  }
+
+  const forName =
+    (c.activity && ledger.nameOf(c.activity)) || (c.objective && ledger.nameOf(c.objective)) || ''
+
+  if (!editable)
+    return (
+      <tr data-commitment-id={c.id} data-actor-id={c.actor}>
+        <td className="ledger-actor">{actorName}</td>
+        <td>{t(`types.${c.type}`)}</td>
+        <td className="ledger-what" data-field="what">
+          {c.what}
+        </td>
+        <td className="ledger-num" data-field="amount">
+          {c.amount === null ? '' : formatNumber(c.amount, i18n.language)}
+        </td>
+        <td data-field="unit">{c.unit}</td>
+        <td>{c.from ?? ''}</td>
+        <td>{c.to ?? ''}</td>
+        <td>{forName}</td>
+        <td>
+          <span className="ledger-status" style={{ color: STATUS_COLORS[c.status] }}>
+            {t(`statuses.${c.status}`)}
+          </span>
+        </td>
+      </tr>
+    )
+
+  // an objective or row no longer in scope still shows, so the select never lies
+  const objectives = ledger.objectives.some((o) => o.id === c.objective)
+    ? ledger.objectives
+    : c.objective
+      ? [...ledger.objectives, { id: c.objective, label: ledger.nameOf(c.objective), status: '' }]
+      : ledger.objectives
+  return (
+    <tr data-commitment-id={c.id} data-actor-id={c.actor}>
+      <td className="ledger-actor">
+        <select
+          className="pact-select"
+          data-field="actor"
+          aria-label={label('actor')}
+          value={c.actor}
+          onChange={(e) => update({ actor: e.target.value })}
+        >
+          {!ledger.actors.some((a) => a.id === c.actor) && (
+            <option value={c.actor}>{actorName}</option>
+          )}
+          {ledger.actors.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.label || t('unnamedActor')}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <select
+          className="pact-select"
+          data-field="type"
+          aria-label={label('type')}
+          value={c.type}
+          onChange={(e) => update({ type: e.target.value as CommitmentType })}
+        >
+          {COMMITMENT_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`types.${type}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="ledger-what">
+        <PactText
+          collection="pact.commitments"
+          id={c.id}
+          field="what"
+          label={label('what')}
+          placeholder={t('ledger.whatPlaceholder')}
+          multiline
+        />
+      </td>
+      <td className="ledger-num">
+        <AmountField
+          value={c.amount}
+          label={label('amount')}
+          lang={i18n.language}
+          invalid={t('ledger.amountInvalid')}
+          onCommit={(amount) => update({ amount })}
+        />
+      </td>
+      <td className="ledger-unit">
+        <PactText
+          collection="pact.commitments"
+          id={c.id}
+          field="unit"
+          label={label('unit')}
+          placeholder={t(`ledger.unitHint.${c.type}`)}
+        />
+      </td>
+      {(['from', 'to'] as const).map((field) => (
+        <td key={field} className="ledger-date">
+          <input
+            type="date"
+            className={`pact-input${dateError ? ' invalid' : ''}`}
+            data-field={field}
+            aria-label={label(field)}
+            aria-invalid={dateError || undefined}
+            title={dateError ? t('ledger.dateOrder') : undefined}
+            value={c[field] ?? ''}
+            onChange={(e) => setDate(field, e.target.value)}
+          />
+        </td>
+      ))}
+      <td className="ledger-for">
+        <select
+          className="pact-select"
+          data-field="for"
+          aria-label={label('for')}
+          value={forValue(c)}
+          onChange={(e) => {
+            const v = e.target.value
+            update({
+              objective: v.startsWith('o:') ? v.slice(2) : null,
+              activity: v.startsWith('r:') ? v.slice(2) : null,
+            })
+          }}
+        >
+          <option value="">{t('ledger.forNone')}</option>
+          {objectives.length > 0 && (
+            <optgroup label={t('ledger.forObjectives')}>
+              {objectives.map((o) => (
+                <option key={o.id} value={`o:${o.id}`}>
+                  {o.label || t('vision.unnamed')}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {(['result', 'activity'] as const).map((level) => {
+            const rows = ledger.rows.filter((r) => r.level === level)
+            return rows.length ? (
+              <optgroup key={level} label={t(`ledger.forLevel.${level}`)}>
+                {rows.map((r) => (
+                  <option key={r.id} value={`r:${r.id}`}>
+                    {r.text || t('vision.unnamed')}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null
+          })}
+        </select>
+      </td>
+      <td>
+        <select
+          className="pact-select ledger-status"
+          data-field="status"
+          aria-label={label('status')}
+          value={c.status}
+          style={{ color: STATUS_COLORS[c.status] }}
+          onChange={(e) => update({ status: e.target.value as CommitmentStatus })}
+        >
+          {COMMITMENT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`statuses.${s}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <button
+          className="pact-icon-button danger"
+          title={t('ledger.remove')}
+          aria-label={`${t('ledger.remove')} · ${actorName}`}
+          onClick={() => pact.removeCommitment(c.id)}
+        >
+          ✕
+        </button>
+      </td>
+    </tr>
+  )
+}
