@@ -1,7 +1,125 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { indicatorsToCsv, INDICATOR_COLUMNS } from '../../../shared/pact/monitoringCsv.ts'
+import type { Indicator } from '../../../shared/pact/monitoring.ts'
+import { canEdit, type BoardState } from '../../store/boardStore.ts'
+import { useBoard } from '../../store/context.tsx'
+import {
+  nameMap,
+  useActorNames,
+  useIndicators,
+  useLogframeRowNames,
+  useObjectiveNames,
+} from './data.ts'
+import { downloadCsv } from './download.ts'
+import { IndicatorCard } from './IndicatorCard.tsx'
+import { INDICATOR_PRESETS, presetFields, type PresetKey } from './presets.ts'
+import { useIndicatorActions } from './useIndicatorActions.ts'
+import './indicators.css'
 
-/** Placeholder until this view is built; PactPhase loads the named export `IndicatorsView`. */
+const titleSelector = (s: BoardState) => s.title
+
+/** Metriche di impatto: the pact's shared indicators, each tied to what it measures. */
 export function IndicatorsView() {
-  const { t } = useTranslation('pact')
-  return <p className="pact-empty">{t('notYet')}</p>
+  const { t, i18n } = useTranslation('pactMonitoring')
+  const editable = useBoard(canEdit)
+  const title = useBoard(titleSelector)
+  const indicators = useIndicators()
+  const actors = useActorNames()
+  const objectives = useObjectiveNames()
+  const rows = useLogframeRowNames()
+  const write = useIndicatorActions()
+  const [added, setAdded] = useState<string | null>(null)
+
+  const addPreset = (key: PresetKey) =>
+    setAdded(
+      write.add(
+        indicators,
+        presetFields(key, (field) => t(`presetItems.${key}.${field}`)),
+      ),
+    )
+
+  const exportCsv = () => {
+    const actorNames = nameMap(actors)
+    const objectiveNames = nameMap(objectives)
+    const rowNames = new Map(rows.map((r) => [r.id, `${t(`levels.${r.level}`)}: ${r.label}`]))
+    const linked = (i: Indicator) =>
+      (i.activity && rowNames.get(i.activity)) ||
+      (i.objective && objectiveNames.get(i.objective)) ||
+      ''
+    const header = Object.fromEntries(
+      INDICATOR_COLUMNS.map((c) => [c, t(`csvIndicators.${c}`)]),
+    ) as Record<(typeof INDICATOR_COLUMNS)[number], string>
+    const csv = indicatorsToCsv(indicators, header, {
+      decimalComma: !i18n.language.startsWith('en'),
+      direction: (d) => t(`directions.${d}`),
+      frequency: (f) => t(`frequencies.${f}`),
+      actor: (id) => actorNames.get(id) ?? '',
+      linked,
+      state: (s) => t(`states.${s}`),
+    })
+    downloadCsv(csv, t('indicators.csvFile'), title)
+  }
+
+  return (
+    <div className="pm-view pm-indicators" data-testid="indicators-view">
+      <header className="pm-header">
+        <div>
+          <h2>{t('indicators.title')}</h2>
+          <p className="pm-muted">{t('indicators.intro')}</p>
+        </div>
+        <div className="pm-actions">
+          <span className="pm-count" data-testid="indicator-count">
+            {t('indicators.count', { count: indicators.length })}
+          </span>
+          <button onClick={exportCsv} data-testid="indicators-csv" disabled={!indicators.length}>
+            ⬇ {t('indicators.csv')}
+          </button>
+          {editable && (
+            <button
+              className="primary"
+              data-testid="add-indicator"
+              onClick={() => setAdded(write.add(indicators))}
+            >
+              + {t('indicators.add')}
+            </button>
+          )}
+        </div>
+      </header>
+      {editable && (
+        <div className="pm-presets" role="group" aria-label={t('indicators.presets')}>
+          <span className="pm-muted">{t('indicators.presets')}:</span>
+          {INDICATOR_PRESETS.map((p) => (
+            <button
+              key={p.key}
+              className="pm-chip"
+              data-preset={p.key}
+              title={t('indicators.presetHint')}
+              onClick={() => addPreset(p.key)}
+            >
+              + {t(`presetItems.${p.key}.label`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {indicators.length === 0 ? (
+        <p className="pm-empty">{t('indicators.empty')}</p>
+      ) : (
+        <div className="pm-indicator-list">
+          {indicators.map((i) => (
+            <IndicatorCard
+              key={i.id}
+              indicator={i}
+              editable={editable}
+              actors={actors}
+              objectives={objectives}
+              rows={rows}
+              write={write}
+              autoFocus={i.id === added}
+            />
+          ))}
+        </div>
+      )}
+    </div>
+  )
 }

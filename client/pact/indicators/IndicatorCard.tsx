@@ -1,0 +1,189 @@
+import { useTranslation } from 'react-i18next'
+import {
+  FREQUENCIES,
+  INDICATOR_DIRECTIONS,
+  type Frequency,
+  type IndicatorDirection,
+} from '../../../shared/schema/index.ts'
+import type { Indicator } from '../../../shared/pact/monitoring.ts'
+import { trajectoryLine } from '../../../shared/pact/trajectory.ts'
+import { SharedTextField } from '../../text/SharedTextField.tsx'
+import { useBoardActions } from '../../store/context.tsx'
+import type { Named, RowName } from './data.ts'
+import { DateField, NumberField } from './fields.tsx'
+import { ActorSelect, LinkSelect } from './selects.tsx'
+import type { useIndicatorActions } from './useIndicatorActions.ts'
+
+/** One indicator of the pact, every field editable in place (read-only for viewers). */
+export function IndicatorCard({
+  indicator,
+  editable,
+  actors,
+  objectives,
+  rows,
+  write,
+  autoFocus,
+}: {
+  indicator: Indicator
+  editable: boolean
+  actors: readonly Named[]
+  objectives: readonly Named[]
+  rows: readonly RowName[]
+  write: ReturnType<typeof useIndicatorActions>
+  autoFocus: boolean
+}) {
+  const { t, i18n } = useTranslation('pactMonitoring')
+  const actions = useBoardActions()
+  const i = indicator
+  const name = i.label || t('indicators.unnamed')
+  const label = (field: string) => `${t(`indicators.fields.${field}`)} · ${name}`
+  const update = (patch: Parameters<typeof write.update>[1]) => write.update(i.id, patch)
+  const text = (field: 'label' | 'unit' | 'source', multiline = false) => (
+    <SharedTextField
+      target={{ collection: 'pact.indicators', id: i.id, field }}
+      label={field === 'label' ? t('indicators.fields.label') : label(field)}
+      placeholder={
+        field === 'unit' || field === 'label' || field === 'source'
+          ? t(`indicators.placeholders.${field}`)
+          : undefined
+      }
+      multiline={multiline}
+      rows={multiline ? 2 : 1}
+      className={`pm-input pm-${field}`}
+      data-field={field}
+      autoFocus={autoFocus && field === 'label'}
+      disabled={!editable}
+      onPresence={(on) => actions.setEditing(on ? i.id : null, field)}
+    />
+  )
+  const plan = trajectoryLine(i)
+  const lang = i18n.language
+  const invalidText = t('indicators.invalidNumber')
+  return (
+    <article className="pm-indicator" data-indicator-id={i.id} data-label={i.label}>
+      <div className="pm-indicator-head">
+        {text('label', true)}
+        {editable && (
+          <button
+            className="pm-icon"
+            title={t('indicators.remove')}
+            aria-label={`${t('indicators.remove')} · ${name}`}
+            onClick={() => {
+              if (window.confirm(t('indicators.removeConfirm', { label: name }))) write.remove(i.id)
+            }}
+          >
+            ✕
+          </button>
+        )}
+      </div>
+      <div className="pm-grid">
+        <label className="pm-field">
+          <span>{t('indicators.fields.unit')}</span>
+          {text('unit')}
+        </label>
+        <label className="pm-field">
+          <span>{t('indicators.fields.direction')}</span>
+          <select
+            aria-label={label('direction')}
+            data-field="direction"
+            value={i.direction}
+            disabled={!editable}
+            onChange={(e) => update({ direction: e.target.value as IndicatorDirection })}
+          >
+            {INDICATOR_DIRECTIONS.map((d) => (
+              <option key={d} value={d}>
+                {(d === 'increase' ? '↗ ' : '↘ ') + t(`directions.${d}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="pm-field">
+          <span>{t('indicators.fields.frequency')}</span>
+          <select
+            aria-label={label('frequency')}
+            data-field="frequency"
+            value={i.frequency}
+            disabled={!editable}
+            onChange={(e) => update({ frequency: e.target.value as Frequency })}
+          >
+            {FREQUENCIES.map((f) => (
+              <option key={f} value={f}>
+                {t(`frequencies.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="pm-field">
+          <span>{t('indicators.fields.responsible')}</span>
+          <ActorSelect
+            value={i.responsible}
+            actors={actors}
+            label={label('responsible')}
+            data-field="responsible"
+            disabled={!editable}
+            onChange={(responsible) => update({ responsible })}
+          />
+        </label>
+        <fieldset className="pm-pair">
+          <legend>{t('indicators.baselineGroup')}</legend>
+          <NumberField
+            value={i.baseline}
+            label={label('baseline')}
+            data-field="baseline"
+            lang={lang}
+            invalidText={invalidText}
+            disabled={!editable}
+            onCommit={(baseline) => update({ baseline })}
+          />
+          <DateField
+            value={i.baselineDate}
+            label={label('baselineDate')}
+            data-field="baselineDate"
+            disabled={!editable}
+            onCommit={(baselineDate) => update({ baselineDate })}
+          />
+        </fieldset>
+        <fieldset className="pm-pair">
+          <legend>{t('indicators.targetGroup')}</legend>
+          <NumberField
+            value={i.target}
+            label={label('target')}
+            data-field="target"
+            lang={lang}
+            invalidText={invalidText}
+            disabled={!editable}
+            onCommit={(target) => update({ target })}
+          />
+          <DateField
+            value={i.targetDate}
+            label={label('targetDate')}
+            data-field="targetDate"
+            disabled={!editable}
+            onCommit={(targetDate) => update({ targetDate })}
+          />
+        </fieldset>
+        <label className="pm-field pm-wide">
+          <span>{t('indicators.fields.source')}</span>
+          {text('source')}
+        </label>
+        <label className="pm-field pm-wide">
+          <span>{t('indicators.fields.linkedTo')}</span>
+          <LinkSelect
+            objective={i.objective}
+            activity={i.activity}
+            objectives={objectives}
+            rows={rows}
+            label={label('linkedTo')}
+            disabled={!editable}
+            onChange={(link) => update(link)}
+          />
+        </label>
+      </div>
+      {'reason' in plan && (
+        <p className="pm-note" data-testid="indicator-no-state">
+          {t('indicators.noState', { reason: t(`reasons.${plan.reason}`) })}
+        </p>
+      )}
+    </article>
+  )
+}

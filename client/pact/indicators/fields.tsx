@@ -1,0 +1,149 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+
+/** A number as people type it: `12`, `12,5`, `12.5`, `-3`; blank is no value. */
+export function parseNumber(text: string): number | null | undefined {
+  const t = text.trim().replace(/\s/g, '')
+  if (t === '') return null
+  if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return undefined
+  const n = Number(t.replace(',', '.'))
+  return Number.isFinite(n) && Math.abs(n) <= 1e12 ? n : undefined
+}
+
+/** A number in the page's language (`12,5` in Italian), without grouping. */
+export function formatNumber(value: number | null | undefined, lang: string): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return ''
+  return value.toLocaleString(lang.startsWith('en') ? 'en-GB' : 'it-IT', {
+    maximumFractionDigits: 4,
+    useGrouping: false,
+  })
+}
+
+/**
+ * A number field that writes once when left (or on Enter), not per keystroke: one undo step
+ * per edit. While not focused it follows the document, so others' values show up live. What is
+ * not a number is refused and said so; Escape gives up the edit.
+ */
+export function NumberField({
+  value,
+  onCommit,
+  label,
+  lang,
+  invalidText,
+  disabled,
+  className = '',
+  ...rest
+}: {
+  value: number | null
+  onCommit(value: number | null): void
+  label: string
+  lang: string
+  invalidText: string
+  disabled?: boolean
+  className?: string
+  'data-field'?: string
+}) {
+  const shown = formatNumber(value, lang)
+  const [draft, setDraft] = useState(shown)
+  const [invalid, setInvalid] = useState(false)
+  const focused = useRef(false)
+  useEffect(() => {
+    if (!focused.current) setDraft(shown)
+  }, [shown])
+  const commit = () => {
+    const parsed = parseNumber(draft)
+    if (parsed === undefined) {
+      setInvalid(true)
+      return
+    }
+    setInvalid(false)
+    if (parsed !== value) onCommit(parsed)
+    setDraft(formatNumber(parsed, lang))
+  }
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    e.stopPropagation()
+    if (e.key === 'Enter') e.currentTarget.blur()
+    else if (e.key === 'Escape') {
+      setDraft(shown)
+      setInvalid(false)
+      const el = e.currentTarget
+      requestAnimationFrame(() => el.blur())
+    }
+  }
+  return (
+    <input
+      type="text"
+      inputMode="decimal"
+      className={`pm-number${invalid ? ' is-invalid' : ''} ${className}`}
+      aria-label={label}
+      aria-invalid={invalid || undefined}
+      title={invalid ? invalidText : undefined}
+      value={draft}
+      disabled={disabled}
+      onChange={(e) => setDraft(e.target.value)}
+      onFocus={() => {
+        focused.current = true
+      }}
+      onBlur={() => {
+        focused.current = false
+        commit()
+      }}
+      onKeyDown={onKeyDown}
+      {...rest}
+    />
+  )
+}
+
+/** A calendar day; blank is no date (when `required` is not set). Writes when a full day is set. */
+export function DateField({
+  value,
+  onCommit,
+  label,
+  required = false,
+  disabled,
+  ...rest
+}: {
+  value: string | null
+  onCommit(value: string | null): void
+  label: string
+  required?: boolean
+  disabled?: boolean
+  'data-field'?: string
+}) {
+  return (
+    <input
+      type="date"
+      className="pm-date"
+      aria-label={label}
+      value={value ?? ''}
+      required={required}
+      disabled={disabled}
+      min="1900-01-01"
+      max="2200-12-31"
+      onKeyDown={(e) => e.stopPropagation()}
+      onChange={(e) => {
+        const v = e.target.value
+        if (/^\d{4}-\d{2}-\d{2}$/.test(v)) onCommit(v)
+        else if (v === '' && !required) onCommit(null)
+      }}
+      {...rest}
+    />
+  )
+}
+
+/** A day as people read it in the page's language (`31/03/2027`). */
+export function formatDay(day: string | null | undefined, lang: string): string {
+  if (!day) return ''
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  if (!m) return day
+  return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).toLocaleDateString(
+    lang.startsWith('en') ? 'en-GB' : 'it-IT',
+    { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' },
+  )
+}
+
+/** Today as `YYYY-MM-DD`, in the person's time zone. */
+export function today(): string {
+  const d = new Date()
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+}

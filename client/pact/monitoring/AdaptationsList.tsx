@@ -1,0 +1,138 @@
+import { useTranslation } from 'react-i18next'
+import { ADAPTATION_TARGETS, type AdaptationTarget } from '../../../shared/schema/index.ts'
+import type { Adaptation } from '../../../shared/pact/monitoring.ts'
+import { SharedTextField } from '../../text/SharedTextField.tsx'
+import { useBoardActions } from '../../store/context.tsx'
+import type { Named } from '../indicators/data.ts'
+import { DateField } from '../indicators/fields.tsx'
+import { ActorSelect } from '../indicators/selects.tsx'
+import type { useMonitoringActions } from './useMonitoringActions.ts'
+
+/** What an adaptation can change, by kind: the pact's items and the method's. */
+export type TargetOptions = Record<AdaptationTarget, readonly Named[]>
+
+const trim = (s: string, max = 50) => (s.length > max ? `${s.slice(0, max - 1)}…` : s)
+
+/** The adaptations a round decided: what, who, by when, the item they change, done. */
+export function AdaptationsList({
+  round,
+  adaptations,
+  actors,
+  targets,
+  editable,
+  write,
+  focusId,
+}: {
+  round: string
+  adaptations: readonly Adaptation[]
+  actors: readonly Named[]
+  targets: TargetOptions
+  editable: boolean
+  write: ReturnType<typeof useMonitoringActions>
+  focusId: string | null
+}) {
+  const { t } = useTranslation('pactMonitoring')
+  const actions = useBoardActions()
+  const mine = adaptations.filter((a) => a.round === round)
+  return (
+    <div className="pm-adaptations" data-testid="adaptations">
+      {mine.length === 0 && <p className="pm-empty">{t('monitoring.noAdaptations')}</p>}
+      {mine.map((a) => {
+        const value = a.targetKind && a.target ? `${a.targetKind}:${a.target}` : ''
+        return (
+          <div
+            key={a.id}
+            className={`pm-adaptation${a.done ? ' is-done' : ''}`}
+            data-adaptation-id={a.id}
+          >
+            <label className="pm-check">
+              <input
+                type="checkbox"
+                checked={a.done}
+                disabled={!editable}
+                aria-label={`${t('monitoring.adaptation.done')} · ${a.what || t('unnamed')}`}
+                onChange={(e) => write.updateAdaptation(a.id, { done: e.target.checked })}
+              />
+              {t('monitoring.adaptation.done')}
+            </label>
+            <SharedTextField
+              target={{ collection: 'pact.adaptations', id: a.id, field: 'what' }}
+              label={t('monitoring.adaptation.what')}
+              placeholder={t('monitoring.adaptation.whatPlaceholder')}
+              className="pm-input pm-what"
+              multiline={false}
+              data-field="what"
+              autoFocus={a.id === focusId}
+              disabled={!editable}
+              onPresence={(on) => actions.setEditing(on ? a.id : null, 'what')}
+            />
+            <label className="pm-field">
+              <span>{t('monitoring.adaptation.who')}</span>
+              <ActorSelect
+                value={a.who}
+                actors={actors}
+                label={t('monitoring.adaptation.who')}
+                data-field="who"
+                disabled={!editable}
+                onChange={(who) => write.updateAdaptation(a.id, { who })}
+              />
+            </label>
+            <label className="pm-field">
+              <span>{t('monitoring.adaptation.due')}</span>
+              <DateField
+                value={a.due}
+                label={t('monitoring.adaptation.due')}
+                data-field="due"
+                disabled={!editable}
+                onCommit={(due) => write.updateAdaptation(a.id, { due })}
+              />
+            </label>
+            <label className="pm-field pm-target">
+              <span>{t('monitoring.adaptation.target')}</span>
+              <select
+                aria-label={t('monitoring.adaptation.target')}
+                data-field="target"
+                value={value}
+                disabled={!editable}
+                onChange={(e) => {
+                  const [kind, ...rest] = e.target.value.split(':')
+                  const id = rest.join(':')
+                  write.updateAdaptation(
+                    a.id,
+                    id
+                      ? { targetKind: kind as AdaptationTarget, target: id }
+                      : { targetKind: null, target: null },
+                  )
+                }}
+              >
+                <option value="">{t('none')}</option>
+                {ADAPTATION_TARGETS.map(
+                  (kind) =>
+                    targets[kind].length > 0 && (
+                      <optgroup key={kind} label={t(`targetKinds.${kind}`)}>
+                        {targets[kind].map((item) => (
+                          <option key={item.id} value={`${kind}:${item.id}`}>
+                            {trim(item.label || t('unnamed'))}
+                          </option>
+                        ))}
+                      </optgroup>
+                    ),
+                )}
+              </select>
+            </label>
+            {editable && (
+              <button
+                className="pm-icon"
+                title={t('monitoring.adaptation.remove')}
+                aria-label={t('monitoring.adaptation.remove')}
+                onClick={() => write.removeAdaptation(a.id)}
+              >
+                ✕
+              </button>
+            )}
+          </div>
+        )
+      })}
+    </div>
+  )
+}
