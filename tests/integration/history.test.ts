@@ -1,0 +1,328 @@
+import { describe, expect, it } from 'vitest'
+import { textValue } from '../../shared/schema/index.ts'
+import { exportBoard } from '../../shared/export/index.ts'
+import { createBoard } from '../helpers/server.ts'
+import { integrationSuite } from '../helpers/teardown.ts'
+import { waitFor } from '../helpers/wait.ts'
+import {
+  addTree,
+  api,
+  declareName,
+  deleteEverything,
+  problemCards,
+  problemLinks,
+} from '../helpers/history.ts'
+
+const suite = integrationSuite()
+
+describe('history: versions and restore', () => {
+  it('a participant deletes every card at once; the facilitator restores the last version; every client, and a fresh one, sees every card', async () => {
+    const server = await suite.server()
+    const board = await createBoard(server.url)
+    const facilitator = await suite.client(server.url, board.id, board.keys.facilitator)
+    const vandal = await suite.client(server.url, board.id, board.keys.participant)
+    const other = await suite.client(server.url, board.id, board.keys.participant)
+    declareName(vandal, 'Marco')
+    addTree(other.doc, 'c', 15)
+    for (const c of [facilitator, vandal])
+      await waitFor(() => problemCards(c.doc).size === 15, 'every client has the tree')
+    const before = exportBoard(facilitator.doc, 'now')
+    // the name travels with presence; wait until the server knows it
+    await waitFor(
+      () =>
+        [...facilitator.provider.awareness.getStates().values()].some(
+          (s) => s.user?.name === 'Marco',
+        ),
+      'presence name known',
+    )
+
+    deleteEverything(vandal.doc)
+    for (const c of [facilitator, other])
+      await waitFor(() => problemCards(c.doc).size === 0, 'the deletion reached everyone')
+
+    const list = await api(server.url, 'GET', `/api/boards/${board.id}/versions`, board.keys.viewer)
+    expect(list.status).toBe(200)
+    const [last] = list.body.versions
+    // taken before the bulk deletion was applied
+    expect(last.reason).toBe('bulk')
+    expect(last.counts['problems.nodes']).toBe(15)
+    expect(list.body.storage.bytes).toBeGreaterThan(0)
+
+    const restored = await api(
+      server.url,
+      'POST',
+      `/api/boards/${board.id}/versions/${last.id}/restore`,
+      board.keys.facilitator,
+    )
+    expect(restored.status).toBe(200)
+    expect(restored.body.added).toBe(29)
+    for (const c of [facilitator, vandal, other])
+      await waitFor(
+        () => problemCards(c.doc).size === 15 && problemLinks(c.doc).size === 14,
+        'the restore reached every connected client',
+      )
+    const fresh = await suite.client(server.url, board.id, board.keys.viewer)
+    expect(problemCards(fresh.doc).size).toBe(15)
+    expect(exportBoard(fresh.doc, 'now')).toEqual(before)
+    expect(exportBoard(vandal.doc, 'now')).toEqual(before)
+
+    // the state just before the restore is itself a version
+    const after = await api(
+      server.url,
+      'GET',
+      `/api/boards/${board.id}/versions`,
+      board.keys.participant,
+    )
+    expect(after.body.versions[0].reason).toBe('before-restore')
+    expect(after.body.versions[0].counts['problems.nodes']).toBeUndefined()
+
+    // who changed what
+    const activity = await api(
+      server.url,
+      'GET',
+      `/api/boards/${board.id}/activity`,
+      board.keys.viewer,
+    )
+    const deletion = activity.body.activity.find(
+      (e: any) => e.changes['problems.nodes']?.deleted.length,
+    )
+    expect(deletion).toMatchObject({ role: 'participant', name: 'Marco' })
+    expect(deletion.changes['problems.nodes'].deleted).toHaveLength(15)
+    expect(deletion.changes['problems.edges'].deleted).toHaveLength(14)
+    expect(deletion.changes['problems.nodes'].deleted.map((r: any) => r.label)).toContain(
+      'Problema c3',
+    )
+    const restoreEntry = activity.body.activity[0]
+    expect(restoreEntry.role).toBe('facilitator')
+    expect(restoreEntry.changes['problems.nodes'].created).toHaveLength(15)
+  })
+
+  it('a named version is saved by the facilitator, exported in the export format, and compared with the board now', async () => {
+    const server = await suite.server()
+    const board = await createBoard(server.url)
+    const writer = await suite.client(server.url, board.id, board.keys.participant)
+    addTree(writer.doc, 'a', 4)
+    await waitFor(async () => {
+      const e = await api(
+        server.url,
+        'GET',
+        `/api/boards/${board.id}/export.json`,
+        board.keys.viewer,
+      )
+      return e.body.canvases.problems.nodes.length === 4
+    }, 'stored')
+    const saved = await api(
+      server.url,
+      'POST',
+      `/api/boards/${board.id}/versions`,
+      board.keys.facilitator,
+      {
+        name: '  Fine primo incontro ',
+        author: 'Giulia',
+      },
+    )
+    expect(saved.status).toBe(201)
+    expect(saved.body).toMatchObject({
+      name: 'Fine primo incontro',
+      reason: 'named',
+      role: 'facilitator',
+      author: 'Giulia',
+    })
+
+    writer.doc.transact(() => {
+      problemCards(writer.doc).delete('a3')
+      problemLinks(writer.doc).delete('al3')
+      const label = problemCards(writer.doc).get('a1')!.get('label') as import('yjs').Text
+      label.insert(label.length, ' (riformulato)')
+    })
+    addTree(writer.doc, 'b', 1)
+    const path = `/api/boards/${board.id}/versions/${saved.body.id}`
+    await waitFor(async () => {
+      const c = await api(server.url, 'GET', `${path}/changes`, board.keys.viewer)
+      return c.body.changes['problems.nodes']?.added.length === 1
+    }, 'the change is on the server')
+    const changes = (await api(server.url, 'GET', `${path}/changes`, board.keys.viewer)).body
+      .changes
+    expect(changes['problems.nodes'].added).toEqual([{ id: 'b0', label: 'Problema b0' }])
+    expect(changes['problems.nodes'].removed).toEqual([{ id: 'a3', label: 'Problema a3' }])
+    expect(changes['problems.nodes'].reworded).toEqual([
+      { id: 'a1', label: 'Problema a1 (riformulato)', before: 'Problema a1' },
+    ])
+    expect(changes['problems.edges'].removed).toEqual([
+      { id: 'al3', label: 'Problema a3 → Problema a2' },
+    ])
+
+    const exported = await api(server.url, 'GET', `${path}/export.json`, board.keys.participant)
+    expect(exported.status).toBe(200)
+    expect(exported.body.format).toBe('trama.board')
+    expect(exported.body.canvases.problems.nodes.map((n: any) => n.id)).toEqual([
+      'a0',
+      'a1',
+      'a2',
+      'a3',
+    ])
+    expect(exported.body.canvases.problems.nodes[1].label).toBe('Problema a1')
+    const imported = await fetch(`${server.url}/api/boards/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(exported.body),
+    })
+    expect(imported.status).toBe(201)
+  })
+
+  it('only the facilitator saves and restores; bad keys, ids and bodies are refused as elsewhere', async () => {
+    const server = await suite.server()
+    const board = await createBoard(server.url)
+    const base = `/api/boards/${board.id}`
+    const saved = await api(server.url, 'POST', `${base}/versions`, board.keys.facilitator, {
+      name: 'Uno',
+    })
+    expect(saved.status).toBe(201)
+    const v = saved.body.id
+    for (const key of [board.keys.participant, board.keys.viewer]) {
+      const save = await api(server.url, 'POST', `${base}/versions`, key, { name: 'Mio' })
+      expect(save.status).toBe(403)
+      expect(save.body.error.code).toBe('FACILITATOR_ONLY')
+      const restore = await api(server.url, 'POST', `${base}/versions/${v}/restore`, key)
+      expect(restore.status).toBe(403)
+    }
+    expect(
+      (await api(server.url, 'GET', `${base}/versions`, board.keys.facilitator)).body.versions,
+    ).toHaveLength(1)
+    expect((await api(server.url, 'GET', `${base}/versions`, null)).status).toBe(401)
+    expect((await api(server.url, 'POST', `${base}/versions`, null, { name: 'x' })).status).toBe(
+      401,
+    )
+    expect((await api(server.url, 'GET', `${base}/versions`, 'nope')).status).toBe(403)
+    expect(
+      (await api(server.url, 'GET', `/api/boards/AAAAAAAAAAAAAAAA/versions`, 'k')).status,
+    ).toBe(404)
+    for (const bad of [
+      {},
+      { name: '' },
+      { name: '   ' },
+      { name: 'x'.repeat(101) },
+      { name: 3 },
+      [1],
+    ]) {
+      const r = await api(server.url, 'POST', `${base}/versions`, board.keys.facilitator, bad)
+      expect(r.status, JSON.stringify(bad)).toBe(400)
+    }
+    expect(
+      (await api(server.url, 'POST', `${base}/versions`, board.keys.facilitator, '{"name":'))
+        .status,
+    ).toBe(400)
+    for (const id of ['999999', '0', 'abc', '-1', '1.5'])
+      for (const suffix of ['/export.json', '/changes'])
+        expect(
+          (await api(server.url, 'GET', `${base}/versions/${id}${suffix}`, board.keys.viewer))
+            .status,
+        ).toBe(404)
+    expect(
+      (await api(server.url, 'POST', `${base}/versions/999999/restore`, board.keys.facilitator))
+        .status,
+    ).toBe(404)
+    // another board's version is not this board's
+    const other = await createBoard(server.url)
+    const theirs = await api(
+      server.url,
+      'POST',
+      `/api/boards/${other.id}/versions`,
+      other.keys.facilitator,
+      { name: 'B' },
+    )
+    expect(
+      (
+        await api(
+          server.url,
+          'GET',
+          `${base}/versions/${theirs.body.id}/export.json`,
+          board.keys.viewer,
+        )
+      ).status,
+    ).toBe(404)
+    expect((await api(server.url, 'POST', `${base}/bin/1/restore`, board.keys.viewer)).status).toBe(
+      403,
+    )
+    expect(
+      (await api(server.url, 'POST', `${base}/bin/1/restore`, board.keys.participant)).status,
+    ).toBe(404)
+    expect(
+      (await api(server.url, 'POST', `${base}/bin/x/restore`, board.keys.participant)).status,
+    ).toBe(404)
+  })
+})
+
+describe('history: the bin', () => {
+  it('a deleted card comes back from the bin with its links, by a participant', async () => {
+    const server = await suite.server()
+    const board = await createBoard(server.url)
+    const writer = await suite.client(server.url, board.id, board.keys.participant)
+    const watcher = await suite.client(server.url, board.id, board.keys.viewer)
+    addTree(writer.doc, 'c', 4)
+    await waitFor(() => problemLinks(watcher.doc).size === 3, 'tree arrived')
+    // c2 and both its links, as the page deletes a card
+    writer.doc.transact(() => {
+      problemCards(writer.doc).delete('c2')
+      problemLinks(writer.doc).delete('cl2')
+      problemLinks(writer.doc).delete('cl3')
+    })
+    await waitFor(() => problemCards(watcher.doc).size === 3, 'deletion arrived')
+    const bin = await api(server.url, 'GET', `/api/boards/${board.id}/bin`, board.keys.viewer)
+    expect(bin.status).toBe(200)
+    const card = bin.body.bin.find((e: any) => e.recordId === 'c2')
+    expect(card).toMatchObject({
+      collection: 'problems.nodes',
+      label: 'Problema c2',
+      role: 'participant',
+    })
+    expect(card.fields).toMatchObject({ kind: 'problem', label: 'Problema c2', role: 'cause' })
+    expect(bin.body.bin.map((e: any) => e.recordId).sort()).toEqual(['c2', 'cl2', 'cl3'])
+
+    const back = await api(
+      server.url,
+      'POST',
+      `/api/boards/${board.id}/bin/${card.id}/restore`,
+      board.keys.participant,
+    )
+    expect(back.status).toBe(200)
+    expect(back.body.restored).toHaveLength(3)
+    await waitFor(
+      () => problemCards(watcher.doc).size === 4 && problemLinks(watcher.doc).size === 3,
+      'the card and its links are back for everyone',
+    )
+    expect(textValue(problemCards(watcher.doc).get('c2')!.get('label'))).toBe('Problema c2')
+    expect(problemLinks(watcher.doc).get('cl3')!.get('target')).toBe('c2')
+    expect(
+      (await api(server.url, 'GET', `/api/boards/${board.id}/bin`, board.keys.viewer)).body.bin,
+    ).toEqual([])
+    // twice is refused: it is on the board
+    const again = await api(
+      server.url,
+      'POST',
+      `/api/boards/${board.id}/bin/${card.id}/restore`,
+      board.keys.facilitator,
+    )
+    expect(again.status).toBe(409)
+  })
+
+  it('viewer connections leave no trace', async () => {
+    const server = await suite.server()
+    const board = await createBoard(server.url)
+    const viewer = await suite.client(server.url, board.id, board.keys.viewer)
+    const writer = await suite.client(server.url, board.id, board.keys.participant)
+    addTree(viewer.doc, 'v', 3) // dropped by the server
+    addTree(writer.doc, 'w', 2)
+    await waitFor(async () => {
+      const a = await api(server.url, 'GET', `/api/boards/${board.id}/activity`, board.keys.viewer)
+      return a.body.activity.length > 0
+    }, 'activity recorded')
+    const a = await api(server.url, 'GET', `/api/boards/${board.id}/activity`, board.keys.viewer)
+    expect(a.body.activity.every((e: any) => e.role === 'participant')).toBe(true)
+    expect(a.body.activity).toHaveLength(1)
+    expect(a.body.activity[0].changes['problems.nodes'].created.map((r: any) => r.id)).toEqual([
+      'w0',
+      'w1',
+    ])
+  })
+})
