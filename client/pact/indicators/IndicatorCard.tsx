@@ -162,11 +162,11 @@ export function IndicatorCard({
             onCommit={(targetDate) => update({ targetDate })}
           />
         </fieldset>
-        <label className="pm-field pm-wide">
+        <label className="pm-field">
           <span>{t('indicators.fields.source')}</span>
           {text('source')}
         </label>
-        <label className="pm-field pm-wide">
+        <label className="pm-field">
           <span>{t('indicators.fields.linkedTo')}</span>
           <LinkSelect
             objective={i.objective}

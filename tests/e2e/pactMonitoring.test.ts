@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { collectionRoot, putRecord, readFields, recordOf } from '../../shared/schema/index.ts'
+import { measurementId } from '../../shared/pact/monitoring.ts'
+import { newActorFields } from '../../shared/stakeholders/actors.ts'
+import { screenshot } from '../helpers/browser.ts'
+import { connectSynced, type Client } from '../helpers/clients.ts'
+import { createBoard } from '../helpers/server.ts'
+import { browserSuite } from '../helpers/suite.ts'
+import { waitFor } from '../helpers/wait.ts'
+
+const suite = browserSuite()
+
+/** What a person does in the pact's indicators, monitoring and health views. */
+function monitoringPage(page: Page) {
+  const indicator = (label: string) => page.locator(`.pm-indicator[data-label="${label}"]`)
+  const valueRow = (label: string) => page.locator(`.pm-measurements tr[data-label="${label}"]`)
+  return {
+    page,
+    indicator,
+    valueRow,
+    async openView(view: 'indicators' | 'monitoring' | 'health') {
+      if ((await page.locator('.pact-phase').count()) === 0) {
+        await page.locator('#tab-pact').click()
+        await page.locator('.pact-phase').waitFor()
+      }
+      await page.locator(`#pact-tab-${view}`).click()
+      await page.locator(`[data-testid=${view}-view]`).waitFor()
+    },
+    /** Types into a field and leaves it (Enter), as a person does. */
+    async type(field: ReturnType<Page['locator']>, text: string) {
+      await field.click()
+      await field.fill(text)
+      await field.press('Enter')
+    },
+    async recordRound(date: string, name: string) {
+      const form = page.locator('[data-testid=new-round]')
+      await form.locator('[data-field=new-round-date]').fill(date)
+      await form.locator('[data-field=new-round-name]').fill(name)
+      await form.getByRole('button').click()
+      await page.locator('.pm-rounds button.on', { hasText: name }).waitFor()
+    },
+    stateOf: (label: string) => valueRow(label).locator('.pm-state').getAttribute('data-state'),
+    chartStates: (label: string) =>
+      page
+        .locator('.pm-chart', { has: page.locator('figcaption strong', { hasText: label }) })
+        .locator('.pm-point')
+        .evaluateAll((gs) => gs.map((g) => g.getAttribute('data-state'))),
+  }
+}
+
+const PATHWAYS = 'Percorsi di inserimento avviati'
+
+describe('the pact’s learning cycle in the browser', () => {
+  it('the facilitator sets an indicator’s baseline and target, records two rounds and sees state and chart; a participant sees them live', async () => {
+    const board = await createBoard(suite.server.url, 'Patto Val Seriana')
+    // the register and the ledger have one actor and one commitment (written by another device)
+    const stock: Client = await connectSynced(suite.server.url, board.id, board.keys.participant)
+    try {
+      stock.doc.transact(() => {
+        putRecord(stock.doc, 'stakeholders.nodes', 'cpi', {
+          ...newActorFields('public', { label: 'Centro per l’impiego' }),
+          x: 0,
+          y: 0,
+        })
+        putRecord(stock.doc, 'pact.commitments', 'c1', {
+          actor: 'cpi',
+          type: 'staff-hours',
+          what: 'Orientamento individuale',
+          amount: 400,
+          unit: 'ore',
+          status: 'confirmed',
+          order: 0,
+        })
+      })
+
+      const alice = monitoringPage((await suite.open(board.links.facilitator, 'Alice')).page)
+      await alice.page.setViewportSize({ width: 1366, height: 768 })
+      const bruno = monitoringPage((await suite.open(board.links.participant, 'Bruno')).page)
+
+      // Alice starts from the method's example and gives it a baseline and a target
+      await alice.openView('indicators')
+      await alice.page.locator('[data-preset=pathways-started]').click()
+      const card = alice.indicator(PATHWAYS)
+      await card.waitFor()
+      // the new indicator's name takes the focus: Enter leaves it as the preset wrote it
+      await expect
+        .poll(() =>
+          card.locator('[data-field=label]').evaluate((el) => el === document.activeElement),
+        )
+        .toBe(true)
+      await card.locator('[data-field=label]').press('Enter')
+      await expect
+        .poll(() => card.locator('[data-testid=indicator-no-state]').textContent())
+        .toContain('manca il valore di partenza')
+      await alice.type(card.locator('[data-field=baseline]'), '40')
+      await card.locator('[data-field=baselineDate]').fill('2027-01-01')
+      await alice.type(card.locator('[data-field=target]'), '140')
+      await card.locator('[data-field=targetDate]').fill('2028-12-31')
+      await card.locator('[data-field=responsible]').selectOption({ label: 'Centro per l’impiego' })
+      await card.locator('[data-testid=indicator-no-state]').waitFor({ state: 'detached' })
+
+      await screenshot(alice.page, 'pact-indicators-1366')
+      const indicatorId = await card.getAttribute('data-indicator-id')
+      await waitFor(() => {
+        const r = recordOf(collectionRoot(stock.doc, 'pact.indicators'), indicatorId!)
+        if (!r) return false
+        const f = readFields(r)
+        return (
+          f.baseline === 40 &&
+          f.target === 140 &&
+          f.baselineDate === '2027-01-01' &&
+          f.targetDate === '2028-12-31' &&
+          f.responsible === 'cpi' &&
+          f.preset === 'pathways-started'
+        )
+      }, 'the indicator reaches the other device')
+
+      // Bruno follows the monitoring on his laptop
+      await bruno.openView('monitoring')
+      await alice.openView('monitoring')
+      await alice.page.getByText('in linea se il valore ha fatto almeno il 90 %').waitFor()
+
+      // first round, half a year in: 40 → 80 where the line expects about 65
+      await alice.recordRound('2027-07-01', 'Primo monitoraggio')
+      await alice.type(alice.valueRow(PATHWAYS).locator('[data-field=value]'), '80')
+      await expect.poll(() => alice.stateOf(PATHWAYS)).toBe('on-track')
+      await expect
+        .poll(() => alice.valueRow(PATHWAYS).locator('[data-testid=expected]').textContent())
+        .toBe('64,79')
+      // the commitment's status is updated from the round
+      await alice.page
+        .locator('[data-testid=round-commitments] [data-commitment-id=c1] select')
+        .selectOption('ongoing')
+      await waitFor(
+        () =>
+          recordOf(collectionRoot(stock.doc, 'pact.commitments'), 'c1')?.get('status') ===
+          'ongoing',
+        'commitment status written',
+      )
+
+      // second round, a year in: 80 where the line expects 90 — 80 % of the expected progress
+      await alice.recordRound('2028-01-01', 'Secondo monitoraggio')
+      await alice.type(alice.valueRow(PATHWAYS).locator('[data-field=value]'), '80')
+      await expect.poll(() => alice.stateOf(PATHWAYS)).toBe('warning')
+      await alice.valueRow(PATHWAYS).getByText('80 % del progresso atteso').waitFor()
+      await expect.poll(() => alice.chartStates(PATHWAYS)).toEqual(['on-track', 'warning'])
+      const title = await alice.page.locator('.pm-chart svg title').first().textContent()
+      expect(title).toBe(`${PATHWAYS}: valori misurati rispetto alla traiettoria`)
+      await alice.page.locator('.pm-chart [data-testid=trajectory]').waitFor()
+
+      // Bruno sees the same, live: the latest round, its state and the chart
+      await expect.poll(() => bruno.stateOf(PATHWAYS)).toBe('warning')
+      await expect.poll(() => bruno.chartStates(PATHWAYS)).toEqual(['on-track', 'warning'])
+      await expect.poll(() => bruno.page.locator('.pm-rounds ol li').count()).toBe(2)
+
+      // what the group learned (Bruno writes), and an adaptation (Alice decides)
+      const feedback = 'Le aziende chiedono tirocini più lunghi'
+      await bruno.page.locator('[data-testid=round-panel] [data-field=feedback]').fill(feedback)
+      await expect
+        .poll(() =>
+          alice.page.locator('[data-testid=round-panel] [data-field=feedback]').inputValue(),
+        )
+        .toBe(feedback)
+      await alice.page.locator('[data-testid=add-adaptation]').click()
+      const adaptation = alice.page.locator('.pm-adaptation').first()
+      await adaptation.locator('[data-field=what]').fill('Tirocini di sei mesi con tutor aziendale')
+      await adaptation.locator('[data-field=what]').press('Enter')
+      await adaptation.locator('[data-field=target]').selectOption({ label: PATHWAYS })
+      await adaptation.locator('[data-field=due]').fill('2028-03-31')
+      await expect
+        .poll(() => bruno.page.locator('.pm-adaptation [data-field=what]').inputValue())
+        .toBe('Tirocini di sei mesi con tutor aziendale')
+
+      const round2 = await alice.page
+        .locator('[data-testid=round-panel]')
+        .getAttribute('data-round-id')
+      const value = readFields(
+        recordOf(
+          collectionRoot(stock.doc, 'pact.measurements'),
+          measurementId(round2!, indicatorId!),
+        )!,
+      )
+      expect(value).toMatchObject({ round: round2, indicator: indicatorId, value: 80 })
+
+      await screenshot(alice.page, 'pact-monitoring-round-1366')
+      await alice.page.locator('.pm-chart').scrollIntoViewIfNeeded()
+      await screenshot(alice.page, 'pact-monitoring-chart-1366')
+
+      // the pact's health on one screen
+      await alice.openView('health')
+      const counts = alice.page.locator('.pm-state-counts > li')
+      await expect
+        .poll(() =>
+          counts.and(alice.page.locator('[data-state=warning]')).getAttribute('data-count'),
+        )
+        .toBe('1')
+      await expect
+        .poll(() =>
+          alice.page.locator('.pm-bars li[data-status=ongoing]').getAttribute('data-count'),
+        )
+        .toBe('1')
+      await alice.page
+        .locator('[data-testid=open-adaptations]')
+        .getByText('Tirocini di sei mesi')
+        .waitFor()
+      await screenshot(alice.page, 'pact-health-1366')
+    } finally {
+      stock.destroy()
+    }
+  })
+})
