@@ -3,7 +3,8 @@ import type { Role } from '../../shared/protocol.ts'
 import { CLOSE } from '../../shared/protocol.ts'
 import type { SyncLimits } from './config.ts'
 
-type CloseReason = (typeof CLOSE)[keyof typeof CLOSE]
+/** A close code and reason: one of CLOSE, or a refusal's (shared/schema/control.ts). */
+type CloseReason = { readonly code: number; readonly reason: string }
 
 /** One client on one board: its socket, role, rate budget and the awareness ids it controls. */
 export class Connection {

@@ -4,7 +4,13 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { FastifyBaseLogger } from 'fastify'
-import { SCHEMA_VERSION, metaRoot, migrateDoc, refuseUpdate } from '../../shared/schema/index.ts'
+import {
+  RefusedUpdate,
+  SCHEMA_VERSION,
+  judgeUpdate,
+  metaRoot,
+  migrateDoc,
+} from '../../shared/schema/index.ts'
 import { PresenceGate, ownEntries, ownersOf, presenceGateOf } from './presence.ts'
 import {
   type AwarenessEntry,
@@ -179,16 +185,16 @@ export class Room {
     // A hostile or broken client: nothing of it is stored or relayed; the caller closes the
     // socket for good (shared/schema/updateGuard.ts says what is refused and why).
     const writer = { facilitator: conn.role === 'facilitator' }
-    let refusal = refuseUpdate(this.doc, decoded, writer)
+    let refusal = judgeUpdate(this.doc, decoded, writer)
     if (refusal && this.deps.commits.pending > 0) {
       // It may build on updates still queued in this turn's batch (a card, then its label, in
       // two frames read together), which the document does not hold yet: commit them now and
       // judge again against the document they make.
       this.deps.commits.flush()
       if (this.destroyed) return
-      refusal = refuseUpdate(this.doc, decoded, writer)
+      refusal = judgeUpdate(this.doc, decoded, writer)
     }
-    if (refusal) throw new Error(`update refused: ${refusal}`)
+    if (refusal) throw new RefusedUpdate(refusal)
     this.deps.commits.add({
       item: { room: this, update },
       onStored: (seq) => this.applyStored(conn, update, seq),

@@ -10,6 +10,7 @@ import {
   type Role,
 } from '../../shared/protocol.ts'
 import { errorBody, type ErrorCode } from '../../shared/errors.ts'
+import { RefusedUpdate } from '../../shared/schema/updateGuard.ts'
 import { checkAccess } from '../auth/keys.ts'
 import { originAllowed } from '../http/origins.ts'
 import { SECURITY_HEADERS } from '../http/securityHeaders.ts'
@@ -112,7 +113,8 @@ export function attachSync(
           { board: boardId, err: (err as Error).message },
           'malformed message: connection closed',
         )
-        conn.close(CLOSE.MALFORMED)
+        // a refusal says why (the board is paused, a phase locked…): the page tells the person
+        conn.close(err instanceof RefusedUpdate ? err.close : CLOSE.MALFORMED)
       }
     })
     ws.on('pong', () => {

@@ -1,36 +1,66 @@
 import * as Y from 'yjs'
 import { ROOT_NAMES, COLLECTIONS } from './roots.ts'
-import { FACILITATOR_META_KEYS, collectionSpec } from './registry.ts'
+import { collectionSpec } from './registry.ts'
+import { ROOM_ROOT, roomValueFits } from './room.ts'
+import {
+  participantMayNotTouch,
+  plainValue,
+  recordType,
+  roomControl,
+  type Refusal,
+  type RoomControl,
+} from './control.ts'
+
+export * from './control.ts'
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>
 type Struct = Decoded['structs'][number]
 
 /** Where an item sits: directly in a root, or inside the type another item holds. */
 type Place = { root: string; key: string | null } | { holder: Y.ID; key: string | null } | null
+/** An item's root and the keys from the root down to it (a record's id, then its field…). */
+interface Location {
+  root: string
+  keys: (string | null)[]
+}
 
 const COLLECTION_NAMES = new Set<string>(COLLECTIONS)
+const DOTS = 'votes.dots'
+const VOTES = 'votes'
+
+/** What an update does to the dots of a dot vote, gathered while it is read. */
+interface DotTouch {
+  /** The `vote` and `voter` the update writes, if it does. */
+  vote?: unknown
+  voter?: unknown
+  deleted?: boolean
+}
 
 /**
  * Why the server must refuse an update before applying it, or null when it may go in. Checked
- * on the decoded update against the document as it is, without applying anything:
+ * on the decoded update against the document as it is, without applying anything, in time
+ * proportional to the update (and to the items its delete set reaches):
  *
  * - a delete set that reaches clocks nobody has written yet (the "black hole": Yjs would keep
  *   it pending and delete the victims' next cards on arrival, for everyone);
  * - something other than a map where a record goes (a string or a plain object under a card's
  *   id), a nested type where a plain field goes, a plain field of the wrong type (a string where
- *   the registry says a number), or anything but text in a shared-text field.
- *
- * - a change of what only the facilitator decides (`meta.phase`, `meta.chosenStrategy`, see
- *   {@link FACILITATOR_META_KEYS}) by anyone else.
+ *   the registry says a number), anything but text in a shared-text field, or a value of the
+ *   `room` root that does not fit its schema;
+ * - from anyone but the facilitator: any insertion or deletion in what only the facilitator
+ *   decides (the `room` root, collections written by the facilitator only such as `votes`,
+ *   `meta.phase` and `meta.chosenStrategy`); any change at all while the board is frozen; a
+ *   change to a collection whose phase is locked; a dot placed, moved or taken back in a vote
+ *   that is not open, or past the vote's dots for one voter.
  *
  * Content that depends on something this document does not hold is left alone: Yjs keeps it
  * pending until the rest arrives.
  */
-export function refuseUpdate(
+export function judgeUpdate(
   doc: Y.Doc,
   update: Decoded,
   writer: { facilitator: boolean } = { facilitator: true },
-): string | null {
+): Refusal | null {
   const known = new Map<number, number>()
   const ends = new Map<number, number>()
   const byClient = new Map<number, Struct[]>()
@@ -48,18 +78,23 @@ export function refuseUpdate(
     }
     return clock
   }
+  const malformed = (reason: string): Refusal => ({ kind: 'malformed', reason })
+  const control: RoomControl | null = writer.facilitator ? null : roomControl(doc)
+  const dots = new Map<string, DotTouch>()
 
-  // what the facilitator decides, as the document holds it now: deleting it is changing it
-  const guarded = writer.facilitator ? [] : facilitatorItems(doc)
   for (const [client, deletes] of update.ds.clients)
     for (const d of deletes) {
       const reach = Math.max(state(client), ends.get(client) ?? 0)
       if (d.clock + d.len > reach)
-        return `deletes content never written (client ${client}, clock ${d.clock + d.len - 1})`
-      for (const { key, id } of guarded)
-        if (id.client === client && id.clock >= d.clock && id.clock < d.clock + d.len)
-          return `only the facilitator changes meta.${key}`
+        return malformed(
+          `deletes content never written (client ${client}, clock ${d.clock + d.len - 1})`,
+        )
     }
+  // What a participant deletes of the document: deleting is changing.
+  if (control) {
+    const refusal = judgeDeletions(doc, update, control, dots)
+    if (refusal) return refusal
+  }
 
   /** An item of the update (by id), or of the document. */
   const find = (id: Y.ID): Y.Item | null => {
@@ -96,46 +131,183 @@ export function refuseUpdate(
     const place = placeOf(neighbour, depth + 1)
     return place && { ...place, key: item.parentSub ?? place.key }
   }
+  // the holders of one update are mostly the same few records and texts
+  const located = new Map<Y.Item, Location | null>()
+  const locate = (item: Y.Item, depth = 0): Location | null => {
+    if (located.has(item)) return located.get(item)!
+    let out: Location | null = null
+    const place = depth > 64 ? null : placeOf(item)
+    if (place && 'root' in place) out = { root: place.root, keys: [place.key] }
+    else if (place) {
+      const holder = find(place.holder)
+      const above = holder && locate(holder, depth + 1)
+      out = above ? { root: above.root, keys: [...above.keys, place.key] } : null
+    }
+    located.set(item, out)
+    return out
+  }
 
   for (const s of update.structs) {
-    if (!(s instanceof Y.Item) || s.content instanceof Y.ContentDeleted) continue
+    if (!(s instanceof Y.Item)) continue
     // already in the document (a resent update): nothing new
     if (s.id.clock + s.length <= state(s.id.client)) continue
-    const place = placeOf(s)
-    if (!place) continue
-    if (
-      !writer.facilitator &&
-      'root' in place &&
-      place.root === ROOT_NAMES.meta &&
-      FACILITATOR_META_KEYS.includes(place.key as never)
-    )
-      return `only the facilitator changes meta.${place.key}`
-    const problem = 'root' in place ? checkInRoot(place.root, place.key, s) : checkNested(place, s)
-    if (problem) return problem
+    if (control?.frozen) return { kind: 'frozen', reason: 'the board is paused' }
+    const where = locate(s)
+    if (!where) continue
+    const [key = null, field = null] = where.keys
+    if (control) {
+      // a deleted item under a key replaces (deletes) what the key held: it is a change too
+      const refusal = participantMayNotTouch(where.root, key, control)
+      if (refusal) return refusal
+      if (where.root === DOTS && key !== null) noteDot(dots, key, field, where.keys.length, s)
+    }
+    if (s.content instanceof Y.ContentDeleted) continue
+    const problem =
+      where.keys.length === 1
+        ? checkInRoot(where.root, key, s)
+        : where.keys.length === 2 && COLLECTION_NAMES.has(where.root)
+          ? field === null
+            ? `${where.root}: a record is a map, not a list`
+            : checkField(where.root, field, s)
+          : null
+    if (problem) return malformed(problem)
   }
-  return null
-
-  function checkNested(place: { holder: Y.ID; key: string | null }, s: Y.Item): string | null {
-    const holder = find(place.holder)
-    if (!holder) return null
-    const holderPlace = placeOf(holder)
-    // a field of a record: the record's map is held by an item directly in a collection root
-    if (!holderPlace || !('root' in holderPlace) || !COLLECTION_NAMES.has(holderPlace.root))
-      return null
-    if (place.key === null) return `${holderPlace.root}: a record is a map, not a list`
-    return checkField(holderPlace.root, place.key, s)
-  }
+  return dots.size ? judgeDots(doc, dots) : null
 }
 
-/** The items that hold the facilitator's decisions in the document now. */
-function facilitatorItems(doc: Y.Doc): { key: string; id: Y.ID }[] {
-  const meta = doc.getMap(ROOT_NAMES.meta)
-  const out: { key: string; id: Y.ID }[] = []
-  for (const key of FACILITATOR_META_KEYS) {
-    const item = meta._map.get(key)
-    if (item && !item.deleted) out.push({ key, id: item.id })
+/** {@link judgeUpdate}'s reason, or null: the update guard as a plain message. */
+export function refuseUpdate(
+  doc: Y.Doc,
+  update: Decoded,
+  writer: { facilitator: boolean } = { facilitator: true },
+): string | null {
+  return judgeUpdate(doc, update, writer)?.reason ?? null
+}
+
+/**
+ * What a participant's delete set does to the document: each item it deletes that is still
+ * there, found through its parents up to its root (parents seen once per update).
+ */
+function judgeDeletions(
+  doc: Y.Doc,
+  update: Decoded,
+  control: RoomControl,
+  dots: Map<string, DotTouch>,
+): Refusal | null {
+  const store = doc.store
+  let roots: Map<Y.AbstractType<any>, string> | null = null
+  const seen = new Map<Y.AbstractType<any>, Location | null>()
+  /** The root of a type of the document, and the keys from the root down to it. */
+  const locateType = (type: Y.AbstractType<any>): Location | null => {
+    if (seen.has(type)) return seen.get(type)!
+    let out: Location | null = null
+    const item = type._item
+    if (!item) {
+      roots ??= new Map([...doc.share].map(([name, t]) => [t, name]))
+      const root = roots!.get(type)
+      out = root === undefined ? null : { root, keys: [] }
+    } else if (item.parent instanceof Y.AbstractType) {
+      const above = locateType(item.parent)
+      out = above && { root: above.root, keys: [...above.keys, item.parentSub] }
+    }
+    seen.set(type, out)
+    return out
   }
-  return out
+  for (const [client, ranges] of update.ds.clients) {
+    const structs = store.clients.get(client)
+    if (!structs) continue
+    const state = Y.getState(store, client)
+    for (const { clock, len } of ranges) {
+      const end = Math.min(clock + len, state)
+      if (len === 0 || clock >= end) continue
+      let index = Y.findIndexSS(structs, clock)
+      for (let s = structs[index]; s && s.id.clock < end; s = structs[++index]) {
+        if (!(s instanceof Y.Item) || s.deleted) continue
+        if (control.frozen) return { kind: 'frozen', reason: 'the board is paused' }
+        const above = s.parent instanceof Y.AbstractType ? locateType(s.parent) : null
+        if (!above) continue
+        const keys = [...above.keys, s.parentSub]
+        const refusal = participantMayNotTouch(above.root, keys[0] ?? null, control)
+        if (refusal) return refusal
+        if (above.root === DOTS && keys[0]) {
+          const touch = dots.get(keys[0]) ?? {}
+          if (keys.length === 1) touch.deleted = true
+          dots.set(keys[0], touch)
+        }
+      }
+    }
+  }
+  return null
+}
+
+/** Notes a participant's write into a dot record (its creation, or its vote or voter). */
+function noteDot(
+  dots: Map<string, DotTouch>,
+  id: string,
+  field: string | null,
+  depth: number,
+  s: Y.Item,
+): void {
+  const touch = dots.get(id) ?? {}
+  dots.set(id, touch)
+  if (depth !== 2 || (field !== 'vote' && field !== 'voter')) return
+  const content = s.content
+  const value =
+    content instanceof Y.ContentAny ? content.arr[content.arr.length - 1] : (null as unknown)
+  touch[field] = value
+}
+
+/**
+ * The dots a participant placed, moved or took back: each vote they were or are in must be
+ * open, and no voter may hold more dots in a vote than it grants. Counting reads the vote's
+ * dots once, and only for updates that place or move dots.
+ */
+function judgeDots(doc: Y.Doc, touched: Map<string, DotTouch>): Refusal | null {
+  const openDots = new Map<string, number>()
+  const isOpen = (vote: unknown): boolean => {
+    if (typeof vote !== 'string') return false
+    if (openDots.has(vote)) return true
+    const type = recordType(doc, VOTES, vote)
+    if (!type || plainValue(type, 'state') !== 'open') return false
+    const n = plainValue(type, 'dots')
+    openDots.set(vote, typeof n === 'number' ? n : Number(collectionSpec(VOTES).defaults.dots))
+    return true
+  }
+  const placed = new Map<string, number>() // `${vote}\n${voter}` → dots the update places
+  for (const [id, touch] of touched) {
+    const record = recordType(doc, DOTS, id)
+    const before = record && plainValue(record, 'vote')
+    if (record && before !== undefined && !isOpen(before))
+      return { kind: 'locked', reason: `dot ${id}: its vote is not open` }
+    if (touch.deleted) continue
+    const vote = touch.vote !== undefined ? touch.vote : before
+    if (vote === undefined) continue // a dot in no vote counts for nothing
+    if (!isOpen(vote))
+      return { kind: 'locked', reason: `dot ${id}: vote ${String(vote)} is not open` }
+    if (touch.vote === undefined && touch.voter === undefined) continue
+    const voter = touch.voter !== undefined ? touch.voter : record && plainValue(record, 'voter')
+    const slot = `${String(vote)}\n${String(voter)}`
+    placed.set(slot, (placed.get(slot) ?? 0) + 1)
+  }
+  if (!placed.size) return null
+  // the dots already there, but those this update rewrites or deletes
+  const root = doc.share.get(DOTS)
+  if (root)
+    for (const [id, item] of root._map) {
+      if (item.deleted || touched.has(id) || !(item.content instanceof Y.ContentType)) continue
+      const type = item.content.type as Y.AbstractType<any>
+      const slot = `${String(plainValue(type, 'vote'))}\n${String(plainValue(type, 'voter'))}`
+      if (placed.has(slot)) placed.set(slot, placed.get(slot)! + 1)
+    }
+  for (const [slot, count] of placed) {
+    const vote = slot.slice(0, slot.indexOf('\n'))
+    if (count > openDots.get(vote)!)
+      return {
+        kind: 'locked',
+        reason: `vote ${vote}: more than ${openDots.get(vote)} dots for one voter`,
+      }
+  }
+  return null
 }
 
 function checkInRoot(root: string, key: string | null, s: Y.Item): string | null {
@@ -148,6 +320,12 @@ function checkInRoot(root: string, key: string | null, s: Y.Item): string | null
   }
   if (root === ROOT_NAMES.meta && !(s.content instanceof Y.ContentAny))
     return `meta.${key}: meta holds plain values`
+  if (root === ROOM_ROOT) {
+    const content = s.content
+    if (key === null || !(content instanceof Y.ContentAny)) return `room.${key}: plain values only`
+    for (const value of content.arr)
+      if (!roomValueFits(key, value)) return `room.${key}: ${JSON.stringify(value)} does not fit`
+  }
   return null
 }
 

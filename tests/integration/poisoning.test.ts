@@ -3,7 +3,13 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import { CLOSE, MESSAGE_SYNC } from '../../shared/protocol.ts'
-import { canvasRoots, metaRoot, putCard, textValue } from '../../shared/schema/index.ts'
+import {
+  REFUSAL_CLOSE,
+  canvasRoots,
+  metaRoot,
+  putCard,
+  textValue,
+} from '../../shared/schema/index.ts'
 import { type Client } from '../helpers/clients.ts'
 import { createBoard, exportJson } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
@@ -142,7 +148,7 @@ describe('no participant can poison the board', () => {
         `${s.url.replace(/^http/, 'ws')}/sync/${board.id}?key=${board.keys.participant}`,
       )
       participant.send(Y.encodeStateAsUpdate(stock, before))
-      expect(await participant.closed).toBe(CLOSE.MALFORMED.code)
+      expect(await participant.closed).toBe(REFUSAL_CLOSE.facilitator.code)
     }
     expect(await phaseOf()).toBe('problems')
     facilitator.doc.transact(() => metaRoot(facilitator.doc).set('phase', 'stakeholders'))

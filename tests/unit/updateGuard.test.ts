@@ -7,8 +7,11 @@ import {
   collectionRoot,
   initBoard,
   metaRoot,
+  judgeUpdate,
   putCard,
+  putRecord,
   refuseUpdate,
+  ROOM_ROOT,
 } from '../../shared/schema/index.ts'
 import { createBoardStore } from '../../client/store/boardStore.ts'
 import { createBoardActions } from '../../client/store/actions.ts'
@@ -168,3 +171,178 @@ describe('update guard: what a participant may write', () => {
     ).toBeNull()
   })
 })
+
+/**
+ * A server document, the facilitator's client and a participant's, all in sync. `send` judges
+ * what one client wrote since its last call and applies it on the server (and on the other
+ * client) when it passes, as the server would.
+ */
+function room() {
+  const server = new Y.Doc()
+  initBoard(server, 'Patto', '2026-01-01T00:00:00.000Z')
+  putCard(server, 'problems', 'core', { kind: 'problem', label: 'Core', x: 0, y: 0, role: 'core' })
+  putCard(server, 'stakeholders', 'comune', {
+    kind: 'actor',
+    label: 'Comune',
+    category: 'public',
+    x: 0,
+    y: 0,
+    power: 0.5,
+    interest: 0.5,
+  })
+  const copy = () => {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server))
+    return doc
+  }
+  const clients = { facilitator: copy(), participant: copy() }
+  type Who = keyof typeof clients
+  /** After a refusal the server closes that connection: the next write starts from a fresh copy. */
+  const send = (who: Who, write: (doc: Y.Doc) => void) => {
+    const from = clients[who]
+    const sv = Y.encodeStateVector(server)
+    from.transact(() => write(from))
+    const update = Y.encodeStateAsUpdate(from, sv)
+    const refusal = judgeUpdate(server, Y.decodeUpdate(update), {
+      facilitator: who === 'facilitator',
+    })
+    if (refusal) clients[who] = copy()
+    else {
+      Y.applyUpdate(server, update)
+      for (const doc of Object.values(clients))
+        Y.applyUpdate(doc, Y.encodeStateAsUpdate(server, Y.encodeStateVector(doc)))
+    }
+    return refusal
+  }
+  const facilitator = 'facilitator' as const
+  const participant = 'participant' as const
+  const roomMap = (doc: Y.Doc) => doc.getMap<unknown>(ROOM_ROOT)
+  const openVote = (id: string, dots: number, state = 'open') =>
+    send(facilitator, (d) =>
+      putRecord(d, 'votes', id, {
+        canvas: 'problems',
+        label: 'Priorità',
+        dots,
+        state,
+        createdAt: '2026-01-01T10:00:00.000Z',
+      }),
+    )
+  const dot = (id: string, vote: string, voter = 'anna', card = 'core') =>
+    send(participant, (d) => putRecord(d, 'votes.dots', id, { vote, card, voter }))
+  return { server, facilitator, participant, send, roomMap, openVote, dot }
+}
+
+describe('update guard: what the facilitator decides, the server enforces', () => {
+  it("refuses a participant's change of the room (timer, pause, locks), even one it deletes at once", () => {
+    const { participant, facilitator, send, roomMap, server } = room()
+    const timer = { durationMs: 60_000, running: true, endsAt: 1_000, remainingMs: 60_000 }
+    expect(send(participant, (d) => roomMap(d).set('timer', timer))).toMatchObject({
+      kind: 'facilitator',
+    })
+    expect(send(participant, (d) => roomMap(d).set('frozen', true))?.kind).toBe('facilitator')
+    // set and deleted in one transaction: the update carries a deleted item under the key
+    const sneaky = send(participant, (d) => {
+      roomMap(d).set('frozen', false)
+      roomMap(d).delete('frozen')
+    })
+    expect(sneaky?.kind).toBe('facilitator')
+    expect(send(facilitator, (d) => roomMap(d).set('timer', timer))).toBeNull()
+    expect(send(facilitator, (d) => roomMap(d).set('frozen', false))).toBeNull()
+    expect(roomMap(server).get('timer')).toEqual(timer)
+    // deleting what the facilitator set is changing it
+    const fresh = new Y.Doc()
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server))
+    const sv = Y.encodeStateVector(fresh)
+    roomMap(fresh).delete('timer')
+    const deletion = Y.decodeUpdate(Y.encodeStateAsUpdate(fresh, sv))
+    expect(judgeUpdate(server, deletion, { facilitator: false })?.kind).toBe('facilitator')
+    expect(judgeUpdate(server, deletion, { facilitator: true })).toBeNull()
+  })
+
+  it("refuses the facilitator's room values that do not fit, and nested types", () => {
+    const { facilitator, send, roomMap } = room()
+    expect(send(facilitator, (d) => roomMap(d).set('timer', { running: 'yes' }))?.kind).toBe(
+      'malformed',
+    )
+    expect(send(facilitator, (d) => roomMap(d).set('locks', ['nowhere']))?.reason).toMatch(
+      /room\.locks/,
+    )
+    expect(send(facilitator, (d) => roomMap(d).set('view', new Y.Map()))?.kind).toBe('malformed')
+    expect(send(facilitator, (d) => roomMap(d).set('locks', ['problems']))).toBeNull()
+  })
+
+  it('refuses a participant opening, closing or deleting a vote', () => {
+    const { participant, send, openVote, server } = room()
+    expect(openVote('v1', 3)).toBeNull()
+    expect(
+      send(participant, (d) =>
+        putRecord(d, 'votes', 'v2', { canvas: 'problems', label: '', dots: 3, state: 'open' }),
+      )?.kind,
+    ).toBe('facilitator')
+    const vote = (d: Y.Doc) => collectionRoot(d, 'votes').get('v1')!
+    expect(send(participant, (d) => vote(d).set('state', 'revealed'))?.kind).toBe('facilitator')
+    // a field deleted inside the facilitator's record: found through its parents
+    expect(send(participant, (d) => vote(d).delete('state'))?.kind).toBe('facilitator')
+    expect(send(participant, (d) => collectionRoot(d, 'votes').delete('v1'))?.kind).toBe(
+      'facilitator',
+    )
+    expect(collectionRoot(server, 'votes').get('v1')?.get('state')).toBe('open')
+  })
+
+  it("refuses every participant's change on a frozen board, not the facilitator's", () => {
+    const { participant, facilitator, send, roomMap } = room()
+    expect(send(facilitator, (d) => roomMap(d).set('frozen', true))).toBeNull()
+    const card = { kind: 'problem', label: 'Nuova', x: 0, y: 0, role: 'cause' }
+    expect(send(participant, (d) => putCard(d, 'problems', 'p1', card))?.kind).toBe('frozen')
+    expect(send(participant, (d) => deleteCardMap(d, 'core'))?.kind).toBe('frozen')
+    expect(send(facilitator, (d) => putCard(d, 'problems', 'f1', card))).toBeNull()
+    expect(send(facilitator, (d) => roomMap(d).set('frozen', false))).toBeNull()
+    expect(send(participant, (d) => putCard(d, 'problems', 'p2', card))).toBeNull()
+  })
+
+  it('refuses changes to a locked phase (cards, their text, deletions) but not to the others', () => {
+    const { participant, facilitator, send, roomMap } = room()
+    expect(send(facilitator, (d) => roomMap(d).set('locks', ['problems']))).toBeNull()
+    const card = { kind: 'problem', label: 'Nuova', x: 0, y: 0, role: 'cause' }
+    expect(send(participant, (d) => putCard(d, 'problems', 'p1', card))?.kind).toBe('locked')
+    const label = (d: Y.Doc) => canvasRoots(d, 'problems').nodes.get('core')!.get('label') as Y.Text
+    expect(send(participant, (d) => label(d).insert(0, 'Il '))?.kind).toBe('locked')
+    expect(send(participant, (d) => label(d).delete(0, 2))?.kind).toBe('locked')
+    expect(send(participant, (d) => deleteCardMap(d, 'core'))?.kind).toBe('locked')
+    const actor = (d: Y.Doc) => canvasRoots(d, 'stakeholders').nodes.get('comune')!
+    expect(send(participant, (d) => actor(d).set('power', 0.9))).toBeNull()
+    expect(send(facilitator, (d) => label(d).insert(0, 'Il '))).toBeNull()
+    expect(send(facilitator, (d) => roomMap(d).set('locks', []))).toBeNull()
+    expect(send(participant, (d) => putCard(d, 'problems', 'p1', card))).toBeNull()
+  })
+
+  it("takes a participant's dots only in an open vote, and no more than the vote grants", () => {
+    const { participant, facilitator, send, openVote, dot, server } = room()
+    expect(openVote('v1', 2)).toBeNull()
+    expect(dot('d1', 'v1')).toBeNull()
+    expect(dot('d2', 'v1')).toBeNull()
+    expect(dot('d3', 'v1')?.reason).toMatch(/more than 2 dots/)
+    expect(dot('d3', 'v1', 'bruno')).toBeNull()
+    // taking a dot back frees it
+    expect(send(participant, (d) => collectionRoot(d, 'votes.dots').delete('d1'))).toBeNull()
+    expect(dot('d4', 'v1')).toBeNull()
+    expect(dot('d5', 'nonexistent')?.kind).toBe('locked')
+    // closed: no dot placed, none taken back, none moved to another vote
+    const votes = (d: Y.Doc) => collectionRoot(d, 'votes')
+    expect(send(facilitator, (d) => votes(d).get('v1')!.set('state', 'closed'))).toBeNull()
+    expect(dot('d6', 'v1', 'carla')?.kind).toBe('locked')
+    expect(send(participant, (d) => collectionRoot(d, 'votes.dots').delete('d2'))?.kind).toBe(
+      'locked',
+    )
+    expect(openVote('v2', 5)).toBeNull()
+    const d2 = (d: Y.Doc) => collectionRoot(d, 'votes.dots').get('d2')!
+    expect(send(participant, (d) => d2(d).set('vote', 'v2'))?.kind).toBe('locked')
+    expect(send(participant, (d) => d2(d).set('card', 'elsewhere'))?.kind).toBe('locked')
+    expect(dot('d7', 'v2')).toBeNull()
+    expect(collectionRoot(server, 'votes.dots').size).toBe(4)
+  })
+})
+
+function deleteCardMap(doc: Y.Doc, id: string) {
+  canvasRoots(doc, 'problems').nodes.delete(id)
+}
