@@ -1,4 +1,5 @@
 import { Panel, useReactFlow } from '@xyflow/react'
+import { FlowZoomVar } from '../kit/FlowZoomVar.tsx'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/shallow'
 import { OBJECTIVE_STATUSES, type ObjectiveStatus } from '../../shared/schema/index.ts'
@@ -57,6 +58,7 @@ export function ObjectiveToolbar({
 
   return (
     <Panel position="top-left" className="toolbar" aria-label={t('toolbar.label')}>
+      <FlowZoomVar />
       <button
         className="primary"
         onClick={generate}

@@ -7,6 +7,8 @@ import { isFacilitator, type BoardState } from '../store/boardStore.ts'
 import type { useTreeEditing } from './useTreeEditing.ts'
 import { nextClusterColor } from './clusters.ts'
 import { UndoRedoButtons } from '../kit/UndoRedoButtons.tsx'
+import { AddCardMenu, LinkMenu } from './TreeMenus.tsx'
+import { FlowZoomVar } from '../kit/FlowZoomVar.tsx'
 
 const selectedSelector = (s: BoardState) => s.canvases.problems.nodes.filter((n) => n.selected)
 const clusterCountSelector = (s: BoardState) => s.lists['problems.clusters'].length
@@ -32,9 +34,8 @@ export function CanvasToolbar({ editing }: { editing: ReturnType<typeof useTreeE
 
   return (
     <Panel position="top-left" className="toolbar" aria-label="toolbar">
-      <button className="primary" onClick={editing.addAtCenter} title="N">
-        + {t('toolbar.addProblem')}
-      </button>
+      <FlowZoomVar />
+      <AddCardMenu editing={editing} />
       <span className="toolbar-sep" />
       <button
         onClick={() => one && editing.addRelated(one.id, 'cause')}
@@ -63,6 +64,7 @@ export function CanvasToolbar({ editing }: { editing: ReturnType<typeof useTreeE
           </option>
         ))}
       </select>
+      <LinkMenu />
       <button onClick={group} disabled={selected.length < 2}>
         {t('tree.group')}
       </button>

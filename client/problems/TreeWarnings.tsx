@@ -21,6 +21,8 @@ export function TreeWarnings({
   if (report.cycleLinkIds.size) warnings.push(t('tree.cycle', { count: report.cycleLinkIds.size }))
   if (report.reversedLinkIds.size)
     warnings.push(t('tree.reversed', { count: report.reversedLinkIds.size }))
+  if (report.unlinkedIds.length)
+    warnings.push(t('tree.unlinked', { count: report.unlinkedIds.length }))
   if (!warnings.length) return null
   return (
     <div className="tree-warnings" role="status" aria-live="polite" data-testid="tree-warnings">

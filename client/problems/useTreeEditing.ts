@@ -1,6 +1,8 @@
 import { useCallback } from 'react'
 import { useReactFlow } from '@xyflow/react'
+import type { ProblemRole } from '../../shared/schema/index.ts'
 import { useBoardSession } from '../store/context.tsx'
+import { isFacilitator } from '../store/boardStore.ts'
 import { selectOnly } from '../store/selection.ts'
 import { layoutTree } from '../kit/autoLayout.ts'
 import { CARD_H, CARD_W, LAYER_GAP, freeSpot } from '../kit/placement.ts'
@@ -52,22 +54,36 @@ export function useTreeEditing() {
     [store, actions, reveal],
   )
 
-  const addAtCenter = useCallback(() => {
-    const el = document.querySelector('.react-flow')?.getBoundingClientRect()
-    const center = flow.screenToFlowPosition({
-      x: (el?.left ?? 0) + (el?.width ?? 800) / 2,
-      y: (el?.top ?? 0) + (el?.height ?? 600) / 2,
-    })
-    const { nodes } = problems()
-    const hasCore = nodes.some((n) => n.data.role === 'core')
-    const at = freeSpot(
-      { x: center.x - CARD_W / 2, y: center.y - CARD_H / 2 },
-      nodes.map((n) => n.position),
-    )
-    const id = actions.addProblem(at, hasCore ? 'cause' : 'core')
-    if (id) startEditing(id)
-    return id
-  }, [flow, store, actions, startEditing])
+  /**
+   * The role of a card made without saying what it is (N, a double-click): the core problem is
+   * chosen deliberately — from the "+ Problema" menu or the card's role — except when the
+   * facilitator starts an empty tree, which is that choice; any other such card is a cause
+   * waiting to be linked.
+   */
+  const newCardRole = useCallback((): ProblemRole => {
+    const state = store.getState()
+    const empty = state.canvases.problems.nodes.length === 0
+    return empty && isFacilitator(state) ? 'core' : 'cause'
+  }, [store])
+
+  const addAtCenter = useCallback(
+    (role: ProblemRole = newCardRole()) => {
+      const el = document.querySelector('.react-flow')?.getBoundingClientRect()
+      const center = flow.screenToFlowPosition({
+        x: (el?.left ?? 0) + (el?.width ?? 800) / 2,
+        y: (el?.top ?? 0) + (el?.height ?? 600) / 2,
+      })
+      const { nodes } = problems()
+      const at = freeSpot(
+        { x: center.x - CARD_W / 2, y: center.y - CARD_H / 2 },
+        nodes.map((n) => n.position),
+      )
+      const id = actions.addProblem(at, role)
+      if (id) startEditing(id)
+      return id
+    },
+    [flow, store, actions, startEditing, newCardRole],
+  )
 
   /** A cause goes below the card and points to it; an effect goes above and is pointed to. */
   const addRelated = useCallback(
@@ -115,5 +131,5 @@ export function useTreeEditing() {
     )
   }, [store, actions])
 
-  return { addAtCenter, addRelated, startEditing, reveal, autoLayout }
+  return { addAtCenter, addRelated, newCardRole, startEditing, reveal, autoLayout }
 }

@@ -12,6 +12,7 @@ import {
   type NodeChange,
   type NodeProps,
 } from '@xyflow/react'
+import { FlowZoomVar } from '../kit/FlowZoomVar.tsx'
 import '@xyflow/react/dist/style.css'
 import { RELATION_KINDS, type RelationKind } from '../../shared/schema/index.ts'
 import { readActor } from '../../shared/stakeholders/actors.ts'
@@ -211,6 +212,7 @@ export function MapView() {
         maxZoom={2.5}
       >
         <Controls showInteractive={false} />
+        <FlowZoomVar />
         <RemoteCursors canvas="stakeholders" />
         {editable && pending && (
           <RelationChooser pending={pending} onChoose={choose} onCancel={cancel} />

@@ -20,6 +20,8 @@ export interface ProblemTreeReport {
   cycleCardIds: Set<string>
   /** Links from an effect down to a cause or into the core from above: probably reversed. */
   reversedLinkIds: Set<string>
+  /** Cards linked to nothing while the tree has other cards: not yet part of the tree. */
+  unlinkedIds: string[]
 }
 
 /** Strongly connected components (Tarjan), iterative so a long chain cannot overflow the stack. */
@@ -101,8 +103,14 @@ export function analyseProblemTree(cards: TreeCard[], links: TreeLink[]): Proble
     if ((from === 'effect' && to !== 'effect') || (from === 'core' && to === 'cause'))
       reversedLinkIds.add(l.id)
   }
+  const linked = new Set<string>()
+  for (const l of links) {
+    linked.add(l.source)
+    linked.add(l.target)
+  }
   return {
     coreIds: cards.filter((c) => c.role === 'core').map((c) => c.id),
+    unlinkedIds: cards.length > 1 ? cards.filter((c) => !linked.has(c.id)).map((c) => c.id) : [],
     cycleLinkIds,
     cycleCardIds,
     reversedLinkIds,

@@ -94,7 +94,25 @@ export const board = {
     submit: 'Join the board',
     invalid: 'Type a name (40 characters at most).',
   },
+  addMenu: {
+    core: 'Core problem',
+    causeOf: 'Cause of “{{card}}”',
+    effectOf: 'Effect of “{{card}}”',
+    free: 'Card to link later',
+  },
+  linkMenu: {
+    open: 'Link to',
+    kind: '“{{card}}” is…',
+    causeOf: 'a cause of',
+    effectOf: 'an effect of',
+    filter: 'Search a card',
+    none: 'No card found',
+  },
   tree: {
+    unlinked_one:
+      '1 card is not linked to the tree: select it and use “Link to…” (or drag from its dot).',
+    unlinked_other:
+      '{{count}} cards are not linked to the tree: select one and use “Link to…” (or drag from its dot).',
     noCore:
       'No core problem yet: pick the card that sums up the problem and set its role to “Core problem”.',
     manyCores: 'There are {{count}} core problems: the tree has only one. Choose which to keep.',

@@ -95,7 +95,25 @@ export const board = {
     submit: 'Entra nella lavagna',
     invalid: 'Scrivi un nome (al massimo 40 caratteri).',
   },
+  addMenu: {
+    core: 'Problema centrale',
+    causeOf: 'Causa di «{{card}}»',
+    effectOf: 'Effetto di «{{card}}»',
+    free: 'Carta da collegare dopo',
+  },
+  linkMenu: {
+    open: 'Collega a',
+    kind: '«{{card}}» è…',
+    causeOf: 'causa di',
+    effectOf: 'effetto di',
+    filter: 'Cerca una carta',
+    none: 'Nessuna carta trovata',
+  },
   tree: {
+    unlinked_one:
+      '1 carta non è collegata all’albero: selezionala e usa «Collega a…» (o trascina dal suo pallino).',
+    unlinked_other:
+      '{{count}} carte non sono collegate all’albero: selezionane una e usa «Collega a…» (o trascina dal suo pallino).',
     noCore:
       'Manca il problema centrale: scegli la carta che riassume il problema e imposta il ruolo «Problema centrale».',
     manyCores: 'Ci sono {{count}} problemi centrali: l’albero ne ha uno solo. Scegli quale tenere.',

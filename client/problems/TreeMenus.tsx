@@ -1,0 +1,297 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useBoard, useBoardSession } from '../store/context.tsx'
+import type { BoardState } from '../store/boardStore.ts'
+import type { useTreeEditing } from './useTreeEditing.ts'
+import type { CardNode } from '../store/projection.ts'
+import { CARD_H, LAYER_GAP, freeSpot } from '../kit/placement.ts'
+
+type Editing = ReturnType<typeof useTreeEditing>
+interface CardChoice {
+  id: string
+  label: string
+  role: string
+  selected: boolean
+}
+
+/**
+ * The cards as the menus list them, as one string: the menus re-render when a text, a role or
+ * the selection changes, not at every frame of a drag.
+ */
+const cardsKey = (s: BoardState): string =>
+  JSON.stringify(
+    s.canvases.problems.nodes.map((n) => [
+      n.id,
+      String(n.data.label ?? ''),
+      String(n.data.role ?? ''),
+      !!n.selected,
+    ]),
+  )
+function useCards(): CardChoice[] {
+  const key = useBoard(cardsKey)
+  return useMemo(
+    () =>
+      (JSON.parse(key) as [string, string, string, boolean][]).map(
+        ([id, label, role, selected]) => ({ id, label, role, selected }),
+      ),
+    [key],
+  )
+}
+
+/**
+ * Where a card linked from the menu should move so the tree reads top to bottom: a free spot a
+ * layer below the card it causes or above the card it is an effect of; null when it already is
+ * on that side.
+ */
+function sideOf(nodes: CardNode[], id: string, otherId: string, as: 'cause' | 'effect') {
+  const card = nodes.find((n) => n.id === id)
+  const other = nodes.find((n) => n.id === otherId)
+  if (!card || !other) return null
+  const below = card.position.y > other.position.y + CARD_H / 2
+  const above = card.position.y < other.position.y - CARD_H / 2
+  if ((as === 'cause' && below) || (as === 'effect' && above)) return null
+  const dy = as === 'cause' ? LAYER_GAP : -LAYER_GAP
+  return freeSpot(
+    { x: other.position.x, y: other.position.y + dy },
+    nodes.filter((n) => n.id !== id).map((n) => n.position),
+  )
+}
+
+const oppositeOf = (role: string) => (role === 'cause' ? 'effect' : 'cause')
+
+/** A card's text as a menu shows it: one line, at most 60 characters. */
+function short(label: string, empty: string): string {
+  const line = label.replace(/\s+/g, ' ').trim()
+  if (!line) return empty
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line
+}
+
+/**
+ * A small menu under a toolbar button: focus moves into it when it opens, ↑ ↓ move between its
+ * items, Escape or a click elsewhere closes it and gives the focus back to the button. Keys typed
+ * inside it never reach the canvas shortcuts.
+ */
+function ToolbarMenu({
+  label,
+  title,
+  disabled,
+  className,
+  children,
+}: {
+  label: ReactNode
+  title: string
+  disabled?: boolean
+  className?: string
+  children: (close: () => void) => ReactNode
+}) {
+  const [open, setOpen] = useState(false)
+  const root = useRef<HTMLDivElement>(null)
+  const button = useRef<HTMLButtonElement>(null)
+  const close = () => {
+    setOpen(false)
+    button.current?.focus()
+  }
+  useEffect(() => {
+    if (!open) return
+    root.current?.querySelector<HTMLElement>('[data-menu-item], input')?.focus()
+    const onDown = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false)
+    }
+    document.addEventListener('pointerdown', onDown)
+    return () => document.removeEventListener('pointerdown', onDown)
+  }, [open])
+  useEffect(() => {
+    if (disabled) setOpen(false)
+  }, [disabled])
+  const onKeyDown = (e: KeyboardEvent) => {
+    e.stopPropagation()
+    if (e.key === 'Escape') {
+      e.preventDefault()
+      close()
+      return
+    }
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
+    const items = [...(root.current?.querySelectorAll<HTMLElement>('[data-menu-item]') ?? [])]
+    if (!items.length) return
+    e.preventDefault()
+    const at = items.indexOf(document.activeElement as HTMLElement)
+    const next = e.key === 'ArrowDown' ? at + 1 : at - 1
+    items[(next + items.length) % items.length]!.focus()
+  }
+  return (
+    <div className="tree-menu-anchor" ref={root}>
+      <button
+        ref={button}
+        className={className}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        disabled={disabled}
+        title={title}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {label}
+      </button>
+      {open && (
+        <div className="tree-menu" role="menu" aria-label={title} onKeyDown={onKeyDown}>
+          {children(close)}
+        </div>
+      )}
+    </div>
+  )
+}
+
+/**
+ * "+ Problema": what the new card is, chosen as it is made — the core problem (while the tree
+ * has none), a cause or an effect of the selected card (or of the core), or a card to link
+ * later.
+ */
+export function AddCardMenu({ editing }: { editing: Editing }) {
+  const { t } = useTranslation('board')
+  const cards = useCards()
+  const selected = cards.filter((c) => c.selected)
+  const core = cards.find((c) => c.role === 'core')
+  const anchor = selected.length === 1 ? selected[0]! : core
+  const empty = t('card.empty')
+  return (
+    <ToolbarMenu
+      className="primary"
+      label={`+ ${t('toolbar.addProblem')}`}
+      title={t('toolbar.addProblem')}
+    >
+      {(close) => (
+        <>
+          {!core && (
+            <button
+              role="menuitem"
+              data-menu-item
+              onClick={() => {
+                close()
+                editing.addAtCenter('core')
+              }}
+            >
+              {t('addMenu.core')}
+            </button>
+          )}
+          {anchor && (
+            <>
+              <button
+                role="menuitem"
+                data-menu-item
+                onClick={() => {
+                  close()
+                  editing.addRelated(anchor.id, 'cause')
+                }}
+              >
+                ↓ {t('addMenu.causeOf', { card: short(anchor.label, empty) })}
+              </button>
+              <button
+                role="menuitem"
+                data-menu-item
+                onClick={() => {
+                  close()
+                  editing.addRelated(anchor.id, 'effect')
+                }}
+              >
+                ↑ {t('addMenu.effectOf', { card: short(anchor.label, empty) })}
+              </button>
+            </>
+          )}
+          <button
+            role="menuitem"
+            data-menu-item
+            onClick={() => {
+              close()
+              editing.addAtCenter('cause')
+            }}
+          >
+            {t('addMenu.free')}
+          </button>
+        </>
+      )}
+    </ToolbarMenu>
+  )
+}
+
+/**
+ * "Collega a…": links the selected card to another one chosen by its text, as its cause or as
+ * its effect — no need to aim at a link handle.
+ */
+export function LinkMenu() {
+  const { t } = useTranslation('board')
+  const { actions, store } = useBoardSession()
+  const cards = useCards()
+  const selected = cards.filter((c) => c.selected)
+  const from = selected.length === 1 ? selected[0]! : null
+  const [as, setAs] = useState<'cause' | 'effect'>('cause')
+  const [filter, setFilter] = useState('')
+  const empty = t('card.empty')
+  const others = useMemo(() => {
+    const words = filter.toLocaleLowerCase('it').trim()
+    return cards
+      .filter((c) => c.id !== from?.id)
+      .filter((c) => !words || c.label.toLocaleLowerCase('it').includes(words))
+      .slice(0, 12)
+  }, [cards, from?.id, filter])
+  return (
+    <ToolbarMenu label={`${t('linkMenu.open')}…`} title={t('linkMenu.open')} disabled={!from}>
+      {(close) => (
+        <>
+          <fieldset className="tree-menu-kind">
+            <legend>{t('linkMenu.kind', { card: short(from?.label ?? '', empty) })}</legend>
+            <label>
+              <input
+                type="radio"
+                name="link-kind"
+                checked={as === 'cause'}
+                onChange={() => setAs('cause')}
+              />
+              {t('linkMenu.causeOf')}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="link-kind"
+                checked={as === 'effect'}
+                onChange={() => setAs('effect')}
+              />
+              {t('linkMenu.effectOf')}
+            </label>
+          </fieldset>
+          <input
+            aria-label={t('linkMenu.filter')}
+            placeholder={t('linkMenu.filter')}
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
+          {others.length === 0 && <p className="tree-menu-empty">{t('linkMenu.none')}</p>}
+          {others.map((c) => (
+            <button
+              key={c.id}
+              role="menuitem"
+              data-menu-item
+              onClick={() => {
+                if (!from) return
+                // the card takes the side of the tree it joins: a cause of a cause (or of the
+                // core) is a cause, an effect of an effect (or of the core) an effect
+                const role = as === 'cause' ? 'cause' : 'effect'
+                actions.transact(() => {
+                  if (as === 'cause') actions.linkCauseToEffect(from.id, c.id)
+                  else actions.linkCauseToEffect(c.id, from.id)
+                  if (from.role !== 'core' && from.role !== role && c.role !== oppositeOf(role))
+                    actions.setRole(from.id, role)
+                  // and its place: below what it causes, above what it is an effect of
+                  const spot = sideOf(store.getState().canvases.problems.nodes, from.id, c.id, as)
+                  if (spot) actions.moveCards('problems', new Map([[from.id, spot]]))
+                })
+                setFilter('')
+                close()
+              }}
+            >
+              {short(c.label, empty)}
+            </button>
+          ))}
+        </>
+      )}
+    </ToolbarMenu>
+  )
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { createBoard, exportJson } from '../helpers/server.ts'
+import { screenshot } from '../helpers/browser.ts'
+import { browserSuite } from '../helpers/suite.ts'
+
+const suite = browserSuite()
+
+type Export = {
+  canvases: {
+    problems: {
+      nodes: { id: string; label: string; role: string }[]
+      edges: { source: string; target: string }[]
+    }
+  }
+}
+
+async function tree(boardId: string, key: string) {
+  const json = (await exportJson(suite.server.url, boardId, key)) as Export
+  const byLabel = new Map(json.canvases.problems.nodes.map((n) => [n.label, n]))
+  const linked = (cause: string, effect: string) =>
+    json.canvases.problems.edges.some(
+      (e) => e.source === byLabel.get(cause)?.id && e.target === byLabel.get(effect)?.id,
+    )
+  return { byLabel, linked, links: json.canvases.problems.edges.length }
+}
+
+/** Types into the card editor that has just opened and closes it with Enter. */
+async function write(page: Page, text: string) {
+  const editor = page.locator('textarea.card-editor')
+  await editor.waitFor()
+  await page.keyboard.type(text)
+  await page.keyboard.press('Enter')
+  await page.locator('.react-flow__node', { hasText: text }).waitFor()
+}
+
+describe('the room builds one tree', () => {
+  it("a participant's first card does not become the core problem by itself", async () => {
+    const board = await createBoard(suite.server.url)
+    const p = await suite.open(board.links.participant, 'Pietro')
+    await p.addCardAt(600, 350, 'Pochi trasporti')
+    await p.page
+      .locator('[data-testid=tree-warnings]', { hasText: 'Manca il problema centrale' })
+      .waitFor()
+    const { byLabel } = await tree(board.id, board.keys.viewer)
+    expect(byLabel.get('Pochi trasporti')?.role).toBe('cause')
+  })
+
+  it('the add menu says what a new card is, and «Collega a…» links without aiming at a dot', async () => {
+    const board = await createBoard(suite.server.url)
+    const p = await suite.open(board.links.participant, 'Paola')
+    const add = p.page.getByRole('button', { name: '+ Aggiungi problema' })
+
+    await add.click()
+    await p.page.getByRole('menuitem', { name: 'Problema centrale' }).click()
+    await write(p.page, 'Disoccupazione giovanile')
+    // the card just written stays selected: the menu offers its causes and effects
+    await add.click()
+    await p.page.getByRole('menuitem', { name: 'Causa di «Disoccupazione giovanile»' }).click()
+    await write(p.page, 'Orientamento debole')
+    await add.click()
+    // keyboard: the menu has the focus, ↓ moves, Enter chooses
+    await p.page.getByRole('menuitem').first().waitFor()
+    await expect
+      .poll(() => p.page.evaluate(() => document.activeElement?.getAttribute('role')))
+      .toBe('menuitem')
+    const items = await p.page.getByRole('menuitem').allTextContents()
+    const free = items.findIndex((t) => t.includes('Carta da collegare dopo'))
+    for (let i = 0; i < free; i++) await p.page.keyboard.press('ArrowDown')
+    await p.page.keyboard.press('Enter')
+    await write(p.page, 'Famiglie impoverite')
+    await p.page
+      .locator('[data-testid=tree-warnings]', { hasText: '1 carta non è collegata' })
+      .waitFor()
+
+    // «Famiglie impoverite» (selected) is an effect of the core problem
+    await p.page.getByRole('button', { name: 'Collega a…' }).click()
+    await p.page.getByLabel('effetto di').check()
+    await p.page.getByLabel('Cerca una carta').fill('disocc')
+    await p.page.getByRole('menuitem', { name: 'Disoccupazione giovanile' }).click()
+    await expect
+      .poll(() => p.page.locator('[data-testid=tree-warnings]').count(), { timeout: 10_000 })
+      .toBe(0)
+    await screenshot(p.page, 'tree-flow-menus')
+
+    const t = await tree(board.id, board.keys.viewer)
+    expect(t.byLabel.get('Disoccupazione giovanile')?.role).toBe('core')
+    expect(t.byLabel.get('Orientamento debole')?.role).toBe('cause')
+    expect(t.linked('Orientamento debole', 'Disoccupazione giovanile')).toBe(true)
+    expect(t.linked('Disoccupazione giovanile', 'Famiglie impoverite')).toBe(true)
+    expect(t.links).toBe(2)
+  })
+
+  it('link dots answer clicks 24 px wide on a laptop with the whole tree in view', async () => {
+    const board = await createBoard(suite.server.url)
+    const f = await suite.open(board.links.facilitator, 'Fulvia')
+    await f.page.setViewportSize({ width: 1366, height: 768 })
+    await f.waitSaved()
+    await f.page.keyboard.press('n')
+    await write(f.page, 'Centro')
+    for (let i = 1; i <= 8; i++) {
+      await f.page.keyboard.press('Tab')
+      await write(f.page, `Causa ${i}`)
+      await f.page.keyboard.press('ArrowUp')
+    }
+    await f.page.keyboard.press('l')
+    // a fresh page fits the whole tree in view
+    await expect.poll(() => f.page.locator('.react-flow__edge').count()).toBe(8)
+    await f.page.reload()
+    await expect.poll(() => f.cards().count()).toBe(9)
+    const zoom = await f.page
+      .locator('.react-flow')
+      .evaluate((el) => Number(getComputedStyle(el).getPropertyValue('--flow-zoom')))
+    expect(zoom).toBeGreaterThan(0)
+    const handles = f.page.locator('.react-flow__node .react-flow__handle')
+    expect(await handles.count()).toBeGreaterThan(10)
+    for (let i = 0; i < 4; i++) {
+      const handle = handles.nth(i)
+      const box = (await handle.boundingBox())!
+      const cx = box.x + box.width / 2
+      const cy = box.y + box.height / 2
+      // every point 11 px from the dot's centre, each way, still hits the dot
+      for (const [dx, dy] of [
+        [11, 0],
+        [-11, 0],
+        [0, 11],
+        [0, -11],
+      ] as const) {
+        const hit = await f.page.evaluate(
+          ([x, y]) =>
+            !!document.elementFromPoint(x!, y!)?.closest('.react-flow__node .react-flow__handle'),
+          [cx + dx, cy + dy],
+        )
+        expect(hit, `handle ${i} at ${dx},${dy} (zoom ${zoom})`).toBe(true)
+      }
+    }
+  })
+})
