@@ -282,6 +282,10 @@ export class History {
       state: Y.encodeStateAsUpdate(room.doc),
     })
     saved.catch((err: Error) => this.failed('version', room.id, err))
+    if (name === null)
+      void saved
+        .then(() => this.thin(room.id))
+        .catch((err: Error) => this.failed('thinning', room.id, err))
     return saved
   }
 

@@ -40,14 +40,18 @@ export function versionsToThin(
   const seen = new Set<string>()
   const drop = new Set<number>()
   for (const v of newestFirst) {
-    if (v === newest || v.name !== null) continue
+    if (v.name !== null) continue
     const age = now - v.at
-    if (age < policy.keepAllMs) continue
-    const bucket =
-      age < policy.hourlyUntilMs ? `h${Math.floor(v.at / HOUR)}` : `d${Math.floor(v.at / DAY)}`
+    const hour = `h${Math.floor(v.at / HOUR)}`
+    const day = `d${Math.floor(v.at / DAY)}`
+    const bucket = age < policy.hourlyUntilMs ? hour : day
     // newest first: the first version met in a bucket is the one kept
-    if (seen.has(bucket)) drop.add(v.id)
-    else seen.add(bucket)
+    if (v !== newest && age >= policy.keepAllMs && seen.has(bucket)) {
+      drop.add(v.id)
+      continue
+    }
+    seen.add(hour)
+    seen.add(day)
   }
   let bytes = newestFirst.reduce((sum, v) => sum + (drop.has(v.id) ? 0 : v.bytes), 0)
   for (let i = newestFirst.length - 1; i > 0 && bytes > policy.maxBytes; i--) {
