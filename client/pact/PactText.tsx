@@ -46,11 +46,11 @@ export function PactText({
   if (!editable || !exists)
     return (
       <span
-        className={`pact-text-readonly${multiline ? ' multiline' : ''}`}
+        className={`pact-text-readonly${multiline ? ' multiline' : ''} ${className.replace('pact-input', '')}`.trim()}
         data-field={field}
         aria-label={label}
       >
-        {value || <span className="pact-placeholder">{placeholder ?? '—'}</span>}
+        {value || <span className="pact-placeholder">—</span>}
       </span>
     )
   return (

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react'
 import { ROOM_VIEWS } from '../../shared/schema/index.ts'
+import { useRoomView } from '../room/useRoomView.ts'
 
 /** The views of the Patto phase, in the order the facilitator's screen shows them. */
 export const PACT_VIEWS = ROOM_VIEWS.pact
@@ -21,8 +22,8 @@ function storedView(): PactView {
 }
 
 /**
- * The one place that says which view of the Patto phase this screen shows. Local for now (kept
- * for the tab's session); the room's `view`, set by the facilitator, can drive it from here.
+ * The one place that says which view of the Patto phase this screen shows (kept for the tab's
+ * session); the facilitator's choice is the room's `view`, which the projector follows.
  */
 export function usePactView(): [PactView, (view: PactView) => void] {
   const [view, setViewState] = useState<PactView>(storedView)
@@ -34,5 +35,6 @@ export function usePactView(): [PactView, (view: PactView) => void] {
       // private mode: the choice lasts for this page only
     }
   }, [])
+  useRoomView('pact', view, setView)
   return [view, setView]
 }

@@ -63,8 +63,7 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
           {c.amount === null ? '' : formatNumber(c.amount, i18n.language)}
         </td>
         <td data-field="unit">{c.unit}</td>
-        <td>{c.from ?? ''}</td>
-        <td>{c.to ?? ''}</td>
+        <td>{c.from || c.to ? `${c.from ?? '…'} → ${c.to ?? '…'}` : ''}</td>
         <td>{forName}</td>
         <td>
           <span className="ledger-status" style={{ color: STATUS_COLORS[c.status] }}>
@@ -143,20 +142,28 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
           placeholder={t(`ledger.unitHint.${c.type}`)}
         />
       </td>
-      {(['from', 'to'] as const).map((field) => (
-        <td key={field} className="ledger-date">
-          <input
-            type="date"
-            className={`pact-input${dateError ? ' invalid' : ''}`}
-            data-field={field}
-            aria-label={label(field)}
-            aria-invalid={dateError || undefined}
-            title={dateError ? t('ledger.dateOrder') : undefined}
-            value={c[field] ?? ''}
-            onChange={(e) => setDate(field, e.target.value)}
-          />
-        </td>
-      ))}
+      <td>
+        <div className="ledger-period">
+          {(['from', 'to'] as const).map((field) => (
+            <input
+              key={field}
+              type="date"
+              className={`pact-input${dateError ? ' invalid' : ''}`}
+              data-field={field}
+              aria-label={label(field)}
+              aria-invalid={dateError || undefined}
+              title={dateError ? t('ledger.dateOrder') : t(`ledger.columns.${field}`)}
+              value={c[field] ?? ''}
+              onChange={(e) => setDate(field, e.target.value)}
+            />
+          ))}
+          {dateError && (
+            <span className="ledger-date-error" role="alert">
+              {t('ledger.dateOrder')}
+            </span>
+          )}
+        </div>
+      </td>
       <td className="ledger-for">
         <select
           className="pact-select"

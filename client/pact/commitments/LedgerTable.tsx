@@ -4,7 +4,7 @@ import { canEdit } from '../../store/boardStore.ts'
 import { LedgerRow } from './LedgerRow.tsx'
 import type { Ledger } from './useLedger.ts'
 
-const COLUMNS = ['actor', 'type', 'what', 'amount', 'unit', 'from', 'to', 'for', 'status'] as const
+const COLUMNS = ['actor', 'type', 'what', 'amount', 'unit', 'period', 'for', 'status'] as const
 
 /** The ledger of commitments, in the order they were made. */
 export function LedgerTable({ ledger }: { ledger: Ledger }) {

@@ -39,6 +39,7 @@ export function AdaptationsList({
       {mine.length === 0 && <p className="pm-empty">{t('monitoring.noAdaptations')}</p>}
       {mine.map((a) => {
         const value = a.targetKind && a.target ? `${a.targetKind}:${a.target}` : ''
+        const name = a.what || t('unnamed')
         return (
           <div
             key={a.id}
@@ -50,7 +51,7 @@ export function AdaptationsList({
                 type="checkbox"
                 checked={a.done}
                 disabled={!editable}
-                aria-label={`${t('monitoring.adaptation.done')} · ${a.what || t('unnamed')}`}
+                aria-label={`${t('monitoring.adaptation.done')} · ${name}`}
                 onChange={(e) => write.updateAdaptation(a.id, { done: e.target.checked })}
               />
               {t('monitoring.adaptation.done')}
@@ -71,7 +72,7 @@ export function AdaptationsList({
               <ActorSelect
                 value={a.who}
                 actors={actors}
-                label={t('monitoring.adaptation.who')}
+                label={`${t('monitoring.adaptation.who')} · ${name}`}
                 data-field="who"
                 disabled={!editable}
                 onChange={(who) => write.updateAdaptation(a.id, { who })}
@@ -81,7 +82,7 @@ export function AdaptationsList({
               <span>{t('monitoring.adaptation.due')}</span>
               <DateField
                 value={a.due}
-                label={t('monitoring.adaptation.due')}
+                label={`${t('monitoring.adaptation.due')} · ${name}`}
                 data-field="due"
                 disabled={!editable}
                 onCommit={(due) => write.updateAdaptation(a.id, { due })}
@@ -90,7 +91,7 @@ export function AdaptationsList({
             <label className="pm-field pm-target">
               <span>{t('monitoring.adaptation.target')}</span>
               <select
-                aria-label={t('monitoring.adaptation.target')}
+                aria-label={`${t('monitoring.adaptation.target')} · ${name}`}
                 data-field="target"
                 value={value}
                 disabled={!editable}
@@ -124,7 +125,7 @@ export function AdaptationsList({
               <button
                 className="pm-icon"
                 title={t('monitoring.adaptation.remove')}
-                aria-label={t('monitoring.adaptation.remove')}
+                aria-label={`${t('monitoring.adaptation.remove')} · ${name}`}
                 onClick={() => write.removeAdaptation(a.id)}
               >
                 ✕
