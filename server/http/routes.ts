@@ -149,6 +149,10 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   }
 
   app.get('/healthz', async () => ({ status: 'ok', boardsLoaded: registry.loadedCount }))
+  // The room's timer counts in the server's clock: each page measures its offset from this.
+  app.get('/api/time', async (_req, reply) =>
+    reply.header('cache-control', 'no-store').send({ now: Date.now() }),
+  )
 
   app.post(
     '/api/boards',

@@ -197,3 +197,17 @@ describe('what the facilitator controls, the server enforces', () => {
     expect([...collectionRoot(facilitator.doc, 'votes.dots').keys()]).toEqual(['d1'])
   })
 })
+
+describe('the server clock', () => {
+  it('answers its time, never cached, for the pages to measure their offset', async () => {
+    const s = await server()
+    const before = Date.now()
+    const res = await fetch(`${s.url}/api/time`)
+    const after = Date.now()
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const { now } = (await res.json()) as { now: number }
+    expect(now).toBeGreaterThanOrEqual(before)
+    expect(now).toBeLessThanOrEqual(after)
+  })
+})
