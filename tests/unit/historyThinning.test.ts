@@ -70,47 +70,53 @@ describe('thinning of versions', () => {
     ).toEqual([])
   })
 
-  it('the history thins a board on a fake clock: named and recent versions stay', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'trama-history-'))
-    dirs.push(dir)
-    let now = 50 * DAY
-    const store = openSqliteHistory(dir)
-    const history = new History({ store, log: silent, now: () => now })
-    const doc = new Y.Doc()
-    initBoard(doc, 'Patto', new Date(now).toISOString())
-    const room = { id: 'board-000001', doc }
-    const author = { role: 'facilitator' as const, author: 'Giulia' }
-    // one checkpoint every 30 minutes for 10 days, a named one on day 2
-    for (let i = 0; i < 10 * 48; i++) {
-      doc.transact(() =>
-        putCard(doc, 'problems', `c${i}`, {
-          kind: 'problem',
-          label: `c${i}`,
-          x: 0,
-          y: 0,
-          role: 'cause',
-        }),
-      )
-      await history.checkpoint(room, 'activity', author, i === 60 ? 'Fine primo incontro' : null)
-      now += 30 * 60_000
-    }
-    const before = await store.listVersions(room.id)
-    expect(before).toHaveLength(480)
-    const removed = await history.thin(room.id)
-    const after = await store.listVersions(room.id)
-    expect(removed).toBe(480 - after.length)
-    expect(after.some((v) => v.name === 'Fine primo incontro')).toBe(true)
-    // the last day: every one
-    const lastDay = (list: typeof after) => list.filter((v) => now - v.at < DAY)
-    expect(lastDay(after)).toHaveLength(lastDay(before).length)
-    expect(lastDay(after).length).toBeGreaterThanOrEqual(47)
-    expect(after[0]!.at).toBe(before[0]!.at)
-    expect(after.length).toBeLessThanOrEqual(48 + 6 * 24 + 4 + 1)
-    // what is kept still opens
-    const state = await store.versionState(room.id, after[after.length - 1]!.id)
-    const old = new Y.Doc()
-    Y.applyUpdate(old, state!)
-    expect(old.getMap('problems.nodes').size).toBeGreaterThan(0)
-    await history.close()
-  })
+  it(
+    'the history thins a board on a fake clock: named and recent versions stay',
+    { timeout: 60_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'trama-history-'))
+      dirs.push(dir)
+      let now = 50 * DAY
+      const store = openSqliteHistory(dir)
+      const history = new History({ store, log: silent, now: () => now })
+      const doc = new Y.Doc()
+      initBoard(doc, 'Patto', new Date(now).toISOString())
+      const room = { id: 'board-000001', doc }
+      const author = { role: 'facilitator' as const, author: 'Giulia' }
+      // one checkpoint every 30 minutes for 10 days, a named one on day 2
+      for (let i = 0; i < 10 * 48; i++) {
+        doc.transact(() =>
+          putCard(doc, 'problems', `c${i}`, {
+            kind: 'problem',
+            label: `c${i}`,
+            x: 0,
+            y: 0,
+            role: 'cause',
+          }),
+        )
+        await history.checkpoint(room, 'activity', author, i === 60 ? 'Fine primo incontro' : null)
+        now += 30 * 60_000
+      }
+      // thinned as it went, after every automatic version
+      const after = await store.listVersions(room.id)
+      expect(await history.thin(room.id)).toBe(0)
+      expect(after.some((v) => v.name === 'Fine primo incontro')).toBe(true)
+      // every version of the last day (taken every 30 minutes, the newest 30 minutes ago)
+      expect(after.filter((v) => now - v.at < DAY)).toHaveLength(47)
+      expect(after[0]!.at).toBe(now - 30 * 60_000)
+      // then one an hour for six days, one a day for the rest, and the named one
+      const hourly = after.filter((v) => now - v.at >= DAY && now - v.at < 7 * DAY && !v.name)
+      expect(hourly.length).toBeGreaterThanOrEqual(6 * 24 - 1)
+      expect(hourly.length).toBeLessThanOrEqual(6 * 24 + 1)
+      const daily = after.filter((v) => now - v.at >= 7 * DAY && !v.name)
+      expect(daily.length).toBeLessThanOrEqual(4)
+      expect(after.length).toBeLessThanOrEqual(48 + 6 * 24 + 4 + 1)
+      // what is kept still opens
+      const state = await store.versionState(room.id, after[after.length - 1]!.id)
+      const old = new Y.Doc()
+      Y.applyUpdate(old, state!)
+      expect(old.getMap('problems.nodes').size).toBeGreaterThan(0)
+      await history.close()
+    },
+  )
 })
