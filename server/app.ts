@@ -6,11 +6,12 @@ import type { AddressInfo } from 'node:net'
 import { errorBody } from '../shared/errors.ts'
 import { registerRoutes } from './http/routes.ts'
 import { registerSecurityHeaders } from './http/securityHeaders.ts'
-import { openSqliteStore } from './storage/sqlite.ts'
+import { openStore } from './storage/open.ts'
 import type { BoardStore } from './storage/types.ts'
 import { DEFAULT_LIMITS, type HttpLimits, type SyncLimits } from './sync/config.ts'
 import { RoomRegistry, type StorageTuning } from './sync/rooms.ts'
 import { attachSync } from './sync/upgrade.ts'
+import { joinCluster, type Cluster } from './cluster/cluster.ts'
 
 export interface TramaServerOptions {
   port?: number
@@ -29,8 +30,16 @@ export interface TramaServerOptions {
   httpLimits?: Partial<HttpLimits>
   /** Snapshot timing and the group commit's scheduler (tests pass a manual one). */
   storage?: Partial<StorageTuning>
-  /** Wraps the SQLite store (tests use it to make storage fail on demand). */
+  /** Wraps the store (tests use it to make storage fail on demand). */
   wrapStore?: (store: BoardStore) => BoardStore
+  /** PostgreSQL shared by several servers (DATABASE_URL); else SQLite under `dataDir`. */
+  databaseUrl?: string
+  /** Redis linking several servers (REDIS_URL): updates, presence, leases, the rate limit. */
+  redisUrl?: string
+  /** Redis key prefix (default `trama`): servers with the same prefix share boards. */
+  redisPrefix?: string
+  /** A store to use as it is (tests pass the memory store); overrides `databaseUrl`. */
+  store?: BoardStore
   /** Browser origins allowed to open sync sockets besides the server's own (ALLOWED_ORIGINS). */
   allowedOrigins?: string[]
   /** pino level, or false for silence (tests). */
@@ -41,6 +50,8 @@ export interface TramaServer {
   app: FastifyInstance
   store: BoardStore
   registry: RoomRegistry
+  /** This server's link to the others (REDIS_URL), if any. */
+  cluster?: Cluster
   /** http://host:port the server listens on. */
   url: string
   port: number
@@ -70,11 +81,19 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
   registerSecurityHeaders(app)
   // Only JSON bodies are accepted: anything else is answered 415.
   app.removeContentTypeParser('text/plain')
-  const sqlite = openSqliteStore(options.dataDir, {
-    onQuarantine: (record) => app.log.error(record, 'unreadable stored record quarantined'),
-  })
-  const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite
-  const registry = new RoomRegistry(store, limits, app.log, options.storage)
+  const opened =
+    options.store ??
+    (await openStore({
+      dataDir: options.dataDir,
+      databaseUrl: options.databaseUrl,
+      onQuarantine: (record) => app.log.error(record, 'unreadable stored record quarantined'),
+    }))
+  const store = options.wrapStore ? options.wrapStore(opened) : opened
+  // Several servers: the rooms' hooks relay through Redis and take turns at compaction.
+  const cluster = options.redisUrl
+    ? await joinCluster(options.redisUrl, { log: app.log, store, prefix: options.redisPrefix })
+    : undefined
+  const registry = new RoomRegistry(store, limits, app.log, options.storage, cluster?.hooks)
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const code = err.code ?? ''
@@ -96,6 +115,7 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
     publicUrl: options.publicUrl,
     maxImportBytes: options.maxImportBytes,
     boardsPerMinute: options.boardsPerMinute,
+    boardRateLimit: cluster?.boardRateLimit,
     maxBoardBytes: limits.maxBoardBytes,
     http: options.httpLimits,
     lanHost: options.lanHost,
@@ -133,14 +153,16 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
     app,
     store,
     registry,
+    cluster,
     port: address.port,
     url: `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${address.port}`,
     async close() {
       if (closed) return
       closed = true
       sync.close()
-      registry.closeAll()
+      await registry.closeAll()
       await app.close()
+      await cluster?.close()
       await store.close()
     },
   }

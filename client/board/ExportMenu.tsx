@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Phase } from '../../shared/schema/index.ts'
 import type { ImageCanvas } from '../../shared/render/labels.ts'
+import { CSV_TABLES, type CsvTable } from '../../shared/document/files.ts'
 import './exportMenu.css'
 
 /** The canvases of each tab; the pact tab (no canvas of its own) offers all four. */
@@ -20,10 +21,14 @@ function fileNameOf(res: Response, fallback: string): string {
   return match?.[1] ?? fallback
 }
 
+/** What one menu entry downloads: a file of the export API (`problems.png`, `pact.pdf`…). */
+type ExportFile = `${ImageCanvas}.${Format}` | 'pact.pdf' | `${CsvTable}.csv`
+
 /**
- * "Esporta": the canvas in view as PNG or SVG. The picture comes from the API, drawn by the
- * renderer the server shares with the page (shared/render), so the download and the API's image
- * are the same; it is fetched first (busy state, error message) and then saved as a file.
+ * "Esporta": the canvas in view as PNG or SVG, the pact document as PDF and every table as CSV.
+ * Each file comes from the export API (pictures drawn by the renderer the server shares with
+ * the page, so the download and the API's image are the same); it is fetched first (busy state
+ * naming what is being prepared, error message) and then saved as a file.
  */
 export function ExportMenu({
   boardId,
@@ -35,6 +40,7 @@ export function ExportMenu({
   tab: Phase
 }) {
   const { t, i18n } = useTranslation('board')
+  const { t: tf } = useTranslation('exportFiles')
   const [open, setOpen] = useState(false)
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState(false)
@@ -56,21 +62,21 @@ export function ExportMenu({
     }
   }, [open])
 
-  const download = async (canvas: ImageCanvas, format: Format) => {
+  const download = async (file: ExportFile, what: string) => {
     setOpen(false)
     setError(false)
-    setBusy(`${canvas}.${format}`)
+    setBusy(what)
     try {
       const lang = (i18n.resolvedLanguage ?? 'it').startsWith('en') ? 'en' : 'it'
       const res = await fetch(
-        `/api/boards/${encodeURIComponent(boardId)}/export/${canvas}.${format}?key=${encodeURIComponent(boardKey)}&lang=${lang}`,
+        `/api/boards/${encodeURIComponent(boardId)}/export/${file}?key=${encodeURIComponent(boardKey)}&lang=${lang}`,
       )
       if (!res.ok) throw new Error(`HTTP ${res.status}`)
       const blob = await res.blob()
       const href = URL.createObjectURL(blob)
       const a = document.createElement('a')
       a.href = href
-      a.download = fileNameOf(res, `${canvas}.${format}`)
+      a.download = fileNameOf(res, file)
       document.body.append(a)
       a.click()
       a.remove()
@@ -82,6 +88,18 @@ export function ExportMenu({
       setBusy(null)
     }
   }
+
+  const item = (file: ExportFile, label: string) => (
+    <button
+      key={file}
+      type="button"
+      role="menuitem"
+      data-testid={`export-${file.replace('.', '-')}`}
+      onClick={() => void download(file, label)}
+    >
+      {label}
+    </button>
+  )
 
   return (
     <div className="export-menu" ref={root}>
@@ -99,23 +117,34 @@ export function ExportMenu({
       </button>
       {open && (
         <div className="export-menu-list" role="menu" aria-label={t('exportMenu.label')}>
+          <div className="export-menu-group" role="presentation">
+            {tf('images')}
+          </div>
           {CANVASES_OF[tab].map((canvas) =>
-            FORMATS.map((format) => (
-              <button
-                key={`${canvas}.${format}`}
-                type="button"
-                role="menuitem"
-                data-testid={`export-${canvas}-${format}`}
-                onClick={() => void download(canvas, format)}
-              >
-                {t('exportMenu.item', {
+            FORMATS.map((format) =>
+              item(
+                `${canvas}.${format}`,
+                t('exportMenu.item', {
                   canvas: t(`exportMenu.canvases.${canvas}`),
                   format: format.toUpperCase(),
-                })}
-              </button>
-            )),
+                }),
+              ),
+            ),
           )}
+          <div className="export-menu-group" role="presentation">
+            {tf('document')}
+          </div>
+          {item('pact.pdf', tf('pact'))}
+          <div className="export-menu-group" role="presentation">
+            {tf('tables')}
+          </div>
+          {CSV_TABLES.map((table) => item(`${table}.csv`, tf(`tableNames.${table}`)))}
         </div>
+      )}
+      {busy && (
+        <span className="export-menu-status" role="status">
+          {tf('preparing', { what: busy })}
+        </span>
       )}
       {error && (
         <span className="export-menu-error" role="alert">

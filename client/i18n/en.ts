@@ -5,6 +5,7 @@ import { strategy } from './locales/en/strategy.ts'
 import { stakeholders } from './locales/en/stakeholders.ts'
 import { pact } from './locales/en/pact.ts'
 import { pactMonitoring } from './locales/en/pactMonitoring.ts'
+import { exportFiles } from './locales/en/exportFiles.ts'
 
 export const en = {
   common: {
@@ -27,4 +28,5 @@ export const en = {
   stakeholders,
   pact,
   pactMonitoring,
+  exportFiles,
 }

@@ -5,6 +5,7 @@ import { strategy } from './locales/it/strategy.ts'
 import { stakeholders } from './locales/it/stakeholders.ts'
 import { pact } from './locales/it/pact.ts'
 import { pactMonitoring } from './locales/it/pactMonitoring.ts'
+import { exportFiles } from './locales/it/exportFiles.ts'
 
 export const it = {
   common: {
@@ -27,4 +28,5 @@ export const it = {
   stakeholders,
   pact,
   pactMonitoring,
+  exportFiles,
 }

@@ -42,6 +42,11 @@ export interface RouteDeps {
   maxBoardBytes?: number
   /** The other HTTP limits (defaults: DEFAULT_HTTP_LIMITS). */
   http?: Partial<HttpLimits>
+  /**
+   * The board-creation limit shared by several servers (server/cluster); by default one
+   * counter in this process, of `boardsPerMinute`.
+   */
+  boardRateLimit?: (key: string, perMinute: number) => Promise<boolean>
 }
 
 export interface NewBoardAnswer {
@@ -85,10 +90,13 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     ...(deps.boardsPerMinute !== undefined && { boardsPerMinute: deps.boardsPerMinute }),
   }
   const maxBoardBytes = deps.maxBoardBytes ?? DEFAULT_LIMITS.maxBoardBytes
-  const allowBoard = createRateLimit(limits.boardsPerMinute)
+  const localLimit = createRateLimit(limits.boardsPerMinute)
+  const allowBoard = deps.boardRateLimit
+    ? (key: string) => deps.boardRateLimit!(key, limits.boardsPerMinute)
+    : async (key: string) => localLimit(key)
   /** Runs before the body is read: a flood costs the server no parsing at all. */
   const rateLimited = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!allowBoard(req.ip)) return reply.code(429).send(errorBody('TOO_MANY_BOARDS'))
+    if (!(await allowBoard(req.ip))) return reply.code(429).send(errorBody('TOO_MANY_BOARDS'))
   }
   /**
    * Imports being read or built right now: bounds the memory they hold together. A slot is
@@ -108,15 +116,15 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   }
 
   /** Stores a new board from a document and answers its id, keys and links. */
-  const createFrom = (
+  const createFrom = async (
     req: FastifyRequest,
     title: string,
     createdAt: string,
     state: Uint8Array,
-  ): NewBoardAnswer => {
+  ): Promise<NewBoardAnswer> => {
     const id = generateBoardId()
     const { keys, hashes } = newBoardKeys()
-    store.createBoard({ id, title, createdAt, keyHashes: hashes }, state)
+    await store.createBoard({ id, title, createdAt, keyHashes: hashes }, state)
     const base = origin(req)
     const link = (role: Role) => `${base}/b/${id}#key=${keys[role]}`
     return {
@@ -131,7 +139,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   }
 
   /** Resolves `:id` + `?key=` to a role, or sends the 4xx and returns null. */
-  const authorise = (
+  const authorise = async (
     req: FastifyRequest,
     reply: { code(n: number): { send(b: unknown): unknown } },
   ) => {
@@ -143,7 +151,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     }
     if (!params.success) return fail(404, 'BOARD_NOT_FOUND')
     if (!query.success) return fail(400, 'BAD_REQUEST')
-    const access = checkAccess(store.getBoard(params.data.id), query.data.key)
+    const access = checkAccess(await store.getBoard(params.data.id), query.data.key)
     if (!access.ok) return fail(access.status, access.code)
     return access
   }
@@ -165,18 +173,18 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
       initBoard(doc, body.data.title, createdAt)
       const state = Y.encodeStateAsUpdate(doc)
       doc.destroy()
-      return reply.code(201).send(createFrom(req, body.data.title, createdAt, state))
+      return reply.code(201).send(await createFrom(req, body.data.title, createdAt, state))
     },
   )
 
   app.get('/api/boards/:id', async (req, reply) => {
-    const access = authorise(req, reply)
+    const access = await authorise(req, reply)
     if (!access) return reply
     return { id: access.board.id, title: access.board.title, role: access.role }
   })
 
   app.get('/api/boards/:id/export.json', async (req, reply) => {
-    const access = authorise(req, reply)
+    const access = await authorise(req, reply)
     if (!access) return reply
     // A board written by a newer Trama cannot be exported faithfully by this one.
     const json = await registry.withRoom(access.board.id, (room) =>
@@ -226,7 +234,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
           return reply.code(outcome.status).send(errorBody(outcome.code, outcome.details))
         return reply
           .code(201)
-          .send(createFrom(req, outcome.title, outcome.createdAt, outcome.update))
+          .send(await createFrom(req, outcome.title, outcome.createdAt, outcome.update))
       },
     )
   })

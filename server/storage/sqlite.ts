@@ -2,30 +2,16 @@ import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { startCheckpointer } from './checkpointer.ts'
-import { QUARANTINE_SCHEMA, unreadableReason, type QuarantinedRecord } from './quarantine.ts'
-import type { BoardRecord, BoardStore, LogStats, StoredDocument } from './types.ts'
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS boards (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  facilitator_hash BLOB NOT NULL,
-  participant_hash BLOB NOT NULL,
-  viewer_hash BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS snapshots (
-  board_id TEXT PRIMARY KEY REFERENCES boards(id),
-  data BLOB NOT NULL,
-  updated_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  board_id TEXT NOT NULL REFERENCES boards(id),
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS updates_board ON updates(board_id, seq);
-`
+import { MIGRATIONS_TABLE, pendingMigrations } from './migrations.ts'
+import { snapshotToWrite, sortReadable, type QuarantinedRecord } from './quarantine.ts'
+import type {
+  AppendRequest,
+  BoardRecord,
+  BoardStore,
+  CompactRequest,
+  CompactResult,
+  StoredDocument,
+} from './types.ts'
 
 /** How often the worker folds the WAL back into the database. */
 const CHECKPOINT_INTERVAL_MS = 1_000
@@ -68,8 +54,7 @@ export function openSqliteStore(
   })
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
-  db.exec(SCHEMA)
-  db.exec(QUARANTINE_SCHEMA)
+  migrate(db)
 
   const insertBoard = db.prepare(
     'INSERT INTO boards (id, title, created_at, facilitator_hash, participant_hash, viewer_hash) VALUES (?, ?, ?, ?, ?, ?)',
@@ -77,10 +62,10 @@ export function openSqliteStore(
   const selectBoard = db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?')
   const countBoards = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM boards')
   const upsertSnapshot = db.prepare(
-    'INSERT INTO snapshots (board_id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT(board_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
+    'INSERT INTO snapshots (board_id, data, updated_at, generation) VALUES (?, ?, ?, ?) ON CONFLICT(board_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at, generation = excluded.generation',
   )
-  const selectSnapshot = db.prepare<[string], { data: Buffer }>(
-    'SELECT data FROM snapshots WHERE board_id = ?',
+  const selectSnapshot = db.prepare<[string], { data: Buffer; generation: number }>(
+    'SELECT data, generation FROM snapshots WHERE board_id = ?',
   )
   const selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
     'SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq',
@@ -89,17 +74,17 @@ export function openSqliteStore(
   const statsUpdates = db.prepare<[string], { count: number; bytes: number | null }>(
     'SELECT COUNT(*) AS count, SUM(LENGTH(data)) AS bytes FROM updates WHERE board_id = ?',
   )
-  const deleteUpdates = db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?')
+  const deleteUpdate = db.prepare('DELETE FROM updates WHERE seq = ?')
+  const deleteBoardUpdate = db.prepare('DELETE FROM updates WHERE board_id = ? AND seq = ?')
   const insertQuarantine = db.prepare(
     'INSERT INTO quarantine (board_id, kind, seq, data, reason, quarantined_at) VALUES (?, ?, ?, ?, ?, ?)',
   )
-  const deleteUpdate = db.prepare('DELETE FROM updates WHERE seq = ?')
   const deleteSnapshot = db.prepare('DELETE FROM snapshots WHERE board_id = ?')
   /** Moves unreadable records aside in one transaction, so the board loads from the rest. */
-  const quarantineTx = db.transaction((records: (QuarantinedRecord & { data: Buffer })[]) => {
+  const quarantineTx = db.transaction((records: (QuarantinedRecord & { data: Uint8Array })[]) => {
     const now = new Date().toISOString()
     for (const r of records) {
-      insertQuarantine.run(r.boardId, r.kind, r.seq, r.data, r.reason, now)
+      insertQuarantine.run(r.boardId, r.kind, r.seq, Buffer.from(r.data), r.reason, now)
       if (r.kind === 'update') deleteUpdate.run(r.seq)
       else deleteSnapshot.run(r.boardId)
     }
@@ -108,21 +93,58 @@ export function openSqliteStore(
   const createTx = db.transaction((board: BoardRecord, snapshot: Uint8Array) => {
     const { facilitator, participant, viewer } = board.keyHashes
     insertBoard.run(board.id, board.title, board.createdAt, facilitator, participant, viewer)
-    upsertSnapshot.run(board.id, Buffer.from(snapshot), new Date().toISOString())
+    upsertSnapshot.run(board.id, Buffer.from(snapshot), new Date().toISOString(), 0)
   })
-  // One reusable transaction wrapper: better-sqlite3 compiles it once.
-  const runTx = db.transaction((fn: () => unknown) => fn())
-  const compactTx = db.transaction((id: string, snapshot: Uint8Array, uptoSeq: number) => {
-    upsertSnapshot.run(id, Buffer.from(snapshot), new Date().toISOString())
-    deleteUpdates.run(id, uptoSeq)
+  const appendTx = db.transaction((items: readonly AppendRequest[]) =>
+    items.map(({ boardId, update }) =>
+      Number(
+        insertUpdate.run(boardId, Buffer.from(update.buffer, update.byteOffset, update.byteLength))
+          .lastInsertRowid,
+      ),
+    ),
+  )
+  const compactTx = db.transaction((id: string, request: CompactRequest): CompactResult => {
+    const stored = selectSnapshot.get(id)
+    const next = snapshotToWrite(request.snapshot, stored, request.generation)
+    upsertSnapshot.run(id, Buffer.from(next.data), new Date().toISOString(), next.generation)
+    for (const seq of request.seqs) deleteBoardUpdate.run(id, seq)
+    return { generation: next.generation, replaced: next.replaced && new Uint8Array(next.replaced) }
   })
 
+  const loadDocument = (id: string, verify: boolean): StoredDocument => {
+    const snapshot = selectSnapshot.get(id)
+    const rows = selectUpdates.all(id)
+    const lastSeq = rows.length ? rows[rows.length - 1]!.seq : 0
+    let records = [
+      ...(snapshot ? [{ kind: 'snapshot' as const, seq: null, data: snapshot.data }] : []),
+      ...rows.map((r) => ({ kind: 'update' as const, seq: r.seq, data: r.data })),
+    ]
+    if (verify) {
+      const { good, bad } = sortReadable(id, records)
+      if (bad.length) {
+        quarantineTx(bad)
+        for (const { data: _data, ...record } of bad) options.onQuarantine?.(record)
+      }
+      records = good as typeof records
+    }
+    const snap = records[0]?.kind === 'snapshot' ? records.shift()! : null
+    return {
+      snapshot: snap ? new Uint8Array(snap.data) : null,
+      updates: records.map((r) => new Uint8Array(r.data)),
+      seqs: records.map((r) => r.seq!),
+      lastSeq,
+      generation: snapshot?.generation ?? 0,
+    }
+  }
+
+  // better-sqlite3 is synchronous: each method commits before its promise settles.
   return {
-    createBoard(board, snapshot) {
+    kind: 'sqlite',
+    async createBoard(board, snapshot) {
       checkpointer.touch()
       createTx(board, snapshot)
     },
-    getBoard(id) {
+    async getBoard(id) {
       const row = selectBoard.get(id)
       if (!row) return undefined
       return {
@@ -136,54 +158,43 @@ export function openSqliteStore(
         },
       }
     },
-    countBoards: () => countBoards.get()!.n,
-    loadDocument(id, { verify = true } = {}): StoredDocument {
-      let snapshot = selectSnapshot.get(id)
-      let rows = selectUpdates.all(id)
-      const lastSeq = rows.length ? rows[rows.length - 1]!.seq : 0
-      const bad: (QuarantinedRecord & { data: Buffer })[] = []
-      const check = (kind: 'update' | 'snapshot', seq: number | null, data: Buffer) => {
-        if (!verify) return true
-        const reason = unreadableReason(data)
-        if (reason) bad.push({ boardId: id, kind, seq, data, reason, bytes: data.byteLength })
-        return !reason
-      }
-      if (snapshot && !check('snapshot', null, snapshot.data)) snapshot = undefined
-      rows = rows.filter((r) => check('update', r.seq, r.data))
-      if (bad.length) {
-        quarantineTx(bad)
-        for (const { data: _data, ...record } of bad) options.onQuarantine?.(record)
-      }
-      return {
-        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
-        updates: rows.map((r) => new Uint8Array(r.data)),
-        lastSeq,
-      }
-    },
-    appendUpdate(id, update) {
+    countBoards: async () => countBoards.get()!.n,
+    loadDocument: async (id, { verify = true } = {}) => loadDocument(id, verify),
+    async appendUpdates(items) {
       checkpointer.touch()
-      return Number(
-        insertUpdate.run(id, Buffer.from(update.buffer, update.byteOffset, update.byteLength))
-          .lastInsertRowid,
-      )
+      return appendTx(items)
     },
-    transaction<T>(fn: () => T): T {
-      checkpointer.touch()
-      return runTx(fn) as T
-    },
-    logStats(id): LogStats {
+    async logStats(id) {
       const row = statsUpdates.get(id)
       return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 }
     },
-    compact(id, snapshot, uptoSeq) {
+    async compact(id, request) {
       checkpointer.touch()
-      compactTx(id, snapshot, uptoSeq)
+      return compactTx(id, request)
     },
-    close: () => {
+    close: async () => {
       const stopped = checkpointer.stop()
       db.close()
       // the checkpoint thread holds the file open until it exits
-      return stopped
+      await stopped
     },
+  }
+}
+
+/** Applies the storage migrations this file lacks, each in its own transaction. */
+function migrate(db: Database.Database): void {
+  db.exec(MIGRATIONS_TABLE)
+  const applied = db
+    .prepare<[], { version: number }>('SELECT version FROM schema_migrations')
+    .all()
+    .map((r) => r.version)
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+  )
+  for (const m of pendingMigrations(applied)) {
+    db.transaction(() => {
+      db.exec(m.sql.sqlite)
+      record.run(m.version, m.name, new Date().toISOString())
+    })()
   }
 }

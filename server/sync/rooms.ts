@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import { GroupCommit, type Scheduler, endOfTurn } from '../storage/groupCommit.ts'
 import type { BoardStore } from '../storage/types.ts'
 import type { SyncLimits } from './config.ts'
+import type { RoomHooks } from './hooks.ts'
 import { Room, type PendingAppend, type RoomDeps } from './room.ts'
 
 /** How the rooms use storage (tests and the benchmark tune it). */
@@ -24,6 +25,8 @@ export const DEFAULT_STORAGE_TUNING: StorageTuning = {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
   private readonly loading = new Map<string, Promise<Room>>()
+  /** Boards being unloaded: a new load waits until their final snapshot is written. */
+  private readonly unloading = new Map<string, Promise<void>>()
   /** One group commit for every board: a turn's updates, whatever their board, in one commit. */
   readonly commits: GroupCommit<PendingAppend>
   private readonly deps: RoomDeps
@@ -33,10 +36,11 @@ export class RoomRegistry {
     limits: SyncLimits,
     private readonly log: FastifyBaseLogger,
     tuning: Partial<StorageTuning> = {},
+    hooks: RoomHooks = {},
   ) {
     const { snapshotWhenQuietMs, scheduler } = { ...DEFAULT_STORAGE_TUNING, ...tuning }
     this.commits = new GroupCommit<PendingAppend>(
-      (items) => store.transaction(() => items.map((i) => store.appendUpdate(i.room.id, i.update))),
+      (items) => store.appendUpdates(items.map((i) => ({ boardId: i.room.id, update: i.update }))),
       scheduler,
       (err) => log.error({ err: (err as Error).message }, 'applying a stored update failed'),
     )
@@ -46,6 +50,7 @@ export class RoomRegistry {
       limits,
       log,
       snapshotWhenQuietMs,
+      hooks,
       onIdle: (idle) => this.unload(idle),
       onStorageFailure: (failed) => this.evict(failed),
     }
@@ -59,18 +64,32 @@ export class RoomRegistry {
     return this.rooms.has(id)
   }
 
+  /** The loaded room of a board, if any (never one being unloaded). */
+  loaded(id: string): Room | undefined {
+    const room = this.rooms.get(id)
+    return room && !room.destroyed ? room : undefined
+  }
+
+  /** Every room loaded or loading right now. */
+  get ids(): string[] {
+    return [...new Set([...this.rooms.keys(), ...this.loading.keys()])]
+  }
+
   /** The room of a board, loading it if needed. Never returns a room being unloaded. */
   acquire(id: string): Promise<Room> {
     const room = this.rooms.get(id)
     if (room && !room.destroyed) return Promise.resolve(room)
     let pending = this.loading.get(id)
     if (!pending) {
-      pending = Room.open(id, this.deps).then((loaded) => {
-        // Its migration could not be stored: refuse rather than let callers retry forever.
-        if (loaded.destroyed) throw new Error(`board ${id} could not be stored`)
-        this.rooms.set(id, loaded)
-        return loaded
-      })
+      const unloading = this.unloading.get(id) ?? Promise.resolve()
+      pending = unloading
+        .then(() => Room.open(id, this.deps))
+        .then((loaded) => {
+          // Its migration could not be stored: refuse rather than let callers retry forever.
+          if (loaded.destroyed) throw new Error(`board ${id} could not be stored`)
+          this.rooms.set(id, loaded)
+          return loaded
+        })
       pending.finally(() => this.loading.delete(id)).catch(() => {})
       this.loading.set(id, pending)
     }
@@ -88,34 +107,41 @@ export class RoomRegistry {
   }
 
   private unload(room: Room): void {
-    if (room.connections.size > 0) return
-    try {
-      room.destroy()
-    } finally {
-      if (this.rooms.get(room.id) === room) this.rooms.delete(room.id)
-    }
-    this.log.debug({ board: room.id }, 'board unloaded')
+    if (room.connections.size > 0 || room.destroyed) return
+    if (this.rooms.get(room.id) === room) this.rooms.delete(room.id)
+    const done = room
+      .destroy()
+      .catch((err: Error) =>
+        this.log.error({ board: room.id, err: err.message }, 'could not unload board'),
+      )
+      .finally(() => {
+        if (this.unloading.get(room.id) === done) this.unloading.delete(room.id)
+        this.log.debug({ board: room.id }, 'board unloaded')
+      })
+    this.unloading.set(room.id, done)
   }
 
   /**
-   * Drops a room whose storage failed, synchronously and without compacting: the log on disk
-   * is the truth, and no sync answer may come from a document that is ahead of it.
+   * Drops a room whose storage failed, synchronously and without compacting: the log is the
+   * truth, and no sync answer may come from a document that is ahead of it.
    */
   private evict(room: Room): void {
     if (this.rooms.get(room.id) === room) this.rooms.delete(room.id)
-    room.destroy({ compact: false })
+    void room.destroy({ compact: false })
   }
 
   /** Compacts and frees every room (on shutdown). */
-  closeAll(): void {
-    this.commits.flush()
-    for (const room of this.rooms.values()) {
-      try {
-        room.destroy()
-      } catch (err) {
-        this.log.error({ board: room.id, err: (err as Error).message }, 'could not close board')
-      }
-    }
+  async closeAll(): Promise<void> {
+    await this.commits.flush()
+    const rooms = [...this.rooms.values()]
     this.rooms.clear()
+    await Promise.all(
+      rooms.map((room) =>
+        room.destroy().catch((err: Error) => {
+          this.log.error({ board: room.id, err: err.message }, 'could not close board')
+        }),
+      ),
+    )
+    await Promise.all(this.unloading.values())
   }
 }

@@ -11,6 +11,7 @@ import { registerToCsv } from '../stakeholders/csv.ts'
 import { writeCsv } from '../stakeholders/csvCore.ts'
 import { protect } from '../stakeholders/csvRow.ts'
 import { columnNames, ITALIAN_NAMES, type VocabularyNames } from '../stakeholders/names.ts'
+import { CSV_TABLES, type CsvTable } from './files.ts'
 import { DOCUMENT_LABELS } from './labels.ts'
 import { commitmentsTable, indicatorsTable } from './pactTables.ts'
 import {
@@ -24,22 +25,13 @@ import {
 
 const BOM = '\uFEFF'
 
+export { CSV_TABLES, type CsvTable }
+
 /** A table as CSV text: BOM, header row, `;`, CRLF, every cell behind the formula guard. */
 export function tableToCsv(table: Table): string {
   const guard = (row: readonly string[]) => row.map((cell) => protect(cell))
   return BOM + writeCsv([guard(table.columns), ...table.rows.map(guard)], ';')
 }
-
-/** The spreadsheets a board offers (`/api/boards/:id/export/<name>.csv`). */
-export const CSV_TABLES = [
-  'logframe',
-  'scores',
-  'votes',
-  'register',
-  'commitments',
-  'indicators',
-] as const
-export type CsvTable = (typeof CSV_TABLES)[number]
 
 const FILE_NAMES: Record<CsvTable, string> = {
   logframe: 'quadro-logico',

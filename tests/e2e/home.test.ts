@@ -52,7 +52,7 @@ describe('home page', () => {
 
     const id = await createOnPage(page, '  Patto Territoriale Valle Seriana  ')
     expect(creations).toEqual([JSON.stringify({ title: 'Patto Territoriale Valle Seriana' })])
-    expect(suite.server.store.getBoard(id)?.title).toBe('Patto Territoriale Valle Seriana')
+    expect((await suite.server.store.getBoard(id))?.title).toBe('Patto Territoriale Valle Seriana')
     await page
       .getByRole('heading', { name: 'La lavagna «Patto Territoriale Valle Seriana» è pronta' })
       .waitFor()

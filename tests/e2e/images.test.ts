@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { readFile } from 'node:fs/promises'
 import { PNG } from 'pngjs'
+import type { Page } from 'playwright-core'
 import { browserSuite } from '../helpers/suite.ts'
 import { createBoard } from '../helpers/server.ts'
 
 const suite = browserSuite()
+/** The menu's picture entries (the rest are the pact document and the tables). */
+const images = (page: Page) =>
+  page.getByRole('menuitem').and(page.locator('[data-testid$="-png"], [data-testid$="-svg"]'))
 
 describe('the Esporta menu', () => {
   it('downloads the problem tree in view as a PNG drawn by the server', async () => {
@@ -15,8 +19,8 @@ describe('the Esporta menu', () => {
 
     const menu = p.page.getByTestId('export-menu')
     await menu.click()
-    // the problem tab offers its own canvas only, in both formats
-    await expect.poll(() => p.page.getByRole('menuitem').count()).toBe(2)
+    // the problem tab offers its own canvas only, in both formats (then the document and tables)
+    await expect.poll(() => images(p.page).count()).toBe(2)
     const downloading = p.page.waitForEvent('download')
     await p.page.getByTestId('export-problems-png').click()
     const download = await downloading
@@ -36,7 +40,7 @@ describe('the Esporta menu', () => {
     await p.page.locator('#tab-stakeholders').click()
     const menu = p.page.getByTestId('export-menu')
     await menu.click()
-    await expect.poll(() => p.page.getByRole('menuitem').count()).toBe(4)
+    await expect.poll(() => images(p.page).count()).toBe(4)
 
     // hold the answer until the busy state has been seen: no timing involved
     let release: () => void = () => {}

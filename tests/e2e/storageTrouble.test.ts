@@ -12,9 +12,9 @@ const serverWithFlakyDisk = startServer({
   staticDir: CLIENT_DIST,
   wrapStore: (store: BoardStore) => ({
     ...store,
-    appendUpdate: (id, update) => {
+    appendUpdates: async (items) => {
       if (failing) throw new Error('SQLITE_IOERR: disk I/O error')
-      return store.appendUpdate(id, update)
+      return store.appendUpdates(items)
     },
   }),
 })

@@ -70,10 +70,10 @@ describe('durability', () => {
       const room = await server.registry.acquire(board.id)
       return problems(room.doc).size === 230 && !problems(room.doc).get('c39')!.has('label')
     }, 'server has every update')
-    await waitFor(() => server.store.logStats(board.id).count < 50, 'log compacted')
+    await waitFor(async () => (await server.store.logStats(board.id)).count < 50, 'log compacted')
 
     const live = exportBoard((await server.registry.acquire(board.id)).doc, 'now')
-    const stored = server.store.loadDocument(board.id)
+    const stored = await server.store.loadDocument(board.id)
     const fromStorage = new Y.Doc()
     Y.applyUpdate(fromStorage, Y.mergeUpdates([stored.snapshot!, ...stored.updates]))
     expect(exportBoard(fromStorage, 'now')).toEqual(live)
@@ -93,7 +93,7 @@ describe('durability', () => {
     const before = exportBoard(writer.doc, 'now')
     writer.destroy()
     await waitFor(() => !server.registry.isLoaded(board.id), 'board unloaded')
-    expect(server.store.logStats(board.id).count).toBe(0)
+    expect((await server.store.logStats(board.id)).count).toBe(0)
 
     const reader = track(await connectSynced(server.url, board.id, board.keys.viewer))
     expect(exportBoard(reader.doc, 'now')).toEqual(before)

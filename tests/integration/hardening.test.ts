@@ -62,7 +62,7 @@ describe('hardening', () => {
     )
     ws.send(encoding.toUint8Array(encoder))
     expect(await closed).toBe(CLOSE.MALFORMED.code)
-    expect(s.store.logStats(board.id).count).toBe(0)
+    expect((await s.store.logStats(board.id)).count).toBe(0)
   })
 
   it('when storage fails the board closes, nothing unsaved is relayed, and edits arrive once it recovers', async () => {
@@ -70,9 +70,9 @@ describe('hardening', () => {
     const s = await server({
       wrapStore: (store: BoardStore) => ({
         ...store,
-        appendUpdate: (id, update) => {
+        appendUpdates: async (items) => {
           if (failing) throw new Error('SQLITE_FULL: database or disk is full')
-          return store.appendUpdate(id, update)
+          return store.appendUpdates(items)
         },
       }),
     })
@@ -93,7 +93,7 @@ describe('hardening', () => {
       'the edit arrives after recovery',
       15_000,
     )
-    const stored = s.store.loadDocument(board.id)
+    const stored = await s.store.loadDocument(board.id)
     expect(stored.updates.length + (stored.snapshot ? 1 : 0)).toBeGreaterThan(0)
   })
 
@@ -156,6 +156,6 @@ describe('hardening', () => {
         ).status,
       )
     expect(codes).toEqual([201, 201, 429, 429])
-    expect(s.store.countBoards()).toBe(2)
+    expect(await s.store.countBoards()).toBe(2)
   })
 })

@@ -70,14 +70,14 @@ describe('HTTP API', () => {
 
   it('stores keys only as hashes', async () => {
     const board = await createBoard(server.url)
-    const record = server.store.getBoard(board.id)!
+    const record = (await server.store.getBoard(board.id))!
     const raw = JSON.stringify(record)
     for (const key of Object.values(board.keys)) expect(raw).not.toContain(key)
     expect(record.keyHashes.facilitator.length).toBe(32)
   })
 
   it('rejects bad board bodies with a message', async () => {
-    const before = boardCount()
+    const before = await boardCount()
     for (const [body, type, status, code] of [
       ['{"title": ""}', 'application/json', 400, 'BAD_REQUEST'],
       ['{"title": 5}', 'application/json', 400, 'BAD_REQUEST'],
@@ -92,7 +92,7 @@ describe('HTTP API', () => {
       expect(json.error.code).toBe(code)
       expect(json.error.message.length).toBeGreaterThan(5)
     }
-    expect(boardCount()).toBe(before)
+    expect(await boardCount()).toBe(before)
   })
 
   it('export needs a valid key of the board', async () => {
@@ -170,7 +170,7 @@ describe('HTTP API', () => {
   })
 
   it('refuses bad imports with a message and creates nothing', async () => {
-    const before = boardCount()
+    const before = await boardCount()
     const withLink = (edge: object) => ({
       ...fixture,
       canvases: { ...fixture.canvases, problems: { ...fixture.canvases.problems, edges: [edge] } },
@@ -222,6 +222,6 @@ describe('HTTP API', () => {
     } finally {
       await huge.close()
     }
-    expect(boardCount()).toBe(before)
+    expect(await boardCount()).toBe(before)
   })
 })

@@ -149,7 +149,7 @@ describe('safe import', () => {
       // themselves — still far below what blocking parsing costs.
       expect(percentile(latencies, 0.5)).toBeLessThan(100)
       expect(Math.max(...latencies)).toBeLessThan(2_000)
-      expect(s.store.countBoards()).toBe(1) // the edited board only
+      expect(await s.store.countBoards()).toBe(1) // the edited board only
     })
 
   it('a large valid export imports through the worker and exports the same board', async () => {
@@ -172,7 +172,7 @@ describe('safe import', () => {
     const json = (await res.json()) as { error: { code: string; details: string[] } }
     expect(json.error.code).toBe('BOARD_TOO_LARGE')
     expect(json.error.details.join()).toMatch(/at most 0\.1 MiB/)
-    expect(s.store.countBoards()).toBe(0)
+    expect(await s.store.countBoards()).toBe(0)
     expect((await postImport(s.url, bigExport(10, 20))).status).toBe(201)
   })
 
@@ -236,7 +236,7 @@ describe('safe import', () => {
       pump()
     })
     expect(streamed).toBe(413)
-    expect(s.store.countBoards() + fresh.store.countBoards()).toBe(1)
+    expect((await s.store.countBoards()) + (await fresh.store.countBoards())).toBe(1)
   })
 
   it('past the imports allowed at once, another import is answered 503 before its body is read', async () => {

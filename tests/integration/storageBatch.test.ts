@@ -53,30 +53,26 @@ function countingStore(store: BoardStore, writes: Map<string, number>): BoardSto
   const note = (id: string) => writes.set(id, (writes.get(id) ?? 0) + 1)
   return {
     ...store,
-    appendUpdate: (id, update) => (note(id), store.appendUpdate(id, update)),
-    compact: (id, snapshot, upto) => (note(id), store.compact(id, snapshot, upto)),
+    appendUpdates: (items) => (items.forEach((i) => note(i.boardId)), store.appendUpdates(items)),
+    compact: (id, request) => (note(id), store.compact(id, request)),
   }
 }
 
 describe('storage batches', () => {
   it('a storage failure in the middle of a batch closes its boards and relays nothing of it', async () => {
     const turns = heldTurns()
-    let appendsInBatch = 0
     let failSecondAppend = false
     const s = await startServer({
       storage: { scheduler: turns.scheduler },
       wrapStore: (store: BoardStore) => ({
         ...store,
-        transaction: (fn) => {
-          appendsInBatch = 0
-          return store.transaction(fn)
-        },
-        appendUpdate: (id, update) => {
-          appendsInBatch += 1
-          if (failSecondAppend && appendsInBatch === 2)
-            throw new Error('SQLITE_IOERR: disk I/O error')
-          return store.appendUpdate(id, update)
-        },
+        // The second row of the batch names no board: the database refuses it mid-transaction.
+        appendUpdates: (items) =>
+          store.appendUpdates(
+            failSecondAppend && items.length > 1
+              ? items.map((item, i) => (i === 1 ? { ...item, boardId: 'no-such-board' } : item))
+              : items,
+          ),
       }),
     })
     cleanup.push(() => s.close())
@@ -115,7 +111,7 @@ describe('storage batches', () => {
     )
     expect(seen.map((r) => [...r.cards])).toEqual([[], []])
     expect(nodes(late.doc).size).toBe(0)
-    for (const id of [x.id, y.id]) expect(s.store.loadDocument(id).updates).toEqual([])
+    for (const id of [x.id, y.id]) expect((await s.store.loadDocument(id)).updates).toEqual([])
 
     // Storage recovers: the writers resend on reconnect, and every card reaches everyone.
     failSecondAppend = false
@@ -129,7 +125,7 @@ describe('storage batches', () => {
       20_000,
     )
     const stored = new Y.Doc()
-    const fromLog = s.store.loadDocument(x.id)
+    const fromLog = await s.store.loadDocument(x.id)
     Y.applyUpdate(stored, Y.mergeUpdates([fromLog.snapshot!, ...fromLog.updates]))
     expect([...nodes(stored).keys()].sort()).toEqual(['x1', 'x2'])
   })
@@ -141,7 +137,7 @@ describe('storage batches', () => {
       storage: { scheduler: turns.scheduler },
       wrapStore: (store: BoardStore) => ({
         ...store,
-        transaction: (fn) => (transactions++, store.transaction(fn)),
+        appendUpdates: (items) => (transactions++, store.appendUpdates(items)),
       }),
     })
     cleanup.push(() => s.close())
@@ -153,7 +149,7 @@ describe('storage batches', () => {
     expect(nodes(watcher.doc).size).toBe(0)
     turns.turn()
     expect(transactions).toBe(1)
-    for (const b of boards) expect(s.store.loadDocument(b.id).updates).toHaveLength(1)
+    for (const b of boards) expect((await s.store.loadDocument(b.id)).updates).toHaveLength(1)
     await waitFor(() => nodes(watcher.doc).has('card2'), 'relayed after the commit')
     turns.release()
   })
@@ -185,7 +181,7 @@ describe('storage batches', () => {
     w.destroy()
     await waitFor(() => !s.registry.isLoaded(touched.id), 'changed board unloaded')
     expect(writes.get(touched.id)).toBe(2)
-    expect(s.store.logStats(touched.id).count).toBe(0)
+    expect((await s.store.logStats(touched.id)).count).toBe(0)
     const again = await client(s.url, touched.id, touched.keys.participant)
     expect(nodes(again.doc).has('t1')).toBe(true)
     again.destroy()
@@ -201,8 +197,8 @@ describe('storage batches', () => {
     for (let i = 0; i < 20; i++) addCard(w.doc, `q${i}`)
     // Each card went through the log; once the board is quiet, the snapshot holds all of them
     // and the log is empty.
-    await waitFor(() => {
-      const stored = s.store.loadDocument(board.id)
+    await waitFor(async () => {
+      const stored = await s.store.loadDocument(board.id)
       if (stored.updates.length) return false
       const doc = new Y.Doc()
       Y.applyUpdate(doc, stored.snapshot!)
@@ -225,18 +221,18 @@ describe('storage batches', () => {
     const s = await startServer({
       wrapStore: (store: BoardStore) => ({
         ...store,
-        appendUpdate: (id, update) => {
-          if (chaos && random() < 0.15) {
+        appendUpdates: async (items) => {
+          if (chaos && items.some(() => random() < 0.15)) {
             injected += 1
             throw new Error('SQLITE_IOERR: disk I/O error')
           }
-          return store.appendUpdate(id, update)
+          return store.appendUpdates(items)
         },
       }),
     })
     cleanup.push(() => s.close())
-    const storedVector = (id: string) => {
-      const stored = s.store.loadDocument(id)
+    const storedVector = async (id: string) => {
+      const stored = await s.store.loadDocument(id)
       const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
       return parts.length
         ? Y.decodeStateVector(Y.encodeStateVectorFromUpdate(Y.mergeUpdates(parts)))
@@ -255,11 +251,13 @@ describe('storage batches', () => {
       watcher.doc.on('update', () => {
         received += 1
         // Storage only grows (compaction keeps every clock), so what the store holds now must
-        // cover everything this watcher has been sent.
-        const stored = storedVector(board.id)
-        for (const [clientId, clock] of Y.decodeStateVector(Y.encodeStateVector(watcher.doc)))
-          if ((stored.get(clientId) ?? 0) < clock)
-            violations.push(`board ${board.id}: client ${clientId} clock ${clock} not stored`)
+        // cover everything this watcher has been sent. (SQLite reads as soon as it is asked.)
+        const seen = Y.decodeStateVector(Y.encodeStateVector(watcher.doc))
+        void storedVector(board.id).then((stored) => {
+          for (const [clientId, clock] of seen)
+            if ((stored.get(clientId) ?? 0) < clock)
+              violations.push(`board ${board.id}: client ${clientId} clock ${clock} not stored`)
+        })
       })
     }
     let n = 0
@@ -303,16 +301,18 @@ describe('storage batches', () => {
     addCard(writer.doc, 'b')
     nodes(writer.doc).delete('b')
     await waitFor(
-      () => closes.length > 0 || s.store.logStats(board.id).count + s.registry.commits.pending >= 4,
+      async () =>
+        closes.length > 0 ||
+        (await s.store.logStats(board.id)).count + s.registry.commits.pending >= 4,
       'the frames arrived',
     )
     turns.release()
     await waitFor(
-      () =>
+      async () =>
         closes.length > 0 ||
         (nodes(watcher.doc).get('a')?.get('x') === 42 &&
           nodes(watcher.doc).size === 1 &&
-          s.store.logStats(board.id).count >= 4),
+          (await s.store.logStats(board.id)).count >= 4),
       'every update stored and relayed',
     )
     expect(closes).toEqual([])

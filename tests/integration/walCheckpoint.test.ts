@@ -18,7 +18,7 @@ describe('WAL checkpoints', () => {
     const store = openSqliteStore(data.dir)
     cleanup.push(() => store.close())
     const file = join(data.dir, 'trama.sqlite')
-    store.createBoard(
+    await store.createBoard(
       {
         id: 'b1',
         title: 'WAL',
@@ -39,11 +39,11 @@ describe('WAL checkpoints', () => {
     }
     const before = statSync(file).size
     for (let batch = 0; batch < 50; batch++)
-      store.transaction(() => {
-        for (let i = 0; i < 40; i++) store.appendUpdate('b1', update(batch * 40 + i))
-      })
+      await store.appendUpdates(
+        Array.from({ length: 40 }, (_, i) => ({ boardId: 'b1', update: update(batch * 40 + i) })),
+      )
     // Automatic checkpoints are off on the main connection: only the worker grows the file.
     await waitFor(() => statSync(file).size > before + 200 * 2000, 'a checkpoint ran', 10_000)
-    expect(store.loadDocument('b1').updates).toHaveLength(2000)
+    expect((await store.loadDocument('b1')).updates).toHaveLength(2000)
   })
 })

@@ -49,7 +49,7 @@ function entry(log: string[], name: string) {
 }
 
 describe('group commit', () => {
-  it('writes the items of one turn in one transaction and tells their owners only afterwards', () => {
+  it('writes the items of one turn in one transaction and tells their owners only afterwards', async () => {
     const clock = manualScheduler()
     const store = fakeStore()
     const log: string[] = []
@@ -64,28 +64,33 @@ describe('group commit', () => {
     expect(commits.pending).toBe(3)
 
     clock.turn()
+
+    await commits.idle()
     expect(store.transactions).toEqual([['a', 'b', 'c']])
     expect(log).toEqual(['stored a #1', 'stored b #2', 'stored c #3'])
     expect(commits.stats).toMatchObject({ batches: 1, items: 3, largestBatch: 3, failures: 0 })
   })
 
-  it('starts a new batch for the next turn', () => {
+  it('starts a new batch for the next turn', async () => {
     const clock = manualScheduler()
     const store = fakeStore()
     const log: string[] = []
     const commits = new GroupCommit((items: string[]) => store.write(items), clock.schedule)
     commits.add(entry(log, 'a'))
     clock.turn()
+    await commits.idle()
     commits.add(entry(log, 'b'))
     commits.add(entry(log, 'c'))
     clock.turn()
+    await commits.idle()
     expect(store.transactions).toEqual([['a'], ['b', 'c']])
     expect(clock.waiting()).toBe(0)
     clock.turn()
+    await commits.idle()
     expect(store.transactions).toHaveLength(2)
   })
 
-  it('a failure in the middle of a batch stores none of it and tells every owner', () => {
+  it('a failure in the middle of a batch stores none of it and tells every owner', async () => {
     const clock = manualScheduler()
     const store = fakeStore()
     const log: string[] = []
@@ -95,6 +100,7 @@ describe('group commit', () => {
     commits.add(entry(log, 'b'))
     commits.add(entry(log, 'c'))
     clock.turn()
+    await commits.idle()
     expect(store.rows).toEqual([])
     expect(log).toEqual(['failed a: disk full', 'failed b: disk full', 'failed c: disk full'])
     expect(commits.stats.failures).toBe(1)
@@ -103,23 +109,25 @@ describe('group commit', () => {
     store.failOnItem(-1)
     commits.add(entry(log, 'd'))
     clock.turn()
+    await commits.idle()
     expect(store.rows).toEqual(['d'])
   })
 
-  it('flush commits at once, without waiting for the turn', () => {
+  it('flush commits at once, without waiting for the turn', async () => {
     const clock = manualScheduler()
     const store = fakeStore()
     const log: string[] = []
     const commits = new GroupCommit((items: string[]) => store.write(items), clock.schedule)
     commits.add(entry(log, 'a'))
-    commits.flush()
+    await commits.flush()
     expect(log).toEqual(['stored a #1'])
     // The scheduled turn finds nothing left to write.
     clock.turn()
+    await commits.idle()
     expect(store.transactions).toEqual([['a']])
   })
 
-  it('items added by an owner while it is told go to the next batch', () => {
+  it('items added by an owner while it is told go to the next batch', async () => {
     const clock = manualScheduler()
     const store = fakeStore()
     const log: string[] = []
@@ -130,13 +138,15 @@ describe('group commit', () => {
       onFailed: () => {},
     })
     clock.turn()
+    await commits.idle()
     expect(store.transactions).toEqual([['a']])
     clock.turn()
+    await commits.idle()
     expect(store.transactions).toEqual([['a'], ['follow-up']])
     expect(log).toEqual(['stored follow-up #2'])
   })
 
-  it('discarded items are neither written nor told', () => {
+  it('discarded items are neither written nor told', async () => {
     const clock = manualScheduler()
     const store = fakeStore()
     const log: string[] = []
@@ -146,11 +156,12 @@ describe('group commit', () => {
     commits.add(entry(log, 'board1:c'))
     expect(commits.discard((item) => item.startsWith('board1:'))).toBe(2)
     clock.turn()
+    await commits.idle()
     expect(store.rows).toEqual(['board2:b'])
     expect(log).toEqual(['stored board2:b #1'])
   })
 
-  it('an owner whose callback throws does not keep the others from being told', () => {
+  it('an owner whose callback throws does not keep the others from being told', async () => {
     const clock = manualScheduler()
     const store = fakeStore()
     const log: string[] = []
@@ -169,17 +180,19 @@ describe('group commit', () => {
     })
     commits.add(entry(log, 'b'))
     clock.turn()
+    await commits.idle()
     expect(log).toEqual(['stored b #2'])
     expect(reported).toHaveLength(1)
   })
 
-  it('a store that answers the wrong number of sequence numbers fails the batch', () => {
+  it('a store that answers the wrong number of sequence numbers fails the batch', async () => {
     const clock = manualScheduler()
     const log: string[] = []
     const commits = new GroupCommit(() => [1], clock.schedule)
     commits.add(entry(log, 'a'))
     commits.add(entry(log, 'b'))
     clock.turn()
+    await commits.idle()
     expect(log).toEqual([
       'failed a: storage answered the wrong count',
       'failed b: storage answered the wrong count',

@@ -13,7 +13,17 @@ describe('replayStored', () => {
     source.getArray('a').insert(0, ['last'])
 
     const doc = new Y.Doc()
-    await replayStored(doc, { snapshot, updates, lastSeq: updates.length }, 'storage')
+    await replayStored(
+      doc,
+      {
+        snapshot,
+        updates,
+        seqs: updates.map((_, i) => i + 1),
+        lastSeq: updates.length,
+        generation: 0,
+      },
+      'storage',
+    )
     expect(doc.getMap('m').toJSON()).toEqual(source.getMap('m').toJSON())
     expect(doc.getArray('a').toArray()).toEqual(['last'])
   })
@@ -24,10 +34,14 @@ describe('replayStored', () => {
     source.on('update', (u: Uint8Array) => updates.push(u))
     source.getMap('m').set('x', 1)
     const doc = new Y.Doc()
-    await replayStored(doc, { snapshot: null, updates, lastSeq: 1 }, null)
+    await replayStored(doc, { snapshot: null, updates, seqs: [1], lastSeq: 1, generation: 0 }, null)
     expect(doc.getMap('m').get('x')).toBe(1)
     const empty = new Y.Doc()
-    await replayStored(empty, { snapshot: null, updates: [], lastSeq: 0 }, null)
+    await replayStored(
+      empty,
+      { snapshot: null, updates: [], seqs: [], lastSeq: 0, generation: 0 },
+      null,
+    )
     expect(empty.share.size).toBe(0)
   })
 })

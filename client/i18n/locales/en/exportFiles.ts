@@ -1,0 +1,16 @@
+/** The "Export" menu: the pact document and the tables (images are in board.exportMenu). */
+export const exportFiles = {
+  images: 'Images of the canvas',
+  document: 'Document',
+  pact: 'Pact document (PDF)',
+  tables: 'Tables for Excel (CSV)',
+  preparing: 'Preparing “{{what}}”…',
+  tableNames: {
+    logframe: 'Logical framework',
+    scores: 'Strategy scores and ranking',
+    votes: 'Votes on the strategies',
+    register: 'Stakeholder register',
+    commitments: 'Pact commitments',
+    indicators: 'Pact indicators',
+  },
+}

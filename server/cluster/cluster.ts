@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto'
+import { Redis } from 'ioredis'
+import type { FastifyBaseLogger } from 'fastify'
+import type { BoardStore } from '../storage/types.ts'
+import type { RoomHooks } from '../sync/hooks.ts'
+import type { Room } from '../sync/room.ts'
+import { Leases } from './lease.ts'
+import { decodeClusterMessage, encodeClusterMessage, type ClusterMessage } from './messages.ts'
+
+/** This server's link to the others that share its boards (REDIS_URL). */
+export interface Cluster {
+  /** Random per process: a restarted server is a new member. */
+  readonly instanceId: string
+  /** The room hooks that relay updates and presence and take the compaction lease. */
+  readonly hooks: RoomHooks
+  readonly leases: Leases
+  /** The board-creation limit, one counter per address across every server. */
+  boardRateLimit(key: string, perMinute: number): Promise<boolean>
+  close(): Promise<void>
+}
+
+export interface ClusterOptions {
+  log: FastifyBaseLogger
+  /** The shared store: after Redis was unreachable, rooms catch up from it. */
+  store: BoardStore
+  /** Key and channel prefix (tests isolate themselves with their own). */
+  prefix?: string
+  /** Lifetime of a compaction lease that is not extended (its holder died). */
+  leaseMs?: number
+}
+
+/**
+ * Joins the servers sharing a Redis: each loaded board subscribes to its channel; every update
+ * this server stored is published there after its commit (so what another server relays is
+ * stored too), with its log row; presence goes the same way. A board's compaction lease and
+ * the board-creation limit live in Redis as well. Redis holds nothing that cannot be lost: the
+ * shared store (PostgreSQL) has every update.
+ */
+export async function joinCluster(url: string, options: ClusterOptions): Promise<Cluster> {
+  const { log, store } = options
+  const prefix = options.prefix ?? 'trama'
+  const instanceId = randomBytes(8).toString('hex')
+  const connect = async (name: string) => {
+    const redis = new Redis(url, { lazyConnect: true, connectionName: `trama-${name}` })
+    redis.on('error', (err: Error) => log.warn({ err: err.message }, `redis (${name}) error`))
+    await redis.connect()
+    return redis
+  }
+  const pub = await connect('pub')
+  const sub = await connect('sub').catch(async (err: unknown) => {
+    pub.disconnect()
+    throw err
+  })
+  const rooms = new Map<string, Room>()
+  const channel = (boardId: string) => `${prefix}:board:${boardId}`
+  const boardOf = (name: string) => name.slice(prefix.length + ':board:'.length)
+  const leases = new Leases(pub, instanceId, prefix, options.leaseMs ?? 10_000, (boardId) =>
+    log.info({ board: boardId }, 'compaction lease lost to another server'),
+  )
+
+  const publish = (boardId: string, message: ClusterMessage) => {
+    pub.publish(channel(boardId), encodeClusterMessage(message)).catch((err: Error) => {
+      log.warn({ board: boardId, err: err.message }, 'could not tell the other servers')
+    })
+  }
+
+  sub.on('messageBuffer', (name: Buffer, data: Buffer) => {
+    const boardId = boardOf(name.toString())
+    const room = rooms.get(boardId)
+    if (!room) return
+    try {
+      const message = decodeClusterMessage(data)
+      if (message.from === instanceId) return
+      if (message.kind === 'update') room.applyRemoteUpdate(message.update, message.seq)
+      else if (message.kind === 'presence') room.applyRemotePresence(message.update)
+      else {
+        const presence = room.localPresence()
+        if (presence) publish(boardId, { kind: 'presence', from: instanceId, update: presence })
+      }
+    } catch (err) {
+      log.warn({ board: boardId, err: (err as Error).message }, 'unreadable message from Redis')
+    }
+  })
+
+  // Messages sent while this server was cut off from Redis are lost: read what the others
+  // stored meanwhile from the shared store.
+  let wasCutOff = false
+  sub.on('close', () => (wasCutOff = true))
+  sub.on('ready', () => {
+    if (!wasCutOff) return
+    wasCutOff = false
+    for (const [boardId, room] of rooms)
+      store
+        .loadDocument(boardId, { verify: false })
+        .then((stored) => room.catchUp(stored))
+        .catch((err: Error) => log.warn({ board: boardId, err: err.message }, 'catch-up failed'))
+  })
+
+  const hooks: RoomHooks = {
+    async beforeLoad(room) {
+      rooms.set(room.id, room)
+      await sub.subscribe(channel(room.id))
+      publish(room.id, { kind: 'presence-query', from: instanceId })
+    },
+    onBroadcast(room, update, seq) {
+      publish(room.id, { kind: 'update', from: instanceId, seq, update })
+    },
+    onPresence(room, update) {
+      publish(room.id, { kind: 'presence', from: instanceId, update })
+    },
+    mayCompact(room) {
+      return leases.acquire(room.id).catch((err: Error) => {
+        log.warn({ board: room.id, err: err.message }, 'compaction lease unavailable')
+        return false
+      })
+    },
+    async onUnload(room) {
+      if (rooms.get(room.id) !== room) return
+      rooms.delete(room.id)
+      await Promise.allSettled([sub.unsubscribe(channel(room.id)), leases.release(room.id)])
+    },
+  }
+
+  const windows = new Map<string, { start: number; count: number }>()
+  return {
+    instanceId,
+    hooks,
+    leases,
+    async boardRateLimit(key, perMinute) {
+      const minute = Math.floor(Date.now() / 60_000)
+      const counter = `${prefix}:boards:${key}:${minute}`
+      try {
+        const [[, count]] = (await pub.multi().incr(counter).pexpire(counter, 61_000).exec()) as [
+          [Error | null, number],
+        ]
+        return count <= perMinute
+      } catch {
+        // Redis unreachable: this server's own counter stands in.
+        const w = windows.get(key)
+        if (!w || w.start !== minute) windows.set(key, { start: minute, count: 1 })
+        else w.count += 1
+        return (windows.get(key)?.count ?? 0) <= perMinute
+      }
+    },
+    async close() {
+      await leases.close()
+      await Promise.allSettled([sub.quit(), pub.quit()])
+    },
+  }
+}

@@ -1,0 +1,10 @@
+/** The spreadsheets a board offers (`/api/boards/:id/export/<name>.csv`), in menu order. */
+export const CSV_TABLES = [
+  'logframe',
+  'scores',
+  'votes',
+  'register',
+  'commitments',
+  'indicators',
+] as const
+export type CsvTable = (typeof CSV_TABLES)[number]

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { extractText, getDocumentProxy } from 'unpdf'
+import { readCsv } from '../../shared/stakeholders/csvCore.ts'
+import { CSV_TABLES } from '../../shared/document/csv.ts'
+import type { NewBoardAnswer } from '../../server/http/routes.ts'
+import { integrationSuite } from '../helpers/teardown.ts'
+import { CORE, pactBoard } from '../helpers/pactBoard.ts'
+
+const suite = integrationSuite()
+
+async function importBoard(url: string): Promise<NewBoardAnswer> {
+  const res = await fetch(`${url}/api/boards/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(pactBoard(12)),
+  })
+  expect(res.status).toBe(201)
+  return (await res.json()) as NewBoardAnswer
+}
+
+const get = (url: string, id: string, file: string, query: string) =>
+  fetch(`${url}/api/boards/${id}/export/${file}${query}`)
+const key = (k: string, extra = '') => `?key=${encodeURIComponent(k)}${extra}`
+
+describe('documents from the API', () => {
+  it('pact.pdf: any role’s key gets the A4 document of the board as it is now', async () => {
+    const server = await suite.server()
+    const board = await importBoard(server.url)
+    const res = await get(server.url, board.id, 'pact.pdf', key(board.keys.viewer))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/pdf')
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="patto-val-seriana-2027-citta-piu-inclusiva-documento-patto-\d{4}-\d{2}-\d{2}\.pdf"$/,
+    )
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    const text = (await extractText(await getDocumentProxy(bytes), { mergePages: true })).text
+    expect(text.replace(/\s+/g, ' ')).toContain(CORE)
+    expect(text).toContain('Quadro logico')
+
+    const english = await get(
+      server.url,
+      board.id,
+      'pact.pdf',
+      key(board.keys.participant, '&lang=en'),
+    )
+    expect(english.status).toBe(200)
+    const en = await extractText(
+      await getDocumentProxy(new Uint8Array(await english.arrayBuffer())),
+      { mergePages: true },
+    )
+    expect(en.text).toContain('Logical framework')
+  }, 60_000)
+
+  it('every table as an Italian CSV: BOM, semicolons, a header and the rows', async () => {
+    const server = await suite.server()
+    const board = await importBoard(server.url)
+    for (const table of CSV_TABLES) {
+      const res = await get(server.url, board.id, `${table}.csv`, key(board.keys.viewer))
+      expect(res.status, table).toBe(200)
+      expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+      expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.csv"$/)
+      const bytes = new Uint8Array(await res.arrayBuffer())
+      expect([...bytes.subarray(0, 3)], table).toEqual([0xef, 0xbb, 0xbf])
+      const read = readCsv(new TextDecoder().decode(bytes), ';')
+      expect(read.ok && read.records.length > 1, table).toBe(true)
+    }
+    const logframe = await get(server.url, board.id, 'logframe.csv', key(board.keys.facilitator))
+    const text = await logframe.text()
+    expect(text).toContain('Livello;Descrizione;Indicatori oggettivamente verificabili')
+    expect(text.split('Attività numero').length - 1).toBe(11)
+  })
+
+  it('answers 401 without a key, 403 with a wrong key, 404 for an unknown board or document', async () => {
+    const server = await suite.server()
+    const board = await importBoard(server.url)
+    for (const file of ['pact.pdf', 'logframe.csv', 'scores.csv']) {
+      expect((await get(server.url, board.id, file, '')).status, file).toBe(401)
+      const wrong = await get(server.url, board.id, file, key('x'.repeat(32)))
+      expect(wrong.status, file).toBe(403)
+      expect(((await wrong.json()) as { error: { code: string } }).error.code).toBe('WRONG_KEY')
+      const unknown = await get(server.url, 'AAAAAAAAAAAAAAAA', file, key(board.keys.viewer))
+      expect(unknown.status, file).toBe(404)
+      const badLang = await get(server.url, board.id, file, key(board.keys.viewer, '&lang=fr'))
+      expect(badLang.status, file).toBe(400)
+    }
+    for (const file of ['pact.docx', 'budget.csv', 'pact.csv', 'logframe.pdf'])
+      expect((await get(server.url, board.id, file, key(board.keys.viewer))).status, file).toBe(404)
+  })
+})
