@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { collectionRoot, putRecord, readFields, recordOf } from '../../shared/schema/index.ts'
@@ -182,6 +183,19 @@ describe('the pact’s learning cycle in the browser', () => {
         )!,
       )
       expect(value).toMatchObject({ round: round2, indicator: indicatorId, value: 80 })
+
+      // the rounds as CSV for Italian Excel: one line per round and indicator
+      const downloading = alice.page.waitForEvent('download')
+      await alice.page.getByTestId('rounds-csv').click()
+      const download = await downloading
+      expect(download.suggestedFilename()).toBe('monitoraggi-patto-val-seriana.csv')
+      const csv = await readFile((await download.path())!, 'utf8')
+      expect(csv.split('\r\n')).toEqual([
+        '\uFEFFMonitoraggio;Data;Indicatore;Unità;Valore misurato;Valore atteso;Stato;Progresso sull’atteso',
+        `Primo monitoraggio;2027-07-01;${PATHWAYS};percorsi;80;64,7945;In linea;161%`,
+        `Secondo monitoraggio;2028-01-01;${PATHWAYS};percorsi;80;90;Attenzione;80%`,
+        '',
+      ])
 
       await screenshot(alice.page, 'pact-monitoring-round-1366')
       await alice.page.locator('.pm-chart').scrollIntoViewIfNeeded()
