@@ -12,6 +12,7 @@ import {
   unitKey,
   type Commitment,
 } from '../../shared/pact/ledger.ts'
+import { editableNumber, parseAmount } from '../../client/pact/commitments/format.ts'
 
 let seq = 0
 function commitment(fields: Partial<Commitment> & { actor: string }): Commitment {
@@ -200,5 +201,21 @@ describe('the ledger as a spreadsheet', () => {
       names,
     )
     expect(csv).toContain(`'=HYPERLINK`)
+  })
+})
+
+describe('amounts as people type them', () => {
+  it('reads Italian and English writing, and refuses what is not a number', () => {
+    expect(parseAmount('1.500')).toBe(1500)
+    expect(parseAmount('1.500,5')).toBe(1500.5)
+    expect(parseAmount('12,5')).toBe(12.5)
+    expect(parseAmount('1,500.5')).toBe(1500.5)
+    expect(parseAmount('2.5')).toBe(2.5)
+    expect(parseAmount(' 120 ')).toBe(120)
+    expect(parseAmount('')).toBeNull()
+    expect(parseAmount('tante')).toBeUndefined()
+    expect(parseAmount('1e20')).toBeUndefined()
+    expect(editableNumber(1500.5, 'it')).toBe('1500,5')
+    expect(editableNumber(1500.5, 'en')).toBe('1500.5')
   })
 })

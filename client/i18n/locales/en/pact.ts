@@ -129,7 +129,7 @@ export const pact = {
       from: 'From',
       to: 'To',
       period: 'Period',
-      for: 'For (objective or activity)',
+      for: 'Objective or activity',
       status: 'Status',
     },
     csv: 'Download CSV',

@@ -130,7 +130,7 @@ export const pact = {
       from: 'Dal',
       to: 'Al',
       period: 'Periodo',
-      for: 'Per (obiettivo o attività)',
+      for: 'Obiettivo o attività',
       status: 'Stato',
     },
     csv: 'Scarica CSV',
