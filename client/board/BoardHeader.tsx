@@ -7,6 +7,8 @@ import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { PeerAvatars } from './PeerAvatars.tsx'
 import { LanguageSwitch } from '../home/LanguageSwitch.tsx'
 import { ExportMenu } from './ExportMenu.tsx'
+import { RoomControls } from '../room/RoomControls.tsx'
+import { HistoryButton } from '../history/HistoryButton.tsx'
 import '../home/home.css'
 
 const headerSelector = (s: BoardState) => ({ title: s.title, role: s.role, tab: s.tab })
@@ -42,10 +44,12 @@ export function BoardHeader() {
         ))}
       </nav>
       <div className="header-right">
+        <RoomControls />
         <LanguageSwitch />
         <PeerAvatars />
         <ConnectionBadge />
         <ExportMenu boardId={boardId} boardKey={key} tab={tab} />
+        <HistoryButton />
         {role !== 'viewer' && (
           <a className="button-link" href={exportHref} download>
             {t('toolbar.exportJson')}

@@ -1,4 +1,5 @@
 import { home } from './locales/en/home.ts'
+import { room } from './locales/en/room.ts'
 import { board } from './locales/en/board.ts'
 import { objectives } from './locales/en/objectives.ts'
 import { strategy } from './locales/en/strategy.ts'
@@ -6,6 +7,8 @@ import { stakeholders } from './locales/en/stakeholders.ts'
 import { pact } from './locales/en/pact.ts'
 import { pactMonitoring } from './locales/en/pactMonitoring.ts'
 import { exportFiles } from './locales/en/exportFiles.ts'
+import { history } from './locales/en/history.ts'
+import { facilitation } from './locales/en/facilitation.ts'
 
 export const en = {
   common: {
@@ -29,4 +32,7 @@ export const en = {
   pact,
   pactMonitoring,
   exportFiles,
+  history,
+  room,
+  facilitation,
 }

@@ -1,4 +1,5 @@
 import { home } from './locales/it/home.ts'
+import { room } from './locales/it/room.ts'
 import { board } from './locales/it/board.ts'
 import { objectives } from './locales/it/objectives.ts'
 import { strategy } from './locales/it/strategy.ts'
@@ -6,6 +7,8 @@ import { stakeholders } from './locales/it/stakeholders.ts'
 import { pact } from './locales/it/pact.ts'
 import { pactMonitoring } from './locales/it/pactMonitoring.ts'
 import { exportFiles } from './locales/it/exportFiles.ts'
+import { history } from './locales/it/history.ts'
+import { facilitation } from './locales/it/facilitation.ts'
 
 export const it = {
   common: {
@@ -29,4 +32,7 @@ export const it = {
   pact,
   pactMonitoring,
   exportFiles,
+  history,
+  room,
+  facilitation,
 }
