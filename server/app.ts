@@ -12,6 +12,8 @@ import { DEFAULT_LIMITS, type HttpLimits, type SyncLimits } from './sync/config.
 import { RoomRegistry, type StorageTuning } from './sync/rooms.ts'
 import { attachSync } from './sync/upgrade.ts'
 import { joinCluster, type Cluster } from './cluster/cluster.ts'
+import { combineHooks, openHistory, type History } from './history/index.ts'
+import type { HistoryOptions } from './history/recorder.ts'
 
 export interface TramaServerOptions {
   port?: number
@@ -42,6 +44,8 @@ export interface TramaServerOptions {
   store?: BoardStore
   /** Browser origins allowed to open sync sockets besides the server's own (ALLOWED_ORIGINS). */
   allowedOrigins?: string[]
+  /** The history's timing and clock (tests shorten them); it lives in `dataDir`. */
+  history?: Partial<Omit<HistoryOptions, 'log'>>
   /** pino level, or false for silence (tests). */
   logLevel?: string | false
 }
@@ -50,6 +54,7 @@ export interface TramaServer {
   app: FastifyInstance
   store: BoardStore
   registry: RoomRegistry
+  history: History
   /** This server's link to the others (REDIS_URL), if any. */
   cluster?: Cluster
   /** http://host:port the server listens on. */
@@ -93,7 +98,14 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
   const cluster = options.redisUrl
     ? await joinCluster(options.redisUrl, { log: app.log, store, prefix: options.redisPrefix })
     : undefined
-  const registry = new RoomRegistry(store, limits, app.log, options.storage, cluster?.hooks)
+  const history = openHistory({ dataDir: options.dataDir, log: app.log, ...options.history })
+  const registry = new RoomRegistry(
+    store,
+    limits,
+    app.log,
+    options.storage,
+    combineHooks(cluster?.hooks, history.hooks),
+  )
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const code = err.code ?? ''
@@ -112,6 +124,7 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
   registerRoutes(app, {
     store,
     registry,
+    history,
     publicUrl: options.publicUrl,
     maxImportBytes: options.maxImportBytes,
     boardsPerMinute: options.boardsPerMinute,
@@ -153,6 +166,7 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
     app,
     store,
     registry,
+    history,
     cluster,
     port: address.port,
     url: `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${address.port}`,
@@ -161,6 +175,7 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
       closed = true
       sync.close()
       await registry.closeAll()
+      await history.close()
       await app.close()
       await cluster?.close()
       await store.close()

@@ -14,6 +14,8 @@ import { runImport } from './importRunner.ts'
 import { createRateLimit } from './rateLimit.ts'
 import { registerImageRoutes } from './images.ts'
 import { registerDocumentRoutes } from './documents.ts'
+import { registerHistoryRoutes } from './history.ts'
+import type { History } from '../history/index.ts'
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/
 
@@ -47,6 +49,8 @@ export interface RouteDeps {
    * counter in this process, of `boardsPerMinute`.
    */
   boardRateLimit?: (key: string, perMinute: number) => Promise<boolean>
+  /** The boards' history (versions, activity, bin); its routes are served when given. */
+  history?: History
 }
 
 export interface NewBoardAnswer {
@@ -197,6 +201,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
 
   registerImageRoutes(app, { store, registry })
   registerDocumentRoutes(app, { store, registry })
+  if (deps.history) registerHistoryRoutes(app, { store, registry, history: deps.history })
 
   /**
    * Import: the rate limit and a free slot are checked before the body is read; the body is
