@@ -102,6 +102,8 @@ describe('storage batches', () => {
     expect(nodes(late.doc).size).toBe(0)
 
     turns.turn()
+
+    await s.registry.commits.idle()
     // The failure closed both boards of the batch at once: they are no longer loaded.
     expect(s.registry.isLoaded(x.id)).toBe(false)
     expect(s.registry.isLoaded(y.id)).toBe(false)
@@ -148,6 +150,7 @@ describe('storage batches', () => {
     await waitFor(() => s.registry.commits.pending === 3, 'one update per board queued')
     expect(nodes(watcher.doc).size).toBe(0)
     turns.turn()
+    await s.registry.commits.idle()
     expect(transactions).toBe(1)
     for (const b of boards) expect((await s.store.loadDocument(b.id)).updates).toHaveLength(1)
     await waitFor(() => nodes(watcher.doc).has('card2'), 'relayed after the commit')
