@@ -136,7 +136,7 @@ export function ActorEditor({
               label={t('editor.power')}
               value={actor.power}
               disabled={!editable}
-              onCommit={(power) => update({ power })}
+              onCommit={(power) => update({ power, placed: true })}
             />
           </div>
           <div className="field">
@@ -146,11 +146,12 @@ export function ActorEditor({
               label={t('editor.interest')}
               value={actor.interest}
               disabled={!editable}
-              onCommit={(interest) => update({ interest })}
+              onCommit={(interest) => update({ interest, placed: true })}
             />
           </div>
-          <p className="quadrant-line" data-quadrant={quadrant}>
-            {t('editor.quadrant')}: <strong>{t(`quadrants.${quadrant}`)}</strong>
+          <p className="quadrant-line" data-quadrant={actor.placed ? quadrant : undefined}>
+            {t('editor.quadrant')}:{' '}
+            <strong>{actor.placed ? t(`quadrants.${quadrant}`) : t('tray.unplaced')}</strong>
           </p>
           <div className="field">
             <span>{t('editor.stance')}</span>

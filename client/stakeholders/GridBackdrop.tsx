@@ -1,6 +1,13 @@
 import { memo } from 'react'
+import type { NodeProps, Node } from '@xyflow/react'
 import { useTranslation } from 'react-i18next'
-import { GRID, QUADRANTS, quadrantRect, type Quadrant } from '../../shared/stakeholders/grid.ts'
+import {
+  GRID,
+  QUADRANTS,
+  TRAY,
+  quadrantRect,
+  type Quadrant,
+} from '../../shared/stakeholders/grid.ts'
 
 const QUADRANT_TINTS: Record<Quadrant, string> = {
   'manage-closely': '#fbe3df',
@@ -60,6 +67,21 @@ export const GridBackdrop = memo(function GridBackdrop() {
         <strong>{t('axes.power')} →</strong>
         <span>{t('axes.high')}</span>
       </div>
+    </div>
+  )
+})
+
+/** The tray beside the grid: actors nobody has placed yet wait here, to be dragged in. */
+export const GridTray = memo(function GridTray({ data }: NodeProps<Node<{ count: number }>>) {
+  const { t } = useTranslation('stakeholders')
+  return (
+    <div
+      className="grid-tray"
+      data-testid="grid-tray"
+      style={{ width: TRAY.width, height: TRAY.height }}
+    >
+      <div className="grid-tray-title">{t('tray.title', { count: data.count })}</div>
+      <div className="grid-tray-hint">{data.count ? t('tray.hint') : t('tray.empty')}</div>
     </div>
   )
 })

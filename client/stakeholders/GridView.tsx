@@ -7,7 +7,10 @@ import { useStakeholderActions } from './useStakeholderActions.ts'
 import type { Actor } from '../../shared/stakeholders/actors.ts'
 import {
   GRID,
+  TRAY,
   gridPosition,
+  inTray,
+  traySlot,
   powerInterestAt,
   quadrantAt,
   quadrantOf,
@@ -21,7 +24,7 @@ import { canEdit, type BoardState } from '../store/boardStore.ts'
 import type { Peer } from '../sync/awareness.ts'
 import { throttle } from '../lib/throttle.ts'
 import { ActorCard } from './ActorCard.tsx'
-import { GridBackdrop } from './GridBackdrop.tsx'
+import { GridBackdrop, GridTray } from './GridBackdrop.tsx'
 import { useSelection } from './selection.tsx'
 import { useLocalFlow } from './useLocalFlow.ts'
 
@@ -33,13 +36,15 @@ import { useLocalFlow } from './useLocalFlow.ts'
 export const GRID_DRAG_PREFIX = 'grid:'
 const LIVE_MS = 1000 / 30
 const BACKDROP_ID = '__grid-backdrop'
-const FIXED = new Set([BACKDROP_ID])
-/** The view frames the grid itself (with its axes), whatever the cards do. */
-const FIT = { padding: 0.08, nodes: [{ id: BACKDROP_ID }] }
+const TRAY_ID = '__grid-tray'
+const FIXED = new Set([BACKDROP_ID, TRAY_ID])
+/** The view frames the grid itself (with its axes) and the tray, whatever the cards do. */
+const FIT = { padding: 0.06, nodes: [{ id: BACKDROP_ID }, { id: TRAY_ID }] }
 
 type GridActorData = {
   actor: Actor
-  quadrant: Quadrant
+  /** null while the actor waits in the tray. */
+  quadrant: Quadrant | null
   showAlignment: boolean
   mover: string | undefined
 }
@@ -51,14 +56,14 @@ const GridActor = memo(function GridActor({ data, selected }: NodeProps<GridActo
       actor={data.actor}
       selected={!!selected}
       variant="grid"
-      quadrant={data.quadrant}
+      quadrant={data.quadrant ?? undefined}
       showAlignment={data.showAlignment}
       mover={data.mover}
     />
   )
 })
 
-const nodeTypes = { backdrop: GridBackdrop, gridActor: GridActor }
+const nodeTypes = { backdrop: GridBackdrop, tray: GridTray, gridActor: GridActor }
 const peersSelector = (s: BoardState) => s.peers
 
 function remoteGridDrags(peers: Peer[]): Map<string, { at: PowerInterest; name: string }> {
@@ -121,17 +126,22 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
   }, [rf])
 
   // where each card is drawn when not being dragged: its power/interest point, or beside the
-  // cards that share it
-  const shown = useMemo(
-    () =>
-      spreadGridCards(
-        actors.map((a) => {
+  // cards that share it; an actor nobody has placed yet waits in the tray
+  const shown = useMemo(() => {
+    const out = spreadGridCards(
+      actors
+        .filter((a) => a.placed || remote.has(a.id))
+        .map((a) => {
           const live = remote.get(a.id)
           return { id: a.id, ...gridPosition(live ? live.at : a) }
         }),
-      ),
-    [actors, remote],
-  )
+    )
+    actors
+      .filter((a) => !a.placed && !remote.has(a.id))
+      .forEach((a, i) => out.set(a.id, traySlot(i)))
+    return out
+  }, [actors, remote])
+  const waiting = actors.filter((a) => !a.placed).length
 
   const nodes = useMemo((): Node[] => {
     const backdrop: Node = {
@@ -150,8 +160,25 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
       data: {},
       zIndex: -1,
     }
+    const tray: Node = {
+      id: TRAY_ID,
+      type: 'tray',
+      position: { x: TRAY.x, y: TRAY.y },
+      origin: [0, 0],
+      width: TRAY.width,
+      height: TRAY.height,
+      measured: { width: TRAY.width, height: TRAY.height },
+      draggable: false,
+      selectable: false,
+      deletable: false,
+      focusable: false,
+      className: 'grid-backdrop-node',
+      data: { count: waiting },
+      zIndex: -1,
+    }
     return [
       backdrop,
+      tray,
       ...actors.map((actor): GridActorNode => {
         const live = remote.get(actor.id)
         const dragged = flow.dragging.get(actor.id)
@@ -166,14 +193,20 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
           draggable: editable,
           data: {
             actor,
-            quadrant: dragged ? quadrantAt(dragged) : quadrantOf(live ? live.at : actor),
+            quadrant: dragged
+              ? inTray(dragged)
+                ? null
+                : quadrantAt(dragged)
+              : actor.placed || live
+                ? quadrantOf(live ? live.at : actor)
+                : null,
             showAlignment,
             mover: live?.name,
           },
         }
       }),
     ]
-  }, [actors, remote, shown, flow.dragging, flow.sizes, actorId, editable, showAlignment])
+  }, [actors, remote, shown, waiting, flow.dragging, flow.sizes, actorId, editable, showAlignment])
 
   const sendDrag = useMemo(
     () =>
@@ -192,6 +225,7 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
       const finals = flow.takeDragged()
       for (const n of dragged) if (!finals.has(n.id)) finals.set(n.id, n.position)
       finals.delete(BACKDROP_ID)
+      finals.delete(TRAY_ID)
       stakeholders.placeOnGrid(finals)
       actions.broadcastDrag('stakeholders', null)
     },

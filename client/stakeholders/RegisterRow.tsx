@@ -104,15 +104,15 @@ export function RegisterRow({ actor, selected }: { actor: Actor; selected: boole
             <PercentField
               value={actor[field]}
               label={label(field)}
-              onCommit={(v) => update({ [field]: v })}
+              onCommit={(v) => update({ [field]: v, placed: true })}
             />
           ) : (
             Math.round(actor[field] * 100)
           )}
         </td>
       ))}
-      <td className="cell-quadrant" data-quadrant={quadrant}>
-        {t(`quadrants.${quadrant}`)}
+      <td className="cell-quadrant" data-quadrant={actor.placed ? quadrant : undefined}>
+        {actor.placed ? t(`quadrants.${quadrant}`) : t('tray.unplaced')}
       </td>
       <td>{stanceCell('stance')}</td>
       <td>{stanceCell('desiredStance')}</td>

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react'
+import { useRoomView } from '../room/useRoomView.ts'
 import { useTranslation } from 'react-i18next'
 import { ReactFlowProvider } from '@xyflow/react'
 import { ACTOR_CATEGORIES, type ActorCategory } from '../../shared/schema/index.ts'
@@ -58,6 +59,8 @@ export function StakeholdersPhase() {
       // private mode: the choice lasts for this page only
     }
   }
+  // the facilitator's view is the room's; the projector shows it
+  useRoomView('stakeholders', view, setView)
   const selectActor = useCallback(
     (id: string | null, focusName = false) =>
       setSel((s) =>
@@ -81,12 +84,12 @@ export function StakeholdersPhase() {
     [sel, selectActor, selectRelation],
   )
 
-  // a new actor starts neutral, at 50/50 on the grid: the grid spreads cards that share a
-  // spot for display, so nothing is invented about its power and interest
+  // a new actor starts neutral and waits in the grid's tray until someone places it: nothing
+  // is invented about its power and interest
   const add = (category: ActorCategory) => {
     const id = actions.addCard(
       'stakeholders',
-      { ...newActorFields(category), kind: 'actor' },
+      { ...newActorFields(category), kind: 'actor', placed: false },
       mapSpot(
         category,
         actors.map((a) => ({ x: a.x, y: a.y })),

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { patchRecord } from '../../shared/schema/index.ts'
-import { powerInterestAt } from '../../shared/stakeholders/grid.ts'
+import { inTray, powerInterestAt } from '../../shared/stakeholders/grid.ts'
 import { useBoardActions } from '../store/context.tsx'
 import type { XY } from '../store/actions.ts'
 
@@ -9,11 +9,19 @@ export function useStakeholderActions() {
   const actions = useBoardActions()
   return useMemo(
     () => ({
-      /** Where actors were dropped on the power/interest grid, all in one step. */
+      /**
+       * Where actors were dropped, all in one step: on the grid (or beside it) they take the
+       * power and interest of the spot; dropped back into the tray they wait there again.
+       */
       placeOnGrid(positions: Map<string, XY>): void {
         actions.transact((doc) => {
           for (const [id, pos] of positions)
-            patchRecord(doc, 'stakeholders.nodes', id, { ...powerInterestAt(pos) })
+            patchRecord(
+              doc,
+              'stakeholders.nodes',
+              id,
+              inTray(pos) ? { placed: false } : { ...powerInterestAt(pos), placed: true },
+            )
         })
       },
       /** A relation pointing the other way. */

@@ -128,6 +128,8 @@ export const actorCard = spec({
     desiredStance: z.enum(STANCES),
     ...Object.fromEntries(actorTextFields.map((f) => [f, text(LIMITS.text).optional()])),
     objectives: idList.optional(),
+    /** false while the actor waits in the grid's tray; absent (older boards) means placed. */
+    placed: z.boolean().optional(),
   }) as z.ZodObject,
   texts: {
     label: LIMITS.label,

@@ -21,6 +21,8 @@ export interface Actor extends Record<ActorTextField, string> {
   desiredStance: Stance
   /** Ids of the objectives the actor contributes to. */
   objectives: string[]
+  /** On the power/interest grid (false: waiting in the tray until someone places it). */
+  placed: boolean
   x: number
   y: number
 }
@@ -55,6 +57,7 @@ export function readActor(id: string, fields: Record<string, unknown>): Actor {
       : [],
     x: num(fields.x),
     y: num(fields.y),
+    placed: fields.placed !== false,
   } as Actor
   for (const key of ACTOR_TEXT_FIELDS) actor[key] = str(fields[key])
   return actor

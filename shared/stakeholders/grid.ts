@@ -102,6 +102,37 @@ export function freeGridSpot(wanted: PowerInterest, taken: PowerInterest[]): Pow
 export const GRID_CARD = { width: 220, height: 80, gap: 10 } as const
 
 /**
+ * The tray left of the grid where new actors wait until someone places them: nothing is
+ * assumed about an actor's power and interest before the room says it.
+ */
+export const TRAY = {
+  x: -(GRID_CARD.width + 80),
+  y: 0,
+  width: GRID_CARD.width + 40,
+  height: GRID.height,
+  /** Room above the first card, for the tray's title. */
+  top: 64,
+} as const
+
+/** Where the `index`-th waiting actor is drawn (its centre), top to bottom. */
+export function traySlot(index: number): XY {
+  return {
+    x: TRAY.x + TRAY.width / 2,
+    y: TRAY.y + TRAY.top + GRID_CARD.height / 2 + index * (GRID_CARD.height + GRID_CARD.gap + 6),
+  }
+}
+
+/** Whether a point (a card's centre) is in the tray's column. */
+export function inTray(p: XY): boolean {
+  return p.x < 0 && p.x >= TRAY.x - 40
+}
+
+/** Whether a point (a card's centre) is on the grid itself. */
+export function onGrid(p: XY): boolean {
+  return p.x >= 0 && p.x <= GRID.width && p.y >= 0 && p.y <= GRID.height
+}
+
+/**
  * Where to draw each card on the grid when several sit on (nearly) the same power and interest,
  * e.g. new actors all at 50/50: the cards of such a cluster are laid side by side around their
  * common point so none hides another. Display only: the stored values do not change. Input in

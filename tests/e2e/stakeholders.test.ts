@@ -41,14 +41,15 @@ describe('the Stakeholder phase in the browser', () => {
     await waitFor(() => readActors(observer.doc).length === 4, 'stock client sees 4 actors')
     const comune = actorByName(observer.doc, 'Comune di Bergamo')!
     expect(comune).toMatchObject({ category: 'public', stance: 'neutral' })
-    // new actors start at 50/50, and the grid lays them side by side, none hiding another
-    for (const a of readActors(observer.doc)) expect(a).toMatchObject({ power: 0.5, interest: 0.5 })
+    // new actors wait in the tray beside the grid, none hiding another, in no quadrant: nothing
+    // is assumed about their power and interest until the room places them
+    for (const a of readActors(observer.doc)) expect(a.placed).toBe(false)
+    await bruno.page.getByTestId('grid-tray').getByText('Da collocare (4)').waitFor()
     await screenshot(bruno.page, 'stakeholders-grid-new-actors')
     const boxes = await bruno.cardBoxes()
     for (const [i, a] of boxes.entries())
       for (const b of boxes.slice(i + 1)) expect(disjoint(a, b)).toBe(true)
-    const startQuadrant = await bruno.quadrant('Comune di Bergamo')
-    expect(startQuadrant).not.toBe('monitor')
+    expect(await bruno.quadrant('Comune di Bergamo')).toBeNull()
 
     const powerWrites = countWrites(observer.doc, comune.id, 'power')
 
@@ -63,6 +64,8 @@ describe('the Stakeholder phase in the browser', () => {
       () => actorByName(observer.doc, 'Comune di Bergamo')!.power < 0.5,
       'power written on drop',
     )
+    expect(actorByName(observer.doc, 'Comune di Bergamo')!.placed).toBe(true)
+    await bruno.page.getByTestId('grid-tray').getByText('Da collocare (3)').waitFor()
     // a drag moves the card; it does not open it (the editor still shows the last new actor)
     await expect.poll(() => alice.editorLabels()).toEqual(['Cooperativa Il Ponte'])
     const dropped = actorByName(observer.doc, 'Comune di Bergamo')!

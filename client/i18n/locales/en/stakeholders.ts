@@ -25,6 +25,12 @@ export const stakeholders: typeof it = {
     neutral: 'Neutral',
     resists: 'Resists',
   },
+  tray: {
+    unplaced: 'to be placed on the grid',
+    title: 'To place ({{count}})',
+    hint: 'Drag each actor into the quadrant the group chooses.',
+    empty: 'New actors arrive here.',
+  },
   quadrants: {
     'manage-closely': 'Manage closely',
     'keep-satisfied': 'Keep satisfied',

@@ -23,6 +23,12 @@ export const stakeholders = {
     neutral: 'Neutrale',
     resists: 'Resiste',
   },
+  tray: {
+    unplaced: 'da collocare sulla griglia',
+    title: 'Da collocare ({{count}})',
+    hint: 'Trascina ogni attore nel quadrante che il gruppo sceglie.',
+    empty: 'Qui arrivano i nuovi attori.',
+  },
   quadrants: {
     'manage-closely': 'Gestire da vicino',
     'keep-satisfied': 'Mantenere soddisfatti',
