@@ -82,8 +82,12 @@ export async function visibleBin(
   const entries = await history.store.listBin(boardId, 2_000)
   return registry.withRoom(boardId, (room) => {
     const seen = new Set<string>()
+    // records' own labels first, then links named by their ends (which may be in the bin too)
     const labels = new Map<string, string>()
-    for (const e of [...entries].reverse())
+    const oldestFirst = [...entries].reverse()
+    for (const e of oldestFirst)
+      labels.set(`${e.collection}\u0000${e.recordId}`, labelOfFields(e.collection, e.fields))
+    for (const e of oldestFirst)
       labels.set(
         `${e.collection}\u0000${e.recordId}`,
         describeRemoved(room.doc, e.collection, e.fields as never, labels),

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Role } from '../../shared/protocol.ts'
 import { classifyUpdate, createdCount, deletedCount, type Classification } from './classify.ts'
 import type { Fields } from '../../shared/schema/index.ts'
-import { countRecords, describeRemoved, labelInDoc } from './labels.ts'
+import { countRecords, describeRemoved, labelInDoc, labelOfFields } from './labels.ts'
 import { docFromVersion } from './restore.ts'
 import { DEFAULT_THINNING, versionsToThin, type ThinningPolicy } from './thinning.ts'
 import type {
@@ -193,6 +193,8 @@ export class History {
     const writer = `${change.role}\u0000${change.name ?? ''}`
     const removedLabels = new Map<string, string>()
     for (const r of c.removed)
+      removedLabels.set(`${r.collection}\u0000${r.id}`, labelOfFields(r.collection, r.fields))
+    for (const r of c.removed)
       removedLabels.set(
         `${r.collection}\u0000${r.id}`,
         describeRemoved(room.doc, r.collection, r.fields, removedLabels),
@@ -342,6 +344,8 @@ export class History {
       if (list.length < NAMED_PER_ENTRY) list.push(r)
     }
     const labels = new Map<string, string>()
+    for (const r of change.deleted ?? [])
+      labels.set(`${r.collection}\u0000${r.id}`, labelOfFields(r.collection, r.fields))
     for (const r of change.created ?? []) named(of(r.collection).created, { id: r.id, label: '' })
     for (const r of change.edited ?? [])
       named(of(r.collection).edited, { id: r.id, label: labelInDoc(room.doc, r.collection, r.id) })

@@ -1,0 +1,168 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { browserSuite } from '../helpers/suite.ts'
+import { connectSynced, type Client } from '../helpers/clients.ts'
+import { createBoard } from '../helpers/server.ts'
+import { waitFor } from '../helpers/wait.ts'
+import { canvasRoots, putCard, putLink } from '../../shared/schema/index.ts'
+import type { Page } from 'playwright-core'
+
+const suite = browserSuite()
+const clients: Client[] = []
+afterAll(() => {
+  for (const c of clients) c.destroy()
+})
+
+/** A small problem tree written by a stock client: cards and links from each to the first. */
+async function seedTree(boardId: string, key: string, labels: string[]): Promise<Client> {
+  const client = await connectSynced(suite.server.url, boardId, key)
+  clients.push(client)
+  client.doc.transact(() => {
+    labels.forEach((label, i) =>
+      putCard(client.doc, 'problems', `card${i}`, {
+        kind: 'problem',
+        label,
+        x: 250 * i,
+        y: i === 0 ? 0 : 200,
+        role: i === 0 ? 'core' : 'cause',
+      }),
+    )
+    for (let i = 1; i < labels.length; i++)
+      putLink(client.doc, 'problems', `link${i}`, {
+        source: `card${i}`,
+        target: 'card0',
+        kind: 'cause-effect',
+      })
+  })
+  return client
+}
+
+const panel = (page: Page) => page.locator('.history-panel')
+
+async function openHistory(page: Page, tab: 'Versioni' | 'Attività' | 'Cestino') {
+  if (!(await panel(page).isVisible())) await page.locator('.history-button').click()
+  await panel(page).getByRole('tab', { name: tab }).click()
+}
+
+describe('history in the browser', () => {
+  it('the facilitator saves a named version, sees what changed since, restores it, and everyone sees it', async () => {
+    const board = await createBoard(suite.server.url, 'Patto Valle Seriana')
+    const stock = await seedTree(board.id, board.keys.participant, [
+      'Disoccupazione giovanile',
+      'Scarso orientamento',
+      'Pochi tirocini',
+    ])
+    const giulia = await suite.open(board.links.facilitator, 'Giulia')
+    const bruno = await suite.open(board.links.participant, 'Bruno')
+    await giulia.card('Pochi tirocini').waitFor()
+    await bruno.card('Pochi tirocini').waitFor()
+
+    await openHistory(giulia.page, 'Versioni')
+    await giulia.page.getByLabel('Nome della versione').fill('Fine primo incontro')
+    await giulia.page.getByRole('button', { name: 'Salva versione' }).click()
+    await panel(giulia.page).getByText('Versione «Fine primo incontro» salvata').waitFor()
+    const named = panel(giulia.page).locator('.history-version', { hasText: 'Fine primo incontro' })
+    await named.waitFor()
+    await expect.poll(() => named.locator('.history-counts').textContent()).toContain('3 problemi')
+
+    // the board changes: Bruno deletes a card and rewords another, someone adds one
+    await bruno.card('Pochi tirocini').click()
+    await bruno.page.keyboard.press('Delete')
+    await expect.poll(() => giulia.cards().count()).toBe(2)
+    await bruno.editCard('Scarso orientamento', 'Scarso orientamento scolastico')
+    stock.doc.transact(() =>
+      putCard(stock.doc, 'problems', 'late', {
+        kind: 'problem',
+        label: 'Trasporti scarsi',
+        x: 500,
+        y: 400,
+        role: 'cause',
+      }),
+    )
+    await giulia.card('Trasporti scarsi').waitFor()
+    await giulia.card('Scarso orientamento scolastico').waitFor()
+
+    await named.getByRole('button', { name: 'Cosa è cambiato' }).click()
+    const changes = named.locator('[data-testid=version-changes]')
+    await changes.waitFor()
+    await expect.poll(() => changes.locator('.added').textContent()).toContain('Trasporti scarsi')
+    await expect
+      .poll(() => changes.locator('.removed').first().textContent())
+      .toContain('Pochi tirocini')
+    await expect
+      .poll(() => changes.locator('.reworded').textContent())
+      .toContain('Scarso orientamento → Scarso orientamento scolastico')
+
+    await named.getByRole('button', { name: 'Ripristina' }).click()
+    await named.getByRole('button', { name: 'Sì, ripristina' }).click()
+    await panel(giulia.page).getByText('Versione ripristinata').waitFor()
+
+    for (const page of [giulia, bruno]) {
+      await page.card('Pochi tirocini').waitFor()
+      await page.card('Scarso orientamento').waitFor()
+      await expect.poll(() => page.cards().count()).toBe(3)
+      await expect.poll(() => page.card('Trasporti scarsi').count()).toBe(0)
+      await expect.poll(() => page.page.locator('.react-flow__edge').count()).toBe(2)
+    }
+    await waitFor(() => canvasRoots(stock.doc, 'problems').nodes.size === 3, 'stock client')
+    // the state before the restore is itself a version
+    await expect
+      .poll(() => panel(giulia.page).locator('.history-version').first().textContent())
+      .toContain('Prima di un ripristino')
+
+    // the activity says who did what
+    await openHistory(giulia.page, 'Attività')
+    const feed = panel(giulia.page).locator('.history-entry')
+    await expect.poll(() => feed.first().textContent()).toContain('Giulia')
+    await expect
+      .poll(() =>
+        panel(giulia.page).locator('.history-entry', { hasText: 'Bruno' }).allTextContents(),
+      )
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('ha eliminato scheda problema: Pochi tirocini'),
+        ]),
+      )
+
+    // a participant sees the versions but cannot save or restore
+    await openHistory(bruno.page, 'Versioni')
+    await panel(bruno.page)
+      .locator('.history-version', { hasText: 'Fine primo incontro' })
+      .waitFor()
+    expect(await panel(bruno.page).getByRole('button', { name: 'Salva versione' }).count()).toBe(0)
+    expect(await panel(bruno.page).getByRole('button', { name: 'Ripristina' }).count()).toBe(0)
+  })
+
+  it('a deleted card comes back from the bin with its links', async () => {
+    const board = await createBoard(suite.server.url, 'Patto Bassa Bergamasca')
+    await seedTree(board.id, board.keys.participant, [
+      'Abbandono scolastico',
+      'Famiglie fragili',
+      'Pochi servizi',
+    ])
+    const anna = await suite.open(board.links.participant, 'Anna')
+    const carlo = await suite.open(board.links.participant, 'Carlo')
+    await anna.card('Famiglie fragili').waitFor()
+    await expect.poll(() => carlo.page.locator('.react-flow__edge').count()).toBe(2)
+
+    await anna.card('Famiglie fragili').click()
+    await anna.page.keyboard.press('Delete')
+    await expect.poll(() => carlo.cards().count()).toBe(2)
+    await expect.poll(() => carlo.page.locator('.react-flow__edge').count()).toBe(1)
+
+    await openHistory(carlo.page, 'Cestino')
+    const entry = panel(carlo.page).locator('.history-bin-entry[data-record=card1]')
+    await entry.waitFor()
+    // its link is in the bin beside it, named by its ends
+    await panel(carlo.page)
+      .locator('.history-bin-entry', { hasText: 'Famiglie fragili → Abbandono scolastico' })
+      .waitFor()
+    await entry.getByRole('button', { name: 'Ripristina: Famiglie fragili' }).click()
+    await panel(carlo.page).getByText('«Famiglie fragili» è tornato sulla lavagna.').waitFor()
+
+    for (const page of [anna, carlo]) {
+      await page.card('Famiglie fragili').waitFor()
+      await expect.poll(() => page.page.locator('.react-flow__edge').count()).toBe(2)
+    }
+    await expect.poll(() => panel(carlo.page).locator('.history-bin-entry').count()).toBe(0)
+  })
+})
