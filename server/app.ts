@@ -7,6 +7,7 @@ import { errorBody } from '../shared/errors.ts'
 import { registerRoutes } from './http/routes.ts'
 import { registerSecurityHeaders } from './http/securityHeaders.ts'
 import { openStore } from './storage/open.ts'
+import { StartupError } from './startup.ts'
 import type { BoardStore } from './storage/types.ts'
 import { DEFAULT_LIMITS, type HttpLimits, type SyncLimits } from './sync/config.ts'
 import { RoomRegistry, type StorageTuning } from './sync/rooms.ts'
@@ -92,11 +93,21 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
       dataDir: options.dataDir,
       databaseUrl: options.databaseUrl,
       onQuarantine: (record) => app.log.error(record, 'unreadable stored record quarantined'),
+    }).catch((err: Error) => {
+      if (!options.databaseUrl) throw err
+      throw new StartupError(`DATABASE_URL: PostgreSQL cannot be used (${err.message})`)
     }))
   const store = options.wrapStore ? options.wrapStore(opened) : opened
   // Several servers: the rooms' hooks relay through Redis and take turns at compaction.
   const cluster = options.redisUrl
-    ? await joinCluster(options.redisUrl, { log: app.log, store, prefix: options.redisPrefix })
+    ? await joinCluster(options.redisUrl, {
+        log: app.log,
+        store,
+        prefix: options.redisPrefix,
+      }).catch(async (err: Error) => {
+        await store.close()
+        throw new StartupError(`REDIS_URL: Redis cannot be reached (${err.message})`)
+      })
     : undefined
   const history = openHistory({ dataDir: options.dataDir, log: app.log, ...options.history })
   const registry = new RoomRegistry(

@@ -12,6 +12,15 @@ const env = z
     HOST: z.string().min(1).default('0.0.0.0'),
     DATA_DIR: z.string().min(1).default('./data'),
     PUBLIC_URL: z.url().optional(),
+    // Several instances: PostgreSQL as the shared store, Redis between them (README).
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL')
+      .optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL')
+      .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
     ALLOWED_ORIGINS: z
       .string()
@@ -33,15 +42,18 @@ if (!env.success) {
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const { PORT, HOST, DATA_DIR, PUBLIC_URL, LOG_LEVEL, ALLOWED_ORIGINS } = env.data
+const { PORT, HOST, DATA_DIR, PUBLIC_URL, LOG_LEVEL, ALLOWED_ORIGINS, DATABASE_URL, REDIS_URL } =
+  env.data
 
 /** Starts, or prints one line saying why not (no stack trace: the cause is the operator's). */
 async function start() {
   try {
     const dataDir = resolve(DATA_DIR)
     checkDataDir(dataDir)
-    checkDatabase(dataDir)
+    if (!DATABASE_URL) checkDatabase(dataDir)
     return await createTramaServer({
+      databaseUrl: DATABASE_URL,
+      redisUrl: REDIS_URL,
       port: PORT,
       host: HOST,
       dataDir,
