@@ -6,6 +6,7 @@ import { CreateBoardForm } from './CreateBoardForm.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { RecentBoards } from './RecentBoards.tsx'
 import { rememberBoard } from './recentBoards.ts'
+import { rememberJoinLink } from '../room/joinLinks.ts'
 import './home.css'
 
 /** The facilitator's way in: create a board, share its links and QR, find past boards. */
@@ -26,6 +27,7 @@ export function HomePage() {
 
   const onCreated = (board: CreatedBoard, title: string) => {
     rememberBoard({ id: board.id, title, role: 'facilitator', key: board.keys.facilitator })
+    rememberJoinLink(board.id, board.links.participant)
     setCreated({ board, title })
     announce(t('create.created', { title }))
   }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import QRCode from 'qrcode'
 
 /** The QR code of `text` as an SVG string (crisp at any size, so it scales to a projector). */
-function useQrSvg(text: string): { svg: string | null; failed: boolean } {
+export function useQrSvg(text: string): { svg: string | null; failed: boolean } {
   const [state, setState] = useState<{ text: string; svg: string | null; failed: boolean }>({
     text: '',
     svg: null,
@@ -22,7 +22,7 @@ function useQrSvg(text: string): { svg: string | null; failed: boolean } {
   return state.text === text ? state : { svg: null, failed: false }
 }
 
-function QrImage({ svg, label, className }: { svg: string; label: string; className: string }) {
+export function QrImage({ svg, label, className }: { svg: string; label: string; className: string }) {
   return (
     <div
       className={className}

@@ -27,6 +27,7 @@ import { useObjectiveShortcuts } from './useObjectiveShortcuts.ts'
 import { useObjectiveLayout } from './useObjectiveLayout.ts'
 import { cardWidthStyle, useScreenLayout } from '../projector/useScreenLayout.ts'
 import { useSpotlightOn } from '../projector/useSpotlightOn.ts'
+import { useFollowCanvas } from '../follow/useFollowCanvas.ts'
 import '../projector/projector.css'
 
 const nodeTypes = { objective: ObjectiveCardNode }
@@ -83,6 +84,7 @@ export function ObjectiveCanvas() {
   const [showProblems, setShowProblems] = useState(!viewer)
   const display = useMemo(() => ({ showProblems }), [showProblems])
   const layout = useObjectiveLayout()
+  useFollowCanvas('objectives')
   const spotlight = useSpotlightOn('objectives')
   // the projector arranges the tree for the big screen; everyone else sees the board's places
   const screen = useScreenLayout(nodes, edges, viewer, spotlight)

@@ -5,12 +5,24 @@ import { StrategyView } from '../strategy/StrategyView.tsx'
 import { LogframeView } from '../logframe/LogframeView.tsx'
 import { ObjectiveCanvas } from './ObjectiveCanvas.tsx'
 import { ObjectiveComparison } from './ObjectiveComparison.tsx'
+import { useRoomView } from '../room/useRoomView.ts'
 import './objectives.css'
 
 export const OBJECTIVE_VIEWS = ['tree', 'compare', 'strategy', 'logframe'] as const
 export type ObjectiveView = (typeof OBJECTIVE_VIEWS)[number]
 
 const STORAGE_KEY = 'trama.objectives.view'
+
+/** The room calls the comparison by its full name. */
+const ROOM_NAMES = {
+  toRoom: (v: ObjectiveView) => (v === 'compare' ? 'comparison' : v),
+  fromRoom: (v: string): ObjectiveView | null =>
+    v === 'comparison'
+      ? 'compare'
+      : (OBJECTIVE_VIEWS as readonly string[]).includes(v)
+        ? (v as ObjectiveView)
+        : null,
+}
 
 /** The sub-view is this screen's own choice; it survives switching phases, not other boards. */
 function storedView(): ObjectiveView {
@@ -54,6 +66,8 @@ export function ObjectivesPhase() {
     }
     if (focus) tabs.current[OBJECTIVE_VIEWS.indexOf(next)]?.focus()
   }
+  // the facilitator's view is the room's; the projector shows it
+  useRoomView('objectives', view, choose, ROOM_NAMES)
   // the arrow keys move between tabs, as in any tablist
   const onKeyDown = (e: KeyboardEvent) => {
     const i = OBJECTIVE_VIEWS.indexOf(view)

@@ -17,6 +17,7 @@ import { useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
 import { CARD_W } from '../kit/placement.ts'
 import { cardWidthStyle, useScreenLayout } from '../projector/useScreenLayout.ts'
 import { useSpotlightOn } from '../projector/useSpotlightOn.ts'
+import { useFollowCanvas } from '../follow/useFollowCanvas.ts'
 import '../projector/projector.css'
 
 const nodeTypes = { problem: ProblemCardNode }
@@ -48,6 +49,7 @@ export function ProblemCanvas() {
   const handlers = useCanvasHandlers('problems')
   const editing = useTreeEditing()
   useTreeKeyboard(editing)
+  useFollowCanvas('problems')
   const spotlight = useSpotlightOn('problems')
   // the projector arranges the tree for the big screen; everyone else sees the board's places
   const screen = useScreenLayout(nodes, edges, projector, spotlight)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CANVASES, PHASES } from '../../shared/schema/index.ts'
+import { followFields } from '../../shared/presence.ts'
 
 /** A person's name as they give it, and their colour. */
 export const nameSchema = z.string().trim().min(1).max(40)
@@ -24,6 +25,7 @@ export const peerStateSchema = z.object({
   /** A projector says so: it is not one of the people on the board. */
   role: z.enum(['facilitator', 'participant', 'viewer']).nullish(),
   viewport: point.extend({ zoom: z.number().finite().positive() }).nullish(),
+  ...followFields,
 })
 
 export type PeerState = z.infer<typeof peerStateSchema>

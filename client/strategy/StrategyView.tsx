@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { canEdit, isFacilitator, type BoardState } from '../store/boardStore.ts'
 import { useBoard } from '../store/context.tsx'
@@ -8,10 +8,14 @@ import { ResultsToggle } from './ResultsToggle.tsx'
 import { ScoringGrid } from './ScoringGrid.tsx'
 import { useStrategy } from './useStrategy.ts'
 import { useStrategyActions } from './useStrategyActions.ts'
+import { useRoom } from '../room/useRoom.ts'
+import { useRoomActions } from '../room/useRoomActions.ts'
 import './strategy.css'
 import './scoring.css'
 
 const participantSelector = (s: BoardState) => s.participantId
+const revealSelector = (r: { reveal: boolean }) => r.reveal
+const viewerSelector = (s: BoardState) => s.role === 'viewer'
 
 /** Strategy analysis: candidate branches scored by every participant, one chosen. */
 export function StrategyView() {
@@ -22,8 +26,20 @@ export function StrategyView() {
   const participantId = useBoard(participantSelector)
   const write = useStrategyActions()
   const chosenId = chosen?.id ?? null
-  // averages and ranking stay folded until this screen asks: no one anchors on others' votes
-  const [showResults, setShowResults] = useState(false)
+  // averages and ranking stay folded until this screen asks: no one anchors on others' votes.
+  // The facilitator's choice is the room's: the projector shows what the facilitator reveals.
+  const revealed = useRoom(revealSelector)
+  const viewer = useBoard(viewerSelector)
+  const room = useRoomActions()
+  const followsRoom = viewer || facilitator
+  const [showResults, setShowResults] = useState(followsRoom && revealed)
+  useEffect(() => {
+    if (followsRoom) setShowResults(revealed)
+  }, [followsRoom, revealed])
+  const toggleResults = () => {
+    if (facilitator) room.setReveal(!showResults)
+    setShowResults(!showResults)
+  }
 
   return (
     <div className="strategy-view" data-testid="strategy-view">
@@ -55,7 +71,7 @@ export function StrategyView() {
         {candidates.length > 0 && (
           <>
             <p className="grid-hint">{editable ? t('grid.hint') : t('grid.hintReadOnly')}</p>
-            <ResultsToggle shown={showResults} onToggle={() => setShowResults((v) => !v)} />
+            <ResultsToggle shown={showResults} forRoom={facilitator} onToggle={toggleResults} />
           </>
         )}
         <ScoringGrid

@@ -1,4 +1,5 @@
 import type { AwarenessEntry } from './frames.ts'
+import { withValidFollowFields } from '../../shared/presence.ts'
 
 /**
  * Presence (awareness) rules of a board, kept apart from the room so they can be tested alone.
@@ -15,7 +16,11 @@ import type { AwarenessEntry } from './frames.ts'
  * its share allows. Document updates never pass through here.
  */
 
-/** The entries `sender` may apply: those for ids it holds or that nobody holds. */
+/**
+ * The entries `sender` may apply: those for ids it holds or that nobody holds, with the fields
+ * that following reads (`follow`, `sight`, `join`) removed where they do not fit
+ * (shared/presence.ts).
+ */
 export function ownEntries<C>(
   entries: readonly AwarenessEntry[],
   sender: C,
@@ -25,8 +30,10 @@ export function ownEntries<C>(
   const refused: AwarenessEntry[] = []
   for (const e of entries) {
     const owner = ownerOf(e.clientId)
-    if (owner === undefined || owner === sender) kept.push(e)
-    else refused.push(e)
+    if (owner === undefined || owner === sender) {
+      const state = withValidFollowFields(e.state)
+      kept.push(state === e.state ? e : { ...e, state })
+    } else refused.push(e)
   }
   return { kept, refused }
 }

@@ -92,6 +92,9 @@ export const strategy: typeof it = {
     hiddenNote:
       'Averages and ranking are hidden on this screen, so nobody’s vote follows the others’. Show them once everyone has voted.',
     shownNote: 'Averages and ranking shown on this screen.',
+    hiddenRoomNote:
+      'Averages and ranking are hidden, on the projector too. Show them once everyone has voted: the whole room will see them.',
+    shownRoomNote: 'Averages and ranking shown on the projector too.',
   },
   logframe: {
     title: 'Logical framework',

@@ -91,6 +91,9 @@ export const strategy = {
     hiddenNote:
       'Medie e classifica sono nascoste su questo schermo, così il voto di ognuno non segue quello degli altri. Mostrale quando hanno votato tutti.',
     shownNote: 'Medie e classifica visibili su questo schermo.',
+    hiddenRoomNote:
+      'Medie e classifica sono nascoste, anche sul proiettore. Mostrale quando hanno votato tutti: le vedrà tutta la sala.',
+    shownRoomNote: 'Medie e classifica visibili anche sul proiettore.',
   },
   logframe: {
     title: 'Quadro logico',

@@ -1,0 +1,78 @@
+import { useTranslation } from 'react-i18next'
+import type { BoardState } from '../store/boardStore.ts'
+import { useBoard, useBoardActions } from '../store/context.tsx'
+import { useFollowState, useFollowStore, useLeader } from './useFollow.ts'
+import { useFollowRoom } from './useFollowRoom.ts'
+
+const facilitatorNameSelector = (s: BoardState) =>
+  s.peers.find((p) => p.role === 'facilitator')?.user.name ?? null
+
+/**
+ * What a participant is told about following, at the bottom of the screen: whom they follow
+ * (with the way out), whom they moved away from (with the way back), and that the facilitator
+ * moved the room to another phase (with the way there).
+ */
+export function FollowBar() {
+  const { t } = useTranslation('room')
+  const actions = useBoardActions()
+  const follow = useFollowStore()
+  const reason = useFollowState((s) => s.reason)
+  const following = useFollowState((s) => s.following)
+  const left = useFollowState((s) => s.left)
+  const leader = useLeader()
+  const facilitatorName = useBoard(facilitatorNameSelector)
+  const { phaseNotice, dismissPhase } = useFollowRoom()
+
+  if (following !== null && leader)
+    return (
+      <div className="follow-bar" role="status" data-testid="follow-bar" data-state="following">
+        <span className="follow-bar__dot" style={{ background: leader.user.color }} />
+        <span>
+          {reason === 'summoned'
+            ? t('summoned', { name: leader.user.name })
+            : t('following', { name: leader.user.name })}
+        </span>
+        <button type="button" onClick={() => follow.stop()}>
+          {t('stopFollowing')}
+        </button>
+      </div>
+    )
+  if (left)
+    return (
+      <div className="follow-bar" role="status" data-testid="follow-bar" data-state="left">
+        <span>{t('left', { name: left.name })}</span>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => follow.follow(left.clientId, 'chosen')}
+        >
+          {t('backTo', { name: left.name })}
+        </button>
+        <button type="button" aria-label={t('dismiss')} onClick={() => follow.stop(null)}>
+          ×
+        </button>
+      </div>
+    )
+  if (phaseNotice) {
+    const phase = t(`board:phases.${phaseNotice}`)
+    return (
+      <div className="follow-bar" role="status" data-testid="phase-notice">
+        <span>{t('phaseMoved', { name: facilitatorName ?? t('facilitator'), phase })}</span>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            actions.setTab(phaseNotice)
+            dismissPhase()
+          }}
+        >
+          {t('phaseGo', { phase })}
+        </button>
+        <button type="button" aria-label={t('dismiss')} onClick={dismissPhase}>
+          ×
+        </button>
+      </div>
+    )
+  }
+  return null
+}

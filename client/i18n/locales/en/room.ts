@@ -1,0 +1,36 @@
+import type { room as it } from '../it/room.ts'
+
+export const room: typeof it = {
+  controlsLabel: 'Running the room',
+  bringEveryone: 'Bring everyone here',
+  bringEveryoneTitle: 'Every participant sees what you see, until they move on their own',
+  broughtStatus: 'You brought everyone to your view',
+  spotlight: 'Spotlight',
+  spotlightTitle:
+    'The card or branch you select is shown large on the projector, with its causes and effects',
+  showJoin: 'Join code',
+  showJoinTitle: 'Show the QR code and the participants’ link on the projector',
+  hideJoin: 'Hide the code',
+  joinUnknown:
+    'This browser does not know the participants’ link: paste it here to show it on the projector.',
+  joinPaste: 'Participants’ link',
+  joinPasteSave: 'Use this link',
+  joinPasteInvalid: 'This is not the participants’ link of this board.',
+  follow: 'Follow…',
+  followTitle: 'See what another person sees',
+  followNobody: 'Nobody else is on the board.',
+  followPerson: 'Follow {{name}}',
+  following: 'You are following {{name}}',
+  summoned: '{{name}} brought everyone to their view',
+  stopFollowing: 'Stop following',
+  left: 'You moved away from {{name}}’s view.',
+  backTo: 'Back to {{name}}',
+  dismiss: 'Close',
+  phaseMoved: '{{name}} moved the room to «{{phase}}».',
+  phaseGo: 'Go to «{{phase}}»',
+  facilitator: 'The facilitator',
+  someone: 'Someone',
+  joinHeading: 'Join the board',
+  joinHint: 'Scan the code with your phone or open the link on your computer.',
+  joinQrAlt: 'QR code of the participants’ link',
+}

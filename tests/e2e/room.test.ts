@@ -1,0 +1,215 @@
+import { browserSuite } from '../helpers/suite.ts'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { putRecord } from '../../shared/schema/index.ts'
+import { mergeObjectiveTree } from '../../shared/method/objectiveTree.ts'
+import { newParticipant, screenshot } from '../helpers/browser.ts'
+import { boardPage } from '../helpers/boardPage.ts'
+import { connectSynced, type Client } from '../helpers/clients.ts'
+import { createBoard } from '../helpers/server.ts'
+import { buildWorkshopTree, WORKSHOP_LABELS } from '../helpers/workshopTree.ts'
+import { measureCardText, shownCardIds } from '../helpers/projectorPage.ts'
+
+const suite = browserSuite()
+const clients: Client[] = []
+afterAll(() => clients.forEach((c) => c.destroy()))
+
+async function openAs(link: string, name: string, size?: { width: number; height: number }) {
+  const { page } = await newParticipant(suite.browser, name)
+  if (size) await page.setViewportSize(size)
+  const board = boardPage(page)
+  await board.open(link)
+  return board
+}
+
+/** A workshop board: the 25-card tree, its objective tree and a strategy candidate. */
+async function workshopBoard() {
+  const board = await createBoard(suite.server.url, 'Patto Val Seriana')
+  const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
+  clients.push(stock)
+  buildWorkshopTree(stock.doc)
+  mergeObjectiveTree(stock.doc)
+  putRecord(stock.doc, 'strategy.candidates', 'cand', {
+    label: 'Orientamento',
+    objectives: [],
+  })
+  return board
+}
+
+const selectedTab = (page: Page, phase: string) =>
+  page.locator(`#tab-${phase}`).getAttribute('aria-selected')
+
+/** The part of the canvas a page shows, in the canvas's coordinates. */
+const visibleRect = (page: Page) =>
+  page.evaluate(() => {
+    const flow = document.querySelector('.react-flow')!.getBoundingClientRect()
+    const viewport = document.querySelector('.react-flow__viewport') as HTMLElement
+    const m = new DOMMatrixReadOnly(getComputedStyle(viewport).transform)
+    return {
+      cx: (flow.width / 2 - m.e) / m.a,
+      cy: (flow.height / 2 - m.f) / m.a,
+      zoom: m.a,
+    }
+  })
+
+/** Two views show the same place: centres within a card's width. */
+const samePlace = (a: { cx: number; cy: number }, b: { cx: number; cy: number }) =>
+  Math.hypot(a.cx - b.cx, a.cy - b.cy) < 120
+
+describe('the projector follows the room', () => {
+  it('follows the facilitator’s phase, view, reveal and spotlight, and shows the join code', async () => {
+    const board = await workshopBoard()
+    const fabio = await openAs(board.links.facilitator, 'Fabio', { width: 1440, height: 900 })
+    const projector = await openAs(board.links.viewer, 'Proiettore', {
+      width: 1920,
+      height: 1080,
+    })
+    await expect.poll(() => projector.cards().count()).toBe(25)
+    const whole = await measureCardText(projector.page)
+
+    // spotlight: the facilitator selects a cause; the projector shows it with its causes and
+    // its effect, larger than the whole tree
+    await fabio.card(WORKSHOP_LABELS.c1!).click()
+    await expect.poll(() => shownCardIds(projector.page)).toEqual(['c1', 'core', 'r1', 'r2'])
+    await expect
+      .poll(async () => (await measureCardText(projector.page)).minPx)
+      .toBeGreaterThan(whole.minPx * 1.3)
+    await projector.page.locator('.react-flow__node[data-id="c1"]').waitFor()
+    await screenshot(projector.page, 'room-spotlight')
+    // deselecting returns to the whole tree
+    await fabio.page.locator('.react-flow__pane').click({ position: { x: 8, y: 400 } })
+    await expect.poll(async () => (await shownCardIds(projector.page)).length).toBe(25)
+
+    // phase and view inside the phase
+    await fabio.page.locator('#tab-objectives').click()
+    await expect.poll(() => selectedTab(projector.page, 'objectives')).toBe('true')
+    await fabio.page.locator('#objectives-tab-strategy').click()
+    await projector.page.locator('#objectives-tab-strategy[aria-selected=true]').waitFor()
+    await projector.page.locator('[data-testid=strategy-view]').waitFor()
+
+    // the reveal of the ranking
+    const projectorToggle = projector.page.locator('[data-testid=results-toggle] button')
+    expect(await projectorToggle.getAttribute('aria-pressed')).toBe('false')
+    await fabio.page.getByRole('button', { name: 'Mostra risultati' }).click()
+    await expect.poll(() => projectorToggle.getAttribute('aria-pressed')).toBe('true')
+    await projector.page.locator('[data-testid=ranking-item]').first().waitFor()
+    await fabio.page.getByRole('button', { name: 'Nascondi risultati' }).click()
+    await expect.poll(() => projectorToggle.getAttribute('aria-pressed')).toBe('false')
+
+    await fabio.page.locator('#objectives-tab-compare').click()
+    await projector.page.locator('#objectives-tab-compare[aria-selected=true]').waitFor()
+    await fabio.page.locator('#objectives-tab-tree').click()
+    await projector.page.locator('#objectives-tab-tree[aria-selected=true]').waitFor()
+
+    // the join code: this browser did not create the board, so the facilitator pastes the link
+    await fabio.page.getByRole('button', { name: 'Codice per entrare' }).click()
+    await fabio.page.getByLabel('Link dei partecipanti').fill(board.links.participant)
+    await fabio.page.getByRole('button', { name: 'Usa questo link' }).click()
+    await projector.page.getByTestId('join-overlay').waitFor()
+    expect(await projector.page.getByTestId('join-link').innerText()).toBe(
+      board.links.participant,
+    )
+    await projector.page.locator('[data-testid=join-overlay] [data-testid=qr-code]').waitFor()
+    await screenshot(projector.page, 'room-join-code')
+    await fabio.page.getByRole('button', { name: 'Nascondi il codice' }).click()
+    await projector.page.getByTestId('join-overlay').waitFor({ state: 'detached' })
+  })
+})
+
+describe('following and bringing everyone here', () => {
+  it('brings the participants to the facilitator’s view until one of them pans', async () => {
+    const board = await workshopBoard()
+    const fabio = await openAs(board.links.facilitator, 'Fabio')
+    const pia = await openAs(board.links.participant, 'Pia')
+    const ugo = await openAs(board.links.participant, 'Ugo')
+    for (const p of [fabio, pia, ugo]) await expect.poll(() => p.cards().count()).toBe(25)
+
+    // everyone looks somewhere else
+    const wheel = async (p: typeof fabio, x: number, y: number, dy: number) => {
+      await p.page.mouse.move(x, y)
+      await p.page.mouse.wheel(0, dy)
+    }
+    await wheel(fabio, 300, 600, -400)
+    await wheel(pia, 1100, 300, 300)
+    await wheel(ugo, 900, 700, -200)
+    const fabioAt = await visibleRect(fabio.page)
+    expect(samePlace(await visibleRect(pia.page), fabioAt)).toBe(false)
+
+    await fabio.page.getByRole('button', { name: 'Porta tutti qui' }).click()
+    for (const p of [pia, ugo]) {
+      await p.page.locator('[data-testid=follow-bar][data-state=following]').waitFor()
+      await expect.poll(async () => samePlace(await visibleRect(p.page), fabioAt)).toBe(true)
+    }
+    expect(await pia.page.getByTestId('follow-bar').innerText()).toContain(
+      'Fabio ha portato tutti alla sua vista',
+    )
+    await screenshot(pia.page, 'room-summoned')
+
+    // the facilitator moves: both follow
+    await wheel(fabio, 1000, 250, 300)
+    const moved = await visibleRect(fabio.page)
+    expect(samePlace(moved, fabioAt)).toBe(false)
+    for (const p of [pia, ugo])
+      await expect.poll(async () => samePlace(await visibleRect(p.page), moved)).toBe(true)
+
+    // Pia pans on her own: she stops following, with the way back; Ugo still follows
+    await wheel(pia, 600, 400, 500)
+    await pia.page.locator('[data-testid=follow-bar][data-state=left]').waitFor()
+    const piaAt = await visibleRect(pia.page)
+    await wheel(fabio, 250, 650, -300)
+    const again = await visibleRect(fabio.page)
+    await expect.poll(async () => samePlace(await visibleRect(ugo.page), again)).toBe(true)
+    expect(samePlace(await visibleRect(pia.page), piaAt)).toBe(true)
+
+    // and back
+    await pia.page.getByRole('button', { name: 'Torna da Fabio' }).click()
+    await expect.poll(async () => samePlace(await visibleRect(pia.page), again)).toBe(true)
+    await pia.page.getByRole('button', { name: 'Smetti di seguire' }).click()
+    await pia.page.getByTestId('follow-bar').waitFor({ state: 'detached' })
+  })
+
+  it('a participant is told the facilitator moved the room, and can go there', async () => {
+    const board = await workshopBoard()
+    const fabio = await openAs(board.links.facilitator, 'Fabio')
+    const pia = await openAs(board.links.participant, 'Pia')
+    await pia.card(WORKSHOP_LABELS.core!).waitFor()
+    await fabio.page.locator('#tab-objectives').click()
+    const notice = pia.page.getByTestId('phase-notice')
+    await notice.waitFor()
+    expect(await notice.innerText()).toContain('Fabio ha portato la sala alla fase «Obiettivi»')
+    // she stays where she was until she chooses
+    expect(await selectedTab(pia.page, 'problems')).toBe('true')
+    await screenshot(pia.page, 'room-phase-notice')
+    await pia.page.getByRole('button', { name: 'Vai a «Obiettivi»' }).click()
+    await expect.poll(() => selectedTab(pia.page, 'objectives')).toBe('true')
+    await notice.waitFor({ state: 'detached' })
+  })
+
+  it('anyone follows anyone; a chain resolves to its end', async () => {
+    const board = await workshopBoard()
+    const fabio = await openAs(board.links.facilitator, 'Fabio')
+    const pia = await openAs(board.links.participant, 'Pia')
+    const ugo = await openAs(board.links.participant, 'Ugo')
+    for (const p of [fabio, pia, ugo]) await expect.poll(() => p.cards().count()).toBe(25)
+    const follow = async (p: typeof pia, name: string) => {
+      await p.page.getByRole('button', { name: 'Segui…' }).click()
+      await p.page.getByRole('button', { name: `Segui ${name}` }).click()
+      await p.page.locator('[data-testid=follow-bar][data-state=following]').waitFor()
+    }
+    // Ugo follows Pia, Pia follows Fabio: Ugo sees Fabio's view
+    await follow(ugo, 'Pia')
+    await follow(pia, 'Fabio')
+    await fabio.page.mouse.move(300, 600)
+    await fabio.page.mouse.wheel(0, -400)
+    const fabioAt = await visibleRect(fabio.page)
+    for (const p of [pia, ugo])
+      await expect.poll(async () => samePlace(await visibleRect(p.page), fabioAt)).toBe(true)
+    expect(await ugo.page.getByTestId('follow-bar').innerText()).toContain('Fabio')
+    // Pia now follows Ugo too: a loop Pia ↔ Ugo; it settles on one leader, nobody spins
+    await pia.page.getByRole('button', { name: 'Smetti di seguire' }).click()
+    await follow(pia, 'Ugo')
+    const bars = async () =>
+      (await Promise.all([pia, ugo].map((p) => p.page.getByTestId('follow-bar').count()))).sort()
+    await expect.poll(bars).toEqual([0, 1])
+  })
+})
