@@ -106,9 +106,7 @@ describe('the projector follows the room', () => {
     await fabio.page.getByLabel('Link dei partecipanti').fill(board.links.participant)
     await fabio.page.getByRole('button', { name: 'Usa questo link' }).click()
     await projector.page.getByTestId('join-overlay').waitFor()
-    expect(await projector.page.getByTestId('join-link').innerText()).toBe(
-      board.links.participant,
-    )
+    expect(await projector.page.getByTestId('join-link').innerText()).toBe(board.links.participant)
     await projector.page.locator('[data-testid=join-overlay] [data-testid=qr-code]').waitFor()
     await screenshot(projector.page, 'room-join-code')
     await fabio.page.getByRole('button', { name: 'Nascondi il codice' }).click()

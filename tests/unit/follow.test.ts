@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest'
+import { ROOM_ROOT, normaliseRoom } from '../../shared/schema/index.ts'
+import { withValidFollowFields } from '../../shared/presence.ts'
+import { ownEntries, ownersOf } from '../../server/sync/presence.ts'
+import { resolveLeader } from '../../client/follow/resolve.ts'
+import { createRoomActions } from '../../client/room/roomActions.ts'
+import { spotlightOf } from '../../client/room/useSpotlightWriter.ts'
+import { createBoardStore } from '../../client/store/boardStore.ts'
+import type { CardNode } from '../../client/store/projection.ts'
+import { linkedDocs } from '../helpers/linkedDocs.ts'
+
+describe('following a chain of people', () => {
+  const peers = (pairs: [number, number | null][]) =>
+    pairs.map(([clientId, follow]) => ({ clientId, follow }))
+
+  it('follows the end of the chain: A → B → C shows C', () => {
+    expect(
+      resolveLeader(
+        1,
+        2,
+        peers([
+          [2, 3],
+          [3, null],
+        ]),
+      ),
+    ).toBe(3)
+    expect(resolveLeader(1, 2, peers([[2, null]]))).toBe(2)
+  })
+
+  it('follows nobody without a target, or when the target has left', () => {
+    expect(resolveLeader(1, null, peers([[2, null]]))).toBeNull()
+    expect(resolveLeader(1, 9, peers([[2, null]]))).toBeNull()
+    expect(resolveLeader(1, 1, peers([[2, null]]))).toBeNull()
+  })
+
+  it('stops at someone who follows a person who has left', () => {
+    expect(
+      resolveLeader(
+        1,
+        2,
+        peers([
+          [2, 3],
+          [3, 9],
+        ]),
+      ),
+    ).toBe(3)
+  })
+
+  it('a loop is led by its smallest id, the others follow that one', () => {
+    // 1 ↔ 2: 1 leads, 2 follows 1
+    expect(resolveLeader(1, 2, peers([[2, 1]]))).toBeNull()
+    expect(resolveLeader(2, 1, peers([[1, 2]]))).toBe(1)
+    // 5 → 3 → 4 → 3: the loop 3 ↔ 4 is led by 3
+    expect(
+      resolveLeader(
+        5,
+        3,
+        peers([
+          [3, 4],
+          [4, 3],
+        ]),
+      ),
+    ).toBe(3)
+    expect(
+      resolveLeader(
+        4,
+        3,
+        peers([
+          [3, 4],
+          [5, 3],
+        ]),
+      ),
+    ).toBe(3)
+    expect(
+      resolveLeader(
+        3,
+        4,
+        peers([
+          [4, 3],
+          [5, 3],
+        ]),
+      ),
+    ).toBeNull()
+  })
+})
+
+describe('presence fields for following', () => {
+  it('keeps valid ones and drops what does not fit, leaving the rest of the state alone', () => {
+    const good = {
+      user: { name: 'Pia', color: '#123456' },
+      follow: 7,
+      sight: { view: 'tree', canvas: 'problems', rect: { x: 0, y: -10, w: 800, h: 500 } },
+      join: 'http://10.0.0.5:1234/b/abc#key=0123456789abcdef0123',
+    }
+    expect(withValidFollowFields(good)).toBe(good)
+    const bad = {
+      user: { name: 'Pia', color: '#123456' },
+      follow: 'everyone',
+      sight: { canvas: 'nowhere', rect: { x: 0, y: 0, w: -1, h: 1 } },
+      join: 'javascript:alert(1)',
+      cursor: { x: 1, y: 2 },
+    }
+    expect(withValidFollowFields(bad)).toEqual({
+      user: { name: 'Pia', color: '#123456' },
+      cursor: { x: 1, y: 2 },
+    })
+    expect(withValidFollowFields(null)).toBeNull()
+  })
+
+  it('the server applies a state with its follow fields checked', () => {
+    const a = { awarenessIds: new Set([1]) }
+    const { kept } = ownEntries(
+      [{ clientId: 1, clock: 2, state: { follow: -3, tab: 'problems' } }],
+      a,
+      ownersOf([a]),
+    )
+    expect(kept).toEqual([{ clientId: 1, clock: 2, state: { tab: 'problems' } }])
+  })
+})
+
+describe('the facilitator leads the room', () => {
+  it('only a facilitator’s page writes the room, outside the undo history, once per change', () => {
+    const { a, b, flush } = linkedDocs()
+    const facilitator = createBoardStore({ boardId: 'x', role: 'facilitator' })
+    const participant = createBoardStore({ boardId: 'x', role: 'participant' })
+    const lead = createRoomActions(a, facilitator)
+    const other = createRoomActions(b, participant)
+    let writes = 0
+    a.on('update', () => writes++)
+    expect(lead.setView('strategy')).toBe(true)
+    expect(lead.setView('strategy')).toBe(true)
+    expect(writes).toBe(1)
+    lead.setSpotlight({ canvas: 'problems', id: 'core' })
+    lead.setReveal(true)
+    lead.summon(42, 1000)
+    expect(other.setView('tree')).toBe(false)
+    expect(other.setReveal(false)).toBe(false)
+    flush()
+    expect(normaliseRoom(b)).toMatchObject({
+      view: 'strategy',
+      spotlight: { canvas: 'problems', id: 'core' },
+      reveal: true,
+      summon: { at: 1000, client: 42 },
+    })
+    expect(b.getMap(ROOM_ROOT).size).toBe(4)
+  })
+
+  it('puts in the spotlight one selected card, or the branch of several', () => {
+    const store = createBoardStore({ boardId: 'x', role: 'facilitator' })
+    const card = (id: string, selected: boolean, cluster?: string): CardNode => ({
+      id,
+      position: { x: 0, y: 0 },
+      data: { kind: 'problem', label: id, ...(cluster ? { cluster } : {}) },
+      selected,
+    })
+    const select = (nodes: CardNode[]) =>
+      store.setState((s) => ({
+        canvases: { ...s.canvases, problems: { nodes, edges: [] } },
+      }))
+    select([card('a', true), card('b', false)])
+    expect(spotlightOf(store.getState())).toEqual({ canvas: 'problems', id: 'a' })
+    select([card('a', true, 'k'), card('b', true, 'k')])
+    expect(spotlightOf(store.getState())).toEqual({ canvas: 'problems', id: 'k' })
+    select([card('a', true, 'k'), card('b', true)])
+    expect(spotlightOf(store.getState())).toBeNull()
+    select([card('a', false)])
+    expect(spotlightOf(store.getState())).toBeNull()
+    // a phase without a tree has no spotlight
+    store.setState({ tab: 'stakeholders' })
+    select([card('a', true)])
+    expect(spotlightOf(store.getState())).toBeNull()
+  })
+})
