@@ -14,6 +14,9 @@ import {
 } from './restore.ts'
 import type { BinEntry } from './types.ts'
 
+/** Deletions this close together count as one (a card and its links). */
+const DELETED_TOGETHER_MS = 5_000
+
 /** The origin of the server's own history writes (a restore): stored and relayed by the room. */
 export const HISTORY_ORIGIN = Symbol('history')
 
@@ -112,8 +115,9 @@ export type BinRestoreOutcome =
   | { ok: false; status: 404 | 409; code: ErrorCode; details?: string[] }
 
 /**
- * Brings one deleted record back, whole, with the records deleted together with it that hang on
- * it (a card's links, when their other end is on the board), in one change.
+ * Brings one deleted record back, whole, with the records deleted together with it (in the same
+ * change or within a few seconds) that hang on it — a card's links, when their other end is on
+ * the board — in one change.
  */
 export async function restoreFromBin(
   { registry, history }: Deps,
@@ -123,7 +127,18 @@ export async function restoreFromBin(
 ): Promise<BinRestoreOutcome> {
   const entry = await history.store.getBinEntry(boardId, entryId)
   if (!entry) return { ok: false, status: 404, code: 'BIN_ENTRY_NOT_FOUND' }
-  const batch = await history.store.binBatch(boardId, entry.batch)
+  // deleted with it: in the same change, or moments apart (a page may drop a card's links
+  // and the card in two changes)
+  const nearby = (await history.store.listBin(boardId, 2_000)).filter(
+    (e) =>
+      e.restoredAt === null &&
+      (e.batch === entry.batch || Math.abs(e.at - entry.at) <= DELETED_TOGETHER_MS),
+  )
+  const batch = [
+    ...new Map(
+      [...nearby].reverse().map((e) => [`${e.collection}\u0000${e.recordId}`, e]),
+    ).values(),
+  ]
   const outcome = await registry.withRoom(boardId, (room): BinRestoreOutcome => {
     if (room.newerSchema) return { ok: false, status: 409, code: 'NEWER_SCHEMA' }
     const live = (e: BinEntry) =>
