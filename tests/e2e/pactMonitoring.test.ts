@@ -223,4 +223,71 @@ describe('the pact’s learning cycle in the browser', () => {
       stock.destroy()
     }
   })
+
+  it('in English, a decreasing indicator past its target date is judged against the target', async () => {
+    const board = await createBoard(suite.server.url, 'Pact Bergamo')
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
+    try {
+      stock.doc.transact(() => {
+        putRecord(stock.doc, 'pact.indicators', 'neet', {
+          label: 'NEET in the valley',
+          unit: '%',
+          direction: 'decrease',
+          baseline: 22,
+          baselineDate: '2025-01-01',
+          target: 15,
+          targetDate: '2026-01-01',
+          source: 'ISTAT',
+          frequency: 'yearly',
+          order: 0,
+        })
+        putRecord(stock.doc, 'pact.rounds', 'r1', { label: 'Mid-term', date: '2025-07-02' })
+        putRecord(stock.doc, 'pact.rounds', 'r2', { label: 'Late', date: '2026-06-30' })
+        putRecord(stock.doc, 'pact.measurements', measurementId('r1', 'neet'), {
+          round: 'r1',
+          indicator: 'neet',
+          value: 18.5,
+        })
+        // 17 after the target date: 5 of the 7 points the pact promised, 71 %
+        putRecord(stock.doc, 'pact.measurements', measurementId('r2', 'neet'), {
+          round: 'r2',
+          indicator: 'neet',
+          value: 17,
+        })
+      })
+      const carla = monitoringPage((await suite.open(board.links.participant, 'Carla', 'en')).page)
+      await carla.page.setViewportSize({ width: 1366, height: 768 })
+      await carla.openView('monitoring')
+      await carla.page.getByText('For indicators to decrease, progress is the fall').waitFor()
+      await expect.poll(() => carla.stateOf('NEET in the valley')).toBe('warning')
+      await carla.valueRow('NEET in the valley').getByText('target date passed').waitFor()
+      await expect
+        .poll(() => carla.chartStates('NEET in the valley'))
+        .toEqual(['on-track', 'warning'])
+      // a third round, measured by another device, turns it critical for her at once
+      stock.doc.transact(() => {
+        putRecord(stock.doc, 'pact.rounds', 'r3', { label: 'Final', date: '2026-12-31' })
+        putRecord(stock.doc, 'pact.measurements', measurementId('r3', 'neet'), {
+          round: 'r3',
+          indicator: 'neet',
+          value: 21,
+        })
+      })
+      await expect
+        .poll(() => carla.chartStates('NEET in the valley'))
+        .toEqual(['on-track', 'warning', 'critical'])
+      await carla.openView('health')
+      await carla.page.getByRole('heading', { name: 'Indicators by state' }).waitFor()
+      await expect
+        .poll(() =>
+          carla.page
+            .locator('.pm-state-counts > li[data-state=critical]')
+            .getAttribute('data-count'),
+        )
+        .toBe('1')
+      await screenshot(carla.page, 'pact-health-en-1366')
+    } finally {
+      stock.destroy()
+    }
+  })
 })
