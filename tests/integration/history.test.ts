@@ -326,3 +326,43 @@ describe('history: the bin', () => {
     ])
   })
 })
+
+describe('history: automatic versions', () => {
+  it('a version at a phase change, after a stretch of activity and when the board is unloaded', async () => {
+    let clock = Date.now()
+    const server = await suite.server({
+      limits: { unloadDelayMs: 200 },
+      history: { now: () => clock },
+    })
+    const board = await createBoard(server.url)
+    const versions = async () =>
+      (await api(server.url, 'GET', `/api/boards/${board.id}/versions`, board.keys.viewer)).body
+        .versions as { reason: string; counts: Record<string, number> }[]
+    const facilitator = await suite.client(server.url, board.id, board.keys.facilitator)
+    addTree(facilitator.doc, 'p', 3)
+    // the first change: the state before it is the first version
+    await waitFor(async () => (await versions()).some((v) => v.reason === 'initial'), 'initial')
+    facilitator.doc.getMap('meta').set('phase', 'objectives')
+    await waitFor(async () => (await versions())[0]?.reason === 'phase', 'phase version')
+    expect((await versions())[0]!.counts['problems.nodes']).toBe(3)
+    // eleven minutes of work later (10 by default), the next change brings a version
+    clock += 11 * 60_000
+    addTree(facilitator.doc, 'q', 2)
+    await waitFor(async () => (await versions())[0]?.reason === 'activity', 'activity version')
+    expect((await versions())[0]!.counts['problems.nodes']).toBe(5)
+    addTree(facilitator.doc, 'r', 1)
+    await waitFor(async () => {
+      const a = await api(server.url, 'GET', `/api/boards/${board.id}/activity`, board.keys.viewer)
+      return a.body.activity.length >= 3
+    }, 'last change recorded')
+    facilitator.destroy()
+    await waitFor(async () => (await versions())[0]?.reason === 'unload', 'unload version')
+    expect((await versions())[0]!.counts['problems.nodes']).toBe(6)
+    // an untouched board is not versioned again on its next unload
+    const count = (await versions()).length
+    const looker = await suite.client(server.url, board.id, board.keys.viewer)
+    looker.destroy()
+    await waitFor(() => !server.registry.isLoaded(board.id), 'unloaded again')
+    expect(await versions()).toHaveLength(count)
+  })
+})
