@@ -64,6 +64,14 @@ describe('the pact’s learning cycle in the browser', () => {
           x: 0,
           y: 0,
         })
+        putRecord(stock.doc, 'objectives.nodes', 'obj-1', {
+          kind: 'objective',
+          label: 'Più tirocini per i NEET',
+          status: 'reworded',
+          derivedFrom: null,
+          x: 0,
+          y: 0,
+        })
         putRecord(stock.doc, 'pact.commitments', 'c1', {
           actor: 'cpi',
           type: 'staff-hours',
@@ -99,6 +107,7 @@ describe('the pact’s learning cycle in the browser', () => {
       await alice.type(card.locator('[data-field=target]'), '140')
       await card.locator('[data-field=targetDate]').fill('2028-12-31')
       await card.locator('[data-field=responsible]').selectOption({ label: 'Centro per l’impiego' })
+      await card.locator('[data-field=linkedTo]').selectOption({ label: 'Più tirocini per i NEET' })
       await card.locator('[data-testid=indicator-no-state]').waitFor({ state: 'detached' })
 
       await screenshot(alice.page, 'pact-indicators-1366')
@@ -113,6 +122,8 @@ describe('the pact’s learning cycle in the browser', () => {
           f.baselineDate === '2027-01-01' &&
           f.targetDate === '2028-12-31' &&
           f.responsible === 'cpi' &&
+          f.objective === 'obj-1' &&
+          f.activity === null &&
           f.preset === 'pathways-started'
         )
       }, 'the indicator reaches the other device')

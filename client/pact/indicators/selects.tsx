@@ -30,7 +30,7 @@ export function ActorSelect({
       {...rest}
     >
       <option value="">{t('none')}</option>
-      {!known && <option value={value!}>{t('unnamed')}</option>}
+      {!known && <option value={value!}>{t('removed')}</option>}
       {actors.map((a) => (
         <option key={a.id} value={a.id}>
           {trim(a.label || t('unnamed'))}
@@ -63,6 +63,9 @@ export function LinkSelect({
 }) {
   const { t } = useTranslation('pactMonitoring')
   const value = activity ? `activity:${activity}` : objective ? `objective:${objective}` : ''
+  const known =
+    value === '' ||
+    (activity ? rows.some((r) => r.id === activity) : objectives.some((o) => o.id === objective))
   return (
     <select
       aria-label={label}
@@ -80,6 +83,7 @@ export function LinkSelect({
       }}
     >
       <option value="">{t('none')}</option>
+      {!known && <option value={value}>{t('removed')}</option>}
       {objectives.length > 0 && (
         <optgroup label={t('targetKinds.objective')}>
           {objectives.map((o) => (

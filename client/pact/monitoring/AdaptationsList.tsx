@@ -40,6 +40,8 @@ export function AdaptationsList({
       {mine.map((a) => {
         const value = a.targetKind && a.target ? `${a.targetKind}:${a.target}` : ''
         const name = a.what || t('unnamed')
+        const known =
+          !a.targetKind || !a.target || targets[a.targetKind].some((i) => i.id === a.target)
         return (
           <div
             key={a.id}
@@ -107,6 +109,7 @@ export function AdaptationsList({
                 }}
               >
                 <option value="">{t('none')}</option>
+                {!known && <option value={value}>{t('removed')}</option>}
                 {ADAPTATION_TARGETS.map(
                   (kind) =>
                     targets[kind].length > 0 && (

@@ -50,6 +50,7 @@ export const pactMonitoring: typeof it = {
     activity: 'Activity',
   },
   none: '— none —',
+  removed: '(deleted item)',
   unnamed: 'unnamed',
   remove: 'Delete',
   indicators: {

@@ -48,6 +48,7 @@ export const pactMonitoring = {
     activity: 'Attività',
   },
   none: '— nessuno —',
+  removed: '(elemento eliminato)',
   unnamed: 'senza nome',
   remove: 'Elimina',
   indicators: {
