@@ -195,8 +195,22 @@ describe('the Patto phase in the browser', () => {
     await expect
       .poll(() => bruno.page.locator('[data-testid=adhesions-count]').innerText())
       .toBe('1 su 3 aderiscono')
-    await bruno.page.setViewportSize({ width: 1366, height: 768 })
     await screenshot(bruno.page, 'pact-commitments')
+
+    // the ledger as a spreadsheet for Italian Excel: BOM, `;`, Italian headers and decimals
+    const downloading = bruno.page.waitForEvent('download')
+    await bruno.page.locator('[data-testid=ledger-csv]').click()
+    const download = await downloading
+    expect(download.suggestedFilename()).toBe('impegni-patto-patto-val-seriana.csv')
+    const csv = readFileSync((await download.path())!, 'utf8')
+    const lines = csv.split('\r\n')
+    expect(lines[0]).toBe('\uFEFFAttore;Tipo;Che cosa;Quantità;Unità;Dal;Al;Per;Stato')
+    expect(lines).toContain('Comune di Clusone;Ore di personale;;120;ore;;;;Proposto')
+    expect(lines).toContain('Comune di Clusone;Competenze;;2,5;giornate;;;;Proposto')
+    expect(lines).toContain(
+      'Cooperativa Il Ponte;Risorse economiche;;1500;€;;;Sportello di orientamento settimanale;Non rispettato',
+    )
+    expect(lines.length).toBe(6) // header, four commitments, the final line end
   })
 
   it('the vision written by two people at the same time keeps both texts', async () => {
@@ -324,6 +338,7 @@ describe('the Patto phase in the browser', () => {
     expect(await projector.ledger.locator('td[data-field=unit]').innerText()).toBe('tirocini')
     expect(await projector.page.locator('select, textarea, input').count()).toBe(0)
     expect(await projector.page.locator('.ledger-csv').count()).toBe(1)
+    await screenshot(projector.page, 'pact-commitments-projector')
     await projector.openView('vision')
     await expect
       .poll(() => projector.page.locator('[data-field=vision]').innerText())
