@@ -261,7 +261,9 @@ describe('strategy analysis and logframe in the browser', () => {
     const alice = strategyPage((await newParticipant(suite.browser, 'Alice', 'en')).page)
     const projector = strategyPage((await newParticipant(suite.browser, 'Proiettore')).page)
     await alice.open(board.links.facilitator)
-    await projector.open(board.links.viewer)
+    // the projector follows the facilitator to the strategy view by itself
+    await projector.page.goto(board.links.viewer)
+    await projector.page.locator('[data-testid=strategy-view]').waitFor()
     const select = alice.page.getByLabel('Objective at the top of the branch')
     const value = await select
       .locator('option', { hasText: TRAINING })
