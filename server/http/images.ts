@@ -14,6 +14,7 @@ import {
 } from '../../shared/render/index.ts'
 import { checkAccess } from '../auth/keys.ts'
 import { FONT_FILES } from '../export/fonts.ts'
+import { textAsGlyphs } from '../export/glyphText.ts'
 import type { BoardStore } from '../storage/types.ts'
 import type { RoomRegistry } from '../sync/rooms.ts'
 
@@ -86,9 +87,13 @@ export async function encodePng(width: number, height: number, rgba: Buffer): Pr
   ])
 }
 
-/** SVG → PNG: drawn on libuv's thread pool (renderAsync), so a big picture never stalls the sync. */
+/**
+ * SVG → PNG: the text as glyph outlines first (textAsGlyphs: resvg's own text layout was most
+ * of the time), then drawn on libuv's thread pool (renderAsync), so a big picture never stalls
+ * the sync.
+ */
 export async function rasterise(svg: string, zoom: number): Promise<Buffer> {
-  const image = await renderAsync(svg, {
+  const image = await renderAsync(await textAsGlyphs(svg), {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: 'zoom', value: zoom },
     background: '#ffffff',
