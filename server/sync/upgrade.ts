@@ -143,7 +143,7 @@ export function attachSync(
     // Board ids are plain url-safe characters: no decoding needed, and nothing to throw on.
     const boardId = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : ''
     if (!BOARD_ID_PATTERN.test(boardId)) return refuse(socket, 404, 'BOARD_NOT_FOUND')
-    const access = checkAccess(store.getBoard(boardId), url.searchParams.get('key'))
+    const access = checkAccess(await store.getBoard(boardId), url.searchParams.get('key'))
     if (!access.ok) return refuse(socket, access.status, access.code)
     let room = await registry.acquire(boardId)
     while (room.destroyed) room = await registry.acquire(boardId)
