@@ -12,7 +12,7 @@ const ROW = 46
 const GAP = 150
 const PAD = 12
 const WIDTH = PAD * 2 + BOX_W * 2 + GAP
-const MAX_CHARS = 27
+const MAX_CHARS = 24
 
 function clip(text: string): string {
   return text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS - 1)}…` : text
