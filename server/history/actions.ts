@@ -1,6 +1,12 @@
+import * as Y from 'yjs'
 import type { ErrorCode } from '../../shared/errors.ts'
 import type { Role } from '../../shared/protocol.ts'
-import { collectionRoot, recordOf, type CollectionName } from '../../shared/schema/index.ts'
+import {
+  collectionRoot,
+  recordOf,
+  refuseUpdate,
+  type CollectionName,
+} from '../../shared/schema/index.ts'
 import type { RoomRegistry } from '../sync/rooms.ts'
 import { describeRemoved, labelOfFields } from './labels.ts'
 import type { History } from './recorder.ts'
@@ -156,10 +162,17 @@ export async function restoreFromBin(
         details: missing.map((m) => `${m} is not on the board`),
       }
     const records = [entry, ...along.filter((d) => !missingReferences(room.doc, d, coming).length)]
+    // what comes back must pass the same guard as the person's own edit would (a locked phase,
+    // a paused board): built on a copy, judged against the board, then applied
+    const update = changeOnCopy(room.doc, (copy) => putBack(copy, records, null))
+    const refusal = refuseUpdate(room.doc, Y.decodeUpdate(update), {
+      facilitator: who.role === 'facilitator',
+    })
+    if (refusal) return { ok: false, status: 409, code: 'CANNOT_RESTORE', details: [refusal] }
     history.recordServerChange(room, who, {
       created: records.map((r) => ({ collection: r.collection, id: r.recordId })),
     })
-    putBack(room.doc, records, HISTORY_ORIGIN)
+    Y.applyUpdate(room.doc, update, HISTORY_ORIGIN)
     return {
       ok: true,
       restored: records.map((r) => ({ collection: r.collection, id: r.recordId })),
@@ -174,4 +187,16 @@ export async function restoreFromBin(
     .map((b) => b.id)
   await history.store.markRestored(boardId, [...new Set([entryId, ...ids])], Date.now())
   return outcome
+}
+
+/** The update a change makes, made on a copy of the document (the document is untouched). */
+function changeOnCopy(doc: Y.Doc, change: (copy: Y.Doc) => void): Uint8Array {
+  const copy = new Y.Doc()
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+    change(copy)
+    return Y.encodeStateAsUpdate(copy, Y.encodeStateVector(doc))
+  } finally {
+    copy.destroy()
+  }
 }

@@ -306,6 +306,50 @@ describe('history: the bin', () => {
     expect(again.status).toBe(409)
   })
 
+  it('the bin keeps the facilitator’s lock: a participant cannot bring a card back into a locked phase', async () => {
+    const server = await suite.server()
+    const board = await createBoard(server.url)
+    const facilitator = await suite.client(server.url, board.id, board.keys.facilitator)
+    addTree(facilitator.doc, 'c', 2)
+    await waitFor(async () => {
+      const e = await api(
+        server.url,
+        'GET',
+        `/api/boards/${board.id}/export.json`,
+        board.keys.viewer,
+      )
+      return e.body.canvases.problems.nodes.length === 2
+    }, 'stored')
+    facilitator.doc.transact(() => {
+      problemCards(facilitator.doc).delete('c1')
+      problemLinks(facilitator.doc).delete('cl1')
+    })
+    facilitator.doc.getMap('room').set('locks', ['problems'])
+    const entry = await waitFor(async () => {
+      const bin = await api(server.url, 'GET', `/api/boards/${board.id}/bin`, board.keys.viewer)
+      return bin.body.bin.find((e: any) => e.recordId === 'c1')
+    }, 'in the bin')
+    await waitFor(async () => {
+      const e = await api(
+        server.url,
+        'GET',
+        `/api/boards/${board.id}/export.json`,
+        board.keys.viewer,
+      )
+      return e.body.canvases.problems.nodes.length === 1
+    }, 'lock stored')
+    const path = `/api/boards/${board.id}/bin/${entry.id}/restore`
+    const refused = await api(server.url, 'POST', path, board.keys.participant)
+    expect(refused.status).toBe(409)
+    expect(refused.body.error.code).toBe('CANNOT_RESTORE')
+    expect(refused.body.error.details[0]).toMatch(/lock/i)
+    expect((await api(server.url, 'POST', path, board.keys.facilitator)).status).toBe(200)
+    await waitFor(
+      () => problemCards(facilitator.doc).size === 2 && problemLinks(facilitator.doc).size === 1,
+      'back',
+    )
+  })
+
   it('viewer connections leave no trace', async () => {
     const server = await suite.server()
     const board = await createBoard(server.url)
