@@ -7,6 +7,7 @@ import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { PeerAvatars } from './PeerAvatars.tsx'
 import { LanguageSwitch } from '../home/LanguageSwitch.tsx'
 import { ExportMenu } from './ExportMenu.tsx'
+import { FacilitationBar } from '../facilitation/FacilitationBar.tsx'
 import { RoomControls } from '../room/RoomControls.tsx'
 import { HistoryButton } from '../history/HistoryButton.tsx'
 import '../home/home.css'
@@ -44,6 +45,7 @@ export function BoardHeader() {
         ))}
       </nav>
       <div className="header-right">
+        <FacilitationBar />
         <RoomControls />
         <LanguageSwitch />
         <PeerAvatars />

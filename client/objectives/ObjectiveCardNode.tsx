@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import { WriterMark, useWriter } from '../kit/WriterMark.tsx'
+import { VoteDots } from '../facilitation/VoteDots.tsx'
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { useTranslation } from 'react-i18next'
 import type { ProblemRole } from '../../shared/schema/index.ts'
@@ -91,6 +92,7 @@ export const ObjectiveCardNode = memo(function ObjectiveCardNode({
           <span>{t('card.fromProblem')}:</span> {problem.label}
         </div>
       )}
+      <VoteDots canvas="objectives" card={id} label={data.label} />
       <WriterMark writer={writer} />
       <Handle type="source" position={Position.Top} isConnectable={editable} />
     </div>

@@ -8,6 +8,7 @@ import type { ProblemNode } from '../store/projection.ts'
 import { useTreeReport } from './TreeWarnings.tsx'
 import { groupLabel } from './ProblemInspector.tsx'
 import { CardTextEditor } from '../kit/CardTextEditor.tsx'
+import { VoteDots } from '../facilitation/VoteDots.tsx'
 
 /** A problem card: its role by colour and label, its text, and who is writing it. */
 export const ProblemCardNode = memo(function ProblemCardNode({
@@ -75,6 +76,7 @@ export const ProblemCardNode = memo(function ProblemCardNode({
           )}
         </div>
       )}
+      <VoteDots canvas="problems" card={id} label={data.label} />
       <WriterMark writer={writer} />
       <Handle type="source" position={Position.Top} isConnectable={editable} />
     </div>

@@ -4,6 +4,7 @@ import type { Actor } from '../../shared/stakeholders/actors.ts'
 import type { Quadrant } from '../../shared/stakeholders/grid.ts'
 import { useBoard } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
+import { VoteDots } from '../facilitation/VoteDots.tsx'
 import { CATEGORY_COLORS, CategoryBadge, STANCE_COLORS, StanceBadge } from './visuals.tsx'
 
 /**
@@ -98,6 +99,7 @@ export function ActorCard({
             : t('card.movingBy', { name: mover })}
         </div>
       )}
+      <VoteDots canvas="stakeholders" card={actor.id} label={actor.label} />
       {children}
     </div>
   )

@@ -5,6 +5,7 @@ import {
   type CanvasName,
   type CollectionName,
   type Phase,
+  type RoomTimer,
 } from '../../shared/schema/index.ts'
 import type { Role } from '../../shared/protocol.ts'
 import type { Peer } from './peers.ts'
@@ -33,8 +34,15 @@ export interface BoardState {
   chosenStrategy: string
   /** The board was written by a newer Trama: reload before writing. */
   schemaTooNew: boolean
-  /** The server refused this client for good (a newer board, or input it cannot accept). */
-  refused: 'newer-schema' | 'rejected' | null
+  /**
+   * The server refused this client for good: a newer board, input it cannot accept, a change
+   * of what only the facilitator decides, an edit while the board is paused or a phase locked.
+   */
+  refused: 'newer-schema' | 'rejected' | 'facilitator' | 'frozen' | 'locked' | null
+  /** The room as the facilitator set it: paused board, locked phases, timer (from `room`). */
+  frozen: boolean
+  locks: Phase[]
+  timer: RoomTimer | null
   canvases: Record<CanvasName, CanvasProjection>
   lists: Record<ListName, Item[]>
   /** Local state. */
@@ -76,6 +84,9 @@ export function createBoardStore(init: {
     chosenStrategy: '',
     schemaTooNew: false,
     refused: null,
+    frozen: false,
+    locks: [],
+    timer: null,
     canvases: Object.fromEntries(
       CANVASES.map((c) => [c, { nodes: [], edges: [] }]),
     ) as unknown as Record<CanvasName, CanvasProjection>,
@@ -96,9 +107,13 @@ export function createBoardStore(init: {
   }))
 }
 
-/** Whether this user may change the document right now. */
+/**
+ * Whether this user may change the document right now: the facilitator's pause and the lock of
+ * the phase in view bind everyone but the facilitator (the server enforces both).
+ */
 export function canEdit(s: BoardState): boolean {
-  return s.role !== 'viewer' && !s.schemaTooNew && !s.refused
+  if (s.role === 'viewer' || s.schemaTooNew || s.refused) return false
+  return s.role === 'facilitator' || (!s.frozen && !s.locks.includes(s.tab))
 }
 
 export function isFacilitator(s: BoardState): boolean {

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
-import { allRoots } from '../../shared/schema/index.ts'
+import { allRoots, refusalOfClose } from '../../shared/schema/index.ts'
 import { CLOSE, SYNC_PATH, type Role } from '../../shared/protocol.ts'
 import { createBoardStore } from '../store/boardStore.ts'
 import type { BoardSession } from '../store/session.ts'
@@ -12,6 +12,7 @@ import { bindDocToStore } from './binding.ts'
 import { LOCAL_ORIGIN } from '../store/origin.ts'
 import { storedParticipantId } from './identity.ts'
 import { holdKeysForEditor } from '../text/typeAhead.ts'
+import { bindRoomControl } from '../facilitation/roomBinding.ts'
 
 export interface SessionOptions {
   boardId: string
@@ -73,6 +74,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
     captureTimeout: 10 * 60_000,
   })
   const unbind = bindDocToStore(doc, store, awareness)
+  const unbindRoom = bindRoomControl(doc, store)
   const actions = createBoardActions(doc, store, awareness, undo)
 
   // The keys typed between "edit this card" and its editor taking focus belong to the editor.
@@ -115,6 +117,11 @@ export function createBoardSession(options: SessionOptions): BoardSession {
     // These two are final: the stock provider does not retry 4400–4499, so say so and stop.
     if (event?.code === CLOSE.NEWER_SCHEMA.code) store.setState({ refused: 'newer-schema' })
     else if (event?.code === CLOSE.MALFORMED.code) store.setState({ refused: 'rejected' })
+    else {
+      // refused by the facilitator's control (paused, locked): final too, and the page says why
+      const kind = refusalOfClose(event?.code)
+      if (kind && kind !== 'malformed') store.setState({ refused: kind })
+    }
   })
   // What the user sees as "changes": the cards and links touched while the server is out of
   // reach (a card created and then written is one change, not two transactions).
@@ -136,11 +143,14 @@ export function createBoardSession(options: SessionOptions): BoardSession {
     provider.disconnect()
     store.setState({ connection: 'offline' })
   }
-  const onOnline = () => provider.connect()
+  // A refused client stays away: the same changes would be refused again.
+  const onOnline = () => {
+    if (!store.getState().refused) provider.connect()
+  }
   // If the browser never says it is back online, ask it every few seconds rather than waiting
   // for an event that may not come.
   const onlineCheck = setInterval(() => {
-    if (!provider.shouldConnect && navigator.onLine) provider.connect()
+    if (!provider.shouldConnect && navigator.onLine && !store.getState().refused) provider.connect()
   }, 5_000)
   window.addEventListener('offline', onOffline)
   window.addEventListener('online', onOnline)
@@ -173,6 +183,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       doc.off('afterTransaction', onTransaction)
       unwatchEditing()
       unbind()
+      unbindRoom()
       undo.destroy()
       provider.destroy()
       void (local as IndexeddbPersistence | null)?.destroy()

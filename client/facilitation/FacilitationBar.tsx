@@ -1,0 +1,98 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { VOTE_CANVASES, type VoteCanvas } from '../../shared/schema/index.ts'
+import { dotsLeft } from '../../shared/votes/tally.ts'
+import { useBoard } from '../store/context.tsx'
+import type { BoardState } from '../store/boardStore.ts'
+import { PauseControls } from './PauseControls.tsx'
+import { RoomBanners } from './RoomBanners.tsx'
+import { TimerControls } from './TimerControls.tsx'
+import { TimerDisplay } from './TimerDisplay.tsx'
+import { VoteControls } from './VoteControls.tsx'
+import { VoteRanking } from './VoteRanking.tsx'
+import { activeVote, dotItems } from './votes.ts'
+import './facilitation.css'
+
+const roleSelector = (s: BoardState) => s.role
+const frozenSelector = (s: BoardState) => s.frozen
+/** "open:left:total" for the open vote of the canvas in view, or ''. */
+const voteChipSelector = (s: BoardState) => {
+  if (!(VOTE_CANVASES as readonly string[]).includes(s.tab)) return ''
+  const vote = activeVote(s, s.tab as VoteCanvas)
+  if (vote?.state !== 'open') return ''
+  return `${dotsLeft(vote, dotItems(s), s.participantId)}:${vote.dots}`
+}
+
+/**
+ * The room's rhythm in the board header: the timer and the pause on every screen, the open
+ * vote's dots left, the banners and the revealed ranking; the facilitator's tools behind one
+ * button.
+ */
+export function FacilitationBar() {
+  const { t } = useTranslation('facilitation')
+  const role = useBoard(roleSelector)
+  const frozen = useBoard(frozenSelector)
+  const vote = useBoard(voteChipSelector)
+  const [left, total] = vote.split(':')
+  return (
+    <div className="facilitation-bar">
+      <TimerDisplay />
+      {frozen && (
+        <span className="room-chip room-chip-frozen" data-testid="frozen-chip">
+          ⏸ {t('freeze.chip')}
+        </span>
+      )}
+      {vote && (
+        <span className="room-chip room-chip-vote" data-testid="vote-chip">
+          {role === 'viewer' ? t('vote.chipOpenViewer') : t('vote.chipOpen', { left, total })}
+        </span>
+      )}
+      {role === 'facilitator' && <FacilitationPanel />}
+      <RoomBanners />
+      <VoteRanking />
+    </div>
+  )
+}
+
+function FacilitationPanel() {
+  const { t } = useTranslation('facilitation')
+  const [open, setOpen] = useState(false)
+  const box = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!open) return
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false)
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [open])
+  return (
+    <div className="facilitation-menu" ref={box}>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="facilitation-panel"
+        onClick={() => setOpen(!open)}
+        data-testid="facilitation-open"
+      >
+        {t('panel.open')}
+      </button>
+      {open && (
+        <div
+          id="facilitation-panel"
+          className="facilitation-panel"
+          role="dialog"
+          aria-label={t('panel.title')}
+        >
+          <div className="facilitation-panel-head">
+            <h2>{t('panel.title')}</h2>
+            <button type="button" onClick={() => setOpen(false)}>
+              {t('panel.close')}
+            </button>
+          </div>
+          <TimerControls />
+          <PauseControls />
+          <VoteControls />
+        </div>
+      )}
+    </div>
+  )
+}

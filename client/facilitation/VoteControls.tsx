@@ -1,0 +1,124 @@
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { VOTE_CANVASES, VOTE_DOTS_MAX, type VoteCanvas } from '../../shared/schema/index.ts'
+import { tallyVote } from '../../shared/votes/tally.ts'
+import { useBoard } from '../store/context.tsx'
+import type { BoardState } from '../store/boardStore.ts'
+import { useFacilitationActions } from './useFacilitationActions.ts'
+import { newestFirst, type DotItem, type VoteItem } from './votes.ts'
+
+const votesSelector = (s: BoardState) => s.lists.votes
+const dotsSelector = (s: BoardState) => s.lists['votes.dots']
+const tabSelector = (s: BoardState) => s.tab
+
+/** Opening a dot vote on a canvas, and closing, reopening, revealing or hiding each one. */
+export function VoteControls() {
+  const { t } = useTranslation('facilitation')
+  const tab = useBoard(tabSelector)
+  const voteList = useBoard(votesSelector) as unknown as VoteItem[]
+  const dotList = useBoard(dotsSelector) as unknown as DotItem[]
+  const votes = useMemo(() => newestFirst(voteList).slice(0, 4), [voteList])
+  const actions = useFacilitationActions()
+  const [canvas, setCanvas] = useState<VoteCanvas>(
+    (VOTE_CANVASES as readonly string[]).includes(tab) ? (tab as VoteCanvas) : 'problems',
+  )
+  const [dots, setDots] = useState(3)
+  const [label, setLabel] = useState('')
+  return (
+    <fieldset className="facilitation-section">
+      <legend>{t('vote.title')}</legend>
+      <div className="facilitation-row">
+        <label>
+          {t('vote.canvas')}{' '}
+          <select
+            value={canvas}
+            onChange={(e) => setCanvas(e.target.value as VoteCanvas)}
+            data-testid="vote-canvas"
+          >
+            {VOTE_CANVASES.map((c) => (
+              <option key={c} value={c}>
+                {t(`vote.canvases.${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('vote.dots')}{' '}
+          <input
+            type="number"
+            min={1}
+            max={VOTE_DOTS_MAX}
+            value={dots}
+            onChange={(e) =>
+              setDots(Math.max(1, Math.min(VOTE_DOTS_MAX, Math.round(Number(e.target.value) || 1))))
+            }
+            data-testid="vote-dots"
+          />
+        </label>
+      </div>
+      <label className="facilitation-wide">
+        {t('vote.name')}
+        <input
+          type="text"
+          maxLength={200}
+          value={label}
+          placeholder={t('vote.namePlaceholder')}
+          onChange={(e) => setLabel(e.target.value)}
+        />
+      </label>
+      <button
+        type="button"
+        onClick={() => {
+          actions.openVote(canvas, dots, label)
+          setLabel('')
+        }}
+      >
+        {t('vote.open')}
+      </button>
+      <p className="facilitation-help">{t('vote.hiddenNote')}</p>
+      <ul className="vote-list">
+        {votes.map((vote) => (
+          <VoteRow key={vote.id} vote={vote} dots={dotList} />
+        ))}
+      </ul>
+    </fieldset>
+  )
+}
+
+function VoteRow({ vote, dots }: { vote: VoteItem; dots: DotItem[] }) {
+  const { t } = useTranslation('facilitation')
+  const actions = useFacilitationActions()
+  const tally = tallyVote(vote, dots)
+  return (
+    <li className="vote-row" data-testid="vote-row" data-state={vote.state}>
+      <span className="vote-row-name">
+        {vote.label || t('vote.untitled')} · {t(`vote.canvases.${vote.canvas}`)} ·{' '}
+        {t(`vote.states.${vote.state}`)}
+      </span>
+      <span className="vote-row-progress">
+        {t('vote.progress', { voters: tally.voters, dots: tally.total })}
+      </span>
+      <span className="vote-row-actions">
+        {vote.state === 'open' && (
+          <button type="button" onClick={() => actions.setVoteState(vote.id, 'closed')}>
+            {t('vote.close')}
+          </button>
+        )}
+        {vote.state === 'closed' && (
+          <button type="button" onClick={() => actions.setVoteState(vote.id, 'open')}>
+            {t('vote.reopen')}
+          </button>
+        )}
+        {vote.state === 'revealed' ? (
+          <button type="button" onClick={() => actions.setVoteState(vote.id, 'closed')}>
+            {t('vote.hide')}
+          </button>
+        ) : (
+          <button type="button" onClick={() => actions.setVoteState(vote.id, 'revealed')}>
+            {t('vote.reveal')}
+          </button>
+        )}
+      </span>
+    </li>
+  )
+}

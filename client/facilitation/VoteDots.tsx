@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next'
+import type { VoteCanvas } from '../../shared/schema/index.ts'
+import { countedDots, dotsLeft } from '../../shared/votes/tally.ts'
+import { useBoard } from '../store/context.tsx'
+import type { BoardState } from '../store/boardStore.ts'
+import { mayVote } from './facilitationActions.ts'
+import { useFacilitationActions } from './useFacilitationActions.ts'
+import { activeVote, dotItems } from './votes.ts'
+
+/**
+ * What a card shows of its canvas's vote, as one string (so the card re-renders only when it
+ * changes): while open, this person's dots on it and whether they may add or take one; once
+ * revealed, everyone's tally. Nothing while no vote is open or revealed.
+ */
+function badgeState(s: BoardState, canvas: VoteCanvas, card: string): string {
+  const vote = activeVote(s, canvas)
+  if (!vote) return ''
+  const dots = dotItems(s)
+  if (vote.state === 'revealed')
+    return `revealed:${countedDots(vote, dots).filter((d) => d.card === card).length}`
+  if (s.role === 'viewer') return ''
+  const mine = dots.filter(
+    (d) => d.vote === vote.id && d.card === card && d.voter === s.participantId,
+  ).length
+  const canAdd = mayVote(s) && dotsLeft(vote, dots, s.participantId) > 0
+  return `open:${mine}:${canAdd ? 1 : 0}:${mayVote(s) ? 1 : 0}`
+}
+
+/** The dot-vote control on a card: place or take back dots, or read the revealed tally. */
+export function VoteDots({
+  canvas,
+  card,
+  label,
+}: {
+  canvas: VoteCanvas
+  card: string
+  label: string
+}) {
+  const { t } = useTranslation('facilitation')
+  const state = useBoard((s) => badgeState(s, canvas, card))
+  const actions = useFacilitationActions()
+  if (!state) return null
+  const [kind, a, b, c] = state.split(':')
+  const count = Number(a)
+  if (kind === 'revealed')
+    return (
+      <span
+        className={`vote-dots vote-dots-tally${count ? '' : ' vote-dots-zero'}`}
+        data-testid="vote-tally"
+        data-count={count}
+        aria-label={t('vote.tally', { count })}
+      >
+        <span aria-hidden="true">● {count}</span>
+      </span>
+    )
+  const canAdd = b === '1'
+  const canRemove = c === '1' && count > 0
+  const name = label.trim().slice(0, 60) || '…'
+  return (
+    <span className="vote-dots nodrag nopan" data-testid="vote-dots" data-mine={count}>
+      {count > 0 && (
+        <span className="vote-dots-mine" title={t('vote.myDots', { count })}>
+          {'●'.repeat(Math.min(count, 5))}
+          {count > 5 ? `+${count - 5}` : ''}
+        </span>
+      )}
+      {canRemove && (
+        <button
+          type="button"
+          className="vote-dot-button"
+          aria-label={t('vote.removeDot', { card: name })}
+          onClick={(e) => {
+            e.stopPropagation()
+            actions.removeDot(canvas, card)
+          }}
+        >
+          −
+        </button>
+      )}
+      <button
+        type="button"
+        className="vote-dot-button vote-dot-add"
+        disabled={!canAdd}
+        aria-label={t('vote.addDot', { card: name })}
+        onClick={(e) => {
+          e.stopPropagation()
+          actions.placeDot(canvas, card)
+        }}
+      >
+        +●
+      </button>
+    </span>
+  )
+}

@@ -1,0 +1,57 @@
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { VOTE_CANVASES, type VoteCanvas } from '../../shared/schema/index.ts'
+import { rankCards, tallyVote } from '../../shared/votes/tally.ts'
+import { useBoard } from '../store/context.tsx'
+import type { BoardState } from '../store/boardStore.ts'
+import { activeVote, type DotItem } from './votes.ts'
+
+const canvasOf = (s: BoardState): VoteCanvas | null =>
+  (VOTE_CANVASES as readonly string[]).includes(s.tab) ? (s.tab as VoteCanvas) : null
+const revealedSelector = (s: BoardState) => {
+  const canvas = canvasOf(s)
+  const vote = canvas && activeVote(s, canvas)
+  return vote?.state === 'revealed' ? vote : null
+}
+const dotsSelector = (s: BoardState) => s.lists['votes.dots'] as unknown as DotItem[]
+const nodesSelector = (s: BoardState) => {
+  const canvas = canvasOf(s)
+  return canvas ? s.canvases[canvas].nodes : null
+}
+
+/** Once the facilitator reveals the vote of the canvas in view: its cards ranked by dots. */
+export function VoteRanking() {
+  const { t } = useTranslation('facilitation')
+  const vote = useBoard(revealedSelector)
+  const dots = useBoard(dotsSelector)
+  const nodes = useBoard(nodesSelector)
+  const ranking = useMemo(() => {
+    if (!vote || !nodes) return []
+    const labels = new Map(nodes.map((n) => [n.id, n.data.label]))
+    return rankCards(
+      tallyVote(vote, dots),
+      nodes.map((n) => n.id),
+    ).map((r) => ({ ...r, label: labels.get(r.card) ?? '' }))
+  }, [vote, dots, nodes])
+  if (!vote) return null
+  return (
+    <aside className="vote-ranking" aria-label={t('vote.ranking')} data-testid="vote-ranking">
+      <h2>
+        {t('vote.ranking')}: {vote.label || t('vote.untitled')}
+      </h2>
+      {ranking.length === 0 ? (
+        <p>{t('vote.noDots')}</p>
+      ) : (
+        <ol>
+          {ranking.map((r) => (
+            <li key={r.card} data-testid="vote-ranking-item">
+              <span className="vote-rank">{t('vote.rank', { rank: r.rank })}</span>
+              <span className="vote-rank-label">{r.label}</span>
+              <span className="vote-rank-count">{t('vote.tally', { count: r.count })}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </aside>
+  )
+}

@@ -1,0 +1,85 @@
+import type { facilitation as it } from '../it/facilitation.ts'
+
+export const facilitation: typeof it = {
+  panel: {
+    open: 'Facilitation',
+    title: "Facilitator's tools",
+    close: 'Close',
+  },
+  timer: {
+    label: 'Timer',
+    remaining: 'Time left: {{time}}',
+    done: "Time's up",
+    paused: 'paused',
+    minutes: 'Minutes',
+    start: 'Start',
+    pause: 'Pause',
+    resume: 'Resume',
+    reset: 'Reset',
+    remove: 'Remove the timer',
+    sound: 'Sound at the end',
+    soundOn: 'Sound at the end of the timer: on',
+    soundOff: 'Sound at the end of the timer: off',
+  },
+  freeze: {
+    toggle: 'Pause the board',
+    help: 'Everyone but you sees the board read-only.',
+    chip: 'Paused',
+    bannerParticipant: 'Board paused: the facilitator has stopped changes. You can look, not edit.',
+    bannerFacilitator: 'Board paused: only you can edit.',
+  },
+  locks: {
+    title: 'Lock a phase',
+    help: 'In a locked phase only you can edit.',
+    phase: 'Lock {{phase}}',
+    banner: 'This phase is locked by the facilitator: you can look, not edit.',
+    bannerFacilitator: 'This phase is locked for participants.',
+  },
+  vote: {
+    title: 'Dot voting',
+    canvas: 'On',
+    canvases: {
+      problems: 'Problems',
+      objectives: 'Objectives',
+      stakeholders: 'Actors',
+    },
+    dots: 'Dots per person',
+    name: 'Question (optional)',
+    namePlaceholder: 'e.g. Which causes do we tackle first?',
+    open: 'Open the vote',
+    close: 'Close the vote',
+    reopen: 'Reopen',
+    reveal: 'Show the results',
+    hide: 'Hide the results',
+    states: {
+      open: 'open',
+      closed: 'closed, results hidden',
+      revealed: 'results shown',
+    },
+    hiddenNote:
+      'Results stay hidden on every screen until you show them. This is a display choice: the dots are saved in the board and in the export.',
+    progress: '{{voters}} people placed {{dots}} dots',
+    chipOpen: 'Vote open: {{left}} of {{total}} dots left',
+    chipOpenViewer: 'Vote open',
+    untitled: 'Vote',
+    addDot: 'Put a dot on “{{card}}”',
+    removeDot: 'Take a dot off “{{card}}”',
+    myDots_one: 'You put {{count}} dot here',
+    myDots_other: 'You put {{count}} dots here',
+    tally_one: '{{count}} dot',
+    tally_other: '{{count}} dots',
+    ranking: 'Results',
+    noDots: 'No dots placed.',
+    rank: '#{{rank}}',
+  },
+  refused: {
+    frozen:
+      'Your latest changes were not accepted: the board is paused. When the facilitator resumes it you can try again, or discard them and reload.',
+    locked:
+      'Your latest changes were not accepted: the phase is locked or the vote is closed. You can try again later, or discard them and reload.',
+    facilitator:
+      'Your latest changes were not accepted: they touch what only the facilitator decides. Discard them and reload the board.',
+    retry: 'Try again',
+    discard: 'Discard my changes and reload',
+  },
+}

@@ -1,0 +1,221 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { putCard } from '../../shared/schema/index.ts'
+import { newParticipant } from '../helpers/browser.ts'
+import { boardPage } from '../helpers/boardPage.ts'
+import { connectSynced, type Client } from '../helpers/clients.ts'
+import { browserSuite } from '../helpers/suite.ts'
+import { createBoard, exportJson } from '../helpers/server.ts'
+
+const suite = browserSuite()
+const clients: Client[] = []
+afterAll(() => clients.forEach((c) => c.destroy()))
+
+const FIVE_MINUTES = 5 * 60_000
+
+/** A page whose clock runs `skewMs` ahead of everyone else's (Date.now only, as a laptop's). */
+async function openSkewed(link: string, name: string, skewMs: number) {
+  const { context, page } = await newParticipant(suite.browser, name)
+  await context.addInitScript((skew) => {
+    const real = Date.now.bind(Date)
+    Date.now = () => real() + skew
+  }, skewMs)
+  const board = boardPage(page)
+  await board.open(link)
+  return board
+}
+
+/** Milliseconds left on the room's timer as each page shows it, read together. */
+const remaining = (pages: Page[]) =>
+  Promise.all(
+    pages.map((p) =>
+      p
+        .locator('[data-testid=room-timer]')
+        .evaluate((el) => Number((el as HTMLElement).dataset.remainingMs)),
+    ),
+  )
+const spread = (values: number[]) => Math.max(...values) - Math.min(...values)
+
+async function facilitatorPanel(page: Page) {
+  const panel = page.locator('#facilitation-panel')
+  if (!(await panel.isVisible())) await page.getByTestId('facilitation-open').click()
+  await panel.waitFor()
+  return panel
+}
+
+async function seededBoard(labels: string[]) {
+  const board = await createBoard(suite.server.url, 'Patto Valle')
+  const seeder = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+  clients.push(seeder)
+  seeder.doc.transact(() =>
+    labels.forEach((label, i) =>
+      putCard(seeder.doc, 'problems', `p${i}`, {
+        kind: 'problem',
+        label,
+        x: i * 260,
+        y: 0,
+        role: i === 0 ? 'core' : 'cause',
+      }),
+    ),
+  )
+  return board
+}
+
+describe('the facilitator runs the room', () => {
+  it('the timer shows the same time on every screen, one clock 5 minutes off, through pause and resume', async () => {
+    const board = await createBoard(suite.server.url, 'Patto Valle')
+    const facilitator = await suite.open(board.links.facilitator, 'Fede')
+    const anna = await suite.open(board.links.participant, 'Anna')
+    const late = await openSkewed(board.links.participant, 'Bruno', FIVE_MINUTES)
+    const projector = await suite.open(board.links.viewer, 'Proiettore')
+    const pages = [facilitator, anna, late, projector].map((b) => b.page)
+    // the skewed page's clock really is 5 minutes ahead
+    const skew = (await late.page.evaluate(() => Date.now())) - Date.now()
+    expect(Math.abs(skew - FIVE_MINUTES)).toBeLessThan(5_000)
+
+    const panel = await facilitatorPanel(facilitator.page)
+    await panel.getByTestId('timer-minutes').fill('10')
+    await panel.getByRole('button', { name: 'Avvia' }).click()
+    for (const p of pages) await p.locator('[data-testid=room-timer]').waitFor()
+    await expect
+      .poll(async () => spread(await remaining(pages)), { timeout: 10_000 })
+      .toBeLessThan(1_000)
+    const running = await remaining(pages)
+    expect(Math.min(...running)).toBeGreaterThan(9 * 60_000)
+
+    await panel.getByRole('button', { name: 'Pausa' }).click()
+    for (const p of pages) await p.locator('.room-timer-paused').waitFor()
+    const paused = await remaining(pages)
+    expect(spread(paused)).toBe(0)
+    await expect(projector.page.locator('[data-testid=room-timer]')).toBeDefined()
+    expect(await projector.page.getByTestId('room-timer').getAttribute('aria-label')).toMatch(
+      /Tempo rimasto: 0?9:\d\d/,
+    )
+
+    await panel.getByRole('button', { name: 'Riprendi' }).click()
+    for (const p of pages) await p.locator('.room-timer:not(.room-timer-paused)').waitFor()
+    await expect
+      .poll(async () => spread(await remaining(pages)), { timeout: 10_000 })
+      .toBeLessThan(1_000)
+    expect(Math.max(...(await remaining(pages)))).toBeLessThanOrEqual(Math.max(...paused))
+
+    // at zero every screen says so
+    await panel.getByTestId('timer-minutes').fill('0.05')
+    await panel.getByRole('button', { name: 'Avvia' }).click()
+    for (const p of pages) await p.locator('.room-timer-done').waitFor({ timeout: 15_000 })
+    expect(await late.page.locator('.room-timer-end').textContent()).toBe('Tempo scaduto')
+  })
+
+  it('a dot vote with hidden results shows the right tallies everywhere once revealed, and is in the export', async () => {
+    const board = await seededBoard([
+      'Disoccupazione giovanile',
+      'Scarso orientamento',
+      'Pochi tirocini',
+    ])
+    const facilitator = await suite.open(board.links.facilitator, 'Fede')
+    const anna = await suite.open(board.links.participant, 'Anna')
+    const bruno = await suite.open(board.links.participant, 'Bruno')
+    const projector = await suite.open(board.links.viewer, 'Proiettore')
+    const all = [facilitator, anna, bruno, projector]
+    for (const b of all) await b.card('Pochi tirocini').waitFor()
+
+    const panel = await facilitatorPanel(facilitator.page)
+    await panel.getByTestId('vote-dots').fill('2')
+    await panel.getByRole('button', { name: 'Apri la votazione' }).click()
+    await panel.getByRole('button', { name: 'Chiudi', exact: true }).click()
+
+    const add = (b: typeof anna, card: string) =>
+      b.card(card).getByRole('button', { name: `Metti un punto su «${card}»` })
+    await add(anna, 'Pochi tirocini').click()
+    await expect
+      .poll(() => anna.card('Pochi tirocini').getByTestId('vote-dots').getAttribute('data-mine'))
+      .toBe('1')
+    await add(anna, 'Pochi tirocini').click()
+    await expect
+      .poll(() => anna.card('Pochi tirocini').getByTestId('vote-dots').getAttribute('data-mine'))
+      .toBe('2')
+    // two dots each: Anna has none left
+    await expect.poll(() => add(anna, 'Scarso orientamento').isDisabled()).toBe(true)
+    await expect
+      .poll(() => anna.page.getByTestId('vote-chip').textContent())
+      .toMatch(/0 punti su 2/)
+    // by keyboard: focus the control and press Enter
+    await add(bruno, 'Pochi tirocini').focus()
+    await bruno.page.keyboard.press('Enter')
+    await expect
+      .poll(() => bruno.card('Pochi tirocini').getByTestId('vote-dots').getAttribute('data-mine'))
+      .toBe('1')
+    await add(bruno, 'Scarso orientamento').click()
+    await expect
+      .poll(() =>
+        bruno.card('Scarso orientamento').getByTestId('vote-dots').getAttribute('data-mine'),
+      )
+      .toBe('1')
+    // Bruno takes one back and puts it on the core problem
+    await bruno
+      .card('Scarso orientamento')
+      .getByRole('button', { name: /Togli un punto/ })
+      .click()
+    await add(bruno, 'Disoccupazione giovanile').click()
+    await expect
+      .poll(() => bruno.page.getByTestId('vote-chip').textContent())
+      .toMatch(/0 punti su 2/)
+
+    // hidden: no screen shows a tally yet
+    for (const b of all) expect(await b.page.getByTestId('vote-tally').count()).toBe(0)
+
+    await facilitatorPanel(facilitator.page)
+    await facilitator.page.getByRole('button', { name: 'Mostra i risultati' }).click()
+    const tally = (b: typeof anna, card: string) =>
+      b.card(card).getByTestId('vote-tally').getAttribute('data-count')
+    for (const b of all) {
+      await expect.poll(() => tally(b, 'Pochi tirocini')).toBe('3')
+      expect(await tally(b, 'Disoccupazione giovanile')).toBe('1')
+      expect(await tally(b, 'Scarso orientamento')).toBe('0')
+      const ranking = b.page.getByTestId('vote-ranking-item')
+      await expect.poll(() => ranking.count()).toBe(2)
+      expect(await ranking.first().textContent()).toMatch(/1º.*Pochi tirocini.*3 punti/)
+    }
+
+    const exported = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as {
+      votes: { votes: { state: string; dots: number; canvas: string }[]; dots: { card: string }[] }
+    }
+    expect(exported.votes.votes).toMatchObject([{ state: 'revealed', dots: 2, canvas: 'problems' }])
+    expect(exported.votes.dots.map((d) => d.card).sort()).toEqual(['p0', 'p2', 'p2', 'p2'])
+  })
+
+  it("a frozen board refuses a participant's edit, and the page says so", async () => {
+    const board = await seededBoard(['Disoccupazione giovanile'])
+    const facilitator = await suite.open(board.links.facilitator, 'Fede')
+    const { context, page } = await newParticipant(suite.browser, 'Anna')
+    const anna = boardPage(page)
+    await anna.open(board.links.participant)
+    await anna.waitSaved()
+    // Anna writes offline; meanwhile the facilitator pauses the board
+    await context.setOffline(true)
+    await anna.addCardAt(300, 600, 'Scritta offline')
+    const panel = await facilitatorPanel(facilitator.page)
+    await panel.getByRole('checkbox', { name: 'Metti in pausa la lavagna' }).check()
+    await facilitator.page.getByTestId('room-frozen').waitFor()
+    await context.setOffline(false)
+    // the server refuses her change; the page tells her why and offers to retry or discard
+    const refused = anna.page.getByTestId('room-refused')
+    await refused.waitFor({ timeout: 15_000 })
+    expect(await refused.textContent()).toMatch(/la lavagna è in pausa/)
+    await anna.page.getByTestId('room-frozen').waitFor()
+    // her card reached nobody
+    await facilitator.addCardAt(700, 600, 'Del facilitatore')
+    await expect.poll(() => facilitator.cards().count()).toBe(2)
+    expect(await facilitator.card('Scritta offline').count()).toBe(0)
+
+    // a participant who was online sees the pause and cannot write
+    const bruno = await suite.open(board.links.participant, 'Bruno')
+    await bruno.page.getByTestId('room-frozen').waitFor()
+    expect(await bruno.page.getByTestId('room-frozen').textContent()).toMatch(
+      /Puoi guardare, non modificare/,
+    )
+    await bruno.card('Del facilitatore').dblclick()
+    await bruno.page.keyboard.type('x')
+    expect(await bruno.page.locator('textarea.card-editor').count()).toBe(0)
+  })
+})
