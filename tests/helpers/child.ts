@@ -6,10 +6,19 @@ const root = join(import.meta.dirname, '..', '..')
 /** `server/main.ts` in a child process on a free loopback port, as `npm start` runs it. */
 export async function startServerProcess(
   dataDir: string,
+  /** More environment (DATABASE_URL, REDIS_URL…). */
+  env: Record<string, string> = {},
 ): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
