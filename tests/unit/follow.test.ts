@@ -149,6 +149,7 @@ describe('the facilitator leads the room', () => {
     const store = createBoardStore({ boardId: 'x', role: 'facilitator' })
     const card = (id: string, selected: boolean, cluster?: string): CardNode => ({
       id,
+      type: 'problem',
       position: { x: 0, y: 0 },
       data: { kind: 'problem', label: id, ...(cluster ? { cluster } : {}) },
       selected,
