@@ -38,10 +38,6 @@ export const board = {
     stakeholders: 'Stakeholders',
     pact: 'Pact',
   },
-  comingNext: {
-    title: 'Coming next',
-    body: 'The “{{phase}}” phase arrives in a coming version of Trama. Meanwhile problems, objectives and stakeholders are already shared with everyone.',
-  },
   roles: {
     facilitator: 'Facilitator',
     participant: 'Participant',

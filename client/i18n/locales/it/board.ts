@@ -39,10 +39,6 @@ export const board = {
     stakeholders: 'Stakeholder',
     pact: 'Patto',
   },
-  comingNext: {
-    title: 'In arrivo',
-    body: 'La fase «{{phase}}» arriva in una prossima versione di Trama. Intanto problemi, obiettivi e stakeholder sono già condivisi con tutti.',
-  },
   roles: {
     facilitator: 'Facilitatore',
     participant: 'Partecipante',
