@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import type { BoardStore } from '../../server/storage/types.ts'
 import { addCard, cardIds, cards, clusterSuite } from '../helpers/cluster.ts'
 import { connectClient } from '../helpers/clients.ts'
@@ -72,11 +74,24 @@ describe('several instances sharing Redis and PostgreSQL', () => {
     suite.later(() => hijack.destroy())
     await waitFor(() => hijack.provider.synced, 'hijacker synced')
     await waitFor(() => hijack.provider.awareness.getStates().has(annaId), 'hijacker sees Anna')
+    // it claims Anna's id with a newer clock: refused on B, never relayed to A
+    const impostor = new Awareness(Object.assign(new Y.Doc(), { clientID: annaId }))
+    for (let i = 0; i < 20; i++)
+      impostor.setLocalState({ user: { name: 'Impostore', color: '#000' } })
+    const frame = encoding.createEncoder()
+    encoding.writeVarUint(frame, 1) // awareness
+    encoding.writeVarUint8Array(frame, encodeAwarenessUpdate(impostor, [annaId]))
+    hijack.provider.ws!.send(encoding.toUint8Array(frame))
     anna.provider.awareness.setLocalStateField('cursor', { canvas: 'problems', x: 11, y: 21 })
     await waitFor(
       () => (annaAsSeenByBruno() as { cursor?: { x: number } })?.cursor?.x === 11,
       'the move crosses',
     )
+    expect(annaAsSeenByBruno()?.user?.name).toBe('Anna')
+    const annaSeenByHerself = anna.provider.awareness.getStates().get(annaId) as {
+      user: { name: string }
+    }
+    expect(annaSeenByHerself.user.name).toBe('Anna')
     anna.provider.destroy()
     await waitFor(() => !bruno.provider.awareness.getStates().has(annaId), 'Anna gone on B')
   })
