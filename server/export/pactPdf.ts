@@ -76,7 +76,7 @@ const strategy: PactSection = {
     for (const c of view.candidates) field(doc, c.label || '—', c.objectives.join(' → ') || '—')
     heading(doc, s.ranking, 2)
     const scores = scoresTable(ctx.board, ctx.lang)
-    tableOrEmpty(ctx, scores, [0.8, 3, ...view.criteria.map(() => 1), 1.1, 1, 0.8])
+    tableOrEmpty(ctx, scores, [1.1, 3, ...view.criteria.map(() => 1), 1.1, 1.1, 1])
   },
 }
 

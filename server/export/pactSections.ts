@@ -52,7 +52,7 @@ const commitments: PactSection = {
   id: 'commitments',
   title: (_, lang) => PACT_LABELS[lang].sections.commitments,
   draw: (ctx) => {
-    tableOrEmpty(ctx, commitmentsTable(ctx.board, ctx.lang), [1.6, 1.1, 2.2, 1, 1.4, 1.6, 1])
+    tableOrEmpty(ctx, commitmentsTable(ctx.board, ctx.lang), [1.5, 1.1, 2, 1.2, 1.4, 1.6, 1.4])
     heading(ctx.doc, PACT_LABELS[ctx.lang].adhesions, 2)
     tableOrEmpty(ctx, adhesionsTable(ctx.board, ctx.lang), [2.5, 0.8, 1, 1.6])
   },

@@ -124,6 +124,8 @@ export function field(doc: PDFKit.PDFDocument, label: string, value: string): vo
 
 const CELL_PAD = 4
 const TABLE_SIZE = 8.5
+/** Headers a little smaller: a narrow column's header wraps at words, not inside one. */
+const HEAD_SIZE = 7.5
 
 /** How much of `text` fits in `height` at `width`: the longest prefix cut at a word. */
 function fitText(doc: PDFKit.PDFDocument, text: string, width: number, height: number) {
@@ -160,8 +162,9 @@ export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly nu
   const widths = weights.map((w) => (w / total) * width)
   const inner = (i: number) => widths[i]! - 2 * CELL_PAD
 
+  const sizeOf = (font: string) => (font === FONT.bold ? HEAD_SIZE : TABLE_SIZE)
   const rowHeight = (cells: readonly string[], font: string) => {
-    doc.font(font).fontSize(TABLE_SIZE)
+    doc.font(font).fontSize(sizeOf(font))
     return (
       Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: inner(i) }))) +
       2 * CELL_PAD
@@ -172,7 +175,7 @@ export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly nu
     const y = doc.y
     let x = left
     if (fill) doc.rect(left, y, width, h).fill(fill)
-    doc.font(font).fontSize(TABLE_SIZE).fillColor(INK)
+    doc.font(font).fontSize(sizeOf(font)).fillColor(INK)
     cells.forEach((cell, i) => {
       doc.text(cell, x + CELL_PAD, y + CELL_PAD, { width: inner(i) })
       x += widths[i]!
