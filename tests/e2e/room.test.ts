@@ -192,11 +192,14 @@ describe('following and bringing everyone here', () => {
     const follow = async (p: typeof pia, name: string) => {
       await p.page.getByRole('button', { name: 'Segui…' }).click()
       await p.page.getByRole('button', { name: `Segui ${name}` }).click()
-      await p.page.locator('[data-testid=follow-bar][data-state=following]').waitFor()
     }
+    const following = (p: typeof pia) =>
+      p.page.locator('[data-testid=follow-bar][data-state=following]').waitFor()
     // Ugo follows Pia, Pia follows Fabio: Ugo sees Fabio's view
     await follow(ugo, 'Pia')
+    await following(ugo)
     await follow(pia, 'Fabio')
+    await following(pia)
     await fabio.page.mouse.move(300, 600)
     await fabio.page.mouse.wheel(0, -400)
     const fabioAt = await visibleRect(fabio.page)
@@ -206,6 +209,7 @@ describe('following and bringing everyone here', () => {
     // Pia now follows Ugo too: a loop Pia ↔ Ugo; it settles on one leader, nobody spins
     await pia.page.getByRole('button', { name: 'Smetti di seguire' }).click()
     await follow(pia, 'Ugo')
+    // the member of the loop with the smaller id leads it: only the other one follows
     const bars = async () =>
       (await Promise.all([pia, ugo].map((p) => p.page.getByTestId('follow-bar').count()))).sort()
     await expect.poll(bars).toEqual([0, 1])
