@@ -48,6 +48,14 @@ export interface HistoryOptions {
 /** At most this many records of one kind are named in one activity entry. */
 const NAMED_PER_ENTRY = 20
 
+/** An activity entry as written (its id once the store answers). */
+interface WrittenEntry {
+  id: Promise<number>
+  writer: string
+  until: number
+  changes: Record<string, CollectionChange>
+}
+
 interface BoardState {
   /** When the newest version was taken (0: not known yet). */
   lastVersionAt: number
@@ -55,13 +63,10 @@ interface BoardState {
   changed: boolean
   /** The classification of the update being applied (before → after hook). */
   pending: Classification | null
+  /** Its activity entry, written before it was applied, relabelled after. */
+  pendingEntry: WrittenEntry | null
   /** The newest activity entry, while further edits of its writer may fold into it. */
-  open: {
-    id: Promise<number>
-    writer: string
-    until: number
-    changes: Record<string, CollectionChange>
-  } | null
+  open: WrittenEntry | null
   known: Promise<void>
 }
 
@@ -115,6 +120,7 @@ export class History {
         lastVersionAt: 0,
         changed: false,
         pending: null,
+        pendingEntry: null,
         open: null,
         known: Promise.resolve(),
       }
@@ -158,16 +164,20 @@ export class History {
         })),
       )
     }
+    // written before anyone is sent the change, like the bin; labels are completed after
+    state.pendingEntry = c.records.size ? this.recordActivity(room, state, c, change) : null
   }
 
   /** Who changed what, once the update is in the document. */
   private afterApply(room: HistoryRoom, change: HistoryChange): void {
     const state = this.board(room.id)
     const c = state.pending
+    const entry = state.pendingEntry
     state.pending = null
+    state.pendingEntry = null
     if (!c) return
     state.changed = true
-    if (c.records.size) this.recordActivity(room, state, c, change)
+    if (entry) this.relabel(room, c, entry)
     const now = this.now()
     if (state.lastVersionAt && now - state.lastVersionAt >= this.activityVersionMs)
       this.checkpoint(room, 'activity', { role: change.role, author: change.name })
@@ -188,7 +198,7 @@ export class History {
     state: BoardState,
     c: Classification,
     change: HistoryChange,
-  ): void {
+  ): WrittenEntry {
     const at = this.now()
     const writer = `${change.role}\u0000${change.name ?? ''}`
     const removedLabels = new Map<string, string>()
@@ -218,7 +228,7 @@ export class History {
       void id
         .then((entryId) => this.store.updateActivity(entryId, { until: at, changes }))
         .catch((err: Error) => this.failed('activity', room.id, err))
-      return
+      return open
     }
     const changes: Record<string, CollectionChange> = {}
     for (const [collection, ids] of c.records) {
@@ -243,9 +253,33 @@ export class History {
       changes,
     })
     id.catch((err: Error) => this.failed('activity', room.id, err))
-    state.open = editsOnly ? { id, writer, until: at, changes } : null
+    const entry = { id, writer, until: at, changes }
+    state.open = editsOnly ? entry : null
     if (Math.random() < 0.01)
       void this.store.trimActivity(room.id, this.keepActivity).catch(() => {})
+    return entry
+  }
+
+  /** Names what a change created or edited as the document holds it now that it is applied. */
+  private relabel(room: HistoryRoom, c: Classification, entry: WrittenEntry): void {
+    let changed = false
+    for (const [collection, ids] of c.records) {
+      const into = entry.changes[collection]
+      if (!into) continue
+      for (const r of [...into.created, ...into.edited]) {
+        if (!ids.created.has(r.id) && !ids.edited.has(r.id)) continue
+        const label = labelInDoc(room.doc, collection, r.id)
+        if (label !== r.label) {
+          r.label = label
+          changed = true
+        }
+      }
+    }
+    if (!changed) return
+    const { until, changes } = entry
+    void entry.id
+      .then((entryId) => this.store.updateActivity(entryId, { until, changes }))
+      .catch((err: Error) => this.failed('activity', room.id, err))
   }
 
   private toBin(entries: NewBinEntry[]): void {
