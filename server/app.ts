@@ -12,7 +12,7 @@ import type { BoardStore } from './storage/types.ts'
 import { DEFAULT_LIMITS, type HttpLimits, type SyncLimits } from './sync/config.ts'
 import { RoomRegistry, type StorageTuning } from './sync/rooms.ts'
 import { attachSync } from './sync/upgrade.ts'
-import { joinCluster, type Cluster } from './cluster/cluster.ts'
+import type { Cluster } from './cluster/cluster.ts'
 import { combineHooks, openHistory, type History } from './history/index.ts'
 import type { HistoryOptions } from './history/recorder.ts'
 
@@ -98,16 +98,21 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
       throw new StartupError(`DATABASE_URL: PostgreSQL cannot be used (${err.message})`)
     }))
   const store = options.wrapStore ? options.wrapStore(opened) : opened
-  // Several servers: the rooms' hooks relay through Redis and take turns at compaction.
+  // Several servers: the rooms' hooks relay through Redis and take turns at compaction
+  // (loaded only then: a single process never imports the Redis client).
   const cluster = options.redisUrl
-    ? await joinCluster(options.redisUrl, {
-        log: app.log,
-        store,
-        prefix: options.redisPrefix,
-      }).catch(async (err: Error) => {
-        await store.close()
-        throw new StartupError(`REDIS_URL: Redis cannot be reached (${err.message})`)
-      })
+    ? await (
+        await import('./cluster/cluster.ts')
+      )
+        .joinCluster(options.redisUrl, {
+          log: app.log,
+          store,
+          prefix: options.redisPrefix,
+        })
+        .catch(async (err: Error) => {
+          await store.close()
+          throw new StartupError(`REDIS_URL: Redis cannot be reached (${err.message})`)
+        })
     : undefined
   const history = openHistory({ dataDir: options.dataDir, log: app.log, ...options.history })
   const registry = new RoomRegistry(
