@@ -102,11 +102,7 @@ export function ProblemCanvas() {
   const onDoubleClick = (e: MouseEvent) => {
     if (!editable || !(e.target as Element).classList.contains('react-flow__pane')) return
     const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })
-    const hasCore = store.getState().canvases.problems.nodes.some((n) => n.data.role === 'core')
-    const id = actions.addProblem(
-      { x: at.x - CARD_W / 2, y: at.y - 30 },
-      hasCore ? 'cause' : 'core',
-    )
+    const id = actions.addProblem({ x: at.x - CARD_W / 2, y: at.y - 30 }, editing.newCardRole())
     if (id) editing.startEditing(id)
   }
   const onMouseMove = (e: MouseEvent) =>
