@@ -54,6 +54,8 @@ interface WrittenEntry {
   writer: string
   until: number
   changes: Record<string, CollectionChange>
+  /** Edits folded in since it was last stored. */
+  dirty?: boolean
 }
 
 interface BoardState {
@@ -223,11 +225,9 @@ export class History {
           else into.edited.push({ id, label })
         }
       }
+      // folded into the entry already written: stored once, after the change is applied
       open.until = at
-      const { id, changes } = open
-      void id
-        .then((entryId) => this.store.updateActivity(entryId, { until: at, changes }))
-        .catch((err: Error) => this.failed('activity', room.id, err))
+      open.dirty = true
       return open
     }
     const changes: Record<string, CollectionChange> = {}
@@ -275,7 +275,8 @@ export class History {
         }
       }
     }
-    if (!changed) return
+    if (!changed && !entry.dirty) return
+    entry.dirty = false
     const { until, changes } = entry
     void entry.id
       .then((entryId) => this.store.updateActivity(entryId, { until, changes }))
