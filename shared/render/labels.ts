@@ -24,6 +24,8 @@ export interface ImageLabels {
   relations: Record<RelationKind, string>
   quadrants: Record<Quadrant, string>
   axes: { power: string; interest: string; low: string; high: string }
+  /** The tray of actors not yet placed on the grid. */
+  tray: string
   legend: string
   causeEffect: string
   meansEnd: string
@@ -67,6 +69,7 @@ const it: ImageLabels = {
     monitor: 'Monitorare',
   },
   axes: { power: 'Potere', interest: 'Interesse', low: 'basso', high: 'alto' },
+  tray: 'Da collocare',
   legend: 'Legenda',
   causeEffect: 'Legame causa → effetto',
   meansEnd: 'Legame mezzo → fine',
@@ -123,6 +126,7 @@ const en: ImageLabels = {
     monitor: 'Monitor',
   },
   axes: { power: 'Power', interest: 'Interest', low: 'low', high: 'high' },
+  tray: 'To place',
   legend: 'Legend',
   causeEffect: 'Cause → effect link',
   meansEnd: 'Means → end link',

@@ -12,6 +12,8 @@ import {
   quadrantRect,
   spreadGridCards,
   type Quadrant,
+  TRAY,
+  traySlot,
 } from '../stakeholders/grid.ts'
 import type { ImageLabels } from './labels.ts'
 import { drawCard, numberOr, str, type DrawnCard, type RenderSource } from './model.ts'
@@ -124,8 +126,23 @@ function gridBackdrop(labels: ImageLabels): string {
   return parts.join('')
 }
 
+/** The tray where actors nobody has placed yet wait, as GridTray draws it. */
+function trayBackdrop(count: number, labels: ImageLabels): string {
+  return (
+    rect(TRAY, '#faf9f5', '#b9b6ac', 'stroke-width="2" stroke-dasharray="8 6" rx="10"') +
+    textBlock([`${labels.tray} (${count})`], TRAY.x + 16, TRAY.y + 14, {
+      size: 16,
+      weight: 'bold',
+      fill: '#4a4f57',
+    })
+  )
+}
+
 export function drawGrid(board: RenderSource, labels: ImageLabels): DrawnCanvas {
-  const actors = board.canvases.stakeholders.nodes
+  const all = board.canvases.stakeholders.nodes
+  // an actor nobody has placed yet has no power and interest: it waits in the tray
+  const actors = all.filter((a) => a.placed !== false)
+  const waiting = all.filter((a) => a.placed === false)
   const centres = actors.map((a) => ({
     id: str(a.id),
     ...gridPosition({ power: numberOr(a.power, 0.5), interest: numberOr(a.interest, 0.5) }),
@@ -138,10 +155,16 @@ export function drawGrid(board: RenderSource, labels: ImageLabels): DrawnCanvas 
     const { height, width } = actorCard(a, 0, 0, labels).box
     return actorCard(a, at.x - width / 2, at.y - height / 2, labels)
   })
+  waiting.forEach((a, i) => {
+    const at = traySlot(i)
+    const { height, width } = actorCard(a, 0, 0, labels).box
+    cards.push(actorCard(a, at.x - width / 2, at.y - height / 2, labels))
+  })
+  const left = waiting.length ? TRAY.x - 10 : -50
   return {
     cards,
-    under: gridBackdrop(labels),
-    extent: { x: -50, y: 0, width: GRID.width + 50, height: GRID.height + 30 },
+    under: (waiting.length ? trayBackdrop(waiting.length, labels) : '') + gridBackdrop(labels),
+    extent: { x: left, y: 0, width: GRID.width - left, height: GRID.height + 30 },
     legend: categoryLegend(labels),
   }
 }
