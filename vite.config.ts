@@ -36,8 +36,9 @@ export default defineConfig({
           name: 'integration',
           root: '.',
           include: ['tests/integration/**/*.test.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
+          // a kill -9 test starts a server twice: room for a busy machine
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -23,7 +23,7 @@ export async function startServerProcess(
   })
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000)
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45_000)
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const match = /http:\/\/127\.0\.0\.1:(\d+)/.exec(output)
