@@ -139,7 +139,10 @@ export const SECTIONS: readonly PactSection[] = [
 export type { PactSection, SectionContext }
 
 /** Title page: title, kind of document, date, phase, core problem, who wrote, contents. */
-function titlePage(ctx: SectionContext, contents: { title: string; page: number }[]): void {
+function titlePage(
+  ctx: SectionContext & { people: readonly string[] },
+  contents: { title: string; page: number }[],
+): void {
   const { doc, labels, board } = ctx
   const { left, width } = area(doc)
   doc.y = 150
@@ -157,7 +160,9 @@ function titlePage(ctx: SectionContext, contents: { title: string; page: number 
   field(doc, labels.phase, labels.phases[board.phase])
   const core = coreProblems(board)
   if (core.length) field(doc, labels.coreProblem, core.join(' · '))
-  const people = peopleOf(board)
+  const people = [...new Set([...peopleOf(board), ...ctx.people])].sort((a, b) =>
+    a.localeCompare(b, 'it'),
+  )
   field(doc, labels.people, people.length ? people.join(', ') : labels.noPeople)
   doc.moveDown(1)
   heading(doc, labels.contents, 2)
@@ -176,6 +181,8 @@ export interface PactPdfOptions {
   lang?: ImageLang
   /** The day the document is dated, `YYYY-MM-DD`; default: the day of the export. */
   day?: string
+  /** More names of people who wrote on the board (the server's activity log). */
+  people?: readonly string[]
   /** Sections to draw (tests and future callers); default: all. */
   sections?: readonly PactSection[]
 }
@@ -201,7 +208,10 @@ export async function buildPactPdf(board: BoardExport, options: PactPdfOptions =
   }
   // the title page is written last, when every section's page is known
   doc.switchToPage(0)
-  titlePage(ctx, contents)
+  titlePage(
+    { ...ctx, people: (options.people ?? []).map((n) => n.trim()).filter(Boolean) },
+    contents,
+  )
   numberPages(doc, labels.page)
   return finish(doc)
 }

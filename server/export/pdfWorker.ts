@@ -5,7 +5,7 @@ import { buildPactPdf, type PactPdfOptions } from './pactPdf.ts'
 export interface PdfJob {
   id: number
   board: BoardExport
-  options: Pick<PactPdfOptions, 'lang' | 'day'>
+  options: Pick<PactPdfOptions, 'lang' | 'day' | 'people'>
 }
 export type PdfAnswer =
   { id: number; ok: true; pdf: Uint8Array } | { id: number; ok: false; error: string }

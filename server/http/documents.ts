@@ -20,7 +20,18 @@ const query = z.object({
 interface Deps {
   store: BoardStore
   registry: RoomRegistry
+  /** The activity log: the names people declared when they changed the board. */
+  history?: {
+    store: { listActivity(boardId: string, limit: number): Promise<{ name: string | null }[]> }
+  }
   pdf?: Partial<PdfRunnerOptions>
+}
+
+/** The names the activity log records for a board (the newest thousand changes). */
+async function writersOf(deps: Deps, boardId: string): Promise<string[]> {
+  if (!deps.history) return []
+  const entries = await deps.history.store.listActivity(boardId, 1000)
+  return [...new Set(entries.map((e) => e.name?.trim() ?? '').filter(Boolean))]
 }
 
 /** The board a document request names, after the same key checks as export.json; or the answer sent. */
@@ -28,7 +39,7 @@ async function boardFor(
   req: FastifyRequest,
   reply: FastifyReply,
   deps: Deps,
-): Promise<{ board: BoardExport; lang: 'it' | 'en' } | null> {
+): Promise<{ id: string; board: BoardExport; lang: 'it' | 'en' } | null> {
   const p = params.safeParse(req.params)
   if (!p.success) {
     reply.code(404).send(errorBody('BOARD_NOT_FOUND'))
@@ -51,7 +62,7 @@ async function boardFor(
     reply.code(409).send(errorBody('NEWER_SCHEMA'))
     return null
   }
-  return { board, lang: q.data.lang }
+  return { id: access.board.id, board, lang: q.data.lang }
 }
 
 /**
@@ -70,7 +81,8 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: Deps): void {
     const day = found.board.exportedAt.slice(0, 10)
     let pdf: Buffer
     try {
-      pdf = await runner.build(found.board, { lang: found.lang, day })
+      const people = await writersOf(deps, found.id)
+      pdf = await runner.build(found.board, { lang: found.lang, day, people })
     } catch (err) {
       if (err instanceof PdfBusyError)
         return reply

@@ -200,7 +200,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   })
 
   registerImageRoutes(app, { store, registry })
-  registerDocumentRoutes(app, { store, registry })
+  registerDocumentRoutes(app, { store, registry, history: deps.history })
   if (deps.history) registerHistoryRoutes(app, { store, registry, history: deps.history })
 
   /**

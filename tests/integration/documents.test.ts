@@ -5,6 +5,8 @@ import { CSV_TABLES } from '../../shared/document/csv.ts'
 import type { NewBoardAnswer } from '../../server/http/routes.ts'
 import { integrationSuite } from '../helpers/teardown.ts'
 import { CORE, pactBoard } from '../helpers/pactBoard.ts'
+import { waitFor } from '../helpers/wait.ts'
+import { putCard } from '../../shared/schema/index.ts'
 
 const suite = integrationSuite()
 
@@ -49,6 +51,34 @@ describe('documents from the API', () => {
       { mergePages: true },
     )
     expect(en.text).toContain('Logical framework')
+  }, 60_000)
+
+  it('pact.pdf names the people the activity log recorded, beside those on the cards', async () => {
+    const server = await suite.server()
+    const board = await importBoard(server.url)
+    const client = await suite.client(server.url, board.id, board.keys.participant)
+    client.provider.awareness.setLocalStateField('user', { name: 'Wanda Ferrò', color: '#335' })
+    // a change made once the server has heard the presence is recorded under its name
+    await waitFor(async () => {
+      const res = await fetch(
+        `${server.url}/api/boards/${board.id}/activity${key(board.keys.viewer)}`,
+      )
+      client.doc.transact(() =>
+        putCard(client.doc, 'problems', `w-${Date.now()}`, {
+          kind: 'problem',
+          role: 'cause',
+          label: 'Trasporti scarsi',
+          x: 0,
+          y: 400,
+        }),
+      )
+      const { activity } = (await res.json()) as { activity: { name: string | null }[] }
+      return activity.some((e) => e.name === 'Wanda Ferrò')
+    })
+    const res = await get(server.url, board.id, 'pact.pdf', key(board.keys.viewer))
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    const [first] = (await extractText(await getDocumentProxy(bytes), { mergePages: false })).text
+    expect(first!.replace(/\s+/g, ' ')).toContain('Aurora, Niccolò, Wanda Ferrò, Zoë')
   }, 60_000)
 
   it('every table as an Italian CSV: BOM, semicolons, a header and the rows', async () => {
