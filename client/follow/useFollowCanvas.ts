@@ -24,9 +24,10 @@ const viewerSelector = (s: BoardState) => s.role === 'viewer'
  * Following on a canvas. Everyone's page says which part of the canvas it shows (presence
  * `sight.rect`, in the canvas's coordinates, so screens of any size can show the same part);
  * a page that follows someone shows the part they show, until its person pans, zooms or
- * selects on their own — then it stops, and keeps the way back.
+ * selects on their own — then it stops, and keeps the way back. `view`: the view inside the
+ * phase this canvas belongs to, when the phase draws the same canvas in several views.
  */
-export function useFollowCanvas(canvas: CanvasName): void {
+export function useFollowCanvas(canvas: CanvasName, view?: string): void {
   const { provider } = useBoardSession()
   const viewer = useBoard(viewerSelector)
   const flow = useReactFlow()
@@ -60,7 +61,11 @@ export function useFollowCanvas(canvas: CanvasName): void {
   })
 
   // show what the leader shows
-  const rect = leader?.sight?.canvas === canvas ? leader.sight.rect : null
+  // (a canvas drawn by two views, like the actors' grid and map, only follows the same view)
+  const rect =
+    leader?.sight?.canvas === canvas && (view === undefined || leader.sight.view === view)
+      ? leader.sight.rect
+      : null
   const rectKey = rect ? `${rect.x}:${rect.y}:${rect.w}:${rect.h}` : ''
   const rectRef = useRef(rect)
   rectRef.current = rect

@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react'
+import { useFollowCanvas } from '../follow/useFollowCanvas.ts'
 import { useTranslation } from 'react-i18next'
 import { useFlowAriaLabels, useNamedEdges } from '../kit/useFlowLabels.ts'
 import {
@@ -117,6 +118,7 @@ export function MapView() {
   const handlers = useCanvasHandlers('stakeholders')
   const local = useLocalFlow()
   const flow = useReactFlow()
+  useFollowCanvas('stakeholders', 'map')
   const [pending, setPending] = useState<Pending | null>(null)
 
   // selection is the phase's (shared by every view), not React Flow's
