@@ -103,7 +103,10 @@ export async function startRedis(): Promise<RealRedis> {
   let child = await start()
   return {
     url: `redis://127.0.0.1:${port}`,
-    stop: (hard = false) => stopGroup(child, hard ? 'SIGKILL' : 'SIGTERM'),
+    async stop(hard = false) {
+      await stopGroup(child, hard ? 'SIGKILL' : 'SIGTERM')
+      rmSync(dir, { recursive: true, force: true })
+    },
     async restart() {
       child = await start()
     },
