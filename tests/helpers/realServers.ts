@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -108,6 +108,7 @@ export async function startRedis(): Promise<RealRedis> {
       rmSync(dir, { recursive: true, force: true })
     },
     async restart() {
+      mkdirSync(dir, { recursive: true })
       child = await start()
     },
   }
