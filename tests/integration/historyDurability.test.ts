@@ -31,6 +31,9 @@ describe('history: durability and concurrency', () => {
         'presence name known',
       )
       addTree(writer.doc, 'k', 12)
+      // the tree reaches the server before the named version is asked for (the request could
+      // otherwise overtake it, and the version before the first change would be the named one)
+      await waitFor(() => problemCards(watcher.doc).size === 12, 'tree arrived')
       const named = await api(
         first.url,
         'POST',
@@ -41,7 +44,6 @@ describe('history: durability and concurrency', () => {
         },
       )
       expect(named.status).toBe(201)
-      await waitFor(() => problemCards(watcher.doc).size === 12, 'tree arrived')
       deleteEverything(writer.doc)
       // the moment the deletion is seen, the version before it is on disk: kill now
       await waitFor(() => problemCards(watcher.doc).size === 0, 'deletion relayed')
