@@ -114,25 +114,44 @@ describe('the room builds one tree', () => {
     expect(zoom).toBeGreaterThan(0)
     const handles = f.page.locator('.react-flow__node .react-flow__handle')
     expect(await handles.count()).toBeGreaterThan(10)
-    for (let i = 0; i < 4; i++) {
+    // the click area: at least 26 screen px across below zoom 1, lying outside the card but for
+    // 4 px (above a top dot, below a bottom dot)
+    const size = Math.max(24 * zoom, 26)
+    for (let i = 0; i < 6; i++) {
       const handle = handles.nth(i)
       const box = (await handle.boundingBox())!
+      const top = await handle.evaluate((el) => el.classList.contains('react-flow__handle-top'))
       const cx = box.x + box.width / 2
-      const cy = box.y + box.height / 2
-      // every point 11 px from the dot's centre, each way, still hits the dot
+      const cy = box.y + box.height / 2 + (top ? -1 : 1) * (size / 2 - 4)
+      // every point 11 px from the area's centre, each way, hits the dot
       for (const [dx, dy] of [
         [11, 0],
         [-11, 0],
         [0, 11],
         [0, -11],
+        [11, 11],
+        [-11, -11],
       ] as const) {
         const hit = await f.page.evaluate(
           ([x, y]) =>
             !!document.elementFromPoint(x!, y!)?.closest('.react-flow__node .react-flow__handle'),
           [cx + dx, cy + dy],
         )
-        expect(hit, `handle ${i} at ${dx},${dy} (zoom ${zoom})`).toBe(true)
+        expect(hit, `handle ${i} (${top ? 'top' : 'bottom'}) at ${dx},${dy}, zoom ${zoom}`).toBe(
+          true,
+        )
       }
     }
+    // and a card grabbed 12 px under its top edge moves rather than starting a link
+    const card = f.card('Causa 1')
+    const before = await f.cardPosition('Causa 1')
+    const box = (await card.boundingBox())!
+    await f.page.mouse.move(box.x + box.width / 2, box.y + 12)
+    await f.page.mouse.down()
+    for (let i = 1; i <= 8; i++)
+      await f.page.mouse.move(box.x + box.width / 2 + i * 10, box.y + 12 + i * 5)
+    await f.page.mouse.up()
+    await expect.poll(async () => (await f.cardPosition('Causa 1')).x).not.toBe(before.x)
+    expect(await f.page.locator('.react-flow__edge').count()).toBe(8)
   })
 })
