@@ -216,7 +216,4 @@ export async function buildPactPdf(board: BoardExport, options: PactPdfOptions =
   return finish(doc)
 }
 
-/** `patto-val-seriana-2027-documento-patto-2026-12-02.pdf` */
-export function pactFileName(title: string, isoDay: string): string {
-  return `${slugify(title) || 'trama'}-documento-patto-${isoDay}.pdf`
-}
+export { pactFileName } from './fileName.ts'
