@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import type { FastifyBaseLogger } from 'fastify'
 import type { BoardStore } from '../storage/types.ts'
 import type { RoomHooks } from '../sync/hooks.ts'
@@ -40,6 +40,9 @@ export async function joinCluster(url: string, options: ClusterOptions): Promise
   const { log, store } = options
   const prefix = options.prefix ?? 'trama'
   const instanceId = randomBytes(8).toString('hex')
+  // loaded here, not at the top: the compiled server bundles this module, and a single process
+  // without REDIS_URL should not carry the Redis client in memory
+  const { Redis } = await import('ioredis')
   const connect = async (name: string) => {
     const redis = new Redis(url, { lazyConnect: true, connectionName: `trama-${name}` })
     redis.on('error', (err: Error) => log.warn({ err: err.message }, `redis (${name}) error`))

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { create as parseFont } from 'fontkit'
 import { FONT_FILES, OBLIQUE_FONT_FILE } from './fonts.ts'
 
 /**
@@ -21,9 +20,15 @@ interface Face {
 }
 
 let faces: { normal: Face; bold: Face; italic: Face } | undefined
-function loadFaces() {
+/**
+ * The three faces, parsed once. fontkit is loaded with the first picture, not with the server:
+ * an idle server does not carry it (about 20 MB).
+ */
+async function loadFaces() {
+  if (faces) return faces
+  const { create: parseFont } = await import('fontkit')
   const parse = (file: string) => parseFont(readFileSync(file)) as unknown as Face
-  faces ??= {
+  faces = {
     normal: parse(FONT_FILES[0]!),
     bold: parse(FONT_FILES[1]!),
     italic: parse(OBLIQUE_FONT_FILE),
@@ -55,7 +60,7 @@ const SLICE = 40
  * texts).
  */
 export async function textAsGlyphs(svg: string): Promise<string> {
-  const { normal, bold, italic } = loadFaces()
+  const { normal, bold, italic } = await loadFaces()
   const defs = new Map<string, { id: string; d: string }>()
   const glyphRef = (faceKey: string, glyph: GlyphRun['glyphs'][number]) => {
     const key = `${faceKey}${glyph.id}`

@@ -1,4 +1,4 @@
-import pg from 'pg'
+import type pg from 'pg'
 import { MIGRATIONS_TABLE, pendingMigrations } from './migrations.ts'
 import { snapshotToWrite, sortReadable, type QuarantinedRecord } from './quarantine.ts'
 import type { BoardStore, StoredDocument } from './types.ts'
@@ -25,7 +25,10 @@ export async function openPostgresStore(
   connectionString: string,
   options: { onQuarantine?: (record: QuarantinedRecord) => void } = {},
 ): Promise<BoardStore> {
-  const pool = new pg.Pool({ connectionString, max: POOL_SIZE })
+  // loaded here, not at the top: the compiled server bundles this module, and a single process
+  // without DATABASE_URL should not carry the PostgreSQL client in memory
+  const { default: postgres } = await import('pg')
+  const pool = new postgres.Pool({ connectionString, max: POOL_SIZE })
   // An idle connection that breaks (the database restarted) is replaced on the next query.
   pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`))
 
