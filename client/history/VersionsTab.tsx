@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react'
+import { useCallback, useState, type FormEvent, Suspense, lazy } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../shared/protocol.ts'
 import { HistoryApiError, type HistoryApi, type Version } from './api.ts'
@@ -7,6 +7,9 @@ import { formatBytes, formatWhen } from './format.ts'
 import { useLoad } from './useLoad.ts'
 import { Who } from './Who.tsx'
 import { VersionChanges } from './VersionChanges.tsx'
+
+// the renderer comes with the first version opened, not with the panel
+const VersionView = lazy(() => import('./VersionView.tsx'))
 
 const errorKey = (err: unknown) =>
   `errors.${err instanceof HistoryApiError && err.code !== 'other' ? err.code : 'other'}`
@@ -134,6 +137,7 @@ function VersionItem({
   const { t } = useTranslation('history')
   const [showChanges, setShowChanges] = useState(false)
   const [confirming, setConfirming] = useState(false)
+  const [viewing, setViewing] = useState(false)
   const title = v.name ?? t(`reasons.${v.reason}`, { defaultValue: v.reason })
   return (
     <li className={v.name ? 'history-version named' : 'history-version'} data-version={v.id}>
@@ -156,6 +160,9 @@ function VersionItem({
           onClick={() => setShowChanges((s) => !s)}
         >
           {showChanges ? t('hideChanges') : t('showChanges')}
+        </button>
+        <button type="button" className="link" onClick={() => setViewing(true)}>
+          {t('view.open')}
         </button>
         {canRestore && !confirming && (
           <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
@@ -183,6 +190,11 @@ function VersionItem({
         </div>
       )}
       {showChanges && <VersionChanges api={api} version={v.id} />}
+      {viewing && (
+        <Suspense fallback={null}>
+          <VersionView api={api} version={v.id} title={title} onClose={() => setViewing(false)} />
+        </Suspense>
+      )}
     </li>
   )
 }

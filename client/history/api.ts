@@ -82,6 +82,8 @@ export function historyApi(boardId: string, key: string) {
       ),
     save: (name: string, author: string | null) =>
       call<Version>('POST', '/versions', { name, ...(author ? { author } : {}) }),
+    /** The version in the export format (`GET …/versions/:v/export.json`). */
+    exportOf: (v: number) => call<unknown>('GET', `/versions/${v}/export.json`),
     changes: (v: number) =>
       call<{ changes: Record<string, Comparison> }>('GET', `/versions/${v}/changes`),
     restore: (v: number, author: string | null) =>

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { screenshot } from '../helpers/browser.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { createBoard } from '../helpers/server.ts'
@@ -91,6 +92,23 @@ describe('history in the browser', () => {
     await expect
       .poll(() => changes.locator('.reworded').textContent())
       .toContain('Scarso orientamento → Scarso orientamento scolastico')
+
+    // the version opens read-only beside the live board: its tree still has the deleted card
+    await named.getByRole('button', { name: 'Vedi' }).click()
+    const view = giulia.page.getByRole('dialog', { name: /Versione «Fine primo incontro»/ })
+    const picture = view.getByTestId('version-picture')
+    await picture.waitFor()
+    const svgOf = async () =>
+      decodeURIComponent(((await picture.getAttribute('src')) ?? '').split(',')[1] ?? '')
+    expect(await svgOf()).toContain('Pochi tirocini')
+    expect(await svgOf()).not.toContain('Trasporti scarsi')
+    await view.getByRole('tab', { name: 'Mappa delle relazioni' }).click()
+    await expect.poll(async () => (await svgOf()).includes('Mappa delle relazioni')).toBe(true)
+    await screenshot(giulia.page, 'history-version-view')
+    await view.getByRole('button', { name: 'Chiudi la versione' }).click()
+    await expect.poll(() => view.count()).toBe(0)
+    // and the live board is as it was
+    await giulia.card('Trasporti scarsi').waitFor()
 
     await named.getByRole('button', { name: 'Ripristina' }).click()
     await named.getByRole('button', { name: 'Sì, ripristina' }).click()

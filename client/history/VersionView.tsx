@@ -1,0 +1,91 @@
+import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { renderCanvas } from '../../shared/render/index.ts'
+import { IMAGE_CANVASES, type ImageCanvas } from '../../shared/render/labels.ts'
+import type { RenderSource } from '../../shared/render/model.ts'
+import type { HistoryApi } from './api.ts'
+
+/**
+ * One version of the board, read-only, beside the live one: each canvas drawn by the same
+ * renderer as the image exports (shared/render) from the version's export. Nothing here can
+ * write to the board; restoring is the panel's own button.
+ */
+export default function VersionView({
+  api,
+  version,
+  title,
+  onClose,
+}: {
+  api: HistoryApi
+  version: number
+  title: string
+  onClose(): void
+}) {
+  const { t, i18n } = useTranslation('history')
+  const [board, setBoard] = useState<RenderSource | null>(null)
+  const [failed, setFailed] = useState(false)
+  const [canvas, setCanvas] = useState<ImageCanvas>('problems')
+  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'it'
+
+  useEffect(() => {
+    let live = true
+    api.exportOf(version).then(
+      (b) => live && setBoard(b as RenderSource),
+      () => live && setFailed(true),
+    )
+    return () => {
+      live = false
+    }
+  }, [api, version])
+
+  const picture = useMemo(() => {
+    if (!board) return null
+    const { svg, width, height } = renderCanvas(board, canvas, { lang })
+    return { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, width, height }
+  }, [board, canvas, lang])
+
+  return (
+    <section className="version-view" role="dialog" aria-label={t('view.title', { name: title })}>
+      <header className="version-view-head">
+        <h2>
+          {t('view.title', { name: title })} <span className="muted">{t('view.readOnly')}</span>
+        </h2>
+        <button
+          type="button"
+          className="history-close"
+          aria-label={t('view.close')}
+          onClick={onClose}
+        >
+          ×
+        </button>
+      </header>
+      <div className="history-tabs" role="tablist" aria-label={t('view.canvases')}>
+        {IMAGE_CANVASES.map((c) => (
+          <button
+            key={c}
+            type="button"
+            role="tab"
+            aria-selected={canvas === c}
+            className={canvas === c ? 'active' : ''}
+            onClick={() => setCanvas(c)}
+          >
+            {t(`view.canvas.${c}`)}
+          </button>
+        ))}
+      </div>
+      <div className="version-view-body">
+        {failed && <p className="history-status error">{t('failed')}</p>}
+        {!board && !failed && <p className="muted">{t('loading')}</p>}
+        {picture && (
+          <img
+            src={picture.src}
+            width={picture.width}
+            height={picture.height}
+            alt={t('view.alt', { name: title, canvas: t(`view.canvas.${canvas}`) })}
+            data-testid="version-picture"
+          />
+        )}
+      </div>
+    </section>
+  )
+}
