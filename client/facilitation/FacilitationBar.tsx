@@ -15,12 +15,12 @@ import './facilitation.css'
 
 const roleSelector = (s: BoardState) => s.role
 const frozenSelector = (s: BoardState) => s.frozen
-/** "open:left:total" for the open vote of the canvas in view, or ''. */
+/** `[left, total, question]` of the open vote of the canvas in view as JSON, or ''. */
 const voteChipSelector = (s: BoardState) => {
   if (!(VOTE_CANVASES as readonly string[]).includes(s.tab)) return ''
   const vote = activeVote(s, s.tab as VoteCanvas)
   if (vote?.state !== 'open') return ''
-  return `${dotsLeft(vote, dotItems(s), s.participantId)}:${vote.dots}`
+  return JSON.stringify([dotsLeft(vote, dotItems(s), s.participantId), vote.dots, vote.label])
 }
 
 /**
@@ -33,7 +33,7 @@ export function FacilitationBar() {
   const role = useBoard(roleSelector)
   const frozen = useBoard(frozenSelector)
   const vote = useBoard(voteChipSelector)
-  const [left, total] = vote.split(':')
+  const [left, total, question] = vote ? (JSON.parse(vote) as [number, number, string]) : [0, 0, '']
   return (
     <div className="facilitation-bar">
       <TimerDisplay />
@@ -44,6 +44,9 @@ export function FacilitationBar() {
       )}
       {vote && (
         <span className="room-chip room-chip-vote" data-testid="vote-chip">
+          {question && (
+            <strong className="vote-question">{t('vote.question', { question })}</strong>
+          )}{' '}
           {role === 'viewer' ? t('vote.chipOpenViewer') : t('vote.chipOpen', { left, total })}
         </span>
       )}

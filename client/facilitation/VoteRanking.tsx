@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { VOTE_CANVASES, type VoteCanvas } from '../../shared/schema/index.ts'
 import { rankCards, tallyVote } from '../../shared/votes/tally.ts'
@@ -25,6 +25,8 @@ export function VoteRanking() {
   const vote = useBoard(revealedSelector)
   const dots = useBoard(dotsSelector)
   const nodes = useBoard(nodesSelector)
+  // each screen may fold the ranking away (it stays while the vote is revealed)
+  const [folded, setFolded] = useState(false)
   const ranking = useMemo(() => {
     if (!vote || !nodes) return []
     const labels = new Map(nodes.map((n) => [n.id, n.data.label]))
@@ -35,11 +37,26 @@ export function VoteRanking() {
   }, [vote, dots, nodes])
   if (!vote) return null
   return (
-    <aside className="vote-ranking" aria-label={t('vote.ranking')} data-testid="vote-ranking">
+    <aside
+      className={folded ? 'vote-ranking folded' : 'vote-ranking'}
+      aria-label={t('vote.ranking')}
+      data-testid="vote-ranking"
+    >
       <h2>
-        {t('vote.ranking')}: {vote.label || t('vote.untitled')}
+        <span>
+          {t('vote.ranking')}: {vote.label || t('vote.untitled')}
+        </span>
+        <button
+          type="button"
+          className="vote-ranking-fold"
+          aria-expanded={!folded}
+          aria-label={folded ? t('vote.unfold') : t('vote.fold')}
+          onClick={() => setFolded((f) => !f)}
+        >
+          {folded ? '▴' : '▾'}
+        </button>
       </h2>
-      {ranking.length === 0 ? (
+      {folded ? null : ranking.length === 0 ? (
         <p>{t('vote.noDots')}</p>
       ) : (
         <ol>

@@ -22,7 +22,15 @@ export function useQrSvg(text: string): { svg: string | null; failed: boolean } 
   return state.text === text ? state : { svg: null, failed: false }
 }
 
-export function QrImage({ svg, label, className }: { svg: string; label: string; className: string }) {
+export function QrImage({
+  svg,
+  label,
+  className,
+}: {
+  svg: string
+  label: string
+  className: string
+}) {
   return (
     <div
       className={className}

@@ -106,8 +106,10 @@ export function RegisterRow({ actor, selected }: { actor: Actor; selected: boole
               label={label(field)}
               onCommit={(v) => update({ [field]: v, placed: true })}
             />
-          ) : (
+          ) : actor.placed ? (
             Math.round(actor[field] * 100)
+          ) : (
+            '—'
           )}
         </td>
       ))}
