@@ -134,7 +134,8 @@ export function ProblemCanvas() {
           {editable && <CanvasToolbar editing={editing} />}
           {editable && <ProblemInspector />}
         </BoardCanvas>
-        <TreeWarnings report={report} cardCount={nodes.length} />
+        {/* the projector shows the tree; the warnings are for those who edit it */}
+        {!projector && <TreeWarnings report={report} cardCount={nodes.length} />}
         {editable && synced && nodes.length === 0 && (
           <div className="canvas-hint">
             <p>{t('toolbar.hintEmpty')}</p>

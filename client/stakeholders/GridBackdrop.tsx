@@ -72,7 +72,9 @@ export const GridBackdrop = memo(function GridBackdrop() {
 })
 
 /** The tray beside the grid: actors nobody has placed yet wait here, to be dragged in. */
-export const GridTray = memo(function GridTray({ data }: NodeProps<Node<{ count: number }>>) {
+export const GridTray = memo(function GridTray({
+  data,
+}: NodeProps<Node<{ count: number; hint: boolean }>>) {
   const { t } = useTranslation('stakeholders')
   return (
     <div
@@ -81,7 +83,9 @@ export const GridTray = memo(function GridTray({ data }: NodeProps<Node<{ count:
       style={{ width: TRAY.width, height: TRAY.height }}
     >
       <div className="grid-tray-title">{t('tray.title', { count: data.count })}</div>
-      <div className="grid-tray-hint">{data.count ? t('tray.hint') : t('tray.empty')}</div>
+      {data.hint && (
+        <div className="grid-tray-hint">{data.count ? t('tray.hint') : t('tray.empty')}</div>
+      )}
     </div>
   )
 })

@@ -173,7 +173,7 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
       deletable: false,
       focusable: false,
       className: 'grid-backdrop-node',
-      data: { count: waiting },
+      data: { count: waiting, hint: editable },
       zIndex: -1,
     }
     return [

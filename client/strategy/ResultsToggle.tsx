@@ -8,18 +8,27 @@ import { useTranslation } from 'react-i18next'
 export function ResultsToggle({
   shown,
   forRoom = false,
+  projector = false,
   onToggle,
 }: {
   shown: boolean
   forRoom?: boolean
+  /** The projector follows the facilitator's reveal: no button, only what is shown. */
+  projector?: boolean
   onToggle: () => void
 }) {
   const { t } = useTranslation('strategy')
   return (
-    <div className={`results-toggle${shown ? ' is-shown' : ''}`} data-testid="results-toggle">
-      <button className={shown ? '' : 'primary'} aria-pressed={shown} onClick={onToggle}>
-        {shown ? t('results.hide') : t('results.show')}
-      </button>
+    <div
+      className={`results-toggle${shown ? ' is-shown' : ''}`}
+      data-testid="results-toggle"
+      data-shown={shown}
+    >
+      {!projector && (
+        <button className={shown ? '' : 'primary'} aria-pressed={shown} onClick={onToggle}>
+          {shown ? t('results.hide') : t('results.show')}
+        </button>
+      )}
       <span className="muted">
         {forRoom
           ? shown

@@ -71,7 +71,12 @@ export function StrategyView() {
         {candidates.length > 0 && (
           <>
             <p className="grid-hint">{editable ? t('grid.hint') : t('grid.hintReadOnly')}</p>
-            <ResultsToggle shown={showResults} forRoom={facilitator} onToggle={toggleResults} />
+            <ResultsToggle
+              shown={showResults}
+              forRoom={facilitator}
+              projector={viewer}
+              onToggle={toggleResults}
+            />
           </>
         )}
         <ScoringGrid

@@ -88,13 +88,15 @@ describe('the projector follows the room', () => {
     await projector.page.locator('[data-testid=strategy-view]').waitFor()
 
     // the reveal of the ranking
-    const projectorToggle = projector.page.locator('[data-testid=results-toggle] button')
-    expect(await projectorToggle.getAttribute('aria-pressed')).toBe('false')
+    // the projector has no button of its own: it shows what the facilitator reveals
+    const projectorToggle = projector.page.locator('[data-testid=results-toggle]')
+    expect(await projector.page.locator('[data-testid=results-toggle] button').count()).toBe(0)
+    expect(await projectorToggle.getAttribute('data-shown')).toBe('false')
     await fabio.page.getByRole('button', { name: 'Mostra risultati' }).click()
-    await expect.poll(() => projectorToggle.getAttribute('aria-pressed')).toBe('true')
+    await expect.poll(() => projectorToggle.getAttribute('data-shown')).toBe('true')
     await projector.page.locator('[data-testid=ranking-item]').first().waitFor()
     await fabio.page.getByRole('button', { name: 'Nascondi risultati' }).click()
-    await expect.poll(() => projectorToggle.getAttribute('aria-pressed')).toBe('false')
+    await expect.poll(() => projectorToggle.getAttribute('data-shown')).toBe('false')
 
     await fabio.page.locator('#objectives-tab-compare').click()
     await projector.page.locator('#objectives-tab-compare[aria-selected=true]').waitFor()
