@@ -43,7 +43,9 @@ async function workshop() {
     const attacker = connectClient(s.url, board.id, board.keys.participant, doc)
     later(() => attacker.destroy())
     const closed = closeCode(attacker)
-    await waitFor(() => attacker.provider.synced, 'the participant synced')
+    // a client that brings edits of its own sends them in the handshake: the server may refuse
+    // them (and close) before the client counts itself synced
+    if (!doc) await waitFor(() => attacker.provider.synced, 'the participant synced')
     attacker.doc.transact(() => change(attacker.doc))
     const code = await waitFor(closed, 'the server closes the connection')
     expect(attacker.provider.shouldConnect).toBe(false)
