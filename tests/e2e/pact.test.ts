@@ -104,6 +104,16 @@ function pactPage(page: Page) {
       await page.locator('select.ledger-add').selectOption({ label: actor })
       await expect.poll(() => ledger.locator('tbody tr').count()).toBe(before + 1)
       const row = ledger.locator('tbody tr').nth(before)
+      // the new row's «Che cosa» has the focus: what is typed next lands there
+      await expect
+        .poll(() =>
+          row.evaluate(
+            (tr) =>
+              !!document.activeElement?.closest('.ledger-what') &&
+              tr.contains(document.activeElement),
+          ),
+        )
+        .toBe(true)
       if (type) await row.locator('select[data-field=type]').selectOption(type)
       await row.locator('input[data-field=amount]').fill(amount)
       await row.locator('input[data-field=amount]').press('Enter')

@@ -32,9 +32,11 @@ export function CommitmentsView() {
             aria-label={t('ledger.addFor')}
             value=""
             disabled={ledger.actors.length === 0}
-            onChange={(e) =>
-              e.target.value && pact.addCommitment(ledger.commitments, { actor: e.target.value })
-            }
+            onChange={(e) => {
+              if (!e.target.value) return
+              const id = pact.addCommitment(ledger.commitments, { actor: e.target.value })
+              if (id) focusWhat(id)
+            }}
           >
             <option value="">+ {t('ledger.addFor')}</option>
             {ledger.actors.map((a) => (
@@ -60,6 +62,18 @@ export function CommitmentsView() {
       </div>
     </div>
   )
+}
+
+/**
+ * The new commitment's «Che cosa» takes the focus as soon as its row is drawn, so what is typed
+ * next lands there (a few frames at most).
+ */
+function focusWhat(id: string, tries = 30): void {
+  const field = document.querySelector<HTMLElement>(
+    `tr[data-commitment-id="${CSS.escape(id)}"] .ledger-what textarea, tr[data-commitment-id="${CSS.escape(id)}"] .ledger-what input`,
+  )
+  if (field) field.focus()
+  else if (tries > 0) requestAnimationFrame(() => focusWhat(id, tries - 1))
 }
 
 function fileSlug(title: string): string {
