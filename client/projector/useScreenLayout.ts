@@ -132,7 +132,7 @@ export function useScreenLayout<N extends CardNode>(
   }, [ready, layers, cardWidth, nodes, edges, spotlight, screen])
 
   // The camera: the arrangement in the middle of the screen, as large as it fits.
-  const view = layout && cameraFor(layout.shown, screenWidth, screenHeight, !!layout.focus)
+  const view = layout ? cameraFor(layout.shown, screenWidth, screenHeight, !!layout.focus) : null
   const viewKey = view ? `${view.x.toFixed(1)}:${view.y.toFixed(1)}:${view.zoom.toFixed(4)}` : ''
   const moved = useRef(false)
   useEffect(() => {
@@ -163,11 +163,15 @@ function cameraFor(
   screenHeight: number,
   spotlight: boolean,
 ) {
+  // nothing to frame yet (an empty board, a screen not measured): no camera, rather than a
+  // viewport of NaN
+  if (!(layout.width > 0 && layout.height > 0 && screenWidth > 0 && screenHeight > 0)) return null
   const zoom = Math.min(
     (screenWidth - 2 * MARGIN_PX) / layout.width,
     (screenHeight - 2 * MARGIN_PX) / layout.height,
     spotlight ? SPOTLIGHT_MAX_ZOOM : MAX_ZOOM,
   )
+  if (!Number.isFinite(zoom) || zoom <= 0) return null
   return {
     x: (screenWidth - layout.width * zoom) / 2,
     y: (screenHeight - layout.height * zoom) / 2,

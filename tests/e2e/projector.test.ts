@@ -61,4 +61,26 @@ describe('the projector, legible from the back of the room', () => {
     expect(objectives!.minPx).toBeGreaterThanOrEqual(20)
     expect(objectives!.heightUsed).toBeGreaterThan(0.75)
   })
+
+  it('an empty board on the projector draws without errors, then frames its first card', async () => {
+    const board = await createBoard(suite.server.url, 'Patto vuoto')
+    const { page } = await newParticipant(suite.browser, 'Proiettore')
+    const errors: string[] = []
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    const projector = boardPage(page)
+    await projector.open(board.links.viewer)
+    await page.locator('[data-testid=connection][data-state=ok]').waitFor()
+    await page.locator('.react-flow__background').waitFor()
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    clients.push(stock)
+    buildWorkshopTree(stock.doc)
+    await expect.poll(() => projector.cards().count()).toBe(25)
+    const transform = await page
+      .locator('.react-flow__viewport')
+      .evaluate((el) => (el as HTMLElement).style.transform)
+    expect(transform).not.toContain('NaN')
+    expect(errors).toEqual([])
+  })
 })

@@ -52,7 +52,8 @@ export const history = {
     },
   },
   restore: 'Restore',
-  restoreConfirm: 'Restore this version for everyone?',
+  restoreConfirm:
+    'Restore this version for everyone? The whole board goes back to that moment, votes included; the current state is kept as a version.',
   restoreYes: 'Yes, restore',
   restoreNo: 'Cancel',
   restored: 'Version restored: the state before is saved as a version.',

@@ -52,7 +52,8 @@ export const history = {
     },
   },
   restore: 'Ripristina',
-  restoreConfirm: 'Ripristinare questa versione per tutti?',
+  restoreConfirm:
+    'Ripristinare questa versione per tutti? Tutta la lavagna torna a quel momento, voti compresi; lo stato attuale resta salvato come versione.',
   restoreYes: 'Sì, ripristina',
   restoreNo: 'Annulla',
   restored: 'Versione ripristinata: lo stato precedente è salvato come versione.',
