@@ -32,7 +32,9 @@ export function normaliseFields(spec: CollectionSpec, fields: Fields): Fields | 
     const value = fields[key]
     const parsed = schema.safeParse(value)
     if (parsed.success) {
-      if (parsed.data !== undefined) out[key] = parsed.data as JsonValue
+      // -0 is a number JSON cannot carry (it exports as 0): every reader sees 0
+      if (parsed.data !== undefined)
+        out[key] = (Object.is(parsed.data, -0) ? 0 : parsed.data) as JsonValue
       continue
     }
     const repaired = repair(spec, key, value, schema)

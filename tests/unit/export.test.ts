@@ -63,6 +63,16 @@ describe('JSON export', () => {
     }
   })
 
+  it('a -0 a client wrote exports as 0, as the JSON it travels in says', () => {
+    const doc = new Y.Doc()
+    initBoard(doc, 'T', '2026-01-01T00:00:00.000Z')
+    putCard(doc, 'problems', 'a', { kind: 'problem', label: 'A', x: -0, y: -0, role: 'core' })
+    const out = exportBoard(doc, 'NOW')
+    expect(Object.is(out.canvases.problems.nodes[0]!.x, 0)).toBe(true)
+    expect(Object.is(out.canvases.problems.nodes[0]!.y, 0)).toBe(true)
+    expect(JSON.parse(JSON.stringify(out))).toEqual(out)
+  })
+
   it('parse → doc → export is the identity but exportedAt', () => {
     const parsed = parseBoardExport(fixture)
     if (!parsed.ok) throw new Error(parsed.details.join('\n'))
