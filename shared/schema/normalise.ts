@@ -24,17 +24,18 @@ export function normaliseRecord(spec: CollectionSpec, id: string, value: unknown
 export function normaliseFields(spec: CollectionSpec, fields: Fields): Fields | null {
   const shape = spec.record.shape as Record<string, z.ZodType>
   const out: Fields = {}
-  // Unknown fields are kept when they are JSON (a client could store bytes or NaN).
+  // Unknown fields are kept when they are JSON (a client could store bytes or NaN), as JSON
+  // carries them (a -0 inside becomes 0).
   for (const [key, value] of Object.entries(fields))
-    if (!(key in shape) && jsonValue.safeParse(value).success) out[key] = value
+    if (!(key in shape) && jsonValue.safeParse(value).success)
+      out[key] = withoutNegativeZero(value as JsonValue)
   for (const [key, schema] of Object.entries(shape)) {
     if (key === 'id') continue
     const value = fields[key]
     const parsed = schema.safeParse(value)
     if (parsed.success) {
       // -0 is a number JSON cannot carry (it exports as 0): every reader sees 0
-      if (parsed.data !== undefined)
-        out[key] = (Object.is(parsed.data, -0) ? 0 : parsed.data) as JsonValue
+      if (parsed.data !== undefined) out[key] = withoutNegativeZero(parsed.data as JsonValue)
       continue
     }
     const repaired = repair(spec, key, value, schema)
@@ -42,6 +43,15 @@ export function normaliseFields(spec: CollectionSpec, fields: Fields): Fields | 
     if (repaired !== undefined) out[key] = repaired
   }
   return out
+}
+
+/** A JSON value with every -0 as 0, as it reads after a trip through JSON. */
+function withoutNegativeZero(value: JsonValue): JsonValue {
+  if (typeof value === 'number') return Object.is(value, -0) ? 0 : value
+  if (Array.isArray(value)) return value.map(withoutNegativeZero)
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNegativeZero(v)]))
+  return value
 }
 
 const REFUSED = Symbol('refused')

@@ -66,8 +66,18 @@ describe('JSON export', () => {
   it('a -0 a client wrote exports as 0, as the JSON it travels in says', () => {
     const doc = new Y.Doc()
     initBoard(doc, 'T', '2026-01-01T00:00:00.000Z')
-    putCard(doc, 'problems', 'a', { kind: 'problem', label: 'A', x: -0, y: -0, role: 'core' })
+    putCard(doc, 'problems', 'a', {
+      kind: 'problem',
+      label: 'A',
+      x: -0,
+      y: -0,
+      role: 'core',
+      evidence: { shift: [-0, 1] },
+    })
     const out = exportBoard(doc, 'NOW')
+    expect(
+      Object.is((out.canvases.problems.nodes[0]!.evidence as { shift: number[] }).shift[0], 0),
+    ).toBe(true)
     expect(Object.is(out.canvases.problems.nodes[0]!.x, 0)).toBe(true)
     expect(Object.is(out.canvases.problems.nodes[0]!.y, 0)).toBe(true)
     expect(JSON.parse(JSON.stringify(out))).toEqual(out)
