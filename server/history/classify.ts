@@ -7,9 +7,7 @@ import {
 } from '../../shared/schema/index.ts'
 import type { Fields } from '../../shared/schema/index.ts'
 
-type Decoded = ReturnType<typeof Y.decodeUpdate>
-type Struct = Decoded['structs'][number]
-type Place = { root: string; key: string | null } | { holder: Y.ID; key: string | null } | null
+import { updatePlaces, type Decoded, type Place } from '../../shared/schema/updatePlaces.ts'
 
 const COLLECTION_NAMES = new Set<string>(COLLECTIONS)
 
@@ -38,50 +36,7 @@ export interface Classification {
 export function classifyUpdate(doc: Y.Doc, update: Uint8Array | Decoded): Classification {
   const decoded = update instanceof Uint8Array ? Y.decodeUpdate(update) : update
   const out: Classification = { records: new Map(), removed: [], meta: new Set() }
-  const byClient = new Map<number, Struct[]>()
-  for (const s of decoded.structs) {
-    const list = byClient.get(s.id.client)
-    if (list) list.push(s)
-    else byClient.set(s.id.client, [s])
-  }
-  const states = new Map<number, number>()
-  const state = (client: number) => {
-    let clock = states.get(client)
-    if (clock === undefined) states.set(client, (clock = Y.getState(doc.store, client)))
-    return clock
-  }
-  const find = (id: Y.ID): Y.Item | null => {
-    const list = byClient.get(id.client) ?? []
-    let lo = 0
-    let hi = list.length - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      const s = list[mid]!
-      if (id.clock < s.id.clock) hi = mid - 1
-      else if (id.clock >= s.id.clock + s.length) lo = mid + 1
-      else return s instanceof Y.Item ? s : null
-    }
-    if (id.clock < state(id.client)) {
-      const item = Y.getItem(doc.store, id)
-      return item instanceof Y.Item ? item : null
-    }
-    return null
-  }
-  const placeOf = (item: Y.Item, depth = 0): Place => {
-    if (depth > 64) return null
-    const parent = item.parent as unknown
-    if (typeof parent === 'string') return { root: parent, key: item.parentSub }
-    if (parent instanceof Y.ID) return { holder: parent, key: item.parentSub }
-    if (parent instanceof Y.AbstractType) {
-      if (parent._item) return { holder: parent._item.id, key: item.parentSub }
-      return { root: Y.findRootTypeKey(parent), key: item.parentSub }
-    }
-    const neighbour =
-      (item.origin && find(item.origin)) || (item.rightOrigin && find(item.rightOrigin))
-    if (!neighbour) return null
-    const place = placeOf(neighbour, depth + 1)
-    return place && { ...place, key: item.parentSub ?? place.key }
-  }
+  const { state, find, placeOf } = updatePlaces(doc, decoded)
   /** The record (collection, id) an item sits in, at any depth. */
   const recordOf = (place: Place, depth = 0): { collection: string; id: string } | null => {
     if (!place || depth > 16) return null

@@ -13,11 +13,7 @@ import {
 
 export * from './control.ts'
 
-type Decoded = ReturnType<typeof Y.decodeUpdate>
-type Struct = Decoded['structs'][number]
-
-/** Where an item sits: directly in a root, or inside the type another item holds. */
-type Place = { root: string; key: string | null } | { holder: Y.ID; key: string | null } | null
+import { updatePlaces, type Decoded } from './updatePlaces.ts'
 /** An item's root and the keys from the root down to it (a record's id, then its field…). */
 interface Location {
   root: string
@@ -61,23 +57,7 @@ export function judgeUpdate(
   update: Decoded,
   writer: { facilitator: boolean } = { facilitator: true },
 ): Refusal | null {
-  const known = new Map<number, number>()
-  const ends = new Map<number, number>()
-  const byClient = new Map<number, Struct[]>()
-  for (const s of update.structs) {
-    ends.set(s.id.client, Math.max(ends.get(s.id.client) ?? 0, s.id.clock + s.length))
-    const list = byClient.get(s.id.client)
-    if (list) list.push(s)
-    else byClient.set(s.id.client, [s])
-  }
-  const state = (client: number) => {
-    let clock = known.get(client)
-    if (clock === undefined) {
-      clock = Y.getState(doc.store, client)
-      known.set(client, clock)
-    }
-    return clock
-  }
+  const { ends, state, find, placeOf } = updatePlaces(doc, update)
   const malformed = (reason: string): Refusal => ({ kind: 'malformed', reason })
   const control: RoomControl | null = writer.facilitator ? null : roomControl(doc)
   const dots = new Map<string, DotTouch>()
@@ -96,41 +76,6 @@ export function judgeUpdate(
     if (refusal) return refusal
   }
 
-  /** An item of the update (by id), or of the document. */
-  const find = (id: Y.ID): Y.Item | null => {
-    // structs of one client come in clock order: binary search
-    const list = byClient.get(id.client) ?? []
-    let lo = 0
-    let hi = list.length - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      const s = list[mid]!
-      if (id.clock < s.id.clock) hi = mid - 1
-      else if (id.clock >= s.id.clock + s.length) lo = mid + 1
-      else return s instanceof Y.Item ? s : null
-    }
-    if (id.clock < state(id.client)) {
-      const item = Y.getItem(doc.store, id)
-      return item instanceof Y.Item ? item : null
-    }
-    return null
-  }
-  const placeOf = (item: Y.Item, depth = 0): Place => {
-    if (depth > 64) return null
-    const parent = item.parent as unknown
-    if (typeof parent === 'string') return { root: parent, key: item.parentSub }
-    if (parent instanceof Y.ID) return { holder: parent, key: item.parentSub }
-    if (parent instanceof Y.AbstractType) {
-      if (parent._item) return { holder: parent._item.id, key: item.parentSub }
-      return { root: Y.findRootTypeKey(parent), key: item.parentSub }
-    }
-    // Not encoded: the item sits where its neighbour does.
-    const neighbour =
-      (item.origin && find(item.origin)) || (item.rightOrigin && find(item.rightOrigin))
-    if (!neighbour) return null
-    const place = placeOf(neighbour, depth + 1)
-    return place && { ...place, key: item.parentSub ?? place.key }
-  }
   // the holders of one update are mostly the same few records and texts
   const located = new Map<Y.Item, Location | null>()
   const locate = (item: Y.Item, depth = 0): Location | null => {
