@@ -39,6 +39,11 @@ export interface HistoryOptions {
   bulkRecords?: number
   /** One writer's edits closer than this fold into one activity entry. */
   foldActivityMs?: number
+  /**
+   * Edits folded into an entry already stored are written at most this often (one write per
+   * entry, not one per keystroke); the activity list flushes them first.
+   */
+  flushActivityMs?: number
   thinning?: ThinningPolicy
   /** Activity entries and bin entries kept per board. */
   keepActivity?: number
@@ -58,6 +63,12 @@ interface WrittenEntry {
   dirty?: boolean
 }
 
+/**
+ * The writers whose edit runs are still open on one board. Each writer has an entry of its own,
+ * so people writing at the same time do not cut each other's runs into one entry per keystroke.
+ */
+type OpenEntries = Map<string, WrittenEntry>
+
 interface BoardState {
   /** When the newest version was taken (0: not known yet). */
   lastVersionAt: number
@@ -67,8 +78,11 @@ interface BoardState {
   pending: Classification | null
   /** Its activity entry, written before it was applied, relabelled after. */
   pendingEntry: WrittenEntry | null
-  /** The newest activity entry, while further edits of its writer may fold into it. */
-  open: WrittenEntry | null
+  /** Each writer's newest activity entry, while further edits may fold into it. */
+  open: OpenEntries
+  /** Entries with folded edits not yet stored, written together by the flush timer. */
+  unflushed: Set<WrittenEntry>
+  flushTimer: ReturnType<typeof setTimeout> | null
   known: Promise<void>
 }
 
@@ -87,6 +101,7 @@ export class History {
   private readonly activityVersionMs: number
   private readonly bulkRecords: number
   private readonly foldActivityMs: number
+  private readonly flushActivityMs: number
   private readonly thinning: ThinningPolicy
   private readonly keepActivity: number
   private readonly keepBin: number
@@ -100,6 +115,7 @@ export class History {
     this.activityVersionMs = options.activityVersionMs ?? 10 * 60_000
     this.bulkRecords = options.bulkRecords ?? 10
     this.foldActivityMs = options.foldActivityMs ?? 60_000
+    this.flushActivityMs = options.flushActivityMs ?? 2_000
     this.thinning = options.thinning ?? DEFAULT_THINNING
     this.keepActivity = options.keepActivity ?? 5_000
     this.keepBin = options.keepBin ?? 5_000
@@ -123,7 +139,9 @@ export class History {
         changed: false,
         pending: null,
         pendingEntry: null,
-        open: null,
+        open: new Map(),
+        unflushed: new Set(),
+        flushTimer: null,
         known: Promise.resolve(),
       }
       const s = state
@@ -188,6 +206,7 @@ export class History {
   private async unloaded(room: HistoryRoom): Promise<void> {
     const state = this.boards.get(room.id)
     this.boards.delete(room.id)
+    if (state) await this.flushBoard(state, room.id)
     if (!state?.changed) return
     // the document is freed but still holds its state
     this.checkpoint(room, 'unload', { role: null, author: null })
@@ -212,8 +231,8 @@ export class History {
         describeRemoved(room.doc, r.collection, r.fields, removedLabels),
       )
     const editsOnly = createdCount(c) === 0 && deletedCount(c) === 0
-    const open = state.open
-    if (open && editsOnly && open.writer === writer && at - open.until <= this.foldActivityMs) {
+    const open = state.open.get(writer)
+    if (open && editsOnly && at - open.until <= this.foldActivityMs) {
       for (const [collection, ids] of c.records) {
         const into = (open.changes[collection] ??= { created: [], edited: [], deleted: [] })
         for (const id of ids.edited) {
@@ -254,7 +273,8 @@ export class History {
     })
     id.catch((err: Error) => this.failed('activity', room.id, err))
     const entry = { id, writer, until: at, changes }
-    state.open = editsOnly ? entry : null
+    if (editsOnly) state.open.set(writer, entry)
+    else state.open.delete(writer)
     if (Math.random() < 0.01)
       void this.store.trimActivity(room.id, this.keepActivity).catch(() => {})
     return entry
@@ -276,11 +296,38 @@ export class History {
       }
     }
     if (!changed && !entry.dirty) return
-    entry.dirty = false
-    const { until, changes } = entry
-    void entry.id
-      .then((entryId) => this.store.updateActivity(entryId, { until, changes }))
-      .catch((err: Error) => this.failed('activity', room.id, err))
+    entry.dirty = true
+    const state = this.board(room.id)
+    state.unflushed.add(entry)
+    state.flushTimer ??= setTimeout(() => {
+      state.flushTimer = null
+      void this.flushBoard(state, room.id)
+    }, this.flushActivityMs)
+  }
+
+  /** Stores the edits folded into a board's entries since they were last written. */
+  private async flushBoard(state: BoardState, boardId: string): Promise<void> {
+    if (state.flushTimer) clearTimeout(state.flushTimer)
+    state.flushTimer = null
+    const entries = [...state.unflushed]
+    state.unflushed.clear()
+    await Promise.all(
+      entries.map(async (entry) => {
+        entry.dirty = false
+        const { until, changes } = entry
+        try {
+          await this.store.updateActivity(await entry.id, { until, changes })
+        } catch (err) {
+          this.failed('activity', boardId, err as Error)
+        }
+      }),
+    )
+  }
+
+  /** Stores every folded edit of a board not yet written (before its activity is read). */
+  flushActivity(boardId: string): Promise<void> {
+    const state = this.boards.get(boardId)
+    return state ? this.flushBoard(state, boardId) : Promise.resolve()
   }
 
   private toBin(entries: NewBinEntry[]): void {
@@ -307,7 +354,7 @@ export class History {
     const at = this.now()
     state.lastVersionAt = Math.max(at, 1)
     state.changed = false
-    state.open = null
+    state.open.clear()
     const saved = this.store.saveVersion({
       boardId: room.id,
       at,
@@ -371,7 +418,7 @@ export class History {
   ): void {
     const state = this.board(room.id)
     state.changed = true
-    state.open = null
+    state.open.clear()
     const at = this.now()
     const changes: Record<string, CollectionChange> = {}
     const of = (c: string) => (changes[c] ??= { created: [], edited: [], deleted: [] })
@@ -414,7 +461,8 @@ export class History {
     }
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    await Promise.all([...this.boards].map(([id, state]) => this.flushBoard(state, id)))
     return this.store.close()
   }
 }

@@ -163,6 +163,7 @@ export function registerHistoryRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/api/boards/:id/activity', async (req, reply) => {
     const a = await access(req, reply, boardParams)
     if (!a) return reply
+    await history.flushActivity(a.id)
     const entries = await history.store.listActivity(a.id, 300)
     return { activity: entries.map(({ boardId: _b, ...e }) => e) }
   })

@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { canvasRoots, initBoard, putCard } from '../../shared/schema/index.ts'
+import { History, type HistoryChange } from '../../server/history/recorder.ts'
+import { openSqliteHistory } from '../../server/history/sqlite.ts'
+import type { HistoryStore } from '../../server/history/types.ts'
+
+const silent = { error() {}, warn() {}, info() {}, debug() {} } as never
+
+const cleanups: (() => Promise<void> | void)[] = []
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c()
+})
+
+/** A SQLite history store that counts the activity writes it is asked for. */
+function countingStore(): { store: HistoryStore; writes: { append: number; update: number } } {
+  const dir = mkdtempSync(join(tmpdir(), 'trama-activity-'))
+  const inner = openSqliteHistory(dir)
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+  const writes = { append: 0, update: 0 }
+  const store: HistoryStore = Object.create(inner) as HistoryStore
+  store.appendActivity = (entry) => {
+    writes.append++
+    return inner.appendActivity(entry)
+  }
+  store.updateActivity = (id, entry) => {
+    writes.update++
+    return inner.updateActivity(id, entry)
+  }
+  return { store, writes }
+}
+
+/** A board on the "server" and a client that writes to it through the history's hooks. */
+function board(history: History) {
+  const doc = new Y.Doc()
+  initBoard(doc, 'Patto', new Date(0).toISOString())
+  doc.transact(() => {
+    for (const id of ['ca', 'cb'])
+      putCard(doc, 'problems', id, { kind: 'problem', label: id, x: 0, y: 0, role: 'cause' })
+  })
+  const room = { id: 'board-000001', doc }
+  const client = new Y.Doc()
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(doc))
+  /** One participant's edit of a card's label, accepted as the room accepts it. */
+  const edit = (name: string, card: string, label: string) => {
+    let update: Uint8Array | null = null
+    const take = (u: Uint8Array) => (update = u)
+    client.on('update', take)
+    client.transact(() => {
+      const text = canvasRoots(client, 'problems').nodes.get(card)!.get('label') as Y.Text
+      text.delete(0, text.length)
+      text.insert(0, label)
+    })
+    client.off('update', take)
+    const change: HistoryChange = { update: update!, role: 'participant', name }
+    history.hooks.beforeApplyUpdate(room, change)
+    Y.applyUpdate(doc, change.update)
+    history.hooks.onAcceptedUpdate(room, change)
+  }
+  return { room, edit }
+}
+
+describe('activity record', () => {
+  it('folds each writer’s run into one entry while two people write at the same time', async () => {
+    const { store, writes } = countingStore()
+    let now = 1_000_000
+    const history = new History({ store, log: silent, now: () => now, flushActivityMs: 3_600_000 })
+    cleanups.push(() => history.close())
+    const { room, edit } = board(history)
+    for (let i = 0; i < 20; i++) {
+      edit('Anna', 'ca', `Anna ${i}`)
+      now += 1_000
+      edit('Bruno', 'cb', `Bruno ${i}`)
+      now += 1_000
+    }
+    // one entry per writer, each written once when it was opened
+    expect(writes.append).toBe(2)
+    // the folded keystrokes are not written one by one
+    expect(writes.update).toBe(0)
+    await history.flushActivity(room.id)
+    expect(writes.update).toBe(2)
+    const entries = await store.listActivity(room.id, 10)
+    expect(entries).toHaveLength(2)
+    const byName = new Map(entries.map((e) => [e.name, e]))
+    expect(byName.get('Anna')!.changes['problems.nodes']!.edited).toEqual([
+      { id: 'ca', label: 'Anna 19' },
+    ])
+    expect(byName.get('Bruno')!.changes['problems.nodes']!.edited).toEqual([
+      { id: 'cb', label: 'Bruno 19' },
+    ])
+    expect(byName.get('Bruno')!.until).toBe(now - 1_000)
+    expect(byName.get('Anna')!.until).toBe(now - 2_000)
+  })
+
+  it('stores folded edits on its own after the flush interval, and when the board unloads', async () => {
+    const { store, writes } = countingStore()
+    let now = 1_000_000
+    const history = new History({ store, log: silent, now: () => now, flushActivityMs: 20 })
+    cleanups.push(() => history.close())
+    const { room, edit } = board(history)
+    edit('Anna', 'ca', 'prima')
+    now += 1_000
+    edit('Anna', 'ca', 'seconda')
+    await vi.waitFor(async () => {
+      const [entry] = await store.listActivity(room.id, 10)
+      expect(entry!.changes['problems.nodes']!.edited).toEqual([{ id: 'ca', label: 'seconda' }])
+    })
+    const flushed = writes.update
+    now += 1_000
+    edit('Anna', 'ca', 'terza')
+    await history.hooks.onUnload(room)
+    expect(writes.update).toBe(flushed + 1)
+    const [entry] = await store.listActivity(room.id, 10)
+    expect(entry!.changes['problems.nodes']!.edited).toEqual([{ id: 'ca', label: 'terza' }])
+  })
+
+  it('starts a new entry for a writer after a pause longer than the fold', async () => {
+    const { store } = countingStore()
+    let now = 1_000_000
+    const history = new History({
+      store,
+      log: silent,
+      now: () => now,
+      foldActivityMs: 60_000,
+      flushActivityMs: 3_600_000,
+    })
+    cleanups.push(() => history.close())
+    const { room, edit } = board(history)
+    edit('Anna', 'ca', 'prima')
+    now += 61_000
+    edit('Anna', 'ca', 'dopo la pausa')
+    await history.flushActivity(room.id)
+    const entries = await store.listActivity(room.id, 10)
+    expect(entries.map((e) => e.changes['problems.nodes']!.edited[0]!.label)).toEqual([
+      'dopo la pausa',
+      'prima',
+    ])
+  })
+})
