@@ -86,7 +86,9 @@ export class ServerChild {
     // The reference server persists to LevelDB when YPERSISTENCE is set; it must stay in memory.
     delete env.YPERSISTENCE
     delete env.CALLBACK_URL
-    const child = spawn(process.execPath, ['--expose-gc', file], {
+    // BENCH_NODE_ARGS adds flags to the servers' Node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`).
+    const extra = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)
+    const child = spawn(process.execPath, ['--expose-gc', ...extra, file], {
       cwd: root,
       env,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
