@@ -1,9 +1,15 @@
 import type { Role } from '../../shared/protocol.ts'
 import type { Room } from './room.ts'
+import type { DecodedUpdate } from './updateIntake.ts'
 
 /** An update the room stored and applied, with who wrote it. */
 export interface AcceptedChange {
   update: Uint8Array
+  /**
+   * The update as the guard decoded it (read-only: a hook that would change it must decode its
+   * own); absent for the server's own changes.
+   */
+  decoded?: DecodedUpdate
   /** Its row in the board's log. */
   seq: number
   /** The writing connection's role, or null for the server's own change (a migration). */

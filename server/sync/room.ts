@@ -4,23 +4,8 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { FastifyBaseLogger } from 'fastify'
-import {
-  RefusedUpdate,
-  SCHEMA_VERSION,
-  judgeUpdate,
-  metaRoot,
-  migrateDoc,
-} from '../../shared/schema/index.ts'
-import { PresenceGate, ownEntries, ownersOf, presenceGateOf } from './presence.ts'
-import {
-  type AwarenessEntry,
-  awarenessFrame,
-  encodeAwarenessEntries,
-  checkFrame,
-  readAwarenessEntries,
-  syncUpdateFrame,
-  viewerPresence,
-} from './frames.ts'
+import { SCHEMA_VERSION, metaRoot, migrateDoc } from '../../shared/schema/index.ts'
+import { awarenessFrame, checkFrame, syncUpdateFrame } from './frames.ts'
 import {
   CLOSE,
   MESSAGE_AWARENESS,
@@ -32,23 +17,17 @@ import type { BoardStore, StoredDocument } from '../storage/types.ts'
 import type { RoomHooks } from './hooks.ts'
 import type { SyncLimits } from './config.ts'
 import type { Connection } from './connection.ts'
-import { changesDocument } from './novelty.ts'
+import { BoardLog } from './boardLog.ts'
 import { replayStored } from './replay.ts'
+import { RoomPresence } from './roomPresence.ts'
+import { UpdateIntake, type DecodedUpdate, type PendingAppend } from './updateIntake.ts'
 
 const STORAGE_ORIGIN = Symbol('storage')
 const SERVER_ORIGIN = Symbol('server')
 /** Stored by another server and delivered here: relayed to this room's clients, never stored. */
 const REMOTE_ORIGIN = Symbol('remote')
-/** The holder of presence ids that clients of another server introduced. */
-const REMOTE_OWNER = Symbol('another server')
-/** A browser tab has one awareness client id; a few more cover reconnects and tests. */
-const MAX_AWARENESS_IDS_PER_CONNECTION = 4
 
-/** An update waiting for the group commit of this turn. */
-export interface PendingAppend {
-  room: Room
-  update: Uint8Array
-}
+export type { PendingAppend } from './updateIntake.ts'
 
 /** What every room of a server shares. */
 export interface RoomDeps {
@@ -70,7 +49,8 @@ export interface RoomDeps {
  * decoded, stored (in the group commit of its turn) and only then applied to the document and
  * relayed, so neither a relay nor a sync answer can carry anything that is not stored. The
  * hooks (hooks.ts) let a deployment follow loads, accepted updates, relays, presence and
- * unloads, and decide who compacts.
+ * unloads, and decide who compacts. Presence is roomPresence.ts's, the log and its compaction
+ * boardLog.ts's.
  */
 export class Room {
   readonly doc = new Y.Doc()
@@ -81,16 +61,10 @@ export class Room {
   /** No longer serving: unloading or evicted (its document may still finish storing). */
   destroyed = false
   /** The document is freed; nothing is applied any more. */
-  private freed = false
+  freed = false
   private started = false
-  /** The log rows the document holds: a compaction deletes only these. */
-  private readonly applied = new Set<number>()
-  /** The generation of the stored snapshot the document holds. */
-  private generation = 0
-  private logCount = 0
-  private logBytes = 0
-  private compactScheduled = false
-  private compacting: Promise<boolean> | null = null
+  readonly presence: RoomPresence
+  private readonly boardLog: BoardLog
   /**
    * The stored snapshot, while it is exactly the document (loaded with an empty log, unchanged
    * since): a fresh client's first sync is answered with these bytes instead of encoding a
@@ -99,16 +73,8 @@ export class Room {
   private wholeState: Uint8Array | null = null
   /** True while a stored update is applied: the doc's update event then only relays. */
   private applyingStored = false
-  /** This room's updates in the group commit (queued or being written). */
-  private inFlight = 0
-  private settledWaiters: (() => void)[] = []
-  /** Updates of a connection held back behind one that waits for queued updates. */
-  private readonly backlogs = new WeakMap<Connection, Uint8Array[]>()
-  /** Presence ids introduced by clients of other servers. */
-  private readonly remoteIds = new Set<number>()
+  private readonly intake: UpdateIntake
   private unloadTimer: NodeJS.Timeout | null = null
-  private quietTimer: NodeJS.Timeout | null = null
-  private readonly store: BoardStore
   private readonly limits: SyncLimits
   private readonly log: FastifyBaseLogger
   private readonly hooks: RoomHooks
@@ -141,7 +107,7 @@ export class Room {
       await room.replay(stored)
       room.start()
       // a migration is stored before anyone can sync the board
-      if (room.inFlight) await deps.commits.flush()
+      if (room.intake.pending) await deps.commits.flush()
     } catch (err) {
       room.destroyed = true
       room.free({ compacted: false })
@@ -154,27 +120,57 @@ export class Room {
     readonly id: string,
     private readonly deps: RoomDeps,
   ) {
-    this.store = deps.store
     this.limits = deps.limits
     this.log = deps.log
     this.hooks = deps.hooks
-    this.awareness.setLocalState(null)
+    const room = this
+    this.presence = new RoomPresence(
+      {
+        id,
+        awareness: this.awareness,
+        connections: this.connections,
+        get destroyed() {
+          return room.destroyed
+        },
+        relayToAll: (frame) => this.relay(frame, null),
+        onOwnPresence: this.hooks.onPresence
+          ? (update) => this.callHook('onPresence', () => this.hooks.onPresence?.(this, update))
+          : null,
+      },
+      deps.limits,
+      deps.log,
+    )
+    this.intake = new UpdateIntake(this, deps.commits, deps.log)
+    this.boardLog = new BoardLog(
+      {
+        id,
+        doc: this.doc,
+        get serving() {
+          return room.started && !room.destroyed
+        },
+        get freed() {
+          return room.freed
+        },
+        mayCompact: () => this.hooks.mayCompact?.(this) ?? true,
+        applyNewer: (update) => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN),
+      },
+      deps.store,
+      deps.limits,
+      deps.log,
+      deps.snapshotWhenQuietMs,
+    )
   }
 
   private async replay(stored: StoredDocument): Promise<void> {
-    const remoteFirst = this.applied.size > 0
+    const remoteFirst = this.boardLog.holdsRows
     await replayStored(this.doc, stored, STORAGE_ORIGIN)
     if (stored.snapshot && !stored.updates.length && !remoteFirst) this.wholeState = stored.snapshot
-    for (const seq of stored.seqs) this.applied.add(seq)
-    this.generation = stored.generation
-    this.logCount = this.applied.size
-    this.logBytes += stored.updates.reduce((sum, u) => sum + u.byteLength, 0)
+    this.boardLog.loaded(stored)
   }
 
   private start(): void {
     this.doc.on('update', this.onDocUpdate)
     this.doc.on('afterTransaction', this.guardSchemaVersion)
-    this.awareness.on('update', this.onAwarenessUpdate)
     this.started = true
 
     const migration = migrateDoc(this.doc)
@@ -205,13 +201,11 @@ export class Room {
       return
     }
     // The server's own change (a migration, the schema guard): stored first, relayed after.
-    this.submit(update, {
-      onStored: (seq) => {
-        if (this.freed) return
-        this.noteStored(seq, update.byteLength)
-        this.relay(syncUpdateFrame(update), null)
-        this.callHook('onBroadcast', () => this.hooks.onBroadcast?.(this, update, seq))
-      },
+    this.intake.submit(update, (seq) => {
+      if (this.freed) return
+      this.boardLog.noted(seq, update.byteLength)
+      this.relay(syncUpdateFrame(update), null)
+      this.callHook('onBroadcast', () => this.hooks.onBroadcast?.(this, update, seq))
     })
   }
 
@@ -219,97 +213,14 @@ export class Room {
     for (const conn of this.connections) if (conn !== except) conn.send(frame)
   }
 
-  /** Queues an update of this room for the group commit; a failure closes the room. */
-  private submit(update: Uint8Array, { onStored }: { onStored(seq: number): void }): void {
-    this.inFlight += 1
-    this.deps.commits.add({
-      item: { room: this, update },
-      onStored: (seq) => {
-        this.settleOne()
-        onStored(seq)
-      },
-      onFailed: (err) => {
-        this.settleOne()
-        this.storageFailed(err)
-      },
-    })
-  }
-
-  private settleOne(): void {
-    this.inFlight -= 1
-    if (this.inFlight > 0) return
-    for (const resolve of this.settledWaiters.splice(0)) resolve()
-  }
-
-  /** Resolves when none of this room's updates waits for storage. */
-  private settled(): Promise<void> {
-    if (this.inFlight === 0 || this.freed) return Promise.resolve()
-    return new Promise((resolve) => this.settledWaiters.push(resolve))
-  }
-
-  /**
-   * A writer's update: checked, then queued for this turn's commit. It reaches the document
-   * (and from there the other clients) only once committed.
-   */
-  private acceptUpdate(conn: Connection, update: Uint8Array): void {
-    const backlog = this.backlogs.get(conn)
-    // behind an update that waits: the connection's updates keep their order
-    if (backlog) {
-      backlog.push(update)
-      return
-    }
-    if (this.judge(conn, update)) return
-    this.backlogs.set(conn, [update])
-    void this.drainBacklog(conn)
-  }
-
-  /**
-   * Judges and queues one update; false when it is refused while updates of this room are
-   * still being stored: it may build on them (a card, then its label, in two frames read
-   * together), so it is judged again once they are in the document. Throws when refused.
-   */
-  private judge(conn: Connection, update: Uint8Array): boolean {
-    // Garbage throws here, before anything is stored (y-protocols' own reader would swallow
-    // the error and keep the socket open).
-    const decoded = Y.decodeUpdate(update)
-    // Already known (typically a reconnecting client's sync step 2): nothing to store or relay.
-    if (!changesDocument(this.doc, decoded)) return true
-    // A hostile or broken client: nothing of it is stored or relayed; the caller closes the
-    // socket for good (shared/schema/updateGuard.ts says what is refused and why).
-    const refusal = judgeUpdate(this.doc, decoded, { facilitator: conn.role === 'facilitator' })
-    if (refusal && this.inFlight > 0) return false
-    if (refusal) throw new RefusedUpdate(refusal)
-    this.submit(update, { onStored: (seq) => this.applyStored(conn, update, seq) })
-    return true
-  }
-
-  private async drainBacklog(conn: Connection): Promise<void> {
-    const backlog = this.backlogs.get(conn)!
-    try {
-      while (backlog.length) {
-        if (this.inFlight > 0) void this.deps.commits.flush()
-        await this.settled()
-        if (this.destroyed || conn.closed) return
-        while (backlog.length && this.judge(conn, backlog[0]!)) backlog.shift()
-      }
-    } catch (err) {
-      this.log.warn(
-        { board: this.id, err: (err as Error).message },
-        'malformed message: connection closed',
-      )
-      // a refusal says why (the board is paused, a phase locked…): the page tells the person
-      conn.close(err instanceof RefusedUpdate ? err.close : CLOSE.MALFORMED)
-    } finally {
-      this.backlogs.delete(conn)
-    }
-  }
-
-  private applyStored(conn: Connection, update: Uint8Array, seq: number): void {
+  /** A writer's update, stored by the group commit: applied, relayed, and told to the hooks. */
+  applyStored(conn: Connection, update: Uint8Array, seq: number, decoded: DecodedUpdate): void {
     // Stored after the room was freed: it is in the log, and the next load reads it.
     if (this.freed) return
-    this.noteStored(seq, update.byteLength)
+    this.boardLog.noted(seq, update.byteLength)
     if (this.hooks.beforeApplyUpdate) {
-      const change = { update, seq, role: conn.role, name: this.declaredName(conn) }
+      const name = this.presence.declaredName(conn)
+      const change = { update, decoded, seq, role: conn.role, name }
       this.callHook('beforeApplyUpdate', () => this.hooks.beforeApplyUpdate?.(this, change))
     }
     this.applyingStored = true
@@ -320,19 +231,10 @@ export class Room {
     }
     this.callHook('onBroadcast', () => this.hooks.onBroadcast?.(this, update, seq))
     if (this.hooks.onAcceptedUpdate) {
-      const change = { update, seq, role: conn.role, name: this.declaredName(conn) }
+      const name = this.presence.declaredName(conn)
+      const change = { update, decoded, seq, role: conn.role, name }
       this.callHook('onAcceptedUpdate', () => this.hooks.onAcceptedUpdate?.(this, change))
     }
-  }
-
-  /** The name a connection's presence declares, if any. */
-  private declaredName(conn: Connection): string | null {
-    for (const id of conn.awarenessIds) {
-      const name: unknown = (this.awareness.getStates().get(id) as { user?: { name?: unknown } })
-        ?.user?.name
-      if (typeof name === 'string' && name) return name
-    }
-    return null
   }
 
   private callHook(name: keyof RoomHooks, fn: () => unknown): void {
@@ -355,10 +257,10 @@ export class Room {
    * room's clients, never stored again. Harmless when already applied.
    */
   applyRemoteUpdate(update: Uint8Array, seq: number): void {
-    if (this.freed || this.applied.has(seq)) return
+    if (this.freed || this.boardLog.has(seq)) return
     this.wholeState = null
     Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
-    this.noteStored(seq, update.byteLength)
+    this.boardLog.noted(seq, update.byteLength)
   }
 
   /**
@@ -367,50 +269,25 @@ export class Room {
    */
   catchUp(stored: StoredDocument): void {
     if (this.freed) return
-    if (stored.snapshot && stored.generation > this.generation) {
+    if (stored.snapshot && this.boardLog.isNewer(stored.generation)) {
       Y.applyUpdate(this.doc, stored.snapshot, REMOTE_ORIGIN)
-      this.generation = stored.generation
+      this.boardLog.adoptGeneration(stored.generation)
     }
     stored.updates.forEach((update, i) => this.applyRemoteUpdate(update, stored.seqs[i]!))
   }
 
   /** Presence of another server's clients (an awareness update), shown to this room's. */
   applyRemotePresence(update: Uint8Array): void {
-    if (this.freed) return
-    const local = ownersOf(this.connections)
-    const entries = readAwarenessEntries(update).filter((e) => local(e.clientId) === undefined)
-    if (!entries.length) return
-    for (const e of entries)
-      if (e.state === null) this.remoteIds.delete(e.clientId)
-      else this.remoteIds.add(e.clientId)
-    awarenessProtocol.applyAwarenessUpdate(
-      this.awareness,
-      encodeAwarenessEntries(entries),
-      REMOTE_ORIGIN,
-    )
+    if (!this.freed) this.presence.applyRemote(update)
   }
 
   /** The presence of this server's own clients (for another server that just loaded the board). */
   localPresence(): Uint8Array | null {
-    const ids = [...this.awareness.getStates().keys()].filter((id) => !this.remoteIds.has(id))
-    return ids.length ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null
-  }
-
-  private ownerOf(): (clientId: number) => Connection | typeof REMOTE_OWNER | undefined {
-    const local = ownersOf(this.connections)
-    return (id) => local(id) ?? (this.remoteIds.has(id) ? REMOTE_OWNER : undefined)
-  }
-
-  private noteStored(seq: number, bytes: number): void {
-    this.applied.add(seq)
-    this.logCount += 1
-    this.logBytes += bytes
-    this.maybeCompact()
-    this.armQuietSnapshot()
+    return this.presence.local()
   }
 
   /** Not stored, so never served: the room closes now and everyone reloads from the log. */
-  private storageFailed(err: unknown): void {
+  storageFailed(err: unknown): void {
     if (this.destroyed && this.freed) return
     this.log.error(
       { board: this.id, err: err instanceof Error ? err.message : String(err) },
@@ -435,27 +312,6 @@ export class Room {
     })
   }
 
-  private onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    // As y-websocket does: a connection controls the ids it introduced, and they leave with it.
-    const source = this.connections.has(origin as Connection) ? (origin as Connection) : undefined
-    if (source) {
-      for (const id of added) source.awarenessIds.add(id)
-      for (const id of removed) source.awarenessIds.delete(id)
-    }
-    const changed = added.concat(updated, removed)
-    // Everyone gets it, the sender too: the stock client counts its own echo as a sign of life
-    // and would otherwise reconnect every 30 s when alone on the board.
-    this.relay(awarenessFrame(this.awareness, changed), null)
-    if (origin === REMOTE_ORIGIN || !this.hooks.onPresence) return
-    const own = changed.filter((id) => !this.remoteIds.has(id))
-    if (!own.length) return
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, own)
-    this.callHook('onPresence', () => this.hooks.onPresence?.(this, update))
-  }
-
   /** Registers a connection and starts the sync handshake. */
   join(conn: Connection): void {
     // The room unloaded while this socket finished its handshake: the client reconnects and
@@ -475,8 +331,8 @@ export class Room {
     encoding.writeVarUint(encoder, MESSAGE_SYNC)
     syncProtocol.writeSyncStep1(encoder, this.doc)
     conn.send(encoding.toUint8Array(encoder))
-    const states = [...this.awareness.getStates().keys()]
-    if (states.length) conn.send(awarenessFrame(this.awareness, states))
+    const presence = this.presence.frameOfAll()
+    if (presence) conn.send(presence)
   }
 
   /** Handles one frame; throws on a malformed one (the caller closes that socket only). */
@@ -489,7 +345,7 @@ export class Room {
         this.receiveSync(conn, decoder)
         break
       case MESSAGE_AWARENESS:
-        this.receiveAwareness(conn, decoding.readVarUint8Array(decoder))
+        this.presence.receive(conn, decoding.readVarUint8Array(decoder))
         break
       case MESSAGE_QUERY_AWARENESS:
         conn.send(awarenessFrame(this.awareness, [...this.awareness.getStates().keys()]))
@@ -517,59 +373,15 @@ export class Room {
     ) {
       const update = decoding.readVarUint8Array(decoder)
       // A viewer's changes are read and dropped, never applied, stored or relayed.
-      if (conn.canWrite) this.acceptUpdate(conn, update)
+      if (conn.canWrite) this.intake.accept(conn, update)
     } else throw new Error(`unknown sync message ${kind}`)
     if (encoding.length(encoder) > 1) conn.send(encoding.toUint8Array(encoder))
-  }
-
-  private receiveAwareness(conn: Connection, update: Uint8Array): void {
-    if (update.byteLength > this.limits.maxAwarenessBytes)
-      throw new Error('awareness state too large')
-    const entries = readAwarenessEntries(update)
-    const states = this.awareness.getStates()
-    const fresh = entries.filter((e) => e.state !== null && !states.has(e.clientId)).length
-    if (conn.awarenessIds.size + fresh > MAX_AWARENESS_IDS_PER_CONNECTION)
-      throw new Error('too many awareness ids')
-    // Ownership and the board's presence budget: see presence.ts. Checked on arrival (what is
-    // refused costs no budget) and again when held-back presence is released.
-    const own = (from: Connection, list: AwarenessEntry[]) => {
-      const { kept, refused } = ownEntries(list, from, this.ownerOf())
-      // an echo carries a clock already seen; a newer clock for someone else's id is an attempt
-      const attempts = refused.filter(
-        (e) => e.clock > (this.awareness.meta.get(e.clientId)?.clock ?? 0),
-      )
-      if (attempts.length)
-        this.log.warn(
-          { board: this.id, role: from.role, ids: attempts.map((e) => e.clientId) },
-          "presence for another connection's client id refused",
-        )
-      return kept
-    }
-    const gate = presenceGateOf<Connection>(
-      this,
-      () =>
-        new PresenceGate<Connection>(this.limits.presenceBytesPerSecond, {
-          sharers: () => this.connections.size,
-          apply: (from, list) => {
-            if (this.destroyed || !this.connections.has(from)) return
-            const kept = own(from, list)
-            if (!kept.length) return
-            // A projector may only speak for itself, and must not move or claim cards.
-            const accepted = from.canWrite
-              ? encodeAwarenessEntries(kept)
-              : viewerPresence(kept, from, this.connections)
-            if (accepted) awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, from)
-          },
-        }),
-    )
-    gate.offer(conn, own(conn, entries))
   }
 
   /** Removes a connection and the presence it controlled; an empty room unloads later. */
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return
-    if (conn.awarenessIds.size)
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null)
+    this.presence.leave(conn)
     if (this.connections.size === 0) this.scheduleUnload()
   }
 
@@ -585,77 +397,17 @@ export class Room {
     this.unloadTimer = null
   }
 
-  private maybeCompact(): void {
-    if (!this.started || this.destroyed || this.compactScheduled) return
-    if (
-      this.logCount < this.limits.compactAfterUpdates &&
-      this.logBytes < this.limits.compactAfterBytes
-    )
-      return
-    this.compactScheduled = true
-    setImmediate(() => {
-      this.compactScheduled = false
-      if (!this.destroyed) void this.compact()
-    })
-  }
-
-  /**
-   * A board that changed and then went quiet gets a fresh snapshot, so a crash leaves a short
-   * log to replay on the next load.
-   */
-  private armQuietSnapshot(): void {
-    if (!this.started || this.destroyed) return
-    if (this.quietTimer) this.quietTimer.refresh()
-    else {
-      this.quietTimer = setTimeout(() => {
-        this.quietTimer = null
-        if (!this.destroyed && this.logCount > 0) void this.compact()
-      }, this.deps.snapshotWhenQuietMs)
-      this.quietTimer.unref()
-    }
-  }
-
   /** Whether the log holds updates the snapshot does not (an untouched board holds none). */
   get changedSinceSnapshot(): boolean {
-    return this.logCount > 0
+    return this.boardLog.changedSinceSnapshot
   }
 
   /**
    * Writes the whole state as the snapshot and drops the log rows it holds, when the hooks
-   * allow (one server at a time). One compaction at a time; a failure leaves the log as it was
-   * (nothing is lost) and is only logged. Resolves true when a snapshot was written.
+   * allow (one server at a time). Resolves true when a snapshot was written (boardLog.ts).
    */
   compact(): Promise<boolean> {
-    this.compacting ??= this.compactNow().finally(() => {
-      this.compacting = null
-    })
-    return this.compacting
-  }
-
-  private async compactNow(): Promise<boolean> {
-    try {
-      if (!(await (this.hooks.mayCompact?.(this) ?? true)) || this.freed) return false
-      const seqs = [...this.applied]
-      const [count, bytes] = [this.logCount, this.logBytes]
-      const result = await this.store.compact(this.id, {
-        snapshot: Y.encodeStateAsUpdate(this.doc),
-        seqs,
-        generation: this.generation,
-      })
-      this.generation = result.generation
-      for (const seq of seqs) this.applied.delete(seq)
-      this.logCount = Math.max(0, this.logCount - count)
-      this.logBytes = Math.max(0, this.logBytes - bytes)
-      // another server compacted meanwhile: what its snapshot holds comes in (and is relayed)
-      if (result.replaced && !this.freed) Y.applyUpdate(this.doc, result.replaced, REMOTE_ORIGIN)
-      return true
-    } catch (err) {
-      this.log.error(
-        { board: this.id, err: (err as Error).message },
-        'compaction failed; the log is kept',
-      )
-      return false
-    }
+    return this.boardLog.compact()
   }
 
   /**
@@ -673,8 +425,8 @@ export class Room {
     let compacted = false
     try {
       // Never rejects; a failure of this room's updates evicts it (and frees it).
-      if (this.inFlight) await this.deps.commits.flush()
-      await this.compacting
+      if (this.intake.pending) await this.deps.commits.flush()
+      await this.boardLog.compacting
       if (!this.freed && !this.newerSchema && this.changedSinceSnapshot)
         compacted = await this.compact()
     } finally {
@@ -697,11 +449,11 @@ export class Room {
     if (this.freed) return
     this.freed = true
     this.cancelUnload()
-    if (this.quietTimer) clearTimeout(this.quietTimer)
+    this.boardLog.stop()
     this.connections.clear()
     this.awareness.destroy()
     this.doc.destroy()
-    for (const resolve of this.settledWaiters.splice(0)) resolve()
+    this.intake.releaseWaiters()
     try {
       await this.hooks.onUnload?.(this, info)
     } catch (err) {
