@@ -7,57 +7,12 @@ import type {
   BinEntry,
   CollectionChange,
   HistoryStore,
-  NewActivity,
   NewBinEntry,
   NewVersion,
   VersionInfo,
   VersionReason,
 } from './types.ts'
-
-/** The history file's own schema versions, apart from the board store's. */
-const HISTORY_MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
-  {
-    version: 1,
-    name: 'CreateVersionsActivityBin',
-    sql: `
-      CREATE TABLE versions (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        board_id TEXT NOT NULL,
-        at INTEGER NOT NULL,
-        reason TEXT NOT NULL,
-        name TEXT,
-        role TEXT,
-        author TEXT,
-        counts TEXT NOT NULL,
-        state BLOB NOT NULL
-      );
-      CREATE INDEX versions_board ON versions(board_id, at);
-      CREATE TABLE activity (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        board_id TEXT NOT NULL,
-        at INTEGER NOT NULL,
-        until INTEGER NOT NULL,
-        role TEXT,
-        author TEXT,
-        changes TEXT NOT NULL
-      );
-      CREATE INDEX activity_board ON activity(board_id, id);
-      CREATE TABLE bin (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        board_id TEXT NOT NULL,
-        at INTEGER NOT NULL,
-        role TEXT,
-        author TEXT,
-        collection TEXT NOT NULL,
-        record_id TEXT NOT NULL,
-        fields TEXT NOT NULL,
-        batch TEXT NOT NULL,
-        restored_at INTEGER
-      );
-      CREATE INDEX bin_board ON bin(board_id, id);
-      CREATE INDEX bin_batch ON bin(board_id, batch);`,
-  },
-]
+import { HISTORY_MIGRATIONS_TABLE, pendingHistoryMigrations, storableText } from './migrations.ts'
 
 interface VersionRow {
   id: number
@@ -201,7 +156,7 @@ export function openSqliteHistory(dataDir: string): HistoryStore {
         e.boardId,
         e.at,
         e.role,
-        e.name,
+        storableText(e.name),
         e.collection,
         e.recordId,
         JSON.stringify(e.fields),
@@ -215,29 +170,46 @@ export function openSqliteHistory(dataDir: string): HistoryStore {
     for (const id of ids) markRestored.run(at, boardId, id)
   })
 
+  const newestAfter = db.prepare<[string, number], VersionRow>(
+    `SELECT ${VERSION_COLUMNS} FROM versions WHERE board_id = ? AND at > ? ORDER BY at DESC, id DESC LIMIT 1`,
+  )
+
+  const save = (v: NewVersion): VersionInfo => {
+    const [name, author] = [storableText(v.name), storableText(v.author)]
+    const result = insertVersion.run(
+      v.boardId,
+      v.at,
+      v.reason,
+      name,
+      v.role,
+      author,
+      JSON.stringify(v.counts),
+      Buffer.from(v.state.buffer, v.state.byteOffset, v.state.byteLength),
+    )
+    return {
+      id: Number(result.lastInsertRowid),
+      boardId: v.boardId,
+      at: v.at,
+      reason: v.reason,
+      name,
+      role: v.role,
+      author,
+      counts: v.counts,
+      bytes: v.state.byteLength,
+    }
+  }
+  const saveUnlessNewer = db.transaction((v: NewVersion, after: number) => {
+    const newer = newestAfter.get(v.boardId, after)
+    return newer ? { saved: false, version: toVersion(newer) } : { saved: true, version: save(v) }
+  })
+
   return {
-    async saveVersion(v: NewVersion) {
-      const result = insertVersion.run(
-        v.boardId,
-        v.at,
-        v.reason,
-        v.name,
-        v.role,
-        v.author,
-        JSON.stringify(v.counts),
-        Buffer.from(v.state.buffer, v.state.byteOffset, v.state.byteLength),
-      )
-      return {
-        id: Number(result.lastInsertRowid),
-        boardId: v.boardId,
-        at: v.at,
-        reason: v.reason,
-        name: v.name,
-        role: v.role,
-        author: v.author,
-        counts: v.counts,
-        bytes: v.state.byteLength,
-      }
+    async saveVersion(v) {
+      return save(v)
+    },
+    async saveVersionUnlessNewer(v, after) {
+      // IMMEDIATE: the check and the insert under one write lock
+      return saveUnlessNewer.immediate(v, after)
     },
     async listVersions(boardId) {
       return selectVersions.all(boardId).map(toVersion)
@@ -257,13 +229,13 @@ export function openSqliteHistory(dataDir: string): HistoryStore {
       const row = usage.get(boardId)!
       return { versions: row.n, bytes: row.bytes ?? 0 }
     },
-    async appendActivity(e: NewActivity) {
+    async appendActivity(e) {
       const result = insertActivity.run(
         e.boardId,
         e.at,
         e.until,
         e.role,
-        e.name,
+        storableText(e.name),
         JSON.stringify(e.changes),
       )
       return Number(result.lastInsertRowid)
@@ -303,22 +275,17 @@ export function openSqliteHistory(dataDir: string): HistoryStore {
 }
 
 function migrate(db: Database.Database): void {
-  db.exec(
-    'CREATE TABLE IF NOT EXISTS history_schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-  )
-  const applied = new Set(
-    db
-      .prepare<[], { version: number }>('SELECT version FROM history_schema_migrations')
-      .all()
-      .map((r) => r.version),
-  )
+  db.exec(HISTORY_MIGRATIONS_TABLE)
+  const applied = db
+    .prepare<[], { version: number }>('SELECT version FROM history_schema_migrations')
+    .all()
+    .map((r) => r.version)
   const record = db.prepare(
     'INSERT INTO history_schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
   )
-  for (const m of HISTORY_MIGRATIONS) {
-    if (applied.has(m.version)) continue
+  for (const m of pendingHistoryMigrations(applied)) {
     db.transaction(() => {
-      db.exec(m.sql)
+      db.exec(m.sql.sqlite)
       record.run(m.version, m.name, new Date().toISOString())
     })()
   }

@@ -90,12 +90,21 @@ export interface HistoryUsage {
 
 /**
  * Where a board's history lives: versions (full states), the activity record and the bin. Kept
- * apart from the board store (server/storage) so that each can change backend on its own; an
- * embedded SQLite file now, PostgreSQL later. Every method resolves once its writes are
- * committed.
+ * apart from the board store (server/storage) so that each can change backend on its own: an
+ * embedded SQLite file for one process, PostgreSQL shared by several (DATABASE_URL). Every method
+ * resolves once its writes are committed.
  */
 export interface HistoryStore {
   saveVersion(version: NewVersion): Promise<VersionInfo>
+  /**
+   * Saves an automatic version unless the board already has one taken after `after` (ms since
+   * the epoch) — by another server sharing the history. Checked and saved atomically, so two
+   * servers never both save one. Resolves the version saved, or the newest one found.
+   */
+  saveVersionUnlessNewer(
+    version: NewVersion,
+    after: number,
+  ): Promise<{ saved: boolean; version: VersionInfo }>
   /** Newest first. */
   listVersions(boardId: string): Promise<VersionInfo[]>
   getVersion(boardId: string, id: number): Promise<VersionInfo | undefined>
