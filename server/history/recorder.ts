@@ -10,6 +10,7 @@ import type {
   CollectionChange,
   HistoryStore,
   NewBinEntry,
+  NewVersion,
   TouchedRecord,
   VersionInfo,
   VersionReason,
@@ -74,6 +75,8 @@ interface BoardState {
   lastVersionAt: number
   /** Whether the board changed since its newest version. */
   changed: boolean
+  /** When this server last applied a change of its own clients (or its own restore). */
+  lastChangeAt: number
   /** The classification of the update being applied (before → after hook). */
   pending: Classification | null
   /** Its activity entry, written before it was applied, relabelled after. */
@@ -92,7 +95,8 @@ interface BoardState {
  * the update deletes (into the bin) and takes a version before a bulk deletion or a phase
  * change; after it, it records who changed what; on unload it takes a last version if the board
  * changed. Versions are written before the update reaches any other client (the SQLite history
- * writes synchronously), so a crash cannot keep the deletion and lose the version before it.
+ * writes synchronously), so a crash cannot keep the deletion and lose the version before it;
+ * PostgreSQL's are sent then and committed moments later (the hooks cannot wait).
  */
 export class History {
   readonly store: HistoryStore
@@ -137,6 +141,7 @@ export class History {
       state = {
         lastVersionAt: 0,
         changed: false,
+        lastChangeAt: 0,
         pending: null,
         pendingEntry: null,
         open: new Map(),
@@ -164,7 +169,8 @@ export class History {
     const author = { role: change.role, author: change.name }
     // Nothing recorded yet for this board (new, imported, or older than the history): its
     // state before the first change is the first version.
-    if (state.lastVersionAt === 0) this.checkpoint(room, 'initial', author)
+    if (state.lastVersionAt === 0)
+      void this.autoCheckpoint(room, state, 'initial', author, Number.MIN_SAFE_INTEGER)
     else if (deletedCount(c) > this.bulkRecords || createdCount(c) > this.bulkRecords)
       this.checkpoint(room, 'bulk', author)
     else if (c.meta.has('phase') && state.changed) this.checkpoint(room, 'phase', author)
@@ -199,8 +205,15 @@ export class History {
     state.changed = true
     if (entry) this.relabel(room, c, entry)
     const now = this.now()
+    state.lastChangeAt = now
     if (state.lastVersionAt && now - state.lastVersionAt >= this.activityVersionMs)
-      this.checkpoint(room, 'activity', { role: change.role, author: change.name })
+      void this.autoCheckpoint(
+        room,
+        state,
+        'activity',
+        { role: change.role, author: change.name },
+        now - this.activityVersionMs,
+      )
   }
 
   private async unloaded(room: HistoryRoom): Promise<void> {
@@ -208,9 +221,15 @@ export class History {
     this.boards.delete(room.id)
     if (state) await this.flushBoard(state, room.id)
     if (!state?.changed) return
-    // the document is freed but still holds its state
-    this.checkpoint(room, 'unload', { role: null, author: null })
-    await this.thin(room.id)
+    // the document is freed but still holds its state; another server that served the board
+    // too may have taken this version already, after this one's last change
+    await this.autoCheckpoint(
+      room,
+      state,
+      'unload',
+      { role: null, author: null },
+      state.lastChangeAt,
+    )
   }
 
   /** Records what changed into one activity entry (a writer's run of edits folds into one). */
@@ -351,11 +370,59 @@ export class History {
     name: string | null = null,
   ): Promise<VersionInfo> {
     const state = this.board(room.id)
+    const saved = this.store.saveVersion(this.versionOf(room, state, reason, author, name))
+    saved.catch((err: Error) => this.failed('version', room.id, err))
+    if (name === null)
+      void saved
+        .then(() => this.thin(room.id))
+        .catch((err: Error) => this.failed('thinning', room.id, err))
+    return saved
+  }
+
+  /**
+   * Takes an automatic version unless the history holds one of the board taken after `after`.
+   * Servers sharing the history (DATABASE_URL) all see the first change of a board they had
+   * loaded, ten minutes of the same work, the unload of a board they served: the first to get
+   * there takes the version, the others find it and take none. One process knows its own
+   * versions, so it always takes it.
+   */
+  private async autoCheckpoint(
+    room: HistoryRoom,
+    state: BoardState,
+    reason: 'initial' | 'activity' | 'unload',
+    author: { role: Role | null; author: string | null },
+    after: number,
+  ): Promise<void> {
+    const version = this.versionOf(room, state, reason, author, null)
+    const taken = state.lastVersionAt
+    try {
+      const outcome = await this.store.saveVersionUnlessNewer(version, after)
+      if (outcome.saved) {
+        await this.thin(room.id)
+        return
+      }
+      // another server's version stands for this one
+      const found = outcome.version.at
+      if (state.lastVersionAt === taken) state.lastVersionAt = Math.max(found, 1)
+      if (found < state.lastChangeAt) state.changed = true
+    } catch (err) {
+      this.failed('version', room.id, err as Error)
+    }
+  }
+
+  /** A version of the board as it is now; from now on the board's newest. */
+  private versionOf(
+    room: HistoryRoom,
+    state: BoardState,
+    reason: VersionReason,
+    author: { role: Role | null; author: string | null },
+    name: string | null,
+  ): NewVersion {
     const at = this.now()
     state.lastVersionAt = Math.max(at, 1)
     state.changed = false
     state.open.clear()
-    const saved = this.store.saveVersion({
+    return {
       boardId: room.id,
       at,
       reason,
@@ -364,13 +431,7 @@ export class History {
       author: author.author,
       counts: countRecords(room.doc),
       state: Y.encodeStateAsUpdate(room.doc),
-    })
-    saved.catch((err: Error) => this.failed('version', room.id, err))
-    if (name === null)
-      void saved
-        .then(() => this.thin(room.id))
-        .catch((err: Error) => this.failed('thinning', room.id, err))
-    return saved
+    }
   }
 
   /** Deletes the versions the thinning policy lets go. */
@@ -420,6 +481,7 @@ export class History {
     state.changed = true
     state.open.clear()
     const at = this.now()
+    state.lastChangeAt = at
     const changes: Record<string, CollectionChange> = {}
     const of = (c: string) => (changes[c] ??= { created: [], edited: [], deleted: [] })
     const named = (list: TouchedRecord[], r: TouchedRecord) => {
