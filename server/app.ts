@@ -45,7 +45,7 @@ export interface TramaServerOptions {
   store?: BoardStore
   /** Browser origins allowed to open sync sockets besides the server's own (ALLOWED_ORIGINS). */
   allowedOrigins?: string[]
-  /** The history's timing and clock (tests shorten them); it lives in `dataDir`. */
+  /** The history's timing and clock (tests shorten them); it lives beside the boards. */
   history?: Partial<Omit<HistoryOptions, 'log'>>
   /** pino level, or false for silence (tests). */
   logLevel?: string | false
@@ -114,7 +114,18 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
           throw new StartupError(`REDIS_URL: Redis cannot be reached (${err.message})`)
         })
     : undefined
-  const history = openHistory({ dataDir: options.dataDir, log: app.log, ...options.history })
+  // the history follows the boards: PostgreSQL when they are there, else SQLite in DATA_DIR
+  const history = await openHistory({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    log: app.log,
+    ...options.history,
+  }).catch(async (err: Error) => {
+    await cluster?.close()
+    await store.close()
+    if (!options.databaseUrl) throw err
+    throw new StartupError(`DATABASE_URL: PostgreSQL cannot be used (${err.message})`)
+  })
   const registry = new RoomRegistry(
     store,
     limits,

@@ -1,16 +1,38 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { History, type HistoryOptions } from './recorder.ts'
 import { openSqliteHistory } from './sqlite.ts'
+import type { HistoryStore } from './types.ts'
 
 export { History } from './recorder.ts'
 export type { HistoryStore } from './types.ts'
 
-/** The board history of a server: SQLite in `dataDir` (its own file, `history.sqlite`). */
-export function openHistory(
-  options: { dataDir: string; log: FastifyBaseLogger } & Partial<Omit<HistoryOptions, 'log'>>,
-): History {
-  const { dataDir, store, ...rest } = options
-  return new History({ store: store ?? openSqliteHistory(dataDir), ...rest })
+/**
+ * The board history of a server: in PostgreSQL when `databaseUrl` is set (every server of a
+ * deployment shares it, as it shares the boards), otherwise SQLite in `dataDir` (its own file,
+ * `history.sqlite`).
+ */
+export async function openHistory(
+  options: { dataDir: string; databaseUrl?: string; log: FastifyBaseLogger } & Partial<
+    Omit<HistoryOptions, 'log'>
+  >,
+): Promise<History> {
+  const { dataDir, databaseUrl, store, ...rest } = options
+  return new History({
+    store: store ?? (await openHistoryStore(dataDir, databaseUrl, rest.log)),
+    ...rest,
+  })
+}
+
+async function openHistoryStore(
+  dataDir: string,
+  databaseUrl: string | undefined,
+  log: FastifyBaseLogger,
+): Promise<HistoryStore> {
+  if (!databaseUrl) return openSqliteHistory(dataDir)
+  const { openPostgresHistory } = await import('./postgres.ts')
+  return openPostgresHistory(databaseUrl, {
+    onError: (err) => log.warn({ err: err.message }, 'history: PostgreSQL connection lost'),
+  })
 }
 
 type Hook = (...args: never[]) => unknown
