@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Role } from '../../shared/protocol.ts'
 import { classifyUpdate, createdCount, deletedCount, type Classification } from './classify.ts'
+import type { Decoded } from '../../shared/schema/updatePlaces.ts'
 import type { Fields } from '../../shared/schema/index.ts'
 import { countRecords, describeRemoved, labelInDoc, labelOfFields } from './labels.ts'
 import { docFromVersion } from './restore.ts'
@@ -25,6 +26,8 @@ export interface HistoryRoom {
 /** A client's update the room accepted, with who wrote it (server/sync/hooks.ts). */
 export interface HistoryChange {
   update: Uint8Array
+  /** The update decoded once by the room's guard, when it has it. */
+  decoded?: Decoded
   role: Role | null
   name: string | null
 }
@@ -164,7 +167,7 @@ export class History {
   /** The document before a client's update: what it deletes goes to the bin, and versions. */
   private beforeApply(room: HistoryRoom, change: HistoryChange): void {
     const state = this.board(room.id)
-    const c = classifyUpdate(room.doc, change.update)
+    const c = classifyUpdate(room.doc, change.decoded ?? change.update)
     state.pending = c
     const author = { role: change.role, author: change.name }
     // Nothing recorded yet for this board (new, imported, or older than the history): its
