@@ -64,6 +64,11 @@ export interface TramaServer {
   close(): Promise<void>
 }
 
+/** A route that declares a JSON schema fails at registration: Trama validates with zod. */
+function noJsonSchemas(): never {
+  throw new Error('Trama routes validate their input with zod, not with JSON schemas')
+}
+
 /** Hides the role keys of URLs in the logs. */
 function redactKeys(url: string): string {
   return url.replace(/([?&#]key=)[^&#]*/g, '$1***')
@@ -83,6 +88,11 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
             },
           },
     bodyLimit: 1024 * 1024,
+    // Routes validate with zod (shared/): Fastify's JSON-schema compilers (ajv,
+    // fast-json-stringify) would be loaded for nothing, several MB of an idle server's memory.
+    schemaController: {
+      compilersFactory: { buildValidator: noJsonSchemas, buildSerializer: noJsonSchemas },
+    },
   })
   registerSecurityHeaders(app)
   // Only JSON bodies are accepted: anything else is answered 415.

@@ -1,7 +1,7 @@
+import { createRequire } from 'node:module'
 import { promisify } from 'node:util'
 import { crc32, deflate as deflateCallback } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
-import { Resvg, renderAsync } from '@resvg/resvg-js'
 import { z } from 'zod'
 import { errorBody } from '../../shared/errors.ts'
 import { BOARD_ID_PATTERN } from '../../shared/protocol.ts'
@@ -93,6 +93,7 @@ export async function encodePng(width: number, height: number, rgba: Buffer): Pr
  * the sync.
  */
 export async function rasterise(svg: string, zoom: number): Promise<Buffer> {
+  const { renderAsync } = await loadResvg()
   const image = await renderAsync(await textAsGlyphs(svg), {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: 'zoom', value: zoom },
@@ -101,9 +102,16 @@ export async function rasterise(svg: string, zoom: number): Promise<Buffer> {
   return encodePng(image.width, image.height, image.pixels)
 }
 
-/** Loads resvg's native binary now: a machine it does not run on fails at start, not mid-workshop. */
+/**
+ * resvg (a native binary) is loaded on the first PNG: a loaded library stays in the process for
+ * good, about 5 MB of memory for a server whose workshops may never ask for a picture.
+ */
+let resvg: Promise<typeof import('@resvg/resvg-js')> | null = null
+const loadResvg = () => (resvg ??= import('@resvg/resvg-js'))
+
+/** Finds resvg at start: an installation without it fails now, not mid-workshop. */
 export function checkRasteriser(): void {
-  new Resvg('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>').render()
+  createRequire(import.meta.url).resolve('@resvg/resvg-js')
 }
 
 /**

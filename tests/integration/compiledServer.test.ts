@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { connectSynced } from '../helpers/clients.ts'
@@ -44,5 +45,15 @@ describe('compiled server', () => {
     const client = await connectSynced(url, board.id, board.keys.participant)
     cleanup.push(() => client.destroy())
     expect(client.provider.synced).toBe(true)
+
+    // resvg's native library is loaded by the first PNG, not by a server that never draws one
+    const mapped = () => readFileSync(`/proc/${child.pid}/maps`, 'utf8')
+    expect(mapped()).not.toMatch(/resvg/)
+    const png = await fetch(
+      `${url}/api/boards/${board.id}/export/problems.png?key=${board.keys.participant}`,
+    )
+    expect(png.status).toBe(200)
+    expect(png.headers.get('content-type')).toBe('image/png')
+    expect(mapped()).toMatch(/resvg/)
   })
 })
