@@ -60,6 +60,9 @@ export async function joinCluster(url: string, options: ClusterOptions): Promise
   const leases = new Leases(pub, instanceId, prefix, options.leaseMs ?? 10_000, (boardId) =>
     log.info({ board: boardId }, 'compaction lease lost to another server'),
   )
+  // While Redis is unreachable ioredis queues commands until it is back (or gives up after its
+  // retries, tens of seconds later): nothing a client waits for may wait on Redis then.
+  const up = (redis: Redis) => redis.status === 'ready'
 
   const publish = (boardId: string, message: ClusterMessage) => {
     pub.publish(channel(boardId), encodeClusterMessage(message)).catch((err: Error) => {
@@ -86,23 +89,34 @@ export async function joinCluster(url: string, options: ClusterOptions): Promise
   })
 
   // Messages sent while this server was cut off from Redis are lost: read what the others
-  // stored meanwhile from the shared store.
+  // stored meanwhile from the shared store. As at load, the channels are subscribed (confirmed
+  // by Redis) before the store is read, so nothing stored after the read was published before
+  // the subscription: ioredis sends its own SUBSCRIBE on reconnecting but does not wait for it.
   let wasCutOff = false
-  sub.on('close', () => (wasCutOff = true))
-  sub.on('ready', () => {
-    if (!wasCutOff) return
-    wasCutOff = false
-    for (const [boardId, room] of rooms)
+  const catchUp = async () => {
+    const held = [...rooms]
+    if (!held.length) return
+    await sub.subscribe(...held.map(([boardId]) => channel(boardId)))
+    for (const [boardId, room] of held)
       store
         .loadDocument(boardId, { verify: false })
         .then((stored) => room.catchUp(stored))
         .catch((err: Error) => log.warn({ board: boardId, err: err.message }, 'catch-up failed'))
+  }
+  sub.on('close', () => (wasCutOff = true))
+  sub.on('ready', () => {
+    if (!wasCutOff) return
+    wasCutOff = false
+    // cut off again before the subscription was confirmed: the next 'ready' tries again
+    catchUp().catch((err: Error) => log.warn({ err: err.message }, 'catch-up failed'))
   })
 
   const hooks: RoomHooks = {
     async beforeLoad(room) {
       rooms.set(room.id, room)
-      await sub.subscribe(channel(room.id))
+      // cut off: the board loads from the store; the catch-up once Redis is back subscribes it
+      // and reads the store again
+      if (up(sub)) await sub.subscribe(channel(room.id))
       publish(room.id, { kind: 'presence-query', from: instanceId })
     },
     onBroadcast(room, update, seq) {
@@ -112,6 +126,8 @@ export async function joinCluster(url: string, options: ClusterOptions): Promise
       publish(room.id, { kind: 'presence', from: instanceId, update })
     },
     mayCompact(room) {
+      // no lease can be had: compaction waits for Redis
+      if (!up(pub)) return false
       return leases.acquire(room.id).catch((err: Error) => {
         log.warn({ board: room.id, err: err.message }, 'compaction lease unavailable')
         return false
@@ -120,7 +136,9 @@ export async function joinCluster(url: string, options: ClusterOptions): Promise
     async onUnload(room) {
       if (rooms.get(room.id) !== room) return
       rooms.delete(room.id)
-      await Promise.allSettled([sub.unsubscribe(channel(room.id)), leases.release(room.id)])
+      const done = Promise.allSettled([sub.unsubscribe(channel(room.id)), leases.release(room.id)])
+      // cut off: the board unloads now (a reload waits for it); Redis hears of it when back
+      if (up(sub) && up(pub)) await done
     },
   }
 
@@ -133,6 +151,7 @@ export async function joinCluster(url: string, options: ClusterOptions): Promise
       const minute = Math.floor(Date.now() / 60_000)
       const counter = `${prefix}:boards:${key}:${minute}`
       try {
+        if (!up(pub)) throw new Error('Redis unreachable')
         const [[, count]] = (await pub.multi().incr(counter).pexpire(counter, 61_000).exec()) as [
           [Error | null, number],
         ]
@@ -146,6 +165,14 @@ export async function joinCluster(url: string, options: ClusterOptions): Promise
       }
     },
     async close() {
+      if (!up(pub) || !up(sub)) {
+        // cut off: nothing to wait for (the leases expire by themselves)
+        const released = leases.close()
+        pub.disconnect()
+        sub.disconnect()
+        await released
+        return
+      }
       await leases.close()
       await Promise.allSettled([sub.quit(), pub.quit()])
     },

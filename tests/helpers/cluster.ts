@@ -30,6 +30,10 @@ export function clusterSuite() {
     get redisUrl() {
       return redis.url
     },
+    /** The shared redis-server itself (an outage test stops and restarts it). */
+    get redis() {
+      return redis
+    },
     /** A database of its own for this test. */
     database: () => postgres.freshDatabase(),
     /** An instance in this process on the shared Redis and the given database. */
