@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import type { Role } from '../../shared/protocol.ts'
 import { CLOSE } from '../../shared/protocol.ts'
@@ -46,9 +47,29 @@ export class Connection {
       this.close(CLOSE.SLOW_CONSUMER)
       return
     }
-    this.ws.send(frame, (err) => {
-      if (err) this.close(CLOSE.GOING_AWAY)
-    })
+    // Frames sent in one piece of work (a batch of stored updates, their presence) leave in
+    // one write: the socket is corked from the first until the work ends.
+    if (!this.corked) {
+      const socket = (this.ws as unknown as { _socket?: Duplex | null })._socket
+      if (socket) {
+        socket.cork()
+        this.corked = socket
+        queueMicrotask(this.uncork)
+      }
+    }
+    this.ws.send(frame, this.onSent)
+  }
+
+  private corked: Duplex | null = null
+
+  private readonly uncork = (): void => {
+    const socket = this.corked
+    this.corked = null
+    socket?.uncork()
+  }
+
+  private readonly onSent = (err?: Error | null): void => {
+    if (err) this.close(CLOSE.GOING_AWAY)
   }
 
   /** Closes with a named code; a socket that does not finish the handshake is cut after 5 s. */
