@@ -17,7 +17,7 @@ import { killAllChildren, ServerChild } from './child.ts'
 import { sleep, waitUntil } from './util.ts'
 
 const CARDS = 2_000
-const ROUNDS = 3
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 const UNTOUCHED = 200
 const WebSocketPolyfill = WebSocket as unknown as typeof globalThis.WebSocket
 
@@ -69,11 +69,11 @@ const loaded = async (url: string) =>
   ((await (await fetch(`${url}/healthz`)).json()) as { boardsLoaded: number }).boardsLoaded
 
 /** Two clients editing each of four other boards, so the cold open has neighbours. */
-function neighbours(url: string, boards: NewBoardAnswer[]): () => void {
-  const clients = boards.flatMap((b) =>
+function neighbours(url: string, rooms: { room: string; key?: string }[]): () => void {
+  const clients = rooms.flatMap((r) =>
     [0, 1].map(() => {
       const doc = new Y.Doc()
-      return { doc, p: provider(url, b.id, doc, b.keys.participant) }
+      return { doc, p: provider(url, r.room, doc, r.key) }
     }),
   )
   let n = 0
@@ -89,81 +89,94 @@ function neighbours(url: string, boards: NewBoardAnswer[]): () => void {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
-async function trama(): Promise<{ syncMs: number; stallMs: number; unload: string }> {
+/** One server under test: a fresh client's sync of the big board, and its longest stall. */
+interface ColdTarget {
+  server: ServerChild
+  /** Makes the next sync cold (Trama: lets the board unload) and times it. */
+  round(): Promise<{ syncMs: number; stallMs: number }>
+  stop(): void
+}
+
+async function tramaTarget(): Promise<ColdTarget> {
   process.env.BENCH_UNLOAD_MS = '300'
   const server = await ServerChild.spawn('trama', 'trama-server.ts')
-  try {
-    const board = await createBoard(server.url, 'Cold')
-    const source = new Y.Doc()
-    bigBoard(source)
-    const writer = provider(server.url, board.id, source, board.keys.participant)
-    await waitUntil(() => writer.synced, 30_000)
-    // Stored once a second client receives it from the server.
-    await timedSync(server.url, board.id, board.keys.viewer)
-    writer.destroy()
-    const others = await Promise.all([1, 2, 3, 4].map((i) => createBoard(server.url, `N${i}`)))
-    const stop = neighbours(server.url, others)
-    const syncs: number[] = []
-    const stalls: number[] = []
-    try {
-      for (let r = 0; r < ROUNDS; r++) {
-        await sleep(400) // let the board unload
-        await server.request('stats') // resets the stall meter
-        syncs.push(await timedSync(server.url, board.id, board.keys.viewer))
-        stalls.push((await server.request('stats')).loopDelayMaxMs)
-      }
-    } finally {
-      stop()
-    }
-    // Untouched boards: opened, looked at, left.
-    const boards = []
-    for (let i = 0; i < UNTOUCHED; i++) boards.push(await createBoard(server.url, `U${i}`))
-    await sleep(600)
-    const clients = boards.map((b) => {
-      const doc = new Y.Doc()
-      return provider(server.url, b.id, doc, b.keys.viewer)
-    })
-    await waitUntil(() => clients.every((c) => c.synced), 30_000)
-    await sleep(300)
-    const before = await server.request('stats')
-    for (const c of clients) c.destroy()
-    const t0 = performance.now()
-    let n = -1
-    while (performance.now() - t0 < 20_000 && (n = await loaded(server.url)) > 0) await sleep(50)
-    const after = await server.request('stats')
-    const written = (after.writtenBytes ?? NaN) - (before.writtenBytes ?? NaN)
-    return {
-      syncMs: median(syncs),
-      stallMs: median(stalls),
-      unload:
-        `${UNTOUCHED} untouched boards unloaded (${n} left): ${written} bytes written, ` +
-        `longest stall ${after.loopDelayMaxMs.toFixed(1)} ms`,
-    }
-  } finally {
-    await server.stop()
+  delete process.env.BENCH_UNLOAD_MS
+  const board = await createBoard(server.url, 'Cold')
+  const source = new Y.Doc()
+  bigBoard(source)
+  const writer = provider(server.url, board.id, source, board.keys.participant)
+  await waitUntil(() => writer.synced, 30_000)
+  // Stored once a second client receives it from the server.
+  await timedSync(server.url, board.id, board.keys.viewer)
+  writer.destroy()
+  const others = await Promise.all([1, 2, 3, 4].map((i) => createBoard(server.url, `N${i}`)))
+  const stop = neighbours(
+    server.url,
+    others.map((b) => ({ room: b.id, key: b.keys.participant })),
+  )
+  return {
+    server,
+    stop,
+    async round() {
+      // the board unloads 300 ms after its last client left
+      const deadline = performance.now() + 10_000
+      while ((await loaded(server.url)) > others.length && performance.now() < deadline)
+        await sleep(50)
+      await server.request('stats') // resets the stall meter
+      const syncMs = await timedSync(server.url, board.id, board.keys.viewer)
+      return { syncMs, stallMs: (await server.request('stats')).loopDelayMaxMs }
+    },
   }
 }
 
-async function reference(): Promise<{ syncMs: number; stallMs: number }> {
+async function referenceTarget(): Promise<ColdTarget> {
   const server = await ServerChild.spawn('reference', 'reference-server.ts')
-  try {
-    const source = new Y.Doc()
-    bigBoard(source)
-    // The reference keeps a room only while someone is connected: the holder stays.
-    const holder = provider(server.url, 'cold', source)
-    await waitUntil(() => holder.synced, 30_000)
-    const syncs: number[] = []
-    const stalls: number[] = []
-    for (let r = 0; r < ROUNDS; r++) {
+  const source = new Y.Doc()
+  bigBoard(source)
+  // The reference keeps a room only while someone is connected: the holder stays.
+  const holder = provider(server.url, 'cold', source)
+  await waitUntil(() => holder.synced, 30_000)
+  const stop = neighbours(
+    server.url,
+    [1, 2, 3, 4].map((i) => ({ room: `N${i}` })),
+  )
+  return {
+    server,
+    stop() {
+      stop()
+      holder.destroy()
+    },
+    async round() {
+      await sleep(400) // as long as Trama's wait for the unload, with the same neighbours
       await server.request('stats')
-      syncs.push(await timedSync(server.url, 'cold'))
-      stalls.push((await server.request('stats')).loopDelayMaxMs)
-    }
-    holder.destroy()
-    return { syncMs: median(syncs), stallMs: median(stalls) }
-  } finally {
-    await server.stop()
+      const syncMs = await timedSync(server.url, 'cold')
+      return { syncMs, stallMs: (await server.request('stats')).loopDelayMaxMs }
+    },
   }
+}
+
+/** Untouched boards: opened, looked at, left. What their unload writes and stalls. */
+async function untouchedUnload(server: ServerChild): Promise<string> {
+  const boards = []
+  for (let i = 0; i < UNTOUCHED; i++) boards.push(await createBoard(server.url, `U${i}`))
+  await sleep(600)
+  const clients = boards.map((b) => {
+    const doc = new Y.Doc()
+    return provider(server.url, b.id, doc, b.keys.viewer)
+  })
+  await waitUntil(() => clients.every((c) => c.synced), 30_000)
+  await sleep(300)
+  const before = await server.request('stats')
+  for (const c of clients) c.destroy()
+  const t0 = performance.now()
+  let n = -1
+  while (performance.now() - t0 < 20_000 && (n = await loaded(server.url)) > 0) await sleep(50)
+  const after = await server.request('stats')
+  const written = (after.writtenBytes ?? NaN) - (before.writtenBytes ?? NaN)
+  return (
+    `${UNTOUCHED} untouched boards unloaded (${n} left): ${written} bytes written, ` +
+    `longest stall ${after.loopDelayMaxMs.toFixed(1)} ms`
+  )
 }
 
 async function main(): Promise<void> {
@@ -177,18 +190,42 @@ async function main(): Promise<void> {
   console.log(
     `Cold open of a ${CARDS}-card board, median of ${ROUNDS}; load ${l1.toFixed(2)} ${l5.toFixed(2)}`,
   )
-  const ours = await trama()
-  const ref = await reference()
+  const trama = await tramaTarget()
+  const reference = await referenceTarget()
+  const ours: { syncMs: number; stallMs: number }[] = []
+  const ref: { syncMs: number; stallMs: number }[] = []
+  try {
+    // interleaved, the order alternating: neither always runs on a busier machine
+    for (let r = 0; r < ROUNDS; r++) {
+      const [l1r] = loadavg() as [number]
+      const order = r % 2 ? [reference, trama] : [trama, reference]
+      for (const target of order) {
+        const result = await target.round()
+        ;(target === trama ? ours : ref).push(result)
+        console.log(
+          `  round ${r + 1} ${target.server.name.padEnd(9)} sync ${result.syncMs.toFixed(0)} ms, ` +
+            `longest stall ${result.stallMs.toFixed(1)} ms, load ${l1r.toFixed(2)}`,
+        )
+      }
+    }
+  } finally {
+    trama.stop()
+    reference.stop()
+  }
+  const pick = (xs: typeof ours, k: 'syncMs' | 'stallMs') => median(xs.map((x) => x[k]))
   const ratio = (a: number, b: number) => (a / b).toFixed(2)
   console.log(
-    `fresh client sync: Trama (cold, from SQLite) ${ours.syncMs.toFixed(0)} ms, reference ` +
-      `(in memory) ${ref.syncMs.toFixed(0)} ms, ratio ${ratio(ours.syncMs, ref.syncMs)}`,
+    `fresh client sync (median): Trama (cold, from SQLite) ${pick(ours, 'syncMs').toFixed(0)} ms, ` +
+      `reference (in memory) ${pick(ref, 'syncMs').toFixed(0)} ms, ratio ` +
+      ratio(pick(ours, 'syncMs'), pick(ref, 'syncMs')),
   )
   console.log(
-    `longest server stall meanwhile: Trama ${ours.stallMs.toFixed(1)} ms, reference ` +
-      `${ref.stallMs.toFixed(1)} ms`,
+    `longest server stall meanwhile (median): Trama ${pick(ours, 'stallMs').toFixed(1)} ms, ` +
+      `reference ${pick(ref, 'stallMs').toFixed(1)} ms`,
   )
-  console.log(ours.unload)
+  await reference.server.stop()
+  console.log(await untouchedUnload(trama.server))
+  await trama.server.stop()
   const [e1, e5] = loadavg() as [number, number]
   console.log(`load at the end ${e1.toFixed(2)} ${e5.toFixed(2)}`)
 }
