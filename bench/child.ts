@@ -17,7 +17,7 @@ const compiled = new Map<string, Promise<string>>()
  * server): the entry is bundled with its own sources, packages stay in node_modules, so the
  * reference runs its package's code unchanged.
  */
-function compile(entry: string): Promise<string> {
+export function compile(entry: string): Promise<string> {
   let out = compiled.get(entry)
   if (!out) {
     const outfile = join(root, 'bench-results', 'build', entry.replace(/\.ts$/, '.mjs'))
@@ -80,9 +80,13 @@ export class ServerChild {
   }
 
   /** Spawns `bench/<entry>`, compiled, with an IPC channel and waits for its URL. */
-  static async spawn(name: string, entry: string): Promise<ServerChild> {
+  static async spawn(
+    name: string,
+    entry: string,
+    extraEnv: Record<string, string> = {},
+  ): Promise<ServerChild> {
     const file = await compile(entry)
-    const env = { ...process.env }
+    const env = { ...process.env, ...extraEnv }
     // The reference server persists to LevelDB when YPERSISTENCE is set; it must stay in memory.
     delete env.YPERSISTENCE
     delete env.CALLBACK_URL

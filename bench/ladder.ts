@@ -7,7 +7,8 @@
  *
  * Run: `npm run bench [-- --steps 12,25,50 --seconds 10 …]`. Each server runs compiled, in its
  * own child process; the clients run in this process. Results: stdout and
- * bench-results/ladder.json.
+ * bench-results/ladder.json. Then the cluster bench (bench/cluster.ts) runs with the same
+ * clients, rate and timing, unless `--no-cluster`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -15,6 +16,7 @@ import { join } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { killAllChildren } from './child.ts'
+import { CLUSTER_USAGE, parseClusterArgs, runClusterBench, stopCluster } from './cluster.ts'
 import { parseConfig, USAGE, type BenchConfig, type TargetName } from './config.ts'
 import { summarize, type Summary } from './report.ts'
 import { runTarget, TARGETS } from './targets.ts'
@@ -82,10 +84,13 @@ const HEADER = [
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    console.log(`${USAGE}\n  --steps    boards per step, default ${DEFAULT_STEPS.join(',')}`)
+    console.log(
+      `${USAGE}\n  --steps    boards per step, default ${DEFAULT_STEPS.join(',')}\n${CLUSTER_USAGE}`,
+    )
     return
   }
-  const { steps, rest } = parseSteps(process.argv.slice(2))
+  const { cluster, rest: ladderArgs } = parseClusterArgs(process.argv.slice(2))
+  const { steps, rest } = parseSteps(ladderArgs)
   const base: BenchConfig = parseConfig(
     rest.length ? rest : ['--seconds', '10', '--warmup', '2'],
     process.env,
@@ -102,7 +107,7 @@ async function main(): Promise<void> {
   watchdog.unref()
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {
-      killAllChildren().finally(() => process.exit(130))
+      Promise.allSettled([killAllChildren(), stopCluster()]).finally(() => process.exit(130))
     })
 
   console.log(
@@ -128,6 +133,7 @@ async function main(): Promise<void> {
           await runTarget(
             TARGETS.find((t) => t.name === name)!,
             config,
+            { light: true },
           ),
         )
       } catch (err) {
@@ -184,13 +190,16 @@ async function main(): Promise<void> {
     ) + '\n',
   )
   console.log(`Results written to ${outFile}`)
+  clearTimeout(watchdog)
+  if (cluster.enabled) await runClusterBench(base, cluster)
+  else console.log('\nCluster bench skipped (--no-cluster).')
 }
 
 main().then(
   () => process.exit(0),
   async (err: Error) => {
     console.error(err.stack ?? err.message)
-    await killAllChildren()
+    await Promise.allSettled([killAllChildren(), stopCluster()])
     process.exit(1)
   },
 )

@@ -46,13 +46,13 @@ export interface LoadResult {
   clientLoopDelayP99Ms: number
 }
 
-interface Sent {
+export interface Sent {
   t: number
   measured: boolean
   received: number
 }
 
-interface BenchClient {
+export interface BenchClient {
   id: number
   board: number
   doc: Y.Doc
@@ -66,7 +66,7 @@ interface BenchClient {
 const LABELS = ['Spopolamento', 'Trasporti', 'Servizi', 'Lavoro', 'Turismo', 'Scuole', 'Acqua']
 
 /** One realistic edit in one transaction: create a card (20%), move one (65%), relabel one. */
-function edit(client: BenchClient, sent: Map<string, Sent>, measured: boolean): void {
+export function edit(client: BenchClient, sent: Map<string, Sent>, measured: boolean): void {
   const { doc, random } = client
   const u = `${client.id}.${client.seq++}`
   const nodes = canvasRoots(doc, 'problems').nodes

@@ -4,12 +4,13 @@ import { WebsocketProvider } from 'y-websocket'
 import type { NewBoardAnswer } from '../server/http/routes.ts'
 import { ServerChild } from './child.ts'
 import type { BenchConfig, TargetName } from './config.ts'
-import { runLoad, type Connect } from './load.ts'
+import { runLoad, type Connect, type Phase } from './load.ts'
+import { runLightLoad, type Endpoint } from './lightLoad.ts'
 import type { TargetResult } from './report.ts'
 
 const WebSocketPolyfill = WebSocket as unknown as typeof globalThis.WebSocket
 
-async function createBoard(baseUrl: string, title: string): Promise<NewBoardAnswer> {
+export async function createBoard(baseUrl: string, title: string): Promise<NewBoardAnswer> {
   const res = await fetch(`${baseUrl}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -24,6 +25,8 @@ export interface Target {
   entry: string
   /** Prepares the boards on a started server and answers how clients connect to them. */
   prepare(server: ServerChild, config: BenchConfig): Promise<Connect>
+  /** The same, for the light clients of the ladder (bench/lightLoad.ts). */
+  endpoints(server: ServerChild, config: BenchConfig): Promise<Endpoint>
 }
 
 export const TARGETS: Target[] = [
@@ -42,6 +45,17 @@ export const TARGETS: Target[] = [
           disableBc: true,
         })
     },
+    async endpoints(server, config) {
+      const boards: NewBoardAnswer[] = []
+      for (let b = 0; b < config.boards; b++)
+        boards.push(await createBoard(server.url, `Bench board ${b + 1}`))
+      const url = server.url.replace(/^http/, 'ws') + '/sync'
+      return (board) => ({
+        url,
+        room: boards[board]!.id,
+        params: { key: boards[board]!.keys.participant },
+      })
+    },
   },
   {
     name: 'reference',
@@ -54,10 +68,22 @@ export const TARGETS: Target[] = [
           disableBc: true,
         })
     },
+    async endpoints(server) {
+      const url = server.url.replace(/^http/, 'ws')
+      return (board) => ({ url, room: `bench-board-${board + 1}` })
+    },
   },
 ]
 
-export async function runTarget(target: Target, config: BenchConfig): Promise<TargetResult> {
+/**
+ * One run of the load against a fresh server. `light`: the ladder's light clients
+ * (bench/lightLoad.ts); otherwise stock y-websocket providers (bench/load.ts).
+ */
+export async function runTarget(
+  target: Target,
+  config: BenchConfig,
+  { light = false }: { light?: boolean } = {},
+): Promise<TargetResult> {
   console.log(`\n[${target.name}] starting server…`)
   const server = await ServerChild.spawn(target.name, target.entry)
   const result: TargetResult = { name: target.name, load: undefined!, server: {} }
@@ -65,13 +91,15 @@ export async function runTarget(target: Target, config: BenchConfig): Promise<Ta
     console.log(`[${target.name}] pid ${server.pid} at ${server.url}`)
     await new Promise((r) => setTimeout(r, 300))
     result.server.idle = await server.request('gc')
-    const connect = await target.prepare(server, config)
     const started = Date.now()
-    result.load = await runLoad(config, connect, async (phase) => {
+    const onPhase = async (phase: Phase) => {
       result.server[phase] = await server.request(phase === 'drained' ? 'gc' : 'stats')
       const elapsed = ((Date.now() - started) / 1000).toFixed(1)
       console.log(`[${target.name}] ${elapsed} s: ${phase}`)
-    })
+    }
+    result.load = light
+      ? await runLightLoad(config, await target.endpoints(server, config), onPhase)
+      : await runLoad(config, await target.prepare(server, config), onPhase)
     const l = result.load
     console.log(
       `[${target.name}] ${l.received}/${l.expected} deliveries, drain ${Math.round(l.drainMs)} ms`,

@@ -85,6 +85,8 @@ function stopGroup(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
 
 export interface RealRedis {
   url: string
+  /** Its process (the bench reads its CPU time). */
+  readonly pid: number
   /** Stops it (kill -9 when `hard`) — tests of an outage call it, then `restart`. */
   stop(hard?: boolean): Promise<void>
   restart(): Promise<void>
@@ -103,6 +105,9 @@ export async function startRedis(): Promise<RealRedis> {
   let child = await start()
   return {
     url: `redis://127.0.0.1:${port}`,
+    get pid() {
+      return child.pid!
+    },
     async stop(hard = false) {
       await stopGroup(child, hard ? 'SIGKILL' : 'SIGTERM')
       rmSync(dir, { recursive: true, force: true })
@@ -117,6 +122,8 @@ export async function startRedis(): Promise<RealRedis> {
 export interface RealPostgres {
   /** The cluster's `postgres` database. */
   url: string
+  /** Its first process (runuser when root): the bench sums the CPU time of it and all below it. */
+  readonly pid: number
   /** A new, empty database of its own (tests do not see each other's boards). */
   freshDatabase(): Promise<string>
   stop(): Promise<void>
@@ -196,6 +203,7 @@ export async function startPostgres(): Promise<RealPostgres> {
   let databases = 0
   return {
     url,
+    pid: child.pid!,
     async freshDatabase() {
       databases += 1
       const name = `trama_${process.pid}_${databases}`
