@@ -118,6 +118,10 @@ export function warnings(rows: SteadyRow[], failover: FailoverRow | null): strin
   }
   if (failover && (failover.lostAcknowledged || failover.lostCards))
     out.push(`failover: ${failover.lostAcknowledged} acknowledged edits LOST`)
+  if (failover && failover.lostWritten)
+    out.push(`failover: ${failover.lostWritten} edits never stored (their clients did not resend)`)
+  if (failover && failover.divergentClients)
+    out.push(`failover: ${failover.divergentClients} live clients differ from the stored board`)
   if (failover && failover.convergedBoards !== failover.boards)
     out.push(`failover: only ${failover.convergedBoards}/${failover.boards} boards converged`)
   return out
