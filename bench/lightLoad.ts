@@ -51,17 +51,25 @@ const frame = (kind: number, payload: Uint8Array) => {
   return encoding.toUint8Array(e)
 }
 
-/** Every marker `µ…µ` in relayed bytes. */
+/**
+ * Every marker `µ<digits>.<digits>µ` in relayed bytes. The binary parts of an update (client
+ * ids, clocks) can hold the bytes of µ too: a candidate that is not digits and a dot up to the
+ * next µ is not a marker, and the search goes on from the byte after it.
+ */
 function markers(bytes: Buffer, found: (marker: string) => void): void {
   let i = bytes.indexOf(0xc2)
   while (i !== -1 && i + 1 < bytes.length) {
     if (bytes[i + 1] === MICRO) {
       let j = i + 2
-      while (j + 1 < bytes.length && !(bytes[j] === 0xc2 && bytes[j + 1] === MICRO)) j++
-      if (j + 1 >= bytes.length) return
-      found(bytes.toString('latin1', i + 2, j))
-      i = bytes.indexOf(0xc2, j + 2)
-    } else i = bytes.indexOf(0xc2, i + 1)
+      while (j < bytes.length && ((bytes[j]! >= 0x30 && bytes[j]! <= 0x39) || bytes[j] === 0x2e))
+        j++
+      if (j > i + 2 && bytes[j] === 0xc2 && bytes[j + 1] === MICRO) {
+        found(bytes.toString('latin1', i + 2, j))
+        i = bytes.indexOf(0xc2, j + 2)
+        continue
+      }
+    }
+    i = bytes.indexOf(0xc2, i + 1)
   }
 }
 
