@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { TurnBatch } from './turnBatch.ts'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Role } from '../../shared/protocol.ts'
@@ -127,6 +128,7 @@ export function openSqliteHistory(dataDir: string): HistoryStore {
     'INSERT INTO activity (board_id, at, until, role, author, changes) VALUES (?, ?, ?, ?, ?, ?)',
   )
   const updateActivity = db.prepare('UPDATE activity SET until = ?, changes = ? WHERE id = ?')
+  const activityWrites = new TurnBatch(db)
   const selectActivity = db.prepare<[string, number], ActivityRow>(
     'SELECT * FROM activity WHERE board_id = ? ORDER BY id DESC LIMIT ?',
   )
@@ -229,24 +231,29 @@ export function openSqliteHistory(dataDir: string): HistoryStore {
       const row = usage.get(boardId)!
       return { versions: row.n, bytes: row.bytes ?? 0 }
     },
-    async appendActivity(e) {
-      const result = insertActivity.run(
-        e.boardId,
-        e.at,
-        e.until,
-        e.role,
-        storableText(e.name),
-        JSON.stringify(e.changes),
+    appendActivity(e) {
+      return activityWrites.add(() =>
+        Number(
+          insertActivity.run(
+            e.boardId,
+            e.at,
+            e.until,
+            e.role,
+            storableText(e.name),
+            JSON.stringify(e.changes),
+          ).lastInsertRowid,
+        ),
       )
-      return Number(result.lastInsertRowid)
     },
     async updateActivity(id, e) {
-      updateActivity.run(e.until, JSON.stringify(e.changes), id)
+      await activityWrites.add(() => updateActivity.run(e.until, JSON.stringify(e.changes), id))
     },
     async listActivity(boardId, limit) {
+      activityWrites.flush()
       return selectActivity.all(boardId, limit).map(toActivity)
     },
     async trimActivity(boardId, keep) {
+      activityWrites.flush()
       trimActivity.run(boardId, boardId, keep)
     },
     async addToBin(entries) {
@@ -269,6 +276,7 @@ export function openSqliteHistory(dataDir: string): HistoryStore {
       trimBin.run(boardId, boardId, keep)
     },
     async close() {
+      activityWrites.flush()
       if (db.open) db.close()
     },
   }
