@@ -128,6 +128,9 @@ export function openSqliteHistory(dataDir: string): HistoryStore {
     'INSERT INTO activity (board_id, at, until, role, author, changes) VALUES (?, ?, ?, ?, ?, ?)',
   )
   const updateActivity = db.prepare('UPDATE activity SET until = ?, changes = ? WHERE id = ?')
+  // The feed is read by people, not by the sync: its writes wait up to a second and go in one
+  // transaction (a commit per card created was the history's largest cost on a busy server);
+  // the record of a deletion is on disk at the end of the turn, before anyone else sees it.
   const activityWrites = new TurnBatch(db)
   const selectActivity = db.prepare<[string, number], ActivityRow>(
     'SELECT * FROM activity WHERE board_id = ? ORDER BY id DESC LIMIT ?',
@@ -232,17 +235,20 @@ export function openSqliteHistory(dataDir: string): HistoryStore {
       return { versions: row.n, bytes: row.bytes ?? 0 }
     },
     appendActivity(e) {
-      return activityWrites.add(() =>
-        Number(
-          insertActivity.run(
-            e.boardId,
-            e.at,
-            e.until,
-            e.role,
-            storableText(e.name),
-            JSON.stringify(e.changes),
-          ).lastInsertRowid,
-        ),
+      const deletes = Object.values(e.changes).some((c) => c.deleted.length || c.more?.deleted)
+      return activityWrites.add(
+        () =>
+          Number(
+            insertActivity.run(
+              e.boardId,
+              e.at,
+              e.until,
+              e.role,
+              storableText(e.name),
+              JSON.stringify(e.changes),
+            ).lastInsertRowid,
+          ),
+        { urgent: deletes },
       )
     },
     async updateActivity(id, e) {

@@ -1,32 +1,40 @@
 import type { Database } from 'better-sqlite3'
 
+/** Runs `fn` once, later (tests pass a manual one). */
+export type Schedule = (fn: () => void) => void
+
 /**
- * Writes of one turn of the event loop in one SQLite transaction. The activity feed is written
- * at every card someone creates or deletes; one commit each was the history's largest cost on
- * a busy server (a WAL append and a lock per entry). Each promise resolves with its write's
- * result once the transaction has committed, or rejects with the transaction's error (then none
- * of the turn's writes is stored). `flush` writes what waits now (before a read).
+ * Writes gathered into one SQLite transaction. The activity feed is written at every card
+ * someone creates or deletes; one commit each was the history's largest cost on a busy server (a
+ * WAL append and a lock per entry). A write that must be on disk at once (`urgent`: the record
+ * of a deletion, written before anyone is sent the deletion) is committed now, with whatever
+ * waits; the others wait for the schedule (a second). Each promise resolves with its write's result once the
+ * transaction has committed, or rejects with the transaction's error (then none of the batch is
+ * stored). `flush` writes what waits now (before a read).
  */
 export class TurnBatch {
   private queue: { write: () => unknown; resolve(v: unknown): void; reject(e: unknown): void }[] =
     []
-  private scheduled = false
+  private later = false
 
   constructor(
     private readonly db: Database,
-    private readonly schedule: (fn: () => void) => void = (fn) => void setImmediate(fn),
+    private readonly schedule: Schedule = (fn) => void setTimeout(fn, 1_000).unref(),
   ) {}
 
-  add<T>(write: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
+  add<T>(write: () => T, { urgent = false }: { urgent?: boolean } = {}): Promise<T> {
+    const done = new Promise<T>((resolve, reject) => {
       this.queue.push({ write, resolve: resolve as (v: unknown) => void, reject })
-      if (this.scheduled) return
-      this.scheduled = true
+    })
+    if (urgent) this.flush()
+    else if (!this.later) {
+      this.later = true
       this.schedule(() => {
-        this.scheduled = false
+        this.later = false
         this.flush()
       })
-    })
+    }
+    return done
   }
 
   flush(): void {

@@ -16,20 +16,29 @@ function setup() {
       return out
     }
   }) as typeof db.transaction
-  let endOfTurn: (() => void) | null = null
-  const batch = new TurnBatch(db, (fn) => (endOfTurn = fn))
+  let later: (() => void) | null = null
+  const batch = new TurnBatch(db, (fn) => (later = fn))
   const insert = db.prepare('INSERT INTO t (v) VALUES (?)')
-  const add = (v: string | null) => batch.add(() => Number(insert.run(v).lastInsertRowid))
+  const add = (v: string | null, urgent = false) =>
+    batch.add(() => Number(insert.run(v).lastInsertRowid), { urgent })
   const rows = () => db.prepare('SELECT v FROM t ORDER BY id').all()
-  return { db, batch, add, rows, commits: () => commits, endTurn: () => endOfTurn?.() }
+  const run = (fn: (() => void) | null) => fn?.()
+  return {
+    db,
+    batch,
+    add,
+    rows,
+    commits: () => commits,
+    later: () => run(later),
+  }
 }
 
 describe('TurnBatch', () => {
-  it('writes one turn’s writes in one transaction and resolves each with its result', async () => {
+  it('writes what arrived before the schedule in one transaction and resolves each with its result', async () => {
     const s = setup()
     const ids = [s.add('a'), s.add('b'), s.add('c')]
     expect(s.rows()).toEqual([])
-    s.endTurn()
+    s.later()
     expect(await Promise.all(ids)).toEqual([1, 2, 3])
     expect(s.commits()).toBe(1)
     expect(s.rows()).toEqual([{ v: 'a' }, { v: 'b' }, { v: 'c' }])
@@ -39,15 +48,26 @@ describe('TurnBatch', () => {
     const s = setup()
     const good = s.add('a')
     const bad = s.add(null) // NOT NULL
-    s.endTurn()
+    s.later()
     await expect(good).rejects.toThrow(/NOT NULL/)
     await expect(bad).rejects.toThrow(/NOT NULL/)
     expect(s.rows()).toEqual([])
     // the next turn works
     const next = s.add('b')
-    s.endTurn()
+    s.later()
     expect(await next).toBe(1)
     expect(s.rows()).toEqual([{ v: 'b' }])
+  })
+
+  it('an urgent write is committed at once, with the writes that wait', async () => {
+    const s = setup()
+    const c = s.add('c')
+    expect(s.rows()).toEqual([])
+    const d = s.add('d', true)
+    // on disk before add returns: the deletion's record before anyone sees the deletion
+    expect(s.rows()).toEqual([{ v: 'c' }, { v: 'd' }])
+    expect(await Promise.all([c, d])).toEqual([1, 2])
+    expect(s.commits()).toBe(1)
   })
 
   it('flush writes what waits at once (before a read); a closed database rejects', async () => {
@@ -58,7 +78,7 @@ describe('TurnBatch', () => {
     expect(await id).toBe(1)
     s.db.close()
     const late = s.add('b')
-    s.endTurn()
+    s.later()
     await expect(late).rejects.toThrow(/closed/)
   })
 })
