@@ -15,6 +15,11 @@ import type { Connection } from './connection.ts'
 export const REMOTE_PRESENCE = Symbol('remote presence')
 /** The holder of presence ids that clients of another server introduced. */
 const REMOTE_OWNER = Symbol('another server')
+/**
+ * A name as the history records it (presence may carry up to 64 KiB; the page asks for a name
+ * of a few words).
+ */
+const MAX_DECLARED_NAME = 80
 /** A browser tab has one awareness client id; a few more cover reconnects and tests. */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 4
 
@@ -58,7 +63,8 @@ export class RoomPresence {
     for (const id of conn.awarenessIds) {
       const state = this.host.awareness.getStates().get(id) as { user?: { name?: unknown } }
       const name = state?.user?.name
-      if (typeof name === 'string' && name) return name
+      if (typeof name === 'string' && name.trim())
+        return name.trim().slice(0, MAX_DECLARED_NAME).trimEnd()
     }
     return null
   }
