@@ -32,6 +32,13 @@ const VIEWPORT = { width: 1280, height: 800 }
 /** The card every run drags: the core problem, in the middle of the tree. */
 const DRAGGED = 'core'
 const THRESHOLD_MOVE = 3
+/**
+ * The zoom both pages are brought to before a drag, around the dragged card. Fitted, a large
+ * board sits at React Flow's smallest zoom, where a card is 22 × 9 screen px and Trama's link
+ * dots (click areas of 24 screen px at any zoom) cover it: a press there starts a link, not a
+ * drag. At this zoom a card is about 100 × 45 px, as when someone works on part of a big tree.
+ */
+export const DRAG_ZOOM = 0.5
 
 /** A fresh context (empty cache, storage and IndexedDB) with the probe installed. */
 export async function openPage(
@@ -139,6 +146,35 @@ export interface DragResult {
 
 type Box = { x: number; y: number; width: number; height: number }
 
+const scaleOf = async (page: Page) =>
+  (await page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('.react-flow__viewport')
+    const m = el && /scale\(([\d.e-]+)\)/.exec(el.style.transform)
+    return m ? Number(m[1]) : NaN
+  })) as number
+
+/**
+ * Zooms the page to `zoom` around the dragged card with the mouse wheel (React Flow zooms by
+ * 2^(−deltaY × 0.002) per event), as a person would, and waits until the view is still.
+ * Returns the zoom reached.
+ */
+export async function zoomForDrag(p: OpenPage, zoom = DRAG_ZOOM): Promise<number> {
+  const { page } = p
+  for (let i = 0; i < 12; i++) {
+    const scale = await scaleOf(page)
+    if (!(Math.abs(Math.log2(zoom / scale)) > 0.02)) break
+    const box = (await page.evaluate(
+      `window.__bench.cardBox(${JSON.stringify(DRAGGED)})`,
+    )) as Box | null
+    if (!box) throw new Error('the core card is not on the page')
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    const deltaY = Math.max(-600, Math.min(600, -Math.log2(zoom / scale) / 0.002))
+    await page.mouse.wheel(0, deltaY)
+    await settledBox(page)
+  }
+  return scaleOf(page)
+}
+
 /** The dragged card's box once it stops moving (a slow page renders the last move late). */
 async function settledBox(page: Page): Promise<Box | null> {
   let last = ''
@@ -165,6 +201,20 @@ export async function dragCard(p: OpenPage, seconds: number): Promise<DragResult
   if (!box) throw new Error('the core card is not on the page')
   const x0 = box.x + box.width / 2
   const y0 = box.y + box.height / 2
+  // The press must land on the card itself (not a link dot or another card over it).
+  const pressed = (await page.evaluate(
+    ([x, y, id]) => {
+      const el = document.elementFromPoint(x as number, y as number)
+      const card = el?.closest('.react-flow__node')
+      return el?.closest('.react-flow__handle')
+        ? 'a link dot'
+        : card?.getAttribute('data-id') === id
+          ? ''
+          : (card?.getAttribute('data-id') ?? el?.className ?? 'nothing')
+    },
+    [x0, y0, DRAGGED],
+  )) as string
+  if (pressed) throw new Error(`a press on the middle of the card would hit ${pressed}`)
   const radius = 90
   const at = (turn: number) => {
     const angle = 3 * Math.PI * turn

@@ -114,6 +114,15 @@ export function bucketOf(source: string): string {
   return path
 }
 
+/** A script's path, or its URL as it is when it is not one (an init script's name). */
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname
+  } catch {
+    return url
+  }
+}
+
 /** Maps served script URLs (http://host/assets/x.js) to the source maps in a dist folder. */
 export class Symbolizer {
   private readonly maps = new Map<string, SourceMap | null>()
@@ -139,7 +148,7 @@ export class Symbolizer {
   describe(url: string, line: number, column: number, fallbackName: string) {
     const hit = url ? this.mapFor(url)?.lookup(line, column) : null
     if (!hit) {
-      const bucket = url ? `(unmapped) ${new URL(url).pathname}` : fallbackName || '(anonymous)'
+      const bucket = url ? `(unmapped) ${pathOf(url)}` : fallbackName || '(anonymous)'
       return { bucket, label: `${fallbackName || '(anonymous)'} ${bucket}` }
     }
     const bucket = bucketOf(hit.source)

@@ -6,12 +6,14 @@
 import type { Browser } from 'playwright-core'
 import {
   closePage,
+  DRAG_ZOOM,
   dragCard,
   measureLoad,
   openPage,
   profileDrag,
   type PageTarget,
   type TargetName,
+  zoomForDrag,
 } from './client-drive.ts'
 import type { Symbolizer } from './client-profile.ts'
 import type { TargetRuns } from './client-report.ts'
@@ -62,6 +64,9 @@ async function runOnce(
     const p = await openPage(ctx.browser, target, plan.pageTimeoutMs)
     try {
       const loaded = await measureLoad(p, target, profile ? symbols : undefined)
+      const zoom = await zoomForDrag(p)
+      if (!(Math.abs(Math.log2(zoom / DRAG_ZOOM)) <= 0.05))
+        ctx.warnings.push(`${name} ${size} cards run ${run + 1}: dragged at zoom ${zoom}`)
       const dragged = await dragCard(p, plan.dragSeconds)
       if (!(dragged.missedBy < 6))
         ctx.warnings.push(
