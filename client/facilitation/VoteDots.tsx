@@ -1,28 +1,24 @@
 import { useTranslation } from 'react-i18next'
 import type { VoteCanvas } from '../../shared/schema/index.ts'
-import { countedDots, dotsLeft } from '../../shared/votes/tally.ts'
-import { useBoard } from '../store/context.tsx'
-import type { BoardState } from '../store/boardStore.ts'
+import { useCardInputs } from '../store/context.tsx'
+import type { CardInputs } from '../store/cardInputs.ts'
 import { mayVote } from './facilitationActions.ts'
 import { useFacilitationActions } from './useFacilitationActions.ts'
-import { activeVote, dotItems } from './votes.ts'
+import { activeVote, cardTally, dotItems } from './votes.ts'
 
 /**
  * What a card shows of its canvas's vote, as one string (so the card re-renders only when it
  * changes): while open, this person's dots on it and whether they may add or take one; once
  * revealed, everyone's tally. Nothing while no vote is open or revealed.
  */
-function badgeState(s: BoardState, canvas: VoteCanvas, card: string): string {
+function badgeState(s: CardInputs, canvas: VoteCanvas, card: string): string {
   const vote = activeVote(s, canvas)
   if (!vote) return ''
-  const dots = dotItems(s)
-  if (vote.state === 'revealed')
-    return `revealed:${countedDots(vote, dots).filter((d) => d.card === card).length}`
+  const tally = cardTally(vote, dotItems(s), s.participantId)
+  if (vote.state === 'revealed') return `revealed:${tally.counted.get(card) ?? 0}`
   if (s.role === 'viewer') return ''
-  const mine = dots.filter(
-    (d) => d.vote === vote.id && d.card === card && d.voter === s.participantId,
-  ).length
-  const canAdd = mayVote(s) && dotsLeft(vote, dots, s.participantId) > 0
+  const mine = tally.mine.get(card) ?? 0
+  const canAdd = mayVote(s) && tally.left > 0
   return `open:${mine}:${canAdd ? 1 : 0}:${mayVote(s) ? 1 : 0}`
 }
 
@@ -36,10 +32,24 @@ export function VoteDots({
   card: string
   label: string
 }) {
+  const state = useCardInputs((s) => badgeState(s, canvas, card))
+  // most of the time no vote is on: a card then pays for one selector, nothing more
+  return state ? <VoteBadge canvas={canvas} card={card} label={label} state={state} /> : null
+}
+
+function VoteBadge({
+  canvas,
+  card,
+  label,
+  state,
+}: {
+  canvas: VoteCanvas
+  card: string
+  label: string
+  state: string
+}) {
   const { t } = useTranslation('facilitation')
-  const state = useBoard((s) => badgeState(s, canvas, card))
   const actions = useFacilitationActions()
-  if (!state) return null
   const [kind, a, b, c] = state.split(':')
   const count = Number(a)
   if (kind === 'revealed')

@@ -10,7 +10,7 @@ import {
 } from '../../shared/schema/index.ts'
 import { dotsLeft } from '../../shared/votes/tally.ts'
 import { newId } from '../store/actions.ts'
-import { isFacilitator, type BoardStore } from '../store/boardStore.ts'
+import { isFacilitator, type BoardState, type BoardStore } from '../store/boardStore.ts'
 import { serverNow } from './serverClock.ts'
 import { activeVote, dotItems, voteItems } from './votes.ts'
 
@@ -138,7 +138,9 @@ export function createFacilitationActions(doc: Y.Doc, store: BoardStore) {
 export type FacilitationActions = ReturnType<typeof createFacilitationActions>
 
 /** Dots are placed by anyone who writes, even in a locked phase; never while paused. */
-export function mayVote(s: ReturnType<BoardStore['getState']>): boolean {
+export function mayVote(
+  s: Pick<BoardState, 'role' | 'schemaTooNew' | 'refused' | 'frozen'>,
+): boolean {
   if (s.role === 'viewer' || s.schemaTooNew || s.refused) return false
   return s.role === 'facilitator' || !s.frozen
 }

@@ -1,4 +1,5 @@
 import type { VoteCanvas, VoteState } from '../../shared/schema/index.ts'
+import { dotsLeft, tallyVote } from '../../shared/votes/tally.ts'
 import type { BoardState } from '../store/boardStore.ts'
 
 export interface VoteItem {
@@ -16,8 +17,9 @@ export interface DotItem {
   voter: string
 }
 
-export const voteItems = (s: BoardState) => s.lists.votes as unknown as VoteItem[]
-export const dotItems = (s: BoardState) => s.lists['votes.dots'] as unknown as DotItem[]
+type Lists = Pick<BoardState, 'lists'>
+export const voteItems = (s: Lists) => s.lists.votes as unknown as VoteItem[]
+export const dotItems = (s: Lists) => s.lists['votes.dots'] as unknown as DotItem[]
 
 /** The votes, newest first. */
 export function newestFirst(votes: readonly VoteItem[]): VoteItem[] {
@@ -27,7 +29,7 @@ export function newestFirst(votes: readonly VoteItem[]): VoteItem[] {
 }
 
 /** The vote the cards of a canvas show: its newest one that is open or revealed. */
-export function activeVote(s: BoardState, canvas: VoteCanvas): VoteItem | null {
+export function activeVote(s: Lists, canvas: VoteCanvas): VoteItem | null {
   let best: VoteItem | null = null
   for (const vote of voteItems(s)) {
     if (vote.canvas !== canvas || vote.state === 'closed') continue
@@ -39,4 +41,38 @@ export function activeVote(s: BoardState, canvas: VoteCanvas): VoteItem | null {
       best = vote
   }
   return best
+}
+
+/** What the cards of a vote show, for one voter: counted dots per card, theirs, and how many left. */
+export interface CardTally {
+  /** Dots that count, per card (the revealed tally). */
+  counted: ReadonlyMap<string, number>
+  /** The voter's own dots, per card (all of them, as they placed them). */
+  mine: ReadonlyMap<string, number>
+  /** Dots the voter may still place. */
+  left: number
+}
+
+const tallies = new WeakMap<readonly DotItem[], Map<string, CardTally>>()
+
+/**
+ * {@link CardTally} of a vote, computed once per list of dots (every card of a canvas asks for
+ * it whenever a dot is placed: once each, it would be cards × dots).
+ */
+export function cardTally(vote: VoteItem, dots: readonly DotItem[], voter: string): CardTally {
+  let byVote = tallies.get(dots)
+  if (!byVote) tallies.set(dots, (byVote = new Map()))
+  const key = JSON.stringify([vote.id, vote.dots, voter])
+  const cached = byVote.get(key)
+  if (cached) return cached
+  const mine = new Map<string, number>()
+  for (const d of dots)
+    if (d.vote === vote.id && d.voter === voter) mine.set(d.card, (mine.get(d.card) ?? 0) + 1)
+  const tally: CardTally = {
+    counted: tallyVote(vote, dots).counts,
+    mine,
+    left: dotsLeft(vote, dots, voter),
+  }
+  byVote.set(key, tally)
+  return tally
 }

@@ -1,17 +1,20 @@
 import { useTranslation } from 'react-i18next'
-import { useBoard } from '../store/context.tsx'
-import type { BoardState } from '../store/boardStore.ts'
+import { useCardInputs } from '../store/context.tsx'
 import type { Peer } from '../store/peers.ts'
 
 /** Someone else writing this card's text right now (the first one, if several are). */
 export function useWriter(id: string): Peer | undefined {
-  return useBoard((s: BoardState) => s.peers.find((p) => p.editing === id))
+  return useCardInputs((s) => s.writers.get(id))
 }
 
 /** "Anna sta scrivendo" on a card, in the writer's colour. */
 export function WriterMark({ writer }: { writer: Peer | undefined }) {
+  // a card nobody else is writing pays for nothing here
+  return writer ? <WriterLabel writer={writer} /> : null
+}
+
+function WriterLabel({ writer }: { writer: Peer }) {
   const { t } = useTranslation('board')
-  if (!writer) return null
   return (
     <div className="card-writer" style={{ background: writer.user.color }}>
       {t('card.editingBy', { name: writer.user.name })}

@@ -1,23 +1,23 @@
 import { Panel } from '@xyflow/react'
 import { useTranslation } from 'react-i18next'
-import { useShallow } from 'zustand/shallow'
 import { PROBLEM_ROLES, type ProblemRole } from '../../shared/schema/index.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import { isFacilitator, type BoardState } from '../store/boardStore.ts'
+import { selectedCardsSelector } from '../store/selection.ts'
 import type { useTreeEditing } from './useTreeEditing.ts'
 import { nextClusterColor } from './clusters.ts'
 import { UndoRedoButtons } from '../kit/UndoRedoButtons.tsx'
 import { AddCardMenu, LinkMenu } from './TreeMenus.tsx'
 import { FlowZoomVar } from '../kit/FlowZoomVar.tsx'
 
-const selectedSelector = (s: BoardState) => s.canvases.problems.nodes.filter((n) => n.selected)
+const selectedSelector = selectedCardsSelector('problems')
 const clusterCountSelector = (s: BoardState) => s.lists['problems.clusters'].length
 
 /** Add, relate, re-role, group, lay out, delete, undo: the mouse's way to every tree move. */
 export function CanvasToolbar({ editing }: { editing: ReturnType<typeof useTreeEditing> }) {
   const { t } = useTranslation('board')
   const { actions } = useBoardSession()
-  const selected = useBoard(useShallow(selectedSelector))
+  const selected = useBoard(selectedSelector)
   const clusterCount = useBoard(clusterCountSelector)
   const facilitator = useBoard(isFacilitator)
   const one = selected.length === 1 ? selected[0]! : null

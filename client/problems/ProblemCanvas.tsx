@@ -14,6 +14,8 @@ import { useCanvasHandlers } from '../kit/useCanvasHandlers.ts'
 import { useTreeEditing } from './useTreeEditing.ts'
 import { useTreeKeyboard } from './useTreeKeyboard.ts'
 import { useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
+import { useStableCards } from '../kit/useStableCards.ts'
+import { ProblemCardsContext, useProblemCardsValue } from './cardContext.ts'
 import { CARD_W } from '../kit/placement.ts'
 import { cardWidthStyle, useScreenLayout } from '../projector/useScreenLayout.ts'
 import { useSpotlightOn } from '../projector/useSpotlightOn.ts'
@@ -57,13 +59,15 @@ export function ProblemCanvas() {
 
   // The checks depend on the tree's shape only: a drag (a new nodes array every frame) must not
   // recompute them, nor re-render every card through the context.
+  const cards = useStableCards(nodes)
   const shape = useMemo(
     () =>
-      nodes.map((n) => `${n.id}:${String(n.data.role)}`).join('|') +
+      cards.map((n) => `${n.id}:${String(n.data.role)}`).join('|') +
       '#' +
       edges.map((e) => `${e.id}:${e.source}>${e.target}`).join('|'),
-    [nodes, edges],
+    [cards, edges],
   )
+  const cardsView = useProblemCardsValue()
   const report = useMemo(
     () =>
       analyseProblemTree(
@@ -109,39 +113,41 @@ export function ProblemCanvas() {
     handlers.onPointerMove(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
 
   return (
-    <TreeReportContext.Provider value={report}>
-      <div
-        className={projector ? 'canvas projector-canvas' : 'canvas'}
-        style={cardWidthStyle(screen.cardWidth)}
-        onDoubleClick={onDoubleClick}
-        onMouseMove={onMouseMove}
-        onMouseLeave={handlers.onPointerLeave}
-      >
-        <BoardCanvas
-          canvas="problems"
-          nodes={shownNodes}
-          edges={shownEdges}
-          labelsFrom={nodes}
-          nodeTypes={nodeTypes}
-          handlers={handlers}
-          onConnect={onConnect}
-          editable={editable}
-          fitViewOptions={fitOptions}
-          minimapColor={minimapColor}
-          keyboardA11y={false}
-          chrome={!projector}
+    <ProblemCardsContext.Provider value={cardsView}>
+      <TreeReportContext.Provider value={report}>
+        <div
+          className={projector ? 'canvas projector-canvas' : 'canvas'}
+          style={cardWidthStyle(screen.cardWidth)}
+          onDoubleClick={onDoubleClick}
+          onMouseMove={onMouseMove}
+          onMouseLeave={handlers.onPointerLeave}
         >
-          {editable && <CanvasToolbar editing={editing} />}
-          {editable && <ProblemInspector />}
-        </BoardCanvas>
-        {/* the projector shows the tree; the warnings are for those who edit it */}
-        {!projector && <TreeWarnings report={report} cardCount={nodes.length} />}
-        {editable && synced && nodes.length === 0 && (
-          <div className="canvas-hint">
-            <p>{t('toolbar.hintEmpty')}</p>
-          </div>
-        )}
-      </div>
-    </TreeReportContext.Provider>
+          <BoardCanvas
+            canvas="problems"
+            nodes={shownNodes}
+            edges={shownEdges}
+            labelsFrom={cards}
+            nodeTypes={nodeTypes}
+            handlers={handlers}
+            onConnect={onConnect}
+            editable={editable}
+            fitViewOptions={fitOptions}
+            minimapColor={minimapColor}
+            keyboardA11y={false}
+            chrome={!projector}
+          >
+            {editable && <CanvasToolbar editing={editing} />}
+            {editable && <ProblemInspector />}
+          </BoardCanvas>
+          {/* the projector shows the tree; the warnings are for those who edit it */}
+          {!projector && <TreeWarnings report={report} cardCount={nodes.length} />}
+          {editable && synced && nodes.length === 0 && (
+            <div className="canvas-hint">
+              <p>{t('toolbar.hintEmpty')}</p>
+            </div>
+          )}
+        </div>
+      </TreeReportContext.Provider>
+    </ProblemCardsContext.Provider>
   )
 }

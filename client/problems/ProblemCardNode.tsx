@@ -1,14 +1,13 @@
 import { memo } from 'react'
 import { WriterMark, useWriter } from '../kit/WriterMark.tsx'
 import { Handle, Position, type NodeProps } from '@xyflow/react'
-import { useTranslation } from 'react-i18next'
-import { useBoard, useBoardActions } from '../store/context.tsx'
-import { canEdit, type BoardState } from '../store/boardStore.ts'
+import { useBoardActions, useCardInputs } from '../store/context.tsx'
 import type { ProblemNode } from '../store/projection.ts'
 import { useTreeReport } from './TreeWarnings.tsx'
 import { groupLabel } from './ProblemInspector.tsx'
 import { CardTextEditor } from '../kit/CardTextEditor.tsx'
 import { VoteDots } from '../facilitation/VoteDots.tsx'
+import { useProblemCardsView } from './cardContext.ts'
 
 /** A problem card: its role by colour and label, its text, and who is writing it. */
 export const ProblemCardNode = memo(function ProblemCardNode({
@@ -16,15 +15,13 @@ export const ProblemCardNode = memo(function ProblemCardNode({
   data,
   selected,
 }: NodeProps<ProblemNode>) {
-  const { t } = useTranslation('board')
+  // What all cards read alike comes from the canvas (one context); what is this card's own,
+  // from the card inputs, which do not change while cards move.
+  const { t, words, editable, groups, clusters } = useProblemCardsView()
   const actions = useBoardActions()
-  const editing = useBoard((s: BoardState) => s.editingId === id)
-  const editable = useBoard(canEdit)
+  const editing = useCardInputs((s) => s.editingId === id)
   const writer = useWriter(id)
-  const groups = useBoard((s: BoardState) => s.lists.targetGroups)
-  const cluster = useBoard((s: BoardState) =>
-    s.lists['problems.clusters'].find((c) => c.id === data.cluster),
-  )
+  const cluster = clusters.find((c) => c.id === data.cluster)
   const inCycle = useTreeReport()?.cycleCardIds.has(id) ?? false
   const tags = (data.tags ?? []).map((tag) => groups.find((g) => g.id === tag)).filter((g) => !!g)
   return (
@@ -43,7 +40,7 @@ export const ProblemCardNode = memo(function ProblemCardNode({
       title={writer && !editing ? t('card.editingBy', { name: writer.user.name }) : undefined}
     >
       <Handle type="target" position={Position.Bottom} isConnectable={editable} />
-      <div className="card-role">{t(`problemRoles.${data.role}`)}</div>
+      <div className="card-role">{words.roles[data.role] ?? t(`problemRoles.${data.role}`)}</div>
       {editing ? (
         <CardTextEditor
           canvas="problems"
@@ -53,9 +50,7 @@ export const ProblemCardNode = memo(function ProblemCardNode({
           onDone={() => actions.setEditing(null)}
         />
       ) : (
-        <div className={`card-label${data.label ? '' : ' empty'}`}>
-          {data.label || t('card.empty')}
-        </div>
+        <div className={`card-label${data.label ? '' : ' empty'}`}>{data.label || words.empty}</div>
       )}
       {(tags.length > 0 || data.note || cluster) && (
         <div className="card-meta">

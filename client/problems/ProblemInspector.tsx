@@ -5,12 +5,14 @@ import { SharedTextField } from '../text/SharedTextField.tsx'
 import { PROBLEM_ROLES, type ProblemRole } from '../../shared/schema/index.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
-import type { Item, ProblemNode } from '../store/projection.ts'
+import type { Item, ProblemCardData } from '../store/projection.ts'
+import { selectedCardsSelector, type SelectedCard } from '../store/selection.ts'
 import { nextClusterColor } from './clusters.ts'
 
+const selectedCards = selectedCardsSelector('problems')
 const selectedSelector = (s: BoardState) => {
-  const sel = s.canvases.problems.nodes.filter((n) => n.selected)
-  return sel.length === 1 ? (sel[0] as ProblemNode) : null
+  const sel = selectedCards(s)
+  return sel.length === 1 ? (sel[0] as SelectedCard<ProblemCardData>) : null
 }
 const groupsSelector = (s: BoardState) => s.lists.targetGroups
 const clustersSelector = (s: BoardState) => s.lists['problems.clusters']

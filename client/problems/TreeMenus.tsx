@@ -14,29 +14,39 @@ interface CardChoice {
   selected: boolean
 }
 
+/** The nodes the last list of choices was made from, and that list. */
+let lastChoices: { nodes: CardNode[]; choices: CardChoice[] } | null = null
+
 /**
- * The cards as the menus list them, as one string: the menus re-render when a text, a role or
- * the selection changes, not at every frame of a drag.
+ * The cards as the menus list them: the same array while no text, role or selection changes,
+ * so the menus re-render then, not at every frame of a drag (checked card by card by identity:
+ * a card's data object changes only with its data).
  */
-const cardsKey = (s: BoardState): string =>
-  JSON.stringify(
-    s.canvases.problems.nodes.map((n) => [
-      n.id,
-      String(n.data.label ?? ''),
-      String(n.data.role ?? ''),
-      !!n.selected,
-    ]),
-  )
-function useCards(): CardChoice[] {
-  const key = useBoard(cardsKey)
-  return useMemo(
-    () =>
-      (JSON.parse(key) as [string, string, string, boolean][]).map(
-        ([id, label, role, selected]) => ({ id, label, role, selected }),
-      ),
-    [key],
-  )
+const cardChoices = (s: BoardState): CardChoice[] => {
+  const nodes = s.canvases.problems.nodes
+  const last = lastChoices
+  if (
+    last &&
+    (last.nodes === nodes ||
+      (last.nodes.length === nodes.length &&
+        nodes.every((n, i) => {
+          const before = last.nodes[i]!
+          return before.id === n.id && before.data === n.data && !!before.selected === !!n.selected
+        })))
+  ) {
+    last.nodes = nodes
+    return last.choices
+  }
+  const choices = nodes.map((n) => ({
+    id: n.id,
+    label: String(n.data.label ?? ''),
+    role: String(n.data.role ?? ''),
+    selected: !!n.selected,
+  }))
+  lastChoices = { nodes, choices }
+  return choices
 }
+const useCards = (): CardChoice[] => useBoard(cardChoices)
 
 /**
  * Where a card linked from the menu should move so the tree reads top to bottom: a free spot a

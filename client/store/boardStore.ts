@@ -107,11 +107,17 @@ export function createBoardStore(init: {
   }))
 }
 
+/** What decides whether this user may edit (the whole state, or a card's inputs). */
+export type EditInputs = Pick<
+  BoardState,
+  'role' | 'schemaTooNew' | 'refused' | 'frozen' | 'locks' | 'tab'
+>
+
 /**
  * Whether this user may change the document right now: the facilitator's pause and the lock of
  * the phase in view bind everyone but the facilitator (the server enforces both).
  */
-export function canEdit(s: BoardState): boolean {
+export function canEdit(s: EditInputs): boolean {
   if (s.role === 'viewer' || s.schemaTooNew || s.refused) return false
   return s.role === 'facilitator' || (!s.frozen && !s.locks.includes(s.tab))
 }
