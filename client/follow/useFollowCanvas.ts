@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import {
   useOnViewportChange,
   useReactFlow,
@@ -54,11 +54,15 @@ export function useFollowCanvas(canvas: CanvasName, view?: string): void {
     if (!viewer && size.width && size.height) publish(flow.getViewport(), size.width, size.height)
   }, [viewer, size, publish, flow])
   useEffect(() => () => publish.cancel(), [publish])
-  useOnViewportChange({
-    onChange: (v) => {
+  // One function while nothing it reads changes: React Flow stores it with a store update, which
+  // a new function at every render (every frame of a drag) would repeat for all its listeners.
+  const onViewportChange = useCallback(
+    (v: Viewport) => {
       if (!viewer && size.width && size.height) publish(v, size.width, size.height)
     },
-  })
+    [viewer, size, publish],
+  )
+  useOnViewportChange({ onChange: onViewportChange })
 
   // show what the leader shows
   // (a canvas drawn by two views, like the actors' grid and map, only follows the same view)

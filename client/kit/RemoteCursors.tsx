@@ -1,45 +1,52 @@
-import { ViewportPortal, useStore as useFlowStore } from '@xyflow/react'
+import { useStore as useFlowStore, type ReactFlowState } from '@xyflow/react'
 import { useBoard } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 import type { CanvasName } from '../../shared/schema/index.ts'
 
 const peersSelector = (s: BoardState) => s.peers
-const zoomSelector = (s: { transform: [number, number, number] }) => s.transform[2]
+const transformSelector = (s: ReactFlowState) => s.transform
 
-/** Other people's cursors, placed in flow coordinates and kept the same size at any zoom. */
+/**
+ * Other people's cursors, placed in flow coordinates and kept the same size at any zoom. They
+ * sit in a layer of their own that follows the canvas's pan and zoom (React Flow's
+ * ViewportPortal finds its target with a query of the whole canvas at every store update: with
+ * thousands of cards, a few milliseconds at every frame of a drag).
+ */
 export function RemoteCursors({ canvas }: { canvas: CanvasName }) {
   const peers = useBoard(peersSelector)
   // On the projector thirty name labels would cover the tree the room is looking at.
   const projector = useBoard((s: BoardState) => s.role === 'viewer')
-  const zoom = useFlowStore(zoomSelector)
-  if (projector) return null
+  const [x, y, zoom] = useFlowStore(transformSelector)
+  const here = peers.filter((p) => p.cursor?.canvas === canvas)
+  if (projector || !here.length) return null
   return (
-    <ViewportPortal>
-      {peers.map((p) =>
-        p.cursor?.canvas === canvas ? (
-          <div
-            key={p.clientId}
-            className="remote-cursor"
-            data-name={p.user.name}
-            style={{
-              transform: `translate(${p.cursor.x}px, ${p.cursor.y}px) scale(${1 / zoom})`,
-              color: p.user.color,
-            }}
-          >
-            <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">
-              <path
-                d="M1 1 L1 15 L5 11 L8 17 L10 16 L7 10 L13 10 Z"
-                fill="currentColor"
-                stroke="#fff"
-                strokeWidth="1.2"
-              />
-            </svg>
-            <span className="remote-cursor-name" style={{ background: p.user.color }}>
-              {p.user.name}
-            </span>
-          </div>
-        ) : null,
-      )}
-    </ViewportPortal>
+    <div
+      className="remote-cursors"
+      style={{ transform: `translate(${x}px, ${y}px) scale(${zoom})` }}
+    >
+      {here.map((p) => (
+        <div
+          key={p.clientId}
+          className="remote-cursor"
+          data-name={p.user.name}
+          style={{
+            transform: `translate(${p.cursor!.x}px, ${p.cursor!.y}px) scale(${1 / zoom})`,
+            color: p.user.color,
+          }}
+        >
+          <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">
+            <path
+              d="M1 1 L1 15 L5 11 L8 17 L10 16 L7 10 L13 10 Z"
+              fill="currentColor"
+              stroke="#fff"
+              strokeWidth="1.2"
+            />
+          </svg>
+          <span className="remote-cursor-name" style={{ background: p.user.color }}>
+            {p.user.name}
+          </span>
+        </div>
+      ))}
+    </div>
   )
 }
