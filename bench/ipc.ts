@@ -30,6 +30,8 @@ export interface ServerStats {
   writtenBytes: number | null
   /** Longest event-loop stall since the previous stats request (ms): what every board waited. */
   loopDelayMaxMs: number
+  /** The event loop's delay p99 since the previous stats request (ms). */
+  loopDelayP99Ms: number
 }
 
 export type ChildMessage =
@@ -116,6 +118,7 @@ export async function runControlledServer(start: () => Promise<StartedServer>): 
       samples,
       writtenBytes: writtenBytes(),
       loopDelayMaxMs: loop.max / 1e6,
+      loopDelayP99Ms: loop.percentile(99) / 1e6,
     }
   }
 

@@ -71,6 +71,7 @@ function rowText(r: Row): string {
     pad(s.server.peakRssMb, 8),
     pad(s.server.drainedHeapAfterGcMb, 8),
     pad(s.server.cpuPercentMeasured, 6),
+    pad(`${s.server.loopP99Ms}/${s.server.loopMaxMs}`, 11),
     pad(s.foreignCpuPercent, 7),
     pad(`${r.load1.toFixed(2)} ${r.load5.toFixed(2)}`, 10),
     r.ok ? '  ok' : '  over',
@@ -79,7 +80,7 @@ function rowText(r: Row): string {
 
 const HEADER = [
   'boards target    p50 (ms)  p99 (ms)  lost/expected converged',
-  'RSS idle RSS peak  heap GC  CPU % other %   load 1/5 verdict',
+  'RSS idle RSS peak  heap GC  CPU % loop p99/max other %   load 1/5 verdict',
 ].join(' ')
 
 async function main(): Promise<void> {

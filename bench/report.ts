@@ -39,6 +39,9 @@ export interface Summary {
     drainedRssMb: number
     drainedHeapAfterGcMb: number
     cpuPercentMeasured: number
+    /** The server's event-loop delay during the measured phase: p99 and the longest stall. */
+    loopP99Ms: number
+    loopMaxMs: number
     dataDirMb: number | null
   }
   client: { cpuPercent: number; loopDelayP99Ms: number }
@@ -94,6 +97,8 @@ export function summarize(result: TargetResult): Summary {
       drainedRssMb: round((server.drained?.rss ?? NaN) / MB, 1),
       drainedHeapAfterGcMb: round((server.drained?.heapUsed ?? NaN) / MB, 1),
       cpuPercentMeasured: round(cpu * 100, 1),
+      loopP99Ms: round(end?.loopDelayP99Ms ?? NaN, 1),
+      loopMaxMs: round(end?.loopDelayMaxMs ?? NaN, 1),
       dataDirMb: data === null ? null : round(data / MB, 2),
     },
     foreignCpuPercent: round(
@@ -167,6 +172,8 @@ export function table(config: BenchConfig, ours: Summary, ref: Summary): string 
     num('server heap idle, after GC (MB)', (s) => s.server.idleHeapMb),
     num('server heap after GC, loaded (MB)', (s) => s.server.drainedHeapAfterGcMb),
     num('server CPU, measured (% core)', (s) => s.server.cpuPercentMeasured),
+    num('server loop delay p99 (ms)', (s) => s.server.loopP99Ms),
+    num('server loop delay max (ms)', (s) => s.server.loopMaxMs),
     { metric: 'server data dir (MB)', ours: ours.server.dataDirMb, ref: ref.server.dataDirMb },
     num('clients connect+sync (ms)', (s) => s.connectMs),
     num('bench client CPU (% core)', (s) => s.client.cpuPercent),
