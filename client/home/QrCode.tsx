@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import QRCode from 'qrcode'
 
 /** The QR code of `text` as an SVG string (crisp at any size, so it scales to a projector). */
 export function useQrSvg(text: string): { svg: string | null; failed: boolean } {
@@ -11,10 +10,15 @@ export function useQrSvg(text: string): { svg: string | null; failed: boolean } 
   })
   useEffect(() => {
     let live = true
-    QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then(
-      (svg) => live && setState({ text, svg, failed: false }),
-      () => live && setState({ text, svg: null, failed: true }),
-    )
+    // the encoder loads with the first code: the board page's first paint does without it
+    import('qrcode')
+      .then(({ default: QRCode }) =>
+        QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+      )
+      .then(
+        (svg) => live && setState({ text, svg, failed: false }),
+        () => live && setState({ text, svg: null, failed: true }),
+      )
     return () => {
       live = false
     }
