@@ -32,12 +32,20 @@ export function VoteDots({
   card: string
   label: string
 }) {
-  const state = useCardInputs((s) => badgeState(s, canvas, card))
-  // most of the time no vote is on: a card then pays for one selector, nothing more
+  const state = useVoteBadge(canvas, card)
   return state ? <VoteBadge canvas={canvas} card={card} label={label} state={state} /> : null
 }
 
-function VoteBadge({
+/**
+ * What {@link VoteBadge} shows on a card, '' when no vote is on (most of the time): a card can
+ * call this and draw the badge only when there is one, and pay for one selector, nothing more.
+ */
+export function useVoteBadge(canvas: VoteCanvas, card: string): string {
+  return useCardInputs((s) => badgeState(s, canvas, card))
+}
+
+/** The badge itself, for a card whose {@link useVoteBadge} is not ''. */
+export function VoteBadge({
   canvas,
   card,
   label,

@@ -13,7 +13,8 @@ export function WriterMark({ writer }: { writer: Peer | undefined }) {
   return writer ? <WriterLabel writer={writer} /> : null
 }
 
-function WriterLabel({ writer }: { writer: Peer }) {
+/** {@link WriterMark} for a card that knows it has a writer (no component of its own otherwise). */
+export function WriterLabel({ writer }: { writer: Peer }) {
   const { t } = useTranslation('board')
   return (
     <div className="card-writer" style={{ background: writer.user.color }}>

@@ -1,12 +1,12 @@
 import { memo } from 'react'
-import { WriterMark, useWriter } from '../kit/WriterMark.tsx'
+import { WriterLabel, useWriter } from '../kit/WriterMark.tsx'
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { useBoardActions, useCardInputs } from '../store/context.tsx'
 import type { ProblemNode } from '../store/projection.ts'
 import { useTreeReport } from './TreeWarnings.tsx'
 import { groupLabel } from './ProblemInspector.tsx'
 import { CardTextEditor } from '../kit/CardTextEditor.tsx'
-import { VoteDots } from '../facilitation/VoteDots.tsx'
+import { VoteBadge, useVoteBadge } from '../facilitation/VoteDots.tsx'
 import { useProblemCardsView } from './cardContext.ts'
 
 /** A problem card: its role by colour and label, its text, and who is writing it. */
@@ -21,6 +21,7 @@ export const ProblemCardNode = memo(function ProblemCardNode({
   const actions = useBoardActions()
   const editing = useCardInputs((s) => s.editingId === id)
   const writer = useWriter(id)
+  const vote = useVoteBadge('problems', id)
   const cluster = clusters.find((c) => c.id === data.cluster)
   const inCycle = useTreeReport()?.cycleCardIds.has(id) ?? false
   const tags = (data.tags ?? []).map((tag) => groups.find((g) => g.id === tag)).filter((g) => !!g)
@@ -71,8 +72,9 @@ export const ProblemCardNode = memo(function ProblemCardNode({
           )}
         </div>
       )}
-      <VoteDots canvas="problems" card={id} label={data.label} />
-      <WriterMark writer={writer} />
+      {/* no components for what most cards do not show */}
+      {vote && <VoteBadge canvas="problems" card={id} label={data.label} state={vote} />}
+      {writer && <WriterLabel writer={writer} />}
       <Handle type="source" position={Position.Top} isConnectable={editable} />
     </div>
   )
