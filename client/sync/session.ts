@@ -34,6 +34,19 @@ function recordKey(type: Y.AbstractType<any>): string | null {
 /** How long a connection must hold after a storage failure before the page trusts it again. */
 const STORAGE_CALM_MS = 5_000
 
+/** The longest a writer's local store waits for the board's first sync before it opens. */
+const LOCAL_STORE_FALLBACK_MS = 3_000
+
+/** Runs `fn` when the page is idle (soon in any case); returns the cancel. */
+function requestIdle(fn: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: 1_000 })
+    return () => cancelIdleCallback(id)
+  }
+  const id = setTimeout(fn, 0)
+  return () => clearTimeout(id)
+}
+
 function pageWsOrigin(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
 }
@@ -54,10 +67,32 @@ export function createBoardSession(options: SessionOptions): BoardSession {
   // Edits kept in this browser (offline work) are for those who write; a role learnt later
   // (see setRole) starts it then.
   let local: IndexeddbPersistence | null = null
-  const keepLocally = (r: Role) => {
-    if (r !== 'viewer' && !local) local = new IndexeddbPersistence(`trama:${boardId}`, doc)
+  let destroyed = false
+  const openLocal = () => {
+    if (!local && !destroyed) local = new IndexeddbPersistence(`trama:${boardId}`, doc)
   }
-  keepLocally(role)
+  let cancelLater = () => {}
+  const keepLocally = (r: Role) => {
+    if (r === 'viewer' || local) return
+    if (r === role) return openLocal()
+    // A role learnt from the server: this browser did not know the board as a writer. Opening
+    // the store writes the whole document into it, which on a large board took tens of ms
+    // before the first render: it opens once the board is shown (the first sync, then an idle
+    // moment), or after a while without a sync. Edits made before are in that first write.
+    cancelLater()
+    const onSynced = (synced: boolean) => synced && later()
+    const later = () => {
+      cancelLater()
+      cancelLater = requestIdle(openLocal)
+    }
+    const fallback = setTimeout(later, LOCAL_STORE_FALLBACK_MS)
+    provider.on('sync', onSynced)
+    cancelLater = () => {
+      provider.off('sync', onSynced)
+      clearTimeout(fallback)
+    }
+    if (provider.synced) later()
+  }
   const provider = new WebsocketProvider(
     (options.wsOrigin ?? pageWsOrigin()) + SYNC_PATH,
     boardId,
@@ -66,6 +101,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       params: { key },
     },
   )
+  keepLocally(role)
   const awareness = provider.awareness
   const undo = new Y.UndoManager(allRoots(doc), {
     trackedOrigins: new Set([LOCAL_ORIGIN]),
@@ -176,6 +212,8 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       awareness.setLocalStateField('user', user)
     },
     destroy() {
+      destroyed = true
+      cancelLater()
       window.removeEventListener('offline', onOffline)
       window.removeEventListener('online', onOnline)
       clearInterval(onlineCheck)
