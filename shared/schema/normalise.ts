@@ -14,9 +14,9 @@ import { PHASES, type Phase } from './roots.ts'
  */
 export function normaliseRecord(spec: CollectionSpec, id: string, value: unknown): Fields | null {
   if (!(value instanceof Y.Map)) return null
-  if (!idSchema.safeParse(id).success) return null
+  if (!accepts(idSchema, id)) return null
   // a collection may allow fewer ids (the pact's one frame record)
-  if (!(spec.record.shape.id as z.ZodType).safeParse(id).success) return null
+  if (!accepts(spec.record.shape.id as z.ZodType, id)) return null
   return normaliseFields(spec, readFields(value as Y.Map<unknown>))
 }
 
@@ -32,10 +32,14 @@ export function normaliseFields(spec: CollectionSpec, fields: Fields): Fields | 
   for (const [key, schema] of Object.entries(shape)) {
     if (key === 'id') continue
     const value = fields[key]
-    const parsed = schema.safeParse(value)
-    if (parsed.success) {
+    const check = quickCheckOf(schema)
+    const parsed = check ? null : schema.safeParse(value)
+    if (check ? check(value) : parsed!.success) {
+      // a value the quick check accepts is what zod would return (a primitive, or an array
+      // of them, which is copied below as zod copies it)
+      const data = parsed ? parsed.data : value
       // -0 is a number JSON cannot carry (it exports as 0): every reader sees 0
-      if (parsed.data !== undefined) out[key] = withoutNegativeZero(parsed.data as JsonValue)
+      if (data !== undefined) out[key] = withoutNegativeZero(data as JsonValue)
       continue
     }
     const repaired = repair(spec, key, value, schema)
@@ -52,6 +56,151 @@ function withoutNegativeZero(value: JsonValue): JsonValue {
   if (value && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNegativeZero(v)]))
   return value
+}
+
+/**
+ * Quick checks: the same verdict as `schema.safeParse(value).success`, without zod, for the
+ * kinds of field the registry uses (strings with lengths and patterns, numbers with bounds,
+ * enums, literals, booleans, arrays of those, optional and nullable ones). Every client's every
+ * record passes here when a board opens; zod's generic path was most of the normaliser's time.
+ * A schema with anything else (a transform, a refinement, another format, coercion) has none,
+ * and goes through zod. `tests/unit/normaliseQuick.test.ts` holds every field of the registry
+ * to zod's verdict.
+ */
+export type QuickCheck = (value: unknown) => boolean
+
+const quickChecks = new WeakMap<z.ZodType, QuickCheck | null>()
+
+export function quickCheckOf(schema: z.ZodType): QuickCheck | null {
+  let check = quickChecks.get(schema)
+  if (check === undefined) {
+    check = compileCheck(schema)
+    quickChecks.set(schema, check)
+  }
+  return check
+}
+
+function accepts(schema: z.ZodType, value: unknown): boolean {
+  const check = quickCheckOf(schema)
+  return check ? check(value) : schema.safeParse(value).success
+}
+
+interface CheckDef {
+  check: string
+  format?: string
+  pattern?: RegExp
+  maximum?: number
+  minimum?: number
+  value?: number
+  inclusive?: boolean
+  when?: (payload: { value: unknown; issues: unknown[] }) => boolean
+}
+interface SchemaDef {
+  type: string
+  format?: string
+  check?: string
+  checks?: { _zod: { def: CheckDef } }[]
+  coerce?: boolean
+  innerType?: z.ZodType
+  element?: z.ZodType
+  entries?: Record<string, unknown>
+  values?: unknown[]
+}
+
+/** One zod check as a predicate on a value of the right type, or null when not known here. */
+function compileOne(def: CheckDef): ((v: never) => boolean) | null {
+  switch (def.check) {
+    case 'max_length':
+      return (v: string | unknown[]) => v.length <= def.maximum!
+    case 'min_length':
+      return (v: string | unknown[]) => v.length >= def.minimum!
+    case 'greater_than':
+      return def.inclusive ? (v: number) => v >= def.value! : (v: number) => v > def.value!
+    case 'less_than':
+      return def.inclusive ? (v: number) => v <= def.value! : (v: number) => v < def.value!
+    case 'string_format':
+      if (def.format !== 'regex' || !(def.pattern instanceof RegExp)) return null
+      return (v: string) => {
+        def.pattern!.lastIndex = 0
+        return def.pattern!.test(v)
+      }
+    case 'number_format':
+      return def.format === 'safeint' ? (v: number) => Number.isSafeInteger(v) : null
+    default:
+      return null
+  }
+}
+
+function compileChecks(
+  defs: SchemaDef['checks'],
+  allowed: readonly string[],
+): ((v: never) => boolean) | null {
+  const checks: ((v: never) => boolean)[] = []
+  for (const c of defs ?? []) {
+    const def = c._zod.def
+    if (!allowed.includes(def.check)) return null
+    const one = compileOne(def)
+    if (!one) return null
+    // zod runs a check only when its `when` says so (the length checks: a value with a length)
+    const when = def.when
+    checks.push(when ? (v) => !when({ value: v, issues: [] }) || one(v) : one)
+  }
+  return (v) => checks.every((check) => check(v))
+}
+
+function compileCheck(schema: z.ZodType): QuickCheck | null {
+  const def = (schema as unknown as { _zod: { def: SchemaDef } })._zod.def
+  // coercion, or a format that is the schema itself (z.email(), z.int()): zod's business
+  if (def.coerce || def.format !== undefined || def.check !== undefined) return null
+  const bare = !def.checks?.length
+  switch (def.type) {
+    case 'string': {
+      const checks = compileChecks(def.checks, ['max_length', 'min_length', 'string_format'])
+      return checks && ((v) => typeof v === 'string' && checks(v as never))
+    }
+    case 'number': {
+      const checks = compileChecks(def.checks, ['greater_than', 'less_than', 'number_format'])
+      return checks && ((v) => typeof v === 'number' && Number.isFinite(v) && checks(v as never))
+    }
+    case 'boolean':
+      return bare ? (v) => typeof v === 'boolean' : null
+    case 'enum': {
+      const values = Object.values(def.entries ?? {})
+      if (!bare || !values.every((v) => typeof v === 'string')) return null
+      const set = new Set<unknown>(values)
+      return (v) => set.has(v)
+    }
+    case 'literal': {
+      const values = def.values ?? []
+      if (!bare || !values.every((v) => typeof v === 'string' || typeof v === 'boolean'))
+        return null
+      const set = new Set<unknown>(values)
+      return (v) => set.has(v)
+    }
+    case 'optional':
+    case 'nullable': {
+      const inner = bare && def.innerType ? quickCheckOf(def.innerType) : null
+      if (!inner) return null
+      return def.type === 'optional'
+        ? (v) => v === undefined || inner(v)
+        : (v) => v === null || inner(v)
+    }
+    case 'array': {
+      const element = def.element ? quickCheckOf(def.element) : null
+      const checks = element && compileChecks(def.checks, ['max_length', 'min_length'])
+      // every index, as zod reads them (a hole is an undefined element, not skipped)
+      return (
+        checks &&
+        ((v) => {
+          if (!Array.isArray(v)) return false
+          for (let i = 0; i < v.length; i++) if (!element!(v[i])) return false
+          return checks(v as never)
+        })
+      )
+    }
+    default:
+      return null
+  }
 }
 
 const REFUSED = Symbol('refused')
