@@ -24,6 +24,14 @@ import './canvas.css'
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control']
 
 /**
+ * From this many cards, only the cards and links in view are in the page (React Flow draws
+ * every card once, to measure it, then keeps those in view). With thousands of cards, laying
+ * out, layering and hit-testing the whole tree at every frame of a drag was most of its cost;
+ * a workshop's tree of a few dozen cards stays whole in the page (find in page, readers).
+ */
+export const VIEW_ONLY_FROM = 300
+
+/**
  * The board's canvas, one for every document-bound tree: React Flow with the background, the
  * controls and minimap, other people's cursors, the editing props of the role (drag, link,
  * delete with Delete, zoom bounds), multi-select keys, the fit policy, and React Flow's words
@@ -86,6 +94,7 @@ export function BoardCanvas({
       disableKeyboardA11y={!keyboardA11y}
       multiSelectionKeyCode={MULTI_SELECT_KEYS}
       fitViewOptions={fitViewOptions}
+      onlyRenderVisibleElements={nodes.length >= VIEW_ONLY_FROM}
     >
       <Background gap={24} color="#d9d6cc" />
       {chrome && <Controls showInteractive={false} fitViewOptions={fitViewOptions} />}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { generateBoard } from '../../bench/client-board.ts'
+import { exportJson } from '../helpers/server.ts'
+import { browserSuite } from '../helpers/suite.ts'
+
+const suite = browserSuite()
+
+/** A generated problem tree of `cards` cards, imported; its participant link. */
+async function importTree(cards: number) {
+  const { board } = generateBoard(cards)
+  const res = await fetch(`${suite.server.url}/api/boards/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(board),
+  })
+  expect(res.status).toBe(201)
+  return (await res.json()) as {
+    id: string
+    keys: { viewer: string }
+    links: { participant: string }
+  }
+}
+
+const zoomOf = async (page: Page) =>
+  Number(
+    /scale\(([\d.e-]+)\)/.exec(
+      await page
+        .locator('.react-flow__viewport')
+        .evaluate((el) => (el as HTMLElement).style.transform),
+    )?.[1],
+  )
+
+/** The cards in the page, and whether each one overlaps the canvas on screen. */
+const cardsInPage = (page: Page) =>
+  page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect()
+    return [...document.querySelectorAll('.react-flow__node')].map((el) => {
+      const r = el.getBoundingClientRect()
+      const inView =
+        r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom
+      return { id: el.getAttribute('data-id')!, inView }
+    })
+  })
+
+describe('a large board', () => {
+  it('keeps only the cards in view in the page; the keyboard and a drag still reach every card', async () => {
+    const board = await importTree(400)
+    const p = await suite.open(board.links.participant, 'Lara')
+    await p.waitSaved()
+    // fitted, the whole tree is in view: every card is drawn
+    await expect.poll(() => p.cards().count(), { timeout: 20_000 }).toBe(400)
+
+    // zoomed in on the core problem, the page holds the cards in view, not the others
+    const core = p.page.locator('.react-flow__node[data-id="core"]')
+    for (let i = 0; i < 10 && (await zoomOf(p.page)) < 1; i++) {
+      const box = (await core.boundingBox())!
+      await p.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+      await p.page.mouse.wheel(0, -400)
+      await expect.poll(async () => (await core.boundingBox())?.width).toBeGreaterThan(box.width)
+    }
+    expect(await zoomOf(p.page)).toBeGreaterThanOrEqual(1)
+    await expect.poll(async () => (await cardsInPage(p.page)).length).toBeLessThan(100)
+    const shown = await cardsInPage(p.page)
+    expect(shown.length).toBeGreaterThan(0)
+    // (a card just off the edge may stay a frame or two: the pane is checked, not the margin)
+    expect(shown.filter((c) => c.inView).length).toBeGreaterThan(shown.length / 2)
+
+    // the arrows walk along a row to cards that were not in the page: each one comes into view
+    await core.click()
+    await p.page.keyboard.press('ArrowDown')
+    const firstCause = await p.page.locator('.react-flow__node.selected').getAttribute('data-id')
+    expect(firstCause).toMatch(/^cause-/)
+    const visited = new Set<string>()
+    for (let i = 0; i < 12; i++) {
+      await p.page.keyboard.press('ArrowRight')
+      const selected = p.page.locator('.react-flow__node.selected')
+      await selected.waitFor()
+      const id = (await selected.getAttribute('data-id'))!
+      visited.add(id)
+      await expect
+        .poll(async () => (await cardsInPage(p.page)).find((c) => c.id === id)?.inView)
+        .toBe(true)
+    }
+    expect(visited.size).toBeGreaterThan(8)
+    // the core problem is out of view by now, and out of the page
+    await expect.poll(() => core.count()).toBe(0)
+
+    // a card grabbed here moves, for everyone (the server has its new place)
+    const selectedId = (await p.page.locator('.react-flow__node.selected').getAttribute('data-id'))!
+    const card = p.page.locator(`.react-flow__node[data-id="${selectedId}"]`)
+    const before = (await card.boundingBox())!
+    await p.page.mouse.move(before.x + before.width / 2, before.y + before.height / 2)
+    await p.page.mouse.down()
+    for (let i = 1; i <= 10; i++)
+      await p.page.mouse.move(
+        before.x + before.width / 2 + i * 12,
+        before.y + before.height / 2 + i * 6,
+      )
+    await p.page.mouse.up()
+    const nodeOf = async () => {
+      const json = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as {
+        canvases: { problems: { nodes: { id: string; x: number; y: number }[] } }
+      }
+      return json.canvases.problems.nodes.find((n) => n.id === selectedId)!
+    }
+    const zoom = await zoomOf(p.page)
+    const generated = generateBoard(400).board.canvases.problems.nodes.find(
+      (n) => n.id === selectedId,
+    )!
+    // React Flow takes the first move as the grab: the card travels the other nine
+    const moved = async () => {
+      const n = await nodeOf()
+      return { dx: n.x - generated.x, dy: n.y - generated.y }
+    }
+    await expect.poll(async () => Math.abs((await moved()).dx - 108 / zoom)).toBeLessThan(3)
+    expect(Math.abs((await moved()).dy - 54 / zoom)).toBeLessThan(3)
+  })
+})
