@@ -13,8 +13,14 @@ export interface LoadTimes {
   domContentLoaded: number | null
   /** All N cards are in the DOM (`.react-flow__node`). */
   nodes: number | null
-  /** All links are in the DOM: React Flow draws a link once both its cards are measured. */
+  /**
+   * All links are in the DOM: React Flow draws a link once both its cards are measured. A page
+   * that draws only what is in view (Trama from 300 cards) never has them all: for it, the
+   * moment the last link appeared, once their number has not changed for `stableMs`.
+   */
   edges: number | null
+  /** The links in the DOM at that moment. */
+  linksDrawn: number
   /** The first frame after cards and links were complete. */
   painted: number | null
   viewportFirst: number | null
@@ -72,6 +78,7 @@ export function installProbe(opts: ProbeOptions): void {
     domContentLoaded: null,
     nodes: null,
     edges: null,
+    linksDrawn: 0,
     painted: null,
     viewportFirst: null,
     viewportLast: null,
@@ -140,12 +147,39 @@ export function installProbe(opts: ProbeOptions): void {
       onViewport()
     }
     if (t.nodes === null && nodeEls.length >= opts.nodes) t.nodes = now()
-    if (t.edges === null && t.nodes !== null && edgeEls.length >= opts.edges) {
+    if (t.edges !== null || t.nodes === null) return
+    if (edgeEls.length !== linksSeen.count) {
+      const stamp = now()
+      linksSeen = { count: edgeEls.length, at: stamp, painted: null }
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (linksSeen.at === stamp) linksSeen.painted = now()
+        }),
+      )
+    }
+    if (edgeEls.length >= opts.edges) {
       t.edges = now()
+      t.linksDrawn = edgeEls.length
       requestAnimationFrame(() => setTimeout(() => (t.painted = now())))
       domObserver.disconnect()
     }
   })
+  /** The number of links in the DOM, when it last changed, and the frame after. */
+  let linksSeen: { count: number; at: number; painted: number | null } = {
+    count: 0,
+    at: 0,
+    painted: null,
+  }
+  /** Links that stopped coming before all were in: the page draws only those in view. */
+  const linksSettled = () => {
+    if (t.edges !== null || t.nodes === null || !linksSeen.count || linksSeen.painted === null)
+      return
+    if (now() - linksSeen.at < opts.stableMs) return
+    t.edges = linksSeen.at
+    t.linksDrawn = linksSeen.count
+    t.painted = linksSeen.painted
+    domObserver.disconnect()
+  }
   domObserver.observe(document, { childList: true, subtree: true })
 
   // Frames and pointer moves while dragging.
@@ -219,6 +253,7 @@ export function installProbe(opts: ProbeOptions): void {
       new Promise<LoadTimes>((resolve, reject) => {
         const check = () => {
           resourceTimes()
+          linksSettled()
           const still = t.viewportLast !== null && now() - t.viewportLast >= opts.stableMs
           if (t.painted !== null && still) {
             t.longTasks = tasksBetween(0, now())
