@@ -65,6 +65,10 @@ interface WrittenEntry {
   changes: Record<string, CollectionChange>
   /** Edits folded in since it was last stored. */
   dirty?: boolean
+  /** The board's document, where its records' names are read when it is written. */
+  doc: Y.Doc
+  /** Closed: its names were read when it closed and stay. */
+  final?: boolean
 }
 
 /**
@@ -259,11 +263,10 @@ export class History {
         const into = (open.changes[collection] ??= { created: [], edited: [], deleted: [] })
         for (const id of ids.edited) {
           if (into.edited.length >= NAMED_PER_ENTRY) break
-          if (into.created.some((r) => r.id === id)) continue
-          const label = labelInDoc(room.doc, collection, id)
-          const found = into.edited.find((r) => r.id === id)
-          if (found) found.label = label
-          else into.edited.push({ id, label })
+          if (into.created.some((r) => r.id === id) || into.edited.some((r) => r.id === id))
+            continue
+          // named when the entry is written (nameRecords), not at every keystroke
+          into.edited.push({ id, label: '' })
         }
       }
       // folded into the entry already written: stored once, after the change is applied
@@ -276,8 +279,9 @@ export class History {
       const named = (list: Set<string>, label: (id: string) => string): TouchedRecord[] =>
         [...list].slice(0, NAMED_PER_ENTRY).map((id) => ({ id, label: label(id) }))
       changes[collection] = {
-        created: named(ids.created, (id) => labelInDoc(room.doc, collection, id)),
-        edited: named(ids.edited, (id) => labelInDoc(room.doc, collection, id)),
+        // named once applied, when the entry is next written (nameRecords)
+        created: named(ids.created, () => ''),
+        edited: named(ids.edited, () => ''),
         deleted: named(ids.deleted, (id) => removedLabels.get(`${collection}\u0000${id}`) ?? ''),
       }
       // how many more records than are named
@@ -294,7 +298,8 @@ export class History {
       changes,
     })
     id.catch((err: Error) => this.failed('activity', room.id, err))
-    const entry = { id, writer, until: at, changes }
+    const entry = { id, writer, until: at, changes, doc: room.doc }
+    if (open) this.closeEntry(open)
     if (editsOnly) state.open.set(writer, entry)
     else state.open.delete(writer)
     if (Math.random() < 0.01)
@@ -302,22 +307,10 @@ export class History {
     return entry
   }
 
-  /** Names what a change created or edited as the document holds it now that it is applied. */
+  /** An applied change touched records the entry names: they are named when it is written. */
   private relabel(room: HistoryRoom, c: Classification, entry: WrittenEntry): void {
-    let changed = false
-    for (const [collection, ids] of c.records) {
-      const into = entry.changes[collection]
-      if (!into) continue
-      for (const r of [...into.created, ...into.edited]) {
-        if (!ids.created.has(r.id) && !ids.edited.has(r.id)) continue
-        const label = labelInDoc(room.doc, collection, r.id)
-        if (label !== r.label) {
-          r.label = label
-          changed = true
-        }
-      }
-    }
-    if (!changed && !entry.dirty) return
+    const touched = [...c.records.values()].some((ids) => ids.created.size || ids.edited.size)
+    if (!touched && !entry.dirty) return
     entry.dirty = true
     const state = this.board(room.id)
     state.unflushed.add(entry)
@@ -336,6 +329,7 @@ export class History {
     await Promise.all(
       entries.map(async (entry) => {
         entry.dirty = false
+        if (!entry.final) this.nameRecords(entry)
         const { until, changes } = entry
         try {
           await this.store.updateActivity(await entry.id, { until, changes })
@@ -344,6 +338,30 @@ export class History {
         }
       }),
     )
+  }
+
+  /**
+   * Names the records an entry created or edited as the document holds them now (once per
+   * write, not per keystroke). A record deleted since keeps the name it had.
+   */
+  private nameRecords(entry: WrittenEntry): void {
+    for (const [collection, change] of Object.entries(entry.changes))
+      for (const r of [...change.created, ...change.edited]) {
+        const label = labelInDoc(entry.doc, collection, r.id)
+        if (label || !r.label) r.label = label
+      }
+  }
+
+  /** No more edits fold into the entry: its records keep the names they have now. */
+  private closeEntry(entry: WrittenEntry): void {
+    if (entry.final) return
+    this.nameRecords(entry)
+    entry.final = true
+  }
+
+  private closeOpenEntries(state: BoardState): void {
+    for (const entry of state.open.values()) this.closeEntry(entry)
+    state.open.clear()
   }
 
   /** Stores every folded edit of a board not yet written (before its activity is read). */
@@ -424,7 +442,7 @@ export class History {
     const at = this.now()
     state.lastVersionAt = Math.max(at, 1)
     state.changed = false
-    state.open.clear()
+    this.closeOpenEntries(state)
     return {
       boardId: room.id,
       at,
@@ -482,7 +500,7 @@ export class History {
   ): void {
     const state = this.board(room.id)
     state.changed = true
-    state.open.clear()
+    this.closeOpenEntries(state)
     const at = this.now()
     state.lastChangeAt = at
     const changes: Record<string, CollectionChange> = {}
