@@ -6,6 +6,7 @@ import type { Decoded } from '../../shared/schema/updatePlaces.ts'
 import type { Fields } from '../../shared/schema/index.ts'
 import { countRecords, describeRemoved, labelInDoc, labelOfFields } from './labels.ts'
 import { docFromVersion } from './restore.ts'
+import { ActivityFeed, NAMED_PER_ENTRY, type FeedEntry } from './activityFeed.ts'
 import { DEFAULT_THINNING, versionsToThin, type ThinningPolicy } from './thinning.ts'
 import type {
   CollectionChange,
@@ -54,29 +55,6 @@ export interface HistoryOptions {
   keepBin?: number
 }
 
-/** At most this many records of one kind are named in one activity entry. */
-const NAMED_PER_ENTRY = 20
-
-/** An activity entry as written (its id once the store answers). */
-interface WrittenEntry {
-  id: Promise<number>
-  writer: string
-  until: number
-  changes: Record<string, CollectionChange>
-  /** Edits folded in since it was last stored. */
-  dirty?: boolean
-  /** The board's document, where its records' names are read when it is written. */
-  doc: Y.Doc
-  /** Closed: its names were read when it closed and stay. */
-  final?: boolean
-}
-
-/**
- * The writers whose edit runs are still open on one board. Each writer has an entry of its own,
- * so people writing at the same time do not cut each other's runs into one entry per keystroke.
- */
-type OpenEntries = Map<string, WrittenEntry>
-
 interface BoardState {
   /** When the newest version was taken (0: not known yet). */
   lastVersionAt: number
@@ -86,13 +64,8 @@ interface BoardState {
   lastChangeAt: number
   /** The classification of the update being applied (before → after hook). */
   pending: Classification | null
-  /** Its activity entry, written before it was applied, relabelled after. */
-  pendingEntry: WrittenEntry | null
-  /** Each writer's newest activity entry, while further edits may fold into it. */
-  open: OpenEntries
-  /** Entries with folded edits not yet stored, written together by the flush timer. */
-  unflushed: Set<WrittenEntry>
-  flushTimer: ReturnType<typeof setTimeout> | null
+  /** Its activity entry, written before it was applied, named when it is written. */
+  pendingEntry: FeedEntry | null
   known: Promise<void>
 }
 
@@ -111,10 +84,8 @@ export class History {
   private readonly now: () => number
   private readonly activityVersionMs: number
   private readonly bulkRecords: number
-  private readonly foldActivityMs: number
-  private readonly flushActivityMs: number
+  private readonly feed: ActivityFeed
   private readonly thinning: ThinningPolicy
-  private readonly keepActivity: number
   private readonly keepBin: number
   private readonly boards = new Map<string, BoardState>()
   private batches = 0
@@ -125,10 +96,15 @@ export class History {
     this.now = options.now ?? Date.now
     this.activityVersionMs = options.activityVersionMs ?? 10 * 60_000
     this.bulkRecords = options.bulkRecords ?? 10
-    this.foldActivityMs = options.foldActivityMs ?? 60_000
-    this.flushActivityMs = options.flushActivityMs ?? 2_000
     this.thinning = options.thinning ?? DEFAULT_THINNING
-    this.keepActivity = options.keepActivity ?? 5_000
+    this.feed = new ActivityFeed({
+      store: this.store,
+      now: this.now,
+      foldMs: options.foldActivityMs ?? 60_000,
+      flushMs: options.flushActivityMs ?? 2_000,
+      keep: options.keepActivity ?? 5_000,
+      failed: (what, board, err) => this.failed(what, board, err),
+    })
     this.keepBin = options.keepBin ?? 5_000
   }
 
@@ -151,9 +127,6 @@ export class History {
         lastChangeAt: 0,
         pending: null,
         pendingEntry: null,
-        open: new Map(),
-        unflushed: new Set(),
-        flushTimer: null,
         known: Promise.resolve(),
       }
       const s = state
@@ -198,7 +171,7 @@ export class History {
       )
     }
     // written before anyone is sent the change, like the bin; labels are completed after
-    state.pendingEntry = c.records.size ? this.recordActivity(room, state, c, change) : null
+    state.pendingEntry = c.records.size ? this.feed.record(room, c, change) : null
   }
 
   /** Who changed what, once the update is in the document. */
@@ -210,7 +183,7 @@ export class History {
     state.pendingEntry = null
     if (!c) return
     state.changed = true
-    if (entry) this.relabel(room, c, entry)
+    if (entry) this.feed.applied(room.id, c, entry)
     const now = this.now()
     state.lastChangeAt = now
     if (state.lastVersionAt && now - state.lastVersionAt >= this.activityVersionMs)
@@ -226,7 +199,7 @@ export class History {
   private async unloaded(room: HistoryRoom): Promise<void> {
     const state = this.boards.get(room.id)
     this.boards.delete(room.id)
-    if (state) await this.flushBoard(state, room.id)
+    await this.feed.forget(room.id)
     if (!state?.changed) return
     // the document is freed but still holds its state; another server that served the board
     // too may have taken this version already, after this one's last change
@@ -239,135 +212,9 @@ export class History {
     )
   }
 
-  /** Records what changed into one activity entry (a writer's run of edits folds into one). */
-  private recordActivity(
-    room: HistoryRoom,
-    state: BoardState,
-    c: Classification,
-    change: HistoryChange,
-  ): WrittenEntry {
-    const at = this.now()
-    const writer = `${change.role}\u0000${change.name ?? ''}`
-    const removedLabels = new Map<string, string>()
-    for (const r of c.removed)
-      removedLabels.set(`${r.collection}\u0000${r.id}`, labelOfFields(r.collection, r.fields))
-    for (const r of c.removed)
-      removedLabels.set(
-        `${r.collection}\u0000${r.id}`,
-        describeRemoved(room.doc, r.collection, r.fields, removedLabels),
-      )
-    const editsOnly = createdCount(c) === 0 && deletedCount(c) === 0
-    const open = state.open.get(writer)
-    if (open && editsOnly && at - open.until <= this.foldActivityMs) {
-      for (const [collection, ids] of c.records) {
-        const into = (open.changes[collection] ??= { created: [], edited: [], deleted: [] })
-        for (const id of ids.edited) {
-          if (into.edited.length >= NAMED_PER_ENTRY) break
-          if (into.created.some((r) => r.id === id) || into.edited.some((r) => r.id === id))
-            continue
-          // named when the entry is written (nameRecords), not at every keystroke
-          into.edited.push({ id, label: '' })
-        }
-      }
-      // folded into the entry already written: stored once, after the change is applied
-      open.until = at
-      open.dirty = true
-      return open
-    }
-    const changes: Record<string, CollectionChange> = {}
-    for (const [collection, ids] of c.records) {
-      const named = (list: Set<string>, label: (id: string) => string): TouchedRecord[] =>
-        [...list].slice(0, NAMED_PER_ENTRY).map((id) => ({ id, label: label(id) }))
-      changes[collection] = {
-        // named once applied, when the entry is next written (nameRecords)
-        created: named(ids.created, () => ''),
-        edited: named(ids.edited, () => ''),
-        deleted: named(ids.deleted, (id) => removedLabels.get(`${collection}\u0000${id}`) ?? ''),
-      }
-      // how many more records than are named
-      for (const kind of ['created', 'edited', 'deleted'] as const)
-        if (ids[kind].size > NAMED_PER_ENTRY)
-          (changes[collection].more ??= {})[kind] = ids[kind].size - NAMED_PER_ENTRY
-    }
-    const id = this.store.appendActivity({
-      boardId: room.id,
-      at,
-      until: at,
-      role: change.role,
-      name: change.name,
-      changes,
-    })
-    id.catch((err: Error) => this.failed('activity', room.id, err))
-    const entry = { id, writer, until: at, changes, doc: room.doc }
-    if (open) this.closeEntry(open)
-    if (editsOnly) state.open.set(writer, entry)
-    else state.open.delete(writer)
-    if (Math.random() < 0.01)
-      void this.store.trimActivity(room.id, this.keepActivity).catch(() => {})
-    return entry
-  }
-
-  /** An applied change touched records the entry names: they are named when it is written. */
-  private relabel(room: HistoryRoom, c: Classification, entry: WrittenEntry): void {
-    const touched = [...c.records.values()].some((ids) => ids.created.size || ids.edited.size)
-    if (!touched && !entry.dirty) return
-    entry.dirty = true
-    const state = this.board(room.id)
-    state.unflushed.add(entry)
-    state.flushTimer ??= setTimeout(() => {
-      state.flushTimer = null
-      void this.flushBoard(state, room.id)
-    }, this.flushActivityMs)
-  }
-
-  /** Stores the edits folded into a board's entries since they were last written. */
-  private async flushBoard(state: BoardState, boardId: string): Promise<void> {
-    if (state.flushTimer) clearTimeout(state.flushTimer)
-    state.flushTimer = null
-    const entries = [...state.unflushed]
-    state.unflushed.clear()
-    await Promise.all(
-      entries.map(async (entry) => {
-        entry.dirty = false
-        if (!entry.final) this.nameRecords(entry)
-        const { until, changes } = entry
-        try {
-          await this.store.updateActivity(await entry.id, { until, changes })
-        } catch (err) {
-          this.failed('activity', boardId, err as Error)
-        }
-      }),
-    )
-  }
-
-  /**
-   * Names the records an entry created or edited as the document holds them now (once per
-   * write, not per keystroke). A record deleted since keeps the name it had.
-   */
-  private nameRecords(entry: WrittenEntry): void {
-    for (const [collection, change] of Object.entries(entry.changes))
-      for (const r of [...change.created, ...change.edited]) {
-        const label = labelInDoc(entry.doc, collection, r.id)
-        if (label || !r.label) r.label = label
-      }
-  }
-
-  /** No more edits fold into the entry: its records keep the names they have now. */
-  private closeEntry(entry: WrittenEntry): void {
-    if (entry.final) return
-    this.nameRecords(entry)
-    entry.final = true
-  }
-
-  private closeOpenEntries(state: BoardState): void {
-    for (const entry of state.open.values()) this.closeEntry(entry)
-    state.open.clear()
-  }
-
   /** Stores every folded edit of a board not yet written (before its activity is read). */
   flushActivity(boardId: string): Promise<void> {
-    const state = this.boards.get(boardId)
-    return state ? this.flushBoard(state, boardId) : Promise.resolve()
+    return this.feed.flush(boardId)
   }
 
   private toBin(entries: NewBinEntry[]): void {
@@ -442,7 +289,7 @@ export class History {
     const at = this.now()
     state.lastVersionAt = Math.max(at, 1)
     state.changed = false
-    this.closeOpenEntries(state)
+    this.feed.closeOpen(room.id)
     return {
       boardId: room.id,
       at,
@@ -500,7 +347,7 @@ export class History {
   ): void {
     const state = this.board(room.id)
     state.changed = true
-    this.closeOpenEntries(state)
+    this.feed.closeOpen(room.id)
     const at = this.now()
     state.lastChangeAt = at
     const changes: Record<string, CollectionChange> = {}
@@ -545,7 +392,7 @@ export class History {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.boards].map(([id, state]) => this.flushBoard(state, id)))
+    await this.feed.close()
     return this.store.close()
   }
 }

@@ -1,0 +1,206 @@
+import type * as Y from 'yjs'
+import { createdCount, deletedCount, type Classification } from './classify.ts'
+import { describeRemoved, labelInDoc, labelOfFields } from './labels.ts'
+import type { HistoryChange, HistoryRoom } from './recorder.ts'
+import type { CollectionChange, HistoryStore, TouchedRecord } from './types.ts'
+
+/** At most this many records of one kind are named in one activity entry. */
+export const NAMED_PER_ENTRY = 20
+
+/** An activity entry as written (its id once the store answers). */
+export interface FeedEntry {
+  id: Promise<number>
+  writer: string
+  until: number
+  changes: Record<string, CollectionChange>
+  /** Edits folded in since it was last stored. */
+  dirty?: boolean
+  /** The board's document, where its records' names are read when it is written. */
+  doc: Y.Doc
+  /** Closed: its names were read when it closed and stay. */
+  final?: boolean
+}
+
+interface BoardFeed {
+  /**
+   * Each writer's newest entry, while further edits may fold into it. Each writer has an entry
+   * of its own, so people writing at the same time do not cut each other's runs into one entry
+   * per keystroke.
+   */
+  open: Map<string, FeedEntry>
+  /** Entries with edits not yet stored, written together by the flush timer. */
+  unflushed: Set<FeedEntry>
+  timer: ReturnType<typeof setTimeout> | null
+}
+
+export interface FeedOptions {
+  store: HistoryStore
+  now: () => number
+  /** One writer's edits closer than this fold into one entry. */
+  foldMs: number
+  /** Folded edits are written at most this often. */
+  flushMs: number
+  /** Entries kept per board. */
+  keep: number
+  failed(what: string, board: string, err: Error): void
+}
+
+/**
+ * The activity feed of the boards: who changed what. A writer's run of edits folds into one
+ * entry; an entry is appended when it opens and rewritten with its folded edits every
+ * `flushMs`, its records named as the document holds them then (not at every keystroke).
+ */
+export class ActivityFeed {
+  private readonly boards = new Map<string, BoardFeed>()
+
+  constructor(private readonly o: FeedOptions) {}
+
+  private board(id: string): BoardFeed {
+    let feed = this.boards.get(id)
+    if (!feed) this.boards.set(id, (feed = { open: new Map(), unflushed: new Set(), timer: null }))
+    return feed
+  }
+
+  /**
+   * Records what a change does into one entry, before it is applied (what it deletes is named
+   * from the document as it still is).
+   */
+  record(room: HistoryRoom, c: Classification, change: HistoryChange): FeedEntry {
+    const feed = this.board(room.id)
+    const at = this.o.now()
+    const writer = `${change.role}\u0000${change.name ?? ''}`
+    const removedLabels = new Map<string, string>()
+    for (const r of c.removed)
+      removedLabels.set(`${r.collection}\u0000${r.id}`, labelOfFields(r.collection, r.fields))
+    for (const r of c.removed)
+      removedLabels.set(
+        `${r.collection}\u0000${r.id}`,
+        describeRemoved(room.doc, r.collection, r.fields, removedLabels),
+      )
+    const editsOnly = createdCount(c) === 0 && deletedCount(c) === 0
+    const open = feed.open.get(writer)
+    if (open && editsOnly && at - open.until <= this.o.foldMs) {
+      for (const [collection, ids] of c.records) {
+        const into = (open.changes[collection] ??= { created: [], edited: [], deleted: [] })
+        for (const id of ids.edited) {
+          if (into.edited.length >= NAMED_PER_ENTRY) break
+          if (into.created.some((r) => r.id === id) || into.edited.some((r) => r.id === id))
+            continue
+          // named when the entry is written (nameRecords), not at every keystroke
+          into.edited.push({ id, label: '' })
+        }
+      }
+      // folded into the entry already written: stored once, after the change is applied
+      open.until = at
+      open.dirty = true
+      return open
+    }
+    const changes: Record<string, CollectionChange> = {}
+    for (const [collection, ids] of c.records) {
+      const named = (list: Set<string>, label: (id: string) => string): TouchedRecord[] =>
+        [...list].slice(0, NAMED_PER_ENTRY).map((id) => ({ id, label: label(id) }))
+      changes[collection] = {
+        // named once applied, when the entry is next written (nameRecords)
+        created: named(ids.created, () => ''),
+        edited: named(ids.edited, () => ''),
+        deleted: named(ids.deleted, (id) => removedLabels.get(`${collection}\u0000${id}`) ?? ''),
+      }
+      // how many more records than are named
+      for (const kind of ['created', 'edited', 'deleted'] as const)
+        if (ids[kind].size > NAMED_PER_ENTRY)
+          (changes[collection].more ??= {})[kind] = ids[kind].size - NAMED_PER_ENTRY
+    }
+    const id = this.o.store.appendActivity({
+      boardId: room.id,
+      at,
+      until: at,
+      role: change.role,
+      name: change.name,
+      changes,
+    })
+    id.catch((err: Error) => this.o.failed('activity', room.id, err))
+    const entry: FeedEntry = { id, writer, until: at, changes, doc: room.doc }
+    if (open) this.closeEntry(open)
+    if (editsOnly) feed.open.set(writer, entry)
+    else feed.open.delete(writer)
+    if (Math.random() < 0.01) void this.o.store.trimActivity(room.id, this.o.keep).catch(() => {})
+    return entry
+  }
+
+  /** A change was applied: the records it created or edited are named when the entry is written. */
+  applied(boardId: string, c: Classification, entry: FeedEntry): void {
+    const touched = [...c.records.values()].some((ids) => ids.created.size || ids.edited.size)
+    if (!touched && !entry.dirty) return
+    entry.dirty = true
+    const feed = this.board(boardId)
+    feed.unflushed.add(entry)
+    feed.timer ??= setTimeout(() => {
+      feed.timer = null
+      void this.write(feed, boardId)
+    }, this.o.flushMs)
+  }
+
+  /** Stores the edits folded into a board's entries since they were last written. */
+  private async write(feed: BoardFeed, boardId: string): Promise<void> {
+    if (feed.timer) clearTimeout(feed.timer)
+    feed.timer = null
+    const entries = [...feed.unflushed]
+    feed.unflushed.clear()
+    await Promise.all(
+      entries.map(async (entry) => {
+        entry.dirty = false
+        if (!entry.final) this.nameRecords(entry)
+        const { until, changes } = entry
+        try {
+          await this.o.store.updateActivity(await entry.id, { until, changes })
+        } catch (err) {
+          this.o.failed('activity', boardId, err as Error)
+        }
+      }),
+    )
+  }
+
+  /**
+   * Names the records an entry created or edited as the document holds them now (once per
+   * write, not per keystroke). A record deleted since keeps the name it had.
+   */
+  private nameRecords(entry: FeedEntry): void {
+    for (const [collection, change] of Object.entries(entry.changes))
+      for (const r of [...change.created, ...change.edited]) {
+        const label = labelInDoc(entry.doc, collection, r.id)
+        if (label || !r.label) r.label = label
+      }
+  }
+
+  /** No more edits fold into the entry: its records keep the names they have now. */
+  private closeEntry(entry: FeedEntry): void {
+    if (entry.final) return
+    this.nameRecords(entry)
+    entry.final = true
+  }
+
+  /** Closes every writer's open entry of a board (a version was taken, a restore applied). */
+  closeOpen(boardId: string): void {
+    const feed = this.boards.get(boardId)
+    if (!feed) return
+    for (const entry of feed.open.values()) this.closeEntry(entry)
+    feed.open.clear()
+  }
+
+  /** Stores every folded edit of a board not yet written (before its activity is read). */
+  flush(boardId: string): Promise<void> {
+    const feed = this.boards.get(boardId)
+    return feed ? this.write(feed, boardId) : Promise.resolve()
+  }
+
+  /** The board unloaded: what waits is written and the board forgotten. */
+  async forget(boardId: string): Promise<void> {
+    const feed = this.boards.get(boardId)
+    this.boards.delete(boardId)
+    if (feed) await this.write(feed, boardId)
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.boards].map(([id, feed]) => this.write(feed, id)))
+  }
+}
