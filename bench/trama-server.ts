@@ -14,6 +14,16 @@ await runControlledServer(async () => {
     logLevel: false,
     // The ladder creates up to a few hundred boards from one address within a minute.
     boardsPerMinute: 100_000,
+    // BENCH_COMMIT_WINDOW_MS: the group commit closes a batch after this long instead of at the
+    // end of the turn (an experiment: fewer commits against a little latency).
+    ...(process.env.BENCH_COMMIT_WINDOW_MS
+      ? {
+          storage: {
+            scheduler: (fn: () => void) =>
+              void setTimeout(fn, Number(process.env.BENCH_COMMIT_WINDOW_MS)),
+          },
+        }
+      : {}),
     // The cold-open bench unloads idle boards quickly.
     ...(process.env.BENCH_UNLOAD_MS
       ? { limits: { unloadDelayMs: Number(process.env.BENCH_UNLOAD_MS) } }
