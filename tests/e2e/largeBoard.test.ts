@@ -116,4 +116,45 @@ describe('a large board', () => {
     await expect.poll(async () => Math.abs((await moved()).dx - 108 / zoom)).toBeLessThan(3)
     expect(Math.abs((await moved()).dy - 54 / zoom)).toBeLessThan(3)
   })
+
+  it('zoomed out to the whole tree, a card pressed in its middle moves: the link dots of its neighbours do not cover it', async () => {
+    const board = await importTree(400)
+    const p = await suite.open(board.links.participant, 'Lara')
+    // a small laptop window: fitted, the tree is at React Flow's smallest zoom
+    await p.page.setViewportSize({ width: 800, height: 500 })
+    await p.page.reload()
+    await p.waitSaved()
+    const id = 'cause-3'
+    const card = p.page.locator(`.react-flow__node[data-id="${id}"]`)
+    await card.waitFor({ timeout: 20_000 })
+    expect(await zoomOf(p.page)).toBeLessThan(0.15)
+    const links = await p.page.locator('.react-flow__edge').count()
+    const box = (await card.boundingBox())!
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2]
+    // what is under the pointer is the card itself, not a link dot's click area
+    const under = await p.page.evaluate(
+      ([px, py]) => {
+        const el = document.elementFromPoint(px!, py!)
+        return el?.closest('.react-flow__handle')
+          ? 'handle'
+          : (el?.closest('.react-flow__node')?.getAttribute('data-id') ?? null)
+      },
+      [x, y],
+    )
+    expect(under).toBe(id)
+    await p.page.mouse.move(x, y)
+    await p.page.mouse.down()
+    for (let i = 1; i <= 10; i++) await p.page.mouse.move(x + i * 6, y + i * 3)
+    await p.page.mouse.up()
+    const generated = generateBoard(400).board.canvases.problems.nodes.find((n) => n.id === id)!
+    await expect
+      .poll(async () => {
+        const json = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as {
+          canvases: { problems: { nodes: { id: string; x: number }[] } }
+        }
+        return json.canvases.problems.nodes.find((n) => n.id === id)!.x - generated.x
+      })
+      .toBeGreaterThan(20)
+    expect(await p.page.locator('.react-flow__edge').count()).toBe(links)
+  })
 })
