@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { logframeFromBranch, planLogframe } from '../../shared/method/logframe.ts'
+import { logframeFromBranch, planLogframe, stillToReword } from '../../shared/method/logframe.ts'
 import { readLogframeRows } from '../../shared/method/logframeRows.ts'
 import { canEdit, isFacilitator, type BoardState } from '../store/boardStore.ts'
 import { useBoard } from '../store/context.tsx'
@@ -31,6 +31,11 @@ export function LogframeView() {
   const proposed = useMemo(
     () => (proposal ? new Set(proposal.map((p) => `${p.level}|${p.objective}`)) : null),
     [proposal],
+  )
+
+  const toReword = useMemo(
+    () => (proposal ? stillToReword(graph, proposal) : []),
+    [graph, proposal],
   )
 
   const generate = () => {
@@ -75,6 +80,14 @@ export function LogframeView() {
               <span role="status" className="logframe-message">
                 {message}
               </span>
+            )}
+            {toReword.length > 0 && (
+              <p className="logframe-warning" data-testid="logframe-to-reword">
+                {t('logframe.toReword', {
+                  count: toReword.length,
+                  labels: toReword.map((id) => `«${graph.byId.get(id)!.label}»`).join(', '),
+                })}
+              </p>
             )}
           </div>
         ) : (

@@ -66,6 +66,15 @@ export function logframeFromBranch(
   return rows
 }
 
+/**
+ * The objectives of a proposed logframe still worded as the problem they came from (status
+ * `to-reword`): generated now, their rows would carry a problem's words as an objective.
+ */
+export function stillToReword(graph: ObjectiveGraph, proposal: readonly ProposedRow[]): string[] {
+  const ids = new Set(proposal.map((p) => p.objective))
+  return [...ids].filter((id) => graph.byId.get(id)?.status === 'to-reword')
+}
+
 /** Generated rows have a stable id, so two people generating at once make the same rows. */
 export function logframeRowId(level: LogframeLevel, objective: string): string {
   return `${level}:${objective}`

@@ -142,6 +142,12 @@ describe('strategy analysis and logframe in the browser', () => {
     await alice.view('logframe')
     await bruno.view('logframe')
     expect(await bruno.page.getByTestId('generate-logframe').count()).toBe(0)
+    // an objective of the branch still worded as its problem: the facilitator is told which
+    expect(await alice.page.getByTestId('logframe-to-reword').innerText()).toBe(
+      'Un obiettivo del ramo è ancora da riformulare («Mappa condivisa dei servizi»): il quadro ' +
+        'logico ne prenderebbe le parole del problema. Riformulalo nell’albero degli obiettivi ' +
+        'prima di generare.',
+    )
     await alice.page.getByRole('button', { name: 'Genera logframe dalla strategia scelta' }).click()
     await alice.page.getByRole('status').filter({ hasText: '5 righe aggiunte' }).waitFor()
     await expect

@@ -4,6 +4,7 @@ import {
   logframeFromBranch,
   logframeRowId,
   planLogframe,
+  stillToReword,
   type LogframeRow,
   type ProposedRow,
 } from '../../shared/method/logframe.ts'
@@ -88,6 +89,22 @@ describe('mapping the chosen branch onto the logframe', () => {
       text: 'Più NEET trovano lavoro',
     })
     expect(rows.map((r) => r.objective)).not.toContain('wishful')
+  })
+
+  it('names the objectives of the proposal still worded as their problem, none otherwise', () => {
+    const doc = objectiveTreeDoc()
+    const graph = graphOf(doc)
+    expect(stillToReword(graph, logframeFromBranch(graph, objectiveBranch(graph, 'work')))).toEqual(
+      [],
+    )
+    doc.transact(() => {
+      canvasRoots(doc, 'objectives').nodes.get('mentors')!.set('status', 'to-reword')
+      canvasRoots(doc, 'objectives').nodes.get('wishful')!.set('status', 'to-reword')
+    })
+    const after = graphOf(doc)
+    // mentors is in the branch of skills; wishful serves another objective
+    const proposal = logframeFromBranch(after, objectiveBranch(after, 'skills'))
+    expect(stillToReword(after, proposal)).toEqual(['mentors'])
   })
 
   it('uses the top itself as overall objective when it serves no end', () => {

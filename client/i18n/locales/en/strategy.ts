@@ -111,6 +111,10 @@ export const strategy: typeof it = {
     kept_one: '1 kept',
     removed: '{{count}} removed',
     removed_one: '1 removed',
+    toReword_one:
+      'One objective of the branch is still to reword ({{labels}}): the logframe would take the problem’s words. Reword it in the objective tree before generating.',
+    toReword_other:
+      '{{count}} objectives of the branch are still to reword ({{labels}}): the logframe would take the problems’ words. Reword them in the objective tree before generating.',
     nothingToGenerate: 'The top objective of the chosen strategy is no longer in the tree.',
     empty: 'The logframe is empty.',
     levels: {

@@ -110,6 +110,10 @@ export const strategy = {
     kept_one: '1 mantenuta',
     removed: '{{count}} rimosse',
     removed_one: '1 rimossa',
+    toReword_one:
+      'Un obiettivo del ramo è ancora da riformulare ({{labels}}): il quadro logico ne prenderebbe le parole del problema. Riformulalo nell’albero degli obiettivi prima di generare.',
+    toReword_other:
+      '{{count}} obiettivi del ramo sono ancora da riformulare ({{labels}}): il quadro logico ne prenderebbe le parole dei problemi. Riformulali nell’albero degli obiettivi prima di generare.',
     nothingToGenerate: 'L’obiettivo in cima alla strategia scelta non è più nell’albero.',
     empty: 'Il quadro logico è vuoto.',
     levels: {
