@@ -64,6 +64,9 @@ export function judgeUpdate(
 
   for (const [client, deletes] of update.ds.clients)
     for (const d of deletes) {
+      // Yjs never writes an empty range, and one it cannot apply yet makes every receiver
+      // throw while keeping it for later (its encoder refuses a length of 0)
+      if (!(d.len > 0)) return malformed(`an empty deletion (client ${client}, clock ${d.clock})`)
       const reach = Math.max(state(client), ends.get(client) ?? 0)
       if (d.clock + d.len > reach)
         return malformed(

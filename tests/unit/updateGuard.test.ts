@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
 import { Awareness } from 'y-protocols/awareness'
 import {
   allRoots,
@@ -97,6 +98,24 @@ describe('update guard: what a participant may write', () => {
     // the same delete set is fine once the content it deletes exists
     Y.applyUpdate(server, Y.encodeStateAsUpdate(ahead))
     expect(refuseUpdate(server, Y.decodeUpdate(onlyDeletes))).toBeNull()
+  })
+
+  it('refuses an empty deletion, which would make every client that receives it throw', () => {
+    const { server, client, verdicts } = setup()
+    putCard(client, 'problems', 'mine', { kind: 'problem', label: 'Mia', x: 0, y: 0, role: 'core' })
+    expect(verdicts()).toEqual([null])
+    // a version 1 update with no structs and one delete range of length 0, at the clock the
+    // server expects next from this client: Yjs keeps it for later, and throws writing it
+    const e = encoding.createEncoder()
+    encoding.writeVarUint(e, 0) // clients with structs
+    encoding.writeVarUint(e, 1) // clients with deletions
+    encoding.writeVarUint(e, client.clientID)
+    encoding.writeVarUint(e, 1) // ranges
+    encoding.writeVarUint(e, Y.getState(server.store, client.clientID))
+    encoding.writeVarUint(e, 0) // length
+    const empty = encoding.toUint8Array(e)
+    expect(() => Y.applyUpdate(new Y.Doc(), empty)).toThrow()
+    expect(refuseUpdate(server, Y.decodeUpdate(empty))).toMatch(/empty deletion/)
   })
 
   it('refuses a string or a plain object where a card goes', () => {
