@@ -14,12 +14,11 @@ import WebSocket from 'ws'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { WebsocketProvider } from 'y-websocket'
-import { cpus } from 'node:os'
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { performance } from 'node:perf_hooks'
 import { canvasRoots, putCard, PROBLEM_ROLES } from '../shared/schema/index.ts'
 import type { BenchConfig } from './config.ts'
-import type { LoadResult, Phase } from './load.ts'
-import { machineCpu, prng, sleep, waitUntil } from './util.ts'
+import { writeAndMeasure, type LoadResult, type Phase } from './load.ts'
+import { prng, waitUntil } from './util.ts'
 
 /** The WebSocket URL of board `board` (0-based) on the server under test. */
 export type Endpoint = (board: number) => { url: string; room: string; params?: { key: string } }
@@ -208,49 +207,21 @@ export async function runLightLoad(
     const connectMs = performance.now() - t0
     await onPhase('connected')
 
-    const period = 1000 / config.rate
-    const start = performance.now() + 50
-    const measureStart = start + config.warmupSeconds * 1000
-    const measureEnd = measureStart + config.seconds * 1000
-    let measuredSent = 0
-    let skipped = 0
-    for (const client of clients) {
-      let due = start + client.random() * period
-      const tick = () => {
-        const now = performance.now()
-        if (now >= measureEnd) return void (client.timer = null)
-        const measured = now >= measureStart
-        edit(client, sent, measured)
-        if (measured) measuredSent++
-        due += period
-        // A writer more than one period late (the bench starved) skips the missed slots.
-        if (now - due > period) {
-          const missed = Math.floor((now - due) / period)
-          due += missed * period
-          if (measured) skipped += missed
-        }
-        client.timer = due < measureEnd ? setTimeout(tick, Math.max(0, due - now)) : null
-      }
-      client.timer = setTimeout(tick, Math.max(0, due - performance.now()))
-    }
-
-    await sleep(measureStart - performance.now())
-    const unsyncedAtStart = clients.filter((c) => !c.synced).length
-    const loop = monitorEventLoopDelay({ resolution: 10 })
-    loop.enable()
-    const cpu0 = process.cpuUsage()
-    const machine0 = machineCpu()
-    const wall0 = performance.now()
-    await onPhase('measureStart')
-    await sleep(measureEnd - performance.now())
-    const cpu = process.cpuUsage(cpu0)
-    const machine1 = machineCpu()
-    const machineCpuPercent =
-      ((machine1.busy - machine0.busy) / (machine1.total - machine0.total)) * cpus().length * 100
-    const measuredMs = performance.now() - wall0
-    loop.disable()
-    await onPhase('measureEnd')
-    await waitUntil(() => clients.every((c) => c.timer === null), 5_000)
+    const {
+      measuredSent,
+      skipped,
+      unsyncedAtStart,
+      measuredMs,
+      machineCpuPercent,
+      clientCpuPercent,
+      clientLoopDelayP99Ms,
+    } = await writeAndMeasure(
+      config,
+      clients,
+      (client, measured) => edit(client, sent, measured),
+      (client) => client.synced,
+      onPhase,
+    )
 
     const drain0 = performance.now()
     const expected = measuredSent * others
@@ -299,8 +270,8 @@ export async function runLightLoad(
       convergedBoards,
       unsyncedAtStart,
       machineCpuPercent,
-      clientCpuPercent: ((cpu.user + cpu.system) / 1000 / measuredMs) * 100,
-      clientLoopDelayP99Ms: loop.percentile(99) / 1e6,
+      clientCpuPercent,
+      clientLoopDelayP99Ms,
     }
   } finally {
     tracking = false

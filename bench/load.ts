@@ -102,6 +102,80 @@ export function edit(client: BenchClient, sent: Map<string, Sent>, measured: boo
   })
 }
 
+/** A writer of the load: its seeded random source and its pending timer. */
+interface Writer {
+  random: () => number
+  timer: NodeJS.Timeout | null
+}
+
+/**
+ * The writers' warm-up and measured phase, shared by the stock and the light clients: each
+ * writes `rate` edits a second on an absolute schedule with a random phase of its own; the
+ * bench process's CPU, the machine's and the event-loop delay are taken over the measured
+ * phase. Resolves once every writer has stopped.
+ */
+export async function writeAndMeasure<C extends Writer>(
+  config: BenchConfig,
+  clients: C[],
+  write: (client: C, measured: boolean) => void,
+  synced: (client: C) => boolean,
+  onPhase: (phase: Phase) => Promise<void>,
+) {
+  const period = 1000 / config.rate
+  const start = performance.now() + 50
+  const measureStart = start + config.warmupSeconds * 1000
+  const measureEnd = measureStart + config.seconds * 1000
+  let measuredSent = 0
+  let skipped = 0
+  for (const client of clients) {
+    let due = start + client.random() * period
+    const tick = () => {
+      const now = performance.now()
+      if (now >= measureEnd) return void (client.timer = null)
+      const measured = now >= measureStart
+      write(client, measured)
+      if (measured) measuredSent++
+      due += period
+      // A writer more than one period late (the bench process starved) skips the missed
+      // slots instead of bursting them: the offered load never exceeds the configured rate.
+      if (now - due > period) {
+        const missed = Math.floor((now - due) / period)
+        due += missed * period
+        if (measured) skipped += missed
+      }
+      client.timer = due < measureEnd ? setTimeout(tick, Math.max(0, due - now)) : null
+    }
+    client.timer = setTimeout(tick, Math.max(0, due - performance.now()))
+  }
+
+  await sleep(measureStart - performance.now())
+  const unsyncedAtStart = clients.filter((c) => !synced(c)).length
+  const loop = monitorEventLoopDelay({ resolution: 10 })
+  loop.enable()
+  const cpu0 = process.cpuUsage()
+  const machine0 = machineCpu()
+  const wall0 = performance.now()
+  await onPhase('measureStart')
+  await sleep(measureEnd - performance.now())
+  const cpu = process.cpuUsage(cpu0)
+  const machine1 = machineCpu()
+  const machineCpuPercent =
+    ((machine1.busy - machine0.busy) / (machine1.total - machine0.total)) * cpus().length * 100
+  const measuredMs = performance.now() - wall0
+  loop.disable()
+  await onPhase('measureEnd')
+  await waitUntil(() => clients.every((c) => c.timer === null), 5_000)
+  return {
+    measuredSent,
+    skipped,
+    unsyncedAtStart,
+    measuredMs,
+    machineCpuPercent,
+    clientCpuPercent: ((cpu.user + cpu.system) / 1000 / measuredMs) * 100,
+    clientLoopDelayP99Ms: loop.percentile(99) / 1e6,
+  }
+}
+
 export async function runLoad(
   config: BenchConfig,
   connect: Connect,
@@ -181,56 +255,26 @@ export async function runLoad(
     const connectMs = performance.now() - t0
     await onPhase('connected')
 
-    // Writers: warm-up then measured phase, on an absolute schedule with a random phase each.
-    const period = 1000 / config.rate
-    const start = performance.now() + 50
-    const measureStart = start + config.warmupSeconds * 1000
-    const measureEnd = measureStart + config.seconds * 1000
-    let measuredSent = 0
-    let skipped = 0
-    for (const client of clients) {
-      let due = start + client.random() * period
-      const tick = () => {
-        const now = performance.now()
-        if (now >= measureEnd) return void (client.timer = null)
-        const measured = now >= measureStart
-        edit(client, sent, measured)
-        if (measured) measuredSent++
-        due += period
-        // A writer more than one period late (the bench process starved) skips the missed
-        // slots instead of bursting them: the offered load never exceeds the configured rate.
-        if (now - due > period) {
-          const missed = Math.floor((now - due) / period)
-          due += missed * period
-          if (measured) skipped += missed
-        }
-        client.timer = due < measureEnd ? setTimeout(tick, Math.max(0, due - now)) : null
-      }
-      client.timer = setTimeout(tick, Math.max(0, due - performance.now()))
-    }
-
-    await sleep(measureStart - performance.now())
+    const {
+      measuredSent,
+      skipped,
+      unsyncedAtStart,
+      measuredMs,
+      machineCpuPercent,
+      clientCpuPercent,
+      clientLoopDelayP99Ms,
+    } = await writeAndMeasure(
+      config,
+      clients,
+      (client, measured) => edit(client, sent, measured),
+      (client) => client.provider.synced,
+      onPhase,
+    )
     // Every client synced before the warm-up; report any that is no longer synced now.
-    const unsyncedAtStart = clients.filter((c) => !c.provider.synced).length
     if (unsyncedAtStart)
       console.warn(
         `  warning: ${unsyncedAtStart} clients not synced when the measured phase starts`,
       )
-    const loop = monitorEventLoopDelay({ resolution: 10 })
-    loop.enable()
-    const cpu0 = process.cpuUsage()
-    const machine0 = machineCpu()
-    const wall0 = performance.now()
-    await onPhase('measureStart')
-    await sleep(measureEnd - performance.now())
-    const cpu = process.cpuUsage(cpu0)
-    const machine1 = machineCpu()
-    const machineCpuPercent =
-      ((machine1.busy - machine0.busy) / (machine1.total - machine0.total)) * cpus().length * 100
-    const measuredMs = performance.now() - wall0
-    loop.disable()
-    await onPhase('measureEnd')
-    await waitUntil(() => clients.every((c) => c.timer === null), 5_000)
 
     // Drain: wait for the in-flight deliveries and for every board to converge (every client
     // of a board holds the same state).
@@ -271,8 +315,8 @@ export async function runLoad(
       convergedBoards,
       unsyncedAtStart,
       machineCpuPercent,
-      clientCpuPercent: ((cpu.user + cpu.system) / 1000 / measuredMs) * 100,
-      clientLoopDelayP99Ms: loop.percentile(99) / 1e6,
+      clientCpuPercent,
+      clientLoopDelayP99Ms,
     }
   } finally {
     tracking = false
