@@ -1,15 +1,15 @@
 import type pg from 'pg'
-import type { Role } from '../../shared/protocol.ts'
 import { HISTORY_MIGRATIONS_TABLE, pendingHistoryMigrations, storableText } from './migrations.ts'
-import type {
-  ActivityEntry,
-  BinEntry,
-  CollectionChange,
-  HistoryStore,
-  NewVersion,
-  VersionInfo,
-  VersionReason,
-} from './types.ts'
+import type { HistoryStore, NewVersion, VersionInfo } from './types.ts'
+import {
+  toActivity,
+  toBin,
+  toVersion,
+  versionColumns,
+  type ActivityRow,
+  type BinRow,
+  type VersionRow,
+} from './rows.ts'
 
 /** Connections of the history (apart from the board store's: its writes never wait for ours). */
 const POOL_SIZE = 4
@@ -17,86 +17,7 @@ const POOL_SIZE = 4
 /** Advisory lock space of the automatic versions' check-and-save (two int4 keys: board). */
 const VERSION_LOCK = 'trama.history.versions'
 
-// PostgreSQL answers BIGINT and SUM as strings (they may pass 2^53); ids, times and sizes
-// stay far below it, so they are read as numbers.
-interface VersionRow {
-  id: string
-  board_id: string
-  at: string
-  reason: string
-  name: string | null
-  role: string | null
-  author: string | null
-  counts: string
-  bytes: number
-}
-
-interface ActivityRow {
-  id: string
-  board_id: string
-  at: string
-  until: string
-  role: string | null
-  author: string | null
-  changes: string
-}
-
-interface BinRow {
-  id: string
-  board_id: string
-  at: string
-  role: string | null
-  author: string | null
-  collection: string
-  record_id: string
-  fields: string
-  batch: string
-  restored_at: string | null
-}
-
-const VERSION_COLUMNS =
-  'id, board_id, at, reason, name, role, author, counts, octet_length(state) AS bytes'
-
-function toVersion(row: VersionRow): VersionInfo {
-  return {
-    id: Number(row.id),
-    boardId: row.board_id,
-    at: Number(row.at),
-    reason: row.reason as VersionReason,
-    name: row.name,
-    role: row.role as Role | null,
-    author: row.author,
-    counts: JSON.parse(row.counts) as Record<string, number>,
-    bytes: row.bytes,
-  }
-}
-
-function toActivity(row: ActivityRow): ActivityEntry {
-  return {
-    id: Number(row.id),
-    boardId: row.board_id,
-    at: Number(row.at),
-    until: Number(row.until),
-    role: row.role as Role | null,
-    name: row.author,
-    changes: JSON.parse(row.changes) as Record<string, CollectionChange>,
-  }
-}
-
-function toBin(row: BinRow): BinEntry {
-  return {
-    id: Number(row.id),
-    boardId: row.board_id,
-    at: Number(row.at),
-    role: row.role as Role | null,
-    name: row.author,
-    collection: row.collection,
-    recordId: row.record_id,
-    fields: JSON.parse(row.fields) as Record<string, unknown>,
-    batch: row.batch,
-    restoredAt: row.restored_at === null ? null : Number(row.restored_at),
-  }
-}
+const VERSION_COLUMNS = versionColumns('octet_length')
 
 /** Row ids as the database can hold them (anything else names no row). */
 const rowIds = (ids: readonly number[]) => ids.filter((id) => Number.isSafeInteger(id))

@@ -2,97 +2,19 @@ import Database from 'better-sqlite3'
 import { TurnBatch } from './turnBatch.ts'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Role } from '../../shared/protocol.ts'
-import type {
-  ActivityEntry,
-  BinEntry,
-  CollectionChange,
-  HistoryStore,
-  NewBinEntry,
-  NewVersion,
-  VersionInfo,
-  VersionReason,
-} from './types.ts'
+import type { HistoryStore, NewBinEntry, NewVersion, VersionInfo } from './types.ts'
+import {
+  toActivity,
+  toBin,
+  toVersion,
+  versionColumns,
+  type ActivityRow,
+  type BinRow,
+  type VersionRow,
+} from './rows.ts'
 import { HISTORY_MIGRATIONS_TABLE, pendingHistoryMigrations, storableText } from './migrations.ts'
 
-interface VersionRow {
-  id: number
-  board_id: string
-  at: number
-  reason: string
-  name: string | null
-  role: string | null
-  author: string | null
-  counts: string
-  bytes: number
-}
-
-interface ActivityRow {
-  id: number
-  board_id: string
-  at: number
-  until: number
-  role: string | null
-  author: string | null
-  changes: string
-}
-
-interface BinRow {
-  id: number
-  board_id: string
-  at: number
-  role: string | null
-  author: string | null
-  collection: string
-  record_id: string
-  fields: string
-  batch: string
-  restored_at: number | null
-}
-
-const VERSION_COLUMNS =
-  'id, board_id, at, reason, name, role, author, counts, LENGTH(state) AS bytes'
-
-function toVersion(row: VersionRow): VersionInfo {
-  return {
-    id: row.id,
-    boardId: row.board_id,
-    at: row.at,
-    reason: row.reason as VersionReason,
-    name: row.name,
-    role: row.role as Role | null,
-    author: row.author,
-    counts: JSON.parse(row.counts) as Record<string, number>,
-    bytes: row.bytes,
-  }
-}
-
-function toActivity(row: ActivityRow): ActivityEntry {
-  return {
-    id: row.id,
-    boardId: row.board_id,
-    at: row.at,
-    until: row.until,
-    role: row.role as Role | null,
-    name: row.author,
-    changes: JSON.parse(row.changes) as Record<string, CollectionChange>,
-  }
-}
-
-function toBin(row: BinRow): BinEntry {
-  return {
-    id: row.id,
-    boardId: row.board_id,
-    at: row.at,
-    role: row.role as Role | null,
-    name: row.author,
-    collection: row.collection,
-    recordId: row.record_id,
-    fields: JSON.parse(row.fields) as Record<string, unknown>,
-    batch: row.batch,
-    restoredAt: row.restored_at,
-  }
-}
+const VERSION_COLUMNS = versionColumns('LENGTH')
 
 /**
  * The history in its own SQLite file (`history.sqlite` in the data folder), WAL mode,
