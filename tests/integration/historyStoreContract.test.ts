@@ -6,22 +6,11 @@ import { openSqliteHistory } from '../../server/history/sqlite.ts'
 import type { HistoryStore } from '../../server/history/types.ts'
 import { historyContract } from '../helpers/historyContract.ts'
 import { tempDataDir } from '../helpers/server.ts'
+import { reopenable } from '../helpers/reopenable.ts'
 
 historyContract('SQLite', async () => {
   const data = tempDataDir()
-  let store: HistoryStore = openSqliteHistory(data.dir)
-  return {
-    store,
-    async reopen() {
-      await store.close()
-      store = openSqliteHistory(data.dir)
-      return store
-    },
-    async close() {
-      await store.close()
-      data.remove()
-    },
-  }
+  return reopenable<HistoryStore>(() => openSqliteHistory(data.dir), data.remove)
 })
 
 describe('SQLite history migrations', () => {

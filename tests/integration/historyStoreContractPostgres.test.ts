@@ -6,6 +6,7 @@ import type { HistoryStore } from '../../server/history/types.ts'
 import { openPostgresStore } from '../../server/storage/postgres.ts'
 import { historyContract } from '../helpers/historyContract.ts'
 import { startPostgres, type RealPostgres } from '../helpers/realServers.ts'
+import { reopenable } from '../helpers/reopenable.ts'
 
 let postgres: RealPostgres
 let url: string
@@ -15,18 +16,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => postgres?.stop(), 30_000)
 
-historyContract('PostgreSQL', async () => {
-  let store: HistoryStore = await openPostgresHistory(url)
-  return {
-    store,
-    async reopen() {
-      await store.close()
-      store = await openPostgresHistory(url)
-      return store
-    },
-    close: () => store.close(),
-  }
-})
+historyContract('PostgreSQL', () => reopenable<HistoryStore>(() => openPostgresHistory(url)))
 
 describe('PostgreSQL history beside the board store', () => {
   it('servers starting together on an empty database migrate it once, beside the boards', async () => {

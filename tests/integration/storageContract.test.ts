@@ -7,6 +7,7 @@ import { openSqliteStore } from '../../server/storage/sqlite.ts'
 import type { BoardStore } from '../../server/storage/types.ts'
 import { storageContract } from '../helpers/storageContract.ts'
 import { tempDataDir } from '../helpers/server.ts'
+import { reopenable } from '../helpers/reopenable.ts'
 
 storageContract('memory', async () => {
   const store = openMemoryStore()
@@ -15,19 +16,7 @@ storageContract('memory', async () => {
 
 storageContract('SQLite', async () => {
   const data = tempDataDir()
-  let store: BoardStore = openSqliteStore(data.dir)
-  return {
-    store,
-    async reopen() {
-      await store.close()
-      store = openSqliteStore(data.dir)
-      return store
-    },
-    async close() {
-      await store.close()
-      data.remove()
-    },
-  }
+  return reopenable<BoardStore>(() => openSqliteStore(data.dir), data.remove)
 })
 
 describe('SQLite storage migrations', () => {
