@@ -6,7 +6,7 @@ import type { Decoded } from '../../shared/schema/updatePlaces.ts'
 import type { Fields } from '../../shared/schema/index.ts'
 import { countRecords, describeRemoved, labelInDoc, labelOfFields } from './labels.ts'
 import { docFromVersion } from './restore.ts'
-import { ActivityFeed, NAMED_PER_ENTRY, type FeedEntry } from './activityFeed.ts'
+import { ActivityFeed, NAMED_PER_ENTRY, trimEvery, type FeedEntry } from './activityFeed.ts'
 import { DEFAULT_THINNING, versionsToThin, type ThinningPolicy } from './thinning.ts'
 import type {
   CollectionChange,
@@ -67,6 +67,8 @@ interface BoardState {
   /** Its activity entry, written before it was applied, named when it is written. */
   pendingEntry: FeedEntry | null
   known: Promise<void>
+  /** Bin entries added since the board's bin was last trimmed. */
+  binSinceTrim: number
 }
 
 /**
@@ -128,6 +130,7 @@ export class History {
         pending: null,
         pendingEntry: null,
         known: Promise.resolve(),
+        binSinceTrim: 0,
       }
       const s = state
       s.known = this.store.listVersions(id).then(
@@ -158,6 +161,7 @@ export class History {
       const at = this.now()
       const batch = `${at.toString(36)}-${(this.batches++).toString(36)}`
       this.toBin(
+        state,
         c.removed.map((r) => ({
           boardId: room.id,
           at,
@@ -200,6 +204,7 @@ export class History {
     const state = this.boards.get(room.id)
     this.boards.delete(room.id)
     await this.feed.forget(room.id)
+    if (state?.binSinceTrim) this.trimBin(state, room.id)
     if (!state?.changed) return
     // the document is freed but still holds its state; another server that served the board
     // too may have taken this version already, after this one's last change
@@ -217,10 +222,16 @@ export class History {
     return this.feed.flush(boardId)
   }
 
-  private toBin(entries: NewBinEntry[]): void {
-    this.store.addToBin(entries).catch((err: Error) => this.failed('bin', entries[0]!.boardId, err))
-    if (Math.random() < 0.01)
-      void this.store.trimBin(entries[0]!.boardId, this.keepBin).catch(() => {})
+  private toBin(state: BoardState, entries: NewBinEntry[]): void {
+    const boardId = entries[0]!.boardId
+    this.store.addToBin(entries).catch((err: Error) => this.failed('bin', boardId, err))
+    state.binSinceTrim += entries.length
+    if (state.binSinceTrim >= trimEvery(this.keepBin)) this.trimBin(state, boardId)
+  }
+
+  private trimBin(state: BoardState, boardId: string): void {
+    state.binSinceTrim = 0
+    this.store.trimBin(boardId, this.keepBin).catch(() => {})
   }
 
   private failed(what: string, board: string, err: Error): void {
@@ -377,6 +388,7 @@ export class History {
     if (deleted.length) {
       const batch = `${at.toString(36)}-${(this.batches++).toString(36)}`
       this.toBin(
+        this.board(room.id),
         deleted.map((r) => ({
           boardId: room.id,
           at,

@@ -181,8 +181,8 @@ export function openSqliteHistory(dataDir: string): HistoryStore {
       return selectActivity.all(boardId, limit).map(toActivity)
     },
     async trimActivity(boardId, keep) {
-      activityWrites.flush()
-      trimActivity.run(boardId, boardId, keep)
+      // after the entries waiting to be written, in their transaction
+      await activityWrites.add(() => trimActivity.run(boardId, boardId, keep))
     },
     async addToBin(entries) {
       addBin(entries)

@@ -139,4 +139,46 @@ describe('activity record', () => {
       'prima',
     ])
   })
+
+  it('keeps the feed to `keep` entries: trimmed after every tenth of it, and when the board unloads', async () => {
+    const { store } = countingStore()
+    const trims: number[] = []
+    const trim = store.trimActivity.bind(store)
+    store.trimActivity = (boardId, keep) => {
+      trims.push(keep)
+      return trim(boardId, keep)
+    }
+    let now = 1_000_000
+    const history = new History({
+      store,
+      log: silent,
+      now: () => now,
+      foldActivityMs: 10,
+      flushActivityMs: 3_600_000,
+      keepActivity: 20,
+    })
+    cleanups.push(() => history.close())
+    const { room, edit } = board(history)
+    // every edit a minute apart: each is an entry of its own
+    const entries = async () => (await store.listActivity(room.id, 100)).length
+    for (let i = 1; i <= 45; i++) {
+      edit('Anna', 'ca', `versione ${i}`)
+      now += 60_000
+      // a trim after every second entry (a tenth of 20), none in between
+      expect(trims).toHaveLength(Math.floor(i / 2))
+    }
+    // trimmed to 20 at the 44th, one written since
+    expect(await entries()).toBe(21)
+    edit('Anna', 'ca', 'penultima')
+    now += 60_000
+    expect(trims).toHaveLength(23)
+    expect(await entries()).toBe(20)
+    edit('Anna', 'ca', 'ultima')
+    expect(trims).toHaveLength(23)
+    expect(await entries()).toBe(21)
+    // the board unloads with an entry written since the last trim: trimmed once more
+    await history.hooks.onUnload(room)
+    expect(trims).toHaveLength(24)
+    expect(await entries()).toBe(20)
+  })
 })
