@@ -13,6 +13,7 @@ import { LOCAL_ORIGIN } from '../store/origin.ts'
 import { storedParticipantId } from './identity.ts'
 import { holdKeysForEditor } from '../text/typeAhead.ts'
 import { bindRoomControl } from '../facilitation/roomBinding.ts'
+import { applyServerUpdatesQuietly } from './quietApply.ts'
 
 export interface SessionOptions {
   boardId: string
@@ -101,6 +102,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       params: { key },
     },
   )
+  applyServerUpdatesQuietly(doc, provider)
   keepLocally(role)
   const awareness = provider.awareness
   const undo = new Y.UndoManager(allRoots(doc), {
