@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import { z } from 'zod'
 import { ROLES, type Role } from '../../shared/protocol.ts'
 import { listRecentBoards } from '../home/recentBoards.ts'
+import { boardInfoUrl } from '../app/boardLink.ts'
+import { takeEarlyInfo } from '../boot/early.ts'
 
 const infoSchema = z.object({ id: z.string(), title: z.string(), role: z.enum(ROLES) })
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) })
@@ -13,15 +15,17 @@ export type BoardInfoState =
   | { status: 'error'; code: string; message: string }
 
 /**
- * Asks the server which role the link's key grants. Offline, a board this browser opened
- * before with the same key opens from what it remembers, so work can go on without Wi-Fi.
+ * Asks the server which role the link's key grants (the first time, the answer to the request
+ * the page made as it started). Offline, a board this browser opened before with the same key
+ * opens from what it remembers, so work can go on without Wi-Fi.
  */
 export function useBoardInfo(boardId: string, key: string, attempt: number): BoardInfoState {
   const [state, setState] = useState<BoardInfoState>({ status: 'loading' })
   useEffect(() => {
     let cancelled = false
-    const url = `/api/boards/${encodeURIComponent(boardId)}?key=${encodeURIComponent(key)}`
-    fetch(url)
+    const url = boardInfoUrl({ boardId, key })
+    // the page asked as it started (client/boot/early.ts): that answer, the first time
+    ;(takeEarlyInfo(url) ?? fetch(url))
       .then(async (res) => {
         const body: unknown = await res.json().catch(() => null)
         if (cancelled) return

@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { allRoots, refusalOfClose } from '../../shared/schema/index.ts'
 import { CLOSE, SYNC_PATH, type Role } from '../../shared/protocol.ts'
+import { pageWsOrigin } from '../app/boardLink.ts'
 import { createBoardStore } from '../store/boardStore.ts'
 import type { BoardSession } from '../store/session.ts'
 
@@ -13,6 +14,7 @@ import { LOCAL_ORIGIN } from '../store/origin.ts'
 import { storedParticipantId } from './identity.ts'
 import { holdKeysForEditor } from '../text/typeAhead.ts'
 import { bindRoomControl } from '../facilitation/roomBinding.ts'
+import { SocketTakingEarly } from './earlySocket.ts'
 import { applyServerUpdatesQuietly } from './quietApply.ts'
 
 export interface SessionOptions {
@@ -46,10 +48,6 @@ function requestIdle(fn: () => void): () => void {
   }
   const id = setTimeout(fn, 0)
   return () => clearTimeout(id)
-}
-
-function pageWsOrigin(): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
 }
 
 /**
@@ -94,12 +92,14 @@ export function createBoardSession(options: SessionOptions): BoardSession {
     }
     if (provider.synced) later()
   }
+  // The socket the page opened as it started is this one's if it is for the same board and key.
   const provider = new WebsocketProvider(
-    (options.wsOrigin ?? pageWsOrigin()) + SYNC_PATH,
+    (options.wsOrigin ?? pageWsOrigin(location)) + SYNC_PATH,
     boardId,
     doc,
     {
       params: { key },
+      WebSocketPolyfill: SocketTakingEarly,
     },
   )
   applyServerUpdatesQuietly(doc, provider)

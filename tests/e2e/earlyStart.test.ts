@@ -1,0 +1,74 @@
+import { browserSuite } from '../helpers/suite.ts'
+import { afterAll, describe, expect, it } from 'vitest'
+import { canvasRoots, putCard } from '../../shared/schema/index.ts'
+import { newParticipant } from '../helpers/browser.ts'
+import { boardPage } from '../helpers/boardPage.ts'
+import { connectSynced, type Client } from '../helpers/clients.ts'
+import { createBoard } from '../helpers/server.ts'
+import { waitFor } from '../helpers/wait.ts'
+
+const suite = browserSuite()
+
+const clients: Client[] = []
+afterAll(() => clients.forEach((c) => c.destroy()))
+
+const bytes = (payload: string | Buffer) =>
+  typeof payload === 'string' ? Buffer.from(payload) : payload
+/** y-websocket sync frames: [0, 0, …] asks for what is missing, [0, 1, …] answers. */
+const isStep1 = (p: Buffer) => p[0] === 0 && p[1] === 0
+const isStep2 = (p: Buffer) => p[0] === 0 && p[1] === 1
+
+describe('the early start of a board page', () => {
+  it('opens the board on the socket it opened first: the board sent once, the role asked once, the key nowhere new', async () => {
+    const board = await createBoard(suite.server.url, 'Patto Valle Seriana')
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
+    clients.push(stock)
+    stock.doc.transact(() => {
+      for (let i = 0; i < 30; i++)
+        putCard(stock.doc, 'problems', `p${i}`, {
+          kind: 'problem',
+          label: `Problema ${i}`,
+          x: (i % 6) * 260,
+          y: Math.floor(i / 6) * 180,
+          role: i === 0 ? 'core' : 'cause',
+        })
+    })
+
+    const { page } = await newParticipant(suite.browser, 'Dario')
+    const requests: string[] = []
+    page.on('request', (r) => requests.push(r.url()))
+    const sockets: { url: string; sent: Buffer[]; received: Buffer[] }[] = []
+    page.on('websocket', (ws) => {
+      const s = { url: ws.url(), sent: [] as Buffer[], received: [] as Buffer[] }
+      sockets.push(s)
+      ws.on('framesent', (f) => s.sent.push(bytes(f.payload)))
+      ws.on('framereceived', (f) => s.received.push(bytes(f.payload)))
+    })
+    const tree = boardPage(page)
+    await tree.open(board.links.participant)
+    await expect.poll(() => tree.cards().count(), { timeout: 15_000 }).toBe(30)
+    await tree.waitSaved()
+
+    // both ways on that socket: a card made on the page reaches the stock client
+    await tree.addCardAt(900, 650, 'Scarsa manutenzione dei sentieri')
+    await waitFor(
+      () =>
+        [...canvasRoots(stock.doc, 'problems').nodes.values()].some(
+          (card) => String(card.get('label')) === 'Scarsa manutenzione dei sentieri',
+        ),
+      'the new card on the stock client',
+    )
+
+    expect(sockets).toHaveLength(1)
+    const [socket] = sockets
+    const key = encodeURIComponent(board.keys.participant)
+    expect(socket!.url).toBe(
+      `${suite.server.url.replace(/^http/, 'ws')}/sync/${board.id}?key=${key}`,
+    )
+    expect(socket!.sent.filter(isStep1)).toHaveLength(1)
+    expect(socket!.received.filter(isStep2)).toHaveLength(1)
+    const asks = requests.filter((url) => url.includes('/api/boards/'))
+    expect(asks).toEqual([`${suite.server.url}/api/boards/${board.id}?key=${key}`])
+    expect(requests.filter((url) => url.includes(key))).toEqual(asks)
+  })
+})
