@@ -1,3 +1,5 @@
+import type { Role } from '../../shared/protocol.ts'
+import type { Fields } from '../../shared/schema/index.ts'
 import type * as Y from 'yjs'
 import { createdCount, deletedCount, type Classification } from './classify.ts'
 import { describeRemoved, labelInDoc, labelOfFields } from './labels.ts'
@@ -13,6 +15,13 @@ export const NAMED_PER_ENTRY = 20
  * 1-in-100 draw per entry before, 50 rows per entry: 2 % of a busy server's CPU.
  */
 export const trimEvery = (keep: number): number => Math.max(1, Math.ceil(keep / 10))
+
+/** What a change the server makes itself (a restore) creates, edits and deletes. */
+export interface ServerChange {
+  created?: readonly { collection: string; id: string }[]
+  edited?: readonly { collection: string; id: string }[]
+  deleted?: readonly { collection: string; id: string; fields: Fields }[]
+}
 
 /** An activity entry as written (its id once the store answers). */
 export interface FeedEntry {
@@ -138,6 +147,43 @@ export class ActivityFeed {
     else feed.open.delete(writer)
     if (++feed.sinceTrim >= trimEvery(this.o.keep)) this.trim(feed, room.id)
     return entry
+  }
+
+  /**
+   * A change the server makes itself on someone's request (a restore) as one entry of its own,
+   * named from the document before it is applied (records it brings back once it is there).
+   */
+  recordServerChange(
+    room: HistoryRoom,
+    who: { role: Role; name: string | null },
+    change: ServerChange,
+    at: number,
+  ): void {
+    const changes: Record<string, CollectionChange> = {}
+    const of = (c: string) => (changes[c] ??= { created: [], edited: [], deleted: [] })
+    const named = (list: TouchedRecord[], r: TouchedRecord) => {
+      if (list.length < NAMED_PER_ENTRY) list.push(r)
+    }
+    const labels = new Map<string, string>()
+    for (const r of change.deleted ?? [])
+      labels.set(`${r.collection}\u0000${r.id}`, labelOfFields(r.collection, r.fields))
+    for (const r of change.created ?? []) named(of(r.collection).created, { id: r.id, label: '' })
+    for (const r of change.edited ?? [])
+      named(of(r.collection).edited, { id: r.id, label: labelInDoc(room.doc, r.collection, r.id) })
+    for (const r of change.deleted ?? []) {
+      const label = describeRemoved(room.doc, r.collection, r.fields, labels)
+      labels.set(`${r.collection}\u0000${r.id}`, label)
+      named(of(r.collection).deleted, { id: r.id, label })
+    }
+    const entry = { boardId: room.id, at, until: at, role: who.role, name: who.name, changes }
+    // labels of what comes back are read once it is there
+    queueMicrotask(() => {
+      for (const [collection, c] of Object.entries(changes))
+        for (const r of c.created) r.label = labelInDoc(room.doc, collection, r.id)
+      this.o.store
+        .appendActivity(entry)
+        .catch((err: Error) => this.o.failed('activity', room.id, err))
+    })
   }
 
   /** A change was applied: the records it created or edited are named when the entry is written. */

@@ -3,20 +3,11 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Role } from '../../shared/protocol.ts'
 import { classifyUpdate, createdCount, deletedCount, type Classification } from './classify.ts'
 import type { Decoded } from '../../shared/schema/updatePlaces.ts'
-import type { Fields } from '../../shared/schema/index.ts'
-import { countRecords, describeRemoved, labelInDoc, labelOfFields } from './labels.ts'
+import { countRecords } from './labels.ts'
 import { docFromVersion } from './restore.ts'
-import { ActivityFeed, NAMED_PER_ENTRY, trimEvery, type FeedEntry } from './activityFeed.ts'
+import { ActivityFeed, trimEvery, type FeedEntry, type ServerChange } from './activityFeed.ts'
 import { DEFAULT_THINNING, versionsToThin, type ThinningPolicy } from './thinning.ts'
-import type {
-  CollectionChange,
-  HistoryStore,
-  NewBinEntry,
-  NewVersion,
-  TouchedRecord,
-  VersionInfo,
-  VersionReason,
-} from './types.ts'
+import type { HistoryStore, NewBinEntry, NewVersion, VersionInfo, VersionReason } from './types.ts'
 
 /** What the history needs of a room (server/sync/room.ts). */
 export interface HistoryRoom {
@@ -350,45 +341,19 @@ export class History {
   recordServerChange(
     room: HistoryRoom,
     who: { role: Role; name: string | null },
-    change: {
-      created?: readonly { collection: string; id: string }[]
-      edited?: readonly { collection: string; id: string }[]
-      deleted?: readonly { collection: string; id: string; fields: Fields }[]
-    },
+    change: ServerChange,
   ): void {
     const state = this.board(room.id)
     state.changed = true
     this.feed.closeOpen(room.id)
     const at = this.now()
     state.lastChangeAt = at
-    const changes: Record<string, CollectionChange> = {}
-    const of = (c: string) => (changes[c] ??= { created: [], edited: [], deleted: [] })
-    const named = (list: TouchedRecord[], r: TouchedRecord) => {
-      if (list.length < NAMED_PER_ENTRY) list.push(r)
-    }
-    const labels = new Map<string, string>()
-    for (const r of change.deleted ?? [])
-      labels.set(`${r.collection}\u0000${r.id}`, labelOfFields(r.collection, r.fields))
-    for (const r of change.created ?? []) named(of(r.collection).created, { id: r.id, label: '' })
-    for (const r of change.edited ?? [])
-      named(of(r.collection).edited, { id: r.id, label: labelInDoc(room.doc, r.collection, r.id) })
-    for (const r of change.deleted ?? []) {
-      const label = describeRemoved(room.doc, r.collection, r.fields, labels)
-      labels.set(`${r.collection}\u0000${r.id}`, label)
-      named(of(r.collection).deleted, { id: r.id, label })
-    }
-    const entry = { boardId: room.id, at, until: at, role: who.role, name: who.name, changes }
-    // labels of what comes back are read once it is there
-    queueMicrotask(() => {
-      for (const [collection, c] of Object.entries(changes))
-        for (const r of c.created) r.label = labelInDoc(room.doc, collection, r.id)
-      this.store.appendActivity(entry).catch((err: Error) => this.failed('activity', room.id, err))
-    })
+    this.feed.recordServerChange(room, who, change, at)
     const deleted = change.deleted ?? []
     if (deleted.length) {
       const batch = `${at.toString(36)}-${(this.batches++).toString(36)}`
       this.toBin(
-        this.board(room.id),
+        state,
         deleted.map((r) => ({
           boardId: room.id,
           at,
