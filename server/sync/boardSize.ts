@@ -17,7 +17,8 @@ export class BoardSizeGuard {
   private measuredAt = -Infinity
 
   constructor(
-    private readonly doc: Y.Doc,
+    /** Read only when measuring: a board still loading in slices finishes when read. */
+    private readonly docOf: () => Y.Doc,
     private readonly maxBoardBytes: number,
     private readonly recheckMs = 10_000,
     private readonly now: () => number = () => performance.now(),
@@ -26,6 +27,8 @@ export class BoardSizeGuard {
   /** True when the frame may be handled; false when the update would make the board too large. */
   admit(frame: Uint8Array): boolean {
     if (frame[0] !== MESSAGE_SYNC || !UPDATE_KINDS.has(frame[1] ?? -1)) return true
+    // an empty update (a fresh client's sync step 2) cannot grow the board
+    if (frame.length === 5 && frame[2] === 2 && frame[3] === 0 && frame[4] === 0) return true
     if (this.estimate < 0) this.measure()
     if (this.estimate + frame.byteLength <= this.maxBoardBytes) {
       this.estimate += frame.byteLength
@@ -42,7 +45,7 @@ export class BoardSizeGuard {
   }
 
   private measure(): void {
-    this.estimate = Y.encodeStateAsUpdate(this.doc).byteLength
+    this.estimate = Y.encodeStateAsUpdate(this.docOf()).byteLength
     this.measuredAt = this.now()
   }
 }
@@ -53,7 +56,7 @@ const guards = new WeakMap<object, BoardSizeGuard>()
 export function boardSizeGuard(room: { doc: Y.Doc }, maxBoardBytes: number): BoardSizeGuard {
   let guard = guards.get(room)
   if (!guard) {
-    guard = new BoardSizeGuard(room.doc, maxBoardBytes)
+    guard = new BoardSizeGuard(() => room.doc, maxBoardBytes)
     guards.set(room, guard)
   }
   return guard

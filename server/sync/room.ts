@@ -19,6 +19,7 @@ import type { SyncLimits } from './config.ts'
 import type { Connection } from './connection.ts'
 import { BoardLog } from './boardLog.ts'
 import { replayStored } from './replay.ts'
+import { SlicedLoad } from './slicedLoad.ts'
 import { RoomPresence } from './roomPresence.ts'
 import { UpdateIntake, type DecodedUpdate, type PendingAppend } from './updateIntake.ts'
 
@@ -53,8 +54,8 @@ export interface RoomDeps {
  * boardLog.ts's.
  */
 export class Room {
-  readonly doc = new Y.Doc()
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  private readonly ydoc = new Y.Doc()
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc)
   readonly connections = new Set<Connection>()
   /** Set when the stored board is newer than this server: nobody may sync it. */
   newerSchema = false
@@ -71,6 +72,12 @@ export class Room {
    * large board on the event loop.
    */
   private wholeState: Uint8Array | null = null
+  /**
+   * A large snapshot still being applied in slices (slicedLoad.ts): the room serves fresh
+   * clients the stored bytes meanwhile, and whoever reads the document first has the rest
+   * applied at once (nobody ever sees part of a board).
+   */
+  private slices: SlicedLoad | null = null
   /** True while a stored update is applied: the doc's update event then only relays. */
   private applyingStored = false
   private readonly intake: UpdateIntake
@@ -104,6 +111,7 @@ export class Room {
     try {
       await deps.hooks.beforeLoad?.(room)
       const stored = await deps.store.loadDocument(id, { verify })
+      if (!verify && room.loadInSlices(stored)) return room
       await room.replay(stored)
       room.start()
       // a migration is stored before anyone can sync the board
@@ -144,7 +152,9 @@ export class Room {
     this.boardLog = new BoardLog(
       {
         id,
-        doc: this.doc,
+        get doc() {
+          return room.doc
+        },
         get serving() {
           return room.started && !room.destroyed
         },
@@ -168,9 +178,53 @@ export class Room {
     this.boardLog.loaded(stored)
   }
 
+  /** Whether the stored snapshot is still being applied in slices (the room serves meanwhile). */
+  get loadingInSlices(): boolean {
+    return this.slices !== null
+  }
+
+  /** The board's document (a board still loading in slices is completed first). */
+  get doc(): Y.Doc {
+    this.slices?.finish()
+    return this.ydoc
+  }
+
+  /** A large snapshot that needs no migration loads in slices; the room is served meanwhile. */
+  private loadInSlices(stored: StoredDocument): boolean {
+    if (this.boardLog.holdsRows) return false
+    const room = this
+    this.slices = SlicedLoad.begin(this.id, this.ydoc, stored, STORAGE_ORIGIN, {
+      get freed() {
+        return room.freed
+      },
+      loaded: () => {
+        this.slices = null
+        this.start()
+      },
+      failed: (err) => this.slicesFailed(err),
+    })
+    if (!this.slices) return false
+    // the state vector and the stored bytes answer the first syncs until the pieces are in
+    this.wholeState = stored.snapshot
+    this.boardLog.loaded(stored)
+    return true
+  }
+
+  /** The room closes (its clients reconnect) and the board loads whole next time. */
+  private slicesFailed(err: unknown): void {
+    this.slices = null
+    this.wholeState = null
+    this.log.warn(
+      { board: this.id, err: err instanceof Error ? err.message : String(err) },
+      'board did not load in slices: it loads whole',
+    )
+    this.closeConnections(CLOSE.GOING_AWAY)
+    this.deps.onIdle(this)
+  }
+
   private start(): void {
-    this.doc.on('update', this.onDocUpdate)
-    this.doc.on('afterTransaction', this.guardSchemaVersion)
+    this.ydoc.on('update', this.onDocUpdate)
+    this.ydoc.on('afterTransaction', this.guardSchemaVersion)
     this.started = true
 
     const migration = migrateDoc(this.doc)
@@ -329,7 +383,10 @@ export class Room {
     this.connections.add(conn)
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE_SYNC)
-    syncProtocol.writeSyncStep1(encoder, this.doc)
+    if (this.slices) {
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1)
+      encoding.writeVarUint8Array(encoder, this.slices.stateVector)
+    } else syncProtocol.writeSyncStep1(encoder, this.doc)
     conn.send(encoding.toUint8Array(encoder))
     const presence = this.presence.frameOfAll()
     if (presence) conn.send(presence)
@@ -372,8 +429,11 @@ export class Room {
       kind === syncProtocol.messageYjsUpdate
     ) {
       const update = decoding.readVarUint8Array(decoder)
+      // An empty update (a fresh client's step 2) changes nothing; reading the document for it
+      // would finish a board still loading in slices at once.
+      const empty = update.length === 2 && update[0] === 0 && update[1] === 0
       // A viewer's changes are read and dropped, never applied, stored or relayed.
-      if (conn.canWrite) this.intake.accept(conn, update)
+      if (conn.canWrite && !empty) this.intake.accept(conn, update)
     } else throw new Error(`unknown sync message ${kind}`)
     if (encoding.length(encoder) > 1) conn.send(encoding.toUint8Array(encoder))
   }
@@ -448,11 +508,12 @@ export class Room {
   private async free(info: { compacted: boolean }): Promise<void> {
     if (this.freed) return
     this.freed = true
+    this.slices = null
     this.cancelUnload()
     this.boardLog.stop()
     this.connections.clear()
     this.awareness.destroy()
-    this.doc.destroy()
+    this.ydoc.destroy()
     this.intake.releaseWaiters()
     try {
       await this.hooks.onUnload?.(this, info)
