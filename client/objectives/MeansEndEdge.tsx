@@ -3,11 +3,12 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../store/context.tsx'
 import { canEdit, type BoardState } from '../store/boardStore.ts'
+import { nodeById } from '../store/nodeIndex.ts'
 import type { LinkEdge } from '../store/projection.ts'
 import { useObjectiveActions } from './useObjectiveActions.ts'
 
 const labelOf = (id: string) => (s: BoardState) =>
-  s.canvases.objectives.nodes.find((n) => n.id === id)?.data.label ?? ''
+  nodeById(s.canvases.objectives.nodes, id)?.data.label ?? ''
 
 /**
  * A means → end link ("if the means, then the end"): its "checked" toggle sits on the link, so

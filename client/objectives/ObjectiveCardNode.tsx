@@ -7,6 +7,7 @@ import type { ProblemRole } from '../../shared/schema/index.ts'
 import { asStatus, objectiveRoleOf } from '../../shared/method/objectiveCards.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { canEdit, type BoardState } from '../store/boardStore.ts'
+import { nodeById } from '../store/nodeIndex.ts'
 import type { CardData, CardNode } from '../store/projection.ts'
 import { useObjectiveActions } from './useObjectiveActions.ts'
 import { useObjectiveDisplay } from './objectiveDisplay.ts'
@@ -17,15 +18,12 @@ export type ObjectiveNode = CardNode<CardData, 'objective'>
 /** The problem an objective came from, as primitive slices (stable for zustand). */
 function useSourceProblem(problemId: string | null) {
   const label = useBoard((s: BoardState) =>
-    problemId === null
-      ? undefined
-      : s.canvases.problems.nodes.find((n) => n.id === problemId)?.data.label,
+    problemId === null ? undefined : nodeById(s.canvases.problems.nodes, problemId)?.data.label,
   )
   const role = useBoard((s: BoardState) =>
     problemId === null
       ? undefined
-      : (s.canvases.problems.nodes.find((n) => n.id === problemId)?.data.role as
-          ProblemRole | undefined),
+      : (nodeById(s.canvases.problems.nodes, problemId)?.data.role as ProblemRole | undefined),
   )
   return { label, role }
 }
