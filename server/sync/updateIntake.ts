@@ -1,10 +1,16 @@
 import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
 import type { FastifyBaseLogger } from 'fastify'
 import { RefusedUpdate, judgeUpdate } from '../../shared/schema/index.ts'
-import { CLOSE } from '../../shared/protocol.ts'
+import { CLOSE, MESSAGE_SYNC } from '../../shared/protocol.ts'
 import type { GroupCommit } from '../storage/groupCommit.ts'
 import type { Connection } from './connection.ts'
 import { changesDocument } from './novelty.ts'
+
+/** How long a connection whose answer to the server's sync step 1 still could not go in waits
+ * before it is asked again. */
+const ASK_AGAIN_MS = 5_000
 
 /** A decoded update (`Y.decodeUpdate`), read once and shared by the guard and the hooks. */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
@@ -39,6 +45,8 @@ export class UpdateIntake {
   private settledWaiters: (() => void)[] = []
   /** Updates of a connection held back behind one that waits for queued updates. */
   private readonly backlogs = new WeakMap<Connection, Uint8Array[]>()
+  /** When the server last sent a connection its sync step 1 for an update it dropped. */
+  private readonly asked = new WeakMap<Connection, number>()
 
   constructor(
     private readonly host: IntakeHost,
@@ -103,7 +111,8 @@ export class UpdateIntake {
   /**
    * Judges and queues one update; false when it is refused while updates of this room are
    * still being stored: it may build on them (a card, then its label, in two frames read
-   * together), so it is judged again once they are in the document. Throws when refused.
+   * together), so it is judged again once they are in the document. Throws when refused for
+   * good; an update that needs content the server lacks is dropped instead (see askForMissing).
    */
   private judge(conn: Connection, update: Uint8Array): boolean {
     // Garbage throws here, before anything is stored (y-protocols' own reader would swallow
@@ -111,14 +120,48 @@ export class UpdateIntake {
     const decoded = Y.decodeUpdate(update)
     const { doc } = this.host
     // Already known (typically a reconnecting client's sync step 2): nothing to store or relay.
-    if (!changesDocument(doc, decoded)) return true
+    if (!changesDocument(doc, decoded)) {
+      this.asked.delete(conn)
+      return true
+    }
     // A hostile or broken client: nothing of it is stored or relayed; the caller closes the
     // socket for good (shared/schema/updateGuard.ts says what is refused and why).
-    const refusal = judgeUpdate(doc, decoded, { facilitator: conn.role === 'facilitator' })
+    const facilitator = conn.role === 'facilitator'
+    const refusal = judgeUpdate(doc, decoded, { facilitator }, update)
     if (refusal && this.inFlight > 0) return false
+    if (refusal?.kind === 'unintegrable') {
+      this.askForMissing(conn, refusal.reason)
+      return true
+    }
     if (refusal) throw new RefusedUpdate(refusal)
+    this.asked.delete(conn)
     this.submit(update, (seq) => this.host.applyStored(conn, update, seq, decoded))
     return true
+  }
+
+  /**
+   * An update that needs content the server does not hold (it would stay pending here and on
+   * every client) is dropped, and the connection is not closed: an honest client can send one
+   * (an edit made as it reconnects, before its sync step 2 arrives). The server answers with
+   * its sync step 1; the client's sync step 2, computed from its whole document, brings what
+   * the server lacks, the dropped update included. One question at a time: the updates that
+   * arrive before the answer were sent before it, so the answer carries them too. A client
+   * whose answer still cannot go in (content it holds pending itself) is asked again after
+   * ASK_AGAIN_MS, not at every frame.
+   */
+  private askForMissing(conn: Connection, reason: string): void {
+    const now = performance.now()
+    const last = this.asked.get(conn)
+    if (last !== undefined && now - last < ASK_AGAIN_MS) return
+    this.asked.set(conn, now)
+    this.log.info(
+      { board: this.host.id, reason },
+      'update needs content the server lacks: dropped, sync step 1 sent',
+    )
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MESSAGE_SYNC)
+    syncProtocol.writeSyncStep1(encoder, this.host.doc)
+    conn.send(encoding.toUint8Array(encoder))
   }
 
   private async drainBacklog(conn: Connection): Promise<void> {

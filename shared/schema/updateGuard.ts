@@ -14,6 +14,8 @@ import {
 export * from './control.ts'
 
 import { updatePlaces, type Decoded } from './updatePlaces.ts'
+import { integrationProblem } from './integrable.ts'
+
 /** An item's root and the keys from the root down to it (a record's id, then its field…). */
 interface Location {
   root: string
@@ -32,47 +34,57 @@ interface DotTouch {
   deleted?: boolean
 }
 
+/** An update that needs content the document does not hold (see {@link judgeUpdate}). */
+export interface Unintegrable {
+  kind: 'unintegrable'
+  reason: string
+}
+
 /**
  * Why the server must refuse an update before applying it, or null when it may go in. Checked
  * on the decoded update against the document as it is, without applying anything, in time
  * proportional to the update (and to the items its delete set reaches):
  *
- * - a delete set that reaches clocks nobody has written yet (the "black hole": Yjs would keep
- *   it pending and delete the victims' next cards on arrival, for everyone);
- * - something other than a map where a record goes (a string or a plain object under a card's
- *   id), a nested type where a plain field goes, a plain field of the wrong type (a string where
- *   the registry says a number), anything but text in a shared-text field, or a value of the
- *   `room` root that does not fit its schema;
+ * - `unintegrable`: what would not integrate fully into the document as it is, with what the
+ *   update itself brings, in Yjs's order (shared/schema/integrable.ts): a struct whose origin,
+ *   right origin or parent is neither in the document nor in the update, a client's structs
+ *   starting past the document's clock for that client, a deletion range over clocks the
+ *   document will not hold (the "black hole": Yjs would keep it pending and delete the
+ *   victims' next cards on arrival, for everyone), an empty deletion range. Yjs would keep
+ *   such content pending, on the server and on every client it was relayed to.
+ *   Not final: an honest client can send one (an edit made as it reconnects, before its sync
+ *   step 2; an edit building on one another tab of the same browser passed it over the
+ *   BroadcastChannel and that has not reached the server yet). The server drops it, stores
+ *   and relays nothing of it, and answers with its own sync step 1: the client's sync step 2,
+ *   computed from its whole document against the server's state vector, carries everything
+ *   the server lacks, the dropped update included (server/sync/updateIntake.ts);
+ * - `malformed`, final: what no Yjs encoder writes (a client's structs in two blocks, an item
+ *   referring to its own client's later content, on which Yjs throws); something other than a
+ *   map where a record goes (a string or a plain object under a card's id), a nested type where
+ *   a plain field goes, a plain field of the wrong type (a string where the registry says a
+ *   number), anything but text in a shared-text field, or a value of the `room` root that does
+ *   not fit its schema;
  * - from anyone but the facilitator: any insertion or deletion in what only the facilitator
  *   decides (the `room` root, collections written by the facilitator only such as `votes`,
  *   `meta.phase` and `meta.chosenStrategy`); any change at all while the board is frozen; a
  *   change to a collection whose phase is locked; a dot placed, moved or taken back in a vote
  *   that is not open, or past the vote's dots for one voter.
  *
- * Content that depends on something this document does not hold is left alone: Yjs keeps it
- * pending until the rest arrives.
+ * `bytes`, the encoded update, lets the guard also read its header (a client written twice).
  */
 export function judgeUpdate(
   doc: Y.Doc,
   update: Decoded,
   writer: { facilitator: boolean } = { facilitator: true },
-): Refusal | null {
-  const { ends, state, find, placeOf } = updatePlaces(doc, update)
+  bytes?: Uint8Array,
+): Refusal | Unintegrable | null {
+  const integration = integrationProblem(doc, update, bytes)
+  if (integration) return integration
+  const { state, find, placeOf } = updatePlaces(doc, update)
   const malformed = (reason: string): Refusal => ({ kind: 'malformed', reason })
   const control: RoomControl | null = writer.facilitator ? null : roomControl(doc)
   const dots = new Map<string, DotTouch>()
 
-  for (const [client, deletes] of update.ds.clients)
-    for (const d of deletes) {
-      // Yjs never writes an empty range, and one it cannot apply yet makes every receiver
-      // throw while keeping it for later (its encoder refuses a length of 0)
-      if (!(d.len > 0)) return malformed(`an empty deletion (client ${client}, clock ${d.clock})`)
-      const reach = Math.max(state(client), ends.get(client) ?? 0)
-      if (d.clock + d.len > reach)
-        return malformed(
-          `deletes content never written (client ${client}, clock ${d.clock + d.len - 1})`,
-        )
-    }
   // What a participant deletes of the document: deleting is changing.
   if (control) {
     const refusal = judgeDeletions(doc, update, control, dots)
@@ -128,8 +140,9 @@ export function refuseUpdate(
   doc: Y.Doc,
   update: Decoded,
   writer: { facilitator: boolean } = { facilitator: true },
+  bytes?: Uint8Array,
 ): string | null {
-  return judgeUpdate(doc, update, writer)?.reason ?? null
+  return judgeUpdate(doc, update, writer, bytes)?.reason ?? null
 }
 
 /**
