@@ -2,8 +2,12 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { initI18n } from './i18n/index.ts'
 import { App } from './app/App.tsx'
+import { parseRoute } from './app/route.ts'
+import { loadPhase } from './board/phases.tsx'
 import './app/global.css'
 
+// A board opens on its problem tree: that view's code comes beside the board's data.
+if (parseRoute(location).page === 'board') void loadPhase('problems')
 initI18n()
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

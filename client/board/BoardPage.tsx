@@ -7,6 +7,7 @@ import { storedColor, storedName } from '../sync/identity.ts'
 import { BoardView } from './BoardView.tsx'
 import { NamePrompt } from './NamePrompt.tsx'
 import { useBoardInfo, type BoardInfo } from './useBoardInfo.ts'
+import { isPhaseLoaded, loadPhase } from './phases.tsx'
 import './board.css'
 
 /**
@@ -40,12 +41,30 @@ function useSession(boardId: string, key: string, info: BoardInfo | null): Board
   return session && ready === session ? session : null
 }
 
+/**
+ * Whether the problem tree's view (where every board opens) has its code: the board is shown
+ * then, so the view does not suspend (see phaseView). A view that could not load is shown too,
+ * and says so as it did.
+ */
+function useFirstViewLoaded(): boolean {
+  const [loaded, setLoaded] = useState(() => isPhaseLoaded('problems'))
+  useEffect(() => {
+    let live = true
+    void loadPhase('problems').then(() => live && setLoaded(true))
+    return () => {
+      live = false
+    }
+  }, [])
+  return loaded
+}
+
 export function BoardPage({ boardId, boardKey }: { boardId: string; boardKey: string }) {
   const { t } = useTranslation('board')
   const [attempt, setAttempt] = useState(0)
   const state = useBoardInfo(boardId, boardKey, attempt)
   const info = state.status === 'ready' ? state.info : null
   const session = useSession(boardId, boardKey, info)
+  const viewLoaded = useFirstViewLoaded()
   const [chosenName, setName] = useState(storedName)
   // A projector needs no name prompt: it shows up as "Proiettore".
   const name = chosenName ?? (info?.role === 'viewer' ? t('projectorName') : null)
@@ -79,7 +98,8 @@ export function BoardPage({ boardId, boardKey }: { boardId: string; boardKey: st
       </main>
     )
   }
-  if (!session || !info) return <main className="page-message">{t('common:loading')}</main>
+  if (!session || !info || !viewLoaded)
+    return <main className="page-message">{t('common:loading')}</main>
   return (
     <BoardProvider session={session}>
       <BoardView />

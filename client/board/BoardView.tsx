@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 import { BoardHeader } from './BoardHeader.tsx'
-import { PHASE_VIEWS } from './phases.tsx'
+import { phaseView } from './phases.tsx'
 // the kit's styles (cursors, toolbars, card editors) serve every phase, whichever loads first
 import '../kit/canvas.css'
 import { useBoardShortcuts } from './useBoardShortcuts.ts'
@@ -31,7 +31,7 @@ export function BoardView() {
   const { t } = useTranslation('board')
   const tab = useBoard(tabSelector)
   const refusal = useBoard(refusalSelector)
-  const PhaseView = PHASE_VIEWS[tab]
+  const PhaseView = phaseView(tab)
   useBoardShortcuts()
   useProjectorFollowsPhase()
   return (

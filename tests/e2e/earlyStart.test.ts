@@ -19,7 +19,7 @@ const isStep1 = (p: Buffer) => p[0] === 0 && p[1] === 0
 const isStep2 = (p: Buffer) => p[0] === 0 && p[1] === 1
 
 describe('the early start of a board page', () => {
-  it('opens the board on the socket it opened first: the board sent once, the role asked once, the key nowhere new', async () => {
+  it('opens the board on the socket it opened first: the board sent once, the role asked once, the key nowhere new, no placeholder', async () => {
     const board = await createBoard(suite.server.url, 'Patto Valle Seriana')
     const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
     clients.push(stock)
@@ -34,7 +34,16 @@ describe('the early start of a board page', () => {
         })
     })
 
-    const { page } = await newParticipant(suite.browser, 'Dario')
+    const { context, page } = await newParticipant(suite.browser, 'Dario')
+    // the problem tree's code is loaded ahead: no placeholder while it loads (React would keep
+    // the tree behind one for at least 300 ms)
+    await context.addInitScript(() => {
+      const w = window as unknown as { placeholderSeen: boolean }
+      w.placeholderSeen = false
+      new MutationObserver(() => {
+        if (document.querySelector('.phase-loading')) w.placeholderSeen = true
+      }).observe(document, { childList: true, subtree: true })
+    })
     const requests: string[] = []
     page.on('request', (r) => requests.push(r.url()))
     const sockets: { url: string; sent: Buffer[]; received: Buffer[] }[] = []
@@ -59,6 +68,7 @@ describe('the early start of a board page', () => {
       'the new card on the stock client',
     )
 
+    expect(await page.evaluate('window.placeholderSeen')).toBe(false)
     expect(sockets).toHaveLength(1)
     const [socket] = sockets
     const key = encodeURIComponent(board.keys.participant)
