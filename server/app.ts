@@ -1,5 +1,4 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
-import fastifyStatic from '@fastify/static'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
@@ -174,6 +173,8 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
   const staticDir = options.staticDir
   const hasClient = !!staticDir && existsSync(join(staticDir, 'index.html'))
   if (hasClient) {
+    // loaded only to serve the client: a server of the API and sync alone never needs it
+    const { default: fastifyStatic } = await import('@fastify/static')
     await app.register(fastifyStatic, { root: staticDir, wildcard: false, index: ['index.html'] })
   }
   app.setNotFoundHandler((req, reply) => {
