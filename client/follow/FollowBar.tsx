@@ -9,8 +9,8 @@ const facilitatorNameSelector = (s: BoardState) =>
 
 /**
  * What a participant is told about following, at the bottom of the screen: whom they follow
- * (with the way out), whom they moved away from (with the way back), and that the facilitator
- * moved the room to another phase (with the way there).
+ * (with the way out), that the facilitator moved the room to another phase (with the way
+ * there), and whom they moved away from (with the way back) — one at a time, in that order.
  */
 export function FollowBar() {
   const { t } = useTranslation('room')
@@ -37,22 +37,7 @@ export function FollowBar() {
         </button>
       </div>
     )
-  if (left)
-    return (
-      <div className="follow-bar" role="status" data-testid="follow-bar" data-state="left">
-        <span>{t('left', { name: left.name })}</span>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => follow.follow(left.clientId, 'chosen')}
-        >
-          {t('backTo', { name: left.name })}
-        </button>
-        <button type="button" aria-label={t('dismiss')} onClick={() => follow.stop(null)}>
-          ×
-        </button>
-      </div>
-    )
+  // the room moving on is news even to someone who stepped away from the leader
   if (phaseNotice) {
     const phase = t(`board:phases.${phaseNotice}`)
     return (
@@ -74,5 +59,21 @@ export function FollowBar() {
       </div>
     )
   }
+  if (left)
+    return (
+      <div className="follow-bar" role="status" data-testid="follow-bar" data-state="left">
+        <span>{t('left', { name: left.name })}</span>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => follow.follow(left.clientId, 'chosen')}
+        >
+          {t('backTo', { name: left.name })}
+        </button>
+        <button type="button" aria-label={t('dismiss')} onClick={() => follow.stop(null)}>
+          ×
+        </button>
+      </div>
+    )
   return null
 }

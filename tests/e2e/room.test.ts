@@ -1,7 +1,7 @@
 import { browserSuite } from '../helpers/suite.ts'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { putRecord } from '../../shared/schema/index.ts'
+import { ROOM_ROOT, putRecord } from '../../shared/schema/index.ts'
 import { mergeObjectiveTree } from '../../shared/method/objectiveTree.ts'
 import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
@@ -183,6 +183,41 @@ describe('following and bringing everyone here', () => {
     await pia.page.getByRole('button', { name: 'Vai a «Obiettivi»' }).click()
     await expect.poll(() => selectedTab(pia.page, 'objectives')).toBe('true')
     await notice.waitFor({ state: 'detached' })
+  })
+
+  it('a participant who stepped away from «Porta tutti qui» is still offered the new phase, above the locked-phase banner', async () => {
+    const board = await workshopBoard()
+    const fabio = await openAs(board.links.facilitator, 'Fabio')
+    const pia = await openAs(board.links.participant, 'Pia')
+    for (const p of [fabio, pia]) await expect.poll(() => p.cards().count()).toBe(25)
+    await fabio.page.getByRole('button', { name: 'Porta tutti qui' }).click()
+    await pia.page.locator('[data-testid=follow-bar][data-state=following]').waitFor()
+    // Pia pans on her own: she stepped away, with the way back
+    await pia.page.mouse.move(600, 400)
+    await pia.page.mouse.wheel(0, 500)
+    await pia.page.locator('[data-testid=follow-bar][data-state=left]').waitFor()
+
+    // the facilitator locks the problem tree (where Pia is), then moves the room on
+    const control = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    clients.push(control)
+    control.doc.getMap(ROOM_ROOT).set('locks', ['problems'])
+    const banner = pia.page.getByTestId('room-locked')
+    await banner.waitFor()
+    await fabio.page.locator('#tab-objectives').click()
+    const notice = pia.page.getByTestId('phase-notice')
+    await notice.waitFor()
+    expect(await notice.innerText()).toContain('Fabio ha portato la sala alla fase «Obiettivi»')
+    // the notice and the banner are both readable: neither covers the other
+    const a = (await notice.boundingBox())!
+    const b = (await banner.boundingBox())!
+    expect(a.y + a.height <= b.y || b.y + b.height <= a.y).toBe(true)
+    await screenshot(pia.page, 'room-phase-notice-after-leaving')
+
+    await pia.page.getByRole('button', { name: 'Vai a «Obiettivi»' }).click()
+    await expect.poll(() => selectedTab(pia.page, 'objectives')).toBe('true')
+    await banner.waitFor({ state: 'detached' })
+    // the way back to Fabio is still offered
+    await pia.page.locator('[data-testid=follow-bar][data-state=left]').waitFor()
   })
 
   it('anyone follows anyone; a chain resolves to its end', async () => {
