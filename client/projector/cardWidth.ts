@@ -43,6 +43,26 @@ export function lineCount(text: string, width: number, m: TextMetrics, bold: boo
   return lines
 }
 
+/** A card's height at `width` from its text alone: a little above the height drawn. */
+export function estimatedHeight(card: Omit<CardText, 'id'>, width: number, m: TextMetrics): number {
+  return m.chromePx + m.lineHeight * lineCount(card.label, width - m.insetPx, m, card.bold)
+}
+
+/**
+ * The height the projector lays a card out with: the text's estimate, or the height React Flow
+ * measured at this width when that is larger (tags, a branch's name). A measured height can be
+ * older than the text: a card whose text just grew is drawn with it before it is measured
+ * again, and the estimate keeps it clear of its neighbours meanwhile.
+ */
+export function cardHeight(
+  card: Omit<CardText, 'id'>,
+  width: number,
+  m: TextMetrics,
+  measured?: number,
+): number {
+  return Math.max(estimatedHeight(card, width, m), measured ?? 0)
+}
+
 /**
  * The card width at which the whole tree can be shown largest on the screen: narrow cards put
  * more of them in a row but take more lines, wide ones the reverse. Decided from the texts (a
@@ -57,13 +77,7 @@ export function chooseCardWidth(
 ): number {
   let best: { width: number; scale: number } | null = null
   for (const width of CARD_WIDTHS) {
-    const heights = new Map(
-      cards.map((c) => [
-        c.id,
-        metrics.chromePx +
-          metrics.lineHeight * lineCount(c.label, width - metrics.insetPx, metrics, c.bold),
-      ]),
-    )
+    const heights = new Map(cards.map((c) => [c.id, estimatedHeight(c, width, metrics)]))
     const { scale } = layoutForScreen(
       layers,
       (id) => ({ width, height: heights.get(id) ?? metrics.chromePx + metrics.lineHeight }),

@@ -2,8 +2,9 @@ import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
 import { useReactFlow, useStore, type ReactFlowState } from '@xyflow/react'
 import { layoutForScreen, treeLayers, type ScreenLayout } from '../kit/autoLayout.ts'
 import type { CardNode, LinkEdge } from '../store/projection.ts'
+import { heldLayers, placeCards, type ComputedLayers } from './heldLayers.ts'
 import { spotlightLayers } from './spotlight.ts'
-import { browserMetrics, chooseCardWidth, lineCount } from './cardWidth.ts'
+import { browserMetrics, cardHeight, chooseCardWidth } from './cardWidth.ts'
 
 /** A projector card's text size and line height (CSS px), as `projector.css` draws them. */
 const PROJECTOR_FONT_PX = 24
@@ -56,7 +57,7 @@ export function useScreenLayout<N extends CardNode>(
         : '',
     [active, nodes, edges],
   )
-  const [layers, setLayers] = useState<{ shape: string; layers: string[][] } | null>(null)
+  const [computed, setComputed] = useState<ComputedLayers | null>(null)
   useEffect(() => {
     if (!shape) return
     let live = true
@@ -70,14 +71,19 @@ export function useScreenLayout<N extends CardNode>(
           })
         : [],
     ).then((l) => {
-      if (live) setLayers({ shape, layers: l })
+      if (live) setComputed({ shape, layers: l })
     })
     return () => {
       live = false
     }
   }, [shape])
 
-  const ready = active && !!layers && layers.shape === shape && !!screenWidth && !!screenHeight
+  // the current shape's layers, or while they are computed the last ones (see heldLayers)
+  const layers = useMemo(
+    () => (shape ? heldLayers(computed, shape.split('#')[0]!.split('|')) : null),
+    [computed, shape],
+  )
+  const ready = active && !!layers && !!screenWidth && !!screenHeight
   const screen = useMemo(
     () => ({ width: screenWidth - 2 * MARGIN_PX, height: screenHeight - 2 * MARGIN_PX }),
     [screenWidth, screenHeight],
@@ -94,7 +100,7 @@ export function useScreenLayout<N extends CardNode>(
       label,
       bold,
     }))
-    return chooseCardWidth(cards, layers.layers, browserMetrics(PROJECTOR_FONT_PX, LINE_HEIGHT), {
+    return chooseCardWidth(cards, layers, browserMetrics(PROJECTOR_FONT_PX, LINE_HEIGHT), {
       screen,
       ...GAPS,
     })
@@ -104,18 +110,17 @@ export function useScreenLayout<N extends CardNode>(
     if (!ready || !layers || !cardWidth) return null
     const byId = new Map(nodes.map((n) => [n.id, n]))
     const metrics = browserMetrics(PROJECTOR_FONT_PX, LINE_HEIGHT)
-    // a card measured at another width is estimated again
     const size = (id: string) => {
       const n = byId.get(id)!
       const measured = n.measured?.width && Math.abs(n.measured.width - cardWidth) < 2
       return {
         width: cardWidth,
-        height:
-          measured && n.measured?.height
-            ? n.measured.height
-            : metrics.chromePx +
-              LINE_HEIGHT *
-                lineCount(String(n.data.label), cardWidth - metrics.insetPx, metrics, isCore(n)),
+        height: cardHeight(
+          { label: String(n.data.label), bold: isCore(n) },
+          cardWidth,
+          metrics,
+          measured ? n.measured?.height : undefined,
+        ),
       }
     }
     const focus = spotlight
@@ -123,10 +128,10 @@ export function useScreenLayout<N extends CardNode>(
           spotlight,
           nodes.map((n) => ({ id: n.id, cluster: n.data.cluster })),
           edges,
-          layers.layers,
+          layers,
         )
       : null
-    const whole = layoutForScreen(layers.layers, size, { screen, ...GAPS })
+    const whole = layoutForScreen(layers, size, { screen, ...GAPS })
     const shown = focus ? layoutForScreen(focus, size, { screen, ...GAPS }) : whole
     return { whole, shown, focus: focus ? new Set(focus.flat()) : null }
   }, [ready, layers, cardWidth, nodes, edges, spotlight, screen])
@@ -143,17 +148,20 @@ export function useScreenLayout<N extends CardNode>(
     // keyed by the view's value: a new object with the same numbers moves nothing
   }, [viewKey, flow])
 
-  const placed = useMemo(() => {
-    if (!layout) return nodes
-    const { shown, focus } = layout
-    return nodes.map((n) => {
-      const hidden = !!focus && !focus.has(n.id)
-      const at = hidden ? layout.whole.positions.get(n.id) : shown.positions.get(n.id)
-      if (!at) return n
-      if (n.position.x === at.x && n.position.y === at.y && !!n.hidden === hidden) return n
-      return { ...n, position: at, hidden }
-    })
-  }, [layout, nodes])
+  const placed = useMemo(
+    () =>
+      !active
+        ? nodes
+        : placeCards(
+            nodes,
+            layout && {
+              whole: layout.whole.positions,
+              shown: layout.shown.positions,
+              focus: layout.focus,
+            },
+          ),
+    [active, layout, nodes],
+  )
   return { nodes: placed, cardWidth: active ? cardWidth : null }
 }
 
