@@ -133,10 +133,11 @@ export function onGrid(p: XY): boolean {
 }
 
 /**
- * Where to draw each card on the grid when several sit on (nearly) the same power and interest,
- * e.g. new actors all at 50/50: the cards of such a cluster are laid side by side around their
- * common point so none hides another. Display only: the stored values do not change. Input in
- * the order actors were added, so earlier cards keep their place as others join.
+ * Where to draw each card on the grid. Cards that sit on (nearly) the same power and interest,
+ * e.g. new actors all at 50/50, are laid side by side around their common point so none hides
+ * another; every card, alone or not, is drawn wholly inside its point's quadrant, so a card
+ * dropped near an axis does not straddle two strategies. Display only: the stored values do not
+ * change. Input in the order actors were added, so earlier cards keep their place as others join.
  */
 export function spreadGridCards(points: readonly (XY & { id: string })[]): Map<string, XY> {
   const w = GRID_CARD.width + GRID_CARD.gap
@@ -152,7 +153,6 @@ export function spreadGridCards(points: readonly (XY & { id: string })[]): Map<s
   const out = new Map<string, XY>()
   for (const p of points) out.set(p.id, { x: p.x, y: p.y })
   for (const { at, ids } of clusters) {
-    if (ids.length < 2) continue
     // up to three in a column, then more columns: a compact block
     const cols = Math.ceil(ids.length / 3)
     const rows = Math.ceil(ids.length / cols)

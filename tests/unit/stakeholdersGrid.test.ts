@@ -171,6 +171,27 @@ describe('cards sharing a spot on the grid', () => {
     }
   })
 
+  it('draws a lone card near an axis wholly inside its quadrant, without changing its values', () => {
+    const w = GRID_CARD.width / 2
+    const h = GRID_CARD.height / 2
+    for (const at of [
+      { power: 0.7, interest: 0.48 }, // just left of the vertical axis
+      { power: 0.52, interest: 0.9 }, // just above the horizontal one
+      { power: 0.49, interest: 0.5 }, // at the crossing, low power: "keep informed"
+    ]) {
+      const point = gridPosition(at)
+      const shown = spreadGridCards([{ id: 'a', ...point }]).get('a')!
+      const q = quadrantRect(quadrantOf(at))
+      expect(shown.x - w).toBeGreaterThanOrEqual(q.x)
+      expect(shown.x + w).toBeLessThanOrEqual(q.x + q.width)
+      expect(shown.y - h).toBeGreaterThanOrEqual(q.y)
+      expect(shown.y + h).toBeLessThanOrEqual(q.y + q.height)
+      // moved no further than half a card and its margin
+      expect(Math.abs(shown.x - point.x)).toBeLessThanOrEqual(w + GRID_CARD.gap + 6)
+      expect(Math.abs(shown.y - point.y)).toBeLessThanOrEqual(h + GRID_CARD.gap + 6)
+    }
+  })
+
   it('keeps a cluster in a corner inside the grid', () => {
     const corner = gridPosition({ power: 1, interest: 1 })
     const shown = spreadGridCards([
