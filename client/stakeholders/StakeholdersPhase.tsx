@@ -176,7 +176,8 @@ export function StakeholdersPhase() {
               onClose={() => selectActor(null)}
             />
           )}
-          {!actor && relation && (
+          {/* relations are drawn on the map only: elsewhere their card would point at nothing */}
+          {!actor && relation && view === 'map' && (
             <RelationEditor
               key={relation.id}
               relation={relation}

@@ -141,6 +141,11 @@ describe('the Stakeholder phase in the browser', () => {
     )
     expect(disjoint(conflict!, cooperation!)).toBe(true)
     await screenshot(alice.page, 'stakeholders-map-parallel')
+    // the relation's card belongs to the map: not shown over the coverage matrix, back on return
+    await alice.view('coverage')
+    await alice.page.locator('[data-testid=relation-editor]').waitFor({ state: 'detached' })
+    await alice.view('map')
+    await alice.page.locator('[data-testid=relation-editor]').waitFor()
   })
 
   it('shows who is writing only while they write: not after leaving the field or a pause', async () => {
