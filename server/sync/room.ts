@@ -174,8 +174,25 @@ export class Room {
   private async replay(stored: StoredDocument): Promise<void> {
     const remoteFirst = this.boardLog.holdsRows
     await replayStored(this.doc, stored, STORAGE_ORIGIN)
-    if (stored.snapshot && !stored.updates.length && !remoteFirst) this.wholeState = stored.snapshot
+    const dropped = this.dropPending()
+    if (stored.snapshot && !stored.updates.length && !remoteFirst && !dropped)
+      this.wholeState = stored.snapshot
     this.boardLog.loaded(stored)
+  }
+
+  /**
+   * Content that cannot integrate, stored before the update guard refused it: Yjs would keep it
+   * pending, send it to every client in the server's sync step 2 and get it back in theirs (then
+   * refused). Everything stored was just applied, so nothing can complete it: it is dropped, and
+   * the next snapshot leaves it out.
+   */
+  private dropPending(): boolean {
+    const { store } = this.ydoc
+    if (!store.pendingStructs && !store.pendingDs) return false
+    this.log.warn({ board: this.id }, 'stored content that cannot integrate dropped at load')
+    store.pendingStructs = null
+    store.pendingDs = null
+    return true
   }
 
   /** Whether the stored snapshot is still being applied in slices (the room serves meanwhile). */

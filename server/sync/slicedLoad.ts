@@ -85,7 +85,23 @@ export class SlicedLoad {
     }
     if (this.next < this.pieces.length) return void setImmediate(this.slice)
     this.done = true
-    this.host.loaded()
+    void this.complete()
+  }
+
+  /**
+   * The last piece is in: the document must now hold exactly the snapshot's clocks with nothing
+   * pending (a cut this reader got wrong would show here); otherwise the room closes and the
+   * board loads whole.
+   */
+  private complete(): boolean {
+    const { store } = this.doc
+    const whole =
+      store.pendingStructs === null &&
+      store.pendingDs === null &&
+      Buffer.compare(Y.encodeStateVector(this.doc), this.stateVector) === 0
+    if (whole) this.host.loaded()
+    else this.host.failed(new Error('the sliced load did not rebuild the snapshot'))
+    return whole
   }
 
   /** Applies the remaining pieces now (someone reads the document); throws if one fails. */
@@ -98,7 +114,7 @@ export class SlicedLoad {
       this.host.failed(err)
       throw err
     }
-    this.host.loaded()
+    if (!this.complete()) throw new Error('the sliced load did not rebuild the snapshot')
   }
 
   private applyNext(): void {

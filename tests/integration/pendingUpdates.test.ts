@@ -1,3 +1,5 @@
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
@@ -6,7 +8,7 @@ import * as decoding from 'lib0/decoding'
 import { MESSAGE_SYNC } from '../../shared/protocol.ts'
 import { canvasRoots, putCard, textValue } from '../../shared/schema/index.ts'
 import { connectClient, type Client } from '../helpers/clients.ts'
-import { createBoard } from '../helpers/server.ts'
+import { createBoard, startServer, tempDataDir } from '../helpers/server.ts'
 import { integrationSuite } from '../helpers/teardown.ts'
 import { waitFor } from '../helpers/wait.ts'
 
@@ -196,5 +198,41 @@ describe('updates that would stay pending', () => {
     expect(tabB.provider.wsconnected).toBe(true)
     expect(asked()).toBe(2)
     expect(pending(s.registry.loaded(board.id)!.doc)).toBe(false)
+  })
+
+  it('content stored before the guard refused it is dropped at load: no client is sent it', async () => {
+    const data = tempDataDir()
+    later(() => data.remove())
+    let s = await startServer({ dataDir: data.dir })
+    const board = await createBoard(s.url)
+    const writer = await client(s.url, board.id, board.keys.participant)
+    writer.doc.transact(() => putCard(writer.doc, 'problems', 'a', card('prima')))
+    const reader = await client(s.url, board.id, board.keys.viewer)
+    await waitFor(() => labelOf(reader.doc, 'a') === 'prima', 'the card is stored')
+    writer.destroy()
+    reader.destroy()
+    await s.close()
+    // an edit of a card the server never got, in the log as an older server stored it
+    const ghost = new Y.Doc()
+    ghost.transact(() => putCard(ghost, 'problems', 'ghost', card('fantasma')))
+    const junk = change(ghost, (d) => label(d, 'ghost').insert(0, 'ancora '))
+    const db = new Database(join(data.dir, 'trama.sqlite'))
+    db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)').run(
+      board.id,
+      Buffer.from(junk),
+    )
+    db.close()
+
+    s = await startServer({ dataDir: data.dir })
+    later(() => s.close())
+    const fresh = await client(s.url, board.id, board.keys.participant)
+    expect(labelOf(fresh.doc, 'a')).toBe('prima')
+    // before: the server's sync step 2 carried the pending edit to every client
+    expect(pending(fresh.doc)).toBe(false)
+    // and what the fresh client writes reaches the others
+    fresh.doc.transact(() => putCard(fresh.doc, 'problems', 'b', card('dopo')))
+    const other = await client(s.url, board.id, board.keys.viewer)
+    await waitFor(() => labelOf(other.doc, 'b') === 'dopo', 'the next card arrives')
+    expect(pending(other.doc)).toBe(false)
   })
 })
