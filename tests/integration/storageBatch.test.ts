@@ -79,6 +79,10 @@ describe('storage batches', () => {
     const [x, y] = [await createBoard(s.url), await createBoard(s.url)]
     const writerX = await client(s.url, x.id, x.keys.participant)
     const writerY = await client(s.url, y.id, y.keys.participant)
+    // a second writer on X: a writer's next update waits for its previous one to be stored
+    // (the guard sees its clocks continue past what the document holds), so the batch's third
+    // update comes from someone else
+    const writerX2 = await client(s.url, x.id, x.keys.participant)
     const watchers = [
       await client(s.url, x.id, x.keys.viewer),
       await client(s.url, y.id, y.keys.viewer),
@@ -94,7 +98,7 @@ describe('storage batches', () => {
     failSecondAppend = true
     addCard(writerX.doc, 'x1')
     addCard(writerY.doc, 'y1')
-    addCard(writerX.doc, 'x2')
+    addCard(writerX2.doc, 'x2')
     await waitFor(() => s.registry.commits.pending === 3, 'the three updates wait in one batch')
 
     // Before the commit, a fresh client's sync is answered without the batch.
