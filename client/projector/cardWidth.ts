@@ -15,6 +15,8 @@ export interface TextMetrics {
   lineHeight: number
   /** A card's height beside its text lines: border, padding, the role line. */
   chromePx: number
+  /** The same for a bold card (the core problem: a thicker border), if it differs. */
+  boldChromePx?: number
   /** Border and padding left and right. */
   insetPx: number
   /** Width of a string in the card's font. */
@@ -45,7 +47,8 @@ export function lineCount(text: string, width: number, m: TextMetrics, bold: boo
 
 /** A card's height at `width` from its text alone: a little above the height drawn. */
 export function estimatedHeight(card: Omit<CardText, 'id'>, width: number, m: TextMetrics): number {
-  return m.chromePx + m.lineHeight * lineCount(card.label, width - m.insetPx, m, card.bold)
+  const chrome = card.bold ? (m.boldChromePx ?? m.chromePx) : m.chromePx
+  return chrome + m.lineHeight * lineCount(card.label, width - m.insetPx, m, card.bold)
 }
 
 /**
@@ -98,7 +101,10 @@ export function browserMetrics(fontPx: number, lineHeight: number): TextMetrics 
   return {
     fontPx,
     lineHeight,
-    chromePx: 26,
+    // projector.css: padding 0.55rem + 0.4rem and two 3-px borders (5 px on the core problem),
+    // rounded up; the role sits on the edge
+    chromePx: 22,
+    boldChromePx: 26,
     insetPx: 26,
     measure(text, bold) {
       const key = `${bold ? 'b' : 'n'}${fontPx}\u0000${text}`
