@@ -187,7 +187,13 @@ function cameraFor(
   }
 }
 
-/** The style that gives the projector's cards the chosen width. */
+/**
+ * The style that gives the projector's cards the chosen width, and shows them: until the tree
+ * has its arrangement the projector's cards stay invisible (projector.css), whatever React Flow
+ * was first handed (the board's places, where the projector's wider cards overlap).
+ */
 export function cardWidthStyle(width: number | null): CSSProperties | undefined {
-  return width ? ({ '--projector-card-w': `${width}px` } as CSSProperties) : undefined
+  return width
+    ? ({ '--projector-card-w': `${width}px`, '--projector-cards': 'visible' } as CSSProperties)
+    : undefined
 }

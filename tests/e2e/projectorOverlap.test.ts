@@ -11,7 +11,7 @@ const clients: Client[] = []
 afterAll(() => clients.forEach((c) => c.destroy()))
 
 /**
- * Counts, at every frame from the page's start, the pairs of drawn cards whose boxes
+ * Counts, at every frame from the page’s start, the pairs of visible cards whose boxes
  * intersect, and keeps the largest count (window.__mostOverlaps). A string, not a function:
  * the test's compiler would add helpers the page does not have.
  */
@@ -19,7 +19,7 @@ const WATCH_OVERLAPS = `(() => {
   window.__mostOverlaps = 0
   const frame = () => {
     const boxes = [...document.querySelectorAll('.react-flow__node')]
-      .filter((n) => n.offsetParent !== null)
+      .filter((n) => n.offsetParent !== null && getComputedStyle(n).visibility !== 'hidden')
       .map((n) => n.getBoundingClientRect())
     let pairs = 0
     for (let i = 0; i < boxes.length; i++)
@@ -45,7 +45,7 @@ interface Card {
 function cardBoxes(page: Page): Promise<Card[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
-      .filter((n) => n.offsetParent !== null)
+      .filter((n) => n.offsetParent !== null && getComputedStyle(n).visibility !== 'hidden')
       .map((n) => {
         const b = n.getBoundingClientRect()
         return { id: n.dataset.id!, left: b.left, top: b.top, right: b.right, bottom: b.bottom }
