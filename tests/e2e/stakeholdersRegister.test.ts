@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { canvasRoots } from '../../shared/schema/index.ts'
+import { REGISTER_COLUMNS, parseRegisterCsv } from '../../shared/stakeholders/csv.ts'
+import { columnNames } from '../../shared/stakeholders/names.ts'
+import { readActors } from '../../shared/stakeholders/doc.ts'
+import { screenshot } from '../helpers/browser.ts'
+import { actorByName, stakeholdersWorkshop, tempCsv } from '../helpers/stakeholdersPage.ts'
+import { waitFor } from '../helpers/wait.ts'
+
+const workshop = stakeholdersWorkshop()
+const { stockWithActors, twoParticipants } = workshop
+
+describe('the stakeholder register in the browser', () => {
+  it('edits a cell of the register and the card changes for the other participant', async () => {
+    const { board, alice, bruno } = await twoParticipants('Patto Isola Bergamasca')
+    const observer = await stockWithActors(board)
+    await alice.node('Confindustria Bergamo').waitFor()
+    await bruno.view('register')
+    const row = bruno.registerRow('Confindustria Bergamo')
+    await row.waitFor()
+    await expect.poll(() => bruno.registerRows().count()).toBe(4)
+
+    const org = row.locator('input[data-field=organisation]')
+    await org.fill('Ufficio formazione')
+    // while Bruno writes in this cell, Alice's register marks that very cell with his colour
+    await alice.view('register')
+    await alice
+      .registerRow('Confindustria Bergamo')
+      .locator('.cell-field.being-written input[data-field=organisation]')
+      .waitFor()
+    expect(await alice.page.locator('.cell-field.being-written').count()).toBe(1)
+    await alice.view('grid')
+    await org.press('Enter')
+    await alice.card('Confindustria Bergamo').getByText('Ufficio formazione').waitFor()
+
+    await row.locator('select[data-field=stance]').selectOption('resists')
+    await expect
+      .poll(() => alice.card('Confindustria Bergamo').getAttribute('data-stance'))
+      .toBe('resists')
+
+    // a change on the canvas side shows in the register at once
+    observer.doc.transact(() =>
+      canvasRoots(observer.doc, 'stakeholders').nodes.get('actor-1')!.set('pactRole', 'Capofila'),
+    )
+    await expect
+      .poll(() => bruno.registerCell('Cooperativa Il Ponte', 'pactRole').inputValue())
+      .toBe('Capofila')
+
+    // filter by category and stance, sort by power
+    await bruno.page.locator('[data-filter-category=economic]').click()
+    await expect.poll(() => bruno.registerRows().count()).toBe(1)
+    await bruno.page.locator('[data-filter-category=economic]').click()
+    await bruno.page.locator('[data-filter-stance=neutral]').click()
+    await expect.poll(() => bruno.registerRows().count()).toBe(3)
+    await bruno.page.locator('[data-filter-stance=neutral]').click()
+    await bruno.page.locator('.sort-button[data-sort=power]').click()
+    await bruno.page.locator('.sort-button[data-sort=power]').click()
+    await expect
+      .poll(() => bruno.registerOrder())
+      .toEqual([
+        'Comune di Bergamo',
+        'Confindustria Bergamo',
+        'Cooperativa Il Ponte',
+        'Associazione genitori',
+      ])
+    await screenshot(bruno.page, 'stakeholders-register')
+
+    // scrolled sideways, the name column stays in place in the header as in the body, and
+    // every header stays above its column
+    await bruno.page.locator('.register-scroll').evaluate((el) => (el.scrollLeft = 700))
+    const columns = () => bruno.registerColumns()
+    await expect.poll(async () => (await columns()).nameAt).toBeLessThan(2)
+    expect(await columns()).toMatchObject({ misaligned: 0, count: [18, 18] })
+    await screenshot(bruno.page, 'stakeholders-register-scrolled')
+  })
+
+  it('exports the register as CSV and imports CSV files, refusing bad ones', async () => {
+    const board = await workshop.createBoard('Patto Città di Brescia')
+    const observer = await stockWithActors(board)
+    const alice = await workshop.participant('Alice')
+    await alice.open(board.links.facilitator)
+    await alice.view('register')
+    const rows = alice.registerRows()
+    await expect.poll(() => rows.count()).toBe(4)
+
+    const download = await alice.exportCsv()
+    expect(download.suggestedFilename()).toBe('registro-attori-patto-citta-di-brescia.csv')
+    const exported = parseRegisterCsv(new Uint8Array(readFileSync((await download.path())!)))
+    if (!exported.ok) throw new Error(exported.fatal.message)
+    expect(exported.issues).toEqual([])
+    expect(exported.rows.map((r) => [r.fields.label, r.fields.category, r.fields.power])).toEqual([
+      ['Comune di Bergamo', 'public', 0.9],
+      ['Cooperativa Il Ponte', 'third-sector', 0.35],
+      ['Confindustria Bergamo', 'economic', 0.8],
+      ['Associazione genitori', 'community', 0.2],
+    ])
+
+    const status = alice.page.locator('.csv-done')
+
+    // the export opens in Italian Excel as columns, with the words and numbers of the UI
+    const text = readFileSync((await download.path())!, 'utf8')
+    // the header in the interface's language (Italian), read back by the import
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFF' + REGISTER_COLUMNS.map((c) => columnNames('it')[c]).join(';'),
+    )
+    expect(text).toContain(';Comune di Bergamo;;Sistema Pubblico;;90;80;Neutrale;Neutrale;')
+
+    // re-importing the same file changes nothing: no copies, no question
+    await alice.importCsv((await download.path())!)
+    await expect.poll(() => status.getAttribute('data-added')).toBe('0')
+    expect(await status.getAttribute('data-updated')).toBe('0')
+    expect(await status.textContent()).toContain('Nessuna modifica')
+    expect(await rows.count()).toBe(4)
+    expect(readActors(observer.doc)).toHaveLength(4)
+
+    // an edited export: the dialog says what it adds and updates, and asks before updating
+    const edited = tempCsv(
+      'edited.csv',
+      text.replace(';90;80;', ';95;80;') +
+        ';Fondazione Comunità Bresciana;;Terzo Settore;;50;60;;;;;;;;;;\r\n',
+    )
+    await alice.importCsv(edited)
+    const plan = alice.page.locator('[data-testid=csv-plan]')
+    await plan.waitFor()
+    expect(await plan.getAttribute('data-added')).toBe('1')
+    expect(await plan.getAttribute('data-updated')).toBe('1')
+    expect(await alice.page.locator('.csv-question').textContent()).toContain('aggiornarlo')
+    expect(await alice.page.locator('[data-testid=csv-updates]').textContent()).toBe(
+      'Comune di Bergamo — Potere',
+    )
+    await screenshot(alice.page, 'stakeholders-csv-update')
+    expect(await rows.count()).toBe(4)
+    await alice.page.locator('[data-testid=csv-import-good]').click()
+    await expect.poll(() => rows.count()).toBe(5)
+    await waitFor(
+      () => actorByName(observer.doc, 'Comune di Bergamo')?.power === 0.95,
+      'the matched actor is updated, not copied',
+    )
+    expect(readActors(observer.doc)).toHaveLength(5)
+
+    // an Excel file (semicolons, BOM, Italian names and decimal commas) imports at once
+    await alice.importCsv('stakeholders-excel.csv')
+    await expect.poll(() => rows.count()).toBe(8)
+    await alice.page.getByText('Importazione completata: 3 aggiunti, 0 aggiornati.').waitFor()
+    await waitFor(() => readActors(observer.doc).length === 8, 'stock client sees the import')
+    expect(actorByName(observer.doc, "Caritas; centro d'ascolto")).toMatchObject({
+      category: 'third-sector',
+      power: 0.3,
+      interest: 0.8,
+    })
+
+    // a file in Windows-1252 is refused with a clear message, nothing imported
+    await alice.importCsv('stakeholders-windows1252.csv')
+    const dialog = alice.page.locator('.csv-review')
+    await dialog.locator('[data-code=not-utf8]').waitFor()
+    expect(await dialog.textContent()).toContain('CSV UTF-8')
+    await dialog.getByRole('button', { name: 'Chiudi' }).click()
+    expect(await rows.count()).toBe(8)
+
+    // bad rows: listed by row and column; nothing imported until the user agrees
+    await alice.importCsv('stakeholders-bad-rows.csv')
+    await dialog.waitFor()
+    await expect
+      .poll(() => alice.importIssues())
+      .toEqual(['3:name', '4:category', '4:power', '5:power', '5:stance'])
+    expect(await rows.count()).toBe(8)
+    await screenshot(alice.page, 'stakeholders-csv-review')
+    await dialog.locator('[data-testid=csv-import-good]').click()
+    await expect.poll(() => rows.count()).toBe(10)
+    await alice.page.locator('tr[data-label="Impresa sociale Alfa"]').waitFor()
+    expect(readActors(observer.doc).map((a) => a.label)).not.toContain('Banca locale')
+    // imported actors land on the map in their category's column, with room for relations
+    await alice.view('map')
+    await expect.poll(() => alice.page.locator('.react-flow__node').count()).toBe(10)
+    await screenshot(alice.page, 'stakeholders-map-imported')
+  })
+})
