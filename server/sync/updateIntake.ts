@@ -42,6 +42,12 @@ export interface IntakeHost {
 export class UpdateIntake {
   /** This room's updates in the group commit (queued or being written). */
   private inFlight = 0
+  /**
+   * Per client, the clock this room's updates in the group commit take the document to: a
+   * writer's next update (the next keystroke) builds on them and is judged as if they were in,
+   * so it joins the same batch instead of waiting for each commit in turn.
+   */
+  private readonly queuedClocks = new Map<number, number>()
   private settledWaiters: (() => void)[] = []
   /** Updates of a connection held back behind one that waits for queued updates. */
   private readonly backlogs = new WeakMap<Connection, Uint8Array[]>()
@@ -78,6 +84,7 @@ export class UpdateIntake {
   private settleOne(): void {
     this.inFlight -= 1
     if (this.inFlight > 0) return
+    this.queuedClocks.clear()
     this.releaseWaiters()
   }
 
@@ -127,7 +134,8 @@ export class UpdateIntake {
     // A hostile or broken client: nothing of it is stored or relayed; the caller closes the
     // socket for good (shared/schema/updateGuard.ts says what is refused and why).
     const facilitator = conn.role === 'facilitator'
-    const refusal = judgeUpdate(doc, decoded, { facilitator }, update)
+    const queued = this.inFlight > 0 ? this.queuedClocks : undefined
+    const refusal = judgeUpdate(doc, decoded, { facilitator }, update, queued)
     if (refusal && this.inFlight > 0) return false
     if (refusal?.kind === 'unintegrable') {
       this.askForMissing(conn, refusal.reason)
@@ -135,6 +143,10 @@ export class UpdateIntake {
     }
     if (refusal) throw new RefusedUpdate(refusal)
     this.asked.delete(conn)
+    for (const st of decoded.structs) {
+      const end = st.id.clock + st.length
+      if (end > (this.queuedClocks.get(st.id.client) ?? 0)) this.queuedClocks.set(st.id.client, end)
+    }
     this.submit(update, (seq) => this.host.applyStored(conn, update, seq, decoded))
     return true
   }

@@ -33,6 +33,10 @@ interface Refs {
  * Yjs keeps only a client's last block, so a second one, even empty, would drop the first
  * (which the decoded structs cannot show) and leave deletions of it pending.
  *
+ * `queued`: per client, the clock that updates already accepted and not yet applied (waiting
+ * for their group commit) take the document to; they were judged the same way, so they continue
+ * the document's clocks, and what builds on them integrates once they are in.
+ *
  * Cost: each struct is taken once, plus one state lookup per client and one per dependency
  * that crosses clients; each deletion range is one comparison.
  */
@@ -40,6 +44,7 @@ export function integrationProblem(
   doc: Y.Doc,
   update: Decoded,
   bytes?: Uint8Array,
+  queued?: ReadonlyMap<number, number>,
 ): IntegrationProblem | null {
   const store = doc.store
   const refs = new Map<number, Refs>()
@@ -69,7 +74,7 @@ export function integrationProblem(
   const clockOf = (client: number): number => {
     let clock = state.get(client)
     if (clock === undefined) {
-      clock = Y.getState(store, client)
+      clock = Math.max(Y.getState(store, client), queued?.get(client) ?? 0)
       state.set(client, clock)
     }
     return clock

@@ -70,15 +70,17 @@ export interface Unintegrable {
  *   change to a collection whose phase is locked; a dot placed, moved or taken back in a vote
  *   that is not open, or past the vote's dots for one voter.
  *
- * `bytes`, the encoded update, lets the guard also read its header (a client written twice).
+ * `bytes`, the encoded update, lets the guard also read its header (a client written twice);
+ * `queued`, the clocks of updates accepted and still waiting to be stored (integrable.ts).
  */
 export function judgeUpdate(
   doc: Y.Doc,
   update: Decoded,
   writer: { facilitator: boolean } = { facilitator: true },
   bytes?: Uint8Array,
+  queued?: ReadonlyMap<number, number>,
 ): Refusal | Unintegrable | null {
-  const integration = integrationProblem(doc, update, bytes)
+  const integration = integrationProblem(doc, update, bytes, queued)
   if (integration) return integration
   const { state, find, placeOf } = updatePlaces(doc, update)
   const malformed = (reason: string): Refusal => ({ kind: 'malformed', reason })

@@ -79,10 +79,6 @@ describe('storage batches', () => {
     const [x, y] = [await createBoard(s.url), await createBoard(s.url)]
     const writerX = await client(s.url, x.id, x.keys.participant)
     const writerY = await client(s.url, y.id, y.keys.participant)
-    // a second writer on X: a writer's next update waits for its previous one to be stored
-    // (the guard sees its clocks continue past what the document holds), so the batch's third
-    // update comes from someone else
-    const writerX2 = await client(s.url, x.id, x.keys.participant)
     const watchers = [
       await client(s.url, x.id, x.keys.viewer),
       await client(s.url, y.id, y.keys.viewer),
@@ -98,7 +94,7 @@ describe('storage batches', () => {
     failSecondAppend = true
     addCard(writerX.doc, 'x1')
     addCard(writerY.doc, 'y1')
-    addCard(writerX2.doc, 'x2')
+    addCard(writerX.doc, 'x2')
     await waitFor(() => s.registry.commits.pending === 3, 'the three updates wait in one batch')
 
     // Before the commit, a fresh client's sync is answered without the batch.
@@ -323,5 +319,28 @@ describe('storage batches', () => {
       'every update stored and relayed',
     )
     expect(closes).toEqual([])
+  })
+
+  it("a writer's updates sent in one go are stored in one batch, not one commit each", async () => {
+    const turns = heldTurns()
+    const s = await startServer({ storage: { scheduler: turns.scheduler } })
+    cleanup.push(() => s.close())
+    const board = await createBoard(s.url)
+    const writer = await client(s.url, board.id, board.keys.participant)
+    const watcher = await client(s.url, board.id, board.keys.viewer)
+    // a card, then keystroke after keystroke in its label: each builds on the one before
+    addCard(writer.doc, 'k')
+    const label = nodes(writer.doc).get('k')!.get('label') as Y.Text
+    for (const ch of 'Trasporti') label.insert(label.length, ch)
+    // all ten wait in the batch of this turn (before, each waited for the one before it)
+    await waitFor(() => s.registry.commits.pending === 10, 'the ten updates wait in one batch')
+    const batches = s.registry.commits.stats.batches
+    turns.turn()
+    await s.registry.commits.idle()
+    expect(s.registry.commits.stats.batches).toBe(batches + 1)
+    await waitFor(
+      () => String(nodes(watcher.doc).get('k')?.get('label')) === 'kTrasporti',
+      'the label relayed',
+    )
   })
 })

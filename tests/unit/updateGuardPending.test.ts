@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { canvasRoots, metaRoot, putCard } from '../../shared/schema/index.ts'
 import { integrationProblem } from '../../shared/schema/integrable.ts'
+import { judgeUpdate } from '../../shared/schema/updateGuard.ts'
 import {
   board,
   card,
@@ -178,5 +179,29 @@ describe('update guard: what no encoder writes is malformed (final)', () => {
     expect(Y.getState(copy.store, 904)).toBe(0) // the first block was dropped
     // without the bytes the decoded structs cannot tell
     expect(integrationProblem(server, Y.decodeUpdate(emptied))).toBeNull()
+  })
+
+  it('what builds on updates accepted and still waiting to be stored integrates, given their clocks', () => {
+    const server = board()
+    const writer = copyOf(server)
+    const first = change(writer, (d) => label(d, 'core').insert(4, ' uno'))
+    const next = change(writer, (d) => label(d, 'core').insert(8, ' due'))
+    // alone, the next keystroke starts past the server's clock for the writer
+    expect(judge(server, next)?.kind).toBe('unintegrable')
+    // with the first one queued (accepted, in the group commit), it goes in the same batch
+    const queued = new Map<number, number>()
+    for (const s of Y.decodeUpdate(first).structs)
+      queued.set(s.id.client, Math.max(queued.get(s.id.client) ?? 0, s.id.clock + s.length))
+    expect(
+      judgeUpdate(server, Y.decodeUpdate(next), { facilitator: false }, next, queued),
+    ).toBeNull()
+    // what the queue does not hold is still refused
+    const later = change(writer, (d) => label(d, 'core').insert(12, ' tre'))
+    expect(
+      judgeUpdate(server, Y.decodeUpdate(later), { facilitator: false }, later, queued)?.kind,
+    ).toBe('unintegrable')
+    // applied in order, nothing stays pending
+    for (const u of [first, next]) Y.applyUpdate(server, u)
+    expect(labelOf(server, 'core')).toBe('Core uno due')
   })
 })
