@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { allRoots, refusalOfClose } from '../../shared/schema/index.ts'
+import { dropPending } from '../../shared/schema/integrable.ts'
 import { CLOSE, SYNC_PATH, type Role } from '../../shared/protocol.ts'
 import { pageWsOrigin } from '../app/boardLink.ts'
 import { createBoardStore } from '../store/boardStore.ts'
@@ -142,6 +143,8 @@ export function createBoardSession(options: SessionOptions): BoardSession {
     // The client answers the server's sync step 1 with everything the server lacks before it
     // reads the server's step 2: once synced, this user's changes are on their way.
     if (synced && provider.wsconnected) {
+      // the server's answer is in: what is still pending here, nothing can complete
+      dropPending(doc)
       unsentItems.clear()
       store.setState({ synced: true, unsent: 0 })
     }

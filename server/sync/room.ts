@@ -5,6 +5,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { FastifyBaseLogger } from 'fastify'
 import { SCHEMA_VERSION, metaRoot, migrateDoc } from '../../shared/schema/index.ts'
+import { dropPending } from '../../shared/schema/integrable.ts'
 import { awarenessFrame, checkFrame, syncUpdateFrame } from './frames.ts'
 import {
   CLOSE,
@@ -187,11 +188,8 @@ export class Room {
    * the next snapshot leaves it out.
    */
   private dropPending(): boolean {
-    const { store } = this.ydoc
-    if (!store.pendingStructs && !store.pendingDs) return false
+    if (!dropPending(this.ydoc)) return false
     this.log.warn({ board: this.id }, 'stored content that cannot integrate dropped at load')
-    store.pendingStructs = null
-    store.pendingDs = null
     return true
   }
 

@@ -179,3 +179,18 @@ function missingOf(
 
 const malformed = (reason: string): IntegrationProblem => ({ kind: 'malformed', reason })
 const unintegrable = (reason: string): IntegrationProblem => ({ kind: 'unintegrable', reason })
+
+/**
+ * Drops what a document holds pending (content whose dependencies it lacks), and says whether
+ * there was any. Used where nothing can complete it any more: the server once a board's whole
+ * store is applied, a page once it has the server's answer (content refused before the guard
+ * refused it at the door, kept by a browser's local copy). Left pending, Yjs would send it with
+ * every sync and the server would refuse it with every sync.
+ */
+export function dropPending(doc: Y.Doc): boolean {
+  const { store } = doc
+  if (!store.pendingStructs && !store.pendingDs) return false
+  store.pendingStructs = null
+  store.pendingDs = null
+  return true
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { canvasRoots, metaRoot, putCard } from '../../shared/schema/index.ts'
-import { integrationProblem } from '../../shared/schema/integrable.ts'
+import { dropPending, integrationProblem } from '../../shared/schema/integrable.ts'
 import { judgeUpdate } from '../../shared/schema/updateGuard.ts'
 import {
   board,
@@ -203,5 +203,22 @@ describe('update guard: what no encoder writes is malformed (final)', () => {
     // applied in order, nothing stays pending
     for (const u of [first, next]) Y.applyUpdate(server, u)
     expect(labelOf(server, 'core')).toBe('Core uno due')
+  })
+
+  it('dropPending takes out what a document holds pending, so its next sync no longer carries it', () => {
+    const server = board()
+    const a = copyOf(server)
+    const b = copyOf(server)
+    change(a, (d) => putCard(d, 'problems', 'new', card('new', '')))
+    Y.applyUpdate(b, step2(a, b))
+    const typed = change(b, (d) => label(d, 'new').insert(0, 'Testo'))
+    const holder = copyOf(server)
+    Y.applyUpdate(holder, typed)
+    expect(yjsKeepsPending(server, typed)).toBe(true)
+    expect(dropPending(holder)).toBe(true)
+    expect(dropPending(holder)).toBe(false)
+    // its answer to a sync step 1 now integrates wherever it goes
+    expect(judge(server, step2(holder, server))).toBeNull()
+    expect(yjsKeepsPending(server, Y.encodeStateAsUpdate(holder))).toBe(false)
   })
 })
