@@ -118,7 +118,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
 
   // The keys typed between "edit this card" and its editor taking focus belong to the editor.
   const unwatchEditing = store.subscribe((s, prev) => {
-    if (s.editingId && s.editingId !== prev.editingId) holdKeysForEditor()
+    if (s.editingId && s.editingId !== prev.editingId) holdKeysForEditor(s.editingId)
   })
 
   const onStack = () => store.setState({ canUndo: undo.canUndo(), canRedo: undo.canRedo() })

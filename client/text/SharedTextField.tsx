@@ -79,7 +79,7 @@ export function SharedTextField({
   const replay = (keys: TypedKey[]) => {
     const el = text.ref.current
     if (!el) return
-    for (const k of keys) {
+    for (const [i, k] of keys.entries()) {
       const start = el.selectionStart ?? el.value.length
       const end = el.selectionEnd ?? start
       if ('char' in k) el.setRangeText(k.char, start, end, 'end')
@@ -89,6 +89,20 @@ export function SharedTextField({
       } else {
         text.write()
         finish(k.key === 'Enter' ? 'enter' : 'escape')
+        // as a typed Enter does: the field lets go of the focus now, not when React removes
+        // it, or the next keys (N for the next card) are typed into the card just left
+        el.blur()
+        // What was typed after it, before this field appeared, is what the person did next
+        // (N, then the next card's text): it goes on as if typed now, to the page's shortcuts
+        // and to the next editor's held keys, instead of being lost.
+        for (const next of keys.slice(i + 1))
+          document.body.dispatchEvent(
+            new KeyboardEvent('keydown', {
+              key: 'char' in next ? next.char : next.key,
+              bubbles: true,
+              cancelable: true,
+            }),
+          )
         return
       }
     }
@@ -110,14 +124,14 @@ export function SharedTextField({
       el.focus()
       if (document.activeElement === el) {
         el.setSelectionRange(el.value.length, el.value.length)
-        replay(takeHeldKeys())
+        replay(takeHeldKeys(id))
       } else if (frames++ < 60) raf = requestAnimationFrame(focus)
-      else dropHeldKeys()
+      else dropHeldKeys(id)
     }
     focus()
     return () => {
       cancelAnimationFrame(raf)
-      dropHeldKeys()
+      dropHeldKeys(id)
     }
   }, [autoFocus])
 

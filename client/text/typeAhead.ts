@@ -12,6 +12,8 @@ export type TypedKey = { char: string } | { key: 'Backspace' | 'Enter' | 'Escape
 const HOLD_MS = 3_000
 
 let held: TypedKey[] | null = null
+/** Whose editor the keys are held for (the record being edited). */
+let heldFor: string | null = null
 let timer: ReturnType<typeof setTimeout> | undefined
 
 function onKeyDown(e: KeyboardEvent): void {
@@ -28,15 +30,17 @@ function onKeyDown(e: KeyboardEvent): void {
 
 function stop(): void {
   held = null
+  heldFor = null
   clearTimeout(timer)
   window.removeEventListener('keydown', onKeyDown, true)
 }
 
-/** An editor is about to open: hold the keys typed until it takes them. */
-export function holdKeysForEditor(): void {
+/** The editor of `owner` is about to open: hold the keys typed until it takes them. */
+export function holdKeysForEditor(owner: string): void {
   if (typeof window === 'undefined') return
   if (!held) window.addEventListener('keydown', onKeyDown, true)
   held = []
+  heldFor = owner
   clearTimeout(timer)
   timer = setTimeout(stop, HOLD_MS)
 }
@@ -46,14 +50,22 @@ export function holdKey(key: TypedKey): void {
   held?.push(key)
 }
 
-/** The editor has the focus: the keys typed before, in order (and no more holding). */
-export function takeHeldKeys(): TypedKey[] {
-  const keys = held ?? []
-  if (held) stop()
+/**
+ * The editor of `owner` has the focus: the keys typed before, in order (and no more holding).
+ * Keys held for another editor stay held.
+ */
+export function takeHeldKeys(owner: string): TypedKey[] {
+  if (!held || heldFor !== owner) return []
+  const keys = held
+  stop()
   return keys
 }
 
-/** The editor closed without ever taking focus. */
-export function dropHeldKeys(): void {
-  if (held) stop()
+/**
+ * The editor of `owner` closed without ever taking focus. Only its own keys go: the editor of
+ * the card just left (Enter, then N at once) is removed after the next card's editor started
+ * holding, and dropping those lost what was typed into the new card.
+ */
+export function dropHeldKeys(owner: string): void {
+  if (held && heldFor === owner) stop()
 }
