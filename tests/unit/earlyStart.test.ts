@@ -1,36 +1,14 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import * as encoding from 'lib0/encoding'
-import NodeWebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
-import { WebsocketProvider } from 'y-websocket'
-import { MESSAGE_SYNC } from '../../shared/protocol.ts'
 import { boardLinkOf, boardSyncUrl } from '../../client/app/boardLink.ts'
 import { parseRoute } from '../../client/app/route.ts'
 import { ASK_WHOLE_BOARD, type EarlySocket } from '../../client/boot/early.ts'
 import { TakenSocket } from '../../client/sync/earlySocket.ts'
+import { KEY, idleProviders, syncFrame } from '../helpers/idleProvider.ts'
 
-const KEY = 'abcdefghijklmnop_-QR'
-const providers: WebsocketProvider[] = []
-afterEach(() => providers.splice(0).forEach((p) => p.destroy()))
-
-function provider(doc: Y.Doc, key = KEY): WebsocketProvider {
-  const p = new WebsocketProvider('ws://127.0.0.1:1/sync', 'board_1234', doc, {
-    connect: false,
-    params: { key },
-    disableBc: true,
-    WebSocketPolyfill: NodeWebSocket as unknown as typeof WebSocket,
-  })
-  providers.push(p)
-  return p
-}
-
-const frame = (write: (e: encoding.Encoder) => void) => {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, MESSAGE_SYNC)
-  write(e)
-  return encoding.toUint8Array(e)
-}
+const provider = idleProviders()
+const frame = syncFrame
 
 describe('the early start', () => {
   it('asks for the whole board as y-protocols does for an empty document', () => {

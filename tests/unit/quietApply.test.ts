@@ -1,33 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
-import NodeWebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import { MESSAGE_SYNC } from '../../shared/protocol.ts'
 import { applyServerUpdatesQuietly } from '../../client/sync/quietApply.ts'
+import { idleProviders, syncFrame } from '../helpers/idleProvider.ts'
 
-const providers: WebsocketProvider[] = []
-afterEach(() => providers.splice(0).forEach((p) => p.destroy()))
-
-function provider(doc: Y.Doc): WebsocketProvider {
-  const p = new WebsocketProvider('ws://127.0.0.1:1/sync', 'board_1234', doc, {
-    connect: false,
-    params: { key: 'abcdefghijklmnop_-QR' },
-    disableBc: true,
-    WebSocketPolyfill: NodeWebSocket as unknown as typeof WebSocket,
-  })
-  providers.push(p)
-  return p
-}
-
-const frame = (write: (e: encoding.Encoder) => void) => {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, MESSAGE_SYNC)
-  write(e)
-  return encoding.toUint8Array(e)
-}
+const provider = idleProviders()
+const frame = syncFrame
 
 describe('applying what the server sends', () => {
   const serverBoard = () => {
