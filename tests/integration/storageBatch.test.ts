@@ -58,6 +58,17 @@ function countingStore(store: BoardStore, writes: Map<string, number>): BoardSto
   }
 }
 
+/** A server whose group commits the test closes, a board, a writer and a watcher on it. */
+async function heldBoard() {
+  const turns = heldTurns()
+  const s = await startServer({ storage: { scheduler: turns.scheduler } })
+  cleanup.push(() => s.close())
+  const board = await createBoard(s.url)
+  const writer = await client(s.url, board.id, board.keys.participant)
+  const watcher = await client(s.url, board.id, board.keys.viewer)
+  return { turns, s, board, writer, watcher }
+}
+
 describe('storage batches', () => {
   it('a storage failure in the middle of a batch closes its boards and relays nothing of it', async () => {
     const turns = heldTurns()
@@ -289,12 +300,7 @@ describe('storage batches', () => {
     expect(violations).toEqual([])
   })
   it('updates of one turn that build on each other are all accepted (the guard sees the queued ones)', async () => {
-    const turns = heldTurns()
-    const s = await startServer({ storage: { scheduler: turns.scheduler } })
-    cleanup.push(() => s.close())
-    const board = await createBoard(s.url)
-    const writer = await client(s.url, board.id, board.keys.participant)
-    const watcher = await client(s.url, board.id, board.keys.viewer)
+    const { turns, s, board, writer, watcher } = await heldBoard()
     const closes: number[] = []
     writer.provider.on('connection-close', (e: CloseEvent | null) => e && closes.push(e.code))
     // Three frames that reach the server in one turn: a card, then its label edited, then a
@@ -322,12 +328,7 @@ describe('storage batches', () => {
   })
 
   it("a writer's updates sent in one go are stored in one batch, not one commit each", async () => {
-    const turns = heldTurns()
-    const s = await startServer({ storage: { scheduler: turns.scheduler } })
-    cleanup.push(() => s.close())
-    const board = await createBoard(s.url)
-    const writer = await client(s.url, board.id, board.keys.participant)
-    const watcher = await client(s.url, board.id, board.keys.viewer)
+    const { turns, s, board, writer, watcher } = await heldBoard()
     // a card, then keystroke after keystroke in its label: each builds on the one before
     addCard(writer.doc, 'k')
     const label = nodes(writer.doc).get('k')!.get('label') as Y.Text

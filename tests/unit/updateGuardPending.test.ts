@@ -17,6 +17,17 @@ import {
   yjsKeepsPending,
 } from './updateGuardDocs.ts'
 
+/** Text typed into a card another client made, which the server never got. */
+function typedIntoUnknownCard() {
+  const server = board()
+  const a = copyOf(server)
+  const b = copyOf(server)
+  change(a, (d) => putCard(d, 'problems', 'new', card('new', '')))
+  Y.applyUpdate(b, step2(a, b))
+  const typed = change(b, (d) => label(d, 'new').insert(0, 'Testo'))
+  return { server, typed }
+}
+
 describe('update guard: what would stay pending is refused', () => {
   it('an item whose origin the server lacks (another client wrote it, and it has not arrived)', () => {
     const server = board()
@@ -48,12 +59,7 @@ describe('update guard: what would stay pending is refused', () => {
   })
 
   it('an item whose parent the server lacks (text written into a card it never got)', () => {
-    const server = board()
-    const a = copyOf(server)
-    const b = copyOf(server)
-    change(a, (d) => putCard(d, 'problems', 'new', card('new', '')))
-    Y.applyUpdate(b, step2(a, b))
-    const typed = change(b, (d) => label(d, 'new').insert(0, 'Testo'))
+    const { server, typed } = typedIntoUnknownCard()
     expect(judge(server, typed)?.kind).toBe('unintegrable')
     expect(yjsKeepsPending(server, typed)).toBe(true)
   })
@@ -206,12 +212,7 @@ describe('update guard: what no encoder writes is malformed (final)', () => {
   })
 
   it('dropPending takes out what a document holds pending, so its next sync no longer carries it', () => {
-    const server = board()
-    const a = copyOf(server)
-    const b = copyOf(server)
-    change(a, (d) => putCard(d, 'problems', 'new', card('new', '')))
-    Y.applyUpdate(b, step2(a, b))
-    const typed = change(b, (d) => label(d, 'new').insert(0, 'Testo'))
+    const { server, typed } = typedIntoUnknownCard()
     const holder = copyOf(server)
     Y.applyUpdate(holder, typed)
     expect(yjsKeepsPending(server, typed)).toBe(true)
