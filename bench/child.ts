@@ -3,6 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'esbuild'
+// @ts-expect-error: a plain JavaScript module without types
+import { serverBuildOptions } from '../scripts/build-server.mjs'
 import type { ChildMessage, ControlCommand, ServerStats } from './ipc.ts'
 
 const root = join(import.meta.dirname, '..')
@@ -12,25 +14,33 @@ const REQUEST_TIMEOUT_MS = 10_000
 /** Compiled child entries, built once per bench run. */
 const compiled = new Map<string, Promise<string>>()
 
+/** The reference's entry: its package's code runs unchanged, from node_modules. */
+const REFERENCE_ENTRY = 'reference-server.ts'
+
 /**
- * Both servers run as plain JavaScript, as in production (`npm start` runs the compiled
- * server): the entry is bundled with its own sources, packages stay in node_modules, so the
- * reference runs its package's code unchanged.
+ * Both servers run as plain JavaScript. Trama's entries are compiled as `npm start` compiles the
+ * server (scripts/build-server.mjs: the start-up packages bundled, source maps on); the
+ * reference's entry is bundled with its own sources only, its packages stay in node_modules.
  */
 export function compile(entry: string): Promise<string> {
   let out = compiled.get(entry)
   if (!out) {
     const outfile = join(root, 'bench-results', 'build', entry.replace(/\.ts$/, '.mjs'))
-    out = build({
-      entryPoints: [join(root, 'bench', entry)],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'warning',
-    }).then(() => outfile)
+    const source = join(root, 'bench', entry)
+    out = build(
+      entry === REFERENCE_ENTRY
+        ? {
+            entryPoints: [source],
+            outfile,
+            bundle: true,
+            platform: 'node',
+            format: 'esm',
+            target: 'node20',
+            packages: 'external',
+            logLevel: 'warning',
+          }
+        : serverBuildOptions(source, outfile),
+    ).then(() => outfile)
     compiled.set(entry, out)
   }
   return out
@@ -92,6 +102,8 @@ export class ServerChild {
     delete env.CALLBACK_URL
     // BENCH_NODE_ARGS adds flags to the servers' Node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`).
     const extra = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)
+    // scripts/start.mjs turns source maps on for Trama's server: so does the bench.
+    if (entry !== REFERENCE_ENTRY) extra.unshift('--enable-source-maps')
     const child = spawn(process.execPath, ['--expose-gc', ...extra, file], {
       cwd: root,
       env,
