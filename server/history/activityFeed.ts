@@ -195,23 +195,31 @@ export class ActivityFeed {
     feed.unflushed.add(entry)
     feed.timer ??= setTimeout(() => {
       feed.timer = null
-      void this.write(feed, boardId)
+      void this.write(feed, boardId, false)
     }, this.o.flushMs)
   }
 
-  /** Stores the edits folded into a board's entries since they were last written. */
-  private async write(feed: BoardFeed, boardId: string): Promise<void> {
+  /**
+   * Stores the edits folded into a board's entries since they were last written. `now`: someone
+   * waits for them (an unload, which a reopening waits for; a read of the feed; closing), so
+   * they are committed at once instead of with the store's next batch, up to two batches later
+   * (the new entries' rows first, then their edits).
+   */
+  private async write(feed: BoardFeed, boardId: string, now: boolean): Promise<void> {
     if (feed.timer) clearTimeout(feed.timer)
     feed.timer = null
     const entries = [...feed.unflushed]
     feed.unflushed.clear()
+    if (now && entries.length) this.o.store.commitActivity()
     await Promise.all(
       entries.map(async (entry) => {
         entry.dirty = false
         if (!entry.final) this.nameRecords(entry)
         const { until, changes } = entry
         try {
-          await this.o.store.updateActivity(await entry.id, { until, changes })
+          const written = this.o.store.updateActivity(await entry.id, { until, changes })
+          if (now) this.o.store.commitActivity()
+          await written
         } catch (err) {
           this.o.failed('activity', boardId, err as Error)
         }
@@ -249,7 +257,7 @@ export class ActivityFeed {
   /** Stores every folded edit of a board not yet written (before its activity is read). */
   flush(boardId: string): Promise<void> {
     const feed = this.boards.get(boardId)
-    return feed ? this.write(feed, boardId) : Promise.resolve()
+    return feed ? this.write(feed, boardId, true) : Promise.resolve()
   }
 
   private trim(feed: BoardFeed, boardId: string): void {
@@ -262,11 +270,11 @@ export class ActivityFeed {
     const feed = this.boards.get(boardId)
     this.boards.delete(boardId)
     if (!feed) return
-    await this.write(feed, boardId)
+    await this.write(feed, boardId, true)
     if (feed.sinceTrim) this.trim(feed, boardId)
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.boards].map(([id, feed]) => this.write(feed, id)))
+    await Promise.all([...this.boards].map(([id, feed]) => this.write(feed, id, true)))
   }
 }

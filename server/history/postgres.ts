@@ -181,6 +181,8 @@ export async function openPostgresHistory(
           id,
         ])
       }),
+    // each write is sent at once
+    commitActivity() {},
     async listActivity(boardId, limit) {
       const { rows } = await pool.query<ActivityRow>(
         'SELECT * FROM history_activity WHERE board_id = $1 ORDER BY id DESC LIMIT $2',

@@ -176,6 +176,9 @@ export function openSqliteHistory(dataDir: string): HistoryStore {
     async updateActivity(id, e) {
       await activityWrites.add(() => updateActivity.run(e.until, JSON.stringify(e.changes), id))
     },
+    commitActivity() {
+      activityWrites.flush()
+    },
     async listActivity(boardId, limit) {
       activityWrites.flush()
       return selectActivity.all(boardId, limit).map(toActivity)

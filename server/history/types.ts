@@ -115,6 +115,11 @@ export interface HistoryStore {
   appendActivity(entry: NewActivity): Promise<number>
   /** Replaces an entry's `until` and changes (a run of one writer's changes folded together). */
   updateActivity(id: number, entry: Pick<ActivityEntry, 'until' | 'changes'>): Promise<void>
+  /**
+   * Commits the activity writes that wait for their batch (SQLite gathers them for a second) now,
+   * so their promises resolve: a board unloading, a feed about to be read, the server closing.
+   */
+  commitActivity(): void
   /** Newest first, at most `limit`. */
   listActivity(boardId: string, limit: number): Promise<ActivityEntry[]>
   /** Keeps the newest `keep` entries of a board. */

@@ -117,6 +117,35 @@ describe('activity record', () => {
     expect(entry!.changes['problems.nodes']!.edited).toEqual([{ id: 'ca', label: 'terza' }])
   })
 
+  it('commits at once what a read of the feed or an unload waits for, not with the store’s next batch', async () => {
+    // the SQLite store gathers activity writes for a second: with its timer frozen, only an
+    // immediate commit lets these resolve (a reopening waited up to two batches for the unload)
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    cleanups.push(() => void vi.useRealTimers())
+    const { store } = countingStore()
+    let now = 1_000_000
+    const history = new History({ store, log: silent, now: () => now, flushActivityMs: 20 })
+    cleanups.push(() => history.close())
+    const { room, edit } = board(history)
+    /** 'written' if `p` resolves before the event loop's next turn (SQLite writes are synchronous). */
+    const settled = (p: Promise<unknown>) =>
+      Promise.race([
+        p.then(() => 'written'),
+        new Promise((r) => setImmediate(() => r('waiting for the batch'))),
+      ])
+    const label = async () =>
+      (await store.listActivity(room.id, 10))[0]!.changes['problems.nodes']!.edited[0]!.label
+    edit('Anna', 'ca', 'prima')
+    now += 1_000
+    edit('Anna', 'ca', 'seconda')
+    expect(await settled(history.flushActivity(room.id))).toBe('written')
+    expect(await label()).toBe('seconda')
+    now += 1_000
+    edit('Anna', 'ca', 'terza')
+    expect(await settled(history.hooks.onUnload(room))).toBe('written')
+    expect(await label()).toBe('terza')
+  })
+
   it('starts a new entry for a writer after a pause longer than the fold', async () => {
     const { store } = countingStore()
     let now = 1_000_000
