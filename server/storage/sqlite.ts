@@ -17,6 +17,11 @@ import type {
 const CHECKPOINT_INTERVAL_MS = 1_000
 /** The worker ends (after a last checkpoint) when nothing was written for this long. */
 const CHECKPOINT_IDLE_MS = 10_000
+/**
+ * WAL frames (4 KB pages) past which the worker restarts the WAL (checkpointer.ts): 32 MB. A
+ * two-row commit appends 4–5 frames; under steady load the WAL reaches this in seconds.
+ */
+const WAL_RESTART_FRAMES = 8_192
 
 interface BoardRow {
   id: string
@@ -34,7 +39,12 @@ interface BoardRow {
  */
 export function openSqliteStore(
   dataDir: string,
-  options: { onQuarantine?: (record: QuarantinedRecord) => void } = {},
+  options: {
+    onQuarantine?: (record: QuarantinedRecord) => void
+    /** Tests pass small ones. */
+    walRestartFrames?: number
+    checkpointIntervalMs?: number
+  } = {},
 ): BoardStore {
   mkdirSync(dataDir, { recursive: true })
   const file = join(dataDir, 'trama.sqlite')
@@ -45,8 +55,9 @@ export function openSqliteStore(
   // automatic checkpoints come back, so the WAL never grows without bound.
   db.pragma('wal_autocheckpoint = 0')
   const checkpointer = startCheckpointer(file, {
-    intervalMs: CHECKPOINT_INTERVAL_MS,
+    intervalMs: options.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS,
     idleMs: CHECKPOINT_IDLE_MS,
+    restartFrames: options.walRestartFrames ?? WAL_RESTART_FRAMES,
     onError(message) {
       if (db.open) db.pragma('wal_autocheckpoint = 1000')
       console.error(`WAL checkpoint worker: ${message}; checkpoints back on the main thread`)
@@ -141,6 +152,7 @@ export function openSqliteStore(
   return {
     kind: 'sqlite',
     async createBoard(board, snapshot) {
+      if (checkpointer.gate) await checkpointer.gate
       checkpointer.touch()
       createTx(board, snapshot)
     },
@@ -161,6 +173,8 @@ export function openSqliteStore(
     countBoards: async () => countBoards.get()!.n,
     loadDocument: async (id, { verify = true } = {}) => loadDocument(id, verify),
     async appendUpdates(items) {
+      // while the worker restarts the WAL: a few ms, the event loop free meanwhile
+      if (checkpointer.gate) await checkpointer.gate
       checkpointer.touch()
       return appendTx(items)
     },
@@ -169,6 +183,7 @@ export function openSqliteStore(
       return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 }
     },
     async compact(id, request) {
+      if (checkpointer.gate) await checkpointer.gate
       checkpointer.touch()
       return compactTx(id, request)
     },

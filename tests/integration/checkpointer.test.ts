@@ -25,6 +25,7 @@ describe('checkpoint worker', () => {
     const checkpointer = startCheckpointer(file, {
       intervalMs: 20,
       idleMs: 200,
+      restartFrames: 1_000_000,
       onError: (m) => errors.push(m),
     })
     cleanup.push(() => checkpointer.stop())
