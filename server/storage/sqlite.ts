@@ -81,11 +81,21 @@ export function openSqliteStore(
   const selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
     'SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq',
   )
-  const insertUpdate = db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)')
+  const insertUpdate = db.prepare('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)')
+  // The log's sequence numbers, given here (the table is keyed by board: migration 4): past the
+  // highest row, and past the highest ever given when rows were deleted.
+  const lastSeqStored = db
+    .prepare<[], { seq: number }>(
+      "SELECT MAX(COALESCE((SELECT MAX(seq) FROM updates), 0), COALESCE((SELECT value FROM storage_meta WHERE key = 'last_seq'), 0)) AS seq",
+    )
+    .get()!.seq
+  let lastSeq = lastSeqStored
+  const keepLastSeq = db.prepare(
+    "INSERT INTO storage_meta (key, value) VALUES ('last_seq', ?) ON CONFLICT(key) DO UPDATE SET value = MAX(value, excluded.value)",
+  )
   const statsUpdates = db.prepare<[string], { count: number; bytes: number | null }>(
     'SELECT COUNT(*) AS count, SUM(LENGTH(data)) AS bytes FROM updates WHERE board_id = ?',
   )
-  const deleteUpdate = db.prepare('DELETE FROM updates WHERE seq = ?')
   const deleteBoardUpdate = db.prepare('DELETE FROM updates WHERE board_id = ? AND seq = ?')
   const insertQuarantine = db.prepare(
     'INSERT INTO quarantine (board_id, kind, seq, data, reason, quarantined_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -96,9 +106,10 @@ export function openSqliteStore(
     const now = new Date().toISOString()
     for (const r of records) {
       insertQuarantine.run(r.boardId, r.kind, r.seq, Buffer.from(r.data), r.reason, now)
-      if (r.kind === 'update') deleteUpdate.run(r.seq)
+      if (r.kind === 'update') deleteBoardUpdate.run(r.boardId, r.seq)
       else deleteSnapshot.run(r.boardId)
     }
+    keepLastSeq.run(lastSeq)
   })
 
   const createTx = db.transaction((board: BoardRecord, snapshot: Uint8Array) => {
@@ -106,19 +117,29 @@ export function openSqliteStore(
     insertBoard.run(board.id, board.title, board.createdAt, facilitator, participant, viewer)
     upsertSnapshot.run(board.id, Buffer.from(snapshot), new Date().toISOString(), 0)
   })
-  const appendTx = db.transaction((items: readonly AppendRequest[]) =>
-    items.map(({ boardId, update }) =>
-      Number(
-        insertUpdate.run(boardId, Buffer.from(update.buffer, update.byteOffset, update.byteLength))
-          .lastInsertRowid,
-      ),
-    ),
+  const appendRows = db.transaction((items: readonly AppendRequest[], first: number) =>
+    items.map(({ boardId, update }, i) => {
+      const seq = first + i
+      insertUpdate.run(
+        boardId,
+        seq,
+        Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+      )
+      return seq
+    }),
   )
+  const appendTx = (items: readonly AppendRequest[]): number[] => {
+    // taken only once the transaction has committed: a failed one gives its numbers again
+    const seqs = appendRows(items, lastSeq + 1)
+    lastSeq += items.length
+    return seqs
+  }
   const compactTx = db.transaction((id: string, request: CompactRequest): CompactResult => {
     const stored = selectSnapshot.get(id)
     const next = snapshotToWrite(request.snapshot, stored, request.generation)
     upsertSnapshot.run(id, Buffer.from(next.data), new Date().toISOString(), next.generation)
     for (const seq of request.seqs) deleteBoardUpdate.run(id, seq)
+    if (request.seqs.length) keepLastSeq.run(lastSeq)
     return { generation: next.generation, replaced: next.replaced && new Uint8Array(next.replaced) }
   })
 

@@ -214,5 +214,26 @@ export function storageContract(name: string, open: () => Promise<ContractSubjec
         expect(await again.getBoard(board.id)).toEqual(board)
       }),
     )
+
+    it(
+      'a sequence number is never given twice, even once the newest rows were compacted away and the store opened again',
+      withStore(async (subject) => {
+        if (!subject.reopen) return
+        const board = record()
+        const w = writer()
+        await subject.store.createBoard(board, w.state())
+        const seqs = await subject.store.appendUpdates([
+          { boardId: board.id, update: w.add('a') },
+          { boardId: board.id, update: w.add('b') },
+        ])
+        await subject.store.compact(board.id, { snapshot: w.state(), seqs, generation: 0 })
+        const again = await subject.reopen()
+        const [next] = await again.appendUpdates([{ boardId: board.id, update: w.add('c') }])
+        expect(next).toBeGreaterThan(Math.max(...seqs))
+        const stored = await again.loadDocument(board.id)
+        expect(stored.seqs).toEqual([next])
+        expect(cardsOf(stored)).toEqual(['a', 'b', 'c'])
+      }),
+    )
   })
 }

@@ -7,6 +7,7 @@ import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
 import { MESSAGE_SYNC } from '../../shared/protocol.ts'
 import { canvasRoots, putCard, textValue } from '../../shared/schema/index.ts'
+import { appendRawLogRow } from '../helpers/rawLog.ts'
 import { connectClient, type Client } from '../helpers/clients.ts'
 import { createBoard, startServer, tempDataDir } from '../helpers/server.ts'
 import { integrationSuite } from '../helpers/teardown.ts'
@@ -217,10 +218,7 @@ describe('updates that would stay pending', () => {
     ghost.transact(() => putCard(ghost, 'problems', 'ghost', card('fantasma')))
     const junk = change(ghost, (d) => label(d, 'ghost').insert(0, 'ancora '))
     const db = new Database(join(data.dir, 'trama.sqlite'))
-    db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)').run(
-      board.id,
-      Buffer.from(junk),
-    )
+    appendRawLogRow(db, board.id, junk)
     db.close()
 
     s = await startServer({ dataDir: data.dir })

@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import { canvasRoots, putCard } from '../../shared/schema/index.ts'
+import { appendRawLogRow } from '../helpers/rawLog.ts'
 import { connectSynced } from '../helpers/clients.ts'
 import { createBoard, startServer, tempDataDir } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
@@ -170,10 +171,9 @@ describe('quarantine', () => {
     )
     const diff = Y.encodeStateAsUpdate(later, before)
     const db = new Database(join(data.dir, 'trama.sqlite'))
-    const append = db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)')
-    append.run(a.id, Buffer.from([0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3]))
-    append.run(a.id, Buffer.from(diff.slice(0, diff.length - 3)))
-    append.run(a.id, Buffer.from(diff))
+    appendRawLogRow(db, a.id, Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3))
+    appendRawLogRow(db, a.id, diff.slice(0, diff.length - 3))
+    appendRawLogRow(db, a.id, diff)
     db.prepare('UPDATE snapshots SET data = ? WHERE board_id = ?').run(
       Buffer.from('not a snapshot at all, just bytes'),
       b.id,
