@@ -14,11 +14,15 @@ const LABEL_CHARS = 80
 
 /** The text that names a record for people: its label, else its first non-empty text field. */
 export function labelOfFields(collection: string, fields: Record<string, unknown>): string {
+  return labelOf(collection, (key) => fields[key])
+}
+
+/** The same, reading only the fields it needs (a live record's others are never copied). */
+function labelOf(collection: string, field: (key: string) => unknown): string {
   const spec = collectionSpec(collection)
   if (!spec) return ''
-  const keys = ['label', 'name', ...Object.keys(spec.texts)]
-  for (const key of keys) {
-    const value = fields[key]
+  for (const key of ['label', 'name', ...Object.keys(spec.texts)]) {
+    const value = field(key)
     const text = typeof value === 'string' ? value : textValue(value)
     if (text.trim()) return text.trim().slice(0, LABEL_CHARS)
   }
@@ -31,7 +35,7 @@ export function labelInDoc(doc: Y.Doc, collection: string, id: string): string {
   if (!spec) return ''
   const map = collectionRoot(doc, collection as CollectionName).get(id)
   if (!(map instanceof Y.Map)) return ''
-  const own = labelOfFields(collection, Object.fromEntries(map.entries()))
+  const own = labelOf(collection, (key) => map.get(key))
   if (own || spec.what !== 'link') return own
   const end = (field: string) => {
     const target = spec.refs[field]
