@@ -1,7 +1,7 @@
 import type { Role } from '../../shared/protocol.ts'
 import type { Fields } from '../../shared/schema/index.ts'
 import type * as Y from 'yjs'
-import { createdCount, deletedCount, type Classification } from './classify.ts'
+import { deletedCount, type Classification } from './classify.ts'
 import { describeRemoved, labelInDoc, labelOfFields } from './labels.ts'
 import type { HistoryChange, HistoryRoom } from './recorder.ts'
 import type { CollectionChange, HistoryStore, TouchedRecord } from './types.ts'
@@ -64,8 +64,8 @@ export interface FeedOptions {
 }
 
 /**
- * The activity feed of the boards: who changed what. A writer's run of edits folds into one
- * entry; an entry is appended when it opens and rewritten with its folded edits every
+ * The activity feed of the boards: who changed what. A writer's run of creations and edits
+ * (no pause longer than `foldMs`) folds into one entry, a deletion is one of its own; an entry is appended when it opens and rewritten with its folded edits every
  * `flushMs`, its records named as the document holds them then (not at every keystroke).
  */
 export class ActivityFeed {
@@ -99,11 +99,18 @@ export class ActivityFeed {
         `${r.collection}\u0000${r.id}`,
         describeRemoved(room.doc, r.collection, r.fields, removedLabels),
       )
-    const editsOnly = createdCount(c) === 0 && deletedCount(c) === 0
+    // A writer's run of creations and edits is one entry ("created 6 cards, edited 3"); a
+    // deletion is an entry of its own, written before it is relayed.
+    const foldable = deletedCount(c) === 0
     const open = feed.open.get(writer)
-    if (open && editsOnly && at - open.until <= this.o.foldMs) {
+    if (open && foldable && at - open.until <= this.o.foldMs) {
       for (const [collection, ids] of c.records) {
         const into = (open.changes[collection] ??= { created: [], edited: [], deleted: [] })
+        for (const id of ids.created) {
+          if (into.created.some((r) => r.id === id)) continue
+          if (into.created.length < NAMED_PER_ENTRY) into.created.push({ id, label: '' })
+          else (into.more ??= {}).created = (into.more.created ?? 0) + 1
+        }
         for (const id of ids.edited) {
           if (into.edited.length >= NAMED_PER_ENTRY) break
           if (into.created.some((r) => r.id === id) || into.edited.some((r) => r.id === id))
@@ -143,7 +150,7 @@ export class ActivityFeed {
     id.catch((err: Error) => this.o.failed('activity', room.id, err))
     const entry: FeedEntry = { id, writer, until: at, changes, doc: room.doc }
     if (open) this.closeEntry(open)
-    if (editsOnly) feed.open.set(writer, entry)
+    if (foldable) feed.open.set(writer, entry)
     else feed.open.delete(writer)
     if (++feed.sinceTrim >= trimEvery(this.o.keep)) this.trim(feed, room.id)
     return entry

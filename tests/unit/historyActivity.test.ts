@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { canvasRoots, initBoard, putCard } from '../../shared/schema/index.ts'
+import { canvasRoots, deleteCard, initBoard, putCard } from '../../shared/schema/index.ts'
 import { History, type HistoryChange } from '../../server/history/recorder.ts'
 import { openSqliteHistory } from '../../server/history/sqlite.ts'
 import type { HistoryStore } from '../../server/history/types.ts'
@@ -44,23 +44,26 @@ function board(history: History) {
   const room = { id: 'board-000001', doc }
   const client = new Y.Doc()
   Y.applyUpdate(client, Y.encodeStateAsUpdate(doc))
-  /** One participant's edit of a card's label, accepted as the room accepts it. */
-  const edit = (name: string, card: string, label: string) => {
+  /** One participant's change, made on the client and accepted as the room accepts it. */
+  const write = (name: string, fn: (client: Y.Doc) => void) => {
     let update: Uint8Array | null = null
     const take = (u: Uint8Array) => (update = u)
     client.on('update', take)
-    client.transact(() => {
-      const text = canvasRoots(client, 'problems').nodes.get(card)!.get('label') as Y.Text
-      text.delete(0, text.length)
-      text.insert(0, label)
-    })
+    client.transact(() => fn(client))
     client.off('update', take)
     const change: HistoryChange = { update: update!, role: 'participant', name }
     history.hooks.beforeApplyUpdate(room, change)
     Y.applyUpdate(doc, change.update)
     history.hooks.onAcceptedUpdate(room, change)
   }
-  return { room, edit }
+  /** An edit of a card's label. */
+  const edit = (name: string, card: string, label: string) =>
+    write(name, (d) => {
+      const text = canvasRoots(d, 'problems').nodes.get(card)!.get('label') as Y.Text
+      text.delete(0, text.length)
+      text.insert(0, label)
+    })
+  return { room, edit, write }
 }
 
 describe('activity record', () => {
@@ -144,6 +147,34 @@ describe('activity record', () => {
     edit('Anna', 'ca', 'terza')
     expect(await settled(history.hooks.onUnload(room))).toBe('written')
     expect(await label()).toBe('terza')
+  })
+
+  it('folds a writer’s new cards into their entry with their edits; a deletion is an entry of its own', async () => {
+    const { store, writes } = countingStore()
+    let now = 1_000_000
+    const history = new History({ store, log: silent, now: () => now, flushActivityMs: 3_600_000 })
+    cleanups.push(() => history.close())
+    const { room, edit, write } = board(history)
+    const card = (label: string) => ({ kind: 'problem', label, x: 0, y: 0, role: 'cause' })
+    write('Anna', (d) => putCard(d, 'problems', 'n1', card('Nuova 1')))
+    now += 1_000
+    edit('Anna', 'ca', 'modificata')
+    now += 1_000
+    write('Anna', (d) => putCard(d, 'problems', 'n2', card('Nuova 2')))
+    now += 1_000
+    write('Anna', (d) => deleteCard(d, 'problems', 'n1'))
+    await history.flushActivity(room.id)
+    // one row for the run of creations and edits, one for the deletion
+    expect(writes.append).toBe(2)
+    const [deletion, run] = await store.listActivity(room.id, 10)
+    expect(run!.changes['problems.nodes']).toMatchObject({
+      created: [
+        { id: 'n1', label: 'Nuova 1' },
+        { id: 'n2', label: 'Nuova 2' },
+      ],
+      edited: [{ id: 'ca', label: 'modificata' }],
+    })
+    expect(deletion!.changes['problems.nodes']!.deleted).toEqual([{ id: 'n1', label: 'Nuova 1' }])
   })
 
   it('starts a new entry for a writer after a pause longer than the fold', async () => {
