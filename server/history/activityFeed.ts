@@ -65,8 +65,9 @@ export interface FeedOptions {
 
 /**
  * The activity feed of the boards: who changed what. A writer's run of creations and edits
- * (no pause longer than `foldMs`) folds into one entry, a deletion is one of its own; an entry is appended when it opens and rewritten with its folded edits every
- * `flushMs`, its records named as the document holds them then (not at every keystroke).
+ * (no pause longer than `foldMs`) folds into one entry, a deletion is one of its own; an entry
+ * is appended when it opens and rewritten with its folded edits every `flushMs`, its records
+ * named as the document holds them then (not at every keystroke).
  */
 export class ActivityFeed {
   private readonly boards = new Map<string, BoardFeed>()

@@ -65,12 +65,11 @@ const checkpoint = () => {
 const timer = setInterval(checkpoint, workerData.intervalMs)
 parentPort.on('message', (msg) => {
   if (msg === 'held') {
-    let result = null
     try {
-      result = db.pragma('wal_checkpoint(RESTART)')[0]
+      db.pragma('wal_checkpoint(RESTART)')
     } catch {}
     restarting = false
-    parentPort.postMessage({ restarted: result })
+    parentPort.postMessage({ restarted: true })
     return
   }
   clearInterval(timer)
@@ -131,9 +130,9 @@ export function startCheckpointer(file: string, options: CheckpointerOptions): C
         restartFrames: options.restartFrames,
       },
     })
-    w.on('message', (msg: { error?: string; hold?: true; restarted?: unknown }) => {
+    w.on('message', (msg: { error?: string; hold?: true; restarted?: true }) => {
       if (msg.hold) hold(w)
-      else if ('restarted' in msg) release()
+      else if (msg.restarted) release()
       else if (msg.error) options.onError(msg.error)
     })
     w.on('error', (err) => {

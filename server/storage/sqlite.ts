@@ -84,12 +84,11 @@ export function openSqliteStore(
   const insertUpdate = db.prepare('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)')
   // The log's sequence numbers, given here (the table is keyed by board: migration 4): past the
   // highest row, and past the highest ever given when rows were deleted.
-  const lastSeqStored = db
+  let lastSeq = db
     .prepare<[], { seq: number }>(
       "SELECT MAX(COALESCE((SELECT MAX(seq) FROM updates), 0), COALESCE((SELECT value FROM storage_meta WHERE key = 'last_seq'), 0)) AS seq",
     )
     .get()!.seq
-  let lastSeq = lastSeqStored
   const keepLastSeq = db.prepare(
     "INSERT INTO storage_meta (key, value) VALUES ('last_seq', ?) ON CONFLICT(key) DO UPDATE SET value = MAX(value, excluded.value)",
   )
@@ -169,12 +168,17 @@ export function openSqliteStore(
     }
   }
 
+  /** Before every write: the checkpoint worker runs, and writes wait while it restarts the WAL. */
+  const beforeWrite = (): Promise<void> | null => {
+    checkpointer.touch()
+    return checkpointer.gate
+  }
+
   // better-sqlite3 is synchronous: each method commits before its promise settles.
   return {
     kind: 'sqlite',
     async createBoard(board, snapshot) {
-      if (checkpointer.gate) await checkpointer.gate
-      checkpointer.touch()
+      await beforeWrite()
       createTx(board, snapshot)
     },
     async getBoard(id) {
@@ -194,9 +198,9 @@ export function openSqliteStore(
     countBoards: async () => countBoards.get()!.n,
     loadDocument: async (id, { verify = true } = {}) => loadDocument(id, verify),
     async appendUpdates(items) {
-      // while the worker restarts the WAL: a few ms, the event loop free meanwhile
-      if (checkpointer.gate) await checkpointer.gate
-      checkpointer.touch()
+      // held only while the worker restarts the WAL (a few ms, the event loop free meanwhile)
+      const held = beforeWrite()
+      if (held) await held
       return appendTx(items)
     },
     async logStats(id) {
@@ -204,8 +208,7 @@ export function openSqliteStore(
       return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 }
     },
     async compact(id, request) {
-      if (checkpointer.gate) await checkpointer.gate
-      checkpointer.touch()
+      await beforeWrite()
       return compactTx(id, request)
     },
     close: async () => {
