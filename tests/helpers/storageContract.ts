@@ -60,6 +60,22 @@ export function storageContract(name: string, open: () => Promise<ContractSubjec
         await subject.close()
       }
     }
+    /** A durable store (one that can be opened again; others skip) with a new board on it. */
+    const withDurableBoard = (
+      fn: (
+        store: BoardStore,
+        reopen: () => Promise<BoardStore>,
+        board: BoardRecord,
+        w: ReturnType<typeof writer>,
+      ) => Promise<void>,
+    ) =>
+      withStore(async ({ store, reopen }) => {
+        if (!reopen) return
+        const board = record()
+        const w = writer()
+        await store.createBoard(board, w.state())
+        await fn(store, reopen, board, w)
+      })
 
     it(
       'a new board is found with its hashes and first snapshot, and counted',
@@ -201,13 +217,9 @@ export function storageContract(name: string, open: () => Promise<ContractSubjec
 
     it(
       'what is committed is there after the store is opened again',
-      withStore(async (subject) => {
-        if (!subject.reopen) return
-        const board = record()
-        const w = writer()
-        await subject.store.createBoard(board, w.state())
-        const [seq] = await subject.store.appendUpdates([{ boardId: board.id, update: w.add('x') }])
-        const again = await subject.reopen()
+      withDurableBoard(async (store, reopen, board, w) => {
+        const [seq] = await store.appendUpdates([{ boardId: board.id, update: w.add('x') }])
+        const again = await reopen()
         const stored = await again.loadDocument(board.id)
         expect(stored.seqs).toEqual([seq])
         expect(cardsOf(stored)).toEqual(['x'])
@@ -217,17 +229,13 @@ export function storageContract(name: string, open: () => Promise<ContractSubjec
 
     it(
       'a sequence number is never given twice, even once the newest rows were compacted away and the store opened again',
-      withStore(async (subject) => {
-        if (!subject.reopen) return
-        const board = record()
-        const w = writer()
-        await subject.store.createBoard(board, w.state())
-        const seqs = await subject.store.appendUpdates([
+      withDurableBoard(async (store, reopen, board, w) => {
+        const seqs = await store.appendUpdates([
           { boardId: board.id, update: w.add('a') },
           { boardId: board.id, update: w.add('b') },
         ])
-        await subject.store.compact(board.id, { snapshot: w.state(), seqs, generation: 0 })
-        const again = await subject.reopen()
+        await store.compact(board.id, { snapshot: w.state(), seqs, generation: 0 })
+        const again = await reopen()
         const [next] = await again.appendUpdates([{ boardId: board.id, update: w.add('c') }])
         expect(next).toBeGreaterThan(Math.max(...seqs))
         const stored = await again.loadDocument(board.id)
