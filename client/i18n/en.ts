@@ -23,6 +23,7 @@ export const en = {
     copy: 'Copy',
     copied: 'Copied',
     home: 'Home',
+    openingEditor: 'Text of the card being opened',
   },
   home,
   board,

@@ -23,6 +23,7 @@ export const it = {
     copy: 'Copia',
     copied: 'Copiato',
     home: 'Home',
+    openingEditor: 'Testo della carta in apertura',
   },
   home,
   board,

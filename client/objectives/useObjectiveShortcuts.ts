@@ -2,10 +2,12 @@ import { useEffect } from 'react'
 import { useBoardSession } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
 import { holdKey } from '../text/typeAhead.ts'
+import { TYPE_AHEAD_ATTRIBUTE } from '../lib/dom.ts'
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null
-  return !!el && (/^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(el.tagName) || el.isContentEditable)
+  if (!el || el.hasAttribute?.(TYPE_AHEAD_ATTRIBUTE)) return false
+  return /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(el.tagName) || el.isContentEditable
 }
 
 /**

@@ -1,10 +1,16 @@
-import { isTyping } from '../lib/dom.ts'
+import i18next from 'i18next'
+import { TYPE_AHEAD_ATTRIBUTE, isTyping } from '../lib/dom.ts'
 
 /**
  * Keys typed while a text editor is opening. A new card's editor appears a frame or two after
  * the key that made it (React renders it, React Flow measures it, then it can take focus): what
  * the person types meanwhile must land in the editor, not trigger the canvas's shortcuts
  * ("n" would make another card, "l" would re-lay the tree) nor vanish.
+ *
+ * Not all text comes as key presses: a dead key or an input method («à», «ü», kana), a paste or
+ * a dictation tool hands the page text to insert, which only a focused text field receives.
+ * So while keys are held an invisible field (the catcher) has the focus: what is inserted into
+ * it is held like a typed key, in order, and the editor takes it all when it opens.
  */
 export type TypedKey = { char: string } | { key: 'Backspace' | 'Enter' | 'Escape' }
 
@@ -15,8 +21,10 @@ let held: TypedKey[] | null = null
 /** Whose editor the keys are held for (the record being edited). */
 let heldFor: string | null = null
 let timer: ReturnType<typeof setTimeout> | undefined
+let catcher: HTMLTextAreaElement | null = null
 
 function onKeyDown(e: KeyboardEvent): void {
+  // the catcher is not a field that types (isTyping): its keys are held like the page's
   if (!held || isTyping(e.target) || e.isComposing) return
   let key: TypedKey | null = null
   if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) key = { char: e.key }
@@ -24,8 +32,40 @@ function onKeyDown(e: KeyboardEvent): void {
   else if (e.key === 'Enter' && !e.shiftKey) key = { key: 'Enter' }
   if (!key) return
   held.push(key)
+  // prevented, a key inserts nothing into the catcher: each key is held once
   e.preventDefault()
   e.stopImmediatePropagation()
+}
+
+/** Text inserted into the catcher without a key press of its own: a paste, dictation. */
+function onBeforeInput(e: InputEvent): void {
+  if (!held || e.isComposing || e.inputType === 'insertCompositionText') return
+  const data = e.data ?? e.dataTransfer?.getData('text/plain') ?? ''
+  if (e.inputType.startsWith('insert') && data) held.push({ char: data })
+  else if (e.inputType === 'deleteContentBackward') held.push({ key: 'Backspace' })
+  e.preventDefault()
+}
+
+/** What an input method or a dead key composed: held as typed, and the catcher emptied. */
+function onCompositionEnd(e: CompositionEvent): void {
+  if (held && e.data) held.push({ char: e.data })
+  if (catcher) catcher.value = ''
+}
+
+function catcherField(): HTMLTextAreaElement {
+  if (!catcher) {
+    catcher = document.createElement('textarea')
+    catcher.setAttribute(TYPE_AHEAD_ATTRIBUTE, '')
+    catcher.tabIndex = -1
+    catcher.style.cssText =
+      'position:fixed;left:0;top:0;width:1px;height:1px;padding:0;border:0;opacity:0;' +
+      'pointer-events:none;resize:none;overflow:hidden'
+    catcher.addEventListener('beforeinput', onBeforeInput)
+    catcher.addEventListener('compositionend', onCompositionEnd)
+  }
+  catcher.setAttribute('aria-label', i18next.t('openingEditor', { defaultValue: '' }))
+  if (!catcher.isConnected) document.body.append(catcher)
+  return catcher
 }
 
 function stop(): void {
@@ -33,6 +73,10 @@ function stop(): void {
   heldFor = null
   clearTimeout(timer)
   window.removeEventListener('keydown', onKeyDown, true)
+  if (catcher) {
+    if (document.activeElement === catcher) catcher.blur()
+    catcher.value = ''
+  }
 }
 
 /** The editor of `owner` is about to open: hold the keys typed until it takes them. */
@@ -43,6 +87,8 @@ export function holdKeysForEditor(owner: string): void {
   heldFor = owner
   clearTimeout(timer)
   timer = setTimeout(stop, HOLD_MS)
+  // A person writing in another field keeps it; otherwise the catcher takes the text for now.
+  if (!isTyping(document.activeElement)) catcherField().focus({ preventScroll: true })
 }
 
 /** A key that opened the editor and belongs in it (Backspace on a selected card). */

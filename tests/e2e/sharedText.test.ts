@@ -57,6 +57,34 @@ describe('editing text together', () => {
       .toEqual(['nuovi lavori'])
   })
 
+  it('text that comes without a key press (an accent, an input method) right after "new card" lands in the card too', async () => {
+    const board = await createBoard(suite.server.url)
+    const f = await suite.open(board.links.facilitator, 'Fabio')
+    await f.waitSaved()
+    // «à» typed with a dead key or an input method, or pasted by a dictation tool, reaches the
+    // page as text to insert, with no keydown to hold: it must not be lost while the new card's
+    // editor is still opening.
+    await f.page.keyboard.press('n')
+    await f.page.keyboard.insertText('Città')
+    await f.page.keyboard.type(' e paesi')
+    await f.page.keyboard.insertText(' più soli')
+    await f.page.keyboard.press('Enter')
+    await f.card('Città e paesi più soli').waitFor()
+    // An input method: the text is composed, then committed, still without a key of its own.
+    const cdp = await f.page.context().newCDPSession(f.page)
+    await f.page.keyboard.press('n')
+    await cdp.send('Input.imeSetComposition', { text: 'e', selectionStart: 1, selectionEnd: 1 })
+    await cdp.send('Input.imeSetComposition', { text: 'è', selectionStart: 1, selectionEnd: 1 })
+    await cdp.send('Input.insertText', { text: 'è' })
+    await f.page.keyboard.type(' tardi')
+    await f.page.keyboard.press('Enter')
+    await f.card('è tardi').waitFor()
+    expect(await f.cards().count()).toBe(2)
+    await expect
+      .poll(async () => (await labels(suite.server.url, board.id, board.keys.viewer)).sort())
+      .toEqual(['Città e paesi più soli', 'è tardi'])
+  })
+
   it('after ten cards typed without a pause, each Ctrl+Z removes exactly one card', async () => {
     const board = await createBoard(suite.server.url)
     const f = await suite.open(board.links.facilitator, 'Franca')
