@@ -31,11 +31,24 @@ describe('the problem tree, keyboard first', () => {
     await p.open(board.links.participant)
     await f.waitSaved()
     const { keyboard } = f.page
+    // On a timeout, what the page showed: the cards, which were selected, where the focus was.
+    const explained = async (step: Promise<void>, what: string) =>
+      step.catch(async (err: Error) => {
+        const seen = await f.page.evaluate(() => ({
+          cards: [...document.querySelectorAll('.react-flow__node')].map(
+            (n) => `${n.classList.contains('selected') ? '*' : ''}${n.textContent ?? ''}`,
+          ),
+          editor: (document.querySelector('textarea.card-editor') as HTMLTextAreaElement | null)
+            ?.value,
+          focus: `${document.activeElement?.tagName}.${document.activeElement?.className}`,
+        }))
+        throw new Error(`${what}: ${err.message}\nthe page: ${JSON.stringify(seen)}`)
+      })
     const type = async (text: string) => {
-      await f.page.locator('textarea.card-editor').waitFor()
+      await explained(f.page.locator('textarea.card-editor').waitFor(), `no editor for «${text}»`)
       await keyboard.type(text)
       await keyboard.press('Enter')
-      await f.card(text).waitFor()
+      await explained(f.card(text).waitFor(), `no card «${text}»`)
     }
 
     await keyboard.press('n')
