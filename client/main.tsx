@@ -8,9 +8,12 @@ import './app/global.css'
 
 // A board opens on its problem tree: that view's code comes beside the board's data.
 if (parseRoute(location).page === 'board') void loadPhase('problems')
-initI18n()
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
+const render = () =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
+const texts = initI18n()
+if (texts) void texts.then(render, render)
+else render()

@@ -1,11 +1,18 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { en } from './en.ts'
 import { it } from './it.ts'
 
 export const LANGUAGES = ['it', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
 const STORAGE_KEY = 'trama.lang'
+
+/**
+ * Italian comes with the page; another language's texts are a chunk of their own, fetched when
+ * someone chooses it (most rooms never do, and every page would load and run them).
+ */
+const OTHER_LANGUAGES: Record<Exclude<Language, 'it'>, () => Promise<Record<string, object>>> = {
+  en: () => import('./en.ts').then((m) => m.en),
+}
 
 function storedLanguage(): Language {
   try {
@@ -16,17 +23,43 @@ function storedLanguage(): Language {
   }
 }
 
-/** Italian first, English second; every string of the UI goes through here. */
-export function initI18n(): typeof i18next {
+/** Resolves once `lang`'s texts are here; false when they could not be fetched. */
+async function loadLanguage(lang: Language): Promise<boolean> {
+  if (lang === 'it' || i18next.hasResourceBundle(lang, 'common')) return true
+  try {
+    const bundle = await OTHER_LANGUAGES[lang]()
+    for (const [ns, texts] of Object.entries(bundle))
+      i18next.addResourceBundle(lang, ns, texts, true, true)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Italian first, English second; every string of the UI goes through here. Returns nothing
+ * when the page can be drawn at once (Italian), else a promise of the chosen language's texts
+ * (the page would otherwise show in Italian first); if they cannot be fetched, Italian it is.
+ */
+export function initI18n(): Promise<void> | undefined {
+  const lang = storedLanguage()
   void i18next.use(initReactI18next).init({
-    resources: { it, en },
-    lng: storedLanguage(),
+    resources: { it },
+    lng: 'it',
     fallbackLng: 'it',
     defaultNS: 'common',
     interpolation: { escapeValue: false },
   })
-  document.documentElement.lang = i18next.language
-  return i18next
+  document.documentElement.lang = 'it'
+  if (lang === 'it') return undefined
+  return loadLanguage(lang).then(async (loaded) => {
+    if (loaded) await switchTo(lang)
+  })
+}
+
+async function switchTo(lang: Language): Promise<void> {
+  await i18next.changeLanguage(lang)
+  document.documentElement.lang = lang
 }
 
 export function setLanguage(lang: Language): void {
@@ -35,6 +68,5 @@ export function setLanguage(lang: Language): void {
   } catch {
     // private mode: the choice lasts for this page only
   }
-  void i18next.changeLanguage(lang)
-  document.documentElement.lang = lang
+  void loadLanguage(lang).then((loaded) => (loaded ? switchTo(lang) : undefined))
 }
