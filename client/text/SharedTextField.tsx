@@ -1,7 +1,7 @@
 import { useEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react'
 import type * as Y from 'yjs'
 import { useBoardActions } from '../store/context.tsx'
-import { takeHeldKeys, dropHeldKeys, type TypedKey } from './typeAhead.ts'
+import { composingAhead, takeHeldKeys, dropHeldKeys, type TypedKey } from './typeAhead.ts'
 import { useSharedText, type TextTarget } from './useSharedText.ts'
 import { usePresenceMark } from './usePresenceMark.ts'
 
@@ -117,10 +117,16 @@ export function SharedTextField({
     // A new card is hidden until React Flow has measured it, and a hidden field cannot take
     // focus: try again on the next frames until it does. Keys typed meanwhile are held.
     let frames = 0
+    let composed = 0
     let raf = 0
     const focus = () => {
       const el = text.ref.current
       if (!el) return
+      // a letter being composed meanwhile ends first, where it started (for ten seconds at most)
+      if (composingAhead() && composed++ < 600) {
+        raf = requestAnimationFrame(focus)
+        return
+      }
       el.focus()
       if (document.activeElement === el) {
         el.setSelectionRange(el.value.length, el.value.length)

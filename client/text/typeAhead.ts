@@ -22,6 +22,8 @@ let held: TypedKey[] | null = null
 let heldFor: string | null = null
 let timer: ReturnType<typeof setTimeout> | undefined
 let catcher: HTMLTextAreaElement | null = null
+/** A letter is being composed in the catcher (a dead key, an input method). */
+let composing = false
 
 function onKeyDown(e: KeyboardEvent): void {
   // the catcher is not a field that types (isTyping): its keys are held like the page's
@@ -37,19 +39,41 @@ function onKeyDown(e: KeyboardEvent): void {
   e.stopImmediatePropagation()
 }
 
-/** Text inserted into the catcher without a key press of its own: a paste, dictation. */
-function onBeforeInput(e: InputEvent): void {
-  if (!held || e.isComposing || e.inputType === 'insertCompositionText') return
-  const data = e.data ?? e.dataTransfer?.getData('text/plain') ?? ''
-  if (e.inputType.startsWith('insert') && data) held.push({ char: data })
-  else if (e.inputType === 'deleteContentBackward') held.push({ key: 'Backspace' })
-  e.preventDefault()
+/**
+ * Text that reached the catcher without a key press of its own (a paste, dictation, a letter
+ * composed with a dead key or an input method) is held as typed, once: read off the field's
+ * value (the events that bring it differ between browsers and input methods), which is then
+ * emptied. A composition is read when it ends.
+ */
+function takeInserted(): void {
+  if (!catcher?.value) return
+  // letter by letter, as typed keys: what came after an Enter is typed again as keys
+  for (const char of catcher.value) held?.push({ char })
+  catcher.value = ''
 }
 
-/** What an input method or a dead key composed: held as typed, and the catcher emptied. */
-function onCompositionEnd(e: CompositionEvent): void {
-  if (held && e.data) held.push({ char: e.data })
-  if (catcher) catcher.value = ''
+function onInput(e: Event): void {
+  if (!(e as InputEvent).isComposing) takeInserted()
+}
+
+/** A composition is not cut short: holding lasts until it ends (see {@link composingAhead}). */
+function onCompositionStart(): void {
+  composing = true
+  clearTimeout(timer)
+}
+
+function onCompositionEnd(): void {
+  composing = false
+  takeInserted()
+  if (held) timer = setTimeout(stop, HOLD_MS)
+}
+
+/**
+ * Whether a letter is being composed for the editor still opening: the editor waits for it to
+ * end before it takes the focus (which would end it half-way: «e» for «è»).
+ */
+export function composingAhead(): boolean {
+  return composing && held !== null
 }
 
 function catcherField(): HTMLTextAreaElement {
@@ -60,7 +84,8 @@ function catcherField(): HTMLTextAreaElement {
     catcher.style.cssText =
       'position:fixed;left:0;top:0;width:1px;height:1px;padding:0;border:0;opacity:0;' +
       'pointer-events:none;resize:none;overflow:hidden'
-    catcher.addEventListener('beforeinput', onBeforeInput)
+    catcher.addEventListener('input', onInput)
+    catcher.addEventListener('compositionstart', onCompositionStart)
     catcher.addEventListener('compositionend', onCompositionEnd)
   }
   catcher.setAttribute('aria-label', i18next.t('openingEditor', { defaultValue: '' }))
@@ -71,6 +96,7 @@ function catcherField(): HTMLTextAreaElement {
 function stop(): void {
   held = null
   heldFor = null
+  composing = false
   clearTimeout(timer)
   window.removeEventListener('keydown', onKeyDown, true)
   if (catcher) {
@@ -102,6 +128,7 @@ export function holdKey(key: TypedKey): void {
  */
 export function takeHeldKeys(owner: string): TypedKey[] {
   if (!held || heldFor !== owner) return []
+  takeInserted()
   const keys = held
   stop()
   return keys

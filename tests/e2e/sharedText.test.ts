@@ -85,6 +85,42 @@ describe('editing text together', () => {
       .toEqual(['Città e paesi più soli', 'è tardi'])
   })
 
+  it('a letter still being composed when the new card opens ends first and lands once', async () => {
+    const board = await createBoard(suite.server.url)
+    const f = await suite.open(board.links.facilitator, 'Fabio')
+    await f.waitSaved()
+    // N, and a composition starting in the same task: before the card's editor can exist
+    const started = await f.page.evaluate(() => {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }))
+      const field = document.activeElement as HTMLTextAreaElement
+      field.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }))
+      field.value = 'e'
+      return field.tagName
+    })
+    expect(started).toBe('TEXTAREA')
+    // the editor is there, and waits: taking the focus now would cut «è» to «e»
+    await f.page.locator('textarea.card-editor').waitFor()
+    const waited = await f.page.evaluate(async () => {
+      for (let i = 0; i < 5; i++) await new Promise((r) => requestAnimationFrame(r))
+      return document.activeElement?.classList.contains('card-editor') ?? false
+    })
+    expect(waited).toBe(false)
+    await f.page.evaluate(() => {
+      const field = document.activeElement as HTMLTextAreaElement
+      field.value = 'è'
+      field.dispatchEvent(new CompositionEvent('compositionend', { data: 'è' }))
+    })
+    await expect
+      .poll(() => f.page.evaluate(() => document.activeElement?.className ?? ''))
+      .toContain('card-editor')
+    await f.page.keyboard.type(' tardi')
+    await f.page.keyboard.press('Enter')
+    await f.card('è tardi').waitFor()
+    await expect
+      .poll(() => labels(suite.server.url, board.id, board.keys.viewer))
+      .toEqual(['è tardi'])
+  })
+
   it('after ten cards typed without a pause, each Ctrl+Z removes exactly one card', async () => {
     const board = await createBoard(suite.server.url)
     const f = await suite.open(board.links.facilitator, 'Franca')
