@@ -65,7 +65,10 @@ describe('the projector follows the room', () => {
       height: 1080,
     })
     await expect.poll(() => projector.cards().count()).toBe(25)
-    const whole = await measureCardText(projector.page)
+    // the cards are in the page before the projector has arranged and shown them: wait for the
+    // whole tree on screen
+    let whole = await measureCardText(projector.page)
+    await expect.poll(async () => (whole = await measureCardText(projector.page)).inView).toBe(25)
 
     // spotlight: the facilitator selects a cause; the projector shows it with its causes and
     // its effect, larger than the whole tree
