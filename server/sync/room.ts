@@ -5,7 +5,6 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { FastifyBaseLogger } from 'fastify'
 import { SCHEMA_VERSION, metaRoot, migrateDoc } from '../../shared/schema/index.ts'
-import { dropPending } from '../../shared/schema/integrable.ts'
 import { awarenessFrame, checkFrame, syncUpdateFrame } from './frames.ts'
 import {
   CLOSE,
@@ -19,8 +18,7 @@ import type { RoomHooks } from './hooks.ts'
 import type { SyncLimits } from './config.ts'
 import type { Connection } from './connection.ts'
 import { BoardLog } from './boardLog.ts'
-import { replayStored } from './replay.ts'
-import { SlicedLoad } from './slicedLoad.ts'
+import { LoadedDocument } from './loadedDocument.ts'
 import { RoomPresence } from './roomPresence.ts'
 import { UpdateIntake, type DecodedUpdate, type PendingAppend } from './updateIntake.ts'
 
@@ -52,11 +50,12 @@ export interface RoomDeps {
  * relayed, so neither a relay nor a sync answer can carry anything that is not stored. The
  * hooks (hooks.ts) let a deployment follow loads, accepted updates, relays, presence and
  * unloads, and decide who compacts. Presence is roomPresence.ts's, the log and its compaction
- * boardLog.ts's.
+ * boardLog.ts's, loading the document loadedDocument.ts's.
  */
 export class Room {
-  private readonly ydoc = new Y.Doc()
-  readonly awareness = new awarenessProtocol.Awareness(this.ydoc)
+  private readonly content: LoadedDocument
+  private readonly ydoc: Y.Doc
+  readonly awareness: awarenessProtocol.Awareness
   readonly connections = new Set<Connection>()
   /** Set when the stored board is newer than this server: nobody may sync it. */
   newerSchema = false
@@ -67,18 +66,6 @@ export class Room {
   private started = false
   readonly presence: RoomPresence
   private readonly boardLog: BoardLog
-  /**
-   * The stored snapshot, while it is exactly the document (loaded with an empty log, unchanged
-   * since): a fresh client's first sync is answered with these bytes instead of encoding a
-   * large board on the event loop.
-   */
-  private wholeState: Uint8Array | null = null
-  /**
-   * A large snapshot still being applied in slices (slicedLoad.ts): the room serves fresh
-   * clients the stored bytes meanwhile, and whoever reads the document first has the rest
-   * applied at once (nobody ever sees part of a board).
-   */
-  private slices: SlicedLoad | null = null
   /** True while a stored update is applied: the doc's update event then only relays. */
   private applyingStored = false
   private readonly intake: UpdateIntake
@@ -133,6 +120,23 @@ export class Room {
     this.log = deps.log
     this.hooks = deps.hooks
     const room = this
+    this.content = new LoadedDocument(
+      {
+        id,
+        get freed() {
+          return room.freed
+        },
+        loaded: () => this.start(),
+        failed: () => {
+          this.closeConnections(CLOSE.GOING_AWAY)
+          this.deps.onIdle(this)
+        },
+      },
+      STORAGE_ORIGIN,
+      deps.log,
+    )
+    this.ydoc = this.content.ydoc
+    this.awareness = new awarenessProtocol.Awareness(this.ydoc)
     this.presence = new RoomPresence(
       {
         id,
@@ -173,68 +177,27 @@ export class Room {
   }
 
   private async replay(stored: StoredDocument): Promise<void> {
-    const remoteFirst = this.boardLog.holdsRows
-    await replayStored(this.doc, stored, STORAGE_ORIGIN)
-    const dropped = this.dropPending()
-    if (stored.snapshot && !stored.updates.length && !remoteFirst && !dropped)
-      this.wholeState = stored.snapshot
+    // a room that already holds rows of its own (relayed by another server) has more than the
+    // stored snapshot: a fresh client is not sent those bytes alone
+    await this.content.replay(stored, !this.boardLog.holdsRows)
     this.boardLog.loaded(stored)
-  }
-
-  /**
-   * Content that cannot integrate, stored before the update guard refused it: Yjs would keep it
-   * pending, send it to every client in the server's sync step 2 and get it back in theirs (then
-   * refused). Everything stored was just applied, so nothing can complete it: it is dropped, and
-   * the next snapshot leaves it out.
-   */
-  private dropPending(): boolean {
-    if (!dropPending(this.ydoc)) return false
-    this.log.warn({ board: this.id }, 'stored content that cannot integrate dropped at load')
-    return true
   }
 
   /** Whether the stored snapshot is still being applied in slices (the room serves meanwhile). */
   get loadingInSlices(): boolean {
-    return this.slices !== null
+    return this.content.loadingInSlices
   }
 
   /** The board's document (a board still loading in slices is completed first). */
   get doc(): Y.Doc {
-    this.slices?.finish()
-    return this.ydoc
+    return this.content.doc
   }
 
   /** A large snapshot that needs no migration loads in slices; the room is served meanwhile. */
   private loadInSlices(stored: StoredDocument): boolean {
-    if (this.boardLog.holdsRows) return false
-    const room = this
-    this.slices = SlicedLoad.begin(this.id, this.ydoc, stored, STORAGE_ORIGIN, {
-      get freed() {
-        return room.freed
-      },
-      loaded: () => {
-        this.slices = null
-        this.start()
-      },
-      failed: (err) => this.slicesFailed(err),
-    })
-    if (!this.slices) return false
-    // the state vector and the stored bytes answer the first syncs until the pieces are in
-    this.wholeState = stored.snapshot
+    if (this.boardLog.holdsRows || !this.content.loadInSlices(stored)) return false
     this.boardLog.loaded(stored)
     return true
-  }
-
-  /** The room closes (its clients reconnect) and the board loads whole next time. */
-  private slicesFailed(err: unknown): void {
-    this.slices = null
-    this.wholeState = null
-    this.log.warn(
-      { board: this.id, err: err instanceof Error ? err.message : String(err) },
-      'board did not load in slices: it loads whole',
-    )
-    this.closeConnections(CLOSE.GOING_AWAY)
-    this.deps.onIdle(this)
   }
 
   private start(): void {
@@ -258,7 +221,7 @@ export class Room {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.wholeState = null
+    this.content.changed()
     if (origin === STORAGE_ORIGIN) return
     if (origin === REMOTE_ORIGIN) {
       this.relay(syncUpdateFrame(update), null)
@@ -327,7 +290,7 @@ export class Room {
    */
   applyRemoteUpdate(update: Uint8Array, seq: number): void {
     if (this.freed || this.boardLog.has(seq)) return
-    this.wholeState = null
+    this.content.changed()
     Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
     this.boardLog.noted(seq, update.byteLength)
   }
@@ -398,10 +361,7 @@ export class Room {
     this.connections.add(conn)
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE_SYNC)
-    if (this.slices) {
-      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1)
-      encoding.writeVarUint8Array(encoder, this.slices.stateVector)
-    } else syncProtocol.writeSyncStep1(encoder, this.doc)
+    this.content.writeSyncStep1(encoder)
     conn.send(encoding.toUint8Array(encoder))
     const presence = this.presence.frameOfAll()
     if (presence) conn.send(presence)
@@ -433,12 +393,8 @@ export class Room {
     const kind = decoding.readVarUint(decoder)
     if (kind === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(decoder)
-      const fresh = this.wholeState && Y.decodeStateVector(stateVector).size === 0
       encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
-      encoding.writeVarUint8Array(
-        encoder,
-        fresh ? this.wholeState! : Y.encodeStateAsUpdate(this.doc, stateVector),
-      )
+      encoding.writeVarUint8Array(encoder, this.content.missingFrom(stateVector))
     } else if (
       kind === syncProtocol.messageYjsSyncStep2 ||
       kind === syncProtocol.messageYjsUpdate
@@ -523,12 +479,11 @@ export class Room {
   private async free(info: { compacted: boolean }): Promise<void> {
     if (this.freed) return
     this.freed = true
-    this.slices = null
     this.cancelUnload()
     this.boardLog.stop()
     this.connections.clear()
     this.awareness.destroy()
-    this.ydoc.destroy()
+    this.content.destroy()
     this.intake.releaseWaiters()
     try {
       await this.hooks.onUnload?.(this, info)
