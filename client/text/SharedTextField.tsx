@@ -122,8 +122,9 @@ export function SharedTextField({
     const focus = () => {
       const el = text.ref.current
       if (!el) return
-      // a letter being composed meanwhile ends first, where it started (for ten seconds at most)
-      if (composingAhead() && composed++ < 600) {
+      // a letter being composed meanwhile ends first, where it started (for a second at most:
+      // a touch keyboard composes whole words)
+      if (composingAhead() && composed++ < 60) {
         raf = requestAnimationFrame(focus)
         return
       }

@@ -22,12 +22,15 @@ let held: TypedKey[] | null = null
 let heldFor: string | null = null
 let timer: ReturnType<typeof setTimeout> | undefined
 let catcher: HTMLTextAreaElement | null = null
+/** What had the focus before the catcher took it: it gets it back if no editor comes. */
+let focusedBefore: HTMLElement | null = null
 /** A letter is being composed in the catcher (a dead key, an input method). */
 let composing = false
 
 function onKeyDown(e: KeyboardEvent): void {
   // the catcher is not a field that types (isTyping): its keys are held like the page's
-  if (!held || isTyping(e.target) || e.isComposing) return
+  // 229: a key an input method handles (Safari sends the Enter that confirms a word as one)
+  if (!held || isTyping(e.target) || e.isComposing || e.keyCode === 229) return
   let key: TypedKey | null = null
   if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) key = { char: e.key }
   else if (e.key === 'Backspace' || e.key === 'Escape') key = { key: e.key }
@@ -56,21 +59,18 @@ function onInput(e: Event): void {
   if (!(e as InputEvent).isComposing) takeInserted()
 }
 
-/** A composition is not cut short: holding lasts until it ends (see {@link composingAhead}). */
 function onCompositionStart(): void {
   composing = true
-  clearTimeout(timer)
 }
 
 function onCompositionEnd(): void {
   composing = false
   takeInserted()
-  if (held) timer = setTimeout(stop, HOLD_MS)
 }
 
 /**
- * Whether a letter is being composed for the editor still opening: the editor waits for it to
- * end before it takes the focus (which would end it half-way: «e» for «è»).
+ * Whether a letter is being composed for the editor still opening: the editor waits a little
+ * for it to end before it takes the focus (which could end it half-way: «e» for «è»).
  */
 export function composingAhead(): boolean {
   return composing && held !== null
@@ -100,9 +100,16 @@ function stop(): void {
   clearTimeout(timer)
   window.removeEventListener('keydown', onKeyDown, true)
   if (catcher) {
-    if (document.activeElement === catcher) catcher.blur()
+    // no editor took the focus: it goes back where it was (a toolbar button), not to the page
+    if (document.activeElement === catcher) {
+      if (focusedBefore?.isConnected) focusedBefore.focus({ preventScroll: true })
+      else catcher.blur()
+    }
     catcher.value = ''
+    // out of the page between editors: no stray field for a screen reader to find
+    catcher.remove()
   }
+  focusedBefore = null
 }
 
 /** The editor of `owner` is about to open: hold the keys typed until it takes them. */
@@ -113,8 +120,12 @@ export function holdKeysForEditor(owner: string): void {
   heldFor = owner
   clearTimeout(timer)
   timer = setTimeout(stop, HOLD_MS)
-  // A person writing in another field keeps it; otherwise the catcher takes the text for now.
-  if (!isTyping(document.activeElement)) catcherField().focus({ preventScroll: true })
+  // The catcher takes the text for now, unless the focus is in another field: what is typed
+  // there stays there until the editor takes the focus.
+  const active = document.activeElement
+  if (isTyping(active) || active === catcher) return
+  focusedBefore = active instanceof HTMLElement && active !== document.body ? active : null
+  catcherField().focus({ preventScroll: true })
 }
 
 /** A key that opened the editor and belongs in it (Backspace on a selected card). */

@@ -70,6 +70,8 @@ describe('editing text together', () => {
     await f.page.keyboard.insertText(' più soli')
     await f.page.keyboard.press('Enter')
     await f.card('Città e paesi più soli').waitFor()
+    // the field that held the text is out of the page once the editor took it
+    expect(await f.page.locator('[data-type-ahead]').count()).toBe(0)
     // An input method: the text is composed, then committed, still without a key of its own.
     const cdp = await f.page.context().newCDPSession(f.page)
     await f.page.keyboard.press('n')
@@ -95,24 +97,26 @@ describe('editing text together', () => {
       const field = document.activeElement as HTMLTextAreaElement
       field.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }))
       field.value = 'e'
-      return field.tagName
+      return field.hasAttribute('data-type-ahead')
     })
-    expect(started).toBe('TEXTAREA')
-    // the editor is there, and waits: taking the focus now would cut «è» to «e»
-    await f.page.locator('textarea.card-editor').waitFor()
-    const waited = await f.page.evaluate(async () => {
+    expect(started).toBe(true)
+    // the editor is there and measured, and a few frames later still waits: taking the focus
+    // now would cut «è» to «e»
+    const editor = f.page.locator('textarea.card-editor')
+    await editor.waitFor()
+    const stillComposing = await f.page.evaluate(async () => {
       for (let i = 0; i < 5; i++) await new Promise((r) => requestAnimationFrame(r))
-      return document.activeElement?.classList.contains('card-editor') ?? false
-    })
-    expect(waited).toBe(false)
-    await f.page.evaluate(() => {
-      const field = document.activeElement as HTMLTextAreaElement
+      const field = document.querySelector<HTMLTextAreaElement>('[data-type-ahead]')
+      if (!field || document.activeElement !== field) return false
       field.value = 'è'
       field.dispatchEvent(new CompositionEvent('compositionend', { data: 'è' }))
+      return true
     })
+    expect(stillComposing).toBe(true)
     await expect
       .poll(() => f.page.evaluate(() => document.activeElement?.className ?? ''))
       .toContain('card-editor')
+    expect(await editor.inputValue()).toBe('è')
     await f.page.keyboard.type(' tardi')
     await f.page.keyboard.press('Enter')
     await f.card('è tardi').waitFor()
