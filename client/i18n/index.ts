@@ -14,6 +14,11 @@ const OTHER_LANGUAGES: Record<Exclude<Language, 'it'>, () => Promise<Record<stri
   en: () => import('./en.ts').then((m) => m.en),
 }
 
+/** How long a page set to another language waits for its texts before it draws in Italian. */
+const WAIT_FOR_TEXTS_MS = 3_000
+/** The language last chosen: texts that arrive after another choice do not switch to theirs. */
+let wanted: Language = 'it'
+
 function storedLanguage(): Language {
   try {
     const value = localStorage.getItem(STORAGE_KEY)
@@ -38,11 +43,13 @@ async function loadLanguage(lang: Language): Promise<boolean> {
 
 /**
  * Italian first, English second; every string of the UI goes through here. Returns nothing
- * when the page can be drawn at once (Italian), else a promise of the chosen language's texts
- * (the page would otherwise show in Italian first); if they cannot be fetched, Italian it is.
+ * when the page can be drawn at once (Italian), else a promise that resolves when the chosen
+ * language's texts are in (the page would otherwise show in Italian first) or, if they do not
+ * come within a few seconds, then, in Italian (the page switches to them when they come).
  */
 export function initI18n(): Promise<void> | undefined {
   const lang = storedLanguage()
+  wanted = lang
   void i18next.use(initReactI18next).init({
     resources: { it },
     lng: 'it',
@@ -52,17 +59,19 @@ export function initI18n(): Promise<void> | undefined {
   })
   document.documentElement.lang = 'it'
   if (lang === 'it') return undefined
-  return loadLanguage(lang).then(async (loaded) => {
-    if (loaded) await switchTo(lang)
-  })
+  const switched = loadLanguage(lang).then((loaded) => (loaded ? switchTo(lang) : undefined))
+  const late = new Promise<void>((resolve) => setTimeout(resolve, WAIT_FOR_TEXTS_MS))
+  return Promise.race([switched, late])
 }
 
 async function switchTo(lang: Language): Promise<void> {
+  if (wanted !== lang) return
   await i18next.changeLanguage(lang)
   document.documentElement.lang = lang
 }
 
 export function setLanguage(lang: Language): void {
+  wanted = lang
   try {
     localStorage.setItem(STORAGE_KEY, lang)
   } catch {
