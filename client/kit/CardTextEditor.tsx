@@ -30,6 +30,7 @@ export function CardTextEditor({
       rows={3}
       autoFocus
       discardEmptyNew
+      tabEnds
       alongside={alongside}
       onDone={onDone}
     />

@@ -7,6 +7,19 @@ import { usePresenceMark } from './usePresenceMark.ts'
 
 export type DoneReason = 'enter' | 'escape' | 'blur'
 
+/** Keys typed again, as the page's shortcuts and the next editor's held keys receive them. */
+function typeAgain(keys: TypedKey[]): void {
+  for (const k of keys)
+    document.body.dispatchEvent(
+      new KeyboardEvent('keydown', {
+        key: 'char' in k ? k.char : k.key,
+        shiftKey: 'shift' in k && k.shift,
+        bubbles: true,
+        cancelable: true,
+      }),
+    )
+}
+
 /**
  * The one text field of the board, for every text people write: live shared text (see
  * {@link useSharedText}), the limit of the schema, and the same keys everywhere — Enter keeps
@@ -25,6 +38,7 @@ export function SharedTextField({
   readOnly = false,
   disabled = false,
   discardEmptyNew = false,
+  tabEnds = false,
   alongside,
   onFocus,
   onDone,
@@ -43,6 +57,12 @@ export function SharedTextField({
   disabled?: boolean
   /** A record made for this text (a new card) and left empty goes away when the edit ends. */
   discardEmptyNew?: boolean
+  /**
+   * A card's field: Tab (Shift+Tab) keeps the text and goes to the canvas's shortcuts (on the
+   * problem tree, a cause or an effect of the card), as it does when typed before the field
+   * opened.
+   */
+  tabEnds?: boolean
   alongside?: (doc: Y.Doc, text: string) => void
   onFocus?: () => void
   onDone?: (reason: DoneReason) => void
@@ -88,21 +108,14 @@ export function SharedTextField({
         else if (start > 0) el.setRangeText('', start - 1, start, 'end')
       } else {
         text.write()
-        finish(k.key === 'Enter' ? 'enter' : 'escape')
+        finish(k.key === 'Escape' ? 'escape' : 'enter')
         // as a typed Enter does: the field lets go of the focus now, not when React removes
         // it, or the next keys (N for the next card) are typed into the card just left
         el.blur()
         // What was typed after it, before this field appeared, is what the person did next
-        // (N, then the next card's text): it goes on as if typed now, to the page's shortcuts
-        // and to the next editor's held keys, instead of being lost.
-        for (const next of keys.slice(i + 1))
-          document.body.dispatchEvent(
-            new KeyboardEvent('keydown', {
-              key: 'char' in next ? next.char : next.key,
-              bubbles: true,
-              cancelable: true,
-            }),
-          )
+        // (N, then the next card's text; a Tab itself: a cause of this card): it goes on as if
+        // typed now, to the page's shortcuts and to the next editor's held keys.
+        typeAgain(keys.slice(k.key === 'Tab' ? i : i + 1))
         return
       }
     }
@@ -162,6 +175,11 @@ export function SharedTextField({
       e.preventDefault()
       finish('escape')
       e.currentTarget.blur()
+    } else if (tabEnds && e.key === 'Tab' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault()
+      finish('enter')
+      e.currentTarget.blur()
+      typeAgain([{ key: 'Tab', shift: e.shiftKey }])
     }
   }
   const common = {

@@ -12,7 +12,14 @@ import { TYPE_AHEAD_ATTRIBUTE, isTyping } from '../lib/dom.ts'
  * So while keys are held an invisible field (the catcher) has the focus: what is inserted into
  * it is held like a typed key, in order, and the editor takes it all when it opens.
  */
-export type TypedKey = { char: string } | { key: 'Backspace' | 'Enter' | 'Escape' }
+export type TypedKey =
+  | { char: string }
+  | { key: 'Backspace' | 'Enter' | 'Escape' }
+  /**
+   * Tab after a card's text (a cause of it, Shift: an effect): held too, or it would make the
+   * next card at once and the text typed for this one would be lost with its held keys.
+   */
+  | { key: 'Tab'; shift: boolean }
 
 /** How long keys are held for an editor that does not appear (then they are dropped). */
 const HOLD_MS = 3_000
@@ -35,6 +42,8 @@ function onKeyDown(e: KeyboardEvent): void {
   if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) key = { char: e.key }
   else if (e.key === 'Backspace' || e.key === 'Escape') key = { key: e.key }
   else if (e.key === 'Enter' && !e.shiftKey) key = { key: 'Enter' }
+  else if (e.key === 'Tab' && !e.ctrlKey && !e.metaKey && !e.altKey)
+    key = { key: 'Tab', shift: e.shiftKey }
   if (!key) return
   held.push(key)
   // prevented, a key inserts nothing into the catcher: each key is held once

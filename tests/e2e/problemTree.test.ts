@@ -102,6 +102,49 @@ describe('the problem tree, keyboard first', () => {
     expect(link('Alta disoccupazione dei NEET', 'Povertà delle famiglie')).toBe(true)
   })
 
+  it('Tab ends a card’s text and adds a cause, also when typed before the card’s editor opened', async () => {
+    const board = await createBoard(suite.server.url, 'Tab')
+    const f = boardPage((await newParticipant(suite.browser, 'Facilitatrice')).page)
+    await f.open(board.links.facilitator)
+    await f.waitSaved()
+    // A fast typist's keys, all in one task: none of the editors can open before they are in.
+    await f.page.evaluate(() => {
+      const keys = ['n', ...'Città', 'Tab', ...'Più costi', 'Enter']
+      for (const key of keys)
+        document.body.dispatchEvent(
+          new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }),
+        )
+    })
+    await f.card('Più costi').waitFor()
+    await f.card('Città').waitFor()
+    // In an open editor, Tab does the same: the text kept, a cause of the card to write.
+    await f.card('Più costi').dblclick()
+    const editor = f.page.locator('textarea.card-editor')
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true)
+    await f.page.keyboard.type(' per le famiglie')
+    await f.page.keyboard.press('Tab')
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true)
+    await f.page.keyboard.type('Affitti alti')
+    await f.page.keyboard.press('Enter')
+    await f.card('Affitti alti').waitFor()
+
+    await expect
+      .poll(async () => {
+        const json = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as Export
+        const byId = new Map(json.canvases.problems.nodes.map((n) => [n.id, n.label]))
+        return {
+          labels: json.canvases.problems.nodes.map((n) => n.label).sort(),
+          links: json.canvases.problems.edges
+            .map((e) => `${byId.get(e.source)} → ${byId.get(e.target)}`)
+            .sort(),
+        }
+      })
+      .toEqual({
+        labels: ['Affitti alti', 'Città', 'Più costi per le famiglie'],
+        links: ['Affitti alti → Più costi per le famiglie', 'Più costi per le famiglie → Città'],
+      })
+  })
+
   it('warns about a missing or second core problem and about cycles', async () => {
     const board = await createBoard(suite.server.url)
     const f = boardPage((await newParticipant(suite.browser, 'Fede')).page)
