@@ -33,7 +33,7 @@ export function CanvasToolbar({ editing }: { editing: ReturnType<typeof useTreeE
   }
 
   return (
-    <Panel position="top-left" className="toolbar" aria-label="toolbar">
+    <Panel position="top-left" className="toolbar" aria-label={t('toolbar.label')}>
       <FlowZoomVar />
       <AddCardMenu editing={editing} />
       <span className="toolbar-sep" />

@@ -60,6 +60,7 @@ export const board = {
     offlineNone: 'Offline · changes stay on this computer',
   },
   toolbar: {
+    label: 'Problem tree tools',
     addProblem: 'Add problem',
     addCause: 'Add cause',
     addEffect: 'Add effect',
@@ -80,6 +81,7 @@ export const board = {
   presence: {
     you: 'You',
     others: '{{count}} people on the board',
+    others_zero: 'Nobody else on the board',
     others_one: '1 person on the board',
   },
   name: {

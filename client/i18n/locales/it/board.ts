@@ -61,6 +61,7 @@ export const board = {
     offlineNone: 'Offline · le modifiche restano su questo computer',
   },
   toolbar: {
+    label: 'Strumenti dell’albero dei problemi',
     addProblem: 'Aggiungi problema',
     addCause: 'Aggiungi causa',
     addEffect: 'Aggiungi effetto',
@@ -81,6 +82,7 @@ export const board = {
   presence: {
     you: 'Tu',
     others: '{{count}} persone sulla lavagna',
+    others_zero: 'Nessun altro sulla lavagna',
     others_one: '1 persona sulla lavagna',
   },
   name: {
