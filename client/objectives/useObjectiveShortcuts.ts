@@ -2,13 +2,11 @@ import { useEffect } from 'react'
 import { useBoardSession } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
 import { holdKey } from '../text/typeAhead.ts'
-import { TYPE_AHEAD_ATTRIBUTE } from '../lib/dom.ts'
+import { isTyping } from '../lib/dom.ts'
 
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null
-  if (!el || el.hasAttribute?.(TYPE_AHEAD_ATTRIBUTE)) return false
-  return /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(el.tagName) || el.isContentEditable
-}
+/** A field being typed in, or a button (whose Enter is its own). */
+const isTypingOrButton = (target: EventTarget | null) =>
+  isTyping(target) || (target as HTMLElement | null)?.tagName === 'BUTTON'
 
 /**
  * Enter edits the selected objective, Backspace opens it to fix its last letter, as on the
@@ -19,7 +17,8 @@ export function useObjectiveShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.key !== 'Enter' && e.key !== 'Backspace') || e.ctrlKey || e.metaKey || e.altKey) return
-      if (isTyping(e.target) || !canEdit(store.getState()) || store.getState().editingId) return
+      if (isTypingOrButton(e.target) || !canEdit(store.getState()) || store.getState().editingId)
+        return
       const selected = store.getState().canvases.objectives.nodes.filter((n) => n.selected)
       if (selected.length !== 1) return
       e.preventDefault()

@@ -8,6 +8,14 @@ type Export = { canvases: { problems: { nodes: { label: string }[] } } }
 const labels = async (url: string, id: string, key: string) =>
   ((await exportJson(url, id, key)) as Export).canvases.problems.nodes.map((n) => n.label)
 
+/** A new board, open as its facilitator, connected and saved. */
+async function newBoardAsFacilitator() {
+  const board = await createBoard(suite.server.url)
+  const f = await suite.open(board.links.facilitator, 'Fabio')
+  await f.waitSaved()
+  return { board, f }
+}
+
 describe('editing text together', () => {
   it('two participants type into the same card at the same time and everyone sees both texts live', async () => {
     const board = await createBoard(suite.server.url, 'Testo condiviso')
@@ -43,9 +51,7 @@ describe('editing text together', () => {
   })
 
   it('every key typed right after "new card" lands in the card', async () => {
-    const board = await createBoard(suite.server.url)
-    const f = await suite.open(board.links.facilitator, 'Fabio')
-    await f.waitSaved()
+    const { board, f } = await newBoardAsFacilitator()
     // No wait for the editor: the keys follow N at once, as a fast typist's would.
     await f.page.keyboard.press('n')
     await f.page.keyboard.type('nuovi lavori')
@@ -58,9 +64,7 @@ describe('editing text together', () => {
   })
 
   it('text that comes without a key press (an accent, an input method) right after "new card" lands in the card too', async () => {
-    const board = await createBoard(suite.server.url)
-    const f = await suite.open(board.links.facilitator, 'Fabio')
-    await f.waitSaved()
+    const { board, f } = await newBoardAsFacilitator()
     // «à» typed with a dead key or an input method, or pasted by a dictation tool, reaches the
     // page as text to insert, with no keydown to hold: it must not be lost while the new card's
     // editor is still opening.
@@ -88,9 +92,7 @@ describe('editing text together', () => {
   })
 
   it('a letter still being composed when the new card opens ends first and lands once', async () => {
-    const board = await createBoard(suite.server.url)
-    const f = await suite.open(board.links.facilitator, 'Fabio')
-    await f.waitSaved()
+    const { board, f } = await newBoardAsFacilitator()
     // N, and a composition starting in the same task: before the card's editor can exist
     const started = await f.page.evaluate(() => {
       document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }))
