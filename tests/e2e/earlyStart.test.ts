@@ -81,4 +81,25 @@ describe('the early start of a board page', () => {
     expect(asks).toEqual([`${suite.server.url}/api/boards/${board.id}?key=${key}`])
     expect(requests.filter((url) => url.includes(key))).toEqual(asks)
   })
+
+  it("fetches the problem tree's code with the page: every script loaded until the tree shows is announced in the page itself", async () => {
+    const board = await createBoard(suite.server.url, 'Patto Alto Lario')
+    const { page } = await newParticipant(suite.browser, 'Elena')
+    const scripts: string[] = []
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname)
+    })
+    const tree = boardPage(page)
+    await tree.open(board.links.participant)
+    await page.locator('.react-flow__pane').waitFor()
+    const html = await (await fetch(`${suite.server.url}/`)).text()
+    const tags = html.match(/<(?:script|link)\b[^>]*>/g) ?? []
+    const pathIn = (tag: string) => /\b(?:src|href)="([^"]+\.js)"/.exec(tag)?.[1]
+    const announced = new Set(tags.map(pathIn).filter(Boolean))
+    const view = tags.filter((tag) => tag.includes('data-first-view')).map(pathIn)
+    // the tree's view and its imports (React Flow among them) are announced, and were used
+    expect(view.length).toBeGreaterThan(0)
+    expect(view.filter((path) => !scripts.includes(path!))).toEqual([])
+    expect(scripts.filter((path) => !announced.has(path))).toEqual([])
+  })
 })
