@@ -14,9 +14,9 @@ import { PHASES, type Phase } from './roots.ts'
  */
 export function normaliseRecord(spec: CollectionSpec, id: string, value: unknown): Fields | null {
   if (!(value instanceof Y.Map)) return null
-  if (!accepts(idSchema, id)) return null
+  if (!fitsSchema(idSchema, id)) return null
   // a collection may allow fewer ids (the pact's one frame record)
-  if (!accepts(spec.record.shape.id as z.ZodType, id)) return null
+  if (!fitsSchema(spec.record.shape.id as z.ZodType, id)) return null
   return normaliseFields(spec, readFields(value as Y.Map<unknown>))
 }
 
@@ -80,7 +80,8 @@ export function quickCheckOf(schema: z.ZodType): QuickCheck | null {
   return check
 }
 
-function accepts(schema: z.ZodType, value: unknown): boolean {
+/** Whether a value fits a schema: zod's verdict, through the quick check when there is one. */
+export function fitsSchema(schema: z.ZodType, value: unknown): boolean {
   const check = quickCheckOf(schema)
   return check ? check(value) : schema.safeParse(value).success
 }

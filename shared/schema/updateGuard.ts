@@ -13,6 +13,8 @@ import {
 
 export * from './control.ts'
 
+import type { z } from 'zod'
+import { fitsSchema } from './normalise.ts'
 import { updatePlaces, type Decoded } from './updatePlaces.ts'
 import { integrationProblem } from './integrable.ts'
 
@@ -147,6 +149,21 @@ export function refuseUpdate(
   return judgeUpdate(doc, update, writer, bytes)?.reason ?? null
 }
 
+const rootNamesOf = new WeakMap<Y.Doc, Map<Y.AbstractType<any>, string>>()
+
+/**
+ * The name of each root type of a document, kept per document (read for every deletion a
+ * participant sends): roots are only ever added, so a count that changed means a new root.
+ */
+function rootNames(doc: Y.Doc): Map<Y.AbstractType<any>, string> {
+  let names = rootNamesOf.get(doc)
+  if (!names || names.size !== doc.share.size) {
+    names = new Map([...doc.share].map(([name, type]) => [type, name]))
+    rootNamesOf.set(doc, names)
+  }
+  return names
+}
+
 /**
  * What a participant's delete set does to the document: each item it deletes that is still
  * there, found through its parents up to its root (parents seen once per update).
@@ -158,7 +175,6 @@ function judgeDeletions(
   dots: Map<string, DotTouch>,
 ): Refusal | null {
   const store = doc.store
-  let roots: Map<Y.AbstractType<any>, string> | null = null
   const seen = new Map<Y.AbstractType<any>, Location | null>()
   /** The root of a type of the document, and the keys from the root down to it. */
   const locateType = (type: Y.AbstractType<any>): Location | null => {
@@ -166,8 +182,7 @@ function judgeDeletions(
     let out: Location | null = null
     const item = type._item
     if (!item) {
-      roots ??= new Map([...doc.share].map(([name, t]) => [t, name]))
-      const root = roots!.get(type)
+      const root = rootNames(doc).get(type)
       out = root === undefined ? null : { root, keys: [] }
     } else if (item.parent instanceof Y.AbstractType) {
       const above = locateType(item.parent)
@@ -303,10 +318,10 @@ function checkField(collection: string, field: string, s: Y.Item): string | null
       return content.arr.every((v) => typeof v === 'string') ? null : `${where}: text expected`
     return `${where}: text expected`
   }
-  const schema = spec.record.shape[field] as { safeParse(v: unknown): { success: boolean } }
+  const schema = spec.record.shape[field] as z.ZodType | undefined
   if (!schema) return null // unknown fields are kept, for newer clients
   if (!(content instanceof Y.ContentAny)) return `${where}: a plain value expected`
   for (const value of content.arr)
-    if (!schema.safeParse(value).success) return `${where}: ${JSON.stringify(value)} does not fit`
+    if (!fitsSchema(schema, value)) return `${where}: ${JSON.stringify(value)} does not fit`
   return null
 }
