@@ -15,7 +15,8 @@ import { useBoard, useBoardSession } from '../store/context.tsx'
 import { canEdit, isFacilitator, type BoardState } from '../store/boardStore.ts'
 import type { CardNode, LinkEdge } from '../store/projection.ts'
 import { useCanvasHandlers } from '../kit/useCanvasHandlers.ts'
-import { useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
+import { fitBelowToolbar } from '../kit/fitBelowToolbar.ts'
+import { AFTER_GLIDE_MS, useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
 import { CARD_W } from '../kit/placement.ts'
 import { ObjectiveCardNode } from './ObjectiveCardNode.tsx'
 import { MeansEndEdge } from './MeansEndEdge.tsx'
@@ -46,21 +47,10 @@ const STATUS_COLORS: Record<string, string> = {
   discarded: '#b5b9bf',
 }
 const REPORT_MS = 20_000
-/** A little longer than useAnimatedNodes' glide. */
-const LAYOUT_GLIDE_MS = 500
 /** Room for the toolbar above the tree. */
 const FIT: FitViewOptions = {
   padding: { top: '90px', bottom: '40px', left: '40px', right: '40px' },
   maxZoom: 1.2,
-}
-/** The toolbar wraps on narrow screens: keep the tree below it, however tall it is. */
-function fitBelowToolbar(): FitViewOptions {
-  const canvas = document.querySelector('.objective-canvas')?.getBoundingClientRect()
-  const bars = [...document.querySelectorAll('.objective-canvas .toolbar')]
-  if (!canvas || !bars.length) return FIT
-  const bottom = Math.max(...bars.map((b) => b.getBoundingClientRect().bottom))
-  const top = Math.max(90, Math.round(bottom - canvas.top + 24))
-  return { ...FIT, padding: { ...(FIT.padding as object), top: `${top}px` } }
 }
 const minimapColor = (n: Node) => STATUS_COLORS[String(n.data?.status)] ?? '#999'
 
@@ -92,7 +82,10 @@ export function ObjectiveCanvas() {
   useObjectiveShortcuts()
 
   const fit = useCallback(
-    () => requestAnimationFrame(() => void flow.fitView(fitBelowToolbar())),
+    () =>
+      requestAnimationFrame(
+        () => void flow.fitView(fitBelowToolbar(document.querySelector('.objective-canvas'), FIT)),
+      ),
     [flow],
   )
   useEffect(() => {
@@ -114,7 +107,7 @@ export function ObjectiveCanvas() {
   }
 
   // the cards glide to their places first: fit the tree where it ends up
-  const onLayout = () => void layout().then(() => setTimeout(fit, LAYOUT_GLIDE_MS))
+  const onLayout = () => void layout().then(() => setTimeout(fit, AFTER_GLIDE_MS))
 
   const onConnect = useCallback(
     (c: Connection) => void objectives.linkMeansToEnd(c.source, c.target),

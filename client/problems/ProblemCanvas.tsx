@@ -13,7 +13,8 @@ import { TreeReportContext, TreeWarnings } from './TreeWarnings.tsx'
 import { useCanvasHandlers } from '../kit/useCanvasHandlers.ts'
 import { useTreeEditing } from './useTreeEditing.ts'
 import { useTreeKeyboard } from './useTreeKeyboard.ts'
-import { useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
+import { AFTER_GLIDE_MS, useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
+import { fitBelowToolbar } from '../kit/fitBelowToolbar.ts'
 import { useStableCards } from '../kit/useStableCards.ts'
 import { ProblemCardsContext, useProblemCardsValue } from './cardContext.ts'
 import { CARD_W } from '../kit/placement.ts'
@@ -49,7 +50,18 @@ export function ProblemCanvas() {
   const flow = useReactFlow()
   const fitted = useRef(false)
   const handlers = useCanvasHandlers('problems')
-  const editing = useTreeEditing()
+  const canvasRef = useRef<HTMLDivElement>(null)
+  // Who lays the tree out sees all of it where it ended, none of it under the toolbar (the
+  // others keep their view: the layout keeps the core problem where it was).
+  const onLaidOut = useCallback(
+    () =>
+      setTimeout(
+        () => void flow.fitView(fitBelowToolbar(canvasRef.current, FIT_EDITING)),
+        AFTER_GLIDE_MS,
+      ),
+    [flow],
+  )
+  const editing = useTreeEditing({ onLaidOut })
   useTreeKeyboard(editing)
   useFollowCanvas('problems')
   const spotlight = useSpotlightOn('problems')
@@ -95,8 +107,11 @@ export function ProblemCanvas() {
     if (projector || !synced || fitted.current) return
     fitted.current = true
     if (store.getState().canvases.problems.nodes.length)
-      requestAnimationFrame(() => void flow.fitView(fitOptions))
-  }, [projector, synced, store, flow, fitOptions])
+      requestAnimationFrame(
+        () =>
+          void flow.fitView(editable ? fitBelowToolbar(canvasRef.current, fitOptions) : fitOptions),
+      )
+  }, [projector, synced, store, flow, fitOptions, editable])
 
   const onConnect = useCallback(
     (c: Connection) => void actions.linkCauseToEffect(c.source, c.target),
@@ -116,6 +131,7 @@ export function ProblemCanvas() {
     <ProblemCardsContext.Provider value={cardsView}>
       <TreeReportContext.Provider value={report}>
         <div
+          ref={canvasRef}
           className={projector ? 'canvas projector-canvas' : 'canvas'}
           style={cardWidthStyle(screen.cardWidth)}
           onDoubleClick={onDoubleClick}

@@ -11,7 +11,8 @@ import { CARD_H, CARD_W, LAYER_GAP, freeSpot } from '../kit/placement.ts'
  * The editing moves of the problem tree shared by the toolbar and the keyboard: add a card,
  * add a cause below or an effect above the selected card, bring a card into view, lay out.
  */
-export function useTreeEditing() {
+/** `onLaidOut`: after an auto-layout, once its moves are in the document. */
+export function useTreeEditing({ onLaidOut }: { onLaidOut?: () => void } = {}) {
   const { store, actions } = useBoardSession()
   const flow = useReactFlow()
   const problems = () => store.getState().canvases.problems
@@ -129,7 +130,8 @@ export function useTreeEditing() {
       'problems',
       new Map([...positions].map(([id, p]) => [id, { x: p.x + dx, y: p.y + dy }])),
     )
-  }, [store, actions])
+    onLaidOut?.()
+  }, [store, actions, onLaidOut])
 
   return { addAtCenter, addRelated, newCardRole, startEditing, reveal, autoLayout }
 }
