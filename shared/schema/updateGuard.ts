@@ -152,16 +152,17 @@ export function refuseUpdate(
 const rootNamesOf = new WeakMap<Y.Doc, Map<Y.AbstractType<any>, string>>()
 
 /**
- * The name of each root type of a document, kept per document (read for every deletion a
- * participant sends): roots are only ever added, so a count that changed means a new root.
+ * The name of a root type of a document, from names kept per document (read for every deletion
+ * a participant sends). A miss reads the roots again: a root can be new, or a new object under
+ * its old name (a loaded document's roots are placeholders until the first getMap, which puts
+ * a map in each one's place), so neither the cache nor the roots' count can be trusted alone.
  */
-function rootNames(doc: Y.Doc): Map<Y.AbstractType<any>, string> {
-  let names = rootNamesOf.get(doc)
-  if (!names || names.size !== doc.share.size) {
-    names = new Map([...doc.share].map(([name, type]) => [type, name]))
-    rootNamesOf.set(doc, names)
-  }
-  return names
+function rootName(doc: Y.Doc, type: Y.AbstractType<any>): string | undefined {
+  const known = rootNamesOf.get(doc)?.get(type)
+  if (known !== undefined) return known
+  const names = new Map([...doc.share].map(([name, root]) => [root, name]))
+  rootNamesOf.set(doc, names)
+  return names.get(type)
 }
 
 /**
@@ -182,7 +183,7 @@ function judgeDeletions(
     let out: Location | null = null
     const item = type._item
     if (!item) {
-      const root = rootNames(doc).get(type)
+      const root = rootName(doc, type)
       out = root === undefined ? null : { root, keys: [] }
     } else if (item.parent instanceof Y.AbstractType) {
       const above = locateType(item.parent)

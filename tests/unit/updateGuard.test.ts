@@ -341,6 +341,29 @@ describe('update guard: what the facilitator decides, the server enforces', () =
     expect(send(participant, (d) => putCard(d, 'problems', 'p1', card))).toBeNull()
   })
 
+  it('refuses deletions in a locked phase on a board loaded from storage, also once the server has read that root', () => {
+    const { facilitator, send, roomMap, server } = room()
+    expect(send(facilitator, (d) => roomMap(d).set('locks', ['problems']))).toBeNull()
+    // As the server loads a board: every root of the fresh document is a placeholder until the
+    // first getMap, which puts a map in its place (a judged deletion came before it here).
+    const loaded = new Y.Doc()
+    Y.applyUpdate(loaded, Y.encodeStateAsUpdate(server))
+    const deletion = (id: string) => {
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(loaded))
+      const sv = Y.encodeStateVector(loaded)
+      deleteCardMap(doc, id)
+      return judgeUpdate(loaded, Y.decodeUpdate(Y.encodeStateAsUpdate(doc, sv)), {
+        facilitator: false,
+      })
+    }
+    expect(deletion('core')?.kind).toBe('locked')
+    const roots = loaded.share.size
+    collectionRoot(loaded, 'problems.nodes')
+    expect(loaded.share.size).toBe(roots)
+    expect(deletion('core')?.kind).toBe('locked')
+  })
+
   it("takes a participant's dots only in an open vote, and no more than the vote grants", () => {
     const { participant, facilitator, send, openVote, dot, server } = room()
     expect(openVote('v1', 2)).toBeNull()
