@@ -53,7 +53,8 @@ export function bundleSize(distDir: string): BundleSize {
     firstViewJsGzipKiB: kib([...firstView].map(gz)),
     initialCssGzipKiB: kib([...css].map(gz)),
     lazyJsGzipKiB: kib(lazy),
-    underBudget: initialJsGzipKiB <= JS_BUDGET_KIB,
+    // the first view's chunks load with the page too
+    underBudget: initialJsGzipKiB + kib([...firstView].map(gz)) <= JS_BUDGET_KIB,
   }
 }
 

@@ -13,9 +13,12 @@ const ease = (t: number) => 1 - (1 - t) ** 3
  * When several cards jump at once (an auto-layout, by anyone), glide them to their new places
  * instead of teleporting them: a local, visual interpolation; the document holds only the end.
  */
-export function useAnimatedNodes<T extends Node>(nodes: T[]): T[] {
+export function useAnimatedNodes<T extends Node>(nodes: T[], onSettled?: () => void): T[] {
   const [frame, setFrame] = useState<T[] | null>(null)
   const shown = useRef(new Map<string, { x: number; y: number }>())
+  /** Told each time the cards shown are where the document has them (after a glide, or at once). */
+  const settled = useRef(onSettled)
+  settled.current = onSettled
   useLayoutEffect(() => {
     const before = shown.current
     const from = new Map<string, { x: number; y: number }>()
@@ -27,6 +30,7 @@ export function useAnimatedNodes<T extends Node>(nodes: T[]): T[] {
     shown.current = new Map(nodes.map((n) => [n.id, n.position]))
     if (from.size < 2) {
       setFrame(null)
+      settled.current?.()
       return
     }
     let raf = 0
@@ -42,7 +46,10 @@ export function useAnimatedNodes<T extends Node>(nodes: T[]): T[] {
       })
       setFrame(t < 1 ? mid : null)
       if (t < 1) raf = requestAnimationFrame(step)
-      else shown.current = new Map(nodes.map((n) => [n.id, n.position]))
+      else {
+        shown.current = new Map(nodes.map((n) => [n.id, n.position]))
+        settled.current?.()
+      }
     }
     raf = requestAnimationFrame(step)
     return () => cancelAnimationFrame(raf)

@@ -13,7 +13,7 @@ import { TreeReportContext, TreeWarnings } from './TreeWarnings.tsx'
 import { useCanvasHandlers } from '../kit/useCanvasHandlers.ts'
 import { useTreeEditing } from './useTreeEditing.ts'
 import { useTreeKeyboard } from './useTreeKeyboard.ts'
-import { AFTER_GLIDE_MS, useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
+import { useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
 import { fitBelowToolbar } from '../kit/fitBelowToolbar.ts'
 import { useStableCards } from '../kit/useStableCards.ts'
 import { ProblemCardsContext, useProblemCardsValue } from './cardContext.ts'
@@ -51,23 +51,36 @@ export function ProblemCanvas() {
   const fitted = useRef(false)
   const handlers = useCanvasHandlers('problems')
   const canvasRef = useRef<HTMLDivElement>(null)
-  // Who lays the tree out sees all of it where it ended, none of it under the toolbar (the
-  // others keep their view: the layout keeps the core problem where it was).
-  const onLaidOut = useCallback(
+  // Who lays the tree out sees all of it where it ended, none of it under the toolbar, once the
+  // cards have glided there (the others keep their view: the layout keeps the core problem
+  // where it was).
+  const fitPending = useRef(false)
+  const fitTree = useCallback(
     () =>
-      setTimeout(
+      requestAnimationFrame(
         () => void flow.fitView(fitBelowToolbar(canvasRef.current, FIT_EDITING)),
-        AFTER_GLIDE_MS,
       ),
     [flow],
   )
+  const onLaidOut = useCallback(
+    (moved: boolean) => {
+      if (moved) fitPending.current = true
+      else fitTree()
+    },
+    [fitTree],
+  )
+  const onSettled = useCallback(() => {
+    if (!fitPending.current) return
+    fitPending.current = false
+    fitTree()
+  }, [fitTree])
   const editing = useTreeEditing({ onLaidOut })
   useTreeKeyboard(editing)
   useFollowCanvas('problems')
   const spotlight = useSpotlightOn('problems')
   // the projector arranges the tree for the big screen; everyone else sees the board's places
   const screen = useScreenLayout(nodes, edges, projector, spotlight)
-  const shownNodes = useAnimatedNodes(screen.nodes)
+  const shownNodes = useAnimatedNodes(screen.nodes, onSettled)
 
   // The checks depend on the tree's shape only: a drag (a new nodes array every frame) must not
   // recompute them, nor re-render every card through the context.

@@ -11,8 +11,8 @@ import { CARD_H, CARD_W, LAYER_GAP, freeSpot } from '../kit/placement.ts'
  * The editing moves of the problem tree shared by the toolbar and the keyboard: add a card,
  * add a cause below or an effect above the selected card, bring a card into view, lay out.
  */
-/** `onLaidOut`: after an auto-layout, once its moves are in the document. */
-export function useTreeEditing({ onLaidOut }: { onLaidOut?: () => void } = {}) {
+/** `onLaidOut`: after an auto-layout, once its moves are in the document (`moved`: any card). */
+export function useTreeEditing({ onLaidOut }: { onLaidOut?: (moved: boolean) => void } = {}) {
   const { store, actions } = useBoardSession()
   const flow = useReactFlow()
   const problems = () => store.getState().canvases.problems
@@ -125,12 +125,14 @@ export function useTreeEditing({ onLaidOut }: { onLaidOut?: () => void } = {}) {
     const target = positions.get(anchor.id)!
     const dx = anchor.position.x - target.x
     const dy = anchor.position.y - target.y
+    const places = new Map([...positions].map(([id, p]) => [id, { x: p.x + dx, y: p.y + dy }]))
+    const moved = nodes.some((n) => {
+      const to = places.get(n.id)
+      return !!to && Math.hypot(to.x - n.position.x, to.y - n.position.y) > 0.5
+    })
     actions.beginGesture()
-    actions.moveCards(
-      'problems',
-      new Map([...positions].map(([id, p]) => [id, { x: p.x + dx, y: p.y + dy }])),
-    )
-    onLaidOut?.()
+    actions.moveCards('problems', places)
+    onLaidOut?.(moved)
   }, [store, actions, onLaidOut])
 
   return { addAtCenter, addRelated, newCardRole, startEditing, reveal, autoLayout }
