@@ -333,8 +333,9 @@ export class Room {
   /** Only migrations write the schema version: a client that changes it is overruled. */
   private guardSchemaVersion = (tr: Y.Transaction): void => {
     if (this.newerSchema || !this.connections.has(tr.origin as Connection)) return
-    const meta: unknown = metaRoot(this.doc)
-    if (![...tr.changed].some(([type, keys]) => type === meta && keys.has('schemaVersion'))) return
+    // read after every client's update: a lookup, no copy of what changed
+    const meta = metaRoot(this.doc) as unknown as Y.AbstractType<Y.YEvent<any>>
+    if (!tr.changed.get(meta)?.has('schemaVersion')) return
     setImmediate(() => {
       if (this.destroyed || metaRoot(this.doc).get('schemaVersion') === SCHEMA_VERSION) return
       this.doc.transact(
