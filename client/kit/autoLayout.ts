@@ -139,3 +139,11 @@ export function layoutForScreen(
   }
   return best!
 }
+
+/** Whether laying cards out at `places` moves any of them (by more than half a pixel). */
+export function movesAny(nodes: { id: string; position: XY }[], places: Map<string, XY>): boolean {
+  return nodes.some((n) => {
+    const to = places.get(n.id)
+    return !!to && Math.hypot(to.x - n.position.x, to.y - n.position.y) > 0.5
+  })
+}

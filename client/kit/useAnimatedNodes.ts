@@ -2,8 +2,6 @@ import { useLayoutEffect, useRef, useState } from 'react'
 import type { Node } from '@xyflow/react'
 
 const DURATION_MS = 450
-/** A little longer than the glide: when the cards are where a re-layout put them. */
-export const AFTER_GLIDE_MS = DURATION_MS + 50
 /** A jump this long, by two cards or more at once, is a re-layout worth animating. */
 const JUMP_PX = 60
 

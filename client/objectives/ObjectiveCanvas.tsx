@@ -16,7 +16,8 @@ import { canEdit, isFacilitator, type BoardState } from '../store/boardStore.ts'
 import type { CardNode, LinkEdge } from '../store/projection.ts'
 import { useCanvasHandlers } from '../kit/useCanvasHandlers.ts'
 import { fitBelowToolbar } from '../kit/fitBelowToolbar.ts'
-import { AFTER_GLIDE_MS, useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
+import { useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
+import { useFitAfterLayout } from '../kit/useFitAfterLayout.ts'
 import { CARD_W } from '../kit/placement.ts'
 import { ObjectiveCardNode } from './ObjectiveCardNode.tsx'
 import { MeansEndEdge } from './MeansEndEdge.tsx'
@@ -78,9 +79,6 @@ export function ObjectiveCanvas() {
   const spotlight = useSpotlightOn('objectives')
   // the projector arranges the tree for the big screen; everyone else sees the board's places
   const screen = useScreenLayout(nodes, edges, viewer, spotlight)
-  const shownNodes = useAnimatedNodes(screen.nodes)
-  useObjectiveShortcuts()
-
   const fit = useCallback(
     () =>
       requestAnimationFrame(
@@ -88,6 +86,10 @@ export function ObjectiveCanvas() {
       ),
     [flow],
   )
+  const fitAfterLayout = useFitAfterLayout(fit)
+  const shownNodes = useAnimatedNodes(screen.nodes, fitAfterLayout.settled)
+  useObjectiveShortcuts()
+
   useEffect(() => {
     if (viewer || !synced || fitted.current) return
     fitted.current = true
@@ -107,7 +109,7 @@ export function ObjectiveCanvas() {
   }
 
   // the cards glide to their places first: fit the tree where it ends up
-  const onLayout = () => void layout().then(() => setTimeout(fit, AFTER_GLIDE_MS))
+  const onLayout = () => void layout().then(fitAfterLayout.laidOut)
 
   const onConnect = useCallback(
     (c: Connection) => void objectives.linkMeansToEnd(c.source, c.target),

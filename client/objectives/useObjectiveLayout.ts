@@ -1,6 +1,6 @@
 import { useCallback } from 'react'
 import { useBoardSession } from '../store/context.tsx'
-import { layoutTree } from '../kit/autoLayout.ts'
+import { layoutTree, movesAny } from '../kit/autoLayout.ts'
 import { CARD_H, CARD_W } from '../kit/placement.ts'
 
 /**
@@ -12,7 +12,7 @@ export function useObjectiveLayout() {
   const { store, actions } = useBoardSession()
   return useCallback(async () => {
     const { nodes, edges } = store.getState().canvases.objectives
-    if (!nodes.length) return
+    if (!nodes.length) return false
     const cards = nodes.map((n) => ({
       id: n.id,
       width: n.measured?.width ?? CARD_W,
@@ -28,10 +28,9 @@ export function useObjectiveLayout() {
     const after = corner([...positions.values()])
     const dx = before.x - after.x
     const dy = before.y - after.y
+    const places = new Map([...positions].map(([id, p]) => [id, { x: p.x + dx, y: p.y + dy }]))
     actions.beginGesture()
-    actions.moveCards(
-      'objectives',
-      new Map([...positions].map(([id, p]) => [id, { x: p.x + dx, y: p.y + dy }])),
-    )
+    actions.moveCards('objectives', places)
+    return movesAny(nodes, places)
   }, [store, actions])
 }

@@ -15,6 +15,7 @@ import { useTreeEditing } from './useTreeEditing.ts'
 import { useTreeKeyboard } from './useTreeKeyboard.ts'
 import { useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
 import { fitBelowToolbar } from '../kit/fitBelowToolbar.ts'
+import { useFitAfterLayout } from '../kit/useFitAfterLayout.ts'
 import { useStableCards } from '../kit/useStableCards.ts'
 import { ProblemCardsContext, useProblemCardsValue } from './cardContext.ts'
 import { CARD_W } from '../kit/placement.ts'
@@ -54,7 +55,6 @@ export function ProblemCanvas() {
   // Who lays the tree out sees all of it where it ended, none of it under the toolbar, once the
   // cards have glided there (the others keep their view: the layout keeps the core problem
   // where it was).
-  const fitPending = useRef(false)
   const fitTree = useCallback(
     () =>
       requestAnimationFrame(
@@ -62,25 +62,14 @@ export function ProblemCanvas() {
       ),
     [flow],
   )
-  const onLaidOut = useCallback(
-    (moved: boolean) => {
-      if (moved) fitPending.current = true
-      else fitTree()
-    },
-    [fitTree],
-  )
-  const onSettled = useCallback(() => {
-    if (!fitPending.current) return
-    fitPending.current = false
-    fitTree()
-  }, [fitTree])
-  const editing = useTreeEditing({ onLaidOut })
+  const fitAfterLayout = useFitAfterLayout(fitTree)
+  const editing = useTreeEditing({ onLaidOut: fitAfterLayout.laidOut })
   useTreeKeyboard(editing)
   useFollowCanvas('problems')
   const spotlight = useSpotlightOn('problems')
   // the projector arranges the tree for the big screen; everyone else sees the board's places
   const screen = useScreenLayout(nodes, edges, projector, spotlight)
-  const shownNodes = useAnimatedNodes(screen.nodes, onSettled)
+  const shownNodes = useAnimatedNodes(screen.nodes, fitAfterLayout.settled)
 
   // The checks depend on the tree's shape only: a drag (a new nodes array every frame) must not
   // recompute them, nor re-render every card through the context.

@@ -4,7 +4,7 @@ import type { ProblemRole } from '../../shared/schema/index.ts'
 import { useBoardSession } from '../store/context.tsx'
 import { isFacilitator } from '../store/boardStore.ts'
 import { selectOnly } from '../store/selection.ts'
-import { layoutTree } from '../kit/autoLayout.ts'
+import { layoutTree, movesAny } from '../kit/autoLayout.ts'
 import { CARD_H, CARD_W, LAYER_GAP, freeSpot } from '../kit/placement.ts'
 
 /**
@@ -126,10 +126,7 @@ export function useTreeEditing({ onLaidOut }: { onLaidOut?: (moved: boolean) => 
     const dx = anchor.position.x - target.x
     const dy = anchor.position.y - target.y
     const places = new Map([...positions].map(([id, p]) => [id, { x: p.x + dx, y: p.y + dy }]))
-    const moved = nodes.some((n) => {
-      const to = places.get(n.id)
-      return !!to && Math.hypot(to.x - n.position.x, to.y - n.position.y) > 0.5
-    })
+    const moved = movesAny(nodes, places)
     actions.beginGesture()
     actions.moveCards('problems', places)
     onLaidOut?.(moved)

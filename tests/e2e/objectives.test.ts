@@ -266,6 +266,8 @@ describe('the objective tree in the browser', () => {
       await expect.poll(async () => overlapping(await cardBoxes(p.page))).toEqual([])
       await expect.poll(async () => meansBelowEnds(await cardBoxes(p.page))).toBe(true)
     }
+    // Alice, who laid it out, sees all of it once the cards are in their places
+    await expect.poll(() => allInView(alice.page)).toBe(true)
     await screenshot(alice.page, 'objectives-layout-after')
     // the projector follows and keeps the whole tree in view
     await expect.poll(async () => meansBelowEnds(await cardBoxes(projector.page))).toBe(true)
