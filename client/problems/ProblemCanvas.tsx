@@ -55,12 +55,14 @@ export function ProblemCanvas() {
   // Who lays the tree out sees all of it where it ended, none of it under the toolbar, once the
   // cards have glided there (the others keep their view: the layout keeps the core problem
   // where it was).
+  const fitOptions = editable ? FIT_EDITING : FIT_PROJECTOR
+  // below the toolbar when there is one (those who edit)
   const fitTree = useCallback(
     () =>
       requestAnimationFrame(
-        () => void flow.fitView(fitBelowToolbar(canvasRef.current, FIT_EDITING)),
+        () => void flow.fitView(fitBelowToolbar(canvasRef.current, fitOptions)),
       ),
-    [flow],
+    [flow, fitOptions],
   )
   const fitAfterLayout = useFitAfterLayout(fitTree)
   const editing = useTreeEditing({ onLaidOut: fitAfterLayout.laidOut })
@@ -104,16 +106,11 @@ export function ProblemCanvas() {
     [edges, report],
   )
 
-  const fitOptions = editable ? FIT_EDITING : FIT_PROJECTOR
   useEffect(() => {
     if (projector || !synced || fitted.current) return
     fitted.current = true
-    if (store.getState().canvases.problems.nodes.length)
-      requestAnimationFrame(
-        () =>
-          void flow.fitView(editable ? fitBelowToolbar(canvasRef.current, fitOptions) : fitOptions),
-      )
-  }, [projector, synced, store, flow, fitOptions, editable])
+    if (store.getState().canvases.problems.nodes.length) fitTree()
+  }, [projector, synced, store, fitTree])
 
   const onConnect = useCallback(
     (c: Connection) => void actions.linkCauseToEffect(c.source, c.target),
