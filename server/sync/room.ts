@@ -66,8 +66,6 @@ export class Room {
   private started = false
   readonly presence: RoomPresence
   private readonly boardLog: BoardLog
-  /** True while a stored update is applied: the doc's update event then only relays. */
-  private applyingStored = false
   private readonly intake: UpdateIntake
   private unloadTimer: NodeJS.Timeout | null = null
   private readonly limits: SyncLimits
@@ -227,11 +225,6 @@ export class Room {
       this.relay(syncUpdateFrame(update), null)
       return
     }
-    // A client's update was stored by the group commit before it was applied: relay it.
-    if (this.applyingStored) {
-      this.relay(syncUpdateFrame(update), origin)
-      return
-    }
     // The server's own change (a migration, the schema guard): stored first, relayed after.
     this.intake.submit(update, (seq) => {
       if (this.freed) return
@@ -255,12 +248,17 @@ export class Room {
       const change = { update, decoded, seq, role: conn.role, name }
       this.callHook('beforeApplyUpdate', () => this.hooks.beforeApplyUpdate?.(this, change))
     }
-    this.applyingStored = true
+    // Relayed as stored: the bytes every other client gets are the bytes the log holds, and
+    // Yjs does not encode the transaction again for nobody (it encodes only while the doc has
+    // an `update` listener, and ours is off for this one transaction).
+    this.ydoc.off('update', this.onDocUpdate)
     try {
       Y.applyUpdate(this.doc, update, conn)
     } finally {
-      this.applyingStored = false
+      this.ydoc.on('update', this.onDocUpdate)
     }
+    this.content.changed()
+    this.relay(syncUpdateFrame(update), conn)
     this.callHook('onBroadcast', () => this.hooks.onBroadcast?.(this, update, seq))
     if (this.hooks.onAcceptedUpdate) {
       const name = this.presence.declaredName(conn)
