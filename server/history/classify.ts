@@ -7,7 +7,7 @@ import {
 } from '../../shared/schema/index.ts'
 import type { Fields } from '../../shared/schema/index.ts'
 
-import { updatePlaces, type Decoded, type Place } from '../../shared/schema/updatePlaces.ts'
+import { updatePlaces, type Decoded, type Location } from '../../shared/schema/updatePlaces.ts'
 
 const COLLECTION_NAMES = new Set<string>(COLLECTIONS)
 
@@ -36,16 +36,11 @@ export interface Classification {
 export function classifyUpdate(doc: Y.Doc, update: Uint8Array | Decoded): Classification {
   const decoded = update instanceof Uint8Array ? Y.decodeUpdate(update) : update
   const out: Classification = { records: new Map(), removed: [], meta: new Set() }
-  const { state, find, placeOf } = updatePlaces(doc, decoded)
+  const { state, locate } = updatePlaces(doc, decoded)
   /** The record (collection, id) an item sits in, at any depth. */
-  const recordOf = (place: Place, depth = 0): { collection: string; id: string } | null => {
-    if (!place || depth > 16) return null
-    if ('root' in place)
-      return COLLECTION_NAMES.has(place.root) && place.key !== null
-        ? { collection: place.root, id: place.key }
-        : null
-    const holder = find(place.holder)
-    return holder ? recordOf(placeOf(holder), depth + 1) : null
+  const recordOf = (at: Location): { collection: string; id: string } | null => {
+    const id = at.keys[0]
+    return COLLECTION_NAMES.has(at.root) && id != null ? { collection: at.root, id } : null
   }
   /** Ids whose live map the update replaces with a new one (an edit, not a deletion). */
   const replaced = new Set<string>()
@@ -62,19 +57,20 @@ export function classifyUpdate(doc: Y.Doc, update: Uint8Array | Decoded): Classi
   for (const s of decoded.structs) {
     if (!(s instanceof Y.Item) || s.content instanceof Y.ContentDeleted) continue
     if (s.id.clock + s.length <= state(s.id.client)) continue // already in the document
-    const place = placeOf(s)
-    if (!place) continue
-    if ('root' in place && place.root === ROOT_NAMES.meta && place.key !== null) {
-      out.meta.add(place.key)
+    const at = locate(s)
+    if (!at) continue
+    const key = at.keys.length === 1 ? at.keys[0] : null
+    if (at.root === ROOT_NAMES.meta && key != null) {
+      out.meta.add(key)
       continue
     }
-    if ('root' in place && COLLECTION_NAMES.has(place.root) && place.key !== null) {
-      const live = doc.getMap(place.root).get(place.key) instanceof Y.Map
-      if (live) replaced.add(`${place.root}\u0000${place.key}`)
-      ids(place.root)[live ? 'edited' : 'created'].add(place.key)
+    if (COLLECTION_NAMES.has(at.root) && key != null) {
+      const live = doc.getMap(at.root).get(key) instanceof Y.Map
+      if (live) replaced.add(`${at.root}\u0000${key}`)
+      ids(at.root)[live ? 'edited' : 'created'].add(key)
       continue
     }
-    const record = recordOf(place)
+    const record = recordOf(at)
     if (record) ids(record.collection).edited.add(record.id)
   }
 
@@ -89,22 +85,23 @@ export function classifyUpdate(doc: Y.Doc, update: Uint8Array | Decoded): Classi
         const s = structs[i]!
         if (s.id.clock >= end) break
         if (!(s instanceof Y.Item) || s.deleted) continue
-        const place = placeOf(s)
-        if (!place) continue
-        if ('root' in place && COLLECTION_NAMES.has(place.root) && place.key !== null) {
-          const root = doc.getMap(place.root)
+        const at = locate(s)
+        if (!at) continue
+        const key = at.keys.length === 1 ? at.keys[0] : null
+        if (COLLECTION_NAMES.has(at.root) && key != null) {
+          const root = doc.getMap(at.root)
           // only the map the id holds now: an older value under the id is long gone
-          if (root._map.get(place.key) !== s) continue
-          ids(place.root).deleted.add(place.key)
-          const fields = normaliseRecord(collectionSpec(place.root), place.key, root.get(place.key))
-          if (fields) out.removed.push({ collection: place.root, id: place.key, fields })
+          if (root._map.get(key) !== s) continue
+          ids(at.root).deleted.add(key)
+          const fields = normaliseRecord(collectionSpec(at.root), key, root.get(key))
+          if (fields) out.removed.push({ collection: at.root, id: key, fields })
           continue
         }
-        if ('root' in place && place.root === ROOT_NAMES.meta && place.key !== null) {
-          out.meta.add(place.key)
+        if (at.root === ROOT_NAMES.meta && key != null) {
+          out.meta.add(key)
           continue
         }
-        const record = recordOf(place)
+        const record = recordOf(at)
         if (record) ids(record.collection).edited.add(record.id)
       }
     }

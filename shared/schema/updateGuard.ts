@@ -15,14 +15,8 @@ export * from './control.ts'
 
 import type { z } from 'zod'
 import { fitsSchema } from './normalise.ts'
-import { updatePlaces, type Decoded } from './updatePlaces.ts'
+import { typeLocation, updatePlaces, type Decoded } from './updatePlaces.ts'
 import { integrationProblem } from './integrable.ts'
-
-/** An item's root and the keys from the root down to it (a record's id, then its field…). */
-interface Location {
-  root: string
-  keys: (string | null)[]
-}
 
 const COLLECTION_NAMES = new Set<string>(COLLECTIONS)
 const DOTS = 'votes.dots'
@@ -84,7 +78,7 @@ export function judgeUpdate(
 ): Refusal | Unintegrable | null {
   const integration = integrationProblem(doc, update, bytes, queued)
   if (integration) return integration
-  const { state, find, placeOf } = updatePlaces(doc, update)
+  const { state, locate } = updatePlaces(doc, update)
   const malformed = (reason: string): Refusal => ({ kind: 'malformed', reason })
   const control: RoomControl | null = writer.facilitator ? null : roomControl(doc)
   const dots = new Map<string, DotTouch>()
@@ -93,22 +87,6 @@ export function judgeUpdate(
   if (control) {
     const refusal = judgeDeletions(doc, update, control, dots)
     if (refusal) return refusal
-  }
-
-  // the holders of one update are mostly the same few records and texts
-  const located = new Map<Y.Item, Location | null>()
-  const locate = (item: Y.Item, depth = 0): Location | null => {
-    if (located.has(item)) return located.get(item)!
-    let out: Location | null = null
-    const place = depth > 64 ? null : placeOf(item)
-    if (place && 'root' in place) out = { root: place.root, keys: [place.key] }
-    else if (place) {
-      const holder = find(place.holder)
-      const above = holder && locate(holder, depth + 1)
-      out = above ? { root: above.root, keys: [...above.keys, place.key] } : null
-    }
-    located.set(item, out)
-    return out
   }
 
   for (const s of update.structs) {
@@ -149,25 +127,9 @@ export function refuseUpdate(
   return judgeUpdate(doc, update, writer, bytes)?.reason ?? null
 }
 
-const rootNamesOf = new WeakMap<Y.Doc, Map<Y.AbstractType<any>, string>>()
-
-/**
- * The name of a root type of a document, from names kept per document (read for every deletion
- * a participant sends). A miss reads the roots again: a root can be new, or a new object under
- * its old name (a loaded document's roots are placeholders until the first getMap, which puts
- * a map in each one's place), so neither the cache nor the roots' count can be trusted alone.
- */
-function rootName(doc: Y.Doc, type: Y.AbstractType<any>): string | undefined {
-  const known = rootNamesOf.get(doc)?.get(type)
-  if (known !== undefined) return known
-  const names = new Map([...doc.share].map(([name, root]) => [root, name]))
-  rootNamesOf.set(doc, names)
-  return names.get(type)
-}
-
 /**
  * What a participant's delete set does to the document: each item it deletes that is still
- * there, found through its parents up to its root (parents seen once per update).
+ * there, found through its parents up to its root (each type's place is kept, updatePlaces.ts).
  */
 function judgeDeletions(
   doc: Y.Doc,
@@ -176,22 +138,6 @@ function judgeDeletions(
   dots: Map<string, DotTouch>,
 ): Refusal | null {
   const store = doc.store
-  const seen = new Map<Y.AbstractType<any>, Location | null>()
-  /** The root of a type of the document, and the keys from the root down to it. */
-  const locateType = (type: Y.AbstractType<any>): Location | null => {
-    if (seen.has(type)) return seen.get(type)!
-    let out: Location | null = null
-    const item = type._item
-    if (!item) {
-      const root = rootName(doc, type)
-      out = root === undefined ? null : { root, keys: [] }
-    } else if (item.parent instanceof Y.AbstractType) {
-      const above = locateType(item.parent)
-      out = above && { root: above.root, keys: [...above.keys, item.parentSub] }
-    }
-    seen.set(type, out)
-    return out
-  }
   for (const [client, ranges] of update.ds.clients) {
     const structs = store.clients.get(client)
     if (!structs) continue
@@ -203,7 +149,7 @@ function judgeDeletions(
       for (let s = structs[index]; s && s.id.clock < end; s = structs[++index]) {
         if (!(s instanceof Y.Item) || s.deleted) continue
         if (control.frozen) return { kind: 'frozen', reason: 'the board is paused' }
-        const above = s.parent instanceof Y.AbstractType ? locateType(s.parent) : null
+        const above = s.parent instanceof Y.AbstractType ? typeLocation(s.parent) : null
         if (!above) continue
         const keys = [...above.keys, s.parentSub]
         const refusal = participantMayNotTouch(above.root, keys[0] ?? null, control)

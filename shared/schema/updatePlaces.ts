@@ -3,9 +3,50 @@ import * as Y from 'yjs'
 export type Decoded = ReturnType<typeof Y.decodeUpdate>
 export type Struct = Decoded['structs'][number]
 
-/** Where an item sits: directly in a root, or inside the type another item holds. */
-export type Place =
-  { root: string; key: string | null } | { holder: Y.ID; key: string | null } | null
+/**
+ * Where an item sits: the root it is under and the keys from the root down to it (a record's
+ * id, then its field…; null where the item sits in a list or a text rather than under a key).
+ * Shared: never modified.
+ */
+export interface Location {
+  readonly root: string
+  readonly keys: readonly (string | null)[]
+}
+
+/** Deeper than any document the schema allows: a chain this long is not followed. */
+const MAX_DEPTH = 64
+
+/**
+ * Where each type of a document sits, kept across updates: a type never moves (its item's
+ * parent and key are fixed once it is integrated), so every update that reaches into the same
+ * record climbs to its root once, not once per update. Keyed by the type object: a root that is
+ * a new object under an old name (a loaded document's placeholder roots, replaced by the first
+ * getMap) is a miss and is read again.
+ */
+const typeLocations = new WeakMap<Y.AbstractType<any>, Location>()
+
+/** The location of a document's type: a root, or the place of the item that holds it. */
+export function typeLocation(type: Y.AbstractType<any>, depth = 0): Location | null {
+  const known = typeLocations.get(type)
+  if (known) return known
+  if (depth > MAX_DEPTH) return null
+  const item = type._item
+  let out: Location | null = null
+  if (!item) {
+    const doc = type.doc
+    if (doc)
+      for (const [name, root] of doc.share)
+        if (root === type) {
+          out = { root: name, keys: [] }
+          break
+        }
+  } else if (item.parent instanceof Y.AbstractType) {
+    const above = typeLocation(item.parent, depth + 1)
+    out = above && { root: above.root, keys: [...above.keys, item.parentSub] }
+  }
+  if (out) typeLocations.set(type, out)
+  return out
+}
 
 /**
  * Reading a decoded update against a document without applying it: the structs per client, the
@@ -35,15 +76,17 @@ export function updatePlaces(doc: Y.Doc, update: Decoded) {
   /** An item of the update (by id), or of the document. */
   const find = (id: Y.ID): Y.Item | null => {
     // structs of one client come in clock order: binary search
-    const list = byClient.get(id.client) ?? []
-    let lo = 0
-    let hi = list.length - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      const s = list[mid]!
-      if (id.clock < s.id.clock) hi = mid - 1
-      else if (id.clock >= s.id.clock + s.length) lo = mid + 1
-      else return s instanceof Y.Item ? s : null
+    const list = byClient.get(id.client)
+    if (list) {
+      let lo = 0
+      let hi = list.length - 1
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1
+        const s = list[mid]!
+        if (id.clock < s.id.clock) hi = mid - 1
+        else if (id.clock >= s.id.clock + s.length) lo = mid + 1
+        else return s instanceof Y.Item ? s : null
+      }
     }
     if (id.clock < state(id.client)) {
       const item = Y.getItem(doc.store, id)
@@ -51,21 +94,38 @@ export function updatePlaces(doc: Y.Doc, update: Decoded) {
     }
     return null
   }
-  const placeOf = (item: Y.Item, depth = 0): Place => {
-    if (depth > 64) return null
+  // the items of one update sit in the same few records and texts
+  const located = new Map<Y.Item, Location | null>()
+  /** Where an item of the update or of the document sits; null when it cannot be told. */
+  const locate = (item: Y.Item, depth = 0): Location | null => {
     const parent = item.parent as unknown
-    if (typeof parent === 'string') return { root: parent, key: item.parentSub }
-    if (parent instanceof Y.ID) return { holder: parent, key: item.parentSub }
+    // an item of the document: its type's place is kept
     if (parent instanceof Y.AbstractType) {
-      if (parent._item) return { holder: parent._item.id, key: item.parentSub }
-      return { root: Y.findRootTypeKey(parent), key: item.parentSub }
+      const above = typeLocation(parent)
+      return above && { root: above.root, keys: [...above.keys, item.parentSub] }
     }
-    // Not encoded: the item sits where its neighbour does.
-    const neighbour =
-      (item.origin && find(item.origin)) || (item.rightOrigin && find(item.rightOrigin))
-    if (!neighbour) return null
-    const place = placeOf(neighbour, depth + 1)
-    return place && { ...place, key: item.parentSub ?? place.key }
+    const seen = located.get(item)
+    if (seen !== undefined) return seen
+    let out: Location | null = null
+    if (depth > MAX_DEPTH) out = null
+    else if (typeof parent === 'string') out = { root: parent, keys: [item.parentSub] }
+    else if (parent instanceof Y.ID) {
+      const holder = find(parent)
+      const above = holder && locate(holder, depth + 1)
+      out = above && { root: above.root, keys: [...above.keys, item.parentSub] }
+    } else {
+      // Not encoded: the item sits where its neighbour does (under its own key, if it has one).
+      const neighbour =
+        (item.origin && find(item.origin)) || (item.rightOrigin && find(item.rightOrigin))
+      const beside = neighbour && locate(neighbour, depth + 1)
+      out =
+        beside &&
+        (item.parentSub === null
+          ? beside
+          : { root: beside.root, keys: [...beside.keys.slice(0, -1), item.parentSub] })
+    }
+    located.set(item, out)
+    return out
   }
-  return { ends, state, find, placeOf }
+  return { ends, state, find, locate }
 }
