@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify'
 import type { Role } from '../../shared/protocol.ts'
 import type { Room } from './room.ts'
 import type { DecodedUpdate } from './updateIntake.ts'
@@ -52,4 +53,24 @@ export interface RoomHooks {
   mayCompact?(room: Room): Promise<boolean> | boolean
   /** The room was freed; `compacted` says whether its final snapshot was written by it. */
   onUnload?(room: Room, info: { compacted: boolean }): Promise<void> | void
+}
+
+/**
+ * Calls one of a room's hooks: one that throws, or whose promise rejects, is logged and the room
+ * goes on.
+ */
+export function callHook(
+  log: FastifyBaseLogger,
+  board: string,
+  name: keyof RoomHooks,
+  fn: () => unknown,
+): void {
+  const failed = (err: unknown) =>
+    log.error({ board, hook: name, err: (err as Error).message }, 'room hook failed')
+  try {
+    const result = fn()
+    if (result instanceof Promise) result.catch(failed)
+  } catch (err) {
+    failed(err)
+  }
 }

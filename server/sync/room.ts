@@ -1,25 +1,19 @@
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import * as syncProtocol from 'y-protocols/sync'
-import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { FastifyBaseLogger } from 'fastify'
-import { SCHEMA_VERSION, metaRoot, migrateDoc } from '../../shared/schema/index.ts'
-import { awarenessFrame, checkFrame, syncUpdateFrame } from './frames.ts'
-import {
-  CLOSE,
-  MESSAGE_AWARENESS,
-  MESSAGE_QUERY_AWARENESS,
-  MESSAGE_SYNC,
-} from '../../shared/protocol.ts'
+import { awarenessFrame, syncUpdateFrame } from './frames.ts'
+import { readClientMessage, type ClientMessageHandler } from './clientMessages.ts'
+import { CLOSE, MESSAGE_SYNC } from '../../shared/protocol.ts'
 import type { GroupCommit } from '../storage/groupCommit.ts'
 import type { BoardStore, StoredDocument } from '../storage/types.ts'
-import type { RoomHooks } from './hooks.ts'
+import { callHook, type RoomHooks } from './hooks.ts'
 import type { SyncLimits } from './config.ts'
 import type { Connection } from './connection.ts'
 import { BoardLog } from './boardLog.ts'
 import { LoadedDocument } from './loadedDocument.ts'
 import { RoomPresence } from './roomPresence.ts'
+import { migrateLoaded, schemaVersionGuard } from './schemaVersion.ts'
 import { UpdateIntake, type DecodedUpdate, type PendingAppend } from './updateIntake.ts'
 
 const STORAGE_ORIGIN = Symbol('storage')
@@ -55,6 +49,8 @@ export interface RoomDeps {
 export class Room {
   private readonly content: LoadedDocument
   private readonly ydoc: Y.Doc
+  /** Only migrations write the schema version: a client that changes it is overruled. */
+  private readonly guardSchemaVersion: (tr: Y.Transaction) => void
   readonly awareness: awarenessProtocol.Awareness
   readonly connections = new Set<Connection>()
   /** Set when the stored board is newer than this server: nobody may sync it. */
@@ -134,6 +130,7 @@ export class Room {
       deps.log,
     )
     this.ydoc = this.content.ydoc
+    this.guardSchemaVersion = schemaVersionGuard(this, SERVER_ORIGIN)
     this.awareness = new awarenessProtocol.Awareness(this.ydoc)
     this.presence = new RoomPresence(
       {
@@ -202,20 +199,7 @@ export class Room {
     this.ydoc.on('update', this.onDocUpdate)
     this.ydoc.on('afterTransaction', this.guardSchemaVersion)
     this.started = true
-
-    const migration = migrateDoc(this.doc)
-    if (!migration.ok) {
-      this.newerSchema = true
-      this.log.warn(
-        { board: this.id, found: migration.found },
-        'board schema is newer than this server',
-      )
-    } else if (migration.applied.length) {
-      this.log.info(
-        { board: this.id, from: migration.from, to: migration.to, applied: migration.applied },
-        'board migrated',
-      )
-    }
+    this.newerSchema = !migrateLoaded(this.doc, this.id, this.log)
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -243,11 +227,15 @@ export class Room {
     // Stored after the room was freed: it is in the log, and the next load reads it.
     if (this.freed) return
     this.boardLog.noted(seq, update.byteLength)
-    if (this.hooks.beforeApplyUpdate) {
-      const name = this.presence.declaredName(conn)
-      const change = { update, decoded, seq, role: conn.role, name }
-      this.callHook('beforeApplyUpdate', () => this.hooks.beforeApplyUpdate?.(this, change))
+    const hooks = this.hooks
+    const change = (hooks.beforeApplyUpdate || hooks.onAcceptedUpdate) && {
+      update,
+      decoded,
+      seq,
+      role: conn.role,
+      name: this.presence.declaredName(conn),
     }
+    if (change) this.callHook('beforeApplyUpdate', () => hooks.beforeApplyUpdate?.(this, change))
     // Relayed as stored: the bytes every other client gets are the bytes the log holds, and
     // Yjs does not encode the transaction again for nobody (it encodes only while the doc has
     // an `update` listener, and ours is off for this one transaction).
@@ -260,26 +248,11 @@ export class Room {
     this.content.changed()
     this.relay(syncUpdateFrame(update), conn)
     this.callHook('onBroadcast', () => this.hooks.onBroadcast?.(this, update, seq))
-    if (this.hooks.onAcceptedUpdate) {
-      const name = this.presence.declaredName(conn)
-      const change = { update, decoded, seq, role: conn.role, name }
-      this.callHook('onAcceptedUpdate', () => this.hooks.onAcceptedUpdate?.(this, change))
-    }
+    if (change) this.callHook('onAcceptedUpdate', () => hooks.onAcceptedUpdate?.(this, change))
   }
 
   private callHook(name: keyof RoomHooks, fn: () => unknown): void {
-    try {
-      const result = fn()
-      if (result instanceof Promise)
-        result.catch((err: Error) =>
-          this.log.error({ board: this.id, hook: name, err: err.message }, 'room hook failed'),
-        )
-    } catch (err) {
-      this.log.error(
-        { board: this.id, hook: name, err: (err as Error).message },
-        'room hook failed',
-      )
-    }
+    callHook(this.log, this.id, name, fn)
   }
 
   /**
@@ -328,21 +301,6 @@ export class Room {
     this.deps.onStorageFailure(this)
   }
 
-  /** Only migrations write the schema version: a client that changes it is overruled. */
-  private guardSchemaVersion = (tr: Y.Transaction): void => {
-    if (this.newerSchema || !this.connections.has(tr.origin as Connection)) return
-    // read after every client's update: a lookup, no copy of what changed
-    const meta = metaRoot(this.doc) as unknown as Y.AbstractType<Y.YEvent<any>>
-    if (!tr.changed.get(meta)?.has('schemaVersion')) return
-    setImmediate(() => {
-      if (this.destroyed || metaRoot(this.doc).get('schemaVersion') === SCHEMA_VERSION) return
-      this.doc.transact(
-        () => metaRoot(this.doc).set('schemaVersion', SCHEMA_VERSION),
-        SERVER_ORIGIN,
-      )
-    })
-  }
-
   /** Registers a connection and starts the sync handshake. */
   join(conn: Connection): void {
     // The room unloaded while this socket finished its handshake: the client reconnects and
@@ -368,44 +326,23 @@ export class Room {
 
   /** Handles one frame; throws on a malformed one (the caller closes that socket only). */
   receive(conn: Connection, data: Uint8Array): void {
-    checkFrame(data)
-    const decoder = decoding.createDecoder(data)
-    const type = decoding.readVarUint(decoder)
-    switch (type) {
-      case MESSAGE_SYNC:
-        this.receiveSync(conn, decoder)
-        break
-      case MESSAGE_AWARENESS:
-        this.presence.receive(conn, decoding.readVarUint8Array(decoder))
-        break
-      case MESSAGE_QUERY_AWARENESS:
-        conn.send(awarenessFrame(this.awareness, [...this.awareness.getStates().keys()]))
-        break
-      default:
-        throw new Error(`unknown message type ${type}`)
-    }
+    const answer = readClientMessage(conn, data, this.messages)
+    if (answer) conn.send(answer)
   }
 
-  private receiveSync(conn: Connection, decoder: decoding.Decoder): void {
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MESSAGE_SYNC)
-    const kind = decoding.readVarUint(decoder)
-    if (kind === syncProtocol.messageYjsSyncStep1) {
-      const stateVector = decoding.readVarUint8Array(decoder)
-      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
-      encoding.writeVarUint8Array(encoder, this.content.missingFrom(stateVector))
-    } else if (
-      kind === syncProtocol.messageYjsSyncStep2 ||
-      kind === syncProtocol.messageYjsUpdate
-    ) {
-      const update = decoding.readVarUint8Array(decoder)
+  /** What each client message does to this room (clientMessages.ts reads them). */
+  private readonly messages: ClientMessageHandler<Connection> = {
+    syncStep1: (_conn, stateVector) => this.content.missingFrom(stateVector),
+    update: (conn, update) => {
       // An empty update (a fresh client's step 2) changes nothing; reading the document for it
       // would finish a board still loading in slices at once.
       const empty = update.length === 2 && update[0] === 0 && update[1] === 0
       // A viewer's changes are read and dropped, never applied, stored or relayed.
       if (conn.canWrite && !empty) this.intake.accept(conn, update)
-    } else throw new Error(`unknown sync message ${kind}`)
-    if (encoding.length(encoder) > 1) conn.send(encoding.toUint8Array(encoder))
+    },
+    awareness: (conn, update) => this.presence.receive(conn, update),
+    queryAwareness: (conn) =>
+      conn.send(awarenessFrame(this.awareness, [...this.awareness.getStates().keys()])),
   }
 
   /** Removes a connection and the presence it controlled; an empty room unloads later. */
