@@ -18,7 +18,7 @@ import {
   type ProblemRole,
 } from '../../shared/schema/index.ts'
 import { replaceText } from '../../shared/schema/text.ts'
-import { LOCAL_ORIGIN } from './origin.ts'
+import type { PhaseUndo } from './origin.ts'
 import { canEdit, isFacilitator, type BoardStore } from './boardStore.ts'
 
 const PHASE_ORIGIN = Symbol('trama.phase')
@@ -37,23 +37,26 @@ export interface XY {
 }
 
 /**
- * Everything the UI can do to the board. Writes go to the document inside one transaction with
- * {@link LOCAL_ORIGIN}; the store then changes through the binding, never directly.
+ * Everything the UI can do to the board. Writes go to the document inside one transaction whose
+ * origin is this user's edit on the phase on screen (origin.ts), which is that phase's undo
+ * history; the store then changes through the binding, never directly.
  */
 export function createBoardActions(
   doc: Y.Doc,
   store: BoardStore,
   awareness: Awareness,
-  undo: Y.UndoManager,
+  undo: PhaseUndo,
 ) {
   /**
    * The undo step being written: writes with the same key join it (the keystrokes of one
    * edit, a card and its first text); any other write starts a new one. One step is one action
    * of a person, however quickly the next one follows.
    */
-  let step: { key: string; created: boolean } | null = null
+  let step: { key: string; created: boolean; phase: Phase } | null = null
   let depth = 0
   let adopted: { key: string; created: boolean } | null = null
+  /** The phase on screen: its undo history takes the edit. */
+  const phaseNow = (): Phase => store.getState().tab
 
   /** Runs `fn` as (part of) one undoable step of this user; refused (false) for viewers. */
   const write = (fn: () => void, key: string | null = null): boolean => {
@@ -63,15 +66,25 @@ export function createBoardActions(
       fn()
       return true
     }
-    if (key === null || key !== step?.key) undo.stopCapturing()
+    const phase = phaseNow()
+    const joins = key !== null && key === step?.key && phase === step.phase
+    if (!joins) undo.stopCapturing()
     adopted = null
     depth++
     try {
-      doc.transact(fn, LOCAL_ORIGIN)
+      doc.transact(fn, undo.origin(phase))
     } finally {
       depth--
     }
-    step = adopted ?? (key === null ? null : step?.key === key ? step : { key, created: false })
+    // set by `fn` (TypeScript cannot see it change inside the transaction)
+    const taken = adopted as { key: string; created: boolean } | null
+    step = taken
+      ? { ...taken, phase }
+      : key === null
+        ? null
+        : joins
+          ? step
+          : { key, created: false, phase }
     return true
   }
 
@@ -105,6 +118,7 @@ export function createBoardActions(
     },
     /** Removes cards (with their links) and links, in one transaction. */
     removeCards(canvas: CanvasName, cardIds: string[], linkIds: string[] = []): void {
+      if (!cardIds.length && !linkIds.length) return
       const { edges } = canvasRoots(doc, canvas)
       write(() => {
         for (const id of cardIds) deleteCard(doc, canvas, id)
@@ -183,7 +197,7 @@ export function createBoardActions(
      * progress; a card created for it goes too. Others' typing stays.
      */
     cancelTextEdit(name: CollectionName, id: string, field: string): void {
-      if (step?.key === textStepKey(name, id, field)) undo.undo()
+      if (step?.key === textStepKey(name, id, field)) undo.of(step.phase).undo()
       step = null
     },
     /** Whether the current step created the record whose field `key` is being written. */
@@ -208,16 +222,17 @@ export function createBoardActions(
     linkCauseToEffect: (cause: string, effect: string) =>
       actions.link('problems', cause, effect, { kind: CAUSE_EFFECT }),
 
+    /** Undoes this user's last change on the phase on screen (never one made elsewhere). */
     undo(): void {
       if (!canEdit(store.getState())) return
       step = null
-      undo.undo()
+      undo.of(phaseNow()).undo()
       undo.stopCapturing()
     },
     redo(): void {
       if (!canEdit(store.getState())) return
       step = null
-      undo.redo()
+      undo.of(phaseNow()).redo()
       undo.stopCapturing()
     },
     /** A drag starts a new undo step, so it never merges with the edit before it. */

@@ -3,6 +3,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import type { Role } from '../../shared/protocol.ts'
 import type { BoardStore } from './boardStore.ts'
 import type { BoardActions } from './actions.ts'
+import type { PhaseUndo } from './origin.ts'
 
 /**
  * One open board as the page uses it: the document, its store and the actions that write it.
@@ -16,7 +17,7 @@ export interface BoardSession {
   provider: WebsocketProvider
   store: BoardStore
   actions: BoardActions
-  undo: Y.UndoManager
+  undo: PhaseUndo
   /**
    * The role the link's key grants, once the server has said it: the session starts before
    * (so the board's data arrives while the page asks), read-only unless the browser remembers.

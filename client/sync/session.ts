@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
-import { allRoots, refusalOfClose } from '../../shared/schema/index.ts'
+import { refusalOfClose } from '../../shared/schema/index.ts'
 import { dropPending } from '../../shared/schema/integrable.ts'
 import { CLOSE, SYNC_PATH, type Role } from '../../shared/protocol.ts'
 import { pageWsOrigin } from '../app/boardLink.ts'
@@ -11,7 +11,7 @@ import type { BoardSession } from '../store/session.ts'
 export type { BoardSession } from '../store/session.ts'
 import { createBoardActions } from '../store/actions.ts'
 import { bindDocToStore } from './binding.ts'
-import { LOCAL_ORIGIN } from '../store/origin.ts'
+import { PhaseUndo } from '../store/origin.ts'
 import { storedParticipantId } from './identity.ts'
 import { holdKeysForEditor } from '../text/typeAhead.ts'
 import { bindRoomControl } from '../facilitation/roomBinding.ts'
@@ -106,8 +106,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
   applyServerUpdatesQuietly(doc, provider)
   keepLocally(role)
   const awareness = provider.awareness
-  const undo = new Y.UndoManager(allRoots(doc), {
-    trackedOrigins: new Set([LOCAL_ORIGIN]),
+  const undo = new PhaseUndo(doc, {
     // Steps are cut by the actions (one action of a person, one step), not by the clock: a
     // person who pauses while writing a card still undoes the card with its text at once.
     captureTimeout: 10 * 60_000,
@@ -121,10 +120,18 @@ export function createBoardSession(options: SessionOptions): BoardSession {
     if (s.editingId && s.editingId !== prev.editingId) holdKeysForEditor(s.editingId)
   })
 
-  const onStack = () => store.setState({ canUndo: undo.canUndo(), canRedo: undo.canRedo() })
-  undo.on('stack-item-added', onStack)
-  undo.on('stack-item-popped', onStack)
-  undo.on('stack-cleared', onStack)
+  // The undo and redo buttons are the phase on screen's.
+  const onStack = () => {
+    const history = undo.of(store.getState().tab)
+    const canUndo = history.canUndo()
+    const canRedo = history.canRedo()
+    const s = store.getState()
+    if (s.canUndo !== canUndo || s.canRedo !== canRedo) store.setState({ canUndo, canRedo })
+  }
+  const stopStack = undo.onChange(onStack)
+  const unwatchTab = store.subscribe((s, prev) => {
+    if (s.tab !== prev.tab) onStack()
+  })
 
   provider.on('status', ({ status }: { status: 'connected' | 'connecting' | 'disconnected' }) => {
     store.setState({
@@ -168,7 +175,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
   // reach (a card created and then written is one change, not two transactions).
   const unsentItems = new Set<string>()
   const onTransaction = (tr: Y.Transaction) => {
-    const mine = tr.origin === LOCAL_ORIGIN || tr.origin === undo
+    const mine = undo.isOwn(tr.origin)
     if (!mine || (provider.wsconnected && provider.synced)) return
     for (const [type, keys] of tr.changed) {
       const record = recordKey(type)
@@ -225,6 +232,8 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       clearTimeout(storageTimer)
       doc.off('afterTransaction', onTransaction)
       unwatchEditing()
+      unwatchTab()
+      stopStack()
       unbind()
       unbindRoom()
       undo.destroy()

@@ -155,4 +155,28 @@ describe('a board that holds up in the room', () => {
     await them.card('Mia carta').waitFor()
     expect(await me.cards().count()).toBe(2)
   })
+
+  it('undo on one phase never takes back a change made on another', async () => {
+    const board = await createBoard(suite.server.url)
+    const me = boardPage((await newParticipant(suite.browser, 'Marta')).page)
+    await me.open(board.links.participant)
+    await me.addCardAt(500, 300, 'Carta del problema')
+    await me.waitSaved()
+    const undoButton = me.page.getByRole('button', { name: 'Annulla', exact: true })
+    await expect.poll(() => undoButton.isEnabled()).toBe(true)
+
+    await me.page.locator('#tab-objectives').click()
+    await expect
+      .poll(() => me.page.locator('#tab-objectives').getAttribute('aria-selected'))
+      .toBe('true')
+    // nothing of mine on the objectives: nothing to undo there, by button or by key
+    await expect.poll(() => undoButton.isEnabled()).toBe(false)
+    await me.page.keyboard.press('Control+z')
+    await me.page.locator('#tab-problems').click()
+    await me.card('Carta del problema').waitFor()
+    expect(await me.cards().count()).toBe(1)
+    await expect.poll(() => undoButton.isEnabled()).toBe(true)
+    await undoButton.click()
+    await expect.poll(() => me.cards().count()).toBe(0)
+  })
 })

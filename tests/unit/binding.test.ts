@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import {
-  SCHEMA_VERSION,
-  allRoots,
-  canvasRoots,
-  initBoard,
-  metaRoot,
-} from '../../shared/schema/index.ts'
+import { SCHEMA_VERSION, canvasRoots, initBoard, metaRoot } from '../../shared/schema/index.ts'
 import { createBoardStore } from '../../client/store/boardStore.ts'
 import { createBoardActions } from '../../client/store/actions.ts'
 import { bindDocToStore } from '../../client/sync/binding.ts'
-import { LOCAL_ORIGIN } from '../../client/store/origin.ts'
+import { PhaseUndo } from '../../client/store/origin.ts'
 import { applyNodeChanges } from '@xyflow/react'
 import type { Awareness } from 'y-protocols/awareness'
 import { linkedDocs } from '../helpers/linkedDocs.ts'
@@ -21,7 +15,7 @@ function participant(
   role: 'participant' | 'viewer' = 'participant',
 ) {
   const store = createBoardStore({ boardId: 'b', role })
-  const undo = new Y.UndoManager(allRoots(doc), { trackedOrigins: new Set([LOCAL_ORIGIN]) })
+  const undo = new PhaseUndo(doc)
   const unbind = bindDocToStore(doc, store, awareness)
   const actions = createBoardActions(doc, store, awareness, undo)
   return { store, undo, actions, unbind }
@@ -135,6 +129,31 @@ describe('doc ↔ store binding', () => {
         .canvases.problems.nodes.map((n) => n.id)
         .sort(),
     ).toEqual([mine, theirs].sort())
+  })
+
+  it('undo on a phase takes back only what I did on that phase, never a change on another one', () => {
+    const { alice } = setup()
+    const problem = alice.actions.addProblem({ x: 0, y: 0 }, 'core', 'sul problema')!
+    alice.actions.setTab('objectives')
+    const objective = alice.actions.addCard(
+      'objectives',
+      { kind: 'objective', label: 'obiettivo' },
+      { x: 0, y: 0 },
+    )!
+    const ids = (canvas: 'problems' | 'objectives') =>
+      alice.store.getState().canvases[canvas].nodes.map((n) => n.id)
+    alice.actions.undo()
+    expect(ids('objectives')).toEqual([])
+    expect(alice.undo.of('objectives').canUndo()).toBe(false)
+    // nothing left to undo on the objectives: the problem tree, not on screen, stays as it is
+    alice.actions.undo()
+    expect(ids('problems')).toEqual([problem])
+    alice.actions.redo()
+    expect(ids('objectives')).toEqual([objective])
+    alice.actions.setTab('problems')
+    alice.actions.undo()
+    expect(ids('problems')).toEqual([])
+    expect(ids('objectives')).toEqual([objective])
   })
 
   it('deleting a card removes its links for everyone', () => {

@@ -5,7 +5,6 @@ import {
   CANVASES,
   COLLECTIONS,
   REGISTRY,
-  allRoots,
   collectionRoot,
   initBoard,
   metaRoot,
@@ -18,7 +17,7 @@ import { docFromExport, exportBoard, parseBoardExport } from '../../shared/expor
 import { createBoardStore } from '../../client/store/boardStore.ts'
 import { createBoardActions } from '../../client/store/actions.ts'
 import { bindDocToStore } from '../../client/sync/binding.ts'
-import { LOCAL_ORIGIN } from '../../client/store/origin.ts'
+import { PhaseUndo } from '../../client/store/origin.ts'
 import { fuzzNetwork, seededRandom, type Random } from '../helpers/fuzzNetwork.ts'
 
 const RUNS = 200
@@ -27,10 +26,7 @@ const WORDS = ['lavoro', 'NEET', 'rete', 'è', 'città', '🙂', ' ', '\n', 'Com
 
 function participant(doc: Y.Doc) {
   const store = createBoardStore({ boardId: 'b', role: 'participant', userName: 'P' })
-  const undo = new Y.UndoManager(allRoots(doc), {
-    trackedOrigins: new Set([LOCAL_ORIGIN]),
-    captureTimeout: 600_000,
-  })
+  const undo = new PhaseUndo(doc, { captureTimeout: 600_000 })
   const awareness = new Awareness(doc)
   bindDocToStore(doc, store, awareness)
   return { doc, store, undo, actions: createBoardActions(doc, store, awareness, undo) }

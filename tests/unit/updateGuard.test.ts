@@ -3,7 +3,6 @@ import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import { Awareness } from 'y-protocols/awareness'
 import {
-  allRoots,
   canvasRoots,
   collectionRoot,
   initBoard,
@@ -16,7 +15,7 @@ import {
 } from '../../shared/schema/index.ts'
 import { createBoardStore } from '../../client/store/boardStore.ts'
 import { createBoardActions } from '../../client/store/actions.ts'
-import { LOCAL_ORIGIN } from '../../client/store/origin.ts'
+import { PhaseUndo } from '../../client/store/origin.ts'
 
 /** A server document and a client in sync with it; `sent` collects the client's updates. */
 function setup() {
@@ -49,7 +48,7 @@ describe('update guard: what a participant may write', () => {
   it('lets every action of the page through', () => {
     const { client, verdicts, server } = setup()
     const store = createBoardStore({ boardId: 'b', role: 'participant', userName: 'Anna' })
-    const undo = new Y.UndoManager(allRoots(client), { trackedOrigins: new Set([LOCAL_ORIGIN]) })
+    const undo = new PhaseUndo(client)
     const actions = createBoardActions(client, store, new Awareness(client), undo)
     const a = actions.addProblem({ x: 1, y: 2 }, 'core', 'Disoccupazione')!
     const b = actions.addProblem({ x: 1, y: 200 }, 'cause')!
