@@ -85,6 +85,7 @@ export function BoardCanvas({
       edgeTypes={edgeTypes}
       onNodesChange={handlers.onNodesChange}
       onEdgesChange={handlers.onEdgesChange}
+      onDelete={handlers.onDelete}
       onNodeDragStart={handlers.onNodeDragStart}
       onNodeDrag={handlers.onNodeDrag}
       onNodeDragStop={handlers.onNodeDragStop}

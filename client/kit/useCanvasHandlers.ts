@@ -5,6 +5,7 @@ import {
   type EdgeChange,
   type Node,
   type NodeChange,
+  type OnDelete,
   type OnNodeDrag,
 } from '@xyflow/react'
 import type { CanvasName } from '../../shared/schema/index.ts'
@@ -22,7 +23,7 @@ const positionsOf = (dragged: Node[]) =>
 
 /**
  * React Flow's change handlers for one canvas of the board: selection and measured sizes stay in
- * the store (local), removals go to the document, live drag positions go through awareness and
+ * the store (local), deletions go to the document (one write each), live drag positions go through awareness and
  * the final position is written once, on drop, for all dragged cards in one transaction.
  */
 export function useCanvasHandlers(canvas: CanvasName) {
@@ -55,8 +56,6 @@ export function useCanvasHandlers(canvas: CanvasName) {
             },
           },
         }))
-      const removed = changes.flatMap((c) => (c.type === 'remove' ? [c.id] : []))
-      if (removed.length) actions.removeCards(canvas, removed)
       // Moves that are not a mouse drag (React Flow's arrow-key nudges) are final at once; at a
       // drag's end this writes the same values the drop handler writes, which changes nothing.
       const settled = new Map<string, { x: number; y: number }>()
@@ -80,10 +79,22 @@ export function useCanvasHandlers(canvas: CanvasName) {
             },
           },
         }))
-      const removed = changes.flatMap((c) => (c.type === 'remove' ? [c.id] : []))
-      if (removed.length) actions.removeCards(canvas, [], removed)
     },
     [store, actions, canvas],
+  )
+  /**
+   * Delete removes the selected cards and links, and the links of those cards, in one write:
+   * one undo brings them all back. (React Flow reports the links' removal and the cards' as two
+   * changes, links first: written as they came, the first undo brought the cards back alone.)
+   */
+  const onDelete: OnDelete<CardNode> = useCallback(
+    ({ nodes, edges }) =>
+      actions.removeCards(
+        canvas,
+        nodes.map((n) => n.id),
+        edges.map((e) => e.id),
+      ),
+    [actions, canvas],
   )
   const onNodeDragStart: OnNodeDrag<CardNode> = useCallback(() => actions.beginGesture(), [actions])
   const onNodeDrag: OnNodeDrag<CardNode> = useCallback(
@@ -121,6 +132,7 @@ export function useCanvasHandlers(canvas: CanvasName) {
   return {
     onNodesChange,
     onEdgesChange,
+    onDelete,
     onNodeDragStart,
     onNodeDrag,
     onNodeDragStop,

@@ -247,6 +247,7 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
         nodeTypes={nodeTypes}
         nodeOrigin={[0.5, 0.5]}
         onNodesChange={flow.onNodesChange}
+        onDelete={flow.onDelete}
         onNodeDragStart={onNodeDragStart}
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}

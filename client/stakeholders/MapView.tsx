@@ -149,7 +149,7 @@ export function MapView() {
       handlers.onNodesChange(
         changes.filter((c) => c.type === 'position' || c.type === 'dimensions'),
       )
-      local.onNodesChange(changes.filter((c) => c.type === 'select' || c.type === 'remove'))
+      local.onNodesChange(changes.filter((c) => c.type === 'select'))
     },
     [handlers, local],
   )
@@ -191,6 +191,7 @@ export function MapView() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={local.onEdgesChange}
+        onDelete={local.onDelete}
         onNodeDragStart={handlers.onNodeDragStart}
         onNodeDrag={handlers.onNodeDrag}
         onNodeDragStop={handlers.onNodeDragStop}

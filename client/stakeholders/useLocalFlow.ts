@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react'
-import type { EdgeChange, NodeChange } from '@xyflow/react'
+import type { EdgeChange, NodeChange, OnDelete } from '@xyflow/react'
 import type { XY } from '../../shared/stakeholders/grid.ts'
 import { useBoardActions } from '../store/context.tsx'
 import { useSelection } from './selection.tsx'
@@ -39,7 +39,6 @@ export function useLocalFlow(fixedIds: ReadonlySet<string> = NONE) {
       const moved = new Map<string, XY>()
       const measured = new Map<string, Size>()
       let chosen: string | null | undefined
-      const removed: string[] = []
       for (const c of changes) {
         if (c.type === 'position' && c.position) moved.set(c.id, c.position)
         else if (c.type === 'dimensions' && c.dimensions) measured.set(c.id, c.dimensions)
@@ -47,7 +46,7 @@ export function useLocalFlow(fixedIds: ReadonlySet<string> = NONE) {
           // a new selection wins over the deselection of the previous one, whatever the order
           if (c.selected) chosen = c.id
           else if (c.id === actorId && chosen === undefined && !pressing.current) chosen = null
-        } else if (c.type === 'remove' && !fixedIds.has(c.id)) removed.push(c.id)
+        }
       }
       if (moved.size) setDragging((prev) => new Map([...prev, ...moved]))
       if (measured.size)
@@ -58,25 +57,33 @@ export function useLocalFlow(fixedIds: ReadonlySet<string> = NONE) {
           return same ? prev : new Map([...prev, ...measured])
         })
       if (chosen !== undefined) selectActor(chosen)
-      if (removed.length) actions.removeCards('stakeholders', removed)
     },
-    [actions, actorId, selectActor, fixedIds],
+    [actorId, selectActor],
   )
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
       let chosen: string | null | undefined
-      const removed: string[] = []
       for (const c of changes) {
         if (c.type === 'select') {
           if (c.selected) chosen = c.id
           else if (c.id === relationId && chosen === undefined) chosen = null
-        } else if (c.type === 'remove') removed.push(c.id)
+        }
       }
       if (chosen !== undefined) selectRelation(chosen)
-      if (removed.length) actions.removeCards('stakeholders', [], removed)
     },
-    [actions, relationId, selectRelation],
+    [relationId, selectRelation],
+  )
+
+  /** Delete: the actors and relations, and the relations of those actors, in one write. */
+  const onDelete: OnDelete = useCallback(
+    ({ nodes, edges }) =>
+      actions.removeCards(
+        'stakeholders',
+        nodes.filter((n) => !fixedIds.has(n.id)).map((n) => n.id),
+        edges.map((e) => e.id),
+      ),
+    [actions, fixedIds],
   )
 
   /** Ends a drag: returns the final local positions and forgets them. */
@@ -86,5 +93,13 @@ export function useLocalFlow(fixedIds: ReadonlySet<string> = NONE) {
     return out
   }, [])
 
-  return { sizes, dragging, onNodesChange, onEdgesChange, takeDragged, onPointerDownCapture }
+  return {
+    sizes,
+    dragging,
+    onNodesChange,
+    onEdgesChange,
+    onDelete,
+    takeDragged,
+    onPointerDownCapture,
+  }
 }

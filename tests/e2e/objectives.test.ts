@@ -190,7 +190,15 @@ describe('the objective tree in the browser', () => {
     await p.page.getByRole('button', { name: 'Ripristina' }).click()
     await expect.poll(() => p.status('Esclusione sociale dei NEET')).toBe('Da riformulare')
 
-    // the group's own objective is deleted for good, with its link
+    // the group's own objective is deleted for good, with its link…
+    await added.click()
+    await p.page.keyboard.press('Delete')
+    await expect.poll(() => p.cards().count()).toBe(4)
+    await expect.poll(() => p.page.locator('.react-flow__edge').count()).toBe(3)
+    // …and one undo brings both back (the card alone came back, then its link, before)
+    await p.page.keyboard.press('Control+z')
+    await expect.poll(() => p.cards().count()).toBe(5)
+    await expect.poll(() => p.page.locator('.react-flow__edge').count()).toBe(4)
     await added.click()
     await p.page.keyboard.press('Delete')
     await expect.poll(() => p.cards().count()).toBe(4)
