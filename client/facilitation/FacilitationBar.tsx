@@ -47,7 +47,9 @@ export function FacilitationBar() {
           {question && (
             <strong className="vote-question">{t('vote.question', { question })}</strong>
           )}{' '}
-          {role === 'viewer' ? t('vote.chipOpenViewer') : t('vote.chipOpen', { left, total })}
+          {role === 'viewer'
+            ? t('vote.chipOpenViewer')
+            : t('vote.chipOpen', { count: left, total })}
         </span>
       )}
       {role === 'facilitator' && <FacilitationPanel />}

@@ -96,7 +96,10 @@ function VoteRow({ vote, dots }: { vote: VoteItem; dots: DotItem[] }) {
         {t(`vote.states.${vote.state}`)}
       </span>
       <span className="vote-row-progress">
-        {t('vote.progress', { voters: tally.voters, dots: tally.total })}
+        {t('vote.progress', {
+          who: t('vote.progressWho', { count: tally.voters }),
+          what: t('vote.progressDots', { count: tally.total }),
+        })}
       </span>
       <span className="vote-row-actions">
         {vote.state === 'open' && (

@@ -90,8 +90,8 @@ export function VersionsTab({
           <span className="muted">
             {t('storage', {
               count: data.storage.versions,
-              size: formatBytes(data.storage.bytes),
-              max: formatBytes(data.storage.maxBytes),
+              size: formatBytes(data.storage.bytes, i18n.resolvedLanguage ?? 'it'),
+              max: formatBytes(data.storage.maxBytes, i18n.resolvedLanguage ?? 'it'),
             })}
           </span>
         )}

@@ -10,8 +10,12 @@ export function formatWhen(at: number, lang: string): string {
   }
 }
 
-/** Bytes as KB/MB. */
-export function formatBytes(bytes: number): string {
+/** Bytes as KB/MB, with the page language's decimal mark (64,0 MB in Italian). */
+export function formatBytes(bytes: number, lang = 'it'): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+  const mb = new Intl.NumberFormat(lang.startsWith('en') ? 'en-GB' : 'it-IT', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(bytes / (1024 * 1024))
+  return `${mb} MB`
 }

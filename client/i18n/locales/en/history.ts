@@ -13,7 +13,8 @@ export const history = {
     button: 'Save version',
     saved: 'Version “{{name}}” saved',
   },
-  storage: '{{count}} versions, {{size}} of {{max}}',
+  storage_one: '1 version, {{size}} of {{max}}',
+  storage_other: '{{count}} versions, {{size}} of {{max}}',
   noVersions: 'No version yet: the first one comes with the first change.',
   reasons: {
     named: 'Named version',
@@ -65,10 +66,14 @@ export const history = {
     other: 'Other',
   },
   counts: {
-    problems: '{{count}} problems',
-    objectives: '{{count}} objectives',
-    stakeholders: '{{count}} actors',
-    pact: '{{count}} pact items',
+    problems_one: '1 problem',
+    problems_other: '{{count}} problems',
+    objectives_one: '1 objective',
+    objectives_other: '{{count}} objectives',
+    stakeholders_one: '1 actor',
+    stakeholders_other: '{{count}} actors',
+    pact_one: '1 pact item',
+    pact_other: '{{count}} pact items',
   },
   kinds: {
     problems_nodes: 'problem card',

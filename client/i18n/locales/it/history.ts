@@ -13,7 +13,8 @@ export const history = {
     button: 'Salva versione',
     saved: 'Versione «{{name}}» salvata',
   },
-  storage: '{{count}} versioni, {{size}} su {{max}}',
+  storage_one: '1 versione, {{size}} su {{max}}',
+  storage_other: '{{count}} versioni, {{size}} su {{max}}',
   noVersions: 'Ancora nessuna versione: la prima nasce con la prima modifica.',
   reasons: {
     named: 'Versione con nome',
@@ -65,10 +66,14 @@ export const history = {
     other: 'Altro',
   },
   counts: {
-    problems: '{{count}} problemi',
-    objectives: '{{count}} obiettivi',
-    stakeholders: '{{count}} attori',
-    pact: '{{count}} voci del patto',
+    problems_one: '1 problema',
+    problems_other: '{{count}} problemi',
+    objectives_one: '1 obiettivo',
+    objectives_other: '{{count}} obiettivi',
+    stakeholders_one: '1 attore',
+    stakeholders_other: '{{count}} attori',
+    pact_one: '1 voce del patto',
+    pact_other: '{{count}} voci del patto',
   },
   kinds: {
     problems_nodes: 'scheda problema',
