@@ -40,6 +40,11 @@ const TRAY_ID = '__grid-tray'
 const FIXED = new Set([BACKDROP_ID, TRAY_ID])
 /** The view frames the grid itself (with its axes) and the tray, whatever the cards do. */
 const FIT = { padding: 0.06, nodes: [{ id: BACKDROP_ID }, { id: TRAY_ID }] }
+/**
+ * Room under the grid for its "interesse →" axis (drawn 8 px below it, 20 px type): counted in
+ * the backdrop's size so the framed view holds it, not only the quadrants.
+ */
+const AXIS_BELOW = 40
 
 type GridActorData = {
   actor: Actor
@@ -150,8 +155,8 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
       position: { x: 0, y: 0 },
       origin: [0, 0],
       width: GRID.width,
-      height: GRID.height,
-      measured: { width: GRID.width, height: GRID.height },
+      height: GRID.height + AXIS_BELOW,
+      measured: { width: GRID.width, height: GRID.height + AXIS_BELOW },
       draggable: false,
       selectable: false,
       deletable: false,

@@ -245,4 +245,20 @@ describe('the Stakeholder phase in the browser', () => {
     expect(await viewer.page.locator('.register-table input').count()).toBe(0)
     expect(await viewer.page.locator('[data-testid=csv-import]').count()).toBe(0)
   })
+
+  it('frames the whole grid, its axes included, on an empty board', async () => {
+    const board = await workshop.createBoard('Patto vuoto')
+    const p = await workshop.participant('Nora')
+    await p.page.setViewportSize({ width: 1366, height: 768 })
+    await p.page.goto(board.links.participant)
+    await p.page.locator('#tab-stakeholders').click()
+    await p.page.getByTestId('grid-tray').getByText('Da collocare (0)').waitFor()
+    // "interesse →" sits under the quadrants: the framed view holds it, above the legend
+    const axisInView = async () => {
+      const axis = await p.page.locator('.grid-axis-x').boundingBox()
+      const canvas = await p.page.getByTestId('stakeholder-grid').boundingBox()
+      return !!axis && !!canvas && axis.y + axis.height <= canvas.y + canvas.height
+    }
+    await expect.poll(axisInView).toBe(true)
+  })
 })
