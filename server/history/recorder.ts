@@ -177,8 +177,11 @@ export class History {
     state.pending = null
     state.pendingEntry = null
     if (!c) return
-    state.changed = true
     if (entry) this.feed.applied(room.id, c, entry)
+    // Moving the room to another phase changes nothing of the board: it takes a version of
+    // what came before it (beforeApply), and is no reason for another one at the next move.
+    if (c.records.size === 0 && c.meta.size === 1 && c.meta.has('phase')) return
+    state.changed = true
     const now = this.now()
     state.lastChangeAt = now
     if (state.lastVersionAt && now - state.lastVersionAt >= this.activityVersionMs)

@@ -270,6 +270,14 @@ describe('history: automatic versions', () => {
     facilitator.doc.getMap('meta').set('phase', 'objectives')
     await waitFor(async () => (await versions())[0]?.reason === 'phase', 'phase version')
     expect((await versions())[0]!.counts['problems.nodes']).toBe(3)
+    // moving the room from phase to phase without changing anything takes no further version
+    const taken = (await versions()).length
+    const watcher = await suite.client(server.url, board.id, board.keys.viewer)
+    facilitator.doc.getMap('meta').set('phase', 'stakeholders')
+    facilitator.doc.getMap('meta').set('phase', 'problems')
+    await waitFor(() => watcher.doc.getMap('meta').get('phase') === 'problems', 'phases relayed')
+    watcher.destroy()
+    expect((await versions()).length).toBe(taken)
     // eleven minutes of work later (10 by default), the next change brings a version
     clock += 11 * 60_000
     addTree(facilitator.doc, 'q', 2)
