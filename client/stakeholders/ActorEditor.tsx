@@ -135,6 +135,7 @@ export function ActorEditor({
               id="actor-power"
               label={t('editor.power')}
               value={actor.power}
+              unset={!actor.placed}
               disabled={!editable}
               onCommit={(power) => update({ power, placed: true })}
             />
@@ -145,6 +146,7 @@ export function ActorEditor({
               id="actor-interest"
               label={t('editor.interest')}
               value={actor.interest}
+              unset={!actor.placed}
               disabled={!editable}
               onCommit={(interest) => update({ interest, placed: true })}
             />

@@ -102,7 +102,7 @@ export function RegisterRow({ actor, selected }: { actor: Actor; selected: boole
         <td key={field} className="cell-num">
           {editable ? (
             <PercentField
-              value={actor[field]}
+              value={actor.placed ? actor[field] : null}
               label={label(field)}
               onCommit={(v) => update({ [field]: v, placed: true })}
             />

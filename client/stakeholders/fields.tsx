@@ -118,12 +118,15 @@ export function UnitSlider({
   disabled,
   label,
   id,
+  unset = false,
 }: {
   value: number
   onCommit(value: number): void
   disabled?: boolean
   label: string
   id: string
+  /** No value yet (an actor nobody placed): shown as —, and any value let go sets it. */
+  unset?: boolean
 }) {
   const [draft, setDraft] = useState(value)
   const active = useRef(false)
@@ -132,10 +135,10 @@ export function UnitSlider({
   }, [value])
   const commit = () => {
     active.current = false
-    if (draft !== value) onCommit(draft)
+    if (draft !== value || unset) onCommit(draft)
   }
   return (
-    <div className="unit-slider">
+    <div className="unit-slider" data-unset={unset || undefined}>
       <input
         id={id}
         type="range"
@@ -153,7 +156,7 @@ export function UnitSlider({
         onKeyUp={commit}
         onBlur={() => active.current && commit()}
       />
-      <output htmlFor={id}>{Math.round(draft * 100)}</output>
+      <output htmlFor={id}>{unset && !active.current ? '—' : Math.round(draft * 100)}</output>
     </div>
   )
 }
@@ -164,15 +167,17 @@ export function PercentField({
   onCommit,
   label,
 }: {
-  value: number
+  /** null: no value yet (an actor nobody placed), shown blank. */
+  value: number | null
   onCommit(value: number): void
   label: string
 }) {
-  const shown = String(Math.round(value * 100))
+  const shown = value === null ? '' : String(Math.round(value * 100))
   return (
     <TextField
       className="cell-input cell-number"
       value={shown}
+      placeholder={value === null ? '—' : undefined}
       aria-label={label}
       maxLength={3}
       onCommit={(raw) => {

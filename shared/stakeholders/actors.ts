@@ -79,6 +79,7 @@ export function newActorFields(
     objectives: [...(init.objectives ?? [])],
   }
   for (const key of ACTOR_TEXT_FIELDS) fields[key] = init[key] ?? ''
+  if (init.placed === false) fields.placed = false
   return fields
 }
 

@@ -106,7 +106,8 @@ export function registerToCsv(
           return protect(a.label)
         case 'power':
         case 'interest':
-          return protect(String(Math.round(a[column] * 100)))
+          // an actor nobody has placed has no power or interest yet: blank, as it imports back
+          return a.placed ? protect(String(Math.round(a[column] * 100))) : ''
         case 'category':
           return protect(String(names.category[a.category as ActorCategory] ?? a.category))
         case 'stance':

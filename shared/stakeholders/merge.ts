@@ -69,6 +69,9 @@ export function planImport(actors: readonly Actor[], rows: readonly ImportedRow[
     for (const key of row.given)
       if (!sameValue(key, row.fields[key], actor[key]))
         (patch as Record<string, unknown>)[key] = row.fields[key]
+    // power or interest given to an actor still in the tray places it on the grid
+    if (!actor.placed && (row.given.includes('power') || row.given.includes('interest')))
+      patch.placed = true
     if (Object.keys(patch).length) plan.updated.push({ id: actor.id, row: row.row, patch })
     else plan.unchanged++
   }
@@ -86,7 +89,11 @@ export function applyImport(
     for (const u of plan.updated) patchRecord(doc, 'stakeholders.nodes', u.id, u.patch as Fields)
   return addActors(
     doc,
-    plan.added.map((r) => r.fields),
+    // a row without power and interest says nothing of them: its actor waits in the tray
+    plan.added.map((r) => ({
+      ...r.fields,
+      placed: r.given.includes('power') || r.given.includes('interest'),
+    })),
     newId,
   )
 }

@@ -109,6 +109,55 @@ describe('re-importing the register', () => {
   })
 })
 
+describe('an actor nobody has placed', () => {
+  /** A board with one actor in the tray (as the page adds it) and one on the grid. */
+  function boardWithTray(): Y.Doc {
+    const doc = new Y.Doc()
+    let n = 0
+    doc.transact(() =>
+      addActors(
+        doc,
+        [
+          {
+            ...ok(parseRegisterCsv('name;category\nIn attesa;Terzo Settore')).rows[0]!.fields,
+            placed: false,
+          },
+          ok(parseRegisterCsv('name;category;power;interest\nSul grafico;Sistema Pubblico;90;20'))
+            .rows[0]!.fields,
+        ],
+        () => `actor-${++n}`,
+      ),
+    )
+    return doc
+  }
+
+  it('exports blank power and interest, and a new board imports it back waiting in the tray', () => {
+    const csv = registerToCsv(readActors(boardWithTray()), [])
+    expect(csv).toContain('In attesa;;Terzo Settore;;;;')
+    expect(csv).toContain(';Sistema Pubblico;;90;20;')
+    const fresh = new Y.Doc()
+    const rows = ok(parseRegisterCsv(new TextEncoder().encode(csv))).rows
+    let n = 0
+    fresh.transact(() => applyImport(fresh, planImport([], rows), () => `new-${++n}`))
+    const placed = Object.fromEntries(readActors(fresh).map((a) => [a.label, a.placed]))
+    expect(placed).toEqual({ 'In attesa': false, 'Sul grafico': true })
+  })
+
+  it('is placed on the grid when a file gives it power or interest', () => {
+    const doc = boardWithTray()
+    const rows = ok(parseRegisterCsv('name;category;power\nIn attesa;Terzo Settore;70')).rows
+    const plan = planImport(readActors(doc), rows)
+    expect(plan.updated).toEqual([
+      { id: 'actor-1', row: expect.any(Number), patch: { power: 0.7, placed: true } },
+    ])
+    doc.transact(() => applyImport(doc, plan, () => 'unused'))
+    expect(readActors(doc).find((a) => a.label === 'In attesa')).toMatchObject({
+      placed: true,
+      power: 0.7,
+    })
+  })
+})
+
 describe('power and interest scale in files', () => {
   it('reads 0–100, and the older 0–1 scale only when unambiguous', () => {
     expect(detectScale(['70', '55', '100'])).toBe('percent')
