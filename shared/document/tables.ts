@@ -174,8 +174,9 @@ export function registerTable(board: BoardExport, lang: ImageLang): Table {
       a.label,
       a.organisation,
       labels.image.categories[a.category],
-      String(Math.round(a.power * 100)),
-      String(Math.round(a.interest * 100)),
+      // an actor nobody has placed has no power or interest yet
+      a.placed ? String(Math.round(a.power * 100)) : '—',
+      a.placed ? String(Math.round(a.interest * 100)) : '—',
       a.stance === a.desiredStance
         ? labels.stances[a.stance]
         : `${labels.stances[a.stance]} → ${labels.stances[a.desiredStance]}`,
@@ -187,20 +188,27 @@ export function registerTable(board: BoardExport, lang: ImageLang): Table {
 /** Mendelow's quadrants with the actors in each, the most powerful first. */
 export function gridTable(board: BoardExport, lang: ImageLang): Table {
   const labels: DocumentLabels = DOCUMENT_LABELS[lang]
-  const actors = actorsOf(board)
+  const all = actorsOf(board)
+  const actors = all.filter((a) => a.placed)
+  const waiting = all.filter((a) => !a.placed)
   const order = ['manage-closely', 'keep-satisfied', 'keep-informed', 'monitor'] as const
+  const names = (list: Actor[]) => list.map((a) => a.label || '—').join(', ')
   return {
     columns: [labels.grid.quadrant, labels.grid.actors],
-    rows: order
-      .filter((q) => (QUADRANTS as readonly string[]).includes(q))
-      .map((q) => [
-        labels.image.quadrants[q],
-        actors
-          .filter((a) => quadrantOf(a) === q)
-          .sort((a, b) => b.power - a.power || b.interest - a.interest)
-          .map((a) => a.label || '—')
-          .join(', '),
-      ]),
+    rows: [
+      ...order
+        .filter((q) => (QUADRANTS as readonly string[]).includes(q))
+        .map((q) => [
+          labels.image.quadrants[q],
+          names(
+            actors
+              .filter((a) => quadrantOf(a) === q)
+              .sort((a, b) => b.power - a.power || b.interest - a.interest),
+          ),
+        ]),
+      // an actor nobody has placed sits in no quadrant: it waits, named apart
+      ...(waiting.length ? [[labels.image.tray, names(waiting)]] : []),
+    ],
   }
 }
 
