@@ -4,7 +4,8 @@ import { useBoard, useBoardSession } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 
 const bannerSelector = (s: BoardState) => ({
-  facilitator: s.role === 'facilitator',
+  /** Whose words: the facilitator's, a participant's, or the projector's (which never edits). */
+  who: s.role === 'facilitator' ? 'Facilitator' : s.role === 'viewer' ? 'Viewer' : 'Participant',
   frozen: s.frozen,
   locked: s.locks.includes(s.tab),
   refused:
@@ -29,7 +30,7 @@ async function discardAndReload(boardId: string, destroy: () => void): Promise<v
  */
 export function RoomBanners() {
   const { t } = useTranslation('facilitation')
-  const { facilitator, frozen, locked, refused } = useBoard(useShallow(bannerSelector))
+  const { who, frozen, locked, refused } = useBoard(useShallow(bannerSelector))
   const session = useBoardSession()
   return (
     <>
@@ -51,12 +52,12 @@ export function RoomBanners() {
       )}
       {frozen && (
         <div className="room-banner room-banner-frozen" role="status" data-testid="room-frozen">
-          {facilitator ? t('freeze.bannerFacilitator') : t('freeze.bannerParticipant')}
+          {t(`freeze.banner${who}`)}
         </div>
       )}
       {!frozen && locked && (
         <div className="room-banner room-banner-locked" role="status" data-testid="room-locked">
-          {facilitator ? t('locks.bannerFacilitator') : t('locks.banner')}
+          {t(who === 'Participant' ? 'locks.banner' : `locks.banner${who}`)}
         </div>
       )}
     </>

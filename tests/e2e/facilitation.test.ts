@@ -219,5 +219,11 @@ describe('the facilitator runs the room', () => {
     await bruno.card('Del facilitatore').dblclick()
     await bruno.page.keyboard.type('x')
     expect(await bruno.page.locator('textarea.card-editor').count()).toBe(0)
+    // the projector, which never edits, says the pause without telling the room what it may do
+    const projector = await suite.open(board.links.viewer, 'Proiettore')
+    await projector.page.getByTestId('room-frozen').waitFor()
+    expect(await projector.page.getByTestId('room-frozen').textContent()).toBe(
+      'Lavagna in pausa: il facilitatore ha fermato le modifiche.',
+    )
   })
 })

@@ -27,6 +27,7 @@ export const facilitation: typeof it = {
     chip: 'Paused',
     bannerParticipant: 'Board paused: the facilitator has stopped changes. You can look, not edit.',
     bannerFacilitator: 'Board paused: only you can edit.',
+    bannerViewer: 'Board paused: the facilitator has stopped changes.',
   },
   locks: {
     title: 'Lock a phase',
@@ -34,6 +35,7 @@ export const facilitation: typeof it = {
     phase: 'Lock {{phase}}',
     banner: 'This phase is locked by the facilitator: you can look, not edit.',
     bannerFacilitator: 'This phase is locked for participants.',
+    bannerViewer: 'This phase is locked by the facilitator.',
   },
   vote: {
     title: 'Dot voting',

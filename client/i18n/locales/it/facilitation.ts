@@ -26,6 +26,7 @@ export const facilitation = {
     bannerParticipant:
       'Lavagna in pausa: il facilitatore ha fermato le modifiche. Puoi guardare, non modificare.',
     bannerFacilitator: 'Lavagna in pausa: solo tu puoi modificare.',
+    bannerViewer: 'Lavagna in pausa: il facilitatore ha fermato le modifiche.',
   },
   locks: {
     title: 'Blocca una fase',
@@ -33,6 +34,7 @@ export const facilitation = {
     phase: 'Blocca {{phase}}',
     banner: 'Questa fase è bloccata dal facilitatore: puoi guardare, non modificare.',
     bannerFacilitator: 'Questa fase è bloccata per i partecipanti.',
+    bannerViewer: 'Questa fase è bloccata dal facilitatore.',
   },
   vote: {
     title: 'Votazione a punti',
