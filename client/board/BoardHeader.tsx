@@ -19,7 +19,6 @@ export function BoardHeader() {
   const { title, role, tab } = useBoard(useShallow(headerSelector))
   const actions = useBoardActions()
   const { boardId, key } = useBoardSession()
-  const exportHref = `/api/boards/${encodeURIComponent(boardId)}/export.json?key=${encodeURIComponent(key)}`
   return (
     <header className="board-header">
       <a className="brand" href="/" title={t('backHome')}>
@@ -50,13 +49,8 @@ export function BoardHeader() {
         <LanguageSwitch />
         <PeerAvatars />
         <ConnectionBadge />
-        <ExportMenu boardId={boardId} boardKey={key} tab={tab} />
+        <ExportMenu boardId={boardId} boardKey={key} tab={tab} json={role !== 'viewer'} />
         <HistoryButton />
-        {role !== 'viewer' && (
-          <a className="button-link" href={exportHref} download>
-            {t('toolbar.exportJson')}
-          </a>
-        )}
       </div>
     </header>
   )

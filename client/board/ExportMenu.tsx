@@ -25,7 +25,8 @@ function fileNameOf(res: Response, fallback: string): string {
 type ExportFile = `${ImageCanvas}.${Format}` | 'pact.pdf' | `${CsvTable}.csv`
 
 /**
- * "Esporta": the canvas in view as PNG or SVG, the pact document as PDF and every table as CSV.
+ * "Esporta": the canvas in view as PNG or SVG, the pact document as PDF, every table as CSV and,
+ * for whoever may edit, the whole board as JSON (what the import reads back).
  * Each file comes from the export API (pictures drawn by the renderer the server shares with
  * the page, so the download and the API's image are the same); it is fetched first (busy state
  * naming what is being prepared, error message) and then saved as a file.
@@ -34,10 +35,13 @@ export function ExportMenu({
   boardId,
   boardKey,
   tab,
+  json,
 }: {
   boardId: string
   boardKey: string
   tab: Phase
+  /** Whether the whole board's JSON is offered (not to the projector). */
+  json: boolean
 }) {
   const { t, i18n } = useTranslation('board')
   const { t: tf } = useTranslation('exportFiles')
@@ -139,6 +143,22 @@ export function ExportMenu({
             {tf('tables')}
           </div>
           {CSV_TABLES.map((table) => item(`${table}.csv`, tf(`tableNames.${table}`)))}
+          {json && (
+            <>
+              <div className="export-menu-group" role="presentation">
+                {tf('data')}
+              </div>
+              <a
+                role="menuitem"
+                data-testid="export-json"
+                href={`/api/boards/${encodeURIComponent(boardId)}/export.json?key=${encodeURIComponent(boardKey)}`}
+                download
+                onClick={() => setOpen(false)}
+              >
+                {tf('json')}
+              </a>
+            </>
+          )}
         </div>
       )}
       {busy && (

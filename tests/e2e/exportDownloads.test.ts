@@ -90,6 +90,11 @@ describe('everything the Esporta menu offers, downloaded as a person would', () 
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(csv.bytes.toString('utf8')).toContain('Livello;Descrizione;')
     await expect.poll(() => menu.getAttribute('aria-busy')).toBe('false')
+
+    // the whole board as JSON, from the same menu, in the format the import reads
+    const json = JSON.parse((await fetchFromMenu('export-json')).bytes.toString('utf8'))
+    expect(json).toMatchObject({ format: 'trama.board', title: pactBoard(12).title })
+    expect(json.canvases.stakeholders.nodes.map((n: { label: string }) => n.label)).toContain(ACTOR)
   }, 180_000)
 
   it('names what it is preparing while the document is drawn', async () => {

@@ -68,7 +68,6 @@ export const board = {
     redo: 'Redo',
     delete: 'Delete',
     role: 'Card role',
-    exportJson: 'Export JSON',
     hintEmpty:
       'Double-click the board to add a problem. Drag from the top dot of a cause to the bottom dot of its effect to link them.',
   },

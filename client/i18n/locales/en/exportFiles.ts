@@ -4,6 +4,8 @@ export const exportFiles = {
   document: 'Document',
   pact: 'Pact document (PDF)',
   tables: 'Tables for Excel (CSV)',
+  data: 'Data',
+  json: 'The whole board (JSON)',
   preparing: 'Preparing “{{what}}”…',
   tableNames: {
     logframe: 'Logical framework',

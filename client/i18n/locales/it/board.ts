@@ -69,7 +69,6 @@ export const board = {
     redo: 'Ripeti',
     delete: 'Elimina',
     role: 'Ruolo della carta',
-    exportJson: 'Esporta JSON',
     hintEmpty:
       'Doppio clic sulla lavagna per aggiungere un problema. Trascina dal pallino in alto di una causa al pallino in basso del suo effetto per collegarli.',
   },

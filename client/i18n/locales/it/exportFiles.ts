@@ -4,6 +4,8 @@ export const exportFiles = {
   document: 'Documento',
   pact: 'Documento del patto (PDF)',
   tables: 'Tabelle per Excel (CSV)',
+  data: 'Dati',
+  json: 'Tutta la lavagna (JSON)',
   preparing: 'Preparazione di «{{what}}»…',
   tableNames: {
     logframe: 'Quadro logico',
