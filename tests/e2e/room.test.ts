@@ -7,6 +7,8 @@ import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { createBoard } from '../helpers/server.ts'
+import { pactBoard } from '../helpers/pactBoard.ts'
+import type { NewBoardAnswer } from '../../server/http/routes.ts'
 import { buildWorkshopTree, WORKSHOP_LABELS } from '../helpers/workshopTree.ts'
 import { measureCardText, shownCardIds } from '../helpers/projectorPage.ts'
 
@@ -253,5 +255,33 @@ describe('following and bringing everyone here', () => {
     const bars = async () =>
       (await Promise.all([pia, ugo].map((p) => p.page.getByTestId('follow-bar').count()))).sort()
     await expect.poll(bars).toEqual([0, 1])
+  })
+
+  it('a long table scrolls its last rows out from under the follow bar', async () => {
+    const res = await fetch(`${suite.server.url}/api/boards/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(pactBoard(40)),
+    })
+    const board = (await res.json()) as NewBoardAnswer
+    const fabio = await openAs(board.links.facilitator, 'Fabio')
+    const pia = await openAs(board.links.participant, 'Pia', { width: 1366, height: 768 })
+    await fabio.page.locator('#tab-objectives').click()
+    await fabio.page.getByRole('button', { name: 'Porta tutti qui' }).click()
+    await pia.page.locator('[data-testid=follow-bar][data-state=following]').waitFor()
+    await expect.poll(() => selectedTab(pia.page, 'objectives')).toBe('true')
+    await pia.page.locator('#objectives-tab-logframe').click()
+    const table = pia.page.locator('.logframe-view')
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(40)
+    const clear = () =>
+      pia.page.evaluate(() => {
+        const view = document.querySelector('.logframe-view')!
+        view.scrollTop = view.scrollHeight
+        const rows = view.querySelectorAll('tbody tr')
+        const last = rows[rows.length - 1]!.getBoundingClientRect()
+        const bar = document.querySelector('[data-testid=follow-bar]')!.getBoundingClientRect()
+        return last.bottom <= bar.top
+      })
+    await expect.poll(clear).toBe(true)
   })
 })
