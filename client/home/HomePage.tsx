@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { CreatedBoard } from './api.ts'
 import { BoardLinks } from './BoardLinks.tsx'
 import { CreateBoardForm } from './CreateBoardForm.tsx'
+import { ImportBoardForm } from './ImportBoardForm.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { RecentBoards } from './RecentBoards.tsx'
 import { rememberBoard } from './recentBoards.ts'
@@ -47,6 +48,7 @@ export function HomePage() {
       <main className="home__main">
         <p className="home__intro">{t('intro')}</p>
         <CreateBoardForm onCreated={onCreated} onStatus={announce} />
+        <ImportBoardForm onCreated={onCreated} onStatus={announce} />
         {created && <BoardLinks board={created.board} title={created.title} onStatus={announce} />}
         <RecentBoards onStatus={announce} />
       </main>

@@ -27,23 +27,35 @@ export interface ApiError {
 export type CreateResult = { ok: true; board: CreatedBoard } | { ok: false; error: ApiError }
 
 /** `POST /api/boards {title}`: the new board's id, keys and links, or the error to show. */
-export async function createBoard(title: string): Promise<CreateResult> {
+export function createBoard(title: string): Promise<CreateResult> {
+  return post('/api/boards', JSON.stringify({ title }))
+}
+
+/**
+ * `POST /api/boards/import` with a board's JSON export, as the file holds it (the server reads
+ * and checks it): the new board's id, keys and links, or the error to show.
+ */
+export function importBoard(file: Blob): Promise<CreateResult> {
+  return post('/api/boards/import', file)
+}
+
+async function post(url: string, body: string | Blob): Promise<CreateResult> {
   let res: Response
   try {
-    res = await fetch('/api/boards', {
+    res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ title }),
+      body,
     })
   } catch (err) {
     return { ok: false, error: { code: 'NETWORK', message: String(err), details: [String(err)] } }
   }
-  const body: unknown = await res.json().catch(() => null)
+  const answer: unknown = await res.json().catch(() => null)
   if (res.ok) {
-    const board = createdSchema.safeParse(body)
+    const board = createdSchema.safeParse(answer)
     if (board.success) return { ok: true, board: board.data }
   } else {
-    const error = errorSchema.safeParse(body)
+    const error = errorSchema.safeParse(answer)
     if (error.success) return { ok: false, error: { details: [], ...error.data.error } }
   }
   return {

@@ -1,9 +1,12 @@
 import { browserSuite } from '../helpers/suite.ts'
 import { afterAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import QRCode from 'qrcode'
 import type { BrowserContext, Page } from 'playwright-core'
 import { ARTIFACTS, newParticipant, screenshot } from '../helpers/browser.ts'
+import { pactBoard } from '../helpers/pactBoard.ts'
 
 const suite = browserSuite()
 
@@ -124,6 +127,35 @@ describe('home page', () => {
     await entry.waitFor({ state: 'detached' })
     await page.getByText('Nessuna lavagna, per ora.').waitFor()
     expect(await page.evaluate(() => localStorage.getItem('trama.recentBoards'))).toBe('[]')
+    expect(errors).toEqual([])
+  })
+
+  it('reopens a board from its JSON export as a new board, and says why a file is refused', async () => {
+    const { page, errors } = await openHome()
+    const dir = mkdtempSync(join(tmpdir(), 'trama-import-'))
+    const pick = page.getByTestId('import-file')
+    const refused = page
+      .getByRole('alert')
+      .filter({ hasText: 'Non è stato possibile importare il file' })
+
+    const other = join(dir, 'non-una-lavagna.json')
+    writeFileSync(other, JSON.stringify({ hello: 'world' }))
+    await pick.setInputFiles(other)
+    await refused.waitFor()
+    expect(await refused.textContent()).toContain(
+      'Il file non è un’esportazione di una lavagna Trama.',
+    )
+
+    const exported = pactBoard(2)
+    const file = join(dir, 'patto.json')
+    writeFileSync(file, JSON.stringify(exported))
+    await pick.setInputFiles(file)
+    await page.getByRole('heading', { name: `La lavagna «${exported.title}» è pronta` }).waitFor()
+    expect(await refused.count()).toBe(0)
+    const id = (await page.locator('section.result').getAttribute('data-board-id'))!
+    expect((await suite.server.store.getBoard(id))?.title).toBe(exported.title)
+    // it is a board like any other, listed with the boards this browser made
+    await page.locator(`.recent__item[data-board-id="${id}"]`).waitFor()
     expect(errors).toEqual([])
   })
 

@@ -26,6 +26,27 @@ export const home: typeof it = {
       INTERNAL: 'Something went wrong on the server. Try again shortly.',
     },
   },
+  import: {
+    heading: 'Reopen an exported board',
+    hint: 'The JSON file «Export» → «The whole board (JSON)» downloads: it becomes a new board, with new links.',
+    pick: 'Choose the JSON file…',
+    busy: 'Importing…',
+    submitting: 'Importing «{{name}}»…',
+    errors: {
+      heading: 'The file could not be imported',
+      NETWORK: 'The server does not answer. Check the connection and retry.',
+      UNEXPECTED: 'The server gave an unexpected answer. Retry in a moment.',
+      BAD_JSON: 'The file is not readable JSON.',
+      INVALID_EXPORT: 'The file is not a Trama board export.',
+      NEWER_SCHEMA: 'The file comes from a newer version of Trama: update the server.',
+      BOARD_TOO_LARGE: 'The board is larger than the server accepts.',
+      BODY_TOO_LARGE: 'The file is larger than the server accepts.',
+      IMPORT_TOO_COMPLEX: 'The file takes more memory or time to read than the server allows.',
+      SERVER_BUSY: 'The server is importing other files: retry in a moment.',
+      TOO_MANY_BOARDS: 'Too many boards created from this address: wait a minute and retry.',
+      INTERNAL: 'Something went wrong on the server. Retry in a moment.',
+    },
+  },
   links: {
     localhostWarning:
       'These links use “localhost”: they only work on this computer. Open Trama at the network address the server prints when it starts (e.g. http://192.168.1.20:1234), or set PUBLIC_URL, before sharing them.',

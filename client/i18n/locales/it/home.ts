@@ -24,6 +24,27 @@ export const home = {
       INTERNAL: 'Si è verificato un errore sul server. Riprova tra poco.',
     },
   },
+  import: {
+    heading: 'Riapri una lavagna esportata',
+    hint: 'Il file JSON che «Esporta» → «Tutta la lavagna (JSON)» scarica: diventa una nuova lavagna, con link nuovi.',
+    pick: 'Scegli il file JSON…',
+    busy: 'Importazione in corso…',
+    submitting: 'Importazione di «{{name}}» in corso…',
+    errors: {
+      heading: 'Non è stato possibile importare il file',
+      NETWORK: 'Il server non risponde. Controlla la connessione e riprova.',
+      UNEXPECTED: 'Il server ha dato una risposta inattesa. Riprova tra poco.',
+      BAD_JSON: 'Il file non è un JSON leggibile.',
+      INVALID_EXPORT: 'Il file non è un’esportazione di una lavagna Trama.',
+      NEWER_SCHEMA: 'Il file viene da una versione più recente di Trama: aggiorna il server.',
+      BOARD_TOO_LARGE: 'La lavagna è più grande di quanto il server accetti.',
+      BODY_TOO_LARGE: 'Il file è più grande di quanto il server accetti.',
+      IMPORT_TOO_COMPLEX: 'Il file richiede più memoria o tempo di quanto il server consenta.',
+      SERVER_BUSY: 'Il server sta importando altri file: riprova tra un momento.',
+      TOO_MANY_BOARDS: 'Troppe lavagne create da questo indirizzo: aspetta un minuto e riprova.',
+      INTERNAL: 'Si è verificato un errore sul server. Riprova tra poco.',
+    },
+  },
   links: {
     localhostWarning:
       'Questi link usano «localhost»: funzionano solo su questo computer. Apri Trama con l’indirizzo di rete che il server stampa all’avvio (per esempio http://192.168.1.20:1234), oppure imposta PUBLIC_URL, prima di condividerli.',

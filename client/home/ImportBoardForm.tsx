@@ -1,0 +1,87 @@
+import { useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { importBoard, type ApiError, type CreatedBoard } from './api.ts'
+
+interface Props {
+  onCreated(board: CreatedBoard, title: string): void
+  onStatus(message: string): void
+}
+
+/** The title a board's JSON export carries, else the file's name without its extension. */
+async function titleOf(file: File): Promise<string> {
+  try {
+    const title = (JSON.parse(await file.text()) as { title?: unknown }).title
+    if (typeof title === 'string' && title.trim()) return title.trim()
+  } catch {
+    // the server read it: its title is what it made of it; the file name will do here
+  }
+  return file.name.replace(/\.json$/i, '')
+}
+
+/**
+ * A board brought back from its JSON export («Esporta» → «Tutta la lavagna (JSON)»): a new
+ * board with everything the file holds, its own links, the facilitator's key for this browser.
+ */
+export function ImportBoardForm({ onCreated, onStatus }: Props) {
+  const { t } = useTranslation('home')
+  const id = useId()
+  const input = useRef<HTMLInputElement>(null)
+  const [busy, setBusy] = useState(false)
+  const [serverError, setServerError] = useState<ApiError | null>(null)
+
+  const upload = async (file: File) => {
+    setServerError(null)
+    setBusy(true)
+    onStatus(t('import.submitting', { name: file.name }))
+    const result = await importBoard(file)
+    setBusy(false)
+    if (input.current) input.current.value = ''
+    if (!result.ok) {
+      onStatus('')
+      setServerError(result.error)
+      return
+    }
+    onCreated(result.board, await titleOf(file))
+  }
+
+  return (
+    <section className="card import" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('import.heading')}</h2>
+      <p id={`${id}-hint`} className="muted field-hint">
+        {t('import.hint')}
+      </p>
+      <label className={`import__pick${busy ? ' is-busy' : ''}`}>
+        {busy ? t('import.busy') : t('import.pick')}
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden"
+          aria-describedby={`${id}-hint`}
+          disabled={busy}
+          data-testid="import-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0]
+            if (file) void upload(file)
+          }}
+        />
+      </label>
+      {serverError && (
+        <div className="alert" role="alert">
+          <p className="alert__heading">{t('import.errors.heading')}</p>
+          <p>{t(`import.errors.${serverError.code}`, { defaultValue: serverError.message })}</p>
+          {serverError.details.length > 0 && (
+            <>
+              <p className="alert__details-label">{t('create.errors.details')}:</p>
+              <ul>
+                {serverError.details.map((d, i) => (
+                  <li key={i}>{d}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  )
+}
