@@ -15,7 +15,7 @@ export * from './control.ts'
 
 import type { z } from 'zod'
 import { fitsSchema } from './normalise.ts'
-import { typeLocation, updatePlaces, type Decoded } from './updatePlaces.ts'
+import { NestedTooDeep, typeLocation, updatePlaces, type Decoded } from './updatePlaces.ts'
 import { integrationProblem } from './integrable.ts'
 
 const COLLECTION_NAMES = new Set<string>(COLLECTIONS)
@@ -94,7 +94,13 @@ export function judgeUpdate(
     // already in the document (a resent update): nothing new
     if (s.id.clock + s.length <= state(s.id.client)) continue
     if (control?.frozen) return { kind: 'frozen', reason: 'the board is paused' }
-    const where = locate(s)
+    let where
+    try {
+      where = locate(s)
+    } catch (err) {
+      if (err instanceof NestedTooDeep) return malformed(err.message)
+      throw err
+    }
     if (!where) continue
     const [key = null, field = null] = where.keys
     if (control) {

@@ -16,6 +16,13 @@ export interface Location {
 /** Deeper than any document the schema allows: a chain this long is not followed. */
 const MAX_DEPTH = 64
 
+/** An item of an update sits deeper than any board allows: nobody honest writes one. */
+export class NestedTooDeep extends Error {
+  constructor() {
+    super(`an item nested more than ${MAX_DEPTH} levels deep`)
+  }
+}
+
 /**
  * Where each type of a document sits, kept across updates: a type never moves (its item's
  * parent and key are fixed once it is integrated), so every update that reaches into the same
@@ -73,8 +80,14 @@ export function updatePlaces(doc: Y.Doc, update: Decoded) {
     }
     return clock
   }
-  /** An item of the update (by id), or of the document. */
+  /** An item of the document, or else of the update (by id). */
   const find = (id: Y.ID): Y.Item | null => {
+    // What the document holds is what Yjs builds on: a resent copy of it in the update may
+    // claim another place (a forged parent), and is not what new items are put next to.
+    if (id.clock < state(id.client)) {
+      const item = Y.getItem(doc.store, id)
+      return item instanceof Y.Item ? item : null
+    }
     // structs of one client come in clock order: binary search
     const list = byClient.get(id.client)
     if (list) {
@@ -87,10 +100,6 @@ export function updatePlaces(doc: Y.Doc, update: Decoded) {
         else if (id.clock >= s.id.clock + s.length) lo = mid + 1
         else return s instanceof Y.Item ? s : null
       }
-    }
-    if (id.clock < state(id.client)) {
-      const item = Y.getItem(doc.store, id)
-      return item instanceof Y.Item ? item : null
     }
     return null
   }
@@ -106,17 +115,24 @@ export function updatePlaces(doc: Y.Doc, update: Decoded) {
     }
     const seen = located.get(item)
     if (seen !== undefined) return seen
+    // never remembered as "nowhere": the caller refuses the whole update
+    if (depth > MAX_DEPTH) throw new NestedTooDeep()
     let out: Location | null = null
-    if (depth > MAX_DEPTH) out = null
-    else if (typeof parent === 'string') out = { root: parent, keys: [item.parentSub] }
+    if (typeof parent === 'string') out = { root: parent, keys: [item.parentSub] }
     else if (parent instanceof Y.ID) {
       const holder = find(parent)
       const above = holder && locate(holder, depth + 1)
       out = above && { root: above.root, keys: [...above.keys, item.parentSub] }
     } else {
       // Not encoded: the item sits where its neighbour does (under its own key, if it has one).
-      const neighbour =
-        (item.origin && find(item.origin)) || (item.rightOrigin && find(item.rightOrigin))
+      // Of an item the document partly holds, Yjs integrates only the rest, next to the
+      // document's own last item of that client: that one is the neighbour, whatever the
+      // update's copy claims.
+      const known = state(item.id.client)
+      const partly = item.id.clock < known && known < item.id.clock + item.length
+      const neighbour = partly
+        ? find(Y.createID(item.id.client, known - 1))
+        : (item.origin && find(item.origin)) || (item.rightOrigin && find(item.rightOrigin))
       const beside = neighbour && locate(neighbour, depth + 1)
       out =
         beside &&

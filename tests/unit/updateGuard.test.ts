@@ -340,6 +340,72 @@ describe('update guard: what the facilitator decides, the server enforces', () =
     expect(send(participant, (d) => putCard(d, 'problems', 'p1', card))).toBeNull()
   })
 
+  it('places what an update adds next to the document’s own items, whatever a resent copy of them claims', () => {
+    const { facilitator, send, roomMap, server } = room()
+    const P = 4242
+    const before = Y.encodeStateAsUpdate(server)
+    const label = (d: Y.Doc, canvas: 'problems' | 'stakeholders', id: string) =>
+      canvasRoots(d, canvas).nodes.get(id)!.get('label') as Y.Text
+    // client P writes three letters into the problem tree while it is open
+    const honest = new Y.Doc()
+    honest.clientID = P
+    Y.applyUpdate(honest, before)
+    const sv = Y.encodeStateVector(honest)
+    label(honest, 'problems', 'core').insert(0, 'Il ')
+    const first = Y.encodeStateAsUpdate(honest, sv)
+    expect(judgeUpdate(server, Y.decodeUpdate(first), { facilitator: false })).toBeNull()
+    Y.applyUpdate(server, first)
+    expect(send(facilitator, (d) => roomMap(d).set('locks', ['problems']))).toBeNull()
+    // a forged copy of those letters (same client, same clocks) in the actor's label, which is
+    // open, and one more thing after them: Yjs puts it after the document's own letters
+    const forge = (more: (t: Y.Text) => void) => {
+      const f = new Y.Doc()
+      f.clientID = P
+      Y.applyUpdate(f, before)
+      const at = Y.encodeStateVector(f)
+      label(f, 'stakeholders', 'comune').insert(0, 'Il ')
+      more(label(f, 'stakeholders', 'comune'))
+      return Y.encodeStateAsUpdate(f, at)
+    }
+    // one struct the document partly holds, its new part written next to the document's
+    const merged = forge((t) => t.insert(3, 'x'))
+    // a struct of its own after the resent copy
+    const apart = forge((t) => t.insertEmbed(3, { x: 1 }))
+    for (const update of [merged, apart]) {
+      const probe = new Y.Doc()
+      Y.applyUpdate(probe, Y.encodeStateAsUpdate(server))
+      Y.applyUpdate(probe, update)
+      // what Yjs does with it: the locked problem tree changes
+      expect(label(probe, 'problems', 'core').toDelta()).not.toEqual(
+        label(server, 'problems', 'core').toDelta(),
+      )
+      expect(judgeUpdate(server, Y.decodeUpdate(update), { facilitator: false })?.kind).toBe(
+        'locked',
+      )
+    }
+  })
+
+  it('refuses an item nested deeper than any board, whatever order its levels come in', () => {
+    const { server } = room()
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server))
+    const sv = Y.encodeStateVector(doc)
+    // each level by a client of its own, deeper levels by higher ids: an update lists clients
+    // from the highest id down, so the deepest level is read first
+    let holder = canvasRoots(doc, 'stakeholders').nodes.get('comune')!
+    for (let level = 1; level <= 70; level++) {
+      doc.clientID = 1000 + level
+      const next = new Y.Map<unknown>()
+      holder.set('extra', next)
+      holder = next
+    }
+    const update = Y.encodeStateAsUpdate(doc, sv)
+    expect(judgeUpdate(server, Y.decodeUpdate(update), { facilitator: false })).toMatchObject({
+      kind: 'malformed',
+      reason: expect.stringMatching(/nested/),
+    })
+  })
+
   it('refuses deletions in a locked phase on a board loaded from storage, also once the server has read that root', () => {
     const { facilitator, send, roomMap, server } = room()
     expect(send(facilitator, (d) => roomMap(d).set('locks', ['problems']))).toBeNull()
