@@ -253,7 +253,8 @@ function PlanReview({
               <strong>{names.get(u.id) || t('card.unnamed')}</strong>
               {' — '}
               {Object.keys(u.patch)
-                .map((k) => t(`register.columns.${k}`))
+                // an actor the file places on the grid changes its strategy (its quadrant)
+                .map((k) => t(`register.columns.${k === 'placed' ? 'quadrant' : k}`))
                 .join(', ')}
             </li>
           ))}

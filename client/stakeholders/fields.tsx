@@ -134,8 +134,10 @@ export function UnitSlider({
     if (!active.current) setDraft(value)
   }, [value])
   const commit = () => {
+    // only a value the person set: a key released on the slider (the Tab that reached it) is not
+    const moved = active.current
     active.current = false
-    if (draft !== value || unset) onCommit(draft)
+    if (moved && (draft !== value || unset)) onCommit(draft)
   }
   return (
     <div className="unit-slider" data-unset={unset || undefined}>

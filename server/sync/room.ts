@@ -244,8 +244,9 @@ export class Room {
       Y.applyUpdate(this.doc, update, conn)
     } finally {
       this.ydoc.on('update', this.onDocUpdate)
+      // even a failed apply may have changed the document: its stored bytes no longer hold it
+      this.content.changed()
     }
-    this.content.changed()
     this.relay(syncUpdateFrame(update), conn)
     this.callHook('onBroadcast', () => this.hooks.onBroadcast?.(this, update, seq))
     if (change) this.callHook('onAcceptedUpdate', () => hooks.onAcceptedUpdate?.(this, change))

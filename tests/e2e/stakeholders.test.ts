@@ -260,5 +260,24 @@ describe('the Stakeholder phase in the browser', () => {
       return !!axis && !!canvas && axis.y + axis.height <= canvas.y + canvas.height
     }
     await expect.poll(axisInView).toBe(true)
+
+    // an actor waits in the tray; going through its sheet by keyboard does not place it, and
+    // its power and interest read — until someone sets them
+    await p.addActor('public', 'Caritas')
+    const tray = p.page.getByTestId('grid-tray')
+    await tray.getByText('Da collocare (1)').waitFor()
+    await p.card('Caritas').click()
+    const power = p.page.locator('#actor-power')
+    await power.waitFor()
+    await p.page.locator('#actor-power').focus()
+    await p.page.keyboard.press('Tab')
+    await p.page.keyboard.press('Shift+Tab')
+    await expect
+      .poll(() => p.page.locator('#actor-power').evaluate((el) => el === document.activeElement))
+      .toBe(true)
+    expect(await p.page.locator('.unit-slider output').allTextContents()).toEqual(['—', '—'])
+    expect(await tray.getByText('Da collocare (1)').count()).toBe(1)
+    await p.page.keyboard.press('ArrowRight')
+    await expect.poll(() => tray.getByText('Da collocare (0)').count()).toBe(1)
   })
 })
