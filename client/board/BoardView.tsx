@@ -17,6 +17,7 @@ const refusalSelector = (s: BoardState) =>
       : null
 
 const followSelector = (s: BoardState) => (s.role === 'viewer' ? s.phase : null)
+const roleSelector = (s: BoardState) => s.role
 
 /** The projector shows the phase the facilitator is on. */
 function useProjectorFollowsPhase(): void {
@@ -31,11 +32,13 @@ export function BoardView() {
   const { t } = useTranslation('board')
   const tab = useBoard(tabSelector)
   const refusal = useBoard(refusalSelector)
+  // the projector's pages of text and tables are drawn larger (board.css)
+  const role = useBoard(roleSelector)
   const PhaseView = phaseView(tab)
   useBoardShortcuts()
   useProjectorFollowsPhase()
   return (
-    <div className="board">
+    <div className="board" data-role={role}>
       <BoardHeader />
       {refusal && (
         <div className="banner banner-warning" role="alert">

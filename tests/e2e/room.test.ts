@@ -284,4 +284,34 @@ describe('following and bringing everyone here', () => {
       })
     await expect.poll(clear).toBe(true)
   })
+
+  it('a projector draws the pages of tables larger than a laptop shows them', async () => {
+    const res = await fetch(`${suite.server.url}/api/boards/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(pactBoard(4)),
+    })
+    const board = (await res.json()) as NewBoardAnswer
+    const fabio = await openAs(board.links.facilitator, 'Fabio')
+    const projector = await openAs(board.links.viewer, 'Proiettore', { width: 1920, height: 1080 })
+    const laptop = await openAs(board.links.viewer, 'Portatile', { width: 1366, height: 768 })
+    await fabio.page.locator('#tab-objectives').click()
+    await fabio.page.locator('#objectives-tab-logframe').click()
+    const cell = (page: Page) =>
+      page.locator('.logframe-view tbody td', { hasText: 'Registri dei servizi' }).first()
+    for (const p of [projector, laptop]) await cell(p.page).waitFor()
+    /** The height of one line of a logframe cell's text as drawn on the screen. */
+    const line = (page: Page) =>
+      cell(page).evaluate((td) => {
+        const range = document.createRange()
+        range.selectNodeContents(td)
+        return range.getClientRects()[0]!.height
+      })
+    expect(await line(projector.page)).toBeGreaterThanOrEqual(1.3 * (await line(laptop.page)))
+    // larger, and laid out again: nothing runs off the screen
+    expect(
+      await projector.page.evaluate(() => document.documentElement.scrollWidth <= innerWidth),
+    ).toBe(true)
+    await screenshot(projector.page, 'projector-logframe')
+  })
 })
