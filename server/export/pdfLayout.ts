@@ -126,6 +126,8 @@ const CELL_PAD = 4
 const TABLE_SIZE = 8.5
 /** Headers a little smaller: a narrow column's header wraps at words, not inside one. */
 const HEAD_SIZE = 7.5
+/** A header whose longest word is wider than its column is set smaller, down to this. */
+const MIN_HEAD_SIZE = 5.5
 
 /** How much of `text` fits in `height` at `width`: the longest prefix cut at a word. */
 function fitText(doc: PDFKit.PDFDocument, text: string, width: number, height: number) {
@@ -162,22 +164,34 @@ export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly nu
   const widths = weights.map((w) => (w / total) * width)
   const inner = (i: number) => widths[i]! - 2 * CELL_PAD
 
-  const sizeOf = (font: string) => (font === FONT.bold ? HEAD_SIZE : TABLE_SIZE)
+  const header = data.columns.map(clean)
+  // each header at the size where its longest word fits its column («Economico-finanziario» in a
+  // narrow one), so it wraps between words, never inside one
+  doc.font(FONT.bold)
+  const headSizes = header.map((text, i) => {
+    const words = text.split(/\s+|(?<=-)/).filter(Boolean)
+    const fits = (size: number) =>
+      words.every((w) => doc.fontSize(size).widthOfString(w) <= inner(i))
+    let size = HEAD_SIZE
+    while (size > MIN_HEAD_SIZE && !fits(size)) size -= 0.5
+    return size
+  })
+  const sizeOf = (font: string, i: number) => (font === FONT.bold ? headSizes[i]! : TABLE_SIZE)
   const rowHeight = (cells: readonly string[], font: string) => {
-    doc.font(font).fontSize(sizeOf(font))
-    return (
-      Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: inner(i) }))) +
-      2 * CELL_PAD
+    doc.font(font)
+    const heights = cells.map((c, i) =>
+      doc.fontSize(sizeOf(font, i)).heightOfString(c || ' ', { width: inner(i) }),
     )
+    return Math.max(...heights) + 2 * CELL_PAD
   }
   const drawRow = (cells: readonly string[], font: string, fill?: string) => {
     const h = rowHeight(cells, font)
     const y = doc.y
     let x = left
     if (fill) doc.rect(left, y, width, h).fill(fill)
-    doc.font(font).fontSize(sizeOf(font)).fillColor(INK)
+    doc.font(font).fillColor(INK)
     cells.forEach((cell, i) => {
-      doc.text(cell, x + CELL_PAD, y + CELL_PAD, { width: inner(i) })
+      doc.fontSize(sizeOf(font, i)).text(cell, x + CELL_PAD, y + CELL_PAD, { width: inner(i) })
       x += widths[i]!
     })
     doc
@@ -190,7 +204,6 @@ export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly nu
     doc.y = y + h
   }
 
-  const header = data.columns.map(clean)
   const headerHeight = rowHeight(header, FONT.bold)
   const drawHeader = () => drawRow(header, FONT.bold, HEAD_FILL)
   ensureSpace(doc, headerHeight + 3 * TABLE_SIZE)

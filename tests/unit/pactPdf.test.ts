@@ -19,6 +19,14 @@ beforeAll(async () => {
 }, 60_000)
 
 describe('the pact document (PDF)', () => {
+  it('sets a narrow column’s header small enough to wrap between words, never inside one', () => {
+    const ranking = pages.find((p) => p.includes('Classifica'))!
+    expect(ranking).toContain('Media complessiva')
+    expect(ranking).toContain('Strategia scelta')
+    expect(ranking).toMatch(/Economico- ?finanziario/)
+    expect(pages.find((p) => p.startsWith('Registro degli stakeholder'))).toContain('Interesse')
+  })
+
   it('is an A4 PDF with the title as its title', async () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     const doc = await getDocumentProxy(new Uint8Array(pdf))
