@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createBoard, type ApiError, type CreatedBoard } from './api.ts'
+import { ServerError } from './ServerError.tsx'
 
 export const MAX_TITLE = 200
 
@@ -98,20 +99,11 @@ export function CreateBoardForm({ onCreated, onStatus }: Props) {
         </div>
       </form>
       {serverError && (
-        <div className="alert" role="alert">
-          <p className="alert__heading">{t('create.errors.heading')}</p>
-          <p>{t(`create.errors.${serverError.code}`, { defaultValue: serverError.message })}</p>
-          {serverError.details.length > 0 && (
-            <>
-              <p className="alert__details-label">{t('create.errors.details')}:</p>
-              <ul>
-                {serverError.details.map((d, i) => (
-                  <li key={i}>{d}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
+        <ServerError
+          heading={t('create.errors.heading')}
+          reason={t(`create.errors.${serverError.code}`, { defaultValue: serverError.message })}
+          error={serverError}
+        />
       )}
     </section>
   )

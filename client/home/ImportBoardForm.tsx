@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { importBoard, type ApiError, type CreatedBoard } from './api.ts'
+import { ServerError } from './ServerError.tsx'
 
 interface Props {
   onCreated(board: CreatedBoard, title: string): void
@@ -67,20 +68,11 @@ export function ImportBoardForm({ onCreated, onStatus }: Props) {
         />
       </label>
       {serverError && (
-        <div className="alert" role="alert">
-          <p className="alert__heading">{t('import.errors.heading')}</p>
-          <p>{t(`import.errors.${serverError.code}`, { defaultValue: serverError.message })}</p>
-          {serverError.details.length > 0 && (
-            <>
-              <p className="alert__details-label">{t('create.errors.details')}:</p>
-              <ul>
-                {serverError.details.map((d, i) => (
-                  <li key={i}>{d}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
+        <ServerError
+          heading={t('import.errors.heading')}
+          reason={t(`import.errors.${serverError.code}`, { defaultValue: serverError.message })}
+          error={serverError}
+        />
       )}
     </section>
   )
