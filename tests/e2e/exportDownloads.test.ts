@@ -3,21 +3,13 @@ import { readFile } from 'node:fs/promises'
 import { PNG } from 'pngjs'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { IMAGE_CANVASES } from '../../shared/render/labels.ts'
-import type { NewBoardAnswer } from '../../server/http/routes.ts'
+import { importBoard } from '../helpers/server.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { ACTOR, CORE, MARKUP, pactBoard } from '../helpers/pactBoard.ts'
 
 const suite = browserSuite()
 
-async function importBoard(): Promise<NewBoardAnswer> {
-  const res = await fetch(`${suite.server.url}/api/boards/import`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(pactBoard(12)),
-  })
-  expect(res.status).toBe(201)
-  return (await res.json()) as NewBoardAnswer
-}
+const importPactBoard = () => importBoard(suite.server.url, pactBoard(12))
 
 /** The text of an SVG as a reader sees it: every line (tspan) unescaped, joined by spaces. */
 function svgText(svg: string): string {
@@ -42,7 +34,7 @@ const LABELS: Record<(typeof IMAGE_CANVASES)[number], string[]> = {
 
 describe('everything the Esporta menu offers, downloaded as a person would', () => {
   it('every canvas as PNG and SVG, the pact document as PDF and the logframe as CSV', async () => {
-    const board = await importBoard()
+    const board = await importPactBoard()
     const p = await suite.open(board.links.participant, 'Paola')
     // the pact tab offers every canvas
     await p.page.locator('#tab-pact').click()
@@ -98,7 +90,7 @@ describe('everything the Esporta menu offers, downloaded as a person would', () 
   }, 180_000)
 
   it('names what it is preparing while the document is drawn', async () => {
-    const board = await importBoard()
+    const board = await importPactBoard()
     const p = await suite.open(board.links.viewer, 'Vera')
     let release: () => void = () => {}
     const held = new Promise<void>((resolve) => (release = resolve))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateBoard } from '../../bench/client-board.ts'
-import { exportJson } from '../helpers/server.ts'
+import { exportJson, importBoard } from '../helpers/server.ts'
 import { browserSuite } from '../helpers/suite.ts'
 
 const suite = browserSuite()
@@ -9,17 +9,7 @@ const suite = browserSuite()
 /** A generated problem tree of `cards` cards, imported; its participant link. */
 async function importTree(cards: number) {
   const { board } = generateBoard(cards)
-  const res = await fetch(`${suite.server.url}/api/boards/import`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(board),
-  })
-  expect(res.status).toBe(201)
-  return (await res.json()) as {
-    id: string
-    keys: { viewer: string }
-    links: { participant: string }
-  }
+  return importBoard(suite.server.url, board)
 }
 
 const zoomOf = async (page: Page) =>

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { screenshot } from '../helpers/browser.ts'
-import { exportJson } from '../helpers/server.ts'
+import { exportJson, importBoard } from '../helpers/server.ts'
 import { browserSuite } from '../helpers/suite.ts'
 
 const suite = browserSuite()
@@ -66,14 +66,8 @@ function workshopBoard(title: string): Json {
   return board
 }
 
-async function importBoard(board: Json): Promise<Links> {
-  const res = await fetch(`${suite.server.url}/api/boards/import`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(board),
-  })
-  if (res.status !== 201) throw new Error(`import: ${res.status} ${await res.text()}`)
-  const answer = (await res.json()) as Links
+async function importWithLinks(board: Json): Promise<Links> {
+  const answer = await importBoard(suite.server.url, board)
   const abs = (l: string) => new URL(l, suite.server.url).href
   return {
     ...answer,
@@ -134,7 +128,7 @@ function pactPage(page: Page) {
 }
 
 async function participants(title: string) {
-  const board = await importBoard(workshopBoard(title))
+  const board = await importWithLinks(workshopBoard(title))
   const alice = pactPage((await suite.open(board.links.participant, 'Alice')).page)
   const bruno = pactPage((await suite.open(board.links.participant, 'Bruno')).page)
   await alice.page.setViewportSize({ width: 1366, height: 768 })
@@ -336,7 +330,7 @@ describe('the Patto phase in the browser', () => {
     expect(pact.adhesions[0]).toMatchObject({ id: 'a3', actor: 'a3', adheres: true })
 
     // imported as a new board, it exports the same pact
-    const copy = await importBoard(exported)
+    const copy = await importWithLinks(exported)
     const again = await exportJson(suite.server.url, copy.id, copy.keys.viewer)
     expect(again.pact).toEqual(exported.pact)
 

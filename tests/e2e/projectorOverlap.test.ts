@@ -5,6 +5,7 @@ import { putCard, putLink } from '../../shared/schema/index.ts'
 import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { browserSuite } from '../helpers/suite.ts'
+import { importBoard } from '../helpers/server.ts'
 
 const suite = browserSuite()
 const clients: Client[] = []
@@ -88,17 +89,7 @@ function intersecting(cards: Card[]): string[] {
 
 describe('the projector never shows cards on top of each other', () => {
   it('a generated 40-card problem tree at 1920×1080, from the first frame, and after a card is added', async () => {
-    const res = await fetch(`${suite.server.url}/api/boards/import`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(generateBoard(40).board),
-    })
-    expect(res.status).toBe(201)
-    const board = (await res.json()) as {
-      id: string
-      keys: { facilitator: string }
-      links: { viewer: string }
-    }
+    const board = await importBoard(suite.server.url, generateBoard(40).board)
     const { page } = await newParticipant(suite.browser, 'Proiettore')
     await page.setViewportSize({ width: 1920, height: 1080 })
     await page.addInitScript({ content: WATCH_OVERLAPS })

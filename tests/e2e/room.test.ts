@@ -6,9 +6,8 @@ import { mergeObjectiveTree } from '../../shared/method/objectiveTree.ts'
 import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
-import { createBoard } from '../helpers/server.ts'
+import { createBoard, importBoard } from '../helpers/server.ts'
 import { pactBoard } from '../helpers/pactBoard.ts'
-import type { NewBoardAnswer } from '../../server/http/routes.ts'
 import { buildWorkshopTree, WORKSHOP_LABELS } from '../helpers/workshopTree.ts'
 import { measureCardText, shownCardIds } from '../helpers/projectorPage.ts'
 
@@ -258,12 +257,7 @@ describe('following and bringing everyone here', () => {
   })
 
   it('a long table scrolls its last rows out from under the follow bar', async () => {
-    const res = await fetch(`${suite.server.url}/api/boards/import`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(pactBoard(40)),
-    })
-    const board = (await res.json()) as NewBoardAnswer
+    const board = await importBoard(suite.server.url, pactBoard(40))
     const fabio = await openAs(board.links.facilitator, 'Fabio')
     const pia = await openAs(board.links.participant, 'Pia', { width: 1366, height: 768 })
     await fabio.page.locator('#tab-objectives').click()
@@ -286,12 +280,7 @@ describe('following and bringing everyone here', () => {
   })
 
   it('a projector draws the pages of tables larger than a laptop shows them', async () => {
-    const res = await fetch(`${suite.server.url}/api/boards/import`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(pactBoard(4)),
-    })
-    const board = (await res.json()) as NewBoardAnswer
+    const board = await importBoard(suite.server.url, pactBoard(4))
     const fabio = await openAs(board.links.facilitator, 'Fabio')
     const projector = await openAs(board.links.viewer, 'Proiettore', { width: 1920, height: 1080 })
     const laptop = await openAs(board.links.viewer, 'Portatile', { width: 1366, height: 768 })

@@ -42,6 +42,17 @@ export async function createBoard(
   return (await res.json()) as NewBoardAnswer
 }
 
+/** A board made from an export (`POST /api/boards/import`), as a person reopening a file would. */
+export async function importBoard(baseUrl: string, board: unknown): Promise<NewBoardAnswer> {
+  const res = await fetch(`${baseUrl}/api/boards/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(board),
+  })
+  if (res.status !== 201) throw new Error(`import board: ${res.status} ${await res.text()}`)
+  return (await res.json()) as NewBoardAnswer
+}
+
 export async function exportJson(
   baseUrl: string,
   id: string,
