@@ -72,6 +72,8 @@ export function ImportBoardForm({ onCreated, onStatus }: Props) {
           heading={t('import.errors.heading')}
           reason={t(`import.errors.${serverError.code}`, { defaultValue: serverError.message })}
           error={serverError}
+          // zod's field messages about a file, in English: the reason says it in Italian
+          details={false}
         />
       )}
     </section>
