@@ -1,16 +1,59 @@
-import { useEffect } from 'react'
+import { useEffect, useId, useRef } from 'react'
 import { useStore } from '@xyflow/react'
 
 /**
- * Publishes the canvas's zoom as the CSS variable `--flow-zoom` on the React Flow element, so
- * that what must stay a usable size on screen (the link handles' click area) can be sized in
- * screen pixels whatever the zoom. Render it anywhere inside `<ReactFlow>`.
+ * The zoom the link handles' click area is sized for (kit/canvas.css): below 0.25 and above 4
+ * the area no longer changes, and within, a step of 0.01 (rounded down: the area is never
+ * smaller than asked) is finer than a pixel of it.
+ */
+export function handleZoom(zoom: number): number {
+  return Math.floor(Math.min(Math.max(zoom, 0.25), 4) * 100) / 100
+}
+
+/** A zoom still moving (the wheel, a pinch, a fit's glide) is published once it has settled. */
+const SETTLE_MS = 150
+
+/**
+ * Publishes the canvas's zoom as the CSS variable `--flow-zoom` on its link handles, so that
+ * their click area can be sized in screen pixels whatever the zoom. Render it anywhere inside
+ * `<ReactFlow>`.
+ *
+ * The variable is set by a rule of its own (`<style>`) that only the handles match, not on the
+ * canvas's element: an inherited custom property changed there makes the browser compute the
+ * style of every element under it again (~150 ms on a 2,000-card board, against ~50 for the
+ * handles alone). And it is written once a zoom has settled, not at every step of the wheel:
+ * nobody grabs a link handle while zooming.
  */
 export function FlowZoomVar() {
-  const zoom = useStore((s) => s.transform[2])
+  const zoom = useStore((s) => handleZoom(s.transform[2]))
   const dom = useStore((s) => s.domNode)
+  const scope = useId()
+  const rule = useRef<HTMLStyleElement | null>(null)
+  /** Whether the rule holds a zoom yet: the first is written at once. */
+  const written = useRef(false)
   useEffect(() => {
-    dom?.style.setProperty('--flow-zoom', String(zoom))
-  }, [dom, zoom])
+    if (!dom) return
+    dom.dataset.zoomScope = scope
+    const style = document.createElement('style')
+    document.head.append(style)
+    rule.current = style
+    written.current = false
+    return () => {
+      rule.current = null
+      style.remove()
+      if (dom.dataset.zoomScope === scope) delete dom.dataset.zoomScope
+    }
+  }, [dom, scope])
+  useEffect(() => {
+    const style = rule.current
+    if (!style) return
+    const write = () => {
+      style.textContent = `.react-flow[data-zoom-scope="${CSS.escape(scope)}"] .react-flow__handle{--flow-zoom:${zoom}}`
+      written.current = true
+    }
+    if (!written.current) return write()
+    const timer = setTimeout(write, SETTLE_MS)
+    return () => clearTimeout(timer)
+  }, [dom, scope, zoom])
   return null
 }

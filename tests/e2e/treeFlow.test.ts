@@ -108,12 +108,29 @@ describe('the room builds one tree', () => {
     await expect.poll(() => f.page.locator('.react-flow__edge').count()).toBe(8)
     await f.page.reload()
     await expect.poll(() => f.cards().count()).toBe(9)
-    const zoom = await f.page
-      .locator('.react-flow')
-      .evaluate((el) => Number(getComputedStyle(el).getPropertyValue('--flow-zoom')))
-    expect(zoom).toBeGreaterThan(0)
     const handles = f.page.locator('.react-flow__node .react-flow__handle')
     expect(await handles.count()).toBeGreaterThan(10)
+    // the zoom the handles are sized for (FlowZoomVar): the canvas's, within 0.01, once the
+    // fit has settled
+    const zooms = () =>
+      f.page.evaluate(() => {
+        const viewport = document.querySelector('.react-flow__viewport')!
+        const handle = document.querySelector('.react-flow__node .react-flow__handle')!
+        return {
+          canvas: new DOMMatrix(getComputedStyle(viewport).transform).a,
+          handles: Number(getComputedStyle(handle).getPropertyValue('--flow-zoom')),
+          // not inherited from the canvas element: changing it there restyles every card
+          onCanvas: getComputedStyle(viewport).getPropertyValue('--flow-zoom'),
+        }
+      })
+    await expect
+      .poll(async () => {
+        const z = await zooms()
+        return Math.abs(z.handles - z.canvas) < 0.011
+      })
+      .toBe(true)
+    const { handles: zoom, onCanvas } = await zooms()
+    expect(onCanvas).toBe('')
     // the click area: at least 26 screen px across below zoom 1, lying outside the card but for
     // 4 px (above a top dot, below a bottom dot)
     const size = Math.max(24 * zoom, 26)
