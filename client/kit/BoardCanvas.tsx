@@ -11,6 +11,7 @@ import {
   type Node,
   type NodeTypes,
   type OnBeforeDelete,
+  type OnDelete,
 } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import type { CanvasName } from '../../shared/schema/index.ts'
@@ -48,6 +49,7 @@ export function BoardCanvas({
   handlers,
   onConnect,
   onBeforeDelete,
+  onDelete,
   editable,
   fitViewOptions,
   minimapColor,
@@ -65,6 +67,8 @@ export function BoardCanvas({
   handlers: ReturnType<typeof useCanvasHandlers>
   onConnect: (c: Connection) => void
   onBeforeDelete?: OnBeforeDelete<CardNode, LinkEdge>
+  /** What a deletion writes, when it is more than the cards' and links' removal. */
+  onDelete?: OnDelete<CardNode, LinkEdge>
   editable: boolean
   fitViewOptions: FitViewOptions
   minimapColor: (n: Node) => string
@@ -85,7 +89,7 @@ export function BoardCanvas({
       edgeTypes={edgeTypes}
       onNodesChange={handlers.onNodesChange}
       onEdgesChange={handlers.onEdgesChange}
-      onDelete={handlers.onDelete}
+      onDelete={onDelete ?? handlers.onDelete}
       onNodeDragStart={handlers.onNodeDragStart}
       onNodeDrag={handlers.onNodeDrag}
       onNodeDragStop={handlers.onNodeDragStop}

@@ -8,6 +8,7 @@ import {
   type FitViewOptions,
   type Node,
   type OnBeforeDelete,
+  type OnDelete,
 } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import type { MergeReport } from '../../shared/method/objectiveTree.ts'
@@ -116,21 +117,50 @@ export function ObjectiveCanvas() {
     [objectives],
   )
 
+  /**
+   * Objectives that came from a problem, discarded by the deletion under way: written with it,
+   * so one undo brings back both what was deleted and what was discarded.
+   */
+  const discarding = useRef<string[]>([])
+
   /** Deleting an objective that came from a problem discards it: the trace stays. */
   const onBeforeDelete: OnBeforeDelete<CardNode, LinkEdge> = useCallback(
     async ({ nodes: doomed, edges: doomedEdges }) => {
-      const discard = doomed.filter((n) => !deletableObjective(objectiveOf(n)))
-      if (discard.length) objectives.discard(discard.map((n) => n.id))
-      const kept = new Set(discard.map((n) => n.id))
+      const discard = doomed.filter((n) => !deletableObjective(objectiveOf(n))).map((n) => n.id)
+      const kept = new Set(discard)
       const removed = doomed.filter((n) => !kept.has(n.id))
       const gone = new Set(removed.map((n) => n.id))
-      return {
-        nodes: removed,
-        // links go with a deleted card, or when selected themselves
-        edges: doomedEdges.filter((e) => e.selected || gone.has(e.source) || gone.has(e.target)),
+      // links go with a deleted card, or when selected themselves
+      const edges = doomedEdges.filter(
+        (e) => e.selected || gone.has(e.source) || gone.has(e.target),
+      )
+      if (!removed.length && !edges.length) {
+        // nothing to delete: React Flow reports no deletion, the discard is the whole step
+        if (discard.length) objectives.discard(discard)
+      } else if (discard.length) {
+        discarding.current = discard
+        // should React Flow report no deletion after all, the discard still happens
+        setTimeout(() => {
+          if (discarding.current !== discard) return
+          discarding.current = []
+          objectives.discard(discard)
+        })
       }
+      return { nodes: removed, edges }
     },
     [objectives],
+  )
+
+  const onDelete: OnDelete<CardNode, LinkEdge> = useCallback(
+    (deleted) => {
+      const discard = discarding.current
+      discarding.current = []
+      actions.transact(() => {
+        if (discard.length) objectives.discard(discard)
+        handlers.onDelete(deleted)
+      })
+    },
+    [actions, objectives, handlers],
   )
 
   const onDoubleClick = (e: MouseEvent) => {
@@ -165,6 +195,7 @@ export function ObjectiveCanvas() {
             handlers={handlers}
             onConnect={onConnect}
             onBeforeDelete={onBeforeDelete}
+            onDelete={onDelete}
             editable={editable}
             fitViewOptions={FIT}
             minimapColor={minimapColor}
