@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 import { BoardHeader } from './BoardHeader.tsx'
+import { LostEditNotice } from './LostEditNotice.tsx'
 import { phaseView } from './phases.tsx'
 // the kit's styles (cursors, toolbars, card editors) serve every phase, whichever loads first
 import '../kit/canvas.css'
@@ -56,6 +57,7 @@ export function BoardView() {
           <PhaseView />
         </Suspense>
       </main>
+      <LostEditNotice />
     </div>
   )
 }

@@ -19,7 +19,7 @@ import {
 } from '../../shared/schema/index.ts'
 import { replaceText } from '../../shared/schema/text.ts'
 import type { PhaseUndo } from './origin.ts'
-import { canEdit, isFacilitator, type BoardStore } from './boardStore.ts'
+import { canEdit, isFacilitator, type BoardStore, type LostEdit } from './boardStore.ts'
 
 const PHASE_ORIGIN = Symbol('trama.phase')
 
@@ -187,6 +187,10 @@ export function createBoardActions(
         },
         textStepKey(name, id, field),
       )
+    },
+    /** Keeps aside what this user was writing when someone else deleted it (or forgets it). */
+    noteLostEdit(lost: LostEdit | null): void {
+      store.setState({ lostEdit: lost })
     },
     /** The edit of a field is over: the next write, even to the same field, is a new step. */
     endTextEdit(): void {

@@ -62,7 +62,17 @@ export interface BoardState {
   canRedo: boolean
   /** The card this user is editing the text of. */
   editingId: string | null
+  /** What this user was writing when someone else deleted it (LostEditNotice). */
+  lostEdit: LostEdit | null
   error: string | null
+}
+
+/** Text a person was writing into a record that someone else deleted meanwhile. */
+export interface LostEdit {
+  collection: CollectionName
+  id: string
+  field: string
+  text: string
 }
 
 export type BoardStore = StoreApi<BoardState>
@@ -103,6 +113,7 @@ export function createBoardStore(init: {
     canUndo: false,
     canRedo: false,
     editingId: null,
+    lostEdit: null,
     error: null,
   }))
 }

@@ -72,10 +72,19 @@ export function SharedTextField({
   'data-field'?: string
 }) {
   const actions = useBoardActions()
-  const text = useSharedText(target, alongside)
-  const presence = usePresenceMark(onPresence)
-  const finished = useRef(false)
   const { collection, id, field } = target
+  const finished = useRef(false)
+  const text = useSharedText(target, alongside, (shown) => {
+    // Someone else deleted what this person is writing in: their words are kept aside, and
+    // the keys they type next go to the notice that offers them back (LostEditNotice), not to
+    // the canvas's shortcuts ("n" would make a card of them).
+    if (finished.current || document.activeElement !== text.ref.current) return
+    finished.current = true
+    presence.stop()
+    actions.endTextEdit()
+    actions.noteLostEdit({ collection, id, field, text: shown })
+  })
+  const presence = usePresenceMark(onPresence)
 
   const finish = (reason: DoneReason) => {
     if (finished.current && reason !== 'blur') return

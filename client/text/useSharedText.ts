@@ -27,6 +27,11 @@ export function useSharedText(
   target: TextTarget,
   /** More of the same change, written in the same transaction as each edit. */
   alongside?: (doc: Y.Doc, text: string) => void,
+  /**
+   * Someone else deleted the record: called with what the field showed, before it empties. A
+   * replaced record (a new map under the same id) is not a deletion.
+   */
+  onGone?: (shown: string) => void,
 ): {
   ref: React.RefObject<Field | null>
   maxLength: number | undefined
@@ -40,6 +45,8 @@ export function useSharedText(
   const { collection, id, field } = target
   const alongsideRef = useRef(alongside)
   alongsideRef.current = alongside
+  const onGoneRef = useRef(onGone)
+  onGoneRef.current = onGone
 
   const read = () => textValue(recordOf(collectionRoot(doc, collection), id)?.get(field))
 
@@ -79,9 +86,11 @@ export function useSharedText(
       bindText()
       show()
     }
-    const bindRecord = () => {
+    const bindRecord = (remote = false) => {
       const next = root.get(id)
       if (next === record) return
+      const shown = remote && record && !(next instanceof Y.Map) ? ref.current?.value : undefined
+      if (shown !== undefined) onGoneRef.current?.(shown)
       record?.unobserve(onRecord)
       record = next instanceof Y.Map ? next : undefined
       record?.observe(onRecord)
@@ -89,7 +98,7 @@ export function useSharedText(
       show()
     }
     const onRoot = (event: Y.YMapEvent<Y.Map<unknown>>) => {
-      if (event.keysChanged.has(id)) bindRecord()
+      if (event.keysChanged.has(id)) bindRecord(!event.transaction.local)
     }
     root.observe(onRoot)
     bindRecord()

@@ -50,6 +50,41 @@ describe('editing text together', () => {
     await expect.poll(() => labels(suite.server.url, board.id, board.keys.viewer)).toEqual([merged])
   })
 
+  it('a card deleted by the facilitator while a participant writes in it: the words are kept, the next keys make no card, «Ripristina» brings it back with them', async () => {
+    const board = await createBoard(suite.server.url, 'Carta eliminata')
+    const fabio = await suite.open(board.links.facilitator, 'Fabio')
+    const marco = await suite.open(board.links.participant, 'Marco')
+    await fabio.addCardAt(500, 300, 'Crisi demografica')
+    await marco.card('Crisi demografica').waitFor()
+    await marco.card('Crisi demografica').dblclick()
+    const editor = marco.page.locator('textarea.card-editor')
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true)
+    await marco.page.keyboard.press('End')
+    await marco.page.keyboard.type(' nei paesi')
+    await fabio.card('Crisi demografica nei paesi').waitFor()
+
+    // the facilitator deletes the card Marco is writing in
+    await fabio.card('Crisi demografica nei paesi').click()
+    await fabio.page.keyboard.press('Delete')
+    const notice = marco.page.getByRole('alertdialog')
+    await notice.waitFor()
+    const kept = notice.getByRole('textbox')
+    await expect.poll(() => kept.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await kept.inputValue()).toBe('Crisi demografica nei paesi')
+    // what Marco types next goes on in his text: "n" makes no card
+    await marco.page.keyboard.type(' ancora')
+    expect(await kept.inputValue()).toBe('Crisi demografica nei paesi ancora')
+    expect(await marco.cards().count()).toBe(0)
+
+    await notice.getByRole('button', { name: 'Ripristina con il mio testo' }).click()
+    await notice.waitFor({ state: 'detached' })
+    await fabio.card('Crisi demografica nei paesi ancora').waitFor()
+    await marco.waitSaved()
+    await expect
+      .poll(() => labels(suite.server.url, board.id, board.keys.viewer))
+      .toEqual(['Crisi demografica nei paesi ancora'])
+  })
+
   it('every key typed right after "new card" lands in the card', async () => {
     const { board, f } = await newBoardAsFacilitator()
     // No wait for the editor: the keys follow N at once, as a fast typist's would.

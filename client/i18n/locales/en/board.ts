@@ -145,6 +145,18 @@ export const board = {
   },
   clusterDefaultName: 'Branch {{n}}',
   readOnly: 'Read-only',
+  lostEdit: {
+    title: 'What you were writing was deleted',
+    body: 'Someone else deleted it while you were writing. Your text is here: you can go on writing it and restore it with your text (it comes back with its links).',
+    yourText: 'Your text',
+    restore: 'Restore with my text',
+    restoring: 'Restoring…',
+    close: 'Close',
+    notInBin:
+      'It is no longer in the bin: someone may have restored it already. Copy your text before closing.',
+    failed:
+      'The restore did not work. Copy your text before closing and try again from the History.',
+  },
   errors: {
     invalidLink: {
       title: 'Invalid link',

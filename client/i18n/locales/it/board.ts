@@ -148,6 +148,18 @@ export const board = {
   },
   clusterDefaultName: 'Ramo {{n}}',
   readOnly: 'Sola lettura',
+  lostEdit: {
+    title: 'Quello che stavi scrivendo è stato eliminato',
+    body: 'Un’altra persona l’ha eliminato mentre scrivevi. Il tuo testo è qui: puoi continuare a scriverlo e ripristinarlo con il tuo testo (torna con i suoi collegamenti).',
+    yourText: 'Il tuo testo',
+    restore: 'Ripristina con il mio testo',
+    restoring: 'Ripristino…',
+    close: 'Chiudi',
+    notInBin:
+      'Non si trova più nel cestino: forse qualcuno l’ha già ripristinato. Copia il tuo testo prima di chiudere.',
+    failed:
+      'Il ripristino non è riuscito. Copia il tuo testo prima di chiudere e riprova dalla Cronologia.',
+  },
   errors: {
     invalidLink: {
       title: 'Link non valido',

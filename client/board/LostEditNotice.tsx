@@ -1,0 +1,127 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import * as Y from 'yjs'
+import { collectionRoot } from '../../shared/schema/index.ts'
+import { historyApi, HistoryApiError } from '../history/api.ts'
+import { useBoard, useBoardActions, useBoardSession } from '../store/context.tsx'
+import type { BoardState, LostEdit } from '../store/boardStore.ts'
+import { storedName } from '../sync/identity.ts'
+
+const lostSelector = (s: BoardState) => s.lostEdit
+
+/** How long a restored record may take to come back through the sync before we give up. */
+const BACK_WITHIN_MS = 10_000
+
+/** Resolves once the record is in the document again (false if it does not come back). */
+function recordBack(doc: Y.Doc, lost: LostEdit): Promise<boolean> {
+  const root = collectionRoot(doc, lost.collection)
+  if (root.get(lost.id) instanceof Y.Map) return Promise.resolve(true)
+  return new Promise((resolve) => {
+    const done = (back: boolean) => {
+      clearTimeout(timer)
+      root.unobserve(onRoot)
+      resolve(back)
+    }
+    const onRoot = () => {
+      if (root.get(lost.id) instanceof Y.Map) done(true)
+    }
+    const timer = setTimeout(() => done(false), BACK_WITHIN_MS)
+    root.observe(onRoot)
+  })
+}
+
+/**
+ * Someone else deleted the card (or the pact's entry) this person was writing in. Their words
+ * are not lost: they are shown here, in a field that takes the focus, so what they type next
+ * goes on in it instead of reaching the canvas's shortcuts; «Ripristina» brings the record back
+ * from the bin (with its links) and puts these words in it.
+ */
+export function LostEditNotice() {
+  const { t } = useTranslation('board')
+  const lost = useBoard(lostSelector)
+  if (!lost) return null
+  // a new notice for each deletion: its field starts with that text
+  return <Notice key={`${lost.collection}\u0000${lost.id}`} lost={lost} t={t} />
+}
+
+function Notice({ lost, t }: { lost: LostEdit; t: ReturnType<typeof useTranslation>['t'] }) {
+  const actions = useBoardActions()
+  const { doc, boardId, key } = useBoardSession()
+  const field = useRef<HTMLTextAreaElement>(null)
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+
+  useEffect(() => {
+    const el = field.current
+    if (!el) return
+    el.focus()
+    el.setSelectionRange(el.value.length, el.value.length)
+  }, [])
+
+  const close = () => actions.noteLostEdit(null)
+
+  const restore = async () => {
+    const text = field.current?.value ?? lost.text
+    setBusy(true)
+    setProblem(null)
+    try {
+      const api = historyApi(boardId, key)
+      // the bin lists the latest deletions first
+      const entry = (await api.bin()).bin.find(
+        (e) => e.collection === lost.collection && e.recordId === lost.id,
+      )
+      if (!entry) {
+        setProblem(t('lostEdit.notInBin'))
+        return
+      }
+      await api.restoreFromBin(entry.id, storedName())
+      if (!(await recordBack(doc, lost))) {
+        setProblem(t('lostEdit.failed'))
+        return
+      }
+      actions.editText(lost.collection, lost.id, lost.field, text)
+      actions.endTextEdit()
+      close()
+    } catch (err) {
+      setProblem(
+        err instanceof HistoryApiError && err.status === 409
+          ? t('lostEdit.notInBin')
+          : t('lostEdit.failed'),
+      )
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section
+      className="lost-edit"
+      role="alertdialog"
+      aria-labelledby="lost-edit-title"
+      aria-describedby="lost-edit-body"
+      onKeyDown={(e) => {
+        // the canvas's shortcuts never see what is typed here
+        e.stopPropagation()
+        if (e.key === 'Escape') close()
+      }}
+    >
+      <h2 id="lost-edit-title">{t('lostEdit.title')}</h2>
+      <p id="lost-edit-body">{t('lostEdit.body')}</p>
+      <label>
+        <span className="lost-edit-label">{t('lostEdit.yourText')}</span>
+        <textarea ref={field} rows={3} defaultValue={lost.text} />
+      </label>
+      {problem && (
+        <p className="lost-edit-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="lost-edit-actions">
+        <button className="primary" onClick={() => void restore()} disabled={busy}>
+          {busy ? t('lostEdit.restoring') : t('lostEdit.restore')}
+        </button>
+        <button onClick={close}>{t('lostEdit.close')}</button>
+      </div>
+    </section>
+  )
+}
