@@ -81,8 +81,16 @@ export async function restoreVersion(
 }
 
 /**
+ * Marks a person gives rather than content anyone writes: a strategy score, a dot of a dot vote.
+ * Taking one back is not something to restore (30 people changing their scores buried the
+ * deleted cards under «punteggio» entries); they stay in the stored bin, and come back with the
+ * candidate or criterion they hang on.
+ */
+const MARKS: ReadonlySet<string> = new Set(['strategy.scores', 'votes.dots'])
+
+/**
  * The bin as people see it: the latest deletion of each record that is not on the board now,
- * newest first, each with a label (a link names its ends).
+ * newest first, each with a label (a link names its ends); no marks (MARKS).
  */
 export async function visibleBin(
   { registry, history }: Deps,
@@ -104,7 +112,7 @@ export async function visibleBin(
     const out: (Omit<BinEntry, 'boardId' | 'batch'> & { label: string })[] = []
     for (const e of entries) {
       const key = `${e.collection}\u0000${e.recordId}`
-      if (seen.has(key)) continue
+      if (seen.has(key) || MARKS.has(e.collection)) continue
       seen.add(key)
       if (e.restoredAt !== null) continue
       if (recordOf(collectionRoot(room.doc, e.collection as CollectionName), e.recordId)) continue

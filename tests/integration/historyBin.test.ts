@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { textValue } from '../../shared/schema/index.ts'
+import { collectionRoot, putRecord, textValue } from '../../shared/schema/index.ts'
 import { createBoard } from '../helpers/server.ts'
 import { integrationSuite } from '../helpers/teardown.ts'
 import { waitFor } from '../helpers/wait.ts'
@@ -58,6 +58,54 @@ describe('history: the bin', () => {
       board.keys.facilitator,
     )
     expect(again.status).toBe(409)
+  })
+
+  it('scores taken back are not listed in the bin; a deleted candidate is, and comes back with its scores', async () => {
+    const server = await suite.server()
+    const board = await createBoard(server.url)
+    const writer = await suite.client(server.url, board.id, board.keys.participant)
+    const watcher = await suite.client(server.url, board.id, board.keys.viewer)
+    const scores = () => collectionRoot(watcher.doc, 'strategy.scores')
+    writer.doc.transact(() => {
+      putRecord(writer.doc, 'strategy.candidates', 'k1', { label: 'Rete dei servizi' })
+      putRecord(writer.doc, 'strategy.criteria', 'cr1', { label: 'Costo', order: 0 })
+      for (const [id, participant] of [
+        ['s1', 'anna'],
+        ['s2', 'bruno'],
+      ] as const)
+        putRecord(writer.doc, 'strategy.scores', id, {
+          candidate: 'k1',
+          criterion: 'cr1',
+          participant,
+          score: 3,
+        })
+    })
+    await waitFor(() => scores().size === 2, 'scores arrived')
+    const listed = async () =>
+      (await api(server.url, 'GET', `/api/boards/${board.id}/bin`, board.keys.viewer)).body.bin
+    // a participant takes back her score: nothing to restore in the bin
+    collectionRoot(writer.doc, 'strategy.scores').delete('s1')
+    await waitFor(() => scores().size === 1, 'score taken back')
+    expect(await listed()).toEqual([])
+    // the candidate goes, with the score left on it: the candidate is listed, alone
+    writer.doc.transact(() => {
+      collectionRoot(writer.doc, 'strategy.candidates').delete('k1')
+      collectionRoot(writer.doc, 'strategy.scores').delete('s2')
+    })
+    await waitFor(() => scores().size === 0, 'candidate deleted')
+    const bin = await listed()
+    expect(bin.map((e: { recordId: string }) => e.recordId)).toEqual(['k1'])
+    const back = await api(
+      server.url,
+      'POST',
+      `/api/boards/${board.id}/bin/${bin[0].id}/restore`,
+      board.keys.participant,
+    )
+    expect(back.status).toBe(200)
+    await waitFor(
+      () => collectionRoot(watcher.doc, 'strategy.candidates').has('k1') && scores().has('s2'),
+      'the candidate is back with its score',
+    )
   })
 
   it('the bin keeps the facilitator’s lock: a participant cannot bring a card back into a locked phase', async () => {
