@@ -30,13 +30,17 @@ export function ResultsToggle({
         </button>
       )}
       <span className="muted">
-        {forRoom
+        {projector
           ? shown
-            ? t('results.shownRoomNote')
-            : t('results.hiddenRoomNote')
-          : shown
-            ? t('results.shownNote')
-            : t('results.hiddenNote')}
+            ? null
+            : t('results.hiddenProjectorNote')
+          : forRoom
+            ? shown
+              ? t('results.shownRoomNote')
+              : t('results.hiddenRoomNote')
+            : shown
+              ? t('results.shownNote')
+              : t('results.hiddenNote')}
       </span>
     </div>
   )

@@ -308,6 +308,10 @@ describe('strategy analysis and logframe in the browser', () => {
     const candidate = projector.page.locator('td[data-candidate]').first()
     const candidateId = await candidate.getAttribute('data-candidate')
     await alice.cell(candidateId!, 'technical').getByRole('radio', { name: 'Score 4' }).click()
+    // the projector says who reveals the results, not what to do about them
+    expect(await projector.page.getByTestId('results-toggle').innerText()).toBe(
+      'Medie e classifica appariranno qui quando chi conduce le mostrerà alla sala.',
+    )
     await alice.page.getByRole('button', { name: 'Show results' }).click()
     await alice.page.getByRole('button', { name: 'Choose this strategy' }).click()
     await expect

@@ -94,6 +94,8 @@ export const strategy: typeof it = {
     shownNote: 'Averages and ranking shown on this screen.',
     hiddenRoomNote:
       'Averages and ranking are hidden, on the projector too. Show them once everyone has voted: the whole room will see them.',
+    hiddenProjectorNote:
+      'Averages and ranking will appear here when the facilitator shows them to the room.',
     shownRoomNote: 'Averages and ranking shown on the projector too.',
   },
   logframe: {

@@ -93,6 +93,8 @@ export const strategy = {
     shownNote: 'Medie e classifica visibili su questo schermo.',
     hiddenRoomNote:
       'Medie e classifica sono nascoste, anche sul proiettore. Mostrale quando hanno votato tutti: le vedrà tutta la sala.',
+    hiddenProjectorNote:
+      'Medie e classifica appariranno qui quando chi conduce le mostrerà alla sala.',
     shownRoomNote: 'Medie e classifica visibili anche sul proiettore.',
   },
   logframe: {
