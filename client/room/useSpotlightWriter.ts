@@ -3,6 +3,7 @@ import type { RoomState } from '../../shared/schema/index.ts'
 import { isFacilitator, type BoardState } from '../store/boardStore.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import { useRoomActions } from './useRoomActions.ts'
+import { activeVote } from '../facilitation/votes.ts'
 
 /** The canvases a spotlight can fall on, by the phase that shows them. */
 const SPOT_CANVAS = { problems: 'problems', objectives: 'objectives' } as const
@@ -11,11 +12,13 @@ const SETTLE_MS = 150
 
 /**
  * What the facilitator's selection puts in the spotlight: one card; several cards of one
- * branch, that branch; anything else, nothing (the whole tree).
+ * branch, that branch; anything else, nothing (the whole tree). Nothing either while a dot vote
+ * on the tree is open or revealed: the room votes on (and reads the dots of) the whole tree, not
+ * the card the facilitator last touched.
  */
 export function spotlightOf(s: BoardState): RoomState['spotlight'] {
   const canvas = SPOT_CANVAS[s.tab as keyof typeof SPOT_CANVAS]
-  if (!canvas) return null
+  if (!canvas || activeVote(s, canvas)) return null
   const selected = s.canvases[canvas].nodes.filter((n) => n.selected)
   if (selected.length === 1) return { canvas, id: selected[0]!.id }
   if (selected.length > 1) {

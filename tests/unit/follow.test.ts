@@ -166,6 +166,17 @@ describe('the facilitator leads the room', () => {
     expect(spotlightOf(store.getState())).toBeNull()
     select([card('a', false)])
     expect(spotlightOf(store.getState())).toBeNull()
+    // while a dot vote on the tree is open (or revealed), the room sees the whole tree
+    select([card('a', true)])
+    const vote = { id: 'v', canvas: 'problems', label: 'Priorità', dots: 3, createdAt: 'x' }
+    const withVote = (state: string) =>
+      store.setState((s) => ({ lists: { ...s.lists, votes: [{ ...vote, state }] as never } }))
+    withVote('open')
+    expect(spotlightOf(store.getState())).toBeNull()
+    withVote('revealed')
+    expect(spotlightOf(store.getState())).toBeNull()
+    withVote('closed')
+    expect(spotlightOf(store.getState())).toEqual({ canvas: 'problems', id: 'a' })
     // a phase without a tree has no spotlight
     store.setState({ tab: 'stakeholders' })
     select([card('a', true)])
