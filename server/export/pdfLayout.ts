@@ -158,20 +158,56 @@ function fitText(doc: PDFKit.PDFDocument, text: string, width: number, height: n
  * does not fit moves to the next page with the header drawn again; a row taller than a whole
  * page is split between pages, each part under the header.
  */
-export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly number[]): void {
-  const { left, width } = area(doc)
+/**
+ * Column widths in proportion to `weights`, but none narrower than it `needs` (its header's
+ * longest word): what a column lacks is taken from the columns with room to spare, in
+ * proportion to that room (six criteria beside a strategy's name: «Istituzionale» had broken
+ * into «Istituzio / nale»). When all of them cannot be met, the proportions stand.
+ */
+export function columnWidths(
+  weights: readonly number[],
+  width: number,
+  needs: readonly number[],
+): number[] {
   const total = weights.reduce((a, b) => a + b, 0)
   const widths = weights.map((w) => (w / total) * width)
+  if (needs.reduce((a, b) => a + b, 0) > width) return widths
+  for (let round = 0; round < weights.length; round++) {
+    const lack = widths.reduce((sum, w, i) => sum + Math.max(0, needs[i]! - w), 0)
+    if (lack <= 0.01) break
+    const spare = widths.map((w, i) => Math.max(0, w - needs[i]!))
+    const room = spare.reduce((a, b) => a + b, 0)
+    widths.forEach((w, i) => {
+      widths[i] = w < needs[i]! ? needs[i]! : w - (spare[i]! / room) * lack
+    })
+  }
+  return widths
+}
+
+export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly number[]): void {
+  const { left, width } = area(doc)
+  const header = data.columns.map(clean)
+  const headWords = header.map((text) => text.split(/\s+|(?<=-)/).filter(Boolean))
+  doc.font(FONT.bold)
+  const widths = columnWidths(
+    weights,
+    width,
+    // what a column needs for its header's longest word at the smallest header size
+    headWords.map(
+      (words) =>
+        Math.max(0, ...words.map((w) => doc.fontSize(MIN_HEAD_SIZE).widthOfString(w))) +
+        2 * CELL_PAD +
+        1.5,
+    ),
+  )
   const inner = (i: number) => widths[i]! - 2 * CELL_PAD
 
-  const header = data.columns.map(clean)
   // each header at the size where its longest word fits its column («Economico-finanziario» in a
   // narrow one), so it wraps between words, never inside one
-  doc.font(FONT.bold)
-  const headSizes = header.map((text, i) => {
-    const words = text.split(/\s+|(?<=-)/).filter(Boolean)
+  const headSizes = header.map((_, i) => {
+    const words = headWords[i]!
     const fits = (size: number) =>
-      words.every((w) => doc.fontSize(size).widthOfString(w) <= inner(i))
+      words.every((w) => doc.fontSize(size).widthOfString(w) <= inner(i) - 1)
     let size = HEAD_SIZE
     while (size > MIN_HEAD_SIZE && !fits(size)) size -= 0.5
     return size

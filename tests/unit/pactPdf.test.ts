@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { buildPactPdf, pactFileName, SECTIONS } from '../../server/export/pactPdf.ts'
+import { columnWidths } from '../../server/export/pdfLayout.ts'
 import { DOCUMENT_LABELS } from '../../shared/document/labels.ts'
 import { ACTOR, CORE, MARKUP, pactBoard } from '../helpers/pactBoard.ts'
 
@@ -25,6 +26,32 @@ describe('the pact document (PDF)', () => {
     expect(ranking).toContain('Strategia scelta')
     expect(ranking).toMatch(/Economico- ?finanziario/)
     expect(pages.find((p) => p.startsWith('Registro degli stakeholder'))).toContain('Interesse')
+  })
+
+  it('keeps every header word whole with six criteria beside the strategy’s name', async () => {
+    const board = pactBoard(60)
+    const more = ['Istituzionale', 'Ambientale', 'Già coperto da altri attori']
+    board.strategy.criteria.push(
+      ...more.map((label, i) => ({ id: `extra${i}`, label, order: 10 + i })),
+    )
+    const doc = await getDocumentProxy(new Uint8Array(await buildPactPdf(board)))
+    const text = (await extractText(doc, { mergePages: false })).text.map(fold)
+    const ranking = text.find((p) => p.includes('Classifica'))!
+    for (const header of [...more, 'Posizione', 'Media complessiva', 'Strategia scelta'])
+      expect(ranking).toContain(header)
+    expect(ranking).toMatch(/Economico- ?finanziario/)
+  }, 30_000)
+
+  it('widens a column to its header’s longest word with room taken from the wider ones', () => {
+    // proportions kept when every column has what it needs
+    expect(columnWidths([1, 1], 100, [10, 10])).toEqual([50, 50])
+    const widths = columnWidths([3, 1, 1], 100, [10, 30, 10])
+    expect(widths[1]).toBeCloseTo(30)
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(100)
+    expect(widths[0]).toBeGreaterThanOrEqual(10)
+    expect(widths[2]).toBeGreaterThanOrEqual(10)
+    // needs that cannot all be met: the proportions stand
+    expect(columnWidths([1, 1], 100, [60, 60])).toEqual([50, 50])
   })
 
   it('is an A4 PDF with the title as its title', async () => {
