@@ -6,8 +6,11 @@ import { useBoard } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 import { activeVote, type DotItem } from './votes.ts'
 
-const canvasOf = (s: BoardState): VoteCanvas | null =>
-  (VOTE_CANVASES as readonly string[]).includes(s.tab) ? (s.tab as VoteCanvas) : null
+/** The canvas whose revealed vote the ranking shows: the one on screen, if any. */
+export const canvasOf = (s: BoardState): VoteCanvas | null =>
+  s.canvasInView && (VOTE_CANVASES as readonly string[]).includes(s.tab)
+    ? (s.tab as VoteCanvas)
+    : null
 const revealedSelector = (s: BoardState) => {
   const canvas = canvasOf(s)
   const vote = canvas && activeVote(s, canvas)
@@ -19,7 +22,10 @@ const nodesSelector = (s: BoardState) => {
   return canvas ? s.canvases[canvas].nodes : null
 }
 
-/** Once the facilitator reveals the vote of the canvas in view: its cards ranked by dots. */
+/**
+ * Once the facilitator reveals the vote of the canvas in view: its cards ranked by dots (not over
+ * the strategy or the logframe of the same phase).
+ */
 export function VoteRanking() {
   const { t } = useTranslation('facilitation')
   const vote = useBoard(revealedSelector)

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ReactFlowProvider } from '@xyflow/react'
 import { StrategyView } from '../strategy/StrategyView.tsx'
@@ -6,6 +6,7 @@ import { LogframeView } from '../logframe/LogframeView.tsx'
 import { ObjectiveCanvas } from './ObjectiveCanvas.tsx'
 import { ObjectiveComparison } from './ObjectiveComparison.tsx'
 import { useRoomView } from '../room/useRoomView.ts'
+import { useBoardSession } from '../store/context.tsx'
 import './objectives.css'
 
 export const OBJECTIVE_VIEWS = ['tree', 'compare', 'strategy', 'logframe'] as const
@@ -68,6 +69,12 @@ export function ObjectivesPhase() {
   }
   // the facilitator's view is the room's; the projector shows it
   useRoomView('objectives', view, choose, ROOM_NAMES)
+  // the tree's dot vote ranking belongs with the tree, not over the strategy or the logframe
+  const { store } = useBoardSession()
+  useEffect(() => {
+    store.setState({ canvasInView: view === 'tree' })
+    return () => store.setState({ canvasInView: true })
+  }, [store, view])
   // the arrow keys move between tabs, as in any tablist
   const onKeyDown = (e: KeyboardEvent) => {
     const i = OBJECTIVE_VIEWS.indexOf(view)

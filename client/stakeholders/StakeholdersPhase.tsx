@@ -1,11 +1,11 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useRoomView } from '../room/useRoomView.ts'
 import { useTranslation } from 'react-i18next'
 import { ReactFlowProvider } from '@xyflow/react'
 import { ACTOR_CATEGORIES, type ActorCategory } from '../../shared/schema/index.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { mapSpot } from '../../shared/stakeholders/layout.ts'
-import { useBoard, useBoardActions } from '../store/context.tsx'
+import { useBoard, useBoardActions, useBoardSession } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
 import { ActorEditor } from './ActorEditor.tsx'
 import { CoverageView } from './CoverageView.tsx'
@@ -50,6 +50,13 @@ export function StakeholdersPhase() {
     relationId: null as string | null,
     focusName: false,
   })
+
+  // a dot vote's ranking goes with the actors' cards (grid and map), not over the tables
+  const { store } = useBoardSession()
+  useEffect(() => {
+    store.setState({ canvasInView: view === 'grid' || view === 'map' })
+    return () => store.setState({ canvasInView: true })
+  }, [store, view])
 
   const setView = (v: View) => {
     setViewState(v)

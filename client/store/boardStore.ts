@@ -62,6 +62,11 @@ export interface BoardState {
   canRedo: boolean
   /** The card this user is editing the text of. */
   editingId: string | null
+  /**
+   * Whether the phase on screen shows its canvas (the Obiettivi phase may show its strategy or
+   * logframe instead): what belongs to the canvas, a dot vote's ranking, shows only then.
+   */
+  canvasInView: boolean
   /** What this user was writing when someone else deleted it (LostEditNotice). */
   lostEdit: LostEdit | null
   error: string | null
@@ -113,6 +118,7 @@ export function createBoardStore(init: {
     canUndo: false,
     canRedo: false,
     editingId: null,
+    canvasInView: true,
     lostEdit: null,
     error: null,
   }))

@@ -5,6 +5,7 @@ import { ownEntries, ownersOf } from '../../server/sync/presence.ts'
 import { resolveLeader } from '../../client/follow/resolve.ts'
 import { createRoomActions } from '../../client/room/roomActions.ts'
 import { spotlightOf } from '../../client/room/useSpotlightWriter.ts'
+import { canvasOf } from '../../client/facilitation/VoteRanking.tsx'
 import { createBoardStore } from '../../client/store/boardStore.ts'
 import type { CardNode } from '../../client/store/projection.ts'
 import { linkedDocs } from '../helpers/linkedDocs.ts'
@@ -181,5 +182,16 @@ describe('the facilitator leads the room', () => {
     store.setState({ tab: 'stakeholders' })
     select([card('a', true)])
     expect(spotlightOf(store.getState())).toBeNull()
+  })
+
+  it('shows a revealed vote’s ranking over its canvas only, not over the same phase’s tables', () => {
+    const store = createBoardStore({ boardId: 'x', role: 'participant' })
+    store.setState({ tab: 'objectives' })
+    expect(canvasOf(store.getState())).toBe('objectives')
+    // the strategy or the logframe of the Obiettivi phase, the stakeholders' register
+    store.setState({ canvasInView: false })
+    expect(canvasOf(store.getState())).toBeNull()
+    store.setState({ tab: 'pact', canvasInView: true })
+    expect(canvasOf(store.getState())).toBeNull()
   })
 })
