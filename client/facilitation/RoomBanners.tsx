@@ -1,7 +1,10 @@
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/shallow'
+import type { RoomState } from '../../shared/schema/index.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
+import { useRoom } from '../room/useRoom.ts'
 
 const bannerSelector = (s: BoardState) => ({
   /** Whose words: the facilitator's, a participant's, or the projector's (which never edits). */
@@ -55,11 +58,50 @@ export function RoomBanners() {
           {t(`freeze.banner${who}`)}
         </div>
       )}
+      <RestoredBanner />
       {!frozen && locked && (
         <div className="room-banner room-banner-locked" role="status" data-testid="room-locked">
           {t(who === 'Participant' ? 'locks.banner' : `locks.banner${who}`)}
         </div>
       )}
     </>
+  )
+}
+
+const restoredSelector = (r: RoomState) => r.restored
+const syncedSelector = (s: BoardState) => s.synced
+
+/**
+ * A version restored while this page is open: the board changed under everyone at once, and
+ * each screen says why (a restore from before the page opened is not news).
+ */
+function RestoredBanner() {
+  const { t, i18n } = useTranslation('facilitation')
+  const restored = useRoom(restoredSelector)
+  const synced = useBoard(syncedSelector)
+  /** The restore already known when the page had the board (0: none). */
+  const [seen, setSeen] = useState<number | null>(null)
+  useEffect(() => {
+    if (synced && seen === null) setSeen(restored?.at ?? 0)
+  }, [synced, seen, restored])
+  if (!restored || seen === null || restored.at <= seen) return null
+  const time = new Date(restored.at).toLocaleTimeString(i18n.resolvedLanguage ?? 'it', {
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+  return (
+    <div className="room-banner room-banner-restored" role="status" data-testid="room-restored">
+      {t(restored.by ? 'restored.bannerBy' : 'restored.banner', {
+        name: restored.by,
+        time,
+        what: (['added', 'removed', 'changed'] as const)
+          .filter((k) => restored[k] > 0)
+          .map((k) => t(`restored.${k}`, { count: restored[k] }))
+          .join(', '),
+      })}{' '}
+      <button type="button" onClick={() => setSeen(restored.at)}>
+        {t('restored.dismiss')}
+      </button>
+    </div>
   )
 }

@@ -2,10 +2,12 @@ import * as Y from 'yjs'
 import type { ErrorCode } from '../../shared/errors.ts'
 import type { Role } from '../../shared/protocol.ts'
 import {
+  ROOM_ROOT,
   collectionRoot,
   recordOf,
   refuseUpdate,
   type CollectionName,
+  type RoomState,
 } from '../../shared/schema/index.ts'
 import type { RoomRegistry } from '../sync/rooms.ts'
 import { describeRemoved, labelOfFields } from './labels.ts'
@@ -64,6 +66,17 @@ export async function restoreVersion(
           deleted: plan.removed,
         })
         applyRestore(room.doc, plan, HISTORY_ORIGIN)
+        // every screen says why the board changed under it (client/facilitation/RoomBanners)
+        room.doc.transact(() => {
+          const restored: RoomState['restored'] = {
+            at: Date.now(),
+            by: who.name,
+            added: plan.added.length,
+            removed: plan.removed.length,
+            changed: plan.changed.length,
+          }
+          room.doc.getMap(ROOM_ROOT).set('restored', restored)
+        }, HISTORY_ORIGIN)
       }
       return {
         before,

@@ -52,6 +52,22 @@ export const ROOM_FIELDS = {
   },
   timer: { schema: timerSchema.nullable(), fallback: null },
   frozen: { schema: z.boolean(), fallback: false },
+  /**
+   * The latest restore of a version (written by the server with it), so every screen can say
+   * why the board changed under it: when, by whom, and how many records came back, went, changed.
+   */
+  restored: {
+    schema: z
+      .object({
+        at: epochMs,
+        by: z.string().max(80).nullable(),
+        added: z.number().int().min(0),
+        removed: z.number().int().min(0),
+        changed: z.number().int().min(0),
+      })
+      .nullable(),
+    fallback: null,
+  },
   locks: { schema: z.array(z.enum(PHASES)).max(PHASES.length), fallback: [] },
 } as const
 

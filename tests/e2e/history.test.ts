@@ -122,6 +122,19 @@ describe('history in the browser', () => {
       await expect.poll(() => page.page.locator('.react-flow__edge').count()).toBe(2)
     }
     await waitFor(() => canvasRoots(stock.doc, 'problems').nodes.size === 3, 'stock client')
+    // Bruno is told why his board changed, and who did it
+    const told = bruno.page.getByTestId('room-restored')
+    await told.waitFor()
+    expect(await told.textContent()).toMatch(
+      /Giulia ha ripristinato una versione precedente della lavagna: 2 elementi tornati, 1 tolto, 1 cambiato\./,
+    )
+    await told.getByRole('button', { name: 'Ho capito' }).click()
+    await expect.poll(() => told.count()).toBe(0)
+    // someone who opens the board afterwards is not told of it as news
+    const carla = await suite.open(board.links.participant, 'Carla')
+    await carla.card('Pochi tirocini').waitFor()
+    await carla.waitSaved()
+    expect(await carla.page.getByTestId('room-restored').count()).toBe(0)
     // the state before the restore is itself a version
     await expect
       .poll(() => panel(giulia.page).locator('.history-version').first().textContent())

@@ -21,6 +21,19 @@ export const facilitation: typeof it = {
     soundOn: 'Sound at the end of the timer: on',
     soundOff: 'Sound at the end of the timer: off',
   },
+  restored: {
+    banner:
+      'At {{time}} an earlier version of the board was restored: {{what}}. How it was before is in the History («Before a restore»).',
+    bannerBy:
+      'At {{time}} {{name}} restored an earlier version of the board: {{what}}. How it was before is in the History («Before a restore»).',
+    dismiss: 'Got it',
+    added_one: '1 item back',
+    added_other: '{{count}} items back',
+    removed_one: '1 removed',
+    removed_other: '{{count}} removed',
+    changed_one: '1 changed',
+    changed_other: '{{count}} changed',
+  },
   freeze: {
     toggle: 'Pause the board',
     help: 'Everyone but you sees the board read-only.',

@@ -19,6 +19,19 @@ export const facilitation = {
     soundOn: 'Suono alla fine del tempo: attivo',
     soundOff: 'Suono alla fine del tempo: spento',
   },
+  restored: {
+    banner:
+      'Alle {{time}} è stata ripristinata una versione precedente della lavagna: {{what}}. Com’era prima è nella Cronologia («Prima di un ripristino»).',
+    bannerBy:
+      'Alle {{time}} {{name}} ha ripristinato una versione precedente della lavagna: {{what}}. Com’era prima è nella Cronologia («Prima di un ripristino»).',
+    dismiss: 'Ho capito',
+    added_one: '1 elemento tornato',
+    added_other: '{{count}} elementi tornati',
+    removed_one: '1 tolto',
+    removed_other: '{{count}} tolti',
+    changed_one: '1 cambiato',
+    changed_other: '{{count}} cambiati',
+  },
   freeze: {
     toggle: 'Metti in pausa la lavagna',
     help: 'Tutti tranne te vedono la lavagna in sola lettura.',
