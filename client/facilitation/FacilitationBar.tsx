@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { VOTE_CANVASES, type VoteCanvas } from '../../shared/schema/index.ts'
 import { dotsLeft } from '../../shared/votes/tally.ts'
-import { useBoard } from '../store/context.tsx'
+import { useBoard, useBoardSession } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 import { PauseControls } from './PauseControls.tsx'
 import { RoomBanners } from './RoomBanners.tsx'
@@ -15,12 +15,24 @@ import './facilitation.css'
 
 const roleSelector = (s: BoardState) => s.role
 const frozenSelector = (s: BoardState) => s.frozen
-/** `[left, total, question]` of the open vote of the canvas in view as JSON, or ''. */
+/**
+ * `[left, total, question, canvas, here]` of an open vote as JSON, or '': the one of the canvas
+ * in view, else any other (`here` false: the chip takes the person to it).
+ */
 const voteChipSelector = (s: BoardState) => {
-  if (!(VOTE_CANVASES as readonly string[]).includes(s.tab)) return ''
-  const vote = activeVote(s, s.tab as VoteCanvas)
-  if (vote?.state !== 'open') return ''
-  return JSON.stringify([dotsLeft(vote, dotItems(s), s.participantId), vote.dots, vote.label])
+  const inView =
+    s.canvasInView && (VOTE_CANVASES as readonly string[]).includes(s.tab)
+      ? (s.tab as VoteCanvas)
+      : null
+  const open = (canvas: VoteCanvas) => {
+    const vote = activeVote(s, canvas)
+    return vote?.state === 'open' ? vote : null
+  }
+  const here = inView && open(inView)
+  const vote = here || VOTE_CANVASES.map(open).find((v) => v)
+  if (!vote) return ''
+  const left = dotsLeft(vote, dotItems(s), s.participantId)
+  return JSON.stringify([left, vote.dots, vote.label, vote.canvas, !!here])
 }
 
 /**
@@ -33,7 +45,16 @@ export function FacilitationBar() {
   const role = useBoard(roleSelector)
   const frozen = useBoard(frozenSelector)
   const vote = useBoard(voteChipSelector)
-  const [left, total, question] = vote ? (JSON.parse(vote) as [number, number, string]) : [0, 0, '']
+  const { store, actions } = useBoardSession()
+  const [left, total, question, canvas, here] = vote
+    ? (JSON.parse(vote) as [number, number, string, VoteCanvas, boolean])
+    : [0, 0, '', null, true]
+  /** To the vote's canvas: its phase, and there the canvas rather than its tables. */
+  const goVote = () => {
+    if (!canvas) return
+    actions.setTab(canvas)
+    store.setState({ showCanvas: true })
+  }
   return (
     <div className="facilitation-bar">
       <TimerDisplay />
@@ -42,7 +63,20 @@ export function FacilitationBar() {
           ⏸ {t('freeze.chip')}
         </span>
       )}
-      {vote && (
+      {vote && !here && role !== 'viewer' && (
+        <button
+          type="button"
+          className="room-chip room-chip-vote room-chip-go"
+          data-testid="vote-chip"
+          onClick={goVote}
+        >
+          {question && (
+            <strong className="vote-question">{t('vote.question', { question })}</strong>
+          )}{' '}
+          {t('vote.goVote', { phase: t(`vote.canvases.${canvas}`) })}
+        </button>
+      )}
+      {vote && (here || role === 'viewer') && (
         <span className="room-chip room-chip-vote" data-testid="vote-chip">
           {question && (
             <strong className="vote-question">{t('vote.question', { question })}</strong>

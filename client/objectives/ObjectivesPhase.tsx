@@ -6,7 +6,10 @@ import { LogframeView } from '../logframe/LogframeView.tsx'
 import { ObjectiveCanvas } from './ObjectiveCanvas.tsx'
 import { ObjectiveComparison } from './ObjectiveComparison.tsx'
 import { useRoomView } from '../room/useRoomView.ts'
-import { useBoardSession } from '../store/context.tsx'
+import { useBoard, useBoardSession } from '../store/context.tsx'
+import type { BoardState } from '../store/boardStore.ts'
+
+const showCanvasSelector = (s: BoardState) => s.showCanvas
 import './objectives.css'
 
 export const OBJECTIVE_VIEWS = ['tree', 'compare', 'strategy', 'logframe'] as const
@@ -75,6 +78,13 @@ export function ObjectivesPhase() {
     store.setState({ canvasInView: view === 'tree' })
     return () => store.setState({ canvasInView: true })
   }, [store, view])
+  // «vai a votare» from the strategy or the logframe, or from another phase: to the tree
+  const wantsTree = useBoard(showCanvasSelector)
+  useEffect(() => {
+    if (!wantsTree) return
+    store.setState({ showCanvas: false })
+    choose('tree')
+  })
   // the arrow keys move between tabs, as in any tablist
   const onKeyDown = (e: KeyboardEvent) => {
     const i = OBJECTIVE_VIEWS.indexOf(view)

@@ -6,6 +6,7 @@ import { ACTOR_CATEGORIES, type ActorCategory } from '../../shared/schema/index.
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { mapSpot } from '../../shared/stakeholders/layout.ts'
 import { useBoard, useBoardActions, useBoardSession } from '../store/context.tsx'
+import type { BoardState } from '../store/boardStore.ts'
 import { canEdit } from '../store/boardStore.ts'
 import { ActorEditor } from './ActorEditor.tsx'
 import { CoverageView } from './CoverageView.tsx'
@@ -36,6 +37,8 @@ function storedView(): View {
 }
 
 /** The Stakeholder phase: actors, power/interest grid, relationship map, register, coverage. */
+const showCanvasSelector = (s: BoardState) => s.showCanvas
+
 export function StakeholdersPhase() {
   const { t } = useTranslation('stakeholders')
   const actions = useBoardActions()
@@ -57,6 +60,13 @@ export function StakeholdersPhase() {
     store.setState({ canvasInView: view === 'grid' || view === 'map' })
     return () => store.setState({ canvasInView: true })
   }, [store, view])
+  // «vai a votare» from the register or the coverage, or from another phase: to the grid
+  const wantsCanvas = useBoard(showCanvasSelector)
+  useEffect(() => {
+    if (!wantsCanvas) return
+    store.setState({ showCanvas: false })
+    if (view !== 'grid' && view !== 'map') setView('grid')
+  })
 
   const setView = (v: View) => {
     setViewState(v)

@@ -67,6 +67,11 @@ export interface BoardState {
    * logframe instead): what belongs to the canvas, a dot vote's ranking, shows only then.
    */
   canvasInView: boolean
+  /**
+   * Someone asked for the canvas of the phase (a dot vote's «vai a votare»): the phase shows it
+   * rather than its tables, once mounted, and clears the request.
+   */
+  showCanvas: boolean
   /** What this user was writing when someone else deleted it (LostEditNotice). */
   lostEdit: LostEdit | null
   error: string | null
@@ -119,6 +124,7 @@ export function createBoardStore(init: {
     canRedo: false,
     editingId: null,
     canvasInView: true,
+    showCanvas: false,
     lostEdit: null,
     error: null,
   }))

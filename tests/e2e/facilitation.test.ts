@@ -120,11 +120,22 @@ describe('the facilitator runs the room', () => {
     const projector = await suite.open(board.links.viewer, 'Proiettore')
     const all = [facilitator, anna, bruno, projector]
     for (const b of all) await b.card('Pochi tirocini').waitFor()
+    // Bruno is reading the pact when the vote opens
+    await bruno.page.getByRole('tab', { name: /Patto/ }).click()
+    await bruno.page.locator('.react-flow').waitFor({ state: 'detached' })
 
     const panel = await facilitatorPanel(facilitator.page)
     await panel.getByTestId('vote-dots').fill('2')
     await panel.getByRole('button', { name: 'Apri la votazione' }).click()
     await panel.getByRole('button', { name: 'Chiudi', exact: true }).click()
+    // the chip in his header takes him to the tree being voted on
+    await bruno.page
+      .getByRole('button', { name: 'Votazione aperta su «Problemi»: vai a votare' })
+      .click()
+    await bruno.card('Pochi tirocini').waitFor()
+    await expect
+      .poll(() => bruno.page.getByTestId('vote-chip').textContent())
+      .toMatch(/ti restano 2 punti su 2/)
 
     const add = (b: typeof anna, card: string) =>
       b.card(card).getByRole('button', { name: `Metti un punto su «${card}»` })

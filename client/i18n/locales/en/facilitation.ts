@@ -80,6 +80,7 @@ export const facilitation: typeof it = {
     progressDots_other: '{{count}} dots',
     chipOpen_one: 'Vote open: 1 of {{total}} dots left',
     chipOpen_other: 'Vote open: {{count}} of {{total}} dots left',
+    goVote: 'Vote open on «{{phase}}»: go and vote',
     chipOpenViewer: 'Vote open',
     untitled: 'Vote',
     addDot: 'Put a dot on “{{card}}”',

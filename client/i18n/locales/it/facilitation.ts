@@ -79,6 +79,7 @@ export const facilitation = {
     progressDots_other: '{{count}} punti',
     chipOpen_one: 'Votazione aperta: ti resta 1 punto su {{total}}',
     chipOpen_other: 'Votazione aperta: ti restano {{count}} punti su {{total}}',
+    goVote: 'Votazione aperta su «{{phase}}»: vai a votare',
     chipOpenViewer: 'Votazione aperta',
     untitled: 'Votazione',
     addDot: 'Metti un punto su «{{card}}»',
