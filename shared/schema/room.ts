@@ -71,6 +71,9 @@ export const ROOM_FIELDS = {
   locks: { schema: z.array(z.enum(PHASES)).max(PHASES.length), fallback: [] },
 } as const
 
+/** Keys of the room only the server writes (with a restore): no client may set or delete them. */
+export const SERVER_ROOM_KEYS: ReadonlySet<string> = new Set(['restored'])
+
 type RoomFields = typeof ROOM_FIELDS
 export type RoomState = { [K in keyof RoomFields]: z.infer<RoomFields[K]['schema']> }
 export type RoomKey = keyof RoomFields

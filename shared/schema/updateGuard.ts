@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { ROOT_NAMES, COLLECTIONS } from './roots.ts'
 import { collectionSpec } from './registry.ts'
-import { ROOM_ROOT, roomValueFits } from './room.ts'
+import { ROOM_ROOT, SERVER_ROOM_KEYS, roomValueFits } from './room.ts'
 import {
   participantMayNotTouch,
   plainValue,
@@ -88,6 +88,9 @@ export function judgeUpdate(
     const refusal = judgeDeletions(doc, update, control, dots)
     if (refusal) return refusal
   }
+  // What only the server writes into the room (a restore's notice), nobody deletes either.
+  const serverKey = deletesServerRoomKey(doc, update)
+  if (serverKey) return malformed(`room.${serverKey} is written by the server only`)
 
   for (const s of update.structs) {
     if (!(s instanceof Y.Item)) continue
@@ -103,6 +106,8 @@ export function judgeUpdate(
     }
     if (!where) continue
     const [key = null, field = null] = where.keys
+    if (where.root === ROOM_ROOT && key !== null && SERVER_ROOM_KEYS.has(key))
+      return malformed(`room.${key} is written by the server only`)
     if (control) {
       // a deleted item under a key replaces (deletes) what the key held: it is a change too
       const refusal = participantMayNotTouch(where.root, key, control)
@@ -167,6 +172,21 @@ function judgeDeletions(
         }
       }
     }
+  }
+  return null
+}
+
+/** The server-only room key (SERVER_ROOM_KEYS) whose value the update's delete set reaches. */
+function deletesServerRoomKey(doc: Y.Doc, update: Decoded): string | null {
+  const room = doc.share.get(ROOM_ROOT)
+  if (!room) return null
+  for (const key of SERVER_ROOM_KEYS) {
+    const item = room._map.get(key)
+    if (!item || item.deleted) continue
+    // read range by range: a hand-made delete set need not be sorted
+    const { client, clock } = item.id
+    for (const r of update.ds.clients.get(client) ?? [])
+      if (clock >= r.clock && clock < r.clock + r.len) return key
   }
   return null
 }

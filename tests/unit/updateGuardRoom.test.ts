@@ -109,6 +109,24 @@ describe('update guard: what the facilitator decides, the server enforces', () =
     expect(send(facilitator, (d) => roomMap(d).set('locks', ['problems']))).toBeNull()
   })
 
+  it('refuses a restore notice from any client, the facilitator too: only the server writes it', () => {
+    const { facilitator, participant, send, roomMap, server } = room()
+    const forged = { at: 8.64e15, by: 'Nessuno', added: 1, removed: 0, changed: 0 }
+    expect(send(facilitator, (d) => roomMap(d).set('restored', forged))).toMatchObject({
+      kind: 'malformed',
+      reason: 'room.restored is written by the server only',
+    })
+    expect(send(participant, (d) => roomMap(d).set('restored', forged))).not.toBeNull()
+    // the server's own notice (a restore) is not deleted by a client either
+    roomMap(server).set('restored', { at: 1, by: null, added: 0, removed: 1, changed: 0 })
+    const fresh = new Y.Doc()
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server))
+    const sv = Y.encodeStateVector(fresh)
+    roomMap(fresh).delete('restored')
+    const deletion = Y.decodeUpdate(Y.encodeStateAsUpdate(fresh, sv))
+    expect(judgeUpdate(server, deletion, { facilitator: true })?.kind).toBe('malformed')
+  })
+
   it('refuses a participant opening, closing or deleting a vote', () => {
     const { participant, send, openVote, server } = room()
     expect(openVote('v1', 3)).toBeNull()
