@@ -65,15 +65,16 @@ export async function restoreVersion(
           edited: plan.changed,
           deleted: plan.removed,
         })
-        applyRestore(room.doc, plan, HISTORY_ORIGIN)
-        // every screen says why the board changed under it (client/facilitation/RoomBanners)
         room.doc.transact(() => {
+          applyRestore(room.doc, plan, HISTORY_ORIGIN)
+          // in the same update, every screen is told why the board changed under it
+          // (client/facilitation/RoomBanners); the title or the chosen strategy count as changes
           const restored: RoomState['restored'] = {
             at: Date.now(),
             by: who.name,
             added: plan.added.length,
             removed: plan.removed.length,
-            changed: plan.changed.length,
+            changed: plan.changed.length + Object.keys(plan.meta).length,
           }
           room.doc.getMap(ROOM_ROOT).set('restored', restored)
         }, HISTORY_ORIGIN)
@@ -172,7 +173,11 @@ export async function restoreFromBin(
       !!recordOf(collectionRoot(room.doc, e.collection as CollectionName), e.recordId)
     if (live(entry))
       return { ok: false, status: 409, code: 'CANNOT_RESTORE', details: ['it is on the board'] }
-    const along = dependants(entry, batch).filter((d) => !live(d))
+    // a mark (a score, a dot) comes back only when it went in the same change: one taken back
+    // a moment before its candidate was deleted stays taken back
+    const along = dependants(entry, batch).filter(
+      (d) => !live(d) && (!MARKS.has(d.collection) || d.batch === entry.batch),
+    )
     const coming = [entry, ...along]
     const missing = missingReferences(room.doc, entry, coming)
     if (missing.length)

@@ -106,6 +106,8 @@ describe('history: the bin', () => {
       () => collectionRoot(watcher.doc, 'strategy.candidates').has('k1') && scores().has('s2'),
       'the candidate is back with its score',
     )
+    // the score Anna had taken back a moment before stays taken back
+    expect(scores().has('s1')).toBe(false)
   })
 
   it('the bin keeps the facilitator’s lock: a participant cannot bring a card back into a locked phase', async () => {
