@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
 import { collectionRoot } from '../../shared/schema/index.ts'
@@ -46,19 +46,24 @@ export function LostEditNotice() {
 
 function Notice({ lost, t }: { lost: LostEdit; t: ReturnType<typeof useTranslation>['t'] }) {
   const actions = useBoardActions()
-  const { doc, boardId, key } = useBoardSession()
+  const { doc, boardId, key, store } = useBoardSession()
   const field = useRef<HTMLTextAreaElement>(null)
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
 
-  useEffect(() => {
+  // before the browser paints: from the commit that removed the card's field, no key may reach
+  // the canvas's shortcuts
+  useLayoutEffect(() => {
     const el = field.current
     if (!el) return
     el.focus()
     el.setSelectionRange(el.value.length, el.value.length)
   }, [])
 
-  const close = () => actions.noteLostEdit(null)
+  /** Forgets this notice, not one for a later deletion that may have replaced it. */
+  const close = () => {
+    if (store.getState().lostEdit === lost) actions.noteLostEdit(null)
+  }
 
   const restore = async () => {
     const text = field.current?.value ?? lost.text
@@ -83,10 +88,13 @@ function Notice({ lost, t }: { lost: LostEdit; t: ReturnType<typeof useTranslati
       actions.endTextEdit()
       close()
     } catch (err) {
+      const code = err instanceof HistoryApiError ? err.code : null
       setProblem(
-        err instanceof HistoryApiError && err.status === 409
+        code === 'BIN_ENTRY_NOT_FOUND'
           ? t('lostEdit.notInBin')
-          : t('lostEdit.failed'),
+          : code === 'CANNOT_RESTORE'
+            ? t('lostEdit.cannot')
+            : t('lostEdit.failed'),
       )
     } finally {
       setBusy(false)
@@ -102,14 +110,14 @@ function Notice({ lost, t }: { lost: LostEdit; t: ReturnType<typeof useTranslati
       onKeyDown={(e) => {
         // the canvas's shortcuts never see what is typed here
         e.stopPropagation()
-        if (e.key === 'Escape') close()
+        if (e.key === 'Escape' && !busy) close()
       }}
     >
       <h2 id="lost-edit-title">{t('lostEdit.title')}</h2>
       <p id="lost-edit-body">{t('lostEdit.body')}</p>
       <label>
         <span className="lost-edit-label">{t('lostEdit.yourText')}</span>
-        <textarea ref={field} rows={3} defaultValue={lost.text} />
+        <textarea ref={field} rows={3} defaultValue={lost.text} readOnly={busy} />
       </label>
       {problem && (
         <p className="lost-edit-problem" role="alert">
@@ -120,7 +128,9 @@ function Notice({ lost, t }: { lost: LostEdit; t: ReturnType<typeof useTranslati
         <button className="primary" onClick={() => void restore()} disabled={busy}>
           {busy ? t('lostEdit.restoring') : t('lostEdit.restore')}
         </button>
-        <button onClick={close}>{t('lostEdit.close')}</button>
+        <button onClick={close} disabled={busy}>
+          {t('lostEdit.close')}
+        </button>
       </div>
     </section>
   )

@@ -154,6 +154,8 @@ export const board = {
     close: 'Close',
     notInBin:
       'It is no longer in the bin: someone may have restored it already. Copy your text before closing.',
+    cannot:
+      'It cannot be restored now: it may be back on the board already, its phase locked or the board paused. Copy your text before closing.',
     failed:
       'The restore did not work. Copy your text before closing and try again from the History.',
   },

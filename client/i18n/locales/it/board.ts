@@ -157,6 +157,8 @@ export const board = {
     close: 'Chiudi',
     notInBin:
       'Non si trova più nel cestino: forse qualcuno l’ha già ripristinato. Copia il tuo testo prima di chiudere.',
+    cannot:
+      'Non si può ripristinare ora: forse è già tornato sulla lavagna, la sua fase è bloccata o la lavagna è in pausa. Copia il tuo testo prima di chiudere.',
     failed:
       'Il ripristino non è riuscito. Copia il tuo testo prima di chiudere e riprova dalla Cronologia.',
   },
