@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { VOTE_CANVASES, type VoteCanvas } from '../../shared/schema/index.ts'
 import { dotsLeft } from '../../shared/votes/tally.ts'
-import { useBoard, useBoardSession } from '../store/context.tsx'
+import { useBoard, useBoardActions } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 import { PauseControls } from './PauseControls.tsx'
 import { RoomBanners } from './RoomBanners.tsx'
@@ -45,16 +45,10 @@ export function FacilitationBar() {
   const role = useBoard(roleSelector)
   const frozen = useBoard(frozenSelector)
   const vote = useBoard(voteChipSelector)
-  const { store, actions } = useBoardSession()
+  const actions = useBoardActions()
   const [left, total, question, canvas, here] = vote
     ? (JSON.parse(vote) as [number, number, string, VoteCanvas, boolean])
     : [0, 0, '', null, true]
-  /** To the vote's canvas: its phase, and there the canvas rather than its tables. */
-  const goVote = () => {
-    if (!canvas) return
-    actions.setTab(canvas)
-    store.setState({ showCanvas: true })
-  }
   return (
     <div className="facilitation-bar">
       <TimerDisplay />
@@ -63,12 +57,12 @@ export function FacilitationBar() {
           ⏸ {t('freeze.chip')}
         </span>
       )}
-      {vote && !here && role !== 'viewer' && (
+      {vote && !here && role !== 'viewer' && left > 0 && (
         <button
           type="button"
           className="room-chip room-chip-vote room-chip-go"
           data-testid="vote-chip"
-          onClick={goVote}
+          onClick={() => canvas && actions.goToCanvas(canvas)}
         >
           {question && (
             <strong className="vote-question">{t('vote.question', { question })}</strong>

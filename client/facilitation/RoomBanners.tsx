@@ -70,6 +70,9 @@ export function RoomBanners() {
 
 const restoredSelector = (r: RoomState) => r.restored
 const syncedSelector = (s: BoardState) => s.synced
+const viewerSelector = (s: BoardState) => s.role === 'viewer'
+/** How long the projector shows a restore's notice. */
+const PROJECTOR_NOTICE_MS = 60_000
 
 /**
  * A version restored while this page is open: the board changed under everyone at once, and
@@ -81,10 +84,18 @@ function RestoredBanner() {
   const synced = useBoard(syncedSelector)
   /** The restore already known when the page had the board (0: none). */
   const [seen, setSeen] = useState<number | null>(null)
+  const viewer = useBoard(viewerSelector)
   useEffect(() => {
     if (synced && seen === null) setSeen(restored?.at ?? 0)
   }, [synced, seen, restored])
-  if (!restored || seen === null || restored.at <= seen) return null
+  const news = !!restored && seen !== null && restored.at > seen
+  // nobody dismisses the projector's: it goes by itself
+  useEffect(() => {
+    if (!news || !viewer || !restored) return
+    const timer = setTimeout(() => setSeen(restored.at), PROJECTOR_NOTICE_MS)
+    return () => clearTimeout(timer)
+  }, [news, viewer, restored])
+  if (!news || !restored) return null
   const time = new Date(restored.at).toLocaleTimeString(i18n.resolvedLanguage ?? 'it', {
     hour: '2-digit',
     minute: '2-digit',
@@ -99,9 +110,11 @@ function RestoredBanner() {
           .map((k) => t(`restored.${k}`, { count: restored[k] }))
           .join(', '),
       })}{' '}
-      <button type="button" onClick={() => setSeen(restored.at)}>
-        {t('restored.dismiss')}
-      </button>
+      {!viewer && (
+        <button type="button" onClick={() => setSeen(restored.at)}>
+          {t('restored.dismiss')}
+        </button>
+      )}
     </div>
   )
 }

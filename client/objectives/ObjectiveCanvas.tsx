@@ -151,16 +151,17 @@ export function ObjectiveCanvas() {
     [objectives],
   )
 
+  const onDeleted = handlers.onDelete
   const onDelete: OnDelete<CardNode, LinkEdge> = useCallback(
     (deleted) => {
       const discard = discarding.current
       discarding.current = []
       actions.transact(() => {
         if (discard.length) objectives.discard(discard)
-        handlers.onDelete(deleted)
+        onDeleted(deleted)
       })
     },
-    [actions, objectives, handlers],
+    [actions, objectives, onDeleted],
   )
 
   const onDoubleClick = (e: MouseEvent) => {

@@ -6,10 +6,8 @@ import { LogframeView } from '../logframe/LogframeView.tsx'
 import { ObjectiveCanvas } from './ObjectiveCanvas.tsx'
 import { ObjectiveComparison } from './ObjectiveComparison.tsx'
 import { useRoomView } from '../room/useRoomView.ts'
-import { useBoard, useBoardSession } from '../store/context.tsx'
+import { useBoard, useBoardActions } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
-
-const showCanvasSelector = (s: BoardState) => s.showCanvas
 import './objectives.css'
 
 export const OBJECTIVE_VIEWS = ['tree', 'compare', 'strategy', 'logframe'] as const
@@ -55,6 +53,8 @@ function ViewContent({ view }: { view: ObjectiveView }) {
   }
 }
 
+const wantsTreeSelector = (s: BoardState) => s.showCanvas === 'objectives'
+
 /** The Obiettivi phase: objective tree, its comparison with the problems, strategy, logframe. */
 export function ObjectivesPhase() {
   const { t } = useTranslation('objectives')
@@ -73,18 +73,18 @@ export function ObjectivesPhase() {
   // the facilitator's view is the room's; the projector shows it
   useRoomView('objectives', view, choose, ROOM_NAMES)
   // the tree's dot vote ranking belongs with the tree, not over the strategy or the logframe
-  const { store } = useBoardSession()
+  const actions = useBoardActions()
   useEffect(() => {
-    store.setState({ canvasInView: view === 'tree' })
-    return () => store.setState({ canvasInView: true })
-  }, [store, view])
+    actions.setCanvasInView(view === 'tree')
+    return () => actions.setCanvasInView(true)
+  }, [actions, view])
   // «vai a votare» from the strategy or the logframe, or from another phase: to the tree
-  const wantsTree = useBoard(showCanvasSelector)
+  const wantsTree = useBoard(wantsTreeSelector)
   useEffect(() => {
     if (!wantsTree) return
-    store.setState({ showCanvas: false })
+    actions.canvasShown()
     choose('tree')
-  })
+  }, [wantsTree, actions])
   // the arrow keys move between tabs, as in any tablist
   const onKeyDown = (e: KeyboardEvent) => {
     const i = OBJECTIVE_VIEWS.indexOf(view)

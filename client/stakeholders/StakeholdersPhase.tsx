@@ -5,7 +5,7 @@ import { ReactFlowProvider } from '@xyflow/react'
 import { ACTOR_CATEGORIES, type ActorCategory } from '../../shared/schema/index.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { mapSpot } from '../../shared/stakeholders/layout.ts'
-import { useBoard, useBoardActions, useBoardSession } from '../store/context.tsx'
+import { useBoard, useBoardActions } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 import { canEdit } from '../store/boardStore.ts'
 import { ActorEditor } from './ActorEditor.tsx'
@@ -24,6 +24,7 @@ import './editor.css'
 import './tables.css'
 
 const VIEWS = ['grid', 'map', 'register', 'coverage'] as const
+const wantsCanvasSelector = (s: BoardState) => s.showCanvas === 'stakeholders'
 type View = (typeof VIEWS)[number]
 const VIEW_KEY = 'trama.stakeholders.view'
 
@@ -37,8 +38,6 @@ function storedView(): View {
 }
 
 /** The Stakeholder phase: actors, power/interest grid, relationship map, register, coverage. */
-const showCanvasSelector = (s: BoardState) => s.showCanvas
-
 export function StakeholdersPhase() {
   const { t } = useTranslation('stakeholders')
   const actions = useBoardActions()
@@ -55,18 +54,17 @@ export function StakeholdersPhase() {
   })
 
   // a dot vote's ranking goes with the actors' cards (grid and map), not over the tables
-  const { store } = useBoardSession()
   useEffect(() => {
-    store.setState({ canvasInView: view === 'grid' || view === 'map' })
-    return () => store.setState({ canvasInView: true })
-  }, [store, view])
+    actions.setCanvasInView(view === 'grid' || view === 'map')
+    return () => actions.setCanvasInView(true)
+  }, [actions, view])
   // «vai a votare» from the register or the coverage, or from another phase: to the grid
-  const wantsCanvas = useBoard(showCanvasSelector)
+  const wantsCanvas = useBoard(wantsCanvasSelector)
   useEffect(() => {
     if (!wantsCanvas) return
-    store.setState({ showCanvas: false })
+    actions.canvasShown()
     if (view !== 'grid' && view !== 'map') setView('grid')
-  })
+  }, [wantsCanvas, actions])
 
   const setView = (v: View) => {
     setViewState(v)

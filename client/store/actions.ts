@@ -188,6 +188,20 @@ export function createBoardActions(
         textStepKey(name, id, field),
       )
     },
+    /** Whether the phase on screen shows its canvas rather than its tables. */
+    setCanvasInView(inView: boolean): void {
+      if (store.getState().canvasInView !== inView) store.setState({ canvasInView: inView })
+    },
+    /** To a canvas: its phase, and there the canvas rather than its tables («vai a votare»). */
+    goToCanvas(canvas: CanvasName): void {
+      actions.setTab(canvas)
+      // the problem tree has no tables to leave
+      if (canvas !== 'problems') store.setState({ showCanvas: canvas })
+    },
+    /** The phase showed the canvas asked for: the request is done. */
+    canvasShown(): void {
+      store.setState({ showCanvas: null })
+    },
     /** Keeps aside what this user was writing when someone else deleted it (or forgets it). */
     noteLostEdit(lost: LostEdit | null): void {
       store.setState({ lostEdit: lost })

@@ -68,10 +68,10 @@ export interface BoardState {
    */
   canvasInView: boolean
   /**
-   * Someone asked for the canvas of the phase (a dot vote's «vai a votare»): the phase shows it
-   * rather than its tables, once mounted, and clears the request.
+   * The canvas someone asked for (a dot vote's «vai a votare»): its phase shows it rather than
+   * its tables, once mounted, and clears the request.
    */
-  showCanvas: boolean
+  showCanvas: CanvasName | null
   /** What this user was writing when someone else deleted it (LostEditNotice). */
   lostEdit: LostEdit | null
   error: string | null
@@ -124,7 +124,7 @@ export function createBoardStore(init: {
     canRedo: false,
     editingId: null,
     canvasInView: true,
-    showCanvas: false,
+    showCanvas: null,
     lostEdit: null,
     error: null,
   }))
