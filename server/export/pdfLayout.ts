@@ -154,11 +154,6 @@ function fitText(doc: PDFKit.PDFDocument, text: string, width: number, height: n
 }
 
 /**
- * A table across the page width: `weights` share the width between the columns. A row that
- * does not fit moves to the next page with the header drawn again; a row taller than a whole
- * page is split between pages, each part under the header.
- */
-/**
  * Column widths in proportion to `weights`, but none narrower than it `needs` (its header's
  * longest word): what a column lacks is taken from the columns with room to spare, in
  * proportion to that room (six criteria beside a strategy's name: «Istituzionale» had broken
@@ -184,6 +179,11 @@ export function columnWidths(
   return widths
 }
 
+/**
+ * A table across the page width: `weights` share the width between the columns. A row that
+ * does not fit moves to the next page with the header drawn again; a row taller than a whole
+ * page is split between pages, each part under the header.
+ */
 export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly number[]): void {
   const { left, width } = area(doc)
   const header = data.columns.map(clean)
