@@ -91,6 +91,40 @@ describe('the room builds one tree', () => {
     expect(t.links).toBe(2)
   })
 
+  it('laid out on a laptop, the tree stays clear of the warning at the foot of the canvas', async () => {
+    const board = await createBoard(suite.server.url)
+    // laying the room's tree out is the facilitator's
+    const p = await suite.open(board.links.facilitator, 'Fulvia')
+    await p.page.setViewportSize({ width: 1366, height: 768 })
+    await p.waitSaved()
+    // a chain of causes, taller than wide: the fit is bound by the height
+    await p.page.keyboard.press('n')
+    await write(p.page, 'Centro')
+    for (let i = 1; i <= 5; i++) {
+      await p.page.keyboard.press('Tab')
+      await write(p.page, `Causa ${i}`)
+    }
+    // and a card linked to nothing: the warning shows at the canvas's foot
+    await p.page.getByRole('button', { name: '+ Aggiungi problema' }).click()
+    await p.page.getByRole('menuitem', { name: /Carta da collegare dopo/ }).click()
+    await write(p.page, 'Da collegare')
+    const warning = p.page.locator('[data-testid=tree-warnings]', {
+      hasText: '1 carta non è collegata',
+    })
+    await warning.waitFor()
+    await p.page.keyboard.press('l')
+    // once the cards have glided and the view is fitted, the lowest card ends above the warning
+    const clear = () =>
+      p.page.evaluate(() => {
+        const note = document.querySelector('[data-testid=tree-warnings]')!.getBoundingClientRect()
+        const cards = [...document.querySelectorAll('.react-flow__node')].map((n) =>
+          n.getBoundingClientRect(),
+        )
+        return Math.max(...cards.map((c) => c.bottom)) < note.top
+      })
+    await expect.poll(clear, { timeout: 10_000 }).toBe(true)
+  })
+
   it('link dots answer clicks 24 px wide on a laptop with the whole tree in view', async () => {
     const board = await createBoard(suite.server.url)
     const f = await suite.open(board.links.facilitator, 'Fulvia')
