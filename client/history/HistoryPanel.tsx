@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import { storedName } from '../sync/identity.ts'
@@ -31,8 +31,24 @@ export default function HistoryPanel({ onClose }: { onClose(): void }) {
     return () => document.removeEventListener('keydown', onKey)
   }, [onClose])
 
+  // below the board's header, however many rows it takes (two on a laptop with the timer and a
+  // vote): over it, the panel hid «Esporta» until it was closed
+  const panel = useRef<HTMLElement>(null)
+  useLayoutEffect(() => {
+    const header = document.querySelector('.board-header')
+    const el = panel.current
+    if (!header || !el) return
+    const place = () => {
+      el.style.top = `${Math.round(header.getBoundingClientRect().bottom) + 8}px`
+    }
+    place()
+    const observer = new ResizeObserver(place)
+    observer.observe(header)
+    return () => observer.disconnect()
+  }, [])
+
   return (
-    <aside className="history-panel" role="dialog" aria-label={t('title')}>
+    <aside ref={panel} className="history-panel" role="dialog" aria-label={t('title')}>
       <header className="history-head">
         <h2>{t('title')}</h2>
         <button type="button" className="history-close" aria-label={t('close')} onClick={onClose}>

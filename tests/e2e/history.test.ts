@@ -58,6 +58,13 @@ describe('history in the browser', () => {
     await bruno.card('Pochi tirocini').waitFor()
 
     await openHistory(giulia.page, 'Versioni')
+    // the panel opens below the header: «Esporta» stays there to click
+    const exportBox = (await giulia.page.locator('.export-menu > button').boundingBox())!
+    const exportReachable = await giulia.page.evaluate(
+      ([x, y]) => !!document.elementFromPoint(x!, y!)?.closest('.export-menu'),
+      [exportBox.x + exportBox.width / 2, exportBox.y + exportBox.height / 2],
+    )
+    expect(exportReachable).toBe(true)
     await giulia.page.getByLabel('Nome della versione').fill('Fine primo incontro')
     await giulia.page.getByRole('button', { name: 'Salva versione' }).click()
     await panel(giulia.page).getByText('Versione «Fine primo incontro» salvata').waitFor()
