@@ -4,7 +4,7 @@ import { withValidFollowFields } from '../../shared/presence.ts'
 import { ownEntries, ownersOf } from '../../server/sync/presence.ts'
 import { resolveLeader } from '../../client/follow/resolve.ts'
 import { createRoomActions } from '../../client/room/roomActions.ts'
-import { spotlightOf } from '../../client/room/useSpotlightWriter.ts'
+import { nextSpotlight, spotlightOf, startSpotlight } from '../../client/room/useSpotlightWriter.ts'
 import { canvasOf } from '../../client/facilitation/VoteRanking.tsx'
 import { createBoardStore } from '../../client/store/boardStore.ts'
 import type { CardNode } from '../../client/store/projection.ts'
@@ -178,6 +178,20 @@ describe('the facilitator leads the room', () => {
     expect(spotlightOf(store.getState())).toBeNull()
     withVote('closed')
     expect(spotlightOf(store.getState())).toEqual({ canvas: 'problems', id: 'a' })
+    // the writer: a vote that ends leaves the room on the whole tree until the facilitator
+    // selects again
+    store.setState((s) => ({ lists: { ...s.lists, votes: [] as never } }))
+    let track = startSpotlight(store.getState())
+    expect(JSON.parse(track.sent)).toEqual({ canvas: 'problems', id: 'a' })
+    withVote('open')
+    track = nextSpotlight(track, store.getState())
+    expect(JSON.parse(track.sent)).toBeNull()
+    withVote('closed')
+    track = nextSpotlight(track, store.getState())
+    expect(JSON.parse(track.sent)).toBeNull()
+    select([card('a', false), card('b', true)])
+    track = nextSpotlight(track, store.getState())
+    expect(JSON.parse(track.sent)).toEqual({ canvas: 'problems', id: 'b' })
     // a phase without a tree has no spotlight
     store.setState({ tab: 'stakeholders' })
     select([card('a', true)])
