@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ReactFlowProvider } from '@xyflow/react'
 import { StrategyView } from '../strategy/StrategyView.tsx'
@@ -6,8 +6,7 @@ import { LogframeView } from '../logframe/LogframeView.tsx'
 import { ObjectiveCanvas } from './ObjectiveCanvas.tsx'
 import { ObjectiveComparison } from './ObjectiveComparison.tsx'
 import { useRoomView } from '../room/useRoomView.ts'
-import { useBoard, useBoardActions } from '../store/context.tsx'
-import type { BoardState } from '../store/boardStore.ts'
+import { usePhaseCanvas } from '../board/usePhaseCanvas.ts'
 import './objectives.css'
 
 export const OBJECTIVE_VIEWS = ['tree', 'compare', 'strategy', 'logframe'] as const
@@ -53,8 +52,6 @@ function ViewContent({ view }: { view: ObjectiveView }) {
   }
 }
 
-const wantsTreeSelector = (s: BoardState) => s.showCanvas === 'objectives'
-
 /** The Obiettivi phase: objective tree, its comparison with the problems, strategy, logframe. */
 export function ObjectivesPhase() {
   const { t } = useTranslation('objectives')
@@ -72,19 +69,9 @@ export function ObjectivesPhase() {
   }
   // the facilitator's view is the room's; the projector shows it
   useRoomView('objectives', view, choose, ROOM_NAMES)
-  // the tree's dot vote ranking belongs with the tree, not over the strategy or the logframe
-  const actions = useBoardActions()
-  useEffect(() => {
-    actions.setCanvasInView(view === 'tree')
-    return () => actions.setCanvasInView(true)
-  }, [actions, view])
-  // «vai a votare» from the strategy or the logframe, or from another phase: to the tree
-  const wantsTree = useBoard(wantsTreeSelector)
-  useEffect(() => {
-    if (!wantsTree) return
-    actions.canvasShown()
-    choose('tree')
-  }, [wantsTree, actions])
+  // the tree's dot vote ranking belongs with the tree, not over the strategy or the logframe;
+  // «vai a votare» from the strategy, the logframe or another phase comes to the tree
+  usePhaseCanvas('objectives', view === 'tree', () => choose('tree'))
   // the arrow keys move between tabs, as in any tablist
   const onKeyDown = (e: KeyboardEvent) => {
     const i = OBJECTIVE_VIEWS.indexOf(view)

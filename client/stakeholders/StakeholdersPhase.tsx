@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useRoomView } from '../room/useRoomView.ts'
 import { useTranslation } from 'react-i18next'
 import { ReactFlowProvider } from '@xyflow/react'
@@ -6,8 +6,8 @@ import { ACTOR_CATEGORIES, type ActorCategory } from '../../shared/schema/index.
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { mapSpot } from '../../shared/stakeholders/layout.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
-import type { BoardState } from '../store/boardStore.ts'
 import { canEdit } from '../store/boardStore.ts'
+import { usePhaseCanvas } from '../board/usePhaseCanvas.ts'
 import { ActorEditor } from './ActorEditor.tsx'
 import { CoverageView } from './CoverageView.tsx'
 import { GridView } from './GridView.tsx'
@@ -24,7 +24,6 @@ import './editor.css'
 import './tables.css'
 
 const VIEWS = ['grid', 'map', 'register', 'coverage'] as const
-const wantsCanvasSelector = (s: BoardState) => s.showCanvas === 'stakeholders'
 type View = (typeof VIEWS)[number]
 const VIEW_KEY = 'trama.stakeholders.view'
 
@@ -53,19 +52,6 @@ export function StakeholdersPhase() {
     focusName: false,
   })
 
-  // a dot vote's ranking goes with the actors' cards (grid and map), not over the tables
-  useEffect(() => {
-    actions.setCanvasInView(view === 'grid' || view === 'map')
-    return () => actions.setCanvasInView(true)
-  }, [actions, view])
-  // «vai a votare» from the register or the coverage, or from another phase: to the grid
-  const wantsCanvas = useBoard(wantsCanvasSelector)
-  useEffect(() => {
-    if (!wantsCanvas) return
-    actions.canvasShown()
-    if (view !== 'grid' && view !== 'map') setView('grid')
-  }, [wantsCanvas, actions])
-
   const setView = (v: View) => {
     setViewState(v)
     try {
@@ -76,6 +62,12 @@ export function StakeholdersPhase() {
   }
   // the facilitator's view is the room's; the projector shows it
   useRoomView('stakeholders', view, setView)
+  // a dot vote's ranking goes with the actors' cards (grid and map), not over the tables;
+  // «vai a votare» from the register, the coverage or another phase comes to the grid
+  const canvasInView = view === 'grid' || view === 'map'
+  usePhaseCanvas('stakeholders', canvasInView, () => {
+    if (!canvasInView) setView('grid')
+  })
   const selectActor = useCallback(
     (id: string | null, focusName = false) =>
       setSel((s) =>
