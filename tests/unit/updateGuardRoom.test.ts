@@ -52,6 +52,13 @@ function room() {
     }
     return refusal
   }
+  /** What a client that deletes with `write` from the server's state sends (not applied). */
+  const deletion = (write: (doc: Y.Doc) => void) => {
+    const doc = copy()
+    const sv = Y.encodeStateVector(doc)
+    write(doc)
+    return Y.decodeUpdate(Y.encodeStateAsUpdate(doc, sv))
+  }
   const facilitator = 'facilitator' as const
   const participant = 'participant' as const
   const roomMap = (doc: Y.Doc) => doc.getMap<unknown>(ROOM_ROOT)
@@ -67,12 +74,12 @@ function room() {
     )
   const dot = (id: string, vote: string, voter = 'anna', card = 'core') =>
     send(participant, (d) => putRecord(d, 'votes.dots', id, { vote, card, voter }))
-  return { server, facilitator, participant, send, roomMap, openVote, dot }
+  return { server, facilitator, participant, send, deletion, roomMap, openVote, dot }
 }
 
 describe('update guard: what the facilitator decides, the server enforces', () => {
   it("refuses a participant's change of the room (timer, pause, locks), even one it deletes at once", () => {
-    const { participant, facilitator, send, roomMap, server } = room()
+    const { participant, facilitator, send, deletion, roomMap, server } = room()
     const timer = { durationMs: 60_000, running: true, endsAt: 1_000, remainingMs: 60_000 }
     expect(send(participant, (d) => roomMap(d).set('timer', timer))).toMatchObject({
       kind: 'facilitator',
@@ -88,13 +95,9 @@ describe('update guard: what the facilitator decides, the server enforces', () =
     expect(send(facilitator, (d) => roomMap(d).set('frozen', false))).toBeNull()
     expect(roomMap(server).get('timer')).toEqual(timer)
     // deleting what the facilitator set is changing it
-    const fresh = new Y.Doc()
-    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server))
-    const sv = Y.encodeStateVector(fresh)
-    roomMap(fresh).delete('timer')
-    const deletion = Y.decodeUpdate(Y.encodeStateAsUpdate(fresh, sv))
-    expect(judgeUpdate(server, deletion, { facilitator: false })?.kind).toBe('facilitator')
-    expect(judgeUpdate(server, deletion, { facilitator: true })).toBeNull()
+    const timerGone = deletion((d) => roomMap(d).delete('timer'))
+    expect(judgeUpdate(server, timerGone, { facilitator: false })?.kind).toBe('facilitator')
+    expect(judgeUpdate(server, timerGone, { facilitator: true })).toBeNull()
   })
 
   it("refuses the facilitator's room values that do not fit, and nested types", () => {
@@ -110,7 +113,7 @@ describe('update guard: what the facilitator decides, the server enforces', () =
   })
 
   it('refuses a restore notice from any client, the facilitator too: only the server writes it', () => {
-    const { facilitator, participant, send, roomMap, server } = room()
+    const { facilitator, participant, send, deletion, roomMap, server } = room()
     const forged = { at: 8.64e15, by: 'Nessuno', added: 1, removed: 0, changed: 0 }
     expect(send(facilitator, (d) => roomMap(d).set('restored', forged))).toMatchObject({
       kind: 'malformed',
@@ -119,12 +122,8 @@ describe('update guard: what the facilitator decides, the server enforces', () =
     expect(send(participant, (d) => roomMap(d).set('restored', forged))).not.toBeNull()
     // the server's own notice (a restore) is not deleted by a client either
     roomMap(server).set('restored', { at: 1, by: null, added: 0, removed: 1, changed: 0 })
-    const fresh = new Y.Doc()
-    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server))
-    const sv = Y.encodeStateVector(fresh)
-    roomMap(fresh).delete('restored')
-    const deletion = Y.decodeUpdate(Y.encodeStateAsUpdate(fresh, sv))
-    expect(judgeUpdate(server, deletion, { facilitator: true })?.kind).toBe('malformed')
+    const noticeGone = deletion((d) => roomMap(d).delete('restored'))
+    expect(judgeUpdate(server, noticeGone, { facilitator: true })?.kind).toBe('malformed')
   })
 
   it('refuses a participant opening, closing or deleting a vote', () => {
