@@ -77,10 +77,10 @@ export async function joinCluster(url: string, options: ClusterOptions): Promise
     try {
       const message = decodeClusterMessage(data)
       if (message.from === instanceId) return
-      if (message.kind === 'update') room.applyRemoteUpdate(message.update, message.seq)
-      else if (message.kind === 'presence') room.applyRemotePresence(message.update)
+      if (message.kind === 'update') room.remote.update(message.update, message.seq)
+      else if (message.kind === 'presence') room.remote.presence(message.update)
       else {
-        const presence = room.localPresence()
+        const presence = room.remote.localPresence()
         if (presence) publish(boardId, { kind: 'presence', from: instanceId, update: presence })
       }
     } catch (err) {
@@ -100,7 +100,7 @@ export async function joinCluster(url: string, options: ClusterOptions): Promise
     for (const [boardId, room] of held)
       store
         .loadDocument(boardId, { verify: false })
-        .then((stored) => room.catchUp(stored))
+        .then((stored) => room.remote.catchUp(stored))
         .catch((err: Error) => log.warn({ board: boardId, err: err.message }, 'catch-up failed'))
   }
   sub.on('close', () => (wasCutOff = true))

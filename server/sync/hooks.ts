@@ -27,7 +27,7 @@ export interface AcceptedChange {
 export interface RoomHooks {
   /**
    * A board is about to load, before its storage is read: what arrives for it from elsewhere
-   * from now on can be handed to the room (`applyRemoteUpdate`), so nothing falls between the
+   * from now on can be handed to the room (`room.remote.update`), so nothing falls between the
    * read and the subscription.
    */
   beforeLoad?(room: Room): Promise<void> | void

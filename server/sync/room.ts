@@ -13,13 +13,12 @@ import type { Connection } from './connection.ts'
 import { BoardLog } from './boardLog.ts'
 import { LoadedDocument } from './loadedDocument.ts'
 import { RoomPresence } from './roomPresence.ts'
+import { REMOTE_ORIGIN, RoomRemote } from './roomRemote.ts'
 import { migrateLoaded, schemaVersionGuard } from './schemaVersion.ts'
 import { UpdateIntake, type DecodedUpdate, type PendingAppend } from './updateIntake.ts'
 
 const STORAGE_ORIGIN = Symbol('storage')
 const SERVER_ORIGIN = Symbol('server')
-/** Stored by another server and delivered here: relayed to this room's clients, never stored. */
-const REMOTE_ORIGIN = Symbol('remote')
 
 export type { PendingAppend } from './updateIntake.ts'
 
@@ -44,7 +43,8 @@ export interface RoomDeps {
  * relayed, so neither a relay nor a sync answer can carry anything that is not stored. The
  * hooks (hooks.ts) let a deployment follow loads, accepted updates, relays, presence and
  * unloads, and decide who compacts. Presence is roomPresence.ts's, the log and its compaction
- * boardLog.ts's, loading the document loadedDocument.ts's.
+ * boardLog.ts's, loading the document loadedDocument.ts's, what other servers of a cluster
+ * send roomRemote.ts's.
  */
 export class Room {
   private readonly content: LoadedDocument
@@ -63,6 +63,8 @@ export class Room {
   readonly presence: RoomPresence
   private readonly boardLog: BoardLog
   private readonly intake: UpdateIntake
+  /** Its side towards the other servers of a cluster (roomRemote.ts). */
+  readonly remote: RoomRemote
   private unloadTimer: NodeJS.Timeout | null = null
   private readonly limits: SyncLimits
   private readonly log: FastifyBaseLogger
@@ -169,6 +171,19 @@ export class Room {
       deps.log,
       deps.snapshotWhenQuietMs,
     )
+    this.remote = new RoomRemote(
+      {
+        get freed() {
+          return room.freed
+        },
+        get doc() {
+          return room.doc
+        },
+        presence: this.presence,
+        changed: () => this.content.changed(),
+      },
+      this.boardLog,
+    )
   }
 
   private async replay(stored: StoredDocument): Promise<void> {
@@ -254,40 +269,6 @@ export class Room {
 
   private callHook(name: keyof RoomHooks, fn: () => unknown): void {
     callHook(this.log, this.id, name, fn)
-  }
-
-  /**
-   * An update another server stored (log row `seq`) and relayed: applied and relayed to this
-   * room's clients, never stored again. Harmless when already applied.
-   */
-  applyRemoteUpdate(update: Uint8Array, seq: number): void {
-    if (this.freed || this.boardLog.has(seq)) return
-    this.content.changed()
-    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
-    this.boardLog.noted(seq, update.byteLength)
-  }
-
-  /**
-   * Applies what the store holds and this room does not (after messages from other servers
-   * were lost): a newer snapshot, and log rows it never applied. Relayed, never stored again.
-   */
-  catchUp(stored: StoredDocument): void {
-    if (this.freed) return
-    if (stored.snapshot && this.boardLog.isNewer(stored.generation)) {
-      Y.applyUpdate(this.doc, stored.snapshot, REMOTE_ORIGIN)
-      this.boardLog.adoptGeneration(stored.generation)
-    }
-    stored.updates.forEach((update, i) => this.applyRemoteUpdate(update, stored.seqs[i]!))
-  }
-
-  /** Presence of another server's clients (an awareness update), shown to this room's. */
-  applyRemotePresence(update: Uint8Array): void {
-    if (!this.freed) this.presence.applyRemote(update)
-  }
-
-  /** The presence of this server's own clients (for another server that just loaded the board). */
-  localPresence(): Uint8Array | null {
-    return this.presence.local()
   }
 
   /** Not stored, so never served: the room closes now and everyone reloads from the log. */
