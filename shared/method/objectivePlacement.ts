@@ -9,6 +9,20 @@ export interface Box extends Spot {
   height: number
 }
 
+/**
+ * How much farther apart the objective tree's rows are than the problem tree's. An objective
+ * reworded shows its problem underneath (the «Dal problema» line): on a tree laid out for problem
+ * cards, rows 80 px apart, the reworded cards of one row covered the next one's and the links
+ * between them (on the 25-card workshop tree, 5 pairs of cards overlapped). Half as much again
+ * leaves 100–120 px between rows of reworded cards.
+ */
+export const OBJECTIVE_ROW_SPREAD = 1.5
+
+/** Where an objective derived from a problem at `problem` is wanted: same column, rows spread. */
+export function objectiveSpotOf(problem: Spot): Spot {
+  return { x: problem.x, y: Math.round(problem.y * OBJECTIVE_ROW_SPREAD) }
+}
+
 /** The size of a card nobody has measured yet (the same as the canvas's default card). */
 export const DEFAULT_CARD = { width: 200, height: 90 }
 /** Breathing room kept around a placed card, so links between neighbours stay readable. */

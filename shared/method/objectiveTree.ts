@@ -10,7 +10,7 @@ import {
   type ObjectiveStatus,
 } from '../schema/index.ts'
 import { derivedId } from './objectiveIds.ts'
-import { DEFAULT_CARD, freeSpotAmong, type Box } from './objectivePlacement.ts'
+import { DEFAULT_CARD, freeSpotAmong, objectiveSpotOf, type Box } from './objectivePlacement.ts'
 
 /**
  * The inversion of the problem tree into the objective tree (LFA): every problem becomes an
@@ -114,8 +114,8 @@ function mark(record: FieldMap, removed: boolean): boolean {
 
 /**
  * Builds the objective tree from the problem tree, or merges the problem tree's changes into it:
- * new problems and links add objectives (where the problem sits, or in the nearest free spot on
- * its row) and means-end links; those whose problem or link was
+ * new problems and links add objectives (where the problem sits, the rows spread apart for the
+ * taller reworded cards, or in the nearest free spot on its row) and means-end links; those whose problem or link was
  * removed are marked `problemRemoved` (never deleted) and unmarked if it comes back; an
  * objective still `to-reword` follows its problem's text; rewordings, additions, discards and
  * `checked` flags are never touched. Call it inside one transaction (`actions.transact`);
@@ -127,7 +127,8 @@ export function mergeObjectiveTree(doc: Y.Doc, options: MergeOptions = {}): Merg
     const problems = canvasRoots(doc, 'problems')
     const objectives = canvasRoots(doc, 'objectives')
     report.first = objectives.nodes.size === 0 && objectives.edges.size === 0
-    // a new objective goes where its problem sits, or beside it if a card is already there
+    // a new objective goes where its problem sits (rows spread apart: objectiveSpotOf), or
+    // beside it if a card is already there
     const taken: Box[] = []
     forEachRecord(objectives.nodes, (card, id) =>
       taken.push({
@@ -146,7 +147,10 @@ export function mergeObjectiveTree(doc: Y.Doc, options: MergeOptions = {}): Merg
       const preferred = objectiveIdFor(problemId)
       if (!existing) {
         if (wasDeleted(objectives.nodes, preferred)) return
-        const at = freeSpotAmong({ x: num(problem.get('x')), y: num(problem.get('y')) }, taken)
+        const at = freeSpotAmong(
+          objectiveSpotOf({ x: num(problem.get('x')), y: num(problem.get('y')) }),
+          taken,
+        )
         taken.push({ ...at, ...DEFAULT_CARD })
         putRecord(doc, 'objectives.nodes', preferred, {
           kind: 'objective',

@@ -1,6 +1,14 @@
 import { browserSuite } from '../helpers/suite.ts'
 import { afterAll, describe, expect, it } from 'vitest'
-import { canvasRoots, deleteCard, putCard, putLink } from '../../shared/schema/index.ts'
+import {
+  canvasRoots,
+  deleteCard,
+  patchRecord,
+  putCard,
+  putLink,
+} from '../../shared/schema/index.ts'
+import { OBJECTIVE_ROW_SPREAD } from '../../shared/method/objectivePlacement.ts'
+import { WORKSHOP_LABELS, buildWorkshopTree } from '../helpers/workshopTree.ts'
 import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import {
@@ -314,7 +322,8 @@ describe('the objective tree in the browser', () => {
     await alice.page.getByRole('button', { name: 'Ripeti' }).click()
     await expect.poll(() => docPositions(stock.doc)['obj:core']).toBe(laidOut!['obj:core'])
 
-    // a problem added where an objective now sits: its new objective lands in a free spot
+    // a problem added where its objective would land on one that now sits there: it lands in
+    // a free spot
     const core = canvasRoots(stock.doc, 'objectives').nodes.get('obj:core')!
     stock.doc.transact(() => {
       putCard(stock.doc, 'problems', 'tutor', {
@@ -322,7 +331,7 @@ describe('the objective tree in the browser', () => {
         label: 'Mancano tutor per i giovani',
         role: 'cause',
         x: core.get('x') as number,
-        y: core.get('y') as number,
+        y: (core.get('y') as number) / OBJECTIVE_ROW_SPREAD,
       })
       putLink(stock.doc, 'problems', 'lt', {
         kind: 'cause-effect',
@@ -334,5 +343,40 @@ describe('the objective tree in the browser', () => {
     await alice.card('Mancano tutor per i giovani').waitFor()
     await expect.poll(async () => overlapping(await cardBoxes(alice.page))).toEqual([])
     await screenshot(alice.page, 'objectives-regenerated')
+  })
+
+  it('a generated tree keeps its rows apart once every objective is reworded', async () => {
+    const board = await createBoard(suite.server.url, 'Patto Val Seriana')
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
+    clients.push(stock)
+    // the workshop's 25 cards, laid out by the facilitator with «Disponi albero»: rows as far
+    // apart as problem cards need
+    buildWorkshopTree(stock.doc)
+    const { page } = await newParticipant(suite.browser, 'Fabio')
+    await page.setViewportSize({ width: 1440, height: 900 })
+    const fabio = objectivesPage(page)
+    await boardPage(page).open(board.links.facilitator)
+    await expect.poll(() => page.locator('.react-flow__node-problem').count()).toBe(25)
+    const farEffect = () => canvasRoots(stock.doc, 'problems').nodes.get('e5')!.get('y')
+    const before = farEffect()
+    await page.getByRole('button', { name: 'Disponi albero' }).click()
+    await expect.poll(farEffect).not.toBe(before)
+    await fabio.openPhase()
+    await fabio.generate()
+    await expect.poll(() => fabio.cards().count()).toBe(25)
+    // the group rewords every objective: each card shows its problem underneath and grows
+    stock.doc.transact(() => {
+      for (const [id, card] of canvasRoots(stock.doc, 'objectives').nodes) {
+        const problem = WORKSHOP_LABELS[String(card.get('derivedFrom'))]!
+        patchRecord(stock.doc, 'objectives.nodes', id, {
+          status: 'reworded',
+          label: `Obiettivo raggiunto: ${problem.toLowerCase()} superato`,
+        })
+      }
+    })
+    await expect.poll(() => page.locator('.objective-origin').count()).toBe(25)
+    // no card covers another, nor the links and their «Verificato» boxes between the rows
+    expect(overlapping(await cardBoxes(page))).toEqual([])
+    await screenshot(page, 'objectives-reworded-rows')
   })
 })

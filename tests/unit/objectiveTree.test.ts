@@ -17,7 +17,7 @@ import {
   objectiveIdFor,
 } from '../../shared/method/objectiveTree.ts'
 import { derivedId } from '../../shared/method/objectiveIds.ts'
-import { freeSpotAmong } from '../../shared/method/objectivePlacement.ts'
+import { OBJECTIVE_ROW_SPREAD, freeSpotAmong } from '../../shared/method/objectivePlacement.ts'
 import { restoredStatus, rewordPatch } from '../../shared/method/objectiveCards.ts'
 import { compareTrees } from '../../shared/method/objectiveComparison.ts'
 import { boardExportSchema, exportBoard } from '../../shared/export/index.ts'
@@ -73,7 +73,7 @@ const patchObjective = (doc: Y.Doc, id: string, patch: Fields) =>
   doc.transact(() => patchRecord(doc, 'objectives.nodes', id, patch))
 
 describe('objective tree: first generation', () => {
-  it('turns every problem into an objective to reword, at the same place', () => {
+  it('turns every problem into an objective to reword, in its column, the rows spread apart', () => {
     const doc = newBoard()
     const report = mergeObjectiveTree(doc)
     expect(report).toMatchObject({ first: true, added: 4, linksAdded: 3, flagged: 0 })
@@ -81,7 +81,8 @@ describe('objective tree: first generation', () => {
       kind: 'objective',
       label: 'Scarso orientamento',
       x: 200,
-      y: 450,
+      // the problem sits at y 450: a reworded objective, its problem underneath, needs room
+      y: 450 * OBJECTIVE_ROW_SPREAD,
       derivedFrom: 'guid',
       status: 'to-reword',
     })
@@ -182,7 +183,11 @@ describe('objective tree: regeneration merges', () => {
     })
     const report = mergeObjectiveTree(doc)
     expect(report).toMatchObject({ first: false, added: 1, linksAdded: 1, refreshed: 0 })
-    expect(cards(doc)['obj:skills']).toMatchObject({ x: 420, y: 450, status: 'to-reword' })
+    expect(cards(doc)['obj:skills']).toMatchObject({
+      x: 420,
+      y: 450 * OBJECTIVE_ROW_SPREAD,
+      status: 'to-reword',
+    })
     expect(links(doc)['me:l4']).toMatchObject({ source: 'obj:skills', target: 'obj:core' })
   })
 
@@ -190,13 +195,13 @@ describe('objective tree: regeneration merges', () => {
     const doc = newBoard()
     mergeObjectiveTree(doc)
     // the group laid the objective tree out: the core objective now sits where the new problem is
-    patchObjective(doc, 'obj:core', { x: 600, y: 450 })
+    patchObjective(doc, 'obj:core', { x: 600, y: 705 })
     doc.transact(() => problem(doc, 'skills', 'Competenze scarse', 'cause', 620, 470))
     // the core objective was reworded: with its problem underneath it is taller than a new card
     const sizes = new Map([['obj:core', { width: 220, height: 160 }]])
     expect(mergeObjectiveTree(doc, { sizes }).added).toBe(1)
     const placed = cards(doc)['obj:skills']!
-    expect(placed.y).toBe(470)
+    expect(placed.y).toBe(470 * OBJECTIVE_ROW_SPREAD)
     // clear of the core card (600..820) and of the "guidance" one (200..400) on the same row
     const x = placed.x as number
     expect(x >= 820 || x + 200 <= 600).toBe(true)
