@@ -45,19 +45,21 @@ export function usePactActions() {
       },
       /** Adds or removes a member; a lead who leaves the body is no longer its lead. */
       toggleMember(body: Body, actor: string): void {
-        const leaving = body.members.includes(actor)
-        const members = leaving ? body.members.filter((m) => m !== actor) : [...body.members, actor]
-        actions.updateRecord('pact.bodies', body.id, {
-          members,
-          ...(leaving && body.lead === actor ? { lead: null } : {}),
-        })
+        // only this actor: members others add or remove meanwhile stay
+        if (!body.members.includes(actor))
+          return actions.editIdSet('pact.bodies', body.id, 'members', { add: [actor] })
+        actions.editIdSet(
+          'pact.bodies',
+          body.id,
+          'members',
+          { remove: [actor] },
+          body.lead === actor ? { lead: null } : undefined,
+        )
       },
       /** The lead actor (capofila) is one of the members: naming one makes them a member. */
       setLead(body: Body, actor: string | null): void {
-        actions.updateRecord('pact.bodies', body.id, {
-          lead: actor,
-          ...(actor && !body.members.includes(actor) ? { members: [...body.members, actor] } : {}),
-        })
+        if (!actor) return actions.updateRecord('pact.bodies', body.id, { lead: null })
+        actions.editIdSet('pact.bodies', body.id, 'members', { add: [actor] }, { lead: actor })
       },
       removeBody(id: string): void {
         actions.deleteRecord('pact.bodies', id)

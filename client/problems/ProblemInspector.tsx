@@ -63,14 +63,20 @@ export function ProblemInspector() {
   const tags = card.data.tags ?? []
   const update = (patch: Record<string, string | string[] | null>) =>
     actions.updateCard('problems', card.id, patch)
+  // only this group: tags others add or remove meanwhile stay
   const toggle = (id: string) =>
-    update({ tags: tags.includes(id) ? tags.filter((x) => x !== id) : [...tags, id] })
+    actions.editIdSet(
+      'problems.nodes',
+      card.id,
+      'tags',
+      tags.includes(id) ? { remove: [id] } : { add: [id] },
+    )
   const addGroup = (e: FormEvent) => {
     e.preventDefault()
     const label = newGroup.trim()
     if (!label) return
     const id = actions.putRecord('targetGroups', { label })
-    if (id) update({ tags: [...tags, id] })
+    if (id) actions.editIdSet('problems.nodes', card.id, 'tags', { add: [id] })
     setNewGroup('')
   }
   const setCluster = (value: string) => {

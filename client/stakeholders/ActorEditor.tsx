@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { ACTOR_CATEGORIES, STANCES, type Fields, type Stance } from '../../shared/schema/index.ts'
 import type { Actor, ActorTextField } from '../../shared/stakeholders/actors.ts'
-import { toggleObjective } from '../../shared/stakeholders/coverage.ts'
 import { quadrantOf } from '../../shared/stakeholders/grid.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
@@ -197,9 +196,13 @@ export function ActorEditor({
                       checked={actor.objectives.includes(o.id)}
                       disabled={!editable}
                       onChange={(e) =>
-                        update({
-                          objectives: toggleObjective(actor.objectives, o.id, e.target.checked),
-                        })
+                        // only this objective: what others tick meanwhile stays
+                        actions.editIdSet(
+                          'stakeholders.nodes',
+                          actor.id,
+                          'objectives',
+                          e.target.checked ? { add: [o.id] } : { remove: [o.id] },
+                        )
                       }
                     />
                     <span>{o.label || '—'}</span>

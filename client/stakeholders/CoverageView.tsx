@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Actor } from '../../shared/stakeholders/actors.ts'
-import { coverageMatrix, toggleObjective } from '../../shared/stakeholders/coverage.ts'
+import { coverageMatrix } from '../../shared/stakeholders/coverage.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
 import type { ObjectiveSummary } from './data.ts'
@@ -88,9 +88,12 @@ export function CoverageView({
                           checked={on}
                           aria-label={label}
                           onChange={(e) =>
-                            actions.updateCard('stakeholders', a.id, {
-                              objectives: toggleObjective(a.objectives, o.id, e.target.checked),
-                            })
+                            actions.editIdSet(
+                              'stakeholders.nodes',
+                              a.id,
+                              'objectives',
+                              e.target.checked ? { add: [o.id] } : { remove: [o.id] },
+                            )
                           }
                         />
                       ) : (

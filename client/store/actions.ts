@@ -7,6 +7,7 @@ import {
   deleteCard,
   forEachRecord,
   metaRoot,
+  editRecordIdSet,
   patchRecord,
   putRecord,
   sharedText,
@@ -164,6 +165,23 @@ export function createBoardActions(
     },
     deleteRecord(name: CollectionName, id: string): void {
       write(() => collectionRoot(doc, name).delete(id))
+    },
+    /**
+     * Adds ids to or removes ids from a record's id set (a body's members, a card's tags): only
+     * these, so what others add or remove at the same moment is kept too. `alongside` writes
+     * more of the same change in the same transaction.
+     */
+    editIdSet(
+      name: CollectionName,
+      id: string,
+      field: string,
+      edit: { add?: string[]; remove?: string[] },
+      alongside?: Fields,
+    ): void {
+      write(() => {
+        editRecordIdSet(doc, name, id, field, edit)
+        if (alongside) patchRecord(doc, name, id, alongside)
+      })
     },
     /**
      * Types into a text field: the change from its current text to `next`, by character, so

@@ -42,4 +42,6 @@ export const EXPORT_MIGRATIONS: Record<number, (raw: Json) => Json> = {
     schemaVersion: 5,
     ...emptyPact(),
   }),
+  /** 5 → 6: sets of ids became shared lists in the document; the export keeps plain lists. */
+  5: (raw) => ({ ...raw, schemaVersion: 6 }),
 }

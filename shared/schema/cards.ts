@@ -9,7 +9,8 @@ import {
   type Phase,
 } from './roots.ts'
 import { SCHEMA_VERSION } from './version.ts'
-import { textLimit } from './registry.ts'
+import { isIdSet, textLimit } from './registry.ts'
+import { editIdSet, newIdSet, readIdSet, replaceIdSet, sharedIdSet } from './idSets.ts'
 import { PACT_INFO_ID } from './pact.ts'
 import { newText, replaceText } from './text.ts'
 import { normaliseMeta } from './normalise.ts'
@@ -64,32 +65,46 @@ export function recordOf(root: Y.Map<FieldMap>, id: string): FieldMap | undefine
   return value instanceof Y.Map ? value : undefined
 }
 
-/** Reads a record map into a plain object (nested Y types, if any, as JSON). */
+/** Reads a record map into a plain object (nested Y types as JSON; a shared id list, each id once). */
 export function readFields(map: FieldMap): Fields {
   const out: Fields = {}
   map.forEach((value, key) => {
-    out[key] =
-      value instanceof Y.AbstractType ? (value.toJSON() as JsonValue) : (value as JsonValue)
+    out[key] = (
+      value instanceof Y.Array
+        ? readIdSet(value)
+        : value instanceof Y.AbstractType
+          ? value.toJSON()
+          : value
+    ) as JsonValue
   })
   return out
 }
 
 /**
  * Creates a record with all its fields at once. Call inside a transaction: a record is born
- * whole, by the client that made its id. Text fields (per the registry) become shared texts.
+ * whole, by the client that made its id. Text fields (per the registry) become shared texts, id
+ * sets shared lists (idSets.ts).
  */
 export function putRecord(doc: Y.Doc, name: CollectionName, id: string, fields: Fields): void {
   const map = new Y.Map<unknown>()
   for (const [key, value] of Object.entries(fields)) {
     const max = textLimit(name, key)
-    map.set(key, max !== undefined && typeof value === 'string' ? newText(value, max) : value)
+    map.set(
+      key,
+      max !== undefined && typeof value === 'string'
+        ? newText(value, max)
+        : Array.isArray(value) && isIdSet(name, key)
+          ? newIdSet(value)
+          : value,
+    )
   }
   collectionRoot(doc, name).set(id, map)
 }
 
 /**
  * Changes some fields of a record; a missing record is left alone (it was deleted). A text
- * field changes by the smallest edit of its shared text, so what others type meanwhile stays.
+ * field changes by the smallest edit of its shared text, so what others type meanwhile stays;
+ * an id set likewise (but to add or remove one id, {@link editRecordIdSet} says only that).
  */
 export function patchRecord(doc: Y.Doc, name: CollectionName, id: string, patch: Fields): boolean {
   const map = recordOf(collectionRoot(doc, name), id)
@@ -99,8 +114,28 @@ export function patchRecord(doc: Y.Doc, name: CollectionName, id: string, patch:
     if (max !== undefined && typeof value === 'string') {
       const text = sharedText(map, key, max)
       replaceText(text, value, max)
-    } else if (map.get(key) !== value) map.set(key, value)
+    } else if (Array.isArray(value) && isIdSet(name, key))
+      replaceIdSet(sharedIdSet(map, key), value)
+    else if (map.get(key) !== value) map.set(key, value)
   }
+  return true
+}
+
+/**
+ * Adds ids to and removes ids from a record's id set (idSets.ts): only these, so what others
+ * add or remove at the same time stays. A missing record is left alone. Call inside a
+ * transaction.
+ */
+export function editRecordIdSet(
+  doc: Y.Doc,
+  name: CollectionName,
+  id: string,
+  field: string,
+  edit: { add?: readonly string[]; remove?: readonly string[] },
+): boolean {
+  const map = recordOf(collectionRoot(doc, name), id)
+  if (!map || !isIdSet(name, field)) return false
+  editIdSet(sharedIdSet(map, field), edit)
   return true
 }
 

@@ -9,6 +9,7 @@ import {
   type Fields,
 } from './cards.ts'
 import { REGISTRY } from './registry.ts'
+import { sharedIdSet } from './idSets.ts'
 import { actorDefaultsPatch, relationKindPatch } from './defaults.ts'
 import { SCHEMA_VERSION } from './version.ts'
 
@@ -77,6 +78,21 @@ export const DOC_MIGRATIONS: readonly DocMigration[] = [
     // The pact's collections and the dot votes are new roots; only the pact's frame record
     // (vision, territory, horizon) is written, so that two clients never create it at once.
     up: seedPact,
+  },
+  {
+    to: 6,
+    name: 'MakeIdSetsShared',
+    // Sets of ids (a body's members, an actor's objectives, a card's tags) become shared lists
+    // (Y.Array), so ids two people add at once are both kept; fields that held something else
+    // than a list are left to the normaliser.
+    up(doc) {
+      for (const spec of REGISTRY)
+        collectionRoot(doc, spec.name).forEach((map) => {
+          if (!(map instanceof Y.Map)) return
+          for (const field of spec.idSets ?? [])
+            if (Array.isArray(map.get(field))) sharedIdSet(map, field)
+        })
+    },
   },
 ]
 

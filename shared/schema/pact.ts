@@ -72,6 +72,7 @@ export const pactBody = spec({
     order: z.number().finite(),
   }),
   texts: { label: LIMITS.name, mandate: LIMITS.text },
+  idSets: ['members'],
   refs: {},
   defaults: {
     label: '',

@@ -56,6 +56,7 @@ export const problemCard = spec({
     cluster: idSchema.nullable().optional(),
   }),
   texts: cardTexts,
+  idSets: ['tags'],
   refs: {},
   defaults: { ...cardDefaults, kind: 'problem', role: 'cause' },
   max: LIMITS.cardsPerCanvas,
@@ -135,6 +136,7 @@ export const actorCard = spec({
     label: LIMITS.label,
     ...Object.fromEntries(actorTextFields.map((f) => [f, LIMITS.text])),
   },
+  idSets: ['objectives'],
   refs: {},
   defaults: {
     ...cardDefaults,
@@ -305,4 +307,9 @@ export function collectionSpec(name: string): CollectionSpec {
 /** The maximum length of a shared-text field, or undefined when the field is not text. */
 export function textLimit(name: string, field: string): number | undefined {
   return byName.get(name)?.texts[field]
+}
+
+/** Whether a collection's field holds a set of ids as a shared list (`idSets`). */
+export function isIdSet(name: string, field: string): boolean {
+  return byName.get(name)?.idSets?.includes(field) ?? false
 }

@@ -59,6 +59,12 @@ export interface CollectionSpec<S extends z.ZodObject = z.ZodObject, N extends s
   /** Fields that hold shared text (`Y.Text`), with their maximum length. */
   texts: Readonly<Record<string, number>>
   /**
+   * Fields that hold a set of ids (a body's members, a card's tags) as a shared list
+   * (`Y.Array`): ids two people add or remove at the same time are all kept. Exported and read
+   * as a plain list, each id once.
+   */
+  idSets?: readonly string[]
+  /**
    * Fields that point to a record the record cannot do without (a link's cards, a score's
    * candidate): a dangling one is refused on import and the record is left out of exports.
    */

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { ROOT_NAMES, COLLECTIONS } from './roots.ts'
-import { collectionSpec } from './registry.ts'
+import { collectionSpec, isIdSet } from './registry.ts'
+import { idSchema } from './spec.ts'
 import { ROOM_ROOT, SERVER_ROOM_KEYS, roomValueFits } from './room.ts'
 import {
   participantMayNotTouch,
@@ -118,11 +119,15 @@ export function judgeUpdate(
     const problem =
       where.keys.length === 1
         ? checkInRoot(where.root, key, s)
-        : where.keys.length === 2 && COLLECTION_NAMES.has(where.root)
-          ? field === null
-            ? `${where.root}: a record is a map, not a list`
-            : checkField(where.root, field, s)
-          : null
+        : !COLLECTION_NAMES.has(where.root)
+          ? null
+          : where.keys.length === 2
+            ? field === null
+              ? `${where.root}: a record is a map, not a list`
+              : checkField(where.root, field, s)
+            : where.keys.length === 3 && field !== null && isIdSet(where.root, field)
+              ? checkInIdSet(where.root, field, where.keys[2]!, s)
+              : null
     if (problem) return malformed(problem)
   }
   return dots.size ? judgeDots(doc, dots) : null
@@ -280,6 +285,21 @@ function checkInRoot(root: string, key: string | null, s: Y.Item): string | null
   return null
 }
 
+/** An item inside a record's id set (idSets.ts): ids only, in the list (not under a key). */
+function checkInIdSet(
+  collection: string,
+  field: string,
+  key: string | null,
+  s: Y.Item,
+): string | null {
+  const where = `${collection} field ${field}`
+  if (key !== null || !(s.content instanceof Y.ContentAny))
+    return `${where}: a list of ids expected`
+  for (const value of s.content.arr)
+    if (!fitsSchema(idSchema, value)) return `${where}: ${JSON.stringify(value)} is not an id`
+  return null
+}
+
 function checkField(collection: string, field: string, s: Y.Item): string | null {
   const spec = collectionSpec(collection)
   const content = s.content
@@ -293,6 +313,9 @@ function checkField(collection: string, field: string, s: Y.Item): string | null
   }
   const schema = spec.record.shape[field] as z.ZodType | undefined
   if (!schema) return null // unknown fields are kept, for newer clients
+  // an id set: a shared list (what is in it is checked item by item), or a plain list
+  if (content instanceof Y.ContentType && spec.idSets?.includes(field))
+    return content.type instanceof Y.Array ? null : `${where}: a shared list of ids expected`
   if (!(content instanceof Y.ContentAny)) return `${where}: a plain value expected`
   for (const value of content.arr)
     if (!fitsSchema(schema, value)) return `${where}: ${JSON.stringify(value)} does not fit`

@@ -53,13 +53,3 @@ export function coverageMatrix<A extends CoverageActor, O extends CoverageObject
     actorsWithoutObjective: actors.filter((_, i) => !cells[i]!.some(Boolean)).map((a) => a.id),
   }
 }
-
-/** The actor's objectives with `objective` added or removed (order kept, no duplicates). */
-export function toggleObjective(
-  current: readonly string[],
-  objective: string,
-  on: boolean,
-): string[] {
-  const rest = current.filter((id) => id !== objective)
-  return on ? [...rest, objective] : rest
-}

@@ -267,6 +267,51 @@ describe('the Patto phase in the browser', () => {
     await screenshot(bruno.page, 'pact-vision')
   })
 
+  it('members two people add to one body at the same moment are all kept', async () => {
+    const { board, alice, bruno } = await participants('Patto a più mani')
+    await alice.openView('governance')
+    await bruno.openView('governance')
+    await alice.page.locator('button[data-suggested=steering]').click()
+    const bodyOf = (p: typeof alice) => p.page.locator('.gov-body[data-label="Cabina di regia"]')
+    await bodyOf(bruno).waitFor()
+    // Bruno's Wi-Fi drops while he adds the Comune; meanwhile Alice adds the cooperative.
+    // Chromium's network emulation leaves open sockets alone: the test fires the events the OS
+    // would, and the page goes offline.
+    const context = bruno.page.context()
+    await context.setOffline(true)
+    await bruno.page.evaluate(() => window.dispatchEvent(new Event('offline')))
+    await bruno.page.locator('[data-testid=connection][data-state=offline]').waitFor()
+    await bodyOf(bruno)
+      .locator('select[data-field=addMember]')
+      .selectOption({ label: 'Comune di Clusone' })
+    await bodyOf(alice)
+      .locator('select[data-field=addMember]')
+      .selectOption({ label: 'Cooperativa Il Ponte' })
+    await expect
+      .poll(async () => {
+        const pact = (await exportJson(suite.server.url, board.id, board.keys.viewer)).pact as Json
+        return pact.bodies[0]?.members
+      })
+      .toEqual(['a2'])
+    // back online: both additions are there, for both of them and in the export
+    await context.setOffline(false)
+    await bruno.page.evaluate(() => window.dispatchEvent(new Event('online')))
+    for (const p of [alice, bruno])
+      await expect
+        .poll(() =>
+          bodyOf(p)
+            .locator('.gov-members li[data-actor-id]')
+            .evaluateAll((els) => els.map((e) => e.getAttribute('data-actor-id')).sort()),
+        )
+        .toEqual(['a1', 'a2'])
+    await expect
+      .poll(async () => {
+        const pact = (await exportJson(suite.server.url, board.id, board.keys.viewer)).pact as Json
+        return [...pact.bodies[0].members].sort()
+      })
+      .toEqual(['a1', 'a2'])
+  })
+
   it('export and import carry the whole phase; the projector sees it without editing chrome', async () => {
     const { board, alice, bruno } = await participants('Patto da esportare')
     // governance: a suggested body, two members, the lead, one rule

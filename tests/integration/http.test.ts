@@ -160,7 +160,8 @@ describe('HTTP API', () => {
       ['board-v2.json', 'board-v2.migrated.json'],
       ['board-v3.json', 'board-v3.migrated.json'],
       ['board-v4.json', 'board-v4.migrated.json'],
-      ['board-v5.json', 'board-v5.json'],
+      ['board-v5.json', 'board-v5.migrated.json'],
+      ['board-v6.json', 'board-v6.json'],
     ] as const) {
       const res = await post('/api/boards/import', JSON.stringify(load(file)))
       expect(res.status, file).toBe(201)

@@ -55,7 +55,7 @@ describe('JSON export', () => {
   })
 
   it('exports of every older version import, migrated to the current one', () => {
-    for (const v of ['v1', 'v2', 'v3', 'v4']) {
+    for (const v of ['v1', 'v2', 'v3', 'v4', 'v5']) {
       const parsed = parseBoardExport(load(`board-${v}.json`))
       if (!parsed.ok) throw new Error(`${v}: ${parsed.details.join('\n')}`)
       const expected = load(`board-${v}.migrated.json`)

@@ -62,6 +62,7 @@ describe('document schema', () => {
         'MakeStakeholderCardsActors',
         'MakeTextsShared',
         'AddPact',
+        'MakeIdSetsShared',
       ],
     })
     expect(transactions).toBe(1)
@@ -80,7 +81,7 @@ describe('document schema', () => {
     expect(migrateDoc(doc)).toMatchObject({
       ok: true,
       from: 2,
-      applied: ['MakeStakeholderCardsActors', 'MakeTextsShared', 'AddPact'],
+      applied: ['MakeStakeholderCardsActors', 'MakeTextsShared', 'AddPact', 'MakeIdSetsShared'],
     })
     expect(readFields(canvasRoots(doc, 'stakeholders').nodes.get('a1')!)).toEqual({
       kind: 'actor',
@@ -135,7 +136,7 @@ describe('document schema', () => {
     expect(migrateDoc(doc)).toMatchObject({
       ok: true,
       from: 3,
-      applied: ['MakeTextsShared', 'AddPact'],
+      applied: ['MakeTextsShared', 'AddPact', 'MakeIdSetsShared'],
     })
     const p = canvasRoots(doc, 'problems').nodes.get('p')!
     expect(p.get('label')).toBeInstanceOf(Y.Text)

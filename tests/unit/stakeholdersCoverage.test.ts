@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { coverageMatrix, toggleObjective } from '../../shared/stakeholders/coverage.ts'
+import { coverageMatrix } from '../../shared/stakeholders/coverage.ts'
 
 const objectives = [
   { id: 'o1', label: 'Più tirocini per i NEET', status: 'reworded' },
@@ -43,12 +43,5 @@ describe('actors × objectives coverage', () => {
     const m = coverageMatrix([{ id: 'a', label: 'Comune', objectives: ['o1'] }], [])
     expect(m.cells).toEqual([[]])
     expect(m.actorsWithoutObjective).toEqual(['a'])
-  })
-
-  it('toggles one objective of an actor without duplicates', () => {
-    expect(toggleObjective(['o1'], 'o2', true)).toEqual(['o1', 'o2'])
-    expect(toggleObjective(['o1', 'o2'], 'o2', true)).toEqual(['o1', 'o2'])
-    expect(toggleObjective(['o1', 'o2'], 'o1', false)).toEqual(['o2'])
-    expect(toggleObjective([], 'o1', false)).toEqual([])
   })
 })
