@@ -16,3 +16,14 @@ export function isTyping(target: EventTarget | null): boolean {
       el.isContentEditable)
   )
 }
+
+/**
+ * Focuses the field `selector` finds as soon as it is drawn (a few frames at most), so what is
+ * typed next lands there: after a button that adds a record, the keys typed next would press the
+ * button again (a space, Enter) and the words would be lost.
+ */
+export function focusWhenDrawn(selector: string, tries = 30): void {
+  const field = document.querySelector<HTMLElement>(selector)
+  if (field) field.focus()
+  else if (tries > 0) requestAnimationFrame(() => focusWhenDrawn(selector, tries - 1))
+}

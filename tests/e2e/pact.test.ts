@@ -316,18 +316,25 @@ describe('the Patto phase in the browser', () => {
     const { board, alice, bruno } = await participants('Patto da esportare')
     // governance: a suggested body, two members, the lead, one rule
     await alice.openView('governance')
+    const focusedField = () =>
+      alice.page.evaluate(() => document.activeElement?.getAttribute('data-field'))
     await alice.page.locator('button[data-suggested=steering]').click()
     const body = alice.page.locator('.gov-body[data-label="Cabina di regia"]')
     await body.waitFor()
+    // a suggested body has its name: its mandate takes the focus, and what is typed lands there
+    await expect.poll(focusedField).toBe('mandate')
+    await alice.page.keyboard.type('Indirizzo e verifica del patto')
+    await alice.page.keyboard.press('Enter')
     await body.locator('select[data-field=addMember]').selectOption({ label: 'Comune di Clusone' })
     await body
       .locator('select[data-field=addMember]')
       .selectOption({ label: 'Cooperativa Il Ponte' })
     await body.locator('select[data-field=lead]').selectOption({ label: 'Comune di Clusone' })
+    // the new rule's text takes the focus: the spaces typed do not press «+ Regola» again
     await alice.page.getByRole('button', { name: '+ Regola' }).click()
-    const rule = alice.page.locator('.gov-rule-list textarea[data-field=text]').first()
-    await rule.fill('Ogni aderente nomina un referente.')
-    await rule.press('Enter')
+    await expect.poll(focusedField).toBe('text')
+    await alice.page.keyboard.type('Ogni aderente nomina un referente.')
+    await alice.page.keyboard.press('Enter')
     await bruno.openView('governance')
     await expect
       .poll(() => bruno.page.locator('[data-testid=gov-diagram] [data-diagram-actor]').count())
@@ -361,6 +368,7 @@ describe('the Patto phase in the browser', () => {
     const pact = exported.pact as Json
     expect(pact.bodies[0]).toMatchObject({
       label: 'Cabina di regia',
+      mandate: 'Indirizzo e verifica del patto',
       level: 'political',
       members: ['a1', 'a2'],
     })

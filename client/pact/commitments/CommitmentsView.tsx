@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { focusWhenDrawn } from '../../lib/dom.ts'
 import { COMMITMENT_STATUSES, COMMITMENT_TYPES } from '../../../shared/schema/index.ts'
 import { ledgerToCsv, LEDGER_COLUMNS } from '../../../shared/pact/ledger.ts'
 import { useBoard } from '../../store/context.tsx'
@@ -64,16 +65,10 @@ export function CommitmentsView() {
   )
 }
 
-/**
- * The new commitment's «Che cosa» takes the focus as soon as its row is drawn, so what is typed
- * next lands there (a few frames at most).
- */
-function focusWhat(id: string, tries = 30): void {
-  const field = document.querySelector<HTMLElement>(
-    `tr[data-commitment-id="${CSS.escape(id)}"] .ledger-what textarea, tr[data-commitment-id="${CSS.escape(id)}"] .ledger-what input`,
-  )
-  if (field) field.focus()
-  else if (tries > 0) requestAnimationFrame(() => focusWhat(id, tries - 1))
+/** The new commitment's «Che cosa»: it takes the focus, so what is typed next lands there. */
+function focusWhat(id: string): void {
+  const row = `tr[data-commitment-id="${CSS.escape(id)}"] .ledger-what`
+  focusWhenDrawn(`${row} textarea, ${row} input`)
 }
 
 function fileSlug(title: string): string {

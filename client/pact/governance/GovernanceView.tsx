@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { focusWhenDrawn } from '../../lib/dom.ts'
 import { useActors } from '../../stakeholders/data.ts'
 import { useBoard } from '../../store/context.tsx'
 import { canEdit } from '../../store/boardStore.ts'
@@ -36,7 +37,10 @@ export function GovernanceView() {
           <h2 id="gov-bodies-title">{t('governance.bodies')}</h2>
           {editable && (
             <div className="gov-add">
-              <button className="primary" onClick={() => pact.addBody(bodies)}>
+              <button
+                className="primary"
+                onClick={() => focusBodyField(pact.addBody(bodies), 'label')}
+              >
                 + {t('governance.addBody')}
               </button>
               {missing.map((s) => (
@@ -44,10 +48,14 @@ export function GovernanceView() {
                   key={s.key}
                   data-suggested={s.key}
                   onClick={() =>
-                    pact.addBody(bodies, {
-                      label: t(`governance.suggested.${s.key}`),
-                      level: s.level,
-                    })
+                    // named already: what is typed next is its mandate
+                    focusBodyField(
+                      pact.addBody(bodies, {
+                        label: t(`governance.suggested.${s.key}`),
+                        level: s.level,
+                      }),
+                      'mandate',
+                    )
                   }
                 >
                   + {t(`governance.suggested.${s.key}`)}
@@ -70,4 +78,9 @@ export function GovernanceView() {
       </div>
     </div>
   )
+}
+
+/** A new body's field takes the focus, so what is typed next lands there. */
+function focusBodyField(id: string | null, field: 'label' | 'mandate'): void {
+  if (id) focusWhenDrawn(`[data-body-id="${CSS.escape(id)}"] [data-field=${field}]`)
 }

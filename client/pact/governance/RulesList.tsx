@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { focusWhenDrawn } from '../../lib/dom.ts'
 import { useBoard } from '../../store/context.tsx'
 import { canEdit } from '../../store/boardStore.ts'
 import { useRules } from '../data.ts'
@@ -16,7 +17,15 @@ export function RulesList() {
       <div className="gov-head">
         <h2 id="gov-rules-title">{t('governance.rules')}</h2>
         {editable && (
-          <button onClick={() => pact.addRule(rules)}>+ {t('governance.addRule')}</button>
+          <button
+            onClick={() => {
+              const id = pact.addRule(rules)
+              // the new rule's text takes the focus: what is typed next lands there
+              if (id) focusWhenDrawn(`[data-rule-id="${CSS.escape(id)}"] [data-field=text]`)
+            }}
+          >
+            + {t('governance.addRule')}
+          </button>
         )}
       </div>
       {rules.length === 0 && <p className="pact-hint">{t('governance.noRules')}</p>}
