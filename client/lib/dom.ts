@@ -17,6 +17,36 @@ export function isTyping(target: EventTarget | null): boolean {
   )
 }
 
+/** Roles whose element moves among its own items with the arrow keys. */
+const ARROW_ROLES = new Set([
+  'tab',
+  'menuitem',
+  'menuitemradio',
+  'menuitemcheckbox',
+  'option',
+  'radio',
+  'slider',
+  'treeitem',
+])
+const CONTROL_TAGS = new Set(['BUTTON', 'A', 'SUMMARY'])
+const CONTROL_ROLES = new Set([...ARROW_ROLES, 'button', 'link', 'checkbox', 'switch'])
+
+/**
+ * True when the focused element uses this key itself, so a board shortcut must leave it alone:
+ * a field takes every key ({@link isTyping}); a control (a button, a link, a tab, a menu item)
+ * takes Tab (the focus moves on), Enter and Space (it is pressed), and, for tabs, menus and
+ * options, the arrows. A card is no control: its keys are the board's.
+ */
+export function controlKeepsKey(target: EventTarget | null, key: string): boolean {
+  if (isTyping(target)) return true
+  const el = target as HTMLElement | null
+  if (!el?.tagName) return false
+  const role = el.getAttribute('role') ?? ''
+  if (!CONTROL_TAGS.has(el.tagName) && !CONTROL_ROLES.has(role)) return false
+  if (key === 'Tab' || key === 'Enter' || key === ' ') return true
+  return key.startsWith('Arrow') && ARROW_ROLES.has(role)
+}
+
 /**
  * Focuses the field `selector` finds as soon as it is drawn (a few frames at most), so what is
  * typed next lands there: after a button that adds a record, the keys typed next would press the

@@ -2,11 +2,7 @@ import { useEffect } from 'react'
 import { useBoardSession } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
 import { holdKey } from '../text/typeAhead.ts'
-import { isTyping } from '../lib/dom.ts'
-
-/** A field being typed in, or a button (whose Enter is its own). */
-const isTypingOrButton = (target: EventTarget | null) =>
-  isTyping(target) || (target as HTMLElement | null)?.tagName === 'BUTTON'
+import { controlKeepsKey } from '../lib/dom.ts'
 
 /**
  * Enter edits the selected objective, Backspace opens it to fix its last letter, as on the
@@ -17,7 +13,11 @@ export function useObjectiveShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.key !== 'Enter' && e.key !== 'Backspace') || e.ctrlKey || e.metaKey || e.altKey) return
-      if (isTypingOrButton(e.target) || !canEdit(store.getState()) || store.getState().editingId)
+      if (
+        controlKeepsKey(e.target, e.key) ||
+        !canEdit(store.getState()) ||
+        store.getState().editingId
+      )
         return
       const selected = store.getState().canvases.objectives.nodes.filter((n) => n.selected)
       if (selected.length !== 1) return

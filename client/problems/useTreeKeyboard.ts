@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { isTyping } from '../lib/dom.ts'
+import { controlKeepsKey } from '../lib/dom.ts'
 import { holdKey } from '../text/typeAhead.ts'
 import { useBoardSession } from '../store/context.tsx'
 import { canEdit, isFacilitator } from '../store/boardStore.ts'
@@ -38,8 +38,10 @@ export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): voi
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const state = store.getState()
-      if (state.tab !== 'problems' || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey)
-        return
+      // a focused button keeps its Tab and Enter: a keyboard user reaches the menus and the
+      // inspector while a card is selected (Tab added a cause, Enter opened the card instead)
+      if (state.tab !== 'problems' || controlKeepsKey(e.target, e.key)) return
+      if (e.ctrlKey || e.metaKey || e.altKey) return
       if (document.querySelector('[aria-modal="true"]')) return
       const { nodes, edges } = state.canvases.problems
       const ids = selectedIds(store, 'problems')

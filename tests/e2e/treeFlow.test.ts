@@ -91,6 +91,36 @@ describe('the room builds one tree', () => {
     expect(t.links).toBe(2)
   })
 
+  it('with a card selected, a focused button keeps its Tab and Enter: the keyboard reaches the menus', async () => {
+    const board = await createBoard(suite.server.url)
+    const p = await suite.open(board.links.participant, 'Marco')
+    await p.page.setViewportSize({ width: 1366, height: 768 })
+    await p.page.getByRole('button', { name: '+ Aggiungi problema' }).click()
+    await p.page.getByRole('menuitem', { name: 'Problema centrale' }).click()
+    await write(p.page, 'Disoccupazione giovanile')
+    const cards = () => p.page.locator('.react-flow__node').count()
+    const focused = () => p.page.evaluate(() => document.activeElement?.textContent?.trim() ?? null)
+    // the card just written stays selected; the keyboard user is on «Esporta»
+    const exportButton = p.page.locator('[data-testid=export-menu]')
+    await exportButton.focus()
+    // Tab moves the focus on, as on any page: no cause is added
+    await p.page.keyboard.press('Tab')
+    await expect.poll(focused).not.toBe('Esporta')
+    expect(await cards()).toBe(1)
+    // Enter on «Esporta» opens its menu, not the card's text
+    await exportButton.focus()
+    await p.page.keyboard.press('Enter')
+    await p.page.getByRole('menu', { name: /esporta/i }).waitFor()
+    expect(await p.page.locator('textarea.card-editor').count()).toBe(0)
+    await p.page.keyboard.press('Escape')
+    // from the page itself, Tab still adds a cause to the selected card
+    await p.page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+    await p.page.locator('.react-flow__node', { hasText: 'Disoccupazione giovanile' }).click()
+    await p.page.keyboard.press('Tab')
+    await write(p.page, 'Orientamento debole')
+    expect(await cards()).toBe(2)
+  })
+
   it('laid out on a laptop, the tree stays clear of the warning at the foot of the canvas', async () => {
     const board = await createBoard(suite.server.url)
     // laying the room's tree out is the facilitator's
