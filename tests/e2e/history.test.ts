@@ -135,6 +135,25 @@ describe('history in the browser', () => {
     expect(await told.textContent()).toMatch(
       /Giulia ha ripristinato una versione precedente della lavagna: 2 elementi tornati, 1 tolto, 1 cambiato\./,
     )
+    // it covers no tab, button or link of the page: everything stays clickable until it is read
+    const covered = await bruno.page.evaluate(() => {
+      const banner = document.querySelector('[data-testid=room-restored]')!.getBoundingClientRect()
+      return [...document.querySelectorAll('button, a, [role=tab], select')]
+        .filter((el) => !el.closest('[data-testid=room-restored]'))
+        .filter((el) => {
+          const r = el.getBoundingClientRect()
+          return (
+            r.width > 0 &&
+            r.left < banner.right &&
+            banner.left < r.right &&
+            r.top < banner.bottom &&
+            banner.top < r.bottom
+          )
+        })
+        .map((el) => el.textContent?.trim() || el.getAttribute('aria-label'))
+    })
+    expect(covered).toEqual([])
+    await screenshot(bruno.page, 'history-restored-banner')
     await told.getByRole('button', { name: 'Ho capito' }).click()
     await expect.poll(() => told.count()).toBe(0)
     // someone who opens the board afterwards is not told of it as news
