@@ -30,6 +30,8 @@ export function ImportBoardForm({ onCreated, onStatus }: Props) {
   const [busy, setBusy] = useState(false)
   const [serverError, setServerError] = useState<ApiError | null>(null)
 
+  const fieldProblems = !!serverError && isFieldProblem(serverError)
+
   const upload = async (file: File) => {
     setServerError(null)
     setBusy(true)
@@ -70,12 +72,27 @@ export function ImportBoardForm({ onCreated, onStatus }: Props) {
       {serverError && (
         <ServerError
           heading={t('import.errors.heading')}
-          reason={t(`import.errors.${serverError.code}`, { defaultValue: serverError.message })}
+          reason={t(`import.errors.${fieldProblems ? 'INVALID_FIELDS' : serverError.code}`, {
+            defaultValue: serverError.message,
+          })}
           error={serverError}
-          // zod's field messages about a file, in English: the reason says it in Italian
-          details={false}
+          // Not a Trama export at all: zod's English about the header adds nothing. An export
+          // with fields out of bounds: which field, and which limit, is what the person needs.
+          details={fieldProblems}
         />
       )}
     </section>
+  )
+}
+
+/**
+ * A Trama export (its header passed) whose fields do not fit: the details name the fields
+ * (`canvases.problems.nodes.0.label: Too big…`), not the header (`format`, `schemaVersion`).
+ */
+function isFieldProblem(error: ApiError): boolean {
+  return (
+    error.code === 'INVALID_EXPORT' &&
+    error.details.length > 0 &&
+    error.details.every((d) => !/^(\(root\)|format|schemaVersion)\b/.test(d))
   )
 }

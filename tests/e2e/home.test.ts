@@ -148,6 +148,16 @@ describe('home page', () => {
     // the server's details are zod's English about the file's fields: not shown in Italian
     expect(await refused.textContent()).not.toMatch(/Invalid input|Dettagli/)
 
+    // a real export with one card's text over the limit: the page names the field and the limit
+    const tooLong = pactBoard(2)
+    tooLong.canvases.problems.nodes[0]!.label = 'x'.repeat(2001)
+    const longFile = join(dir, 'testo-lungo.json')
+    writeFileSync(longFile, JSON.stringify(tooLong))
+    await pick.setInputFiles(longFile)
+    await refused.filter({ hasText: 'alcuni dati non rispettano i limiti' }).waitFor()
+    expect(await refused.textContent()).not.toContain('non è un’esportazione')
+    expect(await refused.textContent()).toMatch(/canvases\.problems\.nodes\.0\.label: .*2000/)
+
     const exported = pactBoard(2)
     const file = join(dir, 'patto.json')
     writeFileSync(file, JSON.stringify(exported))
