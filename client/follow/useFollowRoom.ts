@@ -10,6 +10,9 @@ const tabSelector = (s: BoardState) => s.tab
 const phaseSelector = (s: BoardState) => s.phase
 const syncedSelector = (s: BoardState) => s.synced
 const participantSelector = (s: BoardState) => s.role === 'participant'
+const viewerSelector = (s: BoardState) => s.role === 'viewer'
+/** The phase a page opens on. */
+const FIRST_PHASE: Phase = 'problems'
 const summonSelector = (r: RoomState) => r.summon
 const followingSelector = (s: { following: number | null }) => s.following
 
@@ -22,6 +25,7 @@ export function useFollowRoom(): { phaseNotice: Phase | null; dismissPhase: () =
   const { provider } = useBoardSession()
   const actions = useBoardActions()
   const participant = useBoard(participantSelector)
+  const viewer = useBoard(viewerSelector)
   const tab = useBoard(tabSelector)
   const phase = useBoard(phaseSelector)
   const synced = useBoard(syncedSelector)
@@ -65,12 +69,21 @@ export function useFollowRoom(): { phaseNotice: Phase | null; dismissPhase: () =
   // the facilitator moved the room: offer to go there
   const [phaseNotice, setPhaseNotice] = useState<Phase | null>(null)
   const lastPhase = useRef<Phase | null>(null)
+  const tabRef = useRef(tab)
+  tabRef.current = tab
   useEffect(() => {
     if (!synced) return
     const before = lastPhase.current
     lastPhase.current = phase
-    if (before !== null && before !== phase && participant) setPhaseNotice(phase)
-  }, [synced, phase, participant])
+    // A page opened while the room works on a later phase starts there, not on the first
+    // (a latecomer landed on «Problemi» with the room in «Patto», told nothing). Not the
+    // projector, which shows what the facilitator shows; nor a tab already chosen by hand.
+    if (before === null) {
+      if (!viewer && tabRef.current === FIRST_PHASE && phase !== FIRST_PHASE) actions.setTab(phase)
+      return
+    }
+    if (before !== phase && participant) setPhaseNotice(phase)
+  }, [synced, phase, participant, viewer, actions])
   useEffect(() => {
     if (phaseNotice && (tab === phaseNotice || following !== null)) setPhaseNotice(null)
   }, [tab, phaseNotice, following])

@@ -187,6 +187,11 @@ describe('following and bringing everyone here', () => {
     await pia.page.getByRole('button', { name: 'Vai a «Obiettivi»' }).click()
     await expect.poll(() => selectedTab(pia.page, 'objectives')).toBe('true')
     await notice.waitFor({ state: 'detached' })
+    // someone who arrives late starts where the room is, with nothing to dismiss
+    const ugo = await openAs(board.links.participant, 'Ugo')
+    await ugo.page.locator('.objective-canvas .react-flow__node-objective').first().waitFor()
+    expect(await selectedTab(ugo.page, 'objectives')).toBe('true')
+    expect(await ugo.page.getByTestId('phase-notice').count()).toBe(0)
   })
 
   it('a participant who stepped away from «Porta tutti qui» is still offered the new phase, above the locked-phase banner', async () => {
