@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { collectionSpec } from '../../shared/schema/index.ts'
-import { labelInDoc, labelOfFields } from './labels.ts'
+import { labelInDoc, labelOfFields, rewording } from './labels.ts'
 import { planRestore } from './restore.ts'
 import type { TouchedRecord } from './types.ts'
 
@@ -33,10 +33,14 @@ export function compareWithVersion(
   for (const r of plan.changed) {
     const texts = collectionSpec(r.collection).texts
     if (Object.keys(r.patch).some((key) => key in texts)) {
+      const words = rewording(version, now, r.collection, r.id)
       of(r.collection).reworded.push({
         id: r.id,
-        label: labelInDoc(now, r.collection, r.id) || labelOfFields(r.collection, r.patch),
-        before: labelInDoc(version, r.collection, r.id),
+        label:
+          words?.after ||
+          labelInDoc(now, r.collection, r.id) ||
+          labelOfFields(r.collection, r.patch),
+        before: words?.before ?? labelInDoc(version, r.collection, r.id),
       })
     } else of(r.collection).changed += 1
   }

@@ -19,14 +19,65 @@ export function labelOfFields(collection: string, fields: Record<string, unknown
 
 /** The same, reading only the fields it needs (a live record's others are never copied). */
 function labelOf(collection: string, field: (key: string) => unknown): string {
+  return namingOf(collection, field)?.text.slice(0, LABEL_CHARS) ?? ''
+}
+
+/** The field that names a record and its whole text (trimmed), or null when it has none. */
+function namingOf(
+  collection: string,
+  field: (key: string) => unknown,
+): { key: string; text: string } | null {
   const spec = collectionSpec(collection)
-  if (!spec) return ''
+  if (!spec) return null
   for (const key of ['label', 'name', ...Object.keys(spec.texts)]) {
     const value = field(key)
-    const text = typeof value === 'string' ? value : textValue(value)
-    if (text.trim()) return text.trim().slice(0, LABEL_CHARS)
+    const text = (typeof value === 'string' ? value : textValue(value)).trim()
+    if (text) return { key, text }
   }
-  return ''
+  return null
+}
+
+/**
+ * A reworded record's text before and after, as the history shows them: when both are longer
+ * than a label, the part around where they differ (a long vision changed at its end read
+ * «Entro il 2030 … vuln → Entro il 2030 … vuln», the change cut off on both sides). Null
+ * when the record is named by different fields then and now, or by none.
+ */
+export function rewording(
+  then: Y.Doc,
+  now: Y.Doc,
+  collection: string,
+  id: string,
+): { before: string; after: string } | null {
+  const read = (doc: Y.Doc) => {
+    const map = collectionRoot(doc, collection as CollectionName).get(id)
+    return map instanceof Y.Map ? namingOf(collection, (key) => map.get(key)) : null
+  }
+  const before = read(then)
+  const after = read(now)
+  if (!before || !after || before.key !== after.key) return null
+  const [b, a] = differingExcerpts(before.text, after.text, LABEL_CHARS)
+  return { before: b, after: a }
+}
+
+/**
+ * Excerpts of two texts of at most `chars` characters (and an ellipsis at a cut) that show where
+ * they start to differ, with a little of what comes before it.
+ */
+export function differingExcerpts(a: string, b: string, chars: number): [string, string] {
+  if (a.length <= chars && b.length <= chars) return [a, b]
+  let same = 0
+  while (same < a.length && same < b.length && a[same] === b[same]) same++
+  const start = Math.max(
+    0,
+    Math.min(same - Math.floor(chars / 4), Math.max(a.length, b.length) - chars),
+  )
+  const cut = (text: string) => {
+    const from = Math.min(start, Math.max(0, text.length - chars))
+    const end = from + chars
+    return `${from > 0 ? '…' : ''}${text.slice(from, end)}${end < text.length ? '…' : ''}`
+  }
+  return [cut(a), cut(b)]
 }
 
 /** The label of a live record of the document ('' when it is gone). A link names its ends. */

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { initBoard, patchRecord, PACT_INFO_ID } from '../../shared/schema/index.ts'
+import { compareWithVersion } from '../../server/history/compare.ts'
+import { differingExcerpts } from '../../server/history/labels.ts'
+
+const VISION =
+  'Entro il 2030 la Val Seriana è un territorio dove ogni persona in condizione di fragilità trova un percorso di lavoro accompagnato, costruito insieme da servizi pubblici, terzo settore e imprese, con una rete stabile di tutor e tirocini per le persone più vulnerabili.'
+
+describe('what changed since a version: a long text reworded', () => {
+  it('shows where a long vision changed, not the same first words twice', () => {
+    const version = new Y.Doc()
+    initBoard(version, 'Patto', '2026-01-01T00:00:00.000Z')
+    version.transact(() => patchRecord(version, 'pact.info', PACT_INFO_ID, { vision: VISION }))
+    const now = new Y.Doc()
+    Y.applyUpdate(now, Y.encodeStateAsUpdate(version))
+    const changed = VISION.replace('più vulnerabili.', 'più vulnerabili e le loro famiglie.')
+    now.transact(() => patchRecord(now, 'pact.info', PACT_INFO_ID, { vision: changed }))
+    const [reworded] = compareWithVersion(version, now)['pact.info']!.reworded
+    expect(reworded!.before).not.toBe(reworded!.label)
+    expect(reworded!.before).toMatch(/^….*più vulnerabili\.$/)
+    expect(reworded!.label).toMatch(/^….*più vulnerabili e le loro famiglie\.$/)
+    expect(reworded!.label.length).toBeLessThanOrEqual(81)
+  })
+
+  it('keeps short texts whole, and cuts long ones around the first difference', () => {
+    expect(differingExcerpts('Pochi tirocini', 'Pochi tirocini di qualità', 80)).toEqual([
+      'Pochi tirocini',
+      'Pochi tirocini di qualità',
+    ])
+    const a = 'x'.repeat(100) + 'AAA' + 'y'.repeat(100)
+    const b = 'x'.repeat(100) + 'BBB' + 'y'.repeat(100)
+    const [ea, eb] = differingExcerpts(a, b, 40)
+    expect(ea).toBe(`…${'x'.repeat(10)}AAA${'y'.repeat(27)}…`)
+    expect(eb).toBe(`…${'x'.repeat(10)}BBB${'y'.repeat(27)}…`)
+  })
+})
