@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { CollectionName } from '../../shared/schema/index.ts'
 import { SharedTextField } from '../text/SharedTextField.tsx'
+import { ReadOnlyText } from '../text/ReadOnlyText.tsx'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { canEdit, type BoardState } from '../store/boardStore.ts'
 
@@ -33,25 +34,19 @@ export function PactText({
   const { t } = useTranslation('pact')
   const actions = useBoardActions()
   const editable = useBoard(canEdit)
-  const value = useBoard((s: BoardState) => {
-    const item = (s.lists as Record<string, { id: string; [k: string]: unknown }[]>)[
-      collection
-    ]?.find((i) => i.id === id)
-    const v = item?.[field]
-    return typeof v === 'string' ? v : ''
-  })
   const writer = useBoard((s: BoardState) =>
     s.peers.find((p) => p.editing === id && (p.field ?? 'label') === field),
   )
   if (!editable || !exists)
     return (
-      <span
-        className={`pact-text-readonly${multiline ? ' multiline' : ''} ${className.replace('pact-input', '')}`.trim()}
-        data-field={field}
-        aria-label={label}
-      >
-        {value || <span className="pact-placeholder">—</span>}
-      </span>
+      <ReadOnlyText
+        collection={collection}
+        id={id}
+        field={field}
+        label={label}
+        multiline={multiline}
+        className={`pact-text-readonly ${className.replace('pact-input', '')}`.trim()}
+      />
     )
   return (
     <span

@@ -4,6 +4,7 @@ import { useBoardActions } from '../store/context.tsx'
 import { composingAhead, takeHeldKeys, dropHeldKeys, type TypedKey } from './typeAhead.ts'
 import { useSharedText, type TextTarget } from './useSharedText.ts'
 import { usePresenceMark } from './usePresenceMark.ts'
+import { ReadOnlyText } from './ReadOnlyText.tsx'
 
 export type DoneReason = 'enter' | 'escape' | 'blur'
 
@@ -53,7 +54,7 @@ export function SharedTextField({
   rows?: number
   autoFocus?: boolean
   readOnly?: boolean
-  /** For people who may not write here (a projector): shown, greyed, not focusable. */
+  /** For people who may not write here (a projector): the text, read-only ({@link ReadOnlyText}). */
   disabled?: boolean
   /** A record made for this text (a new card) and left empty goes away when the edit ends. */
   discardEmptyNew?: boolean
@@ -213,6 +214,18 @@ export function SharedTextField({
       if (!finished.current) finish('blur')
     },
   }
+  // for who may only watch: the words as text, whole (a disabled field cut them at its width)
+  if (disabled)
+    return (
+      <ReadOnlyText
+        collection={collection}
+        id={id}
+        field={field}
+        label={label}
+        multiline={multiline}
+        className={(className ?? '').replace(/\b(pm|pact)-input\b/g, '').trim()}
+      />
+    )
   return multiline ? (
     <textarea ref={text.ref as React.RefObject<HTMLTextAreaElement>} rows={rows} {...common} />
   ) : (

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import { collectionRoot, putRecord, readFields, recordOf } from '../../shared/schema/index.ts'
 import { measurementId } from '../../shared/pact/monitoring.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
-import { screenshot } from '../helpers/browser.ts'
+import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { createBoard } from '../helpers/server.ts'
 import { browserSuite } from '../helpers/suite.ts'
@@ -230,6 +230,33 @@ describe('the pact’s learning cycle in the browser', () => {
         .getByText('Tirocini di sei mesi')
         .waitFor()
       await screenshot(alice.page, 'pact-health-1366')
+
+      // the projector reads indicators and rounds as text, whole: no field to cut them
+      // (it follows Alice to the pact: no canvas to wait for)
+      const { page: shownPage } = await newParticipant(suite.browser, 'Proiettore')
+      await shownPage.setViewportSize({ width: 1920, height: 1080 })
+      await shownPage.goto(board.links.viewer)
+      await shownPage.locator('#tab-pact').waitFor()
+      const projector = monitoringPage(shownPage)
+      await projector.openView('indicators')
+      const shown = projector.indicator(PATHWAYS)
+      await shown.waitFor()
+      const fields = (scope: ReturnType<Page['locator']>) =>
+        scope.locator('input:not([type=checkbox]), select, textarea').count()
+      expect(await fields(shown)).toBe(0)
+      const read = (field: string) => shown.locator(`[data-field=${field}]`).innerText()
+      expect(await read('label')).toBe(PATHWAYS)
+      expect(await read('baseline')).toBe('40')
+      expect(await read('baselineDate')).toBe('01/01/2027')
+      expect(await read('targetDate')).toBe('31/12/2028')
+      expect(await read('responsible')).toBe('Centro per l’impiego')
+      expect(await read('linkedTo')).toBe('Più tirocini per i NEET')
+      await screenshot(projector.page, 'pact-indicators-projector')
+      await projector.openView('monitoring')
+      const round = projector.page.locator('[data-testid=round-panel]')
+      await round.waitFor()
+      expect(await fields(round)).toBe(0)
+      await screenshot(projector.page, 'pact-monitoring-projector')
     } finally {
       stock.destroy()
     }

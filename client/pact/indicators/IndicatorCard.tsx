@@ -10,7 +10,7 @@ import { trajectoryLine } from '../../../shared/pact/trajectory.ts'
 import { SharedTextField } from '../../text/SharedTextField.tsx'
 import { useBoardActions } from '../../store/context.tsx'
 import type { Named, RowName } from './data.ts'
-import { DateField, NumberField } from './fields.tsx'
+import { DateField, NumberField, ReadOnlyValue } from './fields.tsx'
 import { ActorSelect, LinkSelect } from './selects.tsx'
 import type { useIndicatorActions } from './useIndicatorActions.ts'
 
@@ -56,6 +56,8 @@ export function IndicatorCard({
       onPresence={(on) => actions.setEditing(on ? i.id : null, field)}
     />
   )
+  const directionText = (d: IndicatorDirection) =>
+    (d === 'increase' ? '↗ ' : '↘ ') + t(`directions.${d}`)
   const plan = trajectoryLine(i)
   const lang = i18n.language
   const invalidText = t('indicators.invalidNumber')
@@ -83,35 +85,49 @@ export function IndicatorCard({
         </label>
         <label className="pm-field">
           <span>{t('indicators.fields.direction')}</span>
-          <select
-            aria-label={label('direction')}
-            data-field="direction"
-            value={i.direction}
-            disabled={!editable}
-            onChange={(e) => update({ direction: e.target.value as IndicatorDirection })}
-          >
-            {INDICATOR_DIRECTIONS.map((d) => (
-              <option key={d} value={d}>
-                {(d === 'increase' ? '↗ ' : '↘ ') + t(`directions.${d}`)}
-              </option>
-            ))}
-          </select>
+          {editable ? (
+            <select
+              aria-label={label('direction')}
+              data-field="direction"
+              value={i.direction}
+              onChange={(e) => update({ direction: e.target.value as IndicatorDirection })}
+            >
+              {INDICATOR_DIRECTIONS.map((d) => (
+                <option key={d} value={d}>
+                  {directionText(d)}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <ReadOnlyValue
+              text={directionText(i.direction)}
+              label={label('direction')}
+              field="direction"
+            />
+          )}
         </label>
         <label className="pm-field">
           <span>{t('indicators.fields.frequency')}</span>
-          <select
-            aria-label={label('frequency')}
-            data-field="frequency"
-            value={i.frequency}
-            disabled={!editable}
-            onChange={(e) => update({ frequency: e.target.value as Frequency })}
-          >
-            {FREQUENCIES.map((f) => (
-              <option key={f} value={f}>
-                {t(`frequencies.${f}`)}
-              </option>
-            ))}
-          </select>
+          {editable ? (
+            <select
+              aria-label={label('frequency')}
+              data-field="frequency"
+              value={i.frequency}
+              onChange={(e) => update({ frequency: e.target.value as Frequency })}
+            >
+              {FREQUENCIES.map((f) => (
+                <option key={f} value={f}>
+                  {t(`frequencies.${f}`)}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <ReadOnlyValue
+              text={t(`frequencies.${i.frequency}`)}
+              label={label('frequency')}
+              field="frequency"
+            />
+          )}
         </label>
         <label className="pm-field">
           <span>{t('indicators.fields.responsible')}</span>

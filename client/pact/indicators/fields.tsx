@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 
 /** A number as people type it: `12`, `12,5`, `12.5`, `-3`; blank is no value. */
 export function parseNumber(text: string): number | null | undefined {
@@ -69,6 +70,7 @@ export function NumberField({
       requestAnimationFrame(() => el.blur())
     }
   }
+  if (disabled) return <ReadOnlyValue text={shown} label={label} field={rest['data-field']} />
   return (
     <input
       type="text"
@@ -109,6 +111,15 @@ export function DateField({
   disabled?: boolean
   'data-field'?: string
 }) {
+  const { i18n } = useTranslation()
+  if (disabled)
+    return (
+      <ReadOnlyValue
+        text={formatDay(value, i18n.language)}
+        label={label}
+        field={rest['data-field']}
+      />
+    )
   return (
     <input
       type="date"
@@ -127,6 +138,26 @@ export function DateField({
       }}
       {...rest}
     />
+  )
+}
+
+/**
+ * A field's value for who may only watch (a projector, a locked phase): as text, in the page's
+ * format. Disabled fields cut it, and showed arrows and an empty «mm/dd/yyyy».
+ */
+export function ReadOnlyValue({
+  text,
+  label,
+  field,
+}: {
+  text: string
+  label: string
+  field?: string
+}) {
+  return (
+    <span className="pm-readonly" data-field={field} aria-label={label}>
+      {text || '—'}
+    </span>
   )
 }
 

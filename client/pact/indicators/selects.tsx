@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { Named, RowName } from './data.ts'
+import { ReadOnlyValue } from './fields.tsx'
 
 const trim = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max - 1)}…` : s)
 
@@ -21,6 +22,11 @@ export function ActorSelect({
 }) {
   const { t } = useTranslation('pactMonitoring')
   const known = value === null || actors.some((a) => a.id === value)
+  if (disabled) {
+    const actor = actors.find((a) => a.id === value)
+    const text = value === null ? t('none') : actor ? actor.label || t('unnamed') : t('removed')
+    return <ReadOnlyValue text={text} label={label} field={rest['data-field']} />
+  }
   return (
     <select
       aria-label={label}
@@ -66,6 +72,19 @@ export function LinkSelect({
   const known =
     value === '' ||
     (activity ? rows.some((r) => r.id === activity) : objectives.some((o) => o.id === objective))
+  if (disabled) {
+    const row = activity ? rows.find((r) => r.id === activity) : undefined
+    const goal = objective ? objectives.find((o) => o.id === objective) : undefined
+    const text =
+      value === ''
+        ? t('none')
+        : !known
+          ? t('removed')
+          : row
+            ? `${t(`levels.${row.level}`)}: ${row.label || t('unnamed')}`
+            : goal!.label || t('unnamed')
+    return <ReadOnlyValue text={text} label={label} field="linkedTo" />
+  }
   return (
     <select
       aria-label={label}

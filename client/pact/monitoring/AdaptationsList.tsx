@@ -7,6 +7,7 @@ import type { Named } from '../indicators/data.ts'
 import { DateField } from '../indicators/fields.tsx'
 import { ActorSelect } from '../indicators/selects.tsx'
 import type { useMonitoringActions } from './useMonitoringActions.ts'
+import { ReadOnlyValue } from '../indicators/fields.tsx'
 
 /** What an adaptation can change, by kind: the pact's items and the method's. */
 export type TargetOptions = Record<AdaptationTarget, readonly Named[]>
@@ -92,37 +93,53 @@ export function AdaptationsList({
             </label>
             <label className="pm-field pm-target">
               <span>{t('monitoring.adaptation.target')}</span>
-              <select
-                aria-label={`${t('monitoring.adaptation.target')} · ${name}`}
-                data-field="target"
-                value={value}
-                disabled={!editable}
-                onChange={(e) => {
-                  const [kind, ...rest] = e.target.value.split(':')
-                  const id = rest.join(':')
-                  write.updateAdaptation(
-                    a.id,
-                    id
-                      ? { targetKind: kind as AdaptationTarget, target: id }
-                      : { targetKind: null, target: null },
-                  )
-                }}
-              >
-                <option value="">{t('none')}</option>
-                {!known && <option value={value}>{t('removed')}</option>}
-                {ADAPTATION_TARGETS.map(
-                  (kind) =>
-                    targets[kind].length > 0 && (
-                      <optgroup key={kind} label={t(`targetKinds.${kind}`)}>
-                        {targets[kind].map((item) => (
-                          <option key={item.id} value={`${kind}:${item.id}`}>
-                            {trim(item.label || t('unnamed'))}
-                          </option>
-                        ))}
-                      </optgroup>
-                    ),
-                )}
-              </select>
+              {editable ? (
+                <select
+                  aria-label={`${t('monitoring.adaptation.target')} · ${name}`}
+                  data-field="target"
+                  value={value}
+                  onChange={(e) => {
+                    const [kind, ...rest] = e.target.value.split(':')
+                    const id = rest.join(':')
+                    write.updateAdaptation(
+                      a.id,
+                      id
+                        ? { targetKind: kind as AdaptationTarget, target: id }
+                        : { targetKind: null, target: null },
+                    )
+                  }}
+                >
+                  <option value="">{t('none')}</option>
+                  {!known && <option value={value}>{t('removed')}</option>}
+                  {ADAPTATION_TARGETS.map(
+                    (kind) =>
+                      targets[kind].length > 0 && (
+                        <optgroup key={kind} label={t(`targetKinds.${kind}`)}>
+                          {targets[kind].map((item) => (
+                            <option key={item.id} value={`${kind}:${item.id}`}>
+                              {trim(item.label || t('unnamed'))}
+                            </option>
+                          ))}
+                        </optgroup>
+                      ),
+                  )}
+                </select>
+              ) : (
+                <ReadOnlyValue
+                  text={
+                    !value
+                      ? t('none')
+                      : !known
+                        ? t('removed')
+                        : trim(
+                            targets[a.targetKind!].find((item) => item.id === a.target)?.label ||
+                              t('unnamed'),
+                          )
+                  }
+                  label={`${t('monitoring.adaptation.target')} · ${name}`}
+                  field="target"
+                />
+              )}
             </label>
             {editable && (
               <button

@@ -1,0 +1,46 @@
+import type { CollectionName } from '../../shared/schema/index.ts'
+import { useBoard } from '../store/context.tsx'
+import type { BoardState } from '../store/boardStore.ts'
+
+/** The text of a record's field as the page holds it ('' when there is none). */
+function fieldText(s: BoardState, collection: CollectionName, id: string, field: string): string {
+  const [canvas, part] = collection.split('.') as [string, string | undefined]
+  const canvases = s.canvases as Record<string, { nodes: { id: string; data: object }[] }>
+  const item =
+    part === 'nodes' && canvases[canvas]
+      ? canvases[canvas].nodes.find((n) => n.id === id)?.data
+      : (s.lists as Record<string, { id: string }[]>)[collection]?.find((i) => i.id === id)
+  const value = (item as Record<string, unknown> | undefined)?.[field]
+  return typeof value === 'string' ? value : ''
+}
+
+/**
+ * A shared text for someone who may not write it (a projector, a locked phase): the words as
+ * text, whole, wrapped, live. A disabled field cut them at its width and showed a resize handle.
+ */
+export function ReadOnlyText({
+  collection,
+  id,
+  field,
+  label,
+  multiline = false,
+  className = '',
+}: {
+  collection: CollectionName
+  id: string
+  field: string
+  label: string
+  multiline?: boolean
+  className?: string
+}) {
+  const value = useBoard((s: BoardState) => fieldText(s, collection, id, field))
+  return (
+    <span
+      className={`text-readonly${multiline ? ' multiline' : ''} ${className}`.trim()}
+      data-field={field}
+      aria-label={label}
+    >
+      {value || <span className="text-readonly-empty">—</span>}
+    </span>
+  )
+}
