@@ -4,6 +4,7 @@ import type { Role } from '../../shared/protocol.ts'
 import {
   ROOM_ROOT,
   collectionRoot,
+  collectionSpec,
   recordOf,
   refuseUpdate,
   type CollectionName,
@@ -123,10 +124,15 @@ export async function visibleBin(
         `${e.collection}\u0000${e.recordId}`,
         describeRemoved(room.doc, e.collection, e.fields as never, labels),
       )
+    // when each record still in the bin was deleted (its latest deletion)
+    const deletedAt = new Map<string, number>()
+    for (const e of oldestFirst)
+      if (e.restoredAt === null) deletedAt.set(`${e.collection}\u0000${e.recordId}`, e.at)
     const out: (Omit<BinEntry, 'boardId' | 'batch'> & { label: string })[] = []
     for (const e of entries) {
       const key = `${e.collection}\u0000${e.recordId}`
       if (seen.has(key) || MARKS.has(e.collection)) continue
+      if (hangsOnDeletedAlongside(e, deletedAt) || isBlank(e)) continue
       seen.add(key)
       if (e.restoredAt !== null) continue
       if (recordOf(collectionRoot(room.doc, e.collection as CollectionName), e.recordId)) continue
@@ -136,6 +142,36 @@ export async function visibleBin(
     }
     return out
   })
+}
+
+/**
+ * Deleted with a record it hangs on (a card's links, an indicator's measurements), in the same
+ * change or moments apart as restoreFromBin counts it: it comes back with that record, and is
+ * not listed on its own (a deleted indicator showed its measurement as «(senza testo)
+ * misurazione», which alone could not come back).
+ */
+function hangsOnDeletedAlongside(e: BinEntry, deletedAt: Map<string, number>): boolean {
+  return Object.entries(collectionSpec(e.collection)?.refs ?? {}).some(([field, target]) => {
+    const id = e.fields[field]
+    const at = typeof id === 'string' ? deletedAt.get(`${target}\u0000${id}`) : undefined
+    return at !== undefined && Math.abs(at - e.at) <= DELETED_TOGETHER_MS
+  })
+}
+
+/**
+ * A record people name, with every text field empty: nothing anyone wrote (a new card dismissed with Escape
+ * before a word was typed showed as «(senza testo) scheda problema»).
+ */
+function isBlank(e: BinEntry): boolean {
+  // records people name (cards, indicators…); a measurement without a note is still a value
+  const texts = Object.keys(collectionSpec(e.collection)?.texts ?? {})
+  return (
+    texts.includes('label') &&
+    texts.every((field) => {
+      const value = e.fields[field]
+      return value === undefined || value === null || (typeof value === 'string' && !value.trim())
+    })
+  )
 }
 
 export type BinRestoreOutcome =

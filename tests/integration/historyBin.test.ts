@@ -31,7 +31,8 @@ describe('history: the bin', () => {
       role: 'participant',
     })
     expect(card.fields).toMatchObject({ kind: 'problem', label: 'Problema c2', role: 'cause' })
-    expect(bin.body.bin.map((e: any) => e.recordId).sort()).toEqual(['c2', 'cl2', 'cl3'])
+    // its links went in the same change: they come back with it, and are not listed apart
+    expect(bin.body.bin.map((e: any) => e.recordId)).toEqual(['c2'])
 
     const back = await api(
       server.url,
@@ -108,6 +109,61 @@ describe('history: the bin', () => {
     )
     // the score Anna had taken back a moment before stays taken back
     expect(scores().has('s1')).toBe(false)
+  })
+
+  it('lists an indicator without the measurements deleted with it, and no card nobody wrote in', async () => {
+    const server = await suite.server()
+    const board = await createBoard(server.url)
+    const writer = await suite.client(server.url, board.id, board.keys.facilitator)
+    const watcher = await suite.client(server.url, board.id, board.keys.viewer)
+    const measurements = () => collectionRoot(watcher.doc, 'pact.measurements')
+    writer.doc.transact(() => {
+      putRecord(writer.doc, 'pact.rounds', 'r1', {
+        label: 'Primo monitoraggio',
+        date: '2027-07-01',
+        feedback: '',
+      })
+      putRecord(writer.doc, 'pact.indicators', 'i1', {
+        label: 'Percorsi avviati',
+        unit: 'percorsi',
+        direction: 'increase',
+        frequency: 'quarterly',
+        source: '',
+        order: 0,
+      })
+      putRecord(writer.doc, 'pact.measurements', 'm1', { round: 'r1', indicator: 'i1', value: 80 })
+      putRecord(writer.doc, 'problems.nodes', 'blank', {
+        kind: 'problem',
+        label: '',
+        role: 'cause',
+        x: 0,
+        y: 0,
+      })
+    })
+    await waitFor(() => measurements().size === 1, 'records arrived')
+    const listed = async () =>
+      (await api(server.url, 'GET', `/api/boards/${board.id}/bin`, board.keys.viewer)).body.bin
+    // the indicator goes with its measurement, as the page deletes it
+    writer.doc.transact(() => {
+      collectionRoot(writer.doc, 'pact.indicators').delete('i1')
+      collectionRoot(writer.doc, 'pact.measurements').delete('m1')
+    })
+    // a card made and dismissed before a word was typed
+    collectionRoot(writer.doc, 'problems.nodes').delete('blank')
+    await waitFor(() => measurements().size === 0, 'deletions arrived')
+    const bin = await listed()
+    expect(bin.map((e: { recordId: string }) => e.recordId)).toEqual(['i1'])
+    const back = await api(
+      server.url,
+      'POST',
+      `/api/boards/${board.id}/bin/${bin[0].id}/restore`,
+      board.keys.facilitator,
+    )
+    expect(back.status).toBe(200)
+    await waitFor(
+      () => collectionRoot(watcher.doc, 'pact.indicators').has('i1') && measurements().has('m1'),
+      'the indicator is back with its measurement',
+    )
   })
 
   it('the bin keeps the facilitator’s lock: a participant cannot bring a card back into a locked phase', async () => {
