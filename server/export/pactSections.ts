@@ -6,6 +6,7 @@ import { PACT_LABELS } from '../../shared/document/pactLabels.ts'
 import {
   adhesionsTable,
   bodiesTable,
+  commitmentTotalsTable,
   commitmentsTable,
   indicatorsTable,
   monitoringOf,
@@ -53,6 +54,11 @@ const commitments: PactSection = {
   title: (_, lang) => PACT_LABELS[lang].sections.commitments,
   draw: (ctx) => {
     tableOrEmpty(ctx, commitmentsTable(ctx.board, ctx.lang), [1.5, 1.1, 2, 1.2, 1.4, 1.6, 1.4])
+    const totals = commitmentTotalsTable(ctx.board, ctx.lang)
+    if (totals.rows.length) {
+      heading(ctx.doc, PACT_LABELS[ctx.lang].totals.title, 2)
+      table(ctx.doc, totals, [1.5, 3, 1])
+    }
     heading(ctx.doc, PACT_LABELS[ctx.lang].adhesions, 2)
     tableOrEmpty(ctx, adhesionsTable(ctx.board, ctx.lang), [2.5, 0.8, 1, 1.6])
   },
@@ -62,7 +68,11 @@ const indicators: PactSection = {
   id: 'indicators',
   title: (_, lang) => PACT_LABELS[lang].sections.indicators,
   draw: (ctx) =>
-    tableOrEmpty(ctx, indicatorsTable(ctx.board, ctx.lang), [2, 0.9, 1, 1.2, 1.2, 1.5, 1, 1.3]),
+    tableOrEmpty(
+      ctx,
+      indicatorsTable(ctx.board, ctx.lang),
+      [2, 0.9, 1, 1.2, 1.2, 1.5, 1, 1.3, 1.5],
+    ),
 }
 
 const monitoring: PactSection = {

@@ -128,6 +128,8 @@ const TABLE_SIZE = 8.5
 const HEAD_SIZE = 7.5
 /** A header whose longest word is wider than its column is set smaller, down to this. */
 const MIN_HEAD_SIZE = 5.5
+/** The most of a table's width one column may claim for its cells' longest word. */
+const MAX_WORD_SHARE = 0.3
 
 /** How much of `text` fits in `height` at `width`: the longest prefix cut at a word. */
 function fitText(doc: PDFKit.PDFDocument, text: string, width: number, height: number) {
@@ -187,36 +189,45 @@ export function columnWidths(
 export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly number[]): void {
   const { left, width } = area(doc)
   const header = data.columns.map(clean)
-  const headWords = header.map((text) => text.split(/\s+|(?<=-)/).filter(Boolean))
-  doc.font(FONT.bold)
-  const widths = columnWidths(
-    weights,
-    width,
-    // what a column needs for its header's longest word at the smallest header size
-    headWords.map(
-      (words) =>
-        Math.max(0, ...words.map((w) => doc.fontSize(MIN_HEAD_SIZE).widthOfString(w))) +
-        2 * CELL_PAD +
-        1.5,
+  const words = (text: string) => text.split(/\s+|(?<=-)/).filter(Boolean)
+  const headWords = header.map(words)
+  const room = (w: number) => w + 2 * CELL_PAD + 1.5
+  // what a column needs for its header's longest word at the smallest header size…
+  doc.font(FONT.bold).fontSize(MIN_HEAD_SIZE)
+  const headNeeds = headWords.map((ws) => room(Math.max(0, ...ws.map((w) => doc.widthOfString(w)))))
+  // …and for its cells' longest word («Trimestrale», «Risorse economiche» were cut inside a
+  // word), up to a share of the page: a URL may still break
+  doc.font(FONT.regular).fontSize(TABLE_SIZE)
+  const cellNeeds = header.map((_, i) =>
+    Math.max(
+      headNeeds[i]!,
+      Math.min(
+        width * MAX_WORD_SHARE,
+        room(
+          Math.max(
+            0,
+            ...data.rows.flatMap((r) => words(clean(r[i] ?? '')).map((w) => doc.widthOfString(w))),
+          ),
+        ),
+      ),
     ),
   )
+  const fitsAll = cellNeeds.reduce((a, b) => a + b, 0) <= width
+  const widths = columnWidths(weights, width, fitsAll ? cellNeeds : headNeeds)
   const inner = (i: number) => widths[i]! - 2 * CELL_PAD
 
-  // each header at the size where its longest word fits its column («Economico-finanziario» in a
-  // narrow one), so it wraps between words, never inside one
-  const headSizes = header.map((_, i) => {
-    const words = headWords[i]!
-    const fits = (size: number) =>
-      words.every((w) => doc.fontSize(size).widthOfString(w) <= inner(i) - 1)
-    let size = HEAD_SIZE
-    while (size > MIN_HEAD_SIZE && !fits(size)) size -= 0.5
-    return size
-  })
-  const sizeOf = (font: string, i: number) => (font === FONT.bold ? headSizes[i]! : TABLE_SIZE)
+  // the headers at one size, the largest where every header's longest word fits its column
+  // («Economico-finanziario» in a narrow one), so they wrap between words, never inside one
+  doc.font(FONT.bold)
+  const fits = (size: number) =>
+    headWords.every((ws, i) => ws.every((w) => doc.fontSize(size).widthOfString(w) <= inner(i) - 1))
+  let headSize = HEAD_SIZE
+  while (headSize > MIN_HEAD_SIZE && !fits(headSize)) headSize -= 0.5
+  const sizeOf = (font: string) => (font === FONT.bold ? headSize : TABLE_SIZE)
   const rowHeight = (cells: readonly string[], font: string) => {
     doc.font(font)
     const heights = cells.map((c, i) =>
-      doc.fontSize(sizeOf(font, i)).heightOfString(c || ' ', { width: inner(i) }),
+      doc.fontSize(sizeOf(font)).heightOfString(c || ' ', { width: inner(i) }),
     )
     return Math.max(...heights) + 2 * CELL_PAD
   }
@@ -227,7 +238,7 @@ export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly nu
     if (fill) doc.rect(left, y, width, h).fill(fill)
     doc.font(font).fillColor(INK)
     cells.forEach((cell, i) => {
-      doc.fontSize(sizeOf(font, i)).text(cell, x + CELL_PAD, y + CELL_PAD, { width: inner(i) })
+      doc.fontSize(sizeOf(font)).text(cell, x + CELL_PAD, y + CELL_PAD, { width: inner(i) })
       x += widths[i]!
     })
     doc

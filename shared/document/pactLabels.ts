@@ -42,6 +42,8 @@ export interface PactLabels {
     status: string
   }
   adhesion: { actor: string; adheres: string; date: string; signedBy: string }
+  /** The commitments summed per resource, as the ledger's totals (broken ones left out). */
+  totals: { title: string; type: string; total: string; count: string; unquantified: string }
   indicator: {
     label: string
     unit: string
@@ -51,6 +53,7 @@ export interface PactLabels {
     source: string
     frequency: string
     responsible: string
+    linkedTo: string
   }
   round: { round: string; date: string; indicator: string; value: string; feedback: string }
   adaptation: { what: string; who: string; due: string; target: string; done: string }
@@ -98,6 +101,13 @@ const it: PactLabels = {
     status: 'Stato',
   },
   adhesion: { actor: 'Attore', adheres: 'Aderisce', date: 'Data', signedBy: 'Firmato da' },
+  totals: {
+    title: 'Totali per risorsa',
+    type: 'Risorsa',
+    total: 'Totale',
+    count: 'Impegni',
+    unquantified: 'senza quantità',
+  },
   indicator: {
     label: 'Indicatore',
     unit: 'Unità',
@@ -107,6 +117,7 @@ const it: PactLabels = {
     source: 'Fonte',
     frequency: 'Frequenza',
     responsible: 'Responsabile',
+    linkedTo: 'Collegato a',
   },
   round: {
     round: 'Monitoraggio',
@@ -202,6 +213,13 @@ const en: PactLabels = {
     status: 'Status',
   },
   adhesion: { actor: 'Actor', adheres: 'Adheres', date: 'Date', signedBy: 'Signed by' },
+  totals: {
+    title: 'Totals per resource',
+    type: 'Resource',
+    total: 'Total',
+    count: 'Commitments',
+    unquantified: 'without amount',
+  },
   indicator: {
     label: 'Indicator',
     unit: 'Unit',
@@ -211,6 +229,7 @@ const en: PactLabels = {
     source: 'Source',
     frequency: 'Frequency',
     responsible: 'Responsible',
+    linkedTo: 'Linked to',
   },
   round: {
     round: 'Round',

@@ -3,7 +3,8 @@
  * plain rows of text, for the pact document and the spreadsheets alike.
  */
 import type { BoardExport } from '../export/format.ts'
-import { readCommitments } from '../pact/ledger.ts'
+import { readCommitments, totalsByType } from '../pact/ledger.ts'
+import { COMMITMENT_TYPES } from '../schema/vocabulary.ts'
 import {
   readAdaptations,
   readIndicators,
@@ -12,14 +13,23 @@ import {
 } from '../pact/monitoring.ts'
 import { PACT_INFO_ID } from '../schema/pact.ts'
 import type { ImageLang } from '../render/labels.ts'
-import { decimal } from './labels.ts'
 import { PACT_LABELS } from './pactLabels.ts'
 import type { Table } from './tables.ts'
 
 type Loose = { id: string } & Record<string, unknown>
 const loose = (items: readonly object[] | undefined) => (items ?? []) as unknown as Loose[]
 const str = (v: unknown): string => (typeof v === 'string' ? v : '')
-const num = (v: number | null, lang: ImageLang) => (v === null ? '' : decimal(v, lang, 4))
+/** A number as a reader of the document reads it: `15.000`, `12,5` in Italian. */
+const num = (v: number | null, lang: ImageLang) =>
+  v === null
+    ? ''
+    : v.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: 4 })
+/** A day as a reader of the document reads it: `31/03/2027` (an unreadable one as written). */
+const day = (iso: string | null | undefined, lang: ImageLang): string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '')
+  if (!m) return iso ?? ''
+  return lang === 'it' || lang === 'en' ? `${m[3]}/${m[2]}/${m[1]}` : iso!
+}
 
 /** Names of what the pact's records point to: actors, objectives, logframe rows. */
 function namesOf(board: BoardExport) {
@@ -88,10 +98,27 @@ export function commitmentsTable(board: BoardExport, lang: ImageLang): Table {
       l.types[k.type],
       k.what,
       [num(k.amount, lang), k.unit].filter(Boolean).join(' '),
-      k.from || k.to ? `${k.from ?? '…'} → ${k.to ?? '…'}` : '',
+      k.from || k.to ? `${day(k.from, lang) || '…'} → ${day(k.to, lang) || '…'}` : '',
       name(k.objective) || name(k.activity),
       l.statuses[k.status],
     ]),
+  }
+}
+
+/** The commitments summed per resource (as the ledger's totals: broken ones do not count). */
+export function commitmentTotalsTable(board: BoardExport, lang: ImageLang): Table {
+  const l = PACT_LABELS[lang]
+  const c = l.totals
+  const totals = totalsByType(readCommitments(loose(board.pact?.commitments)))
+  return {
+    columns: [c.type, c.total, c.count],
+    rows: COMMITMENT_TYPES.flatMap((type) => {
+      const t = totals.get(type)
+      if (!t) return []
+      const sums = t.amounts.map((a) => [num(a.amount, lang), a.unit].filter(Boolean).join(' '))
+      if (t.unquantified) sums.push(`${t.unquantified} ${c.unquantified}`)
+      return [[l.types[type], sums.join(' · '), String(t.count)]]
+    }),
   }
 }
 
@@ -105,7 +132,7 @@ export function adhesionsTable(board: BoardExport, lang: ImageLang): Table {
       .map((a) => [
         name(str(a.actor)),
         a.adheres === true ? l.yes : l.no,
-        str(a.date),
+        day(str(a.date), lang),
         str(a.signedBy),
       ])
       .sort((a, b) => a[0]!.localeCompare(b[0]!, 'it')),
@@ -117,7 +144,7 @@ export function indicatorsTable(board: BoardExport, lang: ImageLang): Table {
   const name = namesOf(board)
   const c = l.indicator
   const at = (v: number | null, date: string | null) =>
-    [num(v, lang), date ? `(${date})` : ''].filter(Boolean).join(' ')
+    [num(v, lang), date ? `(${day(date, lang)})` : ''].filter(Boolean).join(' ')
   return {
     columns: [
       c.label,
@@ -128,6 +155,7 @@ export function indicatorsTable(board: BoardExport, lang: ImageLang): Table {
       c.source,
       c.frequency,
       c.responsible,
+      c.linkedTo,
     ],
     rows: readIndicators(loose(board.pact?.indicators)).map((i) => [
       i.label,
@@ -138,6 +166,7 @@ export function indicatorsTable(board: BoardExport, lang: ImageLang): Table {
       i.source,
       l.frequencies[i.frequency],
       name(i.responsible),
+      name(i.objective) || name(i.activity),
     ]),
   }
 }
@@ -164,7 +193,7 @@ export function monitoringOf(board: BoardExport, lang: ImageLang): MonitoringVie
       if (!m || m.value === null) continue
       values.push([
         round.label,
-        round.date,
+        day(round.date, lang),
         indicator.label,
         [num(m.value, lang), indicator.unit].filter(Boolean).join(' '),
       ])
@@ -175,7 +204,9 @@ export function monitoringOf(board: BoardExport, lang: ImageLang): MonitoringVie
     values: { columns: [r.round, r.date, r.indicator, r.value], rows: values },
     feedback: {
       columns: [r.round, r.date, r.feedback],
-      rows: rounds.filter((x) => x.feedback.trim()).map((x) => [x.label, x.date, x.feedback]),
+      rows: rounds
+        .filter((x) => x.feedback.trim())
+        .map((x) => [x.label, day(x.date, lang), x.feedback]),
     },
     adaptations: {
       columns: [r.round, a.what, a.who, a.due, a.target, a.done],
@@ -183,7 +214,7 @@ export function monitoringOf(board: BoardExport, lang: ImageLang): MonitoringVie
         roundName.get(x.round) ?? '',
         x.what,
         name(x.who),
-        x.due ?? '',
+        day(x.due, lang),
         [x.targetKind ? l.targets[x.targetKind] : '', name(x.target)].filter(Boolean).join(': '),
         x.done ? l.yes : l.no,
       ]),

@@ -54,6 +54,24 @@ describe('the pact document (PDF)', () => {
     expect(columnWidths([1, 1], 100, [60, 60])).toEqual([50, 50])
   })
 
+  it('reads the pact as an Italian reader does: whole words, Italian dates and numbers, what each indicator measures, the totals', () => {
+    const indicators = pages.find((p) => p.includes('Giovani NEET presi in carico'))!
+    // cells wide enough for their longest word: «Semestr ale», «Da aume ntare» no more
+    expect(indicators).toContain('Semestrale')
+    expect(indicators).toContain('Da aumentare')
+    expect(indicators).toContain('40 (01/12/2026)')
+    expect(indicators).toContain('120 (01/12/2028)')
+    expect(indicators).toContain('Collegato a')
+    const commitments = pages.find((p) => p.includes('Educatori per l’orientamento'))!
+    expect(commitments).toContain('Ore di personale')
+    expect(commitments).toContain('120,5 ore')
+    expect(commitments).toContain('01/01/2027 → 31/12/2027')
+    expect(all).not.toMatch(/\b2027-01-01\b/)
+    // the ledger's totals per resource
+    expect(all).toContain('Totali per risorsa')
+    expect(all).toMatch(/Ore di personale 120,5 ore 1/)
+  })
+
   it('is an A4 PDF with the title as its title', async () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     const doc = await getDocumentProxy(new Uint8Array(pdf))
