@@ -155,7 +155,7 @@ describe('the pact’s learning cycle in the browser', () => {
       await alice.recordRound('2028-01-01', 'Secondo monitoraggio')
       await alice.type(alice.valueRow(PATHWAYS).locator('[data-field=value]'), '80')
       await expect.poll(() => alice.stateOf(PATHWAYS)).toBe('warning')
-      await alice.valueRow(PATHWAYS).getByText('80 % del progresso atteso').waitFor()
+      await alice.valueRow(PATHWAYS).getByText('80\u00a0% del progresso atteso').waitFor()
       await expect.poll(() => alice.chartStates(PATHWAYS)).toEqual(['on-track', 'warning'])
       const title = await alice.page.locator('.pm-chart svg title').first().textContent()
       expect(title).toBe(`${PATHWAYS}: valori misurati rispetto alla traiettoria`)

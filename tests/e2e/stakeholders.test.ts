@@ -239,8 +239,10 @@ describe('the Stakeholder phase in the browser', () => {
     await viewer.page.locator('[data-testid=legend]').waitFor()
     await screenshot(viewer.page, 'stakeholders-projector')
     await viewer.card('Comune di Bergamo').click()
-    await viewer.editorLabel().waitFor()
-    expect(await viewer.editorLabel().isDisabled()).toBe(true)
+    // the actor's sheet reads as text: no field to type in, the name whole
+    const editor = viewer.page.getByTestId('actor-editor')
+    await editor.locator('[data-field=label]', { hasText: 'Comune di Bergamo' }).waitFor()
+    expect(await editor.locator('input[type=text], textarea').count()).toBe(0)
     await viewer.view('register')
     expect(await viewer.page.locator('.register-table input').count()).toBe(0)
     expect(await viewer.page.locator('[data-testid=csv-import]').count()).toBe(0)

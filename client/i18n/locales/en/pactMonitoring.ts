@@ -28,7 +28,7 @@ export const pactMonitoring: typeof it = {
     'no-value': 'no value measured',
   },
   thresholds:
-    'State against the straight trajectory from the baseline to the target: on track if the value made at least {{onTrack}} % of the progress expected at the round’s date, warning from {{warning}} %, critical below {{warning}} %. For indicators to decrease, progress is the fall; once the target date has passed, the value is compared with the target itself.',
+    'State against the straight trajectory from the baseline to the target: on track if the value made at least {{onTrack}} % of the progress expected at the round’s date, warning from {{warning}} %, critical below {{warning}} %. For indicators to decrease, progress is the fall; once the target date has passed, the value is compared with the target itself.',
   commitmentStatuses: {
     proposed: 'Proposed',
     confirmed: 'Confirmed',
@@ -162,7 +162,7 @@ export const pactMonitoring: typeof it = {
       state: 'State',
     },
     valueOf: 'Measured value · {{label}}',
-    progress: '{{percent}} % of the expected progress',
+    progress: '{{percent}} % of the expected progress',
     pastTarget: 'target date passed: compared with the target',
     commitments: 'Commitments’ status',
     noCommitments: 'No commitments recorded.',

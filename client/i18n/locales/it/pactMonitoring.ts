@@ -26,7 +26,7 @@ export const pactMonitoring = {
     'no-value': 'nessun valore misurato',
   },
   thresholds:
-    'Stato rispetto alla traiettoria in linea retta dal valore di partenza al traguardo: in linea se il valore ha fatto almeno il {{onTrack}} % del progresso atteso alla data del monitoraggio, attenzione dal {{warning}} %, critico sotto il {{warning}} %. Per gli indicatori da ridurre il progresso è il calo; passata la data del traguardo, si confronta con il traguardo stesso.',
+    'Stato rispetto alla traiettoria in linea retta dal valore di partenza al traguardo: in linea se il valore ha fatto almeno il {{onTrack}} % del progresso atteso alla data del monitoraggio, attenzione dal {{warning}} %, critico sotto il {{warning}} %. Per gli indicatori da ridurre il progresso è il calo; passata la data del traguardo, si confronta con il traguardo stesso.',
   commitmentStatuses: {
     proposed: 'Proposto',
     confirmed: 'Confermato',
@@ -160,7 +160,7 @@ export const pactMonitoring = {
       state: 'Stato',
     },
     valueOf: 'Valore misurato · {{label}}',
-    progress: '{{percent}} % del progresso atteso',
+    progress: '{{percent}} % del progresso atteso',
     pastTarget: 'data del traguardo passata: confronto con il traguardo',
     commitments: 'Stato degli impegni',
     noCommitments: 'Nessun impegno registrato.',
