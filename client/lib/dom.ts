@@ -34,7 +34,8 @@ const CONTROL_ROLES = new Set([...ARROW_ROLES, 'button', 'link', 'checkbox', 'sw
 /**
  * True when the focused element uses this key itself, so a board shortcut must leave it alone:
  * a field takes every key ({@link isTyping}); a control (a button, a link, a tab, a menu item)
- * takes Tab (the focus moves on), Enter and Space (it is pressed), and, for tabs, menus and
+ * takes Tab (the focus moves on), Enter and Space (it is pressed), Backspace (nothing to fix
+ * in a card's text from there), and, for tabs, menus and
  * options, the arrows. A card is no control: its keys are the board's.
  */
 export function controlKeepsKey(target: EventTarget | null, key: string): boolean {
@@ -43,7 +44,7 @@ export function controlKeepsKey(target: EventTarget | null, key: string): boolea
   if (!el?.tagName) return false
   const role = el.getAttribute('role') ?? ''
   if (!CONTROL_TAGS.has(el.tagName) && !CONTROL_ROLES.has(role)) return false
-  if (key === 'Tab' || key === 'Enter' || key === ' ') return true
+  if (key === 'Tab' || key === 'Enter' || key === ' ' || key === 'Backspace') return true
   return key.startsWith('Arrow') && ARROW_ROLES.has(role)
 }
 

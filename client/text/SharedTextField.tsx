@@ -28,24 +28,7 @@ function typeAgain(keys: TypedKey[]): void {
  * person's edit (a card just made for it goes too), leaving the field keeps the text. A field
  * that opens with `autoFocus` takes the keys typed while it was opening.
  */
-export function SharedTextField({
-  target,
-  label,
-  placeholder,
-  className,
-  multiline = true,
-  rows = 1,
-  autoFocus = false,
-  readOnly = false,
-  disabled = false,
-  discardEmptyNew = false,
-  tabEnds = false,
-  alongside,
-  onFocus,
-  onDone,
-  onPresence,
-  ...attributes
-}: {
+interface SharedTextFieldProps {
   target: TextTarget
   label: string
   placeholder?: string
@@ -71,7 +54,46 @@ export function SharedTextField({
   onPresence?: (writing: boolean) => void
   id?: string
   'data-field'?: string
-}) {
+}
+
+export function SharedTextField(props: SharedTextFieldProps) {
+  // Who may only watch reads the words as text, whole (a disabled field cut them at its width).
+  // Another component, not a branch of the field: a field that comes back (a phase unlocked)
+  // mounts afresh and fills itself from the document, or its first key would replace the text.
+  if (props.disabled) {
+    const { collection, id, field } = props.target
+    return (
+      <ReadOnlyText
+        collection={collection}
+        id={id}
+        field={field}
+        label={props.label}
+        multiline={props.multiline ?? true}
+        className={(props.className ?? '').replace(/\b(pm|pact)-input\b/g, '').trim()}
+      />
+    )
+  }
+  return <EditableTextField {...props} />
+}
+
+function EditableTextField({
+  target,
+  label,
+  placeholder,
+  className,
+  multiline = true,
+  rows = 1,
+  autoFocus = false,
+  readOnly = false,
+  disabled: _readOnlyView,
+  discardEmptyNew = false,
+  tabEnds = false,
+  alongside,
+  onFocus,
+  onDone,
+  onPresence,
+  ...attributes
+}: SharedTextFieldProps) {
   const actions = useBoardActions()
   const { collection, id, field } = target
   const finished = useRef(false)
@@ -199,7 +221,6 @@ export function SharedTextField({
     placeholder,
     maxLength: text.maxLength,
     readOnly,
-    disabled,
     onInput: () => {
       text.write()
       presence.typed()
@@ -214,18 +235,6 @@ export function SharedTextField({
       if (!finished.current) finish('blur')
     },
   }
-  // for who may only watch: the words as text, whole (a disabled field cut them at its width)
-  if (disabled)
-    return (
-      <ReadOnlyText
-        collection={collection}
-        id={id}
-        field={field}
-        label={label}
-        multiline={multiline}
-        className={(className ?? '').replace(/\b(pm|pact)-input\b/g, '').trim()}
-      />
-    )
   return multiline ? (
     <textarea ref={text.ref as React.RefObject<HTMLTextAreaElement>} rows={rows} {...common} />
   ) : (

@@ -198,20 +198,20 @@ export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly nu
   // …and for its cells' longest word («Trimestrale», «Risorse economiche» were cut inside a
   // word), up to a share of the page: a URL may still break
   doc.font(FONT.regular).fontSize(TABLE_SIZE)
-  const cellNeeds = header.map((_, i) =>
-    Math.max(
-      headNeeds[i]!,
-      Math.min(
-        width * MAX_WORD_SHARE,
-        room(
-          Math.max(
-            0,
-            ...data.rows.flatMap((r) => words(clean(r[i] ?? '')).map((w) => doc.widthOfString(w))),
-          ),
-        ),
-      ),
-    ),
-  )
+  const cap = width * MAX_WORD_SHARE
+  const cellNeeds = header.map((_, i) => {
+    // measured word by word, without spreading a long text's words as arguments, and no further
+    // once a word reaches the cap
+    let longest = 0
+    for (const row of data.rows) {
+      for (const w of words(clean(row[i] ?? ''))) {
+        longest = Math.max(longest, doc.widthOfString(w))
+        if (room(longest) >= cap) break
+      }
+      if (room(longest) >= cap) break
+    }
+    return Math.max(headNeeds[i]!, Math.min(cap, room(longest)))
+  })
   const fitsAll = cellNeeds.reduce((a, b) => a + b, 0) <= width
   const widths = columnWidths(weights, width, fitsAll ? cellNeeds : headNeeds)
   const inner = (i: number) => widths[i]! - 2 * CELL_PAD

@@ -124,18 +124,23 @@ export async function visibleBin(
         `${e.collection}\u0000${e.recordId}`,
         describeRemoved(room.doc, e.collection, e.fields as never, labels),
       )
-    // when each record still in the bin was deleted (its latest deletion)
+    const onBoard = (e: BinEntry) =>
+      !!recordOf(collectionRoot(room.doc, e.collection as CollectionName), e.recordId)
+    // when each record that is gone was deleted (its latest deletion); one back on the board
+    // (a version restored, an undo) holds nothing back
     const deletedAt = new Map<string, number>()
     for (const e of oldestFirst)
-      if (e.restoredAt === null) deletedAt.set(`${e.collection}\u0000${e.recordId}`, e.at)
+      if (e.restoredAt === null && !onBoard(e))
+        deletedAt.set(`${e.collection}\u0000${e.recordId}`, e.at)
     const out: (Omit<BinEntry, 'boardId' | 'batch'> & { label: string })[] = []
     for (const e of entries) {
       const key = `${e.collection}\u0000${e.recordId}`
       if (seen.has(key) || MARKS.has(e.collection)) continue
-      if (hangsOnDeletedAlongside(e, deletedAt) || isBlank(e)) continue
+      // its latest deletion decides: an older one is never listed in its place
       seen.add(key)
+      if (hangsOnDeletedAlongside(e, deletedAt) || isBlank(e)) continue
       if (e.restoredAt !== null) continue
-      if (recordOf(collectionRoot(room.doc, e.collection as CollectionName), e.recordId)) continue
+      if (onBoard(e)) continue
       const { boardId: _b, batch: _batch, ...rest } = e
       out.push({ ...rest, label: labels.get(key) ?? labelOfFields(e.collection, e.fields) })
       if (out.length >= 500) break
@@ -158,20 +163,21 @@ function hangsOnDeletedAlongside(e: BinEntry, deletedAt: Map<string, number>): b
   })
 }
 
+/** Cards that are their words: one without any is nothing anyone wrote. */
+const BLANK_CARDS: ReadonlySet<string> = new Set(['problems.nodes', 'objectives.nodes'])
+
 /**
- * A record people name, with every text field empty: nothing anyone wrote (a new card dismissed with Escape
+ * A card of the problem or objective tree with every text field empty: nothing anyone wrote (a new card dismissed with Escape
  * before a word was typed showed as «(senza testo) scheda problema»).
  */
 function isBlank(e: BinEntry): boolean {
-  // records people name (cards, indicators…); a measurement without a note is still a value
+  // a card of the trees: an unnamed indicator, body or actor may hold values, members, a place
+  if (!BLANK_CARDS.has(e.collection)) return false
   const texts = Object.keys(collectionSpec(e.collection)?.texts ?? {})
-  return (
-    texts.includes('label') &&
-    texts.every((field) => {
-      const value = e.fields[field]
-      return value === undefined || value === null || (typeof value === 'string' && !value.trim())
-    })
-  )
+  return texts.every((field) => {
+    const value = e.fields[field]
+    return value === undefined || value === null || (typeof value === 'string' && !value.trim())
+  })
 }
 
 export type BinRestoreOutcome =

@@ -20,8 +20,13 @@ export const OBJECTIVE_ROW_SPREAD = 1.5
 
 /** Where an objective derived from a problem at `problem` is wanted: same column, rows spread. */
 export function objectiveSpotOf(problem: Spot): Spot {
-  return { x: problem.x, y: Math.round(problem.y * OBJECTIVE_ROW_SPREAD) }
+  // within the coordinates a card may have (a problem far out stays on the canvas)
+  const y = Math.round(problem.y * OBJECTIVE_ROW_SPREAD)
+  return { x: problem.x, y: Math.max(-COORD_LIMIT, Math.min(COORD_LIMIT, y)) }
 }
+
+/** The farthest a card may sit from the origin (the schema's `coord`). */
+const COORD_LIMIT = 1e7
 
 /** The size of a card nobody has measured yet (the same as the canvas's default card). */
 export const DEFAULT_CARD = { width: 200, height: 90 }

@@ -9,7 +9,7 @@ import {
   type Phase,
 } from './roots.ts'
 import { SCHEMA_VERSION } from './version.ts'
-import { isIdSet, textLimit } from './registry.ts'
+import { collectionSpec, isIdSet, textLimit } from './registry.ts'
 import { editIdSet, newIdSet, readIdSet, replaceIdSet, sharedIdSet } from './idSets.ts'
 import { PACT_INFO_ID } from './pact.ts'
 import { newText, replaceText } from './text.ts'
@@ -70,7 +70,7 @@ export function readFields(map: FieldMap): Fields {
   const out: Fields = {}
   map.forEach((value, key) => {
     out[key] = (
-      value instanceof Y.Array
+      value instanceof Y.Array && value.toArray().every((v) => typeof v === 'string')
         ? readIdSet(value)
         : value instanceof Y.AbstractType
           ? value.toJSON()
@@ -87,6 +87,10 @@ export function readFields(map: FieldMap): Fields {
  */
 export function putRecord(doc: Y.Doc, name: CollectionName, id: string, fields: Fields): void {
   const map = new Y.Map<unknown>()
+  // Every id set is born with the record, empty if need be: two people adding the first tag of
+  // a card at once would each make the list, and one list (with its tag) would lose.
+  for (const key of collectionSpec(name)?.idSets ?? [])
+    if (!(key in fields)) map.set(key, newIdSet([]))
   for (const [key, value] of Object.entries(fields)) {
     const max = textLimit(name, key)
     map.set(

@@ -83,14 +83,15 @@ export const DOC_MIGRATIONS: readonly DocMigration[] = [
     to: 6,
     name: 'MakeIdSetsShared',
     // Sets of ids (a body's members, an actor's objectives, a card's tags) become shared lists
-    // (Y.Array), so ids two people add at once are both kept; fields that held something else
-    // than a list are left to the normaliser.
+    // (Y.Array), so ids two people add at once are both kept; a record without one gets an
+    // empty one; fields that held something else than a list are left to the normaliser.
     up(doc) {
       for (const spec of REGISTRY)
         collectionRoot(doc, spec.name).forEach((map) => {
           if (!(map instanceof Y.Map)) return
+          // missing ones too: a list made later by two people at once would lose one's ids
           for (const field of spec.idSets ?? [])
-            if (Array.isArray(map.get(field))) sharedIdSet(map, field)
+            if (Array.isArray(map.get(field)) || !map.has(field)) sharedIdSet(map, field)
         })
     },
   },

@@ -29,9 +29,13 @@ export function normaliseFields(spec: CollectionSpec, fields: Fields): Fields | 
   for (const [key, value] of Object.entries(fields))
     if (!(key in shape) && jsonValue.safeParse(value).success)
       out[key] = withoutNegativeZero(value as JsonValue)
+  const idSets = spec.idSets ?? []
   for (const [key, schema] of Object.entries(shape)) {
     if (key === 'id') continue
-    const value = fields[key]
+    let value = fields[key]
+    // a shared id set grows past its limit item by item: cut, as a text is, not dropped whole
+    if (idSets.includes(key) && Array.isArray(value) && value.length > LIMITS.idList)
+      value = [...new Set(value)].slice(0, LIMITS.idList)
     const check = quickCheckOf(schema)
     const parsed = check ? null : schema.safeParse(value)
     if (check ? check(value) : parsed!.success) {
@@ -45,6 +49,13 @@ export function normaliseFields(spec: CollectionSpec, fields: Fields): Fields | 
     const repaired = repair(spec, key, value, schema)
     if (repaired === REFUSED) return null
     if (repaired !== undefined) out[key] = repaired
+  }
+  // An optional id set that holds nothing reads as absent: every record is made with its
+  // shared list (idSets.ts), and a card never tagged exports as it did before.
+  for (const key of idSets) {
+    const value = out[key]
+    if (Array.isArray(value) && value.length === 0 && fitsSchema(shape[key]!, undefined))
+      delete out[key]
   }
   return out
 }

@@ -81,6 +81,36 @@ describe('id sets: members, objectives and tags several people edit at once', ()
     expect([...(members(copies[1]!) as string[])].sort()).toEqual(['caritas', 'comune', 'cpi'])
   })
 
+  it('keeps both first tags two people give a new card at once; undoing one keeps the other', () => {
+    const { copies, exchange } = room(2)
+    copies[0]!.transact(() =>
+      putRecord(copies[0]!, 'problems.nodes', 'p', {
+        kind: 'problem',
+        label: 'NEET',
+        role: 'core',
+        x: 0,
+        y: 0,
+      }),
+    )
+    exchange()
+    const tag = (doc: Y.Doc, id: string) =>
+      doc.transact(() => editRecordIdSet(doc, 'problems.nodes', 'p', 'tags', { add: [id] }), 'me')
+    const undo = new Y.UndoManager(collectionRoot(copies[0]!, 'problems.nodes'), {
+      trackedOrigins: new Set(['me']),
+    })
+    tag(copies[0]!, 'neet')
+    tag(copies[1]!, 'rom')
+    exchange()
+    const tags = (doc: Y.Doc) =>
+      [
+        ...((readFields(collectionRoot(doc, 'problems.nodes').get('p')!).tags as string[]) ?? []),
+      ].sort()
+    for (const doc of copies) expect(tags(doc)).toEqual(['neet', 'rom'])
+    undo.undo()
+    exchange()
+    for (const doc of copies) expect(tags(doc)).toEqual(['rom'])
+  })
+
   it('an older board’s plain list becomes a shared list at the first edit, its ids kept', () => {
     const { server, members } = room(0)
     const body = collectionRoot(server, 'pact.bodies').get('tavolo')!

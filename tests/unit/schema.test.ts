@@ -93,6 +93,8 @@ describe('document schema', () => {
       category: 'community',
       stance: 'neutral',
       desiredStance: 'neutral',
+      // its id set, empty, made by migration 6 (shared from the start)
+      objectives: [],
     })
     expect(canvasRoots(doc, 'stakeholders').edges.get('r1')!.get('kind')).toBe('cooperation')
     expect(textValue(collectionRoot(doc, 'strategy.criteria').get('social')!.get('label'))).toBe(
