@@ -161,6 +161,15 @@ describe('the Patto phase in the browser', () => {
     await expect.poll(() => brunoRow.locator('input[data-field=unit]').inputValue()).toBe('€')
     await expect.poll(() => brunoRow.locator('select[data-field=type]').inputValue()).toBe('money')
 
+    // an amount below zero is refused, said so, and the stored one stays
+    const brunoAmount = brunoRow.locator('input[data-field=amount]')
+    await brunoAmount.fill('-3')
+    await brunoAmount.press('Enter')
+    await expect.poll(() => brunoAmount.getAttribute('aria-invalid')).toBe('true')
+    expect(await brunoAmount.getAttribute('title')).toContain('numero positivo')
+    await expect.poll(() => brunoAmount.inputValue()).toBe('1500')
+    expect(await alice.actorTotal('a2')).toBe('1500 €')
+
     // a second commitment of the Comune in the same unit adds up; another unit stays apart
     await alice.commit('Comune di Clusone', '30', ' Ore')
     await expect.poll(() => bruno.actorTotal('a1')).toBe('150 ore')

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react'
 import { editableNumber, parseAmount } from './format.ts'
 
-/** An amount typed in a cell, written when the cell is left; what is not a number is refused. */
+/**
+ * An amount typed in a cell, written when the cell is left; what is not a number, or is below
+ * zero, is refused.
+ */
 export function AmountField({
   value,
   label,
@@ -25,7 +28,8 @@ export function AmountField({
   const commit = () => {
     setFocused(false)
     const parsed = parseAmount(draft)
-    if (parsed === undefined) {
+    // what an actor puts in: a quantity below zero means nothing («-3» was saved)
+    if (parsed === undefined || (parsed !== null && parsed < 0)) {
       setBad(true)
       setDraft(shown)
       return
