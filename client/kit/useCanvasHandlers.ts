@@ -12,6 +12,7 @@ import type { CanvasName } from '../../shared/schema/index.ts'
 import { useBoardSession } from '../store/context.tsx'
 import type { CardNode } from '../store/projection.ts'
 import { throttle } from '../lib/throttle.ts'
+import { selectOnly } from '../store/selection.ts'
 
 /** Awareness traffic for live positions: at most 30 messages a second while dragging… */
 const LIVE_MS = 1000 / 30
@@ -88,13 +89,24 @@ export function useCanvasHandlers(canvas: CanvasName) {
    * changes, links first: written as they came, the first undo brought the cards back alone.)
    */
   const onDelete: OnDelete<CardNode> = useCallback(
-    ({ nodes, edges }) =>
+    ({ nodes, edges }) => {
+      // One card deleted (the keyboard's Delete): the selection moves to a card it was linked to,
+      // its effect first, so the arrows go on from there instead of from nowhere.
+      const gone = new Set(nodes.map((n) => n.id))
+      const links = store.getState().canvases[canvas].edges
+      const next =
+        nodes.length === 1
+          ? (links.find((l) => gone.has(l.source) && !gone.has(l.target))?.target ??
+            links.find((l) => gone.has(l.target) && !gone.has(l.source))?.source)
+          : undefined
       actions.removeCards(
         canvas,
         nodes.map((n) => n.id),
         edges.map((e) => e.id),
-      ),
-    [actions, canvas],
+      )
+      if (next) selectOnly(store, canvas, next)
+    },
+    [actions, canvas, store],
   )
   const onNodeDragStart: OnNodeDrag<CardNode> = useCallback(() => actions.beginGesture(), [actions])
   const onNodeDrag: OnNodeDrag<CardNode> = useCallback(

@@ -102,6 +102,17 @@ describe('the problem tree, keyboard first', () => {
       )
     expect(link('Pochi orientatori nelle scuole', 'Orientamento scolastico debole')).toBe(true)
     expect(link('Alta disoccupazione dei NEET', 'Povertà delle famiglie')).toBe(true)
+
+    // Delete keeps the keyboard's place: the card's effect is selected, the arrows go on
+    const selected = () => f.page.locator('.react-flow__node.selected').allInnerTexts()
+    await f.card('Pochi orientatori nelle scuole').click()
+    await keyboard.press('Delete')
+    await expect.poll(() => p.cards().count()).toBe(4)
+    await expect.poll(async () => (await selected()).join()).toContain('Orientamento scolastico')
+    await keyboard.press('ArrowUp')
+    await expect
+      .poll(async () => (await selected()).join())
+      .toContain('Alta disoccupazione dei NEET')
   })
 
   it('Tab ends a card’s text and adds a cause, also when typed before the card’s editor opened', async () => {
