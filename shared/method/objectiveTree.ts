@@ -141,16 +141,23 @@ export function mergeObjectiveTree(doc: Y.Doc, options: MergeOptions = {}): Merg
     /** problem id → the objective its links attach to */
     const objectiveOf = new Map<string, string>()
     const derivedCards = byOrigin(objectives.nodes)
+    // A row of problems already has its objectives somewhere (spread apart, or where an older
+    // generation put them): a new one joins them there.
+    const rowOf = new Map<number, number>()
+    forEachRecord(problems.nodes, (problem, problemId) => {
+      const card = derivedCards.get(problemId)?.[0]
+      const objective = card ? objectives.nodes.get(card) : undefined
+      if (objective instanceof Y.Map) rowOf.set(num(problem.get('y')), num(objective.get('y')))
+    })
     forEachRecord(problems.nodes, (problem, problemId) => {
       const label = textValue(problem.get('label'))
       const existing = derivedCards.get(problemId)
       const preferred = objectiveIdFor(problemId)
       if (!existing) {
         if (wasDeleted(objectives.nodes, preferred)) return
-        const at = freeSpotAmong(
-          objectiveSpotOf({ x: num(problem.get('x')), y: num(problem.get('y')) }),
-          taken,
-        )
+        const wanted = objectiveSpotOf({ x: num(problem.get('x')), y: num(problem.get('y')) })
+        const row = rowOf.get(num(problem.get('y')))
+        const at = freeSpotAmong(row === undefined ? wanted : { ...wanted, y: row }, taken)
         taken.push({ ...at, ...DEFAULT_CARD })
         putRecord(doc, 'objectives.nodes', preferred, {
           kind: 'objective',

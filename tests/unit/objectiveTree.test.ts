@@ -191,6 +191,26 @@ describe('objective tree: regeneration merges', () => {
     expect(links(doc)['me:l4']).toMatchObject({ source: 'obj:skills', target: 'obj:core' })
   })
 
+  it('puts a new problem’s objective in the row of its row-mates’ objectives, wherever they are', () => {
+    const doc = newBoard()
+    mergeObjectiveTree(doc)
+    // a tree generated before the rows were spread: its objectives sit at their problems' height
+    for (const id of ['obj:core', 'obj:guid', 'obj:serv', 'obj:excl']) {
+      const from = String(cards(doc)[id]!.derivedFrom)
+      const y = canvasRoots(doc, 'problems').nodes.get(from)!.get('y') as number
+      patchObjective(doc, id, { y })
+    }
+    const causeRow = cards(doc)['obj:guid']!.y
+    // a new cause on the causes' row joins their objectives' row, not 1.5× below it
+    doc.transact(() => problem(doc, 'skills', 'Competenze scarse', 'cause', 900, 450))
+    mergeObjectiveTree(doc)
+    expect(cards(doc)['obj:skills']!.y).toBe(causeRow)
+    // a problem on a row of its own gets the spread place
+    doc.transact(() => problem(doc, 'far', 'Famiglie lontane', 'cause', 0, 700))
+    mergeObjectiveTree(doc)
+    expect(cards(doc)['obj:far']!.y).toBe(700 * OBJECTIVE_ROW_SPREAD)
+  })
+
   it('places a regenerated objective beside the cards already where its problem sits', () => {
     const doc = newBoard()
     mergeObjectiveTree(doc)
