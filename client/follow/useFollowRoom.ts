@@ -22,7 +22,7 @@ const followingSelector = (s: { following: number | null }) => s.following
  * so when the facilitator moves the room to another phase. Returns the phase to offer.
  */
 export function useFollowRoom(): { phaseNotice: Phase | null; dismissPhase: () => void } {
-  const { provider } = useBoardSession()
+  const { provider, store } = useBoardSession()
   const actions = useBoardActions()
   const participant = useBoard(participantSelector)
   const viewer = useBoard(viewerSelector)
@@ -79,11 +79,14 @@ export function useFollowRoom(): { phaseNotice: Phase | null; dismissPhase: () =
     // (a latecomer landed on «Problemi» with the room in «Patto», told nothing). Not the
     // projector, which shows what the facilitator shows; nor a tab already chosen by hand.
     if (before === null) {
-      if (!viewer && tabRef.current === FIRST_PHASE && phase !== FIRST_PHASE) actions.setTab(phase)
+      // (someone already writing a card, on a slow first sync, stays where they write)
+      const writing = store.getState().editingId !== null
+      if (!viewer && !writing && tabRef.current === FIRST_PHASE && phase !== FIRST_PHASE)
+        actions.setTab(phase)
       return
     }
     if (before !== phase && participant) setPhaseNotice(phase)
-  }, [synced, phase, participant, viewer, actions])
+  }, [synced, phase, participant, viewer, actions, store])
   useEffect(() => {
     if (phaseNotice && (tab === phaseNotice || following !== null)) setPhaseNotice(null)
   }, [tab, phaseNotice, following])

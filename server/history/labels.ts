@@ -73,11 +73,30 @@ export function differingExcerpts(a: string, b: string, chars: number): [string,
     Math.min(same - Math.floor(chars / 4), Math.max(a.length, b.length) - chars),
   )
   const cut = (text: string) => {
-    const from = Math.min(start, Math.max(0, text.length - chars))
-    const end = from + chars
+    let from = Math.min(start, Math.max(0, text.length - chars))
+    let end = Math.min(text.length, from + chars)
+    // at a word's edge when one is near, never inside a character written as two (an emoji)
+    if (from > 0) {
+      const space = text.indexOf(' ', from)
+      if (space >= 0 && space - from < WORD_SLACK) from = space + 1
+    }
+    if (end < text.length) {
+      const space = text.lastIndexOf(' ', end)
+      if (space > from && end - space < WORD_SLACK) end = space
+    }
+    if (isLowSurrogate(text, from)) from += 1
+    if (isLowSurrogate(text, end)) end -= 1
     return `${from > 0 ? '…' : ''}${text.slice(from, end)}${end < text.length ? '…' : ''}`
   }
   return [cut(a), cut(b)]
+}
+
+/** How far an excerpt's edge moves to fall between words. */
+const WORD_SLACK = 15
+
+const isLowSurrogate = (text: string, i: number) => {
+  const c = text.charCodeAt(i)
+  return c >= 0xdc00 && c <= 0xdfff
 }
 
 /** The label of a live record of the document ('' when it is gone). A link names its ends. */

@@ -34,4 +34,17 @@ describe('what changed since a version: a long text reworded', () => {
     expect(ea).toBe(`…${'x'.repeat(10)}AAA${'y'.repeat(27)}…`)
     expect(eb).toBe(`…${'x'.repeat(10)}BBB${'y'.repeat(27)}…`)
   })
+
+  it('cuts between words when one is near, and never inside an emoji', () => {
+    const words = Array.from({ length: 40 }, (_, i) => `parola${i}`).join(' ')
+    const [before, after] = differingExcerpts(words, words.replace('parola30', 'PAROLA30'), 60)
+    for (const excerpt of [before, after]) {
+      const inner = excerpt.replace(/^…|…$/g, '')
+      expect(inner.startsWith('parola'), excerpt).toBe(true)
+      expect(/parola\d+$|PAROLA\d+$/.test(inner), excerpt).toBe(true)
+    }
+    const emoji = '😀'.repeat(60)
+    const [e1] = differingExcerpts(emoji + 'a', emoji + 'b', 41)
+    expect(e1.replace(/…/g, '')).toMatch(/^(😀)*a?$/u)
+  })
 })
