@@ -156,9 +156,10 @@ export function ProblemCanvas() {
           </BoardCanvas>
           {/* the projector shows the tree; the warnings are for those who edit it */}
           {!projector && <TreeWarnings report={report} cardCount={nodes.length} />}
-          {editable && synced && nodes.length === 0 && (
-            <div className="canvas-hint">
-              <p>{t('toolbar.hintEmpty')}</p>
+          {synced && nodes.length === 0 && (
+            <div className="canvas-hint" data-testid="canvas-empty">
+              {/* who only watches (the projector) is told what will appear, not how to add */}
+              <p>{t(editable ? 'toolbar.hintEmpty' : 'toolbar.hintEmptyWatch')}</p>
             </div>
           )}
         </div>

@@ -70,6 +70,7 @@ export const board = {
     role: 'Card role',
     hintEmpty:
       'Double-click the board to add a problem. Drag from the top dot of a cause to the bottom dot of its effect to link them.',
+    hintEmptyWatch: 'No problems yet: the cards appear here as the group writes them.',
   },
   card: {
     placeholder: 'Write the problem as a negative state…',

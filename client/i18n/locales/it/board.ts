@@ -71,6 +71,8 @@ export const board = {
     role: 'Ruolo della carta',
     hintEmpty:
       'Doppio clic sulla lavagna per aggiungere un problema. Trascina dal pallino in alto di una causa al pallino in basso del suo effetto per collegarli.',
+    hintEmptyWatch:
+      'Nessun problema ancora: le carte compaiono qui man mano che il gruppo le scrive.',
   },
   card: {
     placeholder: 'Scrivi il problema come stato negativo…',
