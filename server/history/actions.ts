@@ -124,8 +124,7 @@ export async function visibleBin(
         `${e.collection}\u0000${e.recordId}`,
         describeRemoved(room.doc, e.collection, e.fields as never, labels),
       )
-    const onBoard = (e: BinEntry) =>
-      !!recordOf(collectionRoot(room.doc, e.collection as CollectionName), e.recordId)
+    const onBoard = (e: BinEntry) => isOnBoard(room.doc, e)
     // when each record that is gone was deleted (its latest deletion); one back on the board
     // (a version restored, an undo) holds nothing back
     const deletedAt = new Map<string, number>()
@@ -147,6 +146,11 @@ export async function visibleBin(
     }
     return out
   })
+}
+
+/** Whether a bin entry's record is on the board now (back, or never gone). */
+function isOnBoard(doc: Y.Doc, e: BinEntry): boolean {
+  return !!recordOf(collectionRoot(doc, e.collection as CollectionName), e.recordId)
 }
 
 /**
@@ -211,8 +215,7 @@ export async function restoreFromBin(
   ]
   const outcome = await registry.withRoom(boardId, (room): BinRestoreOutcome => {
     if (room.newerSchema) return { ok: false, status: 409, code: 'NEWER_SCHEMA' }
-    const live = (e: BinEntry) =>
-      !!recordOf(collectionRoot(room.doc, e.collection as CollectionName), e.recordId)
+    const live = (e: BinEntry) => isOnBoard(room.doc, e)
     if (live(entry))
       return { ok: false, status: 409, code: 'CANNOT_RESTORE', details: ['it is on the board'] }
     // a mark (a score, a dot) comes back only when it went in the same change: one taken back

@@ -244,3 +244,17 @@ export function decimal(value: number, lang: ImageLang, digits = 2): string {
   const fixed = String(Math.round(value * 10 ** digits) / 10 ** digits)
   return lang === 'it' ? fixed.replace('.', ',') : fixed
 }
+
+/**
+ * A day (`YYYY-MM-DD`) as people read it in their language: `31/03/2027` (in English too, as
+ * in Britain); what is not such a day, as written.
+ */
+export function formatDay(day: string | null | undefined, lang: string): string {
+  if (!day) return ''
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  if (!m) return day
+  return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).toLocaleDateString(
+    lang.startsWith('en') ? 'en-GB' : 'it-IT',
+    { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' },
+  )
+}

@@ -13,6 +13,7 @@ import {
 } from '../pact/monitoring.ts'
 import { PACT_INFO_ID } from '../schema/pact.ts'
 import type { ImageLang } from '../render/labels.ts'
+import { formatDay } from './labels.ts'
 import { PACT_LABELS } from './pactLabels.ts'
 import type { Table } from './tables.ts'
 
@@ -24,12 +25,6 @@ const num = (v: number | null, lang: ImageLang) =>
   v === null
     ? ''
     : v.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: 4 })
-/** A day as a reader of the document reads it: `31/03/2027` (an unreadable one as written). */
-const day = (iso: string | null | undefined, lang: ImageLang): string => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '')
-  if (!m) return iso ?? ''
-  return lang === 'it' || lang === 'en' ? `${m[3]}/${m[2]}/${m[1]}` : iso!
-}
 
 /** Names of what the pact's records point to: actors, objectives, logframe rows. */
 function namesOf(board: BoardExport) {
@@ -98,7 +93,7 @@ export function commitmentsTable(board: BoardExport, lang: ImageLang): Table {
       l.types[k.type],
       k.what,
       [num(k.amount, lang), k.unit].filter(Boolean).join(' '),
-      k.from || k.to ? `${day(k.from, lang) || '…'} → ${day(k.to, lang) || '…'}` : '',
+      k.from || k.to ? `${formatDay(k.from, lang) || '…'} → ${formatDay(k.to, lang) || '…'}` : '',
       name(k.objective) || name(k.activity),
       l.statuses[k.status],
     ]),
@@ -132,7 +127,7 @@ export function adhesionsTable(board: BoardExport, lang: ImageLang): Table {
       .map((a) => [
         name(str(a.actor)),
         a.adheres === true ? l.yes : l.no,
-        day(str(a.date), lang),
+        formatDay(str(a.date), lang),
         str(a.signedBy),
       ])
       .sort((a, b) => a[0]!.localeCompare(b[0]!, 'it')),
@@ -144,7 +139,7 @@ export function indicatorsTable(board: BoardExport, lang: ImageLang): Table {
   const name = namesOf(board)
   const c = l.indicator
   const at = (v: number | null, date: string | null) =>
-    [num(v, lang), date ? `(${day(date, lang)})` : ''].filter(Boolean).join(' ')
+    [num(v, lang), date ? `(${formatDay(date, lang)})` : ''].filter(Boolean).join(' ')
   return {
     columns: [
       c.label,
@@ -193,7 +188,7 @@ export function monitoringOf(board: BoardExport, lang: ImageLang): MonitoringVie
       if (!m || m.value === null) continue
       values.push([
         round.label,
-        day(round.date, lang),
+        formatDay(round.date, lang),
         indicator.label,
         [num(m.value, lang), indicator.unit].filter(Boolean).join(' '),
       ])
@@ -206,7 +201,7 @@ export function monitoringOf(board: BoardExport, lang: ImageLang): MonitoringVie
       columns: [r.round, r.date, r.feedback],
       rows: rounds
         .filter((x) => x.feedback.trim())
-        .map((x) => [x.label, day(x.date, lang), x.feedback]),
+        .map((x) => [x.label, formatDay(x.date, lang), x.feedback]),
     },
     adaptations: {
       columns: [r.round, a.what, a.who, a.due, a.target, a.done],
@@ -214,7 +209,7 @@ export function monitoringOf(board: BoardExport, lang: ImageLang): MonitoringVie
         roundName.get(x.round) ?? '',
         x.what,
         name(x.who),
-        day(x.due, lang),
+        formatDay(x.due, lang),
         [x.targetKind ? l.targets[x.targetKind] : '', name(x.target)].filter(Boolean).join(': '),
         x.done ? l.yes : l.no,
       ]),

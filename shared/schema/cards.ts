@@ -69,13 +69,12 @@ export function recordOf(root: Y.Map<FieldMap>, id: string): FieldMap | undefine
 export function readFields(map: FieldMap): Fields {
   const out: Fields = {}
   map.forEach((value, key) => {
-    out[key] = (
-      value instanceof Y.Array && value.toArray().every((v) => typeof v === 'string')
-        ? readIdSet(value)
-        : value instanceof Y.AbstractType
-          ? value.toJSON()
-          : value
-    ) as JsonValue
+    if (value instanceof Y.Array) {
+      const items = value.toArray()
+      out[key] = (
+        items.every((v): v is string => typeof v === 'string') ? readIdSet(items) : value.toJSON()
+      ) as JsonValue
+    } else out[key] = (value instanceof Y.AbstractType ? value.toJSON() : value) as JsonValue
   })
   return out
 }

@@ -19,9 +19,9 @@ export function newIdSet(values: readonly unknown[]): IdSet {
   return list
 }
 
-/** The ids of a shared list, each once, in the list's order. */
-export function readIdSet(list: Y.Array<unknown>): unknown[] {
-  return unique(list.toArray())
+/** The ids of a shared list (its items), each once, in the list's order. */
+export function readIdSet(items: readonly string[]): string[] {
+  return unique(items)
 }
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)]

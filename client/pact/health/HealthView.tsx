@@ -17,7 +17,8 @@ import {
   useMeasurements,
   useRounds,
 } from '../indicators/data.ts'
-import { formatDay, formatNumber, today } from '../indicators/fields.tsx'
+import { formatNumber, today } from '../indicators/fields.tsx'
+import { formatDay } from '../../../shared/document/labels.ts'
 import { StateBadge, STATE_COLORS, ThresholdNote } from '../monitoring/StateBadge.tsx'
 import '../indicators/indicators.css'
 import '../monitoring/monitoring.css'

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next'
 import {
   FREQUENCIES,
   INDICATOR_DIRECTIONS,
-  type Frequency,
   type IndicatorDirection,
 } from '../../../shared/schema/index.ts'
 import type { Indicator } from '../../../shared/pact/monitoring.ts'
@@ -10,7 +9,7 @@ import { trajectoryLine } from '../../../shared/pact/trajectory.ts'
 import { SharedTextField } from '../../text/SharedTextField.tsx'
 import { useBoardActions } from '../../store/context.tsx'
 import type { Named, RowName } from './data.ts'
-import { DateField, NumberField, ReadOnlyValue } from './fields.tsx'
+import { ChoiceField, DateField, NumberField } from './fields.tsx'
 import { ActorSelect, LinkSelect } from './selects.tsx'
 import type { useIndicatorActions } from './useIndicatorActions.ts'
 
@@ -85,49 +84,27 @@ export function IndicatorCard({
         </label>
         <label className="pm-field">
           <span>{t('indicators.fields.direction')}</span>
-          {editable ? (
-            <select
-              aria-label={label('direction')}
-              data-field="direction"
-              value={i.direction}
-              onChange={(e) => update({ direction: e.target.value as IndicatorDirection })}
-            >
-              {INDICATOR_DIRECTIONS.map((d) => (
-                <option key={d} value={d}>
-                  {directionText(d)}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <ReadOnlyValue
-              text={directionText(i.direction)}
-              label={label('direction')}
-              field="direction"
-            />
-          )}
+          <ChoiceField
+            value={i.direction}
+            options={INDICATOR_DIRECTIONS}
+            textOf={directionText}
+            label={label('direction')}
+            field="direction"
+            disabled={!editable}
+            onChange={(direction) => update({ direction })}
+          />
         </label>
         <label className="pm-field">
           <span>{t('indicators.fields.frequency')}</span>
-          {editable ? (
-            <select
-              aria-label={label('frequency')}
-              data-field="frequency"
-              value={i.frequency}
-              onChange={(e) => update({ frequency: e.target.value as Frequency })}
-            >
-              {FREQUENCIES.map((f) => (
-                <option key={f} value={f}>
-                  {t(`frequencies.${f}`)}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <ReadOnlyValue
-              text={t(`frequencies.${i.frequency}`)}
-              label={label('frequency')}
-              field="frequency"
-            />
-          )}
+          <ChoiceField
+            value={i.frequency}
+            options={FREQUENCIES}
+            textOf={(f) => t(`frequencies.${f}`)}
+            label={label('frequency')}
+            field="frequency"
+            disabled={!editable}
+            onChange={(frequency) => update({ frequency })}
+          />
         </label>
         <label className="pm-field">
           <span>{t('indicators.fields.responsible')}</span>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatDay } from '../../../shared/document/labels.ts'
 
 /** A number as people type it: `12`, `12,5`, `12.5`, `-3`; blank is no value. */
 export function parseNumber(text: string): number | null | undefined {
@@ -161,14 +162,44 @@ export function ReadOnlyValue({
   )
 }
 
-/** A day as people read it in the page's language (`31/03/2027`). */
-export function formatDay(day: string | null | undefined, lang: string): string {
-  if (!day) return ''
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
-  if (!m) return day
-  return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).toLocaleDateString(
-    lang.startsWith('en') ? 'en-GB' : 'it-IT',
-    { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' },
+/**
+ * One of fixed options: a select for who may write, the chosen option's words for who may only
+ * watch ({@link ReadOnlyValue}).
+ */
+export function ChoiceField<T extends string>({
+  value,
+  options,
+  textOf,
+  onChange,
+  label,
+  field,
+  disabled,
+  ...rest
+}: {
+  value: T
+  options: readonly T[]
+  textOf(option: T): string
+  onChange(value: T): void
+  label: string
+  field: string
+  disabled?: boolean
+  'data-status'?: string
+}) {
+  if (disabled) return <ReadOnlyValue text={textOf(value)} label={label} field={field} />
+  return (
+    <select
+      aria-label={label}
+      data-field={field}
+      value={value}
+      onChange={(e) => onChange(e.target.value as T)}
+      {...rest}
+    >
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {textOf(o)}
+        </option>
+      ))}
+    </select>
   )
 }
 

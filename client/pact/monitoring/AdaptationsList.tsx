@@ -4,10 +4,9 @@ import type { Adaptation } from '../../../shared/pact/monitoring.ts'
 import { SharedTextField } from '../../text/SharedTextField.tsx'
 import { useBoardActions } from '../../store/context.tsx'
 import type { Named } from '../indicators/data.ts'
-import { DateField } from '../indicators/fields.tsx'
+import { DateField, ReadOnlyValue } from '../indicators/fields.tsx'
 import { ActorSelect } from '../indicators/selects.tsx'
 import type { useMonitoringActions } from './useMonitoringActions.ts'
-import { ReadOnlyValue } from '../indicators/fields.tsx'
 
 /** What an adaptation can change, by kind: the pact's items and the method's. */
 export type TargetOptions = Record<AdaptationTarget, readonly Named[]>

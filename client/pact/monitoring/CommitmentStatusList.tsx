@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../../../shared/schema/index.ts'
 import type { CommitmentSummary } from '../indicators/data.ts'
-import { ReadOnlyValue } from '../indicators/fields.tsx'
+import { ChoiceField } from '../indicators/fields.tsx'
 
 /** The commitments of the ledger with their status, updated during the round. */
 export function CommitmentStatusList({
@@ -27,26 +27,16 @@ export function CommitmentStatusList({
             <span className="pm-commitment-text">
               <strong>{who}</strong> — {what}
             </span>
-            {editable ? (
-              <select
-                aria-label={t('monitoring.statusOf', { what: `${who} — ${what}` })}
-                value={c.status}
-                data-status={c.status}
-                onChange={(e) => onStatus(c.id, e.target.value as CommitmentStatus)}
-              >
-                {COMMITMENT_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`commitmentStatuses.${s}`)}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <ReadOnlyValue
-                text={t(`commitmentStatuses.${c.status}`)}
-                label={t('monitoring.statusOf', { what: `${who} — ${what}` })}
-                field="status"
-              />
-            )}
+            <ChoiceField
+              value={c.status}
+              options={COMMITMENT_STATUSES}
+              textOf={(s) => t(`commitmentStatuses.${s}`)}
+              label={t('monitoring.statusOf', { what: `${who} — ${what}` })}
+              field="status"
+              data-status={c.status}
+              disabled={!editable}
+              onChange={(status: CommitmentStatus) => onStatus(c.id, status)}
+            />
           </li>
         )
       })}

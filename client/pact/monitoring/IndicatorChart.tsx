@@ -2,7 +2,8 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HealthState, Indicator, SeriesPoint } from '../../../shared/pact/monitoring.ts'
 import { dayNumber, trajectoryLine } from '../../../shared/pact/trajectory.ts'
-import { formatDay, formatNumber } from '../indicators/fields.tsx'
+import { formatNumber } from '../indicators/fields.tsx'
+import { formatDay } from '../../../shared/document/labels.ts'
 import { STATE_COLORS } from './StateBadge.tsx'
 
 const W = 520

@@ -16,7 +16,8 @@ import {
   useRounds,
 } from '../indicators/data.ts'
 import { downloadCsv } from '../indicators/download.ts'
-import { formatDay, today } from '../indicators/fields.tsx'
+import { today } from '../indicators/fields.tsx'
+import { formatDay } from '../../../shared/document/labels.ts'
 import type { TargetOptions } from './AdaptationsList.tsx'
 import { IndicatorChart } from './IndicatorChart.tsx'
 import { RoundPanel } from './RoundPanel.tsx'
