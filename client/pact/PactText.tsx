@@ -45,7 +45,7 @@ export function PactText({
         field={field}
         label={label}
         multiline={multiline}
-        className={`pact-text-readonly ${className.replace('pact-input', '')}`.trim()}
+        className={`pact-text-readonly ${className}`}
       />
     )
   return (

@@ -33,12 +33,15 @@ export function ReadOnlyText({
   field: string
   label: string
   multiline?: boolean
+  /** The field's own classes (its input styling is left out). */
   className?: string
 }) {
   const value = useBoard((s: BoardState) => fieldText(s, collection, id, field))
+  // the field's classes without its input styling (`pm-input`, `pact-input`)
+  const own = className.replace(/\b(pm|pact)-input\b/g, '').trim()
   return (
     <span
-      className={`text-readonly${multiline ? ' multiline' : ''} ${className}`.trim()}
+      className={`text-readonly${multiline ? ' multiline' : ''} ${own}`.trim()}
       data-field={field}
       aria-label={label}
     >

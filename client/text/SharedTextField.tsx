@@ -69,7 +69,7 @@ export function SharedTextField(props: SharedTextFieldProps) {
         field={field}
         label={props.label}
         multiline={props.multiline ?? true}
-        className={(props.className ?? '').replace(/\b(pm|pact)-input\b/g, '').trim()}
+        className={props.className}
       />
     )
   }
