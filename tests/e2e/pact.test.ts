@@ -1,144 +1,15 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
 import { screenshot } from '../helpers/browser.ts'
-import { exportJson, importBoard } from '../helpers/server.ts'
+import { exportJson } from '../helpers/server.ts'
 import { browserSuite } from '../helpers/suite.ts'
+import { importWithLinks, participants, pactPage, type Json } from '../helpers/pactPage.ts'
 
 const suite = browserSuite()
 
-type Json = Record<string, any>
-interface Links {
-  id: string
-  keys: { facilitator: string; participant: string; viewer: string }
-  links: { facilitator: string; participant: string; viewer: string }
-}
-
-const ACTORS = [
-  ['a1', 'Comune di Clusone', 'public'],
-  ['a2', 'Cooperativa Il Ponte', 'third-sector'],
-  ['a3', 'Impresa Rossi', 'economic'],
-] as const
-
-/**
- * A board that reached the Patto phase: three actors in the register, a chosen strategy with
- * two objectives, a logframe with an activity; the pact itself still empty.
- */
-function workshopBoard(title: string): Json {
-  const board = JSON.parse(
-    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'board-v5.json'), 'utf8'),
-  ) as Json
-  board.title = title
-  board.canvases.stakeholders.nodes = ACTORS.map(([id, label, category], i) => ({
-    id,
-    kind: 'actor',
-    label,
-    category,
-    power: 0.5,
-    interest: 0.5,
-    stance: 'neutral',
-    desiredStance: 'supports',
-    x: i * 200,
-    y: 0,
-  }))
-  board.logframe.push({
-    id: 'lf-2',
-    level: 'activity',
-    objective: 'obj-1',
-    text: 'Sportello di orientamento settimanale',
-    indicators: '',
-    sources: '',
-    assumptions: '',
-    order: 0,
-  })
-  board.pact = {
-    info: [{ id: 'pact', vision: '', territory: '' }],
-    bodies: [],
-    rules: [],
-    commitments: [],
-    adhesions: [],
-    indicators: [],
-    rounds: [],
-    measurements: [],
-    adaptations: [],
-  }
-  return board
-}
-
-async function importWithLinks(board: Json): Promise<Links> {
-  const answer = await importBoard(suite.server.url, board)
-  const abs = (l: string) => new URL(l, suite.server.url).href
-  return {
-    ...answer,
-    links: {
-      facilitator: abs(answer.links.facilitator),
-      participant: abs(answer.links.participant),
-      viewer: abs(answer.links.viewer),
-    },
-  }
-}
-
-/** What a participant does in the Patto phase. */
-function pactPage(page: Page) {
-  const ledger = page.locator('[data-testid=ledger]')
-  return {
-    page,
-    ledger,
-    async openView(view: 'vision' | 'governance' | 'commitments') {
-      await page.locator('#tab-pact').click()
-      await page.locator(`#pact-tab-${view}`).click()
-      await page.locator(`#pact-tab-${view}[aria-selected=true]`).waitFor()
-      await page.locator(`[data-testid=pact-${view}]`).waitFor()
-    },
-    rows: () => ledger.locator('tbody tr'),
-    /** Adds a commitment for an actor, then fills amount, unit and type in its new row. */
-    async commit(actor: string, amount: string, unit: string, type?: string) {
-      const before = await ledger.locator('tbody tr').count()
-      await page.locator('select.ledger-add').selectOption({ label: actor })
-      await expect.poll(() => ledger.locator('tbody tr').count()).toBe(before + 1)
-      const row = ledger.locator('tbody tr').nth(before)
-      // the new row's «Che cosa» has the focus: what is typed next lands there
-      await expect
-        .poll(() =>
-          row.evaluate(
-            (tr) =>
-              !!document.activeElement?.closest('.ledger-what') &&
-              tr.contains(document.activeElement),
-          ),
-        )
-        .toBe(true)
-      if (type) await row.locator('select[data-field=type]').selectOption(type)
-      await row.locator('input[data-field=amount]').fill(amount)
-      await row.locator('input[data-field=amount]').press('Enter')
-      await row.locator('input[data-field=unit]').fill(unit)
-      await row.locator('input[data-field=unit]').press('Enter')
-      return row
-    },
-    /** The sums shown for one actor in the totals per actor, one per unit. */
-    actorTotal: async (actorId: string) =>
-      (
-        await page
-          .locator(`[data-testid=totals-actor] tr[data-total-key=${actorId}] .totals-amount`)
-          .allInnerTexts()
-      ).join(' · '),
-    gaps: (kind: 'objectives' | 'activities' | 'actors') =>
-      page.locator(`[data-testid=gaps-${kind}]`).innerText(),
-  }
-}
-
-async function participants(title: string) {
-  const board = await importWithLinks(workshopBoard(title))
-  const alice = pactPage((await suite.open(board.links.participant, 'Alice')).page)
-  const bruno = pactPage((await suite.open(board.links.participant, 'Bruno')).page)
-  await alice.page.setViewportSize({ width: 1366, height: 768 })
-  await bruno.page.setViewportSize({ width: 1366, height: 768 })
-  return { board, alice, bruno }
-}
-
 describe('the Patto phase in the browser', () => {
   it('two participants add commitments for two actors: each sees the other’s, the totals change live', async () => {
-    const { alice, bruno } = await participants('Patto Val Seriana')
+    const { alice, bruno } = await participants(suite, 'Patto Val Seriana')
     await alice.openView('commitments')
     await bruno.openView('commitments')
     // before anyone commits: every actor and every objective of the strategy is a gap
@@ -226,103 +97,8 @@ describe('the Patto phase in the browser', () => {
     expect(lines.length).toBe(6) // header, four commitments, the final line end
   })
 
-  it('the vision written by two people at the same time keeps both texts', async () => {
-    const { alice, bruno } = await participants('Patto Val Seriana')
-    await alice.openView('vision')
-    await bruno.openView('vision')
-    const aliceField = alice.page.locator('textarea[data-field=vision]')
-    const brunoField = bruno.page.locator('textarea[data-field=vision]')
-    await aliceField.click()
-    await alice.page.keyboard.type('Nella valle. ')
-    await expect.poll(() => brunoField.inputValue()).toBe('Nella valle. ')
-
-    // Alice writes at the end while Bruno writes at the start, at the same time
-    await brunoField.click()
-    await bruno.page.keyboard.press('Control+Home')
-    const aliceWords = 'Ogni persona fragile trova un percorso di lavoro.'
-    const brunoWords = 'Entro il 2030, insieme: '
-    await Promise.all([
-      alice.page.keyboard.type(aliceWords, { delay: 15 }),
-      bruno.page.keyboard.type(brunoWords, { delay: 15 }),
-    ])
-    const expected = `${brunoWords}Nella valle. ${aliceWords}`
-    await expect.poll(() => aliceField.inputValue()).toBe(expected)
-    await expect.poll(() => brunoField.inputValue()).toBe(expected)
-
-    // the frame of the pact: territory and horizon, validated
-    await aliceField.press('Enter')
-    const territory = alice.page.locator('input[data-field=territory]')
-    await territory.fill('Val Seriana')
-    await territory.press('Enter')
-    await alice.page.locator('input[data-field=horizonFrom]').fill('2027')
-    await alice.page.locator('input[data-field=horizonFrom]').press('Enter')
-    await alice.page.locator('input[data-field=horizonTo]').fill('2030')
-    await alice.page.locator('input[data-field=horizonTo]').press('Enter')
-    await expect
-      .poll(() => bruno.page.locator('input[data-field=territory]').inputValue())
-      .toBe('Val Seriana')
-    await expect
-      .poll(() => bruno.page.locator('input[data-field=horizonTo]').inputValue())
-      .toBe('2030')
-    // a first year after the last is refused with a message, and the stored year stays
-    await bruno.page.locator('input[data-field=horizonFrom]').fill('2031')
-    await bruno.page.locator('input[data-field=horizonFrom]').press('Enter')
-    await bruno.page.locator('.pact-error[role=alert]').waitFor()
-    expect(await bruno.page.locator('input[data-field=horizonFrom]').inputValue()).toBe('2027')
-    // the chosen strategy and its objectives stand beside the vision
-    expect(await bruno.page.locator('[data-testid=pact-strategy]').innerText()).toBe(
-      'Rete di orientamento',
-    )
-    await screenshot(bruno.page, 'pact-vision')
-  })
-
-  it('members two people add to one body at the same moment are all kept', async () => {
-    const { board, alice, bruno } = await participants('Patto a più mani')
-    await alice.openView('governance')
-    await bruno.openView('governance')
-    await alice.page.locator('button[data-suggested=steering]').click()
-    const bodyOf = (p: typeof alice) => p.page.locator('.gov-body[data-label="Cabina di regia"]')
-    await bodyOf(bruno).waitFor()
-    // Bruno's Wi-Fi drops while he adds the Comune; meanwhile Alice adds the cooperative.
-    // Chromium's network emulation leaves open sockets alone: the test fires the events the OS
-    // would, and the page goes offline.
-    const context = bruno.page.context()
-    await context.setOffline(true)
-    await bruno.page.evaluate(() => window.dispatchEvent(new Event('offline')))
-    await bruno.page.locator('[data-testid=connection][data-state=offline]').waitFor()
-    await bodyOf(bruno)
-      .locator('select[data-field=addMember]')
-      .selectOption({ label: 'Comune di Clusone' })
-    await bodyOf(alice)
-      .locator('select[data-field=addMember]')
-      .selectOption({ label: 'Cooperativa Il Ponte' })
-    await expect
-      .poll(async () => {
-        const pact = (await exportJson(suite.server.url, board.id, board.keys.viewer)).pact as Json
-        return pact.bodies[0]?.members
-      })
-      .toEqual(['a2'])
-    // back online: both additions are there, for both of them and in the export
-    await context.setOffline(false)
-    await bruno.page.evaluate(() => window.dispatchEvent(new Event('online')))
-    for (const p of [alice, bruno])
-      await expect
-        .poll(() =>
-          bodyOf(p)
-            .locator('.gov-members li[data-actor-id]')
-            .evaluateAll((els) => els.map((e) => e.getAttribute('data-actor-id')).sort()),
-        )
-        .toEqual(['a1', 'a2'])
-    await expect
-      .poll(async () => {
-        const pact = (await exportJson(suite.server.url, board.id, board.keys.viewer)).pact as Json
-        return [...pact.bodies[0].members].sort()
-      })
-      .toEqual(['a1', 'a2'])
-  })
-
   it('export and import carry the whole phase; the projector sees it without editing chrome', async () => {
-    const { board, alice, bruno } = await participants('Patto da esportare')
+    const { board, alice, bruno } = await participants(suite, 'Patto da esportare')
     // governance: a suggested body, two members, the lead, one rule
     await alice.openView('governance')
     const focusedField = () =>
@@ -392,7 +168,7 @@ describe('the Patto phase in the browser', () => {
     expect(pact.adhesions[0]).toMatchObject({ id: 'a3', actor: 'a3', adheres: true })
 
     // imported as a new board, it exports the same pact
-    const copy = await importWithLinks(exported)
+    const copy = await importWithLinks(suite, exported)
     const again = await exportJson(suite.server.url, copy.id, copy.keys.viewer)
     expect(again.pact).toEqual(exported.pact)
 

@@ -16,9 +16,7 @@ import {
   mergeObjectiveTree,
   objectiveIdFor,
 } from '../../shared/method/objectiveTree.ts'
-import { derivedId } from '../../shared/method/objectiveIds.ts'
 import { OBJECTIVE_ROW_SPREAD, freeSpotAmong } from '../../shared/method/objectivePlacement.ts'
-import { restoredStatus, rewordPatch } from '../../shared/method/objectiveCards.ts'
 import { compareTrees } from '../../shared/method/objectiveComparison.ts'
 import { boardExportSchema, exportBoard } from '../../shared/export/index.ts'
 import { linkedDocs } from '../helpers/linkedDocs.ts'
@@ -347,29 +345,7 @@ describe('objective tree: two people generate at the same moment', () => {
   })
 })
 
-describe('objective cards and the comparison', () => {
-  it('rewording an objective to reword marks it reworded; the same text changes nothing', () => {
-    const card = { label: 'Scarso orientamento', status: 'to-reword' as const, derivedFrom: 'guid' }
-    expect(rewordPatch(card, ' Orientamento efficace ')).toEqual({
-      label: 'Orientamento efficace',
-      status: 'reworded',
-    })
-    expect(rewordPatch(card, 'Scarso orientamento')).toBeNull()
-    expect(rewordPatch({ ...card, status: 'added' }, 'Nuovo')).toEqual({ label: 'Nuovo' })
-  })
-
-  it('a restored objective gets back the status its text says', () => {
-    expect(restoredStatus({ label: 'a', status: 'discarded', derivedFrom: null }, undefined)).toBe(
-      'added',
-    )
-    expect(restoredStatus({ label: 'a', status: 'discarded', derivedFrom: 'p' }, 'a')).toBe(
-      'to-reword',
-    )
-    expect(restoredStatus({ label: 'b', status: 'discarded', derivedFrom: 'p' }, 'a')).toBe(
-      'reworded',
-    )
-  })
-
+describe('the problem → objective comparison', () => {
   it('lists ends, core, means, then added and orphaned objectives', () => {
     const doc = newBoard()
     mergeObjectiveTree(doc)
@@ -394,14 +370,5 @@ describe('objective cards and the comparison', () => {
       ['added', null, 'mine'],
       ['orphan', null, 'obj:excl'],
     ])
-  })
-
-  it('derived ids stay within the id limit and apart', () => {
-    const long = 'p'.repeat(200)
-    const a = derivedId('obj:', long)
-    const b = derivedId('obj:', long.slice(0, 199) + 'q')
-    expect(a.length).toBeLessThanOrEqual(200)
-    expect(a).not.toBe(b)
-    expect(derivedId('obj:', 'abc')).toBe('obj:abc')
   })
 })

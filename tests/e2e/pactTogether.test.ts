@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import { screenshot } from '../helpers/browser.ts'
+import { exportJson } from '../helpers/server.ts'
+import { browserSuite } from '../helpers/suite.ts'
+import { participants, type Json } from '../helpers/pactPage.ts'
+
+const suite = browserSuite()
+
+describe('the Patto phase: what several people write at once', () => {
+  it('the vision written by two people at the same time keeps both texts', async () => {
+    const { alice, bruno } = await participants(suite, 'Patto Val Seriana')
+    await alice.openView('vision')
+    await bruno.openView('vision')
+    const aliceField = alice.page.locator('textarea[data-field=vision]')
+    const brunoField = bruno.page.locator('textarea[data-field=vision]')
+    await aliceField.click()
+    await alice.page.keyboard.type('Nella valle. ')
+    await expect.poll(() => brunoField.inputValue()).toBe('Nella valle. ')
+
+    // Alice writes at the end while Bruno writes at the start, at the same time
+    await brunoField.click()
+    await bruno.page.keyboard.press('Control+Home')
+    const aliceWords = 'Ogni persona fragile trova un percorso di lavoro.'
+    const brunoWords = 'Entro il 2030, insieme: '
+    await Promise.all([
+      alice.page.keyboard.type(aliceWords, { delay: 15 }),
+      bruno.page.keyboard.type(brunoWords, { delay: 15 }),
+    ])
+    const expected = `${brunoWords}Nella valle. ${aliceWords}`
+    await expect.poll(() => aliceField.inputValue()).toBe(expected)
+    await expect.poll(() => brunoField.inputValue()).toBe(expected)
+
+    // the frame of the pact: territory and horizon, validated
+    await aliceField.press('Enter')
+    const territory = alice.page.locator('input[data-field=territory]')
+    await territory.fill('Val Seriana')
+    await territory.press('Enter')
+    await alice.page.locator('input[data-field=horizonFrom]').fill('2027')
+    await alice.page.locator('input[data-field=horizonFrom]').press('Enter')
+    await alice.page.locator('input[data-field=horizonTo]').fill('2030')
+    await alice.page.locator('input[data-field=horizonTo]').press('Enter')
+    await expect
+      .poll(() => bruno.page.locator('input[data-field=territory]').inputValue())
+      .toBe('Val Seriana')
+    await expect
+      .poll(() => bruno.page.locator('input[data-field=horizonTo]').inputValue())
+      .toBe('2030')
+    // a first year after the last is refused with a message, and the stored year stays
+    await bruno.page.locator('input[data-field=horizonFrom]').fill('2031')
+    await bruno.page.locator('input[data-field=horizonFrom]').press('Enter')
+    await bruno.page.locator('.pact-error[role=alert]').waitFor()
+    expect(await bruno.page.locator('input[data-field=horizonFrom]').inputValue()).toBe('2027')
+    // the chosen strategy and its objectives stand beside the vision
+    expect(await bruno.page.locator('[data-testid=pact-strategy]').innerText()).toBe(
+      'Rete di orientamento',
+    )
+    await screenshot(bruno.page, 'pact-vision')
+  })
+
+  it('members two people add to one body at the same moment are all kept', async () => {
+    const { board, alice, bruno } = await participants(suite, 'Patto a più mani')
+    await alice.openView('governance')
+    await bruno.openView('governance')
+    await alice.page.locator('button[data-suggested=steering]').click()
+    const bodyOf = (p: typeof alice) => p.page.locator('.gov-body[data-label="Cabina di regia"]')
+    await bodyOf(bruno).waitFor()
+    // Bruno's Wi-Fi drops while he adds the Comune; meanwhile Alice adds the cooperative.
+    // Chromium's network emulation leaves open sockets alone: the test fires the events the OS
+    // would, and the page goes offline.
+    const context = bruno.page.context()
+    await context.setOffline(true)
+    await bruno.page.evaluate(() => window.dispatchEvent(new Event('offline')))
+    await bruno.page.locator('[data-testid=connection][data-state=offline]').waitFor()
+    await bodyOf(bruno)
+      .locator('select[data-field=addMember]')
+      .selectOption({ label: 'Comune di Clusone' })
+    await bodyOf(alice)
+      .locator('select[data-field=addMember]')
+      .selectOption({ label: 'Cooperativa Il Ponte' })
+    await expect
+      .poll(async () => {
+        const pact = (await exportJson(suite.server.url, board.id, board.keys.viewer)).pact as Json
+        return pact.bodies[0]?.members
+      })
+      .toEqual(['a2'])
+    // back online: both additions are there, for both of them and in the export
+    await context.setOffline(false)
+    await bruno.page.evaluate(() => window.dispatchEvent(new Event('online')))
+    for (const p of [alice, bruno])
+      await expect
+        .poll(() =>
+          bodyOf(p)
+            .locator('.gov-members li[data-actor-id]')
+            .evaluateAll((els) => els.map((e) => e.getAttribute('data-actor-id')).sort()),
+        )
+        .toEqual(['a1', 'a2'])
+    await expect
+      .poll(async () => {
+        const pact = (await exportJson(suite.server.url, board.id, board.keys.viewer)).pact as Json
+        return [...pact.bodies[0].members].sort()
+      })
+      .toEqual(['a1', 'a2'])
+  })
+})
