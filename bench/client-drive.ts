@@ -40,11 +40,15 @@ const THRESHOLD_MOVE = 3
  */
 export const DRAG_ZOOM = 0.5
 
-/** A fresh context (empty cache, storage and IndexedDB) with the probe installed. */
+/**
+ * A fresh context (empty cache, storage and IndexedDB) with the probe installed;
+ * `markFirstRender` for a load that is profiled (see ProbeOptions).
+ */
 export async function openPage(
   browser: Browser,
   target: PageTarget,
   timeoutMs: number,
+  markFirstRender = false,
 ): Promise<OpenPage> {
   const context = await browser.newContext({ viewport: VIEWPORT })
   // A remembered name, so Trama shows no name prompt (as tests/helpers/browser.ts does).
@@ -58,6 +62,7 @@ export async function openPage(
       stableMs: 500,
       timeoutMs,
       boardJson: target.boardJson,
+      markFirstRender,
     }),
   })
   const page = await context.newPage()

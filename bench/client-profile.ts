@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CDPSession } from 'playwright-core'
+import { FIRST_RENDER_MARK } from './client-page.ts'
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 const B64_VALUE = new Map([...B64].map((c, i) => [c, i]))
@@ -182,6 +183,8 @@ export interface CpuSummary {
   busyMs: number
   buckets: Share[]
   functions: Share[]
+  /** The same, for the samples before the probe's first-render mark (when it is there). */
+  untilFirstRender?: CpuSummary
 }
 
 const NATIVE: Record<string, string> = {
@@ -193,10 +196,30 @@ const NATIVE: Record<string, string> = {
 /** Frames without a script URL: DOM and Web API calls, and the bench's own probe. */
 const BUILT_INS = '(built-ins: DOM/Web API calls, bench probe)'
 
-/** Self time of a CPU profile, by package/app file and by function. */
+/**
+ * Self time of a CPU profile, by package/app file and by function; when the probe marked the
+ * first render (FIRST_RENDER_MARK), also for the samples before it.
+ */
 export function summarizeProfile(profile: CpuProfile, symbols: Symbolizer, top = 12): CpuSummary {
+  const marks = new Set(
+    profile.nodes.filter((n) => n.callFrame.functionName === FIRST_RENDER_MARK).map((n) => n.id),
+  )
+  const mark = marks.size ? profile.samples.findIndex((id) => marks.has(id)) : -1
+  const whole = summarizeSamples(profile, profile.samples.length, symbols, top)
+  return mark < 0
+    ? whole
+    : { ...whole, untilFirstRender: summarizeSamples(profile, mark, symbols, top) }
+}
+
+/** Self time of a profile's first `count` samples. */
+function summarizeSamples(
+  profile: CpuProfile,
+  count: number,
+  symbols: Symbolizer,
+  top: number,
+): CpuSummary {
   const self = new Map<number, number>()
-  profile.samples.forEach((id, i) => {
+  profile.samples.slice(0, count).forEach((id, i) => {
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000
     self.set(id, (self.get(id) ?? 0) + dt)
   })

@@ -213,6 +213,14 @@ export function profileText(name: string, runs: TargetRuns): string {
       `${name}, load: main thread busy ${runs.loadCpu.busyMs} ms; by package / file:`,
       ...shares(runs.loadCpu.buckets, 8),
     )
+  const first = runs.loadCpu?.untilFirstRender
+  if (first)
+    lines.push(
+      `${name}, load until the first render: main thread busy ${first.busyMs} ms; by package / file:`,
+      ...shares(first.buckets, 10),
+      '  hottest functions:',
+      ...shares(first.functions, 8),
+    )
   const p = runs.profile
   if (p)
     lines.push(

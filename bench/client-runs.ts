@@ -61,7 +61,7 @@ async function runOnce(
   const order: TargetName[] = run % 2 ? ['baseline', 'trama'] : ['trama', 'baseline']
   for (const name of order) {
     const target = pair[name]
-    const p = await openPage(ctx.browser, target, plan.pageTimeoutMs)
+    const p = await openPage(ctx.browser, target, plan.pageTimeoutMs, profile)
     try {
       const loaded = await measureLoad(p, target, profile ? symbols : undefined)
       const zoom = await zoomForDrag(p)
