@@ -60,6 +60,8 @@ export function PactText({
         rows={rows}
         className={className}
         data-field={field}
+        // a multiline field grows with its text (pact.css) from at least `rows` lines
+        style={multiline ? ({ '--rows': rows } as React.CSSProperties) : undefined}
         label={label}
         placeholder={placeholder}
         onPresence={(on) => actions.setEditing(on ? id : null, field)}

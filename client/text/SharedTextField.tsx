@@ -54,6 +54,7 @@ interface SharedTextFieldProps {
   onPresence?: (writing: boolean) => void
   id?: string
   'data-field'?: string
+  style?: React.CSSProperties
 }
 
 export function SharedTextField(props: SharedTextFieldProps) {

@@ -97,6 +97,24 @@ describe('the Patto phase in the browser', () => {
     expect(lines.length).toBe(6) // header, four commitments, the final line end
   })
 
+  it('a rule written over several lines shows whole as it grows, not in a one-line box', async () => {
+    const { alice } = await participants(suite, 'Regole lunghe')
+    await alice.openView('governance')
+    await alice.page.getByRole('button', { name: '+ Regola' }).click()
+    const field = alice.page.locator('textarea[data-field=text]')
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true)
+    const hidden = () => field.evaluate((el) => el.scrollHeight - el.clientHeight)
+    const lines = () =>
+      field.evaluate((el) => el.clientHeight / parseFloat(getComputedStyle(el).lineHeight))
+    for (const [i, line] of ['Prima riga', 'seconda riga', 'terza riga', 'quarta'].entries()) {
+      if (i) await alice.page.keyboard.press('Shift+Enter')
+      await alice.page.keyboard.type(line)
+    }
+    await expect.poll(hidden).toBeLessThanOrEqual(0)
+    expect(await lines()).toBeGreaterThanOrEqual(4)
+    await screenshot(alice.page, 'pact-rule-lines')
+  })
+
   it('export and import carry the whole phase; the projector sees it without editing chrome', async () => {
     const { board, alice, bruno } = await participants(suite, 'Patto da esportare')
     // governance: a suggested body, two members, the lead, one rule
