@@ -12,6 +12,7 @@ import { VoteControls } from './VoteControls.tsx'
 import { VoteRanking } from './VoteRanking.tsx'
 import { activeVote, dotItems } from './votes.ts'
 import './facilitation.css'
+import { PauseIcon } from '../kit/icons.tsx'
 
 const roleSelector = (s: BoardState) => s.role
 const frozenSelector = (s: BoardState) => s.frozen
@@ -54,7 +55,7 @@ export function FacilitationBar() {
       <TimerDisplay />
       {frozen && (
         <span className="room-chip room-chip-frozen" data-testid="frozen-chip">
-          ⏸ {t('freeze.chip')}
+          <PauseIcon /> {t('freeze.chip')}
         </span>
       )}
       {vote && !here && role !== 'viewer' && left > 0 && (

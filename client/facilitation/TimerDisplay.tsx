@@ -5,6 +5,7 @@ import { useBoard } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 import { serverNow, useServerClock } from './serverClock.ts'
 import { beep, useTimerSound } from './sound.ts'
+import { BellIcon } from '../kit/icons.tsx'
 
 const timerSelector = (s: BoardState) => s.timer
 
@@ -67,7 +68,7 @@ export function TimerDisplay() {
         aria-label={t('timer.sound')}
         onClick={() => setSound(!sound)}
       >
-        {sound ? '🔔' : '🔕'}
+        <BellIcon off={!sound} />
       </button>
     </div>
   )

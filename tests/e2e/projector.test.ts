@@ -62,6 +62,28 @@ describe('the projector, legible from the back of the room', () => {
     expect(objectives!.heightUsed).toBeGreaterThan(0.75)
   })
 
+  it("the room's clock and pause read at the size of the cards, not of the header", async () => {
+    const board = await createBoard(suite.server.url, 'Patto in pausa')
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    clients.push(stock)
+    const room = stock.doc.getMap('room')
+    room.set('timer', {
+      durationMs: 600_000,
+      running: true,
+      endsAt: Date.now() + 600_000,
+      remainingMs: 600_000,
+    })
+    room.set('frozen', true)
+    const projector = await projectorAt(board.links.viewer)
+    const px = (selector: string) =>
+      projector.page.locator(selector).evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    await projector.page.getByTestId('room-frozen').waitFor()
+    await projector.page.locator('.room-timer-clock').waitFor()
+    await screenshot(projector.page, 'projector-clock-pause')
+    expect(await px('.room-timer-clock')).toBeGreaterThanOrEqual(28)
+    expect(await px('[data-testid=room-frozen]')).toBeGreaterThanOrEqual(20)
+  })
+
   it('an empty board on the projector draws without errors, then frames its first card', async () => {
     const board = await createBoard(suite.server.url, 'Patto vuoto')
     const { page } = await newParticipant(suite.browser, 'Proiettore')
