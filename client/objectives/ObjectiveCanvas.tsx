@@ -91,11 +91,14 @@ export function ObjectiveCanvas() {
   const shownNodes = useAnimatedNodes(screen.nodes, fitAfterLayout.settled)
   useObjectiveShortcuts()
 
+  // Framed once there is something to frame: on opening, or when the first objectives arrive
+  // (the tree someone else generated: the page had fitted an empty canvas and showed 2 of 6).
+  const hasNodes = nodes.length > 0
   useEffect(() => {
-    if (viewer || !synced || fitted.current) return
+    if (viewer || !synced || fitted.current || !hasNodes) return
     fitted.current = true
-    if (store.getState().canvases.objectives.nodes.length) fit()
-  }, [viewer, synced, store, fit])
+    fit()
+  }, [viewer, synced, hasNodes, fit])
 
   // the message is for the moment after pressing: it leaves by itself
   useEffect(() => {
@@ -106,7 +109,10 @@ export function ObjectiveCanvas() {
 
   const onGenerated = (r: MergeReport) => {
     setReport(r)
-    if (r.added > 0) fit()
+    fitted.current = true
+    // a frame later: the report above the canvas has made it shorter by then (fitted at once,
+    // the tree ran past its foot)
+    if (r.added > 0) requestAnimationFrame(fit)
   }
 
   // the cards glide to their places first: fit the tree where it ends up

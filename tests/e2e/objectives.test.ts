@@ -165,6 +165,47 @@ describe('the objective tree in the browser', () => {
     expect(links['me:l2']).toMatchObject({ problemRemoved: true })
   })
 
+  it('a generated tree is framed whole on every screen: below the report for who generated it, as it arrives for the others', async () => {
+    const board = await createBoard(suite.server.url, 'Patto Val Trebbia')
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
+    clients.push(stock)
+    // five layers, as a workshop's tree often is: an effect, the core, a cause two deep
+    stock.doc.transact(() => {
+      const problem = (id: string, label: string, role: string, x: number, y: number) =>
+        putCard(stock.doc, 'problems', id, { kind: 'problem', label, role, x, y })
+      problem('eff', 'Spopolamento dei paesi di montagna', 'effect', 300, 100)
+      problem('core', 'Alta disoccupazione delle persone fragili', 'core', 300, 280)
+      problem('c1', 'Trasporti pubblici scarsi', 'cause', 120, 460)
+      problem('c2', 'Poca formazione professionale accessibile', 'cause', 480, 460)
+      problem('c1a', 'Datori di lavoro poco informati', 'cause', 120, 640)
+      problem('c1b', 'Servizi per l’impiego lontani', 'cause', 120, 820)
+      const link = (id: string, source: string, target: string) =>
+        putLink(stock.doc, 'problems', id, { kind: 'cause-effect', source, target })
+      link('l1', 'core', 'eff')
+      link('l2', 'c1', 'core')
+      link('l3', 'c2', 'core')
+      link('l4', 'c1a', 'c1')
+      link('l5', 'c1b', 'c1a')
+    })
+    const facilitatorPage = (await newParticipant(suite.browser, 'Fede')).page
+    const annaPage = (await newParticipant(suite.browser, 'Anna')).page
+    await facilitatorPage.setViewportSize({ width: 1440, height: 900 })
+    await annaPage.setViewportSize({ width: 1366, height: 768 })
+    const fede = objectivesPage(facilitatorPage)
+    const anna = objectivesPage(annaPage)
+    await boardPage(fede.page).open(board.links.facilitator)
+    await boardPage(anna.page).open(board.links.participant)
+    await boardPage(fede.page).card('Trasporti pubblici scarsi').waitFor()
+    await fede.openPhase()
+    await anna.openPhase()
+    await fede.generate()
+    await expect.poll(() => anna.cards().count()).toBe(6)
+    await expect.poll(() => allInView(anna.page)).toBe(true)
+    await expect.poll(() => allInView(fede.page)).toBe(true)
+    await screenshot(fede.page, 'objectives-generated-facilitator')
+    await screenshot(anna.page, 'objectives-generated-participant')
+  })
+
   it('the group adds, links, discards and restores objectives on the canvas', async () => {
     const board = await createBoard(suite.server.url)
     const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
