@@ -2,22 +2,35 @@ import { useTranslation } from 'react-i18next'
 
 /**
  * Shows or folds the averages and the ranking: folded by default, so while people vote nobody
- * sees (and follows) how the others voted unless they choose to look. A participant's toggle
- * is for their screen only; the facilitator's reveals them to the room (the projector too).
+ * sees (and follows) how the others voted. A participant may look on their own screen once
+ * they have given every score of theirs; the facilitator's toggle reveals them to the room (the
+ * projector and every participant too).
  */
 export function ResultsToggle({
   shown,
   forRoom = false,
   projector = false,
+  roomShown = false,
+  notYet = false,
   onToggle,
 }: {
   shown: boolean
   forRoom?: boolean
   /** The projector follows the facilitator's reveal: no button, only what is shown. */
   projector?: boolean
+  /** A participant's screen, the room shown the results: nothing to press. */
+  roomShown?: boolean
+  /** A participant who has not given every score yet: the button waits for them. */
+  notYet?: boolean
   onToggle: () => void
 }) {
   const { t } = useTranslation('strategy')
+  if (roomShown)
+    return (
+      <div className="results-toggle is-shown" data-testid="results-toggle" data-shown={shown}>
+        <span className="muted">{t('results.shownByRoomNote')}</span>
+      </div>
+    )
   return (
     <div
       className={`results-toggle${shown ? ' is-shown' : ''}`}
@@ -25,7 +38,12 @@ export function ResultsToggle({
       data-shown={shown}
     >
       {!projector && (
-        <button className={shown ? '' : 'primary'} aria-pressed={shown} onClick={onToggle}>
+        <button
+          className={shown ? '' : 'primary'}
+          aria-pressed={shown}
+          disabled={notYet && !shown}
+          onClick={onToggle}
+        >
           {shown ? t('results.hide') : t('results.show')}
         </button>
       )}
@@ -40,7 +58,9 @@ export function ResultsToggle({
               : t('results.hiddenRoomNote')
             : shown
               ? t('results.shownNote')
-              : t('results.hiddenNote')}
+              : notYet
+                ? t('results.notYetNote')
+                : t('results.hiddenNote')}
       </span>
     </div>
   )

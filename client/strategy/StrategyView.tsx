@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { canEdit, isFacilitator, type BoardState } from '../store/boardStore.ts'
 import { useBoard } from '../store/context.tsx'
@@ -6,6 +6,7 @@ import { CandidateList } from './CandidateList.tsx'
 import { RankingList } from './RankingList.tsx'
 import { ResultsToggle } from './ResultsToggle.tsx'
 import { ScoringGrid } from './ScoringGrid.tsx'
+import { hasScoredAll } from '../../shared/method/strategy.ts'
 import { useStrategy } from './useStrategy.ts'
 import { useStrategyActions } from './useStrategyActions.ts'
 import { useRoom } from '../room/useRoom.ts'
@@ -32,14 +33,27 @@ export function StrategyView() {
   const viewer = useBoard(viewerSelector)
   const room = useRoomActions()
   const followsRoom = viewer || facilitator
-  const [showResults, setShowResults] = useState(followsRoom && revealed)
+  const [shownHere, setShownHere] = useState(followsRoom && revealed)
   useEffect(() => {
-    if (followsRoom) setShowResults(revealed)
+    if (followsRoom) setShownHere(revealed)
   }, [followsRoom, revealed])
+  // A participant sees them once the room does, or on their own screen once they have given
+  // every score of theirs: not before, or their vote would follow the others' (anyone could
+  // look, then vote).
+  const votedAll = useMemo(
+    () => hasScoredAll(candidates, criteria, scores, participantId),
+    [candidates, criteria, scores, participantId],
+  )
+  const showResults = followsRoom ? shownHere : revealed || (shownHere && votedAll)
   const toggleResults = () => {
     if (facilitator) room.setReveal(!showResults)
-    setShowResults(!showResults)
+    setShownHere(!showResults)
   }
+  // the projector scrolls to the ranking when the room is shown it (it was below the fold)
+  const rankingRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (viewer && showResults) rankingRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [viewer, showResults])
 
   return (
     <div className="strategy-view" data-testid="strategy-view">
@@ -75,6 +89,8 @@ export function StrategyView() {
               shown={showResults}
               forRoom={facilitator}
               projector={viewer}
+              roomShown={!followsRoom && revealed}
+              notYet={!followsRoom && !votedAll}
               onToggle={toggleResults}
             />
           </>
@@ -91,15 +107,17 @@ export function StrategyView() {
           showResults={showResults}
           write={write}
         />
-        {showResults && (
-          <RankingList
-            ranking={ranking}
-            candidates={candidates}
-            chosenId={chosenId}
-            facilitator={facilitator}
-            onChoose={write.choose}
-          />
-        )}
+        <div ref={rankingRef}>
+          {showResults && (
+            <RankingList
+              ranking={ranking}
+              candidates={candidates}
+              chosenId={chosenId}
+              facilitator={facilitator}
+              onChoose={write.choose}
+            />
+          )}
+        </div>
       </section>
     </div>
   )

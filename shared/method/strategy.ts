@@ -123,6 +123,22 @@ export function sameObjectives(a: readonly string[], b: readonly string[]): bool
   return b.every((id) => set.has(id))
 }
 
+/** Whether a participant has given a valid score to every cell (candidate × criterion). */
+export function hasScoredAll(
+  candidates: readonly { id: string }[],
+  criteria: readonly { id: string }[],
+  scores: readonly Pick<Score, 'candidate' | 'criterion' | 'participant' | 'score'>[],
+  participant: string,
+): boolean {
+  if (!candidates.length || !criteria.length) return false
+  const mine = new Set(
+    scores
+      .filter((s) => s.participant === participant && isValidScore(s.score))
+      .map((s) => `${s.candidate}|${s.criterion}`),
+  )
+  return candidates.every((c) => criteria.every((k) => mine.has(`${c.id}|${k.id}`)))
+}
+
 /** The record id of one participant's score of one cell: one score per person and cell. */
 export function scoreId(candidate: string, criterion: string, participant: string): string {
   return `${candidate}|${criterion}|${participant}`

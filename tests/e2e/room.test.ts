@@ -99,6 +99,16 @@ describe('the projector follows the room', () => {
     await fabio.page.getByRole('button', { name: 'Mostra risultati' }).click()
     await expect.poll(() => projectorToggle.getAttribute('data-shown')).toBe('true')
     await projector.page.locator('[data-testid=ranking-item]').first().waitFor()
+    // below the grid, the projector brings the ranking into view by itself
+    const rankingInView = () =>
+      projector.page
+        .locator('[data-testid=ranking-item]')
+        .first()
+        .evaluate((el) => {
+          const r = el.getBoundingClientRect()
+          return r.top >= 0 && r.bottom <= innerHeight + 1
+        })
+    await expect.poll(rankingInView).toBe(true)
     await fabio.page.getByRole('button', { name: 'Nascondi risultati' }).click()
     await expect.poll(() => projectorToggle.getAttribute('data-shown')).toBe('false')
 

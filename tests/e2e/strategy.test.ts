@@ -59,6 +59,13 @@ describe('strategy analysis and logframe in the browser', () => {
     const guidance = ids!.get(GUIDANCE)!
     const training = ids!.get(TRAINING)!
 
+    // before giving his scores, a participant cannot look at the others'
+    const brunoShow = bruno.page.getByRole('button', { name: 'Mostra risultati' })
+    await brunoShow.waitFor()
+    expect(await brunoShow.isDisabled()).toBe(true)
+    expect(await bruno.page.getByTestId('results-toggle').innerText()).toContain(
+      'quando hai dato tutti i tuoi punteggi',
+    )
     // Alice scores with the mouse
     for (const [label, values] of Object.entries(SCORES.alice))
       await alice.scoreByClicking(ids!.get(label)!, values)
@@ -88,9 +95,13 @@ describe('strategy analysis and logframe in the browser', () => {
     }
     await bruno.scrollTo('top')
     await screenshot(bruno.page, 'strategy-results-hidden')
-    // each screen shows them when it chooses to
-    for (const page of [alice, bruno])
-      await page.page.getByRole('button', { name: 'Mostra risultati' }).click()
+    // Bruno, every score given, may look on his own screen; the facilitator shows the room
+    await expect.poll(() => brunoShow.isDisabled()).toBe(false)
+    await brunoShow.click()
+    await alice.page.getByRole('button', { name: 'Mostra risultati' }).click()
+    await expect
+      .poll(() => bruno.page.getByTestId('results-toggle').innerText())
+      .toBe('Chi conduce ha mostrato medie e classifica a tutta la sala.')
 
     // the averages and the ranking shown are those of the scores
     const overall = (label: string) => {

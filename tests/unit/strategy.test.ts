@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  hasScoredAll,
   branchTops,
   objectiveBranch,
   objectiveGraph,
@@ -246,5 +247,27 @@ describe('strategy records', () => {
     )
     expect(moveCriterion(list, 'a', -1).size).toBe(0)
     expect(moveCriterion(list, 'c', 1).size).toBe(0)
+  })
+})
+
+describe('whether a participant has given every score', () => {
+  const candidates = [{ id: 'c1' }, { id: 'c2' }]
+  const criteria = [{ id: 'k1' }, { id: 'k2' }]
+  const all = candidates.flatMap((c) =>
+    criteria.map((k) => ({ candidate: c.id, criterion: k.id, participant: 'p1', score: 3 })),
+  )
+  it('is true only with a valid score of theirs in every cell', () => {
+    expect(hasScoredAll(candidates, criteria, all, 'p1')).toBe(true)
+    expect(hasScoredAll(candidates, criteria, all.slice(1), 'p1')).toBe(false)
+    // someone else's scores do not count for them
+    expect(hasScoredAll(candidates, criteria, all, 'p2')).toBe(false)
+    // a score out of range is no score
+    expect(
+      hasScoredAll(candidates, criteria, [...all.slice(1), { ...all[0]!, score: 9 }], 'p1'),
+    ).toBe(false)
+  })
+  it('is false while there is nothing to score', () => {
+    expect(hasScoredAll([], criteria, [], 'p1')).toBe(false)
+    expect(hasScoredAll(candidates, [], [], 'p1')).toBe(false)
   })
 })

@@ -91,6 +91,9 @@ export const strategy: typeof it = {
     hide: 'Hide results',
     hiddenNote:
       'Averages and ranking are hidden on this screen, so nobody’s vote follows the others’. Show them once everyone has voted.',
+    notYetNote:
+      'Averages and ranking show once you have given all your scores, or when the facilitator shows them to the room.',
+    shownByRoomNote: 'The facilitator has shown averages and ranking to the whole room.',
     shownNote: 'Averages and ranking shown on this screen.',
     hiddenRoomNote:
       'Averages and ranking are hidden, on the projector too. Show them once everyone has voted: the whole room will see them.',

@@ -90,6 +90,9 @@ export const strategy = {
     hide: 'Nascondi risultati',
     hiddenNote:
       'Medie e classifica sono nascoste su questo schermo, così il voto di ognuno non segue quello degli altri. Mostrale quando hanno votato tutti.',
+    notYetNote:
+      'Medie e classifica si vedono quando hai dato tutti i tuoi punteggi, o quando chi conduce le mostra alla sala.',
+    shownByRoomNote: 'Chi conduce ha mostrato medie e classifica a tutta la sala.',
     shownNote: 'Medie e classifica visibili su questo schermo.',
     hiddenRoomNote:
       'Medie e classifica sono nascoste, anche sul proiettore. Mostrale quando hanno votato tutti: le vedrà tutta la sala.',
