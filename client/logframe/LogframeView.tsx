@@ -38,8 +38,14 @@ export function LogframeView() {
     [graph, proposal],
   )
 
+  // With objectives still worded as problems, the first generation asks again: the words go
+  // into the logframe as they are (generated anyway, they can be reworded there).
+  const [confirming, setConfirming] = useState(false)
+  const generated = rows.some((r) => r.objective !== null)
   const generate = () => {
     if (!proposal?.length) return setMessage(t('logframe.nothingToGenerate'))
+    if (toReword.length && !generated && !confirming) return setConfirming(true)
+    setConfirming(false)
     const labels = new Map([...graph.byId].map(([id, o]) => [id, o.label]))
     const plan = planLogframe(rows, proposal, labels, newId)
     if (write.applyPlan(plan))
@@ -72,9 +78,11 @@ export function LogframeView() {
               disabled={!chosen}
               onClick={generate}
             >
-              {rows.some((r) => r.objective !== null)
-                ? t('logframe.regenerate')
-                : t('logframe.generate')}
+              {confirming && toReword.length > 0
+                ? t('logframe.generateAnyway')
+                : generated
+                  ? t('logframe.regenerate')
+                  : t('logframe.generate')}
             </button>
             {message && (
               <span role="status" className="logframe-message">
@@ -83,7 +91,7 @@ export function LogframeView() {
             )}
             {toReword.length > 0 && (
               <p className="logframe-warning" data-testid="logframe-to-reword">
-                {t('logframe.toReword', {
+                {t(generated ? 'logframe.toRewordAfter' : 'logframe.toReword', {
                   count: toReword.length,
                   labels: toReword.map((id) => `«${graph.byId.get(id)!.label}»`).join(', '),
                 })}

@@ -159,8 +159,19 @@ describe('strategy analysis and logframe in the browser', () => {
         'logico ne prenderebbe le parole del problema. Riformulalo nell’albero degli obiettivi ' +
         'prima di generare.',
     )
+    // the first press asks again, nothing is generated yet; the second generates
     await alice.page.getByRole('button', { name: 'Genera logframe dalla strategia scelta' }).click()
+    const anyway = alice.page.getByRole('button', { name: 'Genera comunque, con queste parole' })
+    await anyway.waitFor()
+    expect(await bruno.page.locator('[data-testid=logframe-row]').count()).toBe(0)
+    await anyway.click()
     await alice.page.getByRole('status').filter({ hasText: '5 righe aggiunte' }).waitFor()
+    // the warning now says what was done, and what to do next
+    expect(await alice.page.getByTestId('logframe-to-reword').innerText()).toBe(
+      'Un obiettivo del ramo è ancora da riformulare («Mappa condivisa dei servizi»): il quadro ' +
+        'logico ne ha preso le parole del problema. Riformulalo nell’albero degli obiettivi, ' +
+        'poi aggiorna il quadro logico.',
+    )
     await expect
       .poll(() => bruno.logframeLevels())
       .toEqual([

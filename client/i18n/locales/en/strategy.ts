@@ -106,6 +106,7 @@ export const strategy: typeof it = {
     intro:
       'The branch of the chosen strategy becomes the logframe: overall objective, specific objective, expected results and activities, each with indicators, sources of verification and assumptions.',
     generate: 'Generate the logframe from the chosen strategy',
+    generateAnyway: 'Generate anyway, with these words',
     regenerate: 'Update the logframe from the chosen strategy',
     needsChoice: 'First choose a strategy in the Strategy view.',
     facilitatorGenerates: 'The facilitator generates the logframe from the chosen strategy.',
@@ -120,6 +121,10 @@ export const strategy: typeof it = {
       'One objective of the branch is still to reword ({{labels}}): the logframe would take the problem’s words. Reword it in the objective tree before generating.',
     toReword_other:
       '{{count}} objectives of the branch are still to reword ({{labels}}): the logframe would take the problems’ words. Reword them in the objective tree before generating.',
+    toRewordAfter_one:
+      'An objective of the branch is still to be reworded ({{labels}}): the logframe took the words of its problem. Reword it in the objective tree, then update the logframe.',
+    toRewordAfter_other:
+      '{{count}} objectives of the branch are still to be reworded ({{labels}}): the logframe took the words of their problems. Reword them in the objective tree, then update the logframe.',
     nothingToGenerate: 'The top objective of the chosen strategy is no longer in the tree.',
     empty: 'The logframe is empty.',
     levels: {

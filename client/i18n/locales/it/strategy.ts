@@ -105,6 +105,7 @@ export const strategy = {
     intro:
       'Il ramo della strategia scelta diventa il quadro logico: obiettivo generale, obiettivo specifico, risultati attesi e attività, ognuno con indicatori, fonti di verifica e ipotesi.',
     generate: 'Genera logframe dalla strategia scelta',
+    generateAnyway: 'Genera comunque, con queste parole',
     regenerate: 'Aggiorna il logframe dalla strategia scelta',
     needsChoice: 'Scegli prima una strategia nella vista Strategia.',
     facilitatorGenerates: 'Il facilitatore genera il quadro logico dalla strategia scelta.',
@@ -119,6 +120,10 @@ export const strategy = {
       'Un obiettivo del ramo è ancora da riformulare ({{labels}}): il quadro logico ne prenderebbe le parole del problema. Riformulalo nell’albero degli obiettivi prima di generare.',
     toReword_other:
       '{{count}} obiettivi del ramo sono ancora da riformulare ({{labels}}): il quadro logico ne prenderebbe le parole dei problemi. Riformulali nell’albero degli obiettivi prima di generare.',
+    toRewordAfter_one:
+      'Un obiettivo del ramo è ancora da riformulare ({{labels}}): il quadro logico ne ha preso le parole del problema. Riformulalo nell’albero degli obiettivi, poi aggiorna il quadro logico.',
+    toRewordAfter_other:
+      '{{count}} obiettivi del ramo sono ancora da riformulare ({{labels}}): il quadro logico ne ha preso le parole dei problemi. Riformulali nell’albero degli obiettivi, poi aggiorna il quadro logico.',
     nothingToGenerate: 'L’obiettivo in cima alla strategia scelta non è più nell’albero.',
     empty: 'Il quadro logico è vuoto.',
     levels: {
