@@ -3,7 +3,7 @@
  * section per part of the workshop, each drawn by one function of SECTIONS — a new part of the
  * method (the pact phase's vision, governance, commitments…) is one more entry there.
  */
-import type { BoardExport } from '../../shared/export/format.ts'
+import { reachedPhase, type BoardExport } from '../../shared/export/format.ts'
 import { DOCUMENT_LABELS } from '../../shared/document/labels.ts'
 import { PACT_LABELS } from '../../shared/document/pactLabels.ts'
 import { pactFrame } from '../../shared/document/pactTables.ts'
@@ -157,7 +157,7 @@ function titlePage(
   if (frame.territory) field(doc, PACT_LABELS[ctx.lang].territory, frame.territory)
   if (frame.horizon) field(doc, PACT_LABELS[ctx.lang].horizon, frame.horizon)
   field(doc, labels.date, longDate(ctx.day, labels.image))
-  field(doc, labels.phase, labels.phases[board.phase])
+  field(doc, labels.phase, labels.phases[reachedPhase(board)])
   const core = coreProblems(board)
   if (core.length) field(doc, labels.coreProblem, core.join(' · '))
   const people = [...new Set([...peopleOf(board), ...ctx.people])].sort((a, b) =>

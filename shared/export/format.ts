@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PHASES, type CollectionName } from '../schema/roots.ts'
+import { PHASES, type CollectionName, type Phase } from '../schema/roots.ts'
 import {
   LIMITS,
   REGISTRY,
@@ -184,3 +184,27 @@ export type BoardExport = z.output<typeof boardExportSchema>
 /** Where each collection root lives in the export (the registry's paths). */
 export const EXPORT_SECTIONS: readonly (readonly [CollectionName, readonly string[]])[] =
   REGISTRY.map((spec) => [spec.name, spec.exportPath] as const)
+
+/** Collections every new board starts with (defaults the group may change): no sign of progress. */
+const STARTS_WITH = new Set<string>(['targetGroups', 'strategy.criteria'])
+
+/**
+ * The furthest phase of the method a board has reached: the room's phase, or a later one whose
+ * records it already holds (a room taken back to «Problemi» to show the tree has still reached
+ * the pact). The pact's frame counts once something is written in it.
+ */
+export function reachedPhase(board: BoardExport): Phase {
+  let at = PHASES.indexOf(board.phase)
+  for (const spec of REGISTRY) {
+    if (!spec.phase || STARTS_WITH.has(spec.name)) continue
+    const records = sectionOf(board, spec)
+    const written =
+      spec.name === 'pact.info'
+        ? records.some((r) =>
+            Object.entries(r).some(([k, v]) => k !== 'id' && v !== '' && v != null),
+          )
+        : records.length > 0
+    if (written) at = Math.max(at, PHASES.indexOf(spec.phase))
+  }
+  return PHASES[Math.max(0, at)]!
+}

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as Y from 'yjs'
-import { docFromExport, exportBoard, parseBoardExport } from '../../shared/export/index.ts'
+import {
+  docFromExport,
+  exportBoard,
+  parseBoardExport,
+  reachedPhase,
+} from '../../shared/export/index.ts'
+import { pactBoard } from '../helpers/pactBoard.ts'
 import {
   SCHEMA_VERSION,
   initBoard,
@@ -151,5 +157,23 @@ describe('JSON export', () => {
     expect(out.strategy.scores.map((s) => s.id)).not.toContain('x|social|p')
     expect(out.chosenStrategy).toBe('')
     expect(parseBoardExport(out).ok).toBe(true)
+  })
+})
+
+describe('the phase a board has reached', () => {
+  it('is the room’s phase, or a later one whose records the board already holds', () => {
+    const doc = new Y.Doc()
+    initBoard(doc, 'Patto', '2026-12-01T10:00:00.000Z')
+    const empty = exportBoard(doc)
+    expect(reachedPhase(empty)).toBe('problems')
+    // an untouched pact frame is no pact
+    expect(reachedPhase({ ...empty, phase: 'objectives' })).toBe('objectives')
+    // a room taken back to «Problemi» to show the tree has still reached the pact
+    const pact = pactBoard(3)
+    expect(reachedPhase({ ...pact, phase: 'problems' })).toBe('pact')
+    // something written in the frame alone counts
+    const framed = structuredClone(empty)
+    framed.pact.info[0]!.territory = 'Val Trebbia'
+    expect(reachedPhase(framed)).toBe('pact')
   })
 })
