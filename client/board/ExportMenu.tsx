@@ -5,13 +5,22 @@ import type { ImageCanvas } from '../../shared/render/labels.ts'
 import { CSV_TABLES, type CsvTable } from '../../shared/document/files.ts'
 import './exportMenu.css'
 
-/** The canvases of each tab; the pact tab (no canvas of its own) offers all four. */
+const ALL_CANVASES: readonly ImageCanvas[] = ['problems', 'objectives', 'grid', 'map']
+/** The canvases of each tab, offered first; the pact tab has none of its own. */
 const CANVASES_OF: Record<Phase, readonly ImageCanvas[]> = {
   problems: ['problems'],
   objectives: ['objectives'],
   stakeholders: ['grid', 'map'],
-  pact: ['problems', 'objectives', 'grid', 'map'],
+  pact: [],
 }
+/**
+ * Every canvas, the tab's own first: a facilitator exporting another phase's picture need not
+ * take the room there (a tab change of the facilitator's moves everyone).
+ */
+const canvasesFor = (tab: Phase): ImageCanvas[] => [
+  ...CANVASES_OF[tab],
+  ...ALL_CANVASES.filter((c) => !CANVASES_OF[tab].includes(c)),
+]
 const FORMATS = ['png', 'svg'] as const
 type Format = (typeof FORMATS)[number]
 
@@ -25,7 +34,7 @@ function fileNameOf(res: Response, fallback: string): string {
 type ExportFile = `${ImageCanvas}.${Format}` | 'pact.pdf' | `${CsvTable}.csv`
 
 /**
- * "Esporta": the canvas in view as PNG or SVG, the pact document as PDF, every table as CSV and,
+ * "Esporta": the canvases as PNG or SVG (the one in view first), the pact document as PDF, every table as CSV and,
  * for whoever may edit, the whole board as JSON (what the import reads back).
  * Each file comes from the export API (pictures drawn by the renderer the server shares with
  * the page, so the download and the API's image are the same); it is fetched first (busy state
@@ -124,7 +133,7 @@ export function ExportMenu({
           <div className="export-menu-group" role="presentation">
             {tf('images')}
           </div>
-          {CANVASES_OF[tab].map((canvas) =>
+          {canvasesFor(tab).map((canvas) =>
             FORMATS.map((format) =>
               item(
                 `${canvas}.${format}`,

@@ -11,7 +11,7 @@ const images = (page: Page) =>
   page.getByRole('menuitem').and(page.locator('[data-testid$="-png"], [data-testid$="-svg"]'))
 
 describe('the Esporta menu', () => {
-  it('downloads the problem tree in view as a PNG drawn by the server', async () => {
+  it('offers every canvas, the one in view first, and downloads the problem tree as a PNG drawn by the server', async () => {
     const board = await createBoard(suite.server.url, 'Patto Val Seriana 2027')
     const p = await suite.open(board.links.participant, 'Paola')
     await p.addCardAt(500, 300, 'Disoccupazione giovanile più alta')
@@ -19,8 +19,12 @@ describe('the Esporta menu', () => {
 
     const menu = p.page.getByTestId('export-menu')
     await menu.click()
-    // the problem tab offers its own canvas only, in both formats (then the document and tables)
-    await expect.poll(() => images(p.page).count()).toBe(2)
+    // every canvas in both formats, the tab's own first (then the document and tables): no
+    // need to take the room to another phase for its picture
+    await expect.poll(() => images(p.page).count()).toBe(8)
+    expect(
+      await images(p.page).evaluateAll((els) => els.slice(0, 3).map((e) => e.dataset.testid)),
+    ).toEqual(['export-problems-png', 'export-problems-svg', 'export-objectives-png'])
     const downloading = p.page.waitForEvent('download')
     await p.page.getByTestId('export-problems-png').click()
     const download = await downloading
@@ -34,13 +38,16 @@ describe('the Esporta menu', () => {
     await expect.poll(() => menu.isEnabled()).toBe(true)
   })
 
-  it('offers grid and map on the stakeholder tab, shows progress while it runs and an error when it fails', async () => {
+  it('offers grid and map first on the stakeholder tab, shows progress while it runs and an error when it fails', async () => {
     const board = await createBoard(suite.server.url, 'Città più unita')
     const p = await suite.open(board.links.viewer, 'Vera')
     await p.page.locator('#tab-stakeholders').click()
     const menu = p.page.getByTestId('export-menu')
     await menu.click()
-    await expect.poll(() => images(p.page).count()).toBe(4)
+    await expect.poll(() => images(p.page).count()).toBe(8)
+    expect(
+      await images(p.page).evaluateAll((els) => els.slice(0, 4).map((e) => e.dataset.testid)),
+    ).toEqual(['export-grid-png', 'export-grid-svg', 'export-map-png', 'export-map-svg'])
 
     // hold the answer until the busy state has been seen: no timing involved
     let release: () => void = () => {}
