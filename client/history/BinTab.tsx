@@ -23,12 +23,21 @@ export function BinTab({
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
   const lang = i18n.resolvedLanguage ?? 'it'
+  // a language whose words agree with the kind (Italian: «regola eliminata») says so
+  const contextOf = (collection: string) =>
+    t(`kindContext.${collection.replace(/\./g, '_')}`, { defaultValue: '' }) || undefined
 
   const restore = async (entry: BinEntry) => {
     setBusy(true)
     try {
       await api.restoreFromBin(entry.id, author)
-      setStatus({ ok: true, text: t('bin.restored', { label: entry.label || t('untitled') }) })
+      setStatus({
+        ok: true,
+        text: t('bin.restored', {
+          label: entry.label || t('untitled'),
+          context: contextOf(entry.collection),
+        }),
+      })
       reload()
     } catch (err) {
       const code = err instanceof HistoryApiError ? err.code : 'other'
@@ -63,8 +72,11 @@ export function BinTab({
             </div>
             <div className="history-row">
               <span className="muted">
-                {t('bin.deleted', { when: formatWhen(entry.at, lang) })} ·{' '}
-                <Who name={entry.name} role={entry.role} />
+                {t('bin.deleted', {
+                  when: formatWhen(entry.at, lang),
+                  context: contextOf(entry.collection),
+                })}{' '}
+                · <Who name={entry.name} role={entry.role} />
               </span>
               {role !== 'viewer' && (
                 <button

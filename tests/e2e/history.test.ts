@@ -211,8 +211,10 @@ describe('history in the browser', () => {
     await entry.waitFor()
     // its link went with it: it comes back with the card, and is not listed apart
     expect(await panel(carlo.page).locator('.history-bin-entry').count()).toBe(1)
+    // said as Italian says it of a «scheda»: eliminata, tornata
+    expect(await entry.innerText()).toMatch(/eliminata \d/)
     await entry.getByRole('button', { name: 'Ripristina: Famiglie fragili' }).click()
-    await panel(carlo.page).getByText('«Famiglie fragili» è tornato sulla lavagna.').waitFor()
+    await panel(carlo.page).getByText('«Famiglie fragili» è tornata sulla lavagna.').waitFor()
 
     for (const page of [anna, carlo]) {
       await page.card('Famiglie fragili').waitFor()

@@ -75,6 +75,8 @@ export const history = {
     pact_one: '1 pact item',
     pact_other: '{{count}} pact items',
   },
+  /** English words do not agree with the kind: no context. */
+  kindContext: {},
   kinds: {
     problems_nodes: 'problem card',
     problems_edges: 'link',
