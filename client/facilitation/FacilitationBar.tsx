@@ -66,7 +66,9 @@ export function FacilitationBar() {
           onClick={() => canvas && actions.goToCanvas(canvas)}
         >
           {question && (
-            <strong className="vote-question">{t('vote.question', { question })}</strong>
+            <strong className="vote-question" title={question}>
+              {t('vote.question', { question })}
+            </strong>
           )}{' '}
           {t('vote.goVote', { phase: t(`vote.canvases.${canvas}`) })}
         </button>
@@ -74,7 +76,9 @@ export function FacilitationBar() {
       {vote && (here || role === 'viewer') && (
         <span className="room-chip room-chip-vote" data-testid="vote-chip">
           {question && (
-            <strong className="vote-question">{t('vote.question', { question })}</strong>
+            <strong className="vote-question" title={question}>
+              {t('vote.question', { question })}
+            </strong>
           )}{' '}
           {role === 'viewer'
             ? t('vote.chipOpenViewer')

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { putCard } from '../../shared/schema/index.ts'
-import { newParticipant } from '../helpers/browser.ts'
+import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { browserSuite } from '../helpers/suite.ts'
@@ -106,6 +106,41 @@ describe('the facilitator runs the room', () => {
     await panel.getByRole('button', { name: 'Avvia' }).click()
     for (const p of pages) await p.locator('.room-timer-done').waitFor({ timeout: 15_000 })
     expect(await late.page.locator('.room-timer-end').textContent()).toBe('Tempo scaduto')
+  })
+
+  it("on a 1366×768 laptop, with the clock and a vote on, the header keeps two rows and the tree's tools one", async () => {
+    const board = await seededBoard(['Disoccupazione giovanile', 'Pochi tirocini'])
+    const facilitator = await suite.open(board.links.facilitator, 'Fede')
+    const anna = await suite.open(board.links.participant, 'Anna')
+    await anna.page.setViewportSize({ width: 1366, height: 768 })
+    const panel = await facilitatorPanel(facilitator.page)
+    await panel.getByTestId('timer-minutes').fill('10')
+    await panel.getByRole('button', { name: 'Avvia' }).click()
+    const question = 'Quali cause affrontiamo per prime in questo patto territoriale di valle?'
+    await panel.getByLabel('Domanda (facoltativa)').fill(question)
+    await panel.getByRole('button', { name: 'Apri la votazione' }).click()
+    await anna.page.getByTestId('vote-chip').waitFor()
+    await anna.page.locator('[data-testid=room-timer]').waitFor()
+    // what is left to do stays whole; the question, cut, is whole in its tooltip
+    expect(await anna.page.getByTestId('vote-chip').innerText()).toMatch(/ti restano 3 punti su 3/)
+    expect(await anna.page.locator('.vote-question').getAttribute('title')).toBe(question)
+    // how many rows the elements take: those whose middles fall within one another's height
+    const rows = (selector: string) =>
+      anna.page.evaluate((s) => {
+        const boxes = [...document.querySelectorAll(s)].map((el) => el.getBoundingClientRect())
+        const rowsOf: DOMRect[] = []
+        for (const b of boxes) {
+          const middle = (b.top + b.bottom) / 2
+          if (!rowsOf.some((r) => middle >= r.top && middle <= r.bottom)) rowsOf.push(b)
+        }
+        return rowsOf.length
+      }, selector)
+    const header = () =>
+      anna.page.locator('.board-header').evaluate((el) => el.getBoundingClientRect().height)
+    await screenshot(anna.page, 'laptop-1366-vote')
+    expect(await rows('.toolbar > :is(button, select, .tree-menu-anchor)')).toBe(1)
+    // two rows of controls: title and phases, then the room's and the page's
+    expect(await header()).toBeLessThan(110)
   })
 
   it('a dot vote with hidden results shows the right tallies everywhere once revealed, and is in the export', async () => {
