@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { ActivityEntry, HistoryApi } from './api.ts'
 import { byCanvas, kindKey } from './groups.ts'
 import { formatWhen } from './format.ts'
-import { useLoad } from './useLoad.ts'
+import { useLoad, useReloadOnChange } from './useLoad.ts'
+import { useBoardSession } from '../store/context.tsx'
 import { Who } from './Who.tsx'
 
 const ACTIONS = ['created', 'edited', 'deleted'] as const
@@ -13,6 +14,7 @@ export function ActivityTab({ api }: { api: HistoryApi }) {
   const { t, i18n } = useTranslation('history')
   const load = useCallback(() => api.activity(), [api])
   const { data, error, loading, reload } = useLoad(load)
+  useReloadOnChange(useBoardSession().doc, reload)
   const lang = i18n.resolvedLanguage ?? 'it'
   return (
     <div className="history-activity">

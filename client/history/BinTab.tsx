@@ -4,7 +4,8 @@ import type { Role } from '../../shared/protocol.ts'
 import { HistoryApiError, type BinEntry, type HistoryApi } from './api.ts'
 import { kindKey } from './groups.ts'
 import { formatWhen } from './format.ts'
-import { useLoad } from './useLoad.ts'
+import { useLoad, useReloadOnChange } from './useLoad.ts'
+import { useBoardSession } from '../store/context.tsx'
 import { Who } from './Who.tsx'
 
 /** Records deleted from the board, latest first; anyone who writes brings one back. */
@@ -20,6 +21,7 @@ export function BinTab({
   const { t, i18n } = useTranslation('history')
   const load = useCallback(() => api.bin(), [api])
   const { data, error, loading, reload } = useLoad(load)
+  useReloadOnChange(useBoardSession().doc, reload)
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
   const lang = i18n.resolvedLanguage ?? 'it'

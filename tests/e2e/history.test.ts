@@ -221,5 +221,11 @@ describe('history in the browser', () => {
       await expect.poll(() => page.page.locator('.react-flow__edge').count()).toBe(2)
     }
     await expect.poll(() => panel(carlo.page).locator('.history-bin-entry').count()).toBe(0)
+    // the bin Carlo keeps open shows what Anna deletes next, without «Aggiorna»
+    await anna.card('Pochi servizi').click()
+    await anna.page.keyboard.press('Delete')
+    await panel(carlo.page)
+      .locator('.history-bin-entry', { hasText: 'Pochi servizi' })
+      .waitFor({ timeout: 10_000 })
   })
 })
