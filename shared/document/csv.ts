@@ -13,7 +13,7 @@ import { protect } from '../stakeholders/csvRow.ts'
 import { columnNames, ITALIAN_NAMES, type VocabularyNames } from '../stakeholders/names.ts'
 import { CSV_TABLES, type CsvTable } from './files.ts'
 import { DOCUMENT_LABELS } from './labels.ts'
-import { commitmentsTable, indicatorsTable } from './pactTables.ts'
+import { commitmentsCsv, indicatorsTable } from './pactTables.ts'
 import {
   logframeTable,
   objectivesInOrder,
@@ -67,7 +67,8 @@ export function boardCsv(board: BoardExport, table: CsvTable, lang: ImageLang = 
     case 'votes':
       return tableToCsv(votesTable(board, lang))
     case 'commitments':
-      return tableToCsv(commitmentsTable(board, lang))
+      // the ledger's spreadsheet: the amount a number of its own, the unit beside it
+      return commitmentsCsv(board, lang)
     case 'indicators':
       return tableToCsv(indicatorsTable(board, lang))
     case 'register':

@@ -41,6 +41,8 @@ export interface PactLabels {
     objective: string
     status: string
   }
+  /** The ledger's spreadsheet: one column each (the amount and its unit apart, to be summed). */
+  ledgerColumns: { unit: string; from: string; to: string; for: string }
   adhesion: { actor: string; adheres: string; date: string; signedBy: string }
   /** The commitments summed per resource, as the ledger's totals (broken ones left out). */
   totals: { title: string; type: string; total: string; count: string; unquantified: string }
@@ -100,6 +102,7 @@ const it: PactLabels = {
     objective: 'Obiettivo',
     status: 'Stato',
   },
+  ledgerColumns: { unit: 'Unità', from: 'Dal', to: 'Al', for: 'Per' },
   adhesion: { actor: 'Attore', adheres: 'Aderisce', date: 'Data', signedBy: 'Firmato da' },
   totals: {
     title: 'Totali per risorsa',
@@ -212,6 +215,7 @@ const en: PactLabels = {
     objective: 'Objective',
     status: 'Status',
   },
+  ledgerColumns: { unit: 'Unit', from: 'From', to: 'To', for: 'For' },
   adhesion: { actor: 'Actor', adheres: 'Adheres', date: 'Date', signedBy: 'Signed by' },
   totals: {
     title: 'Totals per resource',

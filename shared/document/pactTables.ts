@@ -3,7 +3,7 @@
  * plain rows of text, for the pact document and the spreadsheets alike.
  */
 import type { BoardExport } from '../export/format.ts'
-import { readCommitments, totalsByType } from '../pact/ledger.ts'
+import { ledgerToCsv, readCommitments, totalsByType, type LedgerCsvNames } from '../pact/ledger.ts'
 import { COMMITMENT_TYPES } from '../schema/vocabulary.ts'
 import {
   readAdaptations,
@@ -80,6 +80,35 @@ export function rulesOf(board: BoardExport): string[] {
     .sort((a, b) => Number(a.order ?? 0) - Number(b.order ?? 0) || (a.id < b.id ? -1 : 1))
     .map((r) => str(r.text).trim())
     .filter(Boolean)
+}
+
+/** The ledger's spreadsheet columns and words in `lang` (shared/pact/ledger.ts writes it). */
+export function ledgerCsvNames(lang: ImageLang): LedgerCsvNames {
+  const l = PACT_LABELS[lang]
+  const c = l.commitment
+  return {
+    columns: {
+      actor: c.actor,
+      type: c.type,
+      what: c.what,
+      amount: c.amount,
+      ...l.ledgerColumns,
+      status: c.status,
+    },
+    types: l.types,
+    statuses: l.statuses,
+    decimalComma: lang === 'it',
+  }
+}
+
+/** The pact's commitments as the ledger's spreadsheet, what the ledger's own button gives. */
+export function commitmentsCsv(board: BoardExport, lang: ImageLang): string {
+  const name = namesOf(board)
+  return ledgerToCsv(
+    readCommitments(loose(board.pact?.commitments)),
+    (id) => name(id),
+    ledgerCsvNames(lang),
+  )
 }
 
 export function commitmentsTable(board: BoardExport, lang: ImageLang): Table {

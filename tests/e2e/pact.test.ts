@@ -88,7 +88,7 @@ describe('the Patto phase in the browser', () => {
     expect(download.suggestedFilename()).toBe('impegni-patto-patto-val-seriana.csv')
     const csv = readFileSync((await download.path())!, 'utf8')
     const lines = csv.split('\r\n')
-    expect(lines[0]).toBe('\uFEFFAttore;Tipo;Che cosa;Quantità;Unità;Dal;Al;Per;Stato')
+    expect(lines[0]).toBe('\uFEFFAttore;Risorsa;Che cosa;Quantità;Unità;Dal;Al;Per;Stato')
     expect(lines).toContain('Comune di Clusone;Ore di personale;;120;ore;;;;Proposto')
     expect(lines).toContain('Comune di Clusone;Competenze;;2,5;giornate;;;;Proposto')
     expect(lines).toContain(

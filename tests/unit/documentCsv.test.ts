@@ -41,6 +41,24 @@ describe('the board’s tables as Italian spreadsheets', () => {
     ])
     expect(headers.votes).toEqual(['Strategia', 'Criterio', 'Partecipante', 'Voto'])
     expect(headers.register).toContain('Capacità')
+    expect(headers.commitments).toEqual([
+      'Attore',
+      'Risorsa',
+      'Che cosa',
+      'Quantità',
+      'Unità',
+      'Dal',
+      'Al',
+      'Per',
+      'Stato',
+    ])
+  })
+
+  it('a commitment’s amount is a number of its own (decimal comma), its unit beside it', () => {
+    const rows = cells(boardCsv(pactBoard(3), 'commitments'))
+    expect(rows[1]!.slice(3, 5)).toEqual(['120,5', 'ore'])
+    const english = cells(boardCsv(pactBoard(3), 'commitments', 'en'))
+    expect(english[1]!.slice(3, 5)).toEqual(['120.5', 'ore'])
   })
 
   it('round-trips semicolons, quotes, line breaks and accents through a CSV parser', () => {

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { focusWhenDrawn } from '../../lib/dom.ts'
-import { COMMITMENT_STATUSES, COMMITMENT_TYPES } from '../../../shared/schema/index.ts'
-import { ledgerToCsv, LEDGER_COLUMNS } from '../../../shared/pact/ledger.ts'
+import { ledgerToCsv } from '../../../shared/pact/ledger.ts'
 import { useBoard } from '../../store/context.tsx'
 import { canEdit, type BoardState } from '../../store/boardStore.ts'
 import { usePactActions } from '../usePactActions.ts'
@@ -11,6 +10,7 @@ import { LedgerTable } from './LedgerTable.tsx'
 import { LedgerTotals } from './LedgerTotals.tsx'
 import { useLedger, type Ledger } from './useLedger.ts'
 import './commitments.css'
+import { ledgerCsvNames } from '../../../shared/document/pactTables.ts'
 
 const titleSelector = (s: BoardState) => s.title
 
@@ -86,19 +86,11 @@ function CsvButton({ ledger }: { ledger: Ledger }) {
   const { t, i18n } = useTranslation('pact')
   const title = useBoard(titleSelector)
   const download = () => {
-    const csv = ledgerToCsv(ledger.commitments, ledger.nameOf, {
-      columns: Object.fromEntries(
-        LEDGER_COLUMNS.map((c) => [c, t(`ledger.csvColumns.${c}`)]),
-      ) as Record<(typeof LEDGER_COLUMNS)[number], string>,
-      types: Object.fromEntries(COMMITMENT_TYPES.map((c) => [c, t(`types.${c}`)])) as Record<
-        (typeof COMMITMENT_TYPES)[number],
-        string
-      >,
-      statuses: Object.fromEntries(
-        COMMITMENT_STATUSES.map((s) => [s, t(`statuses.${s}`)]),
-      ) as Record<(typeof COMMITMENT_STATUSES)[number], string>,
-      decimalComma: !i18n.language.startsWith('en'),
-    })
+    const csv = ledgerToCsv(
+      ledger.commitments,
+      ledger.nameOf,
+      ledgerCsvNames(i18n.language.startsWith('en') ? 'en' : 'it'),
+    )
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
     const a = document.createElement('a')
     a.href = url

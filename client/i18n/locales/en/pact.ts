@@ -134,17 +134,6 @@ export const pact = {
     },
     csv: 'Download CSV',
     csvFile: 'pact-commitments',
-    csvColumns: {
-      actor: 'Actor',
-      type: 'Type',
-      what: 'What',
-      amount: 'Amount',
-      unit: 'Unit',
-      from: 'From',
-      to: 'To',
-      for: 'For',
-      status: 'Status',
-    },
     totals: {
       title: 'Totals',
       by: 'Totals by',

@@ -135,17 +135,6 @@ export const pact = {
     },
     csv: 'Scarica CSV',
     csvFile: 'impegni-patto',
-    csvColumns: {
-      actor: 'Attore',
-      type: 'Tipo',
-      what: 'Che cosa',
-      amount: 'Quantità',
-      unit: 'Unità',
-      from: 'Dal',
-      to: 'Al',
-      for: 'Per',
-      status: 'Stato',
-    },
     totals: {
       title: 'Totali',
       by: 'Totali per',
