@@ -23,6 +23,8 @@ export function VoteControls() {
     (VOTE_CANVASES as readonly string[]).includes(tab) ? (tab as VoteCanvas) : 'problems',
   )
   const [dots, setDots] = useState(3)
+  // one vote open per canvas: a new one closes it, and the button says so
+  const openHere = voteList.some((v) => v.canvas === canvas && v.state === 'open')
   const [label, setLabel] = useState('')
   return (
     <fieldset className="facilitation-section">
@@ -73,7 +75,7 @@ export function VoteControls() {
           setLabel('')
         }}
       >
-        {t('vote.open')}
+        {openHere ? t('vote.openAnother') : t('vote.open')}
       </button>
       <p className="facilitation-help">{t('vote.hiddenNote')}</p>
       <ul className="vote-list">

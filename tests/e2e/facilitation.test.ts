@@ -162,6 +162,10 @@ describe('the facilitator runs the room', () => {
     const panel = await facilitatorPanel(facilitator.page)
     await panel.getByTestId('vote-dots').fill('2')
     await panel.getByRole('button', { name: 'Apri la votazione' }).click()
+    // a vote is open on this tree: another would close it, and the button says so
+    await panel
+      .getByRole('button', { name: 'Apri una nuova votazione (chiude quella aperta)' })
+      .waitFor()
     await panel.getByRole('button', { name: 'Chiudi', exact: true }).click()
     // the chip in his header takes him to the tree being voted on
     await bruno.page

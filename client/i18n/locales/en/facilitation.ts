@@ -62,6 +62,7 @@ export const facilitation: typeof it = {
     name: 'Question (optional)',
     namePlaceholder: 'e.g. Which causes do we tackle first?',
     open: 'Open the vote',
+    openAnother: 'Open a new vote (closes the open one)',
     close: 'Close the vote',
     reopen: 'Reopen',
     reveal: 'Show the results',

@@ -61,6 +61,7 @@ export const facilitation = {
     name: 'Domanda (facoltativa)',
     namePlaceholder: 'es. Quali cause affrontiamo per prime?',
     open: 'Apri la votazione',
+    openAnother: 'Apri una nuova votazione (chiude quella aperta)',
     close: 'Chiudi la votazione',
     reopen: 'Riapri',
     reveal: 'Mostra i risultati',
