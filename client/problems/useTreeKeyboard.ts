@@ -103,9 +103,12 @@ export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): voi
           }
           const c = center(current)
           const sign = e.key === 'ArrowRight' ? 1 : -1
-          const sameRow = nodes.filter((n) => n !== current && (center(n).x - c.x) * sign > 1)
-          const row = sameRow.filter((n) => Math.abs(center(n).y - c.y) < 60)
-          go(nearest(current, row.length ? row : sameRow))
+          const side = nodes.filter((n) => n !== current && (center(n).x - c.x) * sign > 1)
+          const row = side.filter((n) => Math.abs(center(n).y - c.y) < 60)
+          // past the row's end, on to a card of the same kind (a wide layer laid out in several
+          // rows), never into another layer (an effect's arrow reached a cause two layers down)
+          const sameKind = side.filter((n) => n.data.role === current.data.role)
+          go(nearest(current, row.length ? row : sameKind))
           break
         }
         default:

@@ -158,6 +158,40 @@ describe('the problem tree, keyboard first', () => {
       })
   })
 
+  it('the side arrows walk along a layer and stop at its end, never into another layer', async () => {
+    const board = await createBoard(suite.server.url, 'Righe')
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
+    stock.doc.transact(() => {
+      const card = (id: string, label: string, role: string, x: number, y: number) =>
+        putCard(stock.doc, 'problems', id, { kind: 'problem', label, role, x, y })
+      // a column on the left, one more cause on the right, lower down
+      card('eff', 'Spopolamento', 'effect', 100, 100)
+      card('core', 'Disoccupazione', 'core', 100, 280)
+      card('c1', 'Trasporti', 'cause', 100, 460)
+      card('c2', 'Formazione', 'cause', 500, 460)
+      const link = (id: string, source: string, target: string) =>
+        putLink(stock.doc, 'problems', id, { kind: 'cause-effect', source, target })
+      link('l1', 'core', 'eff')
+      link('l2', 'c1', 'core')
+      link('l3', 'c2', 'core')
+    })
+    const f = boardPage((await newParticipant(suite.browser, 'Fede')).page)
+    await f.open(board.links.participant)
+    const selected = () => f.page.locator('.react-flow__node.selected').innerText()
+    await f.card('Trasporti').click()
+    await f.page.keyboard.press('ArrowRight')
+    await expect.poll(selected).toContain('Formazione')
+    // the row ends here: the selection stays
+    await f.page.keyboard.press('ArrowRight')
+    // nothing to the right of the effect in its layer: the selection stays on it
+    await f.card('Spopolamento').click()
+    await f.page.keyboard.press('ArrowRight')
+    await f.page.keyboard.press('ArrowDown')
+    // the arrow down went from the effect to the core: the side arrow had not moved it
+    await expect.poll(selected).toContain('Disoccupazione')
+    stock.destroy()
+  })
+
   it('warns about a missing or second core problem and about cycles', async () => {
     const board = await createBoard(suite.server.url)
     const f = boardPage((await newParticipant(suite.browser, 'Fede')).page)
