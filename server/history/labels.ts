@@ -19,7 +19,8 @@ export function labelOfFields(collection: string, fields: Record<string, unknown
 
 /** The same, reading only the fields it needs (a live record's others are never copied). */
 function labelOf(collection: string, field: (key: string) => unknown): string {
-  return namingOf(collection, field)?.text.slice(0, LABEL_CHARS) ?? ''
+  const text = namingOf(collection, field)?.text
+  return text ? excerpt(text, 0, LABEL_CHARS) : ''
 }
 
 /** The field that names a record and its whole text (trimmed), or null when it has none. */
@@ -72,23 +73,28 @@ export function differingExcerpts(a: string, b: string, chars: number): [string,
     0,
     Math.min(same - Math.floor(chars / 4), Math.max(a.length, b.length) - chars),
   )
-  const cut = (text: string) => {
-    let from = Math.min(start, Math.max(0, text.length - chars))
-    let end = Math.min(text.length, from + chars)
-    // at a word's edge when one is near, never inside a character written as two (an emoji)
-    if (from > 0) {
-      const space = text.indexOf(' ', from)
-      if (space >= 0 && space - from < WORD_SLACK) from = space + 1
-    }
-    if (end < text.length) {
-      const space = text.lastIndexOf(' ', end)
-      if (space > from && end - space < WORD_SLACK) end = space
-    }
-    if (isLowSurrogate(text, from)) from += 1
-    if (isLowSurrogate(text, end)) end -= 1
-    return `${from > 0 ? '…' : ''}${text.slice(from, end)}${end < text.length ? '…' : ''}`
-  }
+  const cut = (text: string) =>
+    excerpt(text, Math.min(start, Math.max(0, text.length - chars)), chars)
   return [cut(a), cut(b)]
+}
+
+/**
+ * At most `chars` characters of `text` from `from`, at a word's edge when one is near, never
+ * inside a character written as two (an emoji), with an ellipsis where it was cut.
+ */
+function excerpt(text: string, from: number, chars: number): string {
+  let end = Math.min(text.length, from + chars)
+  if (from > 0) {
+    const space = text.indexOf(' ', from)
+    if (space >= 0 && space - from < WORD_SLACK) from = space + 1
+  }
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end)
+    if (space > from && end - space < WORD_SLACK) end = space
+  }
+  if (isLowSurrogate(text, from)) from += 1
+  if (isLowSurrogate(text, end)) end -= 1
+  return `${from > 0 ? '…' : ''}${text.slice(from, end)}${end < text.length ? '…' : ''}`
 }
 
 /** How far an excerpt's edge moves to fall between words. */
@@ -106,7 +112,15 @@ export function labelInDoc(doc: Y.Doc, collection: string, id: string): string {
   const map = collectionRoot(doc, collection as CollectionName).get(id)
   if (!(map instanceof Y.Map)) return ''
   const own = labelOf(collection, (key) => map.get(key))
-  if (own || spec.what !== 'link') return own
+  if (own) return own
+  // a value with no words of its own (a measurement) is named by what it measures
+  if (spec.refs.indicator) {
+    const indicator = map.get('indicator')
+    const value = map.get('value')
+    const of = typeof indicator === 'string' ? labelInDoc(doc, spec.refs.indicator, indicator) : ''
+    return [of, typeof value === 'number' ? String(value) : ''].filter(Boolean).join(': ')
+  }
+  if (spec.what !== 'link') return own
   const end = (field: string) => {
     const target = spec.refs[field]
     const value = map.get(field)

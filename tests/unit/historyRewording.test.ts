@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { initBoard, patchRecord, PACT_INFO_ID } from '../../shared/schema/index.ts'
+import { initBoard, patchRecord, putRecord, PACT_INFO_ID } from '../../shared/schema/index.ts'
 import { compareWithVersion } from '../../server/history/compare.ts'
-import { differingExcerpts } from '../../server/history/labels.ts'
+import { differingExcerpts, labelInDoc } from '../../server/history/labels.ts'
 
 const VISION =
   'Entro il 2030 la Val Seriana è un territorio dove ogni persona in condizione di fragilità trova un percorso di lavoro accompagnato, costruito insieme da servizi pubblici, terzo settore e imprese, con una rete stabile di tutor e tirocini per le persone più vulnerabili.'
@@ -46,5 +46,31 @@ describe('what changed since a version: a long text reworded', () => {
     const emoji = '😀'.repeat(60)
     const [e1] = differingExcerpts(emoji + 'a', emoji + 'b', 41)
     expect(e1.replace(/…/g, '')).toMatch(/^(😀)*a?$/u)
+  })
+})
+
+describe('how the history names a record', () => {
+  it('a long text is cut between words, with an ellipsis', () => {
+    const doc = new Y.Doc()
+    initBoard(doc, 'Patto', '2026-12-01T10:00:00.000Z')
+    const vision =
+      'Entro il 2030 nessuna persona fragile della valle resta senza un percorso di lavoro, ' +
+      'e nessuno resta indietro. Le istituzioni lavorano insieme.'
+    patchRecord(doc, 'pact.info', PACT_INFO_ID, { vision })
+    const label = labelInDoc(doc, 'pact.info', PACT_INFO_ID)
+    expect(label.endsWith('…')).toBe(true)
+    expect(label.length).toBeLessThanOrEqual(81)
+    // the last word before the ellipsis is whole
+    const words = label.slice(0, -1).split(' ')
+    expect(vision.split(' ')).toContain(words[words.length - 1])
+  })
+
+  it('a measurement, which has no words of its own, by its indicator and value', () => {
+    const doc = new Y.Doc()
+    initBoard(doc, 'Patto', '2026-12-01T10:00:00.000Z')
+    putRecord(doc, 'pact.indicators', 'i1', { label: 'Giovani presi in carico', unit: 'persone' })
+    putRecord(doc, 'pact.rounds', 'r1', { date: '2027-06-01' })
+    putRecord(doc, 'pact.measurements', 'r1|i1', { round: 'r1', indicator: 'i1', value: 120 })
+    expect(labelInDoc(doc, 'pact.measurements', 'r1|i1')).toBe('Giovani presi in carico: 120')
   })
 })
