@@ -75,7 +75,7 @@ describe('the pact’s learning cycle in the browser', () => {
         putRecord(stock.doc, 'pact.commitments', 'c1', {
           actor: 'cpi',
           type: 'staff-hours',
-          what: 'Orientamento individuale',
+          what: 'Orientamento individuale e navetta settimanale Bobbio–Piacenza per i tirocinanti',
           amount: 400,
           unit: 'ore',
           status: 'confirmed',
@@ -256,6 +256,26 @@ describe('the pact’s learning cycle in the browser', () => {
       const round = projector.page.locator('[data-testid=round-panel]')
       await round.waitFor()
       expect(await fields(round)).toBe(0)
+      // no word is broken to make a column narrower («Conferm/ato»): every text read out shows
+      // each of its words on one line
+      const brokenWords = () =>
+        round.evaluate((panel) => {
+          const broken: string[] = []
+          for (const el of panel.querySelectorAll('.pm-readonly, .text-readonly')) {
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const text = node.textContent ?? ''
+              for (const m of text.matchAll(/\S+/g)) {
+                const range = document.createRange()
+                range.setStart(node, m.index)
+                range.setEnd(node, m.index + m[0].length)
+                if (range.getClientRects().length > 1) broken.push(m[0])
+              }
+            }
+          }
+          return broken
+        })
+      expect(await brokenWords()).toEqual([])
       await screenshot(projector.page, 'pact-monitoring-projector')
     } finally {
       stock.destroy()
