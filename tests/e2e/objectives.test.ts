@@ -8,7 +8,7 @@ import {
   putLink,
 } from '../../shared/schema/index.ts'
 import { OBJECTIVE_ROW_SPREAD } from '../../shared/method/objectivePlacement.ts'
-import { WORKSHOP_LABELS, buildWorkshopTree } from '../helpers/workshopTree.ts'
+import { WORKSHOP_LABELS, buildWorkshopTree, writeProblemTree } from '../helpers/workshopTree.ts'
 import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import {
@@ -170,23 +170,24 @@ describe('the objective tree in the browser', () => {
     const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
     clients.push(stock)
     // five layers, as a workshop's tree often is: an effect, the core, a cause two deep
-    stock.doc.transact(() => {
-      const problem = (id: string, label: string, role: string, x: number, y: number) =>
-        putCard(stock.doc, 'problems', id, { kind: 'problem', label, role, x, y })
-      problem('eff', 'Spopolamento dei paesi di montagna', 'effect', 300, 100)
-      problem('core', 'Alta disoccupazione delle persone fragili', 'core', 300, 280)
-      problem('c1', 'Trasporti pubblici scarsi', 'cause', 120, 460)
-      problem('c2', 'Poca formazione professionale accessibile', 'cause', 480, 460)
-      problem('c1a', 'Datori di lavoro poco informati', 'cause', 120, 640)
-      problem('c1b', 'Servizi per l’impiego lontani', 'cause', 120, 820)
-      const link = (id: string, source: string, target: string) =>
-        putLink(stock.doc, 'problems', id, { kind: 'cause-effect', source, target })
-      link('l1', 'core', 'eff')
-      link('l2', 'c1', 'core')
-      link('l3', 'c2', 'core')
-      link('l4', 'c1a', 'c1')
-      link('l5', 'c1b', 'c1a')
-    })
+    writeProblemTree(
+      stock.doc,
+      [
+        ['eff', 'Spopolamento dei paesi di montagna', 'effect', 300, 100],
+        ['core', 'Alta disoccupazione delle persone fragili', 'core', 300, 280],
+        ['c1', 'Trasporti pubblici scarsi', 'cause', 120, 460],
+        ['c2', 'Poca formazione professionale accessibile', 'cause', 480, 460],
+        ['c1a', 'Datori di lavoro poco informati', 'cause', 120, 640],
+        ['c1b', 'Servizi per l’impiego lontani', 'cause', 120, 820],
+      ],
+      [
+        ['core', 'eff'],
+        ['c1', 'core'],
+        ['c2', 'core'],
+        ['c1a', 'c1'],
+        ['c1b', 'c1a'],
+      ],
+    )
     const facilitatorPage = (await newParticipant(suite.browser, 'Fede')).page
     const annaPage = (await newParticipant(suite.browser, 'Anna')).page
     await facilitatorPage.setViewportSize({ width: 1440, height: 900 })

@@ -4,6 +4,7 @@ import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import { createBoard, exportJson } from '../helpers/server.ts'
 import { connectSynced } from '../helpers/clients.ts'
+import { writeProblemTree } from '../helpers/workshopTree.ts'
 import { putCard, putLink } from '../../shared/schema/index.ts'
 
 const suite = browserSuite()
@@ -161,20 +162,21 @@ describe('the problem tree, keyboard first', () => {
   it('the side arrows walk along a layer and stop at its end, never into another layer', async () => {
     const board = await createBoard(suite.server.url, 'Righe')
     const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
-    stock.doc.transact(() => {
-      const card = (id: string, label: string, role: string, x: number, y: number) =>
-        putCard(stock.doc, 'problems', id, { kind: 'problem', label, role, x, y })
-      // a column on the left, one more cause on the right, lower down
-      card('eff', 'Spopolamento', 'effect', 100, 100)
-      card('core', 'Disoccupazione', 'core', 100, 280)
-      card('c1', 'Trasporti', 'cause', 100, 460)
-      card('c2', 'Formazione', 'cause', 500, 460)
-      const link = (id: string, source: string, target: string) =>
-        putLink(stock.doc, 'problems', id, { kind: 'cause-effect', source, target })
-      link('l1', 'core', 'eff')
-      link('l2', 'c1', 'core')
-      link('l3', 'c2', 'core')
-    })
+    // a column on the left, one more cause on the right, lower down
+    writeProblemTree(
+      stock.doc,
+      [
+        ['eff', 'Spopolamento', 'effect', 100, 100],
+        ['core', 'Disoccupazione', 'core', 100, 280],
+        ['c1', 'Trasporti', 'cause', 100, 460],
+        ['c2', 'Formazione', 'cause', 500, 460],
+      ],
+      [
+        ['core', 'eff'],
+        ['c1', 'core'],
+        ['c2', 'core'],
+      ],
+    )
     const f = boardPage((await newParticipant(suite.browser, 'Fede')).page)
     await f.open(board.links.participant)
     const selected = () => f.page.locator('.react-flow__node.selected').innerText()

@@ -94,3 +94,21 @@ export function buildWorkshopTree(doc: Y.Doc): void {
     for (const [id, , cause] of ROOTS) link(id, cause)
   })
 }
+
+/** A problem card to write: id, text, role, and its place. */
+export type ProblemCardSeed = [id: string, label: string, role: string, x: number, y: number]
+
+/** Writes problem cards and their links (each a cause's id, then the id of what it causes). */
+export function writeProblemTree(
+  doc: Y.Doc,
+  cards: ProblemCardSeed[],
+  links: [source: string, target: string][],
+): void {
+  doc.transact(() => {
+    for (const [id, label, role, x, y] of cards)
+      putCard(doc, 'problems', id, { kind: 'problem', label, role, x, y })
+    links.forEach(([source, target], i) =>
+      putLink(doc, 'problems', `l${i + 1}`, { kind: 'cause-effect', source, target }),
+    )
+  })
+}
