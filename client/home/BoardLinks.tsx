@@ -24,15 +24,18 @@ export function BoardLinks({ board, title, onStatus }: Props) {
     heading.current?.scrollIntoView({ block: 'start', behavior: 'smooth' })
   }, [board.id])
 
+  // the warning names the address the links use («localhost», «127.0.0.1»)
+  const loopback = new URL(board.links.participant).host
+
   return (
     <section className="card result" aria-labelledby="result-heading" data-board-id={board.id}>
       <h2 id="result-heading" ref={heading} tabIndex={-1}>
         {t('links.heading', { title })}
       </h2>
       <p className="muted">{t('links.intro')}</p>
-      {/^(localhost|127\.|\[::1\])/.test(new URL(board.links.participant).host) && (
+      {/^(localhost|127\.|\[::1\])/.test(loopback) && (
         <p className="links-warning" role="note">
-          {t('links.localhostWarning')}
+          {t('links.localhostWarning', { host: loopback.replace(/:\d+$/, '') })}
         </p>
       )}
       <div className="result__grid">

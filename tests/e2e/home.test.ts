@@ -73,6 +73,9 @@ describe('home page', () => {
       expect(links[role]).toContain(`${suite.server.url}/b/${id}#key=`)
     }
     expect(new Set(Object.values(links)).size).toBe(3)
+    // links only this computer can open: the warning names the address they use
+    const host = new URL(suite.server.url).hostname
+    expect(await page.locator('.links-warning').innerText()).toContain(`«${host}»`)
     const facilitatorKey = links.facilitator!.split('#key=')[1]!
     const open = page.getByRole('link', { name: 'Apri come facilitatore' })
     expect(await open.getAttribute('href')).toBe(`/b/${id}#key=${facilitatorKey}`)

@@ -51,7 +51,7 @@ export const home: typeof it = {
   },
   links: {
     localhostWarning:
-      'These links use “localhost”: they only work on this computer. Open Trama at the network address the server prints when it starts (e.g. http://192.168.1.20:1234), or set PUBLIC_URL, before sharing them.',
+      'These links use “{{host}}”: they only work on this computer. Open Trama at the network address the server prints when it starts (e.g. http://192.168.1.20:1234), or set PUBLIC_URL, before sharing them.',
     heading: 'The board “{{title}}” is ready',
     intro:
       'Each link gives access with a different role. The facilitator link lets you manage the board: keep it to yourself.',

@@ -49,7 +49,7 @@ export const home = {
   },
   links: {
     localhostWarning:
-      'Questi link usano «localhost»: funzionano solo su questo computer. Apri Trama con l’indirizzo di rete che il server stampa all’avvio (per esempio http://192.168.1.20:1234), oppure imposta PUBLIC_URL, prima di condividerli.',
+      'Questi link usano «{{host}}»: funzionano solo su questo computer. Apri Trama con l’indirizzo di rete che il server stampa all’avvio (per esempio http://192.168.1.20:1234), oppure imposta PUBLIC_URL, prima di condividerli.',
     heading: 'La lavagna «{{title}}» è pronta',
     intro:
       'Ogni link dà accesso con un ruolo diverso. Il link del facilitatore permette di gestire la lavagna: tienilo per te.',
