@@ -31,6 +31,22 @@ describe('the Patto phase in the browser', () => {
     await expect.poll(() => brunoRow.locator('input[data-field=amount]').inputValue()).toBe('1500')
     await expect.poll(() => brunoRow.locator('input[data-field=unit]').inputValue()).toBe('€')
     await expect.poll(() => brunoRow.locator('select[data-field=type]').inputValue()).toBe('money')
+    // on a 1366 px laptop the type reads whole («Risorse economiche», not «Risorse econo»)
+    await alice.page.setViewportSize({ width: 1366, height: 768 })
+    const typeFits = () =>
+      brunoRow.locator('select[data-field=type]').evaluate((el) => {
+        const select = el as HTMLSelectElement
+        const probe = document.createElement('span')
+        probe.style.font = getComputedStyle(select).font
+        probe.style.whiteSpace = 'nowrap'
+        probe.textContent = select.selectedOptions[0]!.text
+        document.body.append(probe)
+        const text = probe.getBoundingClientRect().width
+        probe.remove()
+        // the arrow and the padding take about 2rem of the select
+        return text + 28 <= select.getBoundingClientRect().width
+      })
+    await expect.poll(typeFits).toBe(true)
 
     // an amount below zero is refused, said so, and the stored one stays
     const brunoAmount = brunoRow.locator('input[data-field=amount]')
