@@ -219,6 +219,8 @@ describe('the Patto phase in the browser', () => {
     await expect
       .poll(() => projector.page.locator('[data-field=vision]').innerText())
       .toBe('Lavoro per chi è ai margini.')
+    // no horizon written: a dash, as for an empty territory
+    expect(await projector.page.locator('[data-field=horizon]').innerText()).toBe('—')
     expect(await projector.page.locator('textarea, input').count()).toBe(0)
     await projector.openView('governance')
     await projector.page.locator('.gov-body[data-label="Cabina di regia"]').waitFor()

@@ -104,7 +104,10 @@ function FrameFields() {
             </>
           ) : (
             <span className="pact-horizon-text" data-field="horizon">
-              {info.horizonFrom ?? '…'} – {info.horizonTo ?? '…'}
+              {/* nothing written reads as the territory does: a dash, not «… – …» */}
+              {info.horizonFrom === null && info.horizonTo === null
+                ? '—'
+                : `${info.horizonFrom ?? '…'} – ${info.horizonTo ?? '…'}`}
             </span>
           )}
         </div>
