@@ -42,6 +42,15 @@ describe('editing text together', () => {
     await expect.poll(() => annaEditor.inputValue()).toBe(merged)
     await expect.poll(() => brunoEditor.inputValue()).toBe(merged)
     await projector.card(merged).waitFor()
+    // the projector says who is writing above the card, clear of its kind («CAUSA»)
+    const mark = projector.card(merged).locator('.card-writer')
+    await mark.waitFor()
+    const overlaps = await projector.card(merged).evaluate((card) => {
+      const a = card.querySelector('.card-writer')!.getBoundingClientRect()
+      const b = card.querySelector('.card-role')!.getBoundingClientRect()
+      return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+    })
+    expect(overlaps).toBe(false)
     // Anna's caret stayed in her part of the text while Bruno's letters arrived.
     expect(await annaEditor.evaluate((el) => (el as HTMLTextAreaElement).selectionStart)).toBe(5)
 
