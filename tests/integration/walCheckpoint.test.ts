@@ -72,9 +72,11 @@ describe('WAL checkpoints', () => {
       await new Promise((r) => setImmediate(r))
     }
     // Each commit appends at least one 4 KB page (4–5 here): without a restart the WAL would hold
-    // 160 MB or more. With it, what a few checkpoint intervals of commits append (~30 MB here).
+    // 160 MB or more (640 MB at 4 pages). With it, what a few checkpoint intervals of commits
+    // append: ~30 MB on a calm machine, 91 MB once while browser tests ran beside it (the
+    // worker's turns came late); the bound stays well under a WAL that never starts over.
     const walBytes = statSync(join(data.dir, 'trama.sqlite-wal')).size
-    expect(walBytes).toBeLessThan((commits / 2) * 4096)
+    expect(walBytes).toBeLessThan(commits * 4096 * 0.75)
     for (const id of boards) expect((await store.logStats(id)).count).toBe(26_000)
   })
 })
