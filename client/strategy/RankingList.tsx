@@ -3,7 +3,16 @@ import type { Candidate, CandidateRanking } from '../../shared/method/strategy.t
 import { SCORE_MAX } from '../../shared/schema/index.ts'
 import { useAverageFormat } from './format.ts'
 
-/** The candidates best first, with the facilitator's choice. */
+/** How many criteria a candidate's average covers (scored by someone), and how many there are. */
+const scored = (r: CandidateRanking) =>
+  Object.values(r.cells).filter((c) => c.average !== null).length
+const criteriaOf = (r: CandidateRanking) => Object.keys(r.cells).length
+
+/**
+ * The candidates best first, with the facilitator's choice. An average that covers fewer
+ * criteria than the others could is said to (two strategies were ranked side by side, one
+ * averaged over two criteria, the other over one).
+ */
 export function RankingList({
   ranking,
   candidates,
@@ -54,6 +63,12 @@ export function RankingList({
                         {format(r.average)}
                       </strong>{' '}
                       {t('ranking.outOf')} · {t('grid.scorers', { count: r.scorers })}
+                      {scored(r) < criteriaOf(r) && (
+                        <span className="ranking-partial" data-testid="ranking-partial">
+                          {' '}
+                          · {t('ranking.partial', { count: scored(r), total: criteriaOf(r) })}
+                        </span>
+                      )}
                     </>
                   ) : (
                     t('grid.unranked')

@@ -111,6 +111,8 @@ describe('strategy analysis and logframe in the browser', () => {
     }
     expect(overall(GUIDANCE)).toBe(3.75)
     expect(overall(TRAINING)).toBe(3.25)
+    // every criterion scored: no average says it covers fewer
+    expect(await bruno.page.getByTestId('ranking-partial').count()).toBe(0)
     for (const page of [alice, bruno])
       await expect
         .poll(() => page.ranking())
@@ -344,6 +346,14 @@ describe('strategy analysis and logframe in the browser', () => {
       .poll(() => projector.cell(candidateId!, 'technical').getByTestId('cell-stats').innerText())
       .toContain(`${italian(4)} 1 voto`)
     await projector.page.locator('[data-testid=ranking-item]').first().waitFor()
+    // one criterion of six scored: the ranking says what its average covers
+    expect(
+      await projector.page
+        .locator(`[data-testid=ranking-item]:has([data-testid=ranking-partial])`)
+        .first()
+        .getByTestId('ranking-partial')
+        .innerText(),
+    ).toContain('media di 1 criterio su 6')
     // no controls for the projector: no score buttons, no inputs, no choice, and no button of
     // its own for the results (it shows what the facilitator reveals)
     expect(await projector.page.getByRole('radio').count()).toBe(0)

@@ -85,6 +85,8 @@ export const strategy: typeof it = {
     title: 'Ranking',
     empty: 'The ranking appears with the first scores.',
     outOf: 'out of 5',
+    partial_one: 'average of {{count}} criterion of {{total}}',
+    partial_other: 'average of {{count}} criteria of {{total}}',
   },
   results: {
     show: 'Show results',

@@ -84,6 +84,8 @@ export const strategy = {
     title: 'Classifica',
     empty: 'La classifica appare con i primi voti.',
     outOf: 'su 5',
+    partial_one: 'media di {{count}} criterio su {{total}}',
+    partial_other: 'media di {{count}} criteri su {{total}}',
   },
   results: {
     show: 'Mostra risultati',
