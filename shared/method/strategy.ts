@@ -96,24 +96,29 @@ export function objectiveBranch(graph: ObjectiveGraph, top: string): string[] {
 }
 
 /**
- * The objectives that can top a candidate branch, the highest ends first (the order in which
- * the tree reads from top to bottom), each with the size of its branch.
+ * The objectives that can top a candidate branch in the tree's own order: each end, then its
+ * means under it (left to right, depth first), each with its depth and the size of its branch.
+ * Listed by depth (every end first, then every means), an indented means stood under the wrong
+ * end. A means of two ends is listed under the first.
  */
 export function branchTops(graph: ObjectiveGraph): { id: string; depth: number; size: number }[] {
   const depth = new Map<string, number>()
-  const queue = [...graph.byId.keys()].filter((id) => !graph.ends.get(id)?.length)
-  for (const id of queue) depth.set(id, 0)
-  for (let i = 0; i < queue.length; i++)
-    for (const means of graph.means.get(queue[i]!) ?? [])
-      if (!depth.has(means)) {
-        depth.set(means, depth.get(queue[i]!)! + 1)
-        queue.push(means)
-      }
+  const order: string[] = []
+  const visit = (id: string, d: number) => {
+    if (depth.has(id)) return
+    depth.set(id, d)
+    order.push(id)
+    for (const means of graph.means.get(id) ?? []) visit(means, d + 1)
+  }
+  const roots = [...graph.byId.values()].filter((o) => !graph.ends.get(o.id)?.length)
+  for (const root of roots.sort(byPosition)) visit(root.id, 0)
   // objectives caught in a cycle that no root reaches still get listed, last
-  for (const id of graph.byId.keys()) if (!depth.has(id)) depth.set(id, Infinity)
-  return [...graph.byId.values()]
-    .sort((a, b) => depth.get(a.id)! - depth.get(b.id)! || byPosition(a, b))
-    .map((o) => ({ id: o.id, depth: depth.get(o.id)!, size: objectiveBranch(graph, o.id).length }))
+  for (const o of [...graph.byId.values()].sort(byPosition))
+    if (!depth.has(o.id)) {
+      depth.set(o.id, Infinity)
+      order.push(o.id)
+    }
+  return order.map((id) => ({ id, depth: depth.get(id)!, size: objectiveBranch(graph, id).length }))
 }
 
 /** Whether a candidate's stored branch still matches the tree (order aside). */

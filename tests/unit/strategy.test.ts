@@ -102,18 +102,19 @@ describe('the branch of an objective', () => {
     expect(objectiveBranch(tree(), 'nope')).toEqual([])
   })
 
-  it('offers the tops from the highest end down, left to right, with branch sizes', () => {
+  it('offers the tops in the tree’s order, each means under its end, with depths and sizes', () => {
     const tops = branchTops(tree())
-    // orphan only served a discarded objective: it now stands on its own, at the top
-    expect(tops.map((t) => t.id)).toEqual([
-      'goal',
-      'orphan',
-      'jobs',
-      'care',
-      'guide',
-      'train',
-      'homes',
-      'tutor',
+    // each objective right under the end it serves (indented by its depth, it reads as the tree);
+    // orphan only served a discarded objective: it now stands on its own, a top of its own
+    expect(tops.map((t) => [t.id, t.depth])).toEqual([
+      ['goal', 0],
+      ['jobs', 1],
+      ['guide', 2],
+      ['train', 2],
+      ['tutor', 3],
+      ['care', 1],
+      ['homes', 2],
+      ['orphan', 0],
     ])
     expect(tops.find((t) => t.id === 'jobs')).toEqual({ id: 'jobs', depth: 1, size: 4 })
   })
