@@ -50,6 +50,12 @@ export function FacilitationBar() {
   const [left, total, question, canvas, here] = vote
     ? (JSON.parse(vote) as [number, number, string, VoteCanvas, boolean])
     : [0, 0, '', null, true]
+  // the question, cut on a narrow screen (facilitation.css): whole in its tooltip
+  const questionText = question && (
+    <strong className="vote-question" title={question}>
+      {t('vote.question', { question })}
+    </strong>
+  )
   return (
     <div className="facilitation-bar">
       <TimerDisplay />
@@ -65,21 +71,12 @@ export function FacilitationBar() {
           data-testid="vote-chip"
           onClick={() => canvas && actions.goToCanvas(canvas)}
         >
-          {question && (
-            <strong className="vote-question" title={question}>
-              {t('vote.question', { question })}
-            </strong>
-          )}{' '}
-          {t('vote.goVote', { phase: t(`vote.canvases.${canvas}`) })}
+          {questionText} {t('vote.goVote', { phase: t(`vote.canvases.${canvas}`) })}
         </button>
       )}
       {vote && (here || role === 'viewer') && (
         <span className="room-chip room-chip-vote" data-testid="vote-chip">
-          {question && (
-            <strong className="vote-question" title={question}>
-              {t('vote.question', { question })}
-            </strong>
-          )}{' '}
+          {questionText}{' '}
           {role === 'viewer'
             ? t('vote.chipOpenViewer')
             : t('vote.chipOpen', { count: left, total })}
