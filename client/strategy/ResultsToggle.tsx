@@ -25,19 +25,29 @@ export function ResultsToggle({
   onToggle: () => void
 }) {
   const { t } = useTranslation('strategy')
-  if (roomShown)
-    return (
-      <div className="results-toggle is-shown" data-testid="results-toggle" data-shown={shown}>
-        <span className="muted">{t('results.shownByRoomNote')}</span>
-      </div>
-    )
+  // what this screen is told: the projector's, the facilitator's (the room's), a participant's
+  const note = projector
+    ? shown
+      ? null
+      : 'hiddenProjectorNote'
+    : forRoom
+      ? shown
+        ? 'shownRoomNote'
+        : 'hiddenRoomNote'
+      : roomShown
+        ? 'shownByRoomNote'
+        : shown
+          ? 'shownNote'
+          : notYet
+            ? 'notYetNote'
+            : 'hiddenNote'
   return (
     <div
       className={`results-toggle${shown ? ' is-shown' : ''}`}
       data-testid="results-toggle"
       data-shown={shown}
     >
-      {!projector && (
+      {!projector && !roomShown && (
         <button
           className={shown ? '' : 'primary'}
           aria-pressed={shown}
@@ -47,21 +57,7 @@ export function ResultsToggle({
           {shown ? t('results.hide') : t('results.show')}
         </button>
       )}
-      <span className="muted">
-        {projector
-          ? shown
-            ? null
-            : t('results.hiddenProjectorNote')
-          : forRoom
-            ? shown
-              ? t('results.shownRoomNote')
-              : t('results.hiddenRoomNote')
-            : shown
-              ? t('results.shownNote')
-              : notYet
-                ? t('results.notYetNote')
-                : t('results.hiddenNote')}
-      </span>
+      <span className="muted">{note && t(`results.${note}`)}</span>
     </div>
   )
 }
