@@ -4,6 +4,7 @@ import { expect } from 'vitest'
 import type { Page } from 'playwright-core'
 import { importBoard } from './server.ts'
 import type { browserSuite } from './suite.ts'
+import { emptyPact } from '../../shared/export/format.ts'
 
 export type Json = Record<string, any>
 export interface Links {
@@ -49,17 +50,7 @@ export function workshopBoard(title: string): Json {
     assumptions: '',
     order: 0,
   })
-  board.pact = {
-    info: [{ id: 'pact', vision: '', territory: '' }],
-    bodies: [],
-    rules: [],
-    commitments: [],
-    adhesions: [],
-    indicators: [],
-    rounds: [],
-    measurements: [],
-    adaptations: [],
-  }
+  board.pact = emptyPact().pact
   return board
 }
 
