@@ -197,33 +197,55 @@ describe('the room builds one tree', () => {
     const { handles: zoom, onCanvas } = await zooms()
     expect(onCanvas).toBe('')
     // the click area: at least 26 screen px across below zoom 1, lying outside the card but for
-    // 4 px (above a top dot, below a bottom dot)
+    // 4 px (above a top dot, below a bottom dot). Every point 11 px from the area's centre, each
+    // way, hits the dot: measured and probed in one task of the page, once the dots stand still
+    // (two frames apart), so a settling view cannot move a dot between the two
     const size = Math.max(24 * zoom, 26)
-    for (let i = 0; i < 6; i++) {
-      const handle = handles.nth(i)
-      const box = (await handle.boundingBox())!
-      const top = await handle.evaluate((el) => el.classList.contains('react-flow__handle-top'))
-      const cx = box.x + box.width / 2
-      const cy = box.y + box.height / 2 + (top ? -1 : 1) * (size / 2 - 4)
-      // every point 11 px from the area's centre, each way, hits the dot
-      for (const [dx, dy] of [
-        [11, 0],
-        [-11, 0],
-        [0, 11],
-        [0, -11],
-        [11, 11],
-        [-11, -11],
-      ] as const) {
-        const hit = await f.page.evaluate(
-          ([x, y]) =>
-            !!document.elementFromPoint(x!, y!)?.closest('.react-flow__node .react-flow__handle'),
-          [cx + dx, cy + dy],
-        )
-        expect(hit, `handle ${i} (${top ? 'top' : 'bottom'}) at ${dx},${dy}, zoom ${zoom}`).toBe(
-          true,
-        )
-      }
-    }
+    const probe = () =>
+      f.page.evaluate(
+        async ([size]) => {
+          const dots = [
+            ...document.querySelectorAll('.react-flow__node .react-flow__handle'),
+          ].slice(0, 6)
+          const rects = () => dots.map((d) => d.getBoundingClientRect())
+          const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)))
+          const before = JSON.stringify(rects())
+          await frame()
+          await frame()
+          if (JSON.stringify(rects()) !== before) return null
+          const misses: string[] = []
+          dots.forEach((dot, i) => {
+            const box = dot.getBoundingClientRect()
+            const top = dot.classList.contains('react-flow__handle-top')
+            const cx = box.x + box.width / 2
+            const cy = box.y + box.height / 2 + (top ? -1 : 1) * (size! / 2 - 4)
+            for (const [dx, dy] of [
+              [11, 0],
+              [-11, 0],
+              [0, 11],
+              [0, -11],
+              [11, 11],
+              [-11, -11],
+            ] as const) {
+              const el = document.elementFromPoint(cx + dx, cy + dy)
+              if (!el?.closest('.react-flow__node .react-flow__handle'))
+                misses.push(
+                  `handle ${i} (${top ? 'top' : 'bottom'}) at ${dx},${dy}: ${el?.className ?? 'nothing'}`,
+                )
+            }
+          })
+          return misses
+        },
+        [size],
+      )
+    let misses: string[] | null = null
+    await expect
+      .poll(async () => {
+        misses = await probe()
+        return misses !== null
+      })
+      .toBe(true)
+    expect(misses, `zoom ${zoom}`).toEqual([])
     // and a card grabbed 12 px under its top edge moves rather than starting a link
     const card = f.card('Causa 1')
     const before = await f.cardPosition('Causa 1')
