@@ -1,24 +1,52 @@
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useCardInputs } from '../store/context.tsx'
-import type { Peer } from '../store/peers.ts'
+import { useBoard, useCardInputs } from '../store/context.tsx'
+import type { BoardState } from '../store/boardStore.ts'
+import { writes, type Writers } from '../store/writers.ts'
 
-/** Someone else writing this card's text right now (the first one, if several are). */
-export function useWriter(id: string): Peer | undefined {
+/** The others writing a card on a canvas (from the card inputs: a drag re-renders nothing). */
+export function useWriter(id: string): Writers | undefined {
   return useCardInputs((s) => s.writers.get(id))
 }
 
-/** "Anna sta scrivendo" on a card, in the writer's colour. */
-export function WriterMark({ writer }: { writer: Peer | undefined }) {
+/**
+ * The others writing record `id` (its `field`, or any text of it), outside the canvases: a
+ * cursor moving elsewhere changes neither selected value, so nothing re-renders for it.
+ */
+export function useWritersOf(id: string, field?: string): Writers | undefined {
+  const first = useBoard((s: BoardState) => s.peers.find((p) => writes(p, id, field)))
+  const names = useBoard((s: BoardState) =>
+    JSON.stringify(s.peers.filter((p) => writes(p, id, field)).map((p) => p.user.name)),
+  )
+  return useMemo(
+    () => (first ? { first, names: JSON.parse(names) as string[] } : undefined),
+    [first, names],
+  )
+}
+
+/** "Anna sta scrivendo", "Anna e Bruno stanno scrivendo", "Anna e altri 2 stanno scrivendo". */
+export function useWritersText(): (writers: Writers) => string {
+  const { t } = useTranslation('board')
+  return (w) => {
+    const [name, other] = w.names
+    if (w.names.length === 1) return t('card.editingBy', { name })
+    if (w.names.length === 2) return t('card.editingByTwo', { name, other })
+    return t('card.editingByMore', { name, count: w.names.length - 1 })
+  }
+}
+
+/** "Anna sta scrivendo" on a card, in the (first) writer's colour. */
+export function WriterMark({ writer }: { writer: Writers | undefined }) {
   // a card nobody else is writing pays for nothing here
   return writer ? <WriterLabel writer={writer} /> : null
 }
 
 /** {@link WriterMark} for a card that knows it has a writer (no component of its own otherwise). */
-export function WriterLabel({ writer }: { writer: Peer }) {
-  const { t } = useTranslation('board')
+export function WriterLabel({ writer }: { writer: Writers }) {
+  const text = useWritersText()
   return (
-    <div className="card-writer" style={{ background: writer.user.color }}>
-      {t('card.editingBy', { name: writer.user.name })}
+    <div className="card-writer" style={{ background: writer.first.user.color }}>
+      {text(writer)}
     </div>
   )
 }

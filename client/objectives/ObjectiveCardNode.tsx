@@ -56,7 +56,7 @@ export const ObjectiveCardNode = memo(function ObjectiveCardNode({
   return (
     <div
       className={`objective-card status-${status}${role ? ` objective-${role}` : ''}${selected ? ' selected' : ''}${writer ? ' being-edited' : ''}${removed ? ' problem-removed' : ''}`}
-      style={writer ? { borderColor: writer.user.color } : undefined}
+      style={writer ? { borderColor: writer.first.user.color } : undefined}
       data-status={status}
       onDoubleClick={(e) => {
         if (!editable) return

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { SharedTextField } from '../text/SharedTextField.tsx'
-import { useBoard, useBoardActions } from '../store/context.tsx'
-import type { BoardState } from '../store/boardStore.ts'
+import { useBoardActions } from '../store/context.tsx'
+import { useWritersOf, useWritersText } from '../kit/WriterMark.tsx'
 import { useObjectiveActions } from './useObjectiveActions.ts'
 
 /**
@@ -12,8 +12,9 @@ export function ObjectiveTextField({ id, ariaLabel }: { id: string; ariaLabel: s
   const { t } = useTranslation('objectives')
   const actions = useBoardActions()
   const objectives = useObjectiveActions()
-  const writerName = useBoard((s: BoardState) => s.peers.find((p) => p.editing === id)?.user.name)
-  const writerColor = useBoard((s: BoardState) => s.peers.find((p) => p.editing === id)?.user.color)
+  const writer = useWritersOf(id)
+  const writersText = useWritersText()
+  const writerColor = writer?.first.user.color
 
   return (
     <div className="objective-field" style={writerColor ? { borderColor: writerColor } : undefined}>
@@ -26,9 +27,9 @@ export function ObjectiveTextField({ id, ariaLabel }: { id: string; ariaLabel: s
         onFocus={() => actions.setEditing(id)}
         onDone={() => actions.setEditing(null)}
       />
-      {writerName && (
+      {writer && (
         <span className="objective-field-writer" style={{ background: writerColor }}>
-          {t('card.editingBy', { name: writerName })}
+          {writersText(writer)}
         </span>
       )}
     </div>

@@ -3,7 +3,8 @@ import type { CollectionName } from '../../shared/schema/index.ts'
 import { SharedTextField } from '../text/SharedTextField.tsx'
 import { ReadOnlyText } from '../text/ReadOnlyText.tsx'
 import { useBoard, useBoardActions } from '../store/context.tsx'
-import { canEdit, type BoardState } from '../store/boardStore.ts'
+import { canEdit } from '../store/boardStore.ts'
+import { useWritersOf, useWritersText } from '../kit/WriterMark.tsx'
 
 /**
  * A text of the pact, live and shared (two people typing in it both keep their words), with
@@ -34,9 +35,8 @@ export function PactText({
   const { t } = useTranslation('pact')
   const actions = useBoardActions()
   const editable = useBoard(canEdit)
-  const writer = useBoard((s: BoardState) =>
-    s.peers.find((p) => p.editing === id && (p.field ?? 'label') === field),
-  )
+  const writer = useWritersOf(id, field)
+  const writersText = useWritersText()
   if (!editable || !exists)
     return (
       <ReadOnlyText
@@ -51,8 +51,8 @@ export function PactText({
   return (
     <span
       className={`pact-text${writer ? ' being-written' : ''}`}
-      style={writer ? { outlineColor: writer.user.color } : undefined}
-      title={writer ? t('editingBy', { name: writer.user.name }) : undefined}
+      style={writer ? { outlineColor: writer.first.user.color } : undefined}
+      title={writer ? writersText(writer) : undefined}
     >
       <SharedTextField
         target={{ collection, id, field }}
@@ -67,8 +67,8 @@ export function PactText({
         onPresence={(on) => actions.setEditing(on ? id : null, field)}
       />
       {writer && multiline && (
-        <span className="pact-writer" style={{ background: writer.user.color }}>
-          {t('editingBy', { name: writer.user.name })}
+        <span className="pact-writer" style={{ background: writer.first.user.color }}>
+          {writersText(writer)}
         </span>
       )}
     </span>

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { WriterLabel, useWriter } from '../kit/WriterMark.tsx'
+import { WriterLabel, useWriter, useWritersText } from '../kit/WriterMark.tsx'
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { useBoardActions, useCardInputs } from '../store/context.tsx'
 import type { ProblemNode } from '../store/projection.ts'
@@ -29,6 +29,7 @@ export const ProblemCardNode = memo(function ProblemCardNode({
   const actions = useBoardActions()
   const editing = useCardInputs((s) => s.editingId === id)
   const writer = useWriter(id)
+  const writersText = useWritersText()
   const vote = useVoteBadge('problems', id)
   const cluster = clusters.find((c) => c.id === data.cluster)
   const inCycle = useTreeReport()?.cycleCardIds.has(id) ?? false
@@ -37,7 +38,7 @@ export const ProblemCardNode = memo(function ProblemCardNode({
     <div
       className={`problem-card role-${data.role}${selected ? ' selected' : ''}${writer ? ' being-edited' : ''}${inCycle ? ' in-cycle' : ''}`}
       style={{
-        ...(writer ? { borderColor: writer.user.color } : {}),
+        ...(writer ? { borderColor: writer.first.user.color } : {}),
         ...(cluster ? { boxShadow: `inset 6px 0 0 ${String(cluster.color ?? '#888')}` } : {}),
       }}
       onDoubleClick={(e) => {
@@ -46,7 +47,7 @@ export const ProblemCardNode = memo(function ProblemCardNode({
         if (!editable) return
         actions.setEditing(id)
       }}
-      title={writer && !editing ? t('card.editingBy', { name: writer.user.name }) : undefined}
+      title={writer && !editing ? writersText(writer) : undefined}
     >
       <Handle type="target" position={Position.Bottom} isConnectable={editable} />
       <div className="card-role">{words.roles[data.role] ?? t(`problemRoles.${data.role}`)}</div>

@@ -2,8 +2,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Actor } from '../../shared/stakeholders/actors.ts'
 import type { Quadrant } from '../../shared/stakeholders/grid.ts'
-import { useBoard } from '../store/context.tsx'
-import type { BoardState } from '../store/boardStore.ts'
+import { useWritersOf, useWritersText } from '../kit/WriterMark.tsx'
 import { VoteDots } from '../facilitation/VoteDots.tsx'
 import { CATEGORY_COLORS, CategoryBadge, STANCE_COLORS, StanceBadge } from './visuals.tsx'
 
@@ -31,7 +30,8 @@ export function ActorCard({
   children?: ReactNode
 }) {
   const { t } = useTranslation('stakeholders')
-  const writer = useBoard((s: BoardState) => s.peers.find((p) => p.editing === actor.id))
+  const writer = useWritersOf(actor.id)
+  const writersText = useWritersText()
   const colors = CATEGORY_COLORS[actor.category]
   const gap = actor.desiredStance !== actor.stance
   const alignment = showAlignment && (gap || actor.engagement.trim() !== '')
@@ -39,7 +39,7 @@ export function ActorCard({
     <div
       className={`actor-card actor-${variant} category-${actor.category}${selected ? ' selected' : ''}${writer ? ' being-edited' : ''}`}
       style={{
-        borderColor: writer ? writer.user.color : colors.ink,
+        borderColor: writer ? writer.first.user.color : colors.ink,
         background: colors.tint,
       }}
       data-category={actor.category}
@@ -92,11 +92,9 @@ export function ActorCard({
       {(writer || mover) && (
         <div
           className="actor-writer"
-          style={{ background: writer ? writer.user.color : '#1d2430' }}
+          style={{ background: writer ? writer.first.user.color : '#1d2430' }}
         >
-          {writer
-            ? t('card.editingBy', { name: writer.user.name })
-            : t('card.movingBy', { name: mover })}
+          {writer ? writersText(writer) : t('card.movingBy', { name: mover })}
         </div>
       )}
       <VoteDots canvas="stakeholders" card={actor.id} label={actor.label} />

@@ -12,6 +12,8 @@ import { useBoard, useBoardActions } from '../store/context.tsx'
 import { canEdit, type BoardState } from '../store/boardStore.ts'
 import { PercentField } from './fields.tsx'
 import { SharedTextField } from '../text/SharedTextField.tsx'
+import { writersIn } from '../store/writers.ts'
+import { useWritersText } from '../kit/WriterMark.tsx'
 import { useSelection } from './selection.tsx'
 import { CATEGORY_COLORS, CategoryBadge, StanceBadge, STANCE_COLORS } from './visuals.tsx'
 
@@ -27,15 +29,16 @@ export function RegisterRow({ actor, selected }: { actor: Actor; selected: boole
   const name = actor.label || t('card.unnamed')
   const label = (column: string) => `${t(`register.columns.${column}`)} · ${name}`
   const peers = useBoard(peersSelector)
+  const writersText = useWritersText()
   const text = (field: ActorTextField | 'label') => {
     if (!editable) return <span className="cell-text">{actor[field]}</span>
     // someone else writing in this very cell: their colour around it
-    const writer = peers.find((p) => p.editing === actor.id && (p.field ?? 'label') === field)
+    const writer = writersIn(peers, actor.id, field)
     return (
       <span
         className={`cell-field${writer ? ' being-written' : ''}`}
-        style={writer ? { outlineColor: writer.user.color } : undefined}
-        title={writer ? t('card.editingBy', { name: writer.user.name }) : undefined}
+        style={writer ? { outlineColor: writer.first.user.color } : undefined}
+        title={writer ? writersText(writer) : undefined}
       >
         <SharedTextField
           target={{ collection: 'stakeholders.nodes', id: actor.id, field }}

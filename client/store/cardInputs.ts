@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { BoardState, BoardStore } from './boardStore.ts'
 import type { Peer } from './peers.ts'
+import { sameWriters, type Writers } from './writers.ts'
 
 /**
  * What a card on a canvas may read of the board: who may edit, the lists (groups, branches,
@@ -13,8 +14,8 @@ export interface CardInputs extends Pick<
   'role' | 'participantId' | 'schemaTooNew' | 'refused' | 'frozen' | 'locks' | 'tab' | 'lists'
 > {
   editingId: string | null
-  /** The first other person writing each card (by the peers' order), by card id. */
-  writers: ReadonlyMap<string, Peer>
+  /** The others writing each card (the first by the peers' order marks it), by card id. */
+  writers: ReadonlyMap<string, Writers>
 }
 
 const SAME_FIELDS = [
@@ -29,25 +30,23 @@ const SAME_FIELDS = [
   'editingId',
 ] as const
 
-/** A card shows its writer's name and colour: a peer who only moves keeps the same entry. */
-function sameWriter(a: Peer | undefined, b: Peer): boolean {
-  return (
-    !!a && a.clientId === b.clientId && a.user.name === b.user.name && a.user.color === b.user.color
-  )
-}
-
-/** The writers of `peers`, reusing `prev` (its identity and its entries) where nothing changed. */
+/**
+ * The writers of each card in `peers`, reusing `prev` (its identity and its entries) where
+ * nothing a card shows changed: a peer who only moves keeps the same entry.
+ */
 export function writersOf(
   peers: readonly Peer[],
-  prev?: ReadonlyMap<string, Peer>,
-): ReadonlyMap<string, Peer> {
-  const next = new Map<string, Peer>()
-  for (const p of peers)
-    if (p.editing && !next.has(p.editing)) {
-      const before = prev?.get(p.editing)
-      next.set(p.editing, before && sameWriter(before, p) ? before : p)
-    }
-  if (prev && prev.size === next.size && [...next].every(([id, p]) => prev.get(id) === p))
+  prev?: ReadonlyMap<string, Writers>,
+): ReadonlyMap<string, Writers> {
+  const byCard = new Map<string, Peer[]>()
+  for (const p of peers) if (p.editing) byCard.set(p.editing, [...(byCard.get(p.editing) ?? []), p])
+  const next = new Map<string, Writers>()
+  for (const [id, all] of byCard) {
+    const made = { first: all[0]!, names: all.map((p) => p.user.name) }
+    const before = prev?.get(id)
+    next.set(id, before && sameWriters(before, made) ? before : made)
+  }
+  if (prev && prev.size === next.size && [...next].every(([id, w]) => prev.get(id) === w))
     return prev
   return next
 }

@@ -45,6 +45,10 @@ describe('editing text together', () => {
     // the projector says who is writing above the card, clear of its kind («CAUSA»)
     const mark = projector.card(merged).locator('.card-writer')
     await mark.waitFor()
+    // naming both of them, not the first only
+    await expect
+      .poll(() => mark.textContent())
+      .toMatch(/^(Anna e Bruno|Bruno e Anna) stanno scrivendo$/)
     const overlaps = await projector.card(merged).evaluate((card) => {
       const a = card.querySelector('.card-writer')!.getBoundingClientRect()
       const b = card.querySelector('.card-role')!.getBoundingClientRect()

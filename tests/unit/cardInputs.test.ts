@@ -48,7 +48,8 @@ describe('card inputs', () => {
     store.setState({ editingId: 'a' })
     expect(inputs.getState().editingId).toBe('a')
     store.setState({ peers: [peer(3, 'b'), peer(2, 'b', 'Anna')] })
-    expect(inputs.getState().writers.get('b')?.user.name).toBe('P3')
+    expect(inputs.getState().writers.get('b')?.first.user.name).toBe('P3')
+    expect(inputs.getState().writers.get('b')?.names).toEqual(['P3', 'Anna'])
     store.setState({ peers: [peer(3, null)] })
     expect(inputs.getState().writers.size).toBe(0)
     store.setState({ frozen: true })
@@ -58,11 +59,11 @@ describe('card inputs', () => {
     expect(inputs.getState().lists).toBe(lists)
   })
 
-  it('writers: the first peer per card, the same map while nobody starts or stops writing', () => {
+  it('writers: everyone writing each card, the first first; the same map while they only move', () => {
     const first = writersOf([peer(1, 'a'), peer(2, 'a'), peer(3, 'b'), peer(4, null)])
-    expect([...first].map(([id, p]) => [id, p.clientId])).toEqual([
-      ['a', 1],
-      ['b', 3],
+    expect([...first].map(([id, w]) => [id, w.first.clientId, w.names])).toEqual([
+      ['a', 1, ['P1', 'P2']],
+      ['b', 3, ['P3']],
     ])
     const moved = [
       { ...peer(1, 'a'), cursor: { canvas: 'problems' as const, x: 9, y: 9 } },
@@ -70,7 +71,11 @@ describe('card inputs', () => {
       peer(3, 'b'),
     ]
     expect(writersOf(moved, first)).toBe(first)
-    expect(writersOf([peer(1, 'a', 'Renamed'), peer(3, 'b')], first)).not.toBe(first)
+    expect(writersOf([peer(1, 'a', 'Renamed'), peer(2, 'a'), peer(3, 'b')], first)).not.toBe(first)
+    // the second writer of «a» stops: «a» changes, «b» keeps its entry
+    const one = writersOf([peer(1, 'a'), peer(3, 'b')], first)
+    expect(one.get('a')?.names).toEqual(['P1'])
+    expect(one.get('b')).toBe(first.get('b'))
     expect(writersOf([peer(1, 'a')], first).has('b')).toBe(false)
   })
 })

@@ -76,6 +76,8 @@ export const board = {
     placeholder: 'Write the problem as a negative state…',
     edit: 'Edit text',
     editingBy: '{{name}} is writing',
+    editingByTwo: '{{name}} and {{other}} are writing',
+    editingByMore: '{{name}} and {{count}} others are writing',
     empty: '(empty)',
   },
   presence: {

@@ -22,7 +22,6 @@ export const objectives: typeof it = {
   card: {
     placeholder: 'Write the objective as a positive, desirable and realistic state…',
     edit: 'Edit the objective’s text',
-    editingBy: '{{name}} is writing',
     empty: '(empty)',
     fromProblem: 'From the problem',
     problemRemoved: 'The problem it came from was removed',

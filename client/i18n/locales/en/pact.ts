@@ -1,6 +1,5 @@
 export const pact = {
   notYet: 'Nothing here yet.',
-  editingBy: '{{name}} is writing',
   unnamedActor: 'Unnamed actor',
   views: {
     label: 'Pact views',

@@ -64,7 +64,6 @@ export const stakeholders: typeof it = {
   },
   card: {
     unnamed: 'Unnamed actor',
-    editingBy: '{{name}} is writing',
     movingBy: '{{name}} is moving it',
     quadrant: 'Quadrant: {{quadrant}}',
     linkHandle: 'Drag to link',

@@ -78,6 +78,8 @@ export const board = {
     placeholder: 'Scrivi il problema come stato negativo…',
     edit: 'Modifica testo',
     editingBy: '{{name}} sta scrivendo',
+    editingByTwo: '{{name}} e {{other}} stanno scrivendo',
+    editingByMore: '{{name}} e altri {{count}} stanno scrivendo',
     empty: '(vuota)',
   },
   presence: {

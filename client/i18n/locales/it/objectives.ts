@@ -20,7 +20,6 @@ export const objectives = {
   card: {
     placeholder: 'Scrivi l’obiettivo come stato positivo, desiderabile e realistico…',
     edit: 'Modifica il testo dell’obiettivo',
-    editingBy: '{{name}} sta scrivendo',
     empty: '(vuoto)',
     fromProblem: 'Dal problema',
     problemRemoved: 'Il problema d’origine è stato eliminato',

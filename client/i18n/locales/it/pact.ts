@@ -1,6 +1,5 @@
 export const pact = {
   notYet: 'Qui non c’è ancora niente.',
-  editingBy: '{{name}} sta scrivendo',
   unnamedActor: 'Attore senza nome',
   views: {
     label: 'Viste del patto',

@@ -62,7 +62,6 @@ export const stakeholders = {
   },
   card: {
     unnamed: 'Attore senza nome',
-    editingBy: '{{name}} sta scrivendo',
     movingBy: '{{name}} lo sta spostando',
     quadrant: 'Quadrante: {{quadrant}}',
     linkHandle: 'Trascina per collegare',
