@@ -111,6 +111,16 @@ describe('the Patto phase in the browser', () => {
       'Cooperativa Il Ponte;Risorse economiche;;1500;€;;;Sportello di orientamento settimanale;Non rispettato',
     )
     expect(lines.length).toBe(6) // header, four commitments, the final line end
+
+    // an amount reads as Italians write it (15.000,5), and plain while typed in
+    const amount = bruno.ledger.locator('tbody tr[data-actor-id=a2] input[data-field=amount]')
+    await amount.fill('15000,5')
+    await amount.press('Enter')
+    await expect.poll(() => brunoAmount.inputValue()).toBe('15.000,5')
+    await brunoAmount.focus()
+    await expect.poll(() => brunoAmount.inputValue()).toBe('15000,5')
+    await brunoAmount.press('Escape')
+    await expect.poll(() => brunoAmount.inputValue()).toBe('15.000,5')
   })
 
   it('a rule written over several lines shows whole as it grows, not in a one-line box', async () => {

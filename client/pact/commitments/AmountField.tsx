@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
-import { editableNumber, parseAmount } from './format.ts'
+import { editableNumber, formatNumber, parseAmount } from './format.ts'
 
 /**
  * An amount typed in a cell, written when the cell is left; what is not a number, or is below
- * zero, is refused.
+ * zero, is refused. Shown as the language writes it (15.000,5) and, while typed in, plain
+ * (15000,5).
  */
 export function AmountField({
   value,
@@ -18,7 +19,8 @@ export function AmountField({
   invalid: string
   onCommit(value: number | null): void
 }) {
-  const shown = value === null ? '' : editableNumber(value, lang)
+  const shown = value === null ? '' : formatNumber(value, lang)
+  const plain = value === null ? '' : editableNumber(value, lang)
   const [draft, setDraft] = useState(shown)
   const [focused, setFocused] = useState(false)
   const [bad, setBad] = useState(false)
@@ -48,7 +50,10 @@ export function AmountField({
       title={bad ? invalid : undefined}
       value={draft}
       maxLength={20}
-      onFocus={() => setFocused(true)}
+      onFocus={() => {
+        setFocused(true)
+        setDraft(plain)
+      }}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {
