@@ -2,13 +2,19 @@ import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { renderCanvas } from '../../shared/render/index.ts'
 import { IMAGE_CANVASES, type ImageCanvas } from '../../shared/render/labels.ts'
-import type { RenderSource } from '../../shared/render/model.ts'
+import { boardExportSchema, type BoardExport } from '../../shared/export/format.ts'
 import type { HistoryApi } from './api.ts'
+import { VersionPact } from './VersionPact.tsx'
+
+/** What a version shows: a canvas drawn, or the pact's texts and tables. */
+type Shown = ImageCanvas | 'pact'
+const SHOWN: readonly Shown[] = [...IMAGE_CANVASES, 'pact']
 
 /**
  * One version of the board, read-only, beside the live one: each canvas drawn by the same
- * renderer as the image exports (shared/render) from the version's export. Nothing here can
- * write to the board; restoring is the panel's own button.
+ * renderer as the image exports (shared/render) from the version's export, and its pact as the
+ * pact document reads it. Nothing here can write to the board; restoring is the panel's own
+ * button.
  */
 export default function VersionView({
   api,
@@ -22,15 +28,21 @@ export default function VersionView({
   onClose(): void
 }) {
   const { t, i18n } = useTranslation('history')
-  const [board, setBoard] = useState<RenderSource | null>(null)
+  const [board, setBoard] = useState<BoardExport | null>(null)
   const [failed, setFailed] = useState(false)
-  const [canvas, setCanvas] = useState<ImageCanvas>('problems')
+  const [canvas, setCanvas] = useState<Shown>('problems')
   const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'it'
 
   useEffect(() => {
     let live = true
     api.exportOf(version).then(
-      (b) => live && setBoard(b as RenderSource),
+      (b) => {
+        if (!live) return
+        // read as an import would: what the server answers is drawn only when it is a board
+        const parsed = boardExportSchema.safeParse(b)
+        if (parsed.success) setBoard(parsed.data)
+        else setFailed(true)
+      },
       () => live && setFailed(true),
     )
     return () => {
@@ -39,7 +51,7 @@ export default function VersionView({
   }, [api, version])
 
   const picture = useMemo(() => {
-    if (!board) return null
+    if (!board || canvas === 'pact') return null
     const { svg, width, height } = renderCanvas(board, canvas, { lang })
     return { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, width, height }
   }, [board, canvas, lang])
@@ -60,7 +72,7 @@ export default function VersionView({
         </button>
       </header>
       <div className="history-tabs" role="tablist" aria-label={t('view.canvases')}>
-        {IMAGE_CANVASES.map((c) => (
+        {SHOWN.map((c) => (
           <button
             key={c}
             type="button"
@@ -76,6 +88,7 @@ export default function VersionView({
       <div className="version-view-body">
         {failed && <p className="history-status error">{t('failed')}</p>}
         {!board && !failed && <p className="muted">{t('loading')}</p>}
+        {board && canvas === 'pact' && <VersionPact board={board} lang={lang} />}
         {picture && (
           <img
             src={picture.src}

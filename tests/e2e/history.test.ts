@@ -4,7 +4,13 @@ import { browserSuite } from '../helpers/suite.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { createBoard } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
-import { canvasRoots, putCard, putLink } from '../../shared/schema/index.ts'
+import {
+  PACT_INFO_ID,
+  canvasRoots,
+  patchRecord,
+  putCard,
+  putLink,
+} from '../../shared/schema/index.ts'
 import type { Page } from 'playwright-core'
 
 const suite = browserSuite()
@@ -52,6 +58,9 @@ describe('history in the browser', () => {
       'Scarso orientamento',
       'Pochi tirocini',
     ])
+    const vision = (text: string) =>
+      stock.doc.transact(() => patchRecord(stock.doc, 'pact.info', PACT_INFO_ID, { vision: text }))
+    vision('Nessun giovane della valle lasciato solo')
     const giulia = await suite.open(board.links.facilitator, 'Giulia')
     const bruno = await suite.open(board.links.participant, 'Bruno')
     await giulia.card('Pochi tirocini').waitFor()
@@ -112,6 +121,24 @@ describe('history in the browser', () => {
     await view.getByRole('tab', { name: 'Mappa delle relazioni' }).click()
     await expect.poll(async () => (await svgOf()).includes('Mappa delle relazioni')).toBe(true)
     await screenshot(giulia.page, 'history-version-view')
+    // and its pact as the pact document prints it: the vision it had, not the one written since
+    vision('Una valle che lavora insieme')
+    await view.getByRole('tab', { name: 'Patto' }).click()
+    const pact = view.getByTestId('version-pact')
+    await expect
+      .poll(() => pact.locator('[data-section=vision]').textContent())
+      .toContain('Nessun giovane della valle lasciato solo')
+    expect(await pact.textContent()).not.toContain('Una valle che lavora insieme')
+    expect(await pact.locator('section h3').allTextContents()).toEqual([
+      'Visione comune',
+      'Governance',
+      'Impegni reciproci',
+      'Indicatori condivisi',
+      'Monitoraggio e apprendimento',
+    ])
+    await screenshot(giulia.page, 'history-version-pact')
+    // (the vision back as it was: the restore below changes the tree only)
+    vision('Nessun giovane della valle lasciato solo')
     await view.getByRole('button', { name: 'Chiudi la versione' }).click()
     await expect.poll(() => view.count()).toBe(0)
     // and the live board is as it was
