@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 
 export const YEAR_MIN = 1900
 export const YEAR_MAX = 2200
@@ -14,7 +14,8 @@ export function parseYear(raw: string): number | null | undefined {
 
 /**
  * A year typed in a field, written when the field is left (or on Enter); `check` may refuse it
- * with a message, and the stored year shows again.
+ * with a message, and the stored year shows again. Until the person types it follows the
+ * document, and leaving it untouched writes nothing.
  */
 export function YearField({
   value,
@@ -37,19 +38,15 @@ export function YearField({
   'data-field'?: string
 }) {
   const shown = value === null ? '' : String(value)
-  const [draft, setDraft] = useState(shown)
-  const [focused, setFocused] = useState(false)
-  useEffect(() => {
-    if (!focused) setDraft(shown)
-  }, [shown, focused])
+  // what the person typed; null while they have not
+  const [draft, setDraft] = useState<string | null>(null)
   const commit = () => {
-    setFocused(false)
-    if (draft.trim() === shown) return onError(null)
+    setDraft(null)
+    if (draft === null || draft.trim() === shown) return onError(null)
     const year = parseYear(draft)
     const problem = check(year)
     if (problem || year === undefined) {
       onError(problem)
-      setDraft(shown)
       return
     }
     onError(null)
@@ -64,17 +61,18 @@ export function YearField({
       aria-label={label}
       data-field={dataField}
       disabled={disabled}
-      value={draft}
+      value={draft ?? shown}
       placeholder={placeholder}
-      onFocus={() => setFocused(true)}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {
         if (e.key === 'Enter') e.currentTarget.blur()
         else if (e.key === 'Escape') {
-          setDraft(shown)
+          setDraft(null)
           onError(null)
-          requestAnimationFrame(() => e.currentTarget?.blur())
+          // the event's currentTarget is gone by the next frame
+          const field = e.currentTarget
+          requestAnimationFrame(() => field.blur())
         }
       }}
     />

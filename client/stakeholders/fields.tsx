@@ -10,33 +10,33 @@ interface DraftOptions {
 
 /**
  * A text being typed stays local until the field is left (or Enter), then it is written once:
- * one undo step and one update per edit, not one per keystroke. While the field is not focused it
- * follows the document, so others' edits show up live.
+ * one undo step and one update per edit, not one per keystroke. Until the person types, the
+ * field follows the document, focused or not, so others' edits show up live, and leaving it
+ * writes nothing (it wrote the text it had when focused back over a newer one).
  */
 function useDraft({ value, onCommit, onEditing }: DraftOptions) {
-  const [draft, setDraft] = useState(value)
+  // what the person typed; null while they have not
+  const [draft, setDraft] = useState<string | null>(null)
   const focused = useRef(false)
   const latest = useRef({ draft, value, onCommit, onEditing })
   latest.current = { draft, value, onCommit, onEditing }
   const presence = useEditingPresence(latest)
-  useEffect(() => {
-    if (!focused.current) setDraft(value)
-  }, [value])
   // a field removed while focused (another actor selected, the actor deleted) still commits,
   // and no longer shows its writer to the others
   useEffect(
     () => () => {
       const { draft: d, value: v, onCommit: commit } = latest.current
-      if (focused.current && d !== v) commit(d)
+      if (focused.current && d !== null && d !== v) commit(d)
       if (focused.current) presence.stop()
     },
     [presence],
   )
   const commit = () => {
-    if (draft !== value && onCommit(draft) === false) setDraft(value)
+    setDraft(null)
+    if (draft !== null && draft !== value) onCommit(draft)
   }
   return {
-    value: draft,
+    value: draft ?? value,
     onChange: (e: { target: { value: string } }) => {
       setDraft(e.target.value)
       presence.typed()
@@ -50,7 +50,7 @@ function useDraft({ value, onCommit, onEditing }: DraftOptions) {
       commit()
       presence.stop()
     },
-    revert: () => setDraft(value),
+    revert: () => setDraft(null),
   }
 }
 
@@ -102,7 +102,9 @@ export function TextField({ value, onCommit, onEditing, ...rest }: FieldProps) {
     if (e.key === 'Enter') e.currentTarget.blur()
     else if (e.key === 'Escape') {
       revert()
-      requestAnimationFrame(() => e.currentTarget?.blur())
+      // the event's currentTarget is gone by the next frame
+      const field = e.currentTarget
+      requestAnimationFrame(() => field.blur())
     }
   }
   return <input type="text" {...rest} {...draft} onKeyDown={onKeyDown} />

@@ -1,10 +1,10 @@
 import { useState, type KeyboardEvent } from 'react'
 
 /**
- * A name over a shared value (it wraps, so long names stay readable): while focused it keeps
- * the user's draft (a remote change does not yank the text away mid-word); Enter or leaving
- * the field writes it, Escape gives it up. Blank text is never written: a name cannot be
- * emptied by accident.
+ * A name over a shared value (it wraps, so long names stay readable): once the person types it
+ * keeps their draft (a remote change does not yank the text away mid-word); until then it
+ * follows the document, and leaving it writes nothing. Enter or leaving the field writes a
+ * draft, Escape gives it up. Blank text is never written: a name cannot be emptied by accident.
  */
 export function EditableText({
   value,
@@ -49,7 +49,6 @@ export function EditableText({
       value={draft ?? value}
       maxLength={maxLength}
       rows={1}
-      onFocus={() => setDraft(value)}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={onKeyDown}

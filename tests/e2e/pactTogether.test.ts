@@ -57,6 +57,48 @@ describe('the Patto phase: what several people write at once', () => {
     await screenshot(bruno.page, 'pact-vision')
   })
 
+  it('a field someone only clicked into follows the others, and leaving it writes nothing over their newer value', async () => {
+    const { alice, bruno } = await participants(suite, 'Campi toccati')
+    await alice.openView('vision')
+    await bruno.openView('vision')
+    const year = (p: typeof alice) => p.page.locator('input[data-field=horizonFrom]')
+    await year(alice).fill('2027')
+    await year(alice).press('Enter')
+    await expect.poll(() => year(bruno).inputValue()).toBe('2027')
+    // Bruno clicks into the year and types nothing; Alice changes it meanwhile
+    await year(bruno).click()
+    await year(alice).fill('2028')
+    await year(alice).press('Enter')
+    await expect.poll(() => year(bruno).inputValue()).toBe('2028')
+    expect(await year(bruno).evaluate((el) => el === document.activeElement)).toBe(true)
+    await bruno.page.keyboard.press('Tab')
+    // what Bruno writes next reaches Alice after anything his leaving the field wrote
+    const territory = (p: typeof alice) => p.page.locator('input[data-field=territory]')
+    await territory(bruno).fill('Val Seriana')
+    await territory(bruno).press('Enter')
+    await expect.poll(() => territory(alice).inputValue()).toBe('Val Seriana')
+    expect(await year(alice).inputValue()).toBe('2028')
+
+    // the same with an amount of the ledger
+    await alice.openView('commitments')
+    await bruno.openView('commitments')
+    await alice.commit('Comune di Clusone', '120', 'ore')
+    const amount = (p: typeof alice) =>
+      p.ledger.locator('tbody tr[data-actor-id=a1] input[data-field=amount]')
+    await expect.poll(() => amount(bruno).inputValue()).toBe('120')
+    await amount(bruno).click()
+    await amount(alice).fill('200')
+    await amount(alice).press('Enter')
+    await expect.poll(() => amount(bruno).inputValue()).toBe('200')
+    await bruno.page.keyboard.press('Tab')
+    const unit = (p: typeof alice) =>
+      p.ledger.locator('tbody tr[data-actor-id=a1] input[data-field=unit]')
+    await unit(bruno).fill('ore di tutor')
+    await unit(bruno).press('Enter')
+    await expect.poll(() => unit(alice).inputValue()).toBe('ore di tutor')
+    expect(await amount(alice).inputValue()).toBe('200')
+  })
+
   it('members two people add to one body at the same moment are all kept', async () => {
     const { board, alice, bruno } = await participants(suite, 'Patto a più mani')
     await alice.openView('governance')

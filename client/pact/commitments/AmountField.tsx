@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { editableNumber, formatNumber, parseAmount } from './format.ts'
 
 /**
  * An amount typed in a cell, written when the cell is left; what is not a number, or is below
- * zero, is refused. Shown as the language writes it (15.000,5) and, while typed in, plain
- * (15000,5).
+ * zero, is refused. Shown as the language writes it (15.000,5) and, while focused, plain
+ * (15000,5). Until the person types it follows the document, and leaving it untouched writes
+ * nothing (a newer amount someone else set stays).
  */
 export function AmountField({
   value,
@@ -21,19 +22,18 @@ export function AmountField({
 }) {
   const shown = value === null ? '' : formatNumber(value, lang)
   const plain = value === null ? '' : editableNumber(value, lang)
-  const [draft, setDraft] = useState(shown)
+  // what the person typed; null while they have not
+  const [draft, setDraft] = useState<string | null>(null)
   const [focused, setFocused] = useState(false)
   const [bad, setBad] = useState(false)
-  useEffect(() => {
-    if (!focused) setDraft(shown)
-  }, [shown, focused])
   const commit = () => {
     setFocused(false)
+    if (draft === null) return
+    setDraft(null)
     const parsed = parseAmount(draft)
     // what an actor puts in: a quantity below zero means nothing («-3» was saved)
     if (parsed === undefined || (parsed !== null && parsed < 0)) {
       setBad(true)
-      setDraft(shown)
       return
     }
     setBad(false)
@@ -48,19 +48,18 @@ export function AmountField({
       aria-label={label}
       aria-invalid={bad || undefined}
       title={bad ? invalid : undefined}
-      value={draft}
+      value={draft ?? (focused ? plain : shown)}
       maxLength={20}
-      onFocus={() => {
-        setFocused(true)
-        setDraft(plain)
-      }}
+      onFocus={() => setFocused(true)}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {
         if (e.key === 'Enter') e.currentTarget.blur()
         else if (e.key === 'Escape') {
-          setDraft(shown)
-          requestAnimationFrame(() => e.currentTarget?.blur())
+          setDraft(null)
+          // the event's currentTarget is gone by the next frame
+          const field = e.currentTarget
+          requestAnimationFrame(() => field.blur())
         }
       }}
     />

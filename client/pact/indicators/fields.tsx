@@ -22,8 +22,10 @@ export function formatNumber(value: number | null | undefined, lang: string): st
 
 /**
  * A number field that writes once when left (or on Enter), not per keystroke: one undo step
- * per edit. While not focused it follows the document, so others' values show up live. What is
- * not a number is refused and said so; Escape gives up the edit.
+ * per edit. Until the person types it follows the document, focused or not, so others' values
+ * show up live, and leaving a field nobody typed in writes nothing (it wrote the value it had
+ * when focused back over a newer one). What is not a number is refused and said so; Escape
+ * gives up the edit.
  */
 export function NumberField({
   value,
@@ -45,13 +47,11 @@ export function NumberField({
   'data-field'?: string
 }) {
   const shown = formatNumber(value, lang)
-  const [draft, setDraft] = useState(shown)
+  // what the person typed; null while they have not (the field shows the document's value)
+  const [draft, setDraft] = useState<string | null>(null)
   const [invalid, setInvalid] = useState(false)
-  const focused = useRef(false)
-  useEffect(() => {
-    if (!focused.current) setDraft(shown)
-  }, [shown])
   const commit = () => {
+    if (draft === null) return
     const parsed = parseNumber(draft)
     if (parsed === undefined) {
       setInvalid(true)
@@ -59,13 +59,13 @@ export function NumberField({
     }
     setInvalid(false)
     if (parsed !== value) onCommit(parsed)
-    setDraft(formatNumber(parsed, lang))
+    setDraft(null)
   }
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     e.stopPropagation()
     if (e.key === 'Enter') e.currentTarget.blur()
     else if (e.key === 'Escape') {
-      setDraft(shown)
+      setDraft(null)
       setInvalid(false)
       const el = e.currentTarget
       requestAnimationFrame(() => el.blur())
@@ -80,16 +80,10 @@ export function NumberField({
       aria-label={label}
       aria-invalid={invalid || undefined}
       title={invalid ? invalidText : undefined}
-      value={draft}
+      value={draft ?? shown}
       disabled={disabled}
       onChange={(e) => setDraft(e.target.value)}
-      onFocus={() => {
-        focused.current = true
-      }}
-      onBlur={() => {
-        focused.current = false
-        commit()
-      }}
+      onBlur={commit}
       onKeyDown={onKeyDown}
       {...rest}
     />
