@@ -31,17 +31,28 @@ function recordBack(doc: Y.Doc, lost: LostEdit): Promise<boolean> {
 }
 
 /**
- * Someone else deleted the card (or the pact's entry) this person was writing in. Their words
- * are not lost: they are shown here, in a field that takes the focus, so what they type next
- * goes on in it instead of reaching the canvas's shortcuts; «Ripristina» brings the record back
- * from the bin (with its links) and puts these words in it.
+ * Someone else deleted the card (or the pact's entry) this person was writing in, or a version
+ * restored meanwhile replaced its text. Their words are not lost: they are shown here, in a
+ * field that takes the focus, so what they type next goes on in it instead of reaching the
+ * canvas's shortcuts. For a deletion «Ripristina» brings the record back from the bin (with its
+ * links) and puts these words in it; for a replaced text, the words go back in place of the
+ * version's.
  */
 export function LostEditNotice() {
   const { t } = useTranslation('board')
   const lost = useBoard(lostSelector)
   if (!lost) return null
   // a new notice for each deletion: its field starts with that text
-  return <Notice key={`${lost.collection}\u0000${lost.id}`} lost={lost} t={t} />
+  return <Notice key={`${lost.kind}\u0000${lost.collection}\u0000${lost.id}`} lost={lost} t={t} />
+}
+
+/** Why the words were taken, and by whom when a restore named someone. */
+function bodyOf(lost: LostEdit, t: ReturnType<typeof useTranslation>['t']): string {
+  if (lost.restoredBy === undefined) return t('lostEdit.body')
+  const what = lost.kind === 'replaced' ? 'Replaced' : 'Deleted'
+  return lost.restoredBy
+    ? t(`lostEdit.restoredBy${what}`, { name: lost.restoredBy })
+    : t(`lostEdit.restored${what}`)
 }
 
 function Notice({ lost, t }: { lost: LostEdit; t: ReturnType<typeof useTranslation>['t'] }) {
@@ -65,7 +76,19 @@ function Notice({ lost, t }: { lost: LostEdit; t: ReturnType<typeof useTranslati
     if (store.getState().lostEdit === lost) actions.noteLostEdit(null)
   }
 
+  /** The words back in place of the restored version's (the record is still there). */
+  const putBack = () => {
+    const text = field.current?.value ?? lost.text
+    if (!actions.editText(lost.collection, lost.id, lost.field, text)) {
+      setProblem(t('lostEdit.failed'))
+      return
+    }
+    actions.endTextEdit()
+    close()
+  }
+
   const restore = async () => {
+    if (lost.kind === 'replaced') return putBack()
     const text = field.current?.value ?? lost.text
     setBusy(true)
     setProblem(null)
@@ -113,8 +136,10 @@ function Notice({ lost, t }: { lost: LostEdit; t: ReturnType<typeof useTranslati
         if (e.key === 'Escape' && !busy) close()
       }}
     >
-      <h2 id="lost-edit-title">{t('lostEdit.title')}</h2>
-      <p id="lost-edit-body">{t('lostEdit.body')}</p>
+      <h2 id="lost-edit-title">
+        {t(lost.kind === 'replaced' ? 'lostEdit.titleReplaced' : 'lostEdit.title')}
+      </h2>
+      <p id="lost-edit-body">{bodyOf(lost, t)}</p>
       <label>
         <span className="lost-edit-label">{t('lostEdit.yourText')}</span>
         <textarea ref={field} rows={3} defaultValue={lost.text} readOnly={busy} />
@@ -126,7 +151,9 @@ function Notice({ lost, t }: { lost: LostEdit; t: ReturnType<typeof useTranslati
       )}
       <div className="lost-edit-actions">
         <button className="primary" onClick={() => void restore()} disabled={busy}>
-          {busy ? t('lostEdit.restoring') : t('lostEdit.restore')}
+          {busy
+            ? t('lostEdit.restoring')
+            : t(lost.kind === 'replaced' ? 'lostEdit.putBack' : 'lostEdit.restore')}
         </button>
         <button onClick={close} disabled={busy}>
           {t('lostEdit.close')}

@@ -72,17 +72,23 @@ export interface BoardState {
    * its tables, once mounted, and clears the request.
    */
   showCanvas: CanvasName | null
-  /** What this user was writing when someone else deleted it (LostEditNotice). */
+  /** What this user was writing when someone else (or a restore) took it (LostEditNotice). */
   lostEdit: LostEdit | null
   error: string | null
 }
 
-/** Text a person was writing into a record that someone else deleted meanwhile. */
+/**
+ * Text a person was writing into a record that someone else deleted meanwhile (`deleted`), or
+ * whose text a version restored meanwhile replaced (`replaced`).
+ */
 export interface LostEdit {
   collection: CollectionName
   id: string
   field: string
   text: string
+  kind: 'deleted' | 'replaced'
+  /** Set when a version restored did it: by whom (null when the restore named nobody). */
+  restoredBy?: string | null
 }
 
 export type BoardStore = StoreApi<BoardState>

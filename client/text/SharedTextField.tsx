@@ -1,6 +1,7 @@
 import { useEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react'
 import type * as Y from 'yjs'
 import { useBoardActions } from '../store/context.tsx'
+import type { LostEdit } from '../store/boardStore.ts'
 import { composingAhead, takeHeldKeys, dropHeldKeys, type TypedKey } from './typeAhead.ts'
 import { useSharedText, type TextTarget } from './useSharedText.ts'
 import { usePresenceMark } from './usePresenceMark.ts'
@@ -98,16 +99,25 @@ function EditableTextField({
   const actions = useBoardActions()
   const { collection, id, field } = target
   const finished = useRef(false)
-  const text = useSharedText(target, alongside, (shown) => {
-    // Someone else deleted what this person is writing in: their words are kept aside, and
-    // the keys they type next go to the notice that offers them back (LostEditNotice), not to
-    // the canvas's shortcuts ("n" would make a card of them).
+  // Someone else deleted what this person is writing in, or a version restored replaced its
+  // text: their words are kept aside, and the keys they type next go to the notice that offers
+  // them back (LostEditNotice), not to the canvas's shortcuts ("n" would make a card of them).
+  const setAside = (lost: Omit<LostEdit, 'collection' | 'id' | 'field'>) => {
     if (finished.current || document.activeElement !== text.ref.current) return
     finished.current = true
     presence.stop()
     actions.endTextEdit()
-    actions.noteLostEdit({ collection, id, field, text: shown })
-  })
+    actions.noteLostEdit({ collection, id, field, ...lost })
+    // the editor closes (its card, when still there, shows the text the board now holds)
+    onDone?.('blur')
+  }
+  const text = useSharedText(
+    target,
+    alongside,
+    (shown, cause) =>
+      setAside({ text: shown, kind: 'deleted', ...(cause && { restoredBy: cause.restoredBy }) }),
+    (shown, restoredBy) => setAside({ text: shown, kind: 'replaced', restoredBy }),
+  )
   const presence = usePresenceMark(onPresence)
 
   const finish = (reason: DoneReason) => {

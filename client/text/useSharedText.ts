@@ -1,8 +1,10 @@
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import * as Y from 'yjs'
 import {
+  ROOM_ROOT,
   collectionRoot,
   moveThroughDelta,
+  normaliseRoom,
   recordOf,
   textLimit,
   textValue,
@@ -18,6 +20,21 @@ export interface TextTarget {
 
 type Field = HTMLTextAreaElement | HTMLInputElement
 
+/** Who took this person's words away: someone, or a version restored (and by whom). */
+export type LossCause = { restoredBy: string | null } | null
+
+/**
+ * Whether a transaction restored a version: the server writes the room's `restored` in the
+ * same update as the restore (server/history/actions.ts); the name comes from the room as read
+ * through its normaliser.
+ */
+function causeOf(doc: Y.Doc, transaction: Y.Transaction): LossCause {
+  const room: unknown = doc.getMap(ROOM_ROOT)
+  const changed = transaction.changed as Map<unknown, Set<string | null>>
+  if (!changed.get(room)?.has('restored')) return null
+  return { restoredBy: normaliseRoom(doc).restored?.by ?? null }
+}
+
 /**
  * Binds a text field of the page to a shared text of the document, both ways and live: what
  * the person types is written by character as they type; what others type appears at once,
@@ -31,7 +48,12 @@ export function useSharedText(
    * Someone else deleted the record: called with what the field showed, before it empties. A
    * replaced record (a new map under the same id) is not a deletion.
    */
-  onGone?: (shown: string) => void,
+  onGone?: (shown: string, cause: LossCause) => void,
+  /**
+   * A version restored while this person writes in the field changed its text: called with
+   * what the field showed before (their words), before it shows the version's text.
+   */
+  onRestored?: (shown: string, restoredBy: string | null) => void,
 ): {
   ref: React.RefObject<Field | null>
   maxLength: number | undefined
@@ -47,6 +69,8 @@ export function useSharedText(
   alongsideRef.current = alongside
   const onGoneRef = useRef(onGone)
   onGoneRef.current = onGone
+  const onRestoredRef = useRef(onRestored)
+  onRestoredRef.current = onRestored
 
   const read = () => textValue(recordOf(collectionRoot(doc, collection), id)?.get(field))
 
@@ -72,7 +96,17 @@ export function useSharedText(
         el.setSelectionRange(start, end)
       } else el.value = next
     }
-    const onText = (event: Y.YTextEvent) => show(event.delta)
+    /** A restore replaced the text under the person's caret: their words go aside first. */
+    const noteRestore = (transaction: Y.Transaction) => {
+      const el = ref.current
+      if (transaction.local || !el || document.activeElement !== el) return
+      const cause = causeOf(doc, transaction)
+      if (cause && el.value !== read()) onRestoredRef.current?.(el.value, cause.restoredBy)
+    }
+    const onText = (event: Y.YTextEvent) => {
+      noteRestore(event.transaction)
+      show(event.delta)
+    }
     const bindText = () => {
       const value = record?.get(field)
       const nextText = value instanceof Y.Text ? value : undefined
@@ -83,14 +117,15 @@ export function useSharedText(
     }
     const onRecord = (event: Y.YMapEvent<unknown>) => {
       if (!event.keysChanged.has(field)) return
+      noteRestore(event.transaction)
       bindText()
       show()
     }
-    const bindRecord = (remote = false) => {
+    const bindRecord = (remote: Y.Transaction | null = null) => {
       const next = root.get(id)
       if (next === record) return
       const shown = remote && record && !(next instanceof Y.Map) ? ref.current?.value : undefined
-      if (shown !== undefined) onGoneRef.current?.(shown)
+      if (shown !== undefined) onGoneRef.current?.(shown, causeOf(doc, remote!))
       record?.unobserve(onRecord)
       record = next instanceof Y.Map ? next : undefined
       record?.observe(onRecord)
@@ -98,7 +133,7 @@ export function useSharedText(
       show()
     }
     const onRoot = (event: Y.YMapEvent<Y.Map<unknown>>) => {
-      if (event.keysChanged.has(id)) bindRecord(!event.transaction.local)
+      if (event.keysChanged.has(id)) bindRecord(event.transaction.local ? null : event.transaction)
     }
     root.observe(onRoot)
     bindRecord()

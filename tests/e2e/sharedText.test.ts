@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { browserSuite } from '../helpers/suite.ts'
 import { createBoard, exportJson } from '../helpers/server.ts'
+import { api } from '../helpers/history.ts'
 
 const suite = browserSuite()
 
@@ -96,6 +97,60 @@ describe('editing text together', () => {
     await expect
       .poll(() => labels(suite.server.url, board.id, board.keys.viewer))
       .toEqual(['Crisi demografica nei paesi ancora'])
+  })
+
+  it('a version restored while a participant writes in a card: their words are kept aside, said why and by whom, and put back on request', async () => {
+    const board = await createBoard(suite.server.url, 'Versione ripristinata')
+    const fabio = await suite.open(board.links.facilitator, 'Fabio')
+    const marco = await suite.open(board.links.participant, 'Marco')
+    await fabio.addCardAt(500, 300, 'Trasporti')
+    await marco.card('Trasporti').waitFor()
+    const saved = await api(
+      suite.server.url,
+      'POST',
+      `/api/boards/${board.id}/versions`,
+      board.keys.facilitator,
+      { name: 'Prima', author: 'Fabio' },
+    )
+    expect(saved.status).toBe(201)
+
+    await marco.card('Trasporti').dblclick()
+    const editor = marco.page.locator('textarea.card-editor')
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true)
+    await marco.page.keyboard.press('End')
+    await marco.page.keyboard.type(' scarsi nelle frazioni')
+    await fabio.card('Trasporti scarsi nelle frazioni').waitFor()
+
+    const restored = await api(
+      suite.server.url,
+      'POST',
+      `/api/boards/${board.id}/versions/${saved.body.id}/restore`,
+      board.keys.facilitator,
+      { author: 'Fabio' },
+    )
+    expect(restored.status).toBe(200)
+    // the card reads as the version had it; Marco's words are in the notice, which has the keys
+    await marco.card('Trasporti').waitFor()
+    const notice = marco.page.getByRole('alertdialog')
+    await notice.waitFor()
+    expect(await notice.getByRole('heading').textContent()).toBe(
+      'Il testo che stavi scrivendo è stato sostituito',
+    )
+    expect(await notice.textContent()).toContain(
+      'Fabio ha ripristinato una versione precedente della lavagna mentre scrivevi',
+    )
+    const kept = notice.getByRole('textbox')
+    await expect.poll(() => kept.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await kept.inputValue()).toBe('Trasporti scarsi nelle frazioni')
+    await marco.page.keyboard.type(' di montagna')
+    expect(await marco.cards().count()).toBe(1)
+
+    await notice.getByRole('button', { name: 'Rimetti il mio testo' }).click()
+    await notice.waitFor({ state: 'detached' })
+    await fabio.card('Trasporti scarsi nelle frazioni di montagna').waitFor()
+    await expect
+      .poll(() => labels(suite.server.url, board.id, board.keys.viewer))
+      .toEqual(['Trasporti scarsi nelle frazioni di montagna'])
   })
 
   it('every key typed right after "new card" lands in the card', async () => {

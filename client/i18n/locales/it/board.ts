@@ -155,6 +155,16 @@ export const board = {
   lostEdit: {
     title: 'Quello che stavi scrivendo è stato eliminato',
     body: 'Un’altra persona l’ha eliminato mentre scrivevi. Il tuo testo è qui: puoi continuare a scriverlo e ripristinarlo con il tuo testo (torna con i suoi collegamenti).',
+    titleReplaced: 'Il testo che stavi scrivendo è stato sostituito',
+    restoredByReplaced:
+      '{{name}} ha ripristinato una versione precedente della lavagna mentre scrivevi: il testo è tornato com’era allora. Il tuo testo è qui: puoi continuare a scriverlo e rimetterlo al posto di quello della versione.',
+    restoredReplaced:
+      'È stata ripristinata una versione precedente della lavagna mentre scrivevi: il testo è tornato com’era allora. Il tuo testo è qui: puoi continuare a scriverlo e rimetterlo al posto di quello della versione.',
+    restoredByDeleted:
+      '{{name}} ha ripristinato una versione precedente della lavagna, in cui questo non c’era. Il tuo testo è qui: puoi continuare a scriverlo e ripristinarlo con il tuo testo (torna con i suoi collegamenti).',
+    restoredDeleted:
+      'È stata ripristinata una versione precedente della lavagna, in cui questo non c’era. Il tuo testo è qui: puoi continuare a scriverlo e ripristinarlo con il tuo testo (torna con i suoi collegamenti).',
+    putBack: 'Rimetti il mio testo',
     yourText: 'Il tuo testo',
     restore: 'Ripristina con il mio testo',
     restoring: 'Ripristino…',
