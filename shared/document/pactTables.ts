@@ -13,7 +13,7 @@ import {
 } from '../pact/monitoring.ts'
 import { PACT_INFO_ID } from '../schema/pact.ts'
 import type { ImageLang } from '../render/labels.ts'
-import { formatDay } from './labels.ts'
+import { formatDay, formatPeriod } from './labels.ts'
 import { PACT_LABELS } from './pactLabels.ts'
 import type { Table } from './tables.ts'
 
@@ -122,7 +122,7 @@ export function commitmentsTable(board: BoardExport, lang: ImageLang): Table {
       l.types[k.type],
       k.what,
       [num(k.amount, lang), k.unit].filter(Boolean).join(' '),
-      k.from || k.to ? `${formatDay(k.from, lang) || '…'} → ${formatDay(k.to, lang) || '…'}` : '',
+      formatPeriod(k.from, k.to, lang),
       name(k.objective) || name(k.activity),
       l.statuses[k.status],
     ]),

@@ -174,7 +174,8 @@ describe('the Patto phase in the browser', () => {
     await alice.page.locator('textarea[data-field=vision]').fill('Lavoro per chi è ai margini.')
     await alice.page.locator('textarea[data-field=vision]').press('Enter')
     await alice.openView('commitments')
-    await alice.commit('Impresa Rossi', '4', 'tirocini', 'services')
+    const row = await alice.commit('Impresa Rossi', '4', 'tirocini', 'services')
+    await row.locator('input[data-field=from]').fill('2027-01-15')
     const adhesion = alice.page.locator('.adhesions-table tr[data-actor-id=a3]')
     await adhesion.locator('select[data-field=adheres]').selectOption('yes')
 
@@ -207,6 +208,7 @@ describe('the Patto phase in the browser', () => {
       type: 'services',
       amount: 4,
       unit: 'tirocini',
+      from: '2027-01-15',
       status: 'proposed',
     })
     expect(pact.adhesions[0]).toMatchObject({ id: 'a3', actor: 'a3', adheres: true })
@@ -222,6 +224,10 @@ describe('the Patto phase in the browser', () => {
     await projector.openView('commitments')
     await expect.poll(() => projector.rows().count()).toBe(1)
     expect(await projector.ledger.locator('td[data-field=unit]').innerText()).toBe('tirocini')
+    // a period reads as Italians write a day, as in the pact document
+    expect(await projector.ledger.locator('td[data-field=period]').innerText()).toBe(
+      '15/01/2027 → …',
+    )
     expect(await projector.page.locator('select, textarea, input').count()).toBe(0)
     expect(await projector.page.locator('.ledger-csv').count()).toBe(1)
     await screenshot(projector.page, 'pact-commitments-projector')

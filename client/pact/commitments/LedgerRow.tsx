@@ -13,6 +13,7 @@ import { PactText } from '../PactText.tsx'
 import { usePactActions } from '../usePactActions.ts'
 import { AmountField } from './AmountField.tsx'
 import { formatNumber } from './format.ts'
+import { formatPeriod } from '../../../shared/document/labels.ts'
 import type { Ledger } from './useLedger.ts'
 
 export const STATUS_COLORS: Record<CommitmentStatus, string> = {
@@ -63,7 +64,7 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
           {c.amount === null ? '' : formatNumber(c.amount, i18n.language)}
         </td>
         <td data-field="unit">{c.unit}</td>
-        <td>{c.from || c.to ? `${c.from ?? '…'} → ${c.to ?? '…'}` : ''}</td>
+        <td data-field="period">{formatPeriod(c.from, c.to, i18n.language)}</td>
         <td>{forName}</td>
         <td>
           <span className="ledger-status" style={{ color: STATUS_COLORS[c.status] }}>
