@@ -124,6 +124,8 @@ export function field(doc: PDFKit.PDFDocument, label: string, value: string): vo
 
 const CELL_PAD = 4
 const TABLE_SIZE = 8.5
+/** A wide table's cells may shrink this far so that their words stay whole. */
+const MIN_TABLE_SIZE = 7
 /** Headers a little smaller: a narrow column's header wraps at words, not inside one. */
 const HEAD_SIZE = 7.5
 /** A header whose longest word is wider than its column is set smaller, down to this. */
@@ -182,6 +184,32 @@ export function columnWidths(
 }
 
 /**
+ * What each column needs so its words stay whole: its header's longest word, and its cells'
+ * longest word. When the cells' longest words of all columns cannot fit the width together
+ * (nine columns of indicators), every column still gets its cells' longest word up to the
+ * largest common bound that fits: only words longer than that break («percorsi»,
+ * «Trimestrale», «(01/01/2026)» broke while the header's words alone were kept whole).
+ */
+export function wordNeeds(
+  headNeeds: readonly number[],
+  cellNeeds: readonly number[],
+  width: number,
+): number[] {
+  const bounded = (bound: number) =>
+    cellNeeds.map((c, i) => Math.max(headNeeds[i]!, Math.min(c, bound)))
+  const sum = (bound: number) => bounded(bound).reduce((a, b) => a + b, 0)
+  let lo = 0
+  let hi = Math.max(0, ...cellNeeds)
+  if (sum(hi) <= width) return bounded(hi)
+  for (let step = 0; step < 30; step++) {
+    const mid = (lo + hi) / 2
+    if (sum(mid) <= width) lo = mid
+    else hi = mid
+  }
+  return bounded(lo)
+}
+
+/**
  * A table across the page width: `weights` share the width between the columns. A row that
  * does not fit moves to the next page with the header drawn again; a row taller than a whole
  * page is split between pages, each part under the header.
@@ -197,23 +225,33 @@ export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly nu
   const headNeeds = headWords.map((ws) => room(Math.max(0, ...ws.map((w) => doc.widthOfString(w)))))
   // …and for its cells' longest word («Trimestrale», «Risorse economiche» were cut inside a
   // word), up to a share of the page: a URL may still break
-  doc.font(FONT.regular).fontSize(TABLE_SIZE)
   const cap = width * MAX_WORD_SHARE
-  const cellNeeds = header.map((_, i) => {
-    // measured word by word, without spreading a long text's words as arguments, and no further
-    // once a word reaches the cap
-    let longest = 0
-    for (const row of data.rows) {
-      for (const w of words(clean(row[i] ?? ''))) {
-        longest = Math.max(longest, doc.widthOfString(w))
+  const cellNeedsAt = (size: number) => {
+    doc.font(FONT.regular).fontSize(size)
+    return header.map((_, i) => {
+      // measured word by word, without spreading a long text's words as arguments, and no
+      // further once a word reaches the cap
+      let longest = 0
+      for (const row of data.rows) {
+        for (const w of words(clean(row[i] ?? ''))) {
+          longest = Math.max(longest, doc.widthOfString(w))
+          if (room(longest) >= cap) break
+        }
         if (room(longest) >= cap) break
       }
-      if (room(longest) >= cap) break
-    }
-    return Math.max(headNeeds[i]!, Math.min(cap, room(longest)))
-  })
-  const fitsAll = cellNeeds.reduce((a, b) => a + b, 0) <= width
-  const widths = columnWidths(weights, width, fitsAll ? cellNeeds : headNeeds)
+      return Math.max(headNeeds[i]!, Math.min(cap, room(longest)))
+    })
+  }
+  // the cells at the largest size (down to MIN_TABLE_SIZE) where every column's longest word
+  // fits beside the others' (nine columns of indicators cut «percorsi», «Trimestrale»)
+  let bodySize = TABLE_SIZE
+  let cellNeeds = cellNeedsAt(bodySize)
+  const total = (needs: readonly number[]) => needs.reduce((a, b) => a + b, 0)
+  while (bodySize > MIN_TABLE_SIZE && total(cellNeeds) > width) {
+    bodySize -= 0.5
+    cellNeeds = cellNeedsAt(bodySize)
+  }
+  const widths = columnWidths(weights, width, wordNeeds(headNeeds, cellNeeds, width))
   const inner = (i: number) => widths[i]! - 2 * CELL_PAD
 
   // the headers at one size, the largest where every header's longest word fits its column
@@ -223,7 +261,7 @@ export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly nu
     headWords.every((ws, i) => ws.every((w) => doc.fontSize(size).widthOfString(w) <= inner(i) - 1))
   let headSize = HEAD_SIZE
   while (headSize > MIN_HEAD_SIZE && !fits(headSize)) headSize -= 0.5
-  const sizeOf = (font: string) => (font === FONT.bold ? headSize : TABLE_SIZE)
+  const sizeOf = (font: string) => (font === FONT.bold ? headSize : bodySize)
   const rowHeight = (cells: readonly string[], font: string) => {
     doc.font(font)
     const heights = cells.map((c, i) =>
@@ -253,7 +291,7 @@ export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly nu
 
   const headerHeight = rowHeight(header, FONT.bold)
   const drawHeader = () => drawRow(header, FONT.bold, HEAD_FILL)
-  ensureSpace(doc, headerHeight + 3 * TABLE_SIZE)
+  ensureSpace(doc, headerHeight + 3 * bodySize)
   drawHeader()
   for (const raw of data.rows) {
     let cells = raw.map(clean)
@@ -264,7 +302,7 @@ export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly nu
         break
       }
       const fresh = area(doc).bottom - area(doc).top - headerHeight
-      if (h <= fresh || doc.y + 3 * TABLE_SIZE + 2 * CELL_PAD > area(doc).bottom) {
+      if (h <= fresh || doc.y + 3 * bodySize + 2 * CELL_PAD > area(doc).bottom) {
         // the row fits on a fresh page (or almost nothing is left here): move it there
         doc.addPage()
         drawHeader()
@@ -272,7 +310,7 @@ export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly nu
       }
       // taller than what is left: this page gets what fits, the rest goes on
       const room = area(doc).bottom - doc.y - 2 * CELL_PAD
-      doc.font(FONT.regular).fontSize(TABLE_SIZE)
+      doc.font(FONT.regular).fontSize(bodySize)
       const parts = cells.map((c, i) => fitText(doc, c, inner(i), room))
       drawRow(
         parts.map((p) => p.head),

@@ -72,6 +72,39 @@ describe('the pact document (PDF)', () => {
     expect(all).toMatch(/Ore di personale 120,5 ore 1/)
   })
 
+  it('keeps the indicators’ words whole when the longest words of all nine columns cannot all fit', async () => {
+    const board = pactBoard(4)
+    const indicator = board.pact.indicators[0] as Record<string, unknown>
+    Object.assign(indicator, {
+      label: 'Persone accompagnate in percorsi personalizzati di inserimento lavorativo',
+      unit: 'partecipanti',
+      baseline: 7,
+      baselineDate: '2026-01-01',
+      target: 25,
+      targetDate: '2027-12-31',
+      source: 'Osservatorio provinciale sull’occupazione',
+      frequency: 'quarterly',
+    })
+    const doc = await getDocumentProxy(new Uint8Array(await buildPactPdf(board)))
+    const text = (await extractText(doc, { mergePages: false })).text.map(fold)
+    const page = text.find((p) => p.startsWith('Indicatori condivisi'))!
+    for (const word of [
+      'percorsi',
+      'personalizzati',
+      'inserimento',
+      'lavorativo',
+      'partecipanti',
+      'Trimestrale',
+      'Da aumentare',
+      '7 (01/01/2026)',
+      '25 (31/12/2027)',
+      'Osservatorio',
+      'provinciale',
+      'sull’occupazione',
+    ])
+      expect(page).toContain(word)
+  }, 30_000)
+
   it('is an A4 PDF with the title as its title', async () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     const doc = await getDocumentProxy(new Uint8Array(pdf))
