@@ -89,12 +89,14 @@ function RestoredBanner() {
     if (synced && seen === null) setSeen(restored?.at ?? 0)
   }, [synced, seen, restored])
   const news = !!restored && seen !== null && restored.at > seen
-  // nobody dismisses the projector's: it goes by itself
+  // nobody dismisses the projector's: it goes by itself, a minute after that restore (the
+  // room's other changes read it anew: timed from them, it stayed for as long as they came)
+  const at = restored?.at
   useEffect(() => {
-    if (!news || !viewer || !restored) return
-    const timer = setTimeout(() => setSeen(restored.at), PROJECTOR_NOTICE_MS)
+    if (!news || !viewer || at === undefined) return
+    const timer = setTimeout(() => setSeen(at), PROJECTOR_NOTICE_MS)
     return () => clearTimeout(timer)
-  }, [news, viewer, restored])
+  }, [news, viewer, at])
   if (!news || !restored) return null
   const time = new Date(restored.at).toLocaleTimeString(i18n.resolvedLanguage ?? 'it', {
     hour: '2-digit',

@@ -162,7 +162,10 @@ describe('history in the browser', () => {
     expect(await told.textContent()).toMatch(
       /Giulia ha ripristinato una versione precedente della lavagna: 2 elementi tornati, 1 tolto, 1 cambiato\./,
     )
-    // it covers no tab, button or link of the page: everything stays clickable until it is read
+    // it covers no tab, button or link of the page: everything stays clickable until it is read,
+    // the bar that says the room moved included
+    await giulia.page.locator('#tab-objectives').click()
+    await bruno.page.getByTestId('phase-notice').waitFor()
     const covered = await bruno.page.evaluate(() => {
       const banner = document.querySelector('[data-testid=room-restored]')!.getBoundingClientRect()
       return [...document.querySelectorAll('button, a, [role=tab], select')]
@@ -181,6 +184,8 @@ describe('history in the browser', () => {
     })
     expect(covered).toEqual([])
     await screenshot(bruno.page, 'history-restored-banner')
+    await giulia.page.locator('#tab-problems').click()
+    await bruno.page.getByTestId('phase-notice').waitFor({ state: 'detached' })
     await told.getByRole('button', { name: 'Ho capito' }).click()
     await expect.poll(() => told.count()).toBe(0)
     // someone who opens the board afterwards is not told of it as news
