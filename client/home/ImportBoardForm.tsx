@@ -29,11 +29,14 @@ export function ImportBoardForm({ onCreated, onStatus }: Props) {
   const input = useRef<HTMLInputElement>(null)
   const [busy, setBusy] = useState(false)
   const [serverError, setServerError] = useState<ApiError | null>(null)
+  /** The file the error is about. */
+  const [fileName, setFileName] = useState('')
 
   const fieldProblems = !!serverError && isFieldProblem(serverError)
 
   const upload = async (file: File) => {
     setServerError(null)
+    setFileName(file.name)
     setBusy(true)
     onStatus(t('import.submitting', { name: file.name }))
     const result = await importBoard(file)
@@ -71,7 +74,7 @@ export function ImportBoardForm({ onCreated, onStatus }: Props) {
       </label>
       {serverError && (
         <ServerError
-          heading={t('import.errors.heading')}
+          heading={t('import.errors.heading', { name: fileName })}
           reason={t(`import.errors.${fieldProblems ? 'INVALID_FIELDS' : serverError.code}`, {
             defaultValue: serverError.message,
           })}
@@ -93,6 +96,6 @@ function isFieldProblem(error: ApiError): boolean {
   return (
     error.code === 'INVALID_EXPORT' &&
     error.details.length > 0 &&
-    error.details.every((d) => !/^(\(root\)|format|schemaVersion)\b/.test(d))
+    error.details.every((d) => !/^(\(root\)|format\b|schemaVersion\b)/.test(d))
   )
 }

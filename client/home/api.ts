@@ -1,3 +1,4 @@
+import i18next from 'i18next'
 import { z } from 'zod'
 
 const byRole = z.object({
@@ -44,7 +45,12 @@ async function post(url: string, body: string | Blob): Promise<CreateResult> {
   try {
     res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        // the problems of a refused file are described in the page's language
+        'accept-language': i18next.resolvedLanguage ?? 'it',
+      },
       body,
     })
   } catch (err) {

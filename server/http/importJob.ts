@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { ErrorCode } from '../../shared/errors.ts'
-import { docFromExport, parseBoardExport } from '../../shared/export/index.ts'
+import { docFromExport, parseBoardExport, type ProblemLang } from '../../shared/export/index.ts'
 
 /** A board built from an import body, or the 4xx to answer. Plain data: it crosses threads. */
 export type ImportOutcome =
@@ -14,14 +14,19 @@ const mib = (n: number) => `${Math.round((n / MiB) * 10) / 10} MiB`
  * Body bytes → validated, migrated board → its document state. Pure and synchronous: the route
  * runs it inline for small bodies and in a worker thread for large ones.
  */
-export function buildImport(bytes: Uint8Array, limits: { maxBoardBytes: number }): ImportOutcome {
+export function buildImport(
+  bytes: Uint8Array,
+  limits: { maxBoardBytes: number },
+  /** The language the file's problems are described in (the page's). */
+  lang: ProblemLang = 'en',
+): ImportOutcome {
   let raw: unknown
   try {
     raw = JSON.parse(new TextDecoder().decode(bytes))
   } catch (err) {
     return { ok: false, status: 400, code: 'BAD_JSON', details: [(err as Error).message] }
   }
-  const parsed = parseBoardExport(raw)
+  const parsed = parseBoardExport(raw, lang)
   if (!parsed.ok)
     return {
       ok: false,

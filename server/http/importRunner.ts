@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { buildImport, type ImportOutcome } from './importJob.ts'
+import type { ProblemLang } from '../../shared/export/index.ts'
 
 /**
  * Bodies with up to this many values (an empty board exports ~130; each card adds ~7) are built
@@ -41,14 +42,15 @@ export function runImport(
   bytes: Uint8Array,
   values: number,
   limits: ImportRunLimits,
+  lang: ProblemLang = 'en',
 ): Promise<ImportOutcome> {
   if (values <= INLINE_IMPORT_VALUES)
-    return Promise.resolve(buildImport(bytes, { maxBoardBytes: limits.maxBoardBytes }))
+    return Promise.resolve(buildImport(bytes, { maxBoardBytes: limits.maxBoardBytes }, lang))
   if (!WORKER_URL) return Promise.reject(new Error('the import worker is missing'))
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, {
       execArgv: [],
-      workerData: { maxBoardBytes: limits.maxBoardBytes },
+      workerData: { maxBoardBytes: limits.maxBoardBytes, lang },
       resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMiB },
     })
     let settled = false

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { errorBody, type ErrorCode } from '../../shared/errors.ts'
 import { BOARD_ID_PATTERN, type Role } from '../../shared/protocol.ts'
 import { initBoard } from '../../shared/schema/index.ts'
-import { exportBoard } from '../../shared/export/index.ts'
+import { exportBoard, type ProblemLang } from '../../shared/export/index.ts'
 import { checkAccess, generateBoardId, newBoardKeys } from '../auth/keys.ts'
 import type { BoardStore } from '../storage/types.ts'
 import { DEFAULT_HTTP_LIMITS, DEFAULT_LIMITS, type HttpLimits } from '../sync/config.ts'
@@ -60,6 +60,15 @@ export interface NewBoardAnswer {
 }
 
 /** A file-name-safe version of a board title: «Patto Valle Seriana» → patto-valle-seriana. */
+/**
+ * The language an import's problems are described in: Italian when the page asks for it first
+ * (`Accept-Language: it…`), English otherwise. Only the first tag is read.
+ */
+export function problemLang(header: string | string[] | undefined): ProblemLang {
+  const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim().toLowerCase()
+  return first?.startsWith('it') ? 'it' : 'en'
+}
+
 function slug(title: string): string {
   return title
     .normalize('NFD')
@@ -228,11 +237,16 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
         const body = req.body as ImportBody | undefined
         if (!body) return reply.code(400).send(errorBody('BAD_JSON', ['the body is empty']))
         if (!body.ok) return reply.code(body.status).send(errorBody(body.code, body.details))
-        const job = runImport(body.bytes, body.values, {
-          maxBoardBytes,
-          workerHeapMiB: limits.importWorkerMiB,
-          timeoutMs: limits.importTimeoutMs,
-        })
+        const job = runImport(
+          body.bytes,
+          body.values,
+          {
+            maxBoardBytes,
+            workerHeapMiB: limits.importWorkerMiB,
+            timeoutMs: limits.importTimeoutMs,
+          },
+          problemLang(req.headers['accept-language']),
+        )
         working.set(req, job)
         const outcome = await job
         if (!outcome.ok)

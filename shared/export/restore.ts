@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
+import italian from 'zod/v4/locales/it.js'
 import { metaRoot } from '../schema/roots.ts'
 import { putRecord, seedPact, type Fields } from '../schema/cards.ts'
 import { SCHEMA_VERSION } from '../schema/version.ts'
@@ -12,6 +13,13 @@ export type ParseResult =
 
 const header = z.object({ format: z.string(), schemaVersion: z.number().int() })
 
+/** The languages an import's problems are described in (zod's own words for each). */
+export type ProblemLang = 'it' | 'en'
+const ERROR_MAPS: Record<ProblemLang, z.core.$ZodErrorMap | undefined> = {
+  it: italian().localeError,
+  en: undefined,
+}
+
 function describe(error: z.ZodError): string[] {
   return error.issues.slice(0, 20).map((issue) => {
     const where = issue.path.length ? issue.path.join('.') : '(root)'
@@ -23,7 +31,7 @@ function describe(error: z.ZodError): string[] {
  * The one door for untrusted board JSON: checks the header, migrates older versions, validates
  * every field. Nothing is created from input this rejects.
  */
-export function parseBoardExport(raw: unknown): ParseResult {
+export function parseBoardExport(raw: unknown, lang: ProblemLang = 'en'): ParseResult {
   const depth = nestingDepth(raw)
   if (depth > MAX_NESTING)
     return {
@@ -32,7 +40,7 @@ export function parseBoardExport(raw: unknown): ParseResult {
       details: [`(root): nested deeper than ${MAX_NESTING} levels`],
     }
   try {
-    return parseChecked(raw)
+    return parseChecked(raw, { error: ERROR_MAPS[lang] })
   } catch (err) {
     return { ok: false, code: 'INVALID_EXPORT', details: [`(root): ${(err as Error).message}`] }
   }
@@ -55,8 +63,8 @@ function nestingDepth(value: unknown): number {
   return max
 }
 
-function parseChecked(raw: unknown): ParseResult {
-  const head = header.safeParse(raw)
+function parseChecked(raw: unknown, context: { error?: z.core.$ZodErrorMap }): ParseResult {
+  const head = header.safeParse(raw, context)
   if (!head.success) return { ok: false, code: 'INVALID_EXPORT', details: describe(head.error) }
   if (head.data.format !== EXPORT_FORMAT)
     return { ok: false, code: 'INVALID_EXPORT', details: [`format: expected "${EXPORT_FORMAT}"`] }
@@ -86,7 +94,7 @@ function parseChecked(raw: unknown): ParseResult {
       }
     current = step(current)
   }
-  const parsed = boardExportSchema.safeParse(current)
+  const parsed = boardExportSchema.safeParse(current, context)
   if (!parsed.success) return { ok: false, code: 'INVALID_EXPORT', details: describe(parsed.error) }
   return { ok: true, board: parsed.data }
 }

@@ -137,9 +137,7 @@ describe('home page', () => {
     const { page, errors } = await openHome()
     const dir = mkdtempSync(join(tmpdir(), 'trama-import-'))
     const pick = page.getByTestId('import-file')
-    const refused = page
-      .getByRole('alert')
-      .filter({ hasText: 'Non è stato possibile importare il file' })
+    const refused = page.getByRole('alert').filter({ hasText: 'Non è stato possibile importare' })
 
     const other = join(dir, 'non-una-lavagna.json')
     writeFileSync(other, JSON.stringify({ hello: 'world' }))
@@ -148,8 +146,17 @@ describe('home page', () => {
     expect(await refused.textContent()).toContain(
       'Il file non è un’esportazione di una lavagna Trama.',
     )
-    // the server's details are zod's English about the file's fields: not shown in Italian
-    expect(await refused.textContent()).not.toMatch(/Invalid input|Dettagli/)
+    // it names the file, and the details about a file that is no export at all are not shown
+    expect(await refused.textContent()).toContain('importare «non-una-lavagna.json»')
+    expect(await refused.textContent()).not.toMatch(/Input non valido|Invalid input|Dettagli/)
+    // nor is a list called an export whose fields are wrong
+    const list = join(dir, 'lista.json')
+    writeFileSync(list, '[]')
+    await pick.setInputFiles(list)
+    await refused.filter({ hasText: '«lista.json»' }).waitFor()
+    expect(await refused.textContent()).toContain(
+      'Il file non è un’esportazione di una lavagna Trama.',
+    )
 
     // a real export with one card's text over the limit: the page names the field and the limit
     const tooLong = pactBoard(2)
@@ -160,6 +167,9 @@ describe('home page', () => {
     await refused.filter({ hasText: 'alcuni dati non rispettano i limiti' }).waitFor()
     expect(await refused.textContent()).not.toContain('non è un’esportazione')
     expect(await refused.textContent()).toMatch(/canvases\.problems\.nodes\.0\.label: .*2000/)
+    // in the page's language
+    expect(await refused.textContent()).toContain('Troppo grande')
+    expect(await refused.textContent()).not.toMatch(/Too big|Invalid input/)
 
     const exported = pactBoard(2)
     const file = join(dir, 'patto.json')

@@ -213,6 +213,27 @@ describe('HTTP API', () => {
       expect(json.error.code).toBe(code)
       if (json.error.details) expect(json.error.details.join('\n')).toMatch(detail)
     }
+    // described in the language the page asks for first (Italian), English otherwise
+    const wrongType = JSON.stringify({
+      ...fixture,
+      canvases: {
+        ...fixture.canvases,
+        problems: { ...fixture.canvases.problems, nodes: [{ id: 'n', label: 3 }] },
+      },
+    })
+    for (const [language, message] of [
+      ['it-IT,it;q=0.9,en;q=0.8', /nodes\.0\.label: Input non valido: atteso string/],
+      ['en-GB,it;q=0.5', /nodes\.0\.label: Invalid input: expected string/],
+    ] as const) {
+      const res = await fetch(`${server.url}/api/boards/import`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': language },
+        body: wrongType,
+      })
+      expect(res.status).toBe(400)
+      const json = (await res.json()) as { error: { details: string[] } }
+      expect(json.error.details.join('\n'), language).toMatch(message)
+    }
     const huge = await startServer({ maxImportBytes: 200 })
     try {
       const res = await fetch(`${huge.url}/api/boards/import`, {

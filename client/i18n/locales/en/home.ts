@@ -33,7 +33,7 @@ export const home: typeof it = {
     busy: 'Importing…',
     submitting: 'Importing «{{name}}»…',
     errors: {
-      heading: 'The file could not be imported',
+      heading: 'Could not import «{{name}}»',
       NETWORK: 'The server does not answer. Check the connection and retry.',
       UNEXPECTED: 'The server gave an unexpected answer. Retry in a moment.',
       BAD_JSON: 'The file is not readable JSON.',

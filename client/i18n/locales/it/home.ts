@@ -31,7 +31,7 @@ export const home = {
     busy: 'Importazione in corso…',
     submitting: 'Importazione di «{{name}}» in corso…',
     errors: {
-      heading: 'Non è stato possibile importare il file',
+      heading: 'Non è stato possibile importare «{{name}}»',
       NETWORK: 'Il server non risponde. Controlla la connessione e riprova.',
       UNEXPECTED: 'Il server ha dato una risposta inattesa. Riprova tra poco.',
       BAD_JSON: 'Il file non è un JSON leggibile.',
