@@ -58,3 +58,24 @@ export function focusWhenDrawn(selector: string, tries = 30): void {
   if (field) field.focus()
   else if (tries > 0) requestAnimationFrame(() => focusWhenDrawn(selector, tries - 1))
 }
+
+const FIELDS =
+  'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]):not([readonly]), select:not([disabled])'
+
+/**
+ * Moves the focus to the field that follows `from` in the document, skipping what is hidden:
+ * after Enter in a form's field the keyboard goes on from there (the next rule, the next
+ * cell), not from the top of the page. Fields only: a row's buttons (remove ✕) would take the
+ * next Enter.
+ */
+export function focusAfter(from: Element | null): void {
+  if (!from) return
+  const all = [...document.querySelectorAll<HTMLElement>(FIELDS)].filter(
+    (el) => el.getClientRects().length > 0 && !el.closest('[inert]'),
+  )
+  const next = all.find(
+    (el) =>
+      !from.contains(el) && !!(from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING),
+  )
+  next?.focus()
+}

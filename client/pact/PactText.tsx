@@ -4,6 +4,7 @@ import { SharedTextField } from '../text/SharedTextField.tsx'
 import { ReadOnlyText } from '../text/ReadOnlyText.tsx'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
+import { focusAfter } from '../lib/dom.ts'
 import { useWritersOf, useWritersText } from '../kit/WriterMark.tsx'
 
 /**
@@ -65,6 +66,10 @@ export function PactText({
         label={label}
         placeholder={placeholder}
         onPresence={(on) => actions.setEditing(on ? id : null, field)}
+        // Enter ends the text and the keyboard goes on from there, in the next field
+        onDone={(reason) => {
+          if (reason === 'enter') focusAfter(document.activeElement)
+        }}
       />
       {writer && multiline && (
         <span className="pact-writer" style={{ background: writer.first.user.color }}>

@@ -139,6 +139,19 @@ describe('the Patto phase in the browser', () => {
     await expect.poll(hidden).toBeLessThanOrEqual(0)
     expect(await lines()).toBeGreaterThanOrEqual(4)
     await screenshot(alice.page, 'pact-rule-lines')
+
+    // Enter ends a rule and the keyboard goes on in the next one (not back at the page's top)
+    await alice.page.getByRole('button', { name: '+ Regola' }).click()
+    const rules = alice.page.locator('textarea[data-field=text]')
+    await expect.poll(() => rules.nth(1).evaluate((el) => el === document.activeElement)).toBe(true)
+    await alice.page.keyboard.type('Seconda')
+    await rules.nth(0).click()
+    await alice.page.keyboard.press('Control+End')
+    await alice.page.keyboard.press('Enter')
+    await expect.poll(() => rules.nth(1).evaluate((el) => el === document.activeElement)).toBe(true)
+    await alice.page.keyboard.press('End')
+    await alice.page.keyboard.type(' regola')
+    await expect.poll(() => rules.nth(1).inputValue()).toBe('Seconda regola')
   })
 
   it('export and import carry the whole phase; the projector sees it without editing chrome', async () => {
