@@ -176,18 +176,19 @@ export class ActivityFeed {
     for (const r of change.deleted ?? [])
       labels.set(`${r.collection}\u0000${r.id}`, labelOfFields(r.collection, r.fields))
     for (const r of change.created ?? []) named(of(r.collection).created, { id: r.id, label: '' })
-    for (const r of change.edited ?? [])
-      named(of(r.collection).edited, { id: r.id, label: labelInDoc(room.doc, r.collection, r.id) })
+    for (const r of change.edited ?? []) named(of(r.collection).edited, { id: r.id, label: '' })
     for (const r of change.deleted ?? []) {
       const label = describeRemoved(room.doc, r.collection, r.fields, labels)
       labels.set(`${r.collection}\u0000${r.id}`, label)
       named(of(r.collection).deleted, { id: r.id, label })
     }
     const entry = { boardId: room.id, at, until: at, role: who.role, name: who.name, changes }
-    // labels of what comes back are read once it is there
+    // labels of what comes back, and of what changed, are read once the change is in: an
+    // edited record is named as it reads now (it was named by the words the restore removed)
     queueMicrotask(() => {
       for (const [collection, c] of Object.entries(changes))
-        for (const r of c.created) r.label = labelInDoc(room.doc, collection, r.id)
+        for (const r of [...c.created, ...c.edited])
+          r.label = labelInDoc(room.doc, collection, r.id)
       this.o.store
         .appendActivity(entry)
         .catch((err: Error) => this.o.failed('activity', room.id, err))

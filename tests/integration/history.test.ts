@@ -167,6 +167,19 @@ describe('history: versions and restore', () => {
       body: JSON.stringify(exported.body),
     })
     expect(imported.status).toBe(201)
+
+    // restored: the activity names the reworded card as it reads now, not by the words removed
+    const restored = await api(server.url, 'POST', `${path}/restore`, board.keys.facilitator, {
+      author: 'Giulia',
+    })
+    expect(restored.status).toBe(200)
+    const entry = async () =>
+      (await api(server.url, 'GET', `/api/boards/${board.id}/activity`, board.keys.viewer)).body
+        .activity[0]
+    await waitFor(async () => (await entry())?.name === 'Giulia', 'the restore in the activity')
+    expect((await entry()).changes['problems.nodes'].edited).toEqual([
+      { id: 'a1', label: 'Problema a1' },
+    ])
   })
 
   it('only the facilitator saves and restores; bad keys, ids and bodies are refused as elsewhere', async () => {
