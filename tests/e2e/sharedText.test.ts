@@ -9,6 +9,23 @@ type Export = { canvases: { problems: { nodes: { label: string }[] } } }
 const labels = async (url: string, id: string, key: string) =>
   ((await exportJson(url, id, key)) as Export).canvases.problems.nodes.map((n) => n.label)
 
+/**
+ * A board where Fabio (facilitator) made a card and Marco (participant) has its editor open,
+ * caret at the end of its text.
+ */
+async function marcoWritesInFabiosCard(title: string, label: string) {
+  const board = await createBoard(suite.server.url, title)
+  const fabio = await suite.open(board.links.facilitator, 'Fabio')
+  const marco = await suite.open(board.links.participant, 'Marco')
+  await fabio.addCardAt(500, 300, label)
+  await marco.card(label).waitFor()
+  await marco.card(label).dblclick()
+  const editor = marco.page.locator('textarea.card-editor')
+  await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true)
+  await marco.page.keyboard.press('End')
+  return { board, fabio, marco }
+}
+
 /** A new board, open as its facilitator, connected and saved. */
 async function newBoardAsFacilitator() {
   const board = await createBoard(suite.server.url)
@@ -65,15 +82,10 @@ describe('editing text together', () => {
   })
 
   it('a card deleted by the facilitator while a participant writes in it: the words are kept, the next keys make no card, «Ripristina» brings it back with them', async () => {
-    const board = await createBoard(suite.server.url, 'Carta eliminata')
-    const fabio = await suite.open(board.links.facilitator, 'Fabio')
-    const marco = await suite.open(board.links.participant, 'Marco')
-    await fabio.addCardAt(500, 300, 'Crisi demografica')
-    await marco.card('Crisi demografica').waitFor()
-    await marco.card('Crisi demografica').dblclick()
-    const editor = marco.page.locator('textarea.card-editor')
-    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true)
-    await marco.page.keyboard.press('End')
+    const { board, fabio, marco } = await marcoWritesInFabiosCard(
+      'Carta eliminata',
+      'Crisi demografica',
+    )
     await marco.page.keyboard.type(' nei paesi')
     await fabio.card('Crisi demografica nei paesi').waitFor()
 
@@ -100,11 +112,10 @@ describe('editing text together', () => {
   })
 
   it('a version restored while a participant writes in a card: their words are kept aside, said why and by whom, and put back on request', async () => {
-    const board = await createBoard(suite.server.url, 'Versione ripristinata')
-    const fabio = await suite.open(board.links.facilitator, 'Fabio')
-    const marco = await suite.open(board.links.participant, 'Marco')
-    await fabio.addCardAt(500, 300, 'Trasporti')
-    await marco.card('Trasporti').waitFor()
+    const { board, fabio, marco } = await marcoWritesInFabiosCard(
+      'Versione ripristinata',
+      'Trasporti',
+    )
     const saved = await api(
       suite.server.url,
       'POST',
@@ -113,11 +124,6 @@ describe('editing text together', () => {
       { name: 'Prima', author: 'Fabio' },
     )
     expect(saved.status).toBe(201)
-
-    await marco.card('Trasporti').dblclick()
-    const editor = marco.page.locator('textarea.card-editor')
-    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true)
-    await marco.page.keyboard.press('End')
     await marco.page.keyboard.type(' scarsi nelle frazioni')
     await fabio.card('Trasporti scarsi nelle frazioni').waitFor()
 
