@@ -43,7 +43,7 @@ export function LostEditNotice() {
   const lost = useBoard(lostSelector)
   if (!lost) return null
   // a new notice for each deletion: its field starts with that text
-  return <Notice key={`${lost.kind}\u0000${lost.collection}\u0000${lost.id}`} lost={lost} t={t} />
+  return <Notice key={lost.n} lost={lost} t={t} />
 }
 
 /** Why the words were taken, and by whom when a restore named someone. */
@@ -80,7 +80,7 @@ function Notice({ lost, t }: { lost: LostEdit; t: ReturnType<typeof useTranslati
   const putBack = () => {
     const text = field.current?.value ?? lost.text
     if (!actions.editText(lost.collection, lost.id, lost.field, text)) {
-      setProblem(t('lostEdit.failed'))
+      setProblem(t('lostEdit.putBackFailed'))
       return
     }
     actions.endTextEdit()

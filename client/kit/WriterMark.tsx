@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard, useCardInputs } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
-import { writes, type Writers } from '../store/writers.ts'
+import { namesOf, writes, type Writers } from '../store/writers.ts'
 
 /** The others writing a card on a canvas (from the card inputs: a drag re-renders nothing). */
 export function useWriter(id: string): Writers | undefined {
@@ -16,7 +16,7 @@ export function useWriter(id: string): Writers | undefined {
 export function useWritersOf(id: string, field?: string): Writers | undefined {
   const first = useBoard((s: BoardState) => s.peers.find((p) => writes(p, id, field)))
   const names = useBoard((s: BoardState) =>
-    JSON.stringify(s.peers.filter((p) => writes(p, id, field)).map((p) => p.user.name)),
+    JSON.stringify(namesOf(s.peers.filter((p) => writes(p, id, field)))),
   )
   return useMemo(
     () => (first ? { first, names: JSON.parse(names) as string[] } : undefined),

@@ -87,6 +87,8 @@ export interface LostEdit {
   field: string
   text: string
   kind: 'deleted' | 'replaced'
+  /** Which loss of this page it is (each one gets a notice of its own). */
+  n: number
   /** Set when a version restored did it: by whom (null when the restore named nobody). */
   restoredBy?: string | null
 }

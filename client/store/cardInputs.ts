@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { BoardState, BoardStore } from './boardStore.ts'
 import type { Peer } from './peers.ts'
-import { sameWriters, type Writers } from './writers.ts'
+import { namesOf, sameWriters, type Writers } from './writers.ts'
 
 /**
  * What a card on a canvas may read of the board: who may edit, the lists (groups, branches,
@@ -42,7 +42,7 @@ export function writersOf(
   for (const p of peers) if (p.editing) byCard.set(p.editing, [...(byCard.get(p.editing) ?? []), p])
   const next = new Map<string, Writers>()
   for (const [id, all] of byCard) {
-    const made = { first: all[0]!, names: all.map((p) => p.user.name) }
+    const made = { first: all[0]!, names: namesOf(all) }
     const before = prev?.get(id)
     next.set(id, before && sameWriters(before, made) ? before : made)
   }

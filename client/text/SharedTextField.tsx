@@ -78,6 +78,9 @@ export function SharedTextField(props: SharedTextFieldProps) {
   return <EditableTextField {...props} />
 }
 
+/** Numbers each set-aside edit: a second one of the same text gets a notice of its own. */
+let losses = 0
+
 function EditableTextField({
   target,
   label,
@@ -99,15 +102,17 @@ function EditableTextField({
   const actions = useBoardActions()
   const { collection, id, field } = target
   const finished = useRef(false)
+  /** Whether the person typed in the field since it took the focus. */
+  const typed = useRef(false)
   // Someone else deleted what this person is writing in, or a version restored replaced its
   // text: their words are kept aside, and the keys they type next go to the notice that offers
   // them back (LostEditNotice), not to the canvas's shortcuts ("n" would make a card of them).
-  const setAside = (lost: Omit<LostEdit, 'collection' | 'id' | 'field'>) => {
+  const setAside = (lost: Omit<LostEdit, 'collection' | 'id' | 'field' | 'n'>) => {
     if (finished.current || document.activeElement !== text.ref.current) return
     finished.current = true
     presence.stop()
     actions.endTextEdit()
-    actions.noteLostEdit({ collection, id, field, ...lost })
+    actions.noteLostEdit({ collection, id, field, n: ++losses, ...lost })
     // the editor closes (its card, when still there, shows the text the board now holds)
     onDone?.('blur')
   }
@@ -116,7 +121,11 @@ function EditableTextField({
     alongside,
     (shown, cause) =>
       setAside({ text: shown, kind: 'deleted', ...(cause && { restoredBy: cause.restoredBy }) }),
-    (shown, restoredBy) => setAside({ text: shown, kind: 'replaced', restoredBy }),
+    // only words this person typed in the field: someone whose caret merely stood in it has
+    // nothing to put back over the restored version
+    (shown, restoredBy) => {
+      if (typed.current) setAside({ text: shown, kind: 'replaced', restoredBy })
+    },
   )
   const presence = usePresenceMark(onPresence)
 
@@ -163,6 +172,7 @@ function EditableTextField({
       }
     }
     if (keys.length) {
+      typed.current = true
       text.write()
       presence.typed()
     }
@@ -233,12 +243,14 @@ function EditableTextField({
     maxLength: text.maxLength,
     readOnly,
     onInput: () => {
+      typed.current = true
       text.write()
       presence.typed()
     },
     onKeyDown,
     onFocus: (_: FocusEvent) => {
       finished.current = false
+      typed.current = false
       presence.typed()
       onFocus?.()
     },

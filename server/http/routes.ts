@@ -59,7 +59,6 @@ export interface NewBoardAnswer {
   links: Record<Role, string>
 }
 
-/** A file-name-safe version of a board title: «Patto Valle Seriana» → patto-valle-seriana. */
 /**
  * The language an import's problems are described in: Italian when the page asks for it first
  * (`Accept-Language: it…`), English otherwise. Only the first tag is read.
@@ -69,6 +68,7 @@ export function problemLang(header: string | string[] | undefined): ProblemLang 
   return first?.startsWith('it') ? 'it' : 'en'
 }
 
+/** A file-name-safe version of a board title: «Patto Valle Seriana» → patto-valle-seriana. */
 function slug(title: string): string {
   return title
     .normalize('NFD')

@@ -245,10 +245,6 @@ export function decimal(value: number, lang: ImageLang, digits = 2): string {
   return lang === 'it' ? fixed.replace('.', ',') : fixed
 }
 
-/**
- * A day (`YYYY-MM-DD`) as people read it in their language: `31/03/2027` (in English too, as
- * in Britain); what is not such a day, as written.
- */
 /** A period «01/01/2027 → 31/12/2027», «… → 31/12/2027»; empty when neither end is set. */
 export function formatPeriod(
   from: string | null | undefined,
@@ -258,6 +254,10 @@ export function formatPeriod(
   return from || to ? `${formatDay(from, lang) || '…'} → ${formatDay(to, lang) || '…'}` : ''
 }
 
+/**
+ * A day (`YYYY-MM-DD`) as people read it in their language: `31/03/2027` (in English too, as
+ * in Britain); what is not such a day, as written.
+ */
 export function formatDay(day: string | null | undefined, lang: string): string {
   if (!day) return ''
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)

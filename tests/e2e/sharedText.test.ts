@@ -116,6 +116,11 @@ describe('editing text together', () => {
       'Versione ripristinata',
       'Trasporti',
     )
+    // Pia has her caret in the card too, and types nothing
+    const pia = await suite.open(board.links.participant, 'Pia')
+    await pia.card('Trasporti').dblclick()
+    const piaEditor = pia.page.locator('textarea.card-editor')
+    await expect.poll(() => piaEditor.evaluate((el) => el === document.activeElement)).toBe(true)
     const saved = await api(
       suite.server.url,
       'POST',
@@ -150,6 +155,9 @@ describe('editing text together', () => {
     expect(await kept.inputValue()).toBe('Trasporti scarsi nelle frazioni')
     await marco.page.keyboard.type(' di montagna')
     expect(await marco.cards().count()).toBe(1)
+    // Pia wrote nothing: she has no words to put back, and no notice
+    await expect.poll(() => piaEditor.inputValue()).toBe('Trasporti')
+    expect(await pia.page.getByRole('alertdialog').count()).toBe(0)
 
     await notice.getByRole('button', { name: 'Rimetti il mio testo' }).click()
     await notice.waitFor({ state: 'detached' })

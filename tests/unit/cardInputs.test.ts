@@ -77,6 +77,10 @@ describe('card inputs', () => {
     expect(one.get('a')?.names).toEqual(['P1'])
     expect(one.get('b')).toBe(first.get('b'))
     expect(writersOf([peer(1, 'a')], first).has('b')).toBe(false)
+    // one person in two tabs is named once
+    expect(writersOf([peer(1, 'a', 'Anna'), peer(5, 'a', 'Anna')]).get('a')?.names).toEqual([
+      'Anna',
+    ])
   })
 })
 

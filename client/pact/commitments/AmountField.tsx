@@ -28,7 +28,7 @@ export function AmountField({
   const [bad, setBad] = useState(false)
   const commit = () => {
     setFocused(false)
-    if (draft === null) return
+    if (draft === null) return setBad(false)
     setDraft(null)
     const parsed = parseAmount(draft)
     // what an actor puts in: a quantity below zero means nothing («-3» was saved)
@@ -57,6 +57,7 @@ export function AmountField({
         if (e.key === 'Enter') e.currentTarget.blur()
         else if (e.key === 'Escape') {
           setDraft(null)
+          setBad(false)
           // the event's currentTarget is gone by the next frame
           const field = e.currentTarget
           requestAnimationFrame(() => field.blur())

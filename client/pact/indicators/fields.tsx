@@ -53,13 +53,11 @@ export function NumberField({
   const commit = () => {
     if (draft === null) return
     const parsed = parseNumber(draft)
-    if (parsed === undefined) {
-      setInvalid(true)
-      return
-    }
-    setInvalid(false)
-    if (parsed !== value) onCommit(parsed)
+    // refused: marked and said so (the title), and the field shows the stored value again,
+    // following the document as before
     setDraft(null)
+    setInvalid(parsed === undefined)
+    if (parsed !== undefined && parsed !== value) onCommit(parsed)
   }
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     e.stopPropagation()
@@ -82,7 +80,10 @@ export function NumberField({
       title={invalid ? invalidText : undefined}
       value={draft ?? shown}
       disabled={disabled}
-      onChange={(e) => setDraft(e.target.value)}
+      onChange={(e) => {
+        setDraft(e.target.value)
+        setInvalid(false)
+      }}
       onBlur={commit}
       onKeyDown={onKeyDown}
       {...rest}

@@ -157,10 +157,12 @@ export const board = {
     restoredReplaced:
       'An earlier version of the board was restored while you were writing: the text is back as it was then. Your text is here: you can go on writing it and put it back in place of the version’s.',
     restoredByDeleted:
-      '{{name}} restored an earlier version of the board, without this in it. Your text is here: you can go on writing it and restore it with your text (it comes back with its links).',
+      '{{name}} restored an earlier version of the board, without this item in it. Your text is here: you can go on writing it and restore it with your text (it comes back with its links).',
     restoredDeleted:
-      'An earlier version of the board was restored, without this in it. Your text is here: you can go on writing it and restore it with your text (it comes back with its links).',
+      'An earlier version of the board was restored, without this item in it. Your text is here: you can go on writing it and restore it with your text (it comes back with its links).',
     putBack: 'Put my text back',
+    putBackFailed:
+      'Your text could not be put back: it may have been deleted meanwhile, or its phase locked. Copy it before closing.',
     yourText: 'Your text',
     restore: 'Restore with my text',
     restoring: 'Restoring…',

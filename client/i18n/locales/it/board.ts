@@ -161,10 +161,12 @@ export const board = {
     restoredReplaced:
       'È stata ripristinata una versione precedente della lavagna mentre scrivevi: il testo è tornato com’era allora. Il tuo testo è qui: puoi continuare a scriverlo e rimetterlo al posto di quello della versione.',
     restoredByDeleted:
-      '{{name}} ha ripristinato una versione precedente della lavagna, in cui questo non c’era. Il tuo testo è qui: puoi continuare a scriverlo e ripristinarlo con il tuo testo (torna con i suoi collegamenti).',
+      '{{name}} ha ripristinato una versione precedente della lavagna, in cui questa voce non c’era. Il tuo testo è qui: puoi continuare a scriverlo e ripristinarlo con il tuo testo (torna con i suoi collegamenti).',
     restoredDeleted:
-      'È stata ripristinata una versione precedente della lavagna, in cui questo non c’era. Il tuo testo è qui: puoi continuare a scriverlo e ripristinarlo con il tuo testo (torna con i suoi collegamenti).',
+      'È stata ripristinata una versione precedente della lavagna, in cui questa voce non c’era. Il tuo testo è qui: puoi continuare a scriverlo e ripristinarlo con il tuo testo (torna con i suoi collegamenti).',
     putBack: 'Rimetti il mio testo',
+    putBackFailed:
+      'Non è stato possibile rimettere il tuo testo: forse è stato eliminato nel frattempo, o la sua fase è bloccata. Copialo prima di chiudere.',
     yourText: 'Il tuo testo',
     restore: 'Ripristina con il mio testo',
     restoring: 'Ripristino…',
