@@ -243,14 +243,16 @@ export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly nu
     })
   }
   // the cells at the largest size (down to MIN_TABLE_SIZE) where every column's longest word
-  // fits beside the others' (nine columns of indicators cut «percorsi», «Trimestrale»)
+  // fits beside the others' (nine columns of indicators cut «percorsi», «Trimestrale»); when
+  // not even the smallest would do (a long address held at the cap), the usual size stays
   let bodySize = TABLE_SIZE
   let cellNeeds = cellNeedsAt(bodySize)
   const total = (needs: readonly number[]) => needs.reduce((a, b) => a + b, 0)
-  while (bodySize > MIN_TABLE_SIZE && total(cellNeeds) > width) {
-    bodySize -= 0.5
-    cellNeeds = cellNeedsAt(bodySize)
-  }
+  if (total(cellNeeds) > width && total(cellNeedsAt(MIN_TABLE_SIZE)) <= width)
+    while (bodySize > MIN_TABLE_SIZE && total(cellNeeds) > width) {
+      bodySize -= 0.5
+      cellNeeds = cellNeedsAt(bodySize)
+    }
   const widths = columnWidths(weights, width, wordNeeds(headNeeds, cellNeeds, width))
   const inner = (i: number) => widths[i]! - 2 * CELL_PAD
 
