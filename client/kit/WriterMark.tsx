@@ -1,8 +1,8 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard, useCardInputs } from '../store/context.tsx'
+import { useBoard, useBoardSession, useCardInputs } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
-import { namesOf, writes, type Writers } from '../store/writers.ts'
+import { writersIn, type Writers } from '../store/writers.ts'
 
 /** The others writing a card on a canvas (from the card inputs: a drag re-renders nothing). */
 export function useWriter(id: string): Writers | undefined {
@@ -10,17 +10,19 @@ export function useWriter(id: string): Writers | undefined {
 }
 
 /**
- * The others writing record `id` (its `field`, or any text of it), outside the canvases: a
- * cursor moving elsewhere changes neither selected value, so nothing re-renders for it.
+ * The others writing record `id` (its `field`, or any text of it), outside the canvases. One
+ * selector reads them, as a key of what a mark shows (the first writer and colour, the names):
+ * a writer's cursor moving elsewhere leaves the key as it is, so nothing re-renders for it.
  */
 export function useWritersOf(id: string, field?: string): Writers | undefined {
-  const first = useBoard((s: BoardState) => s.peers.find((p) => writes(p, id, field)))
-  const names = useBoard((s: BoardState) =>
-    JSON.stringify(namesOf(s.peers.filter((p) => writes(p, id, field)))),
-  )
+  const { store } = useBoardSession()
+  const key = useBoard((s: BoardState) => {
+    const w = writersIn(s.peers, id, field)
+    return w ? JSON.stringify([w.first.clientId, w.first.user.color, w.names]) : ''
+  })
   return useMemo(
-    () => (first ? { first, names: JSON.parse(names) as string[] } : undefined),
-    [first, names],
+    () => (key ? writersIn(store.getState().peers, id, field) : undefined),
+    [key, store, id, field],
   )
 }
 

@@ -8,7 +8,7 @@ export interface Writers {
 }
 
 /** Whether `p` writes record `id`: its `field` (a label when the peer names none), or any. */
-export const writes = (p: Peer, id: string, field: string | undefined) =>
+const writes = (p: Peer, id: string, field: string | undefined) =>
   p.editing === id && (field === undefined || (p.field ?? 'label') === field)
 
 /** The others writing record `id` (its `field`, or any of its texts), in the peers' order. */
