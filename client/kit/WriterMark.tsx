@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { useBoard, useBoardSession, useCardInputs } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
@@ -27,14 +28,20 @@ export function useWritersOf(id: string, field?: string): Writers | undefined {
 }
 
 /** "Anna sta scrivendo", "Anna e Bruno stanno scrivendo", "Anna e altri 2 stanno scrivendo". */
+export function writersText(t: TFunction<'board'>, w: Writers): string {
+  const [name, other] = w.names
+  if (w.names.length === 1) return t('card.editingBy', { name })
+  if (w.names.length === 2) return t('card.editingByTwo', { name, other })
+  return t('card.editingByMore', { name, count: w.names.length - 1 })
+}
+
+/**
+ * {@link writersText} in the page's language. A canvas's cards take `t` from their canvas
+ * instead: a translation hook per card is a measurable part of a large board's first render.
+ */
 export function useWritersText(): (writers: Writers) => string {
   const { t } = useTranslation('board')
-  return (w) => {
-    const [name, other] = w.names
-    if (w.names.length === 1) return t('card.editingBy', { name })
-    if (w.names.length === 2) return t('card.editingByTwo', { name, other })
-    return t('card.editingByMore', { name, count: w.names.length - 1 })
-  }
+  return (w) => writersText(t, w)
 }
 
 /** "Anna sta scrivendo" on a card, in the (first) writer's colour. */

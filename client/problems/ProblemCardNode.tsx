@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { WriterLabel, useWriter, useWritersText } from '../kit/WriterMark.tsx'
+import { WriterLabel, useWriter, writersText } from '../kit/WriterMark.tsx'
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { useBoardActions, useCardInputs } from '../store/context.tsx'
 import type { ProblemNode } from '../store/projection.ts'
@@ -29,7 +29,6 @@ export const ProblemCardNode = memo(function ProblemCardNode({
   const actions = useBoardActions()
   const editing = useCardInputs((s) => s.editingId === id)
   const writer = useWriter(id)
-  const writersText = useWritersText()
   const vote = useVoteBadge('problems', id)
   const cluster = clusters.find((c) => c.id === data.cluster)
   const inCycle = useTreeReport()?.cycleCardIds.has(id) ?? false
@@ -47,7 +46,7 @@ export const ProblemCardNode = memo(function ProblemCardNode({
         if (!editable) return
         actions.setEditing(id)
       }}
-      title={writer && !editing ? writersText(writer) : undefined}
+      title={writer && !editing ? writersText(t, writer) : undefined}
     >
       <Handle type="target" position={Position.Bottom} isConnectable={editable} />
       <div className="card-role">{words.roles[data.role] ?? t(`problemRoles.${data.role}`)}</div>
