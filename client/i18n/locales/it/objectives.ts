@@ -4,7 +4,7 @@ export const objectives = {
     tree: 'Albero degli obiettivi',
     compare: 'Confronto problemi → obiettivi',
     strategy: 'Strategia',
-    logframe: 'Logframe',
+    logframe: 'Quadro logico',
   },
   status: {
     'to-reword': 'Da riformulare',

@@ -106,9 +106,9 @@ export const strategy = {
     title: 'Quadro logico',
     intro:
       'Il ramo della strategia scelta diventa il quadro logico: obiettivo generale, obiettivo specifico, risultati attesi e attività, ognuno con indicatori, fonti di verifica e ipotesi.',
-    generate: 'Genera logframe dalla strategia scelta',
+    generate: 'Genera il quadro logico dalla strategia scelta',
     generateAnyway: 'Genera comunque, con queste parole',
-    regenerate: 'Aggiorna il logframe dalla strategia scelta',
+    regenerate: 'Aggiorna il quadro logico dalla strategia scelta',
     needsChoice: 'Scegli prima una strategia nella vista Strategia.',
     facilitatorGenerates: 'Il facilitatore genera il quadro logico dalla strategia scelta.',
     generated: 'Quadro logico aggiornato: {{created}}, {{kept}}, {{removed}}.',
