@@ -99,6 +99,40 @@ describe('the Patto phase: what several people write at once', () => {
     expect(await amount(alice).inputValue()).toBe('200')
   })
 
+  it('a year or an amount being typed is kept when the view changes under it (following someone)', async () => {
+    const { alice, bruno } = await participants(suite, 'Campi lasciati')
+    await alice.openView('commitments')
+    await alice.commit('Comune di Clusone', '120', 'ore')
+    await alice.openView('vision')
+    await bruno.openView('vision')
+    await bruno.page.getByRole('button', { name: 'Segui…' }).click()
+    await bruno.page.getByRole('button', { name: 'Segui Alice' }).click()
+    await bruno.page.locator('[data-testid=follow-bar][data-state=following]').waitFor()
+    // Bruno types a year and, before he leaves the field, Alice opens another view: his follows
+    const year = bruno.page.locator('input[data-field=horizonTo]')
+    await year.click()
+    await bruno.page.keyboard.type('2030')
+    await alice.page.locator('#pact-tab-commitments').click()
+    await bruno.page.locator('#pact-tab-commitments[aria-selected=true]').waitFor()
+    await alice.page.locator('#pact-tab-vision').click()
+    await expect
+      .poll(() => alice.page.locator('input[data-field=horizonTo]').inputValue())
+      .toBe('2030')
+    // the same with an amount of the ledger
+    await bruno.page.locator('#pact-tab-vision[aria-selected=true]').waitFor()
+    await alice.page.locator('#pact-tab-commitments').click()
+    const amount = (p: typeof alice) =>
+      p.ledger.locator('tbody tr[data-actor-id=a1] input[data-field=amount]')
+    await expect.poll(() => amount(bruno).inputValue()).toBe('120')
+    await amount(bruno).click()
+    await bruno.page.keyboard.press('Control+A')
+    await bruno.page.keyboard.type('150')
+    await alice.page.locator('#pact-tab-governance').click()
+    await bruno.page.locator('#pact-tab-governance[aria-selected=true]').waitFor()
+    await alice.page.locator('#pact-tab-commitments').click()
+    await expect.poll(() => amount(alice).inputValue()).toBe('150')
+  })
+
   it('members two people add to one body at the same moment are all kept', async () => {
     const { board, alice, bruno } = await participants(suite, 'Patto a più mani')
     await alice.openView('governance')
