@@ -53,7 +53,17 @@ export const criterionSchema = criterion.record
 export const scoreSchema = score.record
 export const logframeRowSchema = logframeRow.record
 
-type Issue = { path: (string | number)[]; message: string }
+/**
+ * A problem of the export's own rules (not a field's type or size): its English message, and
+ * `params` for describing it in another language (shared/export/restore.ts).
+ */
+type Issue = { path: (string | number)[]; message: string; params: OwnProblem }
+
+/** What a problem of the export's own rules is about, for its words in each language. */
+export type OwnProblem =
+  | { problem: 'duplicateId'; id: string }
+  | { problem: 'unknownRef'; id: string; section: string }
+  | { problem: 'unknownCandidate'; id: string }
 function uniqueIds(
   items: { id: string }[],
   what: string,
@@ -62,7 +72,12 @@ function uniqueIds(
 ): Set<string> {
   const ids = new Set<string>()
   items.forEach((item, i) => {
-    if (ids.has(item.id)) issues.push({ path: at(i), message: `duplicate ${what} id ${item.id}` })
+    if (ids.has(item.id))
+      issues.push({
+        path: at(i),
+        message: `duplicate ${what} id ${item.id}`,
+        params: { problem: 'duplicateId', id: item.id },
+      })
     ids.add(item.id)
   })
   return ids
@@ -107,6 +122,11 @@ function checkReferences(board: unknown, ctx: z.RefinementCtx): void {
             code: 'custom',
             path: [...spec.exportPath, i, field],
             message: `${spec.what} points to unknown ${collectionSpec(target).what} ${value}`,
+            params: {
+              problem: 'unknownRef',
+              id: value,
+              section: collectionSpec(target).exportPath.join('.'),
+            } satisfies OwnProblem,
           })
       }
     })
@@ -176,6 +196,7 @@ export const boardExportSchema = z
         code: 'custom',
         path: ['chosenStrategy'],
         message: `unknown candidate ${board.chosenStrategy}`,
+        params: { problem: 'unknownCandidate', id: board.chosenStrategy } satisfies OwnProblem,
       })
   })
 

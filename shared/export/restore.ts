@@ -4,7 +4,13 @@ import italian from 'zod/v4/locales/it.js'
 import { metaRoot } from '../schema/roots.ts'
 import { putRecord, seedPact, type Fields } from '../schema/cards.ts'
 import { SCHEMA_VERSION } from '../schema/version.ts'
-import { boardExportSchema, EXPORT_FORMAT, EXPORT_SECTIONS, type BoardExport } from './format.ts'
+import {
+  boardExportSchema,
+  EXPORT_FORMAT,
+  EXPORT_SECTIONS,
+  type BoardExport,
+  type OwnProblem,
+} from './format.ts'
 import { EXPORT_MIGRATIONS } from './migrations.ts'
 
 export type ParseResult =
@@ -20,10 +26,25 @@ const ERROR_MAPS: Record<ProblemLang, z.core.$ZodErrorMap | undefined> = {
   en: undefined,
 }
 
-function describe(error: z.ZodError): string[] {
+/** The export's own rules in Italian (zod's locale words the rest); English is the message. */
+const OWN_PROBLEMS_IT: {
+  [K in OwnProblem['problem']]: (p: Extract<OwnProblem, { problem: K }>) => string
+} = {
+  duplicateId: (p) => `l’id «${p.id}» compare più di una volta`,
+  unknownRef: (p) => `rimanda a «${p.id}», che non c’è in ${p.section}`,
+  unknownCandidate: (p) => `la strategia scelta «${p.id}» non è tra le candidate`,
+}
+
+function ownMessage(issue: z.core.$ZodIssue, lang: ProblemLang): string {
+  const params = issue.code === 'custom' ? (issue.params as OwnProblem | undefined) : undefined
+  if (lang !== 'it' || !params || !(params.problem in OWN_PROBLEMS_IT)) return issue.message
+  return (OWN_PROBLEMS_IT[params.problem] as (p: OwnProblem) => string)(params)
+}
+
+function describe(error: z.ZodError, lang: ProblemLang): string[] {
   return error.issues.slice(0, 20).map((issue) => {
     const where = issue.path.length ? issue.path.join('.') : '(root)'
-    return `${where}: ${issue.message}`
+    return `${where}: ${ownMessage(issue, lang)}`
   })
 }
 
@@ -40,7 +61,7 @@ export function parseBoardExport(raw: unknown, lang: ProblemLang = 'en'): ParseR
       details: [`(root): nested deeper than ${MAX_NESTING} levels`],
     }
   try {
-    return parseChecked(raw, { error: ERROR_MAPS[lang] })
+    return parseChecked(raw, lang)
   } catch (err) {
     return { ok: false, code: 'INVALID_EXPORT', details: [`(root): ${(err as Error).message}`] }
   }
@@ -63,9 +84,11 @@ function nestingDepth(value: unknown): number {
   return max
 }
 
-function parseChecked(raw: unknown, context: { error?: z.core.$ZodErrorMap }): ParseResult {
+function parseChecked(raw: unknown, lang: ProblemLang): ParseResult {
+  const context = { error: ERROR_MAPS[lang] }
   const head = header.safeParse(raw, context)
-  if (!head.success) return { ok: false, code: 'INVALID_EXPORT', details: describe(head.error) }
+  if (!head.success)
+    return { ok: false, code: 'INVALID_EXPORT', details: describe(head.error, lang) }
   if (head.data.format !== EXPORT_FORMAT)
     return { ok: false, code: 'INVALID_EXPORT', details: [`format: expected "${EXPORT_FORMAT}"`] }
   const version = head.data.schemaVersion
@@ -95,7 +118,8 @@ function parseChecked(raw: unknown, context: { error?: z.core.$ZodErrorMap }): P
     current = step(current)
   }
   const parsed = boardExportSchema.safeParse(current, context)
-  if (!parsed.success) return { ok: false, code: 'INVALID_EXPORT', details: describe(parsed.error) }
+  if (!parsed.success)
+    return { ok: false, code: 'INVALID_EXPORT', details: describe(parsed.error, lang) }
   return { ok: true, board: parsed.data }
 }
 

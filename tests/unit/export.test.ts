@@ -126,6 +126,29 @@ describe('JSON export', () => {
     expect(parsed.details.join('\n')).toMatch(/unknown card nowhere/)
   })
 
+  it('describes duplicate ids, dangling links and a missing chosen strategy in Italian', () => {
+    const bad = structuredClone(fixture)
+    bad.canvases.problems.nodes.push({ ...bad.canvases.problems.nodes[0] })
+    bad.canvases.problems.edges.push({
+      id: 'l9',
+      kind: 'cause-effect',
+      source: 'core',
+      target: 'nowhere',
+    })
+    bad.chosenStrategy = 'sparita'
+    const parsed = parseBoardExport(bad, 'it')
+    expect(parsed.ok).toBe(false)
+    if (parsed.ok) return
+    expect(parsed.details).toEqual(
+      expect.arrayContaining([
+        'canvases.problems.nodes.2.id: l’id «cause-1» compare più di una volta',
+        'canvases.problems.edges.1.target: rimanda a «nowhere», che non c’è in canvases.problems.nodes',
+        'chosenStrategy: la strategia scelta «sparita» non è tra le candidate',
+      ]),
+    )
+    expect(parsed.details.join('\n')).not.toMatch(/duplicate|unknown|points to/)
+  })
+
   it('refuses newer and non-Trama files with distinct codes', () => {
     expect(parseBoardExport({ ...fixture, schemaVersion: SCHEMA_VERSION + 1 })).toMatchObject({
       ok: false,
