@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { renderCanvas } from '../../shared/render/index.ts'
 import { IMAGE_CANVASES, type ImageCanvas } from '../../shared/render/labels.ts'
-import { boardExportSchema, type BoardExport } from '../../shared/export/format.ts'
+import type { BoardExport } from '../../shared/export/format.ts'
+import { parseBoardExport } from '../../shared/export/restore.ts'
 import type { HistoryApi } from './api.ts'
 import { VersionPact } from './VersionPact.tsx'
 
@@ -29,7 +30,8 @@ export default function VersionView({
 }) {
   const { t, i18n } = useTranslation('history')
   const [board, setBoard] = useState<BoardExport | null>(null)
-  const [failed, setFailed] = useState(false)
+  /** Why the version cannot be shown: it did not load, or this page is older than its schema. */
+  const [failed, setFailed] = useState<'failed' | 'newer' | null>(null)
   const [canvas, setCanvas] = useState<Shown>('problems')
   const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'it'
 
@@ -38,12 +40,13 @@ export default function VersionView({
     api.exportOf(version).then(
       (b) => {
         if (!live) return
-        // read as an import would: what the server answers is drawn only when it is a board
-        const parsed = boardExportSchema.safeParse(b)
-        if (parsed.success) setBoard(parsed.data)
-        else setFailed(true)
+        // read as an import is: what the server answers is drawn only when it is a board, and a
+        // version of a schema newer than this page (a tab open across an update) says so
+        const parsed = parseBoardExport(b)
+        if (parsed.ok) setBoard(parsed.board)
+        else setFailed(parsed.code === 'NEWER_SCHEMA' ? 'newer' : 'failed')
       },
-      () => live && setFailed(true),
+      () => live && setFailed('failed'),
     )
     return () => {
       live = false
@@ -86,7 +89,11 @@ export default function VersionView({
         ))}
       </div>
       <div className="version-view-body">
-        {failed && <p className="history-status error">{t('failed')}</p>}
+        {failed && (
+          <p className="history-status error" role="alert">
+            {failed === 'newer' ? t('view.newer') : t('failed')}
+          </p>
+        )}
         {!board && !failed && <p className="muted">{t('loading')}</p>}
         {board && canvas === 'pact' && <VersionPact board={board} lang={lang} />}
         {picture && (

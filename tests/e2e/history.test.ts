@@ -221,6 +221,40 @@ describe('history in the browser', () => {
     expect(await panel(bruno.page).getByRole('button', { name: 'Ripristina' }).count()).toBe(0)
   })
 
+  it('a version of a newer schema than the open page says to reload it, not to try again', async () => {
+    const board = await createBoard(suite.server.url, 'Pagina rimasta aperta')
+    await seedTree(board.id, board.keys.participant, ['Disoccupazione giovanile', 'Pochi tirocini'])
+    const saved = await fetch(
+      `${suite.server.url}/api/boards/${board.id}/versions?key=${board.keys.facilitator}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Prima dell’aggiornamento' }),
+      },
+    )
+    expect(saved.status).toBe(201)
+    const giulia = await suite.open(board.links.facilitator, 'Giulia')
+    await giulia.card('Pochi tirocini').waitFor()
+    // the server was updated after this page loaded: its exports carry a newer schema version
+    const versionExport = (url: URL) => /\/versions\/\d+\/export\.json$/.test(url.pathname)
+    await giulia.page.route(versionExport, async (route) => {
+      const response = await route.fetch()
+      const json = (await response.json()) as { schemaVersion: number }
+      await route.fulfill({ response, json: { ...json, schemaVersion: json.schemaVersion + 1 } })
+    })
+    await openHistory(giulia.page, 'Versioni')
+    await panel(giulia.page)
+      .locator('.history-version', { hasText: 'Prima dell’aggiornamento' })
+      .getByRole('button', { name: 'Vedi' })
+      .click()
+    const view = giulia.page.getByRole('dialog', { name: /Versione «Prima dell’aggiornamento»/ })
+    await expect
+      .poll(() => view.getByRole('alert').textContent())
+      .toBe(
+        'Questa versione è di un Trama più recente di questa pagina: ricarica la pagina per vederla.',
+      )
+  })
+
   it('a deleted card comes back from the bin with its links', async () => {
     const board = await createBoard(suite.server.url, 'Patto Bassa Bergamasca')
     await seedTree(board.id, board.keys.participant, [

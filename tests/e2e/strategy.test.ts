@@ -162,7 +162,9 @@ describe('strategy analysis and logframe in the browser', () => {
         'prima di generare.',
     )
     // the first press asks again, nothing is generated yet; the second generates
-    await alice.page.getByRole('button', { name: 'Genera il quadro logico dalla strategia scelta' }).click()
+    await alice.page
+      .getByRole('button', { name: 'Genera il quadro logico dalla strategia scelta' })
+      .click()
     const anyway = alice.page.getByRole('button', { name: 'Genera comunque, con queste parole' })
     await anyway.waitFor()
     expect(await bruno.page.locator('[data-testid=logframe-row]').count()).toBe(0)

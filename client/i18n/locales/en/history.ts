@@ -43,6 +43,7 @@ export const history = {
     title: 'Version “{{name}}”',
     readOnly: 'read-only',
     close: 'Close the version',
+    newer: 'This version comes from a newer Trama than this page: reload the page to see it.',
     canvases: 'Parts of the version',
     alt: '“{{name}}”: {{canvas}}',
     canvas: {

@@ -43,6 +43,8 @@ export const history = {
     title: 'Versione «{{name}}»',
     readOnly: 'sola lettura',
     close: 'Chiudi la versione',
+    newer:
+      'Questa versione è di un Trama più recente di questa pagina: ricarica la pagina per vederla.',
     canvases: 'Parti della versione',
     alt: '«{{name}}»: {{canvas}}',
     canvas: {
