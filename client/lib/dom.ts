@@ -48,17 +48,6 @@ export function controlKeepsKey(target: EventTarget | null, key: string): boolea
   return key.startsWith('Arrow') && ARROW_ROLES.has(role)
 }
 
-/**
- * Focuses the field `selector` finds as soon as it is drawn (a few frames at most), so what is
- * typed next lands there: after a button that adds a record, the keys typed next would press the
- * button again (a space, Enter) and the words would be lost.
- */
-export function focusWhenDrawn(selector: string, tries = 30): void {
-  const field = document.querySelector<HTMLElement>(selector)
-  if (field) field.focus()
-  else if (tries > 0) requestAnimationFrame(() => focusWhenDrawn(selector, tries - 1))
-}
-
 const FIELDS =
   'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]):not([readonly]), select:not([disabled])'
 

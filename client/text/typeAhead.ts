@@ -1,5 +1,5 @@
 import i18next from 'i18next'
-import { TYPE_AHEAD_ATTRIBUTE, isTyping } from '../lib/dom.ts'
+import { TYPE_AHEAD_ATTRIBUTE, focusAfter, isTyping } from '../lib/dom.ts'
 
 /**
  * Keys typed while a text editor is opening. A new card's editor appears a frame or two after
@@ -129,10 +129,11 @@ export function holdKeysForEditor(owner: string): void {
   heldFor = owner
   clearTimeout(timer)
   timer = setTimeout(stop, HOLD_MS)
-  // The catcher takes the text for now, unless the focus is in another field: what is typed
-  // there stays there until the editor takes the focus.
+  // The catcher takes the text for now, unless the focus is in another text field: what is
+  // typed there stays there until the editor takes the focus. A list is left (the actor just
+  // chosen to add a commitment for): a letter there would choose another one.
   const active = document.activeElement
-  if (isTyping(active) || active === catcher) return
+  if ((isTyping(active) && active?.tagName !== 'SELECT') || active === catcher) return
   focusedBefore = active instanceof HTMLElement && active !== document.body ? active : null
   catcherField().focus({ preventScroll: true })
 }
@@ -161,4 +162,46 @@ export function takeHeldKeys(owner: string): TypedKey[] {
  */
 export function dropHeldKeys(owner: string): void {
   if (held && heldFor === owner) stop()
+}
+
+/**
+ * Focuses the field `selector` finds as soon as it is drawn (a few frames at most), after a
+ * button that adds a record (a rule, a body, a commitment), with what is typed meanwhile: the
+ * keys are held from the click and typed into the field once it has the focus. Without them
+ * the first letters were lost (the button had the focus) or pressed it again (a space, Enter).
+ */
+export function focusNewField(selector: string): void {
+  holdKeysForEditor(selector)
+  let tries = 0
+  const attempt = () => {
+    const field = document.querySelector<HTMLElement>(selector)
+    if (field && field.getClientRects().length > 0) {
+      // taken before the focus moves: a field that starts an edit when focused may start
+      // holding keys for itself (session.ts), and those are not these
+      const keys = takeHeldKeys(selector)
+      field.focus()
+      if (document.activeElement === field) typeInto(field, keys)
+    } else if (tries++ < 30) requestAnimationFrame(attempt)
+    else dropHeldKeys(selector)
+  }
+  attempt()
+}
+
+/**
+ * Types held keys into a plain field as the browser would have: letters at the caret,
+ * Backspace, and Enter or Tab on to the next field (as a form's fields take them), where the
+ * rest goes. Escape drops what follows.
+ */
+function typeInto(field: HTMLElement, keys: TypedKey[]): void {
+  let at: Element | null = field
+  for (const k of keys) {
+    if (!isTyping(at)) return
+    if ('char' in k) document.execCommand('insertText', false, k.char)
+    else if (k.key === 'Backspace') document.execCommand('delete')
+    else if (k.key === 'Escape' || (k.key === 'Tab' && k.shift)) return
+    else {
+      focusAfter(at)
+      at = document.activeElement
+    }
+  }
 }

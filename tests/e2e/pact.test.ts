@@ -172,11 +172,16 @@ describe('the Patto phase in the browser', () => {
       .locator('select[data-field=addMember]')
       .selectOption({ label: 'Cooperativa Il Ponte' })
     await body.locator('select[data-field=lead]').selectOption({ label: 'Comune di Clusone' })
-    // the new rule's text takes the focus: the spaces typed do not press «+ Regola» again
+    // the new rule's text takes the focus and what is typed at once, before it was drawn: no
+    // letter is lost, and the spaces typed do not press «+ Regola» again
     await alice.page.getByRole('button', { name: '+ Regola' }).click()
-    await expect.poll(focusedField).toBe('text')
     await alice.page.keyboard.type('Ogni aderente nomina un referente.')
+    await expect.poll(focusedField).toBe('text')
     await alice.page.keyboard.press('Enter')
+    await expect
+      .poll(() => alice.page.locator('[data-rule-id] [data-field=text]').last().inputValue())
+      .toBe('Ogni aderente nomina un referente.')
+    expect(await alice.page.locator('[data-rule-id]').count()).toBe(1)
     await bruno.openView('governance')
     await expect
       .poll(() => bruno.page.locator('[data-testid=gov-diagram] [data-diagram-actor]').count())

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { focusWhenDrawn } from '../../lib/dom.ts'
+import { focusNewField } from '../../text/typeAhead.ts'
 import { ledgerToCsv } from '../../../shared/pact/ledger.ts'
 import { useBoard } from '../../store/context.tsx'
 import { canEdit, type BoardState } from '../../store/boardStore.ts'
@@ -68,7 +68,7 @@ export function CommitmentsView() {
 /** The new commitment's «Che cosa»: it takes the focus, so what is typed next lands there. */
 function focusWhat(id: string): void {
   const row = `tr[data-commitment-id="${CSS.escape(id)}"] .ledger-what`
-  focusWhenDrawn(`${row} textarea, ${row} input`)
+  focusNewField(`${row} textarea, ${row} input`)
 }
 
 function fileSlug(title: string): string {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { focusWhenDrawn } from '../../lib/dom.ts'
+import { focusNewField } from '../../text/typeAhead.ts'
 import { useActors } from '../../stakeholders/data.ts'
 import { useBoard } from '../../store/context.tsx'
 import { canEdit } from '../../store/boardStore.ts'
@@ -82,5 +82,5 @@ export function GovernanceView() {
 
 /** A new body's field takes the focus, so what is typed next lands there. */
 function focusBodyField(id: string | null, field: 'label' | 'mandate'): void {
-  if (id) focusWhenDrawn(`[data-body-id="${CSS.escape(id)}"] [data-field=${field}]`)
+  if (id) focusNewField(`[data-body-id="${CSS.escape(id)}"] [data-field=${field}]`)
 }

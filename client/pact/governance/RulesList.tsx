@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { focusWhenDrawn } from '../../lib/dom.ts'
+import { focusNewField } from '../../text/typeAhead.ts'
 import { useBoard } from '../../store/context.tsx'
 import { canEdit } from '../../store/boardStore.ts'
 import { useRules } from '../data.ts'
@@ -21,7 +21,7 @@ export function RulesList() {
             onClick={() => {
               const id = pact.addRule(rules)
               // the new rule's text takes the focus: what is typed next lands there
-              if (id) focusWhenDrawn(`[data-rule-id="${CSS.escape(id)}"] [data-field=text]`)
+              if (id) focusNewField(`[data-rule-id="${CSS.escape(id)}"] [data-field=text]`)
             }}
           >
             + {t('governance.addRule')}
