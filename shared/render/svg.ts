@@ -63,6 +63,27 @@ export function wrap(text: string, max: number, size: number, weight: Weight = '
   return lines
 }
 
+/**
+ * {@link wrap} into at most `maxLines` lines, the last one ending with «…» when the text goes on
+ * (whitespace runs and line breaks count as one space). Measured with the exports' metrics
+ * (DejaVu Sans, wider than most page fonts), so on a page a line never runs out of its box.
+ */
+export function wrapAtMost(
+  text: string,
+  max: number,
+  size: number,
+  maxLines: number,
+  weight: Weight = 'bold',
+): string[] {
+  const lines = wrap(text.replace(/\s+/g, ' ').trim(), max, size, weight)
+  if (lines.length <= maxLines) return lines
+  const kept = lines.slice(0, maxLines)
+  let last = kept[maxLines - 1]!
+  while (last && textWidth(`${last}…`, size, weight) > max) last = last.slice(0, -1)
+  kept[maxLines - 1] = `${last.trimEnd()}…`
+  return kept
+}
+
 export interface TextStyle {
   size: number
   weight?: Weight

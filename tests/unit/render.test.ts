@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Resvg } from '@resvg/resvg-js'
 import { IMAGE_CANVASES, imageFileName, renderCanvas } from '../../shared/render/index.ts'
 import type { RenderSource } from '../../shared/render/model.ts'
-import { wrap, xml } from '../../shared/render/svg.ts'
+import { wrap, wrapAtMost, xml } from '../../shared/render/svg.ts'
 import { textWidth } from '../../shared/render/fontMetrics.ts'
 import { MAX_PNG_PIXELS, encodePng, pngZoom } from '../../server/http/images.ts'
 import { PNG } from 'pngjs'
@@ -278,6 +278,20 @@ describe('shared renderer', () => {
     const parts = wrap(long, 100, 14)
     expect(parts.length).toBeGreaterThan(1)
     expect(parts.join('')).toBe(long)
+  })
+
+  it('wraps a name into at most so many lines, the last ending with «…» when it goes on', () => {
+    const name =
+      "Cabina di regia territoriale per l'inclusione socio-lavorativa dell'Ambito Distrettuale di Lecco"
+    const whole = wrapAtMost(name, 220, 13, 6)
+    expect(whole.join(' ')).toBe(name)
+    for (const line of whole) expect(textWidth(line, 13, 'bold')).toBeLessThanOrEqual(220)
+    const cut = wrapAtMost(name, 220, 13, 2)
+    expect(cut).toHaveLength(2)
+    expect(cut[0]).toBe(whole[0])
+    expect(cut[1]!.endsWith('…')).toBe(true)
+    expect(textWidth(cut[1]!, 13, 'bold')).toBeLessThanOrEqual(220)
+    expect(wrapAtMost('  Comune\n di   Lecco ', 220, 13, 4)).toEqual(['Comune di Lecco'])
   })
 
   it('escapes XML and drops characters XML forbids', () => {

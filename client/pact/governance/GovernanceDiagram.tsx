@@ -5,17 +5,42 @@ import { ACTOR_CATEGORIES } from '../../../shared/schema/index.ts'
 import { CATEGORY_COLORS } from '../../stakeholders/visuals.tsx'
 import type { Body } from '../data.ts'
 import { LEVEL_COLORS } from './levels.ts'
+import { wrapAtMost } from '../../../shared/render/svg.ts'
 
-const BOX_W = 210
-const BOX_H = 34
-const ROW = 46
-const GAP = 150
+const BOX_W = 240
+const GAP = 120
 const PAD = 12
+/** Between two boxes of a column. */
+const SPACE = 12
 const WIDTH = PAD * 2 + BOX_W * 2 + GAP
-const MAX_CHARS = 24
+/**
+ * Names are shown whole, in as many lines as they need up to this (the last then ends with «…»;
+ * the tooltip has it all): the projector cut them at 24 characters, where «Cabina di regia
+ * territo…» told the room nothing.
+ */
+const MAX_LINES = 4
 
-function clip(text: string): string {
-  return text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS - 1)}…` : text
+const BODY_NAME = { size: 13, line: 16, inset: 10 }
+const ACTOR_NAME = { size: 12.5, line: 15.5, inset: 14 }
+
+/** Where the boxes of a column stand: the shorter column is centred against the longer. */
+function stack(heights: number[], total: number): number[] {
+  const own = heights.reduce((a, h) => a + h, 0) + SPACE * Math.max(0, heights.length - 1)
+  let y = PAD + (total - own) / 2
+  return heights.map((h) => {
+    const at = y
+    y += h + SPACE
+    return at
+  })
+}
+
+/** The lines of a text, one tspan each, the first baseline at `y`. */
+function Lines({ lines, x, y, step }: { lines: string[]; x: number; y: number; step: number }) {
+  return lines.map((line, i) => (
+    <tspan key={i} x={x} y={y + i * step}>
+      {line}
+    </tspan>
+  ))
 }
 
 /**
@@ -36,12 +61,38 @@ export function GovernanceDiagram({ bodies, actors }: { bodies: Body[]; actors: 
         ACTOR_CATEGORIES.indexOf(a.category) - ACTOR_CATEGORIES.indexOf(b.category) ||
         a.label.localeCompare(b.label),
     )
-  const rows = Math.max(shownBodies.length, shownActors.length, 1)
-  const height = PAD * 2 + rows * ROW - (ROW - BOX_H)
-  // the shorter column is centred against the longer one
-  const top = (n: number) => PAD + ((rows - n) * ROW) / 2
-  const bodyY = new Map(shownBodies.map((b, i) => [b.id, top(shownBodies.length) + i * ROW]))
-  const actorY = new Map(shownActors.map((a, i) => [a.id, top(shownActors.length) + i * ROW]))
+  const bodyBoxes = shownBodies.map((b) => {
+    const name = b.label || t('governance.unnamedBody')
+    const lines = wrapAtMost(name, BOX_W - 2 * BODY_NAME.inset, BODY_NAME.size, MAX_LINES)
+    // the name's lines, then the level and the number of members
+    return { b, name, lines, h: 10 + lines.length * BODY_NAME.line + 16 }
+  })
+  const actorBoxes = shownActors.map((a) => {
+    const name = a.label || t('unnamedActor')
+    const leads = bodies.some((b) => b.lead === a.id)
+    const lines = wrapAtMost(
+      `${leads ? '★ ' : ''}${name}`,
+      BOX_W - 2 * ACTOR_NAME.inset,
+      ACTOR_NAME.size,
+      MAX_LINES,
+    )
+    return { a, name, lines, h: 16 + lines.length * ACTOR_NAME.line }
+  })
+  const columnHeight = (boxes: { h: number }[]) =>
+    boxes.reduce((sum, x) => sum + x.h, 0) + SPACE * Math.max(0, boxes.length - 1)
+  const inner = Math.max(columnHeight(bodyBoxes), columnHeight(actorBoxes), 34)
+  const height = PAD * 2 + inner
+  const bodyTops = stack(
+    bodyBoxes.map((x) => x.h),
+    inner,
+  )
+  const actorTops = stack(
+    actorBoxes.map((x) => x.h),
+    inner,
+  )
+  // a seat's line joins the middles of its two boxes
+  const bodyMid = new Map(bodyBoxes.map((x, i) => [x.b.id, bodyTops[i]! + x.h / 2]))
+  const actorMid = new Map(actorBoxes.map((x, i) => [x.a.id, actorTops[i]! + x.h / 2]))
   const rightX = PAD + BOX_W + GAP
 
   return (
@@ -62,10 +113,10 @@ export function GovernanceDiagram({ bodies, actors }: { bodies: Body[]; actors: 
         >
           {shownBodies.flatMap((b) =>
             b.members
-              .filter((m) => actorY.has(m))
+              .filter((m) => actorMid.has(m))
               .map((m) => {
-                const y1 = bodyY.get(b.id)! + BOX_H / 2
-                const y2 = actorY.get(m)! + BOX_H / 2
+                const y1 = bodyMid.get(b.id)!
+                const y2 = actorMid.get(m)!
                 const lead = b.lead === m
                 return (
                   <path
@@ -79,35 +130,36 @@ export function GovernanceDiagram({ bodies, actors }: { bodies: Body[]; actors: 
                 )
               }),
           )}
-          {shownBodies.map((b) => {
-            const y = bodyY.get(b.id)!
-            const name = b.label || t('governance.unnamedBody')
+          {bodyBoxes.map(({ b, name, lines, h }, i) => {
+            const y = bodyTops[i]!
             return (
               <g key={b.id} data-diagram-body={b.id}>
                 <title>{`${name} · ${t(`levels.${b.level}`)}`}</title>
-                <rect
-                  x={PAD}
-                  y={y}
-                  width={BOX_W}
-                  height={BOX_H}
-                  rx={6}
-                  fill={LEVEL_COLORS[b.level]}
-                />
-                <text x={PAD + 10} y={y + 15} fill="#fff" fontSize={13} fontWeight={600}>
-                  {clip(name)}
+                <rect x={PAD} y={y} width={BOX_W} height={h} rx={6} fill={LEVEL_COLORS[b.level]} />
+                <text fill="#fff" fontSize={BODY_NAME.size} fontWeight={600}>
+                  <Lines
+                    lines={lines}
+                    x={PAD + BODY_NAME.inset}
+                    y={y + 6 + BODY_NAME.size}
+                    step={BODY_NAME.line}
+                  />
                 </text>
-                <text x={PAD + 10} y={y + 28} fill="#fff" fontSize={10} opacity={0.9}>
+                <text
+                  x={PAD + BODY_NAME.inset}
+                  y={y + h - 7}
+                  fill="#fff"
+                  fontSize={10}
+                  opacity={0.9}
+                >
                   {t(`levels.${b.level}`)} ·{' '}
                   {t('governance.membersCount', { count: b.members.length })}
                 </text>
               </g>
             )
           })}
-          {shownActors.map((a) => {
-            const y = actorY.get(a.id)!
+          {actorBoxes.map(({ a, name, lines, h }, i) => {
+            const y = actorTops[i]!
             const colors = CATEGORY_COLORS[a.category]
-            const leads = bodies.filter((b) => b.lead === a.id).length
-            const name = a.label || t('unnamedActor')
             return (
               <g key={a.id} data-diagram-actor={a.id}>
                 <title>{name}</title>
@@ -115,21 +167,19 @@ export function GovernanceDiagram({ bodies, actors }: { bodies: Body[]; actors: 
                   x={rightX}
                   y={y}
                   width={BOX_W}
-                  height={BOX_H}
-                  rx={17}
+                  height={h}
+                  rx={Math.min(17, h / 2)}
                   fill={colors.tint}
                   stroke={colors.ink}
                   strokeWidth={1.5}
                 />
-                <text
-                  x={rightX + 14}
-                  y={y + 21.5}
-                  fill={colors.ink}
-                  fontSize={12.5}
-                  fontWeight={600}
-                >
-                  {leads ? '★ ' : ''}
-                  {clip(name)}
+                <text fill={colors.ink} fontSize={ACTOR_NAME.size} fontWeight={600}>
+                  <Lines
+                    lines={lines}
+                    x={rightX + ACTOR_NAME.inset}
+                    y={y + 7 + ACTOR_NAME.size}
+                    step={ACTOR_NAME.line}
+                  />
                 </text>
               </g>
             )
