@@ -24,7 +24,8 @@ export function BoardHeader() {
       <a className="brand" href="/" title={t('backHome')}>
         Trama
       </a>
-      <h1 className="board-title" data-testid="board-title">
+      {/* a long title is cut to the header's room: whole on hover */}
+      <h1 className="board-title" data-testid="board-title" title={title}>
         {title}
       </h1>
       <span className={`role-chip role-${role}`}>{t(`roles.${role}`)}</span>

@@ -29,7 +29,7 @@ describe('the Patto phase in the browser', () => {
     // each sees the other's row as written: actor, amount, unit
     const brunoRow = alice.ledger.locator('tbody tr[data-actor-id=a2]')
     await expect.poll(() => brunoRow.locator('input[data-field=amount]').inputValue()).toBe('1500')
-    await expect.poll(() => brunoRow.locator('input[data-field=unit]').inputValue()).toBe('€')
+    await expect.poll(() => brunoRow.locator('textarea[data-field=unit]').inputValue()).toBe('€')
     await expect.poll(() => brunoRow.locator('select[data-field=type]').inputValue()).toBe('money')
     // on a 1366 px laptop the type reads whole («Risorse economiche», not «Risorse econo»)
     await alice.page.setViewportSize({ width: 1366, height: 768 })
@@ -90,8 +90,8 @@ describe('the Patto phase in the browser', () => {
     const adhesion = alice.page.locator('.adhesions-table tr[data-actor-id=a1]')
     await adhesion.locator('select[data-field=adheres]').selectOption('yes')
     await adhesion.locator('input[data-field=date]').fill('2027-02-15')
-    await adhesion.locator('input[data-field=signedBy]').fill('Maria Rossi, sindaca')
-    await adhesion.locator('input[data-field=signedBy]').press('Enter')
+    await adhesion.locator('textarea[data-field=signedBy]').fill('Maria Rossi, sindaca')
+    await adhesion.locator('textarea[data-field=signedBy]').press('Enter')
     await expect
       .poll(() => bruno.page.locator('[data-testid=adhesions-count]').innerText())
       .toBe('1 su 3 aderiscono')

@@ -32,7 +32,7 @@ describe('the Patto phase: what several people write at once', () => {
 
     // the frame of the pact: territory and horizon, validated
     await aliceField.press('Enter')
-    const territory = alice.page.locator('input[data-field=territory]')
+    const territory = alice.page.locator('[data-field=territory]')
     await territory.fill('Val Seriana')
     await territory.press('Enter')
     await alice.page.locator('input[data-field=horizonFrom]').fill('2027')
@@ -40,7 +40,7 @@ describe('the Patto phase: what several people write at once', () => {
     await alice.page.locator('input[data-field=horizonTo]').fill('2030')
     await alice.page.locator('input[data-field=horizonTo]').press('Enter')
     await expect
-      .poll(() => bruno.page.locator('input[data-field=territory]').inputValue())
+      .poll(() => bruno.page.locator('[data-field=territory]').inputValue())
       .toBe('Val Seriana')
     await expect
       .poll(() => bruno.page.locator('input[data-field=horizonTo]').inputValue())
@@ -73,7 +73,7 @@ describe('the Patto phase: what several people write at once', () => {
     expect(await year(bruno).evaluate((el) => el === document.activeElement)).toBe(true)
     await bruno.page.keyboard.press('Tab')
     // what Bruno writes next reaches Alice after anything his leaving the field wrote
-    const territory = (p: typeof alice) => p.page.locator('input[data-field=territory]')
+    const territory = (p: typeof alice) => p.page.locator('[data-field=territory]')
     await territory(bruno).fill('Val Seriana')
     await territory(bruno).press('Enter')
     await expect.poll(() => territory(alice).inputValue()).toBe('Val Seriana')
@@ -92,7 +92,7 @@ describe('the Patto phase: what several people write at once', () => {
     await expect.poll(() => amount(bruno).inputValue()).toBe('200')
     await bruno.page.keyboard.press('Tab')
     const unit = (p: typeof alice) =>
-      p.ledger.locator('tbody tr[data-actor-id=a1] input[data-field=unit]')
+      p.ledger.locator('tbody tr[data-actor-id=a1] [data-field=unit]')
     await unit(bruno).fill('ore di tutor')
     await unit(bruno).press('Enter')
     await expect.poll(() => unit(alice).inputValue()).toBe('ore di tutor')

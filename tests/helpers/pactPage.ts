@@ -103,8 +103,8 @@ export function pactPage(page: Page) {
       if (type) await row.locator('select[data-field=type]').selectOption(type)
       await row.locator('input[data-field=amount]').fill(amount)
       await row.locator('input[data-field=amount]').press('Enter')
-      await row.locator('input[data-field=unit]').fill(unit)
-      await row.locator('input[data-field=unit]').press('Enter')
+      await row.locator('textarea[data-field=unit]').fill(unit)
+      await row.locator('textarea[data-field=unit]').press('Enter')
       return row
     },
     /** The sums shown for one actor in the totals per actor, one per unit. */

@@ -89,6 +89,7 @@ export function Adhesions({ ledger }: { ledger: Ledger }) {
                       placeholder={
                         ad ? t('adhesions.signedByPlaceholder') : t('adhesions.firstSay')
                       }
+                      multiline
                     />
                   </td>
                 </tr>

@@ -87,6 +87,8 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
           className="pact-select"
           data-field="actor"
           aria-label={label('actor')}
+          // a long name is cut in the list's box: the whole name on hover
+          title={actorName}
           value={c.actor}
           onChange={(e) => update({ actor: e.target.value })}
         >
@@ -141,6 +143,7 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
           field="unit"
           label={label('unit')}
           placeholder={t(`ledger.unitHint.${c.type}`)}
+          multiline
         />
       </td>
       <td>
@@ -170,6 +173,7 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
           className="pact-select"
           data-field="for"
           aria-label={label('for')}
+          title={forName || undefined}
           value={forValue(c)}
           onChange={(e) => {
             const v = e.target.value

@@ -68,6 +68,7 @@ export function BodyCard({ body, actors }: { body: Body; actors: Actor[] }) {
           label={t('governance.fields.label')}
           placeholder={t('governance.labelPlaceholder')}
           className="pact-input gov-body-name"
+          multiline
         />
         {editable && (
           <button

@@ -47,7 +47,7 @@ export function IndicatorCard({
           : undefined
       }
       multiline={multiline}
-      rows={multiline ? 2 : 1}
+      rows={multiline && field === 'label' ? 2 : 1}
       className={`pm-input pm-${field}`}
       data-field={field}
       autoFocus={autoFocus && field === 'label'}
@@ -80,7 +80,7 @@ export function IndicatorCard({
       <div className="pm-grid">
         <label className="pm-field">
           <span>{t('indicators.fields.unit')}</span>
-          {text('unit')}
+          {text('unit', true)}
         </label>
         <label className="pm-field">
           <span>{t('indicators.fields.direction')}</span>
@@ -157,7 +157,7 @@ export function IndicatorCard({
         </fieldset>
         <label className="pm-field">
           <span>{t('indicators.fields.source')}</span>
-          {text('source')}
+          {text('source', true)}
         </label>
         <label className="pm-field">
           <span>{t('indicators.fields.linkedTo')}</span>

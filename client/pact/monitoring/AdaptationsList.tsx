@@ -63,7 +63,7 @@ export function AdaptationsList({
               label={t('monitoring.adaptation.what')}
               placeholder={t('monitoring.adaptation.whatPlaceholder')}
               className="pm-input pm-what"
-              multiline={false}
+              rows={1}
               data-field="what"
               autoFocus={a.id === focusId}
               disabled={!editable}

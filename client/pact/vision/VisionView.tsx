@@ -65,6 +65,7 @@ function FrameFields() {
           label={t('vision.territory')}
           placeholder={t('vision.territoryPlaceholder')}
           exists={info.exists}
+          multiline
         />
       </label>
       <div className="pact-field">
