@@ -43,7 +43,7 @@ export function classifyUpdate(doc: Y.Doc, update: Uint8Array | Decoded): Classi
     return COLLECTION_NAMES.has(at.root) && id != null ? { collection: at.root, id } : null
   }
   /** Ids whose live map the update replaces with a new one (an edit, not a deletion). */
-  const replaced = new Set<string>()
+  let replaced: Set<string> | null = null
   const ids = (collection: string) => {
     let r = out.records.get(collection)
     if (!r)
@@ -66,7 +66,7 @@ export function classifyUpdate(doc: Y.Doc, update: Uint8Array | Decoded): Classi
     }
     if (COLLECTION_NAMES.has(at.root) && key != null) {
       const live = doc.getMap(at.root).get(key) instanceof Y.Map
-      if (live) replaced.add(`${at.root}\u0000${key}`)
+      if (live) (replaced ??= new Set()).add(`${at.root}\u0000${key}`)
       ids(at.root)[live ? 'edited' : 'created'].add(key)
       continue
     }
@@ -107,10 +107,12 @@ export function classifyUpdate(doc: Y.Doc, update: Uint8Array | Decoded): Classi
     }
   }
 
-  out.removed = out.removed.filter((d) => !replaced.has(`${d.collection}\u0000${d.id}`))
+  const wasReplaced = (collection: string, id: string) =>
+    replaced !== null && replaced.has(`${collection}\u0000${id}`)
+  if (replaced) out.removed = out.removed.filter((d) => !wasReplaced(d.collection, d.id))
   for (const [collection, r] of out.records) {
     for (const id of r.deleted) {
-      if (replaced.has(`${collection}\u0000${id}`)) {
+      if (wasReplaced(collection, id)) {
         r.deleted.delete(id)
         continue
       }

@@ -167,13 +167,15 @@ function judgeDeletions(
         if (control.frozen) return { kind: 'frozen', reason: 'the board is paused' }
         const above = s.parent instanceof Y.AbstractType ? typeLocation(s.parent) : null
         if (!above) continue
-        const keys = [...above.keys, s.parentSub]
-        const refusal = participantMayNotTouch(above.root, keys[0] ?? null, control)
+        // the item's place is its type's and its own key (no array made per deleted item:
+        // deleting a paragraph reaches one item per run of characters)
+        const key = above.keys.length ? above.keys[0]! : s.parentSub
+        const refusal = participantMayNotTouch(above.root, key ?? null, control)
         if (refusal) return refusal
-        if (above.root === DOTS && keys[0]) {
-          const touch = dots.get(keys[0]) ?? {}
-          if (keys.length === 1) touch.deleted = true
-          dots.set(keys[0], touch)
+        if (above.root === DOTS && key) {
+          const touch = dots.get(key) ?? {}
+          if (above.keys.length === 0) touch.deleted = true
+          dots.set(key, touch)
         }
       }
     }

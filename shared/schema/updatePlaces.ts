@@ -32,6 +32,22 @@ export class NestedTooDeep extends Error {
  */
 const typeLocations = new WeakMap<Y.AbstractType<any>, Location>()
 
+/**
+ * The places one key (or list position, null) below a known place, kept with it: every item of
+ * a document's text or map under one record shares its place, and a busy board locates tens of
+ * them per update. Only places of what the document holds are kept (bounded by the document);
+ * an update's own items, whose keys anyone can choose, are placed afresh.
+ */
+const childPlaces = new WeakMap<Location, Map<string | null, Location>>()
+
+function childOf(above: Location, key: string | null): Location {
+  let children = childPlaces.get(above)
+  if (!children) childPlaces.set(above, (children = new Map()))
+  let place = children.get(key)
+  if (!place) children.set(key, (place = { root: above.root, keys: [...above.keys, key] }))
+  return place
+}
+
 /** The location of a document's type: a root, or the place of the item that holds it. */
 export function typeLocation(type: Y.AbstractType<any>, depth = 0): Location | null {
   const known = typeLocations.get(type)
@@ -49,7 +65,7 @@ export function typeLocation(type: Y.AbstractType<any>, depth = 0): Location | n
         }
   } else if (item.parent instanceof Y.AbstractType) {
     const above = typeLocation(item.parent, depth + 1)
-    out = above && { root: above.root, keys: [...above.keys, item.parentSub] }
+    out = above && childOf(above, item.parentSub)
   }
   if (out) typeLocations.set(type, out)
   return out
@@ -111,7 +127,7 @@ export function updatePlaces(doc: Y.Doc, update: Decoded) {
     // an item of the document: its type's place is kept
     if (parent instanceof Y.AbstractType) {
       const above = typeLocation(parent)
-      return above && { root: above.root, keys: [...above.keys, item.parentSub] }
+      return above && childOf(above, item.parentSub)
     }
     const seen = located.get(item)
     if (seen !== undefined) return seen
