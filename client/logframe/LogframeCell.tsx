@@ -33,6 +33,7 @@ export function LogframeCell({
       <SharedTextField
         target={{ collection: 'logframe.rows', id: rowId, field }}
         className="logframe-input"
+        data-field={field}
         label={label}
         placeholder={placeholder}
       />

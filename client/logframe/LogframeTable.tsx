@@ -4,6 +4,7 @@ import { LOGFRAME_LEVELS } from '../../shared/schema/index.ts'
 import type { LogframeRow } from '../../shared/method/logframe.ts'
 import { rowsByLevel } from '../../shared/method/logframeRows.ts'
 import { LogframeCell } from './LogframeCell.tsx'
+import { focusNewField } from '../text/typeAhead.ts'
 import type { LogframeActions, LogframeField } from './useLogframeActions.ts'
 
 const FIELDS: LogframeField[] = ['text', 'indicators', 'sources', 'assumptions']
@@ -70,7 +71,16 @@ export function LogframeTable({
                 <th colSpan={FIELDS.length + (editable ? 1 : 0)} scope="colgroup">
                   <span>{levelName}</span>
                   {editable && (
-                    <button className="add-row" onClick={() => write.addRow(rows, level)}>
+                    <button
+                      className="add-row"
+                      onClick={() => {
+                        const id = write.addRow(rows, level)
+                        // the new row's text takes the focus, and what is typed at once: the
+                        // spaces of a sentence pressed the button again, one empty row each
+                        if (id)
+                          focusNewField(`tr[data-row-id="${CSS.escape(id)}"] [data-field=text]`)
+                      }}
+                    >
                       + {t(`logframe.addRow.${level}`)}
                     </button>
                   )}
@@ -87,6 +97,7 @@ export function LogframeTable({
                     className={`logframe-row level-${level}`}
                     data-testid="logframe-row"
                     data-level={level}
+                    data-row-id={row.id}
                   >
                     {FIELDS.map((field) => (
                       <td

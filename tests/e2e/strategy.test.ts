@@ -210,10 +210,15 @@ describe('strategy analysis and logframe in the browser', () => {
       'Registri degli sportelli',
     )
     expect(await specific.locator('td.col-text textarea').inputValue()).toBe(GUIDANCE)
-    // Bruno adds an activity by hand and writes it
+    // Bruno adds an activity by hand and writes it at once: the new row's text has the words,
+    // and the spaces among them add no rows (they pressed the button again)
     await bruno.page.getByRole('button', { name: 'Aggiungi attività' }).click()
+    await bruno.page.keyboard.type('Formare gli operatori degli sportelli')
     const newActivity = bruno.page.getByLabel('Logica d’intervento — riga 2 di «Attività»')
-    await newActivity.fill('Formare gli operatori degli sportelli')
+    await expect.poll(() => newActivity.inputValue()).toBe('Formare gli operatori degli sportelli')
+    expect(
+      await bruno.page.locator('[data-testid=logframe-row][data-level=activity]').count(),
+    ).toBe(2)
     await newActivity.press('Tab')
     await expect
       .poll(() => alice.page.getByLabel('Logica d’intervento — riga 2 di «Attività»').inputValue())

@@ -15,11 +15,18 @@ import { downloadCsv } from './download.ts'
 import { IndicatorCard } from './IndicatorCard.tsx'
 import { INDICATOR_PRESETS, presetFields, type PresetKey } from './presets.ts'
 import { useIndicatorActions } from './useIndicatorActions.ts'
+import { holdKeysForEditor } from '../../text/typeAhead.ts'
 import './indicators.css'
 
 const titleSelector = (s: BoardState) => s.title
 
 /** Metriche di impatto: the pact's shared indicators, each tied to what it measures. */
+/** A new indicator's name takes what is typed before it is drawn (SharedTextField autoFocus). */
+function held(id: string | null): string | null {
+  if (id) holdKeysForEditor(id)
+  return id
+}
+
 export function IndicatorsView() {
   const { t, i18n } = useTranslation('pactMonitoring')
   const editable = useBoard(canEdit)
@@ -33,9 +40,11 @@ export function IndicatorsView() {
 
   const addPreset = (key: PresetKey) =>
     setAdded(
-      write.add(
-        indicators,
-        presetFields(key, (field) => t(`presetItems.${key}.${field}`)),
+      held(
+        write.add(
+          indicators,
+          presetFields(key, (field) => t(`presetItems.${key}.${field}`)),
+        ),
       ),
     )
 
@@ -79,7 +88,7 @@ export function IndicatorsView() {
             <button
               className="primary"
               data-testid="add-indicator"
-              onClick={() => setAdded(write.add(indicators))}
+              onClick={() => setAdded(held(write.add(indicators)))}
             >
               + {t('indicators.add')}
             </button>

@@ -14,6 +14,7 @@ import { AdaptationsList, type TargetOptions } from './AdaptationsList.tsx'
 import { CommitmentStatusList } from './CommitmentStatusList.tsx'
 import { MeasurementsTable } from './MeasurementsTable.tsx'
 import type { useMonitoringActions } from './useMonitoringActions.ts'
+import { holdKeysForEditor } from '../../text/typeAhead.ts'
 
 /** One monitoring round: its values, the commitments' status, what was learned and changed. */
 export function RoundPanel({
@@ -119,7 +120,12 @@ export function RoundPanel({
         {editable && (
           <button
             data-testid="add-adaptation"
-            onClick={() => setNewAdaptation(write.addAdaptation(round.id))}
+            onClick={() => {
+              const id = write.addAdaptation(round.id)
+              // what is typed before its field is drawn goes into it (SharedTextField autoFocus)
+              if (id) holdKeysForEditor(id)
+              setNewAdaptation(id)
+            }}
           >
             + {t('monitoring.addAdaptation')}
           </button>
