@@ -5,13 +5,27 @@ export const CARD_H = 90
 const GAP_X = 30
 export const LAYER_GAP = 150
 
+/** Where a card stands and, once drawn, how big it is (a long text makes it taller). */
+export interface Placed {
+  position: XY
+  measured?: { width?: number; height?: number }
+}
+
+/** A card's height as drawn, or a new card's. */
+export const heightOf = (card: Placed): number => card.measured?.height ?? CARD_H
+
 /**
  * The first free spot at `wanted` or to its right on the same row, so a new card never lands on
- * top of another one.
+ * top of another one: each card counts with its drawn size (a card of six lines is twice a new
+ * one's height), the new one with a new card's.
  */
-export function freeSpot(wanted: XY, taken: XY[]): XY {
+export function freeSpot(wanted: XY, taken: readonly Placed[]): XY {
   const spot = { ...wanted }
-  const overlaps = (p: XY) => Math.abs(p.x - spot.x) < CARD_W && Math.abs(p.y - spot.y) < CARD_H
+  const overlaps = ({ position: p, measured }: Placed) =>
+    p.x < spot.x + CARD_W &&
+    spot.x < p.x + (measured?.width ?? CARD_W) &&
+    p.y < spot.y + CARD_H &&
+    spot.y < p.y + (measured?.height ?? CARD_H)
   for (let i = 0; i < 200 && taken.some(overlaps); i++) spot.x += CARD_W + GAP_X
   return spot
 }

@@ -51,7 +51,8 @@ export function ObjectiveToolbar({
       x: (el?.left ?? 0) + (el?.width ?? 800) / 2,
       y: (el?.top ?? 0) + (el?.height ?? 600) / 2,
     })
-    const taken = store.getState().canvases.objectives.nodes.map((n) => n.position)
+    // the cards as drawn (the store keeps their measured sizes): a long objective is taller
+    const taken = store.getState().canvases.objectives.nodes
     const id = objectives.add(freeSpot({ x: center.x - CARD_W / 2, y: center.y - 40 }, taken))
     if (id) actions.setEditing(id)
   }

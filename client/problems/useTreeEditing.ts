@@ -5,7 +5,7 @@ import { useBoardSession } from '../store/context.tsx'
 import { isFacilitator } from '../store/boardStore.ts'
 import { selectOnly } from '../store/selection.ts'
 import { layoutTree, movesAny } from '../kit/autoLayout.ts'
-import { CARD_H, CARD_W, LAYER_GAP, freeSpot } from '../kit/placement.ts'
+import { CARD_H, CARD_W, LAYER_GAP, freeSpot, heightOf } from '../kit/placement.ts'
 
 /**
  * The editing moves of the problem tree shared by the toolbar and the keyboard: add a card,
@@ -75,10 +75,7 @@ export function useTreeEditing({ onLaidOut }: { onLaidOut?: (moved: boolean) => 
         y: (el?.top ?? 0) + (el?.height ?? 600) / 2,
       })
       const { nodes } = problems()
-      const at = freeSpot(
-        { x: center.x - CARD_W / 2, y: center.y - CARD_H / 2 },
-        nodes.map((n) => n.position),
-      )
+      const at = freeSpot({ x: center.x - CARD_W / 2, y: center.y - CARD_H / 2 }, nodes)
       const id = actions.addProblem(at, role)
       if (id) startEditing(id)
       return id
@@ -92,11 +89,9 @@ export function useTreeEditing({ onLaidOut }: { onLaidOut?: (moved: boolean) => 
       const { nodes } = problems()
       const from = nodes.find((n) => n.id === fromId)
       if (!from) return null
-      const dy = kind === 'cause' ? LAYER_GAP : -LAYER_GAP
-      const at = freeSpot(
-        { x: from.position.x, y: from.position.y + dy },
-        nodes.map((n) => n.position),
-      )
+      // a cause a layer below the card's foot, however tall its text made it
+      const dy = kind === 'cause' ? heightOf(from) + LAYER_GAP - CARD_H : -LAYER_GAP
+      const at = freeSpot({ x: from.position.x, y: from.position.y + dy }, nodes)
       let id: string | null = null
       actions.transact(() => {
         id = actions.addProblem(at, kind)
