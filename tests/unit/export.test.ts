@@ -110,7 +110,8 @@ describe('JSON export', () => {
     expect(text).toMatch(/canvases\.problems\.nodes\.1\.label/)
   })
 
-  it('reports duplicate ids and dangling links', () => {
+  /** The fixture with a card's id twice and a link to a card that is not there. */
+  const withDuplicateAndDangling = () => {
     const bad = structuredClone(fixture)
     bad.canvases.problems.nodes.push({ ...bad.canvases.problems.nodes[0] })
     bad.canvases.problems.edges.push({
@@ -119,6 +120,11 @@ describe('JSON export', () => {
       source: 'core',
       target: 'nowhere',
     })
+    return bad
+  }
+
+  it('reports duplicate ids and dangling links', () => {
+    const bad = withDuplicateAndDangling()
     const parsed = parseBoardExport(bad)
     expect(parsed.ok).toBe(false)
     if (parsed.ok) return
@@ -127,14 +133,7 @@ describe('JSON export', () => {
   })
 
   it('describes duplicate ids, dangling links and a missing chosen strategy in Italian', () => {
-    const bad = structuredClone(fixture)
-    bad.canvases.problems.nodes.push({ ...bad.canvases.problems.nodes[0] })
-    bad.canvases.problems.edges.push({
-      id: 'l9',
-      kind: 'cause-effect',
-      source: 'core',
-      target: 'nowhere',
-    })
+    const bad = withDuplicateAndDangling()
     bad.chosenStrategy = 'sparita'
     const parsed = parseBoardExport(bad, 'it')
     expect(parsed.ok).toBe(false)
