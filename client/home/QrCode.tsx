@@ -59,22 +59,33 @@ export function QrCode({ text, boardTitle }: Props) {
   const dialog = useRef<HTMLDialogElement>(null)
   const [full, setFull] = useState(false)
   const ownsFullscreen = useRef(false)
+  /** Whether the view is still wanted when the browser answers the full-screen request. */
+  const wanted = useRef(full)
+  wanted.current = full
   const headingId = useId()
 
   useEffect(() => {
     const el = dialog.current
     if (!el) return
     if (full && !el.open) {
-      el.showModal()
-      // Real full screen where allowed; the modal alone already covers the window.
-      document.documentElement
-        .requestFullscreen?.()
-        .then(() => {
-          // Closed again before the browser switched: leave full screen at once.
-          if (el.open) ownsFullscreen.current = true
-          else void document.exitFullscreen().catch(() => {})
-        })
-        .catch(() => {})
+      // Real full screen where allowed, asked for first: the page made full screen goes on
+      // top of what is already shown, and a dialog opened before it was hidden under the page.
+      // The modal alone covers the window where full screen is refused.
+      const open = () => {
+        if (!el.open) el.showModal()
+      }
+      const request = document.documentElement.requestFullscreen?.()
+      if (!request) open()
+      else
+        request.then(
+          () => {
+            // closed again before the browser switched: leave full screen at once
+            if (!wanted.current) return void document.exitFullscreen().catch(() => {})
+            ownsFullscreen.current = true
+            open()
+          },
+          () => wanted.current && open(),
+        )
     } else if (!full) {
       if (el.open) el.close()
       if (ownsFullscreen.current && document.fullscreenElement)
