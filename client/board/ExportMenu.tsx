@@ -126,7 +126,12 @@ export function ExportMenu({
         onClick={() => setOpen((o) => !o)}
         data-testid="export-menu"
       >
-        {busy ? t('exportMenu.busy') : t('exportMenu.open')}
+        {/* both words hold their place, so the button keeps its width (and the header its
+            layout) when it turns busy; the hidden one is not read */}
+        <span className="export-menu-label">
+          <span className={busy ? 'is-hidden' : undefined}>{t('exportMenu.open')}</span>
+          <span className={busy ? undefined : 'is-hidden'}>{t('exportMenu.busy')}</span>
+        </span>
       </button>
       {open && (
         <div className="export-menu-list" role="menu" aria-label={t('exportMenu.label')}>

@@ -99,6 +99,9 @@ describe('everything the Esporta menu offers, downloaded as a person would', () 
       await route.continue()
     })
     const menu = p.page.getByTestId('export-menu')
+    // what stands beside the menu in the header stays where it is while a file is prepared
+    const badge = p.page.getByTestId('connection')
+    const before = await badge.boundingBox()
     await menu.click()
     const downloading = p.page.waitForEvent('download')
     await p.page.getByTestId('export-pact-pdf').click()
@@ -107,6 +110,7 @@ describe('everything the Esporta menu offers, downloaded as a person would', () 
       .filter({ hasText: 'Preparazione di «Documento del patto (PDF)»…' })
       .waitFor()
     expect(await menu.isDisabled()).toBe(true)
+    expect(await badge.boundingBox()).toEqual(before)
     release()
     await downloading
     await expect
