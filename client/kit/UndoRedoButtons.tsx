@@ -23,7 +23,7 @@ export function UndoRedoButtons() {
       <button
         onClick={actions.redo}
         disabled={!canRedo}
-        title="Ctrl+Shift+Z"
+        title={t('toolbar.redoKeys')}
         aria-label={t('toolbar.redo')}
       >
         ↷

@@ -47,7 +47,7 @@ export function CanvasToolbar({ editing }: { editing: ReturnType<typeof useTreeE
       <button
         onClick={() => one && editing.addRelated(one.id, 'effect')}
         disabled={!one}
-        title="Shift+Tab"
+        title={t('toolbar.addEffectKeys')}
       >
         ↑ {t('toolbar.addEffect')}
       </button>

@@ -166,16 +166,21 @@ export function longDate(isoDay: string, labels: ImageLabels): string {
   return labels === en ? `${labels.months[m - 1]} ${d}, ${y}` : `${d} ${labels.months[m - 1]} ${y}`
 }
 
+/** How long a title may be in a file name; a longer one ends at the last whole word within. */
+const SLUG_MAX = 60
+
 /** A file-name-safe version of a title: «Patto Val Seriana 2027» → patto-val-seriana-2027. */
 export function slugify(text: string): string {
-  return text
+  const slug = text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
-    .slice(0, 60)
-    .replace(/-$/, '')
+  if (slug.length <= SLUG_MAX) return slug
+  // «…-val-di-scalve» cut at 60 read «…-val-d»: the words that fit, unless the first is longer
+  const end = slug.lastIndexOf('-', SLUG_MAX)
+  return end > 0 ? slug.slice(0, end) : slug.slice(0, SLUG_MAX)
 }
 
 /** `patto-val-seriana-2027-albero-problemi-2026-12-02.png` */

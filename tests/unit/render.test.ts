@@ -332,6 +332,17 @@ describe('shared renderer', () => {
     expect(imageFileName('***', 'grid', '2026-12-02', 'svg')).toBe(
       'trama-griglia-stakeholder-2026-12-02.svg',
     )
+    // a long title keeps the words that fit, none cut in the middle
+    expect(
+      imageFileName(
+        'Patto territoriale per l’inclusione lavorativa Valle Seriana e Val di Scalve',
+        'problems',
+        '2026-12-02',
+        'png',
+      ),
+    ).toBe(
+      'patto-territoriale-per-l-inclusione-lavorativa-valle-seriana-albero-problemi-2026-12-02.png',
+    )
   })
 
   it('encodes PNG that a decoder reads back pixel for pixel', async () => {

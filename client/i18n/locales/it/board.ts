@@ -65,7 +65,10 @@ export const board = {
     addProblem: 'Aggiungi problema',
     addCause: 'Aggiungi causa',
     addEffect: 'Aggiungi effetto',
+    /** The keys as an Italian keyboard names them (the toolbar's hint says «Maiusc» too). */
+    addEffectKeys: 'Maiusc+Tab',
     undo: 'Annulla',
+    redoKeys: 'Ctrl+Maiusc+Z',
     redo: 'Ripeti',
     delete: 'Elimina',
     role: 'Ruolo della carta',
