@@ -126,12 +126,9 @@ export function ExportMenu({
         onClick={() => setOpen((o) => !o)}
         data-testid="export-menu"
       >
-        {/* both words hold their place, so the button keeps its width (and the header its
-            layout) when it turns busy; the hidden one is not read */}
-        <span className="export-menu-label">
-          <span className={busy ? 'is-hidden' : undefined}>{t('exportMenu.open')}</span>
-          <span className={busy ? undefined : 'is-hidden'}>{t('exportMenu.busy')}</span>
-        </span>
+        {/* the same word while busy (aria-busy and the status under it say so): a wider
+            «Esportazione…» moved the header's buttons, and on a 1366 px laptop wrapped it */}
+        {t('exportMenu.open')}
       </button>
       {open && (
         <div className="export-menu-list" role="menu" aria-label={t('exportMenu.label')}>

@@ -21,7 +21,6 @@ export const board = {
   },
   exportMenu: {
     open: 'Export',
-    busy: 'Exporting…',
     label: 'Export an image of the canvas',
     item: '{{canvas}} ({{format}})',
     failed: 'Export failed: try again.',

@@ -22,7 +22,6 @@ export const board = {
   },
   exportMenu: {
     open: 'Esporta',
-    busy: 'Esportazione…',
     label: 'Esporta un’immagine della tela',
     item: '{{canvas}} ({{format}})',
     failed: 'Esportazione non riuscita: riprova.',
