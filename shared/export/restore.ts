@@ -21,8 +21,54 @@ const header = z.object({ format: z.string(), schemaVersion: z.number().int() })
 
 /** The languages an import's problems are described in (zod's own words for each). */
 export type ProblemLang = 'it' | 'en'
+/** What a value should have been, as a facilitator reads it. */
+const IT_TYPES: Record<string, string> = {
+  string: 'un testo',
+  number: 'un numero',
+  int: 'un numero intero',
+  boolean: 'vero o falso',
+  object: 'un oggetto',
+  array: 'un elenco',
+}
+
+/**
+ * The problems an import meets most (a text too long, a number out of range, a field missing, a
+ * value not among those allowed) in plain Italian; zod's Italian locale for the rest. Its own
+ * words kept the schema's («Troppo grande: string deve avere <=2000 caratteri»).
+ */
+const italianLocale = italian().localeError
+const italianProblems: z.core.$ZodErrorMap = (issue) => {
+  const n = (v: unknown) => (typeof v === 'bigint' ? Number(v) : (v as number))
+  switch (issue.code) {
+    case 'too_big': {
+      const max = n(issue.maximum)
+      if (issue.origin === 'string') return `testo troppo lungo: al massimo ${max} caratteri`
+      if (issue.origin === 'array' || issue.origin === 'set') return `al massimo ${max} elementi`
+      if (issue.origin === 'number') return issue.inclusive ? `al massimo ${max}` : `meno di ${max}`
+      break
+    }
+    case 'too_small': {
+      const min = n(issue.minimum)
+      if (issue.origin === 'string')
+        return min <= 1 ? 'non può essere vuoto' : `almeno ${min} caratteri`
+      if (issue.origin === 'array' || issue.origin === 'set') return `almeno ${min} elementi`
+      if (issue.origin === 'number') return issue.inclusive ? `almeno ${min}` : `più di ${min}`
+      break
+    }
+    case 'invalid_type':
+      if (issue.input === undefined) return 'manca'
+      if (IT_TYPES[issue.expected]) return `dovrebbe essere ${IT_TYPES[issue.expected]}`
+      break
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `dovrebbe essere ${JSON.stringify(issue.values[0])}`
+        : `dovrebbe essere uno tra ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
+  }
+  return italianLocale(issue)
+}
+
 const ERROR_MAPS: Record<ProblemLang, z.core.$ZodErrorMap | undefined> = {
-  it: italian().localeError,
+  it: italianProblems,
   en: undefined,
 }
 

@@ -222,7 +222,7 @@ describe('HTTP API', () => {
       },
     })
     for (const [language, message] of [
-      ['it-IT,it;q=0.9,en;q=0.8', /nodes\.0\.label: Input non valido: atteso string/],
+      ['it-IT,it;q=0.9,en;q=0.8', /nodes\.0\.label: dovrebbe essere un testo/],
       ['en-GB,it;q=0.5', /nodes\.0\.label: Invalid input: expected string/],
     ] as const) {
       const res = await fetch(`${server.url}/api/boards/import`, {

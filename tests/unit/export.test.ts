@@ -148,6 +148,25 @@ describe('JSON export', () => {
     expect(parsed.details.join('\n')).not.toMatch(/duplicate|unknown|points to/)
   })
 
+  it('describes a field’s problem in plain Italian: too long, out of range, missing, not allowed', () => {
+    const bad = structuredClone(fixture)
+    bad.canvases.problems.nodes[0].label = 'x'.repeat(2001)
+    bad.canvases.problems.nodes[1].role = 'sintomo'
+    bad.canvases.stakeholders.nodes[0].power = 2
+    delete bad.strategy
+    const parsed = parseBoardExport(bad, 'it')
+    expect(parsed.ok).toBe(false)
+    if (parsed.ok) return
+    expect(parsed.details).toEqual(
+      expect.arrayContaining([
+        'canvases.problems.nodes.0.label: testo troppo lungo: al massimo 2000 caratteri',
+        'canvases.problems.nodes.1.role: dovrebbe essere uno tra "core", "cause", "effect"',
+        'canvases.stakeholders.nodes.0.power: al massimo 1',
+        'strategy: manca',
+      ]),
+    )
+  })
+
   it('refuses newer and non-Trama files with distinct codes', () => {
     expect(parseBoardExport({ ...fixture, schemaVersion: SCHEMA_VERSION + 1 })).toMatchObject({
       ok: false,
