@@ -124,9 +124,6 @@ function stop(): void {
 /** The editor of `owner` is about to open: hold the keys typed until it takes them. */
 export function holdKeysForEditor(owner: string): void {
   if (typeof window === 'undefined') return
-  // already held for it (a new record's field that marks its edit when it takes the focus):
-  // the keys typed so far stay
-  if (held && heldFor === owner) return
   if (!held) window.addEventListener('keydown', onKeyDown, true)
   held = []
   heldFor = owner

@@ -174,9 +174,13 @@ describe('the pact’s learning cycle in the browser', () => {
           alice.page.locator('[data-testid=round-panel] [data-field=feedback]').inputValue(),
         )
         .toBe(feedback)
+      // the new adaptation's «Che cosa» takes the focus and what is typed at once
       await alice.page.locator('[data-testid=add-adaptation]').click()
+      await alice.page.keyboard.type('Tirocini di sei mesi con tutor aziendale')
       const adaptation = alice.page.locator('.pm-adaptation').first()
-      await adaptation.locator('[data-field=what]').fill('Tirocini di sei mesi con tutor aziendale')
+      await expect
+        .poll(() => adaptation.locator('[data-field=what]').inputValue())
+        .toBe('Tirocini di sei mesi con tutor aziendale')
       await adaptation.locator('[data-field=what]').press('Enter')
       await adaptation.locator('[data-field=target]').selectOption({ label: PATHWAYS })
       await adaptation.locator('[data-field=due]').fill('2028-03-31')

@@ -21,7 +21,6 @@ export function IndicatorCard({
   objectives,
   rows,
   write,
-  autoFocus,
 }: {
   indicator: Indicator
   editable: boolean
@@ -29,7 +28,6 @@ export function IndicatorCard({
   objectives: readonly Named[]
   rows: readonly RowName[]
   write: ReturnType<typeof useIndicatorActions>
-  autoFocus: boolean
 }) {
   const { t, i18n } = useTranslation('pactMonitoring')
   const actions = useBoardActions()
@@ -50,7 +48,6 @@ export function IndicatorCard({
       rows={multiline && field === 'label' ? 2 : 1}
       className={`pm-input pm-${field}`}
       data-field={field}
-      autoFocus={autoFocus && field === 'label'}
       disabled={!editable}
       onPresence={(on) => actions.setEditing(on ? i.id : null, field)}
     />

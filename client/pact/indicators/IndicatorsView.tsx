@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { indicatorsToCsv, INDICATOR_COLUMNS } from '../../../shared/pact/monitoringCsv.ts'
 import type { Indicator } from '../../../shared/pact/monitoring.ts'
@@ -15,18 +14,17 @@ import { downloadCsv } from './download.ts'
 import { IndicatorCard } from './IndicatorCard.tsx'
 import { INDICATOR_PRESETS, presetFields, type PresetKey } from './presets.ts'
 import { useIndicatorActions } from './useIndicatorActions.ts'
-import { holdKeysForEditor } from '../../text/typeAhead.ts'
+import { focusNewField } from '../../text/typeAhead.ts'
 import './indicators.css'
 
 const titleSelector = (s: BoardState) => s.title
 
-/** Metriche di impatto: the pact's shared indicators, each tied to what it measures. */
-/** A new indicator's name takes what is typed before it is drawn (SharedTextField autoFocus). */
-function held(id: string | null): string | null {
-  if (id) holdKeysForEditor(id)
-  return id
+/** A new indicator's name takes the focus, and what is typed before it is drawn. */
+function focusName(id: string | null): void {
+  if (id) focusNewField(`[data-indicator-id="${CSS.escape(id)}"] [data-field=label]`)
 }
 
+/** Metriche di impatto: the pact's shared indicators, each tied to what it measures. */
 export function IndicatorsView() {
   const { t, i18n } = useTranslation('pactMonitoring')
   const editable = useBoard(canEdit)
@@ -36,15 +34,12 @@ export function IndicatorsView() {
   const objectives = useObjectiveNames()
   const rows = useLogframeRowNames()
   const write = useIndicatorActions()
-  const [added, setAdded] = useState<string | null>(null)
 
   const addPreset = (key: PresetKey) =>
-    setAdded(
-      held(
-        write.add(
-          indicators,
-          presetFields(key, (field) => t(`presetItems.${key}.${field}`)),
-        ),
+    focusName(
+      write.add(
+        indicators,
+        presetFields(key, (field) => t(`presetItems.${key}.${field}`)),
       ),
     )
 
@@ -88,7 +83,7 @@ export function IndicatorsView() {
             <button
               className="primary"
               data-testid="add-indicator"
-              onClick={() => setAdded(held(write.add(indicators)))}
+              onClick={() => focusName(write.add(indicators))}
             >
               + {t('indicators.add')}
             </button>
@@ -124,7 +119,6 @@ export function IndicatorsView() {
               objectives={objectives}
               rows={rows}
               write={write}
-              autoFocus={i.id === added}
             />
           ))}
         </div>

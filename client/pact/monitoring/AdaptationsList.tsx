@@ -21,7 +21,6 @@ export function AdaptationsList({
   targets,
   editable,
   write,
-  focusId,
 }: {
   round: string
   adaptations: readonly Adaptation[]
@@ -29,7 +28,6 @@ export function AdaptationsList({
   targets: TargetOptions
   editable: boolean
   write: ReturnType<typeof useMonitoringActions>
-  focusId: string | null
 }) {
   const { t } = useTranslation('pactMonitoring')
   const actions = useBoardActions()
@@ -65,7 +63,6 @@ export function AdaptationsList({
               className="pm-input pm-what"
               rows={1}
               data-field="what"
-              autoFocus={a.id === focusId}
               disabled={!editable}
               onPresence={(on) => actions.setEditing(on ? a.id : null, 'what')}
             />

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type {
   Adaptation,
@@ -14,7 +13,7 @@ import { AdaptationsList, type TargetOptions } from './AdaptationsList.tsx'
 import { CommitmentStatusList } from './CommitmentStatusList.tsx'
 import { MeasurementsTable } from './MeasurementsTable.tsx'
 import type { useMonitoringActions } from './useMonitoringActions.ts'
-import { holdKeysForEditor } from '../../text/typeAhead.ts'
+import { focusNewField } from '../../text/typeAhead.ts'
 
 /** One monitoring round: its values, the commitments' status, what was learned and changed. */
 export function RoundPanel({
@@ -40,7 +39,6 @@ export function RoundPanel({
 }) {
   const { t } = useTranslation('pactMonitoring')
   const actions = useBoardActions()
-  const [newAdaptation, setNewAdaptation] = useState<string | null>(null)
   const actorNames = new Map(actors.map((a) => [a.id, a.label]))
   const name = round.label || t('unnamed')
   return (
@@ -122,9 +120,8 @@ export function RoundPanel({
             data-testid="add-adaptation"
             onClick={() => {
               const id = write.addAdaptation(round.id)
-              // what is typed before its field is drawn goes into it (SharedTextField autoFocus)
-              if (id) holdKeysForEditor(id)
-              setNewAdaptation(id)
+              // its «Che cosa» takes the focus, and what is typed before it is drawn
+              if (id) focusNewField(`[data-adaptation-id="${CSS.escape(id)}"] [data-field=what]`)
             }}
           >
             + {t('monitoring.addAdaptation')}
@@ -138,7 +135,6 @@ export function RoundPanel({
         targets={targets}
         editable={editable}
         write={write}
-        focusId={newAdaptation}
       />
     </section>
   )
