@@ -15,17 +15,25 @@ export interface Placed {
 export const heightOf = (card: Placed): number => card.measured?.height ?? CARD_H
 
 /**
+ * Where a card of the next layer goes, from `card`'s top: a cause a layer below its foot,
+ * however tall its text made it; an effect a layer above.
+ */
+export function layerOffset(card: Placed, kind: 'cause' | 'effect'): number {
+  return kind === 'cause' ? heightOf(card) + LAYER_GAP - CARD_H : -LAYER_GAP
+}
+
+/**
  * The first free spot at `wanted` or to its right on the same row, so a new card never lands on
  * top of another one: each card counts with its drawn size (a card of six lines is twice a new
  * one's height), the new one with a new card's.
  */
 export function freeSpot(wanted: XY, taken: readonly Placed[]): XY {
   const spot = { ...wanted }
-  const overlaps = ({ position: p, measured }: Placed) =>
-    p.x < spot.x + CARD_W &&
-    spot.x < p.x + (measured?.width ?? CARD_W) &&
-    p.y < spot.y + CARD_H &&
-    spot.y < p.y + (measured?.height ?? CARD_H)
+  const overlaps = (card: Placed) =>
+    card.position.x < spot.x + CARD_W &&
+    spot.x < card.position.x + (card.measured?.width ?? CARD_W) &&
+    card.position.y < spot.y + CARD_H &&
+    spot.y < card.position.y + heightOf(card)
   for (let i = 0; i < 200 && taken.some(overlaps); i++) spot.x += CARD_W + GAP_X
   return spot
 }

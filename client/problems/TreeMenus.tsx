@@ -4,7 +4,7 @@ import { useBoard, useBoardSession } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 import type { useTreeEditing } from './useTreeEditing.ts'
 import type { CardNode } from '../store/projection.ts'
-import { CARD_H, LAYER_GAP, freeSpot, heightOf } from '../kit/placement.ts'
+import { CARD_H, freeSpot, layerOffset } from '../kit/placement.ts'
 
 type Editing = ReturnType<typeof useTreeEditing>
 interface CardChoice {
@@ -60,9 +60,8 @@ function sideOf(nodes: CardNode[], id: string, otherId: string, as: 'cause' | 'e
   const below = card.position.y > other.position.y + CARD_H / 2
   const above = card.position.y < other.position.y - CARD_H / 2
   if ((as === 'cause' && below) || (as === 'effect' && above)) return null
-  const dy = as === 'cause' ? heightOf(other) + LAYER_GAP - CARD_H : -LAYER_GAP
   return freeSpot(
-    { x: other.position.x, y: other.position.y + dy },
+    { x: other.position.x, y: other.position.y + layerOffset(other, as) },
     nodes.filter((n) => n.id !== id),
   )
 }

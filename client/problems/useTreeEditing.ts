@@ -5,7 +5,7 @@ import { useBoardSession } from '../store/context.tsx'
 import { isFacilitator } from '../store/boardStore.ts'
 import { selectOnly } from '../store/selection.ts'
 import { layoutTree, movesAny } from '../kit/autoLayout.ts'
-import { CARD_H, CARD_W, LAYER_GAP, freeSpot, heightOf } from '../kit/placement.ts'
+import { CARD_H, CARD_W, freeSpot, layerOffset } from '../kit/placement.ts'
 
 /**
  * The editing moves of the problem tree shared by the toolbar and the keyboard: add a card,
@@ -89,9 +89,10 @@ export function useTreeEditing({ onLaidOut }: { onLaidOut?: (moved: boolean) => 
       const { nodes } = problems()
       const from = nodes.find((n) => n.id === fromId)
       if (!from) return null
-      // a cause a layer below the card's foot, however tall its text made it
-      const dy = kind === 'cause' ? heightOf(from) + LAYER_GAP - CARD_H : -LAYER_GAP
-      const at = freeSpot({ x: from.position.x, y: from.position.y + dy }, nodes)
+      const at = freeSpot(
+        { x: from.position.x, y: from.position.y + layerOffset(from, kind) },
+        nodes,
+      )
       let id: string | null = null
       actions.transact(() => {
         id = actions.addProblem(at, kind)

@@ -19,7 +19,7 @@ export type ParseResult =
 
 const header = z.object({ format: z.string(), schemaVersion: z.number().int() })
 
-/** The languages an import's problems are described in (zod's own words for each). */
+/** The languages an import's problems are described in (zod's words in English). */
 export type ProblemLang = 'it' | 'en'
 /** What a value should have been, as a facilitator reads it. */
 const IT_TYPES: Record<string, string> = {

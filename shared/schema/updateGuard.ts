@@ -170,7 +170,7 @@ function judgeDeletions(
         // the item's place is its type's and its own key (no array made per deleted item:
         // deleting a paragraph reaches one item per run of characters)
         const key = above.keys.length ? above.keys[0]! : s.parentSub
-        const refusal = participantMayNotTouch(above.root, key ?? null, control)
+        const refusal = participantMayNotTouch(above.root, key, control)
         if (refusal) return refusal
         if (above.root === DOTS && key) {
           const touch = dots.get(key) ?? {}

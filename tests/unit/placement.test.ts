@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { CARD_H, CARD_W, LAYER_GAP, freeSpot, heightOf } from '../../client/kit/placement.ts'
+import {
+  CARD_H,
+  CARD_W,
+  LAYER_GAP,
+  freeSpot,
+  heightOf,
+  layerOffset,
+} from '../../client/kit/placement.ts'
 
 describe('where a new card goes', () => {
   it('a layer below a card of one line is free', () => {
@@ -14,7 +21,8 @@ describe('where a new card goes', () => {
     expect(spot.y).toBe(LAYER_GAP)
     expect(spot.x).toBeGreaterThanOrEqual(CARD_W)
     // a cause of it goes a layer below its foot instead, where nothing is
-    const below = heightOf(tall) + LAYER_GAP - CARD_H
+    const below = layerOffset(tall, 'cause')
+    expect(below).toBe(heightOf(tall) + LAYER_GAP - CARD_H)
     expect(freeSpot({ x: 0, y: below }, [tall])).toEqual({ x: 0, y: below })
   })
 
