@@ -123,6 +123,13 @@ describe('JSON export', () => {
     return bad
   }
 
+  /** What an Italian page is told about a board the import refuses. */
+  const problemsInItalian = (board: unknown): string[] => {
+    const parsed = parseBoardExport(board, 'it')
+    expect(parsed.ok).toBe(false)
+    return parsed.ok ? [] : parsed.details
+  }
+
   it('reports duplicate ids and dangling links', () => {
     const bad = withDuplicateAndDangling()
     const parsed = parseBoardExport(bad)
@@ -135,17 +142,15 @@ describe('JSON export', () => {
   it('describes duplicate ids, dangling links and a missing chosen strategy in Italian', () => {
     const bad = withDuplicateAndDangling()
     bad.chosenStrategy = 'sparita'
-    const parsed = parseBoardExport(bad, 'it')
-    expect(parsed.ok).toBe(false)
-    if (parsed.ok) return
-    expect(parsed.details).toEqual(
+    const details = problemsInItalian(bad)
+    expect(details).toEqual(
       expect.arrayContaining([
         'canvases.problems.nodes.2.id: l’id «cause-1» compare più di una volta',
         'canvases.problems.edges.1.target: rimanda a «nowhere», che non c’è in canvases.problems.nodes',
         'chosenStrategy: la strategia scelta «sparita» non è tra le candidate',
       ]),
     )
-    expect(parsed.details.join('\n')).not.toMatch(/duplicate|unknown|points to/)
+    expect(details.join('\n')).not.toMatch(/duplicate|unknown|points to/)
   })
 
   it('describes a field’s problem in plain Italian: too long, out of range, missing, not allowed', () => {
@@ -154,10 +159,7 @@ describe('JSON export', () => {
     bad.canvases.problems.nodes[1].role = 'sintomo'
     bad.canvases.stakeholders.nodes[0].power = 2
     delete bad.strategy
-    const parsed = parseBoardExport(bad, 'it')
-    expect(parsed.ok).toBe(false)
-    if (parsed.ok) return
-    expect(parsed.details).toEqual(
+    expect(problemsInItalian(bad)).toEqual(
       expect.arrayContaining([
         'canvases.problems.nodes.0.label: testo troppo lungo: al massimo 2000 caratteri',
         'canvases.problems.nodes.1.role: dovrebbe essere uno tra "core", "cause", "effect"',
