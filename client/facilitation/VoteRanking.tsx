@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react'
+import { useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { VOTE_CANVASES, type VoteCanvas } from '../../shared/schema/index.ts'
 import { rankCards, tallyVote } from '../../shared/votes/tally.ts'
 import { useBoard } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 import { activeVote, type DotItem } from './votes.ts'
+import { setCoveredEdge } from '../projector/coveredEdge.ts'
 
 /** The canvas whose revealed vote the ranking shows: the one on screen, if any. */
 export const canvasOf = (s: BoardState): VoteCanvas | null =>
@@ -41,9 +42,27 @@ export function VoteRanking() {
       nodes.map((n) => n.id),
     ).map((r) => ({ ...r, label: labels.get(r.card) ?? '' }))
   }, [vote, dots, nodes])
+  // Unfolded, it covers the page's right side: the projector's tree keeps clear of it.
+  const box = useRef<HTMLElement>(null)
+  const open = !!vote && !folded
+  useLayoutEffect(() => {
+    const el = box.current
+    if (!open || !el) return
+    const publish = () => setCoveredEdge('vote-ranking', el.getBoundingClientRect().left)
+    publish()
+    const observer = new ResizeObserver(publish)
+    observer.observe(el)
+    window.addEventListener('resize', publish)
+    return () => {
+      observer.disconnect()
+      window.removeEventListener('resize', publish)
+      setCoveredEdge('vote-ranking', null)
+    }
+  }, [open])
   if (!vote) return null
   return (
     <aside
+      ref={box}
       className={folded ? 'vote-ranking folded' : 'vote-ranking'}
       aria-label={t('vote.ranking')}
       data-testid="vote-ranking"

@@ -5,6 +5,7 @@ import type { CardNode, LinkEdge } from '../store/projection.ts'
 import { heldLayers, placeCards, type ComputedLayers } from './heldLayers.ts'
 import { spotlightLayers } from './spotlight.ts'
 import { browserMetrics, cardHeight, chooseCardWidth } from './cardWidth.ts'
+import { useCoveredEdge } from './coveredEdge.ts'
 
 /** A projector card's text size and line height (CSS px), as `projector.css` draws them. */
 const PROJECTOR_FONT_PX = 24
@@ -20,6 +21,9 @@ const SPOTLIGHT_MAX_ZOOM = 1.8
 const GAPS = { gapX: 22, gapWrap: 24, gapLayer: 54 }
 
 const widthSelector = (s: ReactFlowState) => s.width
+const domNodeSelector = (s: ReactFlowState) => s.domNode
+/** Room kept between the tree and a panel covering the screen's right side. */
+const COVER_GAP_PX = 16
 const heightSelector = (s: ReactFlowState) => s.height
 
 const isCore = (n: CardNode) => n.data.role === 'core'
@@ -44,8 +48,18 @@ export function useScreenLayout<N extends CardNode>(
   spotlight: string | null,
 ): ScreenNodes<N> {
   const flow = useReactFlow()
-  const screenWidth = useStore(widthSelector)
+  const fullWidth = useStore(widthSelector)
   const screenHeight = useStore(heightSelector)
+  const domNode = useStore(domNodeSelector)
+  const coveredFrom = useCoveredEdge()
+  // A panel over the screen's right side (the vote ranking): the tree goes in what is left of
+  // it, unless that would be less than half the screen.
+  const screenWidth = useMemo(() => {
+    if (!active || coveredFrom === null || !domNode || !fullWidth) return fullWidth
+    const box = domNode.getBoundingClientRect()
+    const covered = Math.max(0, box.right - coveredFrom + COVER_GAP_PX)
+    return covered > 0 && covered <= fullWidth / 2 ? fullWidth - covered : fullWidth
+  }, [active, coveredFrom, domNode, fullWidth])
 
   // The layers depend on the tree's shape only, not on texts or positions.
   const shape = useMemo(

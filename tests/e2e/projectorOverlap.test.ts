@@ -128,4 +128,51 @@ describe('the projector never shows cards on top of each other', () => {
     const grown = await settledBoxes(page, 41)
     expect(intersecting(grown)).toEqual([])
   })
+
+  it('keeps the tree clear of the vote ranking while a revealed vote shows it, and takes the room back when it is folded', async () => {
+    const { board: generated } = generateBoard(40)
+    generated.votes = {
+      votes: [
+        {
+          id: 'v1',
+          canvas: 'problems',
+          label: 'Priorità',
+          dots: 3,
+          state: 'revealed',
+          createdAt: '2026-12-04T09:00:00.000Z',
+        },
+      ],
+      dots: ['core', 'cause-1', 'cause-2', 'cause-2', 'effect-1'].map((card, i) => ({
+        id: `d${i}`,
+        vote: 'v1',
+        card,
+        voter: `voter-${i % 2}`,
+      })),
+    }
+    const board = await importBoard(suite.server.url, generated)
+    const { page } = await newParticipant(suite.browser, 'Proiettore')
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await page.goto(board.links.viewer)
+    const ranking = page.getByTestId('vote-ranking')
+    await expect.poll(() => page.getByTestId('vote-ranking-item').count()).toBe(4)
+    const rankingLeft = () => ranking.evaluate((el) => el.getBoundingClientRect().left)
+
+    const shown = await settledBoxes(page, 40)
+    await screenshot(page, 'projector-vote-ranking')
+    const left = await rankingLeft()
+    expect(left).toBeLessThan(1920 - 200)
+    // every card left of the ranking, none on top of another, all on the screen
+    expect(shown.filter((c) => c.right > left).map((c) => c.id)).toEqual([])
+    expect(intersecting(shown)).toEqual([])
+    for (const c of shown) expect(c.left).toBeGreaterThanOrEqual(0)
+
+    // folded, the ranking is a title bar: the tree spreads over the whole screen again
+    await ranking.getByRole('button', { name: 'Riduci la classifica' }).click()
+    await expect
+      .poll(async () => Math.max(...(await cardBoxes(page)).map((c) => c.right)), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(left + 50)
+    expect(intersecting(await settledBoxes(page, 40))).toEqual([])
+  })
 })
