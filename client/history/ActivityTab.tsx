@@ -43,15 +43,18 @@ export function ActivityTab({ api }: { api: HistoryApi }) {
 
 function EntryChanges({ entry }: { entry: ActivityEntry }) {
   const { t } = useTranslation('history')
+  // a restore's records came back or went with it: nobody wrote or deleted them by hand
+  const verbs = entry.restore ? 'restoreActions' : 'actions'
   return (
     <>
+      {entry.restore && <p className="history-restore">{t(`restoreOf.${entry.restore}`)}</p>}
       {byCanvas(entry.changes).map(({ canvas, items }) => (
         <div key={canvas} className="history-change-block">
           <span className="history-kind">{t(`canvases.${canvas}`)}</span>
           {items.flatMap(([collection, c]) =>
             ACTIONS.filter((a) => c[a].length).map((action) => (
               <p key={`${collection}-${action}`} className={action}>
-                {t(`actions.${action}`)} {t(kindKey(collection))}:{' '}
+                {t(`${verbs}.${action}`)} {t(kindKey(collection))}:{' '}
                 {c[action].map((r) => r.label || t('untitled')).join(' · ')}
                 {c.more?.[action] ? ` ${t('more', { count: c.more[action] })}` : ''}
               </p>

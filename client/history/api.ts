@@ -32,6 +32,8 @@ export interface ActivityEntry {
       more?: Partial<Record<'created' | 'edited' | 'deleted', number>>
     }
   >
+  /** The entry of a restore: of a version, or of records from the bin. */
+  restore?: 'version' | 'bin' | null
 }
 
 export interface BinEntry {

@@ -62,6 +62,7 @@ export async function restoreVersion(
       const plan = planRestore(room.doc, version)
       if (!planIsEmpty(plan)) {
         history.recordServerChange(room, who, {
+          restore: 'version',
           created: plan.added,
           edited: plan.changed,
           deleted: plan.removed,
@@ -241,6 +242,7 @@ export async function restoreFromBin(
     })
     if (refusal) return { ok: false, status: 409, code: 'CANNOT_RESTORE', details: [refusal] }
     history.recordServerChange(room, who, {
+      restore: 'bin',
       created: records.map((r) => ({ collection: r.collection, id: r.recordId })),
     })
     Y.applyUpdate(room.doc, update, HISTORY_ORIGIN)

@@ -4,7 +4,7 @@ import type * as Y from 'yjs'
 import { deletedCount, type Classification } from './classify.ts'
 import { describeRemoved, labelInDoc, labelOfFields } from './labels.ts'
 import type { HistoryChange, HistoryRoom } from './recorder.ts'
-import type { CollectionChange, HistoryStore, TouchedRecord } from './types.ts'
+import type { CollectionChange, HistoryStore, RestoreKind, TouchedRecord } from './types.ts'
 
 /** At most this many records of one kind are named in one activity entry. */
 export const NAMED_PER_ENTRY = 20
@@ -18,6 +18,8 @@ export const trimEvery = (keep: number): number => Math.max(1, Math.ceil(keep / 
 
 /** What a change the server makes itself (a restore) creates, edits and deletes. */
 export interface ServerChange {
+  /** What the change restores: its entry says so. */
+  restore: RestoreKind
   created?: readonly { collection: string; id: string }[]
   edited?: readonly { collection: string; id: string }[]
   deleted?: readonly { collection: string; id: string; fields: Fields }[]
@@ -182,7 +184,15 @@ export class ActivityFeed {
       labels.set(`${r.collection}\u0000${r.id}`, label)
       named(of(r.collection).deleted, { id: r.id, label })
     }
-    const entry = { boardId: room.id, at, until: at, role: who.role, name: who.name, changes }
+    const entry = {
+      boardId: room.id,
+      at,
+      until: at,
+      role: who.role,
+      name: who.name,
+      changes,
+      restore: change.restore,
+    }
     // labels of what comes back, and of what changed, are read once the change is in: an
     // edited record is named as it reads now (it was named by the words the restore removed)
     queueMicrotask(() => {

@@ -99,6 +99,14 @@ export const HISTORY_MIGRATIONS: readonly HistoryMigration[] = [
       CREATE INDEX history_bin_batch ON history_bin(board_id, batch);`,
     },
   },
+  {
+    version: 2,
+    name: 'MarkRestoreEntries',
+    sql: {
+      sqlite: `ALTER TABLE activity ADD COLUMN restore TEXT;`,
+      postgres: `ALTER TABLE history_activity ADD COLUMN restore TEXT;`,
+    },
+  },
 ]
 
 /** The table that records what is applied (the same in both dialects). */

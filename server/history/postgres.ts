@@ -166,9 +166,17 @@ export async function openPostgresHistory(
     appendActivity: (e) =>
       track(async () => {
         const { rows } = await pool.query<{ id: string }>(
-          `INSERT INTO history_activity (board_id, at, until, role, author, changes)
-           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [e.boardId, e.at, e.until, e.role, storableText(e.name), JSON.stringify(e.changes)],
+          `INSERT INTO history_activity (board_id, at, until, role, author, changes, restore)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+          [
+            e.boardId,
+            e.at,
+            e.until,
+            e.role,
+            storableText(e.name),
+            JSON.stringify(e.changes),
+            e.restore ?? null,
+          ],
         )
         return Number(rows[0]!.id)
       }),

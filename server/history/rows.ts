@@ -34,6 +34,8 @@ export interface ActivityRow {
   role: string | null
   author: string | null
   changes: string
+  /** Since history migration 2 (null in older rows). */
+  restore?: string | null
 }
 
 export interface BinRow {
@@ -76,6 +78,7 @@ export function toActivity(row: ActivityRow): ActivityEntry {
     role: row.role as Role | null,
     name: row.author,
     changes: JSON.parse(row.changes) as Record<string, CollectionChange>,
+    restore: row.restore === 'version' || row.restore === 'bin' ? row.restore : null,
   }
 }
 

@@ -47,7 +47,7 @@ export function openSqliteHistory(dataDir: string): HistoryStore {
     'SELECT COUNT(*) AS n, SUM(LENGTH(state)) AS bytes FROM versions WHERE board_id = ?',
   )
   const insertActivity = db.prepare(
-    'INSERT INTO activity (board_id, at, until, role, author, changes) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO activity (board_id, at, until, role, author, changes, restore) VALUES (?, ?, ?, ?, ?, ?, ?)',
   )
   const updateActivity = db.prepare('UPDATE activity SET until = ?, changes = ? WHERE id = ?')
   // The feed is read by people, not by the sync: its writes wait up to a second and go in one
@@ -168,6 +168,7 @@ export function openSqliteHistory(dataDir: string): HistoryStore {
               e.role,
               storableText(e.name),
               JSON.stringify(e.changes),
+              e.restore ?? null,
             ).lastInsertRowid,
           ),
         { urgent: deletes },

@@ -63,9 +63,14 @@ export interface ActivityEntry extends Author {
   until: number
   /** Per collection (registry name). */
   changes: Record<string, CollectionChange>
+  /** Set when the entry is a restore's (its records came back, or went, with it). */
+  restore: RestoreKind | null
 }
 
-export type NewActivity = Omit<ActivityEntry, 'id'>
+/** An entry of a restore says what came back: a version, or records from the bin. */
+export type RestoreKind = 'version' | 'bin'
+
+export type NewActivity = Omit<ActivityEntry, 'id' | 'restore'> & { restore?: RestoreKind | null }
 
 /** A record deleted from the board, with its last content. */
 export interface BinEntry extends Author {

@@ -211,6 +211,12 @@ describe('history in the browser', () => {
           expect.stringContaining('ha eliminato scheda problema: Pochi tirocini'),
         ]),
       )
+    // Giulia's restore is said as one: the cards came back with it, nobody wrote them again
+    const restore = feed.first()
+    expect(await restore.textContent()).toContain('Ha ripristinato una versione')
+    expect(await restore.textContent()).toMatch(/ha riportato scheda problema: .*Pochi tirocini/)
+    expect(await restore.textContent()).toMatch(/ha tolto scheda problema: Trasporti scarsi/)
+    expect(await restore.textContent()).not.toContain('ha creato')
 
     // a participant sees the versions but cannot save or restore
     await openHistory(bruno.page, 'Versioni')
@@ -287,6 +293,13 @@ describe('history in the browser', () => {
       await expect.poll(() => page.page.locator('.react-flow__edge').count()).toBe(2)
     }
     await expect.poll(() => panel(carlo.page).locator('.history-bin-entry').count()).toBe(0)
+    // the activity says where the card came from
+    await openHistory(carlo.page, 'Attività')
+    const back = panel(carlo.page).locator('.history-entry').first()
+    await expect.poll(() => back.textContent()).toContain('Ha ripristinato dal cestino')
+    expect(await back.textContent()).toContain('ha riportato scheda problema: Famiglie fragili')
+    await screenshot(carlo.page, 'history-activity-restore')
+    await openHistory(carlo.page, 'Cestino')
     // the bin Carlo keeps open shows what Anna deletes next, without «Aggiorna»
     await anna.card('Pochi servizi').click()
     await anna.page.keyboard.press('Delete')

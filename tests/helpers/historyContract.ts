@@ -56,6 +56,7 @@ function activity(board: string, at: number, label = `card ${at}`): NewActivity 
     role: 'participant',
     name: 'Bruno',
     changes: change(label),
+    restore: null,
   }
 }
 
@@ -300,6 +301,21 @@ export function historyContract(name: string, open: () => Promise<HistorySubject
         )
         expect(saved).toMatchObject({ name: `Fine\uFFFD${plain(odd)}`, author: plain(odd) })
         expect(await store.getVersion(board, saved.id)).toEqual(saved)
+      }),
+    )
+
+    it(
+      'an entry of a restore keeps its mark; the others have none',
+      withStore(async ({ store }) => {
+        const board = boardId()
+        await store.appendActivity(activity(board, 1))
+        await store.appendActivity({ ...activity(board, 2), restore: 'version' })
+        await store.appendActivity({ ...activity(board, 3), restore: 'bin' })
+        expect((await store.listActivity(board, 10)).map((e) => e.restore)).toEqual([
+          'bin',
+          'version',
+          null,
+        ])
       }),
     )
 

@@ -85,7 +85,7 @@ describe('history: versions and restore', () => {
     const deletion = activity.body.activity.find(
       (e: any) => e.changes['problems.nodes']?.deleted.length,
     )
-    expect(deletion).toMatchObject({ role: 'participant', name: 'Marco' })
+    expect(deletion).toMatchObject({ role: 'participant', name: 'Marco', restore: null })
     expect(deletion.changes['problems.nodes'].deleted).toHaveLength(15)
     expect(deletion.changes['problems.edges'].deleted).toHaveLength(14)
     expect(deletion.changes['problems.nodes'].deleted.map((r: any) => r.label)).toContain(
@@ -93,6 +93,8 @@ describe('history: versions and restore', () => {
     )
     const restoreEntry = activity.body.activity[0]
     expect(restoreEntry.role).toBe('facilitator')
+    // the cards came back with a restore: its entry says so, not that someone created them
+    expect(restoreEntry.restore).toBe('version')
     expect(restoreEntry.changes['problems.nodes'].created).toHaveLength(15)
   })
 

@@ -51,6 +51,19 @@ describe('history: the bin', () => {
     expect(
       (await api(server.url, 'GET', `/api/boards/${board.id}/bin`, board.keys.viewer)).body.bin,
     ).toEqual([])
+    // the activity says the card came back from the bin, not that someone wrote it again
+    const activity = await api(
+      server.url,
+      'GET',
+      `/api/boards/${board.id}/activity`,
+      board.keys.viewer,
+    )
+    const [restored, deleted] = activity.body.activity
+    expect(restored).toMatchObject({ restore: 'bin', role: 'participant' })
+    expect(restored.changes['problems.nodes'].created.map((r: any) => r.label)).toEqual([
+      'Problema c2',
+    ])
+    expect(deleted.restore).toBeNull()
     // twice is refused: it is on the board
     const again = await api(
       server.url,

@@ -105,6 +105,15 @@ export const history = {
     votes_dots: 'dot',
   },
   actions: { created: 'created', edited: 'edited', deleted: 'deleted' },
+  restoreOf: {
+    version: 'Restored a version',
+    bin: 'Restored from the bin',
+  },
+  restoreActions: {
+    created: 'brought back',
+    edited: 'put back as it was',
+    deleted: 'took away',
+  },
   more: 'and {{count}} more',
   noActivity: 'No change recorded.',
   untitled: '(no text)',

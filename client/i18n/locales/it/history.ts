@@ -116,6 +116,15 @@ export const history = {
     votes: 'f',
   },
   actions: { created: 'ha creato', edited: 'ha modificato', deleted: 'ha eliminato' },
+  restoreOf: {
+    version: 'Ha ripristinato una versione',
+    bin: 'Ha ripristinato dal cestino',
+  },
+  restoreActions: {
+    created: 'ha riportato',
+    edited: 'ha riportato com’era',
+    deleted: 'ha tolto',
+  },
   more: 'e altri {{count}}',
   noActivity: 'Nessuna modifica registrata.',
   untitled: '(senza testo)',
