@@ -87,10 +87,51 @@ function ownMessage(issue: z.core.$ZodIssue, lang: ProblemLang): string {
   return (OWN_PROBLEMS_IT[params.problem] as (p: OwnProblem) => string)(params)
 }
 
-function describe(error: z.ZodError, lang: ProblemLang): string[] {
+/** The fields a record is known by, in the order they are tried. */
+const NAMING_FIELDS = ['label', 'name', 'title', 'text', 'what']
+const QUOTED_CHARS = 40
+
+/**
+ * The record a problem is in, as the person who made the file can find it: its id and the start
+ * of its text (` (id «p3», «Pochi tirocini»)`); empty when the path is in no record with an id.
+ */
+function recordOf(input: unknown, path: readonly PropertyKey[], lang: ProblemLang): string {
+  let record: Record<string, unknown> | null = null
+  let at: unknown = input
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') break
+    if (!Array.isArray(at) && typeof (at as Record<string, unknown>).id === 'string')
+      record = at as Record<string, unknown>
+    at = (at as Record<PropertyKey, unknown>)[key as string]
+  }
+  if (at !== null && typeof at === 'object' && !Array.isArray(at)) {
+    if (typeof (at as Record<string, unknown>).id === 'string')
+      record = at as Record<string, unknown>
+  }
+  if (!record) return ''
+  const [open, close] = lang === 'it' ? ['«', '»'] : ['"', '"']
+  const quote = (v: string) => {
+    const flat = v.replace(/\s+/g, ' ').trim()
+    const cut = flat.length > QUOTED_CHARS ? `${flat.slice(0, QUOTED_CHARS).trimEnd()}…` : flat
+    return `${open}${cut}${close}`
+  }
+  // a link has no text of its own: it is known by what it joins
+  const ends =
+    typeof record.source === 'string' && typeof record.target === 'string'
+      ? `${record.source} → ${record.target}`
+      : undefined
+  const text =
+    NAMING_FIELDS.map((f) => record[f]).find(
+      (v): v is string => typeof v === 'string' && v.trim() !== '',
+    ) ?? ends
+  const id = (record.id as string).slice(0, QUOTED_CHARS)
+  return text ? ` (id ${quote(id)}, ${quote(text)})` : ` (id ${quote(id)})`
+}
+
+function describe(error: z.ZodError, lang: ProblemLang, input?: unknown): string[] {
   return error.issues.slice(0, 20).map((issue) => {
     const where = issue.path.length ? issue.path.join('.') : '(root)'
-    return `${where}: ${ownMessage(issue, lang)}`
+    return `${where}${recordOf(input, issue.path, lang)}: ${ownMessage(issue, lang)}`
   })
 }
 
@@ -165,7 +206,7 @@ function parseChecked(raw: unknown, lang: ProblemLang): ParseResult {
   }
   const parsed = boardExportSchema.safeParse(current, context)
   if (!parsed.success)
-    return { ok: false, code: 'INVALID_EXPORT', details: describe(parsed.error, lang) }
+    return { ok: false, code: 'INVALID_EXPORT', details: describe(parsed.error, lang, current) }
   return { ok: true, board: parsed.data }
 }
 

@@ -166,7 +166,9 @@ describe('home page', () => {
     await pick.setInputFiles(longFile)
     await refused.filter({ hasText: 'alcuni dati non rispettano i limiti' }).waitFor()
     expect(await refused.textContent()).not.toContain('non è un’esportazione')
-    expect(await refused.textContent()).toMatch(/canvases\.problems\.nodes\.0\.label: .*2000/)
+    expect(await refused.textContent()).toMatch(
+      /canvases\.problems\.nodes\.0\.label \(id «[^»]+», «x+…»\): .*2000/,
+    )
     // in the page's language, in plain words
     expect(await refused.textContent()).toContain('testo troppo lungo: al massimo 2000 caratteri')
     expect(await refused.textContent()).not.toMatch(/Too big|Invalid input/)

@@ -222,8 +222,8 @@ describe('HTTP API', () => {
       },
     })
     for (const [language, message] of [
-      ['it-IT,it;q=0.9,en;q=0.8', /nodes\.0\.label: dovrebbe essere un testo/],
-      ['en-GB,it;q=0.5', /nodes\.0\.label: Invalid input: expected string/],
+      ['it-IT,it;q=0.9,en;q=0.8', /nodes\.0\.label \(id «n»\): dovrebbe essere un testo/],
+      ['en-GB,it;q=0.5', /nodes\.0\.label \(id "n"\): Invalid input: expected string/],
     ] as const) {
       const res = await fetch(`${server.url}/api/boards/import`, {
         method: 'POST',

@@ -137,6 +137,10 @@ describe('JSON export', () => {
     if (parsed.ok) return
     expect(parsed.details.join('\n')).toMatch(/duplicate card id cause-1/)
     expect(parsed.details.join('\n')).toMatch(/unknown card nowhere/)
+    // the record is named by its id and text, as the file's author can find it
+    expect(parsed.details.join('\n')).toContain(
+      'canvases.problems.nodes.2.id (id "cause-1", "Orientamento scarso"): ',
+    )
   })
 
   it('describes duplicate ids, dangling links and a missing chosen strategy in Italian', () => {
@@ -145,8 +149,8 @@ describe('JSON export', () => {
     const details = problemsInItalian(bad)
     expect(details).toEqual(
       expect.arrayContaining([
-        'canvases.problems.nodes.2.id: l’id «cause-1» compare più di una volta',
-        'canvases.problems.edges.1.target: rimanda a «nowhere», che non c’è in canvases.problems.nodes',
+        'canvases.problems.nodes.2.id (id «cause-1», «Orientamento scarso»): l’id «cause-1» compare più di una volta',
+        'canvases.problems.edges.1.target (id «l9», «core → nowhere»): rimanda a «nowhere», che non c’è in canvases.problems.nodes',
         'chosenStrategy: la strategia scelta «sparita» non è tra le candidate',
       ]),
     )
@@ -161,9 +165,9 @@ describe('JSON export', () => {
     delete bad.strategy
     expect(problemsInItalian(bad)).toEqual(
       expect.arrayContaining([
-        'canvases.problems.nodes.0.label: testo troppo lungo: al massimo 2000 caratteri',
-        'canvases.problems.nodes.1.role: dovrebbe essere uno tra "core", "cause", "effect"',
-        'canvases.stakeholders.nodes.0.power: al massimo 1',
+        `canvases.problems.nodes.0.label (id «cause-1», «${'x'.repeat(40)}…»): testo troppo lungo: al massimo 2000 caratteri`,
+        'canvases.problems.nodes.1.role (id «core», «Pochi NEET trovano lavoro»): dovrebbe essere uno tra "core", "cause", "effect"',
+        'canvases.stakeholders.nodes.0.power (id «a1», «Comune di Clusone»): al massimo 1',
         'strategy: manca',
       ]),
     )
