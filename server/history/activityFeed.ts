@@ -102,6 +102,7 @@ export class ActivityFeed {
         `${r.collection}\u0000${r.id}`,
         describeRemoved(room.doc, r.collection, r.fields, removedLabels),
       )
+    if (removedLabels.size) this.nameRemoved(feed, removedLabels)
     // A writer's run of creations and edits is one entry ("created 6 cards, edited 3"); a
     // deletion is an entry of its own, written before it is relayed.
     const foldable = deletedCount(c) === 0
@@ -256,6 +257,19 @@ export class ActivityFeed {
         const label = labelInDoc(entry.doc, collection, r.id)
         if (label || !r.label) r.label = label
       }
+  }
+
+  /**
+   * Records about to be deleted that entries not yet written name (someone else's new card,
+   * deleted before the feed was written): named now, as they read before they go.
+   */
+  private nameRemoved(feed: BoardFeed, labels: ReadonlyMap<string, string>): void {
+    for (const entry of new Set([...feed.unflushed, ...feed.open.values()])) {
+      if (entry.final) continue
+      for (const [collection, change] of Object.entries(entry.changes))
+        for (const r of [...change.created, ...change.edited])
+          r.label ||= labels.get(`${collection}\u0000${r.id}`) ?? ''
+    }
   }
 
   /** No more edits fold into the entry: its records keep the names they have now. */

@@ -177,6 +177,25 @@ describe('activity record', () => {
     expect(deletion!.changes['problems.nodes']!.deleted).toEqual([{ id: 'n1', label: 'Nuova 1' }])
   })
 
+  it('names a new card another person deletes before the feed is written by the text it had', async () => {
+    const { store } = countingStore()
+    let now = 1_000_000
+    const history = new History({ store, log: silent, now: () => now, flushActivityMs: 3_600_000 })
+    cleanups.push(() => history.close())
+    const { room, write } = board(history)
+    const card = (label: string) => ({ kind: 'problem', label, x: 0, y: 0, role: 'cause' })
+    write('Anna', (d) => putCard(d, 'problems', 'n1', card('Nuova di Anna')))
+    now += 1_000
+    write('Bruno', (d) => deleteCard(d, 'problems', 'n1'))
+    await history.flushActivity(room.id)
+    const [deletion, creation] = await store.listActivity(room.id, 10)
+    expect(deletion).toMatchObject({ name: 'Bruno' })
+    expect(creation).toMatchObject({ name: 'Anna' })
+    expect(creation!.changes['problems.nodes']!.created).toEqual([
+      { id: 'n1', label: 'Nuova di Anna' },
+    ])
+  })
+
   it('starts a new entry for a writer after a pause longer than the fold', async () => {
     const { store } = countingStore()
     let now = 1_000_000
