@@ -125,8 +125,8 @@ describe('the facilitator runs the room', () => {
     expect(await anna.page.getByTestId('vote-chip').innerText()).toMatch(/ti restano 3 punti su 3/)
     expect(await anna.page.locator('.vote-question').getAttribute('title')).toBe(question)
     // how many rows the elements take: those whose middles fall within one another's height
-    const rows = (selector: string) =>
-      anna.page.evaluate((s) => {
+    const rows = (selector: string, page = anna.page) =>
+      page.evaluate((s) => {
         const boxes = [...document.querySelectorAll(s)].map((el) => el.getBoundingClientRect())
         const rowsOf: DOMRect[] = []
         for (const b of boxes) {
@@ -141,6 +141,12 @@ describe('the facilitator runs the room', () => {
     expect(await rows('.toolbar > :is(button, select, .tree-menu-anchor)')).toBe(1)
     // two rows of controls: title and phases, then the room's and the page's
     expect(await header()).toBeLessThan(110)
+    // the facilitator's tools, with «Disponi albero», on one row at 1440 px too
+    await facilitator.page.setViewportSize({ width: 1440, height: 900 })
+    await facilitator.page.keyboard.press('Escape')
+    await expect
+      .poll(() => rows('.toolbar > :is(button, select, .tree-menu-anchor)', facilitator.page))
+      .toBe(1)
   })
 
   it('a dot vote with hidden results shows the right tallies everywhere once revealed, and is in the export', async () => {
