@@ -31,14 +31,21 @@ export function RegisterRow({ actor, selected }: { actor: Actor; selected: boole
   const peers = useBoard(peersSelector)
   const writersText = useWritersText()
   const text = (field: ActorTextField | 'label') => {
-    if (!editable) return <span className="cell-text">{actor[field]}</span>
+    // a cell shows what its width allows: the whole text is in its tooltip
+    const whole = actor[field] || undefined
+    if (!editable)
+      return (
+        <span className="cell-text" title={whole}>
+          {actor[field]}
+        </span>
+      )
     // someone else writing in this very cell: their colour around it
     const writer = writersIn(peers, actor.id, field)
     return (
       <span
         className={`cell-field${writer ? ' being-written' : ''}`}
         style={writer ? { outlineColor: writer.first.user.color } : undefined}
-        title={writer ? writersText(writer) : undefined}
+        title={writer ? writersText(writer) : whole}
       >
         <SharedTextField
           target={{ collection: 'stakeholders.nodes', id: actor.id, field }}

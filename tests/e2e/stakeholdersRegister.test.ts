@@ -46,6 +46,13 @@ describe('the stakeholder register in the browser', () => {
     await expect
       .poll(() => bruno.registerCell('Cooperativa Il Ponte', 'pactRole').inputValue())
       .toBe('Capofila')
+    // a cell narrower than its text has the whole of it in its tooltip
+    expect(
+      await bruno
+        .registerCell('Cooperativa Il Ponte', 'pactRole')
+        .locator('xpath=ancestor::span[contains(@class, "cell-field")]')
+        .getAttribute('title'),
+    ).toBe('Capofila')
 
     // filter by category and stance, sort by power
     await bruno.page.locator('[data-filter-category=economic]').click()
