@@ -13,7 +13,7 @@ import { createBoardActions } from '../store/actions.ts'
 import { bindDocToStore } from './binding.ts'
 import { PhaseUndo } from '../store/origin.ts'
 import { storedParticipantId } from './identity.ts'
-import { holdKeysForEditor } from '../text/typeAhead.ts'
+import { editStarted } from '../text/typeAhead.ts'
 import { bindRoomControl } from '../facilitation/roomBinding.ts'
 import { SocketTakingEarly } from './earlySocket.ts'
 import { applyServerUpdatesQuietly } from './quietApply.ts'
@@ -117,7 +117,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
 
   // The keys typed between "edit this card" and its editor taking focus belong to the editor.
   const unwatchEditing = store.subscribe((s, prev) => {
-    if (s.editingId && s.editingId !== prev.editingId) holdKeysForEditor(s.editingId)
+    if (s.editingId && s.editingId !== prev.editingId) editStarted(s.editingId)
   })
 
   // The undo and redo buttons are the phase on screen's.

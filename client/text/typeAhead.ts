@@ -138,6 +138,20 @@ export function holdKeysForEditor(owner: string): void {
   catcherField().focus({ preventScroll: true })
 }
 
+/**
+ * Someone's edit of `owner` started (the record being edited changed): its editor is about to
+ * open, so the keys are held for it, unless the person is already in a text field. A field that
+ * marks its record as being written when focused (an actor's name, a pact text) takes its keys
+ * itself; holding them for an editor that never came swallowed the Tab and Space pressed next
+ * on a button, for the 3 s of the hold (keyboard walkthrough, actor card).
+ */
+export function editStarted(owner: string): void {
+  if (typeof document === 'undefined') return
+  const active = document.activeElement
+  if (isTyping(active) && active?.tagName !== 'SELECT') return
+  holdKeysForEditor(owner)
+}
+
 /** A key that opened the editor and belongs in it (Backspace on a selected card). */
 export function holdKey(key: TypedKey): void {
   held?.push(key)
@@ -176,8 +190,7 @@ export function focusNewField(selector: string): void {
   const attempt = () => {
     const field = document.querySelector<HTMLElement>(selector)
     if (field && field.getClientRects().length > 0) {
-      // taken before the focus moves: a field that starts an edit when focused may start
-      // holding keys for itself (session.ts), and those are not these
+      // taken before the focus moves, and typed once it is there
       const keys = takeHeldKeys(selector)
       field.focus()
       if (document.activeElement === field) typeInto(field, keys)

@@ -177,6 +177,24 @@ describe('the Stakeholder phase in the browser', () => {
     )
   })
 
+  it('takes every key of a person tabbing through an actor card: no key held for an editor that never opens', async () => {
+    const board = await workshop.createBoard('Patto Val Brembana')
+    const observer = await stockWithActors(board)
+    const alice = await workshop.participant('Alice')
+    await alice.open(board.links.participant)
+    await alice.card('Confindustria Bergamo').click()
+    const name = alice.editorLabel()
+    await name.click()
+    // at once, as a person who knows the form: to the category, one to the right, Space
+    await alice.page.keyboard.press('End')
+    await alice.page.keyboard.type(' srl')
+    for (const key of ['Tab', 'Tab', 'Tab', 'Space']) await alice.page.keyboard.press(key)
+    await waitFor(
+      () => actorByName(observer.doc, 'Confindustria Bergamo srl')?.category === 'third-sector',
+      'the category chosen with Tab and Space',
+    )
+  })
+
   it('links actors to objectives and shows the coverage matrix', async () => {
     const board = await workshop.createBoard('Patto Lecco')
     const observer = await stockWithActors(board)
