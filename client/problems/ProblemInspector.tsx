@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { Panel } from '@xyflow/react'
 import { useTranslation } from 'react-i18next'
 import { SharedTextField } from '../text/SharedTextField.tsx'
@@ -47,15 +47,30 @@ export function ProblemInspector() {
   const clusters = useBoard(clustersSelector)
   const [newGroup, setNewGroup] = useState('')
   const [open, setOpen] = useState(() => readOpen())
+  // The button that opens the panel is replaced by it, and the panel by the button: the focus
+  // goes to the one that is drawn, or it would fall to the page, where Tab makes a new card.
+  const toggleRef = useRef<HTMLButtonElement>(null)
+  const moveFocus = useRef(false)
   const setPanel = (next: boolean) => {
+    moveFocus.current = true
     setOpen(next)
     writeOpen(next)
   }
+  useEffect(() => {
+    if (!moveFocus.current) return
+    moveFocus.current = false
+    toggleRef.current?.focus()
+  }, [open])
   if (!card) return null
   if (!open)
     return (
       <Panel position="top-right">
-        <button className="inspector-open" aria-expanded="false" onClick={() => setPanel(true)}>
+        <button
+          ref={toggleRef}
+          className="inspector-open"
+          aria-expanded="false"
+          onClick={() => setPanel(true)}
+        >
           {t('inspector.title')} ▸
         </button>
       </Panel>
@@ -98,6 +113,7 @@ export function ProblemInspector() {
       <div className="inspector-head">
         <h2>{t('inspector.title')}</h2>
         <button
+          ref={toggleRef}
           aria-expanded="true"
           aria-label={t('inspector.close')}
           onClick={() => setPanel(false)}

@@ -248,6 +248,33 @@ describe('the problem tree, keyboard first', () => {
     expect(card.cluster).toBe(json.clusters[0]!.id)
   })
 
+  it('the details panel opens and closes from the keyboard with the focus in it: Tab never adds a card meanwhile', async () => {
+    const board = await createBoard(suite.server.url)
+    const f = boardPage((await newParticipant(suite.browser, 'Gaia')).page)
+    await f.open(board.links.participant)
+    await f.addCardAt(500, 300, 'Abbandono scolastico')
+    await f.card('Abbandono scolastico').click()
+    const focused = () =>
+      f.page.evaluate(
+        () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName,
+      )
+    await f.page.getByRole('button', { name: 'Dettagli della carta ▸' }).focus()
+    await f.page.keyboard.press('Enter')
+    await expect.poll(focused).toBe('Chiudi dettagli')
+    await f.page.keyboard.press('Tab')
+    await expect.poll(focused).toBe('Testo')
+    await f.page.keyboard.press('Shift+Tab')
+    await f.page.keyboard.press('Enter')
+    await expect
+      .poll(() =>
+        f.page.evaluate(() => document.activeElement?.classList.contains('inspector-open')),
+      )
+      .toBe(true)
+    await f.page.keyboard.press('Tab')
+    await f.page.keyboard.press('Tab')
+    expect(await f.cards().count()).toBe(1)
+  })
+
   it('after a layout, who pressed L sees the whole tree, none of it under the toolbar', async () => {
     const board = await createBoard(suite.server.url, 'Disposizione')
     // A messy tree in one row: the core problem, three effects and three causes side by side.
