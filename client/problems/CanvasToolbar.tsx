@@ -86,7 +86,7 @@ export function CanvasToolbar({ editing }: { editing: ReturnType<typeof useTreeE
         </button>
       )}
       <UndoRedoButtons />
-      <p className="toolbar-keys">{t('tree.keys')}</p>
+      <p className="toolbar-keys">{t(facilitator ? 'tree.keys' : 'tree.keysParticipant')}</p>
     </Panel>
   )
 }

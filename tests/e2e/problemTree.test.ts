@@ -33,6 +33,7 @@ describe('the problem tree, keyboard first', () => {
     await f.open(board.links.facilitator)
     await p.open(board.links.participant)
     await f.waitSaved()
+    expect(await f.page.locator('.toolbar-keys').textContent()).toContain('L disponi')
     const { keyboard } = f.page
     // On a timeout, what the page showed: the cards, which were selected, where the focus was.
     const explained = async (step: Promise<void>, what: string) =>
@@ -253,6 +254,8 @@ describe('the problem tree, keyboard first', () => {
     const f = boardPage((await newParticipant(suite.browser, 'Gaia')).page)
     await f.open(board.links.participant)
     await f.addCardAt(500, 300, 'Abbandono scolastico')
+    // laying out is the facilitator's: a participant is not told of the key
+    expect(await f.page.locator('.toolbar-keys').textContent()).not.toContain('L disponi')
     await f.card('Abbandono scolastico').click()
     const focused = () =>
       f.page.evaluate(

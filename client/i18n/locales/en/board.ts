@@ -122,6 +122,8 @@ export const board = {
     layout: 'Lay out tree',
     group: 'Group into a branch',
     keys: 'Keyboard: N new card · Tab cause · Shift+Tab effect · Enter edit · arrows to move · L lay out · Del delete',
+    keysParticipant:
+      'Keyboard: N new card · Tab cause · Shift+Tab effect · Enter edit · arrows to move · Del delete',
   },
   inspector: {
     title: 'Card details',

@@ -127,6 +127,9 @@ export const board = {
     layout: 'Disponi albero',
     group: 'Raggruppa in un ramo',
     keys: 'Tastiera: N nuova carta · Tab causa · Maiusc+Tab effetto · Invio modifica · frecce per muoversi · L disponi · Canc elimina',
+    // laying the tree out is the facilitator's: the others are not told of a key that does nothing
+    keysParticipant:
+      'Tastiera: N nuova carta · Tab causa · Maiusc+Tab effetto · Invio modifica · frecce per muoversi · Canc elimina',
   },
   inspector: {
     title: 'Dettagli della carta',
