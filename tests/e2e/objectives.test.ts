@@ -159,6 +159,19 @@ describe('the objective tree in the browser', () => {
     await p.generate()
     await expect.poll(() => p.cards().count()).toBe(4)
 
+    // a card reached with Tab shows that it has the focus
+    let outline = 'none'
+    for (let i = 0; i < 40 && outline === 'none'; i++) {
+      await p.page.keyboard.press('Tab')
+      outline = await p.page.evaluate(() => {
+        const el = document.activeElement
+        return el?.classList.contains('react-flow__node')
+          ? getComputedStyle(el).outlineStyle
+          : 'none'
+      })
+    }
+    expect(outline).toBe('solid')
+
     // an intermediate objective added by the group
     await p.addObjective('Rete territoriale per il lavoro attiva')
     const added = p.card('Rete territoriale per il lavoro attiva')
