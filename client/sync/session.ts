@@ -5,7 +5,7 @@ import { refusalOfClose } from '../../shared/schema/index.ts'
 import { dropPending } from '../../shared/schema/integrable.ts'
 import { CLOSE, SYNC_PATH, type Role } from '../../shared/protocol.ts'
 import { pageWsOrigin } from '../app/boardLink.ts'
-import { createBoardStore } from '../store/boardStore.ts'
+import { canEdit, createBoardStore } from '../store/boardStore.ts'
 import type { BoardSession } from '../store/session.ts'
 
 export type { BoardSession } from '../store/session.ts'
@@ -118,6 +118,10 @@ export function createBoardSession(options: SessionOptions): BoardSession {
   // The keys typed between "edit this card" and its editor taking focus belong to the editor.
   const unwatchEditing = store.subscribe((s, prev) => {
     if (s.editingId && s.editingId !== prev.editingId) editStarted(s.editingId)
+    // The board paused (or the phase locked) while this person wrote a card: its editor closes
+    // on what was typed, which is stored; open, it took keys that went nowhere, and the others
+    // kept seeing them write (walkthrough).
+    else if (s.editingId && canEdit(prev) && !canEdit(s)) actions.setEditing(null)
   })
 
   // The undo and redo buttons are the phase on screen's.

@@ -242,6 +242,28 @@ describe('the facilitator runs the room', () => {
     expect(exported.votes.dots.map((d) => d.card).sort()).toEqual(['p0', 'p2', 'p2', 'p2'])
   })
 
+  it('a pause closes the card a participant is writing, on the words typed so far, for everyone', async () => {
+    const board = await seededBoard(['Servizi per il lavoro lontani'])
+    const facilitator = await suite.open(board.links.facilitator, 'Fede')
+    const anna = await suite.open(board.links.participant, 'Anna')
+    await anna.card('Servizi per il lavoro lontani').dblclick()
+    const editor = anna.page.locator('textarea.card-editor')
+    await editor.waitFor()
+    await anna.page.keyboard.press('End')
+    await anna.page.keyboard.type(' e poco conosciuti')
+    const writing = facilitator.page.locator('.card-writer', { hasText: 'Anna sta scrivendo' })
+    await writing.waitFor()
+    await facilitator.card('Servizi per il lavoro lontani e poco conosciuti').waitFor()
+    const panel = await facilitatorPanel(facilitator.page)
+    await panel.getByRole('checkbox', { name: 'Metti in pausa la lavagna' }).check()
+    await anna.page.getByTestId('room-frozen').waitFor()
+    // her editor closes on what she typed: no field left open that takes keys going nowhere
+    await expect.poll(() => editor.count()).toBe(0)
+    await anna.card('Servizi per il lavoro lontani e poco conosciuti').waitFor()
+    // and nobody is shown writing any more
+    await expect.poll(() => writing.count()).toBe(0)
+  })
+
   it("a frozen board refuses a participant's edit, and the page says so", async () => {
     const board = await seededBoard(['Disoccupazione giovanile'])
     const facilitator = await suite.open(board.links.facilitator, 'Fede')
