@@ -52,6 +52,7 @@ export function BoardCanvas({
   onDelete,
   editable,
   fitViewOptions,
+  onFitView,
   minimapColor,
   keyboardA11y = true,
   chrome = true,
@@ -71,6 +72,11 @@ export function BoardCanvas({
   onDelete?: OnDelete<CardNode, LinkEdge>
   editable: boolean
   fitViewOptions: FitViewOptions
+  /**
+   * «Mostra tutto» frames the cards again this way (clear of the toolbars and the warnings),
+   * right after React Flow's own fit with `fitViewOptions`.
+   */
+  onFitView?: () => void
   minimapColor: (n: Node) => string
   /** React Flow's own arrow-key moves; off where the arrows walk the tree instead. */
   keyboardA11y?: boolean
@@ -102,7 +108,9 @@ export function BoardCanvas({
       onlyRenderVisibleElements={nodes.length >= VIEW_ONLY_FROM}
     >
       <Background gap={24} color="#d9d6cc" />
-      {chrome && <Controls showInteractive={false} fitViewOptions={fitViewOptions} />}
+      {chrome && (
+        <Controls showInteractive={false} fitViewOptions={fitViewOptions} onFitView={onFitView} />
+      )}
       {chrome && <MiniMap pannable zoomable nodeColor={minimapColor} />}
       <RemoteCursors canvas={canvas} />
       {children}

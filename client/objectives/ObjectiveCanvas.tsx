@@ -80,13 +80,11 @@ export function ObjectiveCanvas() {
   const spotlight = useSpotlightOn('objectives')
   // the projector arranges the tree for the big screen; everyone else sees the board's places
   const screen = useScreenLayout(nodes, edges, viewer, spotlight)
-  const fit = useCallback(
-    () =>
-      requestAnimationFrame(
-        () => void flow.fitView(fitBelowToolbar(document.querySelector('.objective-canvas'), FIT)),
-      ),
+  const fitNow = useCallback(
+    () => void flow.fitView(fitBelowToolbar(document.querySelector('.objective-canvas'), FIT)),
     [flow],
   )
+  const fit = useCallback(() => requestAnimationFrame(fitNow), [fitNow])
   const fitAfterLayout = useFitAfterLayout(fit)
   const shownNodes = useAnimatedNodes(screen.nodes, fitAfterLayout.settled)
   useObjectiveShortcuts()
@@ -205,6 +203,7 @@ export function ObjectiveCanvas() {
             onDelete={onDelete}
             editable={editable}
             fitViewOptions={FIT}
+            onFitView={fitNow}
             minimapColor={minimapColor}
             chrome={!viewer}
           >

@@ -57,13 +57,13 @@ export function ProblemCanvas() {
   // where it was).
   const fitOptions = editable ? FIT_EDITING : FIT_PROJECTOR
   // below the toolbar when there is one (those who edit)
-  const fitTree = useCallback(
-    () =>
-      requestAnimationFrame(
-        () => void flow.fitView(fitBelowToolbar(canvasRef.current, fitOptions)),
-      ),
+  const fitNow = useCallback(
+    () => void flow.fitView(fitBelowToolbar(canvasRef.current, fitOptions)),
     [flow, fitOptions],
   )
+  // after the cards are drawn; «Mostra tutto» fits at once (over React Flow's own fit, which
+  // knows nothing of the toolbar)
+  const fitTree = useCallback(() => requestAnimationFrame(fitNow), [fitNow])
   const fitAfterLayout = useFitAfterLayout(fitTree)
   const editing = useTreeEditing({ onLaidOut: fitAfterLayout.laidOut })
   useTreeKeyboard(editing)
@@ -147,6 +147,7 @@ export function ProblemCanvas() {
             onConnect={onConnect}
             editable={editable}
             fitViewOptions={fitOptions}
+            onFitView={fitNow}
             minimapColor={minimapColor}
             keyboardA11y={false}
             chrome={!projector}

@@ -278,6 +278,73 @@ describe('the problem tree, keyboard first', () => {
     expect(await f.cards().count()).toBe(1)
   })
 
+  it('«Mostra tutto» frames the tree clear of the toolbar and of the warnings at its foot', async () => {
+    const board = await createBoard(suite.server.url, 'Mostra tutto')
+    // a tall chain of causes, and one card linked to nothing: a warning at the canvas's foot
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    const chain = ['core', 'c1', 'c2', 'c3', 'c4', 'c5']
+    stock.doc.transact(() => {
+      chain.forEach((id, i) =>
+        putCard(stock.doc, 'problems', id, {
+          kind: 'problem',
+          label: `Carta ${id}`,
+          role: id === 'core' ? 'core' : 'cause',
+          x: 0,
+          y: i * 160,
+        }),
+      )
+      chain.slice(1).forEach((id, i) =>
+        putLink(stock.doc, 'problems', `l-${id}`, {
+          kind: 'cause-effect',
+          source: id,
+          target: chain[i]!,
+        }),
+      )
+      putCard(stock.doc, 'problems', 'alone', {
+        kind: 'problem',
+        label: 'Carta sola',
+        role: 'cause',
+        x: 300,
+        y: 5 * 160,
+      })
+    })
+    stock.destroy()
+    const { page } = await newParticipant(suite.browser, 'Nadia')
+    await page.setViewportSize({ width: 1366, height: 768 })
+    const p = boardPage(page)
+    await p.open(board.links.participant)
+    await expect.poll(() => p.cards().count()).toBe(chain.length + 1)
+    await page.locator('[data-testid=tree-warnings]').waitFor()
+    /** The cards under the toolbar or the warnings, or outside the canvas. */
+    const covered = () =>
+      page.evaluate(() => {
+        const pane = document.querySelector('.react-flow')!.getBoundingClientRect()
+        const over = [
+          document.querySelector('.react-flow .toolbar')!.getBoundingClientRect(),
+          document.querySelector('[data-testid=tree-warnings]')!.getBoundingClientRect(),
+        ]
+        return [...document.querySelectorAll('.react-flow__node')]
+          .map((el) => ({ text: el.textContent ?? '', box: el.getBoundingClientRect() }))
+          .filter(
+            ({ box }) =>
+              over.some(
+                (o) =>
+                  box.top < o.bottom &&
+                  box.bottom > o.top &&
+                  box.left < o.right &&
+                  box.right > o.left,
+              ) ||
+              box.top < pane.top ||
+              box.bottom > pane.bottom,
+          )
+          .map(({ text }) => text)
+      })
+    // zoomed in, then everything again
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Ingrandisci' }).click()
+    await page.getByRole('button', { name: 'Mostra tutto' }).click()
+    await expect.poll(covered, { timeout: 5_000 }).toEqual([])
+  })
+
   it('after a layout, who pressed L sees the whole tree, none of it under the toolbar', async () => {
     const board = await createBoard(suite.server.url, 'Disposizione')
     // A messy tree in one row: the core problem, three effects and three causes side by side.
