@@ -255,6 +255,12 @@ describe('the Stakeholder phase in the browser', () => {
     await viewer.node('Comune di Bergamo').waitFor()
     expect(await viewer.page.locator('.add-actor').count()).toBe(0)
     await viewer.page.locator('[data-testid=legend]').waitFor()
+    // its legend read from the back of the room, larger than a laptop's 12.5 px
+    expect(
+      await viewer.page
+        .locator('[data-testid=legend]')
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+    ).toBeGreaterThanOrEqual(18)
     await screenshot(viewer.page, 'stakeholders-projector')
     await viewer.card('Comune di Bergamo').click()
     // the actor's sheet reads as text: no field to type in, the name whole
