@@ -141,6 +141,11 @@ describe('the facilitator runs the room', () => {
     expect(await rows('.toolbar > :is(button, select, .tree-menu-anchor)')).toBe(1)
     // two rows of controls: title and phases, then the room's and the page's
     expect(await header()).toBeLessThan(110)
+    // away from the tree voted on, the chip says where to go: still two rows
+    await anna.page.getByRole('tab', { name: /Patto/ }).click()
+    await anna.page.locator('.room-chip-go').waitFor()
+    expect(await header()).toBeLessThan(110)
+    await anna.page.getByRole('tab', { name: /Problemi/ }).click()
     // the facilitator's tools, with «Disponi albero», on one row at 1440 px too
     await facilitator.page.setViewportSize({ width: 1440, height: 900 })
     await facilitator.page.keyboard.press('Escape')
