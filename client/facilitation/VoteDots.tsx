@@ -5,6 +5,7 @@ import type { CardInputs } from '../store/cardInputs.ts'
 import { mayVote } from './facilitationActions.ts'
 import { useFacilitationActions } from './useFacilitationActions.ts'
 import { activeVote, cardTally, dotItems } from './votes.ts'
+import { cutAtWord } from '../../shared/render/labels.ts'
 
 /**
  * What a card shows of its canvas's vote, as one string (so the card re-renders only when it
@@ -73,7 +74,7 @@ export function VoteBadge({
     )
   const canAdd = b === '1'
   const canRemove = c === '1' && count > 0
-  const name = label.trim().slice(0, 60) || '…'
+  const name = cutAtWord(label, 60) || '…'
   return (
     <span className="vote-dots nodrag nopan" data-testid="vote-dots" data-mine={count}>
       {count > 0 && (

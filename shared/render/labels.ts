@@ -183,6 +183,18 @@ export function slugify(text: string): string {
   return end > 0 ? slug.slice(0, end) : slug.slice(0, SLUG_MAX)
 }
 
+/**
+ * A text shortened to the whole words within `max` characters, with «…» when something was
+ * left out: «Poche imprese nelle zone montane» at 30 → «Poche imprese nelle zone…», not
+ * «… nelle zone mo». A first word longer than `max` is cut.
+ */
+export function cutAtWord(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (flat.length <= max) return flat
+  const end = flat.lastIndexOf(' ', max)
+  return `${(end > 0 ? flat.slice(0, end) : flat.slice(0, max)).replace(/[\s,;:.]+$/, '')}…`
+}
+
 /** `patto-val-seriana-2027-albero-problemi-2026-12-02.png` */
 export function imageFileName(
   title: string,

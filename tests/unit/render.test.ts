@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Resvg } from '@resvg/resvg-js'
 import { IMAGE_CANVASES, imageFileName, renderCanvas } from '../../shared/render/index.ts'
 import type { RenderSource } from '../../shared/render/model.ts'
+import { cutAtWord } from '../../shared/render/labels.ts'
 import { wrap, wrapAtMost, xml } from '../../shared/render/svg.ts'
 import { textWidth } from '../../shared/render/fontMetrics.ts'
 import { MAX_PNG_PIXELS, encodePng, pngZoom } from '../../server/http/images.ts'
@@ -320,6 +321,14 @@ describe('shared renderer', () => {
     const { svg } = renderCanvas(board(), 'problems', { lang: 'en' })
     expect(texts(svg)).toContain('Legend')
     expect(texts(svg).some((t) => t.endsWith('December 2, 2026'))).toBe(true)
+  })
+
+  it('shortens a text to the whole words that fit, saying so with «…»', () => {
+    expect(cutAtWord('Poche imprese nelle zone montane', 30)).toBe('Poche imprese nelle zone…')
+    expect(cutAtWord('Corto', 30)).toBe('Corto')
+    expect(cutAtWord('  a capo\n e   spazi  ', 30)).toBe('a capo e spazi')
+    expect(cutAtWord('Sovraindebitamento', 10)).toBe('Sovraindeb…')
+    expect(cutAtWord('Trasporti, orari, servizi', 18)).toBe('Trasporti, orari…')
   })
 
   it('names files from title, canvas and date', () => {
