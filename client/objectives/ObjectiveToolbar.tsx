@@ -9,6 +9,7 @@ import type { BoardState } from '../store/boardStore.ts'
 import { CARD_W, freeSpot } from '../kit/placement.ts'
 import { objectiveOf, useObjectiveActions } from './useObjectiveActions.ts'
 import { UndoRedoButtons } from '../kit/UndoRedoButtons.tsx'
+import { ObjectiveLinkMenu } from './ObjectiveLinkMenu.tsx'
 
 const selectedSelector = (s: BoardState) => s.canvases.objectives.nodes.filter((n) => n.selected)
 /** Generating needs problems, or objectives to flag once every problem is gone. */
@@ -69,6 +70,7 @@ export function ObjectiveToolbar({
         ⇅ {t('toolbar.generate')}
       </button>
       <button onClick={addAtCenter}>+ {t('toolbar.add')}</button>
+      <ObjectiveLinkMenu />
       <span className="toolbar-sep" />
       <label className="toolbar-role">
         <span className="visually-hidden">{t('toolbar.status')}</span>

@@ -228,6 +228,51 @@ describe('the objective tree in the browser', () => {
     ])
   })
 
+  it('links an objective to another from the keyboard, as a means or as its end', async () => {
+    const board = await createBoard(suite.server.url)
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
+    clients.push(stock)
+    buildProblemTree(stock.doc)
+    const p = objectivesPage((await newParticipant(suite.browser, 'Franca')).page)
+    await boardPage(p.page).open(board.links.participant)
+    await boardPage(p.page).card('Servizi frammentati').waitFor()
+    await p.openPhase()
+    await p.generate()
+    await expect.poll(() => p.cards().count()).toBe(4)
+    await p.addObjective('Rete territoriale per il lavoro attiva')
+    const edges = () => p.page.locator('.objective-canvas .react-flow__edge').count()
+    await expect.poll(edges).toBe(3)
+
+    const menu = p.page.getByRole('button', { name: 'Collega a…' })
+    /** Opens «Collega a…» for `card`, picks `as`, finds `words` and takes the first found. */
+    const link = async (card: string, as: 'means' | 'end', words: string) => {
+      await p.card(card).click()
+      await menu.focus()
+      await p.page.keyboard.press('Enter')
+      // the focus is on «un mezzo per»; → picks «il fine di»
+      if (as === 'end') await p.page.keyboard.press('ArrowRight')
+      await p.page.keyboard.press('Tab')
+      await p.page.keyboard.type(words)
+      await p.page.keyboard.press('ArrowDown')
+      await p.page.keyboard.press('Enter')
+    }
+    await link('Rete territoriale per il lavoro attiva', 'means', 'esclusione')
+    await expect.poll(edges).toBe(4)
+    // the focus is back on the button
+    expect(await menu.evaluate((el) => el === document.activeElement)).toBe(true)
+    await link('Alta disoccupazione giovanile', 'end', 'rete')
+    await expect.poll(edges).toBe(5)
+
+    // the links a drag between the dots makes: means → end
+    await boardPage(p.page).waitSaved()
+    const json = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as Exported
+    const id = new Map(json.canvases.objectives.nodes.map((n) => [n.label, n.id]))
+    const links = json.canvases.objectives.edges.map((e) => `${e.source}>${e.target}`)
+    const rete = id.get('Rete territoriale per il lavoro attiva')
+    expect(links).toContain(`${rete}>${id.get('Esclusione sociale dei NEET')}`)
+    expect(links).toContain(`${rete}>${id.get('Alta disoccupazione giovanile')}`)
+  })
+
   it('the projector sees the objective tree and the comparison read-only', async () => {
     const board = await createBoard(suite.server.url)
     const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)

@@ -32,6 +32,15 @@ export const objectives: typeof it = {
     toggle: 'Means → end link checked: “{{means}}” → “{{end}}”',
     problemRemoved: 'The link between the problems it came from was removed',
   },
+  linkMenu: {
+    open: 'Link to',
+    kind: '“{{card}}” is…',
+    meansOf: 'a means to',
+    endOf: 'the end of',
+    filter: 'Find an objective',
+    none: 'No objective found',
+    untitled: '(no text)',
+  },
   toolbar: {
     label: 'Objective tree tools',
     generate: 'Generate objective tree',

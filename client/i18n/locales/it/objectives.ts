@@ -30,6 +30,15 @@ export const objectives = {
     toggle: 'Legame mezzo → fine verificato: «{{means}}» → «{{end}}»',
     problemRemoved: 'Il legame d’origine tra i problemi è stato eliminato',
   },
+  linkMenu: {
+    open: 'Collega a',
+    kind: '«{{card}}» è…',
+    meansOf: 'un mezzo per',
+    endOf: 'il fine di',
+    filter: 'Cerca un obiettivo',
+    none: 'Nessun obiettivo trovato',
+    untitled: '(senza testo)',
+  },
   toolbar: {
     label: 'Strumenti dell’albero degli obiettivi',
     generate: 'Genera albero degli obiettivi',

@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+
+/**
+ * A small menu under a toolbar button: focus moves into it when it opens, ↑ ↓ move between its
+ * items, Escape or a click elsewhere closes it and gives the focus back to the button. Keys typed
+ * inside it never reach the canvas shortcuts.
+ */
+export function ToolbarMenu({
+  label,
+  title,
+  disabled,
+  className,
+  children,
+}: {
+  label: ReactNode
+  title: string
+  disabled?: boolean
+  className?: string
+  children: (close: () => void) => ReactNode
+}) {
+  const [open, setOpen] = useState(false)
+  const root = useRef<HTMLDivElement>(null)
+  const button = useRef<HTMLButtonElement>(null)
+  const close = () => {
+    setOpen(false)
+    button.current?.focus()
+  }
+  useEffect(() => {
+    if (!open) return
+    root.current?.querySelector<HTMLElement>('[data-menu-item], input')?.focus()
+    const onDown = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false)
+    }
+    document.addEventListener('pointerdown', onDown)
+    return () => document.removeEventListener('pointerdown', onDown)
+  }, [open])
+  useEffect(() => {
+    if (disabled) setOpen(false)
+  }, [disabled])
+  const onKeyDown = (e: KeyboardEvent) => {
+    e.stopPropagation()
+    if (e.key === 'Escape') {
+      e.preventDefault()
+      close()
+      return
+    }
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
+    const items = [...(root.current?.querySelectorAll<HTMLElement>('[data-menu-item]') ?? [])]
+    if (!items.length) return
+    e.preventDefault()
+    const at = items.indexOf(document.activeElement as HTMLElement)
+    const next = e.key === 'ArrowDown' ? at + 1 : at - 1
+    items[(next + items.length) % items.length]!.focus()
+  }
+  return (
+    <div className="tree-menu-anchor" ref={root}>
+      <button
+        ref={button}
+        className={className}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        disabled={disabled}
+        title={title}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {label}
+      </button>
+      {open && (
+        <div className="tree-menu" role="menu" aria-label={title} onKeyDown={onKeyDown}>
+          {children(close)}
+        </div>
+      )}
+    </div>
+  )
+}
