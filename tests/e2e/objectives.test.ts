@@ -295,9 +295,18 @@ describe('the objective tree in the browser', () => {
     expect(await projector.page.getByRole('checkbox', { name: /Legame mezzo/ }).count()).toBe(0)
     await projector.card('Servizi frammentati').dblclick()
     expect(await projector.page.locator('textarea.card-editor').count()).toBe(0)
+    // an objective not yet in the tree has no role: no empty tab on its edge
+    await editor.addObjective('Sportello lavoro mobile in valle')
+    await projector.card('Sportello lavoro mobile in valle').waitFor()
+    expect(
+      await projector
+        .card('Sportello lavoro mobile in valle')
+        .locator('.objective-role')
+        .evaluate((el) => getComputedStyle(el).visibility),
+    ).toBe('hidden')
     await projector.view('compare')
     await projector.page.locator('[data-testid=compare-row]').first().waitFor()
     expect(await projector.page.locator('.compare textarea, .compare select').count()).toBe(0)
-    expect(await projector.page.locator('[data-testid=compare-row]').count()).toBe(4)
+    expect(await projector.page.locator('[data-testid=compare-row]').count()).toBe(5)
   })
 })
