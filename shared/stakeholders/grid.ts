@@ -110,8 +110,8 @@ export const TRAY = {
   y: 0,
   width: GRID_CARD.width + 40,
   height: GRID.height,
-  /** Room above the first card, for the tray's title. */
-  top: 64,
+  /** Room above the first card, for the tray's title and its hint on two lines. */
+  top: 84,
 } as const
 
 /** Where the `index`-th waiting actor is drawn (its centre), top to bottom. */

@@ -272,6 +272,19 @@ describe('the Stakeholder phase in the browser', () => {
     expect(await viewer.page.locator('[data-testid=csv-import]').count()).toBe(0)
   })
 
+  it('keeps the tray’s hint clear of a waiting actor with a long name', async () => {
+    const board = await workshop.createBoard('Patto Valle Seriana')
+    const p = await workshop.participant('Nora')
+    await p.page.setViewportSize({ width: 1440, height: 900 })
+    await p.open(board.links.participant)
+    await p.addActor('third-sector', 'Cooperativa sociale Il Sentiero di Valle Seriana')
+    await p.page.keyboard.press('Escape')
+    await p.page.getByTestId('grid-tray').getByText('Da collocare (1)').waitFor()
+    const hint = (await p.page.locator('.grid-tray-hint').boundingBox())!
+    const [card] = await p.cardBoxes()
+    expect(card!.y).toBeGreaterThanOrEqual(hint.y + hint.height)
+  })
+
   it('frames the whole grid, its axes included, on an empty board', async () => {
     const board = await workshop.createBoard('Patto vuoto')
     const p = await workshop.participant('Nora')
