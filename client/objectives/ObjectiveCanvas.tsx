@@ -205,6 +205,7 @@ export function ObjectiveCanvas() {
             fitViewOptions={FIT}
             onFitView={fitNow}
             minimapColor={minimapColor}
+            keyboardA11y={false}
             chrome={!viewer}
           >
             {editable && (

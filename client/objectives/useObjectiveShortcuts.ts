@@ -1,31 +1,54 @@
 import { useEffect } from 'react'
+import { useReactFlow } from '@xyflow/react'
 import { useBoardSession } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
+import { selectOnly, selectedIds } from '../store/selection.ts'
 import { holdKey } from '../text/typeAhead.ts'
 import { controlKeepsKey } from '../lib/dom.ts'
+import { isArrowKey, revealCard, walkTree } from '../kit/treeWalk.ts'
 
 /**
- * Enter edits the selected objective, Backspace opens it to fix its last letter, as on the
- * problem tree (mounted with the canvas only).
+ * The objective tree's keys, as on the problem tree (mounted with the canvas only): Enter edits
+ * the selected objective, Backspace opens it to fix its last letter, the arrows move the
+ * selection along the tree (↓ its means, ↑ its ends, ← → its neighbours), Escape deselects.
  */
 export function useObjectiveShortcuts(): void {
   const { store, actions } = useBoardSession()
+  const flow = useReactFlow()
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.key !== 'Enter' && e.key !== 'Backspace') || e.ctrlKey || e.metaKey || e.altKey) return
-      if (
-        controlKeepsKey(e.target, e.key) ||
-        !canEdit(store.getState()) ||
-        store.getState().editingId
-      )
+      if (e.ctrlKey || e.metaKey || e.altKey || controlKeepsKey(e.target, e.key)) return
+      const state = store.getState()
+      if (state.editingId || document.querySelector('[aria-modal="true"]')) return
+      const { nodes, edges } = state.canvases.objectives
+      const ids = selectedIds(store, 'objectives')
+      const current = ids.length === 1 ? nodes.find((n) => n.id === ids[0]) : undefined
+      if (isArrowKey(e.key)) {
+        // with none selected, ↑ ↓ start from the core objective (its problem's is the core)
+        const core = state.canvases.problems.nodes.find((n) => n.data.role === 'core')?.id
+        const target = walkTree(
+          e.key,
+          current,
+          nodes,
+          edges,
+          () => (core && nodes.find((n) => n.data.derivedFrom === core)) || nodes[0],
+        )
+        e.preventDefault()
+        if (!target) return
+        selectOnly(store, 'objectives', target.id)
+        revealCard(flow, document.querySelector('.objective-canvas .react-flow'), target)
         return
-      const selected = store.getState().canvases.objectives.nodes.filter((n) => n.selected)
-      if (selected.length !== 1) return
+      }
+      if (e.key === 'Escape' && ids.length) {
+        selectOnly(store, 'objectives', null)
+        return
+      }
+      if ((e.key !== 'Enter' && e.key !== 'Backspace') || !canEdit(state) || !current) return
       e.preventDefault()
-      actions.setEditing(selected[0]!.id)
+      actions.setEditing(current.id)
       if (e.key === 'Backspace') holdKey({ key: 'Backspace' })
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [store, actions])
+  }, [store, actions, flow])
 }

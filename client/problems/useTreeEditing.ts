@@ -6,6 +6,7 @@ import { isFacilitator } from '../store/boardStore.ts'
 import { selectOnly } from '../store/selection.ts'
 import { layoutTree, movesAny } from '../kit/autoLayout.ts'
 import { CARD_H, CARD_W, freeSpot, layerOffset } from '../kit/placement.ts'
+import { revealCard } from '../kit/treeWalk.ts'
 
 /**
  * The editing moves of the problem tree shared by the toolbar and the keyboard: add a card,
@@ -21,27 +22,7 @@ export function useTreeEditing({ onLaidOut }: { onLaidOut?: (moved: boolean) => 
   const reveal = useCallback(
     (id: string) => {
       const node = problems().nodes.find((n) => n.id === id)
-      const el = document.querySelector('.react-flow')?.getBoundingClientRect()
-      if (!node || !el) return
-      const w = node.measured?.width ?? CARD_W
-      const h = node.measured?.height ?? CARD_H
-      const topLeft = flow.flowToScreenPosition(node.position)
-      const bottomRight = flow.flowToScreenPosition({
-        x: node.position.x + w,
-        y: node.position.y + h,
-      })
-      const margin = 40
-      if (
-        topLeft.x >= el.left + margin &&
-        topLeft.y >= el.top + margin &&
-        bottomRight.x <= el.right - margin &&
-        bottomRight.y <= el.bottom - margin
-      )
-        return
-      void flow.setCenter(node.position.x + w / 2, node.position.y + h / 2, {
-        zoom: flow.getZoom(),
-        duration: 200,
-      })
+      if (node) revealCard(flow, document.querySelector('.react-flow'), node)
     },
     [flow, store],
   )

@@ -6,27 +6,7 @@ import { canEdit, isFacilitator } from '../store/boardStore.ts'
 import { selectOnly, selectedIds } from '../store/selection.ts'
 import type { CardNode } from '../store/projection.ts'
 import type { useTreeEditing } from './useTreeEditing.ts'
-
-const center = (n: CardNode) => ({
-  x: n.position.x + (n.measured?.width ?? 200) / 2,
-  y: n.position.y + (n.measured?.height ?? 80) / 2,
-})
-
-/** The card in `candidates` closest to `from`, weighing horizontal distance. */
-function nearest(from: CardNode, candidates: CardNode[]): CardNode | undefined {
-  const a = center(from)
-  let best: CardNode | undefined
-  let bestD = Infinity
-  for (const c of candidates) {
-    const b = center(c)
-    const d = Math.abs(a.x - b.x) + Math.abs(a.y - b.y) * 0.5
-    if (d < bestD) {
-      bestD = d
-      best = c
-    }
-  }
-  return best
-}
+import { walkTree } from '../kit/treeWalk.ts'
 
 /**
  * Keyboard-first editing of the problem tree, for a facilitator typing what the room says:
@@ -82,35 +62,19 @@ export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): voi
           selectOnly(store, 'problems', null)
           break
         case 'ArrowDown':
-        case 'ArrowUp': {
-          if (!current) {
-            go(nodes.find((n) => n.data.role === 'core') ?? nodes[0])
-            break
-          }
-          const down = e.key === 'ArrowDown'
-          const related = edges
-            .filter((l) => (down ? l.target === current.id : l.source === current.id))
-            .map((l) => nodes.find((n) => n.id === (down ? l.source : l.target)))
-            .filter((n): n is CardNode => !!n)
-          go(nearest(current, related))
-          break
-        }
+        case 'ArrowUp':
         case 'ArrowLeft':
-        case 'ArrowRight': {
-          if (!current) {
-            go(nodes[0])
-            break
-          }
-          const c = center(current)
-          const sign = e.key === 'ArrowRight' ? 1 : -1
-          const side = nodes.filter((n) => n !== current && (center(n).x - c.x) * sign > 1)
-          const row = side.filter((n) => Math.abs(center(n).y - c.y) < 60)
-          // past the row's end, on to a card of the same kind (a wide layer laid out in several
-          // rows), never into another layer (an effect's arrow reached a cause two layers down)
-          const sameKind = side.filter((n) => n.data.role === current.data.role)
-          go(nearest(current, row.length ? row : sameKind))
+        case 'ArrowRight':
+          go(
+            walkTree(
+              e.key,
+              current,
+              nodes,
+              edges,
+              () => nodes.find((n) => n.data.role === 'core') ?? nodes[0],
+            ),
+          )
           break
-        }
         default:
           handled = false
       }

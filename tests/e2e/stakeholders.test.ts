@@ -285,6 +285,25 @@ describe('the Stakeholder phase in the browser', () => {
     expect(card!.y).toBeGreaterThanOrEqual(hint.y + hint.height)
   })
 
+  it('shows which card a keyboard user reached with Tab', async () => {
+    const board = await workshop.createBoard('Patto Valle Imagna')
+    await stockWithActors(board)
+    const p = await workshop.participant('Nora')
+    await p.open(board.links.participant)
+    await p.node('Comune di Bergamo').waitFor()
+    let outline = 'none'
+    for (let i = 0; i < 40 && outline === 'none'; i++) {
+      await p.page.keyboard.press('Tab')
+      outline = await p.page.evaluate(() => {
+        const el = document.activeElement
+        return el?.classList.contains('react-flow__node')
+          ? getComputedStyle(el).outlineStyle
+          : 'none'
+      })
+    }
+    expect(outline).toBe('solid')
+  })
+
   it('frames the whole grid, its axes included, on an empty board', async () => {
     const board = await workshop.createBoard('Patto vuoto')
     const p = await workshop.participant('Nora')

@@ -1,0 +1,84 @@
+import type { ReactFlowInstance } from '@xyflow/react'
+import type { CardNode, LinkEdge } from '../store/projection.ts'
+import { CARD_H, CARD_W } from './placement.ts'
+
+export type ArrowKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight'
+
+export const isArrowKey = (key: string): key is ArrowKey =>
+  key === 'ArrowUp' || key === 'ArrowDown' || key === 'ArrowLeft' || key === 'ArrowRight'
+
+const center = (n: CardNode) => ({
+  x: n.position.x + (n.measured?.width ?? CARD_W) / 2,
+  y: n.position.y + (n.measured?.height ?? CARD_H) / 2,
+})
+
+/** The card in `candidates` closest to `from`, weighing horizontal distance. */
+function nearest(from: CardNode, candidates: CardNode[]): CardNode | undefined {
+  const a = center(from)
+  let best: CardNode | undefined
+  let bestD = Infinity
+  for (const c of candidates) {
+    const b = center(c)
+    const d = Math.abs(a.x - b.x) + Math.abs(a.y - b.y) * 0.5
+    if (d < bestD) {
+      bestD = d
+      best = c
+    }
+  }
+  return best
+}
+
+/**
+ * Where an arrow key takes the selection on a tree whose links point up (a cause to its effect,
+ * a means to its end): ↓ to the nearest card linked from below, ↑ to the nearest one it links
+ * to, ← → to the next card of its row, then of its kind (`data.role`), never into another layer.
+ * With nothing selected: `start` for ↑ ↓, the first card for ← →.
+ */
+export function walkTree(
+  key: ArrowKey,
+  current: CardNode | undefined,
+  nodes: CardNode[],
+  edges: LinkEdge[],
+  start: () => CardNode | undefined,
+): CardNode | undefined {
+  if (key === 'ArrowDown' || key === 'ArrowUp') {
+    if (!current) return start()
+    const down = key === 'ArrowDown'
+    const related = edges
+      .filter((l) => (down ? l.target === current.id : l.source === current.id))
+      .map((l) => nodes.find((n) => n.id === (down ? l.source : l.target)))
+      .filter((n): n is CardNode => !!n)
+    return nearest(current, related)
+  }
+  if (!current) return nodes[0]
+  const c = center(current)
+  const sign = key === 'ArrowRight' ? 1 : -1
+  const side = nodes.filter((n) => n !== current && (center(n).x - c.x) * sign > 1)
+  const row = side.filter((n) => Math.abs(center(n).y - c.y) < 60)
+  // past the row's end, on to a card of the same kind (a wide layer laid out in several rows),
+  // never into another layer (an effect's arrow reached a cause two layers down)
+  const sameKind = side.filter((n) => n.data.role === current.data.role)
+  return nearest(current, row.length ? row : sameKind)
+}
+
+/** Pans (keeping the zoom) so the card is on the canvas `canvas`'s screen, if it is not. */
+export function revealCard(flow: ReactFlowInstance, canvas: Element | null, node: CardNode): void {
+  const el = canvas?.getBoundingClientRect()
+  if (!el) return
+  const w = node.measured?.width ?? CARD_W
+  const h = node.measured?.height ?? CARD_H
+  const topLeft = flow.flowToScreenPosition(node.position)
+  const bottomRight = flow.flowToScreenPosition({ x: node.position.x + w, y: node.position.y + h })
+  const margin = 40
+  if (
+    topLeft.x >= el.left + margin &&
+    topLeft.y >= el.top + margin &&
+    bottomRight.x <= el.right - margin &&
+    bottomRight.y <= el.bottom - margin
+  )
+    return
+  void flow.setCenter(node.position.x + w / 2, node.position.y + h / 2, {
+    zoom: flow.getZoom(),
+    duration: 200,
+  })
+}
