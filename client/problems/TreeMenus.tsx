@@ -6,6 +6,7 @@ import type { useTreeEditing } from './useTreeEditing.ts'
 import type { CardNode } from '../store/projection.ts'
 import { CARD_H, freeSpot, layerOffset } from '../kit/placement.ts'
 import { ToolbarMenu } from '../kit/ToolbarMenu.tsx'
+import { LinkChooserMenu } from '../kit/LinkChooserMenu.tsx'
 
 type Editing = ReturnType<typeof useTreeEditing>
 interface CardChoice {
@@ -150,7 +151,7 @@ export function AddCardMenu({ editing }: { editing: Editing }) {
 
 /**
  * "Collega a…": links the selected card to another one chosen by its text, as its cause or as
- * its effect — no need to aim at a link handle.
+ * its effect, and moves it to its side of the tree.
  */
 export function LinkMenu() {
   const { t } = useTranslation('board')
@@ -158,76 +159,31 @@ export function LinkMenu() {
   const cards = useCards()
   const selected = cards.filter((c) => c.selected)
   const from = selected.length === 1 ? selected[0]! : null
-  const [as, setAs] = useState<'cause' | 'effect'>('cause')
-  const [filter, setFilter] = useState('')
-  const empty = t('card.empty')
-  const others = useMemo(() => {
-    const words = filter.toLocaleLowerCase('it').trim()
-    return cards
-      .filter((c) => c.id !== from?.id)
-      .filter((c) => !words || c.label.toLocaleLowerCase('it').includes(words))
-      .slice(0, 12)
-  }, [cards, from?.id, filter])
+  const roles = new Map(cards.map((c) => [c.id, c.role]))
   return (
-    <ToolbarMenu label={`${t('linkMenu.open')}…`} title={t('linkMenu.open')} disabled={!from}>
-      {(close) => (
-        <>
-          <fieldset className="tree-menu-kind">
-            <legend>{t('linkMenu.kind', { card: short(from?.label ?? '', empty) })}</legend>
-            <label>
-              <input
-                type="radio"
-                name="link-kind"
-                checked={as === 'cause'}
-                onChange={() => setAs('cause')}
-              />
-              {t('linkMenu.causeOf')}
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="link-kind"
-                checked={as === 'effect'}
-                onChange={() => setAs('effect')}
-              />
-              {t('linkMenu.effectOf')}
-            </label>
-          </fieldset>
-          <input
-            aria-label={t('linkMenu.filter')}
-            placeholder={t('linkMenu.filter')}
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-          />
-          {others.length === 0 && <p className="tree-menu-empty">{t('linkMenu.none')}</p>}
-          {others.map((c) => (
-            <button
-              key={c.id}
-              role="menuitem"
-              data-menu-item
-              onClick={() => {
-                if (!from) return
-                // the card takes the side of the tree it joins: a cause of a cause (or of the
-                // core) is a cause, an effect of an effect (or of the core) an effect
-                const role = as === 'cause' ? 'cause' : 'effect'
-                actions.transact(() => {
-                  if (as === 'cause') actions.linkCauseToEffect(from.id, c.id)
-                  else actions.linkCauseToEffect(c.id, from.id)
-                  if (from.role !== 'core' && from.role !== role && c.role !== oppositeOf(role))
-                    actions.setRole(from.id, role)
-                  // and its place: below what it causes, above what it is an effect of
-                  const spot = sideOf(store.getState().canvases.problems.nodes, from.id, c.id, as)
-                  if (spot) actions.moveCards('problems', new Map([[from.id, spot]]))
-                })
-                setFilter('')
-                close()
-              }}
-            >
-              {short(c.label, empty)}
-            </button>
-          ))}
-        </>
-      )}
-    </ToolbarMenu>
+    <LinkChooserMenu
+      ns="board"
+      from={from}
+      cards={cards}
+      kinds={[
+        { value: 'cause', label: t('linkMenu.causeOf') },
+        { value: 'effect', label: t('linkMenu.effectOf') },
+      ]}
+      onChoose={(a, b, as) => {
+        const fromRole = roles.get(a.id) ?? ''
+        const toRole = roles.get(b.id) ?? ''
+        // the card takes the side of the tree it joins: a cause of a cause (or of the core) is
+        // a cause, an effect of an effect (or of the core) an effect
+        actions.transact(() => {
+          if (as === 'cause') actions.linkCauseToEffect(a.id, b.id)
+          else actions.linkCauseToEffect(b.id, a.id)
+          if (fromRole !== 'core' && fromRole !== as && toRole !== oppositeOf(as))
+            actions.setRole(a.id, as)
+          // and its place: below what it causes, above what it is an effect of
+          const spot = sideOf(store.getState().canvases.problems.nodes, a.id, b.id, as)
+          if (spot) actions.moveCards('problems', new Map([[a.id, spot]]))
+        })
+      }}
+    />
   )
 }

@@ -15,6 +15,21 @@ afterAll(async () => {
   for (const c of clients) c.destroy()
 })
 
+/** A participant, Franca, on a board whose objective tree she has just generated (4 cards). */
+async function generatedTree() {
+  const board = await createBoard(suite.server.url)
+  const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
+  clients.push(stock)
+  buildProblemTree(stock.doc)
+  const p = objectivesPage((await newParticipant(suite.browser, 'Franca')).page)
+  await boardPage(p.page).open(board.links.participant)
+  await boardPage(p.page).card('Servizi frammentati').waitFor()
+  await p.openPhase()
+  await p.generate()
+  await expect.poll(() => p.cards().count()).toBe(4)
+  return { board, p }
+}
+
 describe('the objective tree in the browser', () => {
   it('two participants generate, reword and regenerate the objective tree together', async () => {
     const board = await createBoard(suite.server.url, 'Patto Val Seriana')
@@ -148,16 +163,7 @@ describe('the objective tree in the browser', () => {
   })
 
   it('the group adds, links, discards and restores objectives on the canvas', async () => {
-    const board = await createBoard(suite.server.url)
-    const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
-    clients.push(stock)
-    buildProblemTree(stock.doc)
-    const p = objectivesPage((await newParticipant(suite.browser, 'Franca')).page)
-    await boardPage(p.page).open(board.links.participant)
-    await boardPage(p.page).card('Servizi frammentati').waitFor()
-    await p.openPhase()
-    await p.generate()
-    await expect.poll(() => p.cards().count()).toBe(4)
+    const { board, p } = await generatedTree()
 
     // the arrows walk the tree, as on the problem tree: ↓ from nothing to the core objective,
     // ↓ to one of its means, ↑ back to it; Enter edits it
@@ -231,16 +237,7 @@ describe('the objective tree in the browser', () => {
   })
 
   it('links an objective to another from the keyboard, as a means or as its end', async () => {
-    const board = await createBoard(suite.server.url)
-    const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
-    clients.push(stock)
-    buildProblemTree(stock.doc)
-    const p = objectivesPage((await newParticipant(suite.browser, 'Franca')).page)
-    await boardPage(p.page).open(board.links.participant)
-    await boardPage(p.page).card('Servizi frammentati').waitFor()
-    await p.openPhase()
-    await p.generate()
-    await expect.poll(() => p.cards().count()).toBe(4)
+    const { board, p } = await generatedTree()
     await p.addObjective('Rete territoriale per il lavoro attiva')
     const edges = () => p.page.locator('.objective-canvas .react-flow__edge').count()
     await expect.poll(edges).toBe(3)

@@ -108,6 +108,7 @@ export const board = {
     effectOf: 'an effect of',
     filter: 'Search a card',
     none: 'No card found',
+    untitled: '(empty)',
   },
   tree: {
     unlinked_one:

@@ -111,6 +111,7 @@ export const board = {
     effectOf: 'effetto di',
     filter: 'Cerca una carta',
     none: 'Nessuna carta trovata',
+    untitled: '(vuota)',
   },
   tree: {
     unlinked_one:
