@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { holdKey } from '../text/typeAhead.ts'
 
 /**
  * A small menu under a toolbar button: focus moves into it when it opens, ↑ ↓ move between its
@@ -10,12 +11,19 @@ export function ToolbarMenu({
   title,
   disabled,
   className,
+  typeToChoose = false,
   children,
 }: {
   label: ReactNode
   title: string
   disabled?: boolean
   className?: string
+  /**
+   * A letter typed in the menu takes the item that has the focus (the first, as it opens) and
+   * goes to the editor that item opens, with what follows: «+ Aggiungi problema» then typing at
+   * once lost the first word, and the space pressed the item.
+   */
+  typeToChoose?: boolean
   children: (close: () => void) => ReactNode
 }) {
   const [open, setOpen] = useState(false)
@@ -42,6 +50,25 @@ export function ToolbarMenu({
     if (e.key === 'Escape') {
       e.preventDefault()
       close()
+      return
+    }
+    if (
+      typeToChoose &&
+      e.key.length === 1 &&
+      e.key !== ' ' &&
+      !e.ctrlKey &&
+      !e.metaKey &&
+      !e.altKey
+    ) {
+      const focused = document.activeElement as HTMLElement | null
+      const item = focused?.hasAttribute('data-menu-item')
+        ? focused
+        : root.current?.querySelector<HTMLElement>('[data-menu-item]')
+      if (!item) return
+      e.preventDefault()
+      // the item opens its editor, which starts holding keys (typeAhead.ts): this one first
+      item.click()
+      holdKey({ char: e.key })
       return
     }
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return

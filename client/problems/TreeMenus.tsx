@@ -94,6 +94,7 @@ export function AddCardMenu({ editing }: { editing: Editing }) {
       className="primary"
       label={`+ ${t('toolbar.addProblem')}`}
       title={t('toolbar.addProblem')}
+      typeToChoose
     >
       {(close) => (
         <>

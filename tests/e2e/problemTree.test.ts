@@ -278,6 +278,27 @@ describe('the problem tree, keyboard first', () => {
     expect(await f.cards().count()).toBe(1)
   })
 
+  it('typing at once after «+ Aggiungi problema» writes the new card, whole', async () => {
+    const board = await createBoard(suite.server.url)
+    const f = boardPage((await newParticipant(suite.browser, 'Gaia')).page)
+    await f.open(board.links.participant)
+    await f.waitSaved()
+    const add = f.page.getByRole('button', { name: '+ Aggiungi problema' })
+    // an empty tree: the menu's first choice is the core problem
+    await add.click()
+    await f.page.keyboard.type('Alta disoccupazione giovanile')
+    await f.page.keyboard.press('Enter')
+    await f.card('Alta disoccupazione giovanile').waitFor()
+    // the core selected: the first choice is a cause of it
+    await f.card('Alta disoccupazione giovanile').click()
+    await add.click()
+    await f.page.keyboard.type('Poche imprese disposte ad assumere')
+    await f.page.keyboard.press('Enter')
+    await f.card('Poche imprese disposte ad assumere').waitFor()
+    await expect.poll(() => f.cards().count()).toBe(2)
+    await expect.poll(() => f.page.locator('.react-flow__edge').count()).toBe(1)
+  })
+
   it('«Mostra tutto» frames the tree clear of the toolbar and of the warnings at its foot', async () => {
     const board = await createBoard(suite.server.url, 'Mostra tutto')
     // a tall chain of causes, and one card linked to nothing: a warning at the canvas's foot
