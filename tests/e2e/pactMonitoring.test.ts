@@ -134,9 +134,17 @@ describe('the pact’s learning cycle in the browser', () => {
       await alice.page.getByText('in linea se il valore ha fatto almeno il 90 %').waitFor()
 
       // first round, half a year in: 40 → 80 where the line expects about 65
-      await alice.recordRound('2027-07-01', 'Primo monitoraggio')
-      await alice.type(alice.valueRow(PATHWAYS).locator('[data-field=value]'), '80')
+      const form = alice.page.locator('[data-testid=new-round]')
+      await form.locator('[data-field=new-round-date]').fill('2027-07-01')
+      await form.locator('[data-field=new-round-name]').fill('Primo monitoraggio')
+      await form.getByRole('button').click()
+      // typed at once after «Registra»: the new round's first value takes it (a second round
+      // came of a space pressed on the button)
+      await alice.page.keyboard.type('80')
+      await alice.page.keyboard.press('Enter')
+      await alice.page.locator('.pm-rounds button.on', { hasText: 'Primo monitoraggio' }).waitFor()
       await expect.poll(() => alice.stateOf(PATHWAYS)).toBe('on-track')
+      expect(await alice.page.locator('.pm-rounds li').count()).toBe(1)
       await expect
         .poll(() => alice.valueRow(PATHWAYS).locator('[data-testid=expected]').textContent())
         .toBe('64,79')

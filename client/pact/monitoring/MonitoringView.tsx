@@ -21,6 +21,7 @@ import { formatDay } from '../../../shared/document/labels.ts'
 import type { TargetOptions } from './AdaptationsList.tsx'
 import { IndicatorChart } from './IndicatorChart.tsx'
 import { RoundPanel } from './RoundPanel.tsx'
+import { focusNewField } from '../../text/typeAhead.ts'
 import { ThresholdNote } from './StateBadge.tsx'
 import { useMonitoringActions } from './useMonitoringActions.ts'
 import '../indicators/indicators.css'
@@ -75,6 +76,11 @@ export function MonitoringView() {
     if (id) {
       setChosen(id)
       setLabel('')
+      // on to its first value (or its feedback), with what is typed meanwhile: the focus stayed
+      // on «Registra», and a space typed at once registered a second round (walkthrough)
+      focusNewField(
+        `section.pm-round[data-round-id="${CSS.escape(id)}"] :is([data-field=value], [data-field=feedback])`,
+      )
     }
   }
 
