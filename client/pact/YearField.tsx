@@ -13,9 +13,10 @@ export function parseYear(raw: string): number | null | undefined {
 }
 
 /**
- * A year typed in a field, written when the field is left (or on Enter); `check` may refuse it
- * with a message, and the stored year shows again. Until the person types it follows the
- * document, and leaving it untouched writes nothing.
+ * A year typed in a field, written as soon as it is a whole year `check` accepts (the others
+ * see it while the person is still in the field), else when the field is left (or on Enter):
+ * then `check` may refuse it with a message, and the stored year shows again. Until the person
+ * types it follows the document, and leaving it untouched writes nothing.
  */
 export function YearField({
   value,
@@ -63,7 +64,16 @@ export function YearField({
       disabled={disabled}
       value={draft ?? shown}
       placeholder={placeholder}
-      onChange={(e) => setDraft(e.target.value)}
+      onChange={(e) => {
+        const typed = e.target.value
+        setDraft(typed)
+        // a whole year, accepted: everyone's at once (it reached the others only on leaving)
+        const year = parseYear(typed)
+        if (year !== undefined && year !== null && year !== value && !check(year)) {
+          onError(null)
+          onCommit(year)
+        }
+      }}
       onBlur={commit}
       onKeyDown={(e) => {
         if (e.key === 'Enter') e.currentTarget.blur()

@@ -50,6 +50,18 @@ describe('the Patto phase: what several people write at once', () => {
     await bruno.page.locator('input[data-field=horizonFrom]').press('Enter')
     await bruno.page.locator('.pact-error[role=alert]').waitFor()
     expect(await bruno.page.locator('input[data-field=horizonFrom]').inputValue()).toBe('2027')
+    // a whole year reaches the others while its writer is still in the field
+    await alice.page.locator('input[data-field=horizonTo]').click()
+    await alice.page.locator('input[data-field=horizonTo]').press('Control+a')
+    await alice.page.keyboard.type('2029')
+    await expect
+      .poll(() => bruno.page.locator('input[data-field=horizonTo]').inputValue())
+      .toBe('2029')
+    expect(
+      await alice.page
+        .locator('input[data-field=horizonTo]')
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true)
     // the chosen strategy and its objectives stand beside the vision
     expect(await bruno.page.locator('[data-testid=pact-strategy]').innerText()).toBe(
       'Rete di orientamento',
