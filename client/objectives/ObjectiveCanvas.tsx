@@ -30,6 +30,7 @@ import { useObjectiveShortcuts } from './useObjectiveShortcuts.ts'
 import { useObjectiveLayout } from './useObjectiveLayout.ts'
 import { cardWidthStyle, useScreenLayout } from '../projector/useScreenLayout.ts'
 import { useSpotlightOn } from '../projector/useSpotlightOn.ts'
+import { SpotlightCaption } from '../projector/SpotlightCaption.tsx'
 import { useFollowCanvas } from '../follow/useFollowCanvas.ts'
 import '../projector/projector.css'
 
@@ -227,6 +228,7 @@ export function ObjectiveCanvas() {
               </Panel>
             )}
           </BoardCanvas>
+          {viewer && spotlight && <SpotlightCaption canvas="objectives" id={spotlight} />}
           {empty && (
             <div className="canvas-hint">
               <p>

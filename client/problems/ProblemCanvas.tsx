@@ -21,6 +21,7 @@ import { ProblemCardsContext, useProblemCardsValue } from './cardContext.ts'
 import { CARD_W } from '../kit/placement.ts'
 import { cardWidthStyle, useScreenLayout } from '../projector/useScreenLayout.ts'
 import { useSpotlightOn } from '../projector/useSpotlightOn.ts'
+import { SpotlightCaption } from '../projector/SpotlightCaption.tsx'
 import { useFollowCanvas } from '../follow/useFollowCanvas.ts'
 import '../projector/projector.css'
 
@@ -157,6 +158,7 @@ export function ProblemCanvas() {
           </BoardCanvas>
           {/* the projector shows the tree; the warnings are for those who edit it */}
           {!projector && <TreeWarnings report={report} cardCount={nodes.length} />}
+          {projector && spotlight && <SpotlightCaption canvas="problems" id={spotlight} />}
           {synced && nodes.length === 0 && (
             <div className="canvas-hint" data-testid="canvas-empty">
               {/* who only watches (the projector) is told what will appear, not how to add */}

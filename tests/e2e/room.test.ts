@@ -79,10 +79,16 @@ describe('the projector follows the room', () => {
       .poll(async () => (await measureCardText(projector.page)).minPx)
       .toBeGreaterThan(whole.minPx * 1.3)
     await projector.page.locator('.react-flow__node[data-id="c1"]').waitFor()
+    // the screen says what it shows: the room does not read it as cards gone missing
+    const caption = projector.page.getByTestId('spotlight-caption')
+    await expect
+      .poll(() => caption.textContent())
+      .toContain(`Riflettore su «${WORKSHOP_LABELS.c1!.slice(0, 20)}`)
     await screenshot(projector.page, 'room-spotlight')
     // deselecting returns to the whole tree
     await fabio.page.locator('.react-flow__pane').click({ position: { x: 8, y: 400 } })
     await expect.poll(async () => (await shownCardIds(projector.page)).length).toBe(25)
+    expect(await caption.count()).toBe(0)
 
     // phase and view inside the phase
     await fabio.page.locator('#tab-objectives').click()

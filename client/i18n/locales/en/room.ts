@@ -6,6 +6,8 @@ export const room: typeof it = {
   bringEveryoneTitle: 'Every participant sees what you see, until they move on their own',
   broughtStatus: 'You brought everyone to your view',
   spotlight: 'Spotlight',
+  spotlightOn: 'Spotlight on “{{name}}”',
+  spotlightUntitled: 'a card with no text',
   spotlightTitle:
     'The card or branch you select is shown large on the projector, with its causes and effects',
   showJoin: 'Join code',

@@ -5,6 +5,8 @@ export const room = {
   bringEveryoneTitle: 'Tutti i partecipanti vedono quello che vedi tu, finché non si spostano',
   broughtStatus: 'Hai portato tutti alla tua vista',
   spotlight: 'Riflettore',
+  spotlightOn: 'Riflettore su «{{name}}»',
+  spotlightUntitled: 'una carta senza testo',
   spotlightTitle:
     'La carta o il ramo che selezioni si vede in grande sul proiettore, con cause ed effetti',
   showJoin: 'Codice per entrare',
