@@ -268,6 +268,12 @@ describe('the pact’s learning cycle in the browser', () => {
       const round = projector.page.locator('[data-testid=round-panel]')
       await round.waitFor()
       expect(await fields(round)).toBe(0)
+      // the commitments' list is whole on its page: nobody scrolls a box on the projector
+      expect(
+        await round
+          .locator('[data-testid=round-commitments]')
+          .evaluate((el) => getComputedStyle(el).maxHeight),
+      ).toBe('none')
       // no word is broken to make a column narrower («Conferm/ato»): every text read out shows
       // each of its words on one line
       const brokenWords = () =>
