@@ -7,6 +7,7 @@ import type { CardNode } from '../store/projection.ts'
 import { CARD_H, freeSpot, layerOffset } from '../kit/placement.ts'
 import { ToolbarMenu } from '../kit/ToolbarMenu.tsx'
 import { LinkChooserMenu } from '../kit/LinkChooserMenu.tsx'
+import { cutAtWord } from '../../shared/render/labels.ts'
 
 type Editing = ReturnType<typeof useTreeEditing>
 interface CardChoice {
@@ -70,12 +71,8 @@ function sideOf(nodes: CardNode[], id: string, otherId: string, as: 'cause' | 'e
 
 const oppositeOf = (role: string) => (role === 'cause' ? 'effect' : 'cause')
 
-/** A card's text as a menu shows it: one line, at most 60 characters. */
-function short(label: string, empty: string): string {
-  const line = label.replace(/\s+/g, ' ').trim()
-  if (!line) return empty
-  return line.length > 60 ? `${line.slice(0, 59)}…` : line
-}
+/** A card's text as a menu shows it: one line, the whole words within 60 characters. */
+const short = (label: string, empty: string): string => cutAtWord(label, 60) || empty
 
 /**
  * "+ Problema": what the new card is, chosen as it is made — the core problem (while the tree
