@@ -47,6 +47,21 @@ describe('the Patto phase in the browser', () => {
         return text + 28 <= select.getBoundingClientRect().width
       })
     await expect.poll(typeFits).toBe(true)
+    // on a 1024 px screen the table scrolls sideways rather than squeeze «Che cosa» and the
+    // actor to a few letters each
+    await alice.page.setViewportSize({ width: 1024, height: 768 })
+    const width = (selector: string) =>
+      brunoRow.locator(selector).evaluate((el) => el.getBoundingClientRect().width)
+    await expect.poll(() => width('td.ledger-what textarea')).toBeGreaterThanOrEqual(150)
+    expect(await width('select[data-field=actor]')).toBeGreaterThanOrEqual(150)
+    await alice.page.setViewportSize({ width: 1366, height: 768 })
+    await expect.poll(typeFits).toBe(true)
+    // and on the laptop it needs no sideways scrolling
+    await expect
+      .poll(() =>
+        alice.page.locator('.ledger-scroll').evaluate((el) => el.scrollWidth <= el.clientWidth + 1),
+      )
+      .toBe(true)
 
     // an amount below zero is refused, said so, and the stored one stays
     const brunoAmount = brunoRow.locator('input[data-field=amount]')
