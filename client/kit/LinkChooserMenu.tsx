@@ -16,7 +16,7 @@ const LISTED = 12
  * one of two `kinds` of link (a cause or an effect of it; a means to it or its end) — no need to
  * aim at a link dot, and all of it by keyboard. `onChoose` makes the link.
  */
-export function LinkChooserMenu<K extends string>({
+export function LinkChooserMenu<K extends string, C extends LinkChoice>({
   ns,
   from,
   cards,
@@ -25,10 +25,10 @@ export function LinkChooserMenu<K extends string>({
 }: {
   /** Where its words are (`linkMenu.open`, `.kind`, `.filter`, `.none`, `.untitled`). */
   ns: 'board' | 'objectives'
-  from: LinkChoice | null
-  cards: LinkChoice[]
+  from: C | null
+  cards: C[]
   kinds: readonly { value: K; label: string }[]
-  onChoose: (from: LinkChoice, to: LinkChoice, kind: K) => void
+  onChoose: (from: C, to: C, kind: K) => void
 }) {
   const { t } = useTranslation(ns)
   const words = {

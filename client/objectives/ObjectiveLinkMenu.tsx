@@ -1,36 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../store/context.tsx'
-import type { BoardState } from '../store/boardStore.ts'
 import { LinkChooserMenu } from '../kit/LinkChooserMenu.tsx'
+import { cardChoicesOf } from '../kit/cardChoices.ts'
 import { useObjectiveActions } from './useObjectiveActions.ts'
 
-interface Choice {
-  id: string
-  label: string
-  selected: boolean
-}
-
-/** The objectives as the menu lists them: the same array while no text or selection changes. */
-let last: { nodes: BoardState['canvases']['objectives']['nodes']; choices: Choice[] } | null = null
-const choicesSelector = (s: BoardState): Choice[] => {
-  const nodes = s.canvases.objectives.nodes
-  if (
-    last &&
-    last.nodes.length === nodes.length &&
-    nodes.every((n, i) => {
-      const before = last!.nodes[i]!
-      return before.id === n.id && before.data === n.data && !!before.selected === !!n.selected
-    })
-  )
-    return last.choices
-  const choices = nodes.map((n) => ({
-    id: n.id,
-    label: String(n.data.label ?? ''),
-    selected: !!n.selected,
-  }))
-  last = { nodes, choices }
-  return choices
-}
+const choicesSelector = cardChoicesOf('objectives')
 
 /**
  * «Collega a…» on the objective tree: the selected objective becomes a means to another one, or

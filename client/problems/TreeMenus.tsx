@@ -1,54 +1,16 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard, useBoardSession } from '../store/context.tsx'
-import type { BoardState } from '../store/boardStore.ts'
 import type { useTreeEditing } from './useTreeEditing.ts'
 import type { CardNode } from '../store/projection.ts'
 import { CARD_H, freeSpot, layerOffset } from '../kit/placement.ts'
 import { ToolbarMenu } from '../kit/ToolbarMenu.tsx'
 import { LinkChooserMenu } from '../kit/LinkChooserMenu.tsx'
 import { cutAtWord } from '../../shared/render/labels.ts'
+import { cardChoicesOf, type CardChoice } from '../kit/cardChoices.ts'
 
 type Editing = ReturnType<typeof useTreeEditing>
-interface CardChoice {
-  id: string
-  label: string
-  role: string
-  selected: boolean
-}
-
-/** The nodes the last list of choices was made from, and that list. */
-let lastChoices: { nodes: CardNode[]; choices: CardChoice[] } | null = null
-
-/**
- * The cards as the menus list them: the same array while no text, role or selection changes,
- * so the menus re-render then, not at every frame of a drag (checked card by card by identity:
- * a card's data object changes only with its data).
- */
-const cardChoices = (s: BoardState): CardChoice[] => {
-  const nodes = s.canvases.problems.nodes
-  const last = lastChoices
-  if (
-    last &&
-    (last.nodes === nodes ||
-      (last.nodes.length === nodes.length &&
-        nodes.every((n, i) => {
-          const before = last.nodes[i]!
-          return before.id === n.id && before.data === n.data && !!before.selected === !!n.selected
-        })))
-  ) {
-    last.nodes = nodes
-    return last.choices
-  }
-  const choices = nodes.map((n) => ({
-    id: n.id,
-    label: String(n.data.label ?? ''),
-    role: String(n.data.role ?? ''),
-    selected: !!n.selected,
-  }))
-  lastChoices = { nodes, choices }
-  return choices
-}
+const cardChoices = cardChoicesOf('problems')
 const useCards = (): CardChoice[] => useBoard(cardChoices)
 
 /**
@@ -157,7 +119,6 @@ export function LinkMenu() {
   const cards = useCards()
   const selected = cards.filter((c) => c.selected)
   const from = selected.length === 1 ? selected[0]! : null
-  const roles = new Map(cards.map((c) => [c.id, c.role]))
   return (
     <LinkChooserMenu
       ns="board"
@@ -168,14 +129,12 @@ export function LinkMenu() {
         { value: 'effect', label: t('linkMenu.effectOf') },
       ]}
       onChoose={(a, b, as) => {
-        const fromRole = roles.get(a.id) ?? ''
-        const toRole = roles.get(b.id) ?? ''
         // the card takes the side of the tree it joins: a cause of a cause (or of the core) is
         // a cause, an effect of an effect (or of the core) an effect
         actions.transact(() => {
           if (as === 'cause') actions.linkCauseToEffect(a.id, b.id)
           else actions.linkCauseToEffect(b.id, a.id)
-          if (fromRole !== 'core' && fromRole !== as && toRole !== oppositeOf(as))
+          if (a.role !== 'core' && a.role !== as && b.role !== oppositeOf(as))
             actions.setRole(a.id, as)
           // and its place: below what it causes, above what it is an effect of
           const spot = sideOf(store.getState().canvases.problems.nodes, a.id, b.id, as)
