@@ -2,6 +2,7 @@ import type pg from 'pg'
 import { HISTORY_MIGRATIONS_TABLE, pendingHistoryMigrations, storableText } from './migrations.ts'
 import type { HistoryStore, NewVersion, VersionInfo } from './types.ts'
 import {
+  activityValues,
   toActivity,
   toBin,
   toVersion,
@@ -168,15 +169,7 @@ export async function openPostgresHistory(
         const { rows } = await pool.query<{ id: string }>(
           `INSERT INTO history_activity (board_id, at, until, role, author, changes, restore)
            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-          [
-            e.boardId,
-            e.at,
-            e.until,
-            e.role,
-            storableText(e.name),
-            JSON.stringify(e.changes),
-            e.restore ?? null,
-          ],
+          [...activityValues(e)],
         )
         return Number(rows[0]!.id)
       }),

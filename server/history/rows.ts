@@ -1,8 +1,10 @@
 import type { Role } from '../../shared/protocol.ts'
+import { storableText } from './migrations.ts'
 import type {
   ActivityEntry,
   BinEntry,
   CollectionChange,
+  NewActivity,
   VersionInfo,
   VersionReason,
 } from './types.ts'
@@ -67,6 +69,22 @@ export function toVersion(row: VersionRow): VersionInfo {
     counts: JSON.parse(row.counts) as Record<string, number>,
     bytes: Number(row.bytes),
   }
+}
+
+/**
+ * A new activity entry as both stores insert it, in the columns' order: board_id, at, until,
+ * role, author, changes, restore.
+ */
+export function activityValues(e: NewActivity) {
+  return [
+    e.boardId,
+    e.at,
+    e.until,
+    e.role,
+    storableText(e.name),
+    JSON.stringify(e.changes),
+    e.restore ?? null,
+  ] as const
 }
 
 export function toActivity(row: ActivityRow): ActivityEntry {

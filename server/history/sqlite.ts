@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { HistoryStore, NewBinEntry, NewVersion, VersionInfo } from './types.ts'
 import {
+  activityValues,
   toActivity,
   toBin,
   toVersion,
@@ -159,18 +160,7 @@ export function openSqliteHistory(dataDir: string): HistoryStore {
     appendActivity(e) {
       const deletes = Object.values(e.changes).some((c) => c.deleted.length || c.more?.deleted)
       return activityWrites.add(
-        () =>
-          Number(
-            insertActivity.run(
-              e.boardId,
-              e.at,
-              e.until,
-              e.role,
-              storableText(e.name),
-              JSON.stringify(e.changes),
-              e.restore ?? null,
-            ).lastInsertRowid,
-          ),
+        () => Number(insertActivity.run(...activityValues(e)).lastInsertRowid),
         { urgent: deletes },
       )
     },
