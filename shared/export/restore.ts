@@ -96,17 +96,18 @@ const QUOTED_CHARS = 40
  * of its text (` (id «p3», «Pochi tirocini»)`); empty when the path is in no record with an id.
  */
 function recordOf(input: unknown, path: readonly PropertyKey[], lang: ProblemLang): string {
-  let record: Record<string, unknown> | null = null
+  const withId = (v: unknown): v is Record<string, unknown> =>
+    v !== null &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    typeof (v as { id?: unknown }).id === 'string'
+  // the deepest object with an id along the path, the field's own record included
   let at: unknown = input
+  let record = withId(at) ? at : null
   for (const key of path) {
     if (at === null || typeof at !== 'object') break
-    if (!Array.isArray(at) && typeof (at as Record<string, unknown>).id === 'string')
-      record = at as Record<string, unknown>
     at = (at as Record<PropertyKey, unknown>)[key as string]
-  }
-  if (at !== null && typeof at === 'object' && !Array.isArray(at)) {
-    if (typeof (at as Record<string, unknown>).id === 'string')
-      record = at as Record<string, unknown>
+    if (withId(at)) record = at
   }
   if (!record) return ''
   const [open, close] = lang === 'it' ? ['«', '»'] : ['"', '"']
