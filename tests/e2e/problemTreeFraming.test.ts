@@ -1,0 +1,164 @@
+import { browserSuite } from '../helpers/suite.ts'
+import { describe, expect, it } from 'vitest'
+import { newParticipant, screenshot } from '../helpers/browser.ts'
+import { boardPage } from '../helpers/boardPage.ts'
+import { createBoard, exportJson } from '../helpers/server.ts'
+import { connectSynced } from '../helpers/clients.ts'
+import { putCard, putLink } from '../../shared/schema/index.ts'
+
+const suite = browserSuite()
+
+type Export = {
+  canvases: { problems: { nodes: { label: string; x: number; y: number }[] } }
+}
+
+describe('the problem tree in view: what a fit frames', () => {
+  it('«Mostra tutto» frames the tree clear of the toolbar and of the warnings at its foot', async () => {
+    const board = await createBoard(suite.server.url, 'Mostra tutto')
+    // a tall chain of causes, and one card linked to nothing: a warning at the canvas's foot
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    const chain = ['core', 'c1', 'c2', 'c3', 'c4', 'c5']
+    stock.doc.transact(() => {
+      chain.forEach((id, i) =>
+        putCard(stock.doc, 'problems', id, {
+          kind: 'problem',
+          label: `Carta ${id}`,
+          role: id === 'core' ? 'core' : 'cause',
+          x: 0,
+          y: i * 160,
+        }),
+      )
+      chain.slice(1).forEach((id, i) =>
+        putLink(stock.doc, 'problems', `l-${id}`, {
+          kind: 'cause-effect',
+          source: id,
+          target: chain[i]!,
+        }),
+      )
+      putCard(stock.doc, 'problems', 'alone', {
+        kind: 'problem',
+        label: 'Carta sola',
+        role: 'cause',
+        x: 300,
+        y: 5 * 160,
+      })
+    })
+    stock.destroy()
+    const { page } = await newParticipant(suite.browser, 'Nadia')
+    await page.setViewportSize({ width: 1366, height: 768 })
+    const p = boardPage(page)
+    await p.open(board.links.participant)
+    await expect.poll(() => p.cards().count()).toBe(chain.length + 1)
+    await page.locator('[data-testid=tree-warnings]').waitFor()
+    /** The cards under the toolbar or the warnings, or outside the canvas. */
+    const covered = () =>
+      page.evaluate(() => {
+        const pane = document.querySelector('.react-flow')!.getBoundingClientRect()
+        const over = [
+          document.querySelector('.react-flow .toolbar')!.getBoundingClientRect(),
+          document.querySelector('[data-testid=tree-warnings]')!.getBoundingClientRect(),
+        ]
+        return [...document.querySelectorAll('.react-flow__node')]
+          .map((el) => ({ text: el.textContent ?? '', box: el.getBoundingClientRect() }))
+          .filter(
+            ({ box }) =>
+              over.some(
+                (o) =>
+                  box.top < o.bottom &&
+                  box.bottom > o.top &&
+                  box.left < o.right &&
+                  box.right > o.left,
+              ) ||
+              box.top < pane.top ||
+              box.bottom > pane.bottom,
+          )
+          .map(({ text }) => text)
+      })
+    // zoomed in, then everything again
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Ingrandisci' }).click()
+    await page.getByRole('button', { name: 'Mostra tutto' }).click()
+    await expect.poll(covered, { timeout: 5_000 }).toEqual([])
+  })
+
+  it('after a layout, who pressed L sees the whole tree, none of it under the toolbar', async () => {
+    const board = await createBoard(suite.server.url, 'Disposizione')
+    // A messy tree in one row: the core problem, three effects and three causes side by side.
+    // Laid out, the effects go above the core problem and the causes below it.
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    const ids = ['core', 'e1', 'e2', 'e3', 'c1', 'c2', 'c3']
+    stock.doc.transact(() => {
+      ids.forEach((id, i) =>
+        putCard(stock.doc, 'problems', id, {
+          kind: 'problem',
+          label: `Carta ${id}`,
+          role: id === 'core' ? 'core' : id.startsWith('e') ? 'effect' : 'cause',
+          x: i * 260,
+          y: 0,
+        }),
+      )
+      for (const id of ['e1', 'e2', 'e3'])
+        putLink(stock.doc, 'problems', `core-${id}`, {
+          kind: 'cause-effect',
+          source: 'core',
+          target: id,
+        })
+      putLink(stock.doc, 'problems', 'e1-e2', { kind: 'cause-effect', source: 'e1', target: 'e2' })
+      putLink(stock.doc, 'problems', 'e2-e3', { kind: 'cause-effect', source: 'e2', target: 'e3' })
+      for (const id of ['c1', 'c2', 'c3'])
+        putLink(stock.doc, 'problems', `${id}-core`, {
+          kind: 'cause-effect',
+          source: id,
+          target: 'core',
+        })
+      putLink(stock.doc, 'problems', 'c2-c1', { kind: 'cause-effect', source: 'c2', target: 'c1' })
+      putLink(stock.doc, 'problems', 'c3-c2', { kind: 'cause-effect', source: 'c3', target: 'c2' })
+    })
+    stock.destroy()
+
+    const f = boardPage((await newParticipant(suite.browser, 'Facilitatrice')).page)
+    await f.open(board.links.facilitator)
+    await f.waitSaved()
+    await expect.poll(() => f.cards().count()).toBe(ids.length)
+    /** Cards partly hidden by the toolbar or outside the canvas, once the view stopped moving. */
+    const hidden = () =>
+      f.page.evaluate(() => {
+        const pane = document.querySelector('.react-flow')!.getBoundingClientRect()
+        const bar = document.querySelector('.react-flow .toolbar')!.getBoundingClientRect()
+        return [...document.querySelectorAll('.react-flow__node')]
+          .map((el) => ({ text: el.textContent ?? '', box: el.getBoundingClientRect() }))
+          .filter(
+            ({ box }) =>
+              (box.top < bar.bottom && box.left < bar.right && box.right > bar.left) ||
+              box.top < pane.top ||
+              box.left < pane.left ||
+              box.right > pane.right ||
+              box.bottom > pane.bottom,
+          )
+          .map(({ text }) => text)
+      })
+    await f.page.locator('.react-flow__pane').click({ position: { x: 700, y: 600 } })
+    await f.page.keyboard.press('l')
+    // laid out (the effects above the core problem, the causes below it), and the cards have
+    // glided to the places the document holds
+    await expect
+      .poll(
+        async () => {
+          const json = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as Export
+          const stored = new Map(json.canvases.problems.nodes.map((n) => [n.label, n]))
+          const core = stored.get('Carta core')!
+          if (!(stored.get('Carta e3')!.y < core.y && stored.get('Carta c3')!.y > core.y))
+            return false
+          for (const [label, card] of stored) {
+            const shown = await f.cardPosition(label)
+            if (Math.abs(shown.x - card.x) > 0.5 || Math.abs(shown.y - card.y) > 0.5) return false
+          }
+          return true
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true)
+    // then the view takes in the whole tree, below the toolbar
+    await expect.poll(hidden, { timeout: 5_000 }).toEqual([])
+    await screenshot(f.page, 'problem-tree-after-layout')
+  })
+})
