@@ -186,7 +186,8 @@ export function createBoardActions(
     /**
      * Types into a text field: the change from its current text to `next`, by character, so
      * what others type meanwhile stays. Consecutive edits of one field are one undo step;
-     * `alongside` writes more of the same change in the same transaction (a status, say).
+     * `alongside` writes more of the same change in the same transaction (a status, say);
+     * `caret`: where the writer's caret is in `next` (see replaceText).
      */
     editText(
       name: CollectionName,
@@ -194,13 +195,14 @@ export function createBoardActions(
       field: string,
       next: string,
       alongside?: (doc: Y.Doc) => void,
+      caret?: number,
     ): boolean {
       const map = collectionRoot(doc, name).get(id)
       if (!(map instanceof Y.Map)) return false
       const max = textLimit(name, field) ?? Infinity
       return write(
         () => {
-          replaceText(sharedText(map, field, max), next, max)
+          replaceText(sharedText(map, field, max), next, max, caret)
           alongside?.(doc)
         },
         textStepKey(name, id, field),

@@ -148,7 +148,12 @@ export function useSharedText(
     const el = ref.current
     const next = value ?? el?.value ?? ''
     const more = alongsideRef.current
-    const ok = actions.editText(collection, id, field, next, more && ((d) => more(d, next)))
+    // what the field shows, typed at its caret: the letter goes where the person put it
+    const caret =
+      value === undefined && el && el.selectionStart === el.selectionEnd
+        ? (el.selectionEnd ?? undefined)
+        : undefined
+    const ok = actions.editText(collection, id, field, next, more && ((d) => more(d, next)), caret)
     // Refused (a viewer, a board too new): the field shows the document's text again.
     if (!ok && el) el.value = read()
   }

@@ -21,10 +21,18 @@ export function newText(value: string, max = Infinity): Y.Text {
 /**
  * The smallest single replacement that turns `before` into `after`: the common prefix and
  * suffix are kept, the middle is deleted and inserted. Surrogate pairs are never split.
+ *
+ * A letter typed next to the same letter (a space after a space, the second «l» of «nelle»),
+ * or one deleted from such a run, could be either of them: the text reads the same, but in a
+ * shared text the choice decides where it goes among what others type at the same spot. With
+ * `caret` (where the writer's caret is in `after`), a pure insertion ends there and a pure
+ * deletion happens there, when the text allows it; otherwise the edit is as far right as it
+ * can be.
  */
 export function textDiff(
   before: string,
   after: string,
+  caret?: number,
 ): { index: number; remove: number; insert: string } {
   let start = 0
   const max = Math.min(before.length, after.length)
@@ -38,11 +46,32 @@ export function textDiff(
   )
     end++
   if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--
-  return {
-    index: start,
-    remove: before.length - start - end,
-    insert: after.slice(start, after.length - end),
-  }
+  const remove = before.length - start - end
+  const inserted = after.length - start - end
+  const index =
+    caret !== undefined && (remove === 0 || inserted === 0)
+      ? slideTo(before, after, start, start + end, caret - inserted)
+      : start
+  return { index, remove, insert: after.slice(index, index + inserted) }
+}
+
+/**
+ * Where a pure insertion or deletion found at `start` may sit instead, nearest `wanted`: any
+ * index from which the rest of both texts is the same (`kept`: the length they share).
+ */
+function slideTo(before: string, after: string, start: number, kept: number, wanted: number) {
+  if (wanted >= start) return start
+  let suffix = 0
+  const max = Math.min(before.length, after.length)
+  while (
+    suffix < max &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  )
+    suffix++
+  const index = Math.max(wanted, kept - suffix, 0)
+  // never between the halves of a surrogate pair
+  if (index > 0 && isHighSurrogate(after.charCodeAt(index - 1))) return start
+  return index
 }
 
 function isHighSurrogate(code: number): boolean {
@@ -63,12 +92,16 @@ export function wellFormed(text: string): string {
   )
 }
 
-/** Changes a shared text to `next` with the smallest edit, so others' concurrent typing stays. */
-export function replaceText(text: Y.Text, next: string, max = Infinity): void {
+/**
+ * Changes a shared text to `next` with the smallest edit, so others' concurrent typing stays;
+ * `caret`: where the writer's caret is in `next`, which says where a letter next to the same
+ * letter went (see textDiff).
+ */
+export function replaceText(text: Y.Text, next: string, max = Infinity, caret?: number): void {
   const before = text.toString()
   const target = wellFormed(next.length > max ? next.slice(0, max) : next)
   if (before === target) return
-  const { index, remove, insert } = textDiff(before, target)
+  const { index, remove, insert } = textDiff(before, target, caret)
   if (remove) text.delete(index, remove)
   if (insert) text.insert(index, insert)
 }

@@ -81,6 +81,40 @@ describe('editing text together', () => {
     await expect.poll(() => labels(suite.server.url, board.id, board.keys.viewer)).toEqual([merged])
   })
 
+  it('two participants typing at the same spot, a letter each in turn: each one’s words stay whole', async () => {
+    const board = await createBoard(suite.server.url, 'Stesso punto')
+    const anna = await suite.open(board.links.participant, 'Anna')
+    const bruno = await suite.open(board.links.participant, 'Bruno')
+    await anna.addCardAt(500, 300, 'Disoccupazione')
+    await bruno.card('Disoccupazione').waitFor()
+    const editors = [anna, bruno].map((p) => p.page.locator('textarea.card-editor'))
+    for (const [i, p] of [anna, bruno].entries()) {
+      await p.card('Disoccupazione').dblclick()
+      await expect
+        .poll(() => editors[i]!.evaluate((el) => el === document.activeElement))
+        .toBe(true)
+      await p.page.keyboard.press('End')
+    }
+    // both at the end; each letter is seen by the other before the next one is typed
+    const words = [' e femminile', ' e maschile']
+    let length = 'Disoccupazione'.length
+    for (let k = 0; k < Math.max(...words.map((w) => w.length)); k++)
+      for (const [i, p] of [anna, bruno].entries()) {
+        const letter = words[i]![k]
+        if (!letter) continue
+        await p.page.keyboard.type(letter)
+        length++
+        for (const editor of editors)
+          await expect.poll(async () => (await editor.inputValue()).length).toBe(length)
+      }
+    const text = await editors[0]!.inputValue()
+    expect(await editors[1]!.inputValue()).toBe(text)
+    expect([
+      'Disoccupazione e femminile e maschile',
+      'Disoccupazione e maschile e femminile',
+    ]).toContain(text)
+  })
+
   it('a card deleted by the facilitator while a participant writes in it: the words are kept, the next keys make no card, «Ripristina» brings it back with them', async () => {
     const { board, fabio, marco } = await marcoWritesInFabiosCard(
       'Carta eliminata',
