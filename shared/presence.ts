@@ -10,10 +10,24 @@ const rect = z.object({
 })
 
 /**
+ * Where a page that scrolls (the pact's views, the tables) is read: the element at the top of
+ * the view (`anchor`, a key every screen computes alike, client/follow/scrollAnchor.ts) and how
+ * far into it (`into`, 0–1), with the scroll's fraction (`at`, 0–1) for a screen that lacks the
+ * element. `view`: the view it was read on.
+ */
+const scrollTop = z.object({
+  view: z.string().max(32),
+  anchor: z.string().max(200).nullish(),
+  into: z.number().min(0).max(1),
+  at: z.number().min(0).max(1),
+})
+
+/**
  * What a person's presence says for following (shared by the page, which reads others'
  * presence with it, and the server, which drops a value that does not fit):
  * - `follow`: the awareness id of the person they follow;
- * - `sight`: what they look at — the view inside the phase and the part of a canvas in view;
+ * - `sight`: what they look at — the view inside the phase, the part of a canvas in view, and
+ *   where a page that scrolls is read (`top`);
  * - `join`: the participants' link, published by the facilitator's page while the room shows
  *   the join code (the projector's key cannot know it).
  */
@@ -29,6 +43,7 @@ export const followFields = {
       view: z.string().max(32).nullish(),
       canvas: z.enum(CANVASES).nullish(),
       rect: rect.nullish(),
+      top: scrollTop.nullish(),
     })
     .nullish(),
   join: z

@@ -4,6 +4,7 @@ import { logframeFromBranch, planLogframe, stillToReword } from '../../shared/me
 import { readLogframeRows } from '../../shared/method/logframeRows.ts'
 import { canEdit, isFacilitator, type BoardState } from '../store/boardStore.ts'
 import { useBoard } from '../store/context.tsx'
+import { useFollowScroll } from '../follow/useFollowScroll.ts'
 import { newId } from '../store/actions.ts'
 import { useStrategy } from '../strategy/useStrategy.ts'
 import { LogframeTable } from './LogframeTable.tsx'
@@ -22,6 +23,8 @@ export function LogframeView() {
   const facilitator = useBoard(isFacilitator)
   const write = useLogframeActions()
   const [message, setMessage] = useState<string | null>(null)
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null)
+  useFollowScroll(scroller, 'objectives', 'logframe')
 
   const rows = useMemo(() => readLogframeRows(items), [items])
   const proposal = useMemo(
@@ -59,7 +62,7 @@ export function LogframeView() {
   }
 
   return (
-    <div className="logframe-view" data-testid="logframe-view">
+    <div className="logframe-view" data-testid="logframe-view" ref={setScroller}>
       <header className="logframe-header">
         <div>
           <h2>{t('logframe.title')}</h2>

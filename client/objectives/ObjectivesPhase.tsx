@@ -6,6 +6,7 @@ import { LogframeView } from '../logframe/LogframeView.tsx'
 import { ObjectiveCanvas } from './ObjectiveCanvas.tsx'
 import { ObjectiveComparison } from './ObjectiveComparison.tsx'
 import { useRoomView } from '../room/useRoomView.ts'
+import { useFollowScroll } from '../follow/useFollowScroll.ts'
 import { usePhaseCanvas } from '../board/usePhaseCanvas.ts'
 import './objectives.css'
 
@@ -57,6 +58,9 @@ export function ObjectivesPhase() {
   const { t } = useTranslation('objectives')
   const [view, setView] = useState<ObjectiveView>(storedView)
   const tabs = useRef<(HTMLButtonElement | null)[]>([])
+  // the comparison scrolls in the panel (the logframe in its own view, the tree not at all)
+  const [panel, setPanel] = useState<HTMLDivElement | null>(null)
+  useFollowScroll(view === 'compare' ? panel : null, 'objectives', 'compare')
 
   const choose = (next: ObjectiveView, focus = false) => {
     setView(next)
@@ -113,6 +117,7 @@ export function ObjectivesPhase() {
         ))}
       </div>
       <div
+        ref={setPanel}
         className={`view-panel view-${view}`}
         id={`objectives-panel-${view}`}
         role="tabpanel"

@@ -1,5 +1,6 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react'
+import { lazy, Suspense, useState, type ComponentType, type LazyExoticComponent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFollowScroll } from '../follow/useFollowScroll.ts'
 import { PACT_VIEWS, usePactView, type PactView } from './usePactView.ts'
 import './pact.css'
 
@@ -29,6 +30,9 @@ export function PactPhase() {
   const { t } = useTranslation('pact')
   const [view, setView] = usePactView()
   const View = VIEW_COMPONENTS[view]
+  // the projector shows the part of a long view the facilitator reads
+  const [body, setBody] = useState<HTMLDivElement | null>(null)
+  useFollowScroll(body, 'pact', view)
   return (
     <section className="pact-phase" data-view={view}>
       <div className="pact-bar">
@@ -50,6 +54,7 @@ export function PactPhase() {
         </div>
       </div>
       <div
+        ref={setBody}
         className="pact-body"
         id="pact-panel"
         role="tabpanel"

@@ -1,8 +1,9 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Actor } from '../../shared/stakeholders/actors.ts'
 import { coverageMatrix } from '../../shared/stakeholders/coverage.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
+import { useFollowScroll } from '../follow/useFollowScroll.ts'
 import { canEdit } from '../store/boardStore.ts'
 import type { ObjectiveSummary } from './data.ts'
 import { useSelection } from './selection.tsx'
@@ -26,6 +27,8 @@ export function CoverageView({
   const m = useMemo(() => coverageMatrix(actors, objectives), [actors, objectives])
   const uncovered = new Set(m.uncoveredObjectives)
   const idle = new Set(m.actorsWithoutObjective)
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null)
+  useFollowScroll(scroller, 'stakeholders', 'coverage')
 
   if (objectives.length === 0) return <p className="coverage-empty">{t('coverage.noObjectives')}</p>
   return (
@@ -37,7 +40,7 @@ export function CoverageView({
           {t('coverage.idleCount', { count: idle.size })}
         </span>
       </div>
-      <div className="coverage-scroll">
+      <div className="coverage-scroll" ref={setScroller}>
         <table className="coverage-table">
           <thead>
             <tr>

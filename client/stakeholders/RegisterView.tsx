@@ -14,6 +14,7 @@ import {
   type RegisterSortKey,
 } from '../../shared/stakeholders/register.ts'
 import { useBoard } from '../store/context.tsx'
+import { useFollowScroll } from '../follow/useFollowScroll.ts'
 import { canEdit } from '../store/boardStore.ts'
 import { CsvControls } from './CsvControls.tsx'
 import type { ObjectiveSummary } from './data.ts'
@@ -62,6 +63,8 @@ export function RegisterView({
 }) {
   const { t, i18n } = useTranslation('stakeholders')
   const editable = useBoard(canEdit)
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null)
+  useFollowScroll(scroller, 'stakeholders', 'register')
   const { actorId } = useSelection()
   const [categories, setCategories] = useState<ActorCategory[]>([])
   const [stances, setStances] = useState<Stance[]>([])
@@ -131,7 +134,7 @@ export function RegisterView({
         </span>
         {editable && <CsvControls actors={actors} objectives={objectives} />}
       </div>
-      <div className="register-scroll">
+      <div className="register-scroll" ref={setScroller}>
         <table className="register-table">
           <thead>
             <tr>

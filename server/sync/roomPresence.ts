@@ -10,6 +10,7 @@ import {
 } from './frames.ts'
 import type { SyncLimits } from './config.ts'
 import type { Connection } from './connection.ts'
+import type { Role } from '../../shared/protocol.ts'
 
 /** Presence of another server's clients, applied here and never sent back to Redis. */
 export const REMOTE_PRESENCE = Symbol('remote presence')
@@ -101,9 +102,13 @@ export class RoomPresence {
     gate.offer(conn, this.own(conn, entries))
   }
 
-  /** The entries a connection may set: its own ids and new ones. */
+  /**
+   * The entries a connection may set: its own ids and new ones, each saying the connection's
+   * role whatever the page wrote (a projector follows the facilitators' presence).
+   */
   private own(from: Connection, list: AwarenessEntry[]): AwarenessEntry[] {
-    const { kept, refused } = ownEntries(list, from, this.ownerOf())
+    const { kept: own, refused } = ownEntries(list, from, this.ownerOf())
+    const kept = own.map((e) => withRole(e, from.role))
     // an echo carries a clock already seen; a newer clock for someone else's id is an attempt
     const attempts = refused.filter(
       (e) => e.clock > (this.host.awareness.meta.get(e.clientId)?.clock ?? 0),
@@ -170,4 +175,12 @@ export class RoomPresence {
     if (!own.length) return
     share(awarenessProtocol.encodeAwarenessUpdate(this.host.awareness, own))
   }
+}
+
+/** An entry whose state says `role` (a removal, or a state that is not an object, as it is). */
+function withRole(e: AwarenessEntry, role: Role): AwarenessEntry {
+  const state = e.state
+  if (!state || typeof state !== 'object' || Array.isArray(state)) return e
+  if ((state as { role?: unknown }).role === role) return e
+  return { ...e, state: { ...state, role } }
 }

@@ -90,7 +90,8 @@ describe('presence ownership', () => {
         "attacker's own presence",
       )
 
-      expect(seen()).toEqual({ user: { name: 'Anna' }, editing: 'card-1' })
+      // (the server adds the role of the victim's link)
+      expect(seen()).toEqual({ user: { name: 'Anna' }, editing: 'card-1', role: 'participant' })
       expect(names).not.toContain('Mallory')
       expect(names).not.toContain('(gone)')
       expect(victim.provider.awareness.getLocalState()).toEqual({
@@ -103,6 +104,29 @@ describe('presence ownership', () => {
       victim.provider.awareness.setLocalStateField('user', { name: 'Anna B.' })
       await waitFor(() => seen()?.user?.name === 'Anna B.', 'victim still in control')
     })
+
+  it("everyone's presence says the role of their link, not the role their page claims", async () => {
+    const s = await server()
+    const board = await createBoard(s.url)
+    const observer = await client(s.url, board.id, board.keys.participant)
+    const claims = [
+      [board.keys.participant, 'participant', 7001],
+      [board.keys.viewer, 'viewer', 7002],
+      [board.keys.facilitator, 'facilitator', 7003],
+    ] as const
+    for (const [key, , id] of claims) {
+      const raw = await rawSocket(syncUrl(s.url, board.id, key))
+      // each claims to lead the room, and to scroll the projector with it
+      const top = { view: 'commitments', anchor: null, into: 0, at: 1 }
+      raw.ws.send(
+        awarenessFrame([[id, 1, { user: { name: 'X' }, role: 'facilitator', sight: { top } }]]),
+      )
+    }
+    const roleOf = (id: number) =>
+      (observer.provider.awareness.getStates().get(id) as { role?: string } | undefined)?.role
+    await waitFor(() => claims.every(([, , id]) => roleOf(id) !== undefined), 'presence seen')
+    for (const [, role, id] of claims) expect(roleOf(id)).toBe(role)
+  })
 
   it('an id whose connection left can be taken by the next connection that sends it', async () => {
     const s = await server()

@@ -3,12 +3,47 @@ import { ROOM_ROOT, normaliseRoom } from '../../shared/schema/index.ts'
 import { withValidFollowFields } from '../../shared/presence.ts'
 import { ownEntries, ownersOf } from '../../server/sync/presence.ts'
 import { resolveLeader } from '../../client/follow/resolve.ts'
+import { scrollLeader } from '../../client/follow/useFollowScroll.ts'
+import type { Peer } from '../../client/store/peers.ts'
 import { createRoomActions } from '../../client/room/roomActions.ts'
 import { nextSpotlight, spotlightOf, startSpotlight } from '../../client/room/useSpotlightWriter.ts'
 import { canvasOf } from '../../client/facilitation/VoteRanking.tsx'
 import { createBoardStore } from '../../client/store/boardStore.ts'
 import type { CardNode } from '../../client/store/projection.ts'
 import { linkedDocs } from '../helpers/linkedDocs.ts'
+
+describe('whose reading a projector shows on a page that scrolls', () => {
+  const top = (view: string) => ({ view, anchor: null, into: 0, at: 0.5 })
+  const peer = (clientId: number, role: Peer['role'], tab: Peer['tab'], view: string): Peer => ({
+    clientId,
+    user: { name: `P${clientId}`, color: '#336699' },
+    role,
+    tab,
+    sight: { top: top(view) },
+  })
+  const peers = [
+    peer(1, 'participant', 'pact', 'commitments'),
+    peer(2, 'facilitator', 'pact', 'vision'),
+    peer(3, 'facilitator', 'pact', 'commitments'),
+    peer(4, 'facilitator', 'pact', 'commitments'),
+    peer(5, 'facilitator', 'stakeholders', 'commitments'),
+  ]
+  const leader = (last: number | null, summoner: number | null) =>
+    scrollLeader(peers, 'pact', 'commitments', last, summoner)?.clientId ?? null
+
+  it('a facilitator on the same phase and view; never a participant', () => {
+    expect(leader(null, null)).toBe(3)
+    expect(leader(1, 1)).toBe(3)
+    expect(scrollLeader(peers.slice(0, 2), 'pact', 'commitments', 1, null)).toBe(null)
+  })
+
+  it('of several, the one who scrolled last, else the one who brought everyone', () => {
+    expect(leader(4, 3)).toBe(4)
+    expect(leader(null, 4)).toBe(4)
+    // one on another view or phase does not lead this one
+    expect(leader(2, 5)).toBe(3)
+  })
+})
 
 describe('following a chain of people', () => {
   const peers = (pairs: [number, number | null][]) =>
