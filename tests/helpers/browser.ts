@@ -1,4 +1,10 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
@@ -44,8 +50,10 @@ export async function newParticipant(
   browser: Browser,
   name: string,
   lang: 'it' | 'en' = 'it',
+  /** A phone, say: its viewport and touch. */
+  device: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...device })
   openContexts.add(context)
   await context.addInitScript(
     ([n, l]) => {

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { newParticipant, screenshot } from '../helpers/browser.ts'
+import { boardPage } from '../helpers/boardPage.ts'
+import { createBoard, exportJson } from '../helpers/server.ts'
+import { browserSuite } from '../helpers/suite.ts'
+
+const suite = browserSuite()
+
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+}
+
+type Export = { canvases: { problems: { nodes: { label: string }[] } } }
+const labels = async (id: string, key: string) =>
+  ((await exportJson(suite.server.url, id, key)) as Export).canvases.problems.nodes.map(
+    (n) => n.label,
+  )
+
+/** Two taps in one place, as a finger makes them. */
+async function doubleTap(page: Page, x: number, y: number) {
+  await page.touchscreen.tap(x, y)
+  await page.touchscreen.tap(x, y)
+}
+
+/** Whether what is drawn at the middle of `selector` is that element (not something over it). */
+const onTop = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((el) => {
+    const box = el.getBoundingClientRect()
+    const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)
+    return !!hit && el.contains(hit)
+  })
+
+describe('a participant on a phone', () => {
+  it('double-taps to add a card and to edit one; a tapped card stays in sight', async () => {
+    const board = await createBoard(suite.server.url, 'Patto dal telefono')
+    const phone = boardPage((await newParticipant(suite.browser, 'Lucia', 'it', PHONE)).page)
+    await phone.open(board.links.participant)
+    await phone.waitSaved()
+
+    // an empty spot of the board, below the tools
+    const pane = (await phone.page.locator('.react-flow__pane').boundingBox())!
+    await doubleTap(phone.page, pane.x + pane.width / 2, pane.y + pane.height * 0.6)
+    const editor = phone.page.locator('textarea.card-editor')
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true)
+    await phone.page.keyboard.type('Disoccupazione giovanile')
+    await phone.page.keyboard.press('Enter')
+    await phone.card('Disoccupazione giovanile').waitFor()
+    await expect
+      .poll(() => labels(board.id, board.keys.viewer))
+      .toEqual(['Disoccupazione giovanile'])
+
+    // a tap selects the card; the tools that come with it do not cover it
+    const card = phone.card('Disoccupazione giovanile')
+    const box = (await card.boundingBox())!
+    await phone.page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
+    await phone.page.locator('.react-flow__node.selected').waitFor()
+    await screenshot(phone.page, 'phone-card-selected')
+    await expect.poll(() => onTop(phone.page, '.react-flow__node.selected')).toBe(true)
+
+    // a double tap on the card opens its editor, with its text
+    const at = (await card.boundingBox())!
+    await doubleTap(phone.page, at.x + at.width / 2, at.y + at.height / 2)
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await editor.inputValue()).toBe('Disoccupazione giovanile')
+    await phone.page.keyboard.press('Control+End')
+    await phone.page.keyboard.type(' di lunga durata')
+    await phone.page.keyboard.press('Enter')
+    await expect
+      .poll(() => labels(board.id, board.keys.viewer))
+      .toEqual(['Disoccupazione giovanile di lunga durata'])
+    // one card: the double tap was not taken twice
+    expect(await phone.cards().count()).toBe(1)
+  })
+})
