@@ -220,7 +220,15 @@ function EditableTextField({
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement | HTMLInputElement>) => {
     // The canvas's shortcuts never see what a person types.
     e.stopPropagation()
-    if (e.key === 'Enter' && !(multiline && e.shiftKey)) {
+    const key = e.key.toLowerCase()
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'z' || key === 'y')) {
+      // The board's undo, not the field's: the browser's own knows nothing of the letters
+      // others type meanwhile, and took back only part of this person's edit. This takes back
+      // their edit of the field whole, and nobody else's.
+      e.preventDefault()
+      if (key === 'y' || e.shiftKey) actions.redo()
+      else actions.undo()
+    } else if (e.key === 'Enter' && !(multiline && e.shiftKey)) {
       e.preventDefault()
       finish('enter')
       e.currentTarget.blur()

@@ -115,6 +115,39 @@ describe('editing text together', () => {
     ]).toContain(text)
   })
 
+  it('Ctrl+Z in a card being written by two takes back the whole of one’s own edit, none of the other’s', async () => {
+    const board = await createBoard(suite.server.url, 'Annulla nel campo')
+    const anna = await suite.open(board.links.participant, 'Anna')
+    const bruno = await suite.open(board.links.participant, 'Bruno')
+    await anna.addCardAt(500, 300, 'Disoccupazione')
+    await bruno.card('Disoccupazione').waitFor()
+    const editors = [anna, bruno].map((p) => p.page.locator('textarea.card-editor'))
+    for (const [i, p] of [anna, bruno].entries()) {
+      await p.card('Disoccupazione').dblclick()
+      await expect
+        .poll(() => editors[i]!.evaluate((el) => el === document.activeElement))
+        .toBe(true)
+    }
+    // Anna writes at the end while Bruno writes at the start, letters interleaved
+    await anna.page.keyboard.press('Control+End')
+    await bruno.page.keyboard.press('Control+Home')
+    await Promise.all([
+      anna.page.keyboard.type(' giovanile', { delay: 40 }),
+      bruno.page.keyboard.type('Alta ', { delay: 40 }),
+    ])
+    const both = 'Alta Disoccupazione giovanile'
+    for (const editor of editors) await expect.poll(() => editor.inputValue()).toBe(both)
+    await anna.page.keyboard.press('Control+z')
+    for (const editor of editors)
+      await expect.poll(() => editor.inputValue()).toBe('Alta Disoccupazione')
+    // and Ctrl+Shift+Z brings it back
+    await anna.page.keyboard.press('Control+Shift+Z')
+    for (const editor of editors) await expect.poll(() => editor.inputValue()).toBe(both)
+    await anna.page.keyboard.press('Enter')
+    await bruno.page.keyboard.press('Enter')
+    await expect.poll(() => labels(suite.server.url, board.id, board.keys.viewer)).toEqual([both])
+  })
+
   it('a card deleted by the facilitator while a participant writes in it: the words are kept, the next keys make no card, «Ripristina» brings it back with them', async () => {
     const { board, fabio, marco } = await marcoWritesInFabiosCard(
       'Carta eliminata',
