@@ -1,9 +1,10 @@
-import { useMemo } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { useBoard, useBoardSession, useCardInputs } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 import { writersIn, type Writers } from '../store/writers.ts'
+import './writtenField.css'
 
 /** The others writing a card on a canvas (from the card inputs: a drag re-renders nothing). */
 export function useWriter(id: string): Writers | undefined {
@@ -57,5 +58,40 @@ export function WriterLabel({ writer }: { writer: Writers }) {
     <div className="card-writer" style={{ background: writer.first.user.color }}>
       {text(writer)}
     </div>
+  )
+}
+
+/**
+ * A text field others may be writing in, outside the canvases: outlined in the first writer's
+ * colour, named on hover and, with `named` (a field with room above it), in a label over it.
+ */
+export function WrittenField({
+  id,
+  field,
+  named = false,
+  className,
+  children,
+}: {
+  id: string
+  field: string
+  named?: boolean
+  className: string
+  children: ReactNode
+}) {
+  const writer = useWritersOf(id, field)
+  const text = useWritersText()
+  return (
+    <span
+      className={`${className} written-field${writer ? ' being-written' : ''}`}
+      style={writer ? { outlineColor: writer.first.user.color } : undefined}
+      title={writer ? text(writer) : undefined}
+    >
+      {children}
+      {writer && named && (
+        <span className="field-writer" style={{ background: writer.first.user.color }}>
+          {text(writer)}
+        </span>
+      )}
+    </span>
   )
 }

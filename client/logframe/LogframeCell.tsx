@@ -1,4 +1,6 @@
 import { SharedTextField } from '../text/SharedTextField.tsx'
+import { WrittenField } from '../kit/WriterMark.tsx'
+import { useBoardActions } from '../store/context.tsx'
 import type { LogframeField } from './useLogframeActions.ts'
 
 /**
@@ -21,25 +23,28 @@ export function LogframeCell({
   placeholder: string
   editable: boolean
 }) {
+  const actions = useBoardActions()
   if (!editable)
     return (
       <div className="logframe-text" aria-label={label}>
         {value}
       </div>
     )
-  // the wrapper draws the field and its pencil: a textarea has no ::after of its own
+  // the wrapper draws the field and its pencil (a textarea has no ::after of its own), and
+  // the colour and name of whoever else writes in it
   return (
-    <div className="logframe-field">
+    <WrittenField id={rowId} field={field} named className="logframe-field">
       <SharedTextField
         target={{ collection: 'logframe.rows', id: rowId, field }}
         className="logframe-input"
         data-field={field}
         label={label}
         placeholder={placeholder}
+        onPresence={(on) => actions.setEditing(on ? rowId : null, field)}
       />
       <span className="logframe-pencil" aria-hidden>
         ✎
       </span>
-    </div>
+    </WrittenField>
   )
 }

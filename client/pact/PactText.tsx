@@ -5,7 +5,7 @@ import { ReadOnlyText } from '../text/ReadOnlyText.tsx'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
 import { focusAfter } from '../lib/dom.ts'
-import { useWritersOf, useWritersText } from '../kit/WriterMark.tsx'
+import { WrittenField } from '../kit/WriterMark.tsx'
 
 /**
  * A text of the pact, live and shared (two people typing in it both keep their words), with
@@ -36,8 +36,6 @@ export function PactText({
   const { t } = useTranslation('pact')
   const actions = useBoardActions()
   const editable = useBoard(canEdit)
-  const writer = useWritersOf(id, field)
-  const writersText = useWritersText()
   if (!editable || !exists)
     return (
       <ReadOnlyText
@@ -50,11 +48,7 @@ export function PactText({
       />
     )
   return (
-    <span
-      className={`pact-text${writer ? ' being-written' : ''}`}
-      style={writer ? { outlineColor: writer.first.user.color } : undefined}
-      title={writer ? writersText(writer) : undefined}
-    >
+    <WrittenField id={id} field={field} named={multiline} className="pact-text">
       <SharedTextField
         target={{ collection, id, field }}
         multiline={multiline}
@@ -71,11 +65,6 @@ export function PactText({
           if (reason === 'enter') focusAfter(document.activeElement)
         }}
       />
-      {writer && multiline && (
-        <span className="pact-writer" style={{ background: writer.first.user.color }}>
-          {writersText(writer)}
-        </span>
-      )}
-    </span>
+    </WrittenField>
   )
 }

@@ -192,6 +192,10 @@ describe('strategy analysis and logframe in the browser', () => {
       'Indicatori oggettivamente verificabili — riga 1 di «Obiettivo specifico»',
     )
     await aliceCell.fill(indicator)
+    // while she writes, Bruno sees who: her colour around the cell, her name over it
+    await expect
+      .poll(() => bruno.page.locator('.logframe-field.being-written .field-writer').allInnerTexts())
+      .toEqual(['Alice sta scrivendo'])
     await aliceCell.press('Tab')
     const brunoCell = bruno.page.getByLabel(
       'Indicatori oggettivamente verificabili — riga 1 di «Obiettivo specifico»',

@@ -7,6 +7,7 @@ import {
 import type { Indicator } from '../../../shared/pact/monitoring.ts'
 import { trajectoryLine } from '../../../shared/pact/trajectory.ts'
 import { SharedTextField } from '../../text/SharedTextField.tsx'
+import { WrittenField } from '../../kit/WriterMark.tsx'
 import { useBoardActions } from '../../store/context.tsx'
 import type { Named, RowName } from './data.ts'
 import { ChoiceField, DateField, NumberField } from './fields.tsx'
@@ -35,22 +36,25 @@ export function IndicatorCard({
   const name = i.label || t('indicators.unnamed')
   const label = (field: string) => `${t(`indicators.fields.${field}`)} · ${name}`
   const update = (patch: Parameters<typeof write.update>[1]) => write.update(i.id, patch)
+  // (the name of who else writes in it over the indicator's name, the others outlined)
   const text = (field: 'label' | 'unit' | 'source', multiline = false) => (
-    <SharedTextField
-      target={{ collection: 'pact.indicators', id: i.id, field }}
-      label={field === 'label' ? t('indicators.fields.label') : label(field)}
-      placeholder={
-        field === 'unit' || field === 'label' || field === 'source'
-          ? t(`indicators.placeholders.${field}`)
-          : undefined
-      }
-      multiline={multiline}
-      rows={multiline && field === 'label' ? 2 : 1}
-      className={`pm-input pm-${field}`}
-      data-field={field}
-      disabled={!editable}
-      onPresence={(on) => actions.setEditing(on ? i.id : null, field)}
-    />
+    <WrittenField id={i.id} field={field} named={field === 'label'} className="pm-written">
+      <SharedTextField
+        target={{ collection: 'pact.indicators', id: i.id, field }}
+        label={field === 'label' ? t('indicators.fields.label') : label(field)}
+        placeholder={
+          field === 'unit' || field === 'label' || field === 'source'
+            ? t(`indicators.placeholders.${field}`)
+            : undefined
+        }
+        multiline={multiline}
+        rows={multiline && field === 'label' ? 2 : 1}
+        className={`pm-input pm-${field}`}
+        data-field={field}
+        disabled={!editable}
+        onPresence={(on) => actions.setEditing(on ? i.id : null, field)}
+      />
+    </WrittenField>
   )
   const directionText = (d: IndicatorDirection) =>
     (d === 'increase' ? '↗ ' : '↘ ') + t(`directions.${d}`)
