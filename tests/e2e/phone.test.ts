@@ -4,6 +4,7 @@ import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import { createBoard, exportJson } from '../helpers/server.ts'
 import { browserSuite } from '../helpers/suite.ts'
+import { importWithLinks, workshopBoard } from '../helpers/pactPage.ts'
 
 const suite = browserSuite()
 
@@ -74,5 +75,25 @@ describe('a participant on a phone', () => {
       .toEqual(['Disoccupazione giovanile di lunga durata'])
     // one card: the double tap was not taken twice
     expect(await phone.cards().count()).toBe(1)
+  })
+
+  it('sees the objective tree fitted on the screen, clear of the tools', async () => {
+    const board = await importWithLinks(suite, workshopBoard('Obiettivi dal telefono'))
+    const phone = boardPage((await newParticipant(suite.browser, 'Lucia', 'it', PHONE)).page)
+    await phone.open(board.links.participant)
+    await phone.page.locator('#tab-objectives').click()
+    await expect.poll(() => phone.cards().count()).toBe(2)
+    // both objectives in view, below the tools and above what sits at the bottom, readable
+    const inView = () =>
+      phone.page.evaluate(() => {
+        const pane = document.querySelector('.react-flow')!.getBoundingClientRect()
+        const tools = document.querySelector('.react-flow__panel.top.left')!.getBoundingClientRect()
+        return [...document.querySelectorAll('.react-flow__node')].every((n) => {
+          const r = n.getBoundingClientRect()
+          return r.top >= tools.bottom && r.bottom <= pane.bottom && r.width >= 120
+        })
+      })
+    await expect.poll(inView, { timeout: 10_000 }).toBe(true)
+    await screenshot(phone.page, 'phone-objectives')
   })
 })
