@@ -5,6 +5,8 @@ import { boardPage } from '../helpers/boardPage.ts'
 import { createBoard, exportJson } from '../helpers/server.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { importWithLinks, workshopBoard } from '../helpers/pactPage.ts'
+import { connectSynced } from '../helpers/clients.ts'
+import { buildWorkshopTree, WORKSHOP_CORE } from '../helpers/workshopTree.ts'
 
 const suite = browserSuite()
 
@@ -95,5 +97,33 @@ describe('a participant on a phone', () => {
       })
     await expect.poll(inView, { timeout: 10_000 }).toBe(true)
     await screenshot(phone.page, 'phone-objectives')
+  })
+
+  it('writes a card of a large tree at a size one can read', async () => {
+    const board = await createBoard(suite.server.url, 'Albero grande dal telefono')
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    try {
+      buildWorkshopTree(stock.doc)
+      const phone = boardPage((await newParticipant(suite.browser, 'Lucia', 'it', PHONE)).page)
+      await phone.open(board.links.participant)
+      await expect.poll(() => phone.cards().count()).toBe(25)
+      // the whole tree fitted on a phone: a card's text is a few pixels tall
+      const core = phone.card(WORKSHOP_CORE)
+      const box = (await core.boundingBox())!
+      await doubleTap(phone.page, box.x + box.width / 2, box.y + box.height / 2)
+      const editor = phone.page.locator('textarea.card-editor')
+      await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true)
+      // the card being written comes to the middle at a zoom its text reads at
+      const textPx = () =>
+        editor.evaluate((el) => {
+          const scale = el.getBoundingClientRect().width / (el as HTMLElement).offsetWidth
+          return parseFloat(getComputedStyle(el).fontSize) * scale
+        })
+      await expect.poll(textPx).toBeGreaterThanOrEqual(12)
+      await expect.poll(() => onTop(phone.page, 'textarea.card-editor')).toBe(true)
+      await screenshot(phone.page, 'phone-writing-large-tree')
+    } finally {
+      stock.destroy()
+    }
   })
 })
