@@ -26,6 +26,21 @@ async function marcoWritesInFabiosCard(title: string, label: string) {
   return { board, fabio, marco }
 }
 
+/** Anna made a card; she and Bruno (participants) both have its editor open. */
+async function annaAndBrunoWriteIn(title: string, label: string) {
+  const board = await createBoard(suite.server.url, title)
+  const anna = await suite.open(board.links.participant, 'Anna')
+  const bruno = await suite.open(board.links.participant, 'Bruno')
+  await anna.addCardAt(500, 300, label)
+  await bruno.card(label).waitFor()
+  const editors = [anna, bruno].map((p) => p.page.locator('textarea.card-editor'))
+  for (const [i, p] of [anna, bruno].entries()) {
+    await p.card(label).dblclick()
+    await expect.poll(() => editors[i]!.evaluate((el) => el === document.activeElement)).toBe(true)
+  }
+  return { board, anna, bruno, editors }
+}
+
 /** A new board, open as its facilitator, connected and saved. */
 async function newBoardAsFacilitator() {
   const board = await createBoard(suite.server.url)
@@ -82,19 +97,8 @@ describe('editing text together', () => {
   })
 
   it('two participants typing at the same spot, a letter each in turn: each one’s words stay whole', async () => {
-    const board = await createBoard(suite.server.url, 'Stesso punto')
-    const anna = await suite.open(board.links.participant, 'Anna')
-    const bruno = await suite.open(board.links.participant, 'Bruno')
-    await anna.addCardAt(500, 300, 'Disoccupazione')
-    await bruno.card('Disoccupazione').waitFor()
-    const editors = [anna, bruno].map((p) => p.page.locator('textarea.card-editor'))
-    for (const [i, p] of [anna, bruno].entries()) {
-      await p.card('Disoccupazione').dblclick()
-      await expect
-        .poll(() => editors[i]!.evaluate((el) => el === document.activeElement))
-        .toBe(true)
-      await p.page.keyboard.press('End')
-    }
+    const { anna, bruno, editors } = await annaAndBrunoWriteIn('Stesso punto', 'Disoccupazione')
+    for (const p of [anna, bruno]) await p.page.keyboard.press('Control+End')
     // both at the end; each letter is seen by the other before the next one is typed
     const words = [' e femminile', ' e maschile']
     let length = 'Disoccupazione'.length
@@ -116,18 +120,10 @@ describe('editing text together', () => {
   })
 
   it('Ctrl+Z in a card being written by two takes back the whole of one’s own edit, none of the other’s', async () => {
-    const board = await createBoard(suite.server.url, 'Annulla nel campo')
-    const anna = await suite.open(board.links.participant, 'Anna')
-    const bruno = await suite.open(board.links.participant, 'Bruno')
-    await anna.addCardAt(500, 300, 'Disoccupazione')
-    await bruno.card('Disoccupazione').waitFor()
-    const editors = [anna, bruno].map((p) => p.page.locator('textarea.card-editor'))
-    for (const [i, p] of [anna, bruno].entries()) {
-      await p.card('Disoccupazione').dblclick()
-      await expect
-        .poll(() => editors[i]!.evaluate((el) => el === document.activeElement))
-        .toBe(true)
-    }
+    const { board, anna, bruno, editors } = await annaAndBrunoWriteIn(
+      'Annulla nel campo',
+      'Disoccupazione',
+    )
     // Anna writes at the end while Bruno writes at the start, letters interleaved
     await anna.page.keyboard.press('Control+End')
     await bruno.page.keyboard.press('Control+Home')
