@@ -36,16 +36,19 @@ export function PactText({
   const { t } = useTranslation('pact')
   const actions = useBoardActions()
   const editable = useBoard(canEdit)
+  // (the projector, too, sees who is writing a text)
   if (!editable || !exists)
     return (
-      <ReadOnlyText
-        collection={collection}
-        id={id}
-        field={field}
-        label={label}
-        multiline={multiline}
-        className={`pact-text-readonly ${className}`}
-      />
+      <WrittenField id={id} field={field} named={multiline} className="pact-text">
+        <ReadOnlyText
+          collection={collection}
+          id={id}
+          field={field}
+          label={label}
+          multiline={multiline}
+          className={`pact-text-readonly ${className}`}
+        />
+      </WrittenField>
     )
   return (
     <WrittenField id={id} field={field} named={multiline} className="pact-text">

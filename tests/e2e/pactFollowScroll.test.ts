@@ -84,4 +84,19 @@ describe('a long pact view on the projector', () => {
     await expect.poll(() => scrolled(projector.page), { timeout: 10_000 }).toBeLessThan(2)
     expect(await rowAtTop(bruno.page)).toBe(brunoReads)
   })
+
+  it('names on the projector who is writing the vision', async () => {
+    const links = await importWithLinks(suite, workshopBoard('Patto Val Cavallina'))
+    const facilitator = pactPage((await suite.open(links.links.facilitator, 'Facilitatrice')).page)
+    const projector = pactPage((await suite.open(links.links.viewer, 'Proiettore')).page)
+    const alice = pactPage((await suite.open(links.links.participant, 'Alice')).page)
+    await facilitator.openView('vision')
+    await alice.openView('vision')
+    await projector.page.locator('[data-testid=pact-vision]').waitFor()
+    await alice.page.locator('textarea[data-field=vision]').click()
+    await alice.page.keyboard.type('Lavoro per chi è ai margini')
+    await expect
+      .poll(() => projector.page.locator('.being-written .field-writer').allInnerTexts())
+      .toEqual(['Alice sta scrivendo'])
+  })
 })
