@@ -104,6 +104,8 @@ function EditableTextField({
   const finished = useRef(false)
   /** Whether the person typed in the field since it took the focus. */
   const typed = useRef(false)
+  /** This person's edit of the field was just undone from inside it (Ctrl+Y brings it back). */
+  const undone = useRef(false)
   // Someone else deleted what this person is writing in, or a version restored replaced its
   // text: their words are kept aside, and the keys they type next go to the notice that offers
   // them back (LostEditNotice), not to the canvas's shortcuts ("n" would make a card of them).
@@ -224,10 +226,19 @@ function EditableTextField({
     if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'z' || key === 'y')) {
       // The board's undo, not the field's: the browser's own knows nothing of the letters
       // others type meanwhile, and took back only part of this person's edit. This takes back
-      // their edit of the field whole, and nobody else's.
+      // their edit of the field whole, and nobody else's; and only that: with nothing typed
+      // here, a change elsewhere on the board is not undone from inside a text.
       e.preventDefault()
-      if (key === 'y' || e.shiftKey) actions.redo()
-      else actions.undo()
+      if (key === 'y' || e.shiftKey) {
+        if (!undone.current) return
+        undone.current = false
+        typed.current = true
+        actions.redo()
+      } else if (typed.current) {
+        typed.current = false
+        undone.current = true
+        actions.undo()
+      }
     } else if (e.key === 'Enter' && !(multiline && e.shiftKey)) {
       e.preventDefault()
       finish('enter')
@@ -252,6 +263,7 @@ function EditableTextField({
     readOnly,
     onInput: () => {
       typed.current = true
+      undone.current = false
       text.write()
       presence.typed()
     },
@@ -259,6 +271,7 @@ function EditableTextField({
     onFocus: (_: FocusEvent) => {
       finished.current = false
       typed.current = false
+      undone.current = false
       presence.typed()
       onFocus?.()
     },

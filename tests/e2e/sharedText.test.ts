@@ -124,6 +124,13 @@ describe('editing text together', () => {
       'Annulla nel campo',
       'Disoccupazione',
     )
+    // with nothing typed in the field yet, Ctrl+Z there does not undo Anna's card
+    await anna.page.keyboard.press('Control+z')
+    await anna.page.keyboard.press('Control+Shift+Z')
+    await expect
+      .poll(() => labels(suite.server.url, board.id, board.keys.viewer))
+      .toEqual(['Disoccupazione'])
+    for (const editor of editors) expect(await editor.inputValue()).toBe('Disoccupazione')
     // Anna writes at the end while Bruno writes at the start, letters interleaved
     await anna.page.keyboard.press('Control+End')
     await bruno.page.keyboard.press('Control+Home')
