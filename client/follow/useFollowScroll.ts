@@ -23,7 +23,7 @@ const topKey = (top: Top | null | undefined) =>
 /**
  * Whose reading a projector shows on a page that scrolls: a facilitator on the same view (the
  * server says who is one), the one who scrolled last when there are several, else the one who
- * last brought everyone, else the first.
+ * last brought everyone, else one scrolled down the page, else the first.
  */
 export function scrollLeader(
   peers: readonly Peer[],
@@ -38,6 +38,8 @@ export function scrollLeader(
   return (
     on.find((p) => p.clientId === lastMover) ??
     on.find((p) => p.clientId === summoner) ??
+    // a page just opened sits at the top: one that was scrolled was read further down
+    on.find((p) => (p.sight?.top?.at ?? 0) > 0) ??
     on[0] ??
     null
   )
@@ -79,8 +81,9 @@ export function useFollowScroll(el: HTMLElement | null, phase: Phase, view: stri
   if (viewer)
     for (const p of peers) {
       const key = topKey(p.sight?.top)
-      if (seen.current.has(p.clientId) && seen.current.get(p.clientId) !== key)
-        lastMover.current = p.clientId
+      // a page's first reading (a tab just opened) is not a move
+      const before = seen.current.get(p.clientId)
+      if (before && before !== key) lastMover.current = p.clientId
       seen.current.set(p.clientId, key)
     }
   const source = viewer

@@ -43,6 +43,15 @@ describe('whose reading a projector shows on a page that scrolls', () => {
     // one on another view or phase does not lead this one
     expect(leader(2, 5)).toBe(3)
   })
+
+  it('with nobody seen scrolling, a page read further down rather than one just opened', () => {
+    const opened = {
+      ...peer(3, 'facilitator', 'pact', 'commitments'),
+      sight: { top: { view: 'commitments', anchor: null, into: 0, at: 0 } },
+    }
+    const reading = peer(4, 'facilitator', 'pact', 'commitments')
+    expect(scrollLeader([opened, reading], 'pact', 'commitments', null, null)?.clientId).toBe(4)
+  })
 })
 
 describe('following a chain of people', () => {
