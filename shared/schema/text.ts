@@ -39,12 +39,7 @@ export function textDiff(
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++
   // Do not split a surrogate pair at the start.
   if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--
-  let end = 0
-  while (
-    end < max - start &&
-    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
-  )
-    end++
+  let end = commonSuffix(before, after, max - start)
   if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--
   const remove = before.length - start - end
   const inserted = after.length - start - end
@@ -61,17 +56,18 @@ export function textDiff(
  */
 function slideTo(before: string, after: string, start: number, kept: number, wanted: number) {
   if (wanted >= start) return start
-  let suffix = 0
-  const max = Math.min(before.length, after.length)
-  while (
-    suffix < max &&
-    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
-  )
-    suffix++
+  const suffix = commonSuffix(before, after, Math.min(before.length, after.length))
   const index = Math.max(wanted, kept - suffix, 0)
   // never between the halves of a surrogate pair
   if (index > 0 && isHighSurrogate(after.charCodeAt(index - 1))) return start
   return index
+}
+
+/** How many code units `a` and `b` share at their end, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let n = 0
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++
+  return n
 }
 
 function isHighSurrogate(code: number): boolean {
