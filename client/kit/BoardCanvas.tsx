@@ -14,6 +14,7 @@ import {
   type OnDelete,
 } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
+import { FLOW_PRO_OPTIONS, FlowCredit } from './FlowCredit.tsx'
 import type { CanvasName } from '../../shared/schema/index.ts'
 import type { CardNode, LinkEdge } from '../store/projection.ts'
 import { RemoteCursors } from './RemoteCursors.tsx'
@@ -91,6 +92,7 @@ export function BoardCanvas({
       nodes={nodes}
       edges={namedEdges}
       ariaLabelConfig={ariaLabels}
+      proOptions={FLOW_PRO_OPTIONS}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={handlers.onNodesChange}
@@ -113,6 +115,7 @@ export function BoardCanvas({
       )}
       {chrome && <MiniMap pannable zoomable nodeColor={minimapColor} />}
       <RemoteCursors canvas={canvas} />
+      <FlowCredit />
       {children}
     </ReactFlow>
   )

@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFlowAriaLabels, useNamedEdges } from '../kit/useFlowLabels.ts'
+import { FLOW_PRO_OPTIONS, FlowCredit } from '../kit/FlowCredit.tsx'
 import { ReactFlow, useReactFlow, type Node, type NodeProps, type OnNodeDrag } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useStakeholderActions } from './useStakeholderActions.ts'
@@ -249,6 +250,7 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
         nodes={nodes}
         edges={[]}
         ariaLabelConfig={ariaLabels}
+        proOptions={FLOW_PRO_OPTIONS}
         nodeTypes={nodeTypes}
         nodeOrigin={[0.5, 0.5]}
         onNodesChange={flow.onNodesChange}
@@ -267,7 +269,9 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
         fitViewOptions={FIT}
         minZoom={0.2}
         maxZoom={2}
-      ></ReactFlow>
+      >
+        <FlowCredit />
+      </ReactFlow>
       {editable && actors.length === 0 && (
         <div className="canvas-hint">
           <p>{t('empty.grid')}</p>

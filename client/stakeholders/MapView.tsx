@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useMemo, useState, type MouseEvent } from
 import { useFollowCanvas } from '../follow/useFollowCanvas.ts'
 import { useTranslation } from 'react-i18next'
 import { useFlowAriaLabels, useNamedEdges } from '../kit/useFlowLabels.ts'
+import { FLOW_PRO_OPTIONS, FlowCredit } from '../kit/FlowCredit.tsx'
 import {
   Controls,
   Handle,
@@ -187,6 +188,7 @@ export function MapView() {
         nodes={nodes}
         edges={namedEdges}
         ariaLabelConfig={ariaLabels}
+        proOptions={FLOW_PRO_OPTIONS}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -217,6 +219,7 @@ export function MapView() {
         <Controls showInteractive={false} />
         <FlowZoomVar />
         <RemoteCursors canvas="stakeholders" />
+        <FlowCredit />
         {editable && pending && (
           <RelationChooser pending={pending} onChoose={choose} onCancel={cancel} />
         )}

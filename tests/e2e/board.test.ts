@@ -92,4 +92,21 @@ describe('the problem tree in the browser', () => {
     expect(created.get('kind')).toBe('problem')
     expect(typeof created.get('x')).toBe('number')
   })
+  it('the canvas names React Flow’s credit and controls in Italian, not in English', async () => {
+    const board = await createBoard(suite.server.url, 'Parole della tela')
+    const page = boardPage((await newParticipant(suite.browser, 'Ida')).page)
+    await page.open(board.links.participant)
+    const credit = page.page.locator('.react-flow__attribution a')
+    await credit.waitFor()
+    expect(await credit.getAttribute('aria-label')).toBe('Realizzato con React Flow')
+    expect(await credit.textContent()).toBe('React Flow')
+    // every name React Flow gives the canvas's parts is a translated one
+    const names = await page.page.evaluate(() =>
+      [...document.querySelectorAll('.react-flow [aria-label]')].map((el) =>
+        el.getAttribute('aria-label'),
+      ),
+    )
+    expect(names).toContain('Ingrandisci')
+    expect(names.filter((n) => /attribution|zoom|fit view|mini map/i.test(n ?? ''))).toEqual([])
+  })
 })

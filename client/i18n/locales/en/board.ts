@@ -17,6 +17,7 @@ export const board = {
     minimap: 'Mini map',
     handle: 'Connection point',
     edge: 'Link from “{{from}}” to “{{to}}”',
+    credit: 'Made with React Flow',
     directions: { up: 'up', down: 'down', left: 'left', right: 'right' },
   },
   exportMenu: {

@@ -18,6 +18,7 @@ export const board = {
     minimap: 'Minimappa',
     handle: 'Punto di collegamento',
     edge: 'Legame da «{{from}}» a «{{to}}»',
+    credit: 'Realizzato con React Flow',
     directions: { up: 'in alto', down: 'in basso', left: 'a sinistra', right: 'a destra' },
   },
   exportMenu: {
