@@ -8,6 +8,7 @@ import { phaseView } from './phases.tsx'
 // the kit's styles (cursors, toolbars, card editors) serve every phase, whichever loads first
 import '../kit/canvas.css'
 import { useBoardShortcuts } from './useBoardShortcuts.ts'
+import { useOpenOnRoomPhase } from '../follow/useOpenOnRoomPhase.ts'
 
 const tabSelector = (s: BoardState) => s.tab
 const refusalSelector = (s: BoardState) =>
@@ -38,6 +39,7 @@ export function BoardView() {
   const PhaseView = phaseView(tab)
   useBoardShortcuts()
   useProjectorFollowsPhase()
+  useOpenOnRoomPhase()
   return (
     <div className="board" data-role={role}>
       <BoardHeader />

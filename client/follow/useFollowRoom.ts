@@ -10,9 +10,6 @@ const tabSelector = (s: BoardState) => s.tab
 const phaseSelector = (s: BoardState) => s.phase
 const syncedSelector = (s: BoardState) => s.synced
 const participantSelector = (s: BoardState) => s.role === 'participant'
-const viewerSelector = (s: BoardState) => s.role === 'viewer'
-/** The phase a page opens on. */
-const FIRST_PHASE: Phase = 'problems'
 const summonSelector = (r: RoomState) => r.summon
 const followingSelector = (s: { following: number | null }) => s.following
 
@@ -22,10 +19,9 @@ const followingSelector = (s: { following: number | null }) => s.following
  * so when the facilitator moves the room to another phase. Returns the phase to offer.
  */
 export function useFollowRoom(): { phaseNotice: Phase | null; dismissPhase: () => void } {
-  const { provider, store } = useBoardSession()
+  const { provider } = useBoardSession()
   const actions = useBoardActions()
   const participant = useBoard(participantSelector)
-  const viewer = useBoard(viewerSelector)
   const tab = useBoard(tabSelector)
   const phase = useBoard(phaseSelector)
   const synced = useBoard(syncedSelector)
@@ -69,24 +65,14 @@ export function useFollowRoom(): { phaseNotice: Phase | null; dismissPhase: () =
   // the facilitator moved the room: offer to go there
   const [phaseNotice, setPhaseNotice] = useState<Phase | null>(null)
   const lastPhase = useRef<Phase | null>(null)
-  const tabRef = useRef(tab)
-  tabRef.current = tab
   useEffect(() => {
     if (!synced) return
     const before = lastPhase.current
     lastPhase.current = phase
-    // A page opened while the room works on a later phase starts there, not on the first
-    // (a latecomer landed on «Problemi» with the room in «Patto», told nothing). Not the
-    // projector, which shows what the facilitator shows; nor a tab already chosen by hand.
-    if (before === null) {
-      // (someone already writing a card, on a slow first sync, stays where they write)
-      const writing = store.getState().editingId !== null
-      if (!viewer && !writing && tabRef.current === FIRST_PHASE && phase !== FIRST_PHASE)
-        actions.setTab(phase)
-      return
-    }
+    // the phase the page opened on is the room's (useOpenOnRoomPhase), not a move
+    if (before === null) return
     if (before !== phase && participant) setPhaseNotice(phase)
-  }, [synced, phase, participant, viewer, actions, store])
+  }, [synced, phase, participant])
   useEffect(() => {
     if (phaseNotice && (tab === phaseNotice || following !== null)) setPhaseNotice(null)
   }, [tab, phaseNotice, following])

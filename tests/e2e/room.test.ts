@@ -208,6 +208,10 @@ describe('following and bringing everyone here', () => {
     await ugo.page.locator('.objective-canvas .react-flow__node-objective').first().waitFor()
     expect(await selectedTab(ugo.page, 'objectives')).toBe('true')
     expect(await ugo.page.getByTestId('phase-notice').count()).toBe(0)
+    // and so does the facilitator's second tab (or a reload of theirs)
+    const again = await openAs(board.links.facilitator, 'Fabio')
+    await again.page.locator('.objective-canvas .react-flow__node-objective').first().waitFor()
+    expect(await selectedTab(again.page, 'objectives')).toBe('true')
   })
 
   it('a participant who stepped away from «Porta tutti qui» is still offered the new phase, above the locked-phase banner', async () => {
