@@ -115,8 +115,9 @@ export function BoardCanvas({
       )}
       {chrome && <MiniMap pannable zoomable nodeColor={minimapColor} />}
       <RemoteCursors canvas={canvas} />
-      <FlowCredit />
       {children}
+      {/* last, where React Flow puts its own: the keyboard reaches it after the canvas's tools */}
+      <FlowCredit />
     </ReactFlow>
   )
 }

@@ -3,39 +3,62 @@ import type { FitViewOptions } from '@xyflow/react'
 /** Room between a canvas's floating toolbar and the cards fitted below it. */
 const MARGIN_PX = 24
 
+/** A canvas's box on screen, and the part of it no toolbar or warning covers. */
+export interface ClearArea {
+  box: DOMRect
+  /** Screen y of the first pixel row below the toolbars above the tree (box.top without). */
+  top: number
+  /** Screen y of the top of what sits below the tree (box.bottom without). */
+  bottom: number
+  /** Whether a toolbar is above, and something below. */
+  above: boolean
+  below: boolean
+}
+
 /**
- * Fit options that keep a tree below the floating toolbars of its canvas, however tall they are
- * (they wrap on narrow screens), and above the warnings at its foot (cards not linked, a cycle)
- * and the toolbars a phone moves there: the top padding reaches past the lowest toolbar above,
- * the bottom one above what is below, and neither is less than `base` asks for.
+ * Where a canvas's tree can be seen: below its floating toolbars (they wrap on narrow screens),
+ * above the warnings at its foot (cards not linked, a cycle) and the toolbars a phone moves
+ * there. A toolbar in the upper half is above the tree; one in the lower half, and the
+ * warnings, below it.
+ */
+export function clearArea(canvas: Element | null | undefined): ClearArea | null {
+  const box = canvas?.getBoundingClientRect()
+  if (!canvas || !box) return null
+  const middle = box.top + box.height / 2
+  let top = box.top
+  let bottom = box.bottom
+  let above = false
+  let below = false
+  for (const el of canvas.querySelectorAll('.toolbar, .tree-warnings')) {
+    const r = el.getBoundingClientRect()
+    if (el.classList.contains('toolbar') && (r.top + r.bottom) / 2 < middle) {
+      top = above ? Math.max(top, r.bottom) : r.bottom
+      above = true
+    } else {
+      bottom = below ? Math.min(bottom, r.top) : r.top
+      below = true
+    }
+  }
+  return { box, top, bottom, above, below }
+}
+
+/**
+ * Fit options that keep a tree in its canvas's {@link clearArea}: the top padding reaches past
+ * the lowest toolbar above, the bottom one above what is below, and neither is less than `base`
+ * asks for.
  */
 export function fitBelowToolbar(
   canvas: Element | null | undefined,
   base: FitViewOptions,
 ): FitViewOptions {
-  const box = canvas?.getBoundingClientRect()
-  if (!canvas || !box) return base
-  // a toolbar in the upper half keeps the tree below it; one in the lower half (a phone moves
-  // some there) and the warnings keep it above them
-  const middle = box.top + box.height / 2
-  const above: DOMRect[] = []
-  const below: DOMRect[] = []
-  for (const el of canvas.querySelectorAll('.toolbar, .tree-warnings')) {
-    const r = el.getBoundingClientRect()
-    const upper = el.classList.contains('toolbar') && (r.top + r.bottom) / 2 < middle
-    ;(upper ? above : below).push(r)
-  }
-  if (!above.length && !below.length) return base
+  const area = clearArea(canvas)
+  if (!area || (!area.above && !area.below)) return base
   const padding = typeof base.padding === 'object' ? base.padding : {}
   const px = (v: unknown) => Number.parseInt(String(v ?? 0), 10) || 0
   const out = { ...padding }
-  if (above.length) {
-    const bottom = Math.max(...above.map((r) => r.bottom))
-    out.top = `${Math.max(px(padding.top), Math.round(bottom - box.top + MARGIN_PX))}px`
-  }
-  if (below.length) {
-    const top = Math.min(...below.map((r) => r.top))
-    out.bottom = `${Math.max(px(padding.bottom), Math.round(box.bottom - top + MARGIN_PX))}px`
-  }
+  if (area.above)
+    out.top = `${Math.max(px(padding.top), Math.round(area.top - area.box.top + MARGIN_PX))}px`
+  if (area.below)
+    out.bottom = `${Math.max(px(padding.bottom), Math.round(area.box.bottom - area.bottom + MARGIN_PX))}px`
   return { ...base, padding: out }
 }

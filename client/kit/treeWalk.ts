@@ -1,3 +1,4 @@
+import { clearArea } from './fitBelowToolbar.ts'
 import type { ReactFlowInstance } from '@xyflow/react'
 import type { CardNode, LinkEdge } from '../store/projection.ts'
 import { CARD_H, CARD_W } from './placement.ts'
@@ -61,24 +62,29 @@ export function walkTree(
   return nearest(current, row.length ? row : sameKind)
 }
 
-/** Pans (keeping the zoom) so the card is on the canvas `canvas`'s screen, if it is not. */
+/** How far to move a span [from, to] so it lies within [min, max] (its start first). */
+function nudge(from: number, to: number, min: number, max: number): number {
+  if (from < min) return min - from
+  if (to > max) return Math.max(max - to, min - from)
+  return 0
+}
+
+/**
+ * Pans (keeping the zoom) just enough that the card is on the canvas's screen clear of its
+ * toolbars and warnings ({@link clearArea}: `canvas` is the element around the tree and its
+ * warnings): a card written with Shift+Tab above the tree's top row sat under the toolbar.
+ */
 export function revealCard(flow: ReactFlowInstance, canvas: Element | null, node: CardNode): void {
-  const el = canvas?.getBoundingClientRect()
-  if (!el) return
+  const area = clearArea(canvas)
+  if (!area) return
   const w = node.measured?.width ?? CARD_W
   const h = node.measured?.height ?? CARD_H
   const topLeft = flow.flowToScreenPosition(node.position)
   const bottomRight = flow.flowToScreenPosition({ x: node.position.x + w, y: node.position.y + h })
   const margin = 40
-  if (
-    topLeft.x >= el.left + margin &&
-    topLeft.y >= el.top + margin &&
-    bottomRight.x <= el.right - margin &&
-    bottomRight.y <= el.bottom - margin
-  )
-    return
-  void flow.setCenter(node.position.x + w / 2, node.position.y + h / 2, {
-    zoom: flow.getZoom(),
-    duration: 200,
-  })
+  const dx = nudge(topLeft.x, bottomRight.x, area.box.left + margin, area.box.right - margin)
+  const dy = nudge(topLeft.y, bottomRight.y, area.top + margin, area.bottom - margin)
+  if (!dx && !dy) return
+  const { x, y, zoom } = flow.getViewport()
+  void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 })
 }

@@ -36,7 +36,7 @@ export function useObjectiveShortcuts(): void {
         e.preventDefault()
         if (!target) return
         selectOnly(store, 'objectives', target.id)
-        revealCard(flow, document.querySelector('.objective-canvas .react-flow'), target)
+        revealCard(flow, document.querySelector('.objective-canvas'), target)
         return
       }
       if (e.key === 'Escape' && ids.length) {

@@ -22,7 +22,7 @@ export function useTreeEditing({ onLaidOut }: { onLaidOut?: (moved: boolean) => 
   const reveal = useCallback(
     (id: string) => {
       const node = problems().nodes.find((n) => n.id === id)
-      if (node) revealCard(flow, document.querySelector('.react-flow'), node)
+      if (node) revealCard(flow, document.querySelector('.canvas'), node)
     },
     [flow, store],
   )

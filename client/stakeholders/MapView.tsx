@@ -219,7 +219,6 @@ export function MapView() {
         <Controls showInteractive={false} />
         <FlowZoomVar />
         <RemoteCursors canvas="stakeholders" />
-        <FlowCredit />
         {editable && pending && (
           <RelationChooser pending={pending} onChoose={choose} onCancel={cancel} />
         )}
@@ -228,6 +227,7 @@ export function MapView() {
             {t('toolbar.linkHint')}
           </Panel>
         )}
+        <FlowCredit />
       </ReactFlow>
     </div>
   )

@@ -161,4 +161,54 @@ describe('the problem tree in view: what a fit frames', () => {
     await expect.poll(hidden, { timeout: 5_000 }).toEqual([])
     await screenshot(f.page, 'problem-tree-after-layout')
   })
+  it('a card added with Shift+Tab above the top row is written clear of the toolbar', async () => {
+    const board = await createBoard(suite.server.url, 'Effetti in alto')
+    // a tall chain of causes under the core problem: fitted, the core is the top row
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    const chain = ['core', 'c1', 'c2', 'c3', 'c4', 'c5']
+    stock.doc.transact(() => {
+      chain.forEach((id, i) =>
+        putCard(stock.doc, 'problems', id, {
+          kind: 'problem',
+          label: `Carta ${id}`,
+          role: id === 'core' ? 'core' : 'cause',
+          x: 0,
+          y: i * 160,
+        }),
+      )
+      chain.slice(1).forEach((id, i) =>
+        putLink(stock.doc, 'problems', `l-${id}`, {
+          kind: 'cause-effect',
+          source: id,
+          target: chain[i]!,
+        }),
+      )
+    })
+    stock.destroy()
+    const { page } = await newParticipant(suite.browser, 'Teo')
+    await page.setViewportSize({ width: 1366, height: 768 })
+    const p = boardPage(page)
+    await p.open(board.links.facilitator)
+    await expect.poll(() => p.cards().count()).toBe(chain.length)
+    await p.card('Carta core').click()
+    await page.keyboard.press('Shift+Tab')
+    await expect.poll(() => p.cards().count()).toBe(chain.length + 1)
+    await page.keyboard.type('Emigrazione dei giovani')
+    /** How the card being written sits: under the toolbar, outside the canvas, or clear. */
+    const where = () =>
+      page.evaluate(() => {
+        const pane = document.querySelector('.react-flow')!.getBoundingClientRect()
+        const bar = document.querySelector('.react-flow .toolbar')!.getBoundingClientRect()
+        // the card whose text has the focus
+        const card = document.activeElement?.closest('.react-flow__node')
+        if (!card) return 'missing'
+        const box = card.getBoundingClientRect()
+        if (box.top < bar.bottom && box.left < bar.right && box.right > bar.left)
+          return 'under the toolbar'
+        if (box.top < pane.top || box.bottom > pane.bottom) return 'outside the canvas'
+        return 'clear'
+      })
+    await expect.poll(where, { timeout: 5_000 }).toBe('clear')
+    await screenshot(page, 'tree-effect-above-clear-of-toolbar')
+  })
 })
