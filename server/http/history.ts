@@ -8,6 +8,7 @@ import { checkAccess } from '../auth/keys.ts'
 import type { BoardStore } from '../storage/types.ts'
 import type { RoomRegistry } from '../sync/rooms.ts'
 import { compareWithVersion } from '../history/compare.ts'
+import { versionJsonFileName } from '../export/fileName.ts'
 import type { History } from '../history/recorder.ts'
 import { restoreFromBin, restoreVersion, visibleBin } from '../history/actions.ts'
 
@@ -127,9 +128,8 @@ export function registerHistoryRoutes(app: FastifyInstance, deps: Deps): void {
     if (!state) return reply
     const json = history.withVersionDoc(state, (doc) => exportBoard(doc))
     if (!json) return fail(reply, 409, 'NEWER_SCHEMA')
-    return reply
-      .header('content-disposition', `attachment; filename="trama-${a.id}-v${a.params.v}.json"`)
-      .send(json)
+    const filename = versionJsonFileName(json.title, a.params.v)
+    return reply.header('content-disposition', `attachment; filename="${filename}"`).send(json)
   })
 
   app.get('/api/boards/:id/versions/:v/changes', async (req, reply) => {

@@ -16,6 +16,7 @@ import { registerImageRoutes } from './images.ts'
 import { registerDocumentRoutes } from './documents.ts'
 import { registerHistoryRoutes } from './history.ts'
 import type { History } from '../history/index.ts'
+import { boardJsonFileName } from '../export/fileName.ts'
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/
 
@@ -66,17 +67,6 @@ export interface NewBoardAnswer {
 export function problemLang(header: string | string[] | undefined): ProblemLang {
   const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim().toLowerCase()
   return first?.startsWith('it') ? 'it' : 'en'
-}
-
-/** A file-name-safe version of a board title: «Patto Valle Seriana» → patto-valle-seriana. */
-function slug(title: string): string {
-  return title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60)
 }
 
 function issues(error: z.ZodError): string[] {
@@ -204,7 +194,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
       room.newerSchema ? null : exportBoard(room.doc),
     )
     if (!json) return reply.code(409).send(errorBody('NEWER_SCHEMA'))
-    const filename = `trama-${slug(json.title) || access.board.id}-${json.exportedAt.slice(0, 10)}.json`
+    const filename = boardJsonFileName(json.title, json.exportedAt.slice(0, 10))
     return reply.header('content-disposition', `attachment; filename="${filename}"`).send(json)
   })
 

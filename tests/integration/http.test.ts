@@ -107,6 +107,33 @@ describe('HTTP API', () => {
       expect((await fetch(url(board.id, key))).status).toBe(200)
   })
 
+  it('names the files it gives by the board’s title and day, as the images and the pact are', async () => {
+    const board = await createBoard(server.url, 'Patto Città più inclusiva')
+    const res = await fetch(
+      `${server.url}/api/boards/${board.id}/export.json?key=${board.keys.viewer}`,
+    )
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="patto-citta-piu-inclusiva-lavagna-\d{4}-\d{2}-\d{2}\.json"$/,
+    )
+    const saved = await fetch(
+      `${server.url}/api/boards/${board.id}/versions?key=${board.keys.facilitator}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Prima' }),
+      },
+    )
+    expect(saved.status).toBe(201)
+    const { id } = (await saved.json()) as { id: number }
+    const version = await fetch(
+      `${server.url}/api/boards/${board.id}/versions/${id}/export.json?key=${board.keys.viewer}`,
+    )
+    expect(version.status).toBe(200)
+    expect(version.headers.get('content-disposition')).toBe(
+      `attachment; filename="patto-citta-piu-inclusiva-versione-${id}.json"`,
+    )
+  })
+
   it('exports what clients wrote, and import → export gives the same JSON but exportedAt', async () => {
     const board = await createBoard(server.url, 'Round trip')
     const c = await connectSynced(server.url, board.id, board.keys.participant)
