@@ -6,9 +6,9 @@ const MARGIN_PX = 24
 /** A canvas's box on screen, and the part of it no toolbar or warning covers. */
 export interface ClearArea {
   box: DOMRect
-  /** Screen y of the first pixel row below the toolbars above the tree (box.top without). */
+  /** Screen y just below the toolbars above the tree (box.top when there are none). */
   top: number
-  /** Screen y of the top of what sits below the tree (box.bottom without). */
+  /** Screen y of the top of what sits below the tree (box.bottom when nothing does). */
   bottom: number
   /** Whether a toolbar is above, and something below. */
   above: boolean

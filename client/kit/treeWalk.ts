@@ -62,7 +62,7 @@ export function walkTree(
   return nearest(current, row.length ? row : sameKind)
 }
 
-/** How far to move a span [from, to] so it lies within [min, max] (its start first). */
+/** How far to move a span [from, to] into [min, max]; one longer than that shows its start. */
 function nudge(from: number, to: number, min: number, max: number): number {
   if (from < min) return min - from
   if (to > max) return Math.max(max - to, min - from)
