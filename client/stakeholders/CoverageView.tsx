@@ -73,8 +73,12 @@ export function CoverageView({
                 <th scope="row">
                   <button className="coverage-actor" onClick={() => selectActor(a.id)}>
                     <CategoryBadge category={a.category} size={20} />
-                    <span>{a.label || t('card.unnamed')}</span>
-                    {idle.has(a.id) && <span className="idle-tag">⚠ {t('coverage.idle')}</span>}
+                    {/* the warning goes under the name, not beside it: beside, it took the
+                        name's room (a word a line) and pushed past the column */}
+                    <span className="coverage-actor-text">
+                      <span className="coverage-actor-name">{a.label || t('card.unnamed')}</span>
+                      {idle.has(a.id) && <span className="idle-tag">⚠ {t('coverage.idle')}</span>}
+                    </span>
                   </button>
                 </th>
                 {m.objectives.map((o, j) => {
