@@ -1,13 +1,7 @@
 import { memo } from 'react'
 import type { NodeProps, Node } from '@xyflow/react'
 import { useTranslation } from 'react-i18next'
-import {
-  GRID,
-  QUADRANTS,
-  TRAY,
-  quadrantRect,
-  type Quadrant,
-} from '../../shared/stakeholders/grid.ts'
+import { GRID, QUADRANTS, quadrantRect, type Quadrant } from '../../shared/stakeholders/grid.ts'
 
 const QUADRANT_TINTS: Record<Quadrant, string> = {
   'manage-closely': '#fbe3df',
@@ -71,16 +65,19 @@ export const GridBackdrop = memo(function GridBackdrop() {
   )
 })
 
-/** The tray beside the grid: actors nobody has placed yet wait here, to be dragged in. */
+/**
+ * The tray beside the grid: actors nobody has placed yet wait here, to be dragged in. Its size
+ * is the one trayLayout gives for the actors waiting.
+ */
 export const GridTray = memo(function GridTray({
   data,
-}: NodeProps<Node<{ count: number; hint: boolean }>>) {
+}: NodeProps<Node<{ count: number; hint: boolean; width: number; height: number }>>) {
   const { t } = useTranslation('stakeholders')
   return (
     <div
       className="grid-tray"
       data-testid="grid-tray"
-      style={{ width: TRAY.width, height: TRAY.height }}
+      style={{ width: data.width, height: data.height }}
     >
       <div className="grid-tray-title">{t('tray.title', { count: data.count })}</div>
       {data.hint && (

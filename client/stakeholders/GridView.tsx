@@ -8,10 +8,10 @@ import { useStakeholderActions } from './useStakeholderActions.ts'
 import type { Actor } from '../../shared/stakeholders/actors.ts'
 import {
   GRID,
-  TRAY,
+  GRID_CARD,
   gridPosition,
   inTray,
-  traySlot,
+  trayLayout,
   powerInterestAt,
   quadrantAt,
   quadrantOf,
@@ -131,6 +131,16 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
     }
   }, [rf])
 
+  // the tray's columns hold every actor nobody has placed yet, each card as tall as its name
+  // makes it; one being dragged keeps its place until it is dropped, so the tray does not
+  // change (nor the view reframe) while someone carries a card
+  const waitingActors = useMemo(() => actors.filter((a) => !a.placed), [actors])
+  const tray = useMemo(
+    () => trayLayout(waitingActors.map((a) => flow.sizes.get(a.id)?.height ?? GRID_CARD.height)),
+    [waitingActors, flow.sizes],
+  )
+  const waiting = waitingActors.length
+
   // where each card is drawn when not being dragged: its power/interest point, or beside the
   // cards that share it; an actor nobody has placed yet waits in the tray
   const shown = useMemo(() => {
@@ -142,12 +152,21 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
           return { id: a.id, ...gridPosition(live ? live.at : a) }
         }),
     )
-    actors
-      .filter((a) => !a.placed && !remote.has(a.id))
-      .forEach((a, i) => out.set(a.id, traySlot(i)))
+    waitingActors.forEach((a, i) => {
+      if (!remote.has(a.id)) out.set(a.id, tray.slots[i]!)
+    })
     return out
-  }, [actors, remote])
-  const waiting = actors.filter((a) => !a.placed).length
+  }, [actors, waitingActors, tray, remote])
+
+  // more or fewer columns in the tray: frame it again with the grid, so the room sees every
+  // actor without anyone scrolling the projector; not in the middle of this person's drag
+  const busy = flow.dragging.size > 0
+  const framedTray = useRef(tray.width)
+  useEffect(() => {
+    if (busy || framedTray.current === tray.width) return
+    framedTray.current = tray.width
+    void rf.fitView({ ...FIT, duration: 150 })
+  }, [rf, tray.width, busy])
 
   const nodes = useMemo((): Node[] => {
     const backdrop: Node = {
@@ -166,25 +185,25 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
       data: {},
       zIndex: -1,
     }
-    const tray: Node = {
+    const trayNode: Node = {
       id: TRAY_ID,
       type: 'tray',
-      position: { x: TRAY.x, y: TRAY.y },
+      position: { x: tray.x, y: tray.y },
       origin: [0, 0],
-      width: TRAY.width,
-      height: TRAY.height,
-      measured: { width: TRAY.width, height: TRAY.height },
+      width: tray.width,
+      height: tray.height,
+      measured: { width: tray.width, height: tray.height },
       draggable: false,
       selectable: false,
       deletable: false,
       focusable: false,
       className: 'grid-backdrop-node',
-      data: { count: waiting, hint: editable },
+      data: { count: waiting, hint: editable, width: tray.width, height: tray.height },
       zIndex: -1,
     }
     return [
       backdrop,
-      tray,
+      trayNode,
       ...actors.map((actor): GridActorNode => {
         const live = remote.get(actor.id)
         const dragged = flow.dragging.get(actor.id)
@@ -200,7 +219,7 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
           data: {
             actor,
             quadrant: dragged
-              ? inTray(dragged)
+              ? inTray(dragged, tray.x)
                 ? null
                 : quadrantAt(dragged)
               : actor.placed || live
@@ -212,7 +231,18 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
         }
       }),
     ]
-  }, [actors, remote, shown, waiting, flow.dragging, flow.sizes, actorId, editable, showAlignment])
+  }, [
+    actors,
+    remote,
+    shown,
+    tray,
+    waiting,
+    flow.dragging,
+    flow.sizes,
+    actorId,
+    editable,
+    showAlignment,
+  ])
 
   const sendDrag = useMemo(
     () =>
@@ -232,10 +262,10 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
       for (const n of dragged) if (!finals.has(n.id)) finals.set(n.id, n.position)
       finals.delete(BACKDROP_ID)
       finals.delete(TRAY_ID)
-      stakeholders.placeOnGrid(finals)
+      stakeholders.placeOnGrid(finals, tray.x)
       actions.broadcastDrag('stakeholders', null)
     },
-    [actions, stakeholders, flow, sendDrag],
+    [actions, stakeholders, flow, sendDrag, tray.x],
   )
 
   const ariaLabels = useFlowAriaLabels()

@@ -11,16 +11,17 @@ export function useStakeholderActions() {
     () => ({
       /**
        * Where actors were dropped, all in one step: on the grid (or beside it) they take the
-       * power and interest of the spot; dropped back into the tray they wait there again.
+       * power and interest of the spot; dropped back into the tray (its left edge at
+       * `trayLeft`, as wide as its columns) they wait there again.
        */
-      placeOnGrid(positions: Map<string, XY>): void {
+      placeOnGrid(positions: Map<string, XY>, trayLeft: number): void {
         actions.transact((doc) => {
           for (const [id, pos] of positions)
             patchRecord(
               doc,
               'stakeholders.nodes',
               id,
-              inTray(pos) ? { placed: false } : { ...powerInterestAt(pos), placed: true },
+              inTray(pos, trayLeft) ? { placed: false } : { ...powerInterestAt(pos), placed: true },
             )
         })
       },

@@ -12,8 +12,8 @@ import {
   quadrantRect,
   spreadGridCards,
   type Quadrant,
-  TRAY,
-  traySlot,
+  trayLayout,
+  type TrayLayout,
 } from '../stakeholders/grid.ts'
 import type { ImageLabels } from './labels.ts'
 import { drawCard, numberOr, str, type DrawnCard, type RenderSource } from './model.ts'
@@ -127,10 +127,10 @@ function gridBackdrop(labels: ImageLabels): string {
 }
 
 /** The tray where actors nobody has placed yet wait, as GridTray draws it. */
-function trayBackdrop(count: number, labels: ImageLabels): string {
+function trayBackdrop(tray: TrayLayout, count: number, labels: ImageLabels): string {
   return (
-    rect(TRAY, '#faf9f5', '#b9b6ac', 'stroke-width="2" stroke-dasharray="8 6" rx="10"') +
-    textBlock([`${labels.tray} (${count})`], TRAY.x + 16, TRAY.y + 14, {
+    rect(tray, '#faf9f5', '#b9b6ac', 'stroke-width="2" stroke-dasharray="8 6" rx="10"') +
+    textBlock([`${labels.tray} (${count})`], tray.x + 16, tray.y + 14, {
       size: 16,
       weight: 'bold',
       fill: '#4a4f57',
@@ -155,15 +155,19 @@ export function drawGrid(board: RenderSource, labels: ImageLabels): DrawnCanvas 
     const { height, width } = actorCard(a, 0, 0, labels).box
     return actorCard(a, at.x - width / 2, at.y - height / 2, labels)
   })
+  // the waiting actors in the tray's columns, as the page lays them out
+  const sizes = waiting.map((a) => actorCard(a, 0, 0, labels).box)
+  const tray = trayLayout(sizes.map((b) => b.height))
   waiting.forEach((a, i) => {
-    const at = traySlot(i)
-    const { height, width } = actorCard(a, 0, 0, labels).box
+    const at = tray.slots[i]!
+    const { height, width } = sizes[i]!
     cards.push(actorCard(a, at.x - width / 2, at.y - height / 2, labels))
   })
-  const left = waiting.length ? TRAY.x - 10 : -50
+  const left = waiting.length ? tray.x - 10 : -50
   return {
     cards,
-    under: (waiting.length ? trayBackdrop(waiting.length, labels) : '') + gridBackdrop(labels),
+    under:
+      (waiting.length ? trayBackdrop(tray, waiting.length, labels) : '') + gridBackdrop(labels),
     extent: { x: left, y: 0, width: GRID.width - left, height: GRID.height + 30 },
     legend: categoryLegend(labels),
   }

@@ -103,7 +103,8 @@ export const GRID_CARD = { width: 220, height: 80, gap: 10 } as const
 
 /**
  * The tray left of the grid where new actors wait until someone places them: nothing is
- * assumed about an actor's power and interest before the room says it.
+ * assumed about an actor's power and interest before the room says it. This is its first
+ * column; {@link trayLayout} widens it to the left, a column at a time, as actors wait.
  */
 export const TRAY = {
   x: -(GRID_CARD.width + 80),
@@ -114,17 +115,66 @@ export const TRAY = {
   top: 84,
 } as const
 
-/** Where the `index`-th waiting actor is drawn (its centre), top to bottom. */
-export function traySlot(index: number): XY {
+/** Room around the cards in the tray, and between two of its columns. */
+const TRAY_PAD = (TRAY.width - GRID_CARD.width) / 2
+/** Room between two cards of a column. */
+const TRAY_GAP = GRID_CARD.gap + 6
+
+export interface TrayLayout {
+  /** The tray's rectangle: as tall as the grid, its right edge always beside the grid. */
+  x: number
+  y: number
+  width: number
+  height: number
+  /** Where each waiting actor is drawn (its centre), in the order given. */
+  slots: XY[]
+}
+
+/**
+ * Where the waiting actors go in the tray, given the height of each one's card (names wrap):
+ * top to bottom in columns no taller than the grid, read from the left, with as many columns as
+ * they need. The tray never runs past the grid's foot, so framing the grid and the tray shows
+ * every actor, however many wait (in one column, the eighth already ran off the projector).
+ */
+export function trayLayout(heights: readonly number[]): TrayLayout {
+  const bottom = TRAY.y + TRAY.height - TRAY_PAD
+  const column: number[] = []
+  const tops: number[] = []
+  let col = 0
+  let y = TRAY.y + TRAY.top
+  for (const h of heights) {
+    // a card that does not fit under the others starts the next column (unless it is alone)
+    if (y + h > bottom && y > TRAY.y + TRAY.top) {
+      col++
+      y = TRAY.y + TRAY.top
+    }
+    column.push(col)
+    tops.push(y)
+    y += h + TRAY_GAP
+  }
+  const columns = col + 1
+  const pitch = GRID_CARD.width + TRAY_PAD
+  const width = TRAY.width + (columns - 1) * pitch
+  const x = TRAY.x + TRAY.width - width
   return {
-    x: TRAY.x + TRAY.width / 2,
-    y: TRAY.y + TRAY.top + GRID_CARD.height / 2 + index * (GRID_CARD.height + GRID_CARD.gap + 6),
+    x,
+    y: TRAY.y,
+    width,
+    height: TRAY.height,
+    slots: heights.map((h, i) => ({
+      x: x + TRAY_PAD + column[i]! * pitch + GRID_CARD.width / 2,
+      y: tops[i]! + h / 2,
+    })),
   }
 }
 
-/** Whether a point (a card's centre) is in the tray's column. */
-export function inTray(p: XY): boolean {
-  return p.x < 0 && p.x >= TRAY.x - 40
+/**
+ * Whether a point (a card's centre) is in the tray's columns; `left` is the tray's left edge
+ * (its {@link TrayLayout}'s x). Further left, a card dropped beside the tray goes to the grid's
+ * edge as before.
+ */
+export function inTray(p: XY, left: number): boolean {
+  return p.x < 0 && p.x >= left - 40
 }
 
 /** Whether a point (a card's centre) is on the grid itself. */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import type * as Y from 'yjs'
 import { putCard } from '../../shared/schema/index.ts'
 import { ACTOR_CATEGORIES } from '../../shared/schema/vocabulary.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
@@ -20,8 +22,86 @@ const NAMES = [
   'Consorzio Intercomunale Servizi Socioassistenziali',
   'Ufficio di Piano dell’Ambito territoriale di Seriate',
 ]
+const nameOf = (i: number) => (i < NAMES.length ? NAMES[i]! : `${NAMES[i % NAMES.length]} ${i + 1}`)
+
+/** Actors `from` … `to - 1`, written by a stock client as the room adds them: none placed yet. */
+function addWaitingActors(doc: Y.Doc, from: number, to: number) {
+  doc.transact(() => {
+    for (let i = from; i < to; i++)
+      putCard(doc, 'stakeholders', `actor-${i}`, {
+        ...newActorFields(ACTOR_CATEGORIES[i % 4]!, { label: nameOf(i), placed: false }),
+        x: (i % 5) * 280,
+        y: Math.floor(i / 5) * 180,
+      })
+  })
+}
+
+/**
+ * What the room sees of the grid: whether every actor card is wholly on the canvas and inside
+ * the tray, whether any two cards overlap, and the size of the names' text on the screen.
+ */
+function gridSight(page: Page) {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('[data-testid=stakeholder-grid]')!
+    const area = canvas.getBoundingClientRect()
+    const tray = document.querySelector('[data-testid=grid-tray]')!.getBoundingClientRect()
+    const viewport = canvas.querySelector('.react-flow__viewport') as HTMLElement
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a
+    const cards = [...document.querySelectorAll('.actor-card')].map((c) =>
+      c.getBoundingClientRect(),
+    )
+    const within = (b: DOMRect, r: DOMRect) =>
+      b.left >= r.left - 1 &&
+      b.right <= r.right + 1 &&
+      b.top >= r.top - 1 &&
+      b.bottom <= r.bottom + 1
+    let overlaps = 0
+    cards.forEach((a, i) =>
+      cards.slice(i + 1).forEach((b) => {
+        if (
+          a.left < b.right - 1 &&
+          b.left < a.right - 1 &&
+          a.top < b.bottom - 1 &&
+          b.top < a.bottom - 1
+        )
+          overlaps++
+      }),
+    )
+    const name = document.querySelector('.actor-name')
+    return {
+      cards: cards.length,
+      onScreen: cards.filter((b) => within(b, area)).length,
+      inTray: cards.filter((b) => within(b, tray)).length,
+      overlaps,
+      namePx: name ? Math.round(parseFloat(getComputedStyle(name).fontSize) * zoom * 10) / 10 : 0,
+    }
+  })
+}
 
 describe('the Stakeholder phase laid out for the room', () => {
+  it('shows the projector every waiting actor, nine or twenty, whole and apart', async () => {
+    const board = await workshop.createBoard('Patto Valle Seriana')
+    const room = await workshop.stock(board)
+    addWaitingActors(room.doc, 0, 9)
+    const projector = await workshop.participant('Proiettore')
+    await projector.page.setViewportSize({ width: 1920, height: 1080 })
+    await projector.open(board.links.viewer)
+    const tray = projector.page.getByTestId('grid-tray')
+
+    // nobody scrolls the projector: the framed grid holds every waiting actor, none on another
+    for (const count of [9, 20]) {
+      if (count > 9) addWaitingActors(room.doc, 9, count)
+      await tray.getByText(`Da collocare (${count})`).waitFor()
+      await expect
+        .poll(() => gridSight(projector.page), { timeout: 10_000 })
+        .toMatchObject({ cards: count, onScreen: count, inTray: count, overlaps: 0 })
+      await screenshot(projector.page, `stakeholders-projector-tray-${count}`)
+      // and read from the back of the room: the names are not shrunk to nothing
+      const { namePx } = await gridSight(projector.page)
+      expect(namePx).toBeGreaterThanOrEqual(10)
+    }
+  })
+
   it('keeps long actor names in the first column of the coverage matrix on a laptop', async () => {
     const board = await workshop.createBoard('Patto Lecco')
     const room = await workshop.stock(board)
