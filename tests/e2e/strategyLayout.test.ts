@@ -1,0 +1,151 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { putRecord } from '../../shared/schema/index.ts'
+import { CLIENT_DIST, closeParticipants, newParticipant } from '../helpers/browser.ts'
+import { connectSynced, type Client } from '../helpers/clients.ts'
+import { createBoard, startServer } from '../helpers/server.ts'
+import { buildObjectiveTree, strategyPage } from '../helpers/strategyPage.ts'
+
+/**
+ * These pages are measured as a laptop shows them, with the scrollbars that take room beside a
+ * page that scrolls (Windows, most Linux desktops): headless Chromium hides them unless asked.
+ */
+let browser: Browser | undefined
+let server: Awaited<ReturnType<typeof startServer>> | undefined
+const clients: Client[] = []
+beforeAll(async () => {
+  server = await startServer({ staticDir: CLIENT_DIST })
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    ignoreDefaultArgs: ['--hide-scrollbars'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+})
+afterEach(closeParticipants)
+afterAll(async () => {
+  for (const c of clients) c.destroy()
+  await browser?.close()
+  await server?.close()
+})
+
+const LAPTOP = { width: 1366, height: 768 }
+
+/** Strategies as a workshop names them: long, several lines each at a column's width. */
+const CANDIDATES = [
+  ['guidance', 'Rafforzamento della rete territoriale per l’orientamento e l’accompagnamento'],
+  ['training', 'Percorsi di professionalizzazione co-progettati con le imprese del territorio'],
+  ['desks', 'Sportelli di prossimità nei comuni montani e nelle frazioni'],
+  ['courses', 'Tutoraggio individualizzato per i giovani NEET presi in carico dai servizi'],
+  ['tutors', 'Borse lavoro e tirocini extracurricolari retribuiti'],
+  ['mapping', 'Coinvolgimento delle famiglie e delle associazioni di quartiere'],
+] as const
+
+/** The element a click at the middle of `target` reaches is `target` or inside it. */
+const onTop = (target: Locator) =>
+  target.evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
+    return hit !== null && el.contains(hit)
+  })
+
+/** Where the scoring table sits against the box that scrolls it sideways. */
+const tableFit = (page: Page) =>
+  page.locator('.grid-scroll').evaluate((scroller) => {
+    const range = (el: Element) => {
+      const r = document.createRange()
+      r.selectNodeContents(el)
+      return r
+    }
+    const box = scroller.getBoundingClientRect()
+    const columns = [...scroller.querySelectorAll('thead th.candidate-col')].map((th) => {
+      const r = th.getBoundingClientRect()
+      const label = th.querySelector('.candidate-col-label')!
+      return {
+        right: r.right,
+        width: r.width,
+        // the lines the name is laid out in: its text's boxes at distinct heights
+        lines: new Set([...range(label).getClientRects()].map((line) => Math.round(line.top))).size,
+      }
+    })
+    return {
+      overflow: scroller.scrollWidth - scroller.clientWidth,
+      right: box.right,
+      viewport: document.documentElement.clientWidth,
+      columns,
+    }
+  })
+
+describe('the strategy table on a laptop', () => {
+  it('four strategies with long Italian names fit a 1366 × 768 laptop; with six the table scrolls sideways under the criteria', async () => {
+    const board = await createBoard(server!.url, 'Patto Val Brembana')
+    const stock = await connectSynced(server!.url, board.id, board.keys.participant)
+    clients.push(stock)
+    buildObjectiveTree(stock.doc)
+    for (const [objective, label] of CANDIDATES.slice(0, 4))
+      putRecord(stock.doc, 'strategy.candidates', `cand-${objective}`, {
+        label,
+        objectives: [objective],
+      })
+
+    for (const [link, name] of [
+      [board.links.participant, 'Marta'],
+      // the facilitator's criteria carry their tools (move, remove): a wider first column
+      [board.links.facilitator, 'Fabio'],
+    ] as const) {
+      const { page } = await newParticipant(browser!, name, 'it', { viewport: LAPTOP })
+      const strategy = strategyPage(page)
+      await strategy.open(link)
+      await expect.poll(() => page.locator('thead th.candidate-col').count()).toBe(4)
+      const fit = await tableFit(page)
+      // nothing to scroll sideways: every column, to the last, is on the screen
+      expect(fit.overflow, name).toBeLessThanOrEqual(0)
+      for (const column of fit.columns) {
+        expect(column.right, name).toBeLessThanOrEqual(fit.right + 0.5)
+        expect(column.right, name).toBeLessThanOrEqual(fit.viewport)
+        // the names wrap within their column instead of widening it
+        expect(column.width, name).toBeLessThanOrEqual(16 * 16)
+        expect(column.lines, name).toBeGreaterThan(1)
+      }
+      // the last strategy's highest score (first criterion) can be given with a click where it is shown
+      const five = page.locator('tbody td.score-cell').nth(3).locator('[data-score="5"]')
+      expect(await onTop(five), name).toBe(true)
+      if (name === 'Marta') {
+        await five.click()
+        await expect.poll(() => five.getAttribute('aria-checked')).toBe('true')
+      }
+      await page.context().close()
+    }
+
+    // six strategies do not fit: the table scrolls sideways, the criteria stay in view
+    for (const [objective, label] of CANDIDATES.slice(4))
+      putRecord(stock.doc, 'strategy.candidates', `cand-${objective}`, {
+        label,
+        objectives: [objective],
+      })
+    const { page } = await newParticipant(browser!, 'Marta', 'it', { viewport: LAPTOP })
+    await strategyPage(page).open(board.links.participant)
+    await expect.poll(() => page.locator('thead th.candidate-col').count()).toBe(6)
+    expect((await tableFit(page)).overflow).toBeGreaterThan(0)
+    await page.locator('.grid-scroll').evaluate((el) => el.scrollTo({ left: el.scrollWidth }))
+    await expect
+      .poll(() =>
+        page
+          .locator('.grid-scroll')
+          .evaluate((el) => Math.ceil(el.scrollLeft + el.clientWidth) >= el.scrollWidth),
+      )
+      .toBe(true)
+    const criterion = page.locator('[data-testid=criterion][data-label=Sociale]')
+    const scroller = (await page.locator('.grid-scroll').boundingBox())!
+    expect(Math.abs((await criterion.boundingBox())!.x - scroller.x)).toBeLessThanOrEqual(1)
+    expect(await onTop(criterion.locator('.criterion-name'))).toBe(true)
+  })
+})
