@@ -58,8 +58,10 @@ export function BoardView() {
         <Suspense fallback={<div className="phase-loading" aria-busy="true" />}>
           <PhaseView />
         </Suspense>
+        {/* in the board's area, below the header however many rows it wraps into: over the
+            header it hid «Segui…» and the menus that open from it */}
+        <LostEditNotice />
       </main>
-      <LostEditNotice />
     </div>
   )
 }

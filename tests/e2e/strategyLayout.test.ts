@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { putRecord } from '../../shared/schema/index.ts'
 import { CLIENT_DIST, closeParticipants, newParticipant } from '../helpers/browser.ts'
+import { boardPage } from '../helpers/boardPage.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { createBoard, startServer } from '../helpers/server.ts'
 import { buildObjectiveTree, strategyPage } from '../helpers/strategyPage.ts'
@@ -38,6 +39,7 @@ afterAll(async () => {
 })
 
 const LAPTOP = { width: 1366, height: 768 }
+const WIDE_LAPTOP = { width: 1440, height: 900 }
 
 /** Strategies as a workshop names them: long, several lines each at a column's width. */
 const CANDIDATES = [
@@ -84,7 +86,7 @@ const tableFit = (page: Page) =>
     }
   })
 
-describe('the strategy table on a laptop', () => {
+describe('the strategy table and the lost-edit notice on a laptop', () => {
   it('four strategies with long Italian names fit a 1366 × 768 laptop; with six the table scrolls sideways under the criteria', async () => {
     const board = await createBoard(server!.url, 'Patto Val Brembana')
     const stock = await connectSynced(server!.url, board.id, board.keys.participant)
@@ -148,4 +150,51 @@ describe('the strategy table on a laptop', () => {
     expect(Math.abs((await criterion.boundingBox())!.x - scroller.x)).toBeLessThanOrEqual(1)
     expect(await onTop(criterion.locator('.criterion-name'))).toBe(true)
   })
+
+  for (const size of [LAPTOP, WIDE_LAPTOP])
+    it(`at ${size.width} × ${size.height} the notice of a deleted text leaves «Segui…» and its menu in sight and in reach`, async () => {
+      const board = await createBoard(server!.url, 'Patto Territoriale dell’Alto Milanese')
+      const fabio = boardPage((await newParticipant(browser!, 'Fabio')).page)
+      const marco = boardPage(
+        (await newParticipant(browser!, 'Marco', 'it', { viewport: size })).page,
+      )
+      await fabio.open(board.links.facilitator)
+      await marco.open(board.links.participant)
+      await fabio.addCardAt(500, 400, 'Crisi demografica')
+      await marco.card('Crisi demografica').dblclick()
+      const editor = marco.page.locator('textarea.card-editor')
+      await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true)
+      await marco.page.keyboard.press('End')
+      await marco.page.keyboard.type(' nei paesi')
+      await fabio.card('Crisi demografica nei paesi').waitFor()
+      // the facilitator deletes the card Marco is writing in: his words wait in the notice
+      await fabio.card('Crisi demografica nei paesi').click()
+      await fabio.page.keyboard.press('Delete')
+      const notice = marco.page.getByRole('alertdialog')
+      await notice.waitFor()
+
+      const follow = marco.page.getByRole('button', { name: 'Segui…' })
+      const a = (await follow.boundingBox())!
+      const b = (await notice.boundingBox())!
+      const overlap =
+        a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+      expect(overlap).toBe(false)
+      expect(b.y + b.height).toBeLessThanOrEqual(size.height)
+      expect(await onTop(follow)).toBe(true)
+      for (const button of await notice.getByRole('button').all())
+        expect(await onTop(button)).toBe(true)
+
+      // the menu opens over the notice, and following Fabio works while the notice is up
+      await follow.click()
+      const item = marco.page.getByRole('button', { name: 'Segui Fabio' })
+      await item.waitFor()
+      expect(await onTop(item)).toBe(true)
+      await item.click()
+      await marco.page.locator('[data-testid=follow-bar][data-state=following]').waitFor()
+      // the words are still there, and so is the way to put them back
+      expect(await notice.getByRole('textbox').inputValue()).toBe('Crisi demografica nei paesi')
+      expect(await onTop(notice.getByRole('button', { name: 'Ripristina con il mio testo' }))).toBe(
+        true,
+      )
+    })
 })
