@@ -1,7 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { putRecord } from '../../shared/schema/index.ts'
-import { CLIENT_DIST, closeParticipants, newParticipant } from '../helpers/browser.ts'
+import {
+  CLIENT_DIST,
+  closeParticipants,
+  launchBrowser,
+  newParticipant,
+} from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { createBoard, startServer } from '../helpers/server.ts'
@@ -16,20 +21,7 @@ let server: Awaited<ReturnType<typeof startServer>> | undefined
 const clients: Client[] = []
 beforeAll(async () => {
   server = await startServer({ staticDir: CLIENT_DIST })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    ignoreDefaultArgs: ['--hide-scrollbars'],
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  browser = await launchBrowser({ scrollbars: true })
 })
 afterEach(closeParticipants)
 afterAll(async () => {

@@ -15,8 +15,12 @@ export const CLIENT_DIST = process.env.TRAMA_CLIENT_DIST
   : join(ROOT, 'dist', 'client')
 export const ARTIFACTS = join(ROOT, 'test-results')
 
-/** Debian's Chromium (never a downloaded one), with the flags this closed network needs. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Debian's Chromium (never a downloaded one), with the flags this closed network needs.
+ * `scrollbars`: pages keep the room scrollbars take beside what scrolls (Windows, most Linux
+ * desktops), which headless Chromium otherwise hides.
+ */
+export async function launchBrowser({ scrollbars = false } = {}): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
   if (!existsSync(executablePath))
     throw new Error(`Chromium not found at ${executablePath}: run scripts/ensure-chromium.mjs`)
@@ -25,6 +29,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
+    ignoreDefaultArgs: scrollbars ? ['--hide-scrollbars'] : [],
     args: [
       '--no-sandbox',
       '--disable-gpu',
