@@ -149,14 +149,15 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
         .filter((a) => a.placed || remote.has(a.id))
         .map((a) => {
           const live = remote.get(a.id)
-          return { id: a.id, ...gridPosition(live ? live.at : a) }
+          const height = flow.sizes.get(a.id)?.height
+          return { id: a.id, height, ...gridPosition(live ? live.at : a) }
         }),
     )
     waitingActors.forEach((a, i) => {
       if (!remote.has(a.id)) out.set(a.id, tray.slots[i]!)
     })
     return out
-  }, [actors, waitingActors, tray, remote])
+  }, [actors, waitingActors, tray, remote, flow.sizes])
 
   // more or fewer columns in the tray: frame it again with the grid, so the room sees every
   // actor without anyone scrolling the projector; not in the middle of this person's drag

@@ -143,16 +143,19 @@ export function drawGrid(board: RenderSource, labels: ImageLabels): DrawnCanvas 
   // an actor nobody has placed yet has no power and interest: it waits in the tray
   const actors = all.filter((a) => a.placed !== false)
   const waiting = all.filter((a) => a.placed === false)
-  const centres = actors.map((a) => ({
+  // a card's size comes from its text, known once drawn
+  const boxes = actors.map((a) => actorCard(a, 0, 0, labels).box)
+  const centres = actors.map((a, i) => ({
     id: str(a.id),
+    height: boxes[i]!.height,
     ...gridPosition({ power: numberOr(a.power, 0.5), interest: numberOr(a.interest, 0.5) }),
   }))
-  // the page spreads actors that share a spot; so does the picture, with the same function
+  // the page spreads actors that share a spot or would cover each other; so does the picture,
+  // with the same function
   const spread = spreadGridCards(centres)
-  const cards = actors.map((a) => {
+  const cards = actors.map((a, i) => {
     const at = spread.get(str(a.id))!
-    // the card's centre sits on its point: its height (from its text) is known once drawn
-    const { height, width } = actorCard(a, 0, 0, labels).box
+    const { height, width } = boxes[i]!
     return actorCard(a, at.x - width / 2, at.y - height / 2, labels)
   })
   // the waiting actors in the tray's columns, as the page lays them out

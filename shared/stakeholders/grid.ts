@@ -184,12 +184,17 @@ export function onGrid(p: XY): boolean {
 
 /**
  * Where to draw each card on the grid. Cards that sit on (nearly) the same power and interest,
- * e.g. new actors all at 50/50, are laid side by side around their common point so none hides
- * another; every card, alone or not, is drawn wholly inside its point's quadrant, so a card
- * dropped near an axis does not straddle two strategies. Display only: the stored values do not
- * change. Input in the order actors were added, so earlier cards keep their place as others join.
+ * e.g. new actors all at 50/50, are laid side by side around their common point; every card,
+ * alone or not, is drawn wholly inside its point's quadrant, so a card dropped near an axis does
+ * not straddle two strategies; and a card that would still cover one drawn before it (points
+ * close but not shared, a name that makes a card tall) moves to the nearest place in its
+ * quadrant where it covers none, when there is one. Display only: the stored values do not
+ * change. Input in the order actors were added, so earlier cards keep their place as others
+ * join; `height` is a card's own when known (its name wraps), else {@link GRID_CARD}'s.
  */
-export function spreadGridCards(points: readonly (XY & { id: string })[]): Map<string, XY> {
+export function spreadGridCards(
+  points: readonly (XY & { id: string; height?: number })[],
+): Map<string, XY> {
   const w = GRID_CARD.width + GRID_CARD.gap
   const h = GRID_CARD.height + GRID_CARD.gap
   const clusters: { at: XY; ids: string[] }[] = []
@@ -222,5 +227,60 @@ export function spreadGridCards(points: readonly (XY & { id: string })[]): Map<s
       out.set(id, { x: x0 + Math.floor(i / rows) * w, y: y0 + (i % rows) * h }),
     )
   }
+  clearOverlaps(points, out)
   return out
+}
+
+/**
+ * Pushes apart the cards that still cover each other, each pair along the axis where it
+ * overlaps least (half each way), every card kept whole inside its point's quadrant, until none
+ * covers another or the rounds run out (a quadrant too full for its cards: they overlap least
+ * where they can). Cards that cover nothing do not move.
+ */
+function clearOverlaps(
+  points: readonly (XY & { id: string; height?: number })[],
+  out: Map<string, XY>,
+): void {
+  const gap = GRID_CARD.gap / 2
+  const halfW = GRID_CARD.width / 2 + gap
+  const m = 6
+  const cards = points.map((p) => ({
+    at: out.get(p.id)!,
+    halfH: (p.height ?? GRID_CARD.height) / 2 + gap,
+    q: quadrantRect(quadrantAt(p)),
+  }))
+  const keepInside = (c: (typeof cards)[number]) => {
+    const { at, halfH, q } = c
+    at.x = Math.min(Math.max(at.x, q.x + m + halfW), q.x + q.width - m - halfW)
+    at.y = Math.min(Math.max(at.y, q.y + m + halfH), q.y + q.height - m - halfH)
+  }
+  for (let round = 0; round < 80; round++) {
+    let moved = false
+    for (let i = 0; i < cards.length; i++)
+      for (let k = i + 1; k < cards.length; k++) {
+        const a = cards[i]!
+        const b = cards[k]!
+        const dx = b.at.x - a.at.x
+        const dy = b.at.y - a.at.y
+        const ox = 2 * halfW - Math.abs(dx)
+        const oy = a.halfH + b.halfH - Math.abs(dy)
+        if (ox <= 0.5 || oy <= 0.5) continue
+        moved = true
+        // the later card goes below (or right of) the earlier when they share a line
+        if (oy * 2 <= ox) {
+          const push = oy / 2 + 0.5
+          const dir = dy < 0 ? -1 : 1
+          a.at.y -= dir * push
+          b.at.y += dir * push
+        } else {
+          const push = ox / 2 + 0.5
+          const dir = dx < 0 ? -1 : 1
+          a.at.x -= dir * push
+          b.at.x += dir * push
+        }
+        keepInside(a)
+        keepInside(b)
+      }
+    if (!moved) break
+  }
 }

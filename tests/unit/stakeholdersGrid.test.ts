@@ -192,6 +192,43 @@ describe('cards sharing a spot on the grid', () => {
     }
   })
 
+  it('pushes apart cards that would cover each other, tall ones too, each inside its quadrant', () => {
+    // points close but not shared (not a cluster), as a room drags them: in the export of a
+    // workshop's 15 actors, «Sindacato CISL» lay under «Centro per l’impiego»
+    const at = (power: number, interest: number) => gridPosition({ power, interest })
+    const points: (XY & { id: string; height?: number })[] = [
+      { id: 'cpi', ...at(0.8, 0.8) },
+      { id: 'cisl', ...at(0.7, 0.7) },
+      { id: 'tall', height: 150, ...at(0.9, 0.6) },
+      { id: 'next', ...at(0.7, 0.9) },
+      { id: 'far', ...at(0.2, 0.2) },
+    ]
+    const heights = new Map(points.map((p) => [p.id, p.height ?? GRID_CARD.height]))
+    const shown = spreadGridCards(points)
+    // a card that covers nothing stays where it was put
+    expect(shown.get('far')).toEqual(spreadGridCards([points[4]!]).get('far'))
+    const ids = [...shown.keys()]
+    for (const [i, a] of ids.entries())
+      for (const b of ids.slice(i + 1)) {
+        const p = shown.get(a)!
+        const o = shown.get(b)!
+        const apart =
+          Math.abs(p.x - o.x) >= GRID_CARD.width ||
+          Math.abs(p.y - o.y) >= (heights.get(a)! + heights.get(b)!) / 2
+        expect(apart, `${a} and ${b}`).toBe(true)
+      }
+    // each stays in the quadrant of its values, drawn whole
+    for (const p of points) {
+      const q = quadrantRect(quadrantAt(p))
+      const s = shown.get(p.id)!
+      const h = (p.height ?? GRID_CARD.height) / 2
+      expect(s.x - GRID_CARD.width / 2).toBeGreaterThanOrEqual(q.x)
+      expect(s.x + GRID_CARD.width / 2).toBeLessThanOrEqual(q.x + q.width)
+      expect(s.y - h).toBeGreaterThanOrEqual(q.y)
+      expect(s.y + h).toBeLessThanOrEqual(q.y + q.height)
+    }
+  })
+
   it('keeps a cluster in a corner inside the grid', () => {
     const corner = gridPosition({ power: 1, interest: 1 })
     const shown = spreadGridCards([
