@@ -1,0 +1,94 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { newParticipant, screenshot } from '../helpers/browser.ts'
+import { boardPage } from '../helpers/boardPage.ts'
+import { connectSynced, type Client } from '../helpers/clients.ts'
+import { createBoard } from '../helpers/server.ts'
+import { browserSuite } from '../helpers/suite.ts'
+import { writeProblemTree, type ProblemCardSeed } from '../helpers/workshopTree.ts'
+
+const suite = browserSuite()
+const clients: Client[] = []
+afterAll(() => clients.forEach((c) => c.destroy()))
+
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 3,
+}
+
+/** A board with these problem cards and links, written by a stock client. */
+async function boardWith(cards: ProblemCardSeed[], links: [string, string][] = []) {
+  const board = await createBoard(suite.server.url, 'Patto dal telefono')
+  const seeder = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+  clients.push(seeder)
+  writeProblemTree(seeder.doc, cards, links)
+  return board
+}
+
+async function openPhone(link: string) {
+  const phone = boardPage((await newParticipant(suite.browser, 'Lucia', 'it', PHONE)).page)
+  await phone.open(link)
+  return phone
+}
+
+async function facilitatorPanel(page: Page) {
+  const panel = page.locator('#facilitation-panel')
+  if (!(await panel.isVisible())) await page.getByTestId('facilitation-open').click()
+  await panel.waitFor()
+  return panel
+}
+
+/** Two taps in one place, as a finger makes them. */
+async function doubleTap(page: Page, target: Locator) {
+  const box = (await target.boundingBox())!
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
+}
+
+/** Whether what is drawn at the middle of `el` is `el` (not something over it). */
+const onTop = (el: Locator) =>
+  el.evaluate((e) => {
+    const box = e.getBoundingClientRect()
+    const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)
+    return !!hit && e.contains(hit)
+  })
+
+/** Whether the element is drawn whole within the screen's width. */
+const withinWidth = (el: Locator) =>
+  el.evaluate((e) => {
+    const box = e.getBoundingClientRect()
+    return box.left >= 0 && box.right <= window.innerWidth
+  })
+
+describe('a participant on a phone, more', () => {
+  it("sees the facilitator's timer whole beside an open vote, running, paused and at its end", async () => {
+    const board = await boardWith([['core', 'Disoccupazione giovanile', 'core', 0, 0]])
+    const facilitator = await suite.open(board.links.facilitator, 'Fede')
+    const phone = await openPhone(board.links.participant)
+    const panel = await facilitatorPanel(facilitator.page)
+    await panel.getByTestId('timer-minutes').fill('10')
+    await panel.getByRole('button', { name: 'Avvia' }).click()
+    await panel
+      .getByLabel('Domanda (facoltativa)')
+      .fill('Quali cause affrontiamo per prime in questo patto territoriale di valle?')
+    await panel.getByRole('button', { name: 'Apri la votazione' }).click()
+    await phone.page.getByTestId('vote-chip').waitFor()
+    const timer = phone.page.getByTestId('room-timer')
+    const clock = phone.page.locator('.room-timer-clock')
+    const whole = async () =>
+      (await withinWidth(timer)) &&
+      (await withinWidth(clock)) &&
+      (await withinWidth(phone.page.getByTestId('vote-chip')))
+    await expect.poll(whole).toBe(true)
+    await panel.getByRole('button', { name: 'Pausa' }).click()
+    await phone.page.locator('.room-timer-paused').waitFor()
+    await screenshot(phone.page, 'phone-timer-paused')
+    expect(await whole()).toBe(true)
+    await panel.getByTestId('timer-minutes').fill('0.05')
+    await panel.getByRole('button', { name: 'Avvia' }).click()
+    await phone.page.locator('.room-timer-done').waitFor({ timeout: 15_000 })
+    expect(await whole()).toBe(true)
+  })
+})
