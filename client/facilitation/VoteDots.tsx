@@ -76,7 +76,14 @@ export function VoteBadge({
   const canRemove = c === '1' && count > 0
   const name = cutAtWord(label, 60) || '…'
   return (
-    <span className="vote-dots nodrag nopan" data-testid="vote-dots" data-mine={count}>
+    // Two quick presses put two dots: the double click they make is not the card's, which
+    // opened its editor (a phone's two taps on «+●» ended writing the card, zoomed in).
+    <span
+      className="vote-dots nodrag nopan"
+      data-testid="vote-dots"
+      data-mine={count}
+      onDoubleClick={(e) => e.stopPropagation()}
+    >
       {count > 0 && (
         <span className="vote-dots-mine" title={t('vote.myDots', { count })}>
           {'●'.repeat(Math.min(count, 5))}

@@ -91,4 +91,21 @@ describe('a participant on a phone, more', () => {
     await phone.page.locator('.room-timer-done').waitFor({ timeout: 15_000 })
     expect(await whole()).toBe(true)
   })
+
+  it("puts two dots with two quick taps on a card's «+●», without opening the card", async () => {
+    const board = await boardWith([['core', 'Disoccupazione giovanile', 'core', 0, 0]])
+    const facilitator = await suite.open(board.links.facilitator, 'Fede')
+    const phone = await openPhone(board.links.participant)
+    const panel = await facilitatorPanel(facilitator.page)
+    await panel.getByRole('button', { name: 'Apri la votazione' }).click()
+    const dot = phone.page.getByRole('button', {
+      name: 'Metti un punto su «Disoccupazione giovanile»',
+    })
+    await doubleTap(phone.page, dot)
+    await expect
+      .poll(() => phone.page.getByTestId('vote-chip').textContent())
+      .toMatch(/ti resta 1 punto su 3/)
+    expect(await phone.page.locator('textarea.card-editor').count()).toBe(0)
+    expect(await phone.page.getByTestId('vote-dots').getAttribute('data-mine')).toBe('2')
+  })
 })
