@@ -6,6 +6,7 @@ import { useBoard } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 import { activeVote, type DotItem } from './votes.ts'
 import { setCoveredEdge } from '../projector/coveredEdge.ts'
+import { onPhone } from '../kit/phone.ts'
 
 /** The canvas whose revealed vote the ranking shows: the one on screen, if any. */
 export const canvasOf = (s: BoardState): VoteCanvas | null =>
@@ -32,8 +33,11 @@ export function VoteRanking() {
   const vote = useBoard(revealedSelector)
   const dots = useBoard(dotsSelector)
   const nodes = useBoard(nodesSelector)
-  // each screen may fold the ranking away (it stays while the vote is revealed)
-  const [folded, setFolded] = useState(false)
+  // Each screen may fold a vote's ranking away (it stays while the vote is revealed); each new
+  // one comes open, but on a phone folded, a bar in the header that opens it: open, it covers
+  // the tree's lower half there.
+  const [choice, setChoice] = useState<{ vote: string; folded: boolean } | null>(null)
+  const folded = vote && choice?.vote === vote.id ? choice.folded : onPhone()
   const ranking = useMemo(() => {
     if (!vote || !nodes) return []
     const labels = new Map(nodes.map((n) => [n.id, n.data.label]))
@@ -76,7 +80,7 @@ export function VoteRanking() {
           className="vote-ranking-fold"
           aria-expanded={!folded}
           aria-label={folded ? t('vote.unfold') : t('vote.fold')}
-          onClick={() => setFolded((f) => !f)}
+          onClick={() => setChoice({ vote: vote.id, folded: !folded })}
         >
           {folded ? '▴' : '▾'}
         </button>

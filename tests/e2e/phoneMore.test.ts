@@ -108,4 +108,56 @@ describe('a participant on a phone, more', () => {
     expect(await phone.page.locator('textarea.card-editor').count()).toBe(0)
     expect(await phone.page.getByTestId('vote-dots').getAttribute('data-mine')).toBe('2')
   })
+
+  it('sees the revealed vote folded to a bar that opens, clear of the tree', async () => {
+    const board = await boardWith(
+      [
+        ['core', 'Disoccupazione giovanile', 'core', 0, 0],
+        ['c1', 'Pochi tirocini di qualità', 'cause', -130, 200],
+        ['c2', 'Orientamento scolastico tardivo', 'cause', 130, 200],
+      ],
+      [
+        ['c1', 'core'],
+        ['c2', 'core'],
+      ],
+    )
+    const facilitator = await suite.open(board.links.facilitator, 'Fede')
+    const phone = await openPhone(board.links.participant)
+    await expect.poll(() => phone.cards().count()).toBe(3)
+    const panel = await facilitatorPanel(facilitator.page)
+    await panel.getByRole('button', { name: 'Apri la votazione' }).click()
+    // (never twice in a row on one card: that is a double tap)
+    const dot = (card: string) =>
+      phone.page.getByRole('button', { name: `Metti un punto su «${card}»` }).tap()
+    await dot('Pochi tirocini di qualità')
+    await dot('Orientamento scolastico tardivo')
+    await dot('Pochi tirocini di qualità')
+    await expect
+      .poll(() => phone.page.getByTestId('vote-chip').textContent())
+      .toMatch(/ti restano 0 punti su 3/)
+    await panel.getByRole('button', { name: 'Mostra i risultati' }).click()
+
+    // the results come folded: a bar that says what it is, over no part of the board
+    const ranking = phone.page.getByTestId('vote-ranking')
+    await ranking.waitFor()
+    const fold = ranking.locator('.vote-ranking-fold')
+    await expect.poll(() => fold.getAttribute('aria-expanded')).toBe('false')
+    expect(await fold.getAttribute('aria-label')).toBe('Mostra la classifica')
+    expect(await ranking.textContent()).toMatch(/Risultati/)
+    await screenshot(phone.page, 'phone-vote-folded')
+    const canvas = (await phone.page.locator('.react-flow').boundingBox())!
+    const bar = (await ranking.boundingBox())!
+    expect(bar.y + bar.height <= canvas.y || bar.y >= canvas.y + canvas.height).toBe(true)
+    for (const card of await phone.cards().all()) expect(await onTop(card)).toBe(true)
+    expect(await withinWidth(ranking)).toBe(true)
+
+    // a tap opens the ranking, another folds it back
+    await fold.tap()
+    const first = phone.page.getByTestId('vote-ranking-item').first()
+    await expect.poll(() => first.textContent()).toMatch(/1º.*Pochi tirocini di qualità.*2 punti/)
+    await screenshot(phone.page, 'phone-vote-unfolded')
+    expect(await fold.getAttribute('aria-label')).toBe('Riduci la classifica')
+    await fold.tap()
+    await expect.poll(() => phone.page.getByTestId('vote-ranking-item').count()).toBe(0)
+  })
 })

@@ -1,0 +1,5 @@
+/** A screen this narrow or less is a phone's: the layout of the `max-width: 700px` rules. */
+const PHONE = '(max-width: 700px)'
+
+/** Whether the page is shown on a phone (as the CSS that lays it out for one decides). */
+export const onPhone = (): boolean => window.matchMedia(PHONE).matches
