@@ -2,6 +2,8 @@ import { useEffect } from 'react'
 import type * as Y from 'yjs'
 import { useReactFlow } from '@xyflow/react'
 import { SharedTextField, type DoneReason } from '../text/SharedTextField.tsx'
+import { onPhone } from './phone.ts'
+import { revealCard } from './treeWalk.ts'
 import type { CanvasName } from '../../shared/schema/index.ts'
 
 /**
@@ -40,25 +42,25 @@ export function CardTextEditor({
   )
 }
 
-/** A phone's screen this narrow or less shows a card being written at a zoom one can read. */
-const PHONE = '(max-width: 700px)'
 /** The zoom a card being written on a phone is shown at, at least. */
 const READABLE_ZOOM = 1
 
 /**
  * On a phone the tree is fitted to a narrow screen, where a card's text is a few pixels tall:
- * the card being written is brought to the middle at a zoom its text can be read at. Wider
- * screens keep the view their person chose.
+ * the card being written is brought to the middle at a zoom its text can be read at; at that
+ * zoom already, into the part of the screen the tools and the warnings leave clear, if it is
+ * not there. Wider screens keep the view their person chose.
  */
 function useReadableOnPhone(id: string): void {
   const flow = useReactFlow()
   useEffect(() => {
-    if (!window.matchMedia(PHONE).matches || flow.getZoom() >= READABLE_ZOOM) return
+    if (!onPhone()) return
     const node = flow.getInternalNode(id)
     if (!node) return
-    const w = node.measured.width ?? 0
-    const h = node.measured.height ?? 0
-    const at = node.internals.positionAbsolute
-    void flow.setCenter(at.x + w / 2, at.y + h / 2, { zoom: READABLE_ZOOM, duration: 200 })
+    const canvas = document
+      .querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`)
+      ?.closest('.react-flow')
+    const card = { position: node.internals.positionAbsolute, measured: node.measured }
+    revealCard(flow, canvas ?? null, card, Math.max(flow.getZoom(), READABLE_ZOOM))
   }, [flow, id])
 }

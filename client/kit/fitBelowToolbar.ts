@@ -17,9 +17,10 @@ export interface ClearArea {
 
 /**
  * Where a canvas's tree can be seen: below its floating toolbars (they wrap on narrow screens),
- * above the warnings at its foot (cards not linked, a cycle) and the toolbars a phone moves
- * there. A toolbar in the upper half is above the tree; one in the lower half, and the
- * warnings, below it.
+ * above what floats at its foot (the warnings — cards not linked, a cycle —, the toolbars and
+ * the card's details a phone moves there). What sits in the lower half is below the tree; a
+ * toolbar in the upper half is above it; the details at the top right of a wider screen leave
+ * room beside them and do not count, nor does anything hidden.
  */
 export function clearArea(canvas: Element | null | undefined): ClearArea | null {
   const box = canvas?.getBoundingClientRect()
@@ -29,14 +30,15 @@ export function clearArea(canvas: Element | null | undefined): ClearArea | null 
   let bottom = box.bottom
   let above = false
   let below = false
-  for (const el of canvas.querySelectorAll('.toolbar, .tree-warnings')) {
+  for (const el of canvas.querySelectorAll('.toolbar, .tree-warnings, .inspector')) {
     const r = el.getBoundingClientRect()
-    if (el.classList.contains('toolbar') && (r.top + r.bottom) / 2 < middle) {
-      top = above ? Math.max(top, r.bottom) : r.bottom
-      above = true
-    } else {
+    if (!r.height) continue
+    if ((r.top + r.bottom) / 2 >= middle) {
       bottom = below ? Math.min(bottom, r.top) : r.top
       below = true
+    } else if (el.classList.contains('toolbar')) {
+      top = above ? Math.max(top, r.bottom) : r.bottom
+      above = true
     }
   }
   return { box, top, bottom, above, below }

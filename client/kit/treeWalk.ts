@@ -1,7 +1,7 @@
 import { clearArea } from './fitBelowToolbar.ts'
 import type { ReactFlowInstance } from '@xyflow/react'
 import type { CardNode, LinkEdge } from '../store/projection.ts'
-import { CARD_H, CARD_W } from './placement.ts'
+import { CARD_H, CARD_W, type Placed } from './placement.ts'
 
 export type ArrowKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight'
 
@@ -70,21 +70,40 @@ function nudge(from: number, to: number, min: number, max: number): number {
 }
 
 /**
- * Pans (keeping the zoom) just enough that the card is on the canvas's screen clear of its
- * toolbars and warnings ({@link clearArea}: `canvas` is the element around the tree and its
- * warnings): a card written with Shift+Tab above the tree's top row sat under the toolbar.
+ * Brings a card into the part of its canvas that nothing floats over ({@link clearArea}: below
+ * the toolbars, above the warnings, a phone's bottom toolbars and details sheet; a card written
+ * above the tree's top row sat under the toolbar, one below it under the warnings): keeping the
+ * zoom, the view pans just enough, so the rest of the tree stays where it was; to another
+ * `zoom` (a phone's reading zoom), the card comes to the middle of that part. `canvas` is the
+ * tree's React Flow element or the element around it and its warnings.
  */
-export function revealCard(flow: ReactFlowInstance, canvas: Element | null, node: CardNode): void {
-  const area = clearArea(canvas)
+export function revealCard(
+  flow: ReactFlowInstance,
+  canvas: Element | null,
+  node: Placed,
+  zoom = flow.getZoom(),
+): void {
+  // the warnings are drawn beside React Flow's element, in the canvas's own
+  const area = clearArea(canvas?.closest('.canvas') ?? canvas)
   if (!area) return
   const w = node.measured?.width ?? CARD_W
   const h = node.measured?.height ?? CARD_H
+  if (zoom !== flow.getZoom()) {
+    // setCenter brings a point to the canvas's middle: the card's goes as far from that as the
+    // clear part's middle is
+    const below = (area.top + area.bottom) / 2 - (area.box.top + area.box.bottom) / 2
+    void flow.setCenter(node.position.x + w / 2, node.position.y + h / 2 - below / zoom, {
+      zoom,
+      duration: 200,
+    })
+    return
+  }
   const topLeft = flow.flowToScreenPosition(node.position)
   const bottomRight = flow.flowToScreenPosition({ x: node.position.x + w, y: node.position.y + h })
   const margin = 40
   const dx = nudge(topLeft.x, bottomRight.x, area.box.left + margin, area.box.right - margin)
   const dy = nudge(topLeft.y, bottomRight.y, area.top + margin, area.bottom - margin)
   if (!dx && !dy) return
-  const { x, y, zoom } = flow.getViewport()
+  const { x, y } = flow.getViewport()
   void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 })
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
-import { Panel } from '@xyflow/react'
+import { Panel, useReactFlow } from '@xyflow/react'
 import { useTranslation } from 'react-i18next'
 import { SharedTextField } from '../text/SharedTextField.tsx'
 import { PROBLEM_ROLES, type ProblemRole } from '../../shared/schema/index.ts'
@@ -8,6 +8,8 @@ import type { BoardState } from '../store/boardStore.ts'
 import type { Item, ProblemCardData } from '../store/projection.ts'
 import { selectedCardsSelector, type SelectedCard } from '../store/selection.ts'
 import { nextClusterColor } from './clusters.ts'
+import { onPhone } from '../kit/phone.ts'
+import { revealCard } from '../kit/treeWalk.ts'
 
 const selectedCards = selectedCardsSelector('problems')
 const selectedSelector = (s: BoardState) => {
@@ -61,6 +63,20 @@ export function ProblemInspector() {
     moveFocus.current = false
     toggleRef.current?.focus()
   }, [open])
+  // On a phone the details are a sheet over the lower half, where the card they are about was
+  // often left under them: it comes above the sheet, once the sheet is drawn.
+  const flow = useReactFlow()
+  const cardId = card?.id
+  useEffect(() => {
+    if (!open || !cardId || !onPhone()) return
+    const frame = requestAnimationFrame(() => {
+      const node = flow.getInternalNode(cardId)
+      if (!node) return
+      const at = { position: node.internals.positionAbsolute, measured: node.measured }
+      revealCard(flow, document.querySelector('.react-flow'), at)
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [open, cardId, flow])
   if (!card) return null
   if (!open)
     return (

@@ -160,4 +160,53 @@ describe('a participant on a phone, more', () => {
     await fold.tap()
     await expect.poll(() => phone.page.getByTestId('vote-ranking-item').count()).toBe(0)
   })
+
+  it('keeps the card being written, and the details of the one selected, clear of the warnings', async () => {
+    // early in the workshop: no core problem yet and cards linked to nothing, two warnings
+    const board = await boardWith([
+      ['c1', 'Pochi tirocini di qualità', 'cause', 0, 0],
+      ['c2', 'Trasporti scarsi verso le zone industriali', 'cause', 240, 0],
+      ['c3', 'Orientamento tardivo', 'cause', 0, 150],
+      ['c4', 'Servizi frammentati', 'cause', 240, 150],
+    ])
+    const phone = await openPhone(board.links.participant)
+    await expect.poll(() => phone.cards().count()).toBe(4)
+    const warnings = phone.page.getByTestId('tree-warnings')
+    await warnings.waitFor()
+    /** Whether the boxes of `el` and of the warnings do not meet (or the warnings are hidden). */
+    const clearOfWarnings = (el: Locator) =>
+      el.evaluate((e) => {
+        const w = document.querySelector('[data-testid=tree-warnings]')!.getBoundingClientRect()
+        const r = e.getBoundingClientRect()
+        return w.height === 0 || r.bottom <= w.top || r.top >= w.bottom
+      })
+
+    // the card written, then a cause of it added from the tools
+    await doubleTap(phone.page, phone.card('Orientamento tardivo'))
+    const editor = phone.page.locator('textarea.card-editor')
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true)
+    await phone.page.keyboard.press('Enter')
+    await phone.page.getByRole('button', { name: 'Aggiungi causa' }).tap()
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true)
+    const writing = phone.page.locator('.react-flow__node', { has: editor })
+    await expect.poll(() => clearOfWarnings(writing)).toBe(true)
+    await screenshot(phone.page, 'phone-new-cause-clear')
+    await phone.page.keyboard.type('Insegnanti senza formazione')
+    await phone.page.keyboard.press('Enter')
+
+    // its details open over the lower half: none of them under the warnings, the card in sight
+    const selected = phone.page.locator('.react-flow__node.selected')
+    await selected.waitFor()
+    await phone.page.getByRole('button', { name: 'Dettagli della carta ▸' }).tap()
+    const details = phone.page.getByTestId('inspector')
+    await details.waitFor()
+    await expect.poll(() => onTop(selected)).toBe(true)
+    await screenshot(phone.page, 'phone-details-open')
+    // (those the sheet shows without scrolling)
+    const sheet = (await details.boundingBox())!
+    for (const field of await details.locator('input, textarea, select').all()) {
+      const box = (await field.boundingBox())!
+      if (box.y + box.height / 2 < sheet.y + sheet.height) expect(await onTop(field)).toBe(true)
+    }
+  })
 })
