@@ -7,6 +7,7 @@ import {
   collectionRoot,
   metaRoot,
   collectionSpec,
+  compareTargetGroups,
   normaliseRecord,
   readMeta,
   type CanvasName,
@@ -159,7 +160,8 @@ export function bindDocToStore(
         const fields = normaliseRecord(spec, id, root.get(id))
         changed.set(id, fields ? toItem(id, fields, byId.get(id)) : null)
       }
-      const next = patchList(list, changed)
+      let next = patchList(list, changed)
+      if (next !== list && name === 'targetGroups') next = [...next].sort(compareTargetGroups)
       if (next !== list) store.setState((s) => ({ lists: { ...s.lists, [name]: next } }))
     }
     const onChange = (events: DeepEvents) => refresh(touchedIds(root, events))

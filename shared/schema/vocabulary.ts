@@ -42,6 +42,27 @@ export const DEFAULT_TARGET_GROUPS = [
   },
 ] as const
 
+/**
+ * The order target groups are listed in, the same on every screen and after an export is
+ * imported again: the groups every board starts with in their own order, then the board's own
+ * by name. (The order of a board's records in its document is the order they reached it, which
+ * an import changes.)
+ */
+export function compareTargetGroups(
+  a: { id: string; key?: unknown; label?: unknown },
+  b: { id: string; key?: unknown; label?: unknown },
+): number {
+  const rank = (g: { key?: unknown }) => {
+    const i = DEFAULT_TARGET_GROUPS.findIndex((d) => d.key === g.key)
+    return i < 0 ? DEFAULT_TARGET_GROUPS.length : i
+  }
+  return (
+    rank(a) - rank(b) ||
+    String(a.label ?? '').localeCompare(String(b.label ?? ''), 'it') ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  )
+}
+
 /** Strategy criteria every board starts with; the facilitator can edit the list. */
 export const DEFAULT_CRITERIA = [
   { id: 'social', key: 'social', label: 'Sociale' },

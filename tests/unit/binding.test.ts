@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { SCHEMA_VERSION, canvasRoots, initBoard, metaRoot } from '../../shared/schema/index.ts'
+import {
+  SCHEMA_VERSION,
+  canvasRoots,
+  DEFAULT_TARGET_GROUPS,
+  collectionRoot,
+  initBoard,
+  type Fields,
+  metaRoot,
+  putRecord,
+} from '../../shared/schema/index.ts'
 import { createBoardStore } from '../../client/store/boardStore.ts'
 import { createBoardActions } from '../../client/store/actions.ts'
 import { bindDocToStore } from '../../client/sync/binding.ts'
@@ -250,6 +259,40 @@ describe('doc ↔ store binding', () => {
     alice.actions.deleteRecord('problems.clusters', id)
     link.flush()
     expect(bob.store.getState().lists['problems.clusters']).toEqual([])
+  })
+
+  it('lists target groups in one order, whatever order they reached the document in', () => {
+    // an imported board holds its records in the export's order (by id): «care-leavers» first
+    const doc = new Y.Doc()
+    doc.transact(() => {
+      const groups: [string, Fields][] = [
+        ...DEFAULT_TARGET_GROUPS.map((g): [string, Fields] => [
+          g.id,
+          { key: g.key, label: g.label },
+        ]),
+        ['zz', { label: 'Anziani soli' }],
+        ['aa', { label: 'Studenti' }],
+      ]
+      groups.sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      for (const [id, fields] of groups) putRecord(doc, 'targetGroups', id, fields)
+    })
+    initBoard(doc, 'Patto', '2026-01-01T00:00:00.000Z')
+    expect([...collectionRoot(doc, 'targetGroups').keys()][0]).toBe('aa')
+    const store = createBoardStore({ boardId: 'b', role: 'participant' })
+    bindDocToStore(doc, store)
+    const order = () => store.getState().lists.targetGroups.map((g) => g.key ?? g.label)
+    expect(order()).toEqual([
+      'neet',
+      'long-term-unemployed',
+      'migrants',
+      'disabilities',
+      'care-leavers',
+      'Anziani soli',
+      'Studenti',
+    ])
+    // one added later takes its place among them
+    putRecord(doc, 'targetGroups', 'mm', { label: 'Giovani madri' })
+    expect(order().slice(5)).toEqual(['Anziani soli', 'Giovani madri', 'Studenti'])
   })
 
   it('a board from a newer Trama is read-only until reload', () => {
