@@ -7,6 +7,8 @@ import { reachedPhase, type BoardExport } from '../../shared/export/format.ts'
 import { DOCUMENT_LABELS } from '../../shared/document/labels.ts'
 import { PACT_LABELS } from '../../shared/document/pactLabels.ts'
 import { pactFrame } from '../../shared/document/pactTables.ts'
+import { dotVoteTable, revealedDotVotes } from '../../shared/document/dotVotes.ts'
+import type { VoteCanvas } from '../../shared/schema/vocabulary.ts'
 import {
   coreProblems,
   coverageOf,
@@ -38,6 +40,20 @@ function canvasPicture(ctx: SectionContext, canvas: ImageCanvas): void {
   vectorImage(ctx.doc, renderCanvas(ctx.board, canvas, { lang: ctx.lang, day: ctx.day }))
 }
 
+/**
+ * The revealed dot votes on a canvas, under its picture: what the room chose to tackle first
+ * (the page's ranking, «Risultati»), newest vote first.
+ */
+function dotVotes(ctx: SectionContext, canvas: VoteCanvas): void {
+  const l = ctx.labels.dotVotes
+  for (const vote of revealedDotVotes(ctx.board, canvas)) {
+    heading(ctx.doc, vote.question ? l.title(vote.question) : l.untitled, 2)
+    paragraph(ctx.doc, l.turnout(vote.voters, vote.total), { muted: true })
+    if (vote.ranking.length) table(ctx.doc, dotVoteTable(vote, ctx.lang), [0.9, 5, 0.8])
+    else paragraph(ctx.doc, l.none, { muted: true, italic: true })
+  }
+}
+
 function tableOrEmpty(ctx: SectionContext, data: ReturnType<typeof logframeTable>, w: number[]) {
   if (data.rows.length === 0) paragraph(ctx.doc, ctx.labels.empty, { muted: true, italic: true })
   else table(ctx.doc, data, w)
@@ -51,13 +67,17 @@ const problems: PactSection = {
     if (core.length) field(ctx.doc, ctx.labels.coreProblem, core.join(' · '))
     else paragraph(ctx.doc, ctx.labels.noCoreProblem, { muted: true, italic: true })
     canvasPicture(ctx, 'problems')
+    dotVotes(ctx, 'problems')
   },
 }
 
 const objectives: PactSection = {
   id: 'objectives',
   title: (l) => l.sections.objectives,
-  draw: (ctx) => canvasPicture(ctx, 'objectives'),
+  draw: (ctx) => {
+    canvasPicture(ctx, 'objectives')
+    dotVotes(ctx, 'objectives')
+  },
 }
 
 const strategy: PactSection = {
@@ -99,6 +119,7 @@ const grid: PactSection = {
   draw: (ctx) => {
     canvasPicture(ctx, 'grid')
     tableOrEmpty(ctx, gridTable(ctx.board, ctx.lang), [1, 3])
+    dotVotes(ctx, 'stakeholders')
   },
 }
 

@@ -13,6 +13,7 @@ import { protect } from '../stakeholders/csvRow.ts'
 import { columnNames, ITALIAN_NAMES, type VocabularyNames } from '../stakeholders/names.ts'
 import { CSV_TABLES, type CsvTable } from './files.ts'
 import { DOCUMENT_LABELS } from './labels.ts'
+import { dotVotesTable } from './dotVotes.ts'
 import { commitmentsCsv, indicatorsTable } from './pactTables.ts'
 import {
   logframeTable,
@@ -37,6 +38,7 @@ const FILE_NAMES: Record<CsvTable, string> = {
   logframe: 'quadro-logico',
   scores: 'punteggi-strategie',
   votes: 'voti-strategie',
+  dots: 'votazioni-a-punti',
   register: 'registro-stakeholder',
   commitments: 'impegni-patto',
   indicators: 'indicatori-patto',
@@ -66,6 +68,8 @@ export function boardCsv(board: BoardExport, table: CsvTable, lang: ImageLang = 
       return tableToCsv(scoresTable(board, lang))
     case 'votes':
       return tableToCsv(votesTable(board, lang))
+    case 'dots':
+      return tableToCsv(dotVotesTable(board, lang))
     case 'commitments':
       // the ledger's spreadsheet: the amount a number of its own, the unit beside it
       return commitmentsCsv(board, lang)

@@ -3,6 +3,7 @@ export const CSV_TABLES = [
   'logframe',
   'scores',
   'votes',
+  'dots',
   'register',
   'commitments',
   'indicators',

@@ -75,6 +75,19 @@ export interface DocumentLabels {
   }
   stances: Record<Stance, string>
   yes: string
+  /** Dot votes whose results the facilitator revealed (shared/document/dotVotes.ts). */
+  dotVotes: {
+    title: (question: string) => string
+    untitled: string
+    vote: string
+    canvas: string
+    canvases: Record<'problems' | 'objectives' | 'stakeholders', string>
+    rank: string
+    card: string
+    dots: string
+    turnout: (voters: number, dots: number) => string
+    none: string
+  }
 }
 
 const it: DocumentLabels = {
@@ -155,6 +168,19 @@ const it: DocumentLabels = {
   },
   stances: { supports: 'Sostiene', neutral: 'Neutrale', resists: 'Resiste' },
   yes: 'sì',
+  dotVotes: {
+    title: (question) => `Votazione a punti: «${question}»`,
+    untitled: 'Votazione a punti',
+    vote: 'Votazione',
+    canvas: 'Su',
+    canvases: { problems: 'Problemi', objectives: 'Obiettivi', stakeholders: 'Attori' },
+    rank: 'Posizione',
+    card: 'Carta',
+    dots: 'Punti',
+    turnout: (voters, dots) =>
+      `${voters === 1 ? '1 persona ha' : `${voters} persone hanno`} votato, ${dots === 1 ? '1 punto' : `${dots} punti`} in tutto`,
+    none: 'Nessun punto sulle carte ancora presenti.',
+  },
 }
 
 const en: DocumentLabels = {
@@ -235,6 +261,19 @@ const en: DocumentLabels = {
   },
   stances: { supports: 'Supports', neutral: 'Neutral', resists: 'Resists' },
   yes: 'yes',
+  dotVotes: {
+    title: (question) => `Dot vote: “${question}”`,
+    untitled: 'Dot vote',
+    vote: 'Vote',
+    canvas: 'On',
+    canvases: { problems: 'Problems', objectives: 'Objectives', stakeholders: 'Actors' },
+    rank: 'Rank',
+    card: 'Card',
+    dots: 'Dots',
+    turnout: (voters, dots) =>
+      `${voters === 1 ? '1 person' : `${voters} people`} voted, ${dots === 1 ? '1 dot' : `${dots} dots`} in all`,
+    none: 'No dots on the cards still on the board.',
+  },
 }
 
 export const DOCUMENT_LABELS: Record<ImageLang, DocumentLabels> = { it, en }

@@ -11,6 +11,7 @@ export const exportFiles = {
     logframe: 'Logical framework',
     scores: 'Strategy scores and ranking',
     votes: 'Votes on the strategies',
+    dots: 'Dot vote results',
     register: 'Stakeholder register',
     commitments: 'Pact commitments',
     indicators: 'Pact indicators',

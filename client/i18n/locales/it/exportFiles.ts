@@ -11,6 +11,7 @@ export const exportFiles = {
     logframe: 'Quadro logico',
     scores: 'Punteggi e classifica delle strategie',
     votes: 'Voti sulle strategie',
+    dots: 'Risultati delle votazioni a punti',
     register: 'Registro degli stakeholder',
     commitments: 'Impegni del patto',
     indicators: 'Indicatori del patto',
