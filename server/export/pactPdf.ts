@@ -37,7 +37,9 @@ import {
 } from './pdfLayout.ts'
 
 function canvasPicture(ctx: SectionContext, canvas: ImageCanvas): void {
-  vectorImage(ctx.doc, renderCanvas(ctx.board, canvas, { lang: ctx.lang, day: ctx.day }))
+  vectorImage(ctx.doc, renderCanvas(ctx.board, canvas, { lang: ctx.lang, day: ctx.day }), {
+    piece: ctx.labels.piece,
+  })
 }
 
 /**

@@ -17,6 +17,8 @@ export interface DocumentLabels {
   phases: Record<'problems' | 'objectives' | 'stakeholders' | 'pact', string>
   contents: string
   page: (n: number, of: number) => string
+  /** A picture too large for a readable page, cut over several: which piece this is. */
+  piece: (n: number, of: number) => string
   sections: {
     problems: string
     objectives: string
@@ -105,6 +107,7 @@ const it: DocumentLabels = {
   },
   contents: 'Indice',
   page: (n, of) => `Pagina ${n} di ${of}`,
+  piece: (n, of) => `Parte ${n} di ${of} dell’immagine, da sinistra a destra e dall’alto in basso`,
   sections: {
     problems: 'Albero dei problemi',
     objectives: 'Albero degli obiettivi',
@@ -198,6 +201,7 @@ const en: DocumentLabels = {
   },
   contents: 'Contents',
   page: (n, of) => `Page ${n} of ${of}`,
+  piece: (n, of) => `Part ${n} of ${of} of the picture, left to right and top to bottom`,
   sections: {
     problems: 'Problem tree',
     objectives: 'Objective tree',

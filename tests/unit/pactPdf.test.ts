@@ -105,6 +105,43 @@ describe('the pact document (PDF)', () => {
       expect(page).toContain(word)
   }, 30_000)
 
+  it('draws a tree too large for a readable page in pieces on sideways pages, its cards’ text at 7 pt', async () => {
+    // 20 causes side by side under the core problem: fitted on one upright page, its text
+    // came out at 3 pt
+    const board = pactBoard(6)
+    const causes = Array.from({ length: 20 }, (_, i) => ({
+      id: `wide-${i}`,
+      kind: 'problem' as const,
+      role: 'cause' as const,
+      label: `Causa numero ${i + 1}`,
+      x: -2200 + i * 220,
+      y: 400,
+    }))
+    board.canvases.problems.nodes.push(...causes)
+    const doc = await getDocumentProxy(new Uint8Array(await buildPactPdf(board)))
+    const text = (await extractText(doc, { mergePages: false })).text.map(fold)
+    const pieces = text
+      .map((t, i) => ({ t, i }))
+      .filter(({ t }) => /^Parte \d di \d dell’immagine/.test(t))
+    expect(pieces.length).toBeGreaterThan(1)
+    expect(pieces[0]!.t).toContain(`Parte 1 di ${pieces.length}`)
+    for (const { i } of pieces) {
+      const page = await doc.getPage(i + 1)
+      const [, , w, h] = page.view
+      expect(w!).toBeGreaterThan(h!)
+    }
+    // every cause is there, and its text is at least 6.5 pt tall
+    const joined = pieces.map(({ t }) => t).join(' ')
+    for (const c of causes) expect(joined).toContain(c.label)
+    const first = await doc.getPage(pieces[0]!.i + 1)
+    const items = (await first.getTextContent()).items as { str: string; transform: number[] }[]
+    const label = items.find((it) => it.str.startsWith('Causa numero'))!
+    expect(Math.hypot(label.transform[2]!, label.transform[3]!)).toBeGreaterThanOrEqual(6.5)
+    // the pages after the picture are upright again
+    const after = await doc.getPage(pieces.at(-1)!.i + 3)
+    expect(after.view[3]!).toBeGreaterThan(after.view[2]!)
+  }, 60_000)
+
   it('is an A4 PDF with the title as its title', async () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     const doc = await getDocumentProxy(new Uint8Array(pdf))
