@@ -1,3 +1,4 @@
+import type * as Y from 'yjs'
 import { browserSuite } from '../helpers/suite.ts'
 import { describe, expect, it } from 'vitest'
 import { newParticipant, screenshot } from '../helpers/browser.ts'
@@ -12,29 +13,32 @@ type Export = {
   canvases: { problems: { nodes: { label: string; x: number; y: number }[] } }
 }
 
+/** The core problem with a chain of five causes under it, one below the other. */
+const chain = ['core', 'c1', 'c2', 'c3', 'c4', 'c5']
+function putChain(doc: Y.Doc): void {
+  chain.forEach((id, i) =>
+    putCard(doc, 'problems', id, {
+      kind: 'problem',
+      label: `Carta ${id}`,
+      role: id === 'core' ? 'core' : 'cause',
+      x: 0,
+      y: i * 160,
+    }),
+  )
+  chain
+    .slice(1)
+    .forEach((id, i) =>
+      putLink(doc, 'problems', `l-${id}`, { kind: 'cause-effect', source: id, target: chain[i]! }),
+    )
+}
+
 describe('the problem tree in view: what a fit frames', () => {
   it('«Mostra tutto» frames the tree clear of the toolbar and of the warnings at its foot', async () => {
     const board = await createBoard(suite.server.url, 'Mostra tutto')
     // a tall chain of causes, and one card linked to nothing: a warning at the canvas's foot
     const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
-    const chain = ['core', 'c1', 'c2', 'c3', 'c4', 'c5']
     stock.doc.transact(() => {
-      chain.forEach((id, i) =>
-        putCard(stock.doc, 'problems', id, {
-          kind: 'problem',
-          label: `Carta ${id}`,
-          role: id === 'core' ? 'core' : 'cause',
-          x: 0,
-          y: i * 160,
-        }),
-      )
-      chain.slice(1).forEach((id, i) =>
-        putLink(stock.doc, 'problems', `l-${id}`, {
-          kind: 'cause-effect',
-          source: id,
-          target: chain[i]!,
-        }),
-      )
+      putChain(stock.doc)
       putCard(stock.doc, 'problems', 'alone', {
         kind: 'problem',
         label: 'Carta sola',
@@ -165,25 +169,7 @@ describe('the problem tree in view: what a fit frames', () => {
     const board = await createBoard(suite.server.url, 'Effetti in alto')
     // a tall chain of causes under the core problem: fitted, the core is the top row
     const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
-    const chain = ['core', 'c1', 'c2', 'c3', 'c4', 'c5']
-    stock.doc.transact(() => {
-      chain.forEach((id, i) =>
-        putCard(stock.doc, 'problems', id, {
-          kind: 'problem',
-          label: `Carta ${id}`,
-          role: id === 'core' ? 'core' : 'cause',
-          x: 0,
-          y: i * 160,
-        }),
-      )
-      chain.slice(1).forEach((id, i) =>
-        putLink(stock.doc, 'problems', `l-${id}`, {
-          kind: 'cause-effect',
-          source: id,
-          target: chain[i]!,
-        }),
-      )
-    })
+    stock.doc.transact(() => putChain(stock.doc))
     stock.destroy()
     const { page } = await newParticipant(suite.browser, 'Teo')
     await page.setViewportSize({ width: 1366, height: 768 })
