@@ -178,9 +178,12 @@ export class History {
     state.pendingEntry = null
     if (!c) return
     if (entry) this.feed.applied(room.id, c, entry)
-    // Moving the room to another phase changes nothing of the board: it takes a version of
-    // what came before it (beforeApply), and is no reason for another one at the next move.
-    if (c.records.size === 0 && c.meta.size === 1 && c.meta.has('phase')) return
+    // Only the board's content makes it changed: its records and its meta but the phase. Where
+    // the room is (the phase, and the `room` root the facilitator's screen writes beside it:
+    // the view inside the phase, the timer, the locks) is the state of the session, not of the
+    // pact, and no reason for a version; a phase change takes one of what came before it
+    // (beforeApply) only when the content changed since the last version.
+    if (!changesContent(c)) return
     state.changed = true
     const now = this.now()
     state.lastChangeAt = now
@@ -375,4 +378,11 @@ export class History {
     await this.feed.close()
     return this.store.close()
   }
+}
+
+/** Whether a change touches the board's content: a record, or a meta key other than the phase. */
+function changesContent(c: Classification): boolean {
+  if (c.records.size) return true
+  for (const key of c.meta) if (key !== 'phase') return true
+  return false
 }

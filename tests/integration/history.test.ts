@@ -313,4 +313,57 @@ describe('history: automatic versions', () => {
     await waitFor(() => !server.registry.isLoaded(board.id), 'unloaded again')
     expect(await versions()).toHaveLength(count)
   })
+
+  it('clicking through the phases as the facilitator’s screen does (the phase, then the view in it) takes a version only when the board changed', async () => {
+    const server = await suite.server()
+    const board = await createBoard(server.url)
+    const versions = async () =>
+      (await api(server.url, 'GET', `/api/boards/${board.id}/versions`, board.keys.viewer)).body
+        .versions as { reason: string; name: string | null }[]
+    const facilitator = await suite.client(server.url, board.id, board.keys.facilitator)
+    const watcher = await suite.client(server.url, board.id, board.keys.viewer)
+    /** The facilitator's tab, as client/store/actions.ts and the phase's view write it. */
+    const goTo = async (phase: string, view: string) => {
+      facilitator.doc.getMap('meta').set('phase', phase)
+      facilitator.doc.getMap('room').set('view', view)
+      await waitFor(() => watcher.doc.getMap('room').get('view') === view, `${phase} relayed`)
+    }
+    addTree(facilitator.doc, 'p', 3)
+    await waitFor(async () => (await versions()).some((v) => v.reason === 'initial'), 'initial')
+    await goTo('objectives', 'tree')
+    await waitFor(async () => (await versions())[0]?.reason === 'phase', 'phase version')
+    await goTo('stakeholders', 'grid')
+    const named = await api(
+      server.url,
+      'POST',
+      `/api/boards/${board.id}/versions`,
+      board.keys.facilitator,
+      { name: 'Fine laboratorio' },
+    )
+    expect(named.status).toBe(201)
+    for (const [phase, view] of [
+      ['pact', 'vision'],
+      ['problems', 'tree'],
+      ['objectives', 'tree'],
+      ['stakeholders', 'grid'],
+      ['pact', 'vision'],
+    ] as const)
+      await goTo(phase, view)
+    // nothing changed since the named version: the phases took none after it
+    expect((await versions()).map((v) => v.name ?? v.reason)).toEqual([
+      'Fine laboratorio',
+      'phase',
+      'initial',
+    ])
+    // a change of the board, then a phase change: one version, and only one
+    addTree(facilitator.doc, 'q', 1)
+    await goTo('problems', 'tree')
+    await goTo('objectives', 'tree')
+    expect((await versions()).map((v) => v.name ?? v.reason)).toEqual([
+      'phase',
+      'Fine laboratorio',
+      'phase',
+      'initial',
+    ])
+  })
 })
