@@ -164,6 +164,15 @@ function VersionItem({
         <button type="button" className="link" onClick={() => setViewing(true)}>
           {t('view.open')}
         </button>
+        {/* a plain link: the browser saves the file under the name the server gives it */}
+        <a
+          className="history-download"
+          href={api.fileOf(v.id)}
+          download
+          aria-label={t('download.label', { name: title, when: formatWhen(v.at, lang) })}
+        >
+          {t('download.open')}
+        </a>
         {canRestore && !confirming && (
           <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
             {t('restore')}

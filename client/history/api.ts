@@ -63,6 +63,15 @@ export class HistoryApiError extends Error {
   }
 }
 
+/** The page's time zone (Europe/Rome), or none where the browser does not say. */
+function pageTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone ?? ''
+  } catch {
+    return ''
+  }
+}
+
 /** Calls the history API of one board with this page's key. */
 export function historyApi(boardId: string, key: string) {
   const base = `/api/boards/${encodeURIComponent(boardId)}`
@@ -86,6 +95,12 @@ export function historyApi(boardId: string, key: string) {
       call<Version>('POST', '/versions', { name, ...(author ? { author } : {}) }),
     /** The version in the export format (`GET …/versions/:v/export.json`). */
     exportOf: (v: number) => call<unknown>('GET', `/versions/${v}/export.json`),
+    /**
+     * The address that downloads the version as a file to import: the server names it by the
+     * version's name, else its date and time in this page's time zone.
+     */
+    fileOf: (v: number) =>
+      `${base}/versions/${v}/export.json?key=${encodeURIComponent(key)}&tz=${encodeURIComponent(pageTimeZone())}`,
     changes: (v: number) =>
       call<{ changes: Record<string, Comparison> }>('GET', `/versions/${v}/changes`),
     restore: (v: number, author: string | null) =>

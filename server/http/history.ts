@@ -29,6 +29,21 @@ export const saveVersionBody = z.object({
 /** `POST …/restore`: nothing, or who does it (the name the page shows for this person). */
 const restoreBody = z.object({ author }).optional()
 
+/**
+ * The reader's time zone (`?tz=Europe/Rome`, the page sends its own), for the time in a file
+ * name; none, or one this server's Intl does not know, means the server's own.
+ */
+function timeZoneOf(query: unknown): string | undefined {
+  const tz = z.object({ tz: z.string().max(64) }).safeParse(query)
+  if (!tz.success) return undefined
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz.data.tz })
+    return tz.data.tz
+  } catch {
+    return undefined
+  }
+}
+
 interface Deps {
   store: BoardStore
   registry: RoomRegistry
@@ -128,7 +143,10 @@ export function registerHistoryRoutes(app: FastifyInstance, deps: Deps): void {
     if (!state) return reply
     const json = history.withVersionDoc(state, (doc) => exportBoard(doc))
     if (!json) return fail(reply, 409, 'NEWER_SCHEMA')
-    const filename = versionJsonFileName(json.title, a.params.v)
+    const versions = await history.store.listVersions(a.id)
+    const id = Number(a.params.v)
+    const version = versions.find((v) => v.id === id) ?? { id, at: Date.now(), name: null }
+    const filename = versionJsonFileName(json.title, version, versions, timeZoneOf(req.query))
     return reply.header('content-disposition', `attachment; filename="${filename}"`).send(json)
   })
 

@@ -1,5 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { screenshot } from '../helpers/browser.ts'
+import { readFileSync } from 'node:fs'
+import { newParticipant, screenshot } from '../helpers/browser.ts'
+import { boardPage } from '../helpers/boardPage.ts'
+import { api } from '../helpers/history.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { createBoard } from '../helpers/server.ts'
@@ -306,5 +309,66 @@ describe('history in the browser', () => {
     await panel(carlo.page)
       .locator('.history-bin-entry', { hasText: 'Pochi servizi' })
       .waitFor({ timeout: 10_000 })
+  })
+
+  it('every role downloads a version as JSON, named by its name or else its date and time', async () => {
+    const board = await createBoard(suite.server.url, 'Patto Val Brembana')
+    await seedTree(board.id, board.keys.participant, ['Pochi trasporti', 'Orari rigidi'])
+    type Listed = { id: number; at: number; name: string | null }
+    const versions = async () =>
+      (await api(suite.server.url, 'GET', `/api/boards/${board.id}/versions`, board.keys.viewer))
+        .body.versions as Listed[]
+    // the state before the first change is a version with no name
+    let first: Listed | undefined
+    await waitFor(
+      async () => !!(first = (await versions()).find((v) => v.name === null)),
+      'initial',
+    )
+    const named = await api(
+      suite.server.url,
+      'POST',
+      `/api/boards/${board.id}/versions`,
+      board.keys.facilitator,
+      { name: 'Fine laboratorio' },
+    )
+    expect(named.status).toBe(201)
+    /** The moment as a reader in Rome reads it: 2026-12-04-1130. */
+    const inRome = new Date(first!.at)
+      .toLocaleString('sv-SE', { timeZone: 'Europe/Rome' })
+      .replace(' ', '-')
+      .replace(/:/g, '')
+      .slice(0, 15)
+
+    for (const [link, name] of [
+      [board.links.facilitator, 'Giulia'],
+      [board.links.participant, 'Bruno'],
+      [board.links.viewer, 'Proiettore'],
+    ] as const) {
+      const { page } = await newParticipant(suite.browser, name, 'it', {
+        timezoneId: 'Europe/Rome',
+      })
+      const person = boardPage(page)
+      await person.open(link)
+      await person.card('Orari rigidi').waitFor()
+      await openHistory(page, 'Versioni')
+      const version = (id: number) => panel(page).locator(`.history-version[data-version="${id}"]`)
+      const download = async (id: number) => {
+        const link = version(id).getByRole('link', { name: /^Scarica \(JSON\)/ })
+        const [file] = await Promise.all([page.waitForEvent('download'), link.click()])
+        return file
+      }
+      const saved = await download(named.body.id)
+      expect(saved.suggestedFilename()).toBe('patto-val-brembana-fine-laboratorio.json')
+      const json = JSON.parse(readFileSync((await saved.path())!, 'utf8'))
+      expect(json.format).toBe('trama.board')
+      expect(json.title).toBe('Patto Val Brembana')
+      expect(json.canvases.problems.nodes.map((n: { label: string }) => n.label).sort()).toEqual([
+        'Orari rigidi',
+        'Pochi trasporti',
+      ])
+      const unnamed = await download(first!.id)
+      expect(unnamed.suggestedFilename()).toBe(`patto-val-brembana-versione-${inRome}.json`)
+      await screenshot(page, `history-version-download-${name}`)
+    }
   })
 })

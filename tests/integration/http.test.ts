@@ -107,7 +107,7 @@ describe('HTTP API', () => {
       expect((await fetch(url(board.id, key))).status).toBe(200)
   })
 
-  it('names the files it gives by the board’s title and day, as the images and the pact are', async () => {
+  it('names the files it gives by the board’s title and day, as the images and the pact are; a version by its name, else its date and time', async () => {
     const board = await createBoard(server.url, 'Patto Città più inclusiva')
     const res = await fetch(
       `${server.url}/api/boards/${board.id}/export.json?key=${board.keys.viewer}`,
@@ -115,23 +115,70 @@ describe('HTTP API', () => {
     expect(res.headers.get('content-disposition')).toMatch(
       /^attachment; filename="patto-citta-piu-inclusiva-lavagna-\d{4}-\d{2}-\d{2}\.json"$/,
     )
-    const saved = await fetch(
-      `${server.url}/api/boards/${board.id}/versions?key=${board.keys.facilitator}`,
-      {
+    const versions = `${server.url}/api/boards/${board.id}/versions`
+    const save = async (name: string) => {
+      const saved = await fetch(`${versions}?key=${board.keys.facilitator}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Prima' }),
-      },
+        body: JSON.stringify({ name }),
+      })
+      expect(saved.status).toBe(201)
+      return (await saved.json()) as { id: number; at: number }
+    }
+    const fileName = async (id: number, tz = 'Europe/Rome') => {
+      const version = await fetch(
+        `${versions}/${id}/export.json?key=${board.keys.viewer}&tz=${encodeURIComponent(tz)}`,
+      )
+      expect(version.status).toBe(200)
+      return /^attachment; filename="([^"]+)"$/.exec(
+        version.headers.get('content-disposition') ?? '',
+      )?.[1]
+    }
+    /** The moment as a reader in Rome reads it, to the minute or the second: 2026-12-04-1130. */
+    const inRome = (at: number, seconds = false) =>
+      new Date(at)
+        .toLocaleString('sv-SE', { timeZone: 'Europe/Rome' })
+        .replace(' ', '-')
+        .replace(/:/g, '')
+        .slice(0, seconds ? 17 : 15)
+
+    // an automatic version (the state before the first change) has no name: its date and time
+    const writer = await connectSynced(server.url, board.id, board.keys.participant)
+    clients.push(writer)
+    writer.doc.getMap('meta').set('title', 'Patto Città più inclusiva')
+    let automatic: { id: number; at: number; name: string | null } | undefined
+    await waitFor(async () => {
+      const list = (await (await fetch(`${versions}?key=${board.keys.viewer}`)).json()) as {
+        versions: { id: number; at: number; name: string | null }[]
+      }
+      automatic = list.versions.find((v) => v.name === null)
+      return !!automatic
+    }, 'automatic version')
+    expect(await fileName(automatic!.id)).toBe(
+      `patto-citta-piu-inclusiva-versione-${inRome(automatic!.at)}.json`,
     )
-    expect(saved.status).toBe(201)
-    const { id } = (await saved.json()) as { id: number }
-    const version = await fetch(
-      `${server.url}/api/boards/${board.id}/versions/${id}/export.json?key=${board.keys.viewer}`,
+    const named = await save('Fine laboratorio!')
+    expect(await fileName(named.id)).toBe('patto-citta-piu-inclusiva-fine-laboratorio.json')
+
+    // the time is the reader's: a zone unknown to the server is ignored, not an error
+    expect(await fileName(automatic!.id, 'Nowhere/Atlantis')).toMatch(
+      /^patto-citta-piu-inclusiva-versione-\d{4}-\d{2}-\d{2}-\d{4}\.json$/,
     )
-    expect(version.status).toBe(200)
-    expect(version.headers.get('content-disposition')).toBe(
-      `attachment; filename="patto-citta-piu-inclusiva-versione-${id}.json"`,
-    )
+
+    // a name given twice: each file takes its time too, so neither overwrites the other
+    const again = await save('Fine laboratorio')
+    const first = await fileName(named.id)
+    const second = await fileName(again.id)
+    expect(first).toMatch(/^patto-citta-piu-inclusiva-fine-laboratorio-\d{4}-\d{2}-\d{2}-\d{4,6}/)
+    expect(second).toMatch(/^patto-citta-piu-inclusiva-fine-laboratorio-\d{4}-\d{2}-\d{2}-\d{4,6}/)
+    expect(first).not.toBe(second)
+    const base = 'patto-citta-piu-inclusiva-fine-laboratorio'
+    expect([
+      `${base}-${inRome(again.at)}.json`,
+      `${base}-${inRome(again.at, true)}.json`,
+      // saved in the same second: its number too
+      `${base}-${inRome(again.at, true)}-${again.id}.json`,
+    ]).toContain(second)
   })
 
   it('exports what clients wrote, and import → export gives the same JSON but exportedAt', async () => {

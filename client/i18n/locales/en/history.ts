@@ -54,6 +54,10 @@ export const history = {
       pact: 'Pact',
     },
   },
+  download: {
+    open: 'Download (JSON)',
+    label: 'Download (JSON) the version “{{name}}” of {{when}}',
+  },
   restore: 'Restore',
   restoreConfirm:
     'Restore this version for everyone? The whole board goes back to that moment, votes included; the current state is kept as a version.',

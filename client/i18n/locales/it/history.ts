@@ -55,6 +55,10 @@ export const history = {
       pact: 'Patto',
     },
   },
+  download: {
+    open: 'Scarica (JSON)',
+    label: 'Scarica (JSON) la versione «{{name}}» del {{when}}',
+  },
   restore: 'Ripristina',
   restoreConfirm:
     'Ripristinare questa versione per tutti? Tutta la lavagna torna a quel momento, voti compresi; lo stato attuale resta salvato come versione.',
