@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Role } from '../../shared/protocol.ts'
 import { classifyUpdate, createdCount, deletedCount, type Classification } from './classify.ts'
 import type { Decoded } from '../../shared/schema/updatePlaces.ts'
 import { countRecords } from './labels.ts'
+import { exportBoard } from '../../shared/export/index.ts'
 import { docFromVersion } from './restore.ts'
 import { ActivityFeed, trimEvery, type FeedEntry, type ServerChange } from './activityFeed.ts'
 import { DEFAULT_THINNING, versionsToThin, type ThinningPolicy } from './thinning.ts'
@@ -51,6 +53,8 @@ interface BoardState {
   lastVersionAt: number
   /** Whether the board changed since its newest version. */
   changed: boolean
+  /** A digest of the newest version's content, when this server took it (else null). */
+  lastContent: string | null
   /** When this server last applied a change of its own clients (or its own restore). */
   lastChangeAt: number
   /** The classification of the update being applied (before → after hook). */
@@ -117,6 +121,7 @@ export class History {
       state = {
         lastVersionAt: 0,
         changed: false,
+        lastContent: null,
         lastChangeAt: 0,
         pending: null,
         pendingEntry: null,
@@ -147,7 +152,12 @@ export class History {
       void this.autoCheckpoint(room, state, 'initial', author, Number.MIN_SAFE_INTEGER)
     else if (deletedCount(c) > this.bulkRecords || createdCount(c) > this.bulkRecords)
       this.checkpoint(room, 'bulk', author)
-    else if (c.meta.has('phase') && state.changed) this.checkpoint(room, 'phase', author)
+    else if (c.meta.has('phase') && state.changed) {
+      // changed and changed back (a card added and removed, a word typed and undone): the
+      // board is its last version again, and a second copy of it is no version
+      if (contentDigest(room.doc) === state.lastContent) state.changed = false
+      else this.checkpoint(room, 'phase', author)
+    }
     if (c.removed.length) {
       const at = this.now()
       const batch = `${at.toString(36)}-${(this.batches++).toString(36)}`
@@ -280,6 +290,7 @@ export class History {
       // another server's version stands for this one
       const found = outcome.version.at
       if (state.lastVersionAt === taken) state.lastVersionAt = Math.max(found, 1)
+      state.lastContent = null // another server's, of a content this one did not see
       if (found < state.lastChangeAt) state.changed = true
     } catch (err) {
       this.failed('version', room.id, err as Error)
@@ -297,6 +308,7 @@ export class History {
     const at = this.now()
     state.lastVersionAt = Math.max(at, 1)
     state.changed = false
+    state.lastContent = contentDigest(room.doc)
     this.feed.closeOpen(room.id)
     return {
       boardId: room.id,
@@ -385,4 +397,13 @@ function changesContent(c: Classification): boolean {
   if (c.records.size) return true
   for (const key of c.meta) if (key !== 'phase') return true
   return false
+}
+
+/**
+ * The board's content as a digest: what its export holds but the phase (where the room is) and
+ * the moment of the export. Two states with the same digest are the same board.
+ */
+function contentDigest(doc: Y.Doc): string {
+  const { exportedAt: _at, phase: _phase, ...content } = exportBoard(doc, '')
+  return createHash('sha256').update(JSON.stringify(content)).digest('base64')
 }

@@ -365,5 +365,10 @@ describe('history: automatic versions', () => {
       'phase',
       'initial',
     ])
+    // a card added and removed again: the board is its last version, which is not taken twice
+    addTree(facilitator.doc, 'z', 1)
+    facilitator.doc.getMap('problems.nodes').delete('z0')
+    await goTo('stakeholders', 'grid')
+    expect(await versions()).toHaveLength(4)
   })
 })
