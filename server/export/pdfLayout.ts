@@ -133,6 +133,63 @@ const MIN_HEAD_SIZE = 5.5
 /** The most of a table's width one column may claim for its cells' longest word. */
 const MAX_WORD_SHARE = 0.3
 
+/**
+ * A text cut where PDFKit may wrap it: after the spaces (or line break) that follow a word, and
+ * after a hyphen inside one (`Economico-|finanziario`). Each piece keeps what follows it, as
+ * PDFKit does when it decides whether a word fits a line.
+ */
+function pieces(text: string): string[] {
+  return text.split(/(?<=\s)(?=\S)|(?<=\S-)(?=[^\s-])/).filter(Boolean)
+}
+
+/**
+ * How far a cell's text may reach into the cell's padding: a space at the current font and
+ * size. PDFKit counts a word with the space after it when it decides whether the word fits a
+ * line, so a column exactly as wide as «trovano» still cut it into «tr / ovano»; cells are
+ * wrapped this much wider than their column's inner width, the trailing space hangs (unseen)
+ * into the padding and every word as wide as the inner width stays whole. A cell's text gets
+ * a space at its end too (`hanging`), so its last line's letters keep within the inner width.
+ */
+const hang = (doc: PDFKit.PDFDocument) => doc.widthOfString(' ')
+
+/** A cell's text with a space at its end (see `hang`). */
+const hanging = (text: string) => (text && !/\s$/.test(text) ? `${text} ` : text)
+
+/**
+ * The width a piece needs from its column's inner width, at the current font and size: its
+ * letters, or more when what follows them is wider than the hanging space (a line break, which
+ * PDFKit measures as a glyph of its own).
+ */
+function pieceWidth(doc: PDFKit.PDFDocument, piece: string): number {
+  return Math.max(doc.widthOfString(piece.trimEnd()), doc.widthOfString(piece) - hang(doc))
+}
+
+/**
+ * `text` with every piece wider than `width` cut into parts that fit, each but the last ending
+ * in a hyphen and a line break: a word longer than its column can ever be (a web address, the
+ * longest word of a table too wide for the page) breaks visibly, as a typesetter breaks it,
+ * rather than wherever PDFKit runs out of room. Other words are left alone.
+ */
+export function hyphenate(doc: PDFKit.PDFDocument, text: string, width: number): string {
+  const fits = (s: string) => pieceWidth(doc, s) <= width
+  return pieces(text)
+    .map((piece) => {
+      if (fits(piece)) return piece
+      const word = piece.trimEnd()
+      const after = piece.slice(word.length)
+      const parts: string[] = []
+      let rest = [...word]
+      while (rest.length > 1 && !fits(rest.join('') + after)) {
+        let n = 1
+        while (n + 1 < rest.length && fits(rest.slice(0, n + 1).join('') + '-\n')) n++
+        parts.push(rest.slice(0, n).join('') + '-\n')
+        rest = rest.slice(n)
+      }
+      return parts.join('') + rest.join('') + after
+    })
+    .join('')
+}
+
 /** How much of `text` fits in `height` at `width`: the longest prefix cut at a word. */
 function fitText(doc: PDFKit.PDFDocument, text: string, width: number, height: number) {
   const words = text.split(/(?<=\s)/)
@@ -217,12 +274,11 @@ export function wordNeeds(
 export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly number[]): void {
   const { left, width } = area(doc)
   const header = data.columns.map(clean)
-  const words = (text: string) => text.split(/\s+|(?<=-)/).filter(Boolean)
-  const headWords = header.map(words)
+  const headWords = header.map(pieces)
   const room = (w: number) => w + 2 * CELL_PAD + 1.5
   // what a column needs for its header's longest word at the smallest header size…
   doc.font(FONT.bold).fontSize(MIN_HEAD_SIZE)
-  const headNeeds = headWords.map((ws) => room(Math.max(0, ...ws.map((w) => doc.widthOfString(w)))))
+  const headNeeds = headWords.map((ws) => room(Math.max(0, ...ws.map((w) => pieceWidth(doc, w)))))
   // …and for its cells' longest word («Trimestrale», «Risorse economiche» were cut inside a
   // word), up to a share of the page: a URL may still break
   const cap = width * MAX_WORD_SHARE
@@ -233,8 +289,8 @@ export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly nu
       // further once a word reaches the cap
       let longest = 0
       for (const row of data.rows) {
-        for (const w of words(clean(row[i] ?? ''))) {
-          longest = Math.max(longest, doc.widthOfString(w))
+        for (const w of pieces(clean(row[i] ?? ''))) {
+          longest = Math.max(longest, pieceWidth(doc, w))
           if (room(longest) >= cap) break
         }
         if (room(longest) >= cap) break
@@ -260,14 +316,14 @@ export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly nu
   // («Economico-finanziario» in a narrow one), so they wrap between words, never inside one
   doc.font(FONT.bold)
   const fits = (size: number) =>
-    headWords.every((ws, i) => ws.every((w) => doc.fontSize(size).widthOfString(w) <= inner(i) - 1))
+    headWords.every((ws, i) => ws.every((w) => pieceWidth(doc.fontSize(size), w) <= inner(i) - 1))
   let headSize = HEAD_SIZE
   while (headSize > MIN_HEAD_SIZE && !fits(headSize)) headSize -= 0.5
   const sizeOf = (font: string) => (font === FONT.bold ? headSize : bodySize)
   const rowHeight = (cells: readonly string[], font: string) => {
-    doc.font(font)
+    doc.font(font).fontSize(sizeOf(font))
     const heights = cells.map((c, i) =>
-      doc.fontSize(sizeOf(font)).heightOfString(c || ' ', { width: inner(i) }),
+      doc.heightOfString(c || ' ', { width: inner(i) + hang(doc) }),
     )
     return Math.max(...heights) + 2 * CELL_PAD
   }
@@ -276,9 +332,9 @@ export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly nu
     const y = doc.y
     let x = left
     if (fill) doc.rect(left, y, width, h).fill(fill)
-    doc.font(font).fillColor(INK)
+    doc.font(font).fontSize(sizeOf(font)).fillColor(INK)
     cells.forEach((cell, i) => {
-      doc.fontSize(sizeOf(font)).text(cell, x + CELL_PAD, y + CELL_PAD, { width: inner(i) })
+      doc.text(cell, x + CELL_PAD, y + CELL_PAD, { width: inner(i) + hang(doc) })
       x += widths[i]!
     })
     doc
@@ -291,12 +347,17 @@ export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly nu
     doc.y = y + h
   }
 
-  const headerHeight = rowHeight(header, FONT.bold)
-  const drawHeader = () => drawRow(header, FONT.bold, HEAD_FILL)
+  // a word wider than its column could be (only when the page cannot give it room) is cut
+  // with a hyphen, at the size it is drawn
+  doc.font(FONT.bold).fontSize(headSize)
+  const head = header.map((h, i) => hanging(hyphenate(doc, h, inner(i))))
+  const headerHeight = rowHeight(head, FONT.bold)
+  const drawHeader = () => drawRow(head, FONT.bold, HEAD_FILL)
   ensureSpace(doc, headerHeight + 3 * bodySize)
   drawHeader()
   for (const raw of data.rows) {
-    let cells = raw.map(clean)
+    doc.font(FONT.regular).fontSize(bodySize)
+    let cells = raw.map((c, i) => hanging(hyphenate(doc, clean(c), inner(i))))
     for (;;) {
       const h = rowHeight(cells, FONT.regular)
       if (doc.y + h <= area(doc).bottom) {
@@ -313,7 +374,7 @@ export function table(doc: PDFKit.PDFDocument, data: Table, weights: readonly nu
       // taller than what is left: this page gets what fits, the rest goes on
       const room = area(doc).bottom - doc.y - 2 * CELL_PAD
       doc.font(FONT.regular).fontSize(bodySize)
-      const parts = cells.map((c, i) => fitText(doc, c, inner(i), room))
+      const parts = cells.map((c, i) => fitText(doc, c, inner(i) + hang(doc), room))
       drawRow(
         parts.map((p) => p.head),
         FONT.regular,

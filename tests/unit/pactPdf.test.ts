@@ -4,6 +4,11 @@ import { buildPactPdf, pactFileName, SECTIONS } from '../../server/export/pactPd
 import { columnWidths } from '../../server/export/pdfLayout.ts'
 import { DOCUMENT_LABELS } from '../../shared/document/labels.ts'
 import { ACTOR, CORE, MARKUP, pactBoard } from '../helpers/pactBoard.ts'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseBoardExport } from '../../shared/export/restore.ts'
+import { indicatorsTable } from '../../shared/document/pactTables.ts'
+import type { BoardExport } from '../../shared/export/format.ts'
 
 /** Text runs of one page joined by spaces, whitespace folded (a PDF has no words, only runs). */
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim()
@@ -141,6 +146,37 @@ describe('the pact document (PDF)', () => {
     const after = await doc.getPage(pieces.at(-1)!.i + 3)
     expect(after.view[3]!).toBeGreaterThan(after.view[2]!)
   }, 60_000)
+  it('keeps whole a word exactly as wide as its column (the space after it does not count)', async () => {
+    // board-v5.json: «Più NEET trovano lavoro» in «Collegato a» read «Più NEET tr / ovano
+    // lavoro», the column as wide as «trovano» but not as «trovano » with its space
+    const raw = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'board-v5.json'), 'utf8')
+    const parsed = parseBoardExport(JSON.parse(raw), 'it')
+    if (!parsed.ok) throw new Error('board-v5.json does not parse')
+    const board = parsed.board as BoardExport
+    const doc = await getDocumentProxy(new Uint8Array(await buildPactPdf(board)))
+    const text = (await extractText(doc, { mergePages: false })).text.map(fold)
+    const page = text.find((p) => p.startsWith('Indicatori condivisi'))!
+    expect(page).toContain('Più NEET trovano lavoro')
+    for (const cell of indicatorsTable(board, 'it').rows.flat())
+      for (const word of cell.split(/\s+/).filter(Boolean)) expect(page).toContain(word)
+  }, 30_000)
+
+  it('breaks a word wider than the page can give with a hyphen, and only that word', async () => {
+    const long = 'Osservatorioprovincialesulloccupazioneesulladisoccupazionegiovanile'
+    const board = pactBoard(4)
+    Object.assign(board.pact.indicators[0] as Record<string, unknown>, {
+      source: `${long} di Bergamo`,
+    })
+    const doc = await getDocumentProxy(new Uint8Array(await buildPactPdf(board)))
+    const text = (await extractText(doc, { mergePages: false })).text.map(fold)
+    const page = text.find((p) => p.startsWith('Indicatori condivisi'))!
+    // cut into parts, each but the last ending in a hyphen; put back together it is the word
+    expect(page).not.toContain(long)
+    expect(page).toMatch(/Osservator\p{L}*- \p{L}/u)
+    expect(page.replace(/(\p{L})- (?=\p{L})/gu, '$1')).toContain(`${long} di Bergamo`)
+    expect(page).toContain('Semestrale')
+    expect(page).toContain('Più giovani trovano un lavoro stabile')
+  }, 30_000)
 
   it('is an A4 PDF with the title as its title', async () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
