@@ -67,6 +67,9 @@ export interface PactLabels {
   statuses: Record<CommitmentStatus, string>
   directions: Record<IndicatorDirection, string>
   targets: Record<AdaptationTarget, string>
+  /** An adaptation's item deleted since, or one without a name (as the monitoring page says). */
+  removed: string
+  unnamed: string
   yes: string
   no: string
 }
@@ -180,6 +183,8 @@ const it: PactLabels = {
     objective: 'Obiettivi',
     activity: 'Righe del quadro logico',
   },
+  removed: '(elemento eliminato)',
+  unnamed: 'senza nome',
   yes: 'sì',
   no: 'no',
 }
@@ -287,6 +292,8 @@ const en: PactLabels = {
     objective: 'Objectives',
     activity: 'Logframe rows',
   },
+  removed: '(deleted item)',
+  unnamed: 'unnamed',
   yes: 'yes',
   no: 'no',
 }

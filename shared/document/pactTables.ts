@@ -4,7 +4,7 @@
  */
 import type { BoardExport } from '../export/format.ts'
 import { ledgerToCsv, readCommitments, totalsByType, type LedgerCsvNames } from '../pact/ledger.ts'
-import { COMMITMENT_TYPES } from '../schema/vocabulary.ts'
+import { COMMITMENT_TYPES, type AdaptationTarget } from '../schema/vocabulary.ts'
 import {
   readAdaptations,
   readIndicators,
@@ -14,7 +14,7 @@ import {
 import { PACT_INFO_ID } from '../schema/pact.ts'
 import type { ImageLang } from '../render/labels.ts'
 import { formatDay, formatPeriod } from './labels.ts'
-import { PACT_LABELS } from './pactLabels.ts'
+import { PACT_LABELS, type PactLabels } from './pactLabels.ts'
 import type { Table } from './tables.ts'
 
 type Loose = { id: string } & Record<string, unknown>
@@ -33,6 +33,33 @@ function namesOf(board: BoardExport) {
   for (const n of loose(board.canvases.objectives.nodes)) names.set(n.id, str(n.label))
   for (const r of loose(board.logframe)) names.set(r.id, str(r.text))
   return (id: string | null | undefined) => (id ? (names.get(id) ?? '') : '')
+}
+
+/**
+ * Names of what an adaptation can change, by kind (the monitoring page's own list): an
+ * indicator, a commitment (its actor and what it gives, as the page shows it), a governance
+ * body, an objective, a logframe row. The kind matters: «Riguarda: Indicatori» alone did not
+ * say which indicator.
+ */
+function targetNamesOf(board: BoardExport) {
+  const name = namesOf(board)
+  const byKind: Record<AdaptationTarget, Map<string, string>> = {
+    indicator: new Map(readIndicators(loose(board.pact?.indicators)).map((i) => [i.id, i.label])),
+    commitment: new Map(
+      readCommitments(loose(board.pact?.commitments)).map((k) => [
+        k.id,
+        [name(k.actor), k.what].filter(Boolean).join(' — '),
+      ]),
+    ),
+    body: new Map(loose(board.pact?.bodies).map((b) => [b.id, str(b.label)])),
+    objective: new Map(loose(board.canvases.objectives.nodes).map((n) => [n.id, str(n.label)])),
+    activity: new Map(loose(board.logframe).map((r) => [r.id, str(r.text)])),
+  }
+  return (kind: AdaptationTarget | null, id: string | null, l: PactLabels) => {
+    if (!kind || !id) return ''
+    const found = byKind[kind].get(id)
+    return found === undefined ? l.removed : found.trim() || l.unnamed
+  }
 }
 
 export interface PactFrame {
@@ -206,6 +233,7 @@ export interface MonitoringView {
 export function monitoringOf(board: BoardExport, lang: ImageLang): MonitoringView {
   const l = PACT_LABELS[lang]
   const name = namesOf(board)
+  const targetName = targetNamesOf(board)
   const rounds = readRounds(loose(board.pact?.rounds))
   const roundName = new Map(rounds.map((r) => [r.id, r.label]))
   const indicators = readIndicators(loose(board.pact?.indicators))
@@ -239,7 +267,9 @@ export function monitoringOf(board: BoardExport, lang: ImageLang): MonitoringVie
         x.what,
         name(x.who),
         formatDay(x.due, lang),
-        [x.targetKind ? l.targets[x.targetKind] : '', name(x.target)].filter(Boolean).join(': '),
+        [x.targetKind ? l.targets[x.targetKind] : '', targetName(x.targetKind, x.target, l)]
+          .filter(Boolean)
+          .join(': '),
         x.done ? l.yes : l.no,
       ]),
     },

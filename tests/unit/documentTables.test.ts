@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { gridTable, registerTable } from '../../shared/document/tables.ts'
-import { pactBoard } from '../helpers/pactBoard.ts'
+import { monitoringOf } from '../../shared/document/pactTables.ts'
+import { ACTOR, pactBoard } from '../helpers/pactBoard.ts'
 
 /** The pact board with one more actor, added on the page and never placed on the grid. */
 function boardWithTray() {
@@ -44,5 +45,49 @@ describe('the pact document’s stakeholder tables', () => {
 
   it('without actors in the tray, the grid table has the four quadrants only', () => {
     expect(gridTable(pactBoard(2), 'it').rows).toHaveLength(4)
+  })
+})
+
+describe('the pact document’s monitoring tables', () => {
+  it('names the item each adaptation changes, of every kind, not only its kind', () => {
+    const board = pactBoard(4)
+    board.pact.bodies.push({ ...board.pact.bodies[0]!, id: 'b2', label: ' ', order: 1 })
+    const adapt = (id: string, targetKind: string | null, target: string | null) => ({
+      id,
+      round: 'm1',
+      what: `Adattamento ${id}`,
+      who: null,
+      due: null,
+      targetKind,
+      target,
+      done: false,
+    })
+    board.pact.adaptations = [
+      adapt('x1', 'indicator', 'i1'),
+      adapt('x2', 'commitment', 'k1'),
+      adapt('x3', 'body', 'b1'),
+      adapt('x4', 'objective', 'o-c1'),
+      adapt('x5', 'activity', 'lf-003'),
+      adapt('x6', 'indicator', 'gone'),
+      adapt('x7', 'body', 'b2'),
+      adapt('x8', null, null),
+    ] as typeof board.pact.adaptations
+    const { adaptations } = monitoringOf(board, 'it')
+    const target = adaptations.columns.indexOf('Riguarda')
+    expect(target).toBeGreaterThan(0)
+    expect(adaptations.rows.map((r) => r[target])).toEqual([
+      'Indicatori: Giovani NEET presi in carico',
+      `Impegni: ${ACTOR} — Educatori per l’orientamento`,
+      'Organi di governo: Cabina di regia',
+      'Obiettivi: Orientamento scolastico efficace',
+      'Righe del quadro logico: Attività numero 3: laboratori di orientamento nelle scuole',
+      'Indicatori: (elemento eliminato)',
+      'Organi di governo: senza nome',
+      '',
+    ])
+    const english = monitoringOf(board, 'en').adaptations
+    expect(english.rows[0]![english.columns.indexOf('Concerns')]).toBe(
+      'Indicators: Giovani NEET presi in carico',
+    )
   })
 })
