@@ -38,11 +38,12 @@ export interface PactLabels {
     what: string
     amount: string
     period: string
-    objective: string
     status: string
   }
   /** The ledger's spreadsheet: one column each (the amount and its unit apart, to be summed). */
   ledgerColumns: { unit: string; from: string; to: string; for: string }
+  /** Before the names of what a commitment or an indicator is for. */
+  links: { objective: string; row: string }
   adhesion: { actor: string; adheres: string; date: string; signedBy: string }
   /** The commitments summed per resource, as the ledger's totals (broken ones left out). */
   totals: { title: string; type: string; total: string; count: string; unquantified: string }
@@ -102,10 +103,10 @@ const it: PactLabels = {
     what: 'Che cosa',
     amount: 'Quantità',
     period: 'Periodo',
-    objective: 'Obiettivo',
     status: 'Stato',
   },
   ledgerColumns: { unit: 'Unità', from: 'Dal', to: 'Al', for: 'Per' },
+  links: { objective: 'Obiettivo', row: 'Quadro logico' },
   adhesion: { actor: 'Attore', adheres: 'Aderisce', date: 'Data', signedBy: 'Firmato da' },
   totals: {
     title: 'Totali per risorsa',
@@ -217,10 +218,10 @@ const en: PactLabels = {
     what: 'What',
     amount: 'Amount',
     period: 'Period',
-    objective: 'Objective',
     status: 'Status',
   },
   ledgerColumns: { unit: 'Unit', from: 'From', to: 'To', for: 'For' },
+  links: { objective: 'Objective', row: 'Logframe' },
   adhesion: { actor: 'Actor', adheres: 'Adheres', date: 'Date', signedBy: 'Signed by' },
   totals: {
     title: 'Totals per resource',

@@ -3,7 +3,13 @@
  * plain rows of text, for the pact document and the spreadsheets alike.
  */
 import type { BoardExport } from '../export/format.ts'
-import { ledgerToCsv, readCommitments, totalsByType, type LedgerCsvNames } from '../pact/ledger.ts'
+import {
+  forText,
+  ledgerToCsv,
+  readCommitments,
+  totalsByType,
+  type LedgerCsvNames,
+} from '../pact/ledger.ts'
 import { COMMITMENT_TYPES, type AdaptationTarget } from '../schema/vocabulary.ts'
 import {
   readAdaptations,
@@ -125,6 +131,7 @@ export function ledgerCsvNames(lang: ImageLang): LedgerCsvNames {
     types: l.types,
     statuses: l.statuses,
     decimalComma: lang === 'it',
+    links: l.links,
   }
 }
 
@@ -143,14 +150,15 @@ export function commitmentsTable(board: BoardExport, lang: ImageLang): Table {
   const name = namesOf(board)
   const c = l.commitment
   return {
-    columns: [c.actor, c.type, c.what, c.amount, c.period, c.objective, c.status],
+    // what it is for as the spreadsheet says it: the objective and the logframe row, labelled
+    columns: [c.actor, c.type, c.what, c.amount, c.period, l.ledgerColumns.for, c.status],
     rows: readCommitments(loose(board.pact?.commitments)).map((k) => [
       name(k.actor),
       l.types[k.type],
       k.what,
       [num(k.amount, lang), k.unit].filter(Boolean).join(' '),
       formatPeriod(k.from, k.to, lang),
-      name(k.objective) || name(k.activity),
+      forText(k, name, l.links),
       l.statuses[k.status],
     ]),
   }
@@ -217,7 +225,7 @@ export function indicatorsTable(board: BoardExport, lang: ImageLang): Table {
       i.source,
       l.frequencies[i.frequency],
       name(i.responsible),
-      name(i.objective) || name(i.activity),
+      forText(i, name, l.links),
     ]),
   }
 }

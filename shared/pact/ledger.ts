@@ -228,6 +228,34 @@ export interface LedgerCsvNames {
   statuses: Record<CommitmentStatus, string>
   /** Decimal comma (Italian spreadsheets) or point. */
   decimalComma: boolean
+  /** What labels the two things a commitment can be for (see `forText`). */
+  links: LinkWords
+}
+
+/** The words before an objective's name and before a logframe row's. */
+export interface LinkWords {
+  objective: string
+  row: string
+}
+
+/**
+ * What a commitment (or an indicator) is for, every link named and labelled: «Obiettivo: Più
+ * NEET trovano lavoro · Quadro logico: Orientamento nelle scuole». A record may point to an
+ * objective and to a logframe row at once (an imported board); the document showed only the
+ * objective and the spreadsheet only the row, so the two files disagreed. Both write this.
+ */
+export function forText(
+  link: { objective: string | null; activity: string | null },
+  nameOf: (id: string) => string,
+  words: LinkWords,
+): string {
+  const named = (word: string, id: string | null) => {
+    const name = id ? nameOf(id).trim() : ''
+    return name ? `${word}: ${name}` : ''
+  }
+  return [named(words.objective, link.objective), named(words.row, link.activity)]
+    .filter(Boolean)
+    .join(' · ')
 }
 
 /**
@@ -250,7 +278,7 @@ export function ledgerToCsv(
     c.unit,
     c.from ?? '',
     c.to ?? '',
-    (c.activity && nameOf(c.activity)) || (c.objective && nameOf(c.objective)) || '',
+    forText(c, nameOf, names.links),
     names.statuses[c.status],
   ])
   const header = LEDGER_COLUMNS.map((c) => names.columns[c])

@@ -123,7 +123,7 @@ describe('the Patto phase in the browser', () => {
     expect(lines).toContain('Comune di Clusone;Ore di personale;;120;ore;;;;Proposto')
     expect(lines).toContain('Comune di Clusone;Competenze;;2,5;giornate;;;;Proposto')
     expect(lines).toContain(
-      'Cooperativa Il Ponte;Risorse economiche;;1500;€;;;Sportello di orientamento settimanale;Non rispettato',
+      'Cooperativa Il Ponte;Risorse economiche;;1500;€;;;Quadro logico: Sportello di orientamento settimanale;Non rispettato',
     )
     expect(lines.length).toBe(6) // header, four commitments, the final line end
 

@@ -4,6 +4,10 @@ import { readCsv } from '../../shared/stakeholders/csvCore.ts'
 import { parseRegisterCsv } from '../../shared/stakeholders/csv.ts'
 import { unprotect } from '../../shared/stakeholders/csvRow.ts'
 import { ACTOR, FORMULA, TRICKY, pactBoard } from '../helpers/pactBoard.ts'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseBoardExport } from '../../shared/export/restore.ts'
+import { commitmentsTable } from '../../shared/document/pactTables.ts'
 
 /** Parses a CSV as a spreadsheet would: BOM, `;`, quoted fields; rows of cells. */
 function cells(text: string): string[][] {
@@ -59,6 +63,26 @@ describe('the board’s tables as Italian spreadsheets', () => {
     expect(rows[1]!.slice(3, 5)).toEqual(['120,5', 'ore'])
     const english = cells(boardCsv(pactBoard(3), 'commitments', 'en'))
     expect(english[1]!.slice(3, 5)).toEqual(['120.5', 'ore'])
+  })
+
+  it('says what a commitment and an indicator are for as the PDF does, both links labelled', () => {
+    // board-v5.json's commitment c-1 is for an objective and for a logframe row: the PDF
+    // showed the objective, the CSV the row
+    const raw = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'board-v5.json'), 'utf8')
+    const parsed = parseBoardExport(JSON.parse(raw), 'it')
+    if (!parsed.ok) throw new Error('board-v5.json does not parse')
+    const board = parsed.board
+    const both = 'Obiettivo: Più NEET trovano lavoro · Quadro logico: Più NEET trovano lavoro'
+    const commitments = cells(boardCsv(board, 'commitments'))
+    expect(commitments[1]![commitments[0]!.indexOf('Per')]).toBe(both)
+    const pdf = commitmentsTable(board, 'it')
+    expect(pdf.rows[0]![pdf.columns.indexOf('Per')]).toBe(both)
+    // the indicators, in the spreadsheet and the document alike (one table for both)
+    const indicators = cells(boardCsv(board, 'indicators'))
+    expect(indicators[1]).toContain('Obiettivo: Più NEET trovano lavoro')
+    // a commitment for an objective alone says so
+    const one = cells(boardCsv(pactBoard(3), 'commitments'))
+    expect(one[1]![7]).toBe('Obiettivo: Più giovani trovano un lavoro stabile')
   })
 
   it('round-trips semicolons, quotes, line breaks and accents through a CSV parser', () => {

@@ -167,9 +167,11 @@ describe('the ledger as a spreadsheet', () => {
       broken: 'Non rispettato',
     },
     decimalComma: true,
+    links: { objective: 'Obiettivo', row: 'Quadro logico' },
   }
   const nameOf = (id: string) =>
-    ({ comune: 'Comune di Bergamo', o1: 'Più NEET al lavoro' })[id] ?? ''
+    ({ comune: 'Comune di Bergamo', o1: 'Più NEET al lavoro', r1: 'Sportello settimanale' })[id] ??
+    ''
 
   it('writes a BOM, a header, `;` separators and Italian decimals, one row per commitment', () => {
     const csv = ledgerToCsv(
@@ -190,8 +192,20 @@ describe('the ledger as a spreadsheet', () => {
     )
     expect(csv.startsWith('\uFEFFACTOR;TYPE;WHAT;AMOUNT;UNIT;FROM;TO;FOR;STATUS\r\n')).toBe(true)
     expect(csv).toContain(
-      'Comune di Bergamo;Denaro;"Borse lavoro; tirocini";1500,5;€;2027-01-01;2027-12-31;Più NEET al lavoro;Confermato\r\n',
+      'Comune di Bergamo;Denaro;"Borse lavoro; tirocini";1500,5;€;2027-01-01;2027-12-31;Obiettivo: Più NEET al lavoro;Confermato\r\n',
     )
+  })
+
+  it('says what a commitment is for in full, labelled: the objective and the logframe row', () => {
+    const row = (link: { objective?: string | null; activity?: string | null }) =>
+      ledgerToCsv([commitment({ actor: 'comune', ...link })], nameOf, names)
+        .split('\r\n')[1]!
+        .split(';')[7]
+    expect(row({ objective: 'o1', activity: 'r1' })).toBe(
+      'Obiettivo: Più NEET al lavoro · Quadro logico: Sportello settimanale',
+    )
+    expect(row({ objective: null, activity: 'r1' })).toBe('Quadro logico: Sportello settimanale')
+    expect(row({ objective: null, activity: null })).toBe('')
   })
 
   it('guards cells that a spreadsheet would run as formulas', () => {
