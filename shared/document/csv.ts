@@ -14,7 +14,7 @@ import { columnNames, ITALIAN_NAMES, type VocabularyNames } from '../stakeholder
 import { CSV_TABLES, type CsvTable } from './files.ts'
 import { DOCUMENT_LABELS } from './labels.ts'
 import { dotVotesTable } from './dotVotes.ts'
-import { commitmentsCsv, indicatorsTable } from './pactTables.ts'
+import { commitmentsCsv, indicatorsCsv } from './pactTables.ts'
 import {
   logframeTable,
   objectivesInOrder,
@@ -74,7 +74,8 @@ export function boardCsv(board: BoardExport, table: CsvTable, lang: ImageLang = 
       // the ledger's spreadsheet: the amount a number of its own, the unit beside it
       return commitmentsCsv(board, lang)
     case 'indicators':
-      return tableToCsv(indicatorsTable(board, lang))
+      // the indicators page's spreadsheet: each value a number, its date in a column of its own
+      return indicatorsCsv(board, lang)
     case 'register':
       // the register's own format, which the register's import reads back
       return registerToCsv(

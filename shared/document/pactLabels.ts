@@ -52,7 +52,9 @@ export interface PactLabels {
     unit: string
     direction: string
     baseline: string
+    baselineDate: string
     target: string
+    targetDate: string
     source: string
     frequency: string
     responsible: string
@@ -120,7 +122,9 @@ const it: PactLabels = {
     unit: 'Unità',
     direction: 'Direzione',
     baseline: 'Valore di partenza',
+    baselineDate: 'Data di partenza',
     target: 'Traguardo',
+    targetDate: 'Data del traguardo',
     source: 'Fonte',
     frequency: 'Frequenza',
     responsible: 'Responsabile',
@@ -235,7 +239,9 @@ const en: PactLabels = {
     unit: 'Unit',
     direction: 'Direction',
     baseline: 'Baseline',
+    baselineDate: 'Baseline date',
     target: 'Target',
+    targetDate: 'Target date',
     source: 'Source',
     frequency: 'Frequency',
     responsible: 'Responsible',

@@ -13,6 +13,7 @@ import {
 import { COMMITMENT_TYPES, type AdaptationTarget } from '../schema/vocabulary.ts'
 import {
   readAdaptations,
+  type Indicator,
   readIndicators,
   readMeasurements,
   readRounds,
@@ -20,17 +21,34 @@ import {
 import { PACT_INFO_ID } from '../schema/pact.ts'
 import type { ImageLang } from '../render/labels.ts'
 import { formatDay, formatPeriod } from './labels.ts'
+import { indicatorsToCsv } from '../pact/monitoringCsv.ts'
 import { PACT_LABELS, type PactLabels } from './pactLabels.ts'
 import type { Table } from './tables.ts'
 
 type Loose = { id: string } & Record<string, unknown>
 const loose = (items: readonly object[] | undefined) => (items ?? []) as unknown as Loose[]
 const str = (v: unknown): string => (typeof v === 'string' ? v : '')
-/** A number as a reader of the document reads it: `15.000`, `12,5` in Italian. */
-const num = (v: number | null, lang: ImageLang) =>
-  v === null
-    ? ''
-    : v.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: 4 })
+/**
+ * A number as a reader of the document reads it: `15.000`, `1.200`, `12,5` in Italian. The
+ * thousands are grouped in four-digit numbers too (Italian's default leaves them alone, so
+ * «1200 ore» stood beside «15.000 €»); money with cents has two decimals (`25.000,50`).
+ */
+const num = (v: number | null, lang: ImageLang, money = false) => {
+  if (v === null) return ''
+  const cents = money && !Number.isInteger(v)
+  return v.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB', {
+    minimumFractionDigits: cents ? 2 : 0,
+    maximumFractionDigits: cents ? 2 : 4,
+    useGrouping: 'always',
+  })
+}
+
+/** A unit that is money: the euro, however it was typed. */
+const isMoney = (unit: string) => /^(€|eur|euro)$/i.test(unit.trim())
+
+/** An amount and its unit: `120 ore`, `25.000,50 €`. */
+const amountOf = (v: number | null, unit: string, lang: ImageLang) =>
+  [num(v, lang, isMoney(unit)), unit].filter(Boolean).join(' ')
 
 /** Names of what the pact's records point to: actors, objectives, logframe rows. */
 function namesOf(board: BoardExport) {
@@ -156,7 +174,7 @@ export function commitmentsTable(board: BoardExport, lang: ImageLang): Table {
       name(k.actor),
       l.types[k.type],
       k.what,
-      [num(k.amount, lang), k.unit].filter(Boolean).join(' '),
+      amountOf(k.amount, k.unit, lang),
       formatPeriod(k.from, k.to, lang),
       forText(k, name, l.links),
       l.statuses[k.status],
@@ -174,7 +192,7 @@ export function commitmentTotalsTable(board: BoardExport, lang: ImageLang): Tabl
     rows: COMMITMENT_TYPES.flatMap((type) => {
       const t = totals.get(type)
       if (!t) return []
-      const sums = t.amounts.map((a) => [num(a.amount, lang), a.unit].filter(Boolean).join(' '))
+      const sums = t.amounts.map((a) => amountOf(a.amount, a.unit, lang))
       if (t.unquantified) sums.push(`${t.unquantified} ${c.unquantified}`)
       return [[l.types[type], sums.join(' · '), String(t.count)]]
     }),
@@ -198,12 +216,15 @@ export function adhesionsTable(board: BoardExport, lang: ImageLang): Table {
   }
 }
 
+/** The indicators as the document shows them: a value and its date in one cell. */
 export function indicatorsTable(board: BoardExport, lang: ImageLang): Table {
   const l = PACT_LABELS[lang]
   const name = namesOf(board)
   const c = l.indicator
-  const at = (v: number | null, date: string | null) =>
-    [num(v, lang), date ? `(${formatDay(date, lang)})` : ''].filter(Boolean).join(' ')
+  const at = (i: Indicator, v: number | null, date: string | null) =>
+    [num(v, lang, isMoney(i.unit)), date ? `(${formatDay(date, lang)})` : '']
+      .filter(Boolean)
+      .join(' ')
   return {
     columns: [
       c.label,
@@ -220,14 +241,34 @@ export function indicatorsTable(board: BoardExport, lang: ImageLang): Table {
       i.label,
       i.unit,
       l.directions[i.direction],
-      at(i.baseline, i.baselineDate),
-      at(i.target, i.targetDate),
+      at(i, i.baseline, i.baselineDate),
+      at(i, i.target, i.targetDate),
       i.source,
       l.frequencies[i.frequency],
       name(i.responsible),
       forText(i, name, l.links),
     ]),
   }
+}
+
+/**
+ * The indicators as a spreadsheet, what the indicators page's own button gives: each value a
+ * number of its own (decimal comma in Italian, no thousands dot) and its date in the next
+ * column, so Excel can compute with both («40 (31/12/2026)» in one cell was text). Dates in
+ * ISO form (`2026-12-31`), as every CSV of the pact writes them (see `monitoringCsv.ts`).
+ */
+export function indicatorsCsv(board: BoardExport, lang: ImageLang): string {
+  const l = PACT_LABELS[lang]
+  const name = namesOf(board)
+  const c = l.indicator
+  return indicatorsToCsv(readIndicators(loose(board.pact?.indicators)), c, {
+    decimalComma: lang === 'it',
+    direction: (d) => l.directions[d],
+    frequency: (f) => l.frequencies[f],
+    actor: (id) => name(id),
+    linked: (i) => forText(i, name, l.links),
+    state: () => '',
+  })
 }
 
 export interface MonitoringView {
@@ -255,7 +296,7 @@ export function monitoringOf(board: BoardExport, lang: ImageLang): MonitoringVie
         round.label,
         formatDay(round.date, lang),
         indicator.label,
-        [num(m.value, lang), indicator.unit].filter(Boolean).join(' '),
+        amountOf(m.value, indicator.unit, lang),
       ])
     }
   const r = l.round

@@ -85,6 +85,37 @@ describe('the board’s tables as Italian spreadsheets', () => {
     expect(one[1]![7]).toBe('Obiettivo: Più giovani trovano un lavoro stabile')
   })
 
+  it('indicators: each value a number of its own, its date in the next column', () => {
+    const board = pactBoard(3)
+    Object.assign(board.pact.indicators[0] as Record<string, unknown>, { baseline: 1200.5 })
+    const [header, row] = cells(boardCsv(board, 'indicators'))
+    expect(header!.slice(3, 7)).toEqual([
+      'Valore di partenza',
+      'Data di partenza',
+      'Traguardo',
+      'Data del traguardo',
+    ])
+    // Excel computes with «1200,5» and «2026-12-01»; «40 (01/12/2026)» in one cell was text
+    expect(row!.slice(3, 7)).toEqual(['1200,5', '2026-12-01', '120', '2028-12-01'])
+    const [enHeader, en] = cells(boardCsv(board, 'indicators', 'en'))
+    expect(enHeader!.slice(3, 7)).toEqual(['Baseline', 'Baseline date', 'Target', 'Target date'])
+    expect(en!.slice(3, 7)).toEqual(['1200.5', '2026-12-01', '120', '2028-12-01'])
+  })
+
+  it('writes dates one way in every CSV: ISO days, which Excel reads as dates in any language', () => {
+    const board = pactBoard(3)
+    const iso = /^\d{4}-\d{2}-\d{2}$/
+    for (const lang of ['it', 'en'] as const)
+      for (const table of ['commitments', 'indicators'] as const) {
+        const [header, row] = cells(boardCsv(board, table, lang))
+        const dates = header!.flatMap((h, i) =>
+          /^(Dal|Al|From|To)$|Data|date/.test(h) ? [row![i]!] : [],
+        )
+        expect(dates.length, `${table} ${lang}`).toBe(2)
+        for (const d of dates) expect(d, `${table} ${lang}`).toMatch(iso)
+      }
+  })
+
   it('round-trips semicolons, quotes, line breaks and accents through a CSV parser', () => {
     const table = {
       columns: ['Città', 'Nota'],

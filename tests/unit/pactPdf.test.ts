@@ -178,6 +178,32 @@ describe('the pact document (PDF)', () => {
     expect(page).toContain('Più giovani trovano un lavoro stabile')
   }, 30_000)
 
+  it('writes money with its cents as two decimals and groups the thousands of every number', async () => {
+    const board = pactBoard(4)
+    const hours = board.pact.commitments[0] as Record<string, unknown>
+    Object.assign(hours, { amount: 1200 })
+    board.pact.commitments.push({
+      ...(hours as (typeof board.pact.commitments)[number]),
+      id: 'k2',
+      type: 'money',
+      what: 'Cofinanziamento dello sportello',
+      amount: 25000.5,
+      unit: '€',
+      order: 1,
+    })
+    Object.assign(board.pact.indicators[0] as Record<string, unknown>, { baseline: 4000 })
+    const doc = await getDocumentProxy(new Uint8Array(await buildPactPdf(board)))
+    const text = (await extractText(doc, { mergePages: true })).text.replace(/\s+/g, ' ')
+    expect(text).toContain('25.000,50 €')
+    expect(text).not.toContain('25.000,5 €')
+    expect(text).toContain('1.200 ore')
+    expect(text).not.toContain('1200 ore')
+    // the totals per resource and the indicators' values read the same way
+    expect(text).toMatch(/Ore di personale 1\.200 ore 1/)
+    expect(text).toMatch(/Risorse economiche 25\.000,50 € 1/)
+    expect(text).toContain('4.000 (01/12/2026)')
+  }, 30_000)
+
   it('is an A4 PDF with the title as its title', async () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     const doc = await getDocumentProxy(new Uint8Array(pdf))

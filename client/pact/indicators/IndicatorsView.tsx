@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { indicatorsToCsv, INDICATOR_COLUMNS } from '../../../shared/pact/monitoringCsv.ts'
 import type { Indicator } from '../../../shared/pact/monitoring.ts'
+import { forText } from '../../../shared/pact/ledger.ts'
+import { PACT_LABELS } from '../../../shared/document/pactLabels.ts'
 import { canEdit, type BoardState } from '../../store/boardStore.ts'
 import { useBoard } from '../../store/context.tsx'
 import {
@@ -46,11 +48,12 @@ export function IndicatorsView() {
   const exportCsv = () => {
     const actorNames = nameMap(actors)
     const objectiveNames = nameMap(objectives)
-    const rowNames = new Map(rows.map((r) => [r.id, `${t(`levels.${r.level}`)}: ${r.label}`]))
+    const rowNames = new Map(rows.map((r) => [r.id, r.label]))
+    // the objective and the logframe row, both labelled, as the export's indicators CSV and
+    // the pact document say it
+    const links = PACT_LABELS[i18n.language.startsWith('en') ? 'en' : 'it'].links
     const linked = (i: Indicator) =>
-      (i.activity && rowNames.get(i.activity)) ||
-      (i.objective && objectiveNames.get(i.objective)) ||
-      ''
+      forText(i, (id) => objectiveNames.get(id) ?? rowNames.get(id) ?? '', links)
     const header = Object.fromEntries(
       INDICATOR_COLUMNS.map((c) => [c, t(`csvIndicators.${c}`)]),
     ) as Record<(typeof INDICATOR_COLUMNS)[number], string>
