@@ -146,6 +146,7 @@ describe('the pact document (PDF)', () => {
     const after = await doc.getPage(pieces.at(-1)!.i + 3)
     expect(after.view[3]!).toBeGreaterThan(after.view[2]!)
   }, 60_000)
+
   it('keeps whole a word exactly as wide as its column (the space after it does not count)', async () => {
     // board-v5.json: «Più NEET trovano lavoro» in «Collegato a» read «Più NEET tr / ovano
     // lavoro», the column as wide as «trovano» but not as «trovano » with its space
