@@ -62,20 +62,13 @@ export function walkTree(
   return nearest(current, row.length ? row : sameKind)
 }
 
-/** How far to move a span [from, to] into [min, max]; one longer than that shows its start. */
-function nudge(from: number, to: number, min: number, max: number): number {
-  if (from < min) return min - from
-  if (to > max) return Math.max(max - to, min - from)
-  return 0
-}
-
 /**
  * Brings a card into the part of its canvas that nothing floats over ({@link clearArea}: below
  * the toolbars, above the warnings, a phone's bottom toolbars and details sheet; a card written
- * above the tree's top row sat under the toolbar, one below it under the warnings): keeping the
- * zoom, the view pans just enough, so the rest of the tree stays where it was; to another
- * `zoom` (a phone's reading zoom), the card comes to the middle of that part. `canvas` is the
- * tree's React Flow element or the element around it and its warnings.
+ * above the tree's top row sat under the toolbar, one below it under the warnings), if it is not
+ * there whole: the card comes to the middle of that part, where no corner panel (the minimap,
+ * the zoom buttons) covers it either, at `zoom` (the current one, or a phone's reading zoom).
+ * `canvas` is the tree's React Flow element or the element around it and its warnings.
  */
 export function revealCard(
   flow: ReactFlowInstance,
@@ -88,22 +81,22 @@ export function revealCard(
   if (!area) return
   const w = node.measured?.width ?? CARD_W
   const h = node.measured?.height ?? CARD_H
-  if (zoom !== flow.getZoom()) {
-    // setCenter brings a point to the canvas's middle: the card's goes as far from that as the
-    // clear part's middle is
-    const below = (area.top + area.bottom) / 2 - (area.box.top + area.box.bottom) / 2
-    void flow.setCenter(node.position.x + w / 2, node.position.y + h / 2 - below / zoom, {
-      zoom,
-      duration: 200,
-    })
-    return
-  }
   const topLeft = flow.flowToScreenPosition(node.position)
   const bottomRight = flow.flowToScreenPosition({ x: node.position.x + w, y: node.position.y + h })
   const margin = 40
-  const dx = nudge(topLeft.x, bottomRight.x, area.box.left + margin, area.box.right - margin)
-  const dy = nudge(topLeft.y, bottomRight.y, area.top + margin, area.bottom - margin)
-  if (!dx && !dy) return
-  const { x, y } = flow.getViewport()
-  void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 })
+  if (
+    zoom === flow.getZoom() &&
+    topLeft.x >= area.box.left + margin &&
+    bottomRight.x <= area.box.right - margin &&
+    topLeft.y >= area.top + margin &&
+    bottomRight.y <= area.bottom - margin
+  )
+    return
+  // setCenter brings a point to the canvas's middle: the card's goes as far from that as the
+  // clear part's middle is
+  const below = (area.top + area.bottom) / 2 - (area.box.top + area.box.bottom) / 2
+  void flow.setCenter(node.position.x + w / 2, node.position.y + h / 2 - below / zoom, {
+    zoom,
+    duration: 200,
+  })
 }
