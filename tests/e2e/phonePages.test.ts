@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { DEFAULT_CRITERIA } from '../../shared/schema/index.ts'
+import { newParticipant, screenshot } from '../helpers/browser.ts'
+import { boardPage } from '../helpers/boardPage.ts'
+import { exportJson } from '../helpers/server.ts'
+import { browserSuite } from '../helpers/suite.ts'
+import { importWithLinks, type Json } from '../helpers/pactPage.ts'
+import { criteria, strategyPage } from '../helpers/strategyPage.ts'
+
+const suite = browserSuite()
+
+/** A phone as participants hold one: 390 × 844 CSS px, touch, a 3× screen. */
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 3,
+}
+const WIDTH = PHONE.viewport.width
+/** What touch guidelines ask of a target a finger presses, in CSS px. */
+const THUMB = 44
+
+/** Strategies as a workshop names them: long, several lines each at a column's width. */
+const CANDIDATES = [
+  'Rafforzamento della rete territoriale per l’orientamento e l’accompagnamento',
+  'Percorsi di professionalizzazione co-progettati con le imprese del territorio',
+  'Sportelli di prossimità nei comuni montani',
+]
+
+/**
+ * The stored board of a workshop at the pact (tests/fixtures/board-v5.json: a vision, a body,
+ * a commitment, an indicator, a monitoring round with its value and an adaptation), with what a
+ * real one has more of: four actors, three candidate strategies with long names scored on the
+ * six criteria, and a logframe at every level.
+ */
+function workshopAtThePact(title: string): Json {
+  const board = JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'board-v5.json'), 'utf8'),
+  ) as Json
+  board.title = title
+  board.canvases.stakeholders.nodes = [
+    ['a1', 'Comune di Clusone', 'public'],
+    ['a2', 'Cooperativa sociale Il Ponte', 'third-sector'],
+    ['a3', 'Confartigianato Bergamo', 'economic'],
+    ['a4', 'Centro per l’impiego di Seriate', 'public'],
+  ].map(([id, label, category], i) => ({
+    id,
+    kind: 'actor',
+    label,
+    category,
+    power: 0.5,
+    interest: 0.5,
+    stance: 'neutral',
+    desiredStance: 'supports',
+    x: i * 200,
+    y: 0,
+  }))
+  board.strategy.criteria = DEFAULT_CRITERIA.map((c, i) => ({ ...c, order: i }))
+  board.strategy.candidates = CANDIDATES.map((label, i) => ({
+    id: `cand-${i + 1}`,
+    label,
+    objectives: i === 1 ? ['obj-core'] : ['obj-1', 'obj-core'],
+  }))
+  board.strategy.scores = []
+  const row = (id: string, level: string, text: string, more: Partial<Record<string, string>>) => ({
+    id,
+    level,
+    objective: null,
+    text,
+    indicators: '',
+    sources: '',
+    assumptions: '',
+    order: 0,
+    ...more,
+  })
+  board.logframe.push(
+    row(
+      'lf-overall',
+      'overall',
+      'Maggiore inclusione sociale e lavorativa dei giovani della valle',
+      {
+        indicators: 'Tasso di NEET tra i 15 e i 29 anni (ISTAT)',
+        sources: 'ISTAT, rilevazione sulle forze di lavoro',
+        assumptions: 'La congiuntura economica resta stabile',
+      },
+    ),
+    row('lf-result', 'result', 'Sportelli di orientamento attivi in ogni ambito', {
+      indicators: 'Sportelli aperti; ore di apertura a settimana',
+      sources: 'Registri dei comuni',
+    }),
+    row('lf-activity', 'activity', 'Sportello di orientamento settimanale a Clusone', {}),
+  )
+  return board
+}
+
+/** A participant on a phone, on the board at `link`. */
+async function onPhone(link: string, name = 'Lucia') {
+  const { page } = await newParticipant(suite.browser, name, 'it', PHONE)
+  await boardPage(page).open(link)
+  return page
+}
+
+/** Whether what a finger pressing the middle of `target` reaches is `target` (or inside it). */
+const onTop = (target: Locator) =>
+  target.evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
+    return hit !== null && el.contains(hit)
+  })
+
+/**
+ * What inside `root` runs past the screen's left or right edge, other than what lies in a box
+ * that scrolls sideways and is itself on the screen (a table one swipes along): each as its tag
+ * and classes.
+ */
+const offScreen = (page: Page, root: string) =>
+  page.locator(root).evaluate((top) => {
+    const width = document.documentElement.clientWidth
+    const outside = (r: DOMRect) => r.left < -1 || r.right > width + 1
+    const swiped = (el: Element) => {
+      for (let box = el.parentElement; box && box !== top; box = box.parentElement)
+        if (/auto|scroll/.test(getComputedStyle(box).overflowX))
+          return !outside(box.getBoundingClientRect())
+      return false
+    }
+    const found: Element[] = []
+    for (const el of top.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect()
+      if (!r.width || !r.height || !outside(r) || swiped(el)) continue
+      if (!found.some((f) => f.contains(el))) found.push(el)
+    }
+    return found.map((el) => [el.tagName.toLowerCase(), ...el.classList].join('.'))
+  })
+
+describe('a participant on a phone', () => {
+  it('sees the strategies above the scoring table and gives every score with a thumb', async () => {
+    const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana'))
+    const page = await onPhone(board.links.participant)
+    const strategy = strategyPage(page)
+    await strategy.open(board.links.participant)
+    await expect.poll(() => page.locator('thead th.candidate-col').count()).toBe(3)
+
+    // one column: the candidates, then the table across the screen (beside the candidates it
+    // was a strip 55 px wide), nothing past the screen's edge but what the table scrolls
+    const layout = await page.evaluate(() => {
+      const box = (s: string) => document.querySelector(s)!.getBoundingClientRect()
+      return {
+        candidates: box('.candidates').bottom,
+        table: box('.grid-scroll'),
+        page: document.documentElement.scrollWidth,
+      }
+    })
+    expect(layout.candidates).toBeLessThanOrEqual(layout.table.top + 1)
+    expect(layout.table.left).toBeGreaterThanOrEqual(0)
+    expect(layout.table.right).toBeLessThanOrEqual(WIDTH)
+    expect(layout.table.width).toBeGreaterThanOrEqual(WIDTH * 0.9)
+    expect(layout.page).toBeLessThanOrEqual(WIDTH)
+    expect(await offScreen(page, '[data-testid=strategy-view]')).toEqual([])
+    await page.locator('.scoring-grid').scrollIntoViewIfNeeded()
+    await screenshot(page, 'phone-strategy-table')
+
+    // the last strategy, scrolled in from the right: a finger scores each criterion there,
+    // the criteria's names staying in view at the left
+    const scores = [5, 4, 3, 2, 1, 5]
+    for (const [i, criterion] of criteria.entries()) {
+      const button = strategy.cell('cand-3', criterion).locator(`[data-score="${scores[i]}"]`)
+      await button.scrollIntoViewIfNeeded()
+      const box = (await button.boundingBox())!
+      expect(box.width).toBeGreaterThanOrEqual(THUMB)
+      expect(box.height).toBeGreaterThanOrEqual(THUMB)
+      expect(box.x).toBeGreaterThanOrEqual(0)
+      expect(box.x + box.width).toBeLessThanOrEqual(WIDTH)
+      expect(await onTop(button)).toBe(true)
+      await button.tap()
+      await expect.poll(() => button.getAttribute('aria-checked')).toBe('true')
+      const name = page.locator('[data-testid=criterion]').nth(i).locator('.criterion-name')
+      const scroller = (await page.locator('.grid-scroll').boundingBox())!
+      expect(Math.abs((await name.boundingBox())!.x - scroller.x)).toBeLessThanOrEqual(20)
+      expect(await onTop(name)).toBe(true)
+    }
+    expect(await strategy.myScores('cand-3')).toEqual(scores)
+    await screenshot(page, 'phone-strategy-scored')
+  })
+})
