@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardState } from '../store/boardStore.ts'
 import { useBoard } from '../store/context.tsx'
 import { useFollowStore } from './useFollow.ts'
 
 const peersSelector = (s: BoardState) => s.peers
+/** The least room left between an open menu and the screen's edge, in px. */
+const EDGE = 8
 
 /** "Segui…": the people on the board, one click to see what one of them sees. */
 export function FollowMenu() {
@@ -13,6 +15,16 @@ export function FollowMenu() {
   const follow = useFollowStore()
   const [open, setOpen] = useState(false)
   const root = useRef<HTMLDivElement>(null)
+  const list = useRef<HTMLUListElement>(null)
+  // The menu hangs from the button's right edge; on a phone the button sits near the left of the
+  // screen and the menu began off it, its first letters cut: moved right by what is missing.
+  useLayoutEffect(() => {
+    const el = list.current
+    if (!open || !el) return
+    el.style.right = ''
+    const left = el.getBoundingClientRect().left
+    if (left < EDGE) el.style.right = `${left - EDGE}px`
+  }, [open, peers.length])
   useEffect(() => {
     if (!open) return
     const close = (e: Event) => {
@@ -37,7 +49,7 @@ export function FollowMenu() {
         {t('follow')}
       </button>
       {open && (
-        <ul className="follow-menu__list" role="list">
+        <ul className="follow-menu__list" role="list" ref={list}>
           {peers.length === 0 && <li className="muted">{t('followNobody')}</li>}
           {peers.map((p) => (
             <li key={p.clientId}>

@@ -184,4 +184,23 @@ describe('a participant on a phone', () => {
     expect(await strategy.myScores('cand-3')).toEqual(scores)
     await screenshot(page, 'phone-strategy-scored')
   })
+
+  it('opens «Segui…» whole on the screen and follows someone from it', async () => {
+    const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana'))
+    const page = await onPhone(board.links.participant)
+    await suite.open(board.links.participant, 'Marco')
+    await page.getByRole('button', { name: 'Segui…' }).tap()
+    const item = page.getByRole('button', { name: 'Segui Marco' })
+    await item.waitFor()
+    // it hung from the button's right edge, about 80 px past the screen's left one
+    const menu = (await page.locator('.follow-menu__list').boundingBox())!
+    expect(menu.x).toBeGreaterThanOrEqual(0)
+    expect(menu.x + menu.width).toBeLessThanOrEqual(WIDTH)
+    const box = (await item.boundingBox())!
+    expect(box.x).toBeGreaterThanOrEqual(0)
+    expect(await onTop(item)).toBe(true)
+    await screenshot(page, 'phone-follow-menu')
+    await item.tap()
+    await page.locator('[data-testid=follow-bar][data-state=following]').waitFor()
+  })
 })
