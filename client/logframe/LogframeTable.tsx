@@ -103,6 +103,8 @@ export function LogframeTable({
                       <td
                         key={field}
                         className={`col-${field}`}
+                        // the column's name, shown above the field where a phone stacks the row
+                        data-label={t(`logframe.columns.${field}`)}
                         onMouseDown={editable ? focusOwnField : undefined}
                       >
                         {field === 'text' && stale && (

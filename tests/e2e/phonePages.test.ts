@@ -203,4 +203,60 @@ describe('a participant on a phone', () => {
     await item.tap()
     await page.locator('[data-testid=follow-bar][data-state=following]').waitFor()
   })
+
+  it('reads and writes the logframe: a card a row, each field across the screen under its column’s name', async () => {
+    const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana'))
+    const page = await onPhone(board.links.participant)
+    const strategy = strategyPage(page)
+    await strategy.open(board.links.participant)
+    await strategy.view('logframe')
+    const rows = page.locator('[data-testid=logframe-row]')
+    await expect.poll(() => rows.count()).toBe(4)
+    expect(await offScreen(page, '[data-testid=logframe-view]')).toEqual([])
+
+    // in five columns each field was a letter wide and the headers were written over each other
+    const fields = await rows.locator('td:not(.col-actions)').evaluateAll((cells) =>
+      cells.map((td) => ({
+        name: getComputedStyle(td, '::before').content,
+        width: td.querySelector('textarea')!.getBoundingClientRect().width,
+      })),
+    )
+    expect(fields).toHaveLength(16)
+    for (const field of fields) expect(field.width).toBeGreaterThanOrEqual(WIDTH * 0.75)
+    expect(fields.slice(0, 4).map((f) => f.name)).toEqual([
+      '"Logica d’intervento"',
+      '"Indicatori oggettivamente verificabili"',
+      '"Fonti di verifica"',
+      '"Ipotesi"',
+    ])
+    // moving and removing a row are buttons for a finger
+    for (const button of await rows.first().locator('td.col-actions button').all()) {
+      const box = (await button.boundingBox())!
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(THUMB)
+      expect(box.x + box.width).toBeLessThanOrEqual(WIDTH)
+      expect(await onTop(button)).toBe(true)
+    }
+    await screenshot(page, 'phone-logframe')
+
+    // the activity's indicator, written with the phone's keyboard
+    const indicators = page.locator(
+      '[data-testid=logframe-row][data-row-id=lf-activity] textarea[data-field=indicators]',
+    )
+    await indicators.scrollIntoViewIfNeeded()
+    expect(await onTop(indicators)).toBe(true)
+    await indicators.tap()
+    await expect.poll(() => indicators.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.type('Giovani accolti allo sportello')
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(
+        async () =>
+          (
+            (await exportJson(suite.server.url, board.id, board.keys.viewer)) as {
+              logframe: { id: string; indicators: string }[]
+            }
+          ).logframe.find((r) => r.id === 'lf-activity')?.indicators,
+      )
+      .toBe('Giovani accolti allo sportello')
+  })
 })
