@@ -103,6 +103,15 @@ async function onPhone(link: string, name = 'Lucia') {
   return page
 }
 
+/** A participant on a phone, in one of the Patto phase's views. */
+async function onPactView(link: string, view: string) {
+  const page = await onPhone(link)
+  await page.locator('#tab-pact').tap()
+  await page.locator(`#pact-tab-${view}`).tap()
+  await page.locator(`#pact-tab-${view}[aria-selected=true]`).waitFor()
+  return page
+}
+
 /** Whether what a finger pressing the middle of `target` reaches is `target` (or inside it). */
 const onTop = (target: Locator) =>
   target.evaluate((el) => {
@@ -258,5 +267,40 @@ describe('a participant on a phone', () => {
           ).logframe.find((r) => r.id === 'lf-activity')?.indicators,
       )
       .toBe('Giovani accolti allo sportello')
+  })
+
+  it('records a measured value: the round, its values and the chart on the screen', async () => {
+    const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana'))
+    const page = await onPactView(board.links.participant, 'monitoring')
+    await page.locator('.pm-round-head .pm-date').waitFor()
+    await page.locator('.pm-chart').waitFor()
+    // the round's date and its removal, and the value column of its table, ran off the right
+    expect(await offScreen(page, '.pact-body')).toEqual([])
+    for (const target of [
+      page.locator('.pm-round-head .pm-date'),
+      page.getByRole('button', { name: 'Elimina monitoraggio · Primo monitoraggio' }),
+    ]) {
+      await target.scrollIntoViewIfNeeded()
+      expect(await onTop(target)).toBe(true)
+    }
+    const value = page.getByRole('textbox', {
+      name: 'Valore misurato · Percorsi di inclusione avviati',
+    })
+    await value.scrollIntoViewIfNeeded()
+    expect(await onTop(value)).toBe(true)
+    await screenshot(page, 'phone-monitoring')
+    await value.tap()
+    await value.fill('60')
+    await value.press('Enter')
+    await expect
+      .poll(
+        async () =>
+          (
+            (await exportJson(suite.server.url, board.id, board.keys.viewer)) as {
+              pact: { measurements: { id: string; value: number }[] }
+            }
+          ).pact.measurements.find((m) => m.id === 'm-1|i-1')?.value,
+      )
+      .toBe(60)
   })
 })

@@ -51,13 +51,18 @@ export function MeasurementsTable({
                 {i.unit && <small className="pm-unit"> ({i.unit})</small>}
                 <small className="pm-direction"> {i.direction === 'increase' ? '↗' : '↘'}</small>
               </th>
-              <td className="pm-plan">
+              {/* data-column: the column's name, shown above the value where a phone stacks the row */}
+              <td className="pm-plan" data-column={t('monitoring.columns.plan')}>
                 {num(i.baseline)} → {num(i.target)}
               </td>
-              <td className="pm-num" data-testid="expected">
+              <td
+                className="pm-num"
+                data-testid="expected"
+                data-column={t('monitoring.columns.expected')}
+              >
                 {expected === null ? '—' : num(Math.round(expected * 100) / 100)}
               </td>
-              <td className="pm-num">
+              <td className="pm-num" data-column={t('monitoring.columns.value')}>
                 {editable ? (
                   <NumberField
                     value={value}
@@ -71,7 +76,7 @@ export function MeasurementsTable({
                   num(value)
                 )}
               </td>
-              <td>
+              <td data-column={t('monitoring.columns.state')}>
                 {a.state ? (
                   <span className="pm-state-cell">
                     <StateBadge state={a.state} />
