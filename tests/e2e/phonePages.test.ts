@@ -303,4 +303,37 @@ describe('a participant on a phone', () => {
       )
       .toBe(60)
   })
+
+  it('sees the totals, the gaps and the adhesions within the screen and records an adhesion', async () => {
+    const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana'))
+    const page = await onPactView(board.links.participant, 'commitments')
+    await page.locator('.adhesions-table').waitFor()
+    // the panels under the ledger were as wide as the adhesions' four columns, past the screen
+    // (the ledger itself scrolls sideways in its own box)
+    expect(await offScreen(page, '.pact-body')).toEqual([])
+    const amount = page.locator('[data-testid=totals-actor] .totals-amount').first()
+    await amount.scrollIntoViewIfNeeded()
+    expect(await amount.innerText()).toBe('120 ore')
+    expect(await onTop(amount)).toBe(true)
+
+    const row = page.locator('.adhesions-table tr[data-actor-id=a2]')
+    const adheres = row.locator('select[data-field=adheres]')
+    await adheres.scrollIntoViewIfNeeded()
+    expect(await onTop(adheres)).toBe(true)
+    await screenshot(page, 'phone-adhesions')
+    await adheres.selectOption('yes')
+    const date = row.locator('input[data-field=date]')
+    await expect.poll(() => date.isEnabled()).toBe(true)
+    expect(await onTop(date)).toBe(true)
+    await expect
+      .poll(
+        async () =>
+          (
+            (await exportJson(suite.server.url, board.id, board.keys.viewer)) as {
+              pact: { adhesions: { actor: string; adheres: boolean }[] }
+            }
+          ).pact.adhesions.find((a) => a.actor === 'a2')?.adheres,
+      )
+      .toBe(true)
+  })
 })

@@ -41,7 +41,8 @@ export function Adhesions({ ledger }: { ledger: Ledger }) {
               return (
                 <tr key={a.id} data-actor-id={a.id}>
                   <th scope="row">{name}</th>
-                  <td>
+                  {/* data-column: the column's name, shown above the field where a phone stacks the row */}
+                  <td data-column={t('adhesions.adheres')}>
                     {editable ? (
                       <select
                         className={`pact-select adheres-${state || 'unknown'}`}
@@ -63,7 +64,7 @@ export function Adhesions({ ledger }: { ledger: Ledger }) {
                       </span>
                     )}
                   </td>
-                  <td>
+                  <td data-column={t('adhesions.date')}>
                     {editable ? (
                       <input
                         type="date"
@@ -79,7 +80,7 @@ export function Adhesions({ ledger }: { ledger: Ledger }) {
                       (ad?.date ?? '')
                     )}
                   </td>
-                  <td>
+                  <td data-column={t('adhesions.signedBy')}>
                     <PactText
                       collection="pact.adhesions"
                       id={a.id}
