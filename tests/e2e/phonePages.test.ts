@@ -336,4 +336,31 @@ describe('a participant on a phone', () => {
       )
       .toBe(true)
   })
+
+  it('reads an indicator’s dates and chosen actor and objective whole', async () => {
+    const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana'))
+    const page = await onPactView(board.links.participant, 'indicators')
+    const card = page.locator('.pm-indicator').first()
+    await card.locator('input[type=date]').first().waitFor()
+    expect(await offScreen(page, '.pact-body')).toEqual([])
+    // each field has room for what it shows: a day (its digits and the calendar's button), the
+    // chosen option (and the select's arrow); two fields a row, the dates showed «12/31/»
+    const short = await card.locator('input[type=date], select').evaluateAll((fields) => {
+      const context = document.createElement('canvas').getContext('2d')!
+      return fields.flatMap((el) => {
+        const field = el as HTMLInputElement | HTMLSelectElement
+        const style = getComputedStyle(field)
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+        const shown =
+          field instanceof HTMLSelectElement
+            ? field.selectedOptions[0]!.text
+            : (field.value && '00/00/0000') || ''
+        const room =
+          field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24
+        return context.measureText(shown).width > room ? [`${field.ariaLabel}: ${shown}`] : []
+      })
+    })
+    expect(short).toEqual([])
+    await screenshot(page, 'phone-indicator')
+  })
 })
