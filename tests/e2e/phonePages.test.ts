@@ -144,6 +144,28 @@ const offScreen = (page: Page, root: string) =>
     return found.map((el) => [el.tagName.toLowerCase(), ...el.classList].join('.'))
   })
 
+/**
+ * Which of `fields` (dates, selects) have no room for what they show: a day's ten digits and the
+ * calendar's button, the chosen option and the arrow, measured in the field's own font. Each as
+ * its label and text.
+ */
+const tooNarrow = (fields: Locator) =>
+  fields.evaluateAll((all) => {
+    const context = document.createElement('canvas').getContext('2d')!
+    return all.flatMap((el) => {
+      const field = el as HTMLInputElement | HTMLSelectElement
+      const style = getComputedStyle(field)
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+      const shown =
+        field instanceof HTMLSelectElement
+          ? field.selectedOptions[0]!.text
+          : (field.value && '00/00/0000') || ''
+      const room =
+        field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24
+      return context.measureText(shown).width > room ? [`${field.ariaLabel}: ${shown}`] : []
+    })
+  })
+
 describe('a participant on a phone', () => {
   it('sees the strategies above the scoring table and gives every score with a thumb', async () => {
     const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana'))
@@ -343,24 +365,33 @@ describe('a participant on a phone', () => {
     const card = page.locator('.pm-indicator').first()
     await card.locator('input[type=date]').first().waitFor()
     expect(await offScreen(page, '.pact-body')).toEqual([])
-    // each field has room for what it shows: a day (its digits and the calendar's button), the
-    // chosen option (and the select's arrow); two fields a row, the dates showed «12/31/»
-    const short = await card.locator('input[type=date], select').evaluateAll((fields) => {
-      const context = document.createElement('canvas').getContext('2d')!
-      return fields.flatMap((el) => {
-        const field = el as HTMLInputElement | HTMLSelectElement
-        const style = getComputedStyle(field)
-        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
-        const shown =
-          field instanceof HTMLSelectElement
-            ? field.selectedOptions[0]!.text
-            : (field.value && '00/00/0000') || ''
-        const room =
-          field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24
-        return context.measureText(shown).width > room ? [`${field.ariaLabel}: ${shown}`] : []
-      })
-    })
-    expect(short).toEqual([])
+    // each date and choice shows whole: two fields a row, the dates showed «12/31/»
+    expect(await tooNarrow(card.locator('input[type=date], select'))).toEqual([])
     await screenshot(page, 'phone-indicator')
+  })
+
+  it('reads the governance diagram’s names and swipes to its actors', async () => {
+    const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana'))
+    const page = await onPactView(board.links.participant, 'governance')
+    const diagram = page.locator('[data-testid=gov-diagram]')
+    await diagram.locator('[data-diagram-actor]').waitFor()
+    expect(await offScreen(page, '.pact-body')).toEqual([])
+    // the size its smallest text is drawn at: fitted to the phone's width it was half its own
+    const smallest = await diagram.evaluate((svg) => {
+      const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width
+      const sizes = [...svg.querySelectorAll('text')].map((t) =>
+        parseFloat(getComputedStyle(t).fontSize),
+      )
+      return Math.min(...sizes) * scale
+    })
+    expect(smallest).toBeGreaterThanOrEqual(10)
+    // a body's level, decision rule and frequency show whole
+    expect(await tooNarrow(page.locator('.gov-body-grid select'))).toEqual([])
+    const actor = diagram.locator('[data-diagram-actor]').first()
+    await actor.scrollIntoViewIfNeeded()
+    const box = (await actor.boundingBox())!
+    expect(box.x).toBeGreaterThanOrEqual(0)
+    expect(box.x + box.width).toBeLessThanOrEqual(WIDTH)
+    await screenshot(page, 'phone-governance-diagram')
   })
 })

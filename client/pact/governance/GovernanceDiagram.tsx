@@ -101,90 +101,100 @@ export function GovernanceDiagram({ bodies, actors }: { bodies: Body[]; actors: 
       {shownBodies.length === 0 ? (
         <p className="pact-hint">{t('governance.diagramEmpty')}</p>
       ) : (
-        <svg
-          viewBox={`0 0 ${WIDTH} ${height}`}
-          width="100%"
-          role="img"
-          aria-label={t('governance.diagramLabel', {
-            bodies: shownBodies.length,
-            actors: shownActors.length,
-          })}
-          data-testid="gov-diagram"
-        >
-          {shownBodies.flatMap((b) =>
-            b.members
-              .filter((m) => actorMid.has(m))
-              .map((m) => {
-                const y1 = bodyMid.get(b.id)!
-                const y2 = actorMid.get(m)!
-                const lead = b.lead === m
-                return (
-                  <path
-                    key={`${b.id}-${m}`}
-                    d={`M ${PAD + BOX_W} ${y1} C ${PAD + BOX_W + GAP / 2} ${y1}, ${rightX - GAP / 2} ${y2}, ${rightX} ${y2}`}
-                    fill="none"
-                    stroke={LEVEL_COLORS[b.level]}
-                    strokeWidth={lead ? 3.5 : 1.5}
-                    strokeOpacity={lead ? 1 : 0.65}
+        // a box that scrolls sideways where the diagram keeps a width its names read at (a phone)
+        <div className="gov-diagram-scroll">
+          <svg
+            viewBox={`0 0 ${WIDTH} ${height}`}
+            width="100%"
+            role="img"
+            aria-label={t('governance.diagramLabel', {
+              bodies: shownBodies.length,
+              actors: shownActors.length,
+            })}
+            data-testid="gov-diagram"
+          >
+            {shownBodies.flatMap((b) =>
+              b.members
+                .filter((m) => actorMid.has(m))
+                .map((m) => {
+                  const y1 = bodyMid.get(b.id)!
+                  const y2 = actorMid.get(m)!
+                  const lead = b.lead === m
+                  return (
+                    <path
+                      key={`${b.id}-${m}`}
+                      d={`M ${PAD + BOX_W} ${y1} C ${PAD + BOX_W + GAP / 2} ${y1}, ${rightX - GAP / 2} ${y2}, ${rightX} ${y2}`}
+                      fill="none"
+                      stroke={LEVEL_COLORS[b.level]}
+                      strokeWidth={lead ? 3.5 : 1.5}
+                      strokeOpacity={lead ? 1 : 0.65}
+                    />
+                  )
+                }),
+            )}
+            {bodyBoxes.map(({ b, name, lines, h }, i) => {
+              const y = bodyTops[i]!
+              return (
+                <g key={b.id} data-diagram-body={b.id}>
+                  <title>{`${name} · ${t(`levels.${b.level}`)}`}</title>
+                  <rect
+                    x={PAD}
+                    y={y}
+                    width={BOX_W}
+                    height={h}
+                    rx={6}
+                    fill={LEVEL_COLORS[b.level]}
                   />
-                )
-              }),
-          )}
-          {bodyBoxes.map(({ b, name, lines, h }, i) => {
-            const y = bodyTops[i]!
-            return (
-              <g key={b.id} data-diagram-body={b.id}>
-                <title>{`${name} · ${t(`levels.${b.level}`)}`}</title>
-                <rect x={PAD} y={y} width={BOX_W} height={h} rx={6} fill={LEVEL_COLORS[b.level]} />
-                <text fill="#fff" fontSize={BODY_NAME.size} fontWeight={600}>
-                  <Lines
-                    lines={lines}
+                  <text fill="#fff" fontSize={BODY_NAME.size} fontWeight={600}>
+                    <Lines
+                      lines={lines}
+                      x={PAD + BODY_NAME.inset}
+                      y={y + 6 + BODY_NAME.size}
+                      step={BODY_NAME.line}
+                    />
+                  </text>
+                  <text
                     x={PAD + BODY_NAME.inset}
-                    y={y + 6 + BODY_NAME.size}
-                    step={BODY_NAME.line}
+                    y={y + h - 7}
+                    fill="#fff"
+                    fontSize={10}
+                    opacity={0.9}
+                  >
+                    {t(`levels.${b.level}`)} ·{' '}
+                    {t('governance.membersCount', { count: b.members.length })}
+                  </text>
+                </g>
+              )
+            })}
+            {actorBoxes.map(({ a, name, lines, h }, i) => {
+              const y = actorTops[i]!
+              const colors = CATEGORY_COLORS[a.category]
+              return (
+                <g key={a.id} data-diagram-actor={a.id}>
+                  <title>{name}</title>
+                  <rect
+                    x={rightX}
+                    y={y}
+                    width={BOX_W}
+                    height={h}
+                    rx={Math.min(17, h / 2)}
+                    fill={colors.tint}
+                    stroke={colors.ink}
+                    strokeWidth={1.5}
                   />
-                </text>
-                <text
-                  x={PAD + BODY_NAME.inset}
-                  y={y + h - 7}
-                  fill="#fff"
-                  fontSize={10}
-                  opacity={0.9}
-                >
-                  {t(`levels.${b.level}`)} ·{' '}
-                  {t('governance.membersCount', { count: b.members.length })}
-                </text>
-              </g>
-            )
-          })}
-          {actorBoxes.map(({ a, name, lines, h }, i) => {
-            const y = actorTops[i]!
-            const colors = CATEGORY_COLORS[a.category]
-            return (
-              <g key={a.id} data-diagram-actor={a.id}>
-                <title>{name}</title>
-                <rect
-                  x={rightX}
-                  y={y}
-                  width={BOX_W}
-                  height={h}
-                  rx={Math.min(17, h / 2)}
-                  fill={colors.tint}
-                  stroke={colors.ink}
-                  strokeWidth={1.5}
-                />
-                <text fill={colors.ink} fontSize={ACTOR_NAME.size} fontWeight={600}>
-                  <Lines
-                    lines={lines}
-                    x={rightX + ACTOR_NAME.inset}
-                    y={y + 7 + ACTOR_NAME.size}
-                    step={ACTOR_NAME.line}
-                  />
-                </text>
-              </g>
-            )
-          })}
-        </svg>
+                  <text fill={colors.ink} fontSize={ACTOR_NAME.size} fontWeight={600}>
+                    <Lines
+                      lines={lines}
+                      x={rightX + ACTOR_NAME.inset}
+                      y={y + 7 + ACTOR_NAME.size}
+                      step={ACTOR_NAME.line}
+                    />
+                  </text>
+                </g>
+              )
+            })}
+          </svg>
+        </div>
       )}
       <p className="gov-legend">
         {BODY_LEVELS.map((l) => (
