@@ -7,7 +7,7 @@ import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import { exportJson } from '../helpers/server.ts'
 import { browserSuite } from '../helpers/suite.ts'
-import { importWithLinks, type Json } from '../helpers/pactPage.ts'
+import { importWithLinks, pactPage, type Json } from '../helpers/pactPage.ts'
 import { criteria, strategyPage } from '../helpers/strategyPage.ts'
 
 const suite = browserSuite()
@@ -331,7 +331,6 @@ describe('a participant on a phone', () => {
     const page = await onPactView(board.links.participant, 'commitments')
     await page.locator('.adhesions-table').waitFor()
     // the panels under the ledger were as wide as the adhesions' four columns, past the screen
-    // (the ledger itself scrolls sideways in its own box)
     expect(await offScreen(page, '.pact-body')).toEqual([])
     const amount = page.locator('[data-testid=totals-actor] .totals-amount').first()
     await amount.scrollIntoViewIfNeeded()
@@ -393,5 +392,59 @@ describe('a participant on a phone', () => {
     expect(box.x).toBeGreaterThanOrEqual(0)
     expect(box.x + box.width).toBeLessThanOrEqual(WIDTH)
     await screenshot(page, 'phone-governance-diagram')
+  })
+
+  it('writes a commitment: every field of its row on the screen, under its column’s name', async () => {
+    const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana'))
+    const page = await onPactView(board.links.participant, 'commitments')
+    const pact = pactPage(page)
+    await pact.rows().first().waitFor()
+    const row = await pact.commit('Cooperativa sociale Il Ponte', '2', 'tutor', 'staff-hours')
+    await row.locator('textarea[data-field=what]').fill('Tutor per i giovani presi in carico')
+    await row.locator('textarea[data-field=what]').press('Enter')
+    // the 80rem table showed two of its nine columns at a time: swiped to the others, the row
+    // no longer said whose commitment it was
+    const fields = row.locator('select, input, textarea, button')
+    const actor = row.locator('select[data-field=actor]')
+    expect(await fields.count()).toBe(10)
+    for (const field of await fields.all()) {
+      await field.scrollIntoViewIfNeeded()
+      const name = (await field.getAttribute('aria-label'))!
+      for (const shown of [field, actor]) {
+        const box = (await shown.boundingBox())!
+        expect(box.x, name).toBeGreaterThanOrEqual(0)
+        expect(box.x + box.width, name).toBeLessThanOrEqual(WIDTH)
+      }
+      expect(await onTop(field), name).toBe(true)
+    }
+    expect(
+      await row
+        .locator('td[data-column]')
+        .evaluateAll((cells) => cells.map((td) => getComputedStyle(td, '::before').content)),
+    ).toEqual(
+      [
+        'Attore',
+        'Tipo',
+        'Che cosa',
+        'Quantità',
+        'Unità',
+        'Periodo',
+        'Obiettivo o attività',
+        'Stato',
+      ].map((name) => `"${name}"`),
+    )
+    expect(await offScreen(page, '.pact-body')).toEqual([])
+    await screenshot(page, 'phone-commitment')
+    await expect
+      .poll(async () =>
+        (
+          (await exportJson(suite.server.url, board.id, board.keys.viewer)) as {
+            pact: { commitments: { actor: string; what: string; amount: number | null }[] }
+          }
+        ).pact.commitments
+          .filter((c) => c.actor === 'a2')
+          .map((c) => `${c.what} · ${c.amount}`),
+      )
+      .toEqual(['Tutor per i giovani presi in carico · 2'])
   })
 })

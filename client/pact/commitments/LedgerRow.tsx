@@ -37,6 +37,8 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
   const [dateError, setDateError] = useState(false)
   const actorName = ledger.nameOf(c.actor) || t('unnamedActor')
   const label = (column: string) => `${t(`ledger.columns.${column}`)} · ${actorName}`
+  // the column's name on its cell, shown above the value where a phone stacks the row
+  const column = (name: string) => ({ 'data-column': t(`ledger.columns.${name}`) })
   const update = (patch: Parameters<typeof pact.updateCommitment>[1]) =>
     pact.updateCommitment(c.id, patch)
 
@@ -55,18 +57,28 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
   if (!editable)
     return (
       <tr data-commitment-id={c.id} data-actor-id={c.actor}>
-        <td className="ledger-actor">{actorName}</td>
-        <td>{t(`types.${c.type}`)}</td>
-        <td className="ledger-what" data-field="what">
+        <td className="ledger-actor" {...column('actor')}>
+          {actorName}
+        </td>
+        <td className="ledger-type" {...column('type')}>
+          {t(`types.${c.type}`)}
+        </td>
+        <td className="ledger-what" data-field="what" {...column('what')}>
           {c.what}
         </td>
-        <td className="ledger-num" data-field="amount">
+        <td className="ledger-num" data-field="amount" {...column('amount')}>
           {c.amount === null ? '' : formatNumber(c.amount, i18n.language)}
         </td>
-        <td data-field="unit">{c.unit}</td>
-        <td data-field="period">{formatPeriod(c.from, c.to, i18n.language)}</td>
-        <td>{forName}</td>
-        <td>
+        <td data-field="unit" {...column('unit')}>
+          {c.unit}
+        </td>
+        <td className="ledger-period-cell" data-field="period" {...column('period')}>
+          {formatPeriod(c.from, c.to, i18n.language)}
+        </td>
+        <td className="ledger-for" {...column('for')}>
+          {forName}
+        </td>
+        <td className="ledger-status-cell" {...column('status')}>
           <span className="ledger-status" style={{ color: STATUS_COLORS[c.status] }}>
             {t(`statuses.${c.status}`)}
           </span>
@@ -82,7 +94,7 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
       : ledger.objectives
   return (
     <tr data-commitment-id={c.id} data-actor-id={c.actor}>
-      <td className="ledger-actor">
+      <td className="ledger-actor" {...column('actor')}>
         <select
           className="pact-select"
           data-field="actor"
@@ -102,7 +114,7 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
           ))}
         </select>
       </td>
-      <td>
+      <td className="ledger-type" {...column('type')}>
         <select
           className="pact-select"
           data-field="type"
@@ -117,7 +129,7 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
           ))}
         </select>
       </td>
-      <td className="ledger-what">
+      <td className="ledger-what" {...column('what')}>
         <PactText
           collection="pact.commitments"
           id={c.id}
@@ -127,7 +139,7 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
           multiline
         />
       </td>
-      <td className="ledger-num">
+      <td className="ledger-num" {...column('amount')}>
         <AmountField
           value={c.amount}
           label={label('amount')}
@@ -136,7 +148,7 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
           onCommit={(amount) => update({ amount })}
         />
       </td>
-      <td className="ledger-unit">
+      <td className="ledger-unit" {...column('unit')}>
         <PactText
           collection="pact.commitments"
           id={c.id}
@@ -146,7 +158,7 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
           multiline
         />
       </td>
-      <td>
+      <td className="ledger-period-cell" {...column('period')}>
         <div className="ledger-period">
           {(['from', 'to'] as const).map((field) => (
             <input
@@ -168,7 +180,7 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
           )}
         </div>
       </td>
-      <td className="ledger-for">
+      <td className="ledger-for" {...column('for')}>
         <select
           className="pact-select"
           data-field="for"
@@ -207,7 +219,7 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
           })}
         </select>
       </td>
-      <td>
+      <td className="ledger-status-cell" {...column('status')}>
         <select
           className="pact-select ledger-status"
           data-field="status"
@@ -223,7 +235,7 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
           ))}
         </select>
       </td>
-      <td>
+      <td className="ledger-remove">
         <button
           className="pact-icon-button danger"
           title={t('ledger.remove')}
