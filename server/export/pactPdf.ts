@@ -32,9 +32,9 @@ import {
   heading,
   numberPages,
   paragraph,
-  table,
-  vectorImage,
 } from './pdfLayout.ts'
+import { table } from './pdfTable.ts'
+import { vectorImage } from './pdfPicture.ts'
 
 function canvasPicture(ctx: SectionContext, canvas: ImageCanvas): void {
   vectorImage(ctx.doc, renderCanvas(ctx.board, canvas, { lang: ctx.lang, day: ctx.day }), {

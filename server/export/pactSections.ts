@@ -10,7 +10,8 @@ import {
   type PactBlock,
 } from '../../shared/document/pactBlocks.ts'
 import { PACT_LABELS } from '../../shared/document/pactLabels.ts'
-import { field, heading, paragraph, table } from './pdfLayout.ts'
+import { field, heading, paragraph } from './pdfLayout.ts'
+import { table } from './pdfTable.ts'
 import type { PactSection } from './section.ts'
 
 function draw(doc: PDFKit.PDFDocument, block: PactBlock): void {

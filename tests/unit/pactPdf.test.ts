@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { buildPactPdf, pactFileName, SECTIONS } from '../../server/export/pactPdf.ts'
-import { columnWidths } from '../../server/export/pdfLayout.ts'
+import { columnWidths } from '../../server/export/pdfTable.ts'
 import { DOCUMENT_LABELS } from '../../shared/document/labels.ts'
 import { ACTOR, CORE, MARKUP, pactBoard } from '../helpers/pactBoard.ts'
 import { readFileSync } from 'node:fs'

@@ -1,0 +1,122 @@
+/**
+ * A canvas's picture in the pact document: vector graphics from the shared renderer's SVG
+ * (through svg-to-pdfkit), as large as a page allows and, for a tree too large to read on one
+ * page, in pieces over sideways pages.
+ */
+import SVGtoPDF from 'svg-to-pdfkit'
+import { FONT, INK, MARGIN, MUTED, area } from './pdfLayout.ts'
+
+/**
+ * The smallest scale a canvas's picture is drawn at when it can be helped: its cards' text (14
+ * in the picture) at 7 pt, what a printed page can still be read at.
+ */
+const READABLE_SCALE = 0.5
+/** At most this many pages for one picture cut in pieces; a larger one fits one page. */
+const MAX_PIECES = 6
+/** What two neighbouring pieces of a picture both show, so a card cut at an edge reads whole. */
+const PIECE_OVERLAP = 36
+/** The line above a piece that says which one it is. */
+const PIECE_CAPTION = 16
+
+type Svg = { svg: string; width: number; height: number }
+
+function drawSvg(doc: PDFKit.PDFDocument, svg: Svg, x: number, y: number, scale: number): void {
+  SVGtoPDF(doc, svg.svg, x, y, {
+    width: svg.width * scale,
+    height: svg.height * scale,
+    assumePt: true,
+    preserveAspectRatio: 'xMidYMin meet',
+    fontCallback: (_family: string, bold: boolean, italic: boolean) =>
+      bold ? FONT.bold : italic ? FONT.italic : FONT.regular,
+  })
+}
+
+/** A new A4 page turned sideways (the pages after it are upright again). */
+function landscapePage(doc: PDFKit.PDFDocument): void {
+  doc.addPage({ size: 'A4', layout: 'landscape', margin: MARGIN })
+}
+
+/**
+ * A picture of a canvas as vector graphics (its text stays text, in the embedded font), as
+ * large as a page allows and never larger than drawn: in the rest of this page when it is
+ * readable there; else on a page of its own, upright or sideways, whichever draws it larger;
+ * and when even that would shrink its text below 7 pt (a workshop's 50-card tree came out at
+ * 3.3 pt), cut in pieces over sideways pages at that size, up to MAX_PIECES of them.
+ */
+export function vectorImage(
+  doc: PDFKit.PDFDocument,
+  svg: Svg,
+  {
+    minHeight = 220,
+    piece,
+  }: { minHeight?: number; piece?: (n: number, of: number) => string } = {},
+): void {
+  if (area(doc).bottom - doc.y < minHeight) doc.addPage()
+  const here = area(doc)
+  const fit = (w: number, h: number) => Math.min(w / svg.width, h / svg.height, 1)
+  let scale = fit(here.width, here.bottom - doc.y)
+  if (scale < READABLE_SCALE) {
+    const upright = fit(here.width, here.bottom - here.top)
+    // A4 sideways: the upright page's height is its width
+    const sideways = fit(doc.page.height - 2 * MARGIN, doc.page.width - 2 * MARGIN)
+    const { cols, rows } = pieceGrid(doc, svg)
+    if (Math.max(upright, sideways) < READABLE_SCALE && cols * rows <= MAX_PIECES)
+      return drawInPieces(doc, svg, piece)
+    if (sideways > upright) landscapePage(doc)
+    else doc.addPage()
+    scale = Math.max(upright, sideways)
+  }
+  const { left, width } = area(doc)
+  drawSvg(doc, svg, left + (width - svg.width * scale) / 2, doc.y, scale)
+  doc.x = left
+  doc.y += svg.height * scale + 12
+  doc.font(FONT.regular).fontSize(10).fillColor(INK)
+}
+
+/** The pieces a picture takes at the readable scale on sideways pages (columns and rows). */
+function pieceGrid(doc: PDFKit.PDFDocument, svg: Svg) {
+  const pageW = Math.max(doc.page.width, doc.page.height) - 2 * MARGIN
+  // under the line that names the piece
+  const pageH = Math.min(doc.page.width, doc.page.height) - 2 * MARGIN - PIECE_CAPTION
+  const w = svg.width * READABLE_SCALE
+  const h = svg.height * READABLE_SCALE
+  const cols = Math.max(1, Math.ceil((w - PIECE_OVERLAP) / (pageW - PIECE_OVERLAP)))
+  const rows = Math.max(1, Math.ceil((h - PIECE_OVERLAP) / (pageH - PIECE_OVERLAP)))
+  return { pageW, pageH, w, h, cols, rows }
+}
+
+/**
+ * The picture at the readable scale, cut into pieces that overlap by PIECE_OVERLAP, one per
+ * sideways page, row by row: each page draws the whole picture shifted, clipped to its area,
+ * under a line that says which piece it is («Parte 2 di 4 dell’immagine…»).
+ */
+function drawInPieces(
+  doc: PDFKit.PDFDocument,
+  svg: Svg,
+  piece: ((n: number, of: number) => string) | undefined,
+): void {
+  const { pageW, pageH, w, h, cols, rows } = pieceGrid(doc, svg)
+  const stepX = cols > 1 ? (w - pageW) / (cols - 1) : 0
+  const stepY = rows > 1 ? (h - pageH) / (rows - 1) : 0
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      landscapePage(doc)
+      const { left, top: pageTop } = area(doc)
+      if (piece)
+        doc
+          .font(FONT.regular)
+          .fontSize(8)
+          .fillColor(MUTED)
+          .text(piece(r * cols + c + 1, rows * cols), left, pageTop, { lineBreak: false })
+      const top = pageTop + PIECE_CAPTION
+      const viewW = Math.min(pageW, w)
+      const viewH = Math.min(pageH, h)
+      doc.save()
+      doc.rect(left, top, viewW, viewH).clip()
+      drawSvg(doc, svg, left - c * stepX, top - r * stepY, READABLE_SCALE)
+      doc.restore()
+      doc.x = left
+      doc.y = top + viewH + 12
+    }
+  doc.font(FONT.regular).fontSize(10).fillColor(INK)
+}
