@@ -139,3 +139,10 @@ export function createdCount(c: Classification): number {
   for (const r of c.records.values()) n += r.created.size
   return n
 }
+
+/** Whether a change touches the board's content: a record, or a meta key other than the phase. */
+export function changesContent(c: Classification): boolean {
+  if (c.records.size) return true
+  for (const key of c.meta) if (key !== 'phase') return true
+  return false
+}

@@ -1,11 +1,16 @@
-import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Role } from '../../shared/protocol.ts'
-import { classifyUpdate, createdCount, deletedCount, type Classification } from './classify.ts'
+import {
+  changesContent,
+  classifyUpdate,
+  createdCount,
+  deletedCount,
+  type Classification,
+} from './classify.ts'
 import type { Decoded } from '../../shared/schema/updatePlaces.ts'
 import { countRecords } from './labels.ts'
-import { exportBoard } from '../../shared/export/index.ts'
+import { contentDigest } from './content.ts'
 import { docFromVersion } from './restore.ts'
 import { ActivityFeed, trimEvery, type FeedEntry, type ServerChange } from './activityFeed.ts'
 import { DEFAULT_THINNING, versionsToThin, type ThinningPolicy } from './thinning.ts'
@@ -390,20 +395,4 @@ export class History {
     await this.feed.close()
     return this.store.close()
   }
-}
-
-/** Whether a change touches the board's content: a record, or a meta key other than the phase. */
-function changesContent(c: Classification): boolean {
-  if (c.records.size) return true
-  for (const key of c.meta) if (key !== 'phase') return true
-  return false
-}
-
-/**
- * The board's content as a digest: what its export holds but the phase (where the room is) and
- * the moment of the export. Two states with the same digest are the same board.
- */
-function contentDigest(doc: Y.Doc): string {
-  const { exportedAt: _at, phase: _phase, ...content } = exportBoard(doc, '')
-  return createHash('sha256').update(JSON.stringify(content)).digest('base64')
 }

@@ -33,8 +33,9 @@ const restoreBody = z.object({ author }).optional()
  * The reader's time zone (`?tz=Europe/Rome`, the page sends its own), for the time in a file
  * name; none, or one this server's Intl does not know, means the server's own.
  */
+const timeZoneQuery = z.object({ tz: z.string().max(64) })
 function timeZoneOf(query: unknown): string | undefined {
-  const tz = z.object({ tz: z.string().max(64) }).safeParse(query)
+  const tz = timeZoneQuery.safeParse(query)
   if (!tz.success) return undefined
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz.data.tz })
