@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import type { Page } from 'playwright-core'
 import type * as Y from 'yjs'
 import { canvasRoots, putCard, putLink } from '../../shared/schema/index.ts'
@@ -57,6 +58,21 @@ export function objectivesPage(page: Page) {
     },
     /** Drags from the means' handle to the end's, in small steps as a hand would. */
     async linkMeansToEnd(means: string, end: string) {
+      // the view may still glide to a card the arrows brought clear of the toolbar: the
+      // handles are read where they stop
+      await expect
+        .poll(() =>
+          page.locator('.objective-canvas .react-flow__viewport').evaluate(
+            (el) =>
+              new Promise<boolean>((resolve) => {
+                const before = getComputedStyle(el).transform
+                requestAnimationFrame(() =>
+                  requestAnimationFrame(() => resolve(getComputedStyle(el).transform === before)),
+                )
+              }),
+          ),
+        )
+        .toBe(true)
       const from = (await card(means).locator('.react-flow__handle.source').boundingBox())!
       const to = (await card(end).locator('.react-flow__handle.target').boundingBox())!
       await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
