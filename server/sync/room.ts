@@ -70,45 +70,8 @@ export class Room {
   private readonly log: FastifyBaseLogger
   private readonly hooks: RoomHooks
 
-  /**
-   * Loads a board: its snapshot, then its log replayed in slices of a few milliseconds with a
-   * turn of the event loop between them, so a long log (after a crash) does not stall the other
-   * boards; then the migrations, stored before it resolves. Nobody can join before.
-   */
-  static async open(id: string, deps: RoomDeps): Promise<Room> {
-    // Optimistic: checking every record before applying it would double the work (and the
-    // stall) of every cold open for the rare damaged board. If applying throws, the half-built
-    // room is dropped and the board is loaded again, verified, its bad records quarantined.
-    try {
-      return await Room.build(id, deps, false)
-    } catch (err) {
-      deps.log.warn(
-        { board: id, err: err instanceof Error ? err.message : String(err) },
-        'board did not load as stored: loading it verified',
-      )
-      return Room.build(id, deps, true)
-    }
-  }
-
-  private static async build(id: string, deps: RoomDeps, verify: boolean): Promise<Room> {
-    const room = new Room(id, deps)
-    try {
-      await deps.hooks.beforeLoad?.(room)
-      const stored = await deps.store.loadDocument(id, { verify })
-      if (!verify && room.loadInSlices(stored)) return room
-      await room.replay(stored)
-      room.start()
-      // a migration is stored before anyone can sync the board
-      if (room.intake.pending) await deps.commits.flush()
-    } catch (err) {
-      room.destroyed = true
-      room.free({ compacted: false })
-      throw err
-    }
-    return room
-  }
-
-  private constructor(
+  /** An empty room; openRoom (openRoom.ts) builds and loads one. */
+  constructor(
     readonly id: string,
     private readonly deps: RoomDeps,
   ) {
@@ -184,6 +147,25 @@ export class Room {
       },
       this.boardLog,
     )
+  }
+
+  /**
+   * Loads the stored board into this new room: a large snapshot in slices (the room is served
+   * meanwhile), anything else whole, with its log replayed in slices of a few milliseconds and
+   * its migrations stored before this resolves. `verify` checks every record first.
+   */
+  async load(stored: StoredDocument, verify: boolean): Promise<void> {
+    if (!verify && this.loadInSlices(stored)) return
+    await this.replay(stored)
+    this.start()
+    // a migration is stored before anyone can sync the board
+    if (this.intake.pending) await this.deps.commits.flush()
+  }
+
+  /** A room whose load failed: dropped, nothing of it served or written. */
+  abandon(): void {
+    this.destroyed = true
+    void this.free({ compacted: false })
   }
 
   private async replay(stored: StoredDocument): Promise<void> {

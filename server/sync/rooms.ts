@@ -3,7 +3,8 @@ import { GroupCommit, type Scheduler, endOfTurn } from '../storage/groupCommit.t
 import type { BoardStore } from '../storage/types.ts'
 import type { SyncLimits } from './config.ts'
 import type { RoomHooks } from './hooks.ts'
-import { Room, type PendingAppend, type RoomDeps } from './room.ts'
+import type { Room, PendingAppend, RoomDeps } from './room.ts'
+import { openRoom } from './openRoom.ts'
 
 /** How the rooms use storage (tests and the benchmark tune it). */
 export interface StorageTuning {
@@ -83,7 +84,7 @@ export class RoomRegistry {
     if (!pending) {
       const unloading = this.unloading.get(id) ?? Promise.resolve()
       pending = unloading
-        .then(() => Room.open(id, this.deps))
+        .then(() => openRoom(id, this.deps))
         .then((loaded) => {
           // Its migration could not be stored: refuse rather than let callers retry forever.
           if (loaded.destroyed) throw new Error(`board ${id} could not be stored`)
