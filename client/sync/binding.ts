@@ -66,25 +66,45 @@ const EDGE_TYPES: Record<CanvasName, string | undefined> = {
  * Binds a document to a store, one way: Yjs events → projection. Nothing here writes to the
  * document. Returns the function that unbinds.
  */
+/** Everyone's cursor is sent at most this often (useCanvasHandlers' CURSOR_MS). */
+const PRESENCE_MS = 1000 / 15
+
 /**
- * How presence changes are batched: in the browser, once per animation frame (30 people moving
- * cursors send hundreds of messages a second; the screen needs one update per frame); without
- * a frame clock (tests), at once.
+ * How presence changes are batched: in the browser, on an animation frame at most every
+ * {@link PRESENCE_MS} — the rate at which any one person's cursor moves, so nobody's cursor
+ * loses a step. Once a frame, 30 people moving their cursors re-rendered every page (and the
+ * projector, which shows no cursors) at the screen's full frame rate: a quarter of a core per
+ * page at 22 people (crowd workshop). Without a frame clock (tests), at once.
  */
-function defaultSchedule(fn: () => void): () => void {
-  if (typeof requestAnimationFrame !== 'function') {
-    fn()
-    return () => {}
+function presenceSchedule(): (fn: () => void) => () => void {
+  let last = -Infinity
+  return (fn) => {
+    if (typeof requestAnimationFrame !== 'function') {
+      fn()
+      return () => {}
+    }
+    let frame = 0
+    const timer = setTimeout(
+      () => {
+        frame = requestAnimationFrame(() => {
+          last = performance.now()
+          fn()
+        })
+      },
+      Math.max(0, last + PRESENCE_MS - performance.now()),
+    )
+    return () => {
+      clearTimeout(timer)
+      cancelAnimationFrame(frame)
+    }
   }
-  const id = requestAnimationFrame(fn)
-  return () => cancelAnimationFrame(id)
 }
 
 export function bindDocToStore(
   doc: Y.Doc,
   store: BoardStore,
   awareness?: Awareness,
-  schedule: (fn: () => void) => () => void = defaultSchedule,
+  schedule: (fn: () => void) => () => void = presenceSchedule(),
 ): () => void {
   let dragged = new Map<string, Point>()
   const cleanups: (() => void)[] = []
