@@ -62,10 +62,6 @@ const EDGE_TYPES: Record<CanvasName, string | undefined> = {
   stakeholders: 'relation',
 }
 
-/**
- * Binds a document to a store, one way: Yjs events → projection. Nothing here writes to the
- * document. Returns the function that unbinds.
- */
 /** Everyone's cursor is sent at most this often (useCanvasHandlers' CURSOR_MS). */
 const PRESENCE_MS = 1000 / 15
 
@@ -100,6 +96,10 @@ function presenceSchedule(): (fn: () => void) => () => void {
   }
 }
 
+/**
+ * Binds a document to a store, one way: Yjs events → projection. Nothing here writes to the
+ * document. Returns the function that unbinds.
+ */
 export function bindDocToStore(
   doc: Y.Doc,
   store: BoardStore,
