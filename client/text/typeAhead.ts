@@ -21,13 +21,24 @@ export type TypedKey =
    */
   | { key: 'Tab'; shift: boolean }
 
-/** How long keys are held for an editor that does not appear (then they are dropped). */
+/** How long keys are held for an editor that does not appear (then they are dropped)… */
 const HOLD_MS = 3_000
+/**
+ * …counted in frames the page drew, too: a page too busy to draw (a slow laptop taking a large
+ * board's update, 30 people's edits at once) is still opening the editor, and what the person
+ * types meanwhile waits for it. Counted in time alone, the hold ended during such a stall: the
+ * keys already typed were dropped and the next ones went to the canvas ("n" of «Francesco» made
+ * a card of the rest; crowd workshop simulation).
+ */
+const HOLD_FRAMES = 30
 
 let held: TypedKey[] | null = null
 /** Whose editor the keys are held for (the record being edited). */
 let heldFor: string | null = null
 let timer: ReturnType<typeof setTimeout> | undefined
+/** Frames drawn since the keys were held for the present editor. */
+let framesDrawn = 0
+let frameCounter = 0
 let catcher: HTMLTextAreaElement | null = null
 /** What had the focus before the catcher took it: it gets it back if no editor comes. */
 let focusedBefore: HTMLElement | null = null
@@ -102,11 +113,23 @@ function catcherField(): HTMLTextAreaElement {
   return catcher
 }
 
+function countFrame(): void {
+  framesDrawn += 1
+  frameCounter = requestAnimationFrame(countFrame)
+}
+
+/** The hold ends once it has lasted HOLD_MS and the page drew HOLD_FRAMES frames meanwhile. */
+function expire(): void {
+  if (framesDrawn >= HOLD_FRAMES) stop()
+  else timer = setTimeout(expire, 100)
+}
+
 function stop(): void {
   held = null
   heldFor = null
   composing = false
   clearTimeout(timer)
+  cancelAnimationFrame(frameCounter)
   window.removeEventListener('keydown', onKeyDown, true)
   if (catcher) {
     // no editor took the focus: it goes back where it was (a toolbar button), not to the page
@@ -124,11 +147,15 @@ function stop(): void {
 /** The editor of `owner` is about to open: hold the keys typed until it takes them. */
 export function holdKeysForEditor(owner: string): void {
   if (typeof window === 'undefined') return
-  if (!held) window.addEventListener('keydown', onKeyDown, true)
+  if (!held) {
+    window.addEventListener('keydown', onKeyDown, true)
+    frameCounter = requestAnimationFrame(countFrame)
+  }
   held = []
   heldFor = owner
+  framesDrawn = 0
   clearTimeout(timer)
-  timer = setTimeout(stop, HOLD_MS)
+  timer = setTimeout(expire, HOLD_MS)
   // The catcher takes the text for now, unless the focus is in another text field: what is
   // typed there stays there until the editor takes the focus. A list is left (the actor just
   // chosen to add a commitment for): a letter there would choose another one.
