@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Phase } from '../../shared/schema/index.ts'
 import type { ImageCanvas } from '../../shared/render/labels.ts'
@@ -58,9 +58,20 @@ export function ExportMenu({
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState(false)
   const root = useRef<HTMLDivElement>(null)
+  const button = useRef<HTMLButtonElement>(null)
+  /**
+   * Closing from inside the menu gives the focus back to «Esporta»: the item that had it goes
+   * away with the list, and a keyboard user was left on the page's body, back at its top.
+   */
+  const closeToButton = () => {
+    setOpen(false)
+    button.current?.focus()
+  }
 
   useEffect(() => {
     if (!open) return
+    // as every menu of the board (ToolbarMenu): the keyboard goes into it as it opens
+    root.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus()
     const close = (e: Event) => {
       if (
         e instanceof KeyboardEvent ? e.key === 'Escape' : !root.current?.contains(e.target as Node)
@@ -75,8 +86,33 @@ export function ExportMenu({
     }
   }, [open])
 
+  /** ↑ ↓ Home End move between the items; Escape closes; no key reaches the canvas shortcuts. */
+  const onMenuKey = (e: KeyboardEvent) => {
+    e.stopPropagation()
+    if (e.key === 'Escape') {
+      e.preventDefault()
+      closeToButton()
+      return
+    }
+    const items = [...(root.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])]
+    const at = items.indexOf(document.activeElement as HTMLElement)
+    const next =
+      e.key === 'ArrowDown'
+        ? at + 1
+        : e.key === 'ArrowUp'
+          ? at - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? items.length - 1
+              : null
+    if (next === null || !items.length) return
+    e.preventDefault()
+    items[(next + items.length) % items.length]!.focus()
+  }
+
   const download = async (file: ExportFile, what: string) => {
-    setOpen(false)
+    closeToButton()
     setError(false)
     setBusy(what)
     try {
@@ -117,13 +153,15 @@ export function ExportMenu({
   return (
     <div className="export-menu" ref={root}>
       <button
+        ref={button}
         type="button"
         className="button-link"
         aria-haspopup="menu"
         aria-expanded={open}
         aria-busy={busy !== null}
-        disabled={busy !== null}
-        onClick={() => setOpen((o) => !o)}
+        // not `disabled`: a disabled button loses the focus, which the export just gave it
+        aria-disabled={busy !== null}
+        onClick={() => busy === null && setOpen((o) => !o)}
         data-testid="export-menu"
       >
         {/* the same word while busy (aria-busy and the status under it say so): a wider
@@ -131,7 +169,12 @@ export function ExportMenu({
         {t('exportMenu.open')}
       </button>
       {open && (
-        <div className="export-menu-list" role="menu" aria-label={t('exportMenu.label')}>
+        <div
+          className="export-menu-list"
+          role="menu"
+          aria-label={t('exportMenu.label')}
+          onKeyDown={onMenuKey}
+        >
           <div className="export-menu-group" role="presentation">
             {tf('images')}
           </div>
@@ -164,7 +207,7 @@ export function ExportMenu({
                 data-testid="export-json"
                 href={`/api/boards/${encodeURIComponent(boardId)}/export.json?key=${encodeURIComponent(boardKey)}`}
                 download
-                onClick={() => setOpen(false)}
+                onClick={closeToButton}
               >
                 {tf('json')}
               </a>
