@@ -93,15 +93,23 @@ function FacilitationPanel() {
   const { t } = useTranslation('facilitation')
   const [open, setOpen] = useState(false)
   const box = useRef<HTMLDivElement>(null)
+  const opener = useRef<HTMLButtonElement>(null)
   useEffect(() => {
     if (!open) return
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false)
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return
+      // Closing from inside the panel gives the focus back to «Conduzione»: the control that
+      // had it goes away with the panel, and the keyboard was left on the page's body.
+      if (box.current?.contains(document.activeElement)) opener.current?.focus()
+      setOpen(false)
+    }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [open])
   return (
     <div className="facilitation-menu" ref={box}>
       <button
+        ref={opener}
         type="button"
         aria-expanded={open}
         aria-controls="facilitation-panel"
@@ -119,7 +127,13 @@ function FacilitationPanel() {
         >
           <div className="facilitation-panel-head">
             <h2>{t('panel.title')}</h2>
-            <button type="button" onClick={() => setOpen(false)}>
+            <button
+              type="button"
+              onClick={() => {
+                setOpen(false)
+                opener.current?.focus()
+              }}
+            >
               {t('panel.close')}
             </button>
           </div>

@@ -54,3 +54,34 @@ describe('a participant who works with the keyboard alone', () => {
     expect(await focused(page)).toBe('export-menu')
   }, 60_000)
 })
+
+describe('a facilitator who works with the keyboard alone', () => {
+  it('starts the timer from «Conduzione» and, closing it with Escape or «Chiudi», is back on «Conduzione»', async () => {
+    const board = await createBoard(suite.server.url, 'Patto Valle')
+    const { page } = await suite.open(board.links.facilitator, 'Fede')
+    await page.getByTestId('facilitation-open').focus()
+    await page.keyboard.press('Enter')
+    const panel = page.locator('#facilitation-panel')
+    await panel.waitFor()
+
+    // into the panel: «Chiudi», the minutes, «Avvia»
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await expect.poll(() => focused(page)).toBe('timer-minutes')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
+    await page.locator('[data-testid=room-timer]').waitFor()
+
+    await page.keyboard.press('Escape')
+    await panel.waitFor({ state: 'detached' })
+    expect(await focused(page)).toBe('facilitation-open')
+
+    await page.keyboard.press('Enter')
+    await panel.waitFor()
+    await page.keyboard.press('Tab')
+    await expect.poll(() => focused(page)).toBe('Chiudi')
+    await page.keyboard.press('Enter')
+    await panel.waitFor({ state: 'detached' })
+    expect(await focused(page)).toBe('facilitation-open')
+  }, 60_000)
+})
