@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { VoteCanvas } from '../../shared/schema/index.ts'
 import { useCardInputs } from '../store/context.tsx'
@@ -59,6 +60,21 @@ export function VoteBadge({
 }) {
   const { t } = useTranslation('facilitation')
   const actions = useFacilitationActions()
+  const addButton = useRef<HTMLButtonElement>(null)
+  const removeButton = useRef<HTMLButtonElement>(null)
+  /** The button just pressed while it had the focus, till the badge shows what it did. */
+  const pressed = useRef<'add' | 'remove' | null>(null)
+  // The last dot placed disables «+●», the last one taken back removes «−»: the focus went with
+  // them, to the page's body. It moves to the badge's other button instead.
+  useEffect(() => {
+    const was = pressed.current
+    pressed.current = null
+    if (!was) return
+    const gone =
+      was === 'add' ? !addButton.current || addButton.current.disabled : !removeButton.current
+    const other = was === 'add' ? removeButton.current : addButton.current
+    if (gone && other && !other.disabled) other.focus()
+  }, [state])
   const [kind, a, b, c] = state.split(':')
   const count = Number(a)
   if (kind === 'revealed')
@@ -92,11 +108,13 @@ export function VoteBadge({
       )}
       {canRemove && (
         <button
+          ref={removeButton}
           type="button"
           className="vote-dot-button"
           aria-label={t('vote.removeDot', { card: name })}
           onClick={(e) => {
             e.stopPropagation()
+            if (document.activeElement === e.currentTarget) pressed.current = 'remove'
             actions.removeDot(canvas, card)
           }}
         >
@@ -104,12 +122,14 @@ export function VoteBadge({
         </button>
       )}
       <button
+        ref={addButton}
         type="button"
         className="vote-dot-button vote-dot-add"
         disabled={!canAdd}
         aria-label={t('vote.addDot', { card: name })}
         onClick={(e) => {
           e.stopPropagation()
+          if (document.activeElement === e.currentTarget) pressed.current = 'add'
           actions.placeDot(canvas, card)
         }}
       >

@@ -1,9 +1,32 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { putCard } from '../../shared/schema/index.ts'
+import { connectSynced, type Client } from '../helpers/clients.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { createBoard } from '../helpers/server.ts'
 
 const suite = browserSuite()
+const clients: Client[] = []
+afterAll(() => clients.forEach((c) => c.destroy()))
+
+/** A board whose problem tree has these cards, the first the core problem. */
+async function seededBoard(labels: string[]) {
+  const board = await createBoard(suite.server.url, 'Patto Valle')
+  const seeder = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+  clients.push(seeder)
+  seeder.doc.transact(() =>
+    labels.forEach((label, i) =>
+      putCard(seeder.doc, 'problems', `p${i}`, {
+        kind: 'problem',
+        label,
+        x: i * 260,
+        y: 0,
+        role: i === 0 ? 'core' : 'cause',
+      }),
+    ),
+  )
+  return board
+}
 
 /**
  * What has the keyboard's focus, in words a test can compare: its test id, else its name or
@@ -52,6 +75,34 @@ describe('a participant who works with the keyboard alone', () => {
     expect((await downloading).suggestedFilename()).toMatch(/\.png$/)
     await expect.poll(() => menu.getAttribute('aria-busy')).toBe('false')
     expect(await focused(page)).toBe('export-menu')
+  }, 60_000)
+
+  it('places all their dots on a card and takes them back, the focus staying on the card’s dots', async () => {
+    const board = await seededBoard(['Pochi tirocini', 'Scarso orientamento'])
+    const facilitator = await suite.open(board.links.facilitator, 'Fede')
+    await facilitator.page.getByTestId('facilitation-open').click()
+    await facilitator.page.getByTestId('vote-dots').fill('2')
+    await facilitator.page.getByRole('button', { name: 'Apri la votazione' }).click()
+
+    const anna = await suite.open(board.links.participant, 'Anna')
+    const dots = anna.card('Pochi tirocini').getByTestId('vote-dots')
+    const add = 'Metti un punto su «Pochi tirocini»'
+    const remove = 'Togli un punto da «Pochi tirocini»'
+    await anna.page.getByRole('button', { name: add }).focus()
+    await anna.page.keyboard.press('Enter')
+    await expect.poll(() => dots.getAttribute('data-mine')).toBe('1')
+    expect(await focused(anna.page)).toBe(add)
+    // the last dot: «+●» can do no more, and the focus moves to «−» beside it
+    await anna.page.keyboard.press('Enter')
+    await expect.poll(() => dots.getAttribute('data-mine')).toBe('2')
+    await expect.poll(() => focused(anna.page)).toBe(remove)
+    await anna.page.keyboard.press('Enter')
+    await expect.poll(() => dots.getAttribute('data-mine')).toBe('1')
+    expect(await focused(anna.page)).toBe(remove)
+    // the last dot taken back: «−» goes, and the focus moves to «+●»
+    await anna.page.keyboard.press('Enter')
+    await expect.poll(() => dots.getAttribute('data-mine')).toBe('0')
+    await expect.poll(() => focused(anna.page)).toBe(add)
   }, 60_000)
 })
 
