@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { nameSchema, storeName } from '../sync/identity.ts'
+import { keepTabInside } from '../lib/dom.ts'
 
 /** Asks once for the name others will see; it is remembered in this browser. */
 export function NamePrompt({ onDone }: { onDone: (name: string) => void }) {
@@ -23,6 +24,7 @@ export function NamePrompt({ onDone }: { onDone: (name: string) => void }) {
         aria-modal="true"
         aria-labelledby="name-title"
         onSubmit={submit}
+        onKeyDown={(e) => keepTabInside(e, e.currentTarget)}
       >
         <h2 id="name-title">{t('name.title')}</h2>
         <p>{t('name.body')}</p>

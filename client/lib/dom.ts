@@ -68,3 +68,30 @@ export function focusAfter(from: Element | null): void {
   )
   next?.focus()
 }
+
+const TABBABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
+
+/**
+ * Keeps Tab and Shift+Tab inside a modal dialog: from its last control Tab goes round to its
+ * first, and Shift+Tab from the first to the last. `aria-modal` tells a screen reader that
+ * nothing else is on the page; without this the keyboard walked out of the dialog into the
+ * board behind it, still live under the backdrop.
+ */
+export function keepTabInside(
+  e: { key: string; shiftKey: boolean; preventDefault(): void },
+  dialog: HTMLElement,
+): void {
+  if (e.key !== 'Tab') return
+  const inside = [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (el) => el.getClientRects().length > 0,
+  )
+  const first = inside[0]
+  const last = inside[inside.length - 1]
+  if (!first || !last) return
+  const at = document.activeElement
+  if (e.shiftKey ? at === first || !dialog.contains(at) : at === last) {
+    e.preventDefault()
+    ;(e.shiftKey ? last : first).focus()
+  }
+}

@@ -45,6 +45,33 @@ const focused = (page: Page) =>
   })
 
 describe('a participant who works with the keyboard alone', () => {
+  it('gives their name in a dialog that Tab and Shift+Tab never leave', async () => {
+    const board = await createBoard(suite.server.url, 'Patto Valle')
+    // a browser that never gave a name here: the board asks for one
+    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } })
+    try {
+      const page = await context.newPage()
+      await page.goto(board.links.participant)
+      const input = page.locator('#name-input')
+      await input.waitFor()
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('name-input')
+      await page.keyboard.press('Tab')
+      expect(await focused(page)).toBe('Entra nella lavagna')
+      // past the dialog's last control, Tab goes round to its first, not to the board behind
+      await page.keyboard.press('Tab')
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('name-input')
+      await page.keyboard.press('Shift+Tab')
+      expect(await focused(page)).toBe('Entra nella lavagna')
+      await page.keyboard.press('Shift+Tab')
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('name-input')
+      await page.keyboard.type('Anna')
+      await page.keyboard.press('Enter')
+      await page.getByRole('dialog').waitFor({ state: 'detached' })
+    } finally {
+      await context.close()
+    }
+  }, 60_000)
+
   it('opens «Esporta», walks its items with the arrows, picks one and keeps the focus on «Esporta»', async () => {
     const board = await createBoard(suite.server.url, 'Patto Valle')
     const { page } = await suite.open(board.links.participant, 'Anna')
