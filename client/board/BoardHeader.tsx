@@ -10,6 +10,7 @@ import { ExportMenu } from './ExportMenu.tsx'
 import { FacilitationBar } from '../facilitation/FacilitationBar.tsx'
 import { RoomControls } from '../room/RoomControls.tsx'
 import { HistoryButton } from '../history/HistoryButton.tsx'
+import { HeaderMore } from './HeaderMore.tsx'
 import '../home/home.css'
 
 const headerSelector = (s: BoardState) => ({ title: s.title, role: s.role, tab: s.tab })
@@ -46,12 +47,17 @@ export function BoardHeader() {
       </nav>
       <div className="header-right">
         <FacilitationBar />
-        <RoomControls />
-        <LanguageSwitch />
+        {/* a participant's «Segui…» is theirs to reach at once; the facilitator's room tools
+            go with the other secondary ones */}
+        {role !== 'facilitator' && <RoomControls />}
         <PeerAvatars />
         <ConnectionBadge />
-        <ExportMenu boardId={boardId} boardKey={key} tab={tab} json={role !== 'viewer'} />
-        <HistoryButton />
+        <HeaderMore>
+          {role === 'facilitator' && <RoomControls />}
+          <LanguageSwitch />
+          <ExportMenu boardId={boardId} boardKey={key} tab={tab} json={role !== 'viewer'} />
+          <HistoryButton />
+        </HeaderMore>
       </div>
     </header>
   )

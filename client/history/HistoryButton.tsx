@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react'
+import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import './history.css'
 
@@ -19,11 +20,15 @@ export function HistoryButton() {
       >
         {t('open')}
       </button>
-      {open && (
-        <Suspense fallback={null}>
-          <HistoryPanel onClose={() => setOpen(false)} />
-        </Suspense>
-      )}
+      {/* in the page's body, not under the button: on a phone the button is in the header's
+          «Altro» panel, which folds (display: none) as soon as one presses elsewhere */}
+      {open &&
+        createPortal(
+          <Suspense fallback={null}>
+            <HistoryPanel onClose={() => setOpen(false)} />
+          </Suspense>,
+          document.body,
+        )}
     </>
   )
 }

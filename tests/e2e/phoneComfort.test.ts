@@ -6,10 +6,48 @@ import { criteria, strategyPage } from '../helpers/strategyPage.ts'
 import * as phone from '../helpers/phonePages.ts'
 
 const suite = browserSuite()
-const { WIDTH, workshopAtThePact, onTop } = phone
+const { WIDTH, THUMB, workshopAtThePact, onTop } = phone
 const onPhone = (link: string, name?: string) => phone.onPhone(suite.browser, link, name)
 
 describe('on a phone, what a thumb and an eye need', () => {
+  it('gives the facilitator a header of three short rows, the other tools behind «Altro»', async () => {
+    const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana per i giovani'))
+    const page = await onPhone(board.links.facilitator, 'Anna')
+    await page.getByRole('button', { name: 'Conduzione' }).waitFor()
+    // title and role, the phases, the room's rhythm and «Altro»: it took seven rows, 205 px
+    const header = await page.locator('.board-header').boundingBox()
+    expect(header!.height).toBeLessThanOrEqual(130)
+    const more = page.getByRole('button', { name: 'Altro' })
+    const tools = ['Porta tutti qui', 'Riflettore', 'Codice per entrare', 'Esporta', 'Cronologia']
+    for (const name of tools)
+      expect(await page.getByRole('button', { name }).isVisible()).toBe(false)
+    // from the keyboard: the panel opens with every tool in it, each a thumb's height
+    await more.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('true')
+    for (const name of [...tools, 'Italiano']) {
+      const tool = page.getByRole('button', { name })
+      const box = (await tool.boundingBox())!
+      expect(box.height).toBeGreaterThanOrEqual(THUMB)
+      expect(box.x).toBeGreaterThanOrEqual(0)
+      expect(box.x + box.width).toBeLessThanOrEqual(WIDTH)
+      expect(await onTop(tool)).toBe(true)
+    }
+    await screenshot(page, 'phone-facilitator-more')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false')
+    await expect.poll(() => more.evaluate((el) => el === document.activeElement)).toBe(true)
+    // by touch: «Cronologia» opens the history, which stays once the panel has folded
+    await more.tap()
+    await page.getByRole('button', { name: 'Cronologia' }).tap()
+    await page.getByRole('heading', { name: 'Cronologia della lavagna' }).waitFor()
+    await page.getByRole('tab', { name: 'Attività' }).tap()
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false')
+    expect(await page.getByRole('heading', { name: 'Cronologia della lavagna' }).isVisible()).toBe(
+      true,
+    )
+  })
+
   it('keeps each strategy’s name above its column while the last criteria are scored', async () => {
     const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana'))
     const page = await onPhone(board.links.participant)

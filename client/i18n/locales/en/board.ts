@@ -2,6 +2,7 @@ export const board = {
   projectorName: 'Projector',
   phasesLabel: 'Workshop phases',
   backHome: 'Back to home',
+  more: { open: 'More', label: 'More controls: room, language, export, history' },
   flow: {
     nodeHelp: 'Press Enter or Space to select a card. Delete removes it, Escape cancels.',
     nodeHelpKeyboard:

@@ -2,6 +2,7 @@ export const board = {
   projectorName: 'Proiettore',
   phasesLabel: 'Fasi del laboratorio',
   backHome: 'Torna alla home',
+  more: { open: 'Altro', label: 'Altri comandi: stanza, lingua, esporta, cronologia' },
   flow: {
     nodeHelp:
       'Premi Invio o Spazio per selezionare una carta. Canc per eliminarla, Esc per annullare.',
