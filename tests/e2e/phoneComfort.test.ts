@@ -73,4 +73,41 @@ describe('on a phone, what a thumb and an eye need', () => {
     expect(await onTop(name.locator('.candidate-col-label'))).toBe(true)
     await screenshot(page, 'phone-strategy-names-held')
   })
+
+  it('gives every control of the pact’s views a thumb’s size', async () => {
+    const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana'))
+    const page = await phone.onPactView(suite.browser, board.links.facilitator, 'vision')
+    // each control as its name and size, when less than 44 px tall (or wide, for an icon's),
+    // or a box to tick less than 24 px
+    const small = () =>
+      page.evaluate((thumb) => {
+        const controls = document.querySelectorAll(
+          ':is(.pact-views, .pact-body) :is(button, select, input, a[href])',
+        )
+        return [...controls].flatMap((el) => {
+          const r = el.getBoundingClientRect()
+          if (!r.width) return []
+          const tick = el instanceof HTMLInputElement && el.type === 'checkbox'
+          const least = tick ? 24 : thumb
+          const wide = tick || el.matches('.pact-icon-button, .pm-icon, .gov-member-remove')
+          if (r.height >= least && (!wide || r.width >= least)) return []
+          const name = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30)
+          return [`${name}: ${Math.round(r.width)}×${Math.round(r.height)}`]
+        })
+      }, THUMB)
+    const shown = {
+      vision: '[data-testid=pact-vision]',
+      governance: '[data-testid=pact-governance] .gov-member-remove',
+      commitments: '.adhesions-table',
+      indicators: '.pm-chip',
+      monitoring: '.pm-round-head .pm-date',
+    }
+    for (const [view, sign] of Object.entries(shown)) {
+      await page.locator(`#pact-tab-${view}`).tap()
+      await page.locator(`#pact-tab-${view}[aria-selected=true]`).waitFor()
+      await page.locator(sign).first().waitFor()
+      expect({ view, small: await small() }).toEqual({ view, small: [] })
+    }
+    await screenshot(page, 'phone-pact-targets')
+  })
 })
