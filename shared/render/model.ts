@@ -72,11 +72,18 @@ export function drawCard(id: string, x: number, y: number, look: CardLook): Draw
   const chipWidth = look.chip
     ? Math.min(inner * 0.6, textWidth(look.chip.text, chipSize, 'bold') + 14)
     : 0
-  // a long role or category name wraps too, beside the chip, instead of leaving the card
-  const headLines = look.head
-    ? wrap(look.head.toUpperCase(), inner - (chipWidth ? chipWidth + 6 : 0), CARD.headSize, 'bold')
+  // the role stays on one line beside the chip when both fit; when not («OBIETTIVO CENTRALE»
+  // beside «Da riformulare»), the chip goes to a line of its own, on the right, as the card's
+  // head does on the page (it wraps, the role's words never split); a role or category name
+  // longer than the card wraps
+  const head = look.head.toUpperCase()
+  const chipBelow = !!look.chip && textWidth(head, CARD.headSize, 'bold') > inner - chipWidth - 6
+  const headLines = head
+    ? wrap(head, inner - (chipWidth && !chipBelow ? chipWidth + 6 : 0), CARD.headSize, 'bold')
     : ['']
-  const headHeight = headLines.length * CARD.headSize * 1.3 + CARD.headGap
+  const chipTop = CARD.padTop - 1 + (chipBelow ? headLines.length * CARD.headSize * 1.3 + 2 : 0)
+  const headHeight =
+    (chipBelow ? chipTop - CARD.padTop + 18 : headLines.length * CARD.headSize * 1.3) + CARD.headGap
   const height = Math.max(
     CARD.minHeight,
     CARD.padTop + headHeight + lines.length * CARD.lineHeight + CARD.padBottom,
@@ -93,7 +100,7 @@ export function drawCard(id: string, x: number, y: number, look: CardLook): Draw
   if (look.chip) {
     const chipBox = {
       x: x + look.width - CARD.padX - chipWidth,
-      y: y + CARD.padTop - 1,
+      y: y + chipTop,
       width: chipWidth,
       height: 16,
     }

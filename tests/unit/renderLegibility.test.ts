@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { IMAGE_LABELS } from '../../shared/render/labels.ts'
+import type { RenderSource } from '../../shared/render/model.ts'
+import { drawObjectives } from '../../shared/render/trees.ts'
+
+/** A board with only what a test draws: the other canvases are empty. */
+function source(canvases: Partial<RenderSource['canvases']>): RenderSource {
+  const empty = { nodes: [], edges: [] }
+  return {
+    title: 'Patto Valle Seriana',
+    exportedAt: '2026-12-02T09:30:00.000Z',
+    canvases: { problems: empty, objectives: empty, stakeholders: empty, ...canvases },
+  }
+}
+
+/** The lines of each <text> of an SVG fragment, in order. */
+const texts = (svg: string) =>
+  [...svg.matchAll(/<text [^>]*>(.*?)<\/text>/g)].map((m) =>
+    [...m[1]!.matchAll(/<tspan[^>]*>(.*?)<\/tspan>/g)].map((t) => t[1]),
+  )
+
+describe('the exported pictures stay legible', () => {
+  it('keeps «OBIETTIVO CENTRALE» on one line, its status chip below it when both do not fit', () => {
+    const board = source({
+      problems: {
+        nodes: [{ id: 'core', kind: 'problem', role: 'core', label: 'Disoccupazione', x: 0, y: 0 }],
+        edges: [],
+      },
+      objectives: {
+        nodes: ['to-reword', 'reworded', 'added'].map((status, i) => ({
+          id: `obj-${status}`,
+          kind: 'objective',
+          derivedFrom: 'core',
+          status,
+          label: 'Più giovani occupati in valle',
+          x: i * 300,
+          y: 0,
+        })),
+        edges: [],
+      },
+    })
+    for (const card of drawObjectives(board, IMAGE_LABELS.it).cards) {
+      expect(texts(card.svg)[0]).toEqual(['OBIETTIVO CENTRALE'])
+      // the chip (the second rectangle) is wholly below the role's line or wholly beside it
+      const [, chip] = [...card.svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)"/g)]
+      const roleY = Number(/<text x="[\d.]+" y="([\d.]+)"/.exec(card.svg)![1])
+      const chipY = Number(chip![2])
+      expect(chipY === roleY - 1 || chipY >= roleY + 11 * 1.3).toBe(true)
+    }
+  })
+})
