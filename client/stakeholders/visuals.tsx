@@ -30,11 +30,24 @@ export interface RelationStyle {
   glyph: string
   /** Kinds with a direction (who funds whom, who informs whom) get an arrowhead. */
   directed: boolean
+  /**
+   * How a legend's short sample draws the line, when its own look reads too faint there: the
+   * information line's 3.5-px dots, three of them in a 34-px sample, were a wisp beside the
+   * other samples' solid strokes on a projector. Bigger dots carry about as much ink.
+   */
+  sample?: { width: number; dash: string }
 }
 export const RELATION_STYLES: Record<RelationKind, RelationStyle> = {
   cooperation: { color: '#1d7a3a', dash: undefined, width: 3, glyph: '+', directed: false },
   conflict: { color: '#b3261e', dash: '10 6', width: 3, glyph: '✕', directed: false },
-  information: { color: '#2f5fa8', dash: '1 7', width: 3.5, glyph: 'i', directed: true },
+  information: {
+    color: '#2f5fa8',
+    dash: '1 7',
+    width: 3.5,
+    glyph: 'i',
+    directed: true,
+    sample: { width: 5, dash: '0.01 8' },
+  },
   funding: { color: '#a8590d', dash: '14 5 3 5', width: 3, glyph: '€', directed: true },
 }
 
@@ -118,8 +131,8 @@ export function RelationSample({ kind, width = 44 }: { kind: RelationKind; width
         x2={s.directed ? width - 8 : width - 2}
         y2="6"
         stroke={s.color}
-        strokeWidth={s.width}
-        strokeDasharray={s.dash}
+        strokeWidth={s.sample?.width ?? s.width}
+        strokeDasharray={s.sample?.dash ?? s.dash}
         strokeLinecap="round"
       />
       {s.directed && (

@@ -8,6 +8,8 @@ export interface LegendItem {
   fill: string
   stroke: string
   dash?: string | undefined
+  /** A line's width (3 when not given). */
+  width?: number
   label: string
 }
 
@@ -30,10 +32,11 @@ function swatch(item: LegendItem, x: number, y: number): string {
       item.stroke,
       'stroke-width="2" rx="3"',
     )
+  // round ends, as the page draws its lines: a dotted line's 1-px dashes are dots, not specks
   const dash = item.dash ? ` stroke-dasharray="${item.dash}"` : ''
   const marker =
     item.kind === 'arrow' ? ` marker-end="url(#legend-arrow-${item.stroke.slice(1)})"` : ''
-  return `<line x1="${num(x)}" y1="${num(mid)}" x2="${num(x + SWATCH - (item.kind === 'arrow' ? 6 : 0))}" y2="${num(mid)}" stroke="${item.stroke}" stroke-width="3"${dash}${marker}/>`
+  return `<line x1="${num(x)}" y1="${num(mid)}" x2="${num(x + SWATCH - (item.kind === 'arrow' ? 6 : 0))}" y2="${num(mid)}" stroke="${item.stroke}" stroke-width="${item.width ?? 3}"${dash} stroke-linecap="round"${marker}/>`
 }
 
 /** Legend items flowed into rows no wider than `width`; returns the SVG and its height. */

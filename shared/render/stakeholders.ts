@@ -29,11 +29,26 @@ export const CATEGORY_LOOK: Record<ActorCategory, { ink: string; tint: string }>
 }
 export const RELATION_LOOK: Record<
   RelationKind,
-  { color: string; dash?: string; width: number; glyph: string; directed: boolean }
+  {
+    color: string
+    dash?: string
+    width: number
+    glyph: string
+    directed: boolean
+    /** The legend's sample, when the line's own look reads too faint in it (its dots). */
+    sample?: { width: number; dash: string }
+  }
 > = {
   cooperation: { color: '#1d7a3a', width: 3, glyph: '+', directed: false },
   conflict: { color: '#b3261e', dash: '10 6', width: 3, glyph: '✕', directed: false },
-  information: { color: '#2f5fa8', dash: '1 7', width: 3.5, glyph: 'i', directed: true },
+  information: {
+    color: '#2f5fa8',
+    dash: '1 7',
+    width: 3.5,
+    glyph: 'i',
+    directed: true,
+    sample: { width: 5, dash: '0.01 8' },
+  },
   funding: { color: '#a8590d', dash: '14 5 3 5', width: 3, glyph: '€', directed: true },
 }
 const QUADRANT_LOOK: Record<Quadrant, { tint: string; ink: string }> = {
@@ -213,13 +228,18 @@ export function drawMap(board: RenderSource, labels: ImageLabels): DrawnCanvas {
     under: lines.join(''),
     legend: [
       ...categoryLegend(labels),
-      ...RELATION_KINDS.map((k) => ({
-        kind: 'line' as const,
-        fill: RELATION_LOOK[k].color,
-        stroke: RELATION_LOOK[k].color,
-        dash: RELATION_LOOK[k].dash,
-        label: labels.relations[k],
-      })),
+      // the information line's dots big enough to read in a short sample, as on the page
+      ...RELATION_KINDS.map((k) => {
+        const look = RELATION_LOOK[k]
+        return {
+          kind: 'line' as const,
+          fill: look.color,
+          stroke: look.color,
+          dash: look.sample?.dash ?? look.dash,
+          width: look.sample?.width ?? look.width,
+          label: labels.relations[k],
+        }
+      }),
     ],
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
+import { PNG } from 'pngjs'
 import { putCard } from '../../shared/schema/index.ts'
 import { screenshot } from '../helpers/browser.ts'
 import { stakeholdersWorkshop } from '../helpers/stakeholdersPage.ts'
@@ -19,6 +20,25 @@ const apart = (a: Rect, b: Rect) =>
   b.right <= a.left + 0.5 ||
   a.bottom <= b.top + 0.5 ||
   b.bottom <= a.top + 0.5
+
+/**
+ * How much ink a relation's sample puts on the screen: the darkness (0–255 below white) of its
+ * pixels summed, in its line's part (left of where the arrowhead starts), per CSS pixel of it.
+ */
+async function sampleInk(sample: Locator): Promise<number> {
+  const box = (await sample.boundingBox())!
+  const shot = PNG.sync.read(
+    await sample.page().screenshot({
+      clip: { x: box.x, y: box.y, width: box.width - 10, height: box.height },
+    }),
+  )
+  let ink = 0
+  for (let i = 0; i < shot.data.length; i += 4) {
+    const lum = 0.3 * shot.data[i]! + 0.59 * shot.data[i + 1]! + 0.11 * shot.data[i + 2]!
+    ink += 255 - lum
+  }
+  return ink / ((box.width - 10) * box.height)
+}
 
 async function openTab(page: Page, link: string, tab: string) {
   await page.goto(link)
@@ -74,5 +94,22 @@ describe('the canvases stay legible', () => {
       expect(sight.lines).toBe(1)
       expect(apart(sight.role, sight.chip)).toBe(true)
     }
+  })
+
+  it('draws the legend’s «Scambio di informazioni» line as strongly as the others', async () => {
+    const board = await workshop.createBoard('Patto Valle Seriana')
+    await workshop.stockWithActors(board)
+    const { page } = await workshop.participant('Proiettore')
+    await page.setViewportSize(PROJECTOR)
+    await openTab(page, board.links.viewer, 'stakeholders')
+    await page.locator('.view-switch button[data-view=map]').click()
+    const legend = page.getByTestId('legend')
+    await legend.getByText('Scambio di informazioni').waitFor()
+    const ink: Record<string, number> = {}
+    for (const kind of ['cooperation', 'conflict', 'information', 'funding'])
+      ink[kind] = await sampleInk(legend.locator(`li[data-kind=${kind}] svg`))
+    await screenshot(page, 'legibility-legend-projector')
+    // its dots carry nearly as much ink as the dashed conflict line (they had three fifths)
+    expect(ink.information!).toBeGreaterThan(ink.conflict! * 0.8)
   })
 })

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { IMAGE_LABELS } from '../../shared/render/labels.ts'
 import type { RenderSource } from '../../shared/render/model.ts'
 import { drawObjectives } from '../../shared/render/trees.ts'
+import { renderCanvas } from '../../shared/render/index.ts'
+import { newActorFields } from '../../shared/stakeholders/actors.ts'
 
 /** A board with only what a test draws: the other canvases are empty. */
 function source(canvases: Partial<RenderSource['canvases']>): RenderSource {
@@ -47,5 +49,22 @@ describe('the exported pictures stay legible', () => {
       const chipY = Number(chip![2])
       expect(chipY === roleY - 1 || chipY >= roleY + 11 * 1.3).toBe(true)
     }
+  })
+
+  it('draws the legend’s information line in dots as big as the page’s legend', () => {
+    const actor = (id: string) => ({ id, ...newActorFields('public', { label: id }), x: 0, y: 0 })
+    const board = source({
+      stakeholders: {
+        nodes: [actor('a'), actor('b')],
+        edges: [{ id: 'r', kind: 'information', source: 'a', target: 'b' }],
+      },
+    })
+    const { svg } = renderCanvas(board, 'map')
+    // the legend's samples are the lines after the rule above the legend, in kind order
+    const legend = svg.slice(svg.lastIndexOf('stroke="#d0d3d8"'))
+    const info = [...legend.matchAll(/<line [^>]*stroke="#2f5fa8"[^>]*\/>/g)].map((m) => m[0])
+    expect(info).toHaveLength(1)
+    expect(info[0]).toContain('stroke-linecap="round"')
+    expect(Number(/stroke-width="([\d.]+)"/.exec(info[0]!)![1])).toBeGreaterThanOrEqual(5)
   })
 })
