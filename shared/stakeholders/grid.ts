@@ -17,7 +17,17 @@ export const GRID = {
   height: 700,
   /** Room between the edge and the extreme points, so a card at power 1 stays inside. */
   padX: 100,
-  padY: 48,
+  /**
+   * The same above and below: the title band, a card's half height and a margin, so a card at
+   * power 1 (or 0) sits just clear of its quadrant's title.
+   */
+  padY: 126,
+  /**
+   * Room along each quadrant's outer edge (the top of the upper two, the foot of the lower two)
+   * for its title and hint, which no card covers: a card placed in a corner used to hide the
+   * strategy the room reads there, on the page and in the exported pictures.
+   */
+  titleBand: 80,
 } as const
 
 /** Quadrants in reading order: top-left, top-right, bottom-left, bottom-right. */
@@ -72,6 +82,18 @@ export function quadrantRect(q: Quadrant): XY & { width: number; height: number 
   const right = q === 'manage-closely' || q === 'keep-informed'
   const bottom = q === 'monitor' || q === 'keep-informed'
   return { x: right ? w : 0, y: bottom ? h : 0, width: w, height: h }
+}
+
+/** Where a quadrant's cards may be drawn: the quadrant without its title band. */
+export function cardRoom(q: Quadrant): XY & { width: number; height: number } {
+  const r = quadrantRect(q)
+  const bottom = r.y > 0
+  return {
+    x: r.x,
+    y: bottom ? r.y : r.y + GRID.titleBand,
+    width: r.width,
+    height: r.height - GRID.titleBand,
+  }
 }
 
 /** Places around a spot in card widths and heights, nearest first (a 7 × 7 neighbourhood). */
@@ -185,10 +207,10 @@ export function onGrid(p: XY): boolean {
 /**
  * Where to draw each card on the grid. Cards that sit on (nearly) the same power and interest,
  * e.g. new actors all at 50/50, are laid side by side around their common point; every card,
- * alone or not, is drawn wholly inside its point's quadrant, so a card dropped near an axis does
- * not straddle two strategies; and a card that would still cover one drawn before it (points
- * close but not shared, a name that makes a card tall) moves to the nearest place in its
- * quadrant where it covers none, when there is one. Display only: the stored values do not
+ * alone or not, is drawn wholly inside its point's quadrant and out of its title band, so a
+ * card dropped near an axis does not straddle two strategies nor hide a title; and a card that
+ * would still cover one drawn before it (points close but not shared, a name that makes a card
+ * tall) moves to the nearest place in its quadrant where it covers none, when there is one. Display only: the stored values do not
  * change. Input in the order actors were added, so earlier cards keep their place as others
  * join; `height` is a card's own when known (its name wraps), else {@link GRID_CARD}'s.
  */
@@ -211,9 +233,10 @@ export function spreadGridCards(
     // up to three in a column, then more columns: a compact block
     const cols = Math.ceil(ids.length / 3)
     const rows = Math.ceil(ids.length / cols)
-    // centred on the point, but kept inside the point's quadrant, so the cards read as the
-    // strategy they have (50/50 is "manage closely", not the crossing of the axes)
-    const q = quadrantRect(quadrantAt(at))
+    // centred on the point, but kept inside the point's quadrant (out of its title band), so
+    // the cards read as the strategy they have (50/50 is "manage closely", not the crossing of
+    // the axes)
+    const q = cardRoom(quadrantAt(at))
     const m = 6
     const x0 = Math.max(
       Math.min(at.x - ((cols - 1) * w) / 2, q.x + q.width - w / 2 - m - (cols - 1) * w),
@@ -233,9 +256,9 @@ export function spreadGridCards(
 
 /**
  * Pushes apart the cards that still cover each other, each pair along the axis where it
- * overlaps least (half each way), every card kept whole inside its point's quadrant, until none
- * covers another or the rounds run out (a quadrant too full for its cards: they overlap least
- * where they can). Cards that cover nothing do not move.
+ * overlaps least (half each way), every card kept whole inside its point's quadrant and out of
+ * its title band, until none covers another or the rounds run out (a quadrant too full for its
+ * cards: they overlap least where they can). Cards that cover nothing do not move.
  */
 function clearOverlaps(
   points: readonly (XY & { id: string; height?: number })[],
@@ -247,13 +270,16 @@ function clearOverlaps(
   const cards = points.map((p) => ({
     at: out.get(p.id)!,
     halfH: (p.height ?? GRID_CARD.height) / 2 + gap,
-    q: quadrantRect(quadrantAt(p)),
+    q: cardRoom(quadrantAt(p)),
   }))
   const keepInside = (c: (typeof cards)[number]) => {
     const { at, halfH, q } = c
     at.x = Math.min(Math.max(at.x, q.x + m + halfW), q.x + q.width - m - halfW)
     at.y = Math.min(Math.max(at.y, q.y + m + halfH), q.y + q.height - m - halfH)
   }
+  // a card whose name makes it tall may reach past its quadrant or into the title band on its
+  // own, with no other card near: it comes back inside first
+  cards.forEach(keepInside)
   for (let round = 0; round < 80; round++) {
     let moved = false
     for (let i = 0; i < cards.length; i++)

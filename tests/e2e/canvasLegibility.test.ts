@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { PNG } from 'pngjs'
 import { putCard } from '../../shared/schema/index.ts'
+import type { ActorCategory } from '../../shared/schema/index.ts'
+import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { screenshot } from '../helpers/browser.ts'
 import { stakeholdersWorkshop } from '../helpers/stakeholdersPage.ts'
 
@@ -111,5 +113,56 @@ describe('the canvases stay legible', () => {
     await screenshot(page, 'legibility-legend-projector')
     // its dots carry nearly as much ink as the dashed conflict line (they had three fifths)
     expect(ink.information!).toBeGreaterThan(ink.conflict! * 0.8)
+  })
+
+  it('keeps every quadrant’s title and hint clear of the actors placed in its corners', async () => {
+    const board = await workshop.createBoard('Patto Valle Seriana')
+    const room = await workshop.stock(board)
+    // the four corners of the grid, one actor near a title, one whose name takes three lines
+    const actors: [string, ActorCategory, number, number][] = [
+      ['Comune di Bergamo', 'public', 1, 0],
+      ['Regione Lombardia', 'public', 1, 1],
+      ['Associazione genitori', 'community', 0, 0],
+      ['Cooperativa Il Ponte', 'third-sector', 0, 1],
+      ['Confindustria Bergamo', 'economic', 0.92, 0.3],
+      ['Ufficio di Piano dell’Ambito territoriale di Seriate e dei Comuni', 'public', 0.02, 0.8],
+    ]
+    room.doc.transact(() =>
+      actors.forEach(([label, category, power, interest], i) =>
+        putCard(room.doc, 'stakeholders', `actor-${i}`, {
+          ...newActorFields(category, { label, power, interest }),
+          x: i * 280,
+          y: 0,
+        }),
+      ),
+    )
+    for (const [name, link, size] of [
+      ['Alice', board.links.facilitator, LAPTOP],
+      ['Proiettore', board.links.viewer, PROJECTOR],
+    ] as const) {
+      const { page } = await workshop.participant(name)
+      await page.setViewportSize(size)
+      await openTab(page, link, 'stakeholders')
+      await expect.poll(() => page.locator('.actor-card').count()).toBe(actors.length)
+      const sight = () =>
+        page.evaluate(() => {
+          const rects = (selector: string) =>
+            [...document.querySelectorAll(selector)].map(
+              (el) => el.getBoundingClientRect().toJSON() as Rect,
+            )
+          return {
+            titles: rects('.quadrant-title, .quadrant-hint'),
+            cards: rects('.actor-card'),
+          }
+        })
+      // every title and hint is apart from every card, once the cards have their places
+      await expect
+        .poll(async () => {
+          const { titles, cards } = await sight()
+          return titles.length === 8 && titles.every((t) => cards.every((c) => apart(t, c)))
+        })
+        .toBe(true)
+      await screenshot(page, `legibility-grid-${name}`)
+    }
   })
 })

@@ -3,6 +3,10 @@ import { IMAGE_LABELS } from '../../shared/render/labels.ts'
 import type { RenderSource } from '../../shared/render/model.ts'
 import { drawObjectives } from '../../shared/render/trees.ts'
 import { renderCanvas } from '../../shared/render/index.ts'
+import { drawGrid } from '../../shared/render/stakeholders.ts'
+import { textWidth } from '../../shared/render/fontMetrics.ts'
+import { QUADRANTS } from '../../shared/stakeholders/grid.ts'
+import type { ActorCategory } from '../../shared/schema/vocabulary.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 
 /** A board with only what a test draws: the other canvases are empty. */
@@ -66,5 +70,48 @@ describe('the exported pictures stay legible', () => {
     expect(info).toHaveLength(1)
     expect(info[0]).toContain('stroke-linecap="round"')
     expect(Number(/stroke-width="([\d.]+)"/.exec(info[0]!)![1])).toBeGreaterThanOrEqual(5)
+  })
+
+  it('draws no actor card over a quadrant’s title in the grid’s picture', () => {
+    const corners: [string, ActorCategory, number, number][] = [
+      ['Comune di Bergamo', 'public', 1, 0],
+      ['Regione Lombardia', 'public', 1, 1],
+      ['Associazione genitori', 'community', 0, 0],
+      ['Cooperativa Il Ponte', 'third-sector', 0, 1],
+      ['Confindustria Bergamo', 'economic', 0.92, 0.3],
+      ['Ufficio di Piano dell’Ambito territoriale di Seriate e dei Comuni', 'public', 0.02, 0.8],
+    ]
+    const board = source({
+      stakeholders: {
+        nodes: corners.map(([label, category, power, interest], i) => ({
+          id: `a${i}`,
+          ...newActorFields(category, { label, power, interest }),
+          x: 0,
+          y: 0,
+        })),
+        edges: [],
+      },
+    })
+    const labels = IMAGE_LABELS.it
+    const drawn = drawGrid(board, labels)
+    // each title's box, from where the backdrop sets it (18 px bold, anchored at x)
+    const titles = QUADRANTS.map((q) => {
+      const title = labels.quadrants[q]
+      const text = [...drawn.under.matchAll(/<text ([^>]*)>(.*?)<\/text>/g)].find(
+        (m) => m[2]!.replace(/<[^>]+>/g, '') === title,
+      )!
+      const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(text[1]!)?.[1]
+      const width = textWidth(title, 18, 'bold')
+      const x = Number(attr('x'))
+      return {
+        x: attr('text-anchor') === 'end' ? x - width : x,
+        y: Number(attr('y')),
+        width,
+        height: 18 * 1.3,
+      }
+    })
+    const apart = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+      a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y
+    for (const card of drawn.cards) for (const t of titles) expect(apart(card.box, t)).toBe(true)
   })
 })
