@@ -68,11 +68,46 @@ function linksBetween(
   return out.join('')
 }
 
+/** Room kept between a card and one it was pushed below. */
+const PUSH_GAP = 16
+
+/**
+ * Where each card goes so that none covers the text of one below it: a card whose text grew
+ * after the card under it was placed (a long problem written after its cause was added one
+ * layer lower) reaches over it on the board. The page cuts such a card at five lines until it
+ * is selected (canvas.css); a picture is what the room takes home, so it keeps every word and
+ * moves the cards below down instead, each at least PUSH_GAP under the cards above it that it
+ * covered. Cards are taken from the top down, so a card pushed down pushes the ones under it
+ * too; cards that cover nothing keep their place.
+ */
+export function pushedClear<T extends { id: string; box: Box }>(cards: T[]): Map<string, number> {
+  const placed: Box[] = []
+  const ys = new Map<string, number>()
+  const order = [...cards].sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)
+  for (const { id, box } of order) {
+    let y = box.y
+    // until it covers none of the cards above it (one pushed into may lead into another)
+    for (let moved = true; moved;) {
+      moved = false
+      for (const above of placed) {
+        const sideways = above.x < box.x + box.width && box.x < above.x + above.width
+        if (sideways && above.y + above.height > y && above.y < y + box.height) {
+          y = above.y + above.height + PUSH_GAP
+          moved = true
+        }
+      }
+    }
+    ys.set(id, y)
+    placed.push({ ...box, y })
+  }
+  return ys
+}
+
 export function drawProblems(board: RenderSource, labels: ImageLabels): DrawnCanvas {
-  const cards = board.canvases.problems.nodes.map((node) => {
+  const draw = (node: RenderSource['canvases']['problems']['nodes'][number], y: number) => {
     const role = roleOf(node.role)
     const look = ROLE_LOOK[role]
-    return drawCard(str(node.id), numberOr(node.x, 0), numberOr(node.y, 0), {
+    return drawCard(str(node.id), numberOr(node.x, 0), y, {
       width: role === 'core' ? 220 : 200,
       fill: look.fill,
       stroke: look.stroke,
@@ -83,7 +118,13 @@ export function drawProblems(board: RenderSource, labels: ImageLabels): DrawnCan
       emptyLabel: labels.emptyCard,
       weight: role === 'core' ? 'bold' : 'normal',
     })
-  })
+  }
+  const nodes = board.canvases.problems.nodes
+  const asPlaced = nodes.map((node) => draw(node, numberOr(node.y, 0)))
+  const ys = pushedClear(asPlaced)
+  const cards = asPlaced.map((card, i) =>
+    ys.get(card.id) === card.box.y ? card : draw(nodes[i]!, ys.get(card.id)!),
+  )
   const boxes = new Map(cards.map((c) => [c.id, c.box]))
   return {
     cards,

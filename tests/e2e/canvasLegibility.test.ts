@@ -165,4 +165,84 @@ describe('the canvases stay legible', () => {
       await screenshot(page, `legibility-grid-${name}`)
     }
   })
+
+  it('shows five lines of a long problem card over the cause below it on a laptop, all of it when selected; every word on the projector', async () => {
+    // each on a board of its own: the facilitator's selection would be the projector's spotlight
+    for (const [name, role, size] of [
+      ['Alice', 'facilitator', LAPTOP],
+      ['Proiettore', 'viewer', PROJECTOR],
+    ] as const) {
+      const board = await workshop.createBoard('Patto Valle Seriana')
+      const room = await workshop.stock(board)
+      const long =
+        'Servizi per il lavoro frammentati tra enti che non si parlano, con sportelli aperti solo in orari d’ufficio, comunicazione su canali che i giovani non usano e nessuna banca dati condivisa tra Centro per l’impiego e Comuni'
+      // the cause below one layer pitch (150) lower, where «Aggiungi causa» puts it
+      room.doc.transact(() => {
+        putCard(room.doc, 'problems', 'long', {
+          kind: 'problem',
+          label: long,
+          role: 'cause',
+          x: 0,
+          y: 0,
+        })
+        putCard(room.doc, 'problems', 'below', {
+          kind: 'problem',
+          label: 'Scarso orientamento scolastico',
+          role: 'cause',
+          x: 0,
+          y: 150,
+        })
+      })
+      const link = board.links[role]
+      const { page } = await workshop.participant(name)
+      await page.setViewportSize(size)
+      await openTab(page, link, 'problems')
+      const card = (id: string) => page.locator(`.react-flow__node[data-id=${id}] .problem-card`)
+      await card('below').getByText('Scarso orientamento scolastico').waitFor()
+      const sight = () =>
+        page.evaluate(() => {
+          const box = (id: string) =>
+            document
+              .querySelector(`.react-flow__node[data-id=${id}] .problem-card`)!
+              .getBoundingClientRect()
+              .toJSON() as Rect
+          const label = document.querySelector('.react-flow__node[data-id=long] .card-label')!
+          return {
+            long: box('long'),
+            below: box('below'),
+            cut: label.scrollHeight > label.clientHeight + 1,
+          }
+        })
+      if (role === 'viewer') {
+        // the projector shows every word, and lays the card below clear of it
+        await expect
+          .poll(async () => {
+            const s = await sight()
+            return { cut: s.cut, apart: apart(s.long, s.below) }
+          })
+          .toEqual({ cut: false, apart: true })
+        await screenshot(page, `legibility-problem-long-${name}`)
+        continue
+      }
+      // five lines and «…»: the card below stays in sight
+      await expect
+        .poll(async () => {
+          const s = await sight()
+          return { cut: s.cut, apart: apart(s.long, s.below) }
+        })
+        .toEqual({ cut: true, apart: true })
+      await screenshot(page, `legibility-problem-long-${name}`)
+      // selected, it shows its whole text, over the card below
+      await card('long').click()
+      await expect.poll(async () => (await sight()).cut).toBe(false)
+      const { long: l, below: b } = await sight()
+      expect(apart(l, b)).toBe(false)
+      const onTop = await page.evaluate(
+        ([x, y]) => !!document.elementFromPoint(x!, y!)?.closest('[data-id=long]'),
+        [Math.max(l.left, b.left) + 10, (b.top + Math.min(l.bottom, b.bottom)) / 2],
+      )
+      expect(onTop).toBe(true)
+      await screenshot(page, `legibility-problem-long-selected-${name}`)
+    }
+  })
 })

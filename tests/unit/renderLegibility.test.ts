@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { IMAGE_LABELS } from '../../shared/render/labels.ts'
 import type { RenderSource } from '../../shared/render/model.ts'
-import { drawObjectives } from '../../shared/render/trees.ts'
+import { drawObjectives, drawProblems } from '../../shared/render/trees.ts'
 import { renderCanvas } from '../../shared/render/index.ts'
 import { drawGrid } from '../../shared/render/stakeholders.ts'
 import { textWidth } from '../../shared/render/fontMetrics.ts'
@@ -113,5 +113,41 @@ describe('the exported pictures stay legible', () => {
     const apart = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
       a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y
     for (const card of drawn.cards) for (const t of titles) expect(apart(card.box, t)).toBe(true)
+  })
+
+  it('keeps every word of a long problem card and moves the causes below clear of it', () => {
+    const long =
+      'Servizi per il lavoro frammentati tra enti che non si parlano, con sportelli aperti solo in orari d’ufficio, comunicazione su canali che i giovani non usano e nessuna banca dati condivisa tra Centro per l’impiego e Comuni'
+    const card = (id: string, label: string, x: number, y: number) => ({
+      id,
+      kind: 'problem',
+      role: 'cause',
+      label,
+      x,
+      y,
+    })
+    const board = source({
+      problems: {
+        nodes: [
+          card('long', long, 0, 0),
+          // one layer pitch lower, as «Aggiungi causa» places it, and its own cause below it
+          card('below', 'Scarso orientamento', 0, 150),
+          card('further', 'Poche ore di tutoraggio', 20, 300),
+          // beside the long card: not covered, not moved
+          card('beside', 'Trasporti scarsi', 260, 150),
+        ],
+        edges: [],
+      },
+    })
+    const drawn = drawProblems(board, IMAGE_LABELS.it).cards
+    const at = (id: string) => drawn.find((c) => c.id === id)!
+    const words = texts(at('long').svg).slice(1).flat().join(' ').replace(/\s+/g, ' ')
+    expect(words).toBe(long)
+    const bottom = (id: string) => at(id).box.y + at(id).box.height
+    expect(bottom('long')).toBeGreaterThan(150)
+    expect(at('below').box.y).toBeGreaterThanOrEqual(bottom('long'))
+    expect(at('further').box.y).toBeGreaterThanOrEqual(bottom('below'))
+    expect(at('beside').box.y).toBe(150)
+    expect(at('long').box.y).toBe(0)
   })
 })
