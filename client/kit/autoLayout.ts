@@ -97,11 +97,14 @@ export interface ScreenLayout {
  */
 export function layoutForScreen(
   layers: string[][],
-  size: (id: string) => { width: number; height: number },
+  sizeOf: (id: string) => { width: number; height: number },
   options: ScreenLayoutOptions,
 ): ScreenLayout {
   const { screen, gapX, gapWrap, gapLayer } = options
   const filled = layers.filter((l) => l.length > 0)
+  // each card's size asked once: every number of cards per row below reads it several times
+  const sizes = new Map(filled.flat().map((id) => [id, sizeOf(id)]))
+  const size = (id: string) => sizes.get(id)!
   const widest = Math.max(1, ...filled.map((l) => l.length))
   let best: ScreenLayout | null = null
   for (let perRow = widest; perRow >= 1; perRow--) {
@@ -111,9 +114,9 @@ export function layoutForScreen(
       // card i: row i mod rows, at i × pitch / rows from the layer's left edge
       const xs = layer.map((_, i) => (i * pitch) / rows)
       const width = xs[xs.length - 1]! + size(layer[layer.length - 1]!).width
-      const heights = Array.from({ length: rows }, (_, r) =>
-        Math.max(...layer.filter((_, i) => i % rows === r).map((id) => size(id).height)),
-      )
+      // each row as tall as its tallest card (card i is in row i mod rows)
+      const heights = Array.from({ length: rows }, () => -Infinity)
+      layer.forEach((id, i) => (heights[i % rows] = Math.max(heights[i % rows]!, size(id).height)))
       return { layer, rows, xs, width, heights }
     })
     const width = Math.max(...placed.map((p) => p.width))
@@ -121,9 +124,8 @@ export function layoutForScreen(
     let y = 0
     placed.forEach((p, i) => {
       if (i > 0) y += gapLayer
-      const rowTops = p.heights.map((_, r) =>
-        p.heights.slice(0, r).reduce((sum, h) => sum + h + gapWrap, y),
-      )
+      const rowTops: number[] = []
+      p.heights.reduce((top, h) => (rowTops.push(top), top + h + gapWrap), y)
       const left = (width - p.width) / 2
       p.layer.forEach((id, j) => {
         const r = j % p.rows

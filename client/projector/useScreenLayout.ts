@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
 import { useReactFlow, useStore, type ReactFlowState } from '@xyflow/react'
-import { layoutForScreen, treeLayers, type ScreenLayout } from '../kit/autoLayout.ts'
+import { treeLayers, type ScreenLayout } from '../kit/autoLayout.ts'
 import type { CardNode, LinkEdge } from '../store/projection.ts'
 import { heldLayers, placeCards, type ComputedLayers } from './heldLayers.ts'
 import { spotlightLayers } from './spotlight.ts'
-import { browserMetrics, cardHeight, chooseCardWidth } from './cardWidth.ts'
+import { browserMetrics } from './cardWidth.ts'
+import { createArrangement } from './arrangement.ts'
 import { useCoveredEdge } from './coveredEdge.ts'
 
 /** A projector card's text size and line height (CSS px), as `projector.css` draws them. */
@@ -102,53 +103,39 @@ export function useScreenLayout<N extends CardNode>(
     () => ({ width: screenWidth - 2 * MARGIN_PX, height: screenHeight - 2 * MARGIN_PX }),
     [screenWidth, screenHeight],
   )
-  // The cards' width follows their texts and the screen, never their measured size.
-  const texts = useMemo(
-    () => (ready ? JSON.stringify(nodes.map((n) => [n.id, n.data.label, isCore(n)])) : ''),
-    [ready, nodes],
+  // The cards' width follows their texts and the screen, never their measured size; the
+  // arrangement is computed again only when what it depends on changed (see createArrangement).
+  const arrange = useMemo(createArrangement, [])
+  // the card font's widths (read once: the page's font does not change)
+  const metrics = useMemo(() => browserMetrics(PROJECTOR_FONT_PX, LINE_HEIGHT), [])
+  const focus = useMemo(
+    () =>
+      ready && spotlight
+        ? spotlightLayers(
+            spotlight,
+            nodes.map((n) => ({ id: n.id, cluster: n.data.cluster })),
+            edges,
+            layers,
+          )
+        : null,
+    [ready, spotlight, nodes, edges, layers],
   )
-  const cardWidth = useMemo(() => {
-    if (!texts || !layers) return null
-    const cards = (JSON.parse(texts) as [string, string, boolean][]).map(([id, label, bold]) => ({
-      id,
-      label,
-      bold,
-    }))
-    return chooseCardWidth(cards, layers, browserMetrics(PROJECTOR_FONT_PX, LINE_HEIGHT), {
-      screen,
-      ...GAPS,
-    })
-  }, [texts, layers, screen])
-
-  const layout = useMemo(() => {
-    if (!ready || !layers || !cardWidth) return null
-    const byId = new Map(nodes.map((n) => [n.id, n]))
-    const metrics = browserMetrics(PROJECTOR_FONT_PX, LINE_HEIGHT)
-    const size = (id: string) => {
-      const n = byId.get(id)!
-      const measured = n.measured?.width && Math.abs(n.measured.width - cardWidth) < 2
-      return {
-        width: cardWidth,
-        height: cardHeight(
-          { label: String(n.data.label), bold: isCore(n) },
-          cardWidth,
-          metrics,
-          measured ? n.measured?.height : undefined,
-        ),
-      }
-    }
-    const focus = spotlight
-      ? spotlightLayers(
-          spotlight,
-          nodes.map((n) => ({ id: n.id, cluster: n.data.cluster })),
-          edges,
+  const layout =
+    ready && layers
+      ? arrange({
           layers,
-        )
+          cards: nodes.map((n) => ({
+            id: n.id,
+            label: String(n.data.label),
+            bold: isCore(n),
+            measured: n.measured,
+          })),
+          focus,
+          options: { screen, ...GAPS },
+          metrics,
+        })
       : null
-    const whole = layoutForScreen(layers, size, { screen, ...GAPS })
-    const shown = focus ? layoutForScreen(focus, size, { screen, ...GAPS }) : whole
-    return { whole, shown, focus: focus ? new Set(focus.flat()) : null }
-  }, [ready, layers, cardWidth, nodes, edges, spotlight, screen])
+  const cardWidth = layout?.cardWidth ?? null
 
   // The camera: the arrangement in the middle of the screen, as large as it fits.
   const view = layout ? cameraFor(layout.shown, screenWidth, screenHeight, !!layout.focus) : null
