@@ -7,6 +7,7 @@ import { spotlightLayers } from './spotlight.ts'
 import { browserMetrics } from './cardWidth.ts'
 import { createArrangement } from './arrangement.ts'
 import { useCoveredEdge } from './coveredEdge.ts'
+import { throttle } from '../lib/throttle.ts'
 
 /** A projector card's text size and line height (CSS px), as `projector.css` draws them. */
 const PROJECTOR_FONT_PX = 24
@@ -20,6 +21,8 @@ const MAX_ZOOM = 1.4
 const SPOTLIGHT_MAX_ZOOM = 1.8
 
 const GAPS = { gapX: 22, gapWrap: 24, gapLayer: 54 }
+/** While cards keep arriving, the tree's layers are computed again at most this often. */
+export const LAYERS_BATCH_MS = 250
 
 const widthSelector = (s: ReactFlowState) => s.width
 const domNodeSelector = (s: ReactFlowState) => s.domNode
@@ -72,8 +75,20 @@ export function useScreenLayout<N extends CardNode>(
         : '',
     [active, nodes, edges],
   )
+  // A new shape is laid out at once, but while cards keep arriving (a room of participants
+  // adding several a second) at most once per LAYERS_BATCH_MS, with the cards that arrived
+  // meanwhile: each new layering is a dagre run, a new card width, a new arrangement and a glide
+  // of camera and cards, and a layering per card kept the projector's main thread busy. A card
+  // removed goes at once (heldLayers drops it); one added waits at most that long to be shown.
+  const [laidShape, setLaidShape] = useState('')
+  const layOut = useMemo(() => throttle(setLaidShape, LAYERS_BATCH_MS), [])
+  useEffect(() => {
+    layOut(shape)
+  }, [layOut, shape])
+  useEffect(() => () => layOut.cancel(), [layOut])
   const [computed, setComputed] = useState<ComputedLayers | null>(null)
   useEffect(() => {
+    const shape = laidShape
     if (!shape) return
     let live = true
     const [ids, links] = shape.split('#') as [string, string]
@@ -91,7 +106,7 @@ export function useScreenLayout<N extends CardNode>(
     return () => {
       live = false
     }
-  }, [shape])
+  }, [laidShape])
 
   // the current shape's layers, or while they are computed the last ones (see heldLayers)
   const layers = useMemo(
