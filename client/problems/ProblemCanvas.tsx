@@ -23,6 +23,8 @@ import { cardWidthStyle, useScreenLayout } from '../projector/useScreenLayout.ts
 import { useSpotlightOn } from '../projector/useSpotlightOn.ts'
 import { SpotlightCaption } from '../projector/SpotlightCaption.tsx'
 import { useFollowCanvas } from '../follow/useFollowCanvas.ts'
+import { onPhone } from '../kit/phone.ts'
+import { revealCard } from '../kit/treeWalk.ts'
 import '../projector/projector.css'
 
 const nodeTypes = { problem: ProblemCardNode }
@@ -37,6 +39,11 @@ const FIT_EDITING: FitViewOptions = {
   maxZoom: 1.2,
 }
 const FIT_PROJECTOR: FitViewOptions = { padding: 0.08, maxZoom: 1.5 }
+/**
+ * The zoom a phone opens the tree at, at least: a card's 14 px text is 11 px on the screen, two
+ * cards side by side. A workshop's 25 cards fitted to a phone's width were at 0.11, specks.
+ */
+const PHONE_READING_ZOOM = 0.8
 
 const minimapColor = (n: Node) =>
   n.data?.role === 'core' ? '#b3261e' : n.data?.role === 'effect' ? '#2f5fa8' : '#c77d00'
@@ -107,11 +114,28 @@ export function ProblemCanvas() {
     [edges, report],
   )
 
+  // The tree as it opens: all of it, unless on a phone that would make its cards specks; then
+  // the core problem in the middle at a zoom one reads at, its causes and effects around it as
+  // far as the screen goes («Mostra tutto» still shows everything).
+  const openTree = useCallback(
+    () =>
+      requestAnimationFrame(() => {
+        void flow.fitView(fitBelowToolbar(canvasRef.current, fitOptions)).then(() => {
+          if (!onPhone() || flow.getZoom() >= PHONE_READING_ZOOM) return
+          const core = flow.getNodes().find((n) => n.data.role === 'core')
+          const node = core && flow.getInternalNode(core.id)
+          if (!node) return
+          const card = { position: node.internals.positionAbsolute, measured: node.measured }
+          revealCard(flow, canvasRef.current, card, PHONE_READING_ZOOM)
+        })
+      }),
+    [flow, fitOptions],
+  )
   useEffect(() => {
     if (projector || !synced || fitted.current) return
     fitted.current = true
-    if (store.getState().canvases.problems.nodes.length) fitTree()
-  }, [projector, synced, store, fitTree])
+    if (store.getState().canvases.problems.nodes.length) openTree()
+  }, [projector, synced, store, openTree])
 
   const onConnect = useCallback(
     (c: Connection) => void actions.linkCauseToEffect(c.source, c.target),

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { screenshot } from '../helpers/browser.ts'
+import { boardPage } from '../helpers/boardPage.ts'
+import { createBoard } from '../helpers/server.ts'
+import { connectSynced } from '../helpers/clients.ts'
+import { browserSuite } from '../helpers/suite.ts'
+import { buildWorkshopTree, WORKSHOP_CORE, WORKSHOP_LABELS } from '../helpers/workshopTree.ts'
+import { onPhone, onTop } from '../helpers/phonePages.ts'
+
+const suite = browserSuite()
+
+/** A board holding a workshop's problem tree of 25 cards, and a phone on it at `role`'s link. */
+async function treeOnPhone(role: 'participant' | 'facilitator') {
+  const board = await createBoard(suite.server.url, 'Albero dal telefono')
+  const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+  buildWorkshopTree(stock.doc)
+  stock.destroy()
+  const page = await onPhone(suite.browser, board.links[role])
+  await expect.poll(() => boardPage(page).cards().count()).toBe(25)
+  return page
+}
+
+/**
+ * The cards wholly in the part of the tree nothing covers (below the toolbar, inside the
+ * canvas), each as its role and its on-screen width.
+ */
+const inSight = (page: Page) =>
+  page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect()
+    const bar = document.querySelector('.react-flow .toolbar')!.getBoundingClientRect()
+    return [...document.querySelectorAll('.react-flow__node')].flatMap((el) => {
+      const r = el.getBoundingClientRect()
+      const whole =
+        r.top >= bar.bottom && r.bottom <= pane.bottom && r.left >= 0 && r.right <= pane.right
+      const role = el.querySelector('.problem-card')?.className.match(/role-(\w+)/)?.[1]
+      return whole ? [{ role, width: Math.round(r.width), text: el.textContent ?? '' }] : []
+    })
+  })
+
+describe('the problem tree on a phone', () => {
+  it('opens on the core problem at a size one reads, «Mostra tutto» still shows all', async () => {
+    const page = await treeOnPhone('participant')
+    // the whole tree fitted to 390 px was at a zoom of 0.11: cards 22 px wide, text a pixel
+    // and a half tall. It opens on the core problem instead, a card's 200 px at least 150,
+    // with a cause below it and an effect above it.
+    await expect
+      .poll(
+        async () => {
+          const shown = await inSight(page)
+          const core = shown.find((c) => c.text.includes(WORKSHOP_CORE))
+          return {
+            core: !!core && core.width >= 150,
+            cause: shown.some((c) => c.role === 'cause' && c.width >= 150),
+            effect: shown.some((c) => c.role === 'effect' && c.width >= 150),
+          }
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual({ core: true, cause: true, effect: true })
+    expect(await onTop(boardPage(page).card(WORKSHOP_CORE))).toBe(true)
+    await screenshot(page, 'phone-tree-opens-on-core')
+    // asked for, the whole tree: all 25 cards clear of the toolbar
+    await page.getByRole('button', { name: 'Mostra tutto' }).tap()
+    await expect
+      .poll(async () => (await inSight(page)).length, { timeout: 10_000 })
+      .toBe(Object.keys(WORKSHOP_LABELS).length)
+  })
+})
