@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
 /**
@@ -6,13 +6,48 @@ import { useTranslation } from 'react-i18next'
  * screen they sit in the header's row as ever (the wrapper is `display: contents`); on a phone
  * they fold behind one «Altro» button, a panel under it, so the header keeps two short rows and
  * the board the rest of the screen. Escape or a press elsewhere folds them and gives the focus
- * back to the button.
+ * back to the button. A canvas's toolbar folds its secondary tools the same way: `name` makes
+ * its classes (`toolbar-more`…) and the panel's id, `open` and `title` the button's text and
+ * hint.
  */
-export function HeaderMore({ children }: { children: ReactNode }) {
+export function HeaderMore({
+  children,
+  name = 'header',
+  open: openText,
+  title,
+  foldOnUse = false,
+}: {
+  children: ReactNode
+  name?: string
+  open?: string
+  title?: string
+  /**
+   * Whether a tool used folds the panel (a button pressed, other than one that opens a menu of
+   * its own, or a choice in a list): the toolbar's panel lies over the tree, and the card a
+   * tool adds, or the tree a layout moves, would be under it.
+   */
+  foldOnUse?: boolean
+}) {
   const { t } = useTranslation('board')
   const [open, setOpen] = useState(false)
   const root = useRef<HTMLDivElement>(null)
   const button = useRef<HTMLButtonElement>(null)
+  const fold = () => {
+    setOpen(false)
+    // the focus on a tool now hidden goes back to the button (a card's editor keeps it)
+    requestAnimationFrame(() => {
+      const at = document.activeElement
+      if (!at || at === document.body || root.current?.contains(at)) button.current?.focus()
+    })
+  }
+  const onUse = (e: SyntheticEvent) => {
+    const target = e.target as Element
+    const used =
+      e.type === 'change'
+        ? target instanceof HTMLSelectElement
+        : !!target.closest('button:not([aria-haspopup])')
+    if (open && used) fold()
+  }
   useEffect(() => {
     if (!open) return
     const onDown = (e: PointerEvent) => {
@@ -20,6 +55,9 @@ export function HeaderMore({ children }: { children: ReactNode }) {
     }
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return
+      // the Escape that folds the panel does only that: the tree's own (on the window) would
+      // also drop the card chosen for the panel's tools
+      e.stopPropagation()
       setOpen(false)
       button.current?.focus()
     }
@@ -31,19 +69,24 @@ export function HeaderMore({ children }: { children: ReactNode }) {
     }
   }, [open])
   return (
-    <div className={`header-more${open ? ' open' : ''}`} ref={root}>
+    <div className={`${name}-more${open ? ' open' : ''}`} ref={root}>
       <button
         ref={button}
         type="button"
-        className="header-more-toggle"
+        className={`${name}-more-toggle`}
         aria-expanded={open}
-        aria-controls="header-more-panel"
-        title={t('more.label')}
+        aria-controls={`${name}-more-panel`}
+        title={title ?? t('more.label')}
         onClick={() => setOpen(!open)}
       >
-        {t('more.open')}
+        {openText ?? t('more.open')}
       </button>
-      <div id="header-more-panel" className="header-more-panel">
+      <div
+        id={`${name}-more-panel`}
+        className={`${name}-more-panel`}
+        onClick={foldOnUse ? onUse : undefined}
+        onChange={foldOnUse ? onUse : undefined}
+      >
         {children}
       </div>
     </div>

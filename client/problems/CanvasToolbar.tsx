@@ -9,6 +9,7 @@ import { nextClusterColor } from './clusters.ts'
 import { UndoRedoButtons } from '../kit/UndoRedoButtons.tsx'
 import { AddCardMenu, LinkMenu } from './TreeMenus.tsx'
 import { FlowZoomVar } from '../kit/FlowZoomVar.tsx'
+import { HeaderMore } from '../board/HeaderMore.tsx'
 
 const selectedSelector = selectedCardsSelector('problems')
 const clusterCountSelector = (s: BoardState) => s.lists['problems.clusters'].length
@@ -37,54 +38,59 @@ export function CanvasToolbar({ editing }: { editing: ReturnType<typeof useTreeE
       <FlowZoomVar />
       <AddCardMenu editing={editing} />
       <span className="toolbar-sep" />
-      <button
-        onClick={() => one && editing.addRelated(one.id, 'cause')}
-        disabled={!one}
-        title="Tab"
-      >
-        ↓ {t('toolbar.addCause')}
-      </button>
-      <button
-        onClick={() => one && editing.addRelated(one.id, 'effect')}
-        disabled={!one}
-        title={t('toolbar.addEffectKeys')}
-      >
-        ↑ {t('toolbar.addEffect')}
-      </button>
-      <select
-        aria-label={t('toolbar.role')}
-        disabled={!one}
-        value={(one?.data.role as string | undefined) ?? ''}
-        onChange={(e) => one && actions.setRole(one.id, e.target.value as ProblemRole)}
-      >
-        {!one && <option value="">{t('toolbar.role')}</option>}
-        {PROBLEM_ROLES.map((r) => (
-          <option key={r} value={r}>
-            {t(`problemRoles.${r}`)}
-          </option>
-        ))}
-      </select>
-      <LinkMenu />
-      <button onClick={group} disabled={selected.length < 2}>
-        {t('tree.group')}
-      </button>
-      <button
-        onClick={() =>
-          actions.removeCards(
-            'problems',
-            selected.map((n) => n.id),
-          )
-        }
-        disabled={selected.length === 0}
-      >
-        {t('toolbar.delete')}
-      </button>
-      <span className="toolbar-sep" />
-      {facilitator && (
-        <button onClick={() => void editing.autoLayout()} title="L">
-          {t('tree.layout')}
+      {/* on a phone the tools for the selected card and the layout fold behind «Altri
+          strumenti», as the header's do behind «Altro»: in rows they took four, 128 px of the
+          screen's 844; adding a card and undoing stay at hand */}
+      <HeaderMore name="toolbar" open={t('toolbar.more')} title={t('toolbar.moreLabel')} foldOnUse>
+        <button
+          onClick={() => one && editing.addRelated(one.id, 'cause')}
+          disabled={!one}
+          title="Tab"
+        >
+          ↓ {t('toolbar.addCause')}
         </button>
-      )}
+        <button
+          onClick={() => one && editing.addRelated(one.id, 'effect')}
+          disabled={!one}
+          title={t('toolbar.addEffectKeys')}
+        >
+          ↑ {t('toolbar.addEffect')}
+        </button>
+        <select
+          aria-label={t('toolbar.role')}
+          disabled={!one}
+          value={(one?.data.role as string | undefined) ?? ''}
+          onChange={(e) => one && actions.setRole(one.id, e.target.value as ProblemRole)}
+        >
+          {!one && <option value="">{t('toolbar.role')}</option>}
+          {PROBLEM_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`problemRoles.${r}`)}
+            </option>
+          ))}
+        </select>
+        <LinkMenu />
+        <button onClick={group} disabled={selected.length < 2}>
+          {t('tree.group')}
+        </button>
+        <button
+          onClick={() =>
+            actions.removeCards(
+              'problems',
+              selected.map((n) => n.id),
+            )
+          }
+          disabled={selected.length === 0}
+        >
+          {t('toolbar.delete')}
+        </button>
+        <span className="toolbar-sep" />
+        {facilitator && (
+          <button onClick={() => void editing.autoLayout()} title="L">
+            {t('tree.layout')}
+          </button>
+        )}
+      </HeaderMore>
       <UndoRedoButtons />
       <p className="toolbar-keys">{t(facilitator ? 'tree.keys' : 'tree.keysParticipant')}</p>
     </Panel>

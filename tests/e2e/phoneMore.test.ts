@@ -186,6 +186,7 @@ describe('a participant on a phone, more', () => {
     const editor = phone.page.locator('textarea.card-editor')
     await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true)
     await phone.page.keyboard.press('Enter')
+    await phone.page.getByRole('button', { name: 'Altri strumenti' }).tap()
     await phone.page.getByRole('button', { name: 'Aggiungi causa' }).tap()
     await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true)
     const writing = phone.page.locator('.react-flow__node', { has: editor })

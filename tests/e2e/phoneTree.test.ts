@@ -6,7 +6,7 @@ import { createBoard } from '../helpers/server.ts'
 import { connectSynced } from '../helpers/clients.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { buildWorkshopTree, WORKSHOP_CORE, WORKSHOP_LABELS } from '../helpers/workshopTree.ts'
-import { onPhone, onTop } from '../helpers/phonePages.ts'
+import { onPhone, onTop, THUMB } from '../helpers/phonePages.ts'
 
 const suite = browserSuite()
 
@@ -65,5 +65,68 @@ describe('the problem tree on a phone', () => {
     await expect
       .poll(async () => (await inSight(page)).length, { timeout: 10_000 })
       .toBe(Object.keys(WORKSHOP_LABELS).length)
+  })
+
+  it('keeps the tools in one row, the others behind «Altri strumenti», each a thumb’s size', async () => {
+    const page = await treeOnPhone('facilitator')
+    const p = boardPage(page)
+    const bar = page.locator('.react-flow .toolbar')
+    // in rows the tools took four, 128 px of the screen's 844
+    await expect.poll(async () => (await bar.boundingBox())!.height).toBeLessThanOrEqual(70)
+    const more = page.getByRole('button', { name: 'Altri strumenti' })
+    const row = [
+      page.getByRole('button', { name: '+ Aggiungi problema' }),
+      more,
+      page.getByRole('button', { name: 'Annulla' }),
+      page.getByRole('button', { name: 'Ripeti' }),
+    ]
+    const folded = [
+      page.getByRole('button', { name: 'Aggiungi causa' }),
+      page.getByRole('button', { name: 'Aggiungi effetto' }),
+      page.getByRole('combobox', { name: 'Ruolo della carta' }),
+      page.getByRole('button', { name: 'Collega a…' }),
+      page.getByRole('button', { name: 'Raggruppa in un ramo' }),
+      page.getByRole('button', { name: 'Elimina' }),
+      page.getByRole('button', { name: 'Disponi albero' }),
+    ]
+    /** A tool's size and whether a finger pressing it reaches it, on the screen. */
+    const reachable = async (tool: (typeof row)[number]) => {
+      const box = (await tool.boundingBox())!
+      return (
+        box.height >= THUMB &&
+        box.width >= THUMB &&
+        box.x >= 0 &&
+        box.x + box.width <= 390 &&
+        (await onTop(tool))
+      )
+    }
+    for (const tool of row) expect(await reachable(tool)).toBe(true)
+    for (const tool of folded) expect(await tool.isVisible()).toBe(false)
+
+    // the core problem chosen (the panel's tools are for a chosen card); by keyboard: the panel
+    // opens, Escape folds it and gives the focus back
+    await p.card(WORKSHOP_CORE).tap()
+    await page.locator('.react-flow__node.selected').waitFor()
+    await more.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('true')
+    for (const tool of folded) expect(await reachable(tool)).toBe(true)
+    await page.keyboard.press('Tab')
+    expect(await folded[0]!.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false')
+    expect(await more.evaluate((el) => el === document.activeElement)).toBe(true)
+
+    // by touch: the panel opened, a cause added to the chosen card
+    await more.tap()
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('true')
+    await screenshot(page, 'phone-tree-more-tools')
+    await folded[0]!.tap()
+    await expect.poll(() => p.cards().count()).toBe(26)
+    // the panel folds, not to lie over the card being written
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false')
+    const editor = page.locator('textarea.card-editor')
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true)
+    await expect.poll(() => onTop(editor)).toBe(true)
   })
 })

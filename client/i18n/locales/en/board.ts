@@ -74,6 +74,9 @@ export const board = {
     hintEmpty:
       'Double-click the board to add a problem. Drag from the top dot of a cause to the bottom dot of its effect to link them.',
     hintEmptyWatch: 'No problems yet: the cards appear here as the group writes them.',
+    more: 'More tools',
+    moreLabel:
+      'More tools for the chosen card and the tree: cause, effect, role, link, group, delete, lay out',
   },
   card: {
     placeholder: 'Write the problem as a negative state…',

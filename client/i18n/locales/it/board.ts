@@ -77,6 +77,9 @@ export const board = {
       'Doppio clic sulla lavagna per aggiungere un problema. Trascina dal pallino in alto di una causa al pallino in basso del suo effetto per collegarli.',
     hintEmptyWatch:
       'Nessun problema ancora: le carte compaiono qui man mano che il gruppo le scrive.',
+    more: 'Altri strumenti',
+    moreLabel:
+      'Altri strumenti della carta scelta e dell’albero: causa, effetto, ruolo, collega, raggruppa, elimina, disponi',
   },
   card: {
     placeholder: 'Scrivi il problema come stato negativo…',
