@@ -19,7 +19,7 @@ import type { CanvasName } from '../../shared/schema/index.ts'
 import type { CardNode, LinkEdge } from '../store/projection.ts'
 import { RemoteCursors } from './RemoteCursors.tsx'
 import { editableFlowProps, type useCanvasHandlers } from './useCanvasHandlers.ts'
-import { useFlowAriaLabels, useNamedEdges } from './useFlowLabels.ts'
+import { useFlowAriaLabels, useNamedEdges, useNamedNodes } from './useFlowLabels.ts'
 import './canvas.css'
 
 /** Shift-click adds to the selection too, as people expect from other tools. */
@@ -36,8 +36,8 @@ export const VIEW_ONLY_FROM = 300
 /**
  * The board's canvas, one for every document-bound tree: React Flow with the background, the
  * controls and minimap, other people's cursors, the editing props of the role (drag, link,
- * delete with Delete, zoom bounds), multi-select keys, the fit policy, and React Flow's words
- * and links named in the reader's language. A canvas adds its cards, its links and its own
+ * delete with Delete, zoom bounds), multi-select keys, the fit policy, and React Flow's words,
+ * cards and links named in the reader's language. A canvas adds its cards, its links and its own
  * panels (children).
  */
 export function BoardCanvas({
@@ -45,6 +45,7 @@ export function BoardCanvas({
   nodes,
   edges,
   labelsFrom,
+  cardName,
   nodeTypes,
   edgeTypes,
   handlers,
@@ -64,6 +65,8 @@ export function BoardCanvas({
   edges: LinkEdge[]
   /** The cards whose texts name the links for screen readers (the store's, not animated). */
   labelsFrom: CardNode[]
+  /** What a card is called for screen readers: its kind and its text (stable, see useNamedNodes). */
+  cardName: (n: CardNode) => string
   nodeTypes: NodeTypes
   edgeTypes?: EdgeTypes
   handlers: ReturnType<typeof useCanvasHandlers>
@@ -85,11 +88,12 @@ export function BoardCanvas({
   chrome?: boolean
   children?: ReactNode
 }) {
+  const namedNodes = useNamedNodes(nodes, cardName)
   const namedEdges = useNamedEdges(edges, labelsFrom)
   const ariaLabels = useFlowAriaLabels()
   return (
     <ReactFlow
-      nodes={nodes}
+      nodes={namedNodes}
       edges={namedEdges}
       ariaLabelConfig={ariaLabels}
       proOptions={FLOW_PRO_OPTIONS}

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react'
+import { useCallback, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AriaLabelConfig, Edge, Node } from '@xyflow/react'
 
@@ -24,6 +24,54 @@ export function useFlowAriaLabels(): Partial<AriaLabelConfig> {
   )
 }
 
+/**
+ * What a card's element says it is instead of React Flow's English "node" (its
+ * `aria-roledescription`, which only a card's `domAttributes` can replace): «carta».
+ */
+export function useCardRoleAttributes(): { 'aria-roledescription': string } {
+  const { t, i18n } = useTranslation('board')
+  return useMemo(() => ({ 'aria-roledescription': t('flow.nodeRole') }), [t, i18n.language])
+}
+
+/**
+ * Cards named for screen readers by what they are and what they say ("Causa: «Strade
+ * dissestate»", from `name`) and described as cards in the reader's language; without a name a
+ * card reached with Tab was announced as an English "node" and nothing else. A card keeps its
+ * named copy while it is the same object (a drag renames only the card that moves); `name` must
+ * be stable (a new one names every card again).
+ */
+export function useNamedNodes<N extends Node>(nodes: N[], name: (n: N) => string): N[] {
+  const attributes = useCardRoleAttributes()
+  const cache = useRef<{ name: unknown; attributes: unknown; named: WeakMap<N, N> } | null>(null)
+  if (cache.current?.name !== name || cache.current.attributes !== attributes)
+    cache.current = { name, attributes, named: new WeakMap() }
+  const named = cache.current.named
+  return useMemo(
+    () =>
+      nodes.map((n) => {
+        let out = named.get(n)
+        if (!out) {
+          out = { ...n, ariaLabel: name(n), domAttributes: { ...n.domAttributes, ...attributes } }
+          named.set(n, out)
+        }
+        return out
+      }),
+    [nodes, named, name, attributes],
+  )
+}
+
+/** A card's name: its kind and its text, or that it is empty. */
+export function useCardName(): (kind: string, text: string) => string {
+  const { t, i18n } = useTranslation('board')
+  return useCallback(
+    (kind: string, text: string) => t('flow.cardName', { kind, text: text || t('card.empty') }),
+    [t, i18n.language],
+  )
+}
+
+type EdgeRole = { 'aria-roledescription': string }
+const edgeRole = (name: string): EdgeRole => ({ 'aria-roledescription': name })
+
 /** Where the two cards' texts go in the link's name (characters no translation contains). */
 const FROM = '\u0001'
 const TO = '\u0002'
@@ -41,6 +89,7 @@ export function useNamedEdges<E extends Edge>(edges: E[], nodes: Node[]): E[] {
     edges: E[]
     data: Map<string, unknown>
     lang: string
+    attributes: EdgeRole
     out: E[]
     named: Map<string, { from: E; to: E }>
   } | null>(null)
@@ -58,6 +107,8 @@ export function useNamedEdges<E extends Edge>(edges: E[], nodes: Node[]): E[] {
   // The sentence is translated once, with markers where the cards' texts go: one translation
   // per link took about 60 ms of a 2,000-card board's first render.
   const template = t('flow.edge', { from: FROM, to: TO })
+  // React Flow describes a link as an English "edge" unless its `domAttributes` say otherwise
+  const attributes = prev?.lang === i18n.language ? prev.attributes : edgeRole(t('flow.edgeRole'))
   const empty = t('card.empty')
   const out = edges.map((e) => {
     const from = labels.get(e.source) || empty
@@ -66,11 +117,12 @@ export function useNamedEdges<E extends Edge>(edges: E[], nodes: Node[]): E[] {
     // the same link with the same name keeps the object React Flow already has
     const before = prev?.named.get(e.id)
     const result =
-      before && before.from === e && before.to.ariaLabel === ariaLabel
+      before &&
+      before.from === e &&
+      before.to.ariaLabel === ariaLabel &&
+      before.to.domAttributes === attributes
         ? before.to
-        : e.ariaLabel === ariaLabel
-          ? e
-          : { ...e, ariaLabel }
+        : { ...e, ariaLabel, domAttributes: { ...e.domAttributes, ...attributes } }
     named.set(e.id, { from: e, to: result })
     return result
   })
@@ -79,6 +131,7 @@ export function useNamedEdges<E extends Edge>(edges: E[], nodes: Node[]): E[] {
     edges,
     data: new Map(nodes.map((n) => [n.id, n.data])),
     lang: i18n.language,
+    attributes,
     out,
     named,
   }

@@ -20,6 +20,10 @@ import { fitBelowToolbar } from '../kit/fitBelowToolbar.ts'
 import { useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
 import { useFitAfterLayout } from '../kit/useFitAfterLayout.ts'
 import { CARD_W } from '../kit/placement.ts'
+import { useCardName } from '../kit/useFlowLabels.ts'
+import { nodeById } from '../store/nodeIndex.ts'
+import { objectiveRoleOf } from '../../shared/method/objectiveCards.ts'
+import type { ProblemRole } from '../../shared/schema/index.ts'
 import { ObjectiveCardNode } from './ObjectiveCardNode.tsx'
 import { MeansEndEdge } from './MeansEndEdge.tsx'
 import { ObjectiveToolbar, deletableObjective } from './ObjectiveToolbar.tsx'
@@ -178,6 +182,18 @@ export function ObjectiveCanvas() {
   const onMouseMove = (e: MouseEvent) =>
     handlers.onPointerMove(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
 
+  // an objective is named by its place in the tree, which the problem it came from gives
+  const name = useCardName()
+  const cardName = useCallback(
+    (n: CardNode) => {
+      const from = typeof n.data.derivedFrom === 'string' ? n.data.derivedFrom : null
+      const problem = from ? nodeById(store.getState().canvases.problems.nodes, from) : undefined
+      const role = objectiveRoleOf(problem?.data.role as ProblemRole | undefined)
+      return name(t(role ? `roles.${role}` : 'compare.objective'), n.data.label)
+    },
+    [name, t, store],
+  )
+
   const empty = synced && nodes.length === 0
   return (
     <ObjectiveDisplayContext.Provider value={display}>
@@ -196,6 +212,7 @@ export function ObjectiveCanvas() {
             nodes={shownNodes}
             edges={edges}
             labelsFrom={nodes}
+            cardName={cardName}
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
             handlers={handlers}

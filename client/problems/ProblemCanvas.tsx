@@ -13,6 +13,7 @@ import { TreeReportContext, TreeWarnings } from './TreeWarnings.tsx'
 import { useCanvasHandlers } from '../kit/useCanvasHandlers.ts'
 import { useTreeEditing } from './useTreeEditing.ts'
 import { useTreeKeyboard } from './useTreeKeyboard.ts'
+import { useCardName } from '../kit/useFlowLabels.ts'
 import { useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
 import { fitBelowToolbar } from '../kit/fitBelowToolbar.ts'
 import { useFitAfterLayout } from '../kit/useFitAfterLayout.ts'
@@ -92,6 +93,11 @@ export function ProblemCanvas() {
     [cards, edges],
   )
   const cardsView = useProblemCardsValue()
+  const name = useCardName()
+  const cardName = useCallback(
+    (n: Node) => name(t(`problemRoles.${String(n.data.role)}`), String(n.data.label ?? '')),
+    [name, t],
+  )
   const report = useMemo(
     () =>
       analyseProblemTree(
@@ -167,6 +173,7 @@ export function ProblemCanvas() {
             nodes={shownNodes}
             edges={shownEdges}
             labelsFrom={cards}
+            cardName={cardName}
             nodeTypes={nodeTypes}
             handlers={handlers}
             onConnect={onConnect}

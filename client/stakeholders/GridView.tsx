@@ -1,6 +1,11 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useFlowAriaLabels, useNamedEdges } from '../kit/useFlowLabels.ts'
+import {
+  useCardName,
+  useCardRoleAttributes,
+  useFlowAriaLabels,
+  useNamedEdges,
+} from '../kit/useFlowLabels.ts'
 import { FLOW_PRO_OPTIONS, FlowCredit } from '../kit/FlowCredit.tsx'
 import { ReactFlow, useReactFlow, type Node, type NodeProps, type OnNodeDrag } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
@@ -108,6 +113,9 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
   const remote = useMemo(() => remoteGridDrags(peers), [peers])
   const rf = useReactFlow()
   const frame = useRef<HTMLDivElement>(null)
+  // an actor's card is announced as a card with the actor's name, not as an English "node"
+  const name = useCardName()
+  const cardRole = useCardRoleAttributes()
 
   // the grid is a fixed drawing: when its room changes (the actor card opens, the window
   // resizes), frame it again so all four quadrants stay in sight
@@ -217,6 +225,8 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
           ...(measured ? { measured } : {}),
           selected: actor.id === actorId,
           draggable: editable,
+          ariaLabel: name(t('card.kind'), actor.label || t('card.unnamed')),
+          domAttributes: cardRole,
           data: {
             actor,
             quadrant: dragged
@@ -243,6 +253,9 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
     actorId,
     editable,
     showAlignment,
+    name,
+    cardRole,
+    t,
   ])
 
   const sendDrag = useMemo(

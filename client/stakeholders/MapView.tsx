@@ -1,7 +1,12 @@
 import { memo, useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react'
 import { useFollowCanvas } from '../follow/useFollowCanvas.ts'
 import { useTranslation } from 'react-i18next'
-import { useFlowAriaLabels, useNamedEdges } from '../kit/useFlowLabels.ts'
+import {
+  useCardName,
+  useFlowAriaLabels,
+  useNamedEdges,
+  useNamedNodes,
+} from '../kit/useFlowLabels.ts'
 import { FLOW_PRO_OPTIONS, FlowCredit } from '../kit/FlowCredit.tsx'
 import {
   Controls,
@@ -143,6 +148,12 @@ export function MapView() {
     [storeEdges, relationId, lanes],
   )
   const namedEdges = useNamedEdges(edges, storeNodes)
+  const name = useCardName()
+  const actorName = useCallback(
+    (n: CardNode) => name(t('card.kind'), n.data.label || t('card.unnamed')),
+    [name, t],
+  )
+  const namedNodes = useNamedNodes(nodes, actorName)
   const ariaLabels = useFlowAriaLabels()
 
   const onNodesChange = useCallback(
@@ -185,7 +196,7 @@ export function MapView() {
     >
       <RelationMarkers />
       <ReactFlow
-        nodes={nodes}
+        nodes={namedNodes}
         edges={namedEdges}
         ariaLabelConfig={ariaLabels}
         proOptions={FLOW_PRO_OPTIONS}

@@ -63,6 +63,7 @@ export const stakeholders: typeof it = {
     linkHint: 'Drag from an actor’s dot to another actor to create a relationship',
   },
   card: {
+    kind: 'Actor',
     unnamed: 'Unnamed actor',
     movingBy: '{{name}} is moving it',
     quadrant: 'Quadrant: {{quadrant}}',

@@ -61,6 +61,7 @@ export const stakeholders = {
     linkHint: 'Trascina dal pallino di un attore a un altro per creare una relazione',
   },
   card: {
+    kind: 'Attore',
     unnamed: 'Attore senza nome',
     movingBy: '{{name}} lo sta spostando',
     quadrant: 'Quadrante: {{quadrant}}',
