@@ -63,6 +63,32 @@ export function walkTree(
 }
 
 /**
+ * The card of `nodes` that has the keyboard's focus, when `target` (a key's) is a card's element
+ * or inside one: a card reached with Tab is the one Enter and the arrows act on, even when another
+ * is selected or none is (with none, the arrows started again from the core and Enter did nothing).
+ */
+export function focusedCard(target: EventTarget | null, nodes: CardNode[]): CardNode | undefined {
+  const id =
+    target instanceof Element
+      ? target.closest('.react-flow__node')?.getAttribute('data-id')
+      : undefined
+  return id ? nodes.find((n) => n.id === id) : undefined
+}
+
+/**
+ * Moves the keyboard's focus from the card element `from` to card `id` of the same canvas, so
+ * that the arrows walking from a focused card go on from where they arrived, not from where the
+ * focus stayed. React Flow brings a focused card into view itself, scrolling nothing else.
+ */
+export function focusCardFrom(from: Element, id: string): void {
+  const canvas = from.closest('.react-flow')
+  const card = [...(canvas?.querySelectorAll<HTMLElement>('.react-flow__node') ?? [])].find(
+    (el) => el.dataset.id === id,
+  )
+  card?.focus({ preventScroll: true })
+}
+
+/**
  * Brings a card into the part of its canvas that nothing floats over ({@link clearArea}: below
  * the toolbars, above the warnings, a phone's bottom toolbars and details sheet; a card written
  * above the tree's top row sat under the toolbar, one below it under the warnings), if it is not

@@ -5,12 +5,13 @@ import { canEdit } from '../store/boardStore.ts'
 import { selectOnly, selectedIds } from '../store/selection.ts'
 import { holdKey } from '../text/typeAhead.ts'
 import { controlKeepsKey } from '../lib/dom.ts'
-import { isArrowKey, revealCard, walkTree } from '../kit/treeWalk.ts'
+import { focusCardFrom, focusedCard, isArrowKey, revealCard, walkTree } from '../kit/treeWalk.ts'
 
 /**
  * The objective tree's keys, as on the problem tree (mounted with the canvas only): Enter edits
  * the selected objective, Backspace opens it to fix its last letter, the arrows move the
  * selection along the tree (↓ its means, ↑ its ends, ← → its neighbours), Escape deselects.
+ * A card reached with Tab is the one Enter edits and the arrows move from (the focus follows).
  */
 export function useObjectiveShortcuts(): void {
   const { store, actions } = useBoardSession()
@@ -22,7 +23,9 @@ export function useObjectiveShortcuts(): void {
       if (state.editingId || document.querySelector('[aria-modal="true"]')) return
       const { nodes, edges } = state.canvases.objectives
       const ids = selectedIds(store, 'objectives')
-      const current = ids.length === 1 ? nodes.find((n) => n.id === ids[0]) : undefined
+      const selected = ids.length === 1 ? nodes.find((n) => n.id === ids[0]) : undefined
+      const focused = focusedCard(e.target, nodes)
+      const current = focused ?? selected
       if (isArrowKey(e.key)) {
         // with none selected, ↑ ↓ start from the core objective (its problem's is the core)
         const core = state.canvases.problems.nodes.find((n) => n.data.role === 'core')?.id
@@ -37,15 +40,18 @@ export function useObjectiveShortcuts(): void {
         if (!target) return
         selectOnly(store, 'objectives', target.id)
         revealCard(flow, document.querySelector('.objective-canvas'), target)
+        if (focused) focusCardFrom(e.target as Element, target.id)
         return
       }
       if (e.key === 'Escape' && ids.length) {
         selectOnly(store, 'objectives', null)
         return
       }
-      if ((e.key !== 'Enter' && e.key !== 'Backspace') || !canEdit(state) || !current) return
+      // Backspace fixes the selected card's last letter, not a card the focus only passes by
+      const card = e.key === 'Enter' ? current : selected
+      if ((e.key !== 'Enter' && e.key !== 'Backspace') || !canEdit(state) || !card) return
       e.preventDefault()
-      actions.setEditing(current.id)
+      actions.setEditing(card.id)
       if (e.key === 'Backspace') holdKey({ key: 'Backspace' })
     }
     window.addEventListener('keydown', onKey)

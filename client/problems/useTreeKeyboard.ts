@@ -6,12 +6,14 @@ import { canEdit, isFacilitator } from '../store/boardStore.ts'
 import { selectOnly, selectedIds } from '../store/selection.ts'
 import type { CardNode } from '../store/projection.ts'
 import type { useTreeEditing } from './useTreeEditing.ts'
-import { walkTree } from '../kit/treeWalk.ts'
+import { focusCardFrom, focusedCard, walkTree } from '../kit/treeWalk.ts'
 
 /**
  * Keyboard-first editing of the problem tree, for a facilitator typing what the room says:
  * N new card · Tab cause below · Shift+Tab effect above · Enter edit · arrows move the selection
- * along the tree (↓ causes, ↑ effects, ← → neighbours) · L auto-layout · Esc deselect.
+ * along the tree (↓ causes, ↑ effects, ← → neighbours) · L auto-layout · Esc deselect. A card
+ * reached with Tab is the one Enter edits and the arrows move from (the focus follows them);
+ * Tab itself adds a cause to the selected card only, so that Tab still walks unselected cards.
  */
 export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): void {
   const { store, actions } = useBoardSession()
@@ -25,12 +27,15 @@ export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): voi
       if (document.querySelector('[aria-modal="true"]')) return
       const { nodes, edges } = state.canvases.problems
       const ids = selectedIds(store, 'problems')
-      const current = ids.length === 1 ? nodes.find((n) => n.id === ids[0]) : undefined
+      const selected = ids.length === 1 ? nodes.find((n) => n.id === ids[0]) : undefined
+      const focused = focusedCard(e.target, nodes)
+      const current = focused ?? selected
       const editable = canEdit(state)
       const go = (target: CardNode | undefined) => {
         if (!target) return
         selectOnly(store, 'problems', target.id)
         editing.reveal(target.id)
+        if (focused) focusCardFrom(e.target as Element, target.id)
       }
       let handled = true
       switch (e.key) {
@@ -39,7 +44,7 @@ export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): voi
           if (editable) editing.addAtCenter()
           break
         case 'Tab':
-          if (current && editable) editing.addRelated(current.id, e.shiftKey ? 'effect' : 'cause')
+          if (selected && editable) editing.addRelated(selected.id, e.shiftKey ? 'effect' : 'cause')
           else handled = false
           break
         case 'Enter':
@@ -48,8 +53,8 @@ export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): voi
           break
         case 'Backspace':
           // Fixing a typo of the card just written: open its text and delete the last letter.
-          if (current && editable) {
-            actions.setEditing(current.id)
+          if (selected && editable) {
+            actions.setEditing(selected.id)
             holdKey({ key: 'Backspace' })
           } else handled = false
           break

@@ -119,3 +119,93 @@ describe('the canvases’ cards, as a screen reader announces them', () => {
     })
   }, 60_000)
 })
+
+/** The card that has the keyboard's focus (its id), or what else has it. */
+const focusedCardId = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null
+    return el?.closest<HTMLElement>('.react-flow__node')?.dataset.id ?? el?.tagName.toLowerCase()
+  })
+
+/** The ids of the selected cards of the canvas. */
+const selectedCards = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.react-flow__node.selected')].map(
+      (el) => el.dataset.id,
+    ),
+  )
+
+describe('a tree card reached with Tab', () => {
+  it('is edited with Enter, and the arrows walk from it with the focus', async () => {
+    const board = await seededBoard((c) => buildProblemTree(c.doc))
+    const { page } = await suite.open(board.links.facilitator, 'Anna')
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(4)
+    // from the core problem, Tab (no card selected) walks on to another card
+    await page.locator('.react-flow__node[data-id=core]').focus()
+    await page.keyboard.press('Tab')
+    const next = await focusedCardId(page)
+    expect(['guid', 'serv', 'excl']).toContain(next)
+    await page.keyboard.press('Enter')
+    const editor = page.locator(`.react-flow__node[data-id=${next}] textarea.card-editor`)
+    await editor.waitFor()
+    await editor.press('Escape')
+    await editor.waitFor({ state: 'detached' })
+
+    // ↑ from the focused core problem goes to its effect, not back to the core
+    await page.locator('.react-flow__node[data-id=core]').focus()
+    await page.keyboard.press('ArrowUp')
+    await expect.poll(() => selectedCards(page)).toEqual(['excl'])
+    await expect.poll(() => focusedCardId(page)).toBe('excl')
+    // and the next arrow goes on from there
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(() => selectedCards(page)).toEqual(['core'])
+    await expect.poll(() => focusedCardId(page)).toBe('core')
+
+    // a card focused while another is selected: Enter edits the focused one
+    await page.locator('.react-flow__node[data-id=serv]').focus()
+    await page.keyboard.press('Enter')
+    await page.locator('.react-flow__node[data-id=serv] textarea.card-editor').waitFor()
+  }, 60_000)
+
+  it('is edited with Enter on the objective tree, and the arrows walk from it', async () => {
+    const board = await seededBoard((c) =>
+      c.doc.transact(() => {
+        putCard(c.doc, 'problems', 'core', {
+          kind: 'problem',
+          label: 'Disoccupazione',
+          role: 'core',
+          x: 0,
+          y: 0,
+        })
+        const objective = (id: string, label: string, y: number) =>
+          putCard(c.doc, 'objectives', id, {
+            kind: 'objective',
+            label,
+            status: 'added',
+            derivedFrom: id === 'o1' ? 'core' : null,
+            x: 0,
+            y,
+          })
+        objective('o0', 'Giovani occupati', -200)
+        objective('o1', 'Occupazione giovanile', 0)
+        objective('o2', 'Rete dei servizi', 200)
+        putLink(c.doc, 'objectives', 'm1', { kind: 'means-end', source: 'o2', target: 'o1' })
+        putLink(c.doc, 'objectives', 'm2', { kind: 'means-end', source: 'o1', target: 'o0' })
+      }),
+    )
+    const { page } = await suite.open(board.links.facilitator, 'Anna')
+    await page.locator('#tab-objectives').click()
+    const card = (id: string) => page.locator(`.objective-canvas .react-flow__node[data-id=${id}]`)
+    await card('o2').waitFor()
+    // ↑ from the focused means goes to its end, then on from there, the focus along
+    await card('o2').focus()
+    await page.keyboard.press('ArrowUp')
+    await expect.poll(() => selectedCards(page)).toEqual(['o1'])
+    await expect.poll(() => focusedCardId(page)).toBe('o1')
+    await page.keyboard.press('ArrowUp')
+    await expect.poll(() => selectedCards(page)).toEqual(['o0'])
+    await card('o2').focus()
+    await page.keyboard.press('Enter')
+    await card('o2').locator('textarea').waitFor()
+  }, 60_000)
+})
