@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { PNG } from 'pngjs'
 import { putCard, putLink } from '../../shared/schema/index.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { browserSuite } from '../helpers/suite.ts'
@@ -207,5 +208,37 @@ describe('a tree card reached with Tab', () => {
     await card('o2').focus()
     await page.keyboard.press('Enter')
     await card('o2').locator('textarea').waitFor()
+  }, 60_000)
+})
+
+describe('a tree link reached with Tab', () => {
+  it('shows clearly that it has the focus', async () => {
+    const board = await seededBoard((c) => buildProblemTree(c.doc))
+    const { page } = await suite.open(board.links.facilitator, 'Anna')
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(4)
+    // the links come before the cards in the page: Shift+Tab from the first card reaches one
+    await page.locator('.react-flow__node').first().focus()
+    await page.keyboard.press('Shift+Tab')
+    const link = page.locator('.react-flow__edge:focus')
+    await link.waitFor()
+    const box = (await link.boundingBox())!
+    const clip = { x: box.x - 6, y: box.y - 6, width: box.width + 12, height: box.height + 12 }
+    const shot = async () => PNG.sync.read(await page.screenshot({ clip, animations: 'disabled' }))
+    const focused = await shot()
+    await link.evaluate((el) => (el as SVGElement).blur())
+    await link.waitFor({ state: 'detached' })
+    const unfocused = await shot()
+    // the pixels the focus changes: about a pixel's width along the link when only its stroke
+    // darkened; a ring to see from a workshop's chair changes several pixels' width of it
+    let changed = 0
+    for (let i = 0; i < focused.data.length; i += 4) {
+      const d = [0, 1, 2].reduce(
+        (sum, c) => sum + Math.abs(focused.data[i + c]! - unfocused.data[i + c]!),
+        0,
+      )
+      if (d > 60) changed++
+    }
+    const length = Math.hypot(box.width, box.height)
+    expect(changed / length).toBeGreaterThan(5)
   }, 60_000)
 })
