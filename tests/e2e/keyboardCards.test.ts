@@ -7,6 +7,7 @@ import { browserSuite } from '../helpers/suite.ts'
 import { createBoard } from '../helpers/server.ts'
 import { buildProblemTree } from '../helpers/objectivesPage.ts'
 import { putRelation, seedActors } from '../helpers/stakeholdersPage.ts'
+import { importWithLinks, pactPage, workshopBoard } from '../helpers/pactPage.ts'
 
 const suite = browserSuite()
 const clients: Client[] = []
@@ -242,3 +243,46 @@ describe('a tree link reached with Tab', () => {
     expect(changed / length).toBeGreaterThan(5)
   }, 60_000)
 })
+
+describe('«+ Nuovo impegno di…» by keyboard', () => {
+  it('adds nothing as the keyboard passes by; Enter opens the actors, the arrows and Enter pick one', async () => {
+    const board = await importWithLinks(suite, workshopBoard('Patto Val Seriana'))
+    const pact = pactPage((await suite.open(board.links.participant, 'Alice')).page)
+    const { page } = pact
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await pact.openView('commitments')
+    const add = page.locator('.ledger-add')
+    await add.focus()
+    // an arrow on the closed control, as a keyboard user walking the page presses one
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    const items = page.getByRole('menuitem')
+    await expect.poll(() => focusedName(page)).toBe(await items.first().textContent())
+    expect(await pact.rows().count()).toBe(0)
+    // Escape folds the menu, adds nothing, and gives the focus back
+    await page.keyboard.press('Escape')
+    await items.first().waitFor({ state: 'detached' })
+    expect(
+      await page.evaluate(() => document.activeElement?.classList.contains('ledger-add')),
+    ).toBe(true)
+    expect(await pact.rows().count()).toBe(0)
+    // Enter, ↓ to the second actor, Enter: a commitment of that actor, its «Che cosa» to write
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('ArrowDown')
+    const second = (await items.nth(1).textContent())!
+    await expect.poll(() => focusedName(page)).toBe(second)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => pact.rows().count()).toBe(1)
+    await expect
+      .poll(() => page.evaluate(() => !!document.activeElement?.closest('.ledger-what')))
+      .toBe(true)
+    const actor = pact.rows().first().locator('select[data-field=actor]')
+    expect(await actor.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text)).toBe(
+      second,
+    )
+  }, 60_000)
+})
+
+/** The text of the element that has the keyboard's focus. */
+const focusedName = (page: Page) =>
+  page.evaluate(() => document.activeElement?.textContent?.trim() ?? null)

@@ -87,7 +87,8 @@ export function pactPage(page: Page) {
     /** Adds a commitment for an actor, then fills amount, unit and type in its new row. */
     async commit(actor: string, amount: string, unit: string, type?: string) {
       const before = await ledger.locator('tbody tr').count()
-      await page.locator('select.ledger-add').selectOption({ label: actor })
+      await page.locator('button.ledger-add').click()
+      await page.getByRole('menuitem', { name: actor, exact: true }).click()
       await expect.poll(() => ledger.locator('tbody tr').count()).toBe(before + 1)
       const row = ledger.locator('tbody tr').nth(before)
       // the new row's «Che cosa» has the focus: what is typed next lands there

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { focusNewField } from '../../text/typeAhead.ts'
+import { ToolbarMenu } from '../../kit/ToolbarMenu.tsx'
 import { ledgerToCsv } from '../../../shared/pact/ledger.ts'
 import { useBoard } from '../../store/context.tsx'
 import { canEdit, type BoardState } from '../../store/boardStore.ts'
@@ -28,24 +29,34 @@ export function CommitmentsView() {
       <div className="ledger-bar">
         <h2>{t('ledger.title')}</h2>
         {editable && (
-          <select
+          // A menu, not a select: a select acted as soon as its value changed, and one ↓ on the
+          // closed list (a keyboard user walking the page) created a commitment for the first
+          // actor. The menu opens with Enter or a click; an actor's item, chosen, adds one.
+          <ToolbarMenu
             className="pact-select ledger-add"
-            aria-label={t('ledger.addFor')}
-            value=""
+            label={`+ ${t('ledger.addFor')}`}
+            title={t('ledger.addFor')}
             disabled={ledger.actors.length === 0}
-            onChange={(e) => {
-              if (!e.target.value) return
-              const id = pact.addCommitment(ledger.commitments, { actor: e.target.value })
-              if (id) focusWhat(id)
-            }}
           >
-            <option value="">+ {t('ledger.addFor')}</option>
-            {ledger.actors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label || t('unnamedActor')}
-              </option>
-            ))}
-          </select>
+            {(close) =>
+              ledger.actors.map((a) => (
+                <button
+                  key={a.id}
+                  role="menuitem"
+                  data-menu-item
+                  onClick={() => {
+                    // the menu closes first: its button takes the focus back, the new row's
+                    // «Che cosa» then takes it from there
+                    close()
+                    const id = pact.addCommitment(ledger.commitments, { actor: a.id })
+                    if (id) focusWhat(id)
+                  }}
+                >
+                  {a.label || t('unnamedActor')}
+                </button>
+              ))
+            }
+          </ToolbarMenu>
         )}
         <span className="pact-count" data-testid="ledger-count">
           {t('ledger.count', { count: ledger.commitments.length })}
