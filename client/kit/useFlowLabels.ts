@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react'
+import { useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AriaLabelConfig, Edge, Node } from '@xyflow/react'
 
@@ -37,36 +37,69 @@ export function useCardRoleAttributes(): { 'aria-roledescription': string } {
  * Cards named for screen readers by what they are and what they say ("Causa: «Strade
  * dissestate»", from `name`) and described as cards in the reader's language; without a name a
  * card reached with Tab was announced as an English "node" and nothing else. A card keeps its
- * named copy while it is the same object (a drag renames only the card that moves); `name` must
- * be stable (a new one names every card again).
+ * named copy while it is the same object, and its name while its data is (a drag or a glide, a
+ * new object every frame, only copies the card); `name` must be stable (a new one names every
+ * card again).
  */
 export function useNamedNodes<N extends Node>(nodes: N[], name: (n: N) => string): N[] {
   const attributes = useCardRoleAttributes()
-  const cache = useRef<{ name: unknown; attributes: unknown; named: WeakMap<N, N> } | null>(null)
+  const cache = useRef<{
+    name: unknown
+    attributes: unknown
+    named: WeakMap<N, N>
+    names: WeakMap<object, string>
+  } | null>(null)
   if (cache.current?.name !== name || cache.current.attributes !== attributes)
-    cache.current = { name, attributes, named: new WeakMap() }
-  const named = cache.current.named
+    cache.current = { name, attributes, named: new WeakMap(), names: new WeakMap() }
+  const { named, names } = cache.current
   return useMemo(
     () =>
       nodes.map((n) => {
         let out = named.get(n)
         if (!out) {
-          out = { ...n, ariaLabel: name(n), domAttributes: { ...n.domAttributes, ...attributes } }
+          let ariaLabel = names.get(n.data)
+          if (ariaLabel === undefined) names.set(n.data, (ariaLabel = name(n)))
+          const domAttributes = n.domAttributes ? { ...n.domAttributes, ...attributes } : attributes
+          out = { ...n, ariaLabel, domAttributes }
           named.set(n, out)
         }
         return out
       }),
-    [nodes, named, name, attributes],
+    [nodes, named, names, name, attributes],
   )
 }
 
-/** A card's name: its kind and its text, or that it is empty. */
+/** Where a card's kind and text go in its name (characters no translation contains). */
+const KIND = '\u0003'
+const TEXT = '\u0004'
+const CARD_MARKERS = /\u0003|\u0004/g
+
+/**
+ * A card's name: its kind and its text, or that it is empty. The sentence is translated once,
+ * with markers where the kind and the text go: a translation per card (two, with its kind) took
+ * about 60 ms of a 2,000-card board's first render, as it did for the links.
+ */
 export function useCardName(): (kind: string, text: string) => string {
   const { t, i18n } = useTranslation('board')
-  return useCallback(
-    (kind: string, text: string) => t('flow.cardName', { kind, text: text || t('card.empty') }),
-    [t, i18n.language],
-  )
+  return useMemo(() => {
+    const template = t('flow.cardName', { kind: KIND, text: TEXT })
+    const empty = t('card.empty')
+    return (kind: string, text: string) =>
+      template.replace(CARD_MARKERS, (m) => (m === KIND ? kind : text || empty))
+  }, [t, i18n.language])
+}
+
+/** A translation by key, each key translated once (the few kinds of card a canvas names). */
+export function useTranslatedOnce(ns: string): (key: string) => string {
+  const { t, i18n } = useTranslation(ns)
+  return useMemo(() => {
+    const known = new Map<string, string>()
+    return (key: string) => {
+      let out = known.get(key)
+      if (out === undefined) known.set(key, (out = t(key)))
+      return out
+    }
+  }, [t, i18n.language])
 }
 
 type EdgeRole = { 'aria-roledescription': string }
@@ -115,14 +148,17 @@ export function useNamedEdges<E extends Edge>(edges: E[], nodes: Node[]): E[] {
     const to = labels.get(e.target) || empty
     const ariaLabel = template.replace(MARKERS, (m) => (m === FROM ? from : to))
     // the same link with the same name keeps the object React Flow already has
+    // (the role's object itself when the link has no attributes of its own: a copy per link
+    // was never the one before, and every change of a card re-rendered all the links)
+    const domAttributes = e.domAttributes ? { ...e.domAttributes, ...attributes } : attributes
     const before = prev?.named.get(e.id)
     const result =
       before &&
       before.from === e &&
       before.to.ariaLabel === ariaLabel &&
-      before.to.domAttributes === attributes
+      (e.domAttributes || before.to.domAttributes === attributes)
         ? before.to
-        : { ...e, ariaLabel, domAttributes: { ...e.domAttributes, ...attributes } }
+        : { ...e, ariaLabel, domAttributes }
     named.set(e.id, { from: e, to: result })
     return result
   })

@@ -20,7 +20,7 @@ import { fitBelowToolbar } from '../kit/fitBelowToolbar.ts'
 import { useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
 import { useFitAfterLayout } from '../kit/useFitAfterLayout.ts'
 import { CARD_W } from '../kit/placement.ts'
-import { useCardName } from '../kit/useFlowLabels.ts'
+import { useCardName, useTranslatedOnce } from '../kit/useFlowLabels.ts'
 import { nodeById } from '../store/nodeIndex.ts'
 import { objectiveRoleOf } from '../../shared/method/objectiveCards.ts'
 import type { ProblemRole } from '../../shared/schema/index.ts'
@@ -184,14 +184,15 @@ export function ObjectiveCanvas() {
 
   // an objective is named by its place in the tree, which the problem it came from gives
   const name = useCardName()
+  const kind = useTranslatedOnce('objectives')
   const cardName = useCallback(
     (n: CardNode) => {
       const from = typeof n.data.derivedFrom === 'string' ? n.data.derivedFrom : null
       const problem = from ? nodeById(store.getState().canvases.problems.nodes, from) : undefined
       const role = objectiveRoleOf(problem?.data.role as ProblemRole | undefined)
-      return name(t(role ? `roles.${role}` : 'compare.objective'), n.data.label)
+      return name(kind(role ? `roles.${role}` : 'compare.objective'), n.data.label)
     },
-    [name, t, store],
+    [name, kind, store],
   )
 
   const empty = synced && nodes.length === 0

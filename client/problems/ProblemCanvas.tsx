@@ -13,7 +13,7 @@ import { TreeReportContext, TreeWarnings } from './TreeWarnings.tsx'
 import { useCanvasHandlers } from '../kit/useCanvasHandlers.ts'
 import { useTreeEditing } from './useTreeEditing.ts'
 import { useTreeKeyboard } from './useTreeKeyboard.ts'
-import { useCardName } from '../kit/useFlowLabels.ts'
+import { useCardName, useTranslatedOnce } from '../kit/useFlowLabels.ts'
 import { useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
 import { fitBelowToolbar } from '../kit/fitBelowToolbar.ts'
 import { useFitAfterLayout } from '../kit/useFitAfterLayout.ts'
@@ -94,9 +94,10 @@ export function ProblemCanvas() {
   )
   const cardsView = useProblemCardsValue()
   const name = useCardName()
+  const kind = useTranslatedOnce('board')
   const cardName = useCallback(
-    (n: Node) => name(t(`problemRoles.${String(n.data.role)}`), String(n.data.label ?? '')),
-    [name, t],
+    (n: Node) => name(kind(`problemRoles.${String(n.data.role)}`), String(n.data.label ?? '')),
+    [name, kind],
   )
   const report = useMemo(
     () =>

@@ -59,7 +59,11 @@ export const ProblemCardNode = memo(function ProblemCardNode({
           onDone={() => actions.setEditing(null)}
         />
       ) : (
-        <div className={`card-label${data.label ? '' : ' empty'}`}>{data.label || words.empty}</div>
+        <div
+          className={`card-label${data.label ? '' : ' empty'}${mayPassFiveLines(data.label) ? ' long' : ''}`}
+        >
+          {data.label || words.empty}
+        </div>
       )}
       {(tags.length > 0 || data.note || cluster) && (
         <div className="card-meta">
@@ -87,3 +91,15 @@ export const ProblemCardNode = memo(function ProblemCardNode({
     </div>
   )
 }, sameCard)
+
+/**
+ * Whether a card's text may take more than five lines (canvas.css cuts it there), counting at
+ * most 16 characters to a line of a 200-px card (about 25 fit; capitals and long words fit
+ * fewer). Only such cards get the cut's styles, which cost the layout of every card they are on
+ * (a 2,000-card board was laid out some 50 ms later with them on every card).
+ */
+function mayPassFiveLines(label: string): boolean {
+  let lines = 0
+  for (const paragraph of label.split('\n')) lines += Math.max(1, Math.ceil(paragraph.length / 16))
+  return lines > 5
+}
