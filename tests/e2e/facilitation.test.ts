@@ -1,9 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { putCard } from '../../shared/schema/index.ts'
 import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
-import { connectSynced, type Client } from '../helpers/clients.ts'
+import { seededProblemBoard, type Client } from '../helpers/clients.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { createBoard, exportJson } from '../helpers/server.ts'
 
@@ -43,23 +42,7 @@ async function facilitatorPanel(page: Page) {
   return panel
 }
 
-async function seededBoard(labels: string[]) {
-  const board = await createBoard(suite.server.url, 'Patto Valle')
-  const seeder = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
-  clients.push(seeder)
-  seeder.doc.transact(() =>
-    labels.forEach((label, i) =>
-      putCard(seeder.doc, 'problems', `p${i}`, {
-        kind: 'problem',
-        label,
-        x: i * 260,
-        y: 0,
-        role: i === 0 ? 'core' : 'cause',
-      }),
-    ),
-  )
-  return board
-}
+const seededBoard = (labels: string[]) => seededProblemBoard(suite.server.url, labels, clients)
 
 describe('the facilitator runs the room', () => {
   it('the timer shows the same time on every screen, one clock 5 minutes off, through pause and resume', async () => {

@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { putCard } from '../../shared/schema/index.ts'
-import { connectSynced, type Client } from '../helpers/clients.ts'
+import { seededProblemBoard, type Client } from '../helpers/clients.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { createBoard } from '../helpers/server.ts'
 
@@ -10,23 +9,7 @@ const clients: Client[] = []
 afterAll(() => clients.forEach((c) => c.destroy()))
 
 /** A board whose problem tree has these cards, the first the core problem. */
-async function seededBoard(labels: string[]) {
-  const board = await createBoard(suite.server.url, 'Patto Valle')
-  const seeder = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
-  clients.push(seeder)
-  seeder.doc.transact(() =>
-    labels.forEach((label, i) =>
-      putCard(seeder.doc, 'problems', `p${i}`, {
-        kind: 'problem',
-        label,
-        x: i * 260,
-        y: 0,
-        role: i === 0 ? 'core' : 'cause',
-      }),
-    ),
-  )
-  return board
-}
+const seededBoard = (labels: string[]) => seededProblemBoard(suite.server.url, labels, clients)
 
 /**
  * What has the keyboard's focus, in words a test can compare: its test id, else its name or

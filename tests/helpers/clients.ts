@@ -2,6 +2,8 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
 import { waitFor } from './wait.ts'
+import { createBoard } from './server.ts'
+import { putCard } from '../../shared/schema/index.ts'
 
 export interface Client {
   doc: Y.Doc
@@ -55,4 +57,27 @@ export function tryUpgrade(url: string): Promise<number> {
     })
     ws.on('error', () => resolve(-1))
   })
+}
+
+/**
+ * A new board whose problem tree has these cards in a row (p0, p1…: the first the core
+ * problem, the others causes), written by a client that stays connected; it is added to
+ * `clients` for the test to destroy.
+ */
+export async function seededProblemBoard(url: string, labels: string[], clients: Client[]) {
+  const board = await createBoard(url, 'Patto Valle')
+  const seeder = await connectSynced(url, board.id, board.keys.facilitator)
+  clients.push(seeder)
+  seeder.doc.transact(() =>
+    labels.forEach((label, i) =>
+      putCard(seeder.doc, 'problems', `p${i}`, {
+        kind: 'problem',
+        label,
+        x: i * 260,
+        y: 0,
+        role: i === 0 ? 'core' : 'cause',
+      }),
+    ),
+  )
+  return board
 }
