@@ -21,6 +21,7 @@ import { RemoteCursors } from './RemoteCursors.tsx'
 import { editableFlowProps, type useCanvasHandlers } from './useCanvasHandlers.ts'
 import { useFlowAriaLabels, useNamedEdges, useNamedNodes } from './useFlowLabels.ts'
 import './canvas.css'
+import './canvasPhone.css'
 
 /** Shift-click adds to the selection too, as people expect from other tools. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control']
