@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import './headerMore.css'
 
 /**
  * The header's secondary controls (the room's, the language, «Esporta», «Cronologia»). On a wide
@@ -69,11 +70,11 @@ export function HeaderMore({
     }
   }, [open])
   return (
-    <div className={`${name}-more${open ? ' open' : ''}`} ref={root}>
+    <div className={`fold-more ${name}-more${open ? ' open' : ''}`} ref={root}>
       <button
         ref={button}
         type="button"
-        className={`${name}-more-toggle`}
+        className={`fold-more-toggle ${name}-more-toggle`}
         aria-expanded={open}
         aria-controls={`${name}-more-panel`}
         title={title ?? t('more.label')}
@@ -83,7 +84,7 @@ export function HeaderMore({
       </button>
       <div
         id={`${name}-more-panel`}
-        className={`${name}-more-panel`}
+        className={`fold-more-panel ${name}-more-panel`}
         onClick={foldOnUse ? onUse : undefined}
         onChange={foldOnUse ? onUse : undefined}
       >
