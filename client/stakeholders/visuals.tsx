@@ -1,16 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import type { ActorCategory, RelationKind, Stance } from '../../shared/schema/index.ts'
+import { CATEGORY_LOOK, RELATION_LOOK } from '../../shared/stakeholders/look.ts'
 
-/**
- * How the method's codes look. Each category has a colour AND an icon (a projector washes colours
- * out, and some people don't tell them apart); each relation kind a colour AND a dash pattern.
- */
-export const CATEGORY_COLORS: Record<ActorCategory, { ink: string; tint: string }> = {
-  public: { ink: '#2f5fa8', tint: '#e6eefb' },
-  'third-sector': { ink: '#8a3b8f', tint: '#f5e8f6' },
-  economic: { ink: '#a8590d', tint: '#fbeedd' },
-  community: { ink: '#0f7d8c', tint: '#e0f3f5' },
-}
+/** How the method's codes look, here and in the exported pictures (shared/stakeholders/look.ts). */
+export const CATEGORY_COLORS = CATEGORY_LOOK
 
 export const STANCE_COLORS: Record<Stance, string> = {
   supports: '#1d7a3a',
@@ -23,33 +16,7 @@ export const STANCE_GLYPHS: Record<Stance, string> = {
   resists: '✕',
 }
 
-export interface RelationStyle {
-  color: string
-  dash: string | undefined
-  width: number
-  glyph: string
-  /** Kinds with a direction (who funds whom, who informs whom) get an arrowhead. */
-  directed: boolean
-  /**
-   * How a legend's short sample draws the line, when its own look reads too faint there: the
-   * information line's 3.5-px dots, three of them in a 34-px sample, were a wisp beside the
-   * other samples' solid strokes on a projector. Bigger dots carry about as much ink.
-   */
-  sample?: { width: number; dash: string }
-}
-export const RELATION_STYLES: Record<RelationKind, RelationStyle> = {
-  cooperation: { color: '#1d7a3a', dash: undefined, width: 3, glyph: '+', directed: false },
-  conflict: { color: '#b3261e', dash: '10 6', width: 3, glyph: '✕', directed: false },
-  information: {
-    color: '#2f5fa8',
-    dash: '1 7',
-    width: 3.5,
-    glyph: 'i',
-    directed: true,
-    sample: { width: 5, dash: '0.01 8' },
-  },
-  funding: { color: '#a8590d', dash: '14 5 3 5', width: 3, glyph: '€', directed: true },
-}
+export const RELATION_STYLES = RELATION_LOOK
 
 /** A simple line drawing per category (24×24, currentColor): no external assets. */
 const ICON_PATHS: Record<ActorCategory, string> = {

@@ -9,7 +9,8 @@ import {
 import type { RenderSource } from './model.ts'
 import { composePage } from './frame.ts'
 import { drawObjectives, drawProblems, type DrawnCanvas } from './trees.ts'
-import { drawGrid, drawMap, RELATION_LOOK } from './stakeholders.ts'
+import { drawGrid, drawMap } from './stakeholders.ts'
+import { RELATION_LOOK } from '../stakeholders/look.ts'
 import { RELATION_KINDS } from '../schema/vocabulary.ts'
 
 export { IMAGE_CANVASES, imageFileName, type ImageCanvas, type ImageLang, type RenderSource }

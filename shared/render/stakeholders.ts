@@ -15,42 +15,14 @@ import {
   trayLayout,
   type TrayLayout,
 } from '../stakeholders/grid.ts'
+import { CATEGORY_LOOK, RELATION_LOOK } from '../stakeholders/look.ts'
 import type { ImageLabels } from './labels.ts'
 import { drawCard, numberOr, str, type DrawnCard, type RenderSource } from './model.ts'
 import { borderPoint, num, rect, textBlock, type Box } from './svg.ts'
 import type { DrawnCanvas } from './trees.ts'
 
-/** Colours and line styles of client/stakeholders/visuals.tsx and GridBackdrop.tsx. */
-export const CATEGORY_LOOK: Record<ActorCategory, { ink: string; tint: string }> = {
-  public: { ink: '#2f5fa8', tint: '#e6eefb' },
-  'third-sector': { ink: '#8a3b8f', tint: '#f5e8f6' },
-  economic: { ink: '#a8590d', tint: '#fbeedd' },
-  community: { ink: '#0f7d8c', tint: '#e0f3f5' },
-}
-export const RELATION_LOOK: Record<
-  RelationKind,
-  {
-    color: string
-    dash?: string
-    width: number
-    glyph: string
-    directed: boolean
-    /** The legend's sample, when the line's own look reads too faint in it (its dots). */
-    sample?: { width: number; dash: string }
-  }
-> = {
-  cooperation: { color: '#1d7a3a', width: 3, glyph: '+', directed: false },
-  conflict: { color: '#b3261e', dash: '10 6', width: 3, glyph: '✕', directed: false },
-  information: {
-    color: '#2f5fa8',
-    dash: '1 7',
-    width: 3.5,
-    glyph: 'i',
-    directed: true,
-    sample: { width: 5, dash: '0.01 8' },
-  },
-  funding: { color: '#a8590d', dash: '14 5 3 5', width: 3, glyph: '€', directed: true },
-}
+/** The quadrants' colours of GridBackdrop.tsx (the categories' and relations' looks are
+ * shared/stakeholders/look.ts's, the page's too). */
 const QUADRANT_LOOK: Record<Quadrant, { tint: string; ink: string }> = {
   'manage-closely': { tint: '#fbe3df', ink: '#9c2a1f' },
   'keep-satisfied': { tint: '#fdf1d8', ink: '#7a5200' },
