@@ -24,22 +24,7 @@ const ACTORS = [
  * two objectives, a logframe with an activity; the pact itself still empty.
  */
 export function workshopBoard(title: string): Json {
-  const board = JSON.parse(
-    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'board-v5.json'), 'utf8'),
-  ) as Json
-  board.title = title
-  board.canvases.stakeholders.nodes = ACTORS.map(([id, label, category], i) => ({
-    id,
-    kind: 'actor',
-    label,
-    category,
-    power: 0.5,
-    interest: 0.5,
-    stance: 'neutral',
-    desiredStance: 'supports',
-    x: i * 200,
-    y: 0,
-  }))
+  const board = fixtureWithActors(title, ACTORS)
   board.logframe.push({
     id: 'lf-2',
     level: 'activity',
@@ -128,4 +113,31 @@ export async function participants(suite: ReturnType<typeof browserSuite>, title
   await alice.page.setViewportSize({ width: 1366, height: 768 })
   await bruno.page.setViewportSize({ width: 1366, height: 768 })
   return { board, alice, bruno }
+}
+
+/**
+ * The stored board of a workshop at the pact (tests/fixtures/board-v5.json) under `title`, its
+ * register holding these actors ([id, name, category]), neutral, at the middle of the grid.
+ */
+export function fixtureWithActors(
+  title: string,
+  actors: readonly (readonly [string, string, string])[],
+): Json {
+  const board = JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'board-v5.json'), 'utf8'),
+  ) as Json
+  board.title = title
+  board.canvases.stakeholders.nodes = actors.map(([id, label, category], i) => ({
+    id,
+    kind: 'actor',
+    label,
+    category,
+    power: 0.5,
+    interest: 0.5,
+    stance: 'neutral',
+    desiredStance: 'supports',
+    x: i * 200,
+    y: 0,
+  }))
+  return board
 }

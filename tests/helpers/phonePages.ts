@@ -2,13 +2,11 @@
  * A participant on a phone (tests/e2e/phonePages.test.ts, phonePact.test.ts): the device, a
  * workshop's board at the pact, and what those tests measure of a page on a narrow screen.
  */
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { DEFAULT_CRITERIA } from '../../shared/schema/index.ts'
 import { newParticipant } from './browser.ts'
 import { boardPage } from './boardPage.ts'
-import type { Json } from './pactPage.ts'
+import { fixtureWithActors, type Json } from './pactPage.ts'
 
 /** A phone as participants hold one: 390 × 844 CSS px, touch, a 3× screen. */
 export const PHONE = {
@@ -35,27 +33,12 @@ export const CANDIDATES = [
  * six criteria, and a logframe at every level.
  */
 export function workshopAtThePact(title: string): Json {
-  const board = JSON.parse(
-    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'board-v5.json'), 'utf8'),
-  ) as Json
-  board.title = title
-  board.canvases.stakeholders.nodes = [
+  const board = fixtureWithActors(title, [
     ['a1', 'Comune di Clusone', 'public'],
     ['a2', 'Cooperativa sociale Il Ponte', 'third-sector'],
     ['a3', 'Confartigianato Bergamo', 'economic'],
     ['a4', 'Centro per l’impiego di Seriate', 'public'],
-  ].map(([id, label, category], i) => ({
-    id,
-    kind: 'actor',
-    label,
-    category,
-    power: 0.5,
-    interest: 0.5,
-    stance: 'neutral',
-    desiredStance: 'supports',
-    x: i * 200,
-    y: 0,
-  }))
+  ])
   board.strategy.criteria = DEFAULT_CRITERIA.map((c, i) => ({ ...c, order: i }))
   board.strategy.candidates = CANDIDATES.map((label, i) => ({
     id: `cand-${i + 1}`,
