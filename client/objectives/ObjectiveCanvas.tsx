@@ -46,6 +46,17 @@ const edgesSelector = (s: BoardState) => s.canvases.objectives.edges
 const syncedSelector = (s: BoardState) => s.synced
 const hasProblemsSelector = (s: BoardState) => s.canvases.problems.nodes.length > 0
 const viewerSelector = (s: BoardState) => s.role === 'viewer'
+/** Every problem's role, as one string: it changes when a role does, not when a card moves. */
+const rolesByList = new WeakMap<readonly CardNode[], string>()
+const problemRolesSelector = (s: BoardState) => {
+  const problems = s.canvases.problems.nodes
+  let roles = rolesByList.get(problems)
+  if (roles === undefined) {
+    roles = problems.map((n) => `${n.id}:${String(n.data.role ?? '')}`).join('\n')
+    rolesByList.set(problems, roles)
+  }
+  return roles
+}
 
 const STATUS_COLORS: Record<string, string> = {
   'to-reword': '#d99a1e',
@@ -182,9 +193,11 @@ export function ObjectiveCanvas() {
   const onMouseMove = (e: MouseEvent) =>
     handlers.onPointerMove(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
 
-  // an objective is named by its place in the tree, which the problem it came from gives
+  // an objective is named by its place in the tree, which the problem it came from gives: a
+  // change of any problem's role names the objectives again (names are kept by card data)
   const name = useCardName()
   const kind = useTranslatedOnce('objectives')
+  const problemRoles = useBoard(problemRolesSelector)
   const cardName = useCallback(
     (n: CardNode) => {
       const from = typeof n.data.derivedFrom === 'string' ? n.data.derivedFrom : null
@@ -192,7 +205,8 @@ export function ObjectiveCanvas() {
       const role = objectiveRoleOf(problem?.data.role as ProblemRole | undefined)
       return name(kind(role ? `roles.${role}` : 'compare.objective'), n.data.label)
     },
-    [name, kind, store],
+    // problemRoles is read through the store; it is here so that a role's change renames
+    [name, kind, store, problemRoles],
   )
 
   const empty = synced && nodes.length === 0

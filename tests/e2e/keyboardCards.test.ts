@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { PNG } from 'pngjs'
-import { putCard, putLink } from '../../shared/schema/index.ts'
+import { canvasRoots, putCard, putLink } from '../../shared/schema/index.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { createBoard } from '../helpers/server.ts'
@@ -55,9 +55,10 @@ describe('the canvases’ cards, as a screen reader announces them', () => {
     })
   }, 60_000)
 
-  it('names the objectives by their place in the tree', async () => {
+  it('names the objectives by their place in the tree, and again when that place changes', async () => {
+    let seeder: Client | undefined
     const board = await seededBoard((c) =>
-      c.doc.transact(() => {
+      (seeder = c).doc.transact(() => {
         putCard(c.doc, 'problems', 'core', {
           kind: 'problem',
           label: 'Disoccupazione',
@@ -95,6 +96,14 @@ describe('the canvases’ cards, as a screen reader announces them', () => {
       ],
       links: ['legame | Legame da «Rete dei servizi» a «Occupazione giovanile»'],
     })
+    // the problem it came from becomes a cause: the objective is a means now, and is called so
+    const objectiveName = page.locator('.objective-canvas .react-flow__node[data-id="o1"]')
+    seeder!.doc.transact(() =>
+      canvasRoots(seeder!.doc, 'problems').nodes.get('core')!.set('role', 'cause'),
+    )
+    await expect
+      .poll(() => objectiveName.getAttribute('aria-label'))
+      .toBe('Mezzo: «Occupazione giovanile»')
   }, 60_000)
 
   it('names the actors of the map and of the grid, in English for an English reader', async () => {
