@@ -12,6 +12,7 @@ import type { CardData, CardNode } from '../store/projection.ts'
 import { useObjectiveActions } from './useObjectiveActions.ts'
 import { useObjectiveDisplay } from './objectiveDisplay.ts'
 import { ObjectiveTextEditor } from './ObjectiveTextEditor.tsx'
+import { mayPassLines } from '../kit/cardLines.ts'
 
 export type ObjectiveNode = CardNode<CardData, 'objective'>
 
@@ -85,14 +86,25 @@ export const ObjectiveCardNode = memo(function ObjectiveCardNode({
           {data.label || t('card.empty')}
         </div>
       )}
-      {showOrigin && (
-        <div className="objective-origin">
-          <span>{t('card.fromProblem')}:</span> {problem.label}
-        </div>
-      )}
+      {showOrigin && <Origin intro={t('card.fromProblem')} text={problem.label!} />}
       <VoteDots canvas="objectives" card={id} label={data.label} />
       <WriterMark writer={writer} />
       <Handle type="source" position={Position.Top} isConnectable={editable} />
     </div>
   )
 })
+
+/**
+ * The problem an objective came from, under its text. A long one is cut at three lines and «…»
+ * (objectives.css): written whole, a long problem made the card reach over the objective below
+ * it. Hovered, its tooltip has the whole text; selected, the card shows it all.
+ */
+function Origin({ intro, text }: { intro: string; text: string }) {
+  // 12-px text: about 29 characters fit a line of a 200-px card, the intro on the first
+  const long = mayPassLines(`${intro}: ${text}`, 3, 18)
+  return (
+    <div className={`objective-origin${long ? ' long' : ''}`} title={long ? text : undefined}>
+      <span>{intro}:</span> {text}
+    </div>
+  )
+}

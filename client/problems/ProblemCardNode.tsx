@@ -8,6 +8,7 @@ import { groupLabel } from './ProblemInspector.tsx'
 import { CardTextEditor } from '../kit/CardTextEditor.tsx'
 import { VoteBadge, useVoteBadge } from '../facilitation/VoteDots.tsx'
 import { useProblemCardsView } from './cardContext.ts'
+import { mayPassLines } from '../kit/cardLines.ts'
 
 /**
  * A card is drawn from its id, data and selection only; React Flow also passes its measured
@@ -59,8 +60,9 @@ export const ProblemCardNode = memo(function ProblemCardNode({
           onDone={() => actions.setEditing(null)}
         />
       ) : (
+        // cut at five lines (canvas.css); about 25 characters fit a line of a 200-px card
         <div
-          className={`card-label${data.label ? '' : ' empty'}${mayPassFiveLines(data.label) ? ' long' : ''}`}
+          className={`card-label${data.label ? '' : ' empty'}${mayPassLines(data.label, 5, 16) ? ' long' : ''}`}
         >
           {data.label || words.empty}
         </div>
@@ -91,15 +93,3 @@ export const ProblemCardNode = memo(function ProblemCardNode({
     </div>
   )
 }, sameCard)
-
-/**
- * Whether a card's text may take more than five lines (canvas.css cuts it there), counting at
- * most 16 characters to a line of a 200-px card (about 25 fit; capitals and long words fit
- * fewer). Only such cards get the cut's styles, which cost the layout of every card they are on
- * (a 2,000-card board was laid out some 50 ms later with them on every card).
- */
-function mayPassFiveLines(label: string): boolean {
-  let lines = 0
-  for (const paragraph of label.split('\n')) lines += Math.max(1, Math.ceil(paragraph.length / 16))
-  return lines > 5
-}

@@ -14,6 +14,7 @@ import { stakeholdersWorkshop } from '../helpers/stakeholdersPage.ts'
 const workshop = stakeholdersWorkshop()
 
 const LAPTOP = { width: 1440, height: 900 }
+const PARTICIPANT = { width: 1366, height: 768 }
 const PROJECTOR = { width: 1920, height: 1080 }
 
 type Rect = { left: number; right: number; top: number; bottom: number; height: number }
@@ -47,6 +48,9 @@ async function openTab(page: Page, link: string, tab: string) {
   await page.locator('[data-testid=connection][data-state=ok]').waitFor({ timeout: 15_000 })
   await page.locator(`#tab-${tab}`).click()
 }
+
+const LONG_PROBLEM =
+  'Servizi per il lavoro frammentati tra enti che non si parlano, con sportelli aperti solo in orari d’ufficio, comunicazione su canali che i giovani non usano e nessuna banca dati condivisa tra Centro per l’impiego e Comuni'
 
 describe('the canvases stay legible', () => {
   it('keeps the central objective’s badge on one line beside or above its status', async () => {
@@ -174,8 +178,7 @@ describe('the canvases stay legible', () => {
     ] as const) {
       const board = await workshop.createBoard('Patto Valle Seriana')
       const room = await workshop.stock(board)
-      const long =
-        'Servizi per il lavoro frammentati tra enti che non si parlano, con sportelli aperti solo in orari d’ufficio, comunicazione su canali che i giovani non usano e nessuna banca dati condivisa tra Centro per l’impiego e Comuni'
+      const long = LONG_PROBLEM
       // the cause below one layer pitch (150) lower, where «Aggiungi causa» puts it
       room.doc.transact(() => {
         putCard(room.doc, 'problems', 'long', {
@@ -244,5 +247,85 @@ describe('the canvases stay legible', () => {
       expect(onTop).toBe(true)
       await screenshot(page, `legibility-problem-long-selected-${name}`)
     }
+  })
+
+  it('shows three lines of an objective’s long problem over the objective below on a laptop, all of it in its tooltip and when selected', async () => {
+    const board = await workshop.createBoard('Patto Valle Seriana')
+    const room = await workshop.stock(board)
+    // reworded from the long problem; its means one row below, where the generation puts it
+    // (problem rows 150 apart, objective rows half as much again)
+    room.doc.transact(() => {
+      putCard(room.doc, 'problems', 'long', {
+        kind: 'problem',
+        label: LONG_PROBLEM,
+        role: 'core',
+        x: 0,
+        y: 0,
+      })
+      putCard(room.doc, 'problems', 'cause', {
+        kind: 'problem',
+        label: 'Scarso orientamento scolastico',
+        role: 'cause',
+        x: 0,
+        y: 150,
+      })
+      putCard(room.doc, 'objectives', 'obj-long', {
+        kind: 'objective',
+        label: 'Servizi per il lavoro coordinati tra gli enti e raggiungibili dai giovani',
+        status: 'reworded',
+        derivedFrom: 'long',
+        x: 0,
+        y: 0,
+      })
+      putCard(room.doc, 'objectives', 'obj-below', {
+        kind: 'objective',
+        label: 'Orientamento scolastico efficace',
+        status: 'reworded',
+        derivedFrom: 'cause',
+        x: 0,
+        y: 225,
+      })
+    })
+    // a participant's laptop (the projector shows no problems under the objectives)
+    const { page } = await workshop.participant('Bruno')
+    await page.setViewportSize(PARTICIPANT)
+    await openTab(page, board.links.participant, 'objectives')
+    const card = (id: string) => page.locator(`.react-flow__node[data-id=${id}] .objective-card`)
+    await card('obj-below').getByText('Orientamento scolastico efficace').waitFor()
+    const sight = () =>
+      page.evaluate(() => {
+        const box = (id: string) =>
+          document
+            .querySelector(`.react-flow__node[data-id=${id}] .objective-card`)!
+            .getBoundingClientRect()
+            .toJSON() as Rect
+        const origin = document.querySelector('[data-id=obj-long] .objective-origin')!
+        return {
+          long: box('obj-long'),
+          below: box('obj-below'),
+          cut: origin.scrollHeight > origin.clientHeight + 1,
+        }
+      })
+    // three lines and «…», the whole problem in its tooltip: the objective below stays in sight
+    await expect
+      .poll(async () => {
+        const s = await sight()
+        return { cut: s.cut, apart: apart(s.long, s.below) }
+      })
+      .toEqual({ cut: true, apart: true })
+    const origin = card('obj-long').locator('.objective-origin')
+    expect(await origin.getAttribute('title')).toBe(LONG_PROBLEM)
+    await screenshot(page, 'legibility-objective-origin-laptop')
+    // selected, it shows the whole problem, over the objective below
+    await card('obj-long').click()
+    await expect.poll(async () => (await sight()).cut).toBe(false)
+    const { long: l, below: b } = await sight()
+    expect(apart(l, b)).toBe(false)
+    const onTop = await page.evaluate(
+      ([x, y]) => !!document.elementFromPoint(x!, y!)?.closest('[data-id=obj-long]'),
+      [Math.max(l.left, b.left) + 10, (b.top + Math.min(l.bottom, b.bottom)) / 2],
+    )
+    expect(onTop).toBe(true)
+    await screenshot(page, 'legibility-objective-origin-selected-laptop')
   })
 })
