@@ -4,6 +4,7 @@ import type { DrawnCard } from './model.ts'
 import { num, rect, svgDocument, textBlock, wrap, type Box } from './svg.ts'
 
 export interface LegendItem {
+  /** A card's colours, a line, or a line with an arrowhead (a link or a directed relation). */
   kind: 'box' | 'line' | 'arrow'
   fill: string
   stroke: string
@@ -18,6 +19,13 @@ const TITLE_SIZE = 24
 const SUBTITLE_SIZE = 15
 const LEGEND_SIZE = 13
 const SWATCH = 28
+/**
+ * A line's sample is longer: a relation's dashes ('14 5 3 5', 27 px) showed barely once in 28 px,
+ * less once an arrowhead took 12 of them.
+ */
+const LINE_SWATCH = 40
+/** The arrowheads' size, the links' on the canvas (the markers below). */
+const HEAD = 12
 const ITEM_GAP = 24
 const ROW = 24
 /** A picture narrower than this would squeeze its title and legend. */
@@ -34,10 +42,17 @@ function swatch(item: LegendItem, x: number, y: number): string {
     )
   // round ends, as the page draws its lines: a dotted line's 1-px dashes are dots, not specks
   const dash = item.dash ? ` stroke-dasharray="${item.dash}"` : ''
-  const marker =
-    item.kind === 'arrow' ? ` marker-end="url(#legend-arrow-${item.stroke.slice(1)})"` : ''
-  return `<line x1="${num(x)}" y1="${num(mid)}" x2="${num(x + SWATCH - (item.kind === 'arrow' ? 6 : 0))}" y2="${num(mid)}" stroke="${item.stroke}" stroke-width="${item.width ?? 3}"${dash} stroke-linecap="round"${marker}/>`
+  const end = x + LINE_SWATCH
+  // an arrow's line stops inside its head, whose tip is the sample's end: a round end past
+  // the tip blunted it (a marker puts the tip on the line's end)
+  const line = `<line x1="${num(x)}" y1="${num(mid)}" x2="${num(item.kind === 'arrow' ? end - HEAD / 2 : end)}" y2="${num(mid)}" stroke="${item.stroke}" stroke-width="${item.width ?? 3}"${dash} stroke-linecap="round"/>`
+  if (item.kind === 'line') return line
+  const back = end - HEAD
+  const head = `<path d="M${num(back)},${num(mid - HEAD / 2)} L${num(end)},${num(mid)} L${num(back)},${num(mid + HEAD / 2)} z" fill="${item.stroke}"/>`
+  return line + head
 }
+
+const swatchWidth = (item: LegendItem) => (item.kind === 'box' ? SWATCH : LINE_SWATCH)
 
 /** Legend items flowed into rows no wider than `width`; returns the SVG and its height. */
 function legend(items: LegendItem[], labels: ImageLabels, x: number, y: number, width: number) {
@@ -47,25 +62,29 @@ function legend(items: LegendItem[], labels: ImageLabels, x: number, y: number, 
   let cx = x + textWidth(labels.legend, LEGEND_SIZE, 'bold') + ITEM_GAP
   let cy = y
   for (const item of items) {
-    const w = SWATCH + 8 + textWidth(item.label, LEGEND_SIZE)
+    const text = swatchWidth(item) + 8
+    const w = text + textWidth(item.label, LEGEND_SIZE)
     if (cx + w > x + width && cx > x) {
       cx = x
       cy += ROW
     }
     parts.push(
       swatch(item, cx, cy),
-      textBlock([item.label], cx + SWATCH + 8, cy, { size: LEGEND_SIZE, fill: '#1f2328' }, ROW),
+      textBlock([item.label], cx + text, cy, { size: LEGEND_SIZE, fill: '#1f2328' }, ROW),
     )
     cx += w + ITEM_GAP
   }
   return { svg: parts.join(''), height: cy - y + ROW }
 }
 
-/** Arrowheads, one per colour the picture uses (markers take their colour from here). */
+/**
+ * Arrowheads, one per colour the picture's links use (markers take their colour from here), HEAD
+ * long and wide.
+ */
 function markers(colors: Map<string, string>): string {
   const defs = [...colors].map(
     ([id, color]) =>
-      `<marker id="${id}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="12" markerHeight="12" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${color}"/></marker>`,
+      `<marker id="${id}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="${HEAD}" markerHeight="${HEAD}" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${color}"/></marker>`,
   )
   return `<defs>${defs.join('')}</defs>`
 }
@@ -114,12 +133,8 @@ export function composePage(frame: Frame): { svg: string; width: number; height:
   const width = contentWidth + 2 * MARGIN
   const height = top + contentHeight + 32 + legendBlock.height + MARGIN
 
-  const colors = new Map(frame.markerColors)
-  for (const item of frame.legend)
-    if (item.kind === 'arrow') colors.set(`legend-arrow-${item.stroke.slice(1)}`, item.stroke)
-
   const body = [
-    markers(colors),
+    markers(frame.markerColors),
     textBlock(
       titleLines,
       MARGIN,

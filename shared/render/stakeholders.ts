@@ -200,11 +200,12 @@ export function drawMap(board: RenderSource, labels: ImageLabels): DrawnCanvas {
     under: lines.join(''),
     legend: [
       ...categoryLegend(labels),
-      // the information line's dots big enough to read in a short sample, as on the page
+      // the information line's dots big enough to read in a short sample, as on the page; who
+      // informs or funds whom with the map's arrowhead
       ...RELATION_KINDS.map((k) => {
         const look = RELATION_LOOK[k]
         return {
-          kind: 'line' as const,
+          kind: look.directed ? ('arrow' as const) : ('line' as const),
           fill: look.color,
           stroke: look.color,
           dash: look.sample?.dash ?? look.dash,

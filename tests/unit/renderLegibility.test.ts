@@ -6,7 +6,8 @@ import { renderCanvas } from '../../shared/render/index.ts'
 import { drawGrid } from '../../shared/render/stakeholders.ts'
 import { textWidth } from '../../shared/render/fontMetrics.ts'
 import { QUADRANTS } from '../../shared/stakeholders/grid.ts'
-import type { ActorCategory } from '../../shared/schema/vocabulary.ts'
+import { RELATION_LOOK } from '../../shared/stakeholders/look.ts'
+import { RELATION_KINDS, type ActorCategory } from '../../shared/schema/vocabulary.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 
 /** A board with only what a test draws: the other canvases are empty. */
@@ -70,6 +71,40 @@ describe('the exported pictures stay legible', () => {
     expect(info).toHaveLength(1)
     expect(info[0]).toContain('stroke-linecap="round"')
     expect(Number(/stroke-width="([\d.]+)"/.exec(info[0]!)![1])).toBeGreaterThanOrEqual(5)
+  })
+
+  it('draws the legend’s samples of the relations with a direction with the map’s arrowhead', () => {
+    const actor = (id: string) => ({ id, ...newActorFields('public', { label: id }), x: 0, y: 0 })
+    const board = source({
+      stakeholders: {
+        nodes: [actor('a'), actor('b')],
+        edges: [{ id: 'r', kind: 'funding', source: 'a', target: 'b' }],
+      },
+    })
+    const { svg } = renderCanvas(board, 'map')
+    const legend = svg.slice(svg.lastIndexOf('stroke="#d0d3d8"'))
+    for (const kind of RELATION_KINDS) {
+      const { color, directed } = RELATION_LOOK[kind]
+      // each sample: its line, then its head when it has one, before the next sample's line
+      const sample = new RegExp(`<line [^>]*stroke="${color}"[^>]*/>(<path [^>]*/>)?`).exec(legend)
+      expect(sample, kind).not.toBeNull()
+      const head = sample![1]
+      if (!directed) {
+        expect(head, kind).toBeUndefined()
+        continue
+      }
+      expect(head, `${kind}: its head`).toBeDefined()
+      expect(head).toContain(`fill="${color}"`)
+      // a triangle as long and wide as the map's markers (12 px), its tip at the line's end
+      const points = [...head!.matchAll(/([\d.]+),([\d.]+)/g)].map((m) => [+m[1]!, +m[2]!])
+      const xs = points.map((p) => p[0]!)
+      const ys = points.map((p) => p[1]!)
+      expect(Math.max(...xs) - Math.min(...xs)).toBe(12)
+      expect(Math.max(...ys) - Math.min(...ys)).toBe(12)
+      const x2 = Number(/x2="([\d.]+)"/.exec(sample![0])![1])
+      expect(x2).toBeLessThan(Math.max(...xs))
+      expect(x2).toBeGreaterThan(Math.min(...xs))
+    }
   })
 
   it('draws no actor card over a quadrant’s title in the grid’s picture', () => {
