@@ -23,6 +23,8 @@ export interface ImageLabels {
   categories: Record<ActorCategory, string>
   relations: Record<RelationKind, string>
   quadrants: Record<Quadrant, string>
+  /** Under each quadrant's strategy, what puts an actor there. */
+  quadrantHints: Record<Quadrant, string>
   axes: { power: string; interest: string; low: string; high: string }
   /** The tray of actors not yet placed on the grid. */
   tray: string
@@ -67,6 +69,12 @@ const it: ImageLabels = {
     'keep-satisfied': 'Mantenere soddisfatti',
     'keep-informed': 'Tenere informati',
     monitor: 'Monitorare',
+  },
+  quadrantHints: {
+    'manage-closely': 'Potere alto · interesse alto',
+    'keep-satisfied': 'Potere alto · interesse basso',
+    'keep-informed': 'Potere basso · interesse alto',
+    monitor: 'Potere basso · interesse basso',
   },
   axes: { power: 'Potere', interest: 'Interesse', low: 'basso', high: 'alto' },
   tray: 'Da collocare',
@@ -124,6 +132,12 @@ const en: ImageLabels = {
     'keep-satisfied': 'Keep satisfied',
     'keep-informed': 'Keep informed',
     monitor: 'Monitor',
+  },
+  quadrantHints: {
+    'manage-closely': 'High power · high interest',
+    'keep-satisfied': 'High power · low interest',
+    'keep-informed': 'Low power · high interest',
+    monitor: 'Low power · low interest',
   },
   axes: { power: 'Power', interest: 'Interest', low: 'low', high: 'high' },
   tray: 'To place',

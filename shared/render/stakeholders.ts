@@ -67,6 +67,15 @@ function categoryLegend(labels: ImageLabels) {
   }))
 }
 
+/**
+ * A quadrant's strategy and its hint, as large as the page's (canvases.css: 30 and 16 px), in the
+ * band along its outer edge that no card covers (GRID.titleBand). At 18 px, without hints, the
+ * strategies came out at 8 pt on an A4 print of the grid (1,230 px across 19 cm); now 13 pt.
+ */
+const QUADRANT_TEXT = { title: 30, titleLine: 36, hint: 16, gap: 2, padX: 22, padY: 16 }
+const quadrantTextHeight =
+  QUADRANT_TEXT.titleLine + QUADRANT_TEXT.gap + QUADRANT_TEXT.hint * 1.3 + QUADRANT_TEXT.padY
+
 /** The four quadrants with their strategies, and the two axes, as GridBackdrop draws them. */
 function gridBackdrop(labels: ImageLabels): string {
   const parts: string[] = []
@@ -75,19 +84,28 @@ function gridBackdrop(labels: ImageLabels): string {
     const right = r.x > 0
     const bottom = r.y > 0
     parts.push(rect(r, QUADRANT_LOOK[q].tint))
-    const tx = right ? r.x + r.width - 14 : r.x + 14
-    const ty = bottom ? r.y + r.height - 34 : r.y + 10
+    const x = right ? r.x + r.width - QUADRANT_TEXT.padX : r.x + QUADRANT_TEXT.padX
+    const anchor = right ? 'end' : 'start'
+    // the title above its hint, at the top of the upper quadrants, the foot of the lower ones
+    const y = bottom ? r.y + r.height - quadrantTextHeight : r.y + QUADRANT_TEXT.padY
     parts.push(
-      textBlock([labels.quadrants[q]], tx, ty, {
-        size: 18,
-        weight: 'bold',
-        fill: QUADRANT_LOOK[q].ink,
-        anchor: right ? 'end' : 'start',
+      textBlock(
+        [labels.quadrants[q]],
+        x,
+        y,
+        { size: QUADRANT_TEXT.title, weight: 'bold', fill: QUADRANT_LOOK[q].ink, anchor },
+        QUADRANT_TEXT.titleLine,
+      ),
+      textBlock([labels.quadrantHints[q]], x, y + QUADRANT_TEXT.titleLine + QUADRANT_TEXT.gap, {
+        size: QUADRANT_TEXT.hint,
+        fill: '#4a4f57',
+        anchor,
       }),
     )
   }
   parts.push(rect({ x: 0, y: 0, width: GRID.width, height: GRID.height }, 'none', '#8a8f98'))
-  const axis = { size: 13, fill: '#4a4f57' }
+  // 16 px, as the tray's title (the page's are 18)
+  const axis = { size: 16, fill: '#4a4f57' }
   const below = GRID.height + 8
   parts.push(
     textBlock([labels.axes.low], 0, below, axis),

@@ -5,7 +5,7 @@ import { drawObjectives, drawProblems } from '../../shared/render/trees.ts'
 import { renderCanvas } from '../../shared/render/index.ts'
 import { drawGrid } from '../../shared/render/stakeholders.ts'
 import { textWidth } from '../../shared/render/fontMetrics.ts'
-import { QUADRANTS } from '../../shared/stakeholders/grid.ts'
+import { GRID, QUADRANTS, quadrantRect } from '../../shared/stakeholders/grid.ts'
 import { RELATION_LOOK } from '../../shared/stakeholders/look.ts'
 import { RELATION_KINDS, type ActorCategory } from '../../shared/schema/vocabulary.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
@@ -25,6 +25,29 @@ const texts = (svg: string) =>
   [...svg.matchAll(/<text [^>]*>(.*?)<\/text>/g)].map((m) =>
     [...m[1]!.matchAll(/<tspan[^>]*>(.*?)<\/tspan>/g)].map((t) => t[1]),
   )
+
+type Rect = { x: number; y: number; width: number; height: number }
+const apart = (a: Rect, b: Rect) =>
+  a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y
+
+/** The box of the one-line <text> of an SVG fragment that reads `line`, from its attributes. */
+function textBox(svg: string, line: string): Rect & { size: number } {
+  const text = [...svg.matchAll(/<text ([^>]*)>(.*?)<\/text>/g)].find(
+    (m) => m[2]!.replace(/<[^>]+>/g, '') === line,
+  )
+  expect(text, line).toBeDefined()
+  const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(text![1]!)?.[1]
+  const size = Number(attr('font-size'))
+  const width = textWidth(line, size, attr('font-weight') === 'bold' ? 'bold' : 'normal')
+  const x = Number(attr('x'))
+  return {
+    x: attr('text-anchor') === 'end' ? x - width : x,
+    y: Number(attr('y')),
+    width,
+    height: size * 1.2,
+    size,
+  }
+}
 
 describe('the exported pictures stay legible', () => {
   it('keeps «OBIETTIVO CENTRALE» on one line, its status chip below it when both do not fit', () => {
@@ -129,25 +152,36 @@ describe('the exported pictures stay legible', () => {
     })
     const labels = IMAGE_LABELS.it
     const drawn = drawGrid(board, labels)
-    // each title's box, from where the backdrop sets it (18 px bold, anchored at x)
-    const titles = QUADRANTS.map((q) => {
-      const title = labels.quadrants[q]
-      const text = [...drawn.under.matchAll(/<text ([^>]*)>(.*?)<\/text>/g)].find(
-        (m) => m[2]!.replace(/<[^>]+>/g, '') === title,
-      )!
-      const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(text[1]!)?.[1]
-      const width = textWidth(title, 18, 'bold')
-      const x = Number(attr('x'))
-      return {
-        x: attr('text-anchor') === 'end' ? x - width : x,
-        y: Number(attr('y')),
-        width,
-        height: 18 * 1.3,
-      }
-    })
-    const apart = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
-      a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y
+    const titles = QUADRANTS.flatMap((q) => [
+      textBox(drawn.under, labels.quadrants[q]),
+      textBox(drawn.under, labels.quadrantHints[q]),
+    ])
     for (const card of drawn.cards) for (const t of titles) expect(apart(card.box, t)).toBe(true)
+  })
+
+  it('sets the quadrants’ strategies as large as the page does, each with its hint, in the band no card covers', () => {
+    for (const lang of ['it', 'en'] as const) {
+      const labels = IMAGE_LABELS[lang]
+      const { under } = drawGrid(source({}), labels)
+      for (const q of QUADRANTS) {
+        // the page's sizes (canvases.css): 30-px titles (they were 18), 16-px hints (none)
+        const title = textBox(under, labels.quadrants[q])
+        expect(title.size).toBeGreaterThanOrEqual(30)
+        const hint = textBox(under, labels.quadrantHints[q])
+        expect(hint.size).toBeGreaterThanOrEqual(16)
+        // the hint under its title, both inside the quadrant's band along its outer edge
+        const r = quadrantRect(q)
+        const band = { ...r, ...(r.y > 0 ? { y: r.y + r.height - GRID.titleBand } : {}) }
+        band.height = GRID.titleBand
+        expect(hint.y).toBeGreaterThanOrEqual(title.y + title.height)
+        for (const t of [title, hint]) {
+          expect(t.x).toBeGreaterThanOrEqual(band.x)
+          expect(t.x + t.width).toBeLessThanOrEqual(band.x + band.width)
+          expect(t.y).toBeGreaterThanOrEqual(band.y)
+          expect(t.y + t.height).toBeLessThanOrEqual(band.y + band.height)
+        }
+      }
+    }
   })
 
   it('keeps every word of a long problem card and moves the causes below clear of it', () => {
