@@ -3,8 +3,8 @@ import { holdKey } from '../text/typeAhead.ts'
 
 /**
  * A small menu under a toolbar button: focus moves into it when it opens, ↑ ↓ move between its
- * items, Escape or a click elsewhere closes it and gives the focus back to the button. Keys typed
- * inside it never reach the canvas shortcuts.
+ * items (Home and End to the first and the last), Escape or a click elsewhere closes it and gives
+ * the focus back to the button. Keys typed inside it never reach the canvas shortcuts.
  */
 export function ToolbarMenu({
   label,
@@ -12,6 +12,7 @@ export function ToolbarMenu({
   disabled,
   className,
   typeToChoose = false,
+  arrowOpens = false,
   children,
 }: {
   label: ReactNode
@@ -24,6 +25,8 @@ export function ToolbarMenu({
    * once lost the first word, and the space pressed the item.
    */
   typeToChoose?: boolean
+  /** ↓ on the button opens the menu too, as Enter and Space do (a page's menu, not a canvas's). */
+  arrowOpens?: boolean
   children: (close: () => void) => ReactNode
 }) {
   const [open, setOpen] = useState(false)
@@ -71,12 +74,22 @@ export function ToolbarMenu({
       holdKey({ char: e.key })
       return
     }
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
     const items = [...(root.current?.querySelectorAll<HTMLElement>('[data-menu-item]') ?? [])]
-    if (!items.length) return
-    e.preventDefault()
     const at = items.indexOf(document.activeElement as HTMLElement)
-    const next = e.key === 'ArrowDown' ? at + 1 : at - 1
+    // Home and End from an item only: in a field of the menu they move its caret
+    const onItem = at >= 0
+    const next =
+      e.key === 'ArrowDown'
+        ? at + 1
+        : e.key === 'ArrowUp'
+          ? at - 1
+          : e.key === 'Home' && onItem
+            ? 0
+            : e.key === 'End' && onItem
+              ? items.length - 1
+              : null
+    if (next === null || !items.length) return
+    e.preventDefault()
     items[(next + items.length) % items.length]!.focus()
   }
   return (
@@ -89,6 +102,15 @@ export function ToolbarMenu({
         disabled={disabled}
         title={title}
         onClick={() => setOpen((o) => !o)}
+        onKeyDown={
+          arrowOpens
+            ? (e) => {
+                if (e.key !== 'ArrowDown' || open) return
+                e.preventDefault()
+                setOpen(true)
+              }
+            : undefined
+        }
       >
         {label}
       </button>

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { screenshot } from '../helpers/browser.ts'
 import { exportJson } from '../helpers/server.ts'
 import { browserSuite } from '../helpers/suite.ts'
-import { importWithLinks, participants, pactPage, type Json } from '../helpers/pactPage.ts'
+import {
+  addMember,
+  importWithLinks,
+  participants,
+  pactPage,
+  workshopBoard,
+  type Json,
+} from '../helpers/pactPage.ts'
 
 const suite = browserSuite()
 
@@ -182,10 +189,8 @@ describe('the Patto phase in the browser', () => {
     await expect.poll(focusedField).toBe('mandate')
     await alice.page.keyboard.type('Indirizzo e verifica del patto')
     await alice.page.keyboard.press('Enter')
-    await body.locator('select[data-field=addMember]').selectOption({ label: 'Comune di Clusone' })
-    await body
-      .locator('select[data-field=addMember]')
-      .selectOption({ label: 'Cooperativa Il Ponte' })
+    await addMember(body, 'Comune di Clusone')
+    await addMember(body, 'Cooperativa Il Ponte')
     await body.locator('select[data-field=lead]').selectOption({ label: 'Comune di Clusone' })
     // the new rule's text takes the focus and what is typed at once, before it was drawn: no
     // letter is lost, and the spaces typed do not press «+ Regola» again
@@ -277,5 +282,76 @@ describe('the Patto phase in the browser', () => {
       0,
     )
     await screenshot(projector.page, 'pact-governance-projector')
+  })
+
+  it('«+ Aggiungi un membro» adds nobody as the keyboard passes by; the arrows and Enter pick one actor', async () => {
+    const board = await importWithLinks(suite, workshopBoard('Patto Val Seriana'))
+    const { page } = pactPage((await suite.open(board.links.participant, 'Alice')).page)
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await pactPage(page).openView('governance')
+    await page.locator('button[data-suggested=steering]').click()
+    const body = page.locator('.gov-body[data-label="Cabina di regia"]')
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-field')))
+      .toBe('mandate')
+    const members = () =>
+      body
+        .locator('.gov-members li[data-actor-id]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-actor-id')).sort())
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null
+        return el?.getAttribute('role') === 'menuitem' ? el.innerText.trim() : el?.className
+      })
+    // Tab from the mandate reaches the control; a ↓ on it, as a keyboard user walking the card
+    // presses one, opens the actors and adds none (the select it was made the first one a member)
+    await page.keyboard.press('Tab')
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.split('·')[0]?.trim()))
+      .toMatch(/aggiungi un membro/i)
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(() => Promise.all([focused(), members()])).toEqual(['Comune di Clusone', []])
+    const add = body.getByRole('button', { name: '+ Aggiungi un membro · Cabina di regia' })
+    expect(await add.getAttribute('aria-haspopup')).toBe('menu')
+    expect(await add.getAttribute('aria-expanded')).toBe('true')
+    // End and Home go to the last and the first; ↓ and Enter make that actor, only, a member,
+    // and the focus comes back to the button for the next one
+    await page.keyboard.press('End')
+    await expect.poll(focused).toBe('Impresa Rossi')
+    await page.keyboard.press('Home')
+    await expect.poll(focused).toBe('Comune di Clusone')
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(focused).toBe('Cooperativa Il Ponte')
+    await page.keyboard.press('Enter')
+    await expect.poll(members).toEqual(['a2'])
+    await expect.poll(focused).toBe('gov-add-member')
+    expect(await body.getByRole('menuitem').count()).toBe(0)
+    // Space opens it with the actors not members yet; Escape closes it, adding none
+    await page.keyboard.press(' ')
+    await expect.poll(focused).toBe('Comune di Clusone')
+    expect(await body.getByRole('menuitem').allInnerTexts()).toEqual([
+      'Comune di Clusone',
+      'Impresa Rossi',
+    ])
+    await page.keyboard.press('Escape')
+    await expect.poll(focused).toBe('gov-add-member')
+    expect(await body.getByRole('menuitem').count()).toBe(0)
+    // Enter opens it and picks; the last actor added, a line says all are members and the
+    // focus goes on to the lead
+    await page.keyboard.press('Enter')
+    await expect.poll(focused).toBe('Comune di Clusone')
+    await page.keyboard.press('Enter')
+    await expect.poll(focused).toBe('gov-add-member')
+    await page.keyboard.press('Enter')
+    await expect.poll(focused).toBe('Impresa Rossi')
+    await page.keyboard.press('Enter')
+    await expect.poll(members).toEqual(['a1', 'a2', 'a3'])
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-field')))
+      .toBe('lead')
+    expect(await body.getByTestId('all-members').innerText()).toBe(
+      'Tutti gli attori del registro sono già membri.',
+    )
+    expect(await body.locator('.gov-add-member').count()).toBe(0)
   })
 })

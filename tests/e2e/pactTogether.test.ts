@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { screenshot } from '../helpers/browser.ts'
 import { exportJson } from '../helpers/server.ts'
 import { browserSuite } from '../helpers/suite.ts'
-import { participants, type Json } from '../helpers/pactPage.ts'
+import { addMember, participants, type Json } from '../helpers/pactPage.ts'
 
 const suite = browserSuite()
 
@@ -159,12 +159,8 @@ describe('the Patto phase: what several people write at once', () => {
     await context.setOffline(true)
     await bruno.page.evaluate(() => window.dispatchEvent(new Event('offline')))
     await bruno.page.locator('[data-testid=connection][data-state=offline]').waitFor()
-    await bodyOf(bruno)
-      .locator('select[data-field=addMember]')
-      .selectOption({ label: 'Comune di Clusone' })
-    await bodyOf(alice)
-      .locator('select[data-field=addMember]')
-      .selectOption({ label: 'Cooperativa Il Ponte' })
+    await addMember(bodyOf(bruno), 'Comune di Clusone')
+    await addMember(bodyOf(alice), 'Cooperativa Il Ponte')
     await expect
       .poll(async () => {
         const pact = (await exportJson(suite.server.url, board.id, board.keys.viewer)).pact as Json

@@ -111,6 +111,26 @@ describe('a participant on a phone, in the pact', () => {
     expect(box.x).toBeGreaterThanOrEqual(0)
     expect(box.x + box.width).toBeLessThanOrEqual(WIDTH)
     await screenshot(page, 'phone-governance-diagram')
+    // «+ Aggiungi un membro» opens its actors within the screen, each a thumb's height, and a
+    // tap on one makes it a member
+    const body = page.locator('.gov-body').first()
+    await body.locator('button.gov-add-member').tap()
+    const items = body.getByRole('menuitem')
+    expect(await items.allInnerTexts()).toEqual([
+      'Cooperativa sociale Il Ponte',
+      'Confartigianato Bergamo',
+      'Centro per l’impiego di Seriate',
+    ])
+    expect(await offScreen(page, '.pact-body')).toEqual([])
+    for (const item of await items.all()) {
+      await item.scrollIntoViewIfNeeded()
+      expect((await item.boundingBox())!.height).toBeGreaterThanOrEqual(THUMB)
+      expect(await onTop(item)).toBe(true)
+    }
+    await screenshot(page, 'phone-add-member')
+    await items.nth(1).tap()
+    await body.locator('.gov-members li[data-actor-id=a3]').waitFor()
+    expect(await body.locator('.gov-members li[data-actor-id]').count()).toBe(2)
   })
 
   it('writes a commitment: every field of its row on the screen, under its column’s name', async () => {

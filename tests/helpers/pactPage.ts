@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { importBoard } from './server.ts'
 import type { browserSuite } from './suite.ts'
 import { emptyPact } from '../../shared/export/format.ts'
@@ -103,6 +103,13 @@ export function pactPage(page: Page) {
     gaps: (kind: 'objectives' | 'activities' | 'actors') =>
       page.locator(`[data-testid=gaps-${kind}]`).innerText(),
   }
+}
+
+/** Makes `actor` a member of a governance body (its card) with its «+ Aggiungi un membro» menu. */
+export async function addMember(body: Locator, actor: string) {
+  await body.locator('button.gov-add-member').click()
+  await body.getByRole('menuitem', { name: actor, exact: true }).click()
+  await body.locator('.gov-members li[data-actor-id]').getByText(actor, { exact: true }).waitFor()
 }
 
 /** Alice and Bruno, participants at 1366 × 768, on a workshop board that reached the pact. */

@@ -1,3 +1,4 @@
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   BODY_LEVELS,
@@ -14,6 +15,7 @@ import { canEdit } from '../../store/boardStore.ts'
 import type { Body } from '../data.ts'
 import { PactText } from '../PactText.tsx'
 import { usePactActions } from '../usePactActions.ts'
+import { AddMember } from './AddMember.tsx'
 import { LEVEL_COLORS } from './levels.ts'
 
 /** One body of the pact, editable in place. */
@@ -21,6 +23,7 @@ export function BodyCard({ body, actors }: { body: Body; actors: Actor[] }) {
   const { t } = useTranslation('pact')
   const editable = useBoard(canEdit)
   const pact = usePactActions()
+  const card = useRef<HTMLElement>(null)
   const name = body.label || t('governance.unnamedBody')
   const byId = new Map(actors.map((a) => [a.id, a]))
   const members = body.members.flatMap((id) => {
@@ -55,6 +58,7 @@ export function BodyCard({ body, actors }: { body: Body; actors: Actor[] }) {
 
   return (
     <article
+      ref={card}
       className="gov-body pact-panel"
       data-body-id={body.id}
       data-label={body.label}
@@ -138,21 +142,15 @@ export function BodyCard({ body, actors }: { body: Body; actors: Actor[] }) {
           ))}
           {members.length === 0 && <li className="pact-hint">{t('governance.noMembers')}</li>}
         </ul>
-        {editable && others.length > 0 && (
-          <select
-            className="pact-select"
-            data-field="addMember"
-            aria-label={`${t('governance.addMember')} · ${name}`}
-            value=""
-            onChange={(e) => e.target.value && pact.toggleMember(body, e.target.value)}
-          >
-            <option value="">+ {t('governance.addMember')}</option>
-            {others.map((a) => (
-              <option key={a.id} value={a.id}>
-                {actorName(a)}
-              </option>
-            ))}
-          </select>
+        {editable && actors.length > 0 && (
+          <AddMember
+            body={body}
+            others={others}
+            name={name}
+            actorName={actorName}
+            // the next field of the card, as Tab would reach it with the button gone
+            onLast={() => card.current?.querySelector<HTMLElement>('[data-field=lead]')?.focus()}
+          />
         )}
       </div>
       <label className="pact-field">
