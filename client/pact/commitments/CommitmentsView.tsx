@@ -37,6 +37,7 @@ export function CommitmentsView() {
             label={`+ ${t('ledger.addFor')}`}
             title={t('ledger.addFor')}
             disabled={ledger.actors.length === 0}
+            arrowOpens
           >
             {(close) =>
               ledger.actors.map((a) => (
