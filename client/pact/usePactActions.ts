@@ -126,6 +126,10 @@ export function usePactActions() {
             })
         })
       },
+      /** «Da sapere» again: the actor's answer taken back, with its date and signer. */
+      clearAdhesion(actor: string): void {
+        actions.deleteRecord('pact.adhesions', actor)
+      },
       /** Makes the adhesion record so its signer's name can be written as a live text. */
       ensureAdhesion(actor: string): void {
         actions.transact((doc) => {

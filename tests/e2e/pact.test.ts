@@ -117,6 +117,17 @@ describe('the Patto phase in the browser', () => {
     await expect
       .poll(() => bruno.page.locator('[data-testid=adhesions-count]').innerText())
       .toBe('1 su 3 aderiscono')
+    // an answer given by mistake is taken back: the actor's adhesion is «da sapere» again
+    const mistaken = alice.page.locator('.adhesions-table tr[data-actor-id=a2]')
+    await mistaken.locator('select[data-field=adheres]').selectOption('yes')
+    await expect
+      .poll(() => bruno.page.locator('[data-testid=adhesions-count]').innerText())
+      .toBe('2 su 3 aderiscono')
+    await mistaken.locator('select[data-field=adheres]').selectOption('')
+    await expect
+      .poll(() => bruno.page.locator('[data-testid=adhesions-count]').innerText())
+      .toBe('1 su 3 aderiscono')
+    expect(await mistaken.locator('input[data-field=date]').isDisabled()).toBe(true)
     await screenshot(bruno.page, 'pact-commitments')
 
     // the ledger as a spreadsheet for Italian Excel: BOM, `;`, Italian headers and decimals

@@ -50,11 +50,13 @@ export function Adhesions({ ledger }: { ledger: Ledger }) {
                         aria-label={`${t('adhesions.adheres')} · ${name}`}
                         value={state}
                         onChange={(e) =>
-                          e.target.value &&
-                          pact.setAdhesion(a.id, { adheres: e.target.value === 'yes' })
+                          e.target.value
+                            ? pact.setAdhesion(a.id, { adheres: e.target.value === 'yes' })
+                            : pact.clearAdhesion(a.id)
                         }
                       >
-                        {!ad && <option value="">{t('adhesions.unknown')}</option>}
+                        {/* always there: an answer given by mistake can be taken back */}
+                        <option value="">{t('adhesions.unknown')}</option>
                         <option value="yes">{t('adhesions.yes')}</option>
                         <option value="no">{t('adhesions.no')}</option>
                       </select>
