@@ -130,18 +130,6 @@ export function usePactActions() {
       clearAdhesion(actor: string): void {
         actions.deleteRecord('pact.adhesions', actor)
       },
-      /** Makes the adhesion record so its signer's name can be written as a live text. */
-      ensureAdhesion(actor: string): void {
-        actions.transact((doc) => {
-          if (!collectionRoot(doc, 'pact.adhesions').has(actor))
-            putRecord(doc, 'pact.adhesions', actor, {
-              actor,
-              adheres: false,
-              date: null,
-              signedBy: '',
-            })
-        })
-      },
       newId,
     }),
     [actions],
