@@ -10,6 +10,7 @@ import { CARD_W, freeSpot } from '../kit/placement.ts'
 import { objectiveOf, useObjectiveActions } from './useObjectiveActions.ts'
 import { UndoRedoButtons } from '../kit/UndoRedoButtons.tsx'
 import { ObjectiveLinkMenu } from './ObjectiveLinkMenu.tsx'
+import { HeaderMore } from '../board/HeaderMore.tsx'
 
 const selectedSelector = (s: BoardState) => s.canvases.objectives.nodes.filter((n) => n.selected)
 /** Generating needs problems, or objectives to flag once every problem is gone. */
@@ -69,45 +70,49 @@ export function ObjectiveToolbar({
       >
         ⇅ {t('toolbar.generate')}
       </button>
-      <button onClick={addAtCenter}>+ {t('toolbar.add')}</button>
-      <ObjectiveLinkMenu />
-      <span className="toolbar-sep" />
-      <label className="toolbar-role">
-        <span className="visually-hidden">{t('toolbar.status')}</span>
-        <select
-          aria-label={t('toolbar.status')}
-          disabled={ids.length === 0}
-          value={statuses.size === 1 ? [...statuses][0] : ''}
-          onChange={(e) => objectives.setStatus(ids, e.target.value as ObjectiveStatus)}
+      {/* on a phone the rest folds behind «Altri strumenti», as on the problem tree: in rows the
+          tools took four, 127 px of the screen's 844; generating and undoing stay at hand */}
+      <HeaderMore name="toolbar" open={t('toolbar.more')} title={t('toolbar.moreLabel')} foldOnUse>
+        <button onClick={addAtCenter}>+ {t('toolbar.add')}</button>
+        <ObjectiveLinkMenu />
+        <span className="toolbar-sep" />
+        <label className="toolbar-role">
+          <span className="visually-hidden">{t('toolbar.status')}</span>
+          <select
+            aria-label={t('toolbar.status')}
+            disabled={ids.length === 0}
+            value={statuses.size === 1 ? [...statuses][0] : ''}
+            onChange={(e) => objectives.setStatus(ids, e.target.value as ObjectiveStatus)}
+          >
+            {statuses.size !== 1 && <option value="">{t('toolbar.status')}</option>}
+            {OBJECTIVE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {allDiscarded ? (
+          <button onClick={() => objectives.restore(ids)}>↺ {t('toolbar.restore')}</button>
+        ) : (
+          <button onClick={() => objectives.discard(ids)} disabled={ids.length === 0}>
+            ✕ {t('toolbar.discard')}
+          </button>
+        )}
+        <button
+          onClick={() => actions.removeCards('objectives', ids)}
+          disabled={!canDelete}
+          title={t('toolbar.deleteHint')}
         >
-          {statuses.size !== 1 && <option value="">{t('toolbar.status')}</option>}
-          {OBJECTIVE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {allDiscarded ? (
-        <button onClick={() => objectives.restore(ids)}>↺ {t('toolbar.restore')}</button>
-      ) : (
-        <button onClick={() => objectives.discard(ids)} disabled={ids.length === 0}>
-          ✕ {t('toolbar.discard')}
+          {t('toolbar.delete')}
         </button>
-      )}
-      <button
-        onClick={() => actions.removeCards('objectives', ids)}
-        disabled={!canDelete}
-        title={t('toolbar.deleteHint')}
-      >
-        {t('toolbar.delete')}
-      </button>
-      <span className="toolbar-sep" />
-      {onLayout && (
-        <button onClick={onLayout} title={t('toolbar.layoutHint')}>
-          ⊞ {t('toolbar.layout')}
-        </button>
-      )}
+        <span className="toolbar-sep" />
+        {onLayout && (
+          <button onClick={onLayout} title={t('toolbar.layoutHint')}>
+            ⊞ {t('toolbar.layout')}
+          </button>
+        )}
+      </HeaderMore>
       <UndoRedoButtons />
     </Panel>
   )

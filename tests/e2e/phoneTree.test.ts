@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import { createBoard } from '../helpers/server.ts'
@@ -37,6 +37,18 @@ const inSight = (page: Page) =>
       return whole ? [{ role, width: Math.round(r.width), text: el.textContent ?? '' }] : []
     })
   })
+
+/** A tool of a tree's toolbar: a thumb's size, on the screen, under the finger. */
+const reachable = async (tool: Locator) => {
+  const box = (await tool.boundingBox())!
+  return (
+    box.height >= THUMB &&
+    box.width >= THUMB &&
+    box.x >= 0 &&
+    box.x + box.width <= 390 &&
+    (await onTop(tool))
+  )
+}
 
 describe('the problem tree on a phone', () => {
   it('opens on the core problem at a size one reads, «Mostra tutto» still shows all', async () => {
@@ -89,17 +101,6 @@ describe('the problem tree on a phone', () => {
       page.getByRole('button', { name: 'Elimina' }),
       page.getByRole('button', { name: 'Disponi albero' }),
     ]
-    /** A tool's size and whether a finger pressing it reaches it, on the screen. */
-    const reachable = async (tool: (typeof row)[number]) => {
-      const box = (await tool.boundingBox())!
-      return (
-        box.height >= THUMB &&
-        box.width >= THUMB &&
-        box.x >= 0 &&
-        box.x + box.width <= 390 &&
-        (await onTop(tool))
-      )
-    }
     for (const tool of row) expect(await reachable(tool)).toBe(true)
     for (const tool of folded) expect(await tool.isVisible()).toBe(false)
 
@@ -128,5 +129,42 @@ describe('the problem tree on a phone', () => {
     const editor = page.locator('textarea.card-editor')
     await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true)
     await expect.poll(() => onTop(editor)).toBe(true)
+  })
+
+  it('gives the objective tree the same row of tools, the others behind «Altri strumenti»', async () => {
+    const page = await treeOnPhone('facilitator')
+    await page.locator('#tab-objectives').tap()
+    await page.getByRole('button', { name: 'Genera albero degli obiettivi' }).tap()
+    await expect
+      .poll(() => page.locator('.objective-canvas .react-flow__node').count())
+      .toBe(Object.keys(WORKSHOP_LABELS).length)
+    const bar = page.locator('.react-flow .toolbar').first()
+    const undo = page.getByRole('button', { name: 'Annulla' })
+    // in rows the tools took four, 127 px of the screen's 844: one row is less than two buttons
+    await expect
+      .poll(async () => (await bar.boundingBox())!.height < 2 * (await undo.boundingBox())!.height)
+      .toBe(true)
+    const more = page.getByRole('button', { name: 'Altri strumenti' })
+    const row = [
+      page.getByRole('button', { name: 'Genera albero degli obiettivi' }),
+      more,
+      undo,
+      page.getByRole('button', { name: 'Ripeti' }),
+    ]
+    const folded = [
+      page.getByRole('button', { name: 'Aggiungi obiettivo' }),
+      page.getByRole('button', { name: 'Collega a…' }),
+      page.getByRole('combobox', { name: 'Stato dell’obiettivo' }),
+      page.getByRole('button', { name: 'Scarta' }),
+      page.getByRole('button', { name: 'Elimina' }),
+      page.getByRole('button', { name: 'Disponi albero' }),
+    ]
+    for (const tool of row) expect(await reachable(tool)).toBe(true)
+    for (const tool of folded) expect(await tool.isVisible()).toBe(false)
+    await screenshot(page, 'phone-objectives-tools')
+    await more.tap()
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('true')
+    for (const tool of folded) expect(await reachable(tool)).toBe(true)
+    await screenshot(page, 'phone-objectives-more-tools')
   })
 })

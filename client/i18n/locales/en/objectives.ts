@@ -60,6 +60,9 @@ export const objectives: typeof it = {
       'Arranges the cards in layers: means below, ends above. Applies for everyone; Ctrl+Z undoes it.',
     undo: 'Undo',
     redo: 'Redo',
+    more: 'More tools',
+    moreLabel:
+      'More tools for the chosen objectives and the tree: add, link, status, discard, delete, lay out',
   },
   report: {
     first: 'Objective tree generated',

@@ -58,6 +58,9 @@ export const objectives = {
       'Riordina le carte a livelli: i mezzi sotto, i fini sopra. Vale per tutti e si annulla con Ctrl+Z.',
     undo: 'Annulla',
     redo: 'Ripeti',
+    more: 'Altri strumenti',
+    moreLabel:
+      'Altri strumenti degli obiettivi scelti e dell’albero: aggiungi, collega, stato, scarta, elimina, disponi',
   },
   report: {
     first: 'Albero degli obiettivi generato',
