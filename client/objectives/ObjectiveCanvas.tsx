@@ -16,7 +16,7 @@ import { useBoard, useBoardSession } from '../store/context.tsx'
 import { canEdit, isFacilitator, type BoardState } from '../store/boardStore.ts'
 import type { CardNode, LinkEdge } from '../store/projection.ts'
 import { useCanvasHandlers } from '../kit/useCanvasHandlers.ts'
-import { fitBelowToolbar } from '../kit/fitBelowToolbar.ts'
+import { useTreeFraming } from '../kit/useTreeFraming.ts'
 import { useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
 import { useFitAfterLayout } from '../kit/useFitAfterLayout.ts'
 import { CARD_W } from '../kit/placement.ts'
@@ -96,11 +96,17 @@ export function ObjectiveCanvas() {
   const spotlight = useSpotlightOn('objectives')
   // the projector arranges the tree for the big screen; everyone else sees the board's places
   const screen = useScreenLayout(nodes, edges, viewer, spotlight)
-  const fitNow = useCallback(
-    () => void flow.fitView(fitBelowToolbar(document.querySelector('.objective-canvas'), FIT)),
-    [flow],
-  )
-  const fit = useCallback(() => requestAnimationFrame(fitNow), [fitNow])
+  // framed as the problem tree is: all of it, or on a phone the central objective (the core
+  // problem's) at a zoom one reads at, as it opens, after generating and after «Disponi albero»;
+  // «Mostra tutto» shows it all
+  const canvasEl = useCallback(() => document.querySelector('.objective-canvas'), [])
+  const centralId = useCallback(() => {
+    const { problems, objectives } = store.getState().canvases
+    const core = problems.nodes.find((n) => n.data.role === 'core')
+    return core && objectives.nodes.find((n) => n.data.derivedFrom === core.id)?.id
+  }, [store])
+  const { all, open: fit } = useTreeFraming(flow, canvasEl, FIT, centralId)
+  const fitNow = useCallback(() => void all(), [all])
   const fitAfterLayout = useFitAfterLayout(fit)
   const shownNodes = useAnimatedNodes(screen.nodes, fitAfterLayout.settled)
   useObjectiveShortcuts()

@@ -15,7 +15,6 @@ import { useTreeEditing } from './useTreeEditing.ts'
 import { useTreeKeyboard } from './useTreeKeyboard.ts'
 import { useCardName, useTranslatedOnce } from '../kit/useFlowLabels.ts'
 import { useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
-import { fitBelowToolbar } from '../kit/fitBelowToolbar.ts'
 import { useFitAfterLayout } from '../kit/useFitAfterLayout.ts'
 import { useStableCards } from '../kit/useStableCards.ts'
 import { ProblemCardsContext, useProblemCardsValue } from './cardContext.ts'
@@ -24,8 +23,7 @@ import { cardWidthStyle, useScreenLayout } from '../projector/useScreenLayout.ts
 import { useSpotlightOn } from '../projector/useSpotlightOn.ts'
 import { SpotlightCaption } from '../projector/SpotlightCaption.tsx'
 import { useFollowCanvas } from '../follow/useFollowCanvas.ts'
-import { onPhone } from '../kit/phone.ts'
-import { revealCard } from '../kit/treeWalk.ts'
+import { useTreeFraming } from '../kit/useTreeFraming.ts'
 import '../projector/projector.css'
 
 const nodeTypes = { problem: ProblemCardNode }
@@ -40,11 +38,6 @@ const FIT_EDITING: FitViewOptions = {
   maxZoom: 1.2,
 }
 const FIT_PROJECTOR: FitViewOptions = { padding: 0.08, maxZoom: 1.5 }
-/**
- * The zoom a phone opens the tree at, at least: a card's 14 px text is 11 px on the screen, two
- * cards side by side. A workshop's 25 cards fitted to a phone's width were at 0.11, specks.
- */
-const PHONE_READING_ZOOM = 0.8
 
 const minimapColor = (n: Node) =>
   n.data?.role === 'core' ? '#b3261e' : n.data?.role === 'effect' ? '#2f5fa8' : '#c77d00'
@@ -61,19 +54,17 @@ export function ProblemCanvas() {
   const fitted = useRef(false)
   const handlers = useCanvasHandlers('problems')
   const canvasRef = useRef<HTMLDivElement>(null)
-  // Who lays the tree out sees all of it where it ended, none of it under the toolbar, once the
-  // cards have glided there (the others keep their view: the layout keeps the core problem
-  // where it was).
+  // Who lays the tree out sees it where it ended, none of it under the toolbar, once the cards
+  // have glided there, as the tree opens: all of it, or on a phone the core problem at a zoom
+  // one reads at (the others keep their view: the layout keeps the core problem where it was).
   const fitOptions = editable ? FIT_EDITING : FIT_PROJECTOR
-  // below the toolbar when there is one (those who edit)
-  const fitNow = useCallback(
-    () => void flow.fitView(fitBelowToolbar(canvasRef.current, fitOptions)),
-    [flow, fitOptions],
-  )
-  // after the cards are drawn; «Mostra tutto» fits at once (over React Flow's own fit, which
-  // knows nothing of the toolbar)
-  const fitTree = useCallback(() => requestAnimationFrame(fitNow), [fitNow])
-  const fitAfterLayout = useFitAfterLayout(fitTree)
+  const canvasEl = useCallback(() => canvasRef.current, [])
+  const coreId = useCallback(() => flow.getNodes().find((n) => n.data.role === 'core')?.id, [flow])
+  const { all, open: openTree } = useTreeFraming(flow, canvasEl, fitOptions, coreId)
+  // «Mostra tutto»: all of it at once (over React Flow's own fit, which knows nothing of the
+  // toolbar)
+  const fitNow = useCallback(() => void all(), [all])
+  const fitAfterLayout = useFitAfterLayout(openTree)
   const editing = useTreeEditing({ onLaidOut: fitAfterLayout.laidOut })
   useTreeKeyboard(editing)
   useFollowCanvas('problems')
@@ -121,23 +112,6 @@ export function ProblemCanvas() {
     [edges, report],
   )
 
-  // The tree as it opens: all of it, unless on a phone that would make its cards specks; then
-  // the core problem in the middle at a zoom one reads at, its causes and effects around it as
-  // far as the screen goes («Mostra tutto» still shows everything).
-  const openTree = useCallback(
-    () =>
-      requestAnimationFrame(() => {
-        void flow.fitView(fitBelowToolbar(canvasRef.current, fitOptions)).then(() => {
-          if (!onPhone() || flow.getZoom() >= PHONE_READING_ZOOM) return
-          const core = flow.getNodes().find((n) => n.data.role === 'core')
-          const node = core && flow.getInternalNode(core.id)
-          if (!node) return
-          const card = { position: node.internals.positionAbsolute, measured: node.measured }
-          revealCard(flow, canvasRef.current, card, PHONE_READING_ZOOM)
-        })
-      }),
-    [flow, fitOptions],
-  )
   useEffect(() => {
     if (projector || !synced || fitted.current) return
     fitted.current = true

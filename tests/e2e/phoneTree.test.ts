@@ -38,6 +38,22 @@ const inSight = (page: Page) =>
     })
   })
 
+/**
+ * The on-screen size of a card's text, in CSS px: its font's size at the canvas's zoom (what is
+ * drawn as wide as the element is laid out, over its layout width).
+ */
+const textPx = (card: Locator) =>
+  card
+    .locator('.card-label')
+    .evaluate(
+      (el) =>
+        (parseFloat(getComputedStyle(el).fontSize) * el.getBoundingClientRect().width) /
+        (el as HTMLElement).offsetWidth,
+    )
+
+/** What a phone's reader reads without zooming: a card's text at 11 px at least. */
+const READABLE_PX = 11
+
 /** A tool of a tree's toolbar: a thumb's size, on the screen, under the finger. */
 const reachable = async (tool: Locator) => {
   const box = (await tool.boundingBox())!
@@ -77,6 +93,30 @@ describe('the problem tree on a phone', () => {
     await expect
       .poll(async () => (await inSight(page)).length, { timeout: 10_000 })
       .toBe(Object.keys(WORKSHOP_LABELS).length)
+  })
+
+  it('after «Disponi albero» shows the core problem at a size one reads, as the tree opens', async () => {
+    const page = await treeOnPhone('facilitator')
+    const core = boardPage(page).card(WORKSHOP_CORE)
+    // all of it first: its text a pixel and a half tall
+    await page.getByRole('button', { name: 'Mostra tutto' }).tap()
+    await expect
+      .poll(async () => (await inSight(page)).length, { timeout: 10_000 })
+      .toBe(Object.keys(WORKSHOP_LABELS).length)
+    expect(await textPx(core)).toBeLessThan(READABLE_PX)
+    // laid out, the tree was fitted to the screen's width again, at a zoom of 0.11
+    await page.getByRole('button', { name: 'Altri strumenti' }).tap()
+    await page.getByRole('button', { name: 'Disponi albero' }).tap()
+    await expect
+      .poll(
+        async () => ({
+          readable: (await textPx(core)) >= READABLE_PX,
+          core: (await inSight(page)).some((c) => c.text.includes(WORKSHOP_CORE)),
+        }),
+        { timeout: 10_000 },
+      )
+      .toEqual({ readable: true, core: true })
+    await screenshot(page, 'phone-tree-laid-out')
   })
 
   it('keeps the tools in one row, the others behind «Altri strumenti», each a thumb’s size', async () => {
@@ -131,7 +171,7 @@ describe('the problem tree on a phone', () => {
     await expect.poll(() => onTop(editor)).toBe(true)
   })
 
-  it('gives the objective tree the same row of tools, the others behind «Altri strumenti»', async () => {
+  it('gives the objective tree the same row of tools and opens it, laid out, as the problems’', async () => {
     const page = await treeOnPhone('facilitator')
     await page.locator('#tab-objectives').tap()
     await page.getByRole('button', { name: 'Genera albero degli obiettivi' }).tap()
@@ -161,10 +201,32 @@ describe('the problem tree on a phone', () => {
     ]
     for (const tool of row) expect(await reachable(tool)).toBe(true)
     for (const tool of folded) expect(await tool.isVisible()).toBe(false)
-    await screenshot(page, 'phone-objectives-tools')
     await more.tap()
     await expect.poll(() => more.getAttribute('aria-expanded')).toBe('true')
     for (const tool of folded) expect(await reachable(tool)).toBe(true)
     await screenshot(page, 'phone-objectives-more-tools')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false')
+
+    // generated, the tree opens as the problems' does: on the central objective, at a size one
+    // reads (it was fitted whole, at 0.11); «Mostra tutto» shows all of it
+    const central = page.locator('.react-flow__node:has(.objective-core)')
+    const centralInSight = async () =>
+      (await inSight(page)).some((c) => c.text.includes(WORKSHOP_CORE))
+    const framed = async () => ({
+      readable: (await textPx(central)) >= READABLE_PX,
+      central: await centralInSight(),
+    })
+    await expect.poll(framed, { timeout: 10_000 }).toEqual({ readable: true, central: true })
+    await page.getByRole('button', { name: 'Mostra tutto' }).tap()
+    await expect
+      .poll(async () => (await inSight(page)).length, { timeout: 10_000 })
+      .toBe(Object.keys(WORKSHOP_LABELS).length)
+    expect(await textPx(central)).toBeLessThan(READABLE_PX)
+    // and so after «Disponi albero»
+    await more.tap()
+    await page.getByRole('button', { name: 'Disponi albero' }).tap()
+    await expect.poll(framed, { timeout: 10_000 }).toEqual({ readable: true, central: true })
+    await screenshot(page, 'phone-objectives-laid-out')
   })
 })
