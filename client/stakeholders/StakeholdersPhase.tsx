@@ -8,6 +8,7 @@ import { mapSpot } from '../../shared/stakeholders/layout.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
 import { usePhaseCanvas } from '../board/usePhaseCanvas.ts'
+import { HeaderMore } from '../board/HeaderMore.tsx'
 import { ActorEditor } from './ActorEditor.tsx'
 import { CoverageView } from './CoverageView.tsx'
 import { GridView } from './GridView.tsx'
@@ -130,30 +131,42 @@ export function StakeholdersPhase() {
           {editable && (
             <div className="add-actors" role="group" aria-label={t('toolbar.add')}>
               <span className="add-label">+ {t('toolbar.add')}</span>
-              {ACTOR_CATEGORIES.map((c) => (
-                <button
-                  key={c}
-                  className="add-actor"
-                  data-category={c}
-                  style={{ color: CATEGORY_COLORS[c].ink, borderColor: CATEGORY_COLORS[c].ink }}
-                  title={t('toolbar.addOf', { category: t(`categories.${c}`) })}
-                  aria-label={t('toolbar.addOf', { category: t(`categories.${c}`) })}
-                  onClick={() => add(c)}
-                >
-                  <CategoryIcon category={c} size={16} /> {t(`categoriesShort.${c}`)}
-                </button>
-              ))}
+              {/* on a phone the four categories fold behind «+ Aggiungi attore» and the grid's
+                  arrows behind «Altri strumenti» (HeaderMore, as on the trees' toolbars): in
+                  rows the bar took four or five, 140 px of the screen's 844 */}
+              <HeaderMore
+                name="actors"
+                open={`+ ${t('toolbar.add')}`}
+                title={t('toolbar.addHint')}
+                foldOnUse
+              >
+                {ACTOR_CATEGORIES.map((c) => (
+                  <button
+                    key={c}
+                    className="add-actor"
+                    data-category={c}
+                    style={{ color: CATEGORY_COLORS[c].ink, borderColor: CATEGORY_COLORS[c].ink }}
+                    title={t('toolbar.addOf', { category: t(`categories.${c}`) })}
+                    aria-label={t('toolbar.addOf', { category: t(`categories.${c}`) })}
+                    onClick={() => add(c)}
+                  >
+                    <CategoryIcon category={c} size={16} /> {t(`categoriesShort.${c}`)}
+                  </button>
+                ))}
+              </HeaderMore>
             </div>
           )}
           {view === 'grid' && (
-            <label className="sh-toggle" title={t('toolbar.arrowsHint')}>
-              <input
-                type="checkbox"
-                checked={alignment}
-                onChange={(e) => setAlignment(e.target.checked)}
-              />{' '}
-              {t('toolbar.arrows')}
-            </label>
+            <HeaderMore name="sh" open={t('toolbar.more')} title={t('toolbar.moreLabel')}>
+              <label className="sh-toggle" title={t('toolbar.arrowsHint')}>
+                <input
+                  type="checkbox"
+                  checked={alignment}
+                  onChange={(e) => setAlignment(e.target.checked)}
+                />{' '}
+                {t('toolbar.arrows')}
+              </label>
+            </HeaderMore>
           )}
         </div>
         <div className="sh-body">

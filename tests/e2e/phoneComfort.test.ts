@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Locator } from 'playwright-core'
 import { screenshot } from '../helpers/browser.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { importWithLinks } from '../helpers/pactPage.ts'
@@ -8,6 +9,18 @@ import * as phone from '../helpers/phonePages.ts'
 const suite = browserSuite()
 const { WIDTH, THUMB, workshopAtThePact, onTop } = phone
 const onPhone = (link: string, name?: string) => phone.onPhone(suite.browser, link, name)
+
+/** A control a finger presses: a thumb's size, on the screen, not under something else. */
+const reachable = async (control: Locator) => {
+  const box = (await control.boundingBox())!
+  return (
+    box.height >= THUMB &&
+    box.width >= THUMB &&
+    box.x >= 0 &&
+    box.x + box.width <= WIDTH &&
+    (await onTop(control))
+  )
+}
 
 describe('on a phone, what a thumb and an eye need', () => {
   it('gives the facilitator a header of three short rows, the other tools behind «Altro»', async () => {
@@ -109,5 +122,51 @@ describe('on a phone, what a thumb and an eye need', () => {
       expect({ view, small: await small() }).toEqual({ view, small: [] })
     }
     await screenshot(page, 'phone-pact-targets')
+  })
+
+  it('keeps the stakeholder tools in one row, the categories and the arrows behind a button', async () => {
+    const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana'))
+    const page = await onPhone(board.links.facilitator, 'Anna')
+    await page.locator('#tab-stakeholders').tap()
+    await page.locator('.sh-phase[data-view=grid]').waitFor()
+    // the tools under the views' tabs: «Aggiungi attore», the four categories and the arrows
+    // wrapped into four rows, 120 px; one row is less than two of its buttons tall
+    const tools = () =>
+      page.locator('.sh-bar').evaluate((bar) => {
+        const boxes = [...bar.children]
+          .filter((el) => !el.matches('.view-switch'))
+          .map((el) => el.getBoundingClientRect())
+        const button = bar.querySelector(':not(.view-switch) > button:not([hidden])')!
+        return {
+          height: Math.max(...boxes.map((b) => b.bottom)) - Math.min(...boxes.map((b) => b.top)),
+          button: button.getBoundingClientRect().height,
+        }
+      })
+    const row = await tools()
+    expect(row.height).toBeLessThan(2 * row.button)
+    const add = page.getByRole('button', { name: 'Aggiungi attore' })
+    const more = page.getByRole('button', { name: 'Altri strumenti' })
+    const categories = page.locator('.add-actor')
+    const arrows = page.getByRole('checkbox', { name: 'Frecce di allineamento' })
+    for (const tool of [add, more]) expect(await reachable(tool)).toBe(true)
+    expect(await categories.first().isVisible()).toBe(false)
+    expect(await arrows.isVisible()).toBe(false)
+    // by touch: the categories, each a thumb's size; one chosen, a new actor to name
+    await add.tap()
+    await expect.poll(() => add.getAttribute('aria-expanded')).toBe('true')
+    expect(await categories.count()).toBe(4)
+    for (const category of await categories.all()) expect(await reachable(category)).toBe(true)
+    await screenshot(page, 'phone-stakeholders-add')
+    await categories.first().tap()
+    await expect.poll(() => add.getAttribute('aria-expanded')).toBe('false')
+    const name = page.locator('[data-testid=actor-editor] input[data-field=label]')
+    await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true)
+    // the arrows behind «Altri strumenti»
+    await more.tap()
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('true')
+    expect(await reachable(page.locator('.sh-toggle'))).toBe(true)
+    expect(await arrows.isChecked()).toBe(true)
+    await arrows.tap()
+    await expect.poll(() => arrows.isChecked()).toBe(false)
   })
 })

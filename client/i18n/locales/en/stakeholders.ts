@@ -58,9 +58,12 @@ export const stakeholders: typeof it = {
   toolbar: {
     add: 'Add actor',
     addOf: 'Add an actor: {{category}}',
+    addHint: 'Choose the new actor’s category',
     arrows: 'Alignment arrows',
     arrowsHint: 'Show, for each actor, where it stands and where the pact needs it',
     linkHint: 'Drag from an actor’s dot to another actor to create a relationship',
+    more: 'More tools',
+    moreLabel: 'More tools for the grid: alignment arrows',
   },
   card: {
     kind: 'Actor',

@@ -56,9 +56,12 @@ export const stakeholders = {
   toolbar: {
     add: 'Aggiungi attore',
     addOf: 'Aggiungi un attore: {{category}}',
+    addHint: 'Scegli la categoria del nuovo attore',
     arrows: 'Frecce di allineamento',
     arrowsHint: 'Mostra, per ogni attore, da dove parte e dove il patto ha bisogno che arrivi',
     linkHint: 'Trascina dal pallino di un attore a un altro per creare una relazione',
+    more: 'Altri strumenti',
+    moreLabel: 'Altri strumenti della griglia: frecce di allineamento',
   },
   card: {
     kind: 'Attore',
