@@ -90,24 +90,12 @@ describe('on a phone, what a thumb and an eye need', () => {
   it('gives every control of the pact’s views a thumb’s size', async () => {
     const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana'))
     const page = await phone.onPactView(suite.browser, board.links.facilitator, 'vision')
-    // each control as its name and size, when less than 44 px tall (or wide, for an icon's),
-    // or a box to tick less than 24 px
     const small = () =>
-      page.evaluate((thumb) => {
-        const controls = document.querySelectorAll(
-          ':is(.pact-views, .pact-body) :is(button, select, input, a[href])',
-        )
-        return [...controls].flatMap((el) => {
-          const r = el.getBoundingClientRect()
-          if (!r.width) return []
-          const tick = el instanceof HTMLInputElement && el.type === 'checkbox'
-          const least = tick ? 24 : thumb
-          const wide = tick || el.matches('.pact-icon-button, .pm-icon, .gov-member-remove')
-          if (r.height >= least && (!wide || r.width >= least)) return []
-          const name = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30)
-          return [`${name}: ${Math.round(r.width)}×${Math.round(r.height)}`]
-        })
-      }, THUMB)
+      phone.smallControls(
+        page,
+        '.pact-views, .pact-body',
+        '.pact-icon-button, .pm-icon, .gov-member-remove',
+      )
     const shown = {
       vision: '[data-testid=pact-vision]',
       governance: '[data-testid=pact-governance] .gov-member-remove',
@@ -168,5 +156,35 @@ describe('on a phone, what a thumb and an eye need', () => {
     expect(await arrows.isChecked()).toBe(true)
     await arrows.tap()
     await expect.poll(() => arrows.isChecked()).toBe(false)
+  })
+
+  it('gives every control of the strategy, the logframe, the register and the coverage a thumb’s size', async () => {
+    const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana'))
+    const page = await onPhone(board.links.facilitator, 'Anna')
+    const strategy = strategyPage(page)
+    await page.locator('#tab-objectives').tap()
+    // removing a strategy, updating its branch and the criteria's arrows were 15 to 23 px tall,
+    // the views' tabs 30, «+ Aggiungi risultato» 22, the register's filters 22 and its cells 26
+    const views: [string, () => Promise<unknown>][] = [
+      ['[data-testid=strategy-view]', () => strategy.view('strategy')],
+      ['[data-testid=logframe-view]', () => strategy.view('logframe')],
+      ['[data-testid=register]', () => stakeholders('register')],
+      ['[data-testid=coverage]', () => stakeholders('coverage')],
+    ]
+    async function stakeholders(view: string) {
+      await page.locator('#tab-stakeholders').tap()
+      await page.locator(`.view-switch [data-view=${view}]`).tap()
+      await page.locator(`[data-testid=${view}]`).waitFor()
+    }
+    for (const [view, open] of views) {
+      await open()
+      const small = await phone.smallControls(
+        page,
+        `${view}, .view-tabs, .view-switch`,
+        '.icon-button, .sh-icon-button',
+      )
+      expect({ view, small }).toEqual({ view, small: [] })
+    }
+    await screenshot(page, 'phone-coverage-targets')
   })
 })

@@ -146,3 +146,28 @@ export const tooNarrow = (fields: Locator) =>
       return context.measureText(shown).width > room ? [`${field.ariaLabel}: ${shown}`] : []
     })
   })
+
+/**
+ * The controls inside `scope` (a selector) that a finger misses: less than 44 px tall (or wide,
+ * for one of `icons`), or a box to tick less than 24 px; each as its name and size. Text areas
+ * grow with what is written in them and are not counted.
+ */
+export const smallControls = (page: Page, scope: string, icons = '') =>
+  page.evaluate(
+    ([scope, icons, thumb]) => {
+      const controls = document.querySelectorAll(
+        `:is(${scope}) :is(button, select, input, a[href])`,
+      )
+      return [...controls].flatMap((el) => {
+        const r = el.getBoundingClientRect()
+        if (!r.width) return []
+        const tick = el instanceof HTMLInputElement && el.type === 'checkbox'
+        const least = tick ? 24 : thumb
+        const wide = tick || (!!icons && el.matches(icons))
+        if (r.height >= least && (!wide || r.width >= least)) return []
+        const name = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30)
+        return [`${name}: ${Math.round(r.width)}×${Math.round(r.height)}`]
+      })
+    },
+    [scope, icons, THUMB] as const,
+  )
