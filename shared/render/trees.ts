@@ -74,11 +74,12 @@ const PUSH_GAP = 16
 /**
  * Where each card goes so that none covers the text of one below it: a card whose text grew
  * after the card under it was placed (a long problem written after its cause was added one
- * layer lower) reaches over it on the board. The page cuts such a card at five lines until it
- * is selected (canvas.css); a picture is what the room takes home, so it keeps every word and
- * moves the cards below down instead, each at least PUSH_GAP under the cards above it that it
- * covered. Cards are taken from the top down, so a card pushed down pushes the ones under it
- * too; cards that cover nothing keep their place.
+ * layer lower, a long objective over its means) reaches over it on the board. The page cuts
+ * such a card at five lines until it is selected (canvas.css, objectives.css); a picture is
+ * what the room takes home, so it keeps every word and moves the cards below down instead,
+ * each at least PUSH_GAP under the cards above it that it covered. Cards are taken from the
+ * top down, so a card pushed down pushes the ones under it too; cards that cover nothing keep
+ * their place.
  */
 export function pushedClear<T extends { id: string; box: Box }>(cards: T[]): Map<string, number> {
   const placed: Box[] = []
@@ -144,12 +145,12 @@ export function drawObjectives(board: RenderSource, labels: ImageLabels): DrawnC
   const problemRoles = new Map(
     board.canvases.problems.nodes.map((p) => [str(p.id), roleOf(p.role)]),
   )
-  const cards = board.canvases.objectives.nodes.map((node) => {
+  const draw = (node: RenderSource['canvases']['objectives']['nodes'][number], y: number) => {
     const status = asStatus(node.status)
     const look = STATUS_LOOK[status]
     const from = typeof node.derivedFrom === 'string' ? problemRoles.get(node.derivedFrom) : null
     const role = objectiveRoleOf(from ?? undefined)
-    return drawCard(str(node.id), numberOr(node.x, 0), numberOr(node.y, 0), {
+    return drawCard(str(node.id), numberOr(node.x, 0), y, {
       width: role === 'core' ? 220 : 200,
       fill: look.fill,
       stroke: look.stroke,
@@ -162,7 +163,14 @@ export function drawObjectives(board: RenderSource, labels: ImageLabels): DrawnC
       weight: role === 'core' ? 'bold' : 'normal',
       muted: status === 'discarded',
     })
-  })
+  }
+  // every word of a long objective, the cards below it moved clear (see pushedClear)
+  const nodes = board.canvases.objectives.nodes
+  const asPlaced = nodes.map((node) => draw(node, numberOr(node.y, 0)))
+  const ys = pushedClear(asPlaced)
+  const cards = asPlaced.map((card, i) =>
+    ys.get(card.id) === card.box.y ? card : draw(nodes[i]!, ys.get(card.id)!),
+  )
   const boxes = new Map(cards.map((c) => [c.id, c.box]))
   return {
     cards,

@@ -219,4 +219,41 @@ describe('the exported pictures stay legible', () => {
     expect(at('beside').box.y).toBe(150)
     expect(at('long').box.y).toBe(0)
   })
+
+  it('keeps every word of a long objective and moves the means below clear of it', () => {
+    const long =
+      'Servizi per il lavoro coordinati tra Centro per l’impiego, Comuni e scuole, con sportelli aperti anche la sera e il sabato, un’unica banca dati delle offerte condivisa tra gli enti, avvisi sui canali che i giovani usano davvero e un referente per ogni paese della valle che segua chi cerca lavoro fino al primo contratto'
+    const objective = (id: string, label: string, x: number, y: number) => ({
+      id,
+      kind: 'objective',
+      status: 'added',
+      label,
+      x,
+      y,
+    })
+    const board = source({
+      objectives: {
+        nodes: [
+          objective('long', long, 0, 0),
+          // one objective row (225) lower, as the generation places a means, and its own means
+          objective('below', 'Orientamento scolastico efficace', 0, 225),
+          objective('further', 'Più ore di tutoraggio', 20, 450),
+          // beside the long card: not covered, not moved
+          objective('beside', 'Trasporti frequenti', 260, 225),
+        ],
+        edges: [],
+      },
+    })
+    const drawn = drawObjectives(board, IMAGE_LABELS.it).cards
+    const at = (id: string) => drawn.find((c) => c.id === id)!
+    // the role line is empty (no problem), the chip's word comes next, then the text
+    const words = texts(at('long').svg).slice(2).flat().join(' ').replace(/\s+/g, ' ')
+    expect(words).toBe(long)
+    const bottom = (id: string) => at(id).box.y + at(id).box.height
+    expect(bottom('long')).toBeGreaterThan(225)
+    expect(at('below').box.y).toBeGreaterThanOrEqual(bottom('long'))
+    expect(at('further').box.y).toBeGreaterThanOrEqual(bottom('below'))
+    expect(at('beside').box.y).toBe(225)
+    expect(at('long').box.y).toBe(0)
+  })
 })
