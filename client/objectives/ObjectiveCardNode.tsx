@@ -82,7 +82,10 @@ export const ObjectiveCardNode = memo(function ObjectiveCardNode({
           onDone={() => actions.setEditing(null)}
         />
       ) : (
-        <div className={`card-label objective-label${data.label ? '' : ' empty'}`}>
+        // cut at five lines (objectives.css), as a problem card's text
+        <div
+          className={`card-label objective-label${data.label ? '' : ' empty'}${mayPassLines(data.label, 5, 16) ? ' long' : ''}`}
+        >
           {data.label || t('card.empty')}
         </div>
       )}

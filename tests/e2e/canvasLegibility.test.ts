@@ -51,6 +51,8 @@ async function openTab(page: Page, link: string, tab: string) {
 
 const LONG_PROBLEM =
   'Servizi per il lavoro frammentati tra enti che non si parlano, con sportelli aperti solo in orari d’ufficio, comunicazione su canali che i giovani non usano e nessuna banca dati condivisa tra Centro per l’impiego e Comuni'
+const LONG_OBJECTIVE =
+  'Servizi per il lavoro coordinati tra Centro per l’impiego, Comuni e scuole, con sportelli aperti anche la sera e il sabato, un’unica banca dati delle offerte condivisa tra gli enti e avvisi sui canali che i giovani usano davvero'
 
 describe('the canvases stay legible', () => {
   it('keeps the central objective’s badge on one line beside or above its status, the status clear of its text', async () => {
@@ -254,11 +256,11 @@ describe('the canvases stay legible', () => {
     }
   })
 
-  it('shows three lines of an objective’s long problem over the objective below on a laptop, all of it in its tooltip and when selected', async () => {
+  it('shows five lines of a long objective and three of its long problem over the objective below on a laptop, all of them when selected; every word on the projector', async () => {
     const board = await workshop.createBoard('Patto Valle Seriana')
     const room = await workshop.stock(board)
-    // reworded from the long problem; its means one row below, where the generation puts it
-    // (problem rows 150 apart, objective rows half as much again)
+    // reworded from the long problem, at length; its means one row below, where the generation
+    // puts it (problem rows 150 apart, objective rows half as much again)
     room.doc.transact(() => {
       putCard(room.doc, 'problems', 'long', {
         kind: 'problem',
@@ -276,7 +278,7 @@ describe('the canvases stay legible', () => {
       })
       putCard(room.doc, 'objectives', 'obj-long', {
         kind: 'objective',
-        label: 'Servizi per il lavoro coordinati tra gli enti e raggiungibili dai giovani',
+        label: LONG_OBJECTIVE,
         status: 'reworded',
         derivedFrom: 'long',
         x: 0,
@@ -304,26 +306,36 @@ describe('the canvases stay legible', () => {
             .querySelector(`.react-flow__node[data-id=${id}] .objective-card`)!
             .getBoundingClientRect()
             .toJSON() as Rect
-        const origin = document.querySelector('[data-id=obj-long] .objective-origin')!
+        const cut = (selector: string) => {
+          const el = document.querySelector(`[data-id=obj-long] ${selector}`)
+          return !!el && el.scrollHeight > el.clientHeight + 1
+        }
         return {
           long: box('obj-long'),
           below: box('obj-below'),
-          cut: origin.scrollHeight > origin.clientHeight + 1,
+          cut: cut('.objective-origin'),
+          textCut: cut('.objective-label'),
         }
       })
-    // three lines and «…», the whole problem in its tooltip: the objective below stays in sight
+    // five lines of the objective and three of the problem, each with «…», the whole problem in
+    // its tooltip: the objective below stays in sight
     await expect
       .poll(async () => {
         const s = await sight()
-        return { cut: s.cut, apart: apart(s.long, s.below) }
+        return { cut: s.cut, textCut: s.textCut, apart: apart(s.long, s.below) }
       })
-      .toEqual({ cut: true, apart: true })
+      .toEqual({ cut: true, textCut: true, apart: true })
     const origin = card('obj-long').locator('.objective-origin')
     expect(await origin.getAttribute('title')).toBe(LONG_PROBLEM)
     await screenshot(page, 'legibility-objective-origin-laptop')
-    // selected, it shows the whole problem, over the objective below
+    // selected, it shows the whole objective and problem, over the objective below
     await card('obj-long').click()
-    await expect.poll(async () => (await sight()).cut).toBe(false)
+    await expect
+      .poll(async () => {
+        const s = await sight()
+        return s.cut || s.textCut
+      })
+      .toBe(false)
     const { long: l, below: b } = await sight()
     expect(apart(l, b)).toBe(false)
     const onTop = await page.evaluate(
@@ -332,5 +344,14 @@ describe('the canvases stay legible', () => {
     )
     expect(onTop).toBe(true)
     await screenshot(page, 'legibility-objective-origin-selected-laptop')
+    // the projector shows every word of the objective (it lays the tree out with its height)
+    const { page: screen } = await workshop.participant('Proiettore')
+    await screen.setViewportSize(PROJECTOR)
+    await openTab(screen, board.links.viewer, 'objectives')
+    const text = screen.locator('[data-id=obj-long] .objective-label')
+    await text.waitFor()
+    expect(await text.evaluate((el) => el.scrollHeight > el.clientHeight + 1)).toBe(false)
+    expect(await text.innerText()).toBe(LONG_OBJECTIVE)
+    await screenshot(screen, 'legibility-objective-long-projector')
   })
 })
