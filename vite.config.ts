@@ -112,6 +112,9 @@ export default defineConfig({
           root: '.',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // the seeded property tests (thousands of random edits) take 2–3 s on a calm machine
+          // and over 5 (vitest's default limit) on a busy one: a limit is not a speed test
+          testTimeout: 30_000,
         },
       },
       {
