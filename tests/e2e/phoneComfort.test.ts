@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { Locator } from 'playwright-core'
 import { screenshot } from '../helpers/browser.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { importWithLinks } from '../helpers/pactPage.ts'
@@ -7,20 +6,8 @@ import { criteria, strategyPage } from '../helpers/strategyPage.ts'
 import * as phone from '../helpers/phonePages.ts'
 
 const suite = browserSuite()
-const { WIDTH, THUMB, workshopAtThePact, onTop } = phone
+const { WIDTH, THUMB, workshopAtThePact, onTop, reachable } = phone
 const onPhone = (link: string, name?: string) => phone.onPhone(suite.browser, link, name)
-
-/** A control a finger presses: a thumb's size, on the screen, not under something else. */
-const reachable = async (control: Locator) => {
-  const box = (await control.boundingBox())!
-  return (
-    box.height >= THUMB &&
-    box.width >= THUMB &&
-    box.x >= 0 &&
-    box.x + box.width <= WIDTH &&
-    (await onTop(control))
-  )
-}
 
 describe('on a phone, what a thumb and an eye need', () => {
   it('gives the facilitator a header of three short rows, the other tools behind «Altro»', async () => {

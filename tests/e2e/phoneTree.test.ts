@@ -6,7 +6,7 @@ import { createBoard } from '../helpers/server.ts'
 import { connectSynced } from '../helpers/clients.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { buildWorkshopTree, WORKSHOP_CORE, WORKSHOP_LABELS } from '../helpers/workshopTree.ts'
-import { onPhone, onTop, THUMB } from '../helpers/phonePages.ts'
+import { onPhone, onTop, reachable } from '../helpers/phonePages.ts'
 
 const suite = browserSuite()
 
@@ -53,18 +53,6 @@ const textPx = (card: Locator) =>
 
 /** What a phone's reader reads without zooming: a card's text at 11 px at least. */
 const READABLE_PX = 11
-
-/** A tool of a tree's toolbar: a thumb's size, on the screen, under the finger. */
-const reachable = async (tool: Locator) => {
-  const box = (await tool.boundingBox())!
-  return (
-    box.height >= THUMB &&
-    box.width >= THUMB &&
-    box.x >= 0 &&
-    box.x + box.width <= 390 &&
-    (await onTop(tool))
-  )
-}
 
 describe('the problem tree on a phone', () => {
   it('opens on the core problem at a size one reads, «Mostra tutto» still shows all', async () => {

@@ -101,6 +101,18 @@ export const onTop = (target: Locator) =>
     return hit !== null && el.contains(hit)
   })
 
+/** A control a finger presses: a thumb's size, on the screen, not under something else. */
+export const reachable = async (control: Locator) => {
+  const box = (await control.boundingBox())!
+  return (
+    box.height >= THUMB &&
+    box.width >= THUMB &&
+    box.x >= 0 &&
+    box.x + box.width <= WIDTH &&
+    (await onTop(control))
+  )
+}
+
 /**
  * What inside `root` runs past the screen's left or right edge, other than what lies in a box
  * that scrolls sideways and is itself on the screen (a table one swipes along): each as its tag
