@@ -18,7 +18,7 @@ import {
   type Phase,
   type ProblemRole,
 } from '../../shared/schema/index.ts'
-import { replaceText } from '../../shared/schema/text.ts'
+import { replaceText, trimOwnBlanks } from '../../shared/schema/text.ts'
 import type { PhaseUndo } from './origin.ts'
 import { canEdit, isFacilitator, type BoardStore, type LostEdit } from './boardStore.ts'
 
@@ -203,6 +203,27 @@ export function createBoardActions(
       return write(
         () => {
           replaceText(sharedText(map, field, max), next, max, caret)
+          alongside?.(doc)
+        },
+        textStepKey(name, id, field),
+      )
+    },
+    /**
+     * Leaving a field: the blanks this person typed at either end of its text go, nobody
+     * else's (trimOwnBlanks), as part of their edit's step.
+     */
+    trimText(
+      name: CollectionName,
+      id: string,
+      field: string,
+      alongside?: (doc: Y.Doc) => void,
+    ): boolean {
+      const map = collectionRoot(doc, name).get(id)
+      if (!(map instanceof Y.Map)) return false
+      const max = textLimit(name, field) ?? Infinity
+      return write(
+        () => {
+          trimOwnBlanks(sharedText(map, field, max), doc.clientID)
           alongside?.(doc)
         },
         textStepKey(name, id, field),

@@ -141,7 +141,9 @@ function EditableTextField({
       if (!trimmed && discardEmptyNew && actions.isNewRecord(collection, id, field))
         actions.cancelTextEdit(collection, id, field)
       else {
-        if (trimmed !== value) text.write(trimmed)
+        // this person's own blanks at the ends only: a space another writer typed last is
+        // where their next word goes
+        if (trimmed !== value) text.trim()
         actions.endTextEdit()
       }
     }

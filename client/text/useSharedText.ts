@@ -61,6 +61,8 @@ export function useSharedText(
   current: () => string
   /** Writes what the field shows now to the document (after typing). */
   write: (text?: string) => void
+  /** Removes the blanks this person typed at either end of the text (leaving the field). */
+  trim: () => void
 } {
   const { doc, actions } = useBoardSession()
   const ref = useRef<Field | null>(null)
@@ -158,5 +160,10 @@ export function useSharedText(
     if (!ok && el) el.value = read()
   }
 
-  return { ref, maxLength: textLimit(collection, field), current: read, write }
+  const trim = () => {
+    const more = alongsideRef.current
+    actions.trimText(collection, id, field, more && ((d) => more(d, read())))
+  }
+
+  return { ref, maxLength: textLimit(collection, field), current: read, write, trim }
 }

@@ -103,6 +103,31 @@ export function replaceText(text: Y.Text, next: string, max = Infinity, caret?: 
 }
 
 /**
+ * Removes the blanks (spaces, new lines) at either end of a shared text that `client` typed, and
+ * no others: what a person leaving a field tidies is their own. A space someone else typed last
+ * is where their next word goes (they may be between two words, or their page busy): deleting
+ * it, as trimming the whole text did, glued their words together («Idea diDario»), whoever left
+ * the field, even someone who had only looked. Call inside a transaction.
+ */
+export function trimOwnBlanks(text: Y.Text, client: number): void {
+  const value = text.toString()
+  // who wrote each character (code unit) of the text, in order
+  const authors: number[] = []
+  for (let item = text._start; item; item = item.right)
+    if (!item.deleted && item.content instanceof Y.ContentString)
+      for (let i = 0; i < item.length; i++) authors.push(item.id.client)
+  // anything but plain characters (none in a field's text): left as it is
+  if (authors.length !== value.length) return
+  const own = (i: number) => authors[i] === client && /\s/.test(value[i]!)
+  let end = value.length
+  while (end > 0 && own(end - 1)) end--
+  let start = 0
+  while (start < end && own(start)) start++
+  if (end < value.length) text.delete(end, value.length - end)
+  if (start > 0) text.delete(0, start)
+}
+
+/**
  * Where a caret (or selection end) at `position` moves when a remote `delta` changes the text
  * under it: insertions before it push it right, deletions before it pull it left.
  */

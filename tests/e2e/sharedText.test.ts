@@ -151,6 +151,22 @@ describe('editing text together', () => {
     await expect.poll(() => labels(suite.server.url, board.id, board.keys.viewer)).toEqual([both])
   })
 
+  it('someone leaving a card while its writer is between two words takes none of the writer’s spaces; the writer’s own last space goes when they leave', async () => {
+    const { board, anna, bruno, editors } = await annaAndBrunoWriteIn('Tra due parole', 'Idea')
+    await anna.page.keyboard.press('Control+End')
+    // Anna stops after a space (thinking of the next word, or her page stalled)…
+    await anna.page.keyboard.type(' di ')
+    await expect.poll(() => editors[1]!.inputValue()).toBe('Idea di ')
+    // …while Bruno, who only looked, leaves the card
+    await bruno.page.keyboard.press('Enter')
+    await bruno.card('Idea di').waitFor()
+    await anna.page.keyboard.type('Dario ')
+    await anna.page.keyboard.press('Enter')
+    await expect
+      .poll(() => labels(suite.server.url, board.id, board.keys.viewer))
+      .toEqual(['Idea di Dario'])
+  })
+
   it('a card deleted by the facilitator while a participant writes in it: the words are kept, the next keys make no card, «Ripristina» brings it back with them', async () => {
     const { board, fabio, marco } = await marcoWritesInFabiosCard(
       'Carta eliminata',

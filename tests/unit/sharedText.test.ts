@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { moveThroughDelta, replaceText, textDiff } from '../../shared/schema/text.ts'
+import { moveThroughDelta, replaceText, textDiff, trimOwnBlanks } from '../../shared/schema/text.ts'
 
 describe('textDiff', () => {
   it('without a caret, puts an edit as far right as the text allows', () => {
@@ -90,4 +90,37 @@ describe('two people typing at the same spot of a shared text', () => {
       )
       expect(ok).toContain(first)
     })
+})
+
+describe('trimOwnBlanks', () => {
+  /** Anna's and Bruno's documents of one text, Anna's words then Bruno's, synced. */
+  const written = (anna: string, bruno: string) => {
+    const [a, b] = [new Y.Doc(), new Y.Doc()]
+    a.getText('t').insert(0, anna)
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    b.getText('t').insert(anna.length, bruno)
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b))
+    const trim = (doc: Y.Doc) => {
+      doc.transact(() => trimOwnBlanks(doc.getText('t'), doc.clientID))
+      Y.applyUpdate(doc === a ? b : a, Y.encodeStateAsUpdate(doc))
+      return a.getText('t').toString()
+    }
+    return { a, b, trim }
+  }
+
+  it('takes the blanks the person typed at either end', () => {
+    const { a, trim } = written('  Idea di Dario \n', '')
+    expect(trim(a)).toBe('Idea di Dario')
+  })
+
+  it('leaves the space someone else typed last, where their next word goes', () => {
+    const { b, trim } = written('Idea di ', '')
+    expect(trim(b)).toBe('Idea di ')
+  })
+
+  it('stops at another person’s blank, and keeps blanks inside the text', () => {
+    const { a, b, trim } = written('Idea  di', ' ')
+    expect(trim(a)).toBe('Idea  di ')
+    expect(trim(b)).toBe('Idea  di')
+  })
 })
