@@ -82,9 +82,20 @@ export function ObjectiveToolbar({
             aria-label={t('toolbar.status')}
             disabled={ids.length === 0}
             value={statuses.size === 1 ? [...statuses][0] : ''}
-            onChange={(e) => objectives.setStatus(ids, e.target.value as ObjectiveStatus)}
+            onChange={(e) => {
+              // only a status someone picks applies; the placeholder is never one
+              if (e.target.value) objectives.setStatus(ids, e.target.value as ObjectiveStatus)
+            }}
           >
-            {statuses.size !== 1 && <option value="">{t('toolbar.status')}</option>}
+            {/* chosen objectives whose statuses differ: the select names none of them, and
+                the placeholder cannot be picked, so one ↓ does not give them all a status
+                nobody chose without first leaving «— stati diversi —» for a real one */}
+            {statuses.size > 1 && (
+              <option value="" disabled>
+                {t('toolbar.mixedStatus')}
+              </option>
+            )}
+            {statuses.size === 0 && <option value="">{t('toolbar.status')}</option>}
             {OBJECTIVE_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)}

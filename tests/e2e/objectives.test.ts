@@ -213,6 +213,17 @@ describe('the objective tree in the browser', () => {
     // one it made and one from a problem, deleted together: one undo brings back both
     await p.card('Esclusione sociale dei NEET').click()
     await added.click({ modifiers: ['Shift'] })
+    // their statuses differ: the status select names none of them, and its placeholder cannot
+    // be picked (before, it offered «Stato dell’obiettivo» as if it were a status)
+    const shown = () =>
+      p.page
+        .getByRole('combobox', { name: 'Stato dell’obiettivo' })
+        .evaluate((s: HTMLSelectElement) =>
+          [...s.options]
+            .filter((o) => o.selected || o.disabled)
+            .map((o) => `${o.textContent}|${o.selected}|${o.disabled}`),
+        )
+    await expect.poll(shown).toEqual(['— stati diversi —|true|true'])
     await p.page.keyboard.press('Delete')
     await expect.poll(() => p.cards().count()).toBe(4)
     expect(await p.status('Esclusione sociale dei NEET')).toBe('Scartato')
@@ -227,13 +238,14 @@ describe('the objective tree in the browser', () => {
     await expect.poll(() => p.page.locator('.react-flow__edge').count()).toBe(3)
 
     await boardPage(p.page).waitSaved()
-    const json = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as Exported
-    expect(json.canvases.objectives.nodes.map((n) => n.status).sort()).toEqual([
-      'to-reword',
-      'to-reword',
-      'to-reword',
-      'to-reword',
-    ])
+    // polled: the connection being up does not mean the server has the last deletion yet
+    const statuses = async () =>
+      (
+        (await exportJson(suite.server.url, board.id, board.keys.viewer)) as Exported
+      ).canvases.objectives.nodes
+        .map((n) => n.status)
+        .sort()
+    await expect.poll(statuses).toEqual(['to-reword', 'to-reword', 'to-reword', 'to-reword'])
   })
 
   it('links an objective to another from the keyboard, as a means or as its end', async () => {

@@ -49,6 +49,7 @@ export const objectives: typeof it = {
     noProblems: 'Build the problem tree first',
     add: 'Add objective',
     status: 'Objective status',
+    mixedStatus: '— mixed statuses —',
     discard: 'Discard',
     restore: 'Restore',
     delete: 'Delete',

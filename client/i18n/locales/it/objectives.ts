@@ -47,6 +47,7 @@ export const objectives = {
     noProblems: 'Prima costruisci l’albero dei problemi',
     add: 'Aggiungi obiettivo',
     status: 'Stato dell’obiettivo',
+    mixedStatus: '— stati diversi —',
     discard: 'Scarta',
     restore: 'Ripristina',
     delete: 'Elimina',
