@@ -14,8 +14,9 @@ export function handleZoom(zoom: number): number {
 const SETTLE_MS = 150
 
 /**
- * Publishes the canvas's zoom as the CSS variable `--flow-zoom` on its link handles, so that
- * their click area can be sized in screen pixels whatever the zoom. Render it anywhere inside
+ * Publishes the canvas's zoom as the CSS variable `--flow-zoom` on its link handles (and on the
+ * few elements of class `flow-zoom`, such as the objective links' «Verificato»), so that their
+ * click area can be sized in screen pixels whatever the zoom. Render it anywhere inside
  * `<ReactFlow>`.
  *
  * The variable is set by a rule of its own (`<style>`) that only the handles match, not on the
@@ -48,7 +49,7 @@ export function FlowZoomVar() {
     const style = rule.current
     if (!style) return
     const write = () => {
-      style.textContent = `.react-flow[data-zoom-scope="${CSS.escape(scope)}"] .react-flow__handle{--flow-zoom:${zoom}}`
+      style.textContent = `.react-flow[data-zoom-scope="${CSS.escape(scope)}"] .react-flow__handle,.react-flow[data-zoom-scope="${CSS.escape(scope)}"] .flow-zoom{--flow-zoom:${zoom}}`
       written.current = true
     }
     if (!written.current) return write()

@@ -55,7 +55,7 @@ export const MeansEndEdge = memo(function MeansEndEdge({
       />
       <EdgeLabelRenderer>
         <div
-          className={`means-end-label nodrag nopan ${className}`}
+          className={`means-end-label flow-zoom nodrag nopan ${className}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           data-testid={`means-end-${id}`}
         >

@@ -6,7 +6,7 @@ import { createBoard } from '../helpers/server.ts'
 import { connectSynced } from '../helpers/clients.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { buildWorkshopTree, WORKSHOP_CORE, WORKSHOP_LABELS } from '../helpers/workshopTree.ts'
-import { onPhone, onTop, reachable } from '../helpers/phonePages.ts'
+import { onPhone, onTop, reachable, THUMB } from '../helpers/phonePages.ts'
 
 const suite = browserSuite()
 
@@ -215,6 +215,20 @@ describe('the problem tree on a phone', () => {
     await more.tap()
     await page.getByRole('button', { name: 'Disponi albero' }).tap()
     await expect.poll(framed, { timeout: 10_000 }).toEqual({ readable: true, central: true })
+    // the phases and the «Verificato» of each link in sight, a thumb's size (they were 30 px
+    // tall, and the box to tick 13 px)
+    for (const tab of await page.locator('.phase-tabs button').all())
+      expect((await tab.boundingBox())!.height).toBeGreaterThanOrEqual(THUMB)
+    const ticks = () =>
+      page.locator('.means-end-label label').evaluateAll((all) =>
+        all.flatMap((el) => {
+          const r = el.getBoundingClientRect()
+          const seen = r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight
+          return seen ? [Math.round(Math.min(r.width, r.height))] : []
+        }),
+      )
+    await expect.poll(async () => (await ticks()).length).toBeGreaterThan(0)
+    await expect.poll(async () => Math.min(...(await ticks()))).toBeGreaterThanOrEqual(THUMB)
     await screenshot(page, 'phone-objectives-laid-out')
   })
 })
