@@ -166,6 +166,10 @@ describe('the problem tree on a phone', () => {
     await expect
       .poll(() => page.locator('.objective-canvas .react-flow__node').count())
       .toBe(Object.keys(WORKSHOP_LABELS).length)
+    // what generating did: two short lines (it took 110 px), closed by a thumb
+    const report = page.getByTestId('merge-report')
+    expect((await report.boundingBox())!.height).toBeLessThanOrEqual(50)
+    expect(await reachable(page.getByRole('button', { name: 'Chiudi il messaggio' }))).toBe(true)
     const bar = page.locator('.react-flow .toolbar').first()
     const undo = page.getByRole('button', { name: 'Annulla' })
     // in rows the tools took four, 127 px of the screen's 844: one row is less than two buttons
