@@ -6,7 +6,14 @@ import { CATEGORY_COLORS, CategoryBadge, RelationSample, StanceBadge } from './v
  * What the colours, icons and lines mean: a strip under the canvas, so it never hides a card
  * or a quadrant.
  */
-export function Legend({ relations }: { relations: boolean }) {
+export function Legend({
+  relations,
+  arrows,
+}: {
+  relations: boolean
+  /** On the grid: the alignment arrows' toggle, at the end of the strip (not on a phone). */
+  arrows?: { on: boolean; set: (on: boolean) => void }
+}) {
   const { t } = useTranslation('stakeholders')
   return (
     <aside className="sh-legend" aria-label={t('legend.title')} data-testid="legend">
@@ -34,6 +41,16 @@ export function Legend({ relations }: { relations: boolean }) {
             </li>
           ))}
         </ul>
+      )}
+      {arrows && (
+        <label className="sh-legend-arrows" title={t('toolbar.arrowsHint')}>
+          <input
+            type="checkbox"
+            checked={arrows.on}
+            onChange={(e) => arrows.set(e.target.checked)}
+          />{' '}
+          {t('toolbar.arrows')}
+        </label>
       )}
     </aside>
   )

@@ -156,6 +156,8 @@ export function StakeholdersPhase() {
               </HeaderMore>
             </div>
           )}
+          {/* on a phone only (stakeholders.css): elsewhere the arrows sit in the legend, beside
+              the stances they join, as the bar had no room left for them on one row */}
           {view === 'grid' && (
             <HeaderMore name="sh" open={t('toolbar.more')} title={t('toolbar.moreLabel')}>
               <label className="sh-toggle" title={t('toolbar.arrowsHint')}>
@@ -185,7 +187,12 @@ export function StakeholdersPhase() {
               {view === 'register' && <RegisterView actors={actors} objectives={objectives} />}
               {view === 'coverage' && <CoverageView actors={actors} objectives={objectives} />}
             </div>
-            {canvas && <Legend relations={view === 'map'} />}
+            {canvas && (
+              <Legend
+                relations={view === 'map'}
+                arrows={view === 'grid' ? { on: alignment, set: setAlignment } : undefined}
+              />
+            )}
           </div>
           {actor && (
             <ActorEditor

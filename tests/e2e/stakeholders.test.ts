@@ -277,6 +277,23 @@ describe('the Stakeholder phase in the browser', () => {
     const p = await workshop.participant('Nora')
     await p.page.setViewportSize({ width: 1440, height: 900 })
     await p.open(board.links.participant)
+    // the bar in one row (the alignment arrows wrapped onto a second one): they are in the
+    // legend, beside the stances, and still switch the arrows off
+    const rows = () =>
+      p.page.locator('.sh-bar').evaluate((bar) => {
+        const tops = [...bar.querySelectorAll('button, label')].flatMap((el) => {
+          const r = el.getBoundingClientRect()
+          return r.height ? [Math.round(r.top + r.height / 2)] : []
+        })
+        return Math.max(...tops) - Math.min(...tops) < 20
+      })
+    await expect.poll(rows).toBe(true)
+    const arrows = p.page.getByRole('checkbox', { name: 'Frecce di allineamento' })
+    await expect
+      .poll(() => p.page.getByTestId('legend').getByRole('checkbox').isChecked())
+      .toBe(true)
+    await arrows.uncheck()
+    await expect.poll(() => arrows.isChecked()).toBe(false)
     await p.addActor('third-sector', 'Cooperativa sociale Il Sentiero di Valle Seriana')
     await p.page.keyboard.press('Escape')
     await p.page.getByTestId('grid-tray').getByText('Da collocare (1)').waitFor()
