@@ -97,6 +97,35 @@ function presenceSchedule(): (fn: () => void) => () => void {
 }
 
 /**
+ * How changes from others reach the store: together, on the next animation frame (at the
+ * latest after {@link BATCH_MS}, as a hidden tab draws no frames). Each message from the
+ * server was a store update and a React render of the canvas of its own: in a busy room
+ * (20 people moving and writing cards) a slow laptop spent its time rendering states nobody
+ * saw and fell minutes behind the room. Without a frame clock (tests), at once.
+ */
+const BATCH_MS = 100
+function frameBatch(): (fn: () => void) => () => void {
+  return (fn) => {
+    if (typeof requestAnimationFrame !== 'function') {
+      fn()
+      return () => {}
+    }
+    const frame = requestAnimationFrame(() => {
+      clearTimeout(timer)
+      fn()
+    })
+    const timer = setTimeout(() => {
+      cancelAnimationFrame(frame)
+      fn()
+    }, BATCH_MS)
+    return () => {
+      clearTimeout(timer)
+      cancelAnimationFrame(frame)
+    }
+  }
+}
+
+/**
  * Binds a document to a store, one way: Yjs events → projection. Nothing here writes to the
  * document. Returns the function that unbinds.
  */
@@ -105,9 +134,47 @@ export function bindDocToStore(
   store: BoardStore,
   awareness?: Awareness,
   schedule: (fn: () => void) => () => void = presenceSchedule(),
+  batch: (fn: () => void) => () => void = frameBatch(),
 ): () => void {
   let dragged = new Map<string, Point>()
   const cleanups: (() => void)[] = []
+
+  // Records changed by others and not yet in the store, by the function that projects them.
+  const pending = new Map<(ids: Iterable<string>) => void, Set<string>>()
+  let batched = false
+  let cancelBatch = () => {}
+  const flush = () => {
+    cancelBatch()
+    batched = false
+    for (const [refresh, ids] of [...pending]) {
+      pending.delete(refresh)
+      refresh(ids)
+    }
+  }
+  cleanups.push(() => cancelBatch())
+  /**
+   * Projects a root's changes: others' once a frame (once the board is loaded: what it shows
+   * first is all there at once); one's own at once, after whatever of the others' came before.
+   */
+  const observe = (root: Y.Map<FieldMap>, refresh: (ids: Iterable<string>) => void) => {
+    const onChange = (events: DeepEvents, transaction: Y.Transaction) => {
+      const ids = touchedIds(root, events)
+      if (transaction.local || !store.getState().synced) {
+        flush()
+        refresh(ids)
+        return
+      }
+      const waiting = pending.get(refresh)
+      if (waiting) for (const id of ids) waiting.add(id)
+      else pending.set(refresh, ids)
+      if (!batched) {
+        batched = true
+        cancelBatch = batch(flush)
+      }
+    }
+    root.observeDeep(onChange)
+    cleanups.push(() => root.unobserveDeep(onChange))
+  }
 
   const setCanvas = (canvas: CanvasName, patch: Partial<CanvasProjection>) =>
     store.setState((s) => ({
@@ -156,16 +223,10 @@ export function bindDocToStore(
       const next = patchList(edges, changed)
       if (next !== edges) setCanvas(canvas, { edges: next })
     }
-    const onNodes = (events: DeepEvents) => refreshNodes(touchedIds(nodesRoot, events))
-    const onEdges = (events: DeepEvents) => refreshEdges(touchedIds(edgesRoot, events))
     refreshNodes(nodesRoot.keys())
     refreshEdges(edgesRoot.keys())
-    nodesRoot.observeDeep(onNodes)
-    edgesRoot.observeDeep(onEdges)
-    cleanups.push(() => {
-      nodesRoot.unobserveDeep(onNodes)
-      edgesRoot.unobserveDeep(onEdges)
-    })
+    observe(nodesRoot, refreshNodes)
+    observe(edgesRoot, refreshEdges)
     return refreshNodes
   }
 
@@ -184,10 +245,8 @@ export function bindDocToStore(
       if (next !== list && name === 'targetGroups') next = [...next].sort(compareTargetGroups)
       if (next !== list) store.setState((s) => ({ lists: { ...s.lists, [name]: next } }))
     }
-    const onChange = (events: DeepEvents) => refresh(touchedIds(root, events))
     refresh(root.keys())
-    root.observeDeep(onChange)
-    cleanups.push(() => root.unobserveDeep(onChange))
+    observe(root, refresh)
   }
 
   const meta = metaRoot(doc)
