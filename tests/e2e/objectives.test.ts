@@ -201,8 +201,10 @@ describe('the objective tree in the browser', () => {
     await p.page.getByRole('button', { name: 'Ripristina' }).click()
     await expect.poll(() => p.status('Esclusione sociale dei NEET')).toBe('Da riformulare')
 
-    // the group's own objective is deleted for good, with its link…
-    await added.click()
+    // the group's own objective is deleted for good, with its link… (pressed near its top
+    // corner: a link's «Verificato» may lie over its middle)
+    const corner = { x: 12, y: 12 }
+    await added.click({ position: corner })
     await p.page.keyboard.press('Delete')
     await expect.poll(() => p.cards().count()).toBe(4)
     await expect.poll(() => p.page.locator('.react-flow__edge').count()).toBe(3)
@@ -212,7 +214,7 @@ describe('the objective tree in the browser', () => {
     await expect.poll(() => p.page.locator('.react-flow__edge').count()).toBe(4)
     // one it made and one from a problem, deleted together: one undo brings back both
     await p.card('Esclusione sociale dei NEET').click()
-    await added.click({ modifiers: ['Shift'] })
+    await added.click({ modifiers: ['Shift'], position: corner })
     // their statuses differ: the status select names none of them, and its placeholder cannot
     // be picked (before, it offered «Stato dell’obiettivo» as if it were a status)
     const shown = () =>
@@ -232,7 +234,7 @@ describe('the objective tree in the browser', () => {
     expect(await p.status('Esclusione sociale dei NEET')).toBe('Da riformulare')
     await expect.poll(() => p.page.locator('.react-flow__edge').count()).toBe(4)
     await p.page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
-    await added.click()
+    await added.click({ position: corner })
     await p.page.keyboard.press('Delete')
     await expect.poll(() => p.cards().count()).toBe(4)
     await expect.poll(() => p.page.locator('.react-flow__edge').count()).toBe(3)
