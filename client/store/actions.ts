@@ -89,6 +89,29 @@ export function createBoardActions(
     return true
   }
 
+  /**
+   * A change of a record's shared text (`change` gets it and its limit), with whatever
+   * `alongside` writes, in the step of that field's edits.
+   */
+  const changeText = (
+    name: CollectionName,
+    id: string,
+    field: string,
+    alongside: ((doc: Y.Doc) => void) | undefined,
+    change: (text: Y.Text, max: number) => void,
+  ): boolean => {
+    const map = collectionRoot(doc, name).get(id)
+    if (!(map instanceof Y.Map)) return false
+    const max = textLimit(name, field) ?? Infinity
+    return write(
+      () => {
+        change(sharedText(map, field, max), max)
+        alongside?.(doc)
+      },
+      textStepKey(name, id, field),
+    )
+  }
+
   const actions = {
     /** Any multi-record change (e.g. deriving the objective tree) as one undoable step. */
     transact: (fn: (doc: Y.Doc) => void): boolean => write(() => fn(doc)),
@@ -197,15 +220,8 @@ export function createBoardActions(
       alongside?: (doc: Y.Doc) => void,
       caret?: number,
     ): boolean {
-      const map = collectionRoot(doc, name).get(id)
-      if (!(map instanceof Y.Map)) return false
-      const max = textLimit(name, field) ?? Infinity
-      return write(
-        () => {
-          replaceText(sharedText(map, field, max), next, max, caret)
-          alongside?.(doc)
-        },
-        textStepKey(name, id, field),
+      return changeText(name, id, field, alongside, (text, max) =>
+        replaceText(text, next, max, caret),
       )
     },
     /**
@@ -218,16 +234,7 @@ export function createBoardActions(
       field: string,
       alongside?: (doc: Y.Doc) => void,
     ): boolean {
-      const map = collectionRoot(doc, name).get(id)
-      if (!(map instanceof Y.Map)) return false
-      const max = textLimit(name, field) ?? Infinity
-      return write(
-        () => {
-          trimOwnBlanks(sharedText(map, field, max), doc.clientID)
-          alongside?.(doc)
-        },
-        textStepKey(name, id, field),
-      )
+      return changeText(name, id, field, alongside, (text) => trimOwnBlanks(text, doc.clientID))
     },
     /** Whether the phase on screen shows its canvas rather than its tables. */
     setCanvasInView(inView: boolean): void {
