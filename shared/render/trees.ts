@@ -104,6 +104,21 @@ export function pushedClear<T extends { id: string; box: Box }>(cards: T[]): Map
   return ys
 }
 
+/**
+ * A tree's cards drawn where the board has them, then those a taller card above would cover
+ * drawn again where pushedClear moves them.
+ */
+function drawnClear<N extends { y?: unknown }>(
+  nodes: readonly N[],
+  draw: (node: N, y: number) => DrawnCard,
+): DrawnCard[] {
+  const asPlaced = nodes.map((node) => draw(node, numberOr(node.y, 0)))
+  const ys = pushedClear(asPlaced)
+  return asPlaced.map((card, i) =>
+    ys.get(card.id) === card.box.y ? card : draw(nodes[i]!, ys.get(card.id)!),
+  )
+}
+
 export function drawProblems(board: RenderSource, labels: ImageLabels): DrawnCanvas {
   const draw = (node: RenderSource['canvases']['problems']['nodes'][number], y: number) => {
     const role = roleOf(node.role)
@@ -120,12 +135,7 @@ export function drawProblems(board: RenderSource, labels: ImageLabels): DrawnCan
       weight: role === 'core' ? 'bold' : 'normal',
     })
   }
-  const nodes = board.canvases.problems.nodes
-  const asPlaced = nodes.map((node) => draw(node, numberOr(node.y, 0)))
-  const ys = pushedClear(asPlaced)
-  const cards = asPlaced.map((card, i) =>
-    ys.get(card.id) === card.box.y ? card : draw(nodes[i]!, ys.get(card.id)!),
-  )
+  const cards = drawnClear(board.canvases.problems.nodes, draw)
   const boxes = new Map(cards.map((c) => [c.id, c.box]))
   return {
     cards,
@@ -164,13 +174,8 @@ export function drawObjectives(board: RenderSource, labels: ImageLabels): DrawnC
       muted: status === 'discarded',
     })
   }
-  // every word of a long objective, the cards below it moved clear (see pushedClear)
-  const nodes = board.canvases.objectives.nodes
-  const asPlaced = nodes.map((node) => draw(node, numberOr(node.y, 0)))
-  const ys = pushedClear(asPlaced)
-  const cards = asPlaced.map((card, i) =>
-    ys.get(card.id) === card.box.y ? card : draw(nodes[i]!, ys.get(card.id)!),
-  )
+  // every word of a long objective, the cards below it moved clear
+  const cards = drawnClear(board.canvases.objectives.nodes, draw)
   const boxes = new Map(cards.map((c) => [c.id, c.box]))
   return {
     cards,
