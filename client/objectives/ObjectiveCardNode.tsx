@@ -12,7 +12,7 @@ import type { CardData, CardNode } from '../store/projection.ts'
 import { useObjectiveActions } from './useObjectiveActions.ts'
 import { useObjectiveDisplay } from './objectiveDisplay.ts'
 import { ObjectiveTextEditor } from './ObjectiveTextEditor.tsx'
-import { mayPassLines } from '../kit/cardLines.ts'
+import { mayPassCardLines, mayPassLines } from '../kit/cardLines.ts'
 
 export type ObjectiveNode = CardNode<CardData, 'objective'>
 
@@ -82,9 +82,9 @@ export const ObjectiveCardNode = memo(function ObjectiveCardNode({
           onDone={() => actions.setEditing(null)}
         />
       ) : (
-        // cut at five lines (objectives.css), as a problem card's text
+        // cut at five lines (canvas.css), as a problem card's text
         <div
-          className={`card-label objective-label${data.label ? '' : ' empty'}${mayPassLines(data.label, 5, 16) ? ' long' : ''}`}
+          className={`card-label objective-label${data.label ? '' : ' empty'}${mayPassCardLines(data.label) ? ' long' : ''}`}
         >
           {data.label || t('card.empty')}
         </div>

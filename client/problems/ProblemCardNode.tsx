@@ -8,7 +8,7 @@ import { groupLabel } from './ProblemInspector.tsx'
 import { CardTextEditor } from '../kit/CardTextEditor.tsx'
 import { VoteBadge, useVoteBadge } from '../facilitation/VoteDots.tsx'
 import { useProblemCardsView } from './cardContext.ts'
-import { mayPassLines } from '../kit/cardLines.ts'
+import { mayPassCardLines } from '../kit/cardLines.ts'
 
 /**
  * A card is drawn from its id, data and selection only; React Flow also passes its measured
@@ -60,9 +60,9 @@ export const ProblemCardNode = memo(function ProblemCardNode({
           onDone={() => actions.setEditing(null)}
         />
       ) : (
-        // cut at five lines (canvas.css); about 25 characters fit a line of a 200-px card
+        // cut at five lines (canvas.css)
         <div
-          className={`card-label${data.label ? '' : ' empty'}${mayPassLines(data.label, 5, 16) ? ' long' : ''}`}
+          className={`card-label${data.label ? '' : ' empty'}${mayPassCardLines(data.label) ? ' long' : ''}`}
         >
           {data.label || words.empty}
         </div>
