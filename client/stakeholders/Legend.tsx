@@ -42,16 +42,26 @@ export function Legend({
           ))}
         </ul>
       )}
-      {arrows && (
-        <label className="sh-legend-arrows" title={t('toolbar.arrowsHint')}>
-          <input
-            type="checkbox"
-            checked={arrows.on}
-            onChange={(e) => arrows.set(e.target.checked)}
-          />{' '}
-          {t('toolbar.arrows')}
-        </label>
-      )}
+      {arrows && <ArrowsToggle className="sh-legend-arrows" {...arrows} />}
     </aside>
+  )
+}
+
+/** «Frecce di allineamento»: the grid's arrows from current to desired stance, on or off. */
+export function ArrowsToggle({
+  className,
+  on,
+  set,
+}: {
+  className: string
+  on: boolean
+  set: (on: boolean) => void
+}) {
+  const { t } = useTranslation('stakeholders')
+  return (
+    <label className={className} title={t('toolbar.arrowsHint')}>
+      <input type="checkbox" checked={on} onChange={(e) => set(e.target.checked)} />{' '}
+      {t('toolbar.arrows')}
+    </label>
   )
 }

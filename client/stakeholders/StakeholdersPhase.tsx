@@ -12,7 +12,7 @@ import { HeaderMore } from '../board/HeaderMore.tsx'
 import { ActorEditor } from './ActorEditor.tsx'
 import { CoverageView } from './CoverageView.tsx'
 import { GridView } from './GridView.tsx'
-import { Legend } from './Legend.tsx'
+import { ArrowsToggle, Legend } from './Legend.tsx'
 import { MapView } from './MapView.tsx'
 import { RegisterView } from './RegisterView.tsx'
 import { RelationEditor } from './RelationEditor.tsx'
@@ -160,14 +160,7 @@ export function StakeholdersPhase() {
               the stances they join, as the bar had no room left for them on one row */}
           {view === 'grid' && (
             <HeaderMore name="sh" open={t('toolbar.more')} title={t('toolbar.moreLabel')}>
-              <label className="sh-toggle" title={t('toolbar.arrowsHint')}>
-                <input
-                  type="checkbox"
-                  checked={alignment}
-                  onChange={(e) => setAlignment(e.target.checked)}
-                />{' '}
-                {t('toolbar.arrows')}
-              </label>
+              <ArrowsToggle className="sh-toggle" on={alignment} set={setAlignment} />
             </HeaderMore>
           )}
         </div>
