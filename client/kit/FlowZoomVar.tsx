@@ -49,7 +49,8 @@ export function FlowZoomVar() {
     const style = rule.current
     if (!style) return
     const write = () => {
-      style.textContent = `.react-flow[data-zoom-scope="${CSS.escape(scope)}"] .react-flow__handle,.react-flow[data-zoom-scope="${CSS.escape(scope)}"] .flow-zoom{--flow-zoom:${zoom}}`
+      const flowEl = `.react-flow[data-zoom-scope="${CSS.escape(scope)}"]`
+      style.textContent = `${flowEl} .react-flow__handle,${flowEl} .flow-zoom{--flow-zoom:${zoom}}`
       written.current = true
     }
     if (!written.current) return write()
