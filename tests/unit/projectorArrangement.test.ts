@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import * as autoLayout from '../../client/kit/autoLayout.ts'
 import { createArrangement, type ArrangedCard } from '../../client/projector/arrangement.ts'
-import { CARD_WIDTHS, type TextMetrics } from '../../client/projector/cardWidth.ts'
+import { CARD_WIDTHS } from '../../client/projector/cardWidth.ts'
+import { mono } from '../helpers/textMetrics.ts'
 
 // every layout for the screen counted, as computed
 vi.mock('../../client/kit/autoLayout.ts', async (original) => {
@@ -10,14 +11,6 @@ vi.mock('../../client/kit/autoLayout.ts', async (original) => {
 })
 const layouts = vi.mocked(autoLayout.layoutForScreen)
 
-/** Monospace metrics: every character 10 px wide. */
-const mono: TextMetrics = {
-  fontPx: 20,
-  lineHeight: 25,
-  chromePx: 20,
-  insetPx: 20,
-  measure: (text) => text.length * 10,
-}
 const options = { screen: { width: 1896, height: 1056 }, gapX: 22, gapWrap: 24, gapLayer: 54 }
 const label = (i: number) => `Causa numero ${i} scritta da un partecipante del tavolo`
 

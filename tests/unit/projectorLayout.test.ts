@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { layoutForScreen, treeLayers } from '../../client/kit/autoLayout.ts'
-import { chooseCardWidth, lineCount, type TextMetrics } from '../../client/projector/cardWidth.ts'
+import { chooseCardWidth, lineCount } from '../../client/projector/cardWidth.ts'
+import { mono } from '../helpers/textMetrics.ts'
 import { spotlightLayers } from '../../client/projector/spotlight.ts'
 
 const card = () => ({ width: 300, height: 100 })
 const gaps = { gapX: 20, gapWrap: 20, gapLayer: 50 }
 const screen = { width: 1900, height: 1000 }
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`)
-
-/** Monospace metrics: every character 10 px wide. */
-const mono: TextMetrics = {
-  fontPx: 20,
-  lineHeight: 25,
-  chromePx: 20,
-  insetPx: 20,
-  measure: (text) => text.length * 10,
-}
 
 const overlaps = (pos: Map<string, { x: number; y: number }>, w: number, h: number) => {
   const all = [...pos.values()]
