@@ -24,93 +24,111 @@ export interface ProblemTreeReport {
   unlinkedIds: string[]
 }
 
-/** Strongly connected components (Tarjan), iterative so a long chain cannot overflow the stack. */
-function components(ids: string[], next: Map<string, string[]>): string[][] {
+/**
+ * Strongly connected components (Tarjan) of cards 0…n-1, as each card's component number;
+ * iterative so a long chain cannot overflow the stack. `next[i]` lists the cards i points to.
+ * Numbers in typed arrays, not maps of ids: it runs as a board opens, before the JIT has warmed.
+ */
+function components(n: number, next: number[][]): { of: Int32Array; sizes: number[] } {
+  const index = new Int32Array(n).fill(-1)
+  const low = new Int32Array(n)
+  const onStack = new Uint8Array(n)
+  const of = new Int32Array(n)
+  const stack: number[] = []
+  const sizes: number[] = []
+  // the depth-first walk: a card and how many of its successors it has tried
+  const work: number[] = []
+  const tried: number[] = []
   let counter = 0
-  const index = new Map<string, number>()
-  const low = new Map<string, number>()
-  const onStack = new Set<string>()
-  const stack: string[] = []
-  const out: string[][] = []
-  for (const start of ids) {
-    if (index.has(start)) continue
-    const work: { id: string; i: number }[] = [{ id: start, i: 0 }]
-    index.set(start, counter)
-    low.set(start, counter++)
+  for (let start = 0; start < n; start++) {
+    if (index[start] !== -1) continue
+    index[start] = low[start] = counter++
     stack.push(start)
-    onStack.add(start)
+    onStack[start] = 1
+    work.push(start)
+    tried.push(0)
     while (work.length) {
-      const frame = work[work.length - 1]!
-      const succ = next.get(frame.id) ?? []
-      if (frame.i < succ.length) {
-        const w = succ[frame.i++]!
-        if (!index.has(w)) {
-          index.set(w, counter)
-          low.set(w, counter++)
+      const top = work.length - 1
+      const v = work[top]!
+      const succ = next[v]!
+      if (tried[top]! < succ.length) {
+        const w = succ[tried[top]!++]!
+        if (index[w] === -1) {
+          index[w] = low[w] = counter++
           stack.push(w)
-          onStack.add(w)
-          work.push({ id: w, i: 0 })
-        } else if (onStack.has(w)) low.set(frame.id, Math.min(low.get(frame.id)!, index.get(w)!))
+          onStack[w] = 1
+          work.push(w)
+          tried.push(0)
+        } else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!)
         continue
       }
       work.pop()
-      const parent = work[work.length - 1]
-      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!))
-      if (low.get(frame.id) === index.get(frame.id)) {
-        const comp: string[] = []
-        let w: string
+      tried.pop()
+      if (work.length) {
+        const parent = work[work.length - 1]!
+        low[parent] = Math.min(low[parent]!, low[v]!)
+      }
+      if (low[v] === index[v]) {
+        const comp = sizes.length
+        let size = 0
+        let w: number
         do {
           w = stack.pop()!
-          onStack.delete(w)
-          comp.push(w)
-        } while (w !== frame.id)
-        out.push(comp)
+          onStack[w] = 0
+          of[w] = comp
+          size++
+        } while (w !== v)
+        sizes.push(size)
       }
     }
   }
-  return out
+  return { of, sizes }
 }
 
 export function analyseProblemTree(cards: TreeCard[], links: TreeLink[]): ProblemTreeReport {
-  const ids = cards.map((c) => c.id)
-  const known = new Set(ids)
-  const role = new Map(cards.map((c) => [c.id, c.role]))
-  const next = new Map<string, string[]>()
-  for (const l of links) {
-    if (!known.has(l.source) || !known.has(l.target)) continue
-    if (!next.has(l.source)) next.set(l.source, [])
-    next.get(l.source)!.push(l.target)
-  }
-  const compOf = new Map<string, number>()
-  const cycleCardIds = new Set<string>()
-  components(ids, next).forEach((comp, i) => {
-    for (const id of comp) compOf.set(id, i)
-    if (comp.length > 1) for (const id of comp) cycleCardIds.add(id)
+  const at = new Map<string, number>()
+  for (const c of cards) if (!at.has(c.id)) at.set(c.id, at.size)
+  const n = at.size
+  const roles: string[] = new Array<string>(n)
+  for (const c of cards) roles[at.get(c.id)!] = c.role
+  // each link's two ends as card numbers (-1: a link to a card that is not there)
+  const from = new Int32Array(links.length)
+  const to = new Int32Array(links.length)
+  const next: number[][] = Array.from({ length: n }, () => [])
+  const linked = new Uint8Array(n)
+  links.forEach((l, i) => {
+    const s = at.get(l.source) ?? -1
+    const t = at.get(l.target) ?? -1
+    from[i] = s
+    to[i] = t
+    if (s >= 0) linked[s] = 1
+    if (t >= 0) linked[t] = 1
+    if (s >= 0 && t >= 0) next[s]!.push(t)
   })
+  const { of, sizes } = components(n, next)
+  const inCycle = new Uint8Array(n)
+  for (let v = 0; v < n; v++) if (sizes[of[v]!]! > 1) inCycle[v] = 1
   const cycleLinkIds = new Set<string>()
   const reversedLinkIds = new Set<string>()
-  for (const l of links) {
-    if (!known.has(l.source) || !known.has(l.target)) continue
-    if (
-      l.source === l.target ||
-      (compOf.get(l.source) === compOf.get(l.target) && cycleCardIds.has(l.source))
-    ) {
+  links.forEach((l, i) => {
+    const s = from[i]!
+    const t = to[i]!
+    if (s < 0 || t < 0) return
+    if (s === t || (of[s] === of[t] && inCycle[s])) {
       cycleLinkIds.add(l.id)
-      cycleCardIds.add(l.source)
+      inCycle[s] = 1
     }
-    const from = role.get(l.source)
-    const to = role.get(l.target)
-    if ((from === 'effect' && to !== 'effect') || (from === 'core' && to === 'cause'))
+    const a = roles[s]
+    const b = roles[t]
+    if ((a === 'effect' && b !== 'effect') || (a === 'core' && b === 'cause'))
       reversedLinkIds.add(l.id)
-  }
-  const linked = new Set<string>()
-  for (const l of links) {
-    linked.add(l.source)
-    linked.add(l.target)
-  }
+  })
+  const cycleCardIds = new Set<string>()
+  for (const [id, v] of at) if (inCycle[v]) cycleCardIds.add(id)
   return {
     coreIds: cards.filter((c) => c.role === 'core').map((c) => c.id),
-    unlinkedIds: cards.length > 1 ? cards.filter((c) => !linked.has(c.id)).map((c) => c.id) : [],
+    unlinkedIds:
+      cards.length > 1 ? cards.filter((c) => !linked[at.get(c.id)!]).map((c) => c.id) : [],
     cycleLinkIds,
     cycleCardIds,
     reversedLinkIds,
