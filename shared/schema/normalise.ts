@@ -20,23 +20,58 @@ export function normaliseRecord(spec: CollectionSpec, id: string, value: unknown
   return normaliseFields(spec, readFields(value as Y.Map<unknown>))
 }
 
+/** How a collection's known fields are read, worked out once per collection. */
+interface FieldPlan {
+  key: string
+  schema: z.ZodType
+  check: QuickCheck | null
+  idSet: boolean
+}
+interface SpecPlan {
+  shape: Record<string, z.ZodType>
+  fields: FieldPlan[]
+  /** Optional id sets: an empty one reads as absent. */
+  optionalIdSets: string[]
+}
+const plans = new WeakMap<CollectionSpec, SpecPlan>()
+
+function planOf(spec: CollectionSpec): SpecPlan {
+  let plan = plans.get(spec)
+  if (plan) return plan
+  const shape = spec.record.shape as Record<string, z.ZodType>
+  const idSets = spec.idSets ?? []
+  plan = {
+    shape,
+    fields: Object.entries(shape)
+      .filter(([key]) => key !== 'id')
+      .map(([key, schema]) => ({
+        key,
+        schema,
+        check: quickCheckOf(schema),
+        idSet: idSets.includes(key),
+      })),
+    optionalIdSets: idSets.filter((key) => shape[key] && fitsSchema(shape[key], undefined)),
+  }
+  plans.set(spec, plan)
+  return plan
+}
+
 /** {@link normaliseRecord} for fields already read as plain JSON. */
 export function normaliseFields(spec: CollectionSpec, fields: Fields): Fields | null {
-  const shape = spec.record.shape as Record<string, z.ZodType>
+  const { shape, fields: known, optionalIdSets } = planOf(spec)
   const out: Fields = {}
   // Unknown fields are kept when they are JSON (a client could store bytes or NaN), as JSON
   // carries them (a -0 inside becomes 0).
-  for (const [key, value] of Object.entries(fields))
-    if (!(key in shape) && jsonValue.safeParse(value).success)
-      out[key] = withoutNegativeZero(value as JsonValue)
-  const idSets = spec.idSets ?? []
-  for (const [key, schema] of Object.entries(shape)) {
-    if (key === 'id') continue
+  for (const key of Object.keys(fields)) {
+    if (key in shape) continue
+    const value = fields[key]
+    if (jsonValue.safeParse(value).success) out[key] = withoutNegativeZero(value as JsonValue)
+  }
+  for (const { key, schema, check, idSet } of known) {
     let value = fields[key]
     // a shared id set grows past its limit item by item: cut, as a text is, not dropped whole
-    if (idSets.includes(key) && Array.isArray(value) && value.length > LIMITS.idList)
+    if (idSet && Array.isArray(value) && value.length > LIMITS.idList)
       value = [...new Set(value)].slice(0, LIMITS.idList)
-    const check = quickCheckOf(schema)
     const parsed = check ? null : schema.safeParse(value)
     if (check ? check(value) : parsed!.success) {
       // a value the quick check accepts is what zod would return (a primitive, or an array
@@ -52,10 +87,9 @@ export function normaliseFields(spec: CollectionSpec, fields: Fields): Fields | 
   }
   // An optional id set that holds nothing reads as absent: every record is made with its
   // shared list (idSets.ts), and a card never tagged exports as it did before.
-  for (const key of idSets) {
+  for (const key of optionalIdSets) {
     const value = out[key]
-    if (Array.isArray(value) && value.length === 0 && fitsSchema(shape[key]!, undefined))
-      delete out[key]
+    if (Array.isArray(value) && value.length === 0) delete out[key]
   }
   return out
 }
@@ -157,7 +191,12 @@ function compileChecks(
     const when = def.when
     checks.push(when ? (v) => !when({ value: v, issues: [] }) || one(v) : one)
   }
-  return (v) => checks.every((check) => check(v))
+  if (checks.length === 0) return () => true
+  if (checks.length === 1) return checks[0]!
+  return (v) => {
+    for (const check of checks) if (!check(v)) return false
+    return true
+  }
 }
 
 function compileCheck(schema: z.ZodType): QuickCheck | null {
