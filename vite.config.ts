@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
+import { precompress } from './scripts/precompress.mjs'
 
 const serverPort = Number(process.env.TRAMA_DEV_SERVER_PORT ?? 1234)
 
@@ -81,9 +82,32 @@ function firstViewPreload(): Plugin {
   }
 }
 
+/**
+ * A gzip and a brotli copy of every text file built (scripts/precompress.mjs), for the server to
+ * send instead of the file to browsers that take them.
+ */
+function precompressed(): Plugin {
+  let outDir = ''
+  return {
+    name: 'trama-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir)
+    },
+    closeBundle: {
+      order: 'post',
+      async handler() {
+        const { files, bytes, brotliBytes } = await precompress(outDir)
+        const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`
+        this.info(`${files} files compressed: ${kb(bytes)} → ${kb(brotliBytes)} in brotli`)
+      },
+    },
+  }
+}
+
 export default defineConfig({
   root: 'client',
-  plugins: [react(), earlyStart(), firstViewPreload()],
+  plugins: [react(), earlyStart(), firstViewPreload(), precompressed()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -32,7 +32,15 @@ function run(what, args) {
 }
 
 const client = join(root, 'dist', 'client', 'index.html')
-if (isStale(client, ['client', 'shared', 'vite.config.ts', 'package-lock.json']))
+if (
+  isStale(client, [
+    'client',
+    'shared',
+    'vite.config.ts',
+    'scripts/precompress.mjs',
+    'package-lock.json',
+  ])
+)
   run('client', [
     join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
     'build',

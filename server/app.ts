@@ -64,6 +64,16 @@ export interface TramaServer {
 }
 
 /** A route that declares a JSON schema fails at registration: Trama validates with zod. */
+/**
+ * How long a browser may keep a file of the client. The built assets are named by their
+ * content's hash (a new build gives new names), so they are kept for a year without asking
+ * again: a participant who reloads the board fetches none of them. The page itself (and
+ * anything else) is asked for again each time, so a new build reaches everyone at once.
+ */
+export function cacheControlOf(path: string): string {
+  return /[\\/]assets[\\/][^\\/]+$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'
+}
+
 function noJsonSchemas(): never {
   throw new Error('Trama routes validate their input with zod, not with JSON schemas')
 }
@@ -175,7 +185,14 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
   if (hasClient) {
     // loaded only to serve the client: a server of the API and sync alone never needs it
     const { default: fastifyStatic } = await import('@fastify/static')
-    await app.register(fastifyStatic, { root: staticDir, wildcard: false, index: ['index.html'] })
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      wildcard: false,
+      index: ['index.html'],
+      // the build's gzip and brotli copies (scripts/precompress.mjs), to browsers that take them
+      preCompressed: true,
+      setHeaders: (reply, path) => void reply.header('cache-control', cacheControlOf(path)),
+    })
   }
   app.setNotFoundHandler((req, reply) => {
     const wantsPage =
