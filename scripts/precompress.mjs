@@ -1,7 +1,7 @@
 // Writes a gzip and a brotli copy beside each text file of a built client (`app.js` →
 // `app.js.gz`, `app.js.br`), once at build time. The server sends the copy a browser accepts
 // (server/app.ts, `preCompressed`), so nothing is compressed per request: a board's page and
-// its first view are ~1.2 MB of JavaScript and CSS as built, ~0.35 MB in brotli. Thirty laptops
+// its first view are ~880 KiB of JavaScript and CSS as built, ~240 KiB in brotli. Thirty laptops
 // opening the board at once over a venue's Wi-Fi fetch a third of the bytes.
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
