@@ -8,6 +8,7 @@ import {
   type Edge,
   type EdgeTypes,
   type FitViewOptions,
+  type GetMiniMapNodeAttribute,
   type Node,
   type NodeTypes,
   type OnBeforeDelete,
@@ -22,6 +23,15 @@ import { editableFlowProps, type useCanvasHandlers } from './useCanvasHandlers.t
 import { useFlowAriaLabels, useNamedEdges, useNamedNodes } from './useFlowLabels.ts'
 import './canvas.css'
 import './canvasPhone.css'
+
+/**
+ * The minimap's other per-node attributes as functions made once. Left out, React Flow makes a
+ * new function for each at every render of the minimap's list, and every minimap node is drawn
+ * again for it: on each card added or removed, one per card of the board.
+ */
+const MINIMAP_NO_CLASS: GetMiniMapNodeAttribute = () => ''
+// what React Flow's own default returns: no stroke of the node's own (its CSS gives it one)
+const MINIMAP_CSS_STROKE = (() => undefined) as unknown as GetMiniMapNodeAttribute
 
 /** Shift-click adds to the selection too, as people expect from other tools. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control']
@@ -118,7 +128,15 @@ export function BoardCanvas({
       {chrome && (
         <Controls showInteractive={false} fitViewOptions={fitViewOptions} onFitView={onFitView} />
       )}
-      {chrome && <MiniMap pannable zoomable nodeColor={minimapColor} />}
+      {chrome && (
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          nodeClassName={MINIMAP_NO_CLASS}
+          nodeStrokeColor={MINIMAP_CSS_STROKE}
+        />
+      )}
       <RemoteCursors canvas={canvas} />
       {children}
       {/* last, where React Flow puts its own: the keyboard reaches it after the canvas's tools */}

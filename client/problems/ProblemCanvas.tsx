@@ -9,7 +9,7 @@ import { canEdit, type BoardState } from '../store/boardStore.ts'
 import { ProblemCardNode } from './ProblemCardNode.tsx'
 import { CanvasToolbar } from './CanvasToolbar.tsx'
 import { ProblemInspector } from './ProblemInspector.tsx'
-import { TreeReportContext, TreeWarnings } from './TreeWarnings.tsx'
+import { CycleCardsProvider, TreeWarnings, useCycleCards } from './TreeWarnings.tsx'
 import { useCanvasHandlers } from '../kit/useCanvasHandlers.ts'
 import { useTreeEditing } from './useTreeEditing.ts'
 import { useTreeKeyboard } from './useTreeKeyboard.ts'
@@ -100,6 +100,7 @@ export function ProblemCanvas() {
       ),
     [shape, store],
   )
+  const cycleCards = useCycleCards(report)
   const shownEdges = useMemo(
     () =>
       edges.map((e) =>
@@ -134,7 +135,7 @@ export function ProblemCanvas() {
 
   return (
     <ProblemCardsContext.Provider value={cardsView}>
-      <TreeReportContext.Provider value={report}>
+      <CycleCardsProvider value={cycleCards}>
         <div
           ref={canvasRef}
           className={projector ? 'canvas projector-canvas' : 'canvas'}
@@ -172,7 +173,7 @@ export function ProblemCanvas() {
             </div>
           )}
         </div>
-      </TreeReportContext.Provider>
+      </CycleCardsProvider>
     </ProblemCardsContext.Provider>
   )
 }

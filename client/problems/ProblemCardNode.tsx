@@ -3,7 +3,7 @@ import { WriterLabel, useWriter, writersText } from '../kit/WriterMark.tsx'
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { useBoardActions, useCardInputs } from '../store/context.tsx'
 import type { ProblemNode } from '../store/projection.ts'
-import { useTreeReport } from './TreeWarnings.tsx'
+import { useInCycle } from './TreeWarnings.tsx'
 import { groupLabel } from './ProblemInspector.tsx'
 import { CardTextEditor } from '../kit/CardTextEditor.tsx'
 import { VoteBadge, useVoteBadge } from '../facilitation/VoteDots.tsx'
@@ -32,7 +32,7 @@ export const ProblemCardNode = memo(function ProblemCardNode({
   const writer = useWriter(id)
   const vote = useVoteBadge('problems', id)
   const cluster = clusters.find((c) => c.id === data.cluster)
-  const inCycle = useTreeReport()?.cycleCardIds.has(id) ?? false
+  const inCycle = useInCycle(id)
   const tags = (data.tags ?? []).map((tag) => groups.find((g) => g.id === tag)).filter((g) => !!g)
   return (
     <div

@@ -1,9 +1,47 @@
-import { createContext, useContext } from 'react'
+import { createContext, useContext, useLayoutEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProblemTreeReport } from '../../shared/method/problemTree.ts'
 
-export const TreeReportContext = createContext<ProblemTreeReport | null>(null)
-export const useTreeReport = () => useContext(TreeReportContext)
+/**
+ * Which cards are in a cycle, for each card to ask about itself. The report is new whenever
+ * the tree's shape changes (a card added, a link drawn): read from a context, every card was
+ * drawn again for it (120 of 120 when one card was added); asked here, only a card whose
+ * answer changed is.
+ */
+export class CycleCards {
+  private ids: ReadonlySet<string> = new Set()
+  private readonly listeners = new Set<() => void>()
+
+  has = (id: string): boolean => this.ids.has(id)
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  set(ids: ReadonlySet<string>): void {
+    if (ids.size === this.ids.size && [...ids].every((id) => this.ids.has(id))) return
+    this.ids = ids
+    for (const listener of this.listeners) listener()
+  }
+}
+
+const CycleCardsContext = createContext<CycleCards | null>(null)
+export const CycleCardsProvider = CycleCardsContext.Provider
+
+/** The canvas's cycle cards, kept up to date with its report (before the browser paints). */
+export function useCycleCards(report: ProblemTreeReport): CycleCards {
+  const [cards] = useState(() => new CycleCards())
+  useLayoutEffect(() => cards.set(report.cycleCardIds), [cards, report])
+  return cards
+}
+
+/** Whether this card is in a cycle (false outside a problem canvas). */
+export function useInCycle(id: string): boolean {
+  const cards = useContext(CycleCardsContext)
+  return useSyncExternalStore(cards?.subscribe ?? noSubscription, () => cards?.has(id) ?? false)
+}
+const noSubscription = () => () => {}
 
 /** What is wrong with the tree right now, in the room's words. */
 export function TreeWarnings({

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { putCard } from '../../shared/schema/index.ts'
-import { connectSynced, type Client } from '../helpers/clients.ts'
+import { putCard, putLink } from '../../shared/schema/index.ts'
+import { newParticipant } from '../helpers/browser.ts'
+import { boardPage } from '../helpers/boardPage.ts'
+import { connectSynced, seededProblemBoard, type Client } from '../helpers/clients.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { createBoard } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
@@ -27,7 +29,86 @@ const COUNT_CURSOR_FRAMES = `(() => {
   requestAnimationFrame(frame)
 })()`
 
+/**
+ * Counts the problem cards React draws again (window.__cardRenders): a card is a function
+ * component whose first element is the `.problem-card` div, and it was drawn in a commit when
+ * React ran it (PerformedWork). Read through React's developer-tools hook, which React looks for
+ * as it loads; by the element, not by name, as the built client's names are minified.
+ */
+const COUNT_CARD_RENDERS = `(() => {
+  window.__cardRenders = 0
+  const FUNCTION_TAGS = new Set([0, 11, 14, 15])
+  const isCard = (f) => {
+    const el = f.child
+    return !!el && el.tag === 5 && typeof el.memoizedProps?.className === 'string' &&
+      el.memoizedProps.className.startsWith('problem-card')
+  }
+  const walk = (root) => {
+    const stack = [root]
+    while (stack.length)
+      for (let f = stack.pop(); f; f = f.sibling) {
+        if (FUNCTION_TAGS.has(f.tag) && (f.flags & 1) && isCard(f)) window.__cardRenders++
+        if (f.child && (!f.alternate || f.child !== f.alternate.child)) stack.push(f.child)
+      }
+  }
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true, isDisabled: false, renderers: new Map(), inject: () => 1,
+    checkDCE() {}, onScheduleFiberRoot() {}, onCommitFiberUnmount() {}, onPostCommitFiberRoot() {},
+    onCommitFiberRoot: (_id, root) => walk(root.current),
+  }
+})()`
+
 describe('a crowded workshop', () => {
+  it('a card or a link added by someone else draws again only what it changes, not every card', async () => {
+    const labels = Array.from({ length: 40 }, (_, i) => `Problema ${i}`)
+    const board = await seededProblemBoard(suite.server.url, labels, clients)
+    const seeder = clients[clients.length - 1]!
+    const { page } = await newParticipant(suite.browser, 'Anna')
+    await page.addInitScript({ content: COUNT_CARD_RENDERS })
+    const anna = boardPage(page)
+    await anna.open(board.links.participant)
+    await expect.poll(() => anna.cards().count()).toBe(40)
+    const renders = () =>
+      page.evaluate(() => (window as unknown as { __cardRenders: number }).__cardRenders)
+    expect(await renders(), 'the hook counts the cards drawn').toBeGreaterThanOrEqual(40)
+
+    // a new card: itself, and no other
+    let before = await renders()
+    putCard(seeder.doc, 'problems', 'nuova', {
+      kind: 'problem',
+      label: 'Carta nuova',
+      x: 0,
+      y: 400,
+      role: 'cause',
+    })
+    await anna.card('Carta nuova').waitFor()
+    await expect.poll(() => anna.cards().count()).toBe(41)
+    expect((await renders()) - before, 'cards drawn for a new card').toBeLessThanOrEqual(2)
+
+    // a link (the tree's shape changes, its checks run again): no card changes
+    before = await renders()
+    putLink(seeder.doc, 'problems', 'l-nuova', { kind: 'causes', source: 'nuova', target: 'p0' })
+    await page.locator('[data-testid="rf__edge-l-nuova"]').waitFor()
+    // one more change after it, seen by the page: the link's commit is behind us
+    putCard(seeder.doc, 'problems', 'ultima', {
+      kind: 'problem',
+      label: 'Ultima carta',
+      x: 300,
+      y: 400,
+      role: 'cause',
+    })
+    await anna.card('Ultima carta').waitFor()
+    expect((await renders()) - before, 'cards drawn for a link and a card').toBeLessThanOrEqual(2)
+
+    // a cycle: its two cards show it (and are drawn again for it), the others are not
+    before = await renders()
+    putLink(seeder.doc, 'problems', 'l-giro', { kind: 'causes', source: 'p0', target: 'nuova' })
+    await anna.card('Carta nuova').locator('.problem-card.in-cycle').waitFor()
+    await anna.card('Problema 0').locator('.problem-card.in-cycle').waitFor()
+    expect(await page.locator('.problem-card.in-cycle').count()).toBe(2)
+    expect((await renders()) - before, 'cards drawn for a cycle of two').toBeLessThanOrEqual(3)
+  })
+
   it('twenty people moving their cursors update a page no more often than one person’s cursor moves', async () => {
     const board = await createBoard(suite.server.url, 'Patto Valle Brembana')
     const seeder = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
