@@ -279,15 +279,7 @@ describe('the Stakeholder phase in the browser', () => {
     await p.open(board.links.participant)
     // the bar in one row (the alignment arrows wrapped onto a second one): they are in the
     // legend, beside the stances, and still switch the arrows off
-    const rows = () =>
-      p.page.locator('.sh-bar').evaluate((bar) => {
-        const tops = [...bar.querySelectorAll('button, label')].flatMap((el) => {
-          const r = el.getBoundingClientRect()
-          return r.height ? [Math.round(r.top + r.height / 2)] : []
-        })
-        return Math.max(...tops) - Math.min(...tops) < 20
-      })
-    await expect.poll(rows).toBe(true)
+    await expect.poll(p.barInOneRow).toBe(true)
     const arrows = p.page.getByRole('checkbox', { name: 'Frecce di allineamento' })
     await expect
       .poll(() => p.page.getByTestId('legend').getByRole('checkbox').isChecked())
@@ -328,6 +320,12 @@ describe('the Stakeholder phase in the browser', () => {
     await p.page.goto(board.links.participant)
     await p.page.locator('#tab-stakeholders').click()
     await p.page.getByTestId('grid-tray').getByText('Da collocare (0)').waitFor()
+    // a participant's laptop: the views and the four categories in one row (in two, the bar
+    // took 90 px of the 768), each category still named in full
+    expect(await p.barInOneRow()).toBe(true)
+    for (const name of ['Pubblico', 'Terzo Settore', 'Economico', 'Comunità'])
+      await p.page.locator('.add-actor', { hasText: name }).waitFor()
+    await screenshot(p.page, 'stakeholders-grid-1366')
     // "interesse →" sits under the quadrants: the framed view holds it, above the legend
     const axisInView = async () => {
       const axis = await p.page.locator('.grid-axis-x').boundingBox()

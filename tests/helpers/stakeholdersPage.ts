@@ -297,6 +297,15 @@ export function stakeholderPage(page: Page) {
         .evaluateAll((trs) =>
           trs.map((tr) => `${tr.getAttribute('data-row')}:${tr.getAttribute('data-column')}`),
         ),
+    /** Whether the phase's bar (views, «+ Aggiungi attore», its tools) takes a single row. */
+    barInOneRow: () =>
+      page.locator('.sh-bar').evaluate((bar) => {
+        const middles = [...bar.querySelectorAll('button, label, .add-label')].flatMap((el) => {
+          const r = el.getBoundingClientRect()
+          return r.height ? [Math.round(r.top + r.height / 2)] : []
+        })
+        return middles.length > 0 && Math.max(...middles) - Math.min(...middles) < 20
+      }),
     /** Where the coverage matrix sits and how its sticky row and column stay in place. */
     coverageLayout: () =>
       page.evaluate(() => {
