@@ -1,10 +1,22 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react'
 import { holdKey } from '../text/typeAhead.ts'
 
 /**
  * A small menu under a toolbar button: focus moves into it when it opens, ↑ ↓ move between its
  * items (Home and End to the first and the last), Escape or a click elsewhere closes it and gives
  * the focus back to the button. Keys typed inside it never reach the canvas shortcuts.
+ *
+ * Its items can change while it is open (another person adds the actor one of them offered): an
+ * item taken away with the focus on it hands the focus to the first item left, or to the button;
+ * the whole menu taken away with the focus in it hands it to `onRemovedWithFocus`. Either way
+ * the focus stays where the person was, not on the page's body.
  */
 export function ToolbarMenu({
   label,
@@ -13,6 +25,7 @@ export function ToolbarMenu({
   className,
   typeToChoose = false,
   arrowOpens = false,
+  onRemovedWithFocus,
   children,
 }: {
   label: ReactNode
@@ -27,11 +40,20 @@ export function ToolbarMenu({
   typeToChoose?: boolean
   /** ↓ on the button opens the menu too, as Enter and Space do (a page's menu, not a canvas's). */
   arrowOpens?: boolean
+  /**
+   * Where the focus goes when the owner stops drawing the menu (its last choice taken, here or by
+   * someone else) while the button or an item has it: the place that follows the menu.
+   */
+  onRemovedWithFocus?: () => void
   children: (close: () => void) => ReactNode
 }) {
   const [open, setOpen] = useState(false)
   const root = useRef<HTMLDivElement>(null)
   const button = useRef<HTMLButtonElement>(null)
+  /** The item (or field) of the open menu that last had the focus. */
+  const focusedItem = useRef<HTMLElement | null>(null)
+  const onRemovedRef = useRef(onRemovedWithFocus)
+  onRemovedRef.current = onRemovedWithFocus
   const close = () => {
     setOpen(false)
     button.current?.focus()
@@ -48,6 +70,24 @@ export function ToolbarMenu({
   useEffect(() => {
     if (disabled) setOpen(false)
   }, [disabled])
+  // after every change of the items: the one that had the focus gone, the body would have it
+  useLayoutEffect(() => {
+    const gone = focusedItem.current
+    if (!gone || gone.isConnected) return
+    focusedItem.current = null
+    const at = document.activeElement
+    if (!open || (at && at !== document.body)) return
+    const next =
+      root.current?.querySelector<HTMLElement>('[data-menu-item], input') ?? button.current
+    next?.focus()
+  })
+  // a layout effect's clean-up runs before its elements leave the page: the focus still in them
+  useLayoutEffect(() => {
+    const el = root.current
+    return () => {
+      if (el?.contains(document.activeElement)) onRemovedRef.current?.()
+    }
+  }, [])
   const onKeyDown = (e: KeyboardEvent) => {
     e.stopPropagation()
     if (e.key === 'Escape') {
@@ -115,7 +155,15 @@ export function ToolbarMenu({
         {label}
       </button>
       {open && (
-        <div className="tree-menu" role="menu" aria-label={title} onKeyDown={onKeyDown}>
+        <div
+          className="tree-menu"
+          role="menu"
+          aria-label={title}
+          onKeyDown={onKeyDown}
+          onFocus={(e) => {
+            focusedItem.current = e.target
+          }}
+        >
           {children(close)}
         </div>
       )}

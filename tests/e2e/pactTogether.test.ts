@@ -185,4 +185,51 @@ describe('the Patto phase: what several people write at once', () => {
       })
       .toEqual(['a1', 'a2'])
   })
+
+  it('a menu of actors open while someone else adds them: the focus stays in the card, not on the page', async () => {
+    const { board, alice, bruno } = await participants(suite, 'Patto a due tastiere')
+    await alice.openView('governance')
+    await bruno.openView('governance')
+    await alice.page.locator('button[data-suggested=steering]').click()
+    const bodyOf = (p: typeof alice) => p.page.locator('.gov-body[data-label="Cabina di regia"]')
+    const members = (p: typeof alice) =>
+      bodyOf(p)
+        .locator('.gov-members li[data-actor-id]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-actor-id')).sort())
+    await addMember(bodyOf(alice), 'Comune di Clusone')
+    await expect.poll(() => members(bruno)).toEqual(['a1'])
+    const focused = () =>
+      alice.page.evaluate(() => {
+        const el = document.activeElement
+        if (!el || el === document.body) return 'body'
+        return el.getAttribute('role') === 'menuitem'
+          ? (el as HTMLElement).innerText.trim()
+          : (el.getAttribute('data-field') ?? el.className)
+      })
+    // Alice opens the menu with the keyboard, on its first actor
+    await bodyOf(alice).locator('button.gov-add-member').focus()
+    await alice.page.keyboard.press('ArrowDown')
+    await expect.poll(focused).toBe('Cooperativa Il Ponte')
+    // Bruno adds that very actor: it leaves Alice's menu, her focus goes to the one left
+    await addMember(bodyOf(bruno), 'Cooperativa Il Ponte')
+    await expect
+      .poll(() => bodyOf(alice).getByRole('menuitem').allInnerTexts())
+      .toEqual(['Impresa Rossi'])
+    await expect.poll(focused).toBe('Impresa Rossi')
+    // and the last one: the menu goes, the line says all are members, the focus goes on to the
+    // lead, as when she adds the last one herself
+    await addMember(bodyOf(bruno), 'Impresa Rossi')
+    await bodyOf(alice).getByTestId('all-members').waitFor()
+    await expect.poll(focused).toBe('lead')
+    expect(await members(alice)).toEqual(['a1', 'a2', 'a3'])
+    // Enter where the focus landed adds or removes nobody
+    await alice.page.keyboard.press('Enter')
+    await expect
+      .poll(async () => {
+        const pact = (await exportJson(suite.server.url, board.id, board.keys.viewer)).pact as Json
+        return [...pact.bodies[0].members].sort()
+      })
+      .toEqual(['a1', 'a2', 'a3'])
+    expect(await members(alice)).toEqual(['a1', 'a2', 'a3'])
+  })
 })

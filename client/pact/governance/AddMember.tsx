@@ -10,7 +10,9 @@ import { usePactActions } from '../usePactActions.ts'
  * select: a select acted as soon as its value changed, so one ↓ on it (a keyboard user walking
  * the card) made the first actor a member, and a screen reader offered it as a value to choose.
  * Enter, Space or ↓ opens it; an actor's item, chosen, adds that actor and the focus comes back
- * to the button, for the next one. With every actor a member, a line says so in its place.
+ * to the button, for the next one. With every actor a member, a line says so in its place and
+ * the focus goes on (`onLast`), whether this person added the last actor or someone else did
+ * while their menu was open.
  */
 export function AddMember({
   body,
@@ -25,7 +27,7 @@ export function AddMember({
   /** The body's name, as the card shows it. */
   name: string
   actorName: (a: Actor) => string
-  /** Where the focus goes once the last actor left is added (the button goes away with it). */
+  /** Where the focus goes once the last actor left is added (the menu goes away with it). */
   onLast: () => void
 }) {
   const { t } = useTranslation('pact')
@@ -47,6 +49,7 @@ export function AddMember({
       }
       title={`${t('governance.addMember')} · ${name}`}
       arrowOpens
+      onRemovedWithFocus={onLast}
     >
       {(close) =>
         others.map((a) => (
@@ -56,10 +59,10 @@ export function AddMember({
             data-menu-item
             data-actor-id={a.id}
             onClick={() => {
-              // the menu closes first, its button taking the focus back
+              // the menu closes first, its button taking the focus back (and, this the last
+              // actor, handing it on to `onLast` as the menu goes)
               close()
               pact.toggleMember(body, a.id)
-              if (others.length === 1) onLast()
             }}
           >
             <CategoryIcon category={a.category} size={13} />
