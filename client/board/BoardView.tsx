@@ -9,7 +9,6 @@ import { phaseView } from './phases.tsx'
 import '../kit/canvas.css'
 import '../kit/canvasPhone.css'
 import { useBoardShortcuts } from './useBoardShortcuts.ts'
-import { useOpenOnRoomPhase } from '../follow/useOpenOnRoomPhase.ts'
 
 const tabSelector = (s: BoardState) => s.tab
 const refusalSelector = (s: BoardState) =>
@@ -40,7 +39,6 @@ export function BoardView() {
   const PhaseView = phaseView(tab)
   useBoardShortcuts()
   useProjectorFollowsPhase()
-  useOpenOnRoomPhase()
   return (
     <div className="board" data-role={role}>
       <BoardHeader />

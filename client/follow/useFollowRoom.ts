@@ -69,7 +69,7 @@ export function useFollowRoom(): { phaseNotice: Phase | null; dismissPhase: () =
     if (!synced) return
     const before = lastPhase.current
     lastPhase.current = phase
-    // the phase the page opened on is the room's (useOpenOnRoomPhase), not a move
+    // the phase the page opened on is the room's (openingTab, at the first sync), not a move
     if (before === null) return
     if (before !== phase && participant) setPhaseNotice(phase)
   }, [synced, phase, participant])

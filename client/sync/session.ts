@@ -17,6 +17,7 @@ import { editStarted } from '../text/typeAhead.ts'
 import { bindRoomControl } from '../facilitation/roomBinding.ts'
 import { SocketTakingEarly } from './earlySocket.ts'
 import { applyServerUpdatesQuietly } from './quietApply.ts'
+import { openingTab } from '../follow/openingTab.ts'
 
 export interface SessionOptions {
   boardId: string
@@ -146,6 +147,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
   // The server closes with 1011 when it cannot store: until a connection has lasted a while
   // after that, the page must not say "tutto salvato".
   let storageTimer: ReturnType<typeof setTimeout> | undefined
+  let opened = false
   provider.on('sync', (synced: boolean) => {
     if (synced && store.getState().storageTrouble) {
       clearTimeout(storageTimer)
@@ -157,7 +159,10 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       // the server's answer is in: what is still pending here, nothing can complete
       dropPending(doc)
       unsentItems.clear()
-      store.setState({ synced: true, unsent: 0 })
+      // the first time, the page opens on the room's phase (with the board, not after it)
+      const first = !opened
+      opened = true
+      store.setState((s) => ({ synced: true, unsent: 0, ...(first ? openingTab(s) : {}) }))
     }
   })
   provider.on('connection-close', (event: CloseEvent | null) => {

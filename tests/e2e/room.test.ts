@@ -15,8 +15,26 @@ const suite = browserSuite()
 const clients: Client[] = []
 afterAll(() => clients.forEach((c) => c.destroy()))
 
+/**
+ * Counts the problem cards a page ever puts in the document (window.__problemCardsDrawn), from
+ * its first script on. A string: the test's compiler would add helpers the page does not have.
+ */
+const COUNT_PROBLEM_CARDS = `(() => {
+  window.__problemCardsDrawn = 0
+  new MutationObserver((records) => {
+    for (const r of records)
+      for (const n of r.addedNodes)
+        if (n.nodeType === 1)
+          window.__problemCardsDrawn +=
+            (n.matches('.problem-card') ? 1 : 0) + n.querySelectorAll('.problem-card').length
+  }).observe(document, { childList: true, subtree: true })
+})()`
+const problemCardsDrawn = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __problemCardsDrawn: number }).__problemCardsDrawn)
+
 async function openAs(link: string, name: string, size?: { width: number; height: number }) {
   const { page } = await newParticipant(suite.browser, name)
+  await page.addInitScript({ content: COUNT_PROBLEM_CARDS })
   if (size) await page.setViewportSize(size)
   const board = boardPage(page)
   await board.open(link)
@@ -208,10 +226,16 @@ describe('following and bringing everyone here', () => {
     await ugo.page.locator('.objective-canvas .react-flow__node-objective').first().waitFor()
     expect(await selectedTab(ugo.page, 'objectives')).toBe('true')
     expect(await ugo.page.getByTestId('phase-notice').count()).toBe(0)
-    // and so does the facilitator's second tab (or a reload of theirs)
+    // straight there: the problem tree was not drawn first (25 cards, then thrown away)
+    expect(await problemCardsDrawn(ugo.page)).toBe(0)
+    // and so does the facilitator's second tab (or a reload of theirs), and the projector
     const again = await openAs(board.links.facilitator, 'Fabio')
     await again.page.locator('.objective-canvas .react-flow__node-objective').first().waitFor()
     expect(await selectedTab(again.page, 'objectives')).toBe('true')
+    expect(await problemCardsDrawn(again.page)).toBe(0)
+    const screen = await openAs(board.links.viewer, 'Proiettore')
+    await screen.page.locator('.objective-canvas .react-flow__node-objective').first().waitFor()
+    expect(await problemCardsDrawn(screen.page)).toBe(0)
   })
 
   it('a participant who stepped away from «Porta tutti qui» is still offered the new phase, above the locked-phase banner', async () => {
