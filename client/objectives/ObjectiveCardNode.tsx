@@ -13,6 +13,7 @@ import { useObjectiveActions } from './useObjectiveActions.ts'
 import { useObjectiveDisplay } from './objectiveDisplay.ts'
 import { ObjectiveTextEditor } from './ObjectiveTextEditor.tsx'
 import { mayPassCardLines, mayPassLines } from '../kit/cardLines.ts'
+import { sameCard } from '../kit/sameCard.ts'
 
 export type ObjectiveNode = CardNode<CardData, 'objective'>
 
@@ -95,7 +96,7 @@ export const ObjectiveCardNode = memo(function ObjectiveCardNode({
       <Handle type="source" position={Position.Top} isConnectable={editable} />
     </div>
   )
-})
+}, sameCard)
 
 /**
  * The problem an objective came from, under its text. A long one is cut at three lines and «…»

@@ -9,14 +9,7 @@ import { CardTextEditor } from '../kit/CardTextEditor.tsx'
 import { VoteBadge, useVoteBadge } from '../facilitation/VoteDots.tsx'
 import { useProblemCardsView } from './cardContext.ts'
 import { mayPassCardLines } from '../kit/cardLines.ts'
-
-/**
- * A card is drawn from its id, data and selection only; React Flow also passes its measured
- * size and its position, which change once it is measured (1,600 cards drawn again after a
- * 2,000-card board's first render) and when it moves, and which the card does not show.
- */
-const sameCard = (a: NodeProps<ProblemNode>, b: NodeProps<ProblemNode>) =>
-  a.id === b.id && a.data === b.data && a.selected === b.selected
+import { sameCard } from '../kit/sameCard.ts'
 
 /** A problem card: its role by colour and label, its text, and who is writing it. */
 export const ProblemCardNode = memo(function ProblemCardNode({

@@ -9,6 +9,7 @@ import {
 import { FLOW_PRO_OPTIONS, FlowCredit } from '../kit/FlowCredit.tsx'
 import { ReactFlow, useReactFlow, type Node, type NodeProps, type OnNodeDrag } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
+import { sameCard } from '../kit/sameCard.ts'
 import { useStakeholderActions } from './useStakeholderActions.ts'
 import type { Actor } from '../../shared/stakeholders/actors.ts'
 import {
@@ -72,7 +73,7 @@ const GridActor = memo(function GridActor({ data, selected }: NodeProps<GridActo
       mover={data.mover}
     />
   )
-})
+}, sameCard)
 
 const nodeTypes = { backdrop: GridBackdrop, tray: GridTray, gridActor: GridActor }
 const peersSelector = (s: BoardState) => s.peers

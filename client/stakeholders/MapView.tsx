@@ -21,6 +21,7 @@ import {
 } from '@xyflow/react'
 import { FlowZoomVar } from '../kit/FlowZoomVar.tsx'
 import '@xyflow/react/dist/style.css'
+import { sameCard } from '../kit/sameCard.ts'
 import { RELATION_KINDS, type RelationKind } from '../../shared/schema/index.ts'
 import { readActor } from '../../shared/stakeholders/actors.ts'
 import { relationLanes } from '../../shared/stakeholders/layout.ts'
@@ -58,7 +59,7 @@ const MapActor = memo(function MapActor({ id, data, selected }: NodeProps<CardNo
       />
     </ActorCard>
   )
-})
+}, sameCard)
 
 const nodeTypes = { actor: MapActor }
 const edgeTypes = { relation: RelationEdge }

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { putCard, putLink } from '../../shared/schema/index.ts'
+import type { Page } from 'playwright-core'
+import { metaRoot, putCard, putLink } from '../../shared/schema/index.ts'
 import { newParticipant } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import { connectSynced, seededProblemBoard, type Client } from '../helpers/clients.ts'
@@ -30,24 +31,25 @@ const COUNT_CURSOR_FRAMES = `(() => {
 })()`
 
 /**
- * Counts the problem cards React draws again (window.__cardRenders): a card is a function
- * component whose first element is the `.problem-card` div, and it was drawn in a commit when
+ * Counts the cards React draws, by kind (window.__cardRenders['problem-card'], …): a card is a
+ * function component whose first element is the card's div, and it was drawn in a commit when
  * React ran it (PerformedWork). Read through React's developer-tools hook, which React looks for
  * as it loads; by the element, not by name, as the built client's names are minified.
  */
 const COUNT_CARD_RENDERS = `(() => {
-  window.__cardRenders = 0
+  window.__cardRenders = {}
   const FUNCTION_TAGS = new Set([0, 11, 14, 15])
-  const isCard = (f) => {
+  const kindOf = (f) => {
     const el = f.child
-    return !!el && el.tag === 5 && typeof el.memoizedProps?.className === 'string' &&
-      el.memoizedProps.className.startsWith('problem-card')
+    const name = el && el.tag === 5 ? el.memoizedProps?.className : null
+    return typeof name === 'string' ? /^(problem-card|objective-card)(?= |$)/.exec(name)?.[1] : null
   }
   const walk = (root) => {
     const stack = [root]
     while (stack.length)
       for (let f = stack.pop(); f; f = f.sibling) {
-        if (FUNCTION_TAGS.has(f.tag) && (f.flags & 1) && isCard(f)) window.__cardRenders++
+        const kind = FUNCTION_TAGS.has(f.tag) && (f.flags & 1) ? kindOf(f) : null
+        if (kind) window.__cardRenders[kind] = (window.__cardRenders[kind] ?? 0) + 1
         if (f.child && (!f.alternate || f.child !== f.alternate.child)) stack.push(f.child)
       }
   }
@@ -57,6 +59,11 @@ const COUNT_CARD_RENDERS = `(() => {
     onCommitFiberRoot: (_id, root) => walk(root.current),
   }
 })()`
+const cardRenders = (page: Page, kind: 'problem-card' | 'objective-card') =>
+  page.evaluate(
+    (k) => (window as unknown as { __cardRenders: Record<string, number> }).__cardRenders[k] ?? 0,
+    kind,
+  )
 
 describe('a crowded workshop', () => {
   it('a card or a link added by someone else draws again only what it changes, not every card', async () => {
@@ -68,8 +75,7 @@ describe('a crowded workshop', () => {
     const anna = boardPage(page)
     await anna.open(board.links.participant)
     await expect.poll(() => anna.cards().count()).toBe(40)
-    const renders = () =>
-      page.evaluate(() => (window as unknown as { __cardRenders: number }).__cardRenders)
+    const renders = () => cardRenders(page, 'problem-card')
     expect(await renders(), 'the hook counts the cards drawn').toBeGreaterThanOrEqual(40)
 
     // a new card: itself, and no other
@@ -107,6 +113,51 @@ describe('a crowded workshop', () => {
     await anna.card('Problema 0').locator('.problem-card.in-cycle').waitFor()
     expect(await page.locator('.problem-card.in-cycle').count()).toBe(2)
     expect((await renders()) - before, 'cards drawn for a cycle of two').toBeLessThanOrEqual(3)
+  })
+
+  it('an objective tree opens with each card drawn once, not again when React Flow has measured it', async () => {
+    const board = await createBoard(suite.server.url, 'Patto Valle Seriana')
+    const seeder = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    clients.push(seeder)
+    const count = 30
+    seeder.doc.transact(() => {
+      for (let i = 0; i < count; i++)
+        putCard(seeder.doc, 'objectives', `o${i}`, {
+          kind: 'objective',
+          label: `Obiettivo ${i}`,
+          x: (i % 6) * 260,
+          y: Math.floor(i / 6) * 200,
+          derivedFrom: null,
+          status: 'reworded',
+        })
+      metaRoot(seeder.doc).set('phase', 'objectives')
+    })
+    const { page } = await newParticipant(suite.browser, 'Anna')
+    await page.addInitScript({ content: COUNT_CARD_RENDERS })
+    await boardPage(page).open(board.links.participant)
+    const cards = page.locator('.react-flow__node-objective')
+    await expect.poll(() => cards.count()).toBe(count)
+    // React Flow shows a card once it has measured it: all of them measured and shown
+    await expect
+      .poll(() =>
+        cards.evaluateAll((els) =>
+          els.every((el) => getComputedStyle(el).visibility === 'visible'),
+        ),
+      )
+      .toBe(true)
+    // one more change the page shows: every commit of the opening is behind us
+    putCard(seeder.doc, 'objectives', 'ultimo', {
+      kind: 'objective',
+      label: 'Ultimo obiettivo',
+      x: 0,
+      y: 1400,
+      derivedFrom: null,
+      status: 'reworded',
+    })
+    await page.locator('.react-flow__node-objective', { hasText: 'Ultimo obiettivo' }).waitFor()
+    const drawn = await cardRenders(page, 'objective-card')
+    expect(drawn, 'the hook counts the cards drawn').toBeGreaterThanOrEqual(count + 1)
+    expect(drawn, 'objective cards drawn as the tree opened').toBeLessThanOrEqual(count + 3)
   })
 
   it('twenty people moving their cursors update a page no more often than one person’s cursor moves', async () => {
