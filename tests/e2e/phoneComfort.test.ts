@@ -7,6 +7,8 @@ import * as phone from '../helpers/phonePages.ts'
 
 const suite = browserSuite()
 const { WIDTH, THUMB, workshopAtThePact, onTop, reachable } = phone
+/** A public body's name, as long as a register holds: several lines in a narrow column. */
+const LONG_NAME = 'Azienda Socio Sanitaria Territoriale Bergamo Est'
 const onPhone = (link: string, name?: string) => phone.onPhone(suite.browser, link, name)
 
 describe('on a phone, what a thumb and an eye need', () => {
@@ -173,5 +175,41 @@ describe('on a phone, what a thumb and an eye need', () => {
       expect({ view, small }).toEqual({ view, small: [] })
     }
     await screenshot(page, 'phone-coverage-targets')
+  })
+})
+
+describe('on a phone, the stakeholders’ tables', () => {
+  /** The workshop's board, its first actor a public body's long name, at one of the tables. */
+  async function atTable(view: string) {
+    const workshop = workshopAtThePact('Patto Val Seriana')
+    workshop.canvases.stakeholders.nodes[0].label = LONG_NAME
+    const board = await importWithLinks(suite, workshop)
+    const page = await onPhone(board.links.facilitator, 'Anna')
+    await page.locator('#tab-stakeholders').tap()
+    await page.locator(`.view-switch [data-view=${view}]`).tap()
+    await page.locator(`[data-testid=${view}] tbody tr`).first().waitFor()
+    return page
+  }
+
+  it('shows two objectives of the coverage beside the actors’ names, each name whole', async () => {
+    const page = await atTable('coverage')
+    // the actors' column took 256 of the 358 px: the first objective ran past the screen's edge
+    const seen = await page.locator('.coverage-scroll').evaluate((scroller) => {
+      const edge = scroller.getBoundingClientRect().right
+      const heads = [...scroller.querySelectorAll('thead th:not(.coverage-corner)')]
+      const names = [...scroller.querySelectorAll('tbody th')]
+      return {
+        objectives: heads.filter((th) => th.getBoundingClientRect().right <= edge + 1).length,
+        cut: names.filter((th) => th.scrollWidth > th.clientWidth + 1).map((th) => th.textContent),
+      }
+    })
+    expect(seen).toEqual({ objectives: 2, cut: [] })
+    const name = page.locator('.coverage-actor-name', { hasText: LONG_NAME })
+    const [cell, column] = [
+      (await name.boundingBox())!,
+      (await page.locator('.coverage-table tbody th').first().boundingBox())!,
+    ]
+    expect(cell.x + cell.width).toBeLessThanOrEqual(column.x + column.width)
+    await screenshot(page, 'phone-coverage-columns')
   })
 })
