@@ -14,6 +14,7 @@ import { PercentField } from './fields.tsx'
 import { SharedTextField } from '../text/SharedTextField.tsx'
 import { writersIn } from '../store/writers.ts'
 import { useWritersText } from '../kit/WriterMark.tsx'
+import { usePhone } from '../kit/phone.ts'
 import { useSelection } from './selection.tsx'
 import { CATEGORY_COLORS, CategoryBadge, StanceBadge, STANCE_COLORS } from './visuals.tsx'
 
@@ -30,6 +31,9 @@ export function RegisterRow({ actor, selected }: { actor: Actor; selected: boole
   const label = (column: string) => `${t(`register.columns.${column}`)} · ${name}`
   const peers = useBoard(peersSelector)
   const writersText = useWritersText()
+  // on a phone the name, in its narrow column that stays on screen, wraps onto a few lines: a
+  // single-line field showed «Azienda Socio Sanitaria Te»
+  const phone = usePhone()
   const text = (field: ActorTextField | 'label') => {
     // a cell shows what its width allows: the whole text is in its tooltip
     const whole = actor[field] || undefined
@@ -49,7 +53,7 @@ export function RegisterRow({ actor, selected }: { actor: Actor; selected: boole
       >
         <SharedTextField
           target={{ collection: 'stakeholders.nodes', id: actor.id, field }}
-          multiline={false}
+          multiline={phone && field === 'label'}
           className="cell-input"
           data-field={field}
           label={label(field)}

@@ -191,6 +191,29 @@ describe('on a phone, the stakeholders’ tables', () => {
     return page
   }
 
+  it('keeps the register’s names whole in their column, which leaves room for the others', async () => {
+    const page = await atTable('register')
+    // the name was one line in a field 224 px wide, the column 255 of the 390 px:
+    // «Azienda Socio Sanitaria Te»
+    const name = page.getByLabel(`Nome · ${LONG_NAME}`)
+    expect(await name.inputValue()).toBe(LONG_NAME)
+    const shown = await name.evaluate((field) => ({
+      hidden:
+        field.scrollHeight > field.clientHeight + 1 || field.scrollWidth > field.clientWidth + 1,
+      lines: Math.round(field.clientHeight / parseFloat(getComputedStyle(field).lineHeight)),
+    }))
+    expect(shown.hidden).toBe(false)
+    expect(shown.lines).toBeGreaterThanOrEqual(2)
+    const column = (await page.locator('.register-table tbody td.cell-name').first().boundingBox())!
+    expect(column.width).toBeLessThanOrEqual(WIDTH / 2)
+    expect((await name.boundingBox())!.height).toBeGreaterThanOrEqual(THUMB)
+    // still the name's field: written, it is the actor's name
+    await name.fill(`${LONG_NAME} (ASST)`)
+    await name.press('Enter')
+    await page.locator(`tr[data-label="${LONG_NAME} (ASST)"]`).waitFor()
+    await screenshot(page, 'phone-register-names')
+  })
+
   it('shows two objectives of the coverage beside the actors’ names, each name whole', async () => {
     const page = await atTable('coverage')
     // the actors' column took 256 of the 358 px: the first objective ran past the screen's edge
