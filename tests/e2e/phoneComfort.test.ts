@@ -79,6 +79,7 @@ describe('on a phone, what a thumb and an eye need', () => {
   it('gives every control of the pact’s views a thumb’s size', async () => {
     const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana'))
     const page = await phone.onPactView(suite.browser, board.links.facilitator, 'vision')
+    // the territory's field, a text area of one line, was 33 px tall
     const small = () =>
       phone.smallControls(
         page,
@@ -153,7 +154,8 @@ describe('on a phone, what a thumb and an eye need', () => {
     const strategy = strategyPage(page)
     await page.locator('#tab-objectives').tap()
     // removing a strategy, updating its branch and the criteria's arrows were 15 to 23 px tall,
-    // the views' tabs 30, «+ Aggiungi risultato» 22, the register's filters 22 and its cells 26
+    // the views' tabs 30, «+ Aggiungi risultato» 22, the register's filters 22 and its cells 26,
+    // a criterion's name to write in 28
     const views: [string, () => Promise<unknown>][] = [
       ['[data-testid=strategy-view]', () => strategy.view('strategy')],
       ['[data-testid=logframe-view]', () => strategy.view('logframe')],

@@ -162,13 +162,13 @@ export const tooNarrow = (fields: Locator) =>
 /**
  * The controls inside `scope` (a selector) that a finger misses: less than 44 px tall (or wide,
  * for one of `icons`), or a box to tick less than 24 px; each as its name and size. Text areas
- * grow with what is written in them and are not counted.
+ * count too, at their least (what is written in them makes them taller).
  */
 export const smallControls = (page: Page, scope: string, icons = '') =>
   page.evaluate(
     ([scope, icons, thumb]) => {
       const controls = document.querySelectorAll(
-        `:is(${scope}) :is(button, select, input, a[href])`,
+        `:is(${scope}) :is(button, select, input, textarea, a[href])`,
       )
       return [...controls].flatMap((el) => {
         const r = el.getBoundingClientRect()
