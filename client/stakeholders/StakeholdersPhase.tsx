@@ -23,6 +23,7 @@ import './stakeholders.css'
 import './canvases.css'
 import './editor.css'
 import './tables.css'
+import './tablesPhone.css'
 
 const VIEWS = ['grid', 'map', 'register', 'coverage'] as const
 type View = (typeof VIEWS)[number]
