@@ -68,8 +68,32 @@ function linksBetween(
   return out.join('')
 }
 
-/** Room kept between a card and one it was pushed below. */
-const PUSH_GAP = 16
+/**
+ * Room kept between a card and one it was pushed below: enough for the links of a whole row
+ * to fan out into the card above (the board keeps about 140 px between layers).
+ */
+const PUSH_GAP = 72
+/**
+ * Cards whose tops are this close to the first one's make a row («Disponi» and the objective
+ * generation put a layer's cards at one height; a hand-placed card is off by a few pixels).
+ */
+const ROW_SLACK = 24
+
+/** The first height from `y` down at which `box` covers none of `placed`. */
+function clearOf(placed: readonly Box[], box: Box, y: number): number {
+  // until it covers none of them (one pushed into may lead into another)
+  for (let moved = true; moved;) {
+    moved = false
+    for (const above of placed) {
+      const sideways = above.x < box.x + box.width && box.x < above.x + above.width
+      if (sideways && above.y + above.height > y && above.y < y + box.height) {
+        y = above.y + above.height + PUSH_GAP
+        moved = true
+      }
+    }
+  }
+  return y
+}
 
 /**
  * Where each card goes so that none covers the text of one below it: a card whose text grew
@@ -77,29 +101,34 @@ const PUSH_GAP = 16
  * layer lower, a long objective over its means) reaches over it on the board. The page cuts
  * such a card at five lines until it is selected (canvas.css, objectives.css); a picture is
  * what the room takes home, so it keeps every word and moves the cards below down instead,
- * each at least PUSH_GAP under the cards above it that it covered. Cards are taken from the
- * top down, so a card pushed down pushes the ones under it too; cards that cover nothing keep
- * their place.
+ * each at least PUSH_GAP under the cards above it that it covered. Rows are taken from the top
+ * down, and a row goes down whole, as far as the card of it that has to go furthest, and every
+ * row under it at least as far: the tree keeps its layers, so a link still goes up from a row
+ * to the one above it. Had only the covered card moved, its neighbours in the row would stay
+ * above the long card's bottom, and their links to it would go up, turn and come down into
+ * it, across the cards beside it. The rows above the first one moved keep their place.
  */
 export function pushedClear<T extends { id: string; box: Box }>(cards: T[]): Map<string, number> {
   const placed: Box[] = []
   const ys = new Map<string, number>()
   const order = [...cards].sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)
-  for (const { id, box } of order) {
-    let y = box.y
-    // until it covers none of the cards above it (one pushed into may lead into another)
-    for (let moved = true; moved;) {
-      moved = false
-      for (const above of placed) {
-        const sideways = above.x < box.x + box.width && box.x < above.x + above.width
-        if (sideways && above.y + above.height > y && above.y < y + box.height) {
-          y = above.y + above.height + PUSH_GAP
-          moved = true
-        }
-      }
+  // how far the rows above went down: the rows below go at least as far
+  let carried = 0
+  for (let first = 0; first < order.length;) {
+    let end = first
+    while (end < order.length && order[end]!.box.y - order[first]!.box.y <= ROW_SLACK) end++
+    const row = order.slice(first, end)
+    let shift = carried
+    for (const { box } of row)
+      shift = Math.max(shift, clearOf(placed, box, box.y + carried) - box.y)
+    for (const { id, box } of row) {
+      // a card the row's own cards cover (two put in one place) goes under them
+      const y = clearOf(placed, box, box.y + shift)
+      ys.set(id, y)
+      placed.push({ ...box, y })
+      carried = Math.max(carried, y - box.y)
     }
-    ys.set(id, y)
-    placed.push({ ...box, y })
+    first = end
   }
   return ys
 }

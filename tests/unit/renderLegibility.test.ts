@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { exportBoard } from '../../shared/export/index.ts'
+import { mergeObjectiveTree } from '../../shared/method/objectiveTree.ts'
+import { buildWorkshopTree } from '../helpers/workshopTree.ts'
 import { IMAGE_LABELS } from '../../shared/render/labels.ts'
 import type { RenderSource } from '../../shared/render/model.ts'
 import { drawObjectives, drawProblems } from '../../shared/render/trees.ts'
@@ -202,7 +206,7 @@ describe('the exported pictures stay legible', () => {
           // one layer pitch lower, as «Aggiungi causa» places it, and its own cause below it
           card('below', 'Scarso orientamento', 0, 150),
           card('further', 'Poche ore di tutoraggio', 20, 300),
-          // beside the long card: not covered, not moved
+          // beside the long card: not covered, moved with its row
           card('beside', 'Trasporti scarsi', 260, 150),
         ],
         edges: [],
@@ -216,7 +220,8 @@ describe('the exported pictures stay legible', () => {
     expect(bottom('long')).toBeGreaterThan(150)
     expect(at('below').box.y).toBeGreaterThanOrEqual(bottom('long'))
     expect(at('further').box.y).toBeGreaterThanOrEqual(bottom('below'))
-    expect(at('beside').box.y).toBe(150)
+    // beside it: covers nothing, but goes down with its row, as the tree's layers stay level
+    expect(at('beside').box.y).toBe(at('below').box.y)
     expect(at('long').box.y).toBe(0)
   })
 
@@ -238,7 +243,7 @@ describe('the exported pictures stay legible', () => {
           // one objective row (225) lower, as the generation places a means, and its own means
           objective('below', 'Orientamento scolastico efficace', 0, 225),
           objective('further', 'Più ore di tutoraggio', 20, 450),
-          // beside the long card: not covered, not moved
+          // beside the long card: not covered, moved with its row
           objective('beside', 'Trasporti frequenti', 260, 225),
         ],
         edges: [],
@@ -253,7 +258,74 @@ describe('the exported pictures stay legible', () => {
     expect(bottom('long')).toBeGreaterThan(225)
     expect(at('below').box.y).toBeGreaterThanOrEqual(bottom('long'))
     expect(at('further').box.y).toBeGreaterThanOrEqual(bottom('below'))
-    expect(at('beside').box.y).toBe(225)
+    expect(at('beside').box.y).toBe(at('below').box.y)
     expect(at('long').box.y).toBe(0)
   })
+
+  it('draws no link across a card it does not join when a long card pushes its row down', () => {
+    // the workshop's tree, its central problem and its objective grown past the row below
+    const doc = new Y.Doc()
+    buildWorkshopTree(doc)
+    mergeObjectiveTree(doc)
+    const exported = exportBoard(doc, '2026-12-02T09:30:00.000Z')
+    const grown = (section: RenderSource['canvases']['problems'], id: string, label: string) => ({
+      ...section,
+      nodes: section.nodes.map((n) => (n.id === id ? { ...n, label } : n)),
+    })
+    const problem =
+      'Alta disoccupazione e inattività dei giovani 18–29 anni in Val Seriana, soprattutto nei comuni dell’alta valle, tra chi ha lasciato la scuola presto e tra le ragazze con figli piccoli, che non trovano né lavoro né servizi di cura, e tra chi vive lontano dalle linee del trasporto pubblico'
+    const objective =
+      'Più giovani della Val Seriana occupati o in formazione, soprattutto nei comuni dell’alta valle e tra le ragazze con figli piccoli, grazie a servizi per il lavoro coordinati, orientamento precoce e trasporti che arrivano alle zone industriali, con un referente per ogni paese della valle che segua chi cerca lavoro fino al primo contratto e oltre, insieme alle famiglie, alle scuole e alle imprese del territorio'
+    const board = source({
+      problems: grown(exported.canvases.problems, 'core', problem),
+      objectives: grown(exported.canvases.objectives, 'obj:core', objective),
+    })
+    const trees = [
+      { drawn: drawProblems(board, IMAGE_LABELS.it), section: board.canvases.problems },
+      { drawn: drawObjectives(board, IMAGE_LABELS.it), section: board.canvases.objectives },
+    ]
+    for (const { drawn, section } of trees) {
+      // the long card reaches past where the board has the row below it (its means, its causes)
+      const core = drawn.cards.find((c) => c.id.endsWith('core'))!
+      const rowBelow = Math.min(...section.nodes.map((n) => Number(n.y)).filter((y) => y > 0))
+      expect(core.box.y + core.box.height).toBeGreaterThan(rowBelow)
+      const links = linkCurves(drawn.under)
+      expect(links).toHaveLength(24)
+      for (const points of links) {
+        const ends = [points[0]!, points.at(-1)!].map((p) => cardAt(drawn.cards, p, 1))
+        const across = drawn.cards.filter(
+          (c) => !ends.includes(c.id) && points.some((p) => cardAt([c], p, -4)),
+        )
+        expect(
+          across.map((c) => c.id),
+          `${ends[0]} → ${ends[1]}`,
+        ).toEqual([])
+      }
+    }
+  })
 })
+
+/** Points along each link of a tree's picture (`M x,y C x1,y1 x2,y2 x,y`), a hundred each. */
+function linkCurves(under: string): [number, number][][] {
+  return [...under.matchAll(/<path d="([^"]+)"/g)].map((m) => {
+    const [x0, y0, x1, y1, x2, y2, x3, y3] = [...m[1]!.matchAll(/-?[\d.]+/g)].map((n) => +n[0])
+    return Array.from({ length: 101 }, (_, i): [number, number] => {
+      const t = i / 100
+      const u = 1 - t
+      const at = (a: number, b: number, c: number, d: number) =>
+        u * u * u * a + 3 * u * u * t * b + 3 * u * t * t * c + t * t * t * d
+      return [at(x0!, x1!, x2!, x3!), at(y0!, y1!, y2!, y3!)]
+    })
+  })
+}
+
+/** The card whose box, grown by `margin` (shrunk when negative), holds the point. */
+function cardAt(cards: { id: string; box: Rect }[], [x, y]: [number, number], margin: number) {
+  return cards.find(
+    ({ box: b }) =>
+      x > b.x - margin &&
+      x < b.x + b.width + margin &&
+      y > b.y - margin &&
+      y < b.y + b.height + margin,
+  )?.id
+}
