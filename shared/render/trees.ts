@@ -1,7 +1,16 @@
 import { PROBLEM_ROLES, type ProblemRole } from '../schema/vocabulary.ts'
 import { asStatus, objectiveRoleOf } from '../method/objectiveCards.ts'
 import type { ImageLabels } from './labels.ts'
-import { drawCard, numberOr, str, type DrawnCard, type RenderSource } from './model.ts'
+import {
+  CARD,
+  drawCard,
+  numberOr,
+  str,
+  type DrawnCard,
+  type RenderRecord,
+  type RenderSection,
+  type RenderSource,
+} from './model.ts'
 import { num, type Box } from './svg.ts'
 import type { LegendItem } from './frame.ts'
 
@@ -79,8 +88,11 @@ const PUSH_GAP = 72
  */
 const ROW_SLACK = 24
 
-/** The first height from `y` down at which `box` covers none of `placed`. */
-function clearOf(placed: readonly Box[], box: Box, y: number): number {
+/**
+ * The first height from `y` down at which `box` covers none of `placed` and is at least
+ * PUSH_GAP under each of `ends`, the cards its links go up to.
+ */
+function clearOf(placed: readonly Box[], box: Box, y: number, ends: readonly Box[]): number {
   // until it covers none of them (one pushed into may lead into another)
   for (let moved = true; moved;) {
     moved = false
@@ -91,6 +103,11 @@ function clearOf(placed: readonly Box[], box: Box, y: number): number {
         moved = true
       }
     }
+    for (const end of ends)
+      if (end.y + end.height + PUSH_GAP > y) {
+        y = end.y + end.height + PUSH_GAP
+        moved = true
+      }
   }
   return y
 }
@@ -106,11 +123,25 @@ function clearOf(placed: readonly Box[], box: Box, y: number): number {
  * row under it at least as far: the tree keeps its layers, so a link still goes up from a row
  * to the one above it. Had only the covered card moved, its neighbours in the row would stay
  * above the long card's bottom, and their links to it would go up, turn and come down into
- * it, across the cards beside it. The rows above the first one moved keep their place.
+ * it, across the cards beside it. For the same reason a card stays PUSH_GAP under the cards
+ * its links go up to (`linkedUp`: a card's id, the ids of the effects or ends it leads to),
+ * when the board has it below them (its top a card's least height under theirs), even where
+ * it is not in their column. The rows above the first one moved keep their place.
  */
-export function pushedClear<T extends { id: string; box: Box }>(cards: T[]): Map<string, number> {
+export function pushedClear<T extends { id: string; box: Box }>(
+  cards: T[],
+  linkedUp: ReadonlyMap<string, readonly string[]> = new Map(),
+): Map<string, number> {
   const placed: Box[] = []
   const ys = new Map<string, number>()
+  const boardBox = new Map(cards.map((c) => [c.id, c.box]))
+  // the cards, already placed, that a card's links go up to on the board
+  const endsOf = (id: string, box: Box) =>
+    (linkedUp.get(id) ?? []).flatMap((end) => {
+      const was = boardBox.get(end)
+      const y = ys.get(end)
+      return was && y !== undefined && was.y + CARD.minHeight <= box.y ? [{ ...was, y }] : []
+    })
   const order = [...cards].sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)
   // how far the rows above went down: the rows below go at least as far
   let carried = 0
@@ -119,11 +150,11 @@ export function pushedClear<T extends { id: string; box: Box }>(cards: T[]): Map
     while (end < order.length && order[end]!.box.y - order[first]!.box.y <= ROW_SLACK) end++
     const row = order.slice(first, end)
     let shift = carried
-    for (const { box } of row)
-      shift = Math.max(shift, clearOf(placed, box, box.y + carried) - box.y)
+    for (const { id, box } of row)
+      shift = Math.max(shift, clearOf(placed, box, box.y + carried, endsOf(id, box)) - box.y)
     for (const { id, box } of row) {
       // a card the row's own cards cover (two put in one place) goes under them
-      const y = clearOf(placed, box, box.y + shift)
+      const y = clearOf(placed, box, box.y + shift, endsOf(id, box))
       ys.set(id, y)
       placed.push({ ...box, y })
       carried = Math.max(carried, y - box.y)
@@ -134,15 +165,19 @@ export function pushedClear<T extends { id: string; box: Box }>(cards: T[]): Map
 }
 
 /**
- * A tree's cards drawn where the board has them, then those a taller card above would cover
- * drawn again where pushedClear moves them.
+ * A tree's cards drawn where the board has them, then those a taller card above would cover,
+ * or whose link would have to come down into the bottom of a card grown past them, drawn
+ * again where pushedClear moves them.
  */
-function drawnClear<N extends { y?: unknown }>(
-  nodes: readonly N[],
-  draw: (node: N, y: number) => DrawnCard,
+function drawnClear(
+  { nodes, edges }: RenderSection,
+  draw: (node: RenderRecord, y: number) => DrawnCard,
 ): DrawnCard[] {
   const asPlaced = nodes.map((node) => draw(node, numberOr(node.y, 0)))
-  const ys = pushedClear(asPlaced)
+  const linkedUp = new Map<string, string[]>()
+  for (const edge of edges)
+    linkedUp.set(str(edge.source), [...(linkedUp.get(str(edge.source)) ?? []), str(edge.target)])
+  const ys = pushedClear(asPlaced, linkedUp)
   return asPlaced.map((card, i) =>
     ys.get(card.id) === card.box.y ? card : draw(nodes[i]!, ys.get(card.id)!),
   )
@@ -164,7 +199,7 @@ export function drawProblems(board: RenderSource, labels: ImageLabels): DrawnCan
       weight: role === 'core' ? 'bold' : 'normal',
     })
   }
-  const cards = drawnClear(board.canvases.problems.nodes, draw)
+  const cards = drawnClear(board.canvases.problems, draw)
   const boxes = new Map(cards.map((c) => [c.id, c.box]))
   return {
     cards,
@@ -204,7 +239,7 @@ export function drawObjectives(board: RenderSource, labels: ImageLabels): DrawnC
     })
   }
   // every word of a long objective, the cards below it moved clear
-  const cards = drawnClear(board.canvases.objectives.nodes, draw)
+  const cards = drawnClear(board.canvases.objectives, draw)
   const boxes = new Map(cards.map((c) => [c.id, c.box]))
   return {
     cards,

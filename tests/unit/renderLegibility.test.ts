@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { exportBoard } from '../../shared/export/index.ts'
 import { mergeObjectiveTree } from '../../shared/method/objectiveTree.ts'
-import { buildWorkshopTree } from '../helpers/workshopTree.ts'
+import { putCard } from '../../shared/schema/index.ts'
+import { buildWorkshopTree, WORKSHOP_LABELS } from '../helpers/workshopTree.ts'
 import { IMAGE_LABELS } from '../../shared/render/labels.ts'
-import type { RenderSource } from '../../shared/render/model.ts'
-import { drawObjectives, drawProblems } from '../../shared/render/trees.ts'
+import { str, type RenderSource } from '../../shared/render/model.ts'
+import { drawObjectives, drawProblems, type DrawnCanvas } from '../../shared/render/trees.ts'
 import { renderCanvas } from '../../shared/render/index.ts'
 import { drawGrid } from '../../shared/render/stakeholders.ts'
 import { textWidth } from '../../shared/render/fontMetrics.ts'
@@ -263,23 +264,7 @@ describe('the exported pictures stay legible', () => {
   })
 
   it('draws no link across a card it does not join when a long card pushes its row down', () => {
-    // the workshop's tree, its central problem and its objective grown past the row below
-    const doc = new Y.Doc()
-    buildWorkshopTree(doc)
-    mergeObjectiveTree(doc)
-    const exported = exportBoard(doc, '2026-12-02T09:30:00.000Z')
-    const grown = (section: RenderSource['canvases']['problems'], id: string, label: string) => ({
-      ...section,
-      nodes: section.nodes.map((n) => (n.id === id ? { ...n, label } : n)),
-    })
-    const problem =
-      'Alta disoccupazione e inattività dei giovani 18–29 anni in Val Seriana, soprattutto nei comuni dell’alta valle, tra chi ha lasciato la scuola presto e tra le ragazze con figli piccoli, che non trovano né lavoro né servizi di cura, e tra chi vive lontano dalle linee del trasporto pubblico'
-    const objective =
-      'Più giovani della Val Seriana occupati o in formazione, soprattutto nei comuni dell’alta valle e tra le ragazze con figli piccoli, grazie a servizi per il lavoro coordinati, orientamento precoce e trasporti che arrivano alle zone industriali, con un referente per ogni paese della valle che segua chi cerca lavoro fino al primo contratto e oltre, insieme alle famiglie, alle scuole e alle imprese del territorio'
-    const board = source({
-      problems: grown(exported.canvases.problems, 'core', problem),
-      objectives: grown(exported.canvases.objectives, 'obj:core', objective),
-    })
+    const board = grownWorkshop()
     const trees = [
       { drawn: drawProblems(board, IMAGE_LABELS.it), section: board.canvases.problems },
       { drawn: drawObjectives(board, IMAGE_LABELS.it), section: board.canvases.objectives },
@@ -289,21 +274,78 @@ describe('the exported pictures stay legible', () => {
       const core = drawn.cards.find((c) => c.id.endsWith('core'))!
       const rowBelow = Math.min(...section.nodes.map((n) => Number(n.y)).filter((y) => y > 0))
       expect(core.box.y + core.box.height).toBeGreaterThan(rowBelow)
-      const links = linkCurves(drawn.under)
-      expect(links).toHaveLength(24)
-      for (const points of links) {
-        const ends = [points[0]!, points.at(-1)!].map((p) => cardAt(drawn.cards, p, 1))
-        const across = drawn.cards.filter(
-          (c) => !ends.includes(c.id) && points.some((p) => cardAt([c], p, -4)),
-        )
-        expect(
-          across.map((c) => c.id),
-          `${ends[0]} → ${ends[1]}`,
-        ).toEqual([])
-      }
+      expectLinksClear(drawn)
+    }
+  })
+
+  it('keeps a cause put above its row by hand under the long problem it leads to', () => {
+    // 45 px above the other causes, beside the central problem (not in its column)
+    const board = grownWorkshop((doc) =>
+      putCard(doc, 'problems', 'c1', {
+        kind: 'problem',
+        role: 'cause',
+        label: WORKSHOP_LABELS.c1!,
+        x: -600,
+        y: 185,
+      }),
+    )
+    const trees = [
+      { drawn: drawProblems(board, IMAGE_LABELS.it), section: board.canvases.problems },
+      { drawn: drawObjectives(board, IMAGE_LABELS.it), section: board.canvases.objectives },
+    ]
+    for (const { drawn, section } of trees) {
+      const at = (id: string) => drawn.cards.find((c) => c.id.endsWith(id))!.box
+      const boardY = (id: string) => Number(section.nodes.find((n) => str(n.id).endsWith(id))!.y)
+      expect(at('c1').y).toBeGreaterThan(at('core').y + at('core').height)
+      // the other causes go down as far: still as much lower than it as on the board
+      expect(at('c2').y - at('c1').y).toBeCloseTo(boardY('c2') - boardY('c1'))
+      expectLinksClear(drawn)
     }
   })
 })
+
+/** The workshop's tree (`change` made first), its central problem and objective grown long. */
+function grownWorkshop(change?: (doc: Y.Doc) => void): RenderSource {
+  const doc = new Y.Doc()
+  buildWorkshopTree(doc)
+  change?.(doc)
+  mergeObjectiveTree(doc)
+  const exported = exportBoard(doc, '2026-12-02T09:30:00.000Z')
+  const grown = (section: RenderSource['canvases']['problems'], id: string, label: string) => ({
+    ...section,
+    nodes: section.nodes.map((n) => (n.id === id ? { ...n, label } : n)),
+  })
+  const problem =
+    'Alta disoccupazione e inattività dei giovani 18–29 anni in Val Seriana, soprattutto nei comuni dell’alta valle, tra chi ha lasciato la scuola presto e tra le ragazze con figli piccoli, che non trovano né lavoro né servizi di cura, e tra chi vive lontano dalle linee del trasporto pubblico'
+  const objective =
+    'Più giovani della Val Seriana occupati o in formazione, soprattutto nei comuni dell’alta valle e tra le ragazze con figli piccoli, grazie a servizi per il lavoro coordinati, orientamento precoce e trasporti che arrivano alle zone industriali, con un referente per ogni paese della valle che segua chi cerca lavoro fino al primo contratto e oltre, insieme alle famiglie, alle scuole e alle imprese del territorio'
+  return source({
+    problems: grown(exported.canvases.problems, 'core', problem),
+    objectives: grown(exported.canvases.objectives, 'obj:core', objective),
+  })
+}
+
+/**
+ * Each of the tree's 24 links goes up from its cause (means) into the bottom of its effect
+ * (end) and over no other card (no point of it inside another card's box less 4 px).
+ */
+function expectLinksClear(drawn: DrawnCanvas) {
+  const links = linkCurves(drawn.under)
+  expect(links).toHaveLength(24)
+  for (const points of links) {
+    const [start, end] = [points[0]!, points.at(-1)!]
+    const ends = [start, end].map((p) => cardAt(drawn.cards, p, 1))
+    const link = `${ends[0]} → ${ends[1]}`
+    expect(start[1], link).toBeGreaterThan(end[1])
+    const across = drawn.cards.filter(
+      (c) => !ends.includes(c.id) && points.some((p) => cardAt([c], p, -4)),
+    )
+    expect(
+      across.map((c) => c.id),
+      link,
+    ).toEqual([])
+  }
+}
 
 /** Points along each link of a tree's picture (`M x,y C x1,y1 x2,y2 x,y`), a hundred each. */
 function linkCurves(under: string): [number, number][][] {
