@@ -1,6 +1,5 @@
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
-import { IndexeddbPersistence } from 'y-indexeddb'
 import { refusalOfClose } from '../../shared/schema/index.ts'
 import { dropPending } from '../../shared/schema/integrable.ts'
 import { CLOSE, SYNC_PATH, type Role } from '../../shared/protocol.ts'
@@ -17,6 +16,7 @@ import { editStarted } from '../text/typeAhead.ts'
 import { bindRoomControl } from '../facilitation/roomBinding.ts'
 import { SocketTakingEarly } from './earlySocket.ts'
 import { applyServerUpdatesQuietly } from './quietApply.ts'
+import { LocalCopy } from './localCopy.ts'
 import { openingTab } from '../follow/openingTab.ts'
 
 export interface SessionOptions {
@@ -67,10 +67,14 @@ export function createBoardSession(options: SessionOptions): BoardSession {
   })
   // Edits kept in this browser (offline work) are for those who write; a role learnt later
   // (see setRole) starts it then.
-  let local: IndexeddbPersistence | null = null
+  let local: LocalCopy | null = null
+  let unquiet = () => {}
   let destroyed = false
   const openLocal = () => {
-    if (!local && !destroyed) local = new IndexeddbPersistence(`trama:${boardId}`, doc)
+    if (local || destroyed) return
+    // others' changes are the server's messages: batched, and stored as the server sent them
+    local = new LocalCopy(`trama:${boardId}`, doc, (origin) => origin === provider)
+    unquiet = quiet.add(local)
   }
   let cancelLater = () => {}
   const keepLocally = (r: Role) => {
@@ -104,7 +108,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       WebSocketPolyfill: SocketTakingEarly,
     },
   )
-  applyServerUpdatesQuietly(doc, provider)
+  const quiet = applyServerUpdatesQuietly(doc, provider)
   keepLocally(role)
   const awareness = provider.awareness
   const undo = new PhaseUndo(doc, {
@@ -247,7 +251,8 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       unbindRoom()
       undo.destroy()
       provider.destroy()
-      void (local as IndexeddbPersistence | null)?.destroy()
+      unquiet()
+      void (local as LocalCopy | null)?.destroy()
       doc.destroy()
     },
   }

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import { createBoard, exportJson } from '../helpers/server.ts'
+import { connectSynced } from '../helpers/clients.ts'
+import { putCard } from '../../shared/schema/index.ts'
 
 const suite = browserSuite()
 
@@ -12,7 +14,79 @@ const labels = async (id: string, key: string) =>
     .map((n) => n.label)
     .sort()
 
+/** Counts the records the page adds to its local copy's store (window.__localWrites). */
+const COUNT_LOCAL_WRITES = `(() => {
+  window.__localWrites = 0
+  const add = IDBObjectStore.prototype.add
+  IDBObjectStore.prototype.add = function (...args) {
+    if (this.name === 'updates') window.__localWrites++
+    return add.apply(this, args)
+  }
+})()`
+
+/** The local copy's stored updates (the page's IndexedDB for this board), as text. */
+const localCopyText = (page: import('playwright-core').Page, boardId: string) =>
+  page.evaluate(
+    (name) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open(name)
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('updates')) return resolve('')
+          const all = db.transaction('updates').objectStore('updates').getAll()
+          all.onsuccess = () => {
+            const decoder = new TextDecoder('utf-8', { fatal: false })
+            resolve((all.result as Uint8Array[]).map((u) => decoder.decode(u)).join('\n'))
+            db.close()
+          }
+        }
+      }),
+    `trama:${boardId}`,
+  )
+
 describe('a board that holds up in the room', () => {
+  it('keeps the others’ changes in the local copy a few at a time, not one write each', async () => {
+    const board = await createBoard(suite.server.url)
+    const { page } = await newParticipant(suite.browser, 'Franca')
+    await page.addInitScript({ content: COUNT_LOCAL_WRITES })
+    const p = boardPage(page)
+    await p.open(board.links.participant)
+    await p.waitSaved()
+    // a participant's copy opens once the board is shown (writing the board in it whole)
+    await p.addCardAt(500, 300, 'Carta di Franca')
+    await expect.poll(() => localCopyText(page, board.id)).toContain('Carta di Franca')
+    const before = await page.evaluate(
+      () => (window as unknown as { __localWrites: number }).__localWrites,
+    )
+
+    // thirty changes of someone else, each its own message
+    const other = await connectSynced(suite.server.url, board.id, board.keys.participant)
+    try {
+      for (let i = 0; i < 30; i++)
+        putCard(other.doc, 'problems', `altra-${i}`, {
+          kind: 'problem',
+          label: `Carta remota ${i}`,
+          x: 100 + (i % 6) * 240,
+          y: 500 + Math.floor(i / 6) * 120,
+          role: 'cause',
+        })
+      await p.card('Carta remota 29').waitFor()
+      await expect.poll(() => localCopyText(page, board.id)).toContain('Carta remota 29')
+    } finally {
+      other.destroy()
+    }
+    const text = await localCopyText(page, board.id)
+    for (let i = 0; i < 30; i++) expect(text).toContain(`Carta remota ${i}`)
+    const writes =
+      (await page.evaluate(() => (window as unknown as { __localWrites: number }).__localWrites)) -
+      before
+    expect(writes, 'records written for 30 changes of others').toBeLessThanOrEqual(10)
+    // and this person's own change still goes in at once
+    await p.addCardAt(800, 300, 'Seconda di Franca')
+    await expect.poll(() => localCopyText(page, board.id)).toContain('Seconda di Franca')
+  })
+
   it('a reload keeps everything', async () => {
     const board = await createBoard(suite.server.url)
     const p = boardPage((await newParticipant(suite.browser, 'Dario')).page)

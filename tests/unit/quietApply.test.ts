@@ -69,7 +69,7 @@ describe('applying what the server sends', () => {
     expect(sent).toEqual(['me', 'me'])
   })
 
-  it('other update listeners (the local copy) still get the server’s update', () => {
+  it('other update listeners still get the server’s update', () => {
     const { doc, read } = quietClient()
     const stored: Uint8Array[] = []
     doc.on('update', (update: Uint8Array) => stored.push(update))
@@ -77,5 +77,53 @@ describe('applying what the server sends', () => {
     const copy = new Y.Doc()
     for (const u of stored) Y.applyUpdate(copy, u)
     expect(copy.getText('t').toString()).toBe('ciao')
+  })
+
+  /** A local copy as client/sync/localCopy.ts is: listening, and kept quiet. */
+  function quietCopy(doc: Y.Doc, quiet: ReturnType<typeof applyServerUpdatesQuietly>) {
+    const kept: Uint8Array[] = []
+    const updates: unknown[] = []
+    const copy = {
+      onUpdate: (_update: Uint8Array, origin: unknown) => void updates.push(origin),
+      keepFromServer: (update: Uint8Array) => void kept.push(update.slice()),
+    }
+    doc.on('update', copy.onUpdate)
+    const remove = quiet.add(copy)
+    return { kept, updates, remove }
+  }
+
+  it('gives the local copy the server’s update as it came, with nothing encoded for it', () => {
+    const doc = new Y.Doc()
+    const p = provider(doc)
+    const copy = quietCopy(doc, applyServerUpdatesQuietly(doc, p))
+    const listening: boolean[] = []
+    const emit = doc.emit.bind(doc)
+    doc.emit = (name, args) => {
+      emit(name, args)
+      if (name === 'afterTransactionCleanup') listening.push(doc._observers.has('update'))
+    }
+    const server = serverBoard()
+    const message = step2From(server)
+    const decoder = decoding.createDecoder(message)
+    const type = decoding.readVarUint(decoder)
+    p.messageHandlers[type]!(encoding.createEncoder(), decoder, p, true, type)
+    // the update of the message, byte for byte, and no update event for the provider's change
+    expect(copy.kept).toEqual([Y.encodeStateAsUpdate(server, new Uint8Array([0]))])
+    expect(copy.updates).toEqual([])
+    expect(listening).toEqual([false])
+    // what it keeps makes the board again
+    const again = new Y.Doc()
+    for (const u of copy.kept) Y.applyUpdate(again, u)
+    expect(again.getText('t').toString()).toBe('ciao')
+    // this person's own change reaches it as an update, at once
+    doc.transact(() => doc.getMap('m').set('mine', 1), 'me')
+    expect(copy.updates).toEqual(['me'])
+    // a copy taken away is no longer given anything
+    copy.remove()
+    server.getMap('m').set('b', 2)
+    const next = step2From(server)
+    const d2 = decoding.createDecoder(next)
+    p.messageHandlers[decoding.readVarUint(d2)]!(encoding.createEncoder(), d2, p, true, 0)
+    expect(copy.kept).toHaveLength(1)
   })
 })
