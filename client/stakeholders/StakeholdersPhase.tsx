@@ -123,15 +123,21 @@ export function StakeholdersPhase() {
                 aria-selected={view === v}
                 className={view === v ? 'on' : ''}
                 data-view={v}
+                aria-label={t(`views.${v}`)}
                 onClick={() => setView(v)}
               >
-                {t(`views.${v}`)}
+                {/* a 1280 px laptop shows the shorter names (stakeholders.css) */}
+                <span className="full">{t(`views.${v}`)}</span>
+                <span className="short">{t(`viewsShort.${v}`)}</span>
               </button>
             ))}
           </div>
           {editable && (
             <div className="add-actors" role="group" aria-label={t('toolbar.add')}>
-              <span className="add-label">+ {t('toolbar.add')}</span>
+              <span className="add-label">
+                + <span className="full">{t('toolbar.add')}</span>
+                <span className="short">{t('toolbar.addShort')}</span>
+              </span>
               {/* on a phone the four categories fold behind «+ Aggiungi attore» and the grid's
                   arrows behind «Altri strumenti» (HeaderMore, as on the trees' toolbars): in
                   rows the bar took four or five, 140 px of the screen's 844 */}

@@ -313,6 +313,34 @@ describe('the Stakeholder phase in the browser', () => {
     expect(outline).toBe('solid')
   })
 
+  it('keeps the bar in one row on a 1280 px laptop, the facilitator’s and a participant’s', async () => {
+    // the browser's default window (1280×800): in two rows the bar took 45 px of the grid
+    const { alice, bruno } = await twoParticipants('Patto Val Cavallina')
+    for (const [who, p] of [
+      ['facilitator', alice],
+      ['participant', bruno],
+    ] as const) {
+      await p.page.getByTestId('grid-tray').waitFor()
+      await screenshot(p.page, `stakeholders-grid-1280-${who}`)
+      expect(await p.barInOneRow()).toBe(true)
+      // each control still named in full
+      const views = p.page.getByRole('tablist', { name: 'Vista' })
+      for (const view of ['Griglia potere/interesse', 'Mappa delle relazioni', 'Registro'])
+        await views.getByRole('tab', { name: view, exact: true }).waitFor()
+      await views.getByRole('tab', { name: 'Attori × obiettivi', exact: true }).waitFor()
+      const group = p.page.getByRole('group', { name: 'Aggiungi attore', exact: true })
+      for (const category of [
+        'Sistema Pubblico',
+        'Terzo Settore',
+        'Sistema Economico-Produttivo',
+        'Attori della comunità',
+      ])
+        await group
+          .getByRole('button', { name: `Aggiungi un attore: ${category}`, exact: true })
+          .waitFor()
+    }
+  })
+
   it('frames the whole grid, its axes included, on an empty board', async () => {
     const board = await workshop.createBoard('Patto vuoto')
     const p = await workshop.participant('Nora')

@@ -8,6 +8,12 @@ export const stakeholders: typeof it = {
     register: 'Register',
     coverage: 'Actors × objectives',
   },
+  viewsShort: {
+    grid: 'Power/interest grid',
+    map: 'Relationship map',
+    register: 'Register',
+    coverage: 'Actors × objectives',
+  },
   categories: {
     public: 'Public system',
     'third-sector': 'Third sector',
@@ -57,6 +63,7 @@ export const stakeholders: typeof it = {
   },
   toolbar: {
     add: 'Add actor',
+    addShort: 'Add',
     addOf: 'Add an actor: {{category}}',
     addHint: 'Choose the new actor’s category',
     arrows: 'Alignment arrows',

@@ -6,6 +6,12 @@ export const stakeholders = {
     register: 'Registro',
     coverage: 'Attori × obiettivi',
   },
+  viewsShort: {
+    grid: 'Griglia potere/interesse',
+    map: 'Mappa relazioni',
+    register: 'Registro',
+    coverage: 'Attori × obiettivi',
+  },
   categories: {
     public: 'Sistema Pubblico',
     'third-sector': 'Terzo Settore',
@@ -55,6 +61,7 @@ export const stakeholders = {
   },
   toolbar: {
     add: 'Aggiungi attore',
+    addShort: 'Aggiungi',
     addOf: 'Aggiungi un attore: {{category}}',
     addHint: 'Scegli la categoria del nuovo attore',
     arrows: 'Frecce di allineamento',
