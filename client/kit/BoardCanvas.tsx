@@ -101,7 +101,7 @@ export function BoardCanvas({
 }) {
   const namedNodes = useNamedNodes(nodes, cardName)
   const namedEdges = useNamedEdges(edges, labelsFrom)
-  const ariaLabels = useFlowAriaLabels()
+  const ariaLabels = useFlowAriaLabels(!keyboardA11y)
   return (
     <ReactFlow
       nodes={namedNodes}

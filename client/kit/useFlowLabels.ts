@@ -2,13 +2,19 @@ import { useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AriaLabelConfig, Edge, Node } from '@xyflow/react'
 
-/** React Flow's own words (controls, minimap, keyboard help) in the reader's language. */
-export function useFlowAriaLabels(): Partial<AriaLabelConfig> {
+/**
+ * React Flow's own words (controls, minimap, keyboard help) in the reader's language. `tree`:
+ * the keys of a tree's cards are the tree's own (Enter writes, Space selects, the arrows walk
+ * to the next card: problems/useTreeKeyboard.ts), not React Flow's select-and-move.
+ */
+export function useFlowAriaLabels(tree = false): Partial<AriaLabelConfig> {
   const { t, i18n } = useTranslation('board')
   return useMemo(
     () => ({
-      'node.a11yDescription.default': t('flow.nodeHelp'),
-      'node.a11yDescription.keyboardDisabled': t('flow.nodeHelpKeyboard'),
+      'node.a11yDescription.default': t(tree ? 'flow.nodeHelpTree' : 'flow.nodeHelp'),
+      'node.a11yDescription.keyboardDisabled': t(
+        tree ? 'flow.nodeHelpTree' : 'flow.nodeHelpKeyboard',
+      ),
       'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) =>
         t('flow.moved', { direction: t(`flow.directions.${direction}`, direction), x, y }),
       'edge.a11yDescription.default': t('flow.edgeHelp'),
@@ -20,7 +26,7 @@ export function useFlowAriaLabels(): Partial<AriaLabelConfig> {
       'minimap.ariaLabel': t('flow.minimap'),
       'handle.ariaLabel': t('flow.handle'),
     }),
-    [t, i18n.language],
+    [t, i18n.language, tree],
   )
 }
 

@@ -47,10 +47,18 @@ export function useObjectiveShortcuts(): void {
         selectOnly(store, 'objectives', null)
         return
       }
+      // Space selects the focused card (what the toolbar's buttons then act on)
+      if (e.key === ' ' && focused) {
+        e.preventDefault()
+        selectOnly(store, 'objectives', focused.id)
+        return
+      }
       // Backspace fixes the selected card's last letter, not a card the focus only passes by
       const card = e.key === 'Enter' ? current : selected
       if ((e.key !== 'Enter' && e.key !== 'Backspace') || !canEdit(state) || !card) return
       e.preventDefault()
+      // the card opened is the selected one, as a click on it makes it
+      if (e.key === 'Enter') selectOnly(store, 'objectives', card.id)
       actions.setEditing(card.id)
       if (e.key === 'Backspace') holdKey({ key: 'Backspace' })
     }

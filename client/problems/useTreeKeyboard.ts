@@ -10,7 +10,8 @@ import { focusCardFrom, focusedCard, walkTree } from '../kit/treeWalk.ts'
 
 /**
  * Keyboard-first editing of the problem tree, for a facilitator typing what the room says:
- * N new card · Tab cause below · Shift+Tab effect above · Enter edit · arrows move the selection
+ * N new card · Tab cause below · Shift+Tab effect above · Enter edit (and select) · Space select
+ * the focused card · arrows move the selection
  * along the tree (↓ causes, ↑ effects, ← → neighbours) · L auto-layout · Esc deselect. A card
  * reached with Tab is the one Enter edits and the arrows move from (the focus follows them);
  * Tab itself adds a cause to the selected card only, so that Tab still walks unselected cards.
@@ -48,7 +49,16 @@ export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): voi
           else handled = false
           break
         case 'Enter':
-          if (current && editable) actions.setEditing(current.id)
+          // the card opened is the selected one: Tab or Shift+Tab from its text adds its cause
+          // or its effect (it added them to a card selected before, elsewhere in the tree)
+          if (current && editable) {
+            selectOnly(store, 'problems', current.id)
+            actions.setEditing(current.id)
+          } else handled = false
+          break
+        case ' ':
+          // Space selects the focused card (what the buttons and Tab then act on)
+          if (focused) selectOnly(store, 'problems', focused.id)
           else handled = false
           break
         case 'Backspace':

@@ -172,10 +172,35 @@ describe('a tree card reached with Tab', () => {
     await expect.poll(() => selectedCards(page)).toEqual(['core'])
     await expect.poll(() => focusedCardId(page)).toBe('core')
 
-    // a card focused while another is selected: Enter edits the focused one
+    // a card focused while another is selected: Enter edits the focused one, and selects it
     await page.locator('.react-flow__node[data-id=serv]').focus()
     await page.keyboard.press('Enter')
     await page.locator('.react-flow__node[data-id=serv] textarea.card-editor').waitFor()
+    await expect.poll(() => selectedCards(page)).toEqual(['serv'])
+    // so Shift+Tab from its text adds its effect (it went to the card selected before, the core)
+    await page.keyboard.press('Shift+Tab')
+    const effect = page.locator('textarea.card-editor')
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(5)
+    await effect.fill('Utenti che rinunciano')
+    await effect.press('Enter')
+    await page.locator('.react-flow__node', { hasText: 'Utenti che rinunciano' }).waitFor()
+    const seeder = clients[clients.length - 1]!
+    const { nodes, edges } = canvasRoots(seeder.doc, 'problems')
+    await expect
+      .poll(() => {
+        const id = [...nodes.entries()].find(
+          ([, card]) => String(card.get('label')) === 'Utenti che rinunciano',
+        )?.[0]
+        return [...edges.values()].filter((l) => l.get('target') === id).map((l) => l.get('source'))
+      })
+      .toEqual(['serv'])
+
+    // Space selects the focused card; the help read with each card says what the keys do
+    await page.locator('.react-flow__node[data-id=guid]').focus()
+    await page.keyboard.press('Space')
+    await expect.poll(() => selectedCards(page)).toEqual(['guid'])
+    const help = await page.locator('[id^="react-flow__node-desc"]').first().textContent()
+    expect(help).toContain('Invio per scrivere nella carta, Spazio per selezionarla')
   }, 60_000)
 
   it('is edited with Enter on the objective tree, and the arrows walk from it', async () => {
@@ -218,6 +243,14 @@ describe('a tree card reached with Tab', () => {
     await card('o2').focus()
     await page.keyboard.press('Enter')
     await card('o2').locator('textarea').waitFor()
+    // the card opened is the selected one
+    await expect.poll(() => selectedCards(page)).toEqual(['o2'])
+    await page.keyboard.press('Escape')
+    await card('o2').locator('textarea').waitFor({ state: 'detached' })
+    // Space selects the focused card
+    await card('o0').focus()
+    await page.keyboard.press('Space')
+    await expect.poll(() => selectedCards(page)).toEqual(['o0'])
   }, 60_000)
 })
 

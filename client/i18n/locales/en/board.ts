@@ -5,6 +5,8 @@ export const board = {
   more: { open: 'More', label: 'More controls: room, language, export, history' },
   flow: {
     nodeHelp: 'Press Enter or Space to select a card. Delete removes it, Escape cancels.',
+    nodeHelpTree:
+      'Enter writes in the card, Space selects it, the arrow keys go to the next cards. Delete removes it, Escape cancels.',
     nodeHelpKeyboard:
       'Press Enter or Space to select a card, then the arrow keys to move it. Delete removes it, Escape cancels.',
     moved: 'Card moved {{direction}}. New position: x {{x}}, y {{y}}',

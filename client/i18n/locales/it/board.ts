@@ -6,6 +6,8 @@ export const board = {
   flow: {
     nodeHelp:
       'Premi Invio o Spazio per selezionare una carta. Canc per eliminarla, Esc per annullare.',
+    nodeHelpTree:
+      'Invio per scrivere nella carta, Spazio per selezionarla, le frecce per passare alle carte vicine. Canc per eliminarla, Esc per annullare.',
     nodeHelpKeyboard:
       'Premi Invio o Spazio per selezionare una carta, poi le frecce per spostarla. Canc per eliminarla, Esc per annullare.',
     moved: 'Carta spostata {{direction}}. Nuova posizione: x {{x}}, y {{y}}',
