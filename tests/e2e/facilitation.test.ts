@@ -91,7 +91,7 @@ describe('the facilitator runs the room', () => {
     expect(await late.page.locator('.room-timer-end').textContent()).toBe('Tempo scaduto')
   })
 
-  it("on a 1366×768 laptop, with the clock and a vote on, the header keeps two rows and the tree's tools one", async () => {
+  it("on a 1366×768 laptop, with the clock and a vote on, the header keeps two rows, the tree's tools one, the facilitator's panel its title and «Chiudi» in sight", async () => {
     const board = await seededBoard(['Disoccupazione giovanile', 'Pochi tirocini'])
     const facilitator = await suite.open(board.links.facilitator, 'Fede')
     const anna = await suite.open(board.links.participant, 'Anna')
@@ -104,6 +104,44 @@ describe('the facilitator runs the room', () => {
     await panel.getByRole('button', { name: 'Apri la votazione' }).click()
     await anna.page.getByTestId('vote-chip').waitFor()
     await anna.page.locator('[data-testid=room-timer]').waitFor()
+    // the facilitator's panel, its header wrapped by the clock and the vote: its title and
+    // «Chiudi» below the header and on screen, no button's words out of the button
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 1280, height: 800 },
+    ]) {
+      await facilitator.page.setViewportSize(size)
+      await facilitator.page.getByTestId('vote-chip').waitFor()
+      // scrolled down to the votes, as to open another
+      await panel.evaluate((el) => el.scrollTo(0, el.scrollHeight))
+      await screenshot(facilitator.page, `facilitator-panel-${size.width}`)
+      await expect
+        .poll(() =>
+          panel.evaluate((el) => {
+            const header = document.querySelector('.board-header')!.getBoundingClientRect()
+            const uncovered = (part: Element) => {
+              const b = part.getBoundingClientRect()
+              const hit = document.elementFromPoint((b.left + b.right) / 2, (b.top + b.bottom) / 2)
+              return (
+                b.top >= header.bottom &&
+                b.bottom <= window.innerHeight &&
+                b.right <= window.innerWidth &&
+                !!hit &&
+                part.contains(hit)
+              )
+            }
+            const overflowing = [...el.querySelectorAll('button')]
+              .filter((b) => b.scrollWidth > b.clientWidth || b.scrollHeight > b.clientHeight)
+              .map((b) => b.textContent)
+            return {
+              title: uncovered(el.querySelector('h2')!),
+              close: uncovered(el.querySelector('.facilitation-panel-head button')!),
+              overflowing,
+            }
+          }),
+        )
+        .toEqual({ title: true, close: true, overflowing: [] })
+    }
     // what is left to do stays whole; the question, cut, is whole in its tooltip
     expect(await anna.page.getByTestId('vote-chip').innerText()).toMatch(/ti restano 3 punti su 3/)
     expect(await anna.page.locator('.vote-question').getAttribute('title')).toBe(question)
@@ -131,6 +169,7 @@ describe('the facilitator runs the room', () => {
     await anna.page.getByRole('tab', { name: /Problemi/ }).click()
     // the facilitator's tools, with «Disponi albero», on one row at 1440 px too
     await facilitator.page.setViewportSize({ width: 1440, height: 900 })
+    await screenshot(facilitator.page, 'facilitator-panel-1440')
     await facilitator.page.keyboard.press('Escape')
     await expect
       .poll(() => rows('.toolbar > :is(button, select, .tree-menu-anchor)', facilitator.page))
