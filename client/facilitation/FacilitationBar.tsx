@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { VOTE_CANVASES, type VoteCanvas } from '../../shared/schema/index.ts'
 import { dotsLeft } from '../../shared/votes/tally.ts'
@@ -14,6 +14,7 @@ import { activeVote, dotItems } from './votes.ts'
 import './facilitation.css'
 import './facilitationPanel.css'
 import { PauseIcon } from '../kit/icons.tsx'
+import { useBelowHeader } from '../kit/useBelowHeader.ts'
 
 const roleSelector = (s: BoardState) => s.role
 const frozenSelector = (s: BoardState) => s.frozen
@@ -107,24 +108,9 @@ function FacilitationPanel() {
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [open])
-  // below the board's header, however many rows it wraps into (three on a 1366 px laptop with
-  // the clock and a vote on), down to the window's foot: at a fixed 6.5rem the panel covered
-  // the header's last row and its own title and «Chiudi» slid under it once scrolled
+  // below the board's header, down to the window's foot
   const panel = useRef<HTMLDivElement>(null)
-  useLayoutEffect(() => {
-    const el = panel.current
-    const header = el?.closest('.board-header')
-    if (!open || !el || !header) return
-    const place = () => {
-      const top = Math.round(header.getBoundingClientRect().bottom) + 8
-      el.style.top = `${top}px`
-      el.style.maxHeight = `calc(100vh - ${top + 8}px)`
-    }
-    place()
-    const observer = new ResizeObserver(place)
-    observer.observe(header)
-    return () => observer.disconnect()
-  }, [open])
+  useBelowHeader(panel, open, true)
   return (
     <div className="facilitation-menu" ref={box}>
       <button

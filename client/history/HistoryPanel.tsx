@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import { storedName } from '../sync/identity.ts'
@@ -6,6 +6,7 @@ import { historyApi } from './api.ts'
 import { VersionsTab } from './VersionsTab.tsx'
 import { ActivityTab } from './ActivityTab.tsx'
 import { BinTab } from './BinTab.tsx'
+import { useBelowHeader } from '../kit/useBelowHeader.ts'
 
 const TABS = ['versions', 'activity', 'bin'] as const
 type Tab = (typeof TABS)[number]
@@ -34,18 +35,7 @@ export default function HistoryPanel({ onClose }: { onClose(): void }) {
   // below the board's header, however many rows it takes (two on a laptop with the timer and a
   // vote): over it, the panel hid «Esporta» until it was closed
   const panel = useRef<HTMLElement>(null)
-  useLayoutEffect(() => {
-    const header = document.querySelector('.board-header')
-    const el = panel.current
-    if (!header || !el) return
-    const place = () => {
-      el.style.top = `${Math.round(header.getBoundingClientRect().bottom) + 8}px`
-    }
-    place()
-    const observer = new ResizeObserver(place)
-    observer.observe(header)
-    return () => observer.disconnect()
-  }, [])
+  useBelowHeader(panel, true)
 
   return (
     <aside ref={panel} className="history-panel" role="dialog" aria-label={t('title')}>
