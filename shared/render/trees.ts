@@ -148,13 +148,14 @@ export function pushedClear<T extends { id: string; box: Box }>(
   for (let first = 0; first < order.length;) {
     let end = first
     while (end < order.length && order[end]!.box.y - order[first]!.box.y <= ROW_SLACK) end++
-    const row = order.slice(first, end)
+    // each card with the cards its links go up to (in rows above: the same for both passes)
+    const row = order.slice(first, end).map(({ id, box }) => ({ id, box, ends: endsOf(id, box) }))
     let shift = carried
-    for (const { id, box } of row)
-      shift = Math.max(shift, clearOf(placed, box, box.y + carried, endsOf(id, box)) - box.y)
-    for (const { id, box } of row) {
+    for (const { box, ends } of row)
+      shift = Math.max(shift, clearOf(placed, box, box.y + carried, ends) - box.y)
+    for (const { id, box, ends } of row) {
       // a card the row's own cards cover (two put in one place) goes under them
-      const y = clearOf(placed, box, box.y + shift, endsOf(id, box))
+      const y = clearOf(placed, box, box.y + shift, ends)
       ys.set(id, y)
       placed.push({ ...box, y })
       carried = Math.max(carried, y - box.y)
