@@ -82,19 +82,54 @@ export function focusedCard(target: EventTarget | null, nodes: CardNode[]): Card
  */
 export function focusCardFrom(from: Element, id: string): void {
   const canvas = from.closest('.react-flow')
-  const card = [...(canvas?.querySelectorAll<HTMLElement>('.react-flow__node') ?? [])].find(
-    (el) => el.dataset.id === id,
-  )
-  card?.focus({ preventScroll: true })
+  const find = () =>
+    [...(canvas?.querySelectorAll<HTMLElement>('.react-flow__node') ?? [])].find(
+      (el) => el.dataset.id === id,
+    )
+  const card = find()
+  if (card) {
+    card.focus({ preventScroll: true })
+    return
+  }
+  // Not drawn yet (out of view, until the view's move brings it in): meanwhile the focus leaves
+  // the card it was on, so that the next arrows go on from the selection, not again from there;
+  // the card takes it once drawn, unless the focus went somewhere meanwhile.
+  const was = from.closest<HTMLElement>('.react-flow__node')
+  was?.blur()
+  let frames = 60
+  const later = () => {
+    const now = document.activeElement
+    if (now && now !== document.body) return
+    const drawn = find()
+    if (drawn) drawn.focus({ preventScroll: true })
+    else if (--frames > 0) requestAnimationFrame(later)
+  }
+  requestAnimationFrame(later)
 }
+
+/**
+ * How far to move a span [start, end] (screen px) so it lies within [min, max], the least way:
+ * 0 when it does; one too long for it comes with its start at `min`.
+ */
+function nearestShift(start: number, end: number, min: number, max: number): number {
+  if (start >= min && end <= max) return 0
+  if (end - start > max - min || start < min) return min - start
+  return max - end
+}
+
+const overlaps = (a: DOMRect, left: number, top: number, right: number, bottom: number) =>
+  a.width > 0 && a.left < right && a.right > left && a.top < bottom && a.bottom > top
 
 /**
  * Brings a card into the part of its canvas that nothing floats over ({@link clearArea}: below
  * the toolbars, above the warnings, a phone's bottom toolbars and details sheet; a card written
  * above the tree's top row sat under the toolbar, one below it under the warnings), if it is not
- * there whole: the card comes to the middle of that part, where no corner panel (the minimap,
- * the zoom buttons) covers it either, at `zoom` (the current one, or a phone's reading zoom).
- * `canvas` is the tree's React Flow element or the element around it and its warnings.
+ * there whole. The view moves the least way that shows it, as a page scrolls a field into view,
+ * so the cards around it stay where they were seen (centred, a card of the bottom row pushed the
+ * top rows under the header); and on past a corner panel (the minimap, the zoom buttons) the
+ * card would land under. At another `zoom` (a phone's reading zoom) the card comes to the
+ * middle of the clear part. `canvas` is the tree's React Flow element or the element around it
+ * and its warnings.
  */
 export function revealCard(
   flow: ReactFlowInstance,
@@ -103,26 +138,38 @@ export function revealCard(
   zoom = flow.getZoom(),
 ): void {
   // the warnings are drawn beside React Flow's element, in the canvas's own
-  const area = clearArea(canvas?.closest('.canvas') ?? canvas)
+  const around = canvas?.closest('.canvas') ?? canvas
+  const area = clearArea(around)
   if (!area) return
   const w = node.measured?.width ?? CARD_W
   const h = node.measured?.height ?? CARD_H
+  if (zoom !== flow.getZoom()) {
+    // setCenter brings a point to the canvas's middle: the card's goes as far from that as the
+    // clear part's middle is
+    const below = (area.top + area.bottom) / 2 - (area.box.top + area.box.bottom) / 2
+    void flow.setCenter(node.position.x + w / 2, node.position.y + h / 2 - below / zoom, {
+      zoom,
+      duration: 200,
+    })
+    return
+  }
   const topLeft = flow.flowToScreenPosition(node.position)
   const bottomRight = flow.flowToScreenPosition({ x: node.position.x + w, y: node.position.y + h })
   const margin = 40
-  if (
-    zoom === flow.getZoom() &&
-    topLeft.x >= area.box.left + margin &&
-    bottomRight.x <= area.box.right - margin &&
-    topLeft.y >= area.top + margin &&
-    bottomRight.y <= area.bottom - margin
-  )
-    return
-  // setCenter brings a point to the canvas's middle: the card's goes as far from that as the
-  // clear part's middle is
-  const below = (area.top + area.bottom) / 2 - (area.box.top + area.box.bottom) / 2
-  void flow.setCenter(node.position.x + w / 2, node.position.y + h / 2 - below / zoom, {
-    zoom,
-    duration: 200,
-  })
+  const [left, right] = [area.box.left + margin, area.box.right - margin]
+  const [top, bottom] = [area.top + margin, area.bottom - margin]
+  const dx = nearestShift(topLeft.x, bottomRight.x, left, right)
+  let dy = nearestShift(topLeft.y, bottomRight.y, top, bottom)
+  if (!dx && !dy) return
+  for (const panel of around?.querySelectorAll('.react-flow__minimap, .react-flow__controls') ??
+    []) {
+    const r = panel.getBoundingClientRect()
+    const cardBottom = bottomRight.y + dy
+    if (!overlaps(r, topLeft.x + dx, topLeft.y + dy, bottomRight.x + dx, cardBottom)) continue
+    // up past the panel, if the card still fits below the top
+    const up = r.top - margin / 2 - cardBottom
+    if (topLeft.y + dy + up >= top) dy += up
+  }
+  const view = flow.getViewport()
+  void flow.setViewport({ x: view.x + dx, y: view.y + dy, zoom }, { duration: 200 })
 }

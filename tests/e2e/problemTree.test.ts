@@ -180,9 +180,34 @@ describe('the problem tree, keyboard first', () => {
     const f = boardPage((await newParticipant(suite.browser, 'Fede')).page)
     await f.open(board.links.participant)
     const selected = () => f.page.locator('.react-flow__node.selected').innerText()
+    // the view dragged down a little: the bottom row ends near the window's foot
+    const pane = f.page.locator('.react-flow__pane')
+    const box = (await pane.boundingBox())!
+    await f.page.mouse.move(box.x + box.width - 300, box.y + 200)
+    await f.page.mouse.down()
+    await f.page.mouse.move(box.x + box.width - 300, box.y + 300, { steps: 5 })
+    await f.page.mouse.up()
     await f.card('Trasporti').click()
     await f.page.keyboard.press('ArrowRight')
     await expect.poll(selected).toContain('Formazione')
+    // the view moves the least way that shows it: once it stops, the top row is still in sight,
+    // below the header
+    let lastView = ''
+    const inSight = async () => {
+      const seen = await f.page.evaluate(() => {
+        const header = document.querySelector('.board-header')!.getBoundingClientRect().bottom
+        const cards = [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
+        const rect = (id: string) => cards.find((c) => c.dataset.id === id)!.getBoundingClientRect()
+        return {
+          view: document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform,
+          both: rect('eff').top >= header && rect('c2').bottom <= window.innerHeight - 40,
+        }
+      })
+      const still = seen.view === lastView
+      lastView = seen.view
+      return still ? seen.both : 'moving'
+    }
+    await expect.poll(inSight).toBe(true)
     // the row ends here: the selection stays
     await f.page.keyboard.press('ArrowRight')
     // nothing to the right of the effect in its layer: the selection stays on it
