@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { canvasRoots } from '../../shared/schema/index.ts'
+import { canvasRoots, putCard } from '../../shared/schema/index.ts'
+import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { REGISTER_COLUMNS, parseRegisterCsv } from '../../shared/stakeholders/csv.ts'
 import { columnNames } from '../../shared/stakeholders/names.ts'
 import { readActors } from '../../shared/stakeholders/doc.ts'
@@ -10,6 +11,9 @@ import { waitFor } from '../helpers/wait.ts'
 
 const workshop = stakeholdersWorkshop()
 const { stockWithActors, twoParticipants } = workshop
+
+/** Wider than the register's name column at 1280×800. */
+const LONG_NAME = 'Azienda Socio Sanitaria Territoriale Bergamo Est'
 
 describe('the stakeholder register in the browser', () => {
   it('edits a cell of the register and the card changes for the other participant', async () => {
@@ -181,5 +185,41 @@ describe('the stakeholder register in the browser', () => {
     await alice.view('map')
     await expect.poll(() => alice.page.locator('.react-flow__node').count()).toBe(10)
     await screenshot(alice.page, 'stakeholders-map-imported')
+  })
+
+  it('ends a name too long for its cell at 1280×800 in «…», the whole of it in the tooltip', async () => {
+    const board = await workshop.createBoard('Patto Val Seriana')
+    const stock = await workshop.stock(board)
+    stock.doc.transact(() =>
+      putCard(stock.doc, 'stakeholders', 'asst', {
+        ...newActorFields('public', {
+          label: LONG_NAME,
+          organisation: 'Direzione sociosanitaria, ufficio integrazione',
+        }),
+        x: 0,
+        y: 0,
+      }),
+    )
+    const bruno = await workshop.participant('Bruno')
+    await bruno.open(board.links.participant)
+    await bruno.view('register')
+    for (const field of ['label', 'organisation']) {
+      const cell = bruno.registerCell(LONG_NAME, field)
+      await cell.waitFor()
+      // shown whole, or cut with «…» at its end (not mid-word with nothing to say so)
+      const shown = await cell.evaluate((el) => ({
+        cut: el.scrollWidth > el.clientWidth,
+        overflow: getComputedStyle(el).textOverflow,
+      }))
+      expect(shown.cut ? shown.overflow : 'whole', field).toMatch(/^(whole|ellipsis)$/)
+      if (field === 'label') expect(shown.cut).toBe(true) // at 1280×800 it does not fit
+    }
+    await screenshot(bruno.page, 'stakeholders-register-long-name')
+    // the whole name in the cell's tooltip, and the field still called by it
+    const name = bruno.page.getByRole('textbox', { name: `Nome · ${LONG_NAME}`, exact: true })
+    expect(await name.inputValue()).toBe(LONG_NAME)
+    expect(await name.evaluate((el) => el.closest('[title]')?.getAttribute('title'))).toBe(
+      LONG_NAME,
+    )
   })
 })
