@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   BaseEdge,
@@ -36,6 +36,45 @@ function border(b: ReturnType<typeof box>, to: XY, gap = 6): XY {
   return { x: b.cx + dx * t, y: b.cy + dy * t }
 }
 
+type Box = ReturnType<typeof box>
+/** Room kept between a relation's label and a card (flow units): the name, the glyph alone. */
+const LABEL_CLEARANCE = { full: 4, compact: 2 }
+/** The label reduced to its glyph: the glyph's circle, the border and padding around it. */
+const COMPACT = { w: 24, h: 22 }
+
+/** Whether a label of size `size` centred at `at` comes within `m` of the card `b`. */
+function covers(b: Box, at: XY, size: { w: number; h: number }, m: number): boolean {
+  return (
+    Math.abs(at.x - b.cx) < b.hw + size.w / 2 + m && Math.abs(at.y - b.cy) < b.hh + size.h / 2 + m
+  )
+}
+
+/**
+ * Where a relation's label goes, and whether it shows its name: at the middle of the link, whole
+ * when it lies clear of both cards; else its glyph alone (two cards closer than the name is long:
+ * the name lay over both and hid their stance), and that glyph moved along the link's normal,
+ * away from the cards, when even it would touch one (cards side by side, nearly touching).
+ */
+export function placeLabel(
+  a: Box,
+  b: Box,
+  mid: XY,
+  normal: XY,
+  full: { w: number; h: number } | null,
+): { at: XY; compact: boolean } {
+  const clear = (at: XY, size: { w: number; h: number }, m: number) =>
+    !covers(a, at, size, m) && !covers(b, at, size, m)
+  // the full size unknown yet (not measured): shown whole, to be measured
+  if (!full || clear(mid, full, LABEL_CLEARANCE.full)) return { at: mid, compact: false }
+  for (let d = 0; d <= 400; d += 4) {
+    for (const sign of [1, -1]) {
+      const at = { x: mid.x + normal.x * d * sign, y: mid.y + normal.y * d * sign }
+      if (clear(at, COMPACT, LABEL_CLEARANCE.compact)) return { at, compact: true }
+    }
+  }
+  return { at: mid, compact: true }
+}
+
 export function markerId(kind: RelationKind): string {
   return `relation-arrow-${kind}`
 }
@@ -56,8 +95,24 @@ export const RelationEdge = memo(function RelationEdge({
   const { selectRelation } = useSelection()
   const from = useInternalNode(source)
   const to = useInternalNode(target)
-  if (!from || !to) return null
   const kind = asRelationKind(data?.kind)
+  const name = t(`relations.${kind}`)
+  const note = typeof data?.note === 'string' ? data.note : ''
+  // the whole label's size (flow units: the label is drawn inside the viewport's zoom), measured
+  // once, while it shows whole (not at every frame of a drag); again when its words change
+  const words = `${name}\u0000${note}`
+  const label = useRef<HTMLDivElement>(null)
+  const [full, setFull] = useState<{ words: string; w: number; h: number } | null>(null)
+  const fullSize = full?.words === words ? full : null
+  const compactNow = useRef(false)
+  useLayoutEffect(() => {
+    const el = label.current
+    if (!el || compactNow.current || full?.words === words) return
+    const w = el.offsetWidth
+    const h = el.offsetHeight
+    if (w) setFull({ words, w, h })
+  })
+  if (!from || !to) return null
   const style = RELATION_STYLES[kind]
   const a = box(from)
   const b = box(to)
@@ -78,7 +133,13 @@ export const RelationEdge = memo(function RelationEdge({
   }
   const path = `M${s.x},${s.y} Q${c.x},${c.y} ${e.x},${e.y}`
   const mid = { x: 0.25 * s.x + 0.5 * c.x + 0.25 * e.x, y: 0.25 * s.y + 0.5 * c.y + 0.25 * e.y }
-  const note = typeof data?.note === 'string' ? data.note : ''
+  // the normal on the side the link bends to (the label goes on along it, away from the line's
+  // parallel lanes), else the upper one
+  const side = bend < 0 ? -1 : 1
+  const normal = { x: ((e.y - s.y) / len) * side, y: (-(e.x - s.x) / len) * side }
+  const place = placeLabel(a, b, mid, normal, fullSize)
+  compactNow.current = place.compact
+  const title = note ? `${name}: ${note}` : name
   return (
     <>
       {selected && (
@@ -104,21 +165,27 @@ export const RelationEdge = memo(function RelationEdge({
       />
       <EdgeLabelRenderer>
         <div
-          className={`relation-label nodrag nopan${selected ? ' selected' : ''}`}
+          ref={label}
+          className={`relation-label nodrag nopan${selected ? ' selected' : ''}${place.compact ? ' compact' : ''}`}
           data-kind={kind}
+          data-compact={place.compact || undefined}
           style={{
-            transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)`,
+            transform: `translate(-50%, -50%) translate(${place.at.x}px, ${place.at.y}px)`,
             borderColor: style.color,
             color: style.color,
           }}
-          title={note || undefined}
+          // the name and note in the tooltip: the glyph alone shows no name
+          title={place.compact || note ? title : undefined}
           onClick={() => selectRelation(id)}
         >
           <span className="relation-glyph" style={{ background: style.color }} aria-hidden="true">
             {style.glyph}
           </span>
-          {t(`relations.${kind}`)}
-          {note && <span className="relation-note">{note}</span>}
+          {/* glyph alone: the name still read by a screen reader */}
+          <span className={place.compact ? 'visually-hidden' : undefined}>{name}</span>
+          {note && (
+            <span className={place.compact ? 'visually-hidden' : 'relation-note'}>{note}</span>
+          )}
         </div>
       </EdgeLabelRenderer>
     </>

@@ -5,7 +5,12 @@ import { putCard } from '../../shared/schema/index.ts'
 import { ACTOR_CATEGORIES } from '../../shared/schema/vocabulary.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { screenshot } from '../helpers/browser.ts'
-import { seedObjectives, stakeholdersWorkshop } from '../helpers/stakeholdersPage.ts'
+import {
+  disjoint,
+  putRelation,
+  seedObjectives,
+  stakeholdersWorkshop,
+} from '../helpers/stakeholdersPage.ts'
 
 const workshop = stakeholdersWorkshop()
 
@@ -155,5 +160,62 @@ describe('the Stakeholder phase laid out for the room', () => {
     // a long name reads in a few lines, not a word a line
     const unreadable = rows.filter((r) => r.spills > 0 || !r.clear || !r.aligned || r.lines > 4)
     expect(unreadable).toEqual([])
+  })
+  it('keeps a relation’s name off two cards placed close: its glyph alone, the name its tooltip', async () => {
+    const board = await workshop.createBoard('Patto Val Seriana')
+    const room = await workshop.stock(board)
+    const place = (id: string, label: string, category: 'public' | 'third-sector', x: number) =>
+      putCard(room.doc, 'stakeholders', id, { ...newActorFields(category, { label }), x, y: 0 })
+    // side by side, 40 px apart: less than «€ Finanziamento» is wide
+    room.doc.transact(() => {
+      place('coop', 'Cooperativa sociale Fraternità', 'third-sector', 0)
+      place('comune', 'Comune di Albino', 'public', 250)
+    })
+    putRelation(room.doc, 'rel-1', { source: 'coop', target: 'comune', kind: 'funding' })
+    const p = await workshop.participant('Bruno')
+    await p.page.setViewportSize({ width: 1366, height: 768 })
+    await p.open(board.links.participant)
+    await p.view('map')
+    const label = p.page.locator('.relation-label[data-kind=funding]')
+    await label.waitFor()
+    /** The label's box against both cards', its tooltip, what it says and what it shows. */
+    const seen = () =>
+      label.evaluate((el) => {
+        const box = el.getBoundingClientRect().toJSON() as DOMRect
+        const cards = [...document.querySelectorAll('.actor-card')].map(
+          (c) => c.getBoundingClientRect().toJSON() as DOMRect,
+        )
+        return { box, cards, title: el.getAttribute('title'), text: el.textContent }
+      })
+    const clear = async () => {
+      const { box, cards } = await seen()
+      return cards.length === 2 && cards.every((c) => disjoint(box, c))
+    }
+    await expect.poll(clear).toBe(true)
+    const close = await seen()
+    expect(close.title).toContain('Finanziamento')
+    expect(close.text).toContain('Finanziamento')
+    await screenshot(p.page, 'stakeholders-map-close-cards')
+
+    // cards touching: the glyph moves off the line, still on neither card
+    room.doc.transact(() => place('comune', 'Comune di Albino', 'public', 214))
+    await expect
+      .poll(() =>
+        p
+          .card('Comune di Albino')
+          .boundingBox()
+          .then((b) => b?.x),
+      )
+      .toBeLessThan(close.cards[1]!.x - 10)
+    await expect.poll(clear).toBe(true)
+
+    // far apart, the name shows whole on the line
+    room.doc.transact(() => place('comune', 'Comune di Albino', 'public', 640))
+    await expect
+      .poll(() => label.evaluate((el) => el.getBoundingClientRect().width))
+      .toBeGreaterThan(90)
+    expect(await clear()).toBe(true)
+    const name = label.getByText('Finanziamento', { exact: true })
+    expect((await name.boundingBox())!.width).toBeGreaterThan(40)
   })
 })
