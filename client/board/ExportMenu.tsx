@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Phase } from '../../shared/schema/index.ts'
 import type { ImageCanvas } from '../../shared/render/labels.ts'
@@ -33,6 +33,42 @@ function fileNameOf(res: Response, fallback: string): string {
 /** What one menu entry downloads: a file of the export API (`problems.png`, `pact.pdf`…). */
 type ExportFile = `${ImageCanvas}.${Format}` | 'pact.pdf' | `${CsvTable}.csv`
 
+/** Room left between the open menu and the window's foot (px). */
+const FOOT_GAP = 8
+
+/**
+ * The open menu's height and whether more of it lies below: the list reaches from its own top
+ * (under a header of one, two or three rows) down to the window's foot, no further, and says
+ * while some of its items are below its edge (a fade there). On a 1366×768 laptop with the clock
+ * and a vote on, the last items (the tables, the JSON) were below the edge with nothing showing it.
+ */
+function useListFit(open: boolean) {
+  const list = useRef<HTMLDivElement>(null)
+  const [maxHeight, setMaxHeight] = useState<number | undefined>(undefined)
+  const [more, setMore] = useState(false)
+  useLayoutEffect(() => {
+    const el = list.current
+    if (!open || !el) return
+    const fit = () => {
+      const top = el.getBoundingClientRect().top
+      setMaxHeight(Math.max(120, Math.floor(window.innerHeight - top - FOOT_GAP)))
+    }
+    const look = () => setMore(el.scrollTop + el.clientHeight < el.scrollHeight - 1)
+    fit()
+    look()
+    const resized = new ResizeObserver(look)
+    resized.observe(el)
+    el.addEventListener('scroll', look, { passive: true })
+    window.addEventListener('resize', fit)
+    return () => {
+      resized.disconnect()
+      el.removeEventListener('scroll', look)
+      window.removeEventListener('resize', fit)
+    }
+  }, [open])
+  return { list, maxHeight, more }
+}
+
 /**
  * "Esporta": the canvases as PNG or SVG (the one in view first), the pact document as PDF, every table as CSV and,
  * for whoever may edit, the whole board as JSON (what the import reads back).
@@ -59,6 +95,7 @@ export function ExportMenu({
   const [error, setError] = useState(false)
   const root = useRef<HTMLDivElement>(null)
   const button = useRef<HTMLButtonElement>(null)
+  const { list, maxHeight, more } = useListFit(open)
   /**
    * Closing from inside the menu gives the focus back to «Esporta»: the item that had it goes
    * away with the list, and a keyboard user was left on the page's body, back at its top.
@@ -108,7 +145,19 @@ export function ExportMenu({
               : null
     if (next === null || !items.length) return
     e.preventDefault()
-    items[(next + items.length) % items.length]!.focus()
+    const to = items[(next + items.length) % items.length]!
+    to.focus({ preventScroll: true })
+    const el = list.current
+    // the first and the last item: the list at its top (its first group's name in sight too) or
+    // its foot; any other wholly in sight, with its group's name if it is the group's first,
+    // clear of the fade at the foot (the list's scroll-padding)
+    if (el && to === items[0]) el.scrollTop = 0
+    else if (el && to === items.at(-1)) el.scrollTop = el.scrollHeight
+    else {
+      const head = to.previousElementSibling
+      if (head?.classList.contains('export-menu-group')) head.scrollIntoView({ block: 'nearest' })
+      to.scrollIntoView({ block: 'nearest' })
+    }
   }
 
   const download = async (file: ExportFile, what: string) => {
@@ -170,10 +219,13 @@ export function ExportMenu({
       </button>
       {open && (
         <div
+          ref={list}
           className="export-menu-list"
           role="menu"
           aria-label={t('exportMenu.label')}
           onKeyDown={onMenuKey}
+          data-more={more || undefined}
+          style={{ maxHeight }}
         >
           <div className="export-menu-group" role="presentation">
             {tf('images')}
@@ -212,6 +264,10 @@ export function ExportMenu({
                 {tf('json')}
               </a>
             </>
+          )}
+          {/* more below: a fade along the foot, kept there as the list scrolls */}
+          {more && (
+            <div className="export-menu-more" aria-hidden="true" data-testid="export-menu-more" />
           )}
         </div>
       )}

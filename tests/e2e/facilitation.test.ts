@@ -142,6 +142,68 @@ describe('the facilitator runs the room', () => {
         )
         .toEqual({ title: true, close: true, overflowing: [] })
     }
+    // «Esporta» under the wrapped header, on the laptop's whole screen and in its browser's
+    // window (bars above): the list within the window, a fade while more lies below, the last
+    // item, reached with End, wholly in sight and every item reached with ↓ clear of the fade
+    await facilitator.page.locator('.facilitation-panel-head button').click()
+    const list = facilitator.page.getByRole('menu')
+    const menuSight = () =>
+      list.evaluate((el) => {
+        const box = el.getBoundingClientRect()
+        const items = el.querySelectorAll('[role=menuitem]')
+        const last = items[items.length - 1]!.getBoundingClientRect()
+        const hit = document.elementFromPoint(
+          last.left + last.width / 2,
+          last.top + last.height / 2,
+        )
+        const scrolls = el.scrollHeight > el.clientHeight
+        return {
+          inWindow: box.bottom <= window.innerHeight,
+          fade: !!el.querySelector('[data-testid=export-menu-more]'),
+          scrolls,
+          lastSeen:
+            last.top >= box.top && last.bottom <= box.bottom && items[items.length - 1] === hit,
+        }
+      })
+    for (const height of [768, 657]) {
+      await facilitator.page.setViewportSize({ width: 1366, height })
+      await facilitator.page.getByTestId('export-menu').click()
+      await list.getByRole('menuitem').first().waitFor()
+      const first = await menuSight()
+      expect(first.inWindow).toBe(true)
+      expect(first.fade).toBe(first.scrolls)
+      // in the browser's window the list is longer than the room below the header
+      if (height < 768) expect(first.scrolls).toBe(true)
+      await screenshot(facilitator.page, `export-menu-1366x${height}`)
+      await facilitator.page.keyboard.press('End')
+      await expect.poll(menuSight).toMatchObject({ inWindow: true, fade: false, lastSeen: true })
+      await facilitator.page.keyboard.press('Home')
+      await expect.poll(menuSight).toMatchObject({ fade: first.scrolls })
+      if (height < 768) {
+        // ↓ down the list: every item reached wholly in sight, clear of the fade
+        const count = await list.getByRole('menuitem').count()
+        for (let i = 1; i < count; i++) {
+          await facilitator.page.keyboard.press('ArrowDown')
+          // (polled: the fade goes with the scroll's event, a frame after the key)
+          await expect
+            .poll(
+              () =>
+                list.evaluate((el) => {
+                  const at = document.activeElement!.getBoundingClientRect()
+                  const box = el.getBoundingClientRect()
+                  const fade = el
+                    .querySelector('[data-testid=export-menu-more]')
+                    ?.getBoundingClientRect()
+                  return at.top >= box.top && at.bottom <= (fade ? fade.top + 1 : box.bottom)
+                }),
+              { message: `item ${i}` },
+            )
+            .toBe(true)
+        }
+      }
+      await facilitator.page.keyboard.press('Escape')
+      await list.waitFor({ state: 'detached' })
+    }
     // what is left to do stays whole; the question, cut, is whole in its tooltip
     expect(await anna.page.getByTestId('vote-chip').innerText()).toMatch(/ti restano 3 punti su 3/)
     expect(await anna.page.locator('.vote-question').getAttribute('title')).toBe(question)
