@@ -4,6 +4,7 @@ import type { Actor } from '../../shared/stakeholders/actors.ts'
 import { coverageMatrix } from '../../shared/stakeholders/coverage.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { useFollowScroll } from '../follow/useFollowScroll.ts'
+import { useProjectorFit } from '../board/useProjectorFit.ts'
 import { canEdit } from '../store/boardStore.ts'
 import type { ObjectiveSummary } from './data.ts'
 import { useSelection } from './selection.tsx'
@@ -29,6 +30,7 @@ export function CoverageView({
   const idle = new Set(m.actorsWithoutObjective)
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null)
   useFollowScroll(scroller, 'stakeholders', 'coverage')
+  useProjectorFit(scroller)
 
   if (objectives.length === 0) return <p className="coverage-empty">{t('coverage.noObjectives')}</p>
   return (

@@ -15,6 +15,7 @@ import {
 } from '../../shared/stakeholders/register.ts'
 import { useBoard } from '../store/context.tsx'
 import { useFollowScroll } from '../follow/useFollowScroll.ts'
+import { useProjectorFit } from '../board/useProjectorFit.ts'
 import { canEdit } from '../store/boardStore.ts'
 import { CsvControls } from './CsvControls.tsx'
 import type { ObjectiveSummary } from './data.ts'
@@ -65,6 +66,7 @@ export function RegisterView({
   const editable = useBoard(canEdit)
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null)
   useFollowScroll(scroller, 'stakeholders', 'register')
+  useProjectorFit(scroller)
   const { actorId } = useSelection()
   const [categories, setCategories] = useState<ActorCategory[]>([])
   const [stances, setStances] = useState<Stance[]>([])

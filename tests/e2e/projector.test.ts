@@ -6,7 +6,9 @@ import { boardPage } from '../helpers/boardPage.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { createBoard } from '../helpers/server.ts'
 import { buildWorkshopTree, WORKSHOP_CORE } from '../helpers/workshopTree.ts'
-import { measureCardText, type CardText } from '../helpers/projectorPage.ts'
+import { measureCardText, measureTable, type CardText } from '../helpers/projectorPage.ts'
+import { putCard } from '../../shared/schema/index.ts'
+import { newActorFields } from '../../shared/stakeholders/actors.ts'
 
 const suite = browserSuite()
 const clients: Client[] = []
@@ -109,5 +111,79 @@ describe('the projector, legible from the back of the room', () => {
       .evaluate((el) => (el as HTMLElement).style.transform)
     expect(transform).not.toContain('NaN')
     expect(errors).toEqual([])
+  })
+  it('a small table fills the screen, and comes down to fit as it grows', async () => {
+    const board = await createBoard(suite.server.url, 'Patto piccolo')
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    clients.push(stock)
+    const actor = (i: number, label: string) =>
+      putCard(stock.doc, 'stakeholders', `actor-${i}`, {
+        ...newActorFields(i % 2 ? 'public' : 'third-sector', { label }),
+        objectives: i === 0 ? ['obj-1'] : [],
+        x: i * 280,
+        y: 0,
+      })
+    stock.doc.transact(() => {
+      putCard(stock.doc, 'objectives', 'obj-1', {
+        ...{ kind: 'objective', label: 'Più giovani trovano un lavoro stabile', status: 'added' },
+        ...{ derivedFrom: null, x: 0, y: 0 },
+      })
+      putCard(stock.doc, 'objectives', 'obj-2', {
+        ...{ kind: 'objective', label: 'Orientamento scolastico efficace', status: 'added' },
+        ...{ derivedFrom: null, x: 0, y: 100 },
+      })
+      actor(0, 'Cooperativa sociale Fraternità')
+      actor(1, 'Comune di Albino')
+      stock.doc.getMap('meta').set('phase', 'stakeholders')
+    })
+    const projector = await projectorAt(board.links.viewer)
+    const page = projector.page
+    await page.locator('.view-switch button[data-view=coverage]').click()
+    await expect.poll(() => page.locator('.coverage-table tbody tr').count()).toBe(2)
+    // the 2×2 table takes the screen: 60 % of its width or of the height below the header
+    await expect
+      .poll(async () => {
+        const t = await measureTable(page, '.coverage-scroll')
+        return Math.max(t.width / t.windowWidth, t.height / t.freeHeight) >= 0.6
+      })
+      .toBe(true)
+    const small = await measureTable(page, '.coverage-scroll')
+    console.log('2×2 coverage on the projector:', small)
+    await screenshot(page, 'projector-coverage-2x2')
+    expect(small.zoom).toBeGreaterThan(1.4)
+    expect(small.right).toBeLessThanOrEqual(small.windowWidth)
+    expect(small.bottom).toBeLessThanOrEqual(small.windowHeight)
+    expect(small.scrollsAcross).toBe(false)
+
+    // eight actors: it comes down, still whole on the screen
+    stock.doc.transact(() => {
+      for (let i = 2; i < 8; i++) actor(i, `Associazione del territorio ${i}`)
+    })
+    await expect.poll(() => page.locator('.coverage-table tbody tr').count()).toBe(8)
+    await expect
+      .poll(async () => {
+        const t = await measureTable(page, '.coverage-scroll')
+        return t.zoom < small.zoom && t.bottom <= t.windowHeight
+      })
+      .toBe(true)
+    const middle = await measureTable(page, '.coverage-scroll')
+    console.log('8×2 coverage on the projector:', middle)
+    await screenshot(page, 'projector-coverage-8x2')
+    expect(middle.zoom).toBeGreaterThan(1.4)
+    expect(middle.right).toBeLessThanOrEqual(middle.windowWidth)
+    expect(middle.scrollsAcross).toBe(false)
+
+    // twelve: it keeps 1.4 and scrolls down, not across
+    stock.doc.transact(() => {
+      for (let i = 8; i < 12; i++) actor(i, `Associazione del territorio ${i}`)
+    })
+    await expect.poll(() => page.locator('.coverage-table tbody tr').count()).toBe(12)
+    await expect.poll(async () => (await measureTable(page, '.coverage-scroll')).zoom).toBe(1.4)
+    const large = await measureTable(page, '.coverage-scroll')
+    console.log('12×2 coverage on the projector:', large)
+    await screenshot(page, 'projector-coverage-12x2')
+    expect(large.bottom).toBeGreaterThan(large.windowHeight)
+    expect(large.right).toBeLessThanOrEqual(large.windowWidth)
+    expect(large.scrollsAcross).toBe(false)
   })
 })

@@ -73,3 +73,39 @@ export function shownCardIds(page: Page): Promise<string[]> {
       .sort()
   })
 }
+
+export interface TableBox {
+  /** The zoom the scrolling element is drawn at. */
+  zoom: number
+  /** The table's size and edges on screen, in CSS px. */
+  width: number
+  height: number
+  right: number
+  bottom: number
+  /** The window, and its height below the top of the scrolling element. */
+  windowWidth: number
+  windowHeight: number
+  freeHeight: number
+  /** The element scrolls sideways (part of the table is out of view). */
+  scrollsAcross: boolean
+}
+
+/** Where the table inside the zoomed, scrolling element `selector` is drawn on screen. */
+export function measureTable(page: Page, selector: string): Promise<TableBox> {
+  return page.evaluate((selector) => {
+    const scroll = document.querySelector<HTMLElement>(selector)!
+    const table = scroll.querySelector('table')!.getBoundingClientRect()
+    const frame = scroll.getBoundingClientRect()
+    return {
+      zoom: parseFloat(getComputedStyle(scroll).zoom),
+      width: table.width,
+      height: table.height,
+      right: table.right,
+      bottom: table.bottom,
+      windowWidth: window.innerWidth,
+      windowHeight: window.innerHeight,
+      freeHeight: window.innerHeight - frame.top,
+      scrollsAcross: scroll.scrollWidth > scroll.clientWidth + 1,
+    }
+  }, selector)
+}
