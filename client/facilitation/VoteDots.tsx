@@ -95,7 +95,7 @@ export function VoteBadge({
     // Two quick presses put two dots: the double click they make is not the card's, which
     // opened its editor (a phone's two taps on «+●» ended writing the card, zoomed in).
     <span
-      className="vote-dots nodrag nopan"
+      className="vote-dots flow-zoom nodrag nopan"
       data-testid="vote-dots"
       data-mine={count}
       onDoubleClick={(e) => e.stopPropagation()}

@@ -15,9 +15,9 @@ const SETTLE_MS = 150
 
 /**
  * Publishes the canvas's zoom as the CSS variable `--flow-zoom` on its link handles (and on the
- * few elements of class `flow-zoom`, such as the objective links' «Verificato»), so that their
- * click area can be sized in screen pixels whatever the zoom. Render it anywhere inside
- * `<ReactFlow>`.
+ * elements of class `flow-zoom`, such as the objective links' «Verificato» and a dot vote's
+ * control on the cards), so that their click area can be sized in screen pixels whatever the
+ * zoom. Render it anywhere inside `<ReactFlow>`.
  *
  * The variable is set by a rule of its own (`<style>`) that only the handles match, not on the
  * canvas's element: an inherited custom property changed there makes the browser compute the

@@ -7,6 +7,7 @@ import {
   useNamedEdges,
 } from '../kit/useFlowLabels.ts'
 import { FLOW_PRO_OPTIONS, FlowCredit } from '../kit/FlowCredit.tsx'
+import { FlowZoomVar } from '../kit/FlowZoomVar.tsx'
 import { ReactFlow, useReactFlow, type Node, type NodeProps, type OnNodeDrag } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { sameCard } from '../kit/sameCard.ts'
@@ -316,6 +317,8 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
         maxZoom={2}
       >
         <FlowCredit />
+        {/* (a vote's control on the cards, a thumb's size on a phone: facilitation.css) */}
+        <FlowZoomVar />
       </ReactFlow>
       {editable && actors.length === 0 && (
         <div className="canvas-hint">
