@@ -19,6 +19,7 @@ import { RelationEditor } from './RelationEditor.tsx'
 import { useActors, useObjectives, useRelations } from './data.ts'
 import { SelectionContext, type StakeholderSelection } from './selection.tsx'
 import { CATEGORY_COLORS, CategoryIcon } from './visuals.tsx'
+import './phaseBar.css'
 import './stakeholders.css'
 import './canvases.css'
 import './editor.css'
@@ -124,11 +125,13 @@ export function StakeholdersPhase() {
                 className={view === v ? 'on' : ''}
                 data-view={v}
                 aria-label={t(`views.${v}`)}
+                title={t(`views.${v}`)}
                 onClick={() => setView(v)}
               >
-                {/* a 1280 px laptop shows the shorter names (stakeholders.css) */}
+                {/* a laptop shows shorter names, the narrower the shorter (phaseBar.css) */}
                 <span className="full">{t(`views.${v}`)}</span>
                 <span className="short">{t(`viewsShort.${v}`)}</span>
+                <span className="shortest">{t(`viewsShortest.${v}`)}</span>
               </button>
             ))}
           </div>
@@ -157,7 +160,9 @@ export function StakeholdersPhase() {
                     aria-label={t('toolbar.addOf', { category: t(`categories.${c}`) })}
                     onClick={() => add(c)}
                   >
-                    <CategoryIcon category={c} size={16} /> {t(`categoriesShort.${c}`)}
+                    {/* below 1152 px the icon alone (phaseBar.css), named in the tooltip */}
+                    <CategoryIcon category={c} size={16} />{' '}
+                    <span className="add-actor-name">{t(`categoriesShort.${c}`)}</span>
                   </button>
                 ))}
               </HeaderMore>

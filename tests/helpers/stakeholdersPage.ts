@@ -306,6 +306,28 @@ export function stakeholderPage(page: Page) {
         })
         return middles.length > 0 && Math.max(...middles) - Math.min(...middles) < 20
       }),
+    /** The bar's controls whose text or icon does not fit in their box (a name each). */
+    barClipped: () =>
+      page
+        .locator('.sh-bar')
+        .evaluate((bar) =>
+          [bar, ...bar.querySelectorAll('button, label, .add-label, .view-switch')].flatMap((el) =>
+            el.getBoundingClientRect().height && el.scrollWidth > el.clientWidth
+              ? [el.getAttribute('aria-label') ?? el.className]
+              : [],
+          ),
+        ),
+    /** How many rows the legend under the canvas takes (its items' distinct tops). */
+    legendRows: () =>
+      page.getByTestId('legend').evaluate((legend) => {
+        const middles = [...legend.querySelectorAll('li, label')]
+          .map((el) => {
+            const r = el.getBoundingClientRect()
+            return r.top + r.height / 2
+          })
+          .sort((a, b) => a - b)
+        return middles.filter((m, i) => i === 0 || m - middles[i - 1]! > 10).length
+      }),
     /** Where the coverage matrix sits and how its sticky row and column stay in place. */
     coverageLayout: () =>
       page.evaluate(() => {

@@ -14,6 +14,12 @@ export const stakeholders: typeof it = {
     register: 'Register',
     coverage: 'Actors × objectives',
   },
+  viewsShortest: {
+    grid: 'Grid',
+    map: 'Map',
+    register: 'Register',
+    coverage: 'Actors × objectives',
+  },
   categories: {
     public: 'Public system',
     'third-sector': 'Third sector',

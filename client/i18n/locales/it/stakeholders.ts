@@ -12,6 +12,12 @@ export const stakeholders = {
     register: 'Registro',
     coverage: 'Attori × obiettivi',
   },
+  viewsShortest: {
+    grid: 'Griglia',
+    map: 'Mappa',
+    register: 'Registro',
+    coverage: 'Attori × obiettivi',
+  },
   categories: {
     public: 'Sistema Pubblico',
     'third-sector': 'Terzo Settore',
