@@ -8,7 +8,15 @@ import {
 } from '../kit/useFlowLabels.ts'
 import { FLOW_PRO_OPTIONS, FlowCredit } from '../kit/FlowCredit.tsx'
 import { FlowZoomVar } from '../kit/FlowZoomVar.tsx'
-import { ReactFlow, useReactFlow, type Node, type NodeProps, type OnNodeDrag } from '@xyflow/react'
+import {
+  Controls,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+  type Node,
+  type NodeProps,
+  type OnNodeDrag,
+} from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { sameCard } from '../kit/sameCard.ts'
 import { useStakeholderActions } from './useStakeholderActions.ts'
@@ -35,6 +43,8 @@ import { ActorCard } from './ActorCard.tsx'
 import { GridBackdrop, GridTray } from './GridBackdrop.tsx'
 import { useSelection } from './selection.tsx'
 import { useLocalFlow } from './useLocalFlow.ts'
+import { useGridFraming } from './useGridFraming.ts'
+import { onPhone, usePhone } from '../kit/phone.ts'
 
 /**
  * Live grid drags travel through awareness like every drag, under the stakeholder canvas, but
@@ -118,9 +128,31 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
   // an actor's card is announced as a card with the actor's name, not as an English "node"
   const name = useCardName()
   const cardRole = useCardRoleAttributes()
+  const phone = usePhone()
+  const latest = useRef(actors)
+  latest.current = actors
+  const frameGrid = useGridFraming(
+    rf,
+    useCallback(() => frame.current, []),
+    FIT,
+    useCallback(() => latest.current, []),
+  )
+
+  // on a phone, once the first actors are drawn, on some of them at a size one reads
+  // (useGridFraming); React Flow's own fit, before, showed the grid whole, as elsewhere
+  const drawn = useNodesInitialized()
+  const hasActors = actors.length > 0
+  const opened = useRef(false)
+  useEffect(() => {
+    if (opened.current || !drawn || !hasActors || !onPhone()) return
+    opened.current = true
+    frameGrid()
+  }, [drawn, hasActors, frameGrid])
 
   // the grid is a fixed drawing: when its room changes (the actor card opens, the window
-  // resizes), frame it again so all four quadrants stay in sight
+  // resizes), frame it again so all four quadrants stay in sight; not on a phone, where the
+  // view is one's own, at a zoom one reads, panned to the actors one is looking at (an actor's
+  // card opened under the grid would take the view away from the card just tapped)
   useEffect(() => {
     const el = frame.current
     if (!el) return
@@ -128,7 +160,7 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
     let raf = 0
     const observer = new ResizeObserver(([entry]) => {
       const size = `${Math.round(entry!.contentRect.width)}x${Math.round(entry!.contentRect.height)}`
-      if (last && size !== last) {
+      if (last && size !== last && !onPhone()) {
         cancelAnimationFrame(raf)
         raf = requestAnimationFrame(() => void rf.fitView({ ...FIT, duration: 150 }))
       }
@@ -176,8 +208,8 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
   useEffect(() => {
     if (busy || framedTray.current === tray.width) return
     framedTray.current = tray.width
-    void rf.fitView({ ...FIT, duration: 150 })
-  }, [rf, tray.width, busy])
+    frameGrid(150)
+  }, [frameGrid, tray.width, busy])
 
   const nodes = useMemo((): Node[] => {
     const backdrop: Node = {
@@ -317,6 +349,8 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
         maxZoom={2}
       >
         <FlowCredit />
+        {/* on a phone, which opens on a few actors: «Mostra tutto» and the zoom's buttons */}
+        {phone && <Controls showInteractive={false} fitViewOptions={FIT} />}
         {/* (a vote's control on the cards, a thumb's size on a phone: facilitation.css) */}
         <FlowZoomVar />
       </ReactFlow>

@@ -7,6 +7,9 @@ import { connectSynced } from '../helpers/clients.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { buildWorkshopTree, WORKSHOP_CORE, WORKSHOP_LABELS } from '../helpers/workshopTree.ts'
 import { onPhone, onTop, reachable, THUMB } from '../helpers/phonePages.ts'
+import { putCard } from '../../shared/schema/index.ts'
+import { newActorFields } from '../../shared/stakeholders/actors.ts'
+import { seedActors } from '../helpers/stakeholdersPage.ts'
 
 const suite = browserSuite()
 
@@ -234,5 +237,79 @@ describe('the problem tree on a phone', () => {
     await expect.poll(async () => (await ticks()).length).toBeGreaterThan(0)
     await expect.poll(async () => Math.min(...(await ticks()))).toBeGreaterThanOrEqual(THUMB)
     await screenshot(page, 'phone-objectives-laid-out')
+  })
+})
+
+/** Where the grid's actor cards are: how many, how many wholly in sight, their names' size. */
+const gridSight = (page: Page) =>
+  page.evaluate(() => {
+    const area = document.querySelector('[data-testid=stakeholder-grid]')!.getBoundingClientRect()
+    const view = document.querySelector('.grid-canvas .react-flow__viewport')!
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(view).transform).a
+    const cards = [...document.querySelectorAll('.actor-card')].map((c) =>
+      c.getBoundingClientRect(),
+    )
+    const whole = cards.filter(
+      (b) =>
+        b.left >= Math.max(area.left, 0) - 1 &&
+        b.right <= Math.min(area.right, innerWidth) + 1 &&
+        b.top >= Math.max(area.top, 0) - 1 &&
+        b.bottom <= Math.min(area.bottom, innerHeight) + 1,
+    )
+    const name = document.querySelector('.actor-card .actor-name')!
+    return {
+      cards: cards.length,
+      whole: whole.length,
+      zoom: Math.round(zoom * 100) / 100,
+      namePx: Math.round(parseFloat(getComputedStyle(name).fontSize) * zoom * 10) / 10,
+    }
+  })
+
+describe('the power/interest grid on a phone', () => {
+  it('opens on its actors at a size one reads, «Mostra tutto» still shows all', async () => {
+    const board = await createBoard(suite.server.url, 'Griglia dal telefono')
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    // one actor in each quadrant, three more to manage closely, one waiting to be placed
+    seedActors(stock.doc)
+    stock.doc.transact(() => {
+      const more = [
+        ['Ufficio di Piano di Seriate', 0.75, 0.7],
+        ['Centro per l’impiego di Albino', 0.6, 0.9],
+        ['Istituto superiore Valle Seriana', 0.95, 0.6],
+      ] as const
+      more.forEach(([label, power, interest], i) =>
+        putCard(stock.doc, 'stakeholders', `more-${i}`, {
+          ...newActorFields('public', { label, power, interest }),
+          x: 0,
+          y: 0,
+        }),
+      )
+      putCard(stock.doc, 'stakeholders', 'waiting', {
+        ...newActorFields('community', { label: 'Caritas di Albino', placed: false }),
+        x: 0,
+        y: 0,
+      })
+    })
+    stock.destroy()
+    const page = await onPhone(suite.browser, board.links.participant)
+    await page.locator('#tab-stakeholders').tap()
+    await page.locator('.sh-phase[data-view=grid]').waitFor()
+    await expect.poll(() => page.locator('.actor-card').count()).toBe(8)
+    // fitted whole to the phone's width the grid was at 0.26, its names 3.6 px tall: it opens
+    // at a zoom one reads at instead, on actors
+    await expect
+      .poll(
+        async () => {
+          const { zoom, namePx, whole } = await gridSight(page)
+          return { readable: zoom >= 0.8 && namePx >= 10, cardInSight: whole > 0 }
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual({ readable: true, cardInSight: true })
+    await screenshot(page, 'phone-grid-opens')
+    // asked for, the whole grid: every actor card in sight
+    await page.getByRole('button', { name: 'Mostra tutto' }).tap()
+    await expect.poll(async () => (await gridSight(page)).whole, { timeout: 10_000 }).toBe(8)
+    await screenshot(page, 'phone-grid-all')
   })
 })

@@ -14,6 +14,8 @@ import {
   type XY,
 } from '../../shared/stakeholders/grid.ts'
 import { mapSpot, mapSpots, MAP_CARD } from '../../shared/stakeholders/layout.ts'
+import { newActorFields, readActor } from '../../shared/stakeholders/actors.ts'
+import { phoneFocus } from '../../client/stakeholders/useGridFraming.ts'
 
 describe('power/interest grid', () => {
   it('power grows upwards and interest to the right, within the padding', () => {
@@ -240,5 +242,30 @@ describe('cards sharing a spot on the grid', () => {
       expect(p.x + GRID_CARD.width / 2).toBeLessThanOrEqual(GRID.width)
       expect(p.y - GRID_CARD.height / 2).toBeGreaterThanOrEqual(0)
     }
+  })
+})
+
+describe('the actors a phone opens the grid on', () => {
+  const actor = (id: string, power: number, interest: number, placed = true) =>
+    readActor(id, {
+      ...newActorFields('public', { label: id, power, interest, placed }),
+      x: 0,
+      y: 0,
+    })
+
+  it('are those of the quadrant holding the most, «Gestire da vicino» on a tie', () => {
+    const low = [actor('m1', 0.2, 0.2), actor('m2', 0.1, 0.3)]
+    expect(phoneFocus([actor('c1', 0.9, 0.9), ...low, actor('w', 0, 0, false)])).toEqual([
+      'm1',
+      'm2',
+    ])
+    expect(
+      phoneFocus([actor('s1', 0.9, 0.1), actor('c1', 0.9, 0.9), actor('m1', 0.2, 0.2)]),
+    ).toEqual(['c1'])
+  })
+
+  it('are those waiting in the tray while none is placed', () => {
+    expect(phoneFocus([actor('w1', 0, 0, false), actor('w2', 0, 0, false)])).toEqual(['w1', 'w2'])
+    expect(phoneFocus([])).toEqual([])
   })
 })
