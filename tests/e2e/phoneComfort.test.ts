@@ -76,6 +76,20 @@ describe('on a phone, what a thumb and an eye need', () => {
     await screenshot(page, 'phone-strategy-names-held')
   })
 
+  it('gives the canvases’ zoom buttons and «Mostra tutto» a thumb’s size', async () => {
+    const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana'))
+    const page = await onPhone(board.links.participant, 'Anna')
+    // each canvas that has them: the two trees and the stakeholders' grid (26 px before)
+    for (const phase of ['Problemi', 'Obiettivi', 'Stakeholder']) {
+      await page.getByRole('tab', { name: new RegExp(phase) }).tap()
+      const buttons = page.locator('.react-flow__controls-button')
+      await buttons.first().waitFor()
+      for (const button of await buttons.all())
+        expect({ phase, reachable: await reachable(button) }).toEqual({ phase, reachable: true })
+    }
+    await screenshot(page, 'phone-canvas-controls')
+  })
+
   it('gives every control of the pact’s views a thumb’s size', async () => {
     const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana'))
     const page = await phone.onPactView(suite.browser, board.links.facilitator, 'vision')
