@@ -218,4 +218,54 @@ describe('the Stakeholder phase laid out for the room', () => {
     const name = label.getByText('Finanziamento', { exact: true })
     expect((await name.boundingBox())!.width).toBeGreaterThan(40)
   })
+
+  it('keeps the bar in one row on a laptop from 1024 to 1366 px, the facilitator’s and a participant’s', async () => {
+    // the browser's default window (1280×800) and the public bodies' older laptops: in two rows
+    // the bar took 45 px of the grid
+    const { alice, bruno } = await workshop.twoParticipants('Patto Val Cavallina')
+    for (const [width, height] of [
+      [1024, 768],
+      [1152, 864],
+      [1280, 800],
+      [1366, 768],
+    ] as const) {
+      for (const [who, p] of [
+        ['facilitator', alice],
+        ['participant', bruno],
+      ] as const) {
+        await p.page.setViewportSize({ width, height })
+        await p.page.getByTestId('grid-tray').waitFor()
+        await expect.poll(p.barInOneRow, { message: `${who} at ${width}` }).toBe(true)
+        // nothing cut short: each control shows the whole of its text or icon
+        expect(await p.barClipped(), `${who} at ${width}`).toEqual([])
+        await screenshot(p.page, `stakeholders-grid-${width}-${who}`)
+        // each control still named in full, and in its tooltip where its text is shorter
+        const views = p.page.getByRole('tablist', { name: 'Vista' })
+        for (const view of [
+          'Griglia potere/interesse',
+          'Mappa delle relazioni',
+          'Registro',
+          'Attori × obiettivi',
+        ]) {
+          const tab = views.getByRole('tab', { name: view, exact: true })
+          expect(await tab.getAttribute('title')).toBe(view)
+        }
+        const group = p.page.getByRole('group', { name: 'Aggiungi attore', exact: true })
+        for (const category of [
+          'Sistema Pubblico',
+          'Terzo Settore',
+          'Sistema Economico-Produttivo',
+          'Attori della comunità',
+        ]) {
+          const name = `Aggiungi un attore: ${category}`
+          const button = group.getByRole('button', { name, exact: true })
+          expect(await button.getAttribute('title')).toBe(name)
+        }
+      }
+    }
+    // the legend under the grid in one row at 1280×800 too: the categories, the stances and
+    // the arrows' toggle
+    await bruno.page.setViewportSize({ width: 1280, height: 800 })
+    await expect.poll(bruno.legendRows).toBe(1)
+  })
 })
