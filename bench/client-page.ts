@@ -26,8 +26,15 @@ export interface LoadTimes {
   viewportFirst: number | null
   /** The last change of the viewport transform (fitView), before it stayed still. */
   viewportLast: number | null
-  /** The board's data arrived: the largest WebSocket message (Trama) or board.json (baseline). */
+  /**
+   * The board's data arrived: for Trama the first of its preview (GET …/preview) and the
+   * largest WebSocket message (the document), for the baseline board.json.
+   */
   dataReceived: number | null
+  /** Trama: the largest WebSocket message (the board's document) arrived. */
+  socketData: number | null
+  /** Trama: the board's preview arrived (boards from 300 records). */
+  previewFetched: number | null
   /** Trama: the board's title and role arrived (GET /api/boards/:id). */
   infoFetched: number | null
   /** Trama: the sync WebSocket was created (the session started), then opened. */
@@ -91,6 +98,8 @@ export function installProbe(opts: ProbeOptions): void {
     viewportFirst: null,
     viewportLast: null,
     dataReceived: null,
+    socketData: null,
+    previewFetched: null,
     infoFetched: null,
     wsCreated: null,
     wsOpen: null,
@@ -128,7 +137,7 @@ export function installProbe(opts: ProbeOptions): void {
         t.wsBytes += size
         if (size > largestMessage) {
           largestMessage = size
-          t.dataReceived = now()
+          t.socketData = now()
         }
       })
     }
@@ -260,7 +269,13 @@ export function installProbe(opts: ProbeOptions): void {
   }
   const resourceTimes = () => {
     if (opts.boardJson) t.dataReceived ??= fetched((url) => url === opts.boardJson)
-    t.infoFetched ??= fetched((url) => url.includes('/api/boards/'))
+    t.previewFetched ??= fetched((url) => /\/api\/boards\/[^/?]+\/preview\?/.test(url))
+    t.infoFetched ??= fetched((url) => /\/api\/boards\/[^/?]+\?/.test(url))
+  }
+  /** Trama's data: whichever of the preview and the document came first. */
+  const firstData = () => {
+    const times = [t.socketData, t.previewFetched].filter((x): x is number => x !== null)
+    if (times.length) t.dataReceived = Math.min(...times)
   }
 
   w.__bench = {
@@ -273,6 +288,7 @@ export function installProbe(opts: ProbeOptions): void {
           linksSettled()
           const still = t.viewportLast !== null && now() - t.viewportLast >= opts.stableMs
           if (t.painted !== null && still) {
+            if (!opts.boardJson) firstData()
             t.longTasks = tasksBetween(0, now())
             return resolve(t)
           }

@@ -32,6 +32,11 @@ export function boardInfoUrl({ boardId, key }: BoardLink): string {
   return `/api/boards/${encodeURIComponent(boardId)}?key=${encodeURIComponent(key)}`
 }
 
+/** Where the page asks for what it draws first (shared/schema/preview.ts; GET, JSON). */
+export function boardPreviewUrl({ boardId, key }: BoardLink): string {
+  return `/api/boards/${encodeURIComponent(boardId)}/preview?key=${encodeURIComponent(key)}`
+}
+
 /** ws(s)://host of this page. */
 export function pageWsOrigin(location: Pick<Location, 'protocol' | 'host'>): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`

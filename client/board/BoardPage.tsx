@@ -78,6 +78,9 @@ export function BoardPage({ boardId, boardKey }: { boardId: string; boardKey: st
   useEffect(() => {
     if (info?.title) document.title = `${info.title} · Trama`
   }, [info])
+  // the board is drawn (from its preview, if there is one): its document may come now
+  const shown = session && info && viewLoaded ? session : null
+  useEffect(() => shown?.boardShown(), [shown])
 
   if (state.status === 'error') {
     const message = t(`errors.${state.code}`, {

@@ -20,6 +20,7 @@ const refusalSelector = (s: BoardState) =>
 
 const followSelector = (s: BoardState) => (s.role === 'viewer' ? s.phase : null)
 const roleSelector = (s: BoardState) => s.role
+const previewSelector = (s: BoardState) => s.preview
 
 /** The projector shows the phase the facilitator is on. */
 function useProjectorFollowsPhase(): void {
@@ -36,6 +37,8 @@ export function BoardView() {
   const refusal = useBoard(refusalSelector)
   // the projector's pages of text and tables are drawn larger (board.css)
   const role = useBoard(roleSelector)
+  // the board drawn from its preview, its document still coming (client/sync/preview.ts)
+  const preview = useBoard(previewSelector)
   const PhaseView = phaseView(tab)
   useBoardShortcuts()
   useProjectorFollowsPhase()
@@ -53,6 +56,7 @@ export function BoardView() {
         id={`panel-${tab}`}
         role="tabpanel"
         aria-labelledby={`tab-${tab}`}
+        aria-busy={preview || undefined}
       >
         <Suspense fallback={<div className="phase-loading" aria-busy="true" />}>
           <PhaseView />

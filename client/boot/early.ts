@@ -1,9 +1,10 @@
 /**
  * The early start of a board page, a script of its own that the page runs as soon as it has it,
  * long before the app's JavaScript has loaded: it opens the board's sync socket, asks the server
- * for the whole board on it and asks which role the link's key grants, so both answers are on
- * their way (or here) when the session starts. The session takes them over
- * (client/sync/earlySocket.ts, useBoardInfo); what it does not take within a while is closed.
+ * for the whole board on it, asks which role the link's key grants and asks for the board's
+ * preview (what the page draws while the document is applied), so the answers are on their way
+ * (or here) when the session starts. The session takes them over (client/sync/earlySocket.ts,
+ * useBoardInfo, client/sync/preview.ts); what it does not take within a while is closed.
  *
  * It sends nothing the session would not send: the same socket address and info request (the
  * key where it was before, nowhere else) and, on the socket, y-websocket's sync step 1 with an
@@ -13,6 +14,7 @@ import { MESSAGE_SYNC } from '../../shared/protocol.ts'
 import {
   boardInfoUrl,
   boardLinkOf,
+  boardPreviewUrl,
   boardSyncUrl,
   pageWsOrigin,
   type BoardLink,
@@ -38,6 +40,7 @@ export interface EarlySocket {
 
 let early: EarlySocket | null = null
 let info: { url: string; answer: Promise<Response> } | null = null
+let preview: { url: string; body: Promise<unknown> } | null = null
 
 /** The early socket, if it was opened for `url` and nobody took it yet. */
 export function takeEarlySocket(url: string): EarlySocket | null {
@@ -53,6 +56,17 @@ export function takeEarlyInfo(url: string): Promise<Response> | null {
   const { answer } = info
   info = null
   return answer
+}
+
+/**
+ * The early preview's body (parsed JSON, not yet checked), if it was asked for `url` and nobody
+ * took it yet; it resolves to null when the request failed.
+ */
+export function takeEarlyPreview(url: string): Promise<unknown> | null {
+  if (!preview || preview.url !== url) return null
+  const { body } = preview
+  preview = null
+  return body
 }
 
 function openSocket(link: BoardLink): EarlySocket {
@@ -80,8 +94,15 @@ function start(): void {
   answer.catch(() => {}) // offline: the session's own handling says so, if it takes it
   info = { url, answer }
   early = openSocket(link)
+  // parsed as soon as it is here, while the app's JavaScript still loads
+  const previewUrl = boardPreviewUrl(link)
+  const body = fetch(previewUrl)
+    .then((res) => (res.status === 200 ? (res.json() as Promise<unknown>) : null))
+    .catch(() => null)
+  preview = { url: previewUrl, body }
   setTimeout(() => {
     info = null
+    preview = null
     early?.socket.close(1000)
     early = null
   }, UNCLAIMED_MS)

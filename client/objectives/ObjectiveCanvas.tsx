@@ -43,7 +43,8 @@ const nodeTypes = { objective: ObjectiveCardNode }
 const edgeTypes = { default: MeansEndEdge }
 const nodesSelector = (s: BoardState) => s.canvases.objectives.nodes
 const edgesSelector = (s: BoardState) => s.canvases.objectives.edges
-const syncedSelector = (s: BoardState) => s.synced
+/** The board is on screen: its document, or its preview (client/sync/preview.ts). */
+const shownSelector = (s: BoardState) => s.synced || s.preview
 const hasProblemsSelector = (s: BoardState) => s.canvases.problems.nodes.length > 0
 const viewerSelector = (s: BoardState) => s.role === 'viewer'
 /** Every problem's role, as one string: it changes when a role does, not when a card moves. */
@@ -77,7 +78,7 @@ export function ObjectiveCanvas() {
   const { t } = useTranslation('objectives')
   const nodes = useBoard(nodesSelector)
   const edges = useBoard(edgesSelector)
-  const synced = useBoard(syncedSelector)
+  const shown = useBoard(shownSelector)
   const hasProblems = useBoard(hasProblemsSelector)
   const editable = useBoard(canEdit)
   const facilitator = useBoard(isFacilitator)
@@ -115,10 +116,10 @@ export function ObjectiveCanvas() {
   // (the tree someone else generated: the page had fitted an empty canvas and showed 2 of 6).
   const hasNodes = nodes.length > 0
   useEffect(() => {
-    if (viewer || !synced || fitted.current || !hasNodes) return
+    if (viewer || !shown || fitted.current || !hasNodes) return
     fitted.current = true
     fit()
-  }, [viewer, synced, hasNodes, fit])
+  }, [viewer, shown, hasNodes, fit])
 
   // the message is for the moment after pressing: it leaves by itself
   useEffect(() => {
@@ -215,7 +216,7 @@ export function ObjectiveCanvas() {
     [name, kind, store, problemRoles],
   )
 
-  const empty = synced && nodes.length === 0
+  const empty = shown && nodes.length === 0
   return (
     <ObjectiveDisplayContext.Provider value={display}>
       <div className="objective-view">

@@ -29,7 +29,8 @@ import '../projector/projector.css'
 const nodeTypes = { problem: ProblemCardNode }
 const nodesSelector = (s: BoardState) => s.canvases.problems.nodes
 const edgesSelector = (s: BoardState) => s.canvases.problems.edges
-const syncedSelector = (s: BoardState) => s.synced
+/** The board is on screen: its document, or its preview (client/sync/preview.ts). */
+const shownSelector = (s: BoardState) => s.synced || s.preview
 const projectorSelector = (s: BoardState) => s.role === 'viewer'
 
 /** Fit the tree in view clear of the toolbar above it (two rows on a laptop). */
@@ -46,7 +47,7 @@ export function ProblemCanvas() {
   const { t } = useTranslation('board')
   const nodes = useBoard(nodesSelector)
   const edges = useBoard(edgesSelector)
-  const synced = useBoard(syncedSelector)
+  const shown = useBoard(shownSelector)
   const editable = useBoard(canEdit)
   const projector = useBoard(projectorSelector)
   const { store, actions } = useBoardSession()
@@ -114,10 +115,10 @@ export function ProblemCanvas() {
   )
 
   useEffect(() => {
-    if (projector || !synced || fitted.current) return
+    if (projector || !shown || fitted.current) return
     fitted.current = true
     if (store.getState().canvases.problems.nodes.length) openTree()
-  }, [projector, synced, store, openTree])
+  }, [projector, shown, store, openTree])
 
   const onConnect = useCallback(
     (c: Connection) => void actions.linkCauseToEffect(c.source, c.target),
@@ -166,7 +167,7 @@ export function ProblemCanvas() {
           {/* the projector shows the tree; the warnings are for those who edit it */}
           {!projector && <TreeWarnings report={report} cardCount={nodes.length} />}
           {projector && spotlight && <SpotlightCaption canvas="problems" id={spotlight} />}
-          {synced && nodes.length === 0 && (
+          {shown && nodes.length === 0 && (
             <div className="canvas-hint" data-testid="canvas-empty">
               {/* who only watches (the projector) is told what will appear, not how to add */}
               <p>{t(editable ? 'toolbar.hintEmpty' : 'toolbar.hintEmptyWatch')}</p>

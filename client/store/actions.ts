@@ -60,8 +60,10 @@ export function createBoardActions(
   const phaseNow = (): Phase => store.getState().tab
 
   /** Runs `fn` as (part of) one undoable step of this user; refused (false) for viewers. */
+  /** Whether this user may write now: not a viewer, and not while a preview shows. */
+  const writable = () => canEdit(store.getState()) && !store.getState().preview
   const write = (fn: () => void, key: string | null = null): boolean => {
-    if (!canEdit(store.getState())) return false
+    if (!writable()) return false
     // Inside another write: part of that one's transaction and step.
     if (depth > 0) {
       fn()
@@ -290,13 +292,13 @@ export function createBoardActions(
 
     /** Undoes this user's last change on the phase on screen (never one made elsewhere). */
     undo(): void {
-      if (!canEdit(store.getState())) return
+      if (!writable()) return
       step = null
       undo.of(phaseNow()).undo()
       undo.stopCapturing()
     },
     redo(): void {
-      if (!canEdit(store.getState())) return
+      if (!writable()) return
       step = null
       undo.of(phaseNow()).redo()
       undo.stopCapturing()
@@ -317,6 +319,8 @@ export function createBoardActions(
     },
     /** Who is writing where, for the others: the record and, if not its label, the field. */
     setEditing(id: string | null, field: string | null = null): void {
+      // a preview's cards are not in the document yet: nothing to write into
+      if (id !== null && store.getState().preview) return
       store.setState({ editingId: id })
       awareness.setLocalStateField('editing', id)
       awareness.setLocalStateField('field', id ? field : null)

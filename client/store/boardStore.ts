@@ -50,6 +50,12 @@ export interface BoardState {
   connection: ConnectionState
   /** The server has sent its state at least once since the page opened. */
   synced: boolean
+  /**
+   * The page shows the board's preview (client/sync/preview.ts), not yet the document: the
+   * page looks as it will (canEdit does not change), but nothing is written and no editor
+   * opens until the document has synced (the actions refuse; the canvases take no pointer).
+   */
+  preview: boolean
   /** Local changes not yet known to have reached the server. */
   unsent: number
   /**
@@ -125,6 +131,7 @@ export function createBoardStore(init: {
     tab: 'problems',
     connection: 'connecting',
     synced: false,
+    preview: false,
     unsent: 0,
     storageTrouble: false,
     peers: [],

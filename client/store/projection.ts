@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react'
-import type { Fields, ProblemRole } from '../../shared/schema/index.ts'
+import type { CanvasName, Fields, ProblemRole } from '../../shared/schema/index.ts'
 
 /** A card's fields as React Flow node data: everything but its position. */
 export type CardData = Fields & { kind: string; label: string }
@@ -58,6 +58,13 @@ export function toCardNode(id: string, fields: Fields, prev?: CardNode): CardNod
     position: samePosition ? prev.position : position,
     data: prev && sameFields(prev.data, data) ? prev.data : data,
   }
+}
+
+/** Edge component per canvas (React Flow `type`); undefined is React Flow's default edge. */
+export const EDGE_TYPES: Record<CanvasName, string | undefined> = {
+  problems: undefined,
+  objectives: undefined,
+  stakeholders: 'relation',
 }
 
 export function toLinkEdge(

@@ -23,6 +23,11 @@ export interface BoardSession {
    * (so the board's data arrives while the page asks), read-only unless the browser remembers.
    */
   setRole(role: Role): void
+  /**
+   * The board's view is on screen: a preview drawn there, the document may come now
+   * (client/sync/preview.ts).
+   */
+  boardShown(): void
   setUser(user: { name: string; color: string }): void
   destroy(): void
 }

@@ -20,6 +20,7 @@ import {
   type ListName,
 } from '../store/boardStore.ts'
 import {
+  EDGE_TYPES,
   patchList,
   toCardNode,
   toItem,
@@ -53,13 +54,6 @@ function remoteDrags(peers: Peer[]): Map<string, Point> {
       for (const [id, pos] of Object.entries(peer.drag.nodes))
         out.set(`${peer.drag.canvas}/${id}`, pos)
   return out
-}
-
-/** Edge component per canvas (React Flow `type`); undefined is React Flow's default edge. */
-const EDGE_TYPES: Record<CanvasName, string | undefined> = {
-  problems: undefined,
-  objectives: undefined,
-  stakeholders: 'relation',
 }
 
 /** Everyone's cursor is sent at most this often (useCanvasHandlers' CURSOR_MS). */
@@ -125,9 +119,25 @@ function frameBatch(): (fn: () => void) => () => void {
   }
 }
 
+/** The ids of a root's records and of a projected list, together. */
+function bothIds(root: Y.Map<FieldMap>, list: { id: string }[]): Set<string> {
+  const ids = new Set(root.keys())
+  for (const item of list) ids.add(item.id)
+  return ids
+}
+
+/** What {@link bindDocToStore} returns: the function that unbinds, and a full projection. */
+export type DocBinding = (() => void) & {
+  /**
+   * Projects every record again, those the store shows that the document no longer has
+   * included: after a preview (client/sync/preview.ts), records deleted since it was read go.
+   */
+  reproject(): void
+}
+
 /**
  * Binds a document to a store, one way: Yjs events → projection. Nothing here writes to the
- * document. Returns the function that unbinds.
+ * document.
  */
 export function bindDocToStore(
   doc: Y.Doc,
@@ -135,9 +145,10 @@ export function bindDocToStore(
   awareness?: Awareness,
   schedule: (fn: () => void) => () => void = presenceSchedule(),
   batch: (fn: () => void) => () => void = frameBatch(),
-): () => void {
+): DocBinding {
   let dragged = new Map<string, Point>()
   const cleanups: (() => void)[] = []
+  const reprojectors: (() => void)[] = []
 
   // Records changed by others and not yet in the store, by the function that projects them.
   const pending = new Map<(ids: Iterable<string>) => void, Set<string>>()
@@ -225,6 +236,11 @@ export function bindDocToStore(
     }
     refreshNodes(nodesRoot.keys())
     refreshEdges(edgesRoot.keys())
+    reprojectors.push(() => {
+      const { nodes, edges } = store.getState().canvases[canvas]
+      refreshNodes(bothIds(nodesRoot, nodes))
+      refreshEdges(bothIds(edgesRoot, edges))
+    })
     observe(nodesRoot, refreshNodes)
     observe(edgesRoot, refreshEdges)
     return refreshNodes
@@ -247,6 +263,7 @@ export function bindDocToStore(
     }
     refresh(root.keys())
     observe(root, refresh)
+    reprojectors.push(() => refresh(bothIds(root, store.getState().lists[name])))
   }
 
   const meta = metaRoot(doc)
@@ -300,5 +317,12 @@ export function bindDocToStore(
     awareness?.off('change', onAwarenessChange)
     cancel()
   })
-  return () => cleanups.forEach((fn) => fn())
+  reprojectors.push(refreshMeta)
+  const unbind = () => cleanups.forEach((fn) => fn())
+  return Object.assign(unbind, {
+    reproject: () => {
+      flush()
+      for (const fn of reprojectors) fn()
+    },
+  })
 }

@@ -3,7 +3,6 @@ import { WebsocketProvider } from 'y-websocket'
 import { refusalOfClose } from '../../shared/schema/index.ts'
 import { dropPending } from '../../shared/schema/integrable.ts'
 import { CLOSE, SYNC_PATH, type Role } from '../../shared/protocol.ts'
-import { pageWsOrigin } from '../app/boardLink.ts'
 import { canEdit, createBoardStore } from '../store/boardStore.ts'
 import type { BoardSession } from '../store/session.ts'
 
@@ -18,6 +17,9 @@ import { SocketTakingEarly } from './earlySocket.ts'
 import { applyServerUpdatesQuietly } from './quietApply.ts'
 import { LocalCopy } from './localCopy.ts'
 import { openingTab } from '../follow/openingTab.ts'
+import { boardPreviewUrl, pageWsOrigin } from '../app/boardLink.ts'
+import { takeEarlyPreview } from '../boot/early.ts'
+import { gateOnPreview } from './preview.ts'
 
 export interface SessionOptions {
   boardId: string
@@ -106,6 +108,8 @@ export function createBoardSession(options: SessionOptions): BoardSession {
     {
       params: { key },
       WebSocketPolyfill: SocketTakingEarly,
+      // the document comes once the board's preview is drawn (gateOnPreview, below)
+      connect: false,
     },
   )
   const quiet = applyServerUpdatesQuietly(doc, provider)
@@ -117,6 +121,11 @@ export function createBoardSession(options: SessionOptions): BoardSession {
     captureTimeout: 10 * 60_000,
   })
   const unbind = bindDocToStore(doc, store, awareness)
+  const gate = gateOnPreview(
+    takeEarlyPreview(boardPreviewUrl({ boardId, key })),
+    store,
+    () => !destroyed && !store.getState().refused && provider.connect(),
+  )
   const unbindRoom = bindRoomControl(doc, store)
   const actions = createBoardActions(doc, store, awareness, undo)
 
@@ -166,7 +175,14 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       // the first time, the page opens on the room's phase (with the board, not after it)
       const first = !opened
       opened = true
-      store.setState((s) => ({ synced: true, unsent: 0, ...(first ? openingTab(s) : {}) }))
+      // what the preview showed gives way to the document: records deleted since it was read go
+      if (store.getState().preview) unbind.reproject()
+      store.setState((s) => ({
+        synced: true,
+        preview: false,
+        unsent: 0,
+        ...(first ? openingTab(s) : {}),
+      }))
     }
   })
   provider.on('connection-close', (event: CloseEvent | null) => {
@@ -232,12 +248,14 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       awareness.setLocalStateField('role', next)
       keepLocally(next)
     },
+    boardShown: () => gate.shown(),
     setUser(user) {
       store.setState({ userName: user.name })
       awareness.setLocalStateField('user', user)
     },
     destroy() {
       destroyed = true
+      gate.cancel()
       cancelLater()
       window.removeEventListener('offline', onOffline)
       window.removeEventListener('online', onOnline)

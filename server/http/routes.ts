@@ -17,6 +17,7 @@ import { registerDocumentRoutes } from './documents.ts'
 import { registerHistoryRoutes } from './history.ts'
 import type { History } from '../history/index.ts'
 import { boardJsonFileName } from '../export/fileName.ts'
+import { acceptsGzip, previewBody } from './preview.ts'
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/
 
@@ -196,6 +197,27 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     if (!json) return reply.code(409).send(errorBody('NEWER_SCHEMA'))
     const filename = boardJsonFileName(json.title, json.exportedAt.slice(0, 10))
     return reply.header('content-disposition', `attachment; filename="${filename}"`).send(json)
+  })
+
+  // What a board's page draws first, while the document itself is on its way (see
+  // shared/schema/preview.ts); the same keys as the board's socket. 204 for a small board.
+  app.get('/api/boards/:id/preview', async (req, reply) => {
+    const access = await authorise(req, reply)
+    if (!access) return reply
+    const gzipOk = acceptsGzip(req.headers['accept-encoding'])
+    const answer = await registry.withRoom(access.board.id, (room) =>
+      room.newerSchema ? null : previewBody(room.doc, gzipOk),
+    )
+    if (!answer) return reply.code(409).send(errorBody('NEWER_SCHEMA'))
+    const preview = await answer
+    if (preview === 'small') return reply.code(204).header('cache-control', 'no-store').send()
+    const { body, gzipped } = preview
+    if (gzipped) reply.header('content-encoding', 'gzip')
+    return reply
+      .header('vary', 'accept-encoding')
+      .header('cache-control', 'no-store')
+      .type('application/json; charset=utf-8')
+      .send(body)
   })
 
   registerImageRoutes(app, { store, registry })

@@ -19,7 +19,7 @@ const isStep1 = (p: Buffer) => p[0] === 0 && p[1] === 0
 const isStep2 = (p: Buffer) => p[0] === 0 && p[1] === 1
 
 describe('the early start of a board page', () => {
-  it('opens the board on the socket it opened first: the board sent once, the role asked once, the key nowhere new, no placeholder', async () => {
+  it('opens the board on the socket it opened first: the board sent once, the role and the preview asked once, the key nowhere new, no placeholder', async () => {
     const board = await createBoard(suite.server.url, 'Patto Valle Seriana')
     const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
     clients.push(stock)
@@ -77,8 +77,12 @@ describe('the early start of a board page', () => {
     )
     expect(socket!.sent.filter(isStep1)).toHaveLength(1)
     expect(socket!.received.filter(isStep2)).toHaveLength(1)
+    // the role and the preview, each asked once (a 30-card board has none: 204)
     const asks = requests.filter((url) => url.includes('/api/boards/'))
-    expect(asks).toEqual([`${suite.server.url}/api/boards/${board.id}?key=${key}`])
+    expect([...asks].sort()).toEqual([
+      `${suite.server.url}/api/boards/${board.id}/preview?key=${key}`,
+      `${suite.server.url}/api/boards/${board.id}?key=${key}`,
+    ])
     expect(requests.filter((url) => url.includes(key))).toEqual(asks)
   })
 

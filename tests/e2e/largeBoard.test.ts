@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateBoard } from '../../bench/client-board.ts'
 import { exportJson, importBoard } from '../helpers/server.ts'
+import { boardPage } from '../helpers/boardPage.ts'
+import { newParticipant } from '../helpers/browser.ts'
 import { browserSuite } from '../helpers/suite.ts'
 
 const suite = browserSuite()
@@ -174,5 +176,52 @@ describe('a large board', () => {
     // which a page this large draws over several frames)
     const after = await problems()
     expect([after.nodes.length, after.edges.length]).toEqual([tree.nodes.length, tree.edges.length])
+  })
+
+  it('is drawn from its preview while its document is on its way, and written once it is in', async () => {
+    const board = await importTree(200)
+    const p = boardPage((await newParticipant(suite.browser, 'Lia')).page)
+    // the server's messages on the board's socket wait until the test lets them through
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await p.page.routeWebSocket(/\/sync\//, (ws) => {
+      const server = ws.connectToServer()
+      server.onMessage((message) => void held.then(() => ws.send(message)))
+    })
+    await p.open(board.links.participant)
+    // the cards are there, from the preview: nothing of the document has come yet
+    await p.card('Pochi giovani NEET').waitFor()
+    expect(await p.cards().count()).toBe(200)
+    const main = p.page.locator('main.board-main')
+    expect(await main.getAttribute('aria-busy')).toBe('true')
+    expect(await p.page.locator('[data-testid=connection]').getAttribute('data-state')).not.toBe(
+      'ok',
+    )
+    release()
+    await p.waitSaved()
+    expect(await main.getAttribute('aria-busy')).toBeNull()
+    await p.editCard('Pochi giovani NEET', 'Pochi giovani trovano lavoro in valle')
+    await expect
+      .poll(async () => {
+        const json = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as {
+          canvases: { problems: { nodes: { id: string; label: string }[] } }
+        }
+        return json.canvases.problems.nodes.find((n) => n.id === 'core')!.label
+      })
+      .toBe('Pochi giovani trovano lavoro in valle')
+  })
+
+  it('takes a double-click on a card as soon as the card is drawn', async () => {
+    const board = await importTree(200)
+    const p = boardPage((await newParticipant(suite.browser, 'Ugo')).page)
+    await p.page.goto(board.links.participant)
+    // at once: the press lets the document in first, so the editor opens on the card
+    await p.card('Pochi giovani NEET').dblclick()
+    const editor = p.page.locator('textarea.card-editor')
+    await editor.waitFor()
+    await editor.fill('Giovani senza lavoro in valle')
+    await editor.press('Enter')
+    await p.card('Giovani senza lavoro in valle').waitFor()
+    await p.waitSaved()
   })
 })
