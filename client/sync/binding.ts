@@ -119,20 +119,19 @@ function frameBatch(): (fn: () => void) => () => void {
   }
 }
 
-/** The ids of a root's records and of a projected list, together. */
-function bothIds(root: Y.Map<FieldMap>, list: { id: string }[]): Set<string> {
-  const ids = new Set(root.keys())
-  for (const item of list) ids.add(item.id)
-  return ids
+/** The ids of a projected list that a root does not hold. */
+function missingFrom(root: Y.Map<FieldMap>, list: { id: string }[]): string[] {
+  return list.filter((item) => !root.has(item.id)).map((item) => item.id)
 }
 
-/** What {@link bindDocToStore} returns: the function that unbinds, and a full projection. */
+/** What {@link bindDocToStore} returns: the function that unbinds, and {@link dropStale}. */
 export type DocBinding = (() => void) & {
   /**
-   * Projects every record again, those the store shows that the document no longer has
-   * included: after a preview (client/sync/preview.ts), records deleted since it was read go.
+   * Takes out of the store the records the document does not hold: after a preview
+   * (client/sync/preview.ts), those deleted since it was read. (Every record the document
+   * holds was projected as it came.)
    */
-  reproject(): void
+  dropStale(): void
 }
 
 /**
@@ -148,7 +147,7 @@ export function bindDocToStore(
 ): DocBinding {
   let dragged = new Map<string, Point>()
   const cleanups: (() => void)[] = []
-  const reprojectors: (() => void)[] = []
+  const stale: (() => void)[] = []
 
   // Records changed by others and not yet in the store, by the function that projects them.
   const pending = new Map<(ids: Iterable<string>) => void, Set<string>>()
@@ -236,10 +235,10 @@ export function bindDocToStore(
     }
     refreshNodes(nodesRoot.keys())
     refreshEdges(edgesRoot.keys())
-    reprojectors.push(() => {
+    stale.push(() => {
       const { nodes, edges } = store.getState().canvases[canvas]
-      refreshNodes(bothIds(nodesRoot, nodes))
-      refreshEdges(bothIds(edgesRoot, edges))
+      refreshNodes(missingFrom(nodesRoot, nodes))
+      refreshEdges(missingFrom(edgesRoot, edges))
     })
     observe(nodesRoot, refreshNodes)
     observe(edgesRoot, refreshEdges)
@@ -263,7 +262,7 @@ export function bindDocToStore(
     }
     refresh(root.keys())
     observe(root, refresh)
-    reprojectors.push(() => refresh(bothIds(root, store.getState().lists[name])))
+    stale.push(() => refresh(missingFrom(root, store.getState().lists[name])))
   }
 
   const meta = metaRoot(doc)
@@ -317,12 +316,11 @@ export function bindDocToStore(
     awareness?.off('change', onAwarenessChange)
     cancel()
   })
-  reprojectors.push(refreshMeta)
   const unbind = () => cleanups.forEach((fn) => fn())
   return Object.assign(unbind, {
-    reproject: () => {
+    dropStale: () => {
       flush()
-      for (const fn of reprojectors) fn()
+      for (const fn of stale) fn()
     },
   })
 }

@@ -176,7 +176,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       const first = !opened
       opened = true
       // what the preview showed gives way to the document: records deleted since it was read go
-      if (store.getState().preview) unbind.reproject()
+      if (store.getState().preview) unbind.dropStale()
       store.setState((s) => ({
         synced: true,
         preview: false,
