@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import type { NodeProps, Node } from '@xyflow/react'
+import { useStore, useViewport, type NodeProps, type Node } from '@xyflow/react'
 import { useTranslation } from 'react-i18next'
 import { GRID, QUADRANTS, quadrantRect, type Quadrant } from '../../shared/stakeholders/grid.ts'
 
@@ -86,3 +86,30 @@ export const GridTray = memo(function GridTray({
     </div>
   )
 })
+
+/**
+ * The empty grid's hint («Aggiungete gli attori…»), in the page's type over the quadrants
+ * wherever the view draws them: between their title bands, in the part of them in sight. In the
+ * middle of the canvas it sat wherever the grid was not: on «POTERE →» once the grid was panned,
+ * or framed for a window that had since changed size.
+ */
+export function GridHint({ text }: { text: string }) {
+  const { x, y, zoom } = useViewport()
+  const width = useStore((s) => s.width)
+  const height = useStore((s) => s.height)
+  const left = Math.max(0, x)
+  const right = Math.min(width, x + GRID.width * zoom)
+  const top = Math.max(0, y + GRID.titleBand * zoom)
+  const bottom = Math.min(height, y + (GRID.height - GRID.titleBand) * zoom)
+  // too little of the grid in sight to hold a line of it
+  if (right - left < 160 || bottom - top < 40) return null
+  return (
+    <div
+      className="canvas-hint grid-hint"
+      data-testid="grid-hint"
+      style={{ left, top, width: right - left, height: bottom - top }}
+    >
+      <p>{text}</p>
+    </div>
+  )
+}

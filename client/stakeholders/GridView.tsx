@@ -40,7 +40,7 @@ import { canEdit, type BoardState } from '../store/boardStore.ts'
 import type { Peer } from '../sync/awareness.ts'
 import { throttle } from '../lib/throttle.ts'
 import { ActorCard } from './ActorCard.tsx'
-import { GridBackdrop, GridTray } from './GridBackdrop.tsx'
+import { GridBackdrop, GridHint, GridTray } from './GridBackdrop.tsx'
 import { useSelection } from './selection.tsx'
 import { useLocalFlow } from './useLocalFlow.ts'
 import { useGridFraming } from './useGridFraming.ts'
@@ -354,11 +354,7 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
         {/* (a vote's control on the cards, a thumb's size on a phone: facilitation.css) */}
         <FlowZoomVar />
       </ReactFlow>
-      {editable && actors.length === 0 && (
-        <div className="canvas-hint">
-          <p>{t('empty.grid')}</p>
-        </div>
-      )}
+      {editable && actors.length === 0 && <GridHint text={t('empty.grid')} />}
     </div>
   )
 }

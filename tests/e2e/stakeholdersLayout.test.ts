@@ -5,6 +5,7 @@ import { putCard } from '../../shared/schema/index.ts'
 import { ACTOR_CATEGORIES } from '../../shared/schema/vocabulary.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { screenshot } from '../helpers/browser.ts'
+import { hintSight } from '../helpers/gridSight.ts'
 import {
   disjoint,
   putRelation,
@@ -267,5 +268,35 @@ describe('the Stakeholder phase laid out for the room', () => {
     // the arrows' toggle
     await bruno.page.setViewportSize({ width: 1280, height: 800 })
     await expect.poll(bruno.legendRows).toBe(1)
+  })
+
+  it('keeps the empty grid’s hint on its quadrants, clear of the axes, at every laptop width', async () => {
+    const board = await workshop.createBoard('Patto Val Brembana')
+    const alice = await workshop.participant('Alice')
+    await alice.open(board.links.facilitator)
+    for (const [width, height] of [
+      [1024, 768],
+      [1152, 864],
+      [1280, 800],
+      [1366, 768],
+      [1440, 900],
+    ] as const) {
+      await alice.page.setViewportSize({ width, height })
+      // on «POTERE →» at 1024×768: in the middle of the canvas, not of the grid
+      await expect
+        .poll(() => hintSight(alice.page), { message: `at ${width}` })
+        .toEqual({ shown: true, clashes: [], fontPx: 16.8, whole: true })
+      await screenshot(alice.page, `stakeholders-grid-hint-${width}`)
+    }
+    // the facilitator pans the grid to the right: the hint goes with it
+    const grid = await alice.centerOf(alice.page.locator('.grid-backdrop'))
+    await alice.page.mouse.move(grid.x, grid.y)
+    await alice.page.mouse.down()
+    for (let i = 1; i <= 10; i++) await alice.page.mouse.move(grid.x + i * 30, grid.y + i * 5)
+    await alice.page.mouse.up()
+    await expect
+      .poll(() => hintSight(alice.page))
+      .toEqual({ shown: true, clashes: [], fontPx: 16.8, whole: true })
+    await screenshot(alice.page, 'stakeholders-grid-hint-panned')
   })
 })
