@@ -19,9 +19,15 @@ export function Legend({
     <aside className="sh-legend" aria-label={t('legend.title')} data-testid="legend">
       <ul aria-label={t('legend.categories')}>
         {ACTOR_CATEGORIES.map((c) => (
-          <li key={c} data-category={c}>
+          <li key={c} data-category={c} title={t(`categories.${c}`)}>
             <CategoryBadge category={c} size={20} />
-            <span style={{ color: CATEGORY_COLORS[c].ink }}>{t(`categories.${c}`)}</span>
+            {/* below 1280 px the shorter name (stakeholders.css), the whole one read aloud */}
+            <span style={{ color: CATEGORY_COLORS[c].ink }}>
+              <span className="full">{t(`categories.${c}`)}</span>
+              <span className="short" aria-hidden="true">
+                {t(`categoriesShort.${c}`)}
+              </span>
+            </span>
           </li>
         ))}
       </ul>

@@ -28,6 +28,12 @@ const NAMES = [
   'Consorzio Intercomunale Servizi Socioassistenziali',
   'Ufficio di Piano dell’Ambito territoriale di Seriate',
 ]
+const CATEGORIES = [
+  'Sistema Pubblico',
+  'Terzo Settore',
+  'Sistema Economico-Produttivo',
+  'Attori della comunità',
+]
 const nameOf = (i: number) => (i < NAMES.length ? NAMES[i]! : `${NAMES[i % NAMES.length]} ${i + 1}`)
 
 /** Actors `from` … `to - 1`, written by a stock client as the room adds them: none placed yet. */
@@ -220,7 +226,7 @@ describe('the Stakeholder phase laid out for the room', () => {
     expect((await name.boundingBox())!.width).toBeGreaterThan(40)
   })
 
-  it('keeps the bar in one row on a laptop from 1024 to 1366 px, the facilitator’s and a participant’s', async () => {
+  it('keeps the bar and the legend in one row on a laptop from 1024 to 1366 px, the facilitator’s and a participant’s', async () => {
     // the browser's default window (1280×800) and the public bodies' older laptops: in two rows
     // the bar took 45 px of the grid
     const { alice, bruno } = await workshop.twoParticipants('Patto Val Cavallina')
@@ -239,7 +245,23 @@ describe('the Stakeholder phase laid out for the room', () => {
         await expect.poll(p.barInOneRow, { message: `${who} at ${width}` }).toBe(true)
         // nothing cut short: each control shows the whole of its text or icon
         expect(await p.barClipped(), `${who} at ${width}`).toEqual([])
+        // the legend under the grid too (the categories, the stances and the arrows' toggle):
+        // in two rows at 1024 and 1152, 24 px less of the grid
+        await expect.poll(p.legendRows, { message: `legend: ${who} at ${width}` }).toBe(1)
         await screenshot(p.page, `stakeholders-grid-${width}-${who}`)
+        // each category of the legend named in full, to a screen reader and in its tooltip
+        const legend = p.page.getByTestId('legend')
+        const read = await legend.getByRole('list', { name: 'Categorie' }).ariaSnapshot()
+        const categories = await legend
+          .locator('li[data-category]')
+          .evaluateAll((items) => items.map((li) => li.getAttribute('title')))
+        expect(categories).toEqual(CATEGORIES)
+        // (the whole name, not the shorter one shown, nor twice)
+        expect(read).toBe(
+          ['- list "Categorie":', ...CATEGORIES.map((c) => `  - listitem "${c}"`)].join('\n'),
+        )
+        const arrows = legend.getByRole('checkbox', { name: 'Frecce di allineamento', exact: true })
+        expect(await arrows.count()).toBe(1)
         // each control still named in full, and in its tooltip where its text is shorter
         const views = p.page.getByRole('tablist', { name: 'Vista' })
         for (const view of [
@@ -252,22 +274,13 @@ describe('the Stakeholder phase laid out for the room', () => {
           expect(await tab.getAttribute('title')).toBe(view)
         }
         const group = p.page.getByRole('group', { name: 'Aggiungi attore', exact: true })
-        for (const category of [
-          'Sistema Pubblico',
-          'Terzo Settore',
-          'Sistema Economico-Produttivo',
-          'Attori della comunità',
-        ]) {
+        for (const category of CATEGORIES) {
           const name = `Aggiungi un attore: ${category}`
           const button = group.getByRole('button', { name, exact: true })
           expect(await button.getAttribute('title')).toBe(name)
         }
       }
     }
-    // the legend under the grid in one row at 1280×800 too: the categories, the stances and
-    // the arrows' toggle
-    await bruno.page.setViewportSize({ width: 1280, height: 800 })
-    await expect.poll(bruno.legendRows).toBe(1)
   })
 
   it('keeps the empty grid’s hint on its quadrants, clear of the axes, at every laptop width', async () => {
