@@ -43,7 +43,7 @@ import { ActorCard } from './ActorCard.tsx'
 import { GridBackdrop, GridHint, GridTray } from './GridBackdrop.tsx'
 import { useSelection } from './selection.tsx'
 import { useLocalFlow } from './useLocalFlow.ts'
-import { useGridFraming } from './useGridFraming.ts'
+import { useGridFraming, useGridRefit } from './useGridFraming.ts'
 import { onPhone, usePhone } from '../kit/phone.ts'
 
 /**
@@ -58,6 +58,7 @@ const TRAY_ID = '__grid-tray'
 const FIXED = new Set([BACKDROP_ID, TRAY_ID])
 /** The view frames the grid itself (with its axes) and the tray, whatever the cards do. */
 const FIT = { padding: 0.06, nodes: [{ id: BACKDROP_ID }, { id: TRAY_ID }] }
+const ZOOM = { min: 0.2, max: 2 }
 /**
  * Room under the grid for its "interesse →" axis (drawn 8 px below it, 20 px type): counted in
  * the backdrop's size so the framed view holds it, not only the quadrants.
@@ -149,30 +150,6 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
     frameGrid()
   }, [drawn, hasActors, frameGrid])
 
-  // the grid is a fixed drawing: when its room changes (the actor card opens, the window
-  // resizes), frame it again so all four quadrants stay in sight; not on a phone, where the
-  // view is one's own, at a zoom one reads, panned to the actors one is looking at (an actor's
-  // card opened under the grid would take the view away from the card just tapped)
-  useEffect(() => {
-    const el = frame.current
-    if (!el) return
-    let last = ''
-    let raf = 0
-    const observer = new ResizeObserver(([entry]) => {
-      const size = `${Math.round(entry!.contentRect.width)}x${Math.round(entry!.contentRect.height)}`
-      if (last && size !== last && !onPhone()) {
-        cancelAnimationFrame(raf)
-        raf = requestAnimationFrame(() => void rf.fitView({ ...FIT, duration: 150 }))
-      }
-      last = size
-    })
-    observer.observe(el)
-    return () => {
-      observer.disconnect()
-      cancelAnimationFrame(raf)
-    }
-  }, [rf])
-
   // the tray's columns hold every actor nobody has placed yet, each card as tall as its name
   // makes it; one being dragged keeps its place until it is dropped, so the tray does not
   // change (nor the view reframe) while someone carries a card
@@ -204,6 +181,8 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
   // more or fewer columns in the tray: frame it again with the grid, so the room sees every
   // actor without anyone scrolling the projector; not in the middle of this person's drag
   const busy = flow.dragging.size > 0
+  // the window resized, the card's sheet opened: framed again (not under the person's hand)
+  const refit = useGridRefit(rf, frame, FIT, ZOOM, busy)
   const framedTray = useRef(tray.width)
   useEffect(() => {
     if (busy || framedTray.current === tray.width) return
@@ -345,8 +324,10 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
         zoomOnDoubleClick={false}
         fitView
         fitViewOptions={FIT}
-        minZoom={0.2}
-        maxZoom={2}
+        onMoveStart={refit.onMoveStart}
+        onMoveEnd={refit.onMoveEnd}
+        minZoom={ZOOM.min}
+        maxZoom={ZOOM.max}
       >
         <FlowCredit />
         {/* on a phone, which opens on a few actors: «Mostra tutto» and the zoom's buttons */}

@@ -5,7 +5,7 @@ import { putCard } from '../../shared/schema/index.ts'
 import { ACTOR_CATEGORIES } from '../../shared/schema/vocabulary.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { screenshot } from '../helpers/browser.ts'
-import { hintSight } from '../helpers/gridSight.ts'
+import { framedAfterResize, gridViewSoon, hintSight } from '../helpers/gridSight.ts'
 import {
   disjoint,
   putRelation,
@@ -311,5 +311,57 @@ describe('the Stakeholder phase laid out for the room', () => {
       .poll(() => hintSight(alice.page))
       .toEqual({ shown: true, clashes: [], fontPx: 16.8, whole: true })
     await screenshot(alice.page, 'stakeholders-grid-hint-panned')
+  })
+
+  it('frames the grid for a resized window in the first frame drawn at its size, not under a pan', async () => {
+    const board = await workshop.createBoard('Patto Valle Imagna')
+    await workshop.stockWithActors(board)
+    const alice = await workshop.participant('Alice')
+    await alice.open(board.links.facilitator)
+    await alice.card('Comune di Bergamo').waitFor()
+    // shrinking and growing: it stayed framed for the previous size a moment, cut off or small
+    for (const [width, height] of [
+      [1024, 768],
+      [1152, 864],
+      [1440, 900],
+      [1366, 768],
+    ] as const) {
+      await alice.page.setViewportSize({ width, height })
+      expect(await framedAfterResize(alice.page, width, height), `at ${width}`).toEqual({
+        whole: true,
+        filled: true,
+      })
+      await screenshot(alice.page, `stakeholders-grid-resized-${width}`)
+    }
+
+    // an actor's card open beside the grid: framed again, the card in sight, its sheet open
+    await alice.card('Comune di Bergamo').click()
+    const editor = alice.page.getByTestId('actor-editor')
+    await editor.waitFor()
+    await alice.page.setViewportSize({ width: 1280, height: 800 })
+    expect(await framedAfterResize(alice.page, 1280, 800)).toEqual({ whole: true, filled: true })
+    const canvas = (await alice.page.getByTestId('stakeholder-grid').boundingBox())!
+    const card = (await alice.card('Comune di Bergamo').boundingBox())!
+    const inside = (a: number, size: number, from: number, room: number) =>
+      a >= from && a + size <= from + room
+    expect(inside(card.x, card.width, canvas.x, canvas.width)).toBe(true)
+    expect(inside(card.y, card.height, canvas.y, canvas.height)).toBe(true)
+    expect(await editor.isVisible()).toBe(true)
+    await screenshot(alice.page, 'stakeholders-grid-resized-card-open')
+
+    // the facilitator panning the grid: the window resized under their hand leaves the view
+    // where they are taking it, and where they leave it
+    await alice.page.keyboard.press('Escape')
+    await editor.waitFor({ state: 'detached' })
+    const at = await alice.centerOf(alice.page.locator('.grid-backdrop'))
+    await alice.page.mouse.move(at.x, at.y)
+    await alice.page.mouse.down()
+    for (let i = 1; i <= 6; i++) await alice.page.mouse.move(at.x + i * 20, at.y)
+    const panned = await gridViewSoon(alice.page)
+    await alice.page.setViewportSize({ width: 1366, height: 768 })
+    await alice.page.waitForFunction(() => innerWidth === 1366)
+    expect(await gridViewSoon(alice.page)).toBe(panned)
+    await alice.page.mouse.up()
+    expect(await gridViewSoon(alice.page)).toBe(panned)
   })
 })

@@ -39,3 +39,50 @@ export function hintSight(page: Page) {
     }
   })
 }
+
+/**
+ * Waits for the window to be `width`×`height` and for the frame after the first one drawn at
+ * that size, then tells whether the grid (its quadrants, axes and tray) is framed for it: all of
+ * it on the canvas (`whole`) and filling its width or its height (`filled`), as it opens.
+ */
+export function framedAfterResize(page: Page, width: number, height: number) {
+  return page.evaluate(
+    async ([w, h]) => {
+      const frame = () => new Promise((done) => requestAnimationFrame(done))
+      while (innerWidth !== w || innerHeight !== h) await frame()
+      // the first frame drawn at the new size (its animation callbacks come before its layout
+      // and the size observers), then the next one: what the screen shows after that first one
+      await frame()
+      await frame()
+      const canvas = document.querySelector('[data-testid=stakeholder-grid]')!
+      const area = canvas.getBoundingClientRect()
+      const parts = [...canvas.querySelectorAll('.react-flow__node.grid-backdrop-node')].map((n) =>
+        n.getBoundingClientRect(),
+      )
+      const left = Math.min(...parts.map((r) => r.left))
+      const right = Math.max(...parts.map((r) => r.right))
+      const top = Math.min(...parts.map((r) => r.top))
+      const bottom = Math.max(...parts.map((r) => r.bottom))
+      return {
+        whole:
+          left >= area.left - 1 &&
+          right <= area.right + 1 &&
+          top >= area.top - 1 &&
+          bottom <= area.bottom + 1,
+        filled: (right - left) / area.width > 0.9 || (bottom - top) / area.height > 0.9,
+      }
+    },
+    [width, height],
+  )
+}
+
+/** The grid's view (its pan and zoom) two frames from now, when what is under way has drawn. */
+export function gridViewSoon(page: Page) {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(done))
+    await frame()
+    await frame()
+    const canvas = document.querySelector('[data-testid=stakeholder-grid]')!
+    return (canvas.querySelector('.react-flow__viewport') as HTMLElement).style.transform
+  })
+}
