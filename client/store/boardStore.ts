@@ -160,6 +160,25 @@ export function canEdit(s: EditInputs): boolean {
   return s.role === 'facilitator' || (!s.frozen && !s.locks.includes(s.tab))
 }
 
+/** The text of a record's field as the page holds it ('' when there is none). */
+export function fieldText(
+  s: BoardState,
+  collection: CollectionName,
+  id: string,
+  field: string,
+): string {
+  const [canvas, part] = collection.split('.') as [string, string | undefined]
+  type Drawn = { id: string; data?: object }
+  const drawn = (s.canvases as Record<string, { nodes: Drawn[]; edges: Drawn[] }>)[canvas]
+  // a card or a link: its fields are its data; any other record: the list's item itself
+  const item =
+    drawn && (part === 'nodes' || part === 'edges')
+      ? drawn[part].find((n) => n.id === id)?.data
+      : (s.lists as Record<string, { id: string }[]>)[collection]?.find((i) => i.id === id)
+  const value = (item as Record<string, unknown> | undefined)?.[field]
+  return typeof value === 'string' ? value : ''
+}
+
 export function isFacilitator(s: BoardState): boolean {
   return s.role === 'facilitator' && canEdit(s)
 }

@@ -11,6 +11,7 @@ import {
   type CollectionName,
 } from '../../shared/schema/index.ts'
 import { useBoardSession } from '../store/context.tsx'
+import { fieldText } from '../store/boardStore.ts'
 
 export interface TextTarget {
   collection: CollectionName
@@ -64,7 +65,7 @@ export function useSharedText(
   /** Removes the blanks this person typed at either end of the text (leaving the field). */
   trim: () => void
 } {
-  const { doc, actions } = useBoardSession()
+  const { doc, actions, store } = useBoardSession()
   const ref = useRef<Field | null>(null)
   const { collection, id, field } = target
   const alongsideRef = useRef(alongside)
@@ -74,7 +75,14 @@ export function useSharedText(
   const onRestoredRef = useRef(onRestored)
   onRestoredRef.current = onRestored
 
-  const read = () => textValue(recordOf(collectionRoot(doc, collection), id)?.get(field))
+  const read = () => {
+    const record = recordOf(collectionRoot(doc, collection), id)
+    // the board drawn from its preview: the document is not here yet, the preview's words are
+    // (client/sync/preview.ts); the record arriving with the document shows its own
+    if (!record && store.getState().preview)
+      return fieldText(store.getState(), collection, id, field)
+    return textValue(record?.get(field))
+  }
 
   // The field starts with the document's text before the browser paints it.
   useLayoutEffect(() => {

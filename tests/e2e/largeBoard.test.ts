@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateBoard } from '../../bench/client-board.ts'
@@ -12,6 +13,23 @@ const suite = browserSuite()
 async function importTree(cards: number) {
   const { board } = generateBoard(cards)
   return importBoard(suite.server.url, board)
+}
+
+const readFixture = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'))
+
+/**
+ * The server's messages on the page's board socket wait until the returned function lets them
+ * through (what the page sends goes on): the page has its preview, not its document.
+ */
+async function holdSocket(page: Page): Promise<() => void> {
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.routeWebSocket(/\/sync\//, (ws) => {
+    const server = ws.connectToServer()
+    server.onMessage((message) => void held.then(() => ws.send(message)))
+  })
+  return release
 }
 
 const zoomOf = async (page: Page) =>
@@ -181,13 +199,7 @@ describe('a large board', () => {
   it('is drawn from its preview while its document is on its way, and written once it is in', async () => {
     const board = await importTree(200)
     const p = boardPage((await newParticipant(suite.browser, 'Lia')).page)
-    // the server's messages on the board's socket wait until the test lets them through
-    let release = () => {}
-    const held = new Promise<void>((resolve) => (release = resolve))
-    await p.page.routeWebSocket(/\/sync\//, (ws) => {
-      const server = ws.connectToServer()
-      server.onMessage((message) => void held.then(() => ws.send(message)))
-    })
+    const release = await holdSocket(p.page)
     await p.open(board.links.participant)
     // the cards are there, from the preview: nothing of the document has come yet
     await p.card('Pochi giovani NEET').waitFor()
@@ -223,5 +235,38 @@ describe('a large board', () => {
     await editor.press('Enter')
     await p.card('Giovani senza lavoro in valle').waitFor()
     await p.waitSaved()
+  })
+
+  it('opened on the Patto, shows the pact’s shared texts from the preview, and writes them once in', async () => {
+    // the v6 fixture's pact with a 200-card problem tree: a board that has a preview
+    const board = readFixture('board-v6.json') as { phase: string; canvases: { problems: unknown } }
+    board.canvases.problems = generateBoard(200).board.canvases.problems
+    board.phase = 'pact'
+    const imported = await importBoard(suite.server.url, board)
+    const p = boardPage((await newParticipant(suite.browser, 'Ada')).page)
+    const release = await holdSocket(p.page)
+    await p.page.goto(imported.links.participant)
+    await p.page.locator('#tab-pact[aria-selected=true]').waitFor()
+    const vision = p.page.locator('textarea[data-field=vision]')
+    const words =
+      'Entro il 2030 ogni persona fragile della valle trova un percorso di inclusione lavorativa.'
+    // nothing of the document yet: the words are the preview's
+    await expect.poll(() => vision.inputValue()).toBe(words)
+    expect(await p.page.locator('main.board-main').getAttribute('aria-busy')).toBe('true')
+    release()
+    await p.waitSaved()
+    expect(await vision.inputValue()).toBe(words)
+    await vision.click()
+    await p.page.keyboard.press('End')
+    await p.page.keyboard.type(' Insieme.')
+    await vision.press('Enter')
+    await expect
+      .poll(async () => {
+        const json = (await exportJson(suite.server.url, imported.id, imported.keys.viewer)) as {
+          pact: { info: { vision: string }[] }
+        }
+        return json.pact.info[0]!.vision
+      })
+      .toBe(`${words} Insieme.`)
   })
 })
