@@ -10,7 +10,7 @@ import {
 } from '../../shared/schema/index.ts'
 import { dotsLeft } from '../../shared/votes/tally.ts'
 import { newId } from '../store/actions.ts'
-import { isFacilitator, type BoardState, type BoardStore } from '../store/boardStore.ts'
+import { mayRunRoom, type BoardState, type BoardStore } from '../store/boardStore.ts'
 import { serverNow } from './serverClock.ts'
 import { activeVote, dotItems, voteItems } from './votes.ts'
 
@@ -28,7 +28,7 @@ const CONTROL_ORIGIN = Symbol('trama.facilitation')
 export function createFacilitationActions(doc: Y.Doc, store: BoardStore) {
   const room = () => doc.getMap<unknown>(ROOM_ROOT)
   const setRoom = (key: string, value: unknown): boolean => {
-    if (!isFacilitator(store.getState())) return false
+    if (!mayRunRoom(store.getState())) return false
     doc.transact(() => room().set(key, value), CONTROL_ORIGIN)
     return true
   }
@@ -78,7 +78,7 @@ export function createFacilitationActions(doc: Y.Doc, store: BoardStore) {
     },
 
     openVote(canvas: VoteCanvas, dots: number, label: string): string | null {
-      if (!isFacilitator(store.getState())) return null
+      if (!mayRunRoom(store.getState())) return null
       const id = newId()
       doc.transact(() => {
         // one vote open per canvas: the previous one closes
@@ -96,7 +96,7 @@ export function createFacilitationActions(doc: Y.Doc, store: BoardStore) {
       return id
     },
     setVoteState(id: string, state: VoteState) {
-      if (!isFacilitator(store.getState())) return false
+      if (!mayRunRoom(store.getState())) return false
       doc.transact(() => collectionRoot(doc, 'votes').get(id)?.set('state', state), CONTROL_ORIGIN)
       return true
     },
@@ -105,7 +105,7 @@ export function createFacilitationActions(doc: Y.Doc, store: BoardStore) {
     placeDot(canvas: VoteCanvas, card: string): boolean {
       const s = store.getState()
       const vote = activeVote(s, canvas)
-      if (!vote || vote.state !== 'open' || !mayVote(s)) return false
+      if (!vote || vote.state !== 'open' || !mayVote(s) || s.preview) return false
       if (dotsLeft(vote, dotItems(s), s.participantId) <= 0) return false
       doc.transact(
         () =>
@@ -123,7 +123,7 @@ export function createFacilitationActions(doc: Y.Doc, store: BoardStore) {
     removeDot(canvas: VoteCanvas, card: string): boolean {
       const s = store.getState()
       const vote = activeVote(s, canvas)
-      if (!vote || vote.state !== 'open' || !mayVote(s)) return false
+      if (!vote || vote.state !== 'open' || !mayVote(s) || s.preview) return false
       const mine = dotItems(s).filter(
         (d) => d.vote === vote.id && d.card === card && d.voter === s.participantId,
       )

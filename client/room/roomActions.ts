@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { ROOM_ROOT, type RoomState } from '../../shared/schema/index.ts'
-import { isFacilitator, type BoardStore } from '../store/boardStore.ts'
+import { mayRunRoom, type BoardStore } from '../store/boardStore.ts'
 
 /** The facilitator's room writes: not edits of the board, so outside everyone's undo history. */
 export const ROOM_ORIGIN = Symbol('trama.room')
@@ -17,7 +17,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  */
 export function createRoomActions(doc: Y.Doc, store: BoardStore) {
   const set = <K extends keyof Writable>(key: K, value: Writable[K]): boolean => {
-    if (!isFacilitator(store.getState())) return false
+    if (!mayRunRoom(store.getState())) return false
     const root = doc.getMap<unknown>(ROOM_ROOT)
     if (same(root.get(key), value)) return true
     doc.transact(() => root.set(key, value), ROOM_ORIGIN)

@@ -20,7 +20,7 @@ import {
 } from '../../shared/schema/index.ts'
 import { replaceText, trimOwnBlanks } from '../../shared/schema/text.ts'
 import type { PhaseUndo } from './origin.ts'
-import { canEdit, isFacilitator, type BoardStore, type LostEdit } from './boardStore.ts'
+import { mayRunRoom, mayWrite, type BoardStore, type LostEdit } from './boardStore.ts'
 
 const PHASE_ORIGIN = Symbol('trama.phase')
 
@@ -60,10 +60,8 @@ export function createBoardActions(
   const phaseNow = (): Phase => store.getState().tab
 
   /** Runs `fn` as (part of) one undoable step of this user; refused (false) for viewers. */
-  /** Whether this user may write now: not a viewer, and not while a preview shows. */
-  const writable = () => canEdit(store.getState()) && !store.getState().preview
   const write = (fn: () => void, key: string | null = null): boolean => {
-    if (!writable()) return false
+    if (!mayWrite(store.getState())) return false
     // Inside another write: part of that one's transaction and step.
     if (depth > 0) {
       fn()
@@ -292,13 +290,13 @@ export function createBoardActions(
 
     /** Undoes this user's last change on the phase on screen (never one made elsewhere). */
     undo(): void {
-      if (!writable()) return
+      if (!mayWrite(store.getState())) return
       step = null
       undo.of(phaseNow()).undo()
       undo.stopCapturing()
     },
     redo(): void {
-      if (!writable()) return
+      if (!mayWrite(store.getState())) return
       step = null
       undo.of(phaseNow()).redo()
       undo.stopCapturing()
@@ -330,7 +328,7 @@ export function createBoardActions(
       store.setState({ tab })
       awareness.setLocalStateField('tab', tab)
       // Not an edit of the board: outside the undo history.
-      if (isFacilitator(store.getState()) && metaRoot(doc).get('phase') !== tab)
+      if (mayRunRoom(store.getState()) && metaRoot(doc).get('phase') !== tab)
         doc.transact(() => metaRoot(doc).set('phase', tab), PHASE_ORIGIN)
     },
   }

@@ -182,3 +182,16 @@ export function fieldText(
 export function isFacilitator(s: BoardState): boolean {
   return s.role === 'facilitator' && canEdit(s)
 }
+
+/**
+ * Whether this page may write into the document now: it may edit ({@link canEdit}), and the
+ * document is here (not a preview: what the page shows is not in the document yet).
+ */
+export function mayWrite(s: BoardState): boolean {
+  return canEdit(s) && !s.preview
+}
+
+/** Whether the facilitator's controls of the room may be written now (see {@link mayWrite}). */
+export function mayRunRoom(s: BoardState): boolean {
+  return isFacilitator(s) && !s.preview
+}

@@ -16,6 +16,8 @@ import { bindDocToStore } from '../../client/sync/binding.ts'
 import { PREVIEW_WAIT_MS, gateOnPreview, previewState } from '../../client/sync/preview.ts'
 import { createBoardActions } from '../../client/store/actions.ts'
 import { PhaseUndo } from '../../client/store/origin.ts'
+import { createRoomActions } from '../../client/room/roomActions.ts'
+import { createFacilitationActions } from '../../client/facilitation/facilitationActions.ts'
 import { Awareness } from 'y-protocols/awareness'
 import { generateBoard } from '../../bench/client-board.ts'
 
@@ -215,19 +217,26 @@ describe('the document waits for the preview to be drawn', () => {
     expect(connect).toHaveBeenCalledTimes(1)
   })
 
-  it('nothing is written while the preview shows', () => {
-    const doc = fullBoard()
+  it('nothing is written while the preview shows, not even the facilitator’s room', () => {
     const store = createBoardStore({ boardId: 'b', role: 'facilitator' })
-    store.setState((s) => previewState(s, received(doc)))
-    const actions = createBoardActions(
-      new Y.Doc(),
-      store,
-      new Awareness(new Y.Doc()),
-      new PhaseUndo(new Y.Doc()),
-    )
+    store.setState((s) => previewState(s, received(fullBoard())))
+    const doc = new Y.Doc()
+    const written: unknown[] = []
+    doc.on('update', (u: Uint8Array) => written.push(u))
+    const actions = createBoardActions(doc, store, new Awareness(doc), new PhaseUndo(doc))
     expect(actions.addProblem({ x: 0, y: 0 }, 'cause', 'Trasporti')).toBeFalsy()
     const [card] = store.getState().canvases.problems.nodes
     actions.setEditing(card!.id)
     expect(store.getState().editingId).toBeNull()
+    // the facilitator's tab is the room's phase, but not while the room is not here
+    actions.setTab('objectives')
+    expect(store.getState().tab).toBe('objectives')
+    expect(createRoomActions(doc, store).setView('strategy')).toBe(false)
+    expect(createFacilitationActions(doc, store).setLocked('problems', true)).toBe(false)
+    expect(written).toEqual([])
+    // once the document is in, the same calls write
+    store.setState({ preview: false, synced: true })
+    expect(createRoomActions(doc, store).setView('strategy')).toBe(true)
+    expect(written.length).toBe(1)
   })
 })
