@@ -43,7 +43,7 @@ import { ActorCard } from './ActorCard.tsx'
 import { GridBackdrop, GridHint, GridTray } from './GridBackdrop.tsx'
 import { useSelection } from './selection.tsx'
 import { useLocalFlow } from './useLocalFlow.ts'
-import { useGridFraming, useGridRefit } from './useGridFraming.ts'
+import { useGridFraming, useGridRefit, type GridFit } from './useGridFraming.ts'
 import { onPhone, usePhone } from '../kit/phone.ts'
 
 /**
@@ -57,7 +57,16 @@ const BACKDROP_ID = '__grid-backdrop'
 const TRAY_ID = '__grid-tray'
 const FIXED = new Set([BACKDROP_ID, TRAY_ID])
 /** The view frames the grid itself (with its axes) and the tray, whatever the cards do. */
-const FIT = { padding: 0.06, nodes: [{ id: BACKDROP_ID }, { id: TRAY_ID }] }
+const FIT: GridFit = { padding: 0.06, nodes: [{ id: BACKDROP_ID }, { id: TRAY_ID }] }
+/**
+ * On a laptop, as FIT, a column clear on the left for the view's controls (the zoom's buttons
+ * and «Mostra tutto», React Flow's, 15 px from the edge and 26 px wide, at the bottom): framed
+ * at 0.06 the tray began 28 px from the edge at 1024 px, under them.
+ */
+const FIT_WITH_CONTROLS: GridFit = {
+  ...FIT,
+  padding: { top: 0.06, right: 0.06, bottom: 0.06, left: '52px' },
+}
 const ZOOM = { min: 0.2, max: 2 }
 /**
  * Room under the grid for its "interesse →" axis (drawn 8 px below it, 20 px type): counted in
@@ -89,6 +98,7 @@ const GridActor = memo(function GridActor({ data, selected }: NodeProps<GridActo
 
 const nodeTypes = { backdrop: GridBackdrop, tray: GridTray, gridActor: GridActor }
 const peersSelector = (s: BoardState) => s.peers
+const projectorSelector = (s: BoardState) => s.role === 'viewer'
 
 function remoteGridDrags(peers: Peer[]): Map<string, { at: PowerInterest; name: string }> {
   const out = new Map<string, { at: PowerInterest; name: string }>()
@@ -130,12 +140,18 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
   const name = useCardName()
   const cardRole = useCardRoleAttributes()
   const phone = usePhone()
+  const projector = useBoard(projectorSelector)
+  // the view's controls (the zoom's buttons, «Mostra tutto») for everyone but the projector,
+  // which shows the grid alone, framed whole, as it shows the trees; on a laptop the grid is
+  // framed clear of them, as a tree is (a phone keeps its view: the controls over the grid)
+  const controls = phone || !projector
+  const fit = controls && !phone ? FIT_WITH_CONTROLS : FIT
   const latest = useRef(actors)
   latest.current = actors
   const frameGrid = useGridFraming(
     rf,
     useCallback(() => frame.current, []),
-    FIT,
+    fit,
     useCallback(() => latest.current, []),
   )
 
@@ -182,7 +198,7 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
   // actor without anyone scrolling the projector; not in the middle of this person's drag
   const busy = flow.dragging.size > 0
   // the window resized, the card's sheet opened: framed again (not under the person's hand)
-  const refit = useGridRefit(rf, frame, FIT, ZOOM, busy)
+  const refit = useGridRefit(rf, frame, fit, ZOOM, busy)
   const framedTray = useRef(tray.width)
   useEffect(() => {
     if (busy || framedTray.current === tray.width) return
@@ -323,15 +339,17 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
         selectionKeyCode={null}
         zoomOnDoubleClick={false}
         fitView
-        fitViewOptions={FIT}
+        fitViewOptions={fit}
         onMoveStart={refit.onMoveStart}
         onMoveEnd={refit.onMoveEnd}
         minZoom={ZOOM.min}
         maxZoom={ZOOM.max}
       >
+        {/* «Mostra tutto» frames the grid as it opens (the grid, its axes and the tray), after
+            a zoom or a pan; a phone, which opens on a few actors, shows all of it so too */}
+        {controls && <Controls showInteractive={false} fitViewOptions={fit} />}
+        {/* last, where React Flow puts its own: the keyboard reaches it after the controls */}
         <FlowCredit />
-        {/* on a phone, which opens on a few actors: «Mostra tutto» and the zoom's buttons */}
-        {phone && <Controls showInteractive={false} fitViewOptions={FIT} />}
         {/* (a vote's control on the cards, a thumb's size on a phone: facilitation.css) */}
         <FlowZoomVar />
       </ReactFlow>

@@ -62,6 +62,11 @@ const MapActor = memo(function MapActor({ id, data, selected }: NodeProps<CardNo
 }, sameCard)
 
 const nodeTypes = { actor: MapActor }
+/**
+ * The whole map, as it opens and after «Mostra tutto»: every actor, room around them, at most a
+ * little over their size (React Flow's own fit, without it, framed two actors at 2.5×).
+ */
+const FIT = { padding: 0.2, maxZoom: 1.1 }
 const edgeTypes = { relation: RelationEdge }
 const nodesSelector = (s: BoardState) => s.canvases.stakeholders.nodes
 const edgesSelector = (s: BoardState) => s.canvases.stakeholders.edges
@@ -224,11 +229,11 @@ export function MapView() {
         deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
         zoomOnDoubleClick={false}
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.1 }}
+        fitViewOptions={FIT}
         minZoom={0.1}
         maxZoom={2.5}
       >
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} fitViewOptions={FIT} />
         <FlowZoomVar />
         <RemoteCursors canvas="stakeholders" />
         {editable && pending && (

@@ -12,6 +12,12 @@ import { onPhone } from '../kit/phone.ts'
 import { revealCard } from '../kit/treeWalk.ts'
 import { PHONE_READING_ZOOM } from '../kit/useTreeFraming.ts'
 
+/** How the grid is framed: its padding, and the nodes framed (the grid, with its axes, and the tray). */
+export type GridFit = FitViewOptions & {
+  padding: NonNullable<FitViewOptions['padding']>
+  nodes: { id: string }[]
+}
+
 /** On a tie, «Gestire da vicino» first (the quadrant the method asks most of), then the others. */
 const PREFERRED: readonly Quadrant[] = [
   'manage-closely',
@@ -103,7 +109,7 @@ const GLIDE_MS = 150
 export function useGridRefit(
   flow: ReactFlowInstance,
   canvas: RefObject<HTMLElement | null>,
-  fit: FitViewOptions & { padding: number; nodes: { id: string }[] },
+  fit: GridFit,
   zoom: { min: number; max: number },
   busy: boolean,
 ): { onMoveStart: OnMoveStart; onMoveEnd: OnMoveEnd } {

@@ -5,7 +5,15 @@ import { putCard } from '../../shared/schema/index.ts'
 import { ACTOR_CATEGORIES } from '../../shared/schema/vocabulary.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { screenshot } from '../helpers/browser.ts'
-import { framedAfterResize, gridViewSoon, hintSight } from '../helpers/gridSight.ts'
+import {
+  canvasView,
+  framedAfterResize,
+  gridSight,
+  gridViewSoon,
+  hintSight,
+  sameView,
+  tabTo,
+} from '../helpers/gridSight.ts'
 import {
   disjoint,
   putRelation,
@@ -45,48 +53,6 @@ function addWaitingActors(doc: Y.Doc, from: number, to: number) {
         x: (i % 5) * 280,
         y: Math.floor(i / 5) * 180,
       })
-  })
-}
-
-/**
- * What the room sees of the grid: whether every actor card is wholly on the canvas and inside
- * the tray, whether any two cards overlap, and the size of the names' text on the screen.
- */
-function gridSight(page: Page) {
-  return page.evaluate(() => {
-    const canvas = document.querySelector('[data-testid=stakeholder-grid]')!
-    const area = canvas.getBoundingClientRect()
-    const tray = document.querySelector('[data-testid=grid-tray]')!.getBoundingClientRect()
-    const viewport = canvas.querySelector('.react-flow__viewport') as HTMLElement
-    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a
-    const cards = [...document.querySelectorAll('.actor-card')].map((c) =>
-      c.getBoundingClientRect(),
-    )
-    const within = (b: DOMRect, r: DOMRect) =>
-      b.left >= r.left - 1 &&
-      b.right <= r.right + 1 &&
-      b.top >= r.top - 1 &&
-      b.bottom <= r.bottom + 1
-    let overlaps = 0
-    cards.forEach((a, i) =>
-      cards.slice(i + 1).forEach((b) => {
-        if (
-          a.left < b.right - 1 &&
-          b.left < a.right - 1 &&
-          a.top < b.bottom - 1 &&
-          b.top < a.bottom - 1
-        )
-          overlaps++
-      }),
-    )
-    const name = document.querySelector('.actor-name')
-    return {
-      cards: cards.length,
-      onScreen: cards.filter((b) => within(b, area)).length,
-      inTray: cards.filter((b) => within(b, tray)).length,
-      overlaps,
-      namePx: name ? Math.round(parseFloat(getComputedStyle(name).fontSize) * zoom * 10) / 10 : 0,
-    }
   })
 }
 
@@ -363,5 +329,54 @@ describe('the Stakeholder phase laid out for the room', () => {
     expect(await gridViewSoon(alice.page)).toBe(panned)
     await alice.page.mouse.up()
     expect(await gridViewSoon(alice.page)).toBe(panned)
+  })
+
+  it('brings the whole grid and the whole map back with «Mostra tutto», from the keyboard, on a laptop', async () => {
+    const board = await workshop.createBoard('Patto Valle di Scalve')
+    await workshop.stockWithActors(board)
+    const alice = await workshop.participant('Alice')
+    await alice.page.setViewportSize({ width: 1440, height: 900 })
+    await alice.open(board.links.facilitator)
+    await alice.card('Comune di Bergamo').waitFor()
+    const page = alice.page
+    for (const [view, tab, canvas] of [
+      ['grid', 'Griglia potere/interesse', 'stakeholder-grid'],
+      ['map', 'Mappa delle relazioni', 'stakeholder-map'],
+    ] as const) {
+      await alice.view(view)
+      await alice.card('Comune di Bergamo').waitFor()
+      const opened = await canvasView(page, canvas)
+      // the facilitator zooms in on a card and pans: the grid, the map, no longer whole
+      const at = await alice.centerOf(page.getByTestId(canvas))
+      await page.mouse.move(at.x, at.y)
+      await page.mouse.wheel(0, -400)
+      await page.mouse.down()
+      for (let i = 1; i <= 6; i++) await page.mouse.move(at.x + i * 30, at.y + i * 10)
+      await page.mouse.up()
+      expect(sameView(await canvasView(page, canvas), opened), view).toBe(false)
+      // back to all of it, from the keyboard: framed as it opened (on the grid, its axes and
+      // the tray; on the map, every actor at the zoom it opens at)
+      await page.getByRole('tab', { name: tab, exact: true }).focus()
+      expect(await tabTo(page, 'Mostra tutto'), view).toBe(true)
+      const showAll = page.getByTestId(canvas).getByRole('button', { name: 'Mostra tutto' })
+      expect(await showAll.getAttribute('title')).toBe('Mostra tutto')
+      await page.keyboard.press('Enter')
+      await expect.poll(async () => sameView(await canvasView(page, canvas), opened)).toBe(true)
+      await screenshot(page, `stakeholders-${view}-show-all`)
+      // the controls over nothing of the grid's: clear of the tray and the quadrants
+      if (view === 'grid') {
+        const controls = (await page.locator('.react-flow__controls').boundingBox())!
+        for (const part of [page.getByTestId('grid-tray'), page.locator('.grid-backdrop')]) {
+          const b = (await part.boundingBox())!
+          const box = (r: typeof b) => ({
+            left: r.x,
+            right: r.x + r.width,
+            top: r.y,
+            bottom: r.y + r.height,
+          })
+          expect(disjoint(box(controls), box(b))).toBe(true)
+        }
+      }
+    }
   })
 })

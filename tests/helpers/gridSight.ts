@@ -1,6 +1,48 @@
 import type { Page } from 'playwright-core'
 
 /**
+ * What the room sees of the grid: whether every actor card is wholly on the canvas and inside
+ * the tray, whether any two cards overlap, and the size of the names' text on the screen.
+ */
+export function gridSight(page: Page) {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('[data-testid=stakeholder-grid]')!
+    const area = canvas.getBoundingClientRect()
+    const tray = document.querySelector('[data-testid=grid-tray]')!.getBoundingClientRect()
+    const viewport = canvas.querySelector('.react-flow__viewport') as HTMLElement
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a
+    const cards = [...document.querySelectorAll('.actor-card')].map((c) =>
+      c.getBoundingClientRect(),
+    )
+    const within = (b: DOMRect, r: DOMRect) =>
+      b.left >= r.left - 1 &&
+      b.right <= r.right + 1 &&
+      b.top >= r.top - 1 &&
+      b.bottom <= r.bottom + 1
+    let overlaps = 0
+    cards.forEach((a, i) =>
+      cards.slice(i + 1).forEach((b) => {
+        if (
+          a.left < b.right - 1 &&
+          b.left < a.right - 1 &&
+          a.top < b.bottom - 1 &&
+          b.top < a.bottom - 1
+        )
+          overlaps++
+      }),
+    )
+    const name = document.querySelector('.actor-name')
+    return {
+      cards: cards.length,
+      onScreen: cards.filter((b) => within(b, area)).length,
+      inTray: cards.filter((b) => within(b, tray)).length,
+      overlaps,
+      namePx: name ? Math.round(parseFloat(getComputedStyle(name).fontSize) * zoom * 10) / 10 : 0,
+    }
+  })
+}
+
+/**
  * Where the empty grid's hint is against what the grid writes around and on its quadrants: the
  * axes' labels («POTERE →», «INTERESSE →», basso, alto) and the quadrants' titles. `clashes`
  * names what a line of the hint overlaps; `fontPx` is its type's size on the screen, `whole`
@@ -85,4 +127,46 @@ export function gridViewSoon(page: Page) {
     const canvas = document.querySelector('[data-testid=stakeholder-grid]')!
     return (canvas.querySelector('.react-flow__viewport') as HTMLElement).style.transform
   })
+}
+
+/**
+ * The view (pan and zoom) of the canvas `testId` names («stakeholder-grid», «stakeholder-map»)
+ * once it holds still: two frames alike, what is under way drawn.
+ */
+export function canvasView(page: Page, testId: string) {
+  return page.evaluate(async (id) => {
+    const frame = () => new Promise((done) => requestAnimationFrame(done))
+    const viewport = document.querySelector(`[data-testid=${id}] .react-flow__viewport`)!
+    const read = () => {
+      const m = new DOMMatrixReadOnly(getComputedStyle(viewport).transform)
+      return { x: m.e, y: m.f, zoom: m.a }
+    }
+    let last = read()
+    for (;;) {
+      await frame()
+      await frame()
+      const now = read()
+      if (now.x === last.x && now.y === last.y && now.zoom === last.zoom) return now
+      last = now
+    }
+  }, testId)
+}
+
+/** Whether two views are the same one, to a fraction of a pixel. */
+export const sameView = (
+  a: { x: number; y: number; zoom: number },
+  b: { x: number; y: number; zoom: number },
+) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-3
+
+/**
+ * Presses Tab from where the focus is until it reaches the control named `name` (its
+ * accessible name, as its aria-label gives it), at most `most` times: whether it got there.
+ */
+export async function tabTo(page: Page, name: string, most = 40): Promise<boolean> {
+  for (let i = 0; i < most; i++) {
+    await page.keyboard.press('Tab')
+    if (await page.evaluate((n) => document.activeElement?.getAttribute('aria-label') === n, name))
+      return true
+  }
+  return false
 }
