@@ -16,13 +16,19 @@ export function Legend({
 }) {
   const { t } = useTranslation('stakeholders')
   return (
-    <aside className="sh-legend" aria-label={t('legend.title')} data-testid="legend">
+    <aside
+      className="sh-legend"
+      data-view={relations ? 'map' : 'grid'}
+      aria-label={t('legend.title')}
+      data-testid="legend"
+    >
       <ul aria-label={t('legend.categories')}>
         {ACTOR_CATEGORIES.map((c) => (
           <li key={c} data-category={c} title={t(`categories.${c}`)}>
             <CategoryBadge category={c} size={20} />
-            {/* below 1280 px the shorter name (stakeholders.css), the whole one read aloud */}
-            <span style={{ color: CATEGORY_COLORS[c].ink }}>
+            {/* below 1280 px the shorter name (stakeholders.css), on the map the icon alone, the
+                whole name read aloud */}
+            <span className="sh-legend-name" style={{ color: CATEGORY_COLORS[c].ink }}>
               <span className="full">{t(`categories.${c}`)}</span>
               <span className="short" aria-hidden="true">
                 {t(`categoriesShort.${c}`)}
@@ -41,9 +47,15 @@ export function Legend({
       {relations && (
         <ul aria-label={t('legend.relations')}>
           {RELATION_KINDS.map((k) => (
-            <li key={k} data-kind={k}>
+            <li key={k} data-kind={k} title={t(`relations.${k}`)}>
               <RelationSample kind={k} width={34} />
-              <span>{t(`relations.${k}`)}</span>
+              {/* below 1280 px the shorter name (stakeholders.css), the whole one read aloud */}
+              <span>
+                <span className="full">{t(`relations.${k}`)}</span>
+                <span className="short" aria-hidden="true">
+                  {t(`relationsShort.${k}`)}
+                </span>
+              </span>
             </li>
           ))}
         </ul>

@@ -61,6 +61,14 @@ export const stakeholders: typeof it = {
     information: 'Information exchange',
     funding: 'Funding',
   },
+  /** In the map's legend where it is short of room (a 1024 to 1279 px laptop): the full name in
+   *  its tooltip and for screen readers. */
+  relationsShort: {
+    cooperation: 'Cooperation',
+    conflict: 'Conflict',
+    information: 'Information',
+    funding: 'Funding',
+  },
   axes: {
     power: 'Power',
     interest: 'Interest',

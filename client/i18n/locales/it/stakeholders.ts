@@ -59,6 +59,14 @@ export const stakeholders = {
     information: 'Scambio di informazioni',
     funding: 'Finanziamento',
   },
+  /** In the map's legend where it is short of room (a 1024 to 1279 px laptop): the full name in
+   *  its tooltip and for screen readers. */
+  relationsShort: {
+    cooperation: 'Cooperazione',
+    conflict: 'Conflitto',
+    information: 'Informazioni',
+    funding: 'Finanziamento',
+  },
   axes: {
     power: 'Potere',
     interest: 'Interesse',

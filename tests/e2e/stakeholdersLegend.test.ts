@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import { screenshot } from '../helpers/browser.ts'
+import { stakeholdersWorkshop } from '../helpers/stakeholdersPage.ts'
+
+const workshop = stakeholdersWorkshop()
+
+const CATEGORIES = [
+  'Sistema Pubblico',
+  'Terzo Settore',
+  'Sistema Economico-Produttivo',
+  'Attori della comunità',
+]
+const RELATIONS = ['Cooperazione', 'Conflitto', 'Scambio di informazioni', 'Finanziamento']
+
+describe('the Stakeholder phase’s bar and legend on a laptop', () => {
+  it('keeps the bar and the legend in one row on a laptop from 1024 to 1366 px, the facilitator’s and a participant’s', async () => {
+    // the browser's default window (1280×800) and the public bodies' older laptops: in two rows
+    // the bar took 45 px of the grid
+    const { alice, bruno } = await workshop.twoParticipants('Patto Val Cavallina')
+    for (const [width, height] of [
+      [1024, 768],
+      [1152, 864],
+      [1280, 800],
+      [1366, 768],
+    ] as const) {
+      for (const [who, p] of [
+        ['facilitator', alice],
+        ['participant', bruno],
+      ] as const) {
+        await p.page.setViewportSize({ width, height })
+        await p.page.getByTestId('grid-tray').waitFor()
+        await expect.poll(p.barInOneRow, { message: `${who} at ${width}` }).toBe(true)
+        // nothing cut short: each control shows the whole of its text or icon
+        expect(await p.barClipped(), `${who} at ${width}`).toEqual([])
+        // the legend under the grid too (the categories, the stances and the arrows' toggle):
+        // in two rows at 1024 and 1152, 24 px less of the grid
+        await expect.poll(p.legendRows, { message: `legend: ${who} at ${width}` }).toBe(1)
+        await screenshot(p.page, `stakeholders-grid-${width}-${who}`)
+        // each category of the legend named in full, to a screen reader and in its tooltip
+        const legend = p.page.getByTestId('legend')
+        const read = await legend.getByRole('list', { name: 'Categorie' }).ariaSnapshot()
+        const categories = await legend
+          .locator('li[data-category]')
+          .evaluateAll((items) => items.map((li) => li.getAttribute('title')))
+        expect(categories).toEqual(CATEGORIES)
+        // (the whole name, not the shorter one shown, nor twice)
+        expect(read).toBe(
+          ['- list "Categorie":', ...CATEGORIES.map((c) => `  - listitem "${c}"`)].join('\n'),
+        )
+        const arrows = legend.getByRole('checkbox', { name: 'Frecce di allineamento', exact: true })
+        expect(await arrows.count()).toBe(1)
+        // each control still named in full, and in its tooltip where its text is shorter
+        const views = p.page.getByRole('tablist', { name: 'Vista' })
+        for (const view of [
+          'Griglia potere/interesse',
+          'Mappa delle relazioni',
+          'Registro',
+          'Attori × obiettivi',
+        ]) {
+          const tab = views.getByRole('tab', { name: view, exact: true })
+          expect(await tab.getAttribute('title')).toBe(view)
+        }
+        const group = p.page.getByRole('group', { name: 'Aggiungi attore', exact: true })
+        for (const category of CATEGORIES) {
+          const name = `Aggiungi un attore: ${category}`
+          const button = group.getByRole('button', { name, exact: true })
+          expect(await button.getAttribute('title')).toBe(name)
+        }
+      }
+    }
+  })
+
+  it('keeps the map’s legend in one row from 1024 to 1279 px, every name whole to a screen reader and in its tooltip', async () => {
+    const board = await workshop.createBoard('Patto Val Seriana Alta')
+    await workshop.stockWithActors(board)
+    const alice = await workshop.participant('Alice')
+    await alice.open(board.links.facilitator)
+    await alice.view('map')
+    const legend = alice.page.getByTestId('legend')
+    // the categories, the stances and the four relations: on two rows, 26 px less of the map
+    for (const [width, height] of [
+      [1024, 768],
+      [1152, 864],
+      [1279, 800],
+    ] as const) {
+      await alice.page.setViewportSize({ width, height })
+      await expect.poll(alice.legendRows, { message: `map at ${width}` }).toBe(1)
+      await screenshot(alice.page, `stakeholders-map-legend-${width}`)
+      for (const [list, names] of [
+        ['Categorie', CATEGORIES],
+        ['Relazioni', RELATIONS],
+      ] as const) {
+        const items = legend.getByRole('list', { name: list })
+        const titles = await items
+          .locator('li')
+          .evaluateAll((lis) => lis.map((li) => li.getAttribute('title')))
+        expect(titles, `${list} at ${width}`).toEqual(names)
+        expect(await items.ariaSnapshot()).toBe(
+          [`- list "${list}":`, ...names.map((n) => `  - listitem "${n}"`)].join('\n'),
+        )
+      }
+    }
+  })
+})
