@@ -21,6 +21,8 @@ import { SelectionContext, type StakeholderSelection } from './selection.tsx'
 import { CATEGORY_COLORS, CategoryIcon } from './visuals.tsx'
 import './phaseBar.css'
 import './stakeholders.css'
+// after phaseBar.css: on a phone the legend's arrows' toggle is hidden over its display there
+import './legend.css'
 import './canvases.css'
 import './editor.css'
 import './tables.css'

@@ -82,7 +82,8 @@ export function StanceBadge({ stance, compact = false }: { stance: Stance; compa
       data-stance={stance}
     >
       <span aria-hidden="true">{STANCE_GLYPHS[stance]}</span>
-      {!compact && ` ${t(`stances.${stance}`)}`}
+      {/* (a legend short of room shows the glyph alone, the word read aloud: legend.css) */}
+      {!compact && <span className="stance-word">{` ${t(`stances.${stance}`)}`}</span>}
     </span>
   )
 }

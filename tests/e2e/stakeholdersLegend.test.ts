@@ -101,4 +101,45 @@ describe('the Stakeholder phase’s bar and legend on a laptop', () => {
       }
     }
   })
+
+  it('keeps the legend in one row beside an actor’s card, as its own width allows, the grid’s and the map’s', async () => {
+    const board = await workshop.createBoard('Patto Valle Seriana Bassa')
+    await workshop.stockWithActors(board)
+    const alice = await workshop.participant('Alice')
+    await alice.open(board.links.facilitator)
+    await alice.card('Comune di Bergamo').click()
+    const editor = alice.page.getByTestId('actor-editor')
+    await editor.waitFor()
+    const legend = alice.page.getByTestId('legend')
+    // the card takes 350 px of the window, and of the legend under the canvas: at 1280 px it
+    // wrapped onto two rows, its rules following the window
+    const rows = async (view: string, width: number, height: number, shown: string[]) => {
+      await alice.page.setViewportSize({ width, height })
+      const where = `${view} at ${width}${(await editor.isVisible()) ? ', a card open' : ''}`
+      await expect.poll(alice.legendRows, { message: where }).toBe(1)
+      expect(await alice.legendShown(), where).toEqual(shown)
+      await screenshot(alice.page, `stakeholders-legend-${view}-${width}-card`)
+    }
+    const STANCES = ['✓ Sostiene', '= Neutrale', '✕ Resiste']
+    const SIGNS = ['✓', '=', '✕']
+    const SHORT = ['Pubblico', 'Terzo Settore', 'Economico', 'Comunità']
+    const ICONS = ['', '', '', '']
+    const SHORT_RELATIONS = ['Cooperazione', 'Conflitto', 'Informazioni', 'Finanziamento']
+    await rows('grid', 1280, 800, [...SHORT, ...STANCES, 'Frecce'])
+    await rows('grid', 1024, 768, [...SHORT, ...SIGNS, 'Frecce'])
+    await rows('grid', 1366, 768, [...SHORT, ...STANCES, 'Frecce di allineamento'])
+    await alice.view('map')
+    await rows('map', 1280, 800, [...ICONS, ...SIGNS, ...SHORT_RELATIONS])
+    await rows('map', 1440, 900, [...ICONS, ...STANCES, ...SHORT_RELATIONS])
+    // the card closed, the legend as wide as the window: the names as it allows
+    await editor.getByRole('button', { name: 'Chiudi scheda' }).click()
+    await editor.waitFor({ state: 'detached' })
+    await rows('map', 1366, 768, [...SHORT, ...STANCES, ...SHORT_RELATIONS])
+    await rows('map', 1440, 900, [...SHORT, ...STANCES, ...RELATIONS])
+    // every name whole to a screen reader still, where only signs or icons show
+    await rows('map', 1024, 768, [...ICONS, ...STANCES, ...SHORT_RELATIONS])
+    const read = await legend.ariaSnapshot()
+    for (const name of [...CATEGORIES, 'Sostiene', 'Neutrale', 'Resiste', ...RELATIONS])
+      expect(read).toContain(name)
+  })
 })

@@ -328,6 +328,26 @@ export function stakeholderPage(page: Page) {
           .sort((a, b) => a - b)
         return middles.filter((m, i) => i === 0 || m - middles[i - 1]! > 10).length
       }),
+    /**
+     * What the legend shows of each item (a category, a stance, a relation, the arrows' toggle):
+     * the text in sight, without what only a screen reader reads; '' for an icon alone.
+     */
+    legendShown: () =>
+      page.getByTestId('legend').evaluate((legend) =>
+        [...legend.querySelectorAll('li, label')].map((item) => {
+          const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT)
+          let shown = ''
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            // drawn (not display: none), and not in a box clipped to a pixel (visually hidden)
+            let el = n.parentElement
+            let seen = el!.getClientRects().length > 0
+            for (; seen && el && el !== item; el = el.parentElement)
+              seen = el.getBoundingClientRect().width > 1
+            if (seen) shown += n.textContent
+          }
+          return shown.trim()
+        }),
+      ),
     /** Where the coverage matrix sits and how its sticky row and column stay in place. */
     coverageLayout: () =>
       page.evaluate(() => {

@@ -61,8 +61,8 @@ export const stakeholders: typeof it = {
     information: 'Information exchange',
     funding: 'Funding',
   },
-  /** In the map's legend where it is short of room (a 1024 to 1279 px laptop): the full name in
-   *  its tooltip and for screen readers. */
+  /** In the map's legend where it is short of room: the full name in its tooltip and for
+   *  screen readers. */
   relationsShort: {
     cooperation: 'Cooperation',
     conflict: 'Conflict',
@@ -81,6 +81,7 @@ export const stakeholders: typeof it = {
     addOf: 'Add an actor: {{category}}',
     addHint: 'Choose the new actor’s category',
     arrows: 'Alignment arrows',
+    arrowsShort: 'Arrows',
     arrowsHint: 'Show, for each actor, where it stands and where the pact needs it',
     linkHint: 'Drag from an actor’s dot to another actor to create a relationship',
     more: 'More tools',

@@ -59,8 +59,8 @@ export const stakeholders = {
     information: 'Scambio di informazioni',
     funding: 'Finanziamento',
   },
-  /** In the map's legend where it is short of room (a 1024 to 1279 px laptop): the full name in
-   *  its tooltip and for screen readers. */
+  /** In the map's legend where it is short of room: the full name in its tooltip and for
+   *  screen readers. */
   relationsShort: {
     cooperation: 'Cooperazione',
     conflict: 'Conflitto',
@@ -79,6 +79,7 @@ export const stakeholders = {
     addOf: 'Aggiungi un attore: {{category}}',
     addHint: 'Scegli la categoria del nuovo attore',
     arrows: 'Frecce di allineamento',
+    arrowsShort: 'Frecce',
     arrowsHint: 'Mostra, per ogni attore, da dove parte e dove il patto ha bisogno che arrivi',
     linkHint: 'Trascina dal pallino di un attore a un altro per creare una relazione',
     more: 'Altri strumenti',
