@@ -46,6 +46,14 @@ export function useVoteBadge(canvas: VoteCanvas, card: string): string {
   return useCardInputs((s) => badgeState(s, canvas, card))
 }
 
+/**
+ * Whether this person sees the vote controls of a canvas's cards: a vote is open on it and they
+ * are not the projector. (Its canvas keeps their foot clear of what floats there on a phone.)
+ */
+export function useVoteOpen(canvas: VoteCanvas): boolean {
+  return useCardInputs((s) => s.role !== 'viewer' && activeVote(s, canvas)?.state === 'open')
+}
+
 /** The badge itself, for a card whose {@link useVoteBadge} is not ''. */
 export function VoteBadge({
   canvas,

@@ -5,6 +5,7 @@ const MARGIN_PX = 24
 
 /** A canvas's box on screen, and the part of it no toolbar or warning covers. */
 export interface ClearArea {
+  /** The box of the canvas's React Flow element (the view): all the canvas but a strip under it. */
   box: DOMRect
   /** Screen y just below the toolbars above the tree (box.top when there are none). */
   top: number
@@ -23,8 +24,10 @@ export interface ClearArea {
  * room beside them and do not count, nor does anything hidden.
  */
 export function clearArea(canvas: Element | null | undefined): ClearArea | null {
-  const box = canvas?.getBoundingClientRect()
-  if (!canvas || !box) return null
+  if (!canvas) return null
+  // a phone's vote draws the warnings in a strip under the view, not over it (canvasPhone.css)
+  const view = canvas.matches('.react-flow') ? canvas : canvas.querySelector('.react-flow')
+  const box = (view ?? canvas).getBoundingClientRect()
   const middle = box.top + box.height / 2
   let top = box.top
   let bottom = box.bottom
@@ -34,7 +37,7 @@ export function clearArea(canvas: Element | null | undefined): ClearArea | null 
     const r = el.getBoundingClientRect()
     if (!r.height) continue
     if ((r.top + r.bottom) / 2 >= middle) {
-      bottom = below ? Math.min(bottom, r.top) : r.top
+      bottom = Math.min(below ? bottom : box.bottom, r.top)
       below = true
     } else if (el.classList.contains('toolbar')) {
       top = above ? Math.max(top, r.bottom) : r.bottom

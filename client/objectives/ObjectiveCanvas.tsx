@@ -36,6 +36,8 @@ import { cardWidthStyle, useScreenLayout } from '../projector/useScreenLayout.ts
 import { useSpotlightOn } from '../projector/useSpotlightOn.ts'
 import { SpotlightCaption } from '../projector/SpotlightCaption.tsx'
 import { useFollowCanvas } from '../follow/useFollowCanvas.ts'
+import { useVoteOpen } from '../facilitation/VoteDots.tsx'
+import { usePhone } from '../kit/phone.ts'
 import '../projector/projector.css'
 
 const nodeTypes = { objective: ObjectiveCardNode }
@@ -83,6 +85,8 @@ export function ObjectiveCanvas() {
   const editable = useBoard(canEdit)
   const facilitator = useBoard(isFacilitator)
   const viewer = useBoard(viewerSelector)
+  const voting = useVoteOpen('objectives')
+  const phone = usePhone()
   const { store, actions } = useBoardSession()
   const objectives = useObjectiveActions()
   const flow = useReactFlow()
@@ -217,6 +221,19 @@ export function ObjectiveCanvas() {
   )
 
   const empty = shown && nodes.length === 0
+  const toggle = (
+    <label className="toolbar-check">
+      <input
+        type="checkbox"
+        checked={showProblems}
+        onChange={(e) => setShowProblems(e.target.checked)}
+      />
+      {t('toolbar.showProblems')}
+    </label>
+  )
+  // A phone, a vote open: the toggle is drawn under the tree, not over its foot (kit/
+  // canvasPhone.css), where it hid the «+●» of a low card
+  const footStrip = !viewer && phone && voting
   return (
     <ObjectiveDisplayContext.Provider value={display}>
       <div className="objective-view">
@@ -224,6 +241,7 @@ export function ObjectiveCanvas() {
         {report && <MergeReportMessage report={report} onDismiss={() => setReport(null)} />}
         <div
           className={`canvas objective-canvas${viewer ? ' projector-canvas' : ''}`}
+          data-voting={voting || undefined}
           style={cardWidthStyle(screen.cardWidth)}
           onDoubleClick={onDoubleClick}
           onMouseMove={onMouseMove}
@@ -254,19 +272,13 @@ export function ObjectiveCanvas() {
                 onLayout={facilitator ? onLayout : undefined}
               />
             )}
-            {!viewer && (
+            {!viewer && !footStrip && (
               <Panel position="top-right" className="toolbar display-toggle">
-                <label className="toolbar-check">
-                  <input
-                    type="checkbox"
-                    checked={showProblems}
-                    onChange={(e) => setShowProblems(e.target.checked)}
-                  />
-                  {t('toolbar.showProblems')}
-                </label>
+                {toggle}
               </Panel>
             )}
           </BoardCanvas>
+          {footStrip && <div className="toolbar display-toggle">{toggle}</div>}
           {viewer && spotlight && <SpotlightCaption canvas="objectives" id={spotlight} />}
           {empty && (
             <div className="canvas-hint">

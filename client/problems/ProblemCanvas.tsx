@@ -24,6 +24,7 @@ import { useSpotlightOn } from '../projector/useSpotlightOn.ts'
 import { SpotlightCaption } from '../projector/SpotlightCaption.tsx'
 import { useFollowCanvas } from '../follow/useFollowCanvas.ts'
 import { useTreeFraming } from '../kit/useTreeFraming.ts'
+import { useVoteOpen } from '../facilitation/VoteDots.tsx'
 import '../projector/projector.css'
 
 const nodeTypes = { problem: ProblemCardNode }
@@ -50,6 +51,7 @@ export function ProblemCanvas() {
   const shown = useBoard(shownSelector)
   const editable = useBoard(canEdit)
   const projector = useBoard(projectorSelector)
+  const voting = useVoteOpen('problems')
   const { store, actions } = useBoardSession()
   const flow = useReactFlow()
   const fitted = useRef(false)
@@ -140,6 +142,7 @@ export function ProblemCanvas() {
         <div
           ref={canvasRef}
           className={projector ? 'canvas projector-canvas' : 'canvas'}
+          data-voting={voting || undefined}
           style={cardWidthStyle(screen.cardWidth)}
           onDoubleClick={onDoubleClick}
           onMouseMove={onMouseMove}

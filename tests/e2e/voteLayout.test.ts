@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { collectionRoot, putCard, putLink, putRecord } from '../../shared/schema/index.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { newParticipant, screenshot } from '../helpers/browser.ts'
@@ -109,6 +109,33 @@ const thumbSized = async (page: Page, least: number) => {
 }
 
 type Target = Awaited<ReturnType<typeof thumbTargets>>[number]
+
+/** The zoom of the canvas on the screen. */
+const zoomOf = (page: Page) =>
+  page
+    .locator('.react-flow__viewport')
+    .evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a)
+
+/**
+ * The «+●» whose middle is in the canvas's view (on the screen, not cut off at its edge) but
+ * which a finger pressing there does not reach (something is drawn over it), by their names;
+ * and how many were in view.
+ */
+const coveredInView = (page: Page) =>
+  page.locator('.react-flow').evaluate((view) => {
+    const box = view.getBoundingClientRect()
+    const buttons = [...view.querySelectorAll('.vote-dot-add')].filter((el) => {
+      const r = el.getBoundingClientRect()
+      const [x, y] = [r.x + r.width / 2, r.y + r.height / 2]
+      return x > box.left && x < Math.min(box.right, innerWidth) && y > box.top && y < box.bottom
+    })
+    const hidden = buttons.filter((el) => {
+      const r = el.getBoundingClientRect()
+      const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
+      return !hit || !el.contains(hit)
+    })
+    return { inView: buttons.length, hidden: hidden.map((el) => el.getAttribute('aria-label')) }
+  })
 
 /** A tap on the corner of the button's square farthest from the button: not on the dot drawn. */
 async function tapFar(page: Page, target: Target) {
@@ -249,5 +276,82 @@ describe('a dot vote on the cards', () => {
     await expect.poll(zoom, { timeout: 10_000 }).toBeGreaterThanOrEqual(0.6)
     await expect.poll(() => thumbSized(page, 1), { timeout: 10_000 }).toBe(true)
     await screenshot(page, 'vote-phone-grid')
+  })
+
+  it("keeps the trees' warnings and display toggle off the cards' «+●» on a phone, and readable", async () => {
+    const board = await createBoard(suite.server.url, 'Patto Valle')
+    const seeder = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    clients.push(seeder)
+    const doc = seeder.doc
+    doc.transact(() => {
+      const problem = (id: string, label: string, x: number, y: number, role: string) =>
+        putCard(doc, 'problems', id, { kind: 'problem', label, x, y, role })
+      problem('p0', 'Pochi tirocini di qualità', 0, 0, 'core')
+      problem('p1', 'Trasporti scarsi', 0, 300, 'cause')
+      // linked to nothing: the tree's warning says so, at the foot of the canvas
+      problem('p2', 'Orientamento tardivo', 0, 600, 'cause')
+      putLink(doc, 'problems', 'l1', { kind: 'cause-effect', source: 'p1', target: 'p0' })
+      const objective = (id: string, label: string, y: number) =>
+        putCard(doc, 'objectives', id, {
+          kind: 'objective',
+          label,
+          status: 'added',
+          derivedFrom: null,
+          x: 0,
+          y,
+        })
+      objective('o0', 'Più tirocini di qualità', 0)
+      objective('o1', 'Trasporti frequenti', 300)
+      objective('o2', 'Orientamento per tempo', 600)
+      for (const canvas of ['problems', 'objectives'])
+        putRecord(doc, 'votes', `v-${canvas}`, {
+          canvas,
+          label: 'Priorità',
+          dots: 3,
+          state: 'open',
+          createdAt: new Date().toISOString(),
+        })
+    })
+    const { page } = await newParticipant(suite.browser, 'Lucia', 'it', PHONE)
+    await boardPage(page).open(board.links.participant)
+    const warnings = page.getByTestId('tree-warnings')
+    await warnings.waitFor()
+    // As the tree opens, the core problem at a zoom one reads at, its causes below it: each «+●»
+    // in view takes a tap (the warnings, drawn over the causes' foot, took the first cause's;
+    // the view's foot ends above them, and that cause is in it or just under it)
+    await expect.poll(() => zoomOf(page), { timeout: 10_000 }).toBe(0.8)
+    const hidden = async () => {
+      const seen = await coveredInView(page)
+      return seen.inView ? seen.hidden : ['none in view']
+    }
+    await expect.poll(hidden).toEqual([])
+    await screenshot(page, 'vote-phone-warnings')
+    /** Whether `el` is whole on the screen, under the canvas's view and on top. */
+    const underView = (el: Locator) =>
+      el.evaluate((e) => {
+        const r = e.getBoundingClientRect()
+        const view = e.closest('.canvas')!.querySelector('.react-flow')!.getBoundingClientRect()
+        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
+        return (
+          r.top >= view.bottom - 0.5 &&
+          r.left >= 0 &&
+          r.right <= innerWidth &&
+          r.bottom <= innerHeight &&
+          !!hit &&
+          e.contains(hit)
+        )
+      })
+    expect(await underView(warnings)).toBe(true)
+    // «Mostra tutto»: the lowest cards' «+●» a thumb's target whole, above the warnings
+    await page.getByRole('button', { name: 'Mostra tutto' }).tap()
+    await expect.poll(() => thumbSized(page, 3)).toBe(true)
+    // the objectives: the display toggle at the foot, under the tree
+    await page.locator('#tab-objectives').tap()
+    await expect.poll(() => page.locator('.objective-card').count()).toBe(3)
+    await page.getByRole('button', { name: 'Mostra tutto' }).tap()
+    await expect.poll(() => thumbSized(page, 3)).toBe(true)
+    const toggle = page.locator('.display-toggle')
+    expect(await underView(toggle)).toBe(true)
+    await screenshot(page, 'vote-phone-toggle')
   })
 })
