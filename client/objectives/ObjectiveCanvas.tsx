@@ -37,6 +37,7 @@ import { useSpotlightOn } from '../projector/useSpotlightOn.ts'
 import { SpotlightCaption } from '../projector/SpotlightCaption.tsx'
 import { useFollowCanvas } from '../follow/useFollowCanvas.ts'
 import { useVoteOpen } from '../facilitation/VoteDots.tsx'
+import { VoteZoomPrompt } from '../facilitation/VoteZoomPrompt.tsx'
 import { usePhone } from '../kit/phone.ts'
 import '../projector/projector.css'
 
@@ -277,6 +278,7 @@ export function ObjectiveCanvas() {
                 {toggle}
               </Panel>
             )}
+            <VoteZoomPrompt canvas="objectives" />
           </BoardCanvas>
           {footStrip && <div className="toolbar display-toggle">{toggle}</div>}
           {viewer && spotlight && <SpotlightCaption canvas="objectives" id={spotlight} />}

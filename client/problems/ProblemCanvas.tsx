@@ -25,6 +25,7 @@ import { SpotlightCaption } from '../projector/SpotlightCaption.tsx'
 import { useFollowCanvas } from '../follow/useFollowCanvas.ts'
 import { useTreeFraming } from '../kit/useTreeFraming.ts'
 import { useVoteOpen } from '../facilitation/VoteDots.tsx'
+import { VoteZoomPrompt } from '../facilitation/VoteZoomPrompt.tsx'
 import '../projector/projector.css'
 
 const nodeTypes = { problem: ProblemCardNode }
@@ -166,6 +167,7 @@ export function ProblemCanvas() {
           >
             {editable && <CanvasToolbar editing={editing} />}
             {editable && <ProblemInspector />}
+            <VoteZoomPrompt canvas="problems" />
           </BoardCanvas>
           {/* the projector shows the tree; the warnings are for those who edit it */}
           {!projector && <TreeWarnings report={report} cardCount={nodes.length} />}

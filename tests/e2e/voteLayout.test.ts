@@ -5,10 +5,18 @@ import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
-import { PHONE, THUMB } from '../helpers/phonePages.ts'
+import { PHONE, reachable } from '../helpers/phonePages.ts'
 import { createBoard } from '../helpers/server.ts'
 import { stakeholderPage } from '../helpers/stakeholdersPage.ts'
 import { browserSuite } from '../helpers/suite.ts'
+import {
+  coveredInView,
+  tapFar,
+  tapZoom,
+  thumbSized,
+  thumbTargets,
+  zoomOf,
+} from '../helpers/voteTargets.ts'
 
 const suite = browserSuite()
 const clients: Client[] = []
@@ -72,79 +80,6 @@ const covered = (page: Page) =>
     }
     return { controls: controls.length, found }
   })
-
-/**
- * Each «+●» and «−» whose middle is on the screen and reached there, with a square a thumb's
- * size (44 screen px) around it where a finger lands on it: every point of a 5 × 5 grid over
- * the square reaches the button. Null when there is no such square. `control`: which of the
- * page's controls it belongs to.
- */
-const thumbTargets = (page: Page) =>
-  page.locator('.vote-dot-button').evaluateAll((buttons, size) => {
-    const steps = [0.5, size / 4, size / 2, (3 * size) / 4, size - 0.5]
-    return buttons.flatMap((el) => {
-      const lands = (x: number, y: number) => {
-        const hit = document.elementFromPoint(x, y)
-        return !!hit && el.contains(hit)
-      }
-      const r = el.getBoundingClientRect()
-      const [cx, cy] = [r.x + r.width / 2, r.y + r.height / 2]
-      if (cx < 0 || cx > innerWidth || cy < 0 || cy > innerHeight || !lands(cx, cy)) return []
-      let square: { x: number; y: number } | null = null
-      // (squares holding the button; or, a button wider than a thumb, inside it)
-      const xs = [r.right - size, r.left]
-      const ys = [r.bottom - size, r.top]
-      for (let x = Math.floor(Math.min(...xs)); !square && x <= Math.ceil(Math.max(...xs)); x++)
-        for (let y = Math.floor(Math.min(...ys)); !square && y <= Math.ceil(Math.max(...ys)); y++)
-          if (steps.every((dx) => steps.every((dy) => lands(x + dx, y + dy)))) square = { x, y }
-      const control = [...document.querySelectorAll('.vote-dots')].indexOf(el.parentElement!)
-      return [{ name: el.getAttribute('aria-label')!, control, cx, cy, square }]
-    })
-  }, THUMB)
-
-/** Whether every button of {@link thumbTargets} has its square (and there are `least`). */
-const thumbSized = async (page: Page, least: number) => {
-  const all = await thumbTargets(page)
-  return all.length >= least && all.every((t) => t.square)
-}
-
-type Target = Awaited<ReturnType<typeof thumbTargets>>[number]
-
-/** The zoom of the canvas on the screen. */
-const zoomOf = (page: Page) =>
-  page
-    .locator('.react-flow__viewport')
-    .evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a)
-
-/**
- * The «+●» whose middle is in the canvas's view (on the screen, not cut off at its edge) but
- * which a finger pressing there does not reach (something is drawn over it), by their names;
- * and how many were in view.
- */
-const coveredInView = (page: Page) =>
-  page.locator('.react-flow').evaluate((view) => {
-    const box = view.getBoundingClientRect()
-    const buttons = [...view.querySelectorAll('.vote-dot-add')].filter((el) => {
-      const r = el.getBoundingClientRect()
-      const [x, y] = [r.x + r.width / 2, r.y + r.height / 2]
-      return x > box.left && x < Math.min(box.right, innerWidth) && y > box.top && y < box.bottom
-    })
-    const hidden = buttons.filter((el) => {
-      const r = el.getBoundingClientRect()
-      const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
-      return !hit || !el.contains(hit)
-    })
-    return { inView: buttons.length, hidden: hidden.map((el) => el.getAttribute('aria-label')) }
-  })
-
-/** A tap on the corner of the button's square farthest from the button: not on the dot drawn. */
-async function tapFar(page: Page, target: Target) {
-  const { x, y } = target.square!
-  await page.touchscreen.tap(
-    target.cx < x + THUMB / 2 ? x + THUMB - 1 : x + 1,
-    target.cy < y + THUMB / 2 ? y + THUMB - 1 : y + 1,
-  )
-}
 
 /** Two problems, an objective and two actors, each cut long, and a vote open on each canvas. */
 async function votingBoard() {
@@ -353,5 +288,94 @@ describe('a dot vote on the cards', () => {
     const toggle = page.locator('.display-toggle')
     expect(await underView(toggle)).toBe(true)
     await screenshot(page, 'vote-phone-toggle')
+  })
+
+  it('on a phone, from far out, asks to zoom in to vote and leaves each card its taps', async () => {
+    // a tree of three rows of four, as «Disponi albero» lays it out, and four objectives
+    const board = await createBoard(suite.server.url, 'Patto Valle')
+    const seeder = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    clients.push(seeder)
+    const doc = seeder.doc
+    doc.transact(() => {
+      putCard(doc, 'problems', 'core', {
+        kind: 'problem',
+        label: 'Pochi tirocini',
+        x: 360,
+        y: 0,
+        role: 'core',
+      })
+      for (let i = 0; i < 4; i++)
+        for (const [row, above] of [
+          [1, 'core'],
+          [2, `r1-${i}`],
+        ] as const) {
+          const id = `r${row}-${i}`
+          putCard(doc, 'problems', id, {
+            kind: 'problem',
+            label: `Causa ${row}.${i + 1}`,
+            x: i * 240,
+            y: row * 170,
+            role: 'cause',
+          })
+          putLink(doc, 'problems', `l-${id}`, { kind: 'cause-effect', source: id, target: above })
+        }
+      for (let i = 0; i < 4; i++)
+        putCard(doc, 'objectives', `o${i}`, {
+          kind: 'objective',
+          label: `Obiettivo ${i + 1}`,
+          status: 'added',
+          derivedFrom: null,
+          x: i * 240,
+          y: 0,
+        })
+      for (const canvas of ['problems', 'objectives'])
+        putRecord(doc, 'votes', `v-${canvas}`, {
+          canvas,
+          label: 'Priorità',
+          dots: 3,
+          state: 'open',
+          createdAt: new Date().toISOString(),
+        })
+    })
+    const { page } = await newParticipant(suite.browser, 'Lucia', 'it', PHONE)
+    await boardPage(page).open(board.links.participant)
+    await expect.poll(() => page.getByTestId('vote-dots').count()).toBe(9)
+    const zoomIn = page.getByRole('button', { name: 'Ingrandisci per votare' })
+    const offered = async () => (await zoomIn.count()) > 0 && (await reachable(zoomIn))
+    // the whole tree, at about 0.34: a «+●» a thumb's size (130 of the canvas's px) would reach
+    // over the cards around it; the canvas asks to zoom in, with a button a thumb's size
+    await page.getByRole('button', { name: 'Mostra tutto' }).tap()
+    await expect.poll(() => zoomOf(page), { timeout: 10_000 }).toBeLessThan(0.4)
+    await expect.poll(offered).toBe(true)
+    await screenshot(page, 'vote-phone-far')
+    // and a tap where a card's «+●» is drawn is the card's, not the control's
+    const taps = () =>
+      page.getByTestId('vote-dots').evaluateAll((controls) =>
+        controls.map((c) => {
+          const r = c.getBoundingClientRect()
+          const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
+          return !!hit?.closest('.react-flow__node') && !hit.closest('.vote-dots')
+        }),
+      )
+    await expect.poll(taps).toEqual(Array(9).fill(true))
+    // zoomed in, the controls take a thumb's tap again, and it counts
+    await zoomIn.tap()
+    await expect.poll(() => zoomOf(page)).toBe(0.8)
+    // (the tap area sized for 0.8, not still for the zoom before, wider)
+    await expect.poll(() => tapZoom(page)).toBe('0.8')
+    await expect.poll(() => thumbSized(page, 1)).toBe(true)
+    expect(await zoomIn.count()).toBe(0)
+    const first = (await thumbTargets(page))[0]!
+    await tapFar(page, first)
+    await expect
+      .poll(() => page.getByTestId('vote-dots').nth(first.control).getAttribute('data-mine'))
+      .toBe('1')
+    await screenshot(page, 'vote-phone-zoomed-in')
+    // the objective tree asks the same
+    await page.locator('#tab-objectives').tap()
+    await expect.poll(() => page.locator('.objective-card').count()).toBe(4)
+    await page.getByRole('button', { name: 'Mostra tutto' }).tap()
+    await expect.poll(offered).toBe(true)
+    await screenshot(page, 'vote-phone-far-objectives')
   })
 })

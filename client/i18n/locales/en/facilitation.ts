@@ -86,6 +86,7 @@ export const facilitation: typeof it = {
     untitled: 'Vote',
     addDot: 'Put a dot on “{{card}}”',
     removeDot: 'Take a dot off “{{card}}”',
+    zoomIn: 'Zoom in to vote',
     myDots_one: 'You put {{count}} dot here',
     myDots_other: 'You put {{count}} dots here',
     tally_one: '{{count}} dot',

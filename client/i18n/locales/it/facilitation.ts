@@ -85,6 +85,7 @@ export const facilitation = {
     untitled: 'Votazione',
     addDot: 'Metti un punto su «{{card}}»',
     removeDot: 'Togli un punto da «{{card}}»',
+    zoomIn: 'Ingrandisci per votare',
     myDots_one: 'Hai messo {{count}} punto qui',
     myDots_other: 'Hai messo {{count}} punti qui',
     tally_one: '{{count}} punto',
