@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { collectionRoot, putCard, putLink, putRecord } from '../../shared/schema/index.ts'
+import { collectionRoot, putCard, putLink } from '../../shared/schema/index.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
@@ -16,6 +16,7 @@ import {
   thumbSized,
   thumbTargets,
   zoomOf,
+  openVotes,
 } from '../helpers/voteTargets.ts'
 
 const suite = browserSuite()
@@ -123,14 +124,7 @@ async function votingBoard() {
         'bandi per i tirocini, da qui a giugno',
     })
     actor('a1', 320, 'Comune di Albino', { power: 0.3, interest: 0.2, stance: 'supports' })
-    for (const canvas of ['problems', 'objectives', 'stakeholders'])
-      putRecord(doc, 'votes', `v-${canvas}`, {
-        canvas,
-        label: 'Priorità',
-        dots: 3,
-        state: 'open',
-        createdAt: new Date().toISOString(),
-      })
+    openVotes(doc, ['problems', 'objectives', 'stakeholders'])
   })
   return { board, doc }
 }
@@ -238,14 +232,7 @@ describe('a dot vote on the cards', () => {
       objective('o0', 'Più tirocini di qualità', 0)
       objective('o1', 'Trasporti frequenti', 300)
       objective('o2', 'Orientamento per tempo', 600)
-      for (const canvas of ['problems', 'objectives'])
-        putRecord(doc, 'votes', `v-${canvas}`, {
-          canvas,
-          label: 'Priorità',
-          dots: 3,
-          state: 'open',
-          createdAt: new Date().toISOString(),
-        })
+      openVotes(doc, ['problems', 'objectives'])
     })
     const { page } = await newParticipant(suite.browser, 'Lucia', 'it', PHONE)
     await boardPage(page).open(board.links.participant)
@@ -328,14 +315,7 @@ describe('a dot vote on the cards', () => {
           x: i * 240,
           y: 0,
         })
-      for (const canvas of ['problems', 'objectives'])
-        putRecord(doc, 'votes', `v-${canvas}`, {
-          canvas,
-          label: 'Priorità',
-          dots: 3,
-          state: 'open',
-          createdAt: new Date().toISOString(),
-        })
+      openVotes(doc, ['problems', 'objectives'])
     })
     const { page } = await newParticipant(suite.browser, 'Lucia', 'it', PHONE)
     await boardPage(page).open(board.links.participant)

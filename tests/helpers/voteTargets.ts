@@ -3,7 +3,21 @@
  * their thumb-sized targets, a tap on one, the canvas's zoom.
  */
 import type { Page } from 'playwright-core'
+import type * as Y from 'yjs'
+import { putRecord, type VoteCanvas } from '../../shared/schema/index.ts'
 import { THUMB } from './phonePages.ts'
+
+/** A dot vote open on each of `canvases` («Priorità», three dots each). */
+export function openVotes(doc: Y.Doc, canvases: VoteCanvas[]): void {
+  for (const canvas of canvases)
+    putRecord(doc, 'votes', `v-${canvas}`, {
+      canvas,
+      label: 'Priorità',
+      dots: 3,
+      state: 'open',
+      createdAt: new Date().toISOString(),
+    })
+}
 
 /**
  * Each «+●» and «−» whose middle is on the screen and reached there, with a square a thumb's
