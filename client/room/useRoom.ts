@@ -1,7 +1,8 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import { ROOM_ROOT, normaliseRoom, type RoomState } from '../../shared/schema/index.ts'
-import { useBoardSession } from '../store/context.tsx'
+import { useBoard, useBoardSession } from '../store/context.tsx'
+import type { BoardState } from '../store/boardStore.ts'
 
 interface RoomSource {
   get(): RoomState
@@ -51,6 +52,10 @@ export function roomSource(doc: Y.Doc): RoomSource {
 export function useRoom<T>(select: (room: RoomState) => T): T {
   const { doc } = useBoardSession()
   const source = roomSource(doc)
-  const get = useCallback(() => select(source.get()), [select, source])
+  // the board drawn from its preview: the room as the preview read it, until the document is in
+  const previewed = useBoard(previewRoomSelector)
+  const get = useCallback(() => select(previewed ?? source.get()), [select, source, previewed])
   return useSyncExternalStore(source.subscribe, get, get)
 }
+
+const previewRoomSelector = (s: BoardState) => (s.preview ? s.previewRoom : null)

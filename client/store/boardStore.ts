@@ -5,6 +5,7 @@ import {
   type CanvasName,
   type CollectionName,
   type Phase,
+  type RoomState,
   type RoomTimer,
 } from '../../shared/schema/index.ts'
 import type { Role } from '../../shared/protocol.ts'
@@ -56,6 +57,8 @@ export interface BoardState {
    * opens until the document has synced (the actions refuse; the canvases take no pointer).
    */
   preview: boolean
+  /** The room as the preview read it, while it shows (useRoom reads it then). */
+  previewRoom: RoomState | null
   /** Local changes not yet known to have reached the server. */
   unsent: number
   /**
@@ -132,6 +135,7 @@ export function createBoardStore(init: {
     connection: 'connecting',
     synced: false,
     preview: false,
+    previewRoom: null,
     unsent: 0,
     storageTrouble: false,
     peers: [],

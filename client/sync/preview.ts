@@ -21,7 +21,8 @@ export const PREVIEW_WAIT_MS = 2_000
  * The store as it shows a preview: every canvas and list projected as the binding projects the
  * document (client/sync/binding.ts, the same functions, so the document's first projection
  * finds the same fields and keeps every object: nothing is drawn twice), the board's meta, and
- * the phase the room works on. Read-only (`preview`) until the document has synced.
+ * the phase the room works on, the room's state. Read-only (`preview`) until the document has
+ * synced.
  */
 export function previewState(s: BoardState, p: BoardPreview): Partial<BoardState> {
   const canvases = { ...s.canvases }
@@ -47,7 +48,12 @@ export function previewState(s: BoardState, p: BoardPreview): Partial<BoardState
     chosenStrategy: p.meta.chosenStrategy,
     canvases,
     lists,
+    // the facilitator's control as bindRoomControl reads it, and the rest of the room for useRoom
+    frozen: p.room.frozen,
+    locks: p.room.locks,
+    timer: p.room.timer,
     preview: true,
+    previewRoom: p.room,
   }
   return { ...shown, ...openingTab({ ...s, ...shown }) }
 }

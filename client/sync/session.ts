@@ -180,6 +180,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       store.setState((s) => ({
         synced: true,
         preview: false,
+        previewRoom: null,
         unsent: 0,
         ...(first ? openingTab(s) : {}),
       }))

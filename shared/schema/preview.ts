@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import type { Fields } from './cards.ts'
 import { readMeta, type BoardMeta } from './cards.ts'
 import { normaliseRecord } from './normalise.ts'
+import { normaliseRoom, normaliseRoomValues, type RoomState } from './room.ts'
 import { collectionSpec } from './registry.ts'
 import { COLLECTIONS, PHASES, collectionRoot, type CollectionName } from './roots.ts'
 import { SCHEMA_VERSION } from './version.ts'
@@ -12,7 +13,7 @@ export const PREVIEW_VERSION = 1
 
 /**
  * A board as its pages first show it: every collection's records as the normaliser reads them
- * (the same fields a page projects from the Yjs document), and the board's meta. The page draws
+ * (the same fields a page projects from the Yjs document), the board's meta and its room. The page draws
  * this while the document itself is still on its way or being applied; it edits nothing until
  * the document has synced. Not an export: nothing imports it.
  */
@@ -22,6 +23,8 @@ export interface BoardPreview {
   /** The schema version of the code that read the board. */
   schemaVersion: number
   meta: BoardMeta
+  /** The facilitator's room (pause, locks, timer, the view, an open vote's reveal…). */
+  room: RoomState
   /** Per collection, its readable records as `[id, fields]`, in the document's order. */
   collections: Record<CollectionName, [string, Fields][]>
 }
@@ -57,6 +60,7 @@ export function boardPreview(doc: Y.Doc): BoardPreview {
     version: PREVIEW_VERSION,
     schemaVersion: SCHEMA_VERSION,
     meta: readMeta(doc),
+    room: normaliseRoom(doc),
     collections,
   }
 }
@@ -84,7 +88,7 @@ export function parsePreview(raw: unknown): BoardPreview | null {
     typeof meta.schemaVersion !== 'number'
   )
     return null
-  if (!isRecord(raw.collections)) return null
+  if (!isRecord(raw.room) || !isRecord(raw.collections)) return null
   for (const name of COLLECTIONS) {
     const records = raw.collections[name]
     if (!Array.isArray(records)) return null
@@ -97,5 +101,7 @@ export function parsePreview(raw: unknown): BoardPreview | null {
       )
         return null
   }
-  return raw as unknown as BoardPreview
+  // the room through its normaliser, as the page reads it from the document (a few keys)
+  const room = raw.room
+  return { ...(raw as unknown as BoardPreview), room: normaliseRoomValues((key) => room[key]) }
 }

@@ -88,10 +88,15 @@ export function roomValueFits(key: string, value: unknown): boolean {
 /** The room as every reader sees it: each key valid or its fallback. */
 export function normaliseRoom(doc: Y.Doc): RoomState {
   const map = doc.getMap<unknown>(ROOM_ROOT)
+  return normaliseRoomValues((key) => map.get(key))
+}
+
+/** {@link normaliseRoom} for values read elsewhere (a board's preview, as JSON). */
+export function normaliseRoomValues(get: (key: RoomKey) => unknown): RoomState {
   const out: Record<string, unknown> = {}
   for (const key of ROOM_KEYS) {
     const field = ROOM_FIELDS[key]
-    const parsed = field.schema.safeParse(map.get(key))
+    const parsed = field.schema.safeParse(get(key))
     out[key] = parsed.success ? parsed.data : field.fallback
   }
   return out as RoomState

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateBoard } from '../../bench/client-board.ts'
+import { ROOM_ROOT } from '../../shared/schema/index.ts'
+import { connectSynced } from '../helpers/clients.ts'
 import { exportJson, importBoard } from '../helpers/server.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import { newParticipant } from '../helpers/browser.ts'
@@ -237,24 +239,40 @@ describe('a large board', () => {
     await p.waitSaved()
   })
 
-  it('opened on the Patto, shows the pact’s shared texts from the preview, and writes them once in', async () => {
+  it('opened on the Patto, shows the pact’s shared texts and the paused room from the preview, and writes them once in', async () => {
     // the v6 fixture's pact with a 200-card problem tree: a board that has a preview
     const board = readFixture('board-v6.json') as { phase: string; canvases: { problems: unknown } }
     board.canvases.problems = generateBoard(200).board.canvases.problems
     board.phase = 'pact'
     const imported = await importBoard(suite.server.url, board)
+    // the facilitator has paused the room
+    const control = await connectSynced(suite.server.url, imported.id, imported.keys.facilitator)
+    control.doc.getMap(ROOM_ROOT).set('frozen', true)
+    await expect
+      .poll(async () => {
+        const url = `${suite.server.url}/api/boards/${imported.id}/preview?key=${imported.keys.viewer}`
+        return ((await (await fetch(url)).json()) as { room: { frozen: boolean } }).room.frozen
+      })
+      .toBe(true)
     const p = boardPage((await newParticipant(suite.browser, 'Ada')).page)
     const release = await holdSocket(p.page)
     await p.page.goto(imported.links.participant)
     await p.page.locator('#tab-pact[aria-selected=true]').waitFor()
-    const vision = p.page.locator('textarea[data-field=vision]')
     const words =
       'Entro il 2030 ogni persona fragile della valle trova un percorso di inclusione lavorativa.'
-    // nothing of the document yet: the words are the preview's
-    await expect.poll(() => vision.inputValue()).toBe(words)
+    // nothing of the document yet: the pause and the words are the preview's (paused, a
+    // participant reads the vision as text)
+    await p.page.getByTestId('room-frozen').waitFor()
+    const shown = p.page.locator('span[data-field=vision]')
+    await expect.poll(() => shown.innerText()).toBe(words)
     expect(await p.page.locator('main.board-main').getAttribute('aria-busy')).toBe('true')
     release()
     await p.waitSaved()
+    expect(await p.page.getByTestId('room-frozen').isVisible()).toBe(true)
+    control.doc.getMap(ROOM_ROOT).set('frozen', false)
+    control.destroy()
+    await p.page.getByTestId('room-frozen').waitFor({ state: 'detached' })
+    const vision = p.page.locator('textarea[data-field=vision]')
     expect(await vision.inputValue()).toBe(words)
     await vision.click()
     await p.page.keyboard.press('End')

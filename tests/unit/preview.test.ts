@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import {
   COLLECTIONS,
   PREVIEW_FROM_RECORDS,
+  ROOM_ROOT,
   SCHEMA_VERSION,
   boardPreview,
   collectionRoot,
@@ -89,6 +90,22 @@ describe('the board preview', () => {
     expect(s.canvases.problems.nodes.length).toBe(collectionRoot(doc, 'problems.nodes').size)
   })
 
+  it('carries the room through its normaliser, and the page shows its pause and locks', () => {
+    const doc = fullBoard()
+    doc.getMap(ROOM_ROOT).set('frozen', true)
+    doc.getMap(ROOM_ROOT).set('locks', ['problems'])
+    const raw = JSON.parse(JSON.stringify(boardPreview(doc)))
+    const preview = parsePreview(raw)!
+    expect(preview.room).toMatchObject({ frozen: true, locks: ['problems'] })
+    // a room value no reader would accept reads as its fallback, as from the document
+    const odd = parsePreview({ ...raw, room: { ...raw.room, frozen: 'sì', locks: ['retro'] } })!
+    expect(odd.room).toMatchObject({ frozen: false, locks: [] })
+    const store = createBoardStore({ boardId: 'b', role: 'participant' })
+    store.setState((s) => previewState(s, preview))
+    expect(store.getState()).toMatchObject({ frozen: true, locks: ['problems'] })
+    expect(store.getState().previewRoom).toEqual(preview.room)
+  })
+
   it('opens on the room’s phase, as the first sync does', () => {
     const doc = fullBoard()
     const preview = received(doc)
@@ -107,6 +124,7 @@ describe('the board preview', () => {
       ['a newer schema', { ...good, schemaVersion: SCHEMA_VERSION + 1 }],
       ['an unknown phase', { ...good, meta: { ...good.meta, phase: 'retro' } }],
       ['a title not text', { ...good, meta: { ...good.meta, title: 7 } }],
+      ['no room', { ...good, room: undefined }],
       [
         'a collection missing',
         { ...good, collections: { ...good.collections, [COLLECTIONS.at(-1)!]: null } },
