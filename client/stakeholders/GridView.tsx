@@ -43,8 +43,7 @@ import { ActorCard } from './ActorCard.tsx'
 import { GridBackdrop, GridHint, GridTray } from './GridBackdrop.tsx'
 import { useSelection } from './selection.tsx'
 import { useLocalFlow } from './useLocalFlow.ts'
-import { useGridFraming, type GridFit } from './useGridFraming.ts'
-import { useRefit } from './useRefit.ts'
+import { useGridFraming, useGridRefit, type GridFit } from './useGridFraming.ts'
 import { onPhone, usePhone } from '../kit/phone.ts'
 
 /**
@@ -199,7 +198,7 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
   // actor without anyone scrolling the projector; not in the middle of this person's drag
   const busy = flow.dragging.size > 0
   // the window resized, the card's sheet opened: framed again (not under the person's hand)
-  const refit = useRefit(rf, frame, fit, ZOOM, busy)
+  const refit = useGridRefit(rf, frame, fit, ZOOM, busy)
   const framedTray = useRef(tray.width)
   useEffect(() => {
     if (busy || framedTray.current === tray.width) return

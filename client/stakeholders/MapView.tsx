@@ -1,6 +1,5 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
+import { memo, useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react'
 import { useFollowCanvas } from '../follow/useFollowCanvas.ts'
-import { useFollowState } from '../follow/useFollow.ts'
 import { useTranslation } from 'react-i18next'
 import {
   useCardName,
@@ -19,7 +18,6 @@ import {
   type Connection,
   type NodeChange,
   type NodeProps,
-  type OnNodeDrag,
 } from '@xyflow/react'
 import { FlowZoomVar } from '../kit/FlowZoomVar.tsx'
 import '@xyflow/react/dist/style.css'
@@ -36,7 +34,6 @@ import { ActorCard } from './ActorCard.tsx'
 import { RelationEdge, RelationMarkers } from './RelationEdge.tsx'
 import { useSelection } from './selection.tsx'
 import { useLocalFlow } from './useLocalFlow.ts'
-import { useRefit, type Framing } from './useRefit.ts'
 import { RelationSample } from './visuals.tsx'
 
 const MapActor = memo(function MapActor({ id, data, selected }: NodeProps<CardNode>) {
@@ -69,8 +66,7 @@ const nodeTypes = { actor: MapActor }
  * The whole map, as it opens and after «Mostra tutto»: every actor, room around them, at most a
  * little over their size (React Flow's own fit, without it, framed two actors at 2.5×).
  */
-const FIT: Framing = { padding: 0.2, maxZoom: 1.1 }
-const ZOOM = { min: 0.1, max: 2.5 }
+const FIT = { padding: 0.2, maxZoom: 1.1 }
 const edgeTypes = { relation: RelationEdge }
 const nodesSelector = (s: BoardState) => s.canvases.stakeholders.nodes
 const edgesSelector = (s: BoardState) => s.canvases.stakeholders.edges
@@ -136,27 +132,6 @@ export function MapView() {
   const flow = useReactFlow()
   useFollowCanvas('stakeholders', 'map')
   const [pending, setPending] = useState<Pending | null>(null)
-  const frame = useRef<HTMLDivElement>(null)
-
-  // the window resized, the card's sheet opened: every actor framed again, as the map opens
-  // (not while the person carries a card, nor while they follow someone's view)
-  const [carrying, setCarrying] = useState(false)
-  const following = useFollowState((s) => s.following !== null)
-  const refit = useRefit(flow, frame, FIT, ZOOM, carrying || following)
-  const onNodeDragStart: OnNodeDrag<CardNode> = useCallback(
-    (...args) => {
-      setCarrying(true)
-      handlers.onNodeDragStart(...args)
-    },
-    [handlers],
-  )
-  const onNodeDragStop: OnNodeDrag<CardNode> = useCallback(
-    (...args) => {
-      setCarrying(false)
-      handlers.onNodeDragStop(...args)
-    },
-    [handlers],
-  )
 
   // selection is the phase's (shared by every view), not React Flow's
   const nodes = useMemo(
@@ -221,7 +196,6 @@ export function MapView() {
     <div
       className="sh-canvas map-canvas"
       data-testid="stakeholder-map"
-      ref={frame}
       onPointerDownCapture={local.onPointerDownCapture}
       onMouseMove={onMouseMove}
       onMouseLeave={handlers.onPointerLeave}
@@ -237,9 +211,9 @@ export function MapView() {
         onNodesChange={onNodesChange}
         onEdgesChange={local.onEdgesChange}
         onDelete={local.onDelete}
-        onNodeDragStart={onNodeDragStart}
+        onNodeDragStart={handlers.onNodeDragStart}
         onNodeDrag={handlers.onNodeDrag}
-        onNodeDragStop={onNodeDragStop}
+        onNodeDragStop={handlers.onNodeDragStop}
         onConnect={onConnect}
         onPaneClick={() => {
           selectActor(null)
@@ -256,10 +230,8 @@ export function MapView() {
         zoomOnDoubleClick={false}
         fitView
         fitViewOptions={FIT}
-        onMoveStart={refit.onMoveStart}
-        onMoveEnd={refit.onMoveEnd}
-        minZoom={ZOOM.min}
-        maxZoom={ZOOM.max}
+        minZoom={0.1}
+        maxZoom={2.5}
       >
         <Controls showInteractive={false} fitViewOptions={FIT} />
         <FlowZoomVar />

@@ -7,7 +7,6 @@ import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { screenshot } from '../helpers/browser.ts'
 import {
   canvasView,
-  FRAMED,
   framedAfterResize,
   gridSight,
   gridViewSoon,
@@ -267,60 +266,6 @@ describe('the Stakeholder phase laid out for the room', () => {
     expect(await gridViewSoon(alice.page)).toBe(panned)
     await alice.page.mouse.up()
     expect(await gridViewSoon(alice.page)).toBe(panned)
-  })
-
-  it('frames the map for a resized window and beside an actor’s card, as it opens, not under a pan', async () => {
-    const board = await workshop.createBoard('Patto Val Brembana')
-    await workshop.stockWithActors(board)
-    const alice = await workshop.participant('Alice')
-    const page = alice.page
-    await page.setViewportSize({ width: 1440, height: 900 })
-    await alice.open(board.links.facilitator)
-    await alice.view('map')
-    await alice.card('Comune di Bergamo').waitFor()
-    await canvasView(page, 'stakeholder-map')
-    // every actor on the canvas in the first frame drawn at the new size, as the map opens
-    for (const [width, height] of [
-      [1024, 768],
-      [1440, 900],
-    ] as const) {
-      await page.setViewportSize({ width, height })
-      expect(await framedAfterResize(page, width, height, FRAMED.map), `at ${width}`).toEqual({
-        whole: true,
-        filled: true,
-      })
-      await screenshot(page, `stakeholders-map-resized-${width}`)
-    }
-    // an actor's card opening beside the map: every actor glides back in sight
-    await alice.card('Comune di Bergamo').click()
-    await page.getByTestId('actor-editor').waitFor()
-    await expect
-      .poll(() => framedAfterResize(page, 1440, 900, FRAMED.map))
-      .toEqual({ whole: true, filled: true })
-    await screenshot(page, 'stakeholders-map-card-open')
-
-    // the facilitator panning the map (from a bare spot of it): the window resized under
-    // their hand leaves the view where they are taking it, and where they leave it
-    await page.keyboard.press('Escape')
-    await page.getByTestId('actor-editor').waitFor({ state: 'detached' })
-    const at = await page.evaluate(() => {
-      const area = document.querySelector('[data-testid=stakeholder-map]')!
-      const r = area.getBoundingClientRect()
-      for (let y = r.top + 40; y < r.bottom; y += 40)
-        for (let x = r.left + 80; x < r.right; x += 40)
-          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane'))
-            return { x, y }
-      return null
-    })
-    await page.mouse.move(at!.x, at!.y)
-    await page.mouse.down()
-    for (let i = 1; i <= 6; i++) await page.mouse.move(at!.x + i * 20, at!.y)
-    const panned = await gridViewSoon(page, 'stakeholder-map')
-    await page.setViewportSize({ width: 1024, height: 768 })
-    await page.waitForFunction(() => innerWidth === 1024)
-    expect(await gridViewSoon(page, 'stakeholder-map')).toBe(panned)
-    await page.mouse.up()
-    expect(await gridViewSoon(page, 'stakeholder-map')).toBe(panned)
   })
 
   it('brings the whole grid and the whole map back with «Mostra tutto», from the keyboard, on a laptop', async () => {

@@ -82,36 +82,25 @@ export function hintSight(page: Page) {
   })
 }
 
-/** What a canvas frames whole: the grid's quadrants, axes and tray; the map's actors. */
-export const FRAMED = {
-  grid: { canvas: 'stakeholder-grid', parts: '.react-flow__node.grid-backdrop-node', fill: 0.9 },
-  // framed with room around them (a padding of 0.2): they fill 1 / 1.2 of the width or height
-  map: { canvas: 'stakeholder-map', parts: '.react-flow__node', fill: 0.8 },
-}
-
 /**
  * Waits for the window to be `width`×`height` and for the frame after the first one drawn at
- * that size, then tells whether the canvas is framed for it: all of what it frames (`framed`:
- * the grid, its axes and tray; or the map's actors) on the canvas (`whole`) and filling its
- * width or its height (`filled`), as it opens.
+ * that size, then tells whether the grid (its quadrants, axes and tray) is framed for it: all of
+ * it on the canvas (`whole`) and filling its width or its height (`filled`), as it opens.
  */
-export function framedAfterResize(
-  page: Page,
-  width: number,
-  height: number,
-  framed: { canvas: string; parts: string; fill: number } = FRAMED.grid,
-) {
+export function framedAfterResize(page: Page, width: number, height: number) {
   return page.evaluate(
-    async ([w, h, { canvas: id, parts: selector, fill }]) => {
+    async ([w, h]) => {
       const frame = () => new Promise((done) => requestAnimationFrame(done))
       while (innerWidth !== w || innerHeight !== h) await frame()
       // the first frame drawn at the new size (its animation callbacks come before its layout
       // and the size observers), then the next one: what the screen shows after that first one
       await frame()
       await frame()
-      const canvas = document.querySelector(`[data-testid=${id}]`)!
+      const canvas = document.querySelector('[data-testid=stakeholder-grid]')!
       const area = canvas.getBoundingClientRect()
-      const parts = [...canvas.querySelectorAll(selector)].map((n) => n.getBoundingClientRect())
+      const parts = [...canvas.querySelectorAll('.react-flow__node.grid-backdrop-node')].map((n) =>
+        n.getBoundingClientRect(),
+      )
       const left = Math.min(...parts.map((r) => r.left))
       const right = Math.max(...parts.map((r) => r.right))
       const top = Math.min(...parts.map((r) => r.top))
@@ -122,24 +111,22 @@ export function framedAfterResize(
           right <= area.right + 1 &&
           top >= area.top - 1 &&
           bottom <= area.bottom + 1,
-        filled: (right - left) / area.width > fill || (bottom - top) / area.height > fill,
+        filled: (right - left) / area.width > 0.9 || (bottom - top) / area.height > 0.9,
       }
     },
-    [width, height, framed] as const,
+    [width, height],
   )
 }
-/**
- * The view (its pan and zoom) of the canvas `testId` names, the grid's unless told, two frames
- * from now, when what is under way has drawn.
- */
-export function gridViewSoon(page: Page, testId = 'stakeholder-grid') {
-  return page.evaluate(async (id) => {
+
+/** The grid's view (its pan and zoom) two frames from now, when what is under way has drawn. */
+export function gridViewSoon(page: Page) {
+  return page.evaluate(async () => {
     const frame = () => new Promise((done) => requestAnimationFrame(done))
     await frame()
     await frame()
-    const canvas = document.querySelector(`[data-testid=${id}]`)!
+    const canvas = document.querySelector('[data-testid=stakeholder-grid]')!
     return (canvas.querySelector('.react-flow__viewport') as HTMLElement).style.transform
-  }, testId)
+  })
 }
 
 /**
