@@ -1,6 +1,5 @@
 import type * as Y from 'yjs'
-import type { Fields } from './cards.ts'
-import { readMeta, type BoardMeta } from './cards.ts'
+import { readMeta, type BoardMeta, type Fields } from './cards.ts'
 import { normaliseRecord } from './normalise.ts'
 import { normaliseRoom, normaliseRoomValues, type RoomState } from './room.ts'
 import { collectionSpec } from './registry.ts'
@@ -13,9 +12,9 @@ export const PREVIEW_VERSION = 1
 
 /**
  * A board as its pages first show it: every collection's records as the normaliser reads them
- * (the same fields a page projects from the Yjs document), the board's meta and its room. The page draws
- * this while the document itself is still on its way or being applied; it edits nothing until
- * the document has synced. Not an export: nothing imports it.
+ * (the same fields a page projects from the Yjs document), the board's meta and its room. The
+ * page draws this while the document itself is still on its way or being applied; it edits
+ * nothing until the document has synced. Not an export: nothing imports it.
  */
 export interface BoardPreview {
   format: typeof PREVIEW_FORMAT
@@ -71,8 +70,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /**
  * A preview as a page received it, or null when it is not one this code reads (another format
  * or version, a board of a newer schema, a malformed body): the page then waits for the
- * document as it did without. Structure only: the fields inside came out of the server's
- * normaliser, and the document replaces them all once it has synced.
+ * document as it did without. The records' structure only: their fields came out of the
+ * server's normaliser, and the document replaces them all once it has synced; the room, a few
+ * keys, goes through its normaliser again.
  */
 export function parsePreview(raw: unknown): BoardPreview | null {
   if (!isRecord(raw) || raw.format !== PREVIEW_FORMAT || raw.version !== PREVIEW_VERSION)
