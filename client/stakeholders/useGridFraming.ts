@@ -59,28 +59,10 @@ export function useGridFraming(
       requestAnimationFrame(() => {
         void flow.fitView({ ...fit, duration }).then(() => {
           if (!onPhone() || flow.getZoom() >= PHONE_READING_ZOOM) return
-          let box: { left: number; top: number; right: number; bottom: number } | undefined
-          for (const id of phoneFocus(actors())) {
-            const node = flow.getInternalNode(id)
-            if (!node) continue
-            const { x, y } = node.internals.positionAbsolute
-            const right = x + (node.measured.width ?? 0)
-            const bottom = y + (node.measured.height ?? 0)
-            box = box
-              ? {
-                  left: Math.min(box.left, x),
-                  top: Math.min(box.top, y),
-                  right: Math.max(box.right, right),
-                  bottom: Math.max(box.bottom, bottom),
-                }
-              : { left: x, top: y, right, bottom }
-          }
-          if (!box) return
-          const { left, top, right, bottom } = box
-          const area = {
-            position: { x: left, y: top },
-            measured: { width: right - left, height: bottom - top },
-          }
+          // (actors not drawn are left out; none drawn: an empty box)
+          const { x, y, width, height } = flow.getNodesBounds(phoneFocus(actors()))
+          if (!width && !height) return
+          const area = { position: { x, y }, measured: { width, height } }
           revealCard(flow, canvas(), area, PHONE_READING_ZOOM)
         })
       }),

@@ -54,7 +54,7 @@ export interface BoardState {
   /**
    * The page shows the board's preview (client/sync/preview.ts), not yet the document: the
    * page looks as it will (canEdit does not change), but nothing is written and no editor
-   * opens until the document has synced (the actions refuse; the canvases take no pointer).
+   * opens until the document has synced (the actions refuse: mayWrite, mayRunRoom).
    */
   preview: boolean
   /** The room as the preview read it, while it shows (useRoom reads it then). */

@@ -1,5 +1,10 @@
 import type { Edge, Node } from '@xyflow/react'
-import type { CanvasName, Fields, ProblemRole } from '../../shared/schema/index.ts'
+import {
+  compareTargetGroups,
+  type CanvasName,
+  type Fields,
+  type ProblemRole,
+} from '../../shared/schema/index.ts'
 
 /** A card's fields as React Flow node data: everything but its position. */
 export type CardData = Fields & { kind: string; label: string }
@@ -94,6 +99,14 @@ export function toLinkEdge(
     // React Flow's `MarkerType.ArrowClosed`, by value: the store does not load React Flow
     markerEnd: { type: 'arrowclosed', width: 18, height: 18 },
   }
+}
+
+/**
+ * A list as the page shows it: the target groups in their order (compareTargetGroups), every
+ * other list as it came. Returns `items` itself when its order is kept.
+ */
+export function inListOrder(name: string, items: Item[]): Item[] {
+  return name === 'targetGroups' ? [...items].sort(compareTargetGroups) : items
 }
 
 export function toItem(id: string, fields: Fields, prev?: Item): Item {

@@ -7,7 +7,6 @@ import {
   collectionRoot,
   metaRoot,
   collectionSpec,
-  compareTargetGroups,
   normaliseRecord,
   readMeta,
   type CanvasName,
@@ -21,6 +20,7 @@ import {
 } from '../store/boardStore.ts'
 import {
   EDGE_TYPES,
+  inListOrder,
   patchList,
   toCardNode,
   toItem,
@@ -257,7 +257,7 @@ export function bindDocToStore(
         changed.set(id, fields ? toItem(id, fields, byId.get(id)) : null)
       }
       let next = patchList(list, changed)
-      if (next !== list && name === 'targetGroups') next = [...next].sort(compareTargetGroups)
+      if (next !== list) next = inListOrder(name, next)
       if (next !== list) store.setState((s) => ({ lists: { ...s.lists, [name]: next } }))
     }
     refresh(root.keys())

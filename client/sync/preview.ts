@@ -1,18 +1,12 @@
-import {
-  CANVASES,
-  compareTargetGroups,
-  parsePreview,
-  type BoardPreview,
-} from '../../shared/schema/index.ts'
+import { CANVASES, parsePreview, type BoardPreview } from '../../shared/schema/index.ts'
 import { openingTab } from '../follow/openingTab.ts'
 import {
   LIST_NAMES,
   type BoardState,
   type BoardStore,
   type CanvasProjection,
-  type ListName,
 } from '../store/boardStore.ts'
-import { EDGE_TYPES, toCardNode, toItem, toLinkEdge, type Item } from '../store/projection.ts'
+import { EDGE_TYPES, inListOrder, toCardNode, toItem, toLinkEdge } from '../store/projection.ts'
 
 /** The longest the document waits for the preview to be drawn before it is applied anyway. */
 export const PREVIEW_WAIT_MS = 2_000
@@ -39,8 +33,10 @@ export function previewState(s: BoardState, p: BoardPreview): Partial<BoardState
   }
   const lists = { ...s.lists }
   for (const name of LIST_NAMES) {
-    const items: Item[] = p.collections[name].map(([id, fields]) => toItem(id, fields))
-    lists[name as ListName] = name === 'targetGroups' ? items.sort(compareTargetGroups) : items
+    lists[name] = inListOrder(
+      name,
+      p.collections[name].map(([id, fields]) => toItem(id, fields)),
+    )
   }
   const shown = {
     title: p.meta.title,
