@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config'
 import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { precompress } from './scripts/precompress.mjs'
+import { FIRST_VIEW_STYLES } from './client/boot/firstViewStyles.ts'
 
 const serverPort = Number(process.env.TRAMA_DEV_SERVER_PORT ?? 1234)
 
@@ -40,9 +41,10 @@ const FIRST_VIEW = 'client/problems/ProblemsPhase.tsx'
  * announced in the page, so the browser fetches and compiles them beside the entry instead of
  * once the entry has run and asked for them (which left the board's data waiting 20–60 ms for
  * them on a 2,000-card board). The home page fetches them too (they are in the cache for the
- * board it opens next); its CSS is not announced, as a style fetched and not applied within a
- * few seconds is a warning in the console of every home page. The links say
- * `data-first-view`, so the client benchmark counts them apart from the entry.
+ * board it opens next). Its CSS is not announced, as a style fetched and not applied within a
+ * few seconds is a warning in the console of every home page: the page lists it in a meta tag,
+ * and the early start of a board's page asks for it (client/boot/firstViewStyles.ts). The links
+ * say `data-first-view`, so the client benchmark counts them apart from the entry.
  */
 function firstViewPreload(): Plugin {
   return {
@@ -64,8 +66,13 @@ function firstViewPreload(): Plugin {
           chunk.imports.forEach(visit)
         }
         visit(view.fileName)
+        const styles = [...files].flatMap((file) => {
+          const chunk = bundle[file]
+          const css = chunk?.type === 'chunk' ? [...(chunk.viteMetadata?.importedCss ?? [])] : []
+          return css.filter((style) => !html.includes(`/${style}"`))
+        })
         // what the page loads already (the entry and its imports) is not announced twice
-        return [...files]
+        const scripts = [...files]
           .filter((file) => !html.includes(`/${file}"`))
           .map((file) => ({
             tag: 'link',
@@ -77,6 +84,13 @@ function firstViewPreload(): Plugin {
             },
             injectTo: 'head' as const,
           }))
+        // the view's styles, for the early start to ask for on a board's page (FIRST_VIEW_STYLES)
+        const list = {
+          tag: 'meta',
+          attrs: { name: FIRST_VIEW_STYLES, content: styles.map((file) => `/${file}`).join(' ') },
+          injectTo: 'head' as const,
+        }
+        return [...scripts, list]
       },
     },
   }

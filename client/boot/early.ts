@@ -19,6 +19,7 @@ import {
   pageWsOrigin,
   type BoardLink,
 } from '../app/boardLink.ts'
+import { linkFirstViewStyles } from './firstViewStyles.ts'
 
 /** y-protocols' sync step 1 with an empty state vector: "send me everything you have". */
 export const ASK_WHOLE_BOARD = Uint8Array.of(MESSAGE_SYNC, 0, 1, 0)
@@ -94,6 +95,7 @@ function start(): void {
   answer.catch(() => {}) // offline: the session's own handling says so, if it takes it
   info = { url, answer }
   early = openSocket(link)
+  linkFirstViewStyles(document)
   // parsed as soon as it is here, while the app's JavaScript still loads
   const previewUrl = boardPreviewUrl(link)
   const body = fetch(previewUrl)

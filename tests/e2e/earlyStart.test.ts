@@ -107,4 +107,42 @@ describe('the early start of a board page', () => {
     expect(view.filter((path) => !loaded.includes(path!))).toEqual([])
     expect(loaded.filter((path) => !announced.has(path))).toEqual([])
   })
+
+  it("asks for the problem tree's styles as it starts, beside the role and the preview, each once; the home page does not", async () => {
+    const board = await createBoard(suite.server.url, 'Patto Oltrepò')
+    const html = await (await fetch(`${suite.server.url}/`)).text()
+    const listed = /<meta name="trama-first-view-styles" content="([^"]*)"/.exec(html)?.[1]
+    const styles = (listed ?? '').split(' ').filter(Boolean)
+    expect(styles.length).toBeGreaterThan(0)
+
+    const { page } = await newParticipant(suite.browser, 'Franca')
+    const requests: string[] = []
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname))
+    await boardPage(page).open(board.links.participant)
+    await page.locator('.react-flow__pane').waitFor()
+    // the early start links them in the same task as it asks for the preview, before the app's
+    // code has run (which, on its own, asks for them only as it imports the tree)
+    const preview = requests.indexOf(`/api/boards/${board.id}/preview`)
+    expect(preview).toBeGreaterThan(-1)
+    for (const style of styles) {
+      expect(
+        requests.filter((path) => path === style),
+        style,
+      ).toHaveLength(1)
+      expect(requests.indexOf(style), style).toBeLessThan(preview)
+    }
+    // and the tree did not add them a second time
+    const linked = await page.evaluate(
+      (hrefs) => hrefs.map((h) => document.querySelectorAll(`link[href="${h}"]`).length),
+      styles,
+    )
+    expect(linked).toEqual(styles.map(() => 1))
+
+    const home = await newParticipant(suite.browser, 'Gino')
+    const homeRequests: string[] = []
+    home.page.on('request', (r) => homeRequests.push(new URL(r.url()).pathname))
+    await home.page.goto(`${suite.server.url}/`)
+    await home.page.locator('main').first().waitFor()
+    expect(homeRequests.filter((path) => styles.includes(path))).toEqual([])
+  })
 })
