@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { collectionRoot } from '../../shared/schema/index.ts'
 import { historyApi, HistoryApiError } from '../history/api.ts'
 import { useBoard, useBoardActions, useBoardSession } from '../store/context.tsx'
-import type { BoardState, LostEdit } from '../store/boardStore.ts'
+import { fieldText, type BoardState, type LostEdit } from '../store/boardStore.ts'
 import { storedName } from '../sync/identity.ts'
 
 const lostSelector = (s: BoardState) => s.lostEdit
@@ -61,6 +61,8 @@ function Notice({ lost, t }: { lost: LostEdit; t: ReturnType<typeof useTranslati
   const field = useRef<HTMLTextAreaElement>(null)
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
+  /** The text as someone wrote it after the restore, shown before the person's words replace it. */
+  const [since, setSince] = useState<string | null>(null)
 
   // before the browser paints: from the commit that removed the card's field, no key may reach
   // the canvas's shortcuts
@@ -76,9 +78,18 @@ function Notice({ lost, t }: { lost: LostEdit; t: ReturnType<typeof useTranslati
     if (store.getState().lostEdit === lost) actions.noteLostEdit(null)
   }
 
-  /** The words back in place of the restored version's (the record is still there). */
+  /**
+   * The words back in place of the restored version's (the record is still there). When someone
+   * wrote in the text after the restore, their words would go too: the person sees the text as
+   * it is now first, and a second press (on that same text) replaces it.
+   */
   const putBack = () => {
     const text = field.current?.value ?? lost.text
+    const now = fieldText(store.getState(), lost.collection, lost.id, lost.field)
+    if (lost.restored !== undefined && now !== lost.restored && now !== since) {
+      setSince(now)
+      return
+    }
     if (!actions.editText(lost.collection, lost.id, lost.field, text)) {
       setProblem(t('lostEdit.putBackFailed'))
       return
@@ -144,6 +155,13 @@ function Notice({ lost, t }: { lost: LostEdit; t: ReturnType<typeof useTranslati
         <span className="lost-edit-label">{t('lostEdit.yourText')}</span>
         <textarea ref={field} rows={3} defaultValue={lost.text} readOnly={busy} />
       </label>
+      {since !== null && (
+        <div className="lost-edit-since" role="alert">
+          <p>{t('lostEdit.changedSince')}</p>
+          <blockquote>{since}</blockquote>
+          <p>{t('lostEdit.changedSinceLoss')}</p>
+        </div>
+      )}
       {problem && (
         <p className="lost-edit-problem" role="alert">
           {problem}
@@ -153,7 +171,13 @@ function Notice({ lost, t }: { lost: LostEdit; t: ReturnType<typeof useTranslati
         <button className="primary" onClick={() => void restore()} disabled={busy}>
           {busy
             ? t('lostEdit.restoring')
-            : t(lost.kind === 'replaced' ? 'lostEdit.putBack' : 'lostEdit.restore')}
+            : t(
+                lost.kind === 'deleted'
+                  ? 'lostEdit.restore'
+                  : since === null
+                    ? 'lostEdit.putBack'
+                    : 'lostEdit.putBackAnyway',
+              )}
         </button>
         <button onClick={close} disabled={busy}>
           {t('lostEdit.close')}

@@ -100,6 +100,8 @@ export interface LostEdit {
   n: number
   /** Set when a version restored did it: by whom (null when the restore named nobody). */
   restoredBy?: string | null
+  /** A replaced text: what the version put in its place (others may write on after it). */
+  restored?: string
 }
 
 export type BoardStore = StoreApi<BoardState>

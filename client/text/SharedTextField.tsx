@@ -125,8 +125,8 @@ function EditableTextField({
       setAside({ text: shown, kind: 'deleted', ...(cause && { restoredBy: cause.restoredBy }) }),
     // only words this person typed in the field: someone whose caret merely stood in it has
     // nothing to put back over the restored version
-    (shown, restoredBy) => {
-      if (typed.current) setAside({ text: shown, kind: 'replaced', restoredBy })
+    (shown, restoredBy, restored) => {
+      if (typed.current) setAside({ text: shown, kind: 'replaced', restoredBy, restored })
     },
   )
   const presence = usePresenceMark(onPresence)

@@ -52,9 +52,9 @@ export function useSharedText(
   onGone?: (shown: string, cause: LossCause) => void,
   /**
    * A version restored while this person writes in the field changed its text: called with
-   * what the field showed before (their words), before it shows the version's text.
+   * what the field showed before (their words) and the version's text, before it shows it.
    */
-  onRestored?: (shown: string, restoredBy: string | null) => void,
+  onRestored?: (shown: string, restoredBy: string | null, restored: string) => void,
 ): {
   ref: React.RefObject<Field | null>
   maxLength: number | undefined
@@ -111,7 +111,9 @@ export function useSharedText(
       const el = ref.current
       if (transaction.local || !el || document.activeElement !== el) return
       const cause = causeOf(doc, transaction)
-      if (cause && el.value !== read()) onRestoredRef.current?.(el.value, cause.restoredBy)
+      const restored = read()
+      if (cause && el.value !== restored)
+        onRestoredRef.current?.(el.value, cause.restoredBy, restored)
     }
     const onText = (event: Y.YTextEvent) => {
       noteRestore(event.transaction)

@@ -253,6 +253,53 @@ describe('editing text together', () => {
       .toEqual(['Trasporti scarsi nelle frazioni di montagna'])
   })
 
+  it('words written after a restore are shown before «Rimetti il mio testo» replaces them, and go only on a second press', async () => {
+    const { board, fabio, marco } = await marcoWritesInFabiosCard('Scritto dopo', 'Trasporti')
+    const saved = await api(
+      suite.server.url,
+      'POST',
+      `/api/boards/${board.id}/versions`,
+      board.keys.facilitator,
+      { name: 'Prima', author: 'Fabio' },
+    )
+    expect(saved.status).toBe(201)
+    await marco.page.keyboard.type(' scarsi')
+    await fabio.card('Trasporti scarsi').waitFor()
+    const restored = await api(
+      suite.server.url,
+      'POST',
+      `/api/boards/${board.id}/versions/${saved.body.id}/restore`,
+      board.keys.facilitator,
+      { author: 'Fabio' },
+    )
+    expect(restored.status).toBe(200)
+    const notice = marco.page.getByRole('alertdialog')
+    await notice.waitFor()
+
+    // Fabio writes on in the restored card before Marco puts his words back
+    await fabio.card('Trasporti').dblclick()
+    const fabioEditor = fabio.page.locator('textarea.card-editor')
+    await expect.poll(() => fabioEditor.evaluate((el) => el === document.activeElement)).toBe(true)
+    await fabio.page.keyboard.press('End')
+    await fabio.page.keyboard.type(' pubblici')
+    await fabio.page.keyboard.press('Enter')
+    await marco.card('Trasporti pubblici').waitFor()
+
+    await notice.getByRole('button', { name: 'Rimetti il mio testo' }).click()
+    const since = notice.getByRole('alert')
+    await since.waitFor()
+    expect(await since.locator('blockquote').textContent()).toBe('Trasporti pubblici')
+    // nothing was written: Fabio's words are still the card's
+    expect(await labels(suite.server.url, board.id, board.keys.viewer)).toEqual([
+      'Trasporti pubblici',
+    ])
+    await notice.getByRole('button', { name: 'Rimetti comunque il mio testo' }).click()
+    await notice.waitFor({ state: 'detached' })
+    await expect
+      .poll(() => labels(suite.server.url, board.id, board.keys.viewer))
+      .toEqual(['Trasporti scarsi'])
+  })
+
   it('every key typed right after "new card" lands in the card', async () => {
     const { board, f } = await newBoardAsFacilitator()
     // No wait for the editor: the keys follow N at once, as a fast typist's would.

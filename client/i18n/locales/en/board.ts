@@ -175,6 +175,10 @@ export const board = {
     restoredDeleted:
       'An earlier version of the board was restored, without this item in it. Your text is here: you can go on writing it and restore it with your text (it comes back with its links).',
     putBack: 'Put my text back',
+    changedSince: 'Someone wrote in this text after the restore. It now reads:',
+    changedSinceLoss:
+      'If you put your text back, these words go: copy what you want to keep first.',
+    putBackAnyway: 'Put my text back anyway',
     putBackFailed:
       'Your text could not be put back: it may have been deleted meanwhile, or its phase locked. Copy it before closing.',
     yourText: 'Your text',

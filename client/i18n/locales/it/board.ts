@@ -181,6 +181,10 @@ export const board = {
     restoredDeleted:
       'È stata ripristinata una versione precedente della lavagna, in cui questa voce non c’era. Il tuo testo è qui: puoi continuare a scriverlo e ripristinarlo con il tuo testo (torna con i suoi collegamenti).',
     putBack: 'Rimetti il mio testo',
+    changedSince: 'Dopo il ripristino qualcuno ha scritto in questo testo. Ora dice:',
+    changedSinceLoss:
+      'Se rimetti il tuo testo, queste parole spariscono: copia prima quello che vuoi tenere.',
+    putBackAnyway: 'Rimetti comunque il mio testo',
     putBackFailed:
       'Non è stato possibile rimettere il tuo testo: forse è stato eliminato nel frattempo, o la sua fase è bloccata. Copialo prima di chiudere.',
     yourText: 'Il tuo testo',
