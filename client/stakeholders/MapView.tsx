@@ -20,6 +20,7 @@ import {
   type NodeProps,
 } from '@xyflow/react'
 import { FlowZoomVar } from '../kit/FlowZoomVar.tsx'
+import { usePhone } from '../kit/phone.ts'
 import '@xyflow/react/dist/style.css'
 import { sameCard } from '../kit/sameCard.ts'
 import { RELATION_KINDS, type RelationKind } from '../../shared/schema/index.ts'
@@ -67,6 +68,9 @@ const nodeTypes = { actor: MapActor }
  * little over their size (React Flow's own fit, without it, framed two actors at 2.5×).
  */
 const FIT = { padding: 0.2, maxZoom: 1.1 }
+/** The projector's: the map alone on a large screen, its cards read from the back of the room. */
+const PROJECTOR_FIT = { padding: 0.12, maxZoom: 1.6 }
+const projectorSelector = (s: BoardState) => s.role === 'viewer'
 const edgeTypes = { relation: RelationEdge }
 const nodesSelector = (s: BoardState) => s.canvases.stakeholders.nodes
 const edgesSelector = (s: BoardState) => s.canvases.stakeholders.edges
@@ -131,6 +135,11 @@ export function MapView() {
   const local = useLocalFlow()
   const flow = useReactFlow()
   useFollowCanvas('stakeholders', 'map')
+  // the zoom's buttons for everyone but the projector, which shows the map alone, as it shows
+  // the grid and the trees (a phone keeps them: the projector's link opened on a phone)
+  const phone = usePhone()
+  const projector = useBoard(projectorSelector) && !phone
+  const fit = projector ? PROJECTOR_FIT : FIT
   const [pending, setPending] = useState<Pending | null>(null)
 
   // selection is the phase's (shared by every view), not React Flow's
@@ -229,11 +238,11 @@ export function MapView() {
         deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
         zoomOnDoubleClick={false}
         fitView
-        fitViewOptions={FIT}
+        fitViewOptions={fit}
         minZoom={0.1}
         maxZoom={2.5}
       >
-        <Controls showInteractive={false} fitViewOptions={FIT} />
+        {!projector && <Controls showInteractive={false} fitViewOptions={FIT} />}
         <FlowZoomVar />
         <RemoteCursors canvas="stakeholders" />
         {editable && pending && (

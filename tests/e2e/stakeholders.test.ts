@@ -262,6 +262,31 @@ describe('the Stakeholder phase in the browser', () => {
         .evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
     ).toBeGreaterThanOrEqual(18)
     await screenshot(viewer.page, 'stakeholders-projector')
+    // the stances as large as the text beside them: on the cards as their category's name, in
+    // the legend in its own size
+    const fontOf = (selector: string) =>
+      viewer.page
+        .locator(selector)
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(await fontOf('.actor-card .stance-badge')).toBeGreaterThanOrEqual(13)
+    expect(await fontOf('[data-testid=legend] .stance-badge')).toBeGreaterThanOrEqual(15)
+    // the map on a 1920 × 1080 projector: alone, without the zoom's buttons, no smaller than
+    // its cards' own size
+    await viewer.page.setViewportSize({ width: 1920, height: 1080 })
+    await viewer.view('map')
+    await viewer.node('Comune di Bergamo').waitFor()
+    const zoom = async () => {
+      const style = await viewer.page
+        .locator('.map-canvas .react-flow__viewport')
+        .getAttribute('style')
+      return Number(/scale\(([\d.]+)\)/.exec(style ?? '')?.[1] ?? 0)
+    }
+    // a laptop's fit stops at 1.1
+    await expect.poll(zoom).toBeGreaterThan(1.15)
+    expect(await viewer.page.locator('.map-canvas .react-flow__controls').count()).toBe(0)
+    await screenshot(viewer.page, 'stakeholders-projector-map')
+    await viewer.view('grid')
     await viewer.card('Comune di Bergamo').click()
     // the actor's sheet reads as text: no field to type in, the name whole
     const editor = viewer.page.getByTestId('actor-editor')
