@@ -35,6 +35,7 @@ import { ActorCard } from './ActorCard.tsx'
 import { RelationEdge, RelationMarkers } from './RelationEdge.tsx'
 import { useSelection } from './selection.tsx'
 import { useLocalFlow } from './useLocalFlow.ts'
+import { useProjectorFraming } from './useProjectorFraming.ts'
 import { RelationSample } from './visuals.tsx'
 
 const MapActor = memo(function MapActor({ id, data, selected }: NodeProps<CardNode>) {
@@ -140,6 +141,7 @@ export function MapView() {
   const phone = usePhone()
   const projector = useBoard(projectorSelector) && !phone
   const fit = projector ? PROJECTOR_FIT : FIT
+  useProjectorFraming(projector, storeNodes, PROJECTOR_FIT)
   const [pending, setPending] = useState<Pending | null>(null)
 
   // selection is the phase's (shared by every view), not React Flow's

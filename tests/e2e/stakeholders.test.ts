@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { canvasRoots, readFields } from '../../shared/schema/index.ts'
+import { canvasRoots, putCard, readFields } from '../../shared/schema/index.ts'
 import { readActors } from '../../shared/stakeholders/doc.ts'
+import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { screenshot } from '../helpers/browser.ts'
 import {
   actorByName,
@@ -285,6 +286,22 @@ describe('the Stakeholder phase in the browser', () => {
     // a laptop's fit stops at 1.1
     await expect.poll(zoom).toBeGreaterThan(1.15)
     expect(await viewer.page.locator('.map-canvas .react-flow__controls').count()).toBe(0)
+    // nobody pans a projector: an actor added far to the side on a laptop is framed with the rest
+    observer.doc.transact(() =>
+      putCard(observer.doc, 'stakeholders', 'actor-far', {
+        ...newActorFields('public', { label: 'Provincia di Bergamo', power: 0.6, interest: 0.6 }),
+        x: 2600,
+        y: 900,
+      }),
+    )
+    await viewer.card('Provincia di Bergamo').waitFor()
+    const inView = (name: string) => async () => {
+      const box = await viewer.card(name).boundingBox()
+      const [w, h] = [1920, 1080]
+      return !!box && box.x >= 0 && box.y >= 0 && box.x + box.width <= w && box.y + box.height <= h
+    }
+    await expect.poll(inView('Provincia di Bergamo'), { timeout: 5_000 }).toBe(true)
+    expect(await inView('Comune di Bergamo')()).toBe(true)
     await screenshot(viewer.page, 'stakeholders-projector-map')
     await viewer.view('grid')
     await viewer.card('Comune di Bergamo').click()
