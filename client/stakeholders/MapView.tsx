@@ -35,7 +35,7 @@ import { ActorCard } from './ActorCard.tsx'
 import { RelationEdge, RelationMarkers } from './RelationEdge.tsx'
 import { useSelection } from './selection.tsx'
 import { useLocalFlow } from './useLocalFlow.ts'
-import { useProjectorFraming } from './useProjectorFraming.ts'
+import { useMapFraming } from './useMapFraming.ts'
 import { RelationSample } from './visuals.tsx'
 
 const MapActor = memo(function MapActor({ id, data, selected }: NodeProps<CardNode>) {
@@ -141,7 +141,7 @@ export function MapView() {
   const phone = usePhone()
   const projector = useBoard(projectorSelector) && !phone
   const fit = projector ? PROJECTOR_FIT : FIT
-  useProjectorFraming(projector, storeNodes, PROJECTOR_FIT)
+  const framing = useMapFraming({ fit, projector, phone, nodes: storeNodes })
   const [pending, setPending] = useState<Pending | null>(null)
 
   // selection is the phase's (shared by every view), not React Flow's
@@ -244,7 +244,9 @@ export function MapView() {
         minZoom={0.1}
         maxZoom={2.5}
       >
-        {!projector && <Controls showInteractive={false} fitViewOptions={FIT} />}
+        {!projector && (
+          <Controls showInteractive={false} fitViewOptions={FIT} onFitView={framing.onFitView} />
+        )}
         <FlowZoomVar />
         <RemoteCursors canvas="stakeholders" />
         {editable && pending && (

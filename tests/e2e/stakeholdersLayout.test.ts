@@ -268,6 +268,60 @@ describe('the Stakeholder phase laid out for the room', () => {
     expect(await gridViewSoon(alice.page)).toBe(panned)
   })
 
+  it('frames the map again for a resized window while nobody has moved it, and keeps a view someone chose', async () => {
+    const board = await workshop.createBoard('Patto Alto Sebino')
+    await workshop.stockWithActors(board)
+    const alice = await workshop.participant('Alice')
+    const page = alice.page
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await alice.open(board.links.facilitator)
+    await alice.view('map')
+    await alice.card('Comune di Bergamo').waitFor()
+    const canvas = page.getByTestId('stakeholder-map')
+    const cards = page.locator('.map-canvas .actor-card')
+    /** Whether every actor's card is on the map's canvas, whole. */
+    const allInSight = async () => {
+      await canvasView(page, 'stakeholder-map')
+      const c = (await canvas.boundingBox())!
+      for (const box of await Promise.all((await cards.all()).map((card) => card.boundingBox())))
+        if (
+          !box ||
+          box.x < c.x ||
+          box.y < c.y ||
+          box.x + box.width > c.x + c.width ||
+          box.y + box.height > c.y + c.height
+        )
+          return false
+      return true
+    }
+    expect(await allInSight()).toBe(true)
+    // a smaller window: framed for it, every actor in sight
+    await page.setViewportSize({ width: 1024, height: 768 })
+    await expect.poll(allInSight).toBe(true)
+    await screenshot(page, 'stakeholders-map-resized-1024')
+
+    // an actor's sheet opening beside the map does not move it (nor does it reframe)
+    const before = await canvasView(page, 'stakeholder-map')
+    await alice.card('Comune di Bergamo').click()
+    await page.getByTestId('actor-editor').waitFor()
+    expect(sameView(await canvasView(page, 'stakeholder-map'), before)).toBe(true)
+    await page.keyboard.press('Escape')
+    await page.getByTestId('actor-editor').waitFor({ state: 'detached' })
+
+    // zoomed in on by its person: the window resized keeps their view
+    const at = await alice.centerOf(canvas)
+    await page.mouse.move(at.x, at.y)
+    await page.mouse.wheel(0, -400)
+    const chosen = await canvasView(page, 'stakeholder-map')
+    expect(sameView(chosen, before)).toBe(false)
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.waitForFunction(() => innerWidth === 1366)
+    await expect
+      .poll(() => canvas.evaluate((el) => el.getBoundingClientRect().width > 1100))
+      .toBe(true)
+    expect(sameView(await canvasView(page, 'stakeholder-map'), chosen)).toBe(true)
+  })
+
   it('brings the whole grid and the whole map back with «Mostra tutto», from the keyboard, on a laptop', async () => {
     const board = await workshop.createBoard('Patto Valle di Scalve')
     await workshop.stockWithActors(board)
