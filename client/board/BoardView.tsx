@@ -7,6 +7,7 @@ import { LostEditNotice } from './LostEditNotice.tsx'
 import { phaseView } from './phases.tsx'
 // the kit's styles (cursors, toolbars, card editors) serve every phase, whichever loads first
 import '../kit/canvas.css'
+import '../kit/toolbar.css'
 import '../kit/canvasPhone.css'
 import { useBoardShortcuts } from './useBoardShortcuts.ts'
 

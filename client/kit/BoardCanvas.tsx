@@ -22,6 +22,7 @@ import { RemoteCursors } from './RemoteCursors.tsx'
 import { editableFlowProps, type useCanvasHandlers } from './useCanvasHandlers.ts'
 import { useFlowAriaLabels, useNamedEdges, useNamedNodes } from './useFlowLabels.ts'
 import './canvas.css'
+import './toolbar.css'
 import './canvasPhone.css'
 
 /**
