@@ -29,7 +29,19 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
+}
+
+/** Loopback names and addresses: a page there is on a trustworthy origin over plain HTTP. */
+const LOOPBACK = /^(?:localhost|[\w.-]+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?$/i
+
+/**
+ * Whether a page asked for at `host` over `protocol` is on a potentially trustworthy origin:
+ * HTTPS, or loopback. Browsers ignore Cross-Origin-Opener-Policy anywhere else (a workshop's
+ * laptops opening `http://192.168.1.20:1234` on the venue's network), and Chromium says so in
+ * every page's console as an error.
+ */
+export function trustworthyOrigin(protocol: string | undefined, host: string | undefined): boolean {
+  return protocol === 'https' || (!!host && LOOPBACK.test(host))
 }
 
 /** A host name or address with an optional port: nothing else goes into the header. */
@@ -49,6 +61,11 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (req, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value)
     reply.header('Content-Security-Policy', contentSecurityPolicy(connectSources(req.headers.host)))
+    // behind a proxy that ends TLS, the page's scheme is the proxy's (X-Forwarded-Proto)
+    const forwarded = req.headers['x-forwarded-proto']
+    const protocol = typeof forwarded === 'string' ? forwarded.split(',')[0]!.trim() : req.protocol
+    if (trustworthyOrigin(protocol, req.headers.host))
+      reply.header('Cross-Origin-Opener-Policy', 'same-origin')
     return payload
   })
 }

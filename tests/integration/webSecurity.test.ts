@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { get as httpGet } from 'node:http'
 import WebSocket from 'ws'
 import { createBoard, startServer } from '../helpers/server.ts'
 
@@ -97,6 +98,34 @@ describe('security headers', () => {
     expect(headers['x-frame-options']).toBe('DENY')
     expect(headers['referrer-policy']).toBe('no-referrer')
     expect(String(headers['content-security-policy'])).toMatch(/frame-ancestors 'none'/)
+  })
+})
+
+/** The page's Cross-Origin-Opener-Policy as asked for with these headers (Host among them). */
+function openerPolicy(headers: Record<string, string>): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const req = httpGet(`${server.url}/`, { headers }, (res) => {
+      res.resume()
+      const value = res.headers['cross-origin-opener-policy']
+      resolve(Array.isArray(value) ? value.join(',') : value)
+    })
+    req.on('error', reject)
+  })
+}
+
+describe('Cross-Origin-Opener-Policy', () => {
+  it('is sent where browsers apply it (loopback, HTTPS), not to a LAN address over plain HTTP', async () => {
+    const port = new URL(server.url).port
+    expect(await openerPolicy({})).toBe('same-origin')
+    expect(await openerPolicy({ host: `localhost:${port}` })).toBe('same-origin')
+    expect(await openerPolicy({ host: `[::1]:${port}` })).toBe('same-origin')
+    // a workshop's laptops on the venue's network: Chromium would ignore it with an error in
+    // every page's console
+    expect(await openerPolicy({ host: `192.168.1.20:${port}` })).toBeUndefined()
+    expect(await openerPolicy({ host: `trama.local:${port}` })).toBeUndefined()
+    // behind a proxy that ends TLS
+    const proxied = { host: 'trama.example.org', 'x-forwarded-proto': 'https' }
+    expect(await openerPolicy(proxied)).toBe('same-origin')
   })
 })
 
