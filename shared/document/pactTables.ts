@@ -22,29 +22,16 @@ import { PACT_INFO_ID } from '../schema/pact.ts'
 import type { ImageLang } from '../render/labels.ts'
 import { formatDay, formatPeriod } from './labels.ts'
 import { indicatorsToCsv } from '../pact/monitoringCsv.ts'
+import { formatAmount, isMoney } from '../pact/amounts.ts'
 import { PACT_LABELS, type PactLabels } from './pactLabels.ts'
 import type { Table } from './tables.ts'
 
 type Loose = { id: string } & Record<string, unknown>
 const loose = (items: readonly object[] | undefined) => (items ?? []) as unknown as Loose[]
 const str = (v: unknown): string => (typeof v === 'string' ? v : '')
-/**
- * A number as a reader of the document reads it: `15.000`, `1.200`, `12,5` in Italian. The
- * thousands are grouped in four-digit numbers too (Italian's default leaves them alone, so
- * «1200 ore» stood beside «15.000 €»); money with cents has two decimals (`25.000,50`).
- */
-const num = (v: number | null, lang: ImageLang, money = false) => {
-  if (v === null) return ''
-  const cents = money && !Number.isInteger(v)
-  return v.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB', {
-    minimumFractionDigits: cents ? 2 : 0,
-    maximumFractionDigits: cents ? 2 : 4,
-    useGrouping: 'always',
-  })
-}
-
-/** A unit that is money: the euro, however it was typed. */
-const isMoney = (unit: string) => /^(€|eur|euro)$/i.test(unit.trim())
+/** A number as a reader of the document reads it (shared/pact/amounts.ts). */
+const num = (v: number | null, lang: ImageLang, money = false) =>
+  v === null ? '' : formatAmount(v, lang, money)
 
 /** An amount and its unit: `120 ore`, `25.000,50 €`. */
 const amountOf = (v: number | null, unit: string, lang: ImageLang) =>

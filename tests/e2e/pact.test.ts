@@ -30,12 +30,12 @@ describe('the Patto phase in the browser', () => {
     for (const p of [alice, bruno]) {
       await expect.poll(() => p.rows().count()).toBe(2)
       await expect.poll(() => p.actorTotal('a1')).toBe('120 ore')
-      await expect.poll(() => p.actorTotal('a2')).toBe('1500 €')
+      await expect.poll(() => p.actorTotal('a2')).toBe('1.500 €')
       await expect.poll(() => p.gaps('actors')).toBe('1')
     }
     // each sees the other's row as written: actor, amount, unit
     const brunoRow = alice.ledger.locator('tbody tr[data-actor-id=a2]')
-    await expect.poll(() => brunoRow.locator('input[data-field=amount]').inputValue()).toBe('1500')
+    await expect.poll(() => brunoRow.locator('input[data-field=amount]').inputValue()).toBe('1.500')
     await expect.poll(() => brunoRow.locator('textarea[data-field=unit]').inputValue()).toBe('€')
     await expect.poll(() => brunoRow.locator('select[data-field=type]').inputValue()).toBe('money')
     // on a 1366 px laptop the type reads whole («Risorse economiche», not «Risorse econo»)
@@ -76,8 +76,8 @@ describe('the Patto phase in the browser', () => {
     await brunoAmount.press('Enter')
     await expect.poll(() => brunoAmount.getAttribute('aria-invalid')).toBe('true')
     expect(await brunoAmount.getAttribute('title')).toContain('numero positivo')
-    await expect.poll(() => brunoAmount.inputValue()).toBe('1500')
-    expect(await alice.actorTotal('a2')).toBe('1500 €')
+    await expect.poll(() => brunoAmount.inputValue()).toBe('1.500')
+    expect(await alice.actorTotal('a2')).toBe('1.500 €')
 
     // a second commitment of the Comune in the same unit adds up; another unit stays apart
     await alice.commit('Comune di Clusone', '30', ' Ore')
@@ -145,15 +145,18 @@ describe('the Patto phase in the browser', () => {
     )
     expect(lines.length).toBe(6) // header, four commitments, the final line end
 
-    // an amount reads as Italians write it (15.000,5), and plain while typed in
+    // an amount reads as Italians write it (money with its cents: 15.000,50), and plain while
+    // typed in
     const amount = bruno.ledger.locator('tbody tr[data-actor-id=a2] input[data-field=amount]')
     await amount.fill('15000,5')
     await amount.press('Enter')
-    await expect.poll(() => brunoAmount.inputValue()).toBe('15.000,5')
+    await expect.poll(() => brunoAmount.inputValue()).toBe('15.000,50')
     await brunoAmount.focus()
     await expect.poll(() => brunoAmount.inputValue()).toBe('15000,5')
     await brunoAmount.press('Escape')
-    await expect.poll(() => brunoAmount.inputValue()).toBe('15.000,5')
+    await expect.poll(() => brunoAmount.inputValue()).toBe('15.000,50')
+    // whole in its cell
+    expect(await brunoAmount.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
   })
 
   it('a rule written over several lines shows whole as it grows, not in a one-line box', async () => {

@@ -11,8 +11,14 @@ import {
   totalsByType,
   unitKey,
   type Commitment,
+  type LedgerTotal,
 } from '../../shared/pact/ledger.ts'
-import { editableNumber, parseAmount } from '../../client/pact/commitments/format.ts'
+import {
+  editableNumber,
+  formatAmounts,
+  formatNumber,
+  parseAmount,
+} from '../../client/pact/commitments/format.ts'
 
 let seq = 0
 function commitment(fields: Partial<Commitment> & { actor: string }): Commitment {
@@ -231,5 +237,22 @@ describe('amounts as people type them', () => {
     expect(parseAmount('1e20')).toBeUndefined()
     expect(editableNumber(1500.5, 'it')).toBe('1500,5')
     expect(editableNumber(1500.5, 'en')).toBe('1500.5')
+  })
+
+  it('shows them as the pact’s document writes them: money with its cents, thousands grouped', () => {
+    expect(formatNumber(25000.5, 'it', '€')).toBe('25.000,50')
+    expect(formatNumber(25000.5, 'it', 'euro')).toBe('25.000,50')
+    expect(formatNumber(25000, 'it', '€')).toBe('25.000')
+    expect(formatNumber(1200, 'it', 'ore')).toBe('1.200')
+    expect(formatNumber(12.5, 'it', 'ore')).toBe('12,5')
+    expect(formatNumber(25000.5, 'en', 'EUR')).toBe('25,000.50')
+    const total: LedgerTotal = {
+      ...totalOf([]),
+      amounts: [
+        { key: '€', unit: '€', amount: 25000.5 },
+        { key: '', unit: '', amount: 120 },
+      ],
+    }
+    expect(formatAmounts(total, 'it', 'unità')).toEqual(['25.000,50 €', '120 unità'])
   })
 })

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import { editableNumber, formatNumber, parseAmount } from './format.ts'
 
 /**
@@ -11,21 +11,32 @@ export function AmountField({
   value,
   label,
   lang,
+  unit,
   invalid,
   onCommit,
 }: {
   value: number | null
   label: string
   lang: string
+  /** Its unit: money shows its cents (25.000,50). */
+  unit: string
   invalid: string
   onCommit(value: number | null): void
 }) {
-  const shown = value === null ? '' : formatNumber(value, lang)
+  const shown = value === null ? '' : formatNumber(value, lang, unit)
   const plain = value === null ? '' : editableNumber(value, lang)
   // what the person typed; null while they have not
   const [draft, setDraft] = useState<string | null>(null)
   const [focused, setFocused] = useState(false)
   const [bad, setBad] = useState(false)
+  const field = useRef<HTMLInputElement>(null)
+  // Focused, the amount turns plain (1.500,50 → 1500,5): the text under the caret or the
+  // selection changed, so all of it is selected, to type over (what reaching a cell with Tab
+  // does, and what a selection made before the change meant).
+  useLayoutEffect(() => {
+    if (focused && draft === null && shown !== plain) field.current?.select()
+    // only as the field takes the focus
+  }, [focused])
   const commit = () => {
     setFocused(false)
     if (draft === null) return setBad(false)
@@ -41,6 +52,7 @@ export function AmountField({
   }
   return (
     <input
+      ref={field}
       type="text"
       inputMode="decimal"
       className={`pact-input ledger-amount${bad ? ' invalid' : ''}`}

@@ -67,7 +67,7 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
           {c.what}
         </td>
         <td className="ledger-num" data-field="amount" {...column('amount')}>
-          {c.amount === null ? '' : formatNumber(c.amount, i18n.language)}
+          {c.amount === null ? '' : formatNumber(c.amount, i18n.language, c.unit)}
         </td>
         <td data-field="unit" {...column('unit')}>
           {c.unit}
@@ -144,6 +144,7 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
           value={c.amount}
           label={label('amount')}
           lang={i18n.language}
+          unit={c.unit}
           invalid={t('ledger.amountInvalid')}
           onCommit={(amount) => update({ amount })}
         />

@@ -1,15 +1,17 @@
 import type { LedgerTotal } from '../../../shared/pact/ledger.ts'
+import { formatAmount, isMoney } from '../../../shared/pact/amounts.ts'
 
-/** A number as people of this language write it (1.500,5 in Italian). */
-export function formatNumber(value: number, lang: string): string {
-  return new Intl.NumberFormat(lang.startsWith('en') ? 'en-GB' : 'it-IT', {
-    maximumFractionDigits: 2,
-  }).format(value)
+/**
+ * An amount as people of this language write it, as the pact's document writes it (1.500,5 in
+ * Italian; money with its cents, 25.000,50).
+ */
+export function formatNumber(value: number, lang: string, unit = ''): string {
+  return formatAmount(value, lang, isMoney(unit))
 }
 
 /** "120 ore · 5.000 €": one sum per unit, never one across units. */
 export function formatAmounts(total: LedgerTotal, lang: string, noUnit: string): string[] {
-  return total.amounts.map((a) => `${formatNumber(a.amount, lang)} ${a.unit || noUnit}`)
+  return total.amounts.map((a) => `${formatNumber(a.amount, lang, a.unit)} ${a.unit || noUnit}`)
 }
 
 /** An amount as a field shows it: no grouping, the language's decimal mark. */
