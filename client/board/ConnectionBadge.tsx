@@ -15,12 +15,15 @@ export function ConnectionBadge() {
   const { t } = useTranslation('board')
   const { connection, synced, unsent, storageTrouble } = useBoard(useShallow(selector))
   let text: string
+  /** A phone's header says it shorter, where it can (the tools stay on one row). */
+  let short: string | null = null
   let tone: 'ok' | 'busy' | 'offline'
   if (storageTrouble) {
     text = t('connection.notSaved')
     tone = 'offline'
   } else if (connection === 'connected' && synced && unsent === 0) {
     text = t('connection.connected')
+    short = t('connection.connectedShort')
     tone = 'ok'
   } else if (connection === 'offline') {
     text = unsent > 0 ? t('connection.offline', { count: unsent }) : t('connection.offlineNone')
@@ -41,7 +44,14 @@ export function ConnectionBadge() {
       data-state={tone}
     >
       <span className="dot" aria-hidden="true" />
-      {text}
+      {short ? (
+        <>
+          <span className="connection-long">{text}</span>
+          <span className="connection-short">{short}</span>
+        </>
+      ) : (
+        text
+      )}
     </span>
   )
 }

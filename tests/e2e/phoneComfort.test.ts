@@ -50,6 +50,22 @@ describe('on a phone, what a thumb and an eye need', () => {
     )
   })
 
+  it('gives a participant among others the same three rows: «Altro» beside who is here and «Tutto salvato»', async () => {
+    const board = await importWithLinks(suite, workshopAtThePact('Patto Valle Brembana'))
+    for (const name of ['Luca', 'Marta', 'Giulia']) await onPhone(board.links.participant, name)
+    const page = await onPhone(board.links.participant, 'Anna')
+    await expect.poll(() => page.locator('.header-right .avatar').count()).toBeGreaterThan(2)
+    const badge = page.getByTestId('connection')
+    await page.locator('[data-testid=connection][data-state=ok]').waitFor()
+    expect(await badge.innerText()).toBe('Tutto salvato')
+    const more = (await page.getByRole('button', { name: 'Altro' }).boundingBox())!
+    const status = (await badge.boundingBox())!
+    expect(Math.abs(more.y + more.height / 2 - (status.y + status.height / 2))).toBeLessThan(8)
+    const header = await page.locator('.board-header').boundingBox()
+    expect(header!.height).toBeLessThanOrEqual(130)
+    await screenshot(page, 'phone-participant-header')
+  })
+
   it('keeps each strategy’s name above its column while the last criteria are scored', async () => {
     const board = await importWithLinks(suite, workshopAtThePact('Patto Val Seriana'))
     const page = await onPhone(board.links.participant)

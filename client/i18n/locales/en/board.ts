@@ -58,6 +58,7 @@ export const board = {
     notSaved: 'The server cannot save · changes not saved, retrying…',
     connecting: 'Connecting…',
     connected: 'Connected · all saved',
+    connectedShort: 'All saved',
     sending: 'Sending changes…',
     reconnecting: 'Reconnecting… {{count}} changes to send',
     reconnecting_one: 'Reconnecting… 1 change to send',

@@ -59,6 +59,7 @@ export const board = {
     notSaved: 'Il server non riesce a salvare · modifiche non salvate, nuovo tentativo…',
     connecting: 'Connessione…',
     connected: 'Connesso · tutto salvato',
+    connectedShort: 'Tutto salvato',
     sending: 'Invio delle modifiche…',
     reconnecting: 'Riconnessione… {{count}} modifiche da inviare',
     reconnecting_one: 'Riconnessione… 1 modifica da inviare',
