@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import type { useTreeEditing } from './useTreeEditing.ts'
 import type { CardNode } from '../store/projection.ts'
-import { CARD_H, freeSpot, layerOffset } from '../kit/placement.ts'
+import { freeSpot, heightOf, layerOffset } from '../kit/placement.ts'
 import { ToolbarMenu } from '../kit/ToolbarMenu.tsx'
 import { LinkChooserMenu } from '../kit/LinkChooserMenu.tsx'
 import { cutAtWord } from '../../shared/render/labels.ts'
@@ -16,14 +16,16 @@ const useCards = (): CardChoice[] => useBoard(cardChoices)
 /**
  * Where a card linked from the menu should move so the tree reads top to bottom: a free spot a
  * layer below the card it causes or above the card it is an effect of; null when it already is
- * on that side.
+ * on that side, clear of the other card's row (a cause whose top is below the other's foot, an
+ * effect whose foot is above the other's top). A card half a card lower, beside the other, is
+ * still on its row: it moves, or its link would loop sideways from one's foot to the other's top.
  */
 function sideOf(nodes: CardNode[], id: string, otherId: string, as: 'cause' | 'effect') {
   const card = nodes.find((n) => n.id === id)
   const other = nodes.find((n) => n.id === otherId)
   if (!card || !other) return null
-  const below = card.position.y > other.position.y + CARD_H / 2
-  const above = card.position.y < other.position.y - CARD_H / 2
+  const below = card.position.y >= other.position.y + heightOf(other)
+  const above = card.position.y + heightOf(card) <= other.position.y
   if ((as === 'cause' && below) || (as === 'effect' && above)) return null
   return freeSpot(
     { x: other.position.x, y: other.position.y + layerOffset(other, as) },

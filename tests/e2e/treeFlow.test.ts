@@ -91,6 +91,93 @@ describe('the room builds one tree', () => {
     expect(t.links).toBe(2)
   })
 
+  it('«Collega a…» moves a card beside the other, on its row, to its side of the tree', async () => {
+    const board = await createBoard(suite.server.url)
+    const p = await suite.open(board.links.participant, 'Paola')
+    await p.page.setViewportSize({ width: 1366, height: 768 })
+    await p.page.getByRole('button', { name: '+ Aggiungi problema' }).click()
+    await p.page.getByRole('menuitem', { name: 'Problema centrale' }).click()
+    await write(p.page, 'Giovani che lasciano la valle')
+    await p.page.keyboard.press('Tab')
+    await write(p.page, 'Poche aziende innovative sul territorio')
+    await p.page.keyboard.press('ArrowUp')
+    await p.page.keyboard.press('Tab')
+    await write(p.page, 'Trasporti pubblici scarsi verso Bergamo')
+    const box = async (text: string) => (await p.card(text).boundingBox())!
+    /** Where a card stands on the canvas and its size there, whatever the view's zoom and pan. */
+    const at = async (text: string) => ({
+      ...(await p.cardPosition(text)),
+      ...(await p.card(text).evaluate((el) => ({
+        w: (el as HTMLElement).offsetWidth,
+        h: (el as HTMLElement).offsetHeight,
+      }))),
+    })
+
+    // a card to link later, double-clicked left of the cause and a little lower: on its row
+    const causeBox = await box('Poche aziende')
+    await p.page.mouse.dblclick(causeBox.x - 250, causeBox.y + causeBox.height + 10)
+    await write(p.page, 'Scuole superiori poco collegate')
+    const [cause, school] = [await at('Poche aziende'), await at('Scuole superiori')]
+    expect(school.y).toBeGreaterThan(cause.y + 45)
+    expect(school.y).toBeLessThan(cause.y + cause.h)
+    await p.card('Scuole superiori').click()
+    await p.page.getByRole('button', { name: 'Collega a…' }).click()
+    await p.page.getByLabel('causa di').check()
+    await p.page.getByRole('menuitem', { name: 'Poche aziende innovative sul territorio' }).click()
+
+    // and one double-clicked right of the core, a little higher, linked by keyboard as its effect
+    const coreBox = await box('Giovani')
+    await p.page.mouse.dblclick(coreBox.x + coreBox.width + 250, coreBox.y - 25)
+    await write(p.page, 'Comuni montani che invecchiano')
+    const [core, aging] = [await at('Giovani'), await at('Comuni montani')]
+    expect(aging.y).toBeLessThan(core.y - 45)
+    expect(aging.y + aging.h).toBeGreaterThan(core.y)
+    await p.page.getByRole('button', { name: 'Collega a…' }).focus()
+    await p.page.keyboard.press('Enter')
+    await p.page.keyboard.press('ArrowRight')
+    await p.page.keyboard.press('Tab')
+    await p.page.keyboard.type('giovani')
+    await p.page.keyboard.press('ArrowDown')
+    await p.page.keyboard.press('Enter')
+    await expect.poll(() => p.page.locator('.react-flow__edge').count()).toBe(4)
+
+    // once they have glided: the cause a row below its effect, the effect a row above the core,
+    // each clear of every other card
+    const placed = async () => {
+      const all = await p.page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((n) => {
+          const m = /translate\((-?[\d.]+)px,\s*(-?[\d.]+)px\)/.exec(n.style.transform)!
+          const [x, y] = [Number(m[1]), Number(m[2])]
+          return { text: n.textContent ?? '', x, y, w: n.offsetWidth, h: n.offsetHeight }
+        }),
+      )
+      const overlaps = all.some((a, i) =>
+        all.some(
+          (b, j) =>
+            i < j && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h,
+        ),
+      )
+      const [school, cause, aging, core] = ['Scuole', 'Poche', 'Comuni', 'Giovani'].map((words) =>
+        all.find((c) => c.text.includes(words))!,
+      )
+      return {
+        causeBelow: school!.y >= cause!.y + cause!.h,
+        effectAbove: aging!.y + aging!.h <= core!.y,
+        overlaps,
+      }
+    }
+    await expect
+      .poll(placed, { timeout: 5_000 })
+      .toEqual({ causeBelow: true, effectAbove: true, overlaps: false })
+    await screenshot(p.page, 'tree-flow-link-side')
+    const t = await tree(board.id, board.keys.viewer)
+    expect(
+      t.linked('Scuole superiori poco collegate', 'Poche aziende innovative sul territorio'),
+    ).toBe(true)
+    expect(t.linked('Giovani che lasciano la valle', 'Comuni montani che invecchiano')).toBe(true)
+    expect(t.byLabel.get('Comuni montani che invecchiano')?.role).toBe('effect')
+  })
+
   it('with a card selected, a focused button keeps its Tab and Enter: the keyboard reaches the menus', async () => {
     const board = await createBoard(suite.server.url)
     const p = await suite.open(board.links.participant, 'Marco')
