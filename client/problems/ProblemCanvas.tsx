@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BoardCanvas } from '../kit/BoardCanvas.tsx'
+import { usePhone } from '../kit/phone.ts'
 import { useReactFlow, type Connection, type FitViewOptions, type Node } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { analyseProblemTree } from '../../shared/method/problemTree.ts'
@@ -51,6 +52,7 @@ export function ProblemCanvas() {
   const edges = useBoard(edgesSelector)
   const shown = useBoard(shownSelector)
   const editable = useBoard(canEdit)
+  const phone = usePhone()
   const projector = useBoard(projectorSelector)
   const voting = useVoteOpen('problems')
   const { store, actions } = useBoardSession()
@@ -174,8 +176,17 @@ export function ProblemCanvas() {
           {projector && spotlight && <SpotlightCaption canvas="problems" id={spotlight} />}
           {shown && nodes.length === 0 && (
             <div className="canvas-hint" data-testid="canvas-empty">
-              {/* who only watches (the projector) is told what will appear, not how to add */}
-              <p>{t(editable ? 'toolbar.hintEmpty' : 'toolbar.hintEmptyWatch')}</p>
+              {/* who only watches (the projector) is told what will appear, not how to add; a
+                  phone is told what its thumb does */}
+              <p>
+                {t(
+                  !editable
+                    ? 'toolbar.hintEmptyWatch'
+                    : phone
+                      ? 'toolbar.hintEmptyPhone'
+                      : 'toolbar.hintEmpty',
+                )}
+              </p>
             </div>
           )}
         </div>

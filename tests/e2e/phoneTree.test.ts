@@ -110,6 +110,14 @@ describe('the problem tree on a phone', () => {
     await screenshot(page, 'phone-tree-laid-out')
   })
 
+  it('tells a phone on an empty tree what its thumb does: «+ Aggiungi problema», not a double click', async () => {
+    const board = await createBoard(suite.server.url, 'Albero vuoto dal telefono')
+    const page = await onPhone(suite.browser, board.links.participant)
+    const hint = page.getByTestId('canvas-empty')
+    await expect.poll(() => hint.textContent()).toContain('Tocca «+ Aggiungi problema»')
+    expect(await hint.textContent()).not.toContain('clic')
+  })
+
   it('keeps the tools in one row, the others behind «Altri strumenti», each a thumb’s size', async () => {
     const page = await treeOnPhone('facilitator')
     const p = boardPage(page)

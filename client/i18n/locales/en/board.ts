@@ -79,6 +79,8 @@ export const board = {
     role: 'Card role',
     hintEmpty:
       'Double-click the board to add a problem. Drag from the top dot of a cause to the bottom dot of its effect to link them.',
+    hintEmptyPhone:
+      'Tap «+ Add problem» to write the first one. To link two cards: «Link to…», under «More tools».',
     hintEmptyWatch: 'No problems yet: the cards appear here as the group writes them.',
     more: 'More tools',
     moreLabel:

@@ -81,6 +81,8 @@ export const board = {
     role: 'Ruolo della carta',
     hintEmpty:
       'Doppio clic sulla lavagna per aggiungere un problema. Trascina dal pallino in alto di una causa al pallino in basso del suo effetto per collegarli.',
+    hintEmptyPhone:
+      'Tocca «+ Aggiungi problema» per scrivere il primo. Per collegare due carte: «Collega a…», tra gli «Altri strumenti».',
     hintEmptyWatch:
       'Nessun problema ancora: le carte compaiono qui man mano che il gruppo le scrive.',
     more: 'Altri strumenti',
