@@ -272,6 +272,8 @@ describe('the Stakeholder phase in the browser', () => {
         .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     expect(await fontOf('.actor-card .stance-badge')).toBeGreaterThanOrEqual(13)
     expect(await fontOf('[data-testid=legend] .stance-badge')).toBeGreaterThanOrEqual(15)
+    // its legend says what is drawn: no control nobody will work
+    expect(await viewer.page.getByTestId('legend').getByRole('checkbox').count()).toBe(0)
     // the map on a 1920 × 1080 projector: alone, without the zoom's buttons, no smaller than
     // its cards' own size
     await viewer.page.setViewportSize({ width: 1920, height: 1080 })

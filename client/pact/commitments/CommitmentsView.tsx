@@ -114,7 +114,7 @@ function CsvButton({ ledger }: { ledger: Ledger }) {
   }
   return (
     <button className="ledger-csv" data-testid="ledger-csv" onClick={download}>
-      {t('ledger.csv')}
+      ⬇ {t('ledger.csv')}
     </button>
   )
 }

@@ -132,7 +132,7 @@ export const pact = {
       for: 'Objective or activity',
       status: 'Status',
     },
-    csv: 'Download CSV',
+    csv: 'Download the commitments (CSV)',
     csvFile: 'pact-commitments',
     totals: {
       title: 'Totals',

@@ -88,7 +88,7 @@ export const pactMonitoring: typeof it = {
     remove: 'Delete indicator',
     removeConfirm:
       'Delete the indicator “{{label}}” and the values measured in the rounds? (It can be undone.)',
-    csv: 'Export indicators (CSV)',
+    csv: 'Download the indicators (CSV)',
     csvFile: 'indicators',
     noState: 'No state: {{reason}}',
   },
@@ -182,7 +182,7 @@ export const pactMonitoring: typeof it = {
       remove: 'Delete adaptation',
     },
     charts: 'Indicators over time',
-    csv: 'Export rounds (CSV)',
+    csv: 'Download the rounds (CSV)',
     csvFile: 'monitoring-rounds',
   },
   chart: {

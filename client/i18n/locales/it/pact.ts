@@ -133,7 +133,7 @@ export const pact = {
       for: 'Obiettivo o attività',
       status: 'Stato',
     },
-    csv: 'Scarica CSV',
+    csv: 'Scarica gli impegni (CSV)',
     csvFile: 'impegni-patto',
     totals: {
       title: 'Totali',

@@ -86,7 +86,7 @@ export const pactMonitoring = {
     remove: 'Elimina indicatore',
     removeConfirm:
       'Eliminare l’indicatore «{{label}}» e i valori misurati nei monitoraggi? (Si può annullare.)',
-    csv: 'Esporta indicatori (CSV)',
+    csv: 'Scarica gli indicatori (CSV)',
     csvFile: 'indicatori',
     noState: 'Nessuno stato: {{reason}}',
   },
@@ -180,7 +180,7 @@ export const pactMonitoring = {
       remove: 'Elimina adattamento',
     },
     charts: 'Andamento degli indicatori',
-    csv: 'Esporta monitoraggi (CSV)',
+    csv: 'Scarica i monitoraggi (CSV)',
     csvFile: 'monitoraggi',
   },
   chart: {
