@@ -42,24 +42,63 @@ export function spotlightOf(s: BoardState): RoomState['spotlight'] {
 export interface SpotlightTrack {
   sent: string
   selection: string
+  /**
+   * A card selected as it was created (N, Tab, a double-click on the canvas): it stays out of
+   * the spotlight while it stays the selection of its canvas, until the facilitator clicks it.
+   */
+  quiet: Spot | null
+}
+
+type Spot = NonNullable<RoomState['spotlight']>
+
+/** The cards of the canvases a spotlight can fall on. */
+export function spotCards(s: BoardState): Set<string> {
+  return new Set(Object.values(SPOT_CANVAS).flatMap((c) => s.canvases[c].nodes.map((n) => n.id)))
 }
 
 /** The writer's starting point: the spotlight of the state when it turns on. */
 export function startSpotlight(s: BoardState): SpotlightTrack {
-  return { sent: JSON.stringify(spotlightOf(s)), selection: JSON.stringify(selectionSpot(s)) }
+  const sent = JSON.stringify(spotlightOf(s))
+  return { sent, selection: JSON.stringify(selectionSpot(s)), quiet: null }
+}
+
+/** Whether the card is still the only one selected on its canvas. */
+function stillAlone(s: BoardState, quiet: Spot): boolean {
+  const selected = s.canvases[quiet.canvas].nodes.filter((n) => n.selected)
+  return selected.length === 1 && selected[0]!.id === quiet.id
 }
 
 /**
  * The spotlight after a change of the board's state. When a vote ends, the room stays on the
  * whole tree it voted on: the card selected before the vote comes back into the spotlight only
- * once the facilitator selects something again.
+ * once the facilitator selects something again. A card selected as it is created — one not in
+ * `known`, the cards there were before this change began — is the facilitator writing, not
+ * pointing: the room goes on seeing the whole tree (with what the others add), walkthrough.
  */
-export function nextSpotlight(track: SpotlightTrack, s: BoardState): SpotlightTrack {
-  const selection = JSON.stringify(selectionSpot(s))
+export function nextSpotlight(
+  track: SpotlightTrack,
+  s: BoardState,
+  known: ReadonlySet<string>,
+): SpotlightTrack {
+  const spot = selectionSpot(s)
+  const selection = JSON.stringify(spot)
   const moved = selection !== track.selection
+  let quiet = track.quiet && stillAlone(s, track.quiet) ? track.quiet : null
+  // a card's id (a branch's is none of the cards) that was not there before
+  if (moved && spot && !known.has(spot.id) && spotCards(s).has(spot.id)) quiet = spot
   let sent = JSON.stringify(spotlightOf(s))
   if (!moved && track.sent === 'null') sent = 'null'
-  return { sent, selection }
+  if (quiet && selection === JSON.stringify(quiet)) sent = 'null'
+  return { sent, selection, quiet }
+}
+
+/**
+ * A click on card `id`: the facilitator points at it. The card selected already (one just
+ * written, or back from a vote) comes into the spotlight; not while they write into it.
+ */
+export function pointAt(track: SpotlightTrack, s: BoardState, id: string): SpotlightTrack {
+  if (selectionSpot(s)?.id !== id || s.editingId === id) return track
+  return { ...track, sent: JSON.stringify(spotlightOf(s)), quiet: null }
 }
 
 /**
@@ -79,8 +118,15 @@ export function useSpotlightWriter(on: boolean): void {
     let timer: ReturnType<typeof setTimeout> | undefined
     let track = startSpotlight(store.getState())
     room.setSpotlight(spotlightOf(store.getState()))
-    const unsubscribe = store.subscribe((s) => {
-      const next = nextSpotlight(track, s)
+    // the cards as this page's code last left them: one that appears and is selected in the
+    // same run is one it has just created (others' cards come in their own frames)
+    let known = spotCards(store.getState())
+    let settling = false
+    const settle = () => {
+      settling = false
+      known = spotCards(store.getState())
+    }
+    const follow = (next: SpotlightTrack) => {
       const changed = next.sent !== track.sent
       track = next
       if (!changed) return
@@ -89,10 +135,26 @@ export function useSpotlightWriter(on: boolean): void {
         () => room.setSpotlight(JSON.parse(track.sent) as RoomState['spotlight']),
         SETTLE_MS,
       )
+    }
+    const unsubscribe = store.subscribe((s) => {
+      follow(nextSpotlight(track, s, known))
+      if (!settling) {
+        settling = true
+        queueMicrotask(settle)
+      }
     })
+    // on the document: a drag's closing click, which React Flow's drag swallows on the window,
+    // never comes here (moving a card is not pointing at it)
+    const onClick = (e: MouseEvent) => {
+      const card = e.target instanceof Element ? e.target.closest('.react-flow__node') : null
+      const id = card?.getAttribute('data-id')
+      if (id) follow(pointAt(track, store.getState(), id))
+    }
+    document.addEventListener('click', onClick, true)
     return () => {
       clearTimeout(timer)
       unsubscribe()
+      document.removeEventListener('click', onClick, true)
     }
   }, [facilitator, on, store, room])
 }

@@ -1,7 +1,7 @@
 import { browserSuite } from '../helpers/suite.ts'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { ROOM_ROOT, putRecord } from '../../shared/schema/index.ts'
+import { ROOM_ROOT, canvasRoots, putCard, putRecord } from '../../shared/schema/index.ts'
 import { mergeObjectiveTree } from '../../shared/method/objectiveTree.ts'
 import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
@@ -151,6 +151,42 @@ describe('the projector follows the room', () => {
     await screenshot(projector.page, 'room-join-code')
     await fabio.page.getByRole('button', { name: 'Nascondi il codice' }).click()
     await projector.page.getByTestId('join-overlay').waitFor({ state: 'detached' })
+  })
+
+  it('shows the whole tree while the facilitator writes cards; a click on one spotlights it', async () => {
+    const board = await createBoard(suite.server.url, 'Valle')
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.participant)
+    clients.push(stock)
+    const fabio = await openAs(board.links.facilitator, 'Fabio', { width: 1440, height: 900 })
+    const projector = await openAs(board.links.viewer, 'Proiettore', { width: 1920, height: 1080 })
+    // from the keyboard: N, the core problem, Enter; Tab, a cause, Enter (it stays selected)
+    const write = async (key: string, text: string) => {
+      await fabio.page.keyboard.press(key)
+      await fabio.page.locator('textarea.card-editor').fill(text)
+      await fabio.page.keyboard.press('Enter')
+      await fabio.card(text).waitFor()
+    }
+    await write('n', 'Giovani che lasciano la valle')
+    await write('Tab', 'Poche aziende innovative')
+    await fabio.page.locator('.react-flow__node.selected', { hasText: 'Poche aziende' }).waitFor()
+    // the room adds two cards: the projector shows all four, not the card just written
+    await expect.poll(() => canvasRoots(stock.doc, 'problems').nodes.size).toBe(2)
+    const added = { p1: 'Trasporti scarsi', p2: 'Scuole lontane' }
+    for (const [id, label] of Object.entries(added))
+      putCard(stock.doc, 'problems', id, { kind: 'problem', label, role: 'cause', x: 0, y: 400 })
+    const caption = projector.page.getByTestId('spotlight-caption')
+    const shown = async () =>
+      (await caption.count()) ? -1 : (await shownCardIds(projector.page)).length
+    await expect.poll(shown, { timeout: 3000 }).toBe(4)
+    await screenshot(projector.page, 'room-writing-whole-tree')
+    // a click on the card just written (still selected) is the deliberate act: the spotlight
+    await fabio.card('Poche aziende').click()
+    await expect.poll(() => caption.textContent()).toContain('Riflettore su «Poche aziende')
+    await expect.poll(async () => (await shownCardIds(projector.page)).length).toBe(2)
+    await screenshot(projector.page, 'room-writing-spotlight')
+    // and one of the room's cards, clicked
+    await fabio.card('Scuole lontane').click()
+    await expect.poll(() => caption.textContent()).toContain('Riflettore su «Scuole lontane')
   })
 })
 

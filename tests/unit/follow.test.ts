@@ -6,7 +6,13 @@ import { resolveLeader } from '../../client/follow/resolve.ts'
 import { scrollLeader } from '../../client/follow/useFollowScroll.ts'
 import type { Peer } from '../../client/store/peers.ts'
 import { createRoomActions } from '../../client/room/roomActions.ts'
-import { nextSpotlight, spotlightOf, startSpotlight } from '../../client/room/useSpotlightWriter.ts'
+import {
+  nextSpotlight,
+  pointAt,
+  spotCards,
+  spotlightOf,
+  startSpotlight,
+} from '../../client/room/useSpotlightWriter.ts'
 import { canvasOf } from '../../client/facilitation/VoteRanking.tsx'
 import { createBoardStore } from '../../client/store/boardStore.ts'
 import type { CardNode } from '../../client/store/projection.ts'
@@ -228,14 +234,31 @@ describe('the facilitator leads the room', () => {
     let track = startSpotlight(store.getState())
     expect(JSON.parse(track.sent)).toEqual({ canvas: 'problems', id: 'a' })
     withVote('open')
-    track = nextSpotlight(track, store.getState())
+    track = nextSpotlight(track, store.getState(), spotCards(store.getState()))
     expect(JSON.parse(track.sent)).toBeNull()
     withVote('closed')
-    track = nextSpotlight(track, store.getState())
+    track = nextSpotlight(track, store.getState(), spotCards(store.getState()))
     expect(JSON.parse(track.sent)).toBeNull()
     select([card('a', false), card('b', true)])
-    track = nextSpotlight(track, store.getState())
+    track = nextSpotlight(track, store.getState(), spotCards(store.getState()))
     expect(JSON.parse(track.sent)).toEqual({ canvas: 'problems', id: 'b' })
+    // a card selected as it is created (not among the cards before the change) stays out of
+    // the spotlight: while written, then while it stays selected, until it is clicked
+    const before = spotCards(store.getState())
+    select([card('a', false), card('b', false), card('n', true)])
+    track = nextSpotlight(track, store.getState(), before)
+    expect(JSON.parse(track.sent)).toBeNull()
+    store.setState({ editingId: 'n' })
+    expect(JSON.parse(pointAt(track, store.getState(), 'n').sent)).toBeNull()
+    store.setState({ editingId: null })
+    track = nextSpotlight(track, store.getState(), spotCards(store.getState()))
+    expect(JSON.parse(track.sent)).toBeNull()
+    track = pointAt(track, store.getState(), 'n')
+    expect(JSON.parse(track.sent)).toEqual({ canvas: 'problems', id: 'n' })
+    // selecting another card (a click, the arrows) spotlights it as before
+    select([card('a', true), card('b', false), card('n', false)])
+    track = nextSpotlight(track, store.getState(), spotCards(store.getState()))
+    expect(JSON.parse(track.sent)).toEqual({ canvas: 'problems', id: 'a' })
     // a phase without a tree has no spotlight
     store.setState({ tab: 'stakeholders' })
     select([card('a', true)])
