@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { screenshot } from '../helpers/browser.ts'
+import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { importWithLinks, pactPage, workshopBoard } from '../helpers/pactPage.ts'
+import { PHONE } from '../helpers/phonePages.ts'
 
 const suite = browserSuite()
 
@@ -98,5 +99,22 @@ describe('a long pact view on the projector', () => {
     await expect
       .poll(() => projector.page.locator('.being-written .field-writer').allInnerTexts())
       .toEqual(['Alice sta scrivendo'])
+
+    // two writers with long names, seen from a phone: the label stays on the field, cut at «…»
+    // (the room is on the pact: the pages open there)
+    const { page: phone } = await newParticipant(suite.browser, 'Marta', 'it', PHONE)
+    await phone.goto(links.links.participant)
+    await phone.locator('#pact-tab-vision[aria-selected=true]').waitFor()
+    const long = 'Luca — Cooperativa Sociale Il Sentiero'
+    const { page: luca } = await newParticipant(suite.browser, long)
+    await luca.goto(links.links.participant)
+    await luca.locator('textarea[data-field=vision]').click()
+    await luca.keyboard.type(' e per chi')
+    const label = phone.locator('.being-written .field-writer')
+    await expect.poll(() => label.innerText()).toContain('stanno scrivendo')
+    const field = (await phone.locator('.being-written').boundingBox())!
+    const box = (await label.boundingBox())!
+    expect(box.x).toBeGreaterThanOrEqual(field.x)
+    expect(box.x + box.width).toBeLessThanOrEqual(field.x + field.width)
   })
 })
