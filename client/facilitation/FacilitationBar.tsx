@@ -145,7 +145,13 @@ function FacilitationPanel() {
           </div>
           <TimerControls />
           <PauseControls />
-          <VoteControls />
+          <VoteControls
+            onReveal={() => {
+              // the ranking lies under the panel: it makes way, «Conduzione» takes the focus
+              setOpen(false)
+              opener.current?.focus()
+            }}
+          />
         </div>
       )}
     </div>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { VOTE_CANVASES, VOTE_DOTS_MAX, type VoteCanvas } from '../../shared/schema/index.ts'
 import { tallyVote } from '../../shared/votes/tally.ts'
-import { useBoard } from '../store/context.tsx'
+import { useBoard, useBoardActions } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 import { useFacilitationActions } from './useFacilitationActions.ts'
 import { newestFirst, type DotItem, type VoteItem } from './votes.ts'
@@ -11,8 +11,11 @@ const votesSelector = (s: BoardState) => s.lists.votes
 const dotsSelector = (s: BoardState) => s.lists['votes.dots']
 const tabSelector = (s: BoardState) => s.tab
 
-/** Opening a dot vote on a canvas, and closing, reopening, revealing or hiding each one. */
-export function VoteControls() {
+/**
+ * Opening a dot vote on a canvas, and closing, reopening, revealing or hiding each one.
+ * `onReveal`: a vote's results were just shown (the panel makes way for them).
+ */
+export function VoteControls({ onReveal }: { onReveal?: () => void }) {
   const { t } = useTranslation('facilitation')
   const tab = useBoard(tabSelector)
   const voteList = useBoard(votesSelector) as unknown as VoteItem[]
@@ -80,16 +83,25 @@ export function VoteControls() {
       <p className="facilitation-help">{t('vote.hiddenNote')}</p>
       <ul className="vote-list">
         {votes.map((vote) => (
-          <VoteRow key={vote.id} vote={vote} dots={dotList} />
+          <VoteRow key={vote.id} vote={vote} dots={dotList} onReveal={onReveal} />
         ))}
       </ul>
     </fieldset>
   )
 }
 
-function VoteRow({ vote, dots }: { vote: VoteItem; dots: DotItem[] }) {
+function VoteRow({
+  vote,
+  dots,
+  onReveal,
+}: {
+  vote: VoteItem
+  dots: DotItem[]
+  onReveal?: () => void
+}) {
   const { t } = useTranslation('facilitation')
   const actions = useFacilitationActions()
+  const board = useBoardActions()
   const tally = tallyVote(vote, dots)
   return (
     <li className="vote-row" data-testid="vote-row" data-state={vote.state}>
@@ -119,7 +131,17 @@ function VoteRow({ vote, dots }: { vote: VoteItem; dots: DotItem[] }) {
             {t('vote.hide')}
           </button>
         ) : (
-          <button type="button" onClick={() => actions.setVoteState(vote.id, 'revealed')}>
+          <button
+            type="button"
+            onClick={() => {
+              if (!actions.setVoteState(vote.id, 'revealed')) return
+              // the results are shown to the room: the facilitator's page, so the room (the
+              // projector, whoever follows; the others are told), goes to the canvas voted on,
+              // as any other move of theirs
+              board.goToCanvas(vote.canvas)
+              onReveal?.()
+            }}
+          >
             {t('vote.reveal')}
           </button>
         )}

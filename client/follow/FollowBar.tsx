@@ -1,16 +1,26 @@
 import { useTranslation } from 'react-i18next'
+import { VOTE_CANVASES, type Phase, type VoteCanvas } from '../../shared/schema/index.ts'
 import type { BoardState } from '../store/boardStore.ts'
+import { activeVote } from '../facilitation/votes.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { useFollowState, useFollowStore, useLeader } from './useFollow.ts'
 import { useFollowRoom } from './useFollowRoom.ts'
 
 const facilitatorNameSelector = (s: BoardState) =>
   s.peers.find((p) => p.role === 'facilitator')?.user.name ?? null
+/** The phase, if its canvas shows a vote's results (there to be seen where the room went). */
+const resultsOn = (s: BoardState, phase: Phase | null): VoteCanvas | null =>
+  phase &&
+  (VOTE_CANVASES as readonly string[]).includes(phase) &&
+  activeVote(s, phase as VoteCanvas)?.state === 'revealed'
+    ? (phase as VoteCanvas)
+    : null
 
 /**
  * What a participant is told about following, at the bottom of the screen: whom they follow
  * (with the way out), that the facilitator moved the room to another phase (with the way
- * there), and whom they moved away from (with the way back) — one at a time, in that order.
+ * there; to its canvas when it shows a vote's results), and whom they moved away from (with
+ * the way back) — one at a time, in that order.
  */
 export function FollowBar() {
   const { t } = useTranslation('room')
@@ -22,6 +32,7 @@ export function FollowBar() {
   const leader = useLeader()
   const facilitatorName = useBoard(facilitatorNameSelector)
   const { phaseNotice, dismissPhase } = useFollowRoom()
+  const results = useBoard((s) => resultsOn(s, phaseNotice))
 
   if (following !== null && leader)
     return (
@@ -42,16 +53,23 @@ export function FollowBar() {
     const phase = t(`board:phases.${phaseNotice}`)
     return (
       <div className="follow-bar" role="status" data-testid="phase-notice">
-        <span>{t('phaseMoved', { name: facilitatorName ?? t('facilitator'), phase })}</span>
+        <span>
+          {t(results ? 'phaseMovedResults' : 'phaseMoved', {
+            name: facilitatorName ?? t('facilitator'),
+            phase,
+          })}
+        </span>
         <button
           type="button"
           className="primary"
           onClick={() => {
-            actions.setTab(phaseNotice)
+            // the results are over the canvas, not the phase's tables
+            if (results) actions.goToCanvas(results)
+            else actions.setTab(phaseNotice)
             dismissPhase()
           }}
         >
-          {t('phaseGo', { phase })}
+          {results ? t('resultsGo') : t('phaseGo', { phase })}
         </button>
         <button type="button" aria-label={t('dismiss')} onClick={dismissPhase}>
           ×

@@ -2,9 +2,10 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
+import { facilitatorPanel } from '../helpers/facilitatorPanel.ts'
 import { seededProblemBoard, type Client } from '../helpers/clients.ts'
 import { browserSuite } from '../helpers/suite.ts'
-import { createBoard, exportJson } from '../helpers/server.ts'
+import { createBoard } from '../helpers/server.ts'
 
 const suite = browserSuite()
 const clients: Client[] = []
@@ -34,13 +35,6 @@ const remaining = (pages: Page[]) =>
     ),
   )
 const spread = (values: number[]) => Math.max(...values) - Math.min(...values)
-
-async function facilitatorPanel(page: Page) {
-  const panel = page.locator('#facilitation-panel')
-  if (!(await panel.isVisible())) await page.getByTestId('facilitation-open').click()
-  await panel.waitFor()
-  return panel
-}
 
 const seededBoard = (labels: string[]) => seededProblemBoard(suite.server.url, labels, clients)
 
@@ -236,99 +230,6 @@ describe('the facilitator runs the room', () => {
     await expect
       .poll(() => rows('.toolbar > :is(button, select, .tree-menu-anchor)', facilitator.page))
       .toBe(1)
-  })
-
-  it('a dot vote with hidden results shows the right tallies everywhere once revealed, and is in the export', async () => {
-    const board = await seededBoard([
-      'Disoccupazione giovanile',
-      'Scarso orientamento',
-      'Pochi tirocini',
-    ])
-    const facilitator = await suite.open(board.links.facilitator, 'Fede')
-    const anna = await suite.open(board.links.participant, 'Anna')
-    const bruno = await suite.open(board.links.participant, 'Bruno')
-    const projector = await suite.open(board.links.viewer, 'Proiettore')
-    const all = [facilitator, anna, bruno, projector]
-    for (const b of all) await b.card('Pochi tirocini').waitFor()
-    // Bruno is reading the pact when the vote opens
-    await bruno.page.getByRole('tab', { name: /Patto/ }).click()
-    await bruno.page.locator('.react-flow').waitFor({ state: 'detached' })
-
-    const panel = await facilitatorPanel(facilitator.page)
-    await panel.getByTestId('vote-dots').fill('2')
-    await panel.getByRole('button', { name: 'Apri la votazione' }).click()
-    // a vote is open on this tree: another would close it, and the button says so
-    await panel
-      .getByRole('button', { name: 'Apri una nuova votazione (chiude quella aperta)' })
-      .waitFor()
-    await panel.getByRole('button', { name: 'Chiudi', exact: true }).click()
-    // the chip in his header takes him to the tree being voted on
-    await bruno.page
-      .getByRole('button', { name: 'Votazione aperta su «Problemi»: vai a votare' })
-      .click()
-    await bruno.card('Pochi tirocini').waitFor()
-    await expect
-      .poll(() => bruno.page.getByTestId('vote-chip').textContent())
-      .toMatch(/ti restano 2 punti su 2/)
-
-    const add = (b: typeof anna, card: string) =>
-      b.card(card).getByRole('button', { name: `Metti un punto su «${card}»` })
-    await add(anna, 'Pochi tirocini').click()
-    await expect
-      .poll(() => anna.card('Pochi tirocini').getByTestId('vote-dots').getAttribute('data-mine'))
-      .toBe('1')
-    await add(anna, 'Pochi tirocini').click()
-    await expect
-      .poll(() => anna.card('Pochi tirocini').getByTestId('vote-dots').getAttribute('data-mine'))
-      .toBe('2')
-    // two dots each: Anna has none left
-    await expect.poll(() => add(anna, 'Scarso orientamento').isDisabled()).toBe(true)
-    await expect
-      .poll(() => anna.page.getByTestId('vote-chip').textContent())
-      .toMatch(/0 punti su 2/)
-    // by keyboard: focus the control and press Enter
-    await add(bruno, 'Pochi tirocini').focus()
-    await bruno.page.keyboard.press('Enter')
-    await expect
-      .poll(() => bruno.card('Pochi tirocini').getByTestId('vote-dots').getAttribute('data-mine'))
-      .toBe('1')
-    await add(bruno, 'Scarso orientamento').click()
-    await expect
-      .poll(() =>
-        bruno.card('Scarso orientamento').getByTestId('vote-dots').getAttribute('data-mine'),
-      )
-      .toBe('1')
-    // Bruno takes one back and puts it on the core problem
-    await bruno
-      .card('Scarso orientamento')
-      .getByRole('button', { name: /Togli un punto/ })
-      .click()
-    await add(bruno, 'Disoccupazione giovanile').click()
-    await expect
-      .poll(() => bruno.page.getByTestId('vote-chip').textContent())
-      .toMatch(/0 punti su 2/)
-
-    // hidden: no screen shows a tally yet
-    for (const b of all) expect(await b.page.getByTestId('vote-tally').count()).toBe(0)
-
-    await facilitatorPanel(facilitator.page)
-    await facilitator.page.getByRole('button', { name: 'Mostra i risultati' }).click()
-    const tally = (b: typeof anna, card: string) =>
-      b.card(card).getByTestId('vote-tally').getAttribute('data-count')
-    for (const b of all) {
-      await expect.poll(() => tally(b, 'Pochi tirocini')).toBe('3')
-      expect(await tally(b, 'Disoccupazione giovanile')).toBe('1')
-      expect(await tally(b, 'Scarso orientamento')).toBe('0')
-      const ranking = b.page.getByTestId('vote-ranking-item')
-      await expect.poll(() => ranking.count()).toBe(2)
-      expect(await ranking.first().textContent()).toMatch(/1º.*Pochi tirocini.*3 punti/)
-    }
-
-    const exported = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as {
-      votes: { votes: { state: string; dots: number; canvas: string }[]; dots: { card: string }[] }
-    }
-    expect(exported.votes.votes).toMatchObject([{ state: 'revealed', dots: 2, canvas: 'problems' }])
-    expect(exported.votes.dots.map((d) => d.card).sort()).toEqual(['p0', 'p2', 'p2', 'p2'])
   })
 
   it('a pause closes the card a participant is writing, on the words typed so far, for everyone', async () => {

@@ -4,6 +4,7 @@ import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { createBoard } from '../helpers/server.ts'
+import { facilitatorPanel } from '../helpers/facilitatorPanel.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { writeProblemTree, type ProblemCardSeed } from '../helpers/workshopTree.ts'
 
@@ -31,13 +32,6 @@ async function openPhone(link: string) {
   const phone = boardPage((await newParticipant(suite.browser, 'Lucia', 'it', PHONE)).page)
   await phone.open(link)
   return phone
-}
-
-async function facilitatorPanel(page: Page) {
-  const panel = page.locator('#facilitation-panel')
-  if (!(await panel.isVisible())) await page.getByTestId('facilitation-open').click()
-  await panel.waitFor()
-  return panel
 }
 
 /** Two taps in one place, as a finger makes them. */

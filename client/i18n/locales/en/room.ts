@@ -30,6 +30,8 @@ export const room: typeof it = {
   dismiss: 'Close',
   phaseMoved: '{{name}} moved the room to «{{phase}}».',
   phaseGo: 'Go to «{{phase}}»',
+  phaseMovedResults: '{{name}} moved the room to «{{phase}}», where the vote’s results are shown.',
+  resultsGo: 'See the results',
   facilitator: 'The facilitator',
   someone: 'Someone',
   joinHeading: 'Join the board',

@@ -29,6 +29,9 @@ export const room = {
   dismiss: 'Chiudi',
   phaseMoved: '{{name}} ha portato la sala alla fase «{{phase}}».',
   phaseGo: 'Vai a «{{phase}}»',
+  phaseMovedResults:
+    '{{name}} ha portato la sala alla fase «{{phase}}», dove si vedono i risultati della votazione.',
+  resultsGo: 'Vedi i risultati',
   facilitator: 'Il facilitatore',
   someone: 'Qualcuno',
   joinHeading: 'Entra nella lavagna',

@@ -1,0 +1,166 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { screenshot } from '../helpers/browser.ts'
+import { seededProblemBoard, type Client } from '../helpers/clients.ts'
+import { facilitatorPanel } from '../helpers/facilitatorPanel.ts'
+import { exportJson } from '../helpers/server.ts'
+import { browserSuite } from '../helpers/suite.ts'
+
+const suite = browserSuite()
+const clients: Client[] = []
+afterAll(() => clients.forEach((c) => c.destroy()))
+
+const seededBoard = (labels: string[]) => seededProblemBoard(suite.server.url, labels, clients)
+
+describe('a dot vote run by the facilitator', () => {
+  it('a dot vote with hidden results shows the right tallies everywhere once revealed, and is in the export', async () => {
+    const board = await seededBoard([
+      'Disoccupazione giovanile',
+      'Scarso orientamento',
+      'Pochi tirocini',
+    ])
+    const facilitator = await suite.open(board.links.facilitator, 'Fede')
+    const anna = await suite.open(board.links.participant, 'Anna')
+    const bruno = await suite.open(board.links.participant, 'Bruno')
+    const projector = await suite.open(board.links.viewer, 'Proiettore')
+    const all = [facilitator, anna, bruno, projector]
+    for (const b of all) await b.card('Pochi tirocini').waitFor()
+    // Bruno is reading the pact when the vote opens
+    await bruno.page.getByRole('tab', { name: /Patto/ }).click()
+    await bruno.page.locator('.react-flow').waitFor({ state: 'detached' })
+
+    const panel = await facilitatorPanel(facilitator.page)
+    await panel.getByTestId('vote-dots').fill('2')
+    await panel.getByRole('button', { name: 'Apri la votazione' }).click()
+    // a vote is open on this tree: another would close it, and the button says so
+    await panel
+      .getByRole('button', { name: 'Apri una nuova votazione (chiude quella aperta)' })
+      .waitFor()
+    await panel.getByRole('button', { name: 'Chiudi', exact: true }).click()
+    // the chip in his header takes him to the tree being voted on
+    await bruno.page
+      .getByRole('button', { name: 'Votazione aperta su «Problemi»: vai a votare' })
+      .click()
+    await bruno.card('Pochi tirocini').waitFor()
+    await expect
+      .poll(() => bruno.page.getByTestId('vote-chip').textContent())
+      .toMatch(/ti restano 2 punti su 2/)
+
+    const add = (b: typeof anna, card: string) =>
+      b.card(card).getByRole('button', { name: `Metti un punto su «${card}»` })
+    await add(anna, 'Pochi tirocini').click()
+    await expect
+      .poll(() => anna.card('Pochi tirocini').getByTestId('vote-dots').getAttribute('data-mine'))
+      .toBe('1')
+    await add(anna, 'Pochi tirocini').click()
+    await expect
+      .poll(() => anna.card('Pochi tirocini').getByTestId('vote-dots').getAttribute('data-mine'))
+      .toBe('2')
+    // two dots each: Anna has none left
+    await expect.poll(() => add(anna, 'Scarso orientamento').isDisabled()).toBe(true)
+    await expect
+      .poll(() => anna.page.getByTestId('vote-chip').textContent())
+      .toMatch(/0 punti su 2/)
+    // by keyboard: focus the control and press Enter
+    await add(bruno, 'Pochi tirocini').focus()
+    await bruno.page.keyboard.press('Enter')
+    await expect
+      .poll(() => bruno.card('Pochi tirocini').getByTestId('vote-dots').getAttribute('data-mine'))
+      .toBe('1')
+    await add(bruno, 'Scarso orientamento').click()
+    await expect
+      .poll(() =>
+        bruno.card('Scarso orientamento').getByTestId('vote-dots').getAttribute('data-mine'),
+      )
+      .toBe('1')
+    // Bruno takes one back and puts it on the core problem
+    await bruno
+      .card('Scarso orientamento')
+      .getByRole('button', { name: /Togli un punto/ })
+      .click()
+    await add(bruno, 'Disoccupazione giovanile').click()
+    await expect
+      .poll(() => bruno.page.getByTestId('vote-chip').textContent())
+      .toMatch(/0 punti su 2/)
+
+    // hidden: no screen shows a tally yet
+    for (const b of all) expect(await b.page.getByTestId('vote-tally').count()).toBe(0)
+
+    await facilitatorPanel(facilitator.page)
+    await facilitator.page.getByRole('button', { name: 'Mostra i risultati' }).click()
+    const tally = (b: typeof anna, card: string) =>
+      b.card(card).getByTestId('vote-tally').getAttribute('data-count')
+    for (const b of all) {
+      await expect.poll(() => tally(b, 'Pochi tirocini')).toBe('3')
+      expect(await tally(b, 'Disoccupazione giovanile')).toBe('1')
+      expect(await tally(b, 'Scarso orientamento')).toBe('0')
+      const ranking = b.page.getByTestId('vote-ranking-item')
+      await expect.poll(() => ranking.count()).toBe(2)
+      expect(await ranking.first().textContent()).toMatch(/1º.*Pochi tirocini.*3 punti/)
+    }
+
+    const exported = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as {
+      votes: { votes: { state: string; dots: number; canvas: string }[]; dots: { card: string }[] }
+    }
+    expect(exported.votes.votes).toMatchObject([{ state: 'revealed', dots: 2, canvas: 'problems' }])
+    expect(exported.votes.dots.map((d) => d.card).sort()).toEqual(['p0', 'p2', 'p2', 'p2'])
+  })
+
+  it('revealed from another phase, takes the room to the canvas voted on: the projector shows the ranking, a participant elsewhere is offered it', async () => {
+    const board = await seededBoard([
+      'Disoccupazione giovanile',
+      'Scarso orientamento',
+      'Pochi tirocini',
+    ])
+    const facilitator = await suite.open(board.links.facilitator, 'Fede')
+    const anna = await suite.open(board.links.participant, 'Anna')
+    const projector = await suite.open(board.links.viewer, 'Proiettore')
+    await facilitator.page.setViewportSize({ width: 1440, height: 900 })
+    await anna.page.setViewportSize({ width: 1366, height: 768 })
+    await projector.page.setViewportSize({ width: 1920, height: 1080 })
+    // the room is on the pact: the projector goes with the facilitator
+    await facilitator.page.getByRole('tab', { name: /Patto/ }).click()
+    await projector.page.getByRole('tab', { name: /Patto/, selected: true }).waitFor()
+    await projector.page.locator('.react-flow').waitFor({ state: 'detached' })
+
+    // a vote on the problem tree, opened from the pact
+    const panel = await facilitatorPanel(facilitator.page)
+    expect(await panel.getByTestId('vote-canvas').inputValue()).toBe('problems')
+    await panel.getByRole('button', { name: 'Apri la votazione' }).click()
+    // Anna, who stayed on the tree, votes there, then goes to the pact where the room is
+    const add = (card: string) =>
+      anna.card(card).getByRole('button', { name: `Metti un punto su «${card}»` })
+    await add('Pochi tirocini').click()
+    await add('Pochi tirocini').click()
+    await add('Scarso orientamento').click()
+    await expect
+      .poll(() => anna.page.getByTestId('vote-chip').textContent())
+      .toMatch(/0 punti su 3/)
+    await anna.page.getByRole('tab', { name: /Patto/ }).click()
+    await anna.page.locator('.react-flow').waitFor({ state: 'detached' })
+
+    await panel.getByRole('button', { name: 'Chiudi la votazione' }).click()
+    await panel.getByRole('button', { name: 'Mostra i risultati' }).click()
+    // the facilitator's page, and so the room, goes to the tree; the panel makes way
+    for (const b of [projector, facilitator]) {
+      const ranking = b.page.getByTestId('vote-ranking-item')
+      await expect.poll(() => ranking.count()).toBe(2)
+      expect(await ranking.first().textContent()).toMatch(/1º.*Pochi tirocini.*2 punti/)
+    }
+    await facilitator.page.getByRole('tab', { name: /Problemi/, selected: true }).waitFor()
+    expect(await panel.count()).toBe(0)
+    expect(
+      await facilitator.page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+    ).toBe('facilitation-open')
+    await screenshot(projector.page, 'vote-revealed-projector')
+    await screenshot(facilitator.page, 'vote-revealed-facilitator')
+    // Anna, on the pact by her own choice, stays there and is offered the results
+    const notice = anna.page.getByTestId('phase-notice')
+    await expect
+      .poll(() => notice.textContent())
+      .toMatch(/Fede ha portato la sala alla fase «Problemi», dove si vedono i risultati/)
+    await screenshot(anna.page, 'vote-revealed-participant')
+    await notice.getByRole('button', { name: 'Vedi i risultati' }).click()
+    await expect.poll(() => anna.page.getByTestId('vote-ranking-item').count()).toBe(2)
+    await expect.poll(() => notice.count()).toBe(0)
+  })
+})
