@@ -145,6 +145,20 @@ describe('the pact’s learning cycle in the browser', () => {
       await alice.page.locator('.pm-rounds button.on', { hasText: 'Primo monitoraggio' }).waitFor()
       await expect.poll(() => alice.stateOf(PATHWAYS)).toBe('on-track')
       expect(await alice.page.locator('.pm-rounds li').count()).toBe(1)
+      // the form is ready for another day's round: today's date, not the one just used; the
+      // date of a round there already is said so
+      const dateField = form.locator('[data-field=new-round-date]')
+      const today = await alice.page.evaluate(() => {
+        const d = new Date()
+        const pad = (n: number) => String(n).padStart(2, '0')
+        return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+      })
+      expect(await dateField.inputValue()).toBe(today)
+      expect(await form.locator('.pm-same-day').count()).toBe(0)
+      await dateField.fill('2027-07-01')
+      await expect
+        .poll(() => form.locator('.pm-same-day').textContent())
+        .toBe('C’è già un monitoraggio del 01/07/2027.')
       await expect
         .poll(() => alice.valueRow(PATHWAYS).locator('[data-testid=expected]').textContent())
         .toBe('64,79')

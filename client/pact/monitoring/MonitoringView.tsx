@@ -52,6 +52,8 @@ export function MonitoringView() {
   const [date, setDate] = useState(today)
   const [label, setLabel] = useState('')
 
+  /** A round of the date in the form is registered already. */
+  const sameDay = rounds.some((r) => r.date === date)
   // the round chosen, else the latest
   const round = rounds.find((r) => r.id === chosen) ?? rounds.at(-1) ?? null
   const targets = useMemo<TargetOptions>(
@@ -76,6 +78,8 @@ export function MonitoringView() {
     if (id) {
       setChosen(id)
       setLabel('')
+      // the next round is another day's: the date just used invited a second round of it
+      setDate(today())
       // on to its first value (or its feedback), with what is typed meanwhile: the focus stayed
       // on «Registra», and a space typed at once registered a second round (walkthrough)
       focusNewField(
@@ -163,6 +167,11 @@ export function MonitoringView() {
                   onChange={(e) => setLabel(e.target.value)}
                 />
               </label>
+              {sameDay && (
+                <p className="pm-same-day" role="note">
+                  {t('monitoring.sameDay', { date: formatDay(date, lang) })}
+                </p>
+              )}
               <button className="primary" type="submit">
                 {t('monitoring.create')}
               </button>

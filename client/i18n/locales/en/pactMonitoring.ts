@@ -149,6 +149,7 @@ export const pactMonitoring: typeof it = {
     roundDate: 'Date',
     create: 'Record',
     defaultName: 'Round of {{date}}',
+    sameDay: 'There is a round of {{date}} already.',
     removeRound: 'Delete round',
     removeRoundConfirm:
       'Delete the round “{{label}}” with its values and adaptations? (It can be undone.)',

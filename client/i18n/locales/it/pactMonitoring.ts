@@ -147,6 +147,7 @@ export const pactMonitoring = {
     roundDate: 'Data',
     create: 'Registra',
     defaultName: 'Monitoraggio del {{date}}',
+    sameDay: 'C’è già un monitoraggio del {{date}}.',
     removeRound: 'Elimina monitoraggio',
     removeRoundConfirm:
       'Eliminare il monitoraggio «{{label}}» con i suoi valori e adattamenti? (Si può annullare.)',
