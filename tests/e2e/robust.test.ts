@@ -114,6 +114,13 @@ describe('a board that holds up in the room', () => {
     await participant.page.mouse.move(320, 520)
     await facilitator.page.locator('.remote-cursor[data-name="Pia"]').waitFor()
     expect(await projector.page.locator('.remote-cursor').count()).toBe(0)
+    // left still, it fades and loses its name (nothing under it stays hidden); moved, it is back
+    const pia = facilitator.page.locator('.remote-cursor[data-name="Pia"]')
+    await pia.and(facilitator.page.locator('.idle')).waitFor({ timeout: 10_000 })
+    expect(await pia.locator('.remote-cursor-name').isVisible()).toBe(false)
+    await participant.page.mouse.move(360, 540)
+    await facilitator.page.locator('.remote-cursor[data-name="Pia"]:not(.idle)').waitFor()
+    expect(await pia.locator('.remote-cursor-name').isVisible()).toBe(true)
 
     const selected = (p: typeof projector, phase: string) =>
       p.page.locator(`#tab-${phase}`).getAttribute('aria-selected')
