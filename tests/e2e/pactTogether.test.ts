@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { screenshot } from '../helpers/browser.ts'
 import { exportJson } from '../helpers/server.ts'
 import { browserSuite } from '../helpers/suite.ts'
+import { connectSynced } from '../helpers/clients.ts'
+import { ROOM_ROOT } from '../../shared/schema/index.ts'
 import { addMember, participants, type Json } from '../helpers/pactPage.ts'
 
 const suite = browserSuite()
@@ -231,5 +233,30 @@ describe('the Patto phase: what several people write at once', () => {
       })
       .toEqual(['a1', 'a2', 'a3'])
     expect(await members(alice)).toEqual(['a1', 'a2', 'a3'])
+  })
+
+  it('with the pact locked, its last rows scroll clear of the banner at the foot', async () => {
+    const { board, alice } = await participants(suite, 'Patto bloccato')
+    await alice.openView('commitments')
+    const control = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    try {
+      control.doc.getMap(ROOM_ROOT).set('locks', ['pact'])
+      const banner = alice.page.getByTestId('room-locked')
+      await banner.waitFor()
+      // to the end of the view: the last table's last row above the banner, readable
+      const body = alice.page.locator('.pact-body')
+      await body.evaluate((el) => el.scrollTo(0, el.scrollHeight))
+      const last = alice.page.locator('.adhesions tr').last()
+      await expect
+        .poll(async () => {
+          const row = (await last.boundingBox())!
+          const foot = (await banner.boundingBox())!
+          return row.y + row.height <= foot.y
+        })
+        .toBe(true)
+      await screenshot(alice.page, 'pact-locked-foot')
+    } finally {
+      control.destroy()
+    }
   })
 })
