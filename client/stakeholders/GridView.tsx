@@ -15,6 +15,7 @@ import {
   useReactFlow,
   type Node,
   type NodeProps,
+  type OnMoveStart,
   type OnNodeDrag,
 } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
@@ -43,7 +44,7 @@ import { ActorCard } from './ActorCard.tsx'
 import { GridBackdrop, GridHint, GridTray } from './GridBackdrop.tsx'
 import { useSelection } from './selection.tsx'
 import { useLocalFlow } from './useLocalFlow.ts'
-import { useGridFraming, useGridRefit, type GridFit } from './useGridFraming.ts'
+import { phoneFocus, useGridFraming, useGridRefit, type GridFit } from './useGridFraming.ts'
 import { onPhone, usePhone } from '../kit/phone.ts'
 
 /**
@@ -160,11 +161,24 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
   const drawn = useNodesInitialized()
   const hasActors = actors.length > 0
   const opened = useRef(false)
+  // the actors the phone is framed on (phoneFocus) and where they are; while its person has not
+  // moved the view, it goes with them: the tray placed on the quadrants by the laptops, it goes
+  // to the busiest quadrant (it stayed on the empty tray)
+  const focus = useMemo(() => {
+    const ids = new Set(phoneFocus(actors))
+    return actors
+      .filter((a) => ids.has(a.id))
+      .map((a) => (a.placed ? `${a.id}@${a.power},${a.interest}` : `${a.id}@tray`))
+      .join(' ')
+  }, [actors])
+  const framedFocus = useRef('')
+  const ownView = useRef(false)
   useEffect(() => {
     if (opened.current || !drawn || !hasActors || !onPhone()) return
     opened.current = true
+    framedFocus.current = focus
     frameGrid()
-  }, [drawn, hasActors, frameGrid])
+  }, [drawn, hasActors, frameGrid, focus])
 
   // the tray's columns hold every actor nobody has placed yet, each card as tall as its name
   // makes it; one being dragged keeps its place until it is dropped, so the tray does not
@@ -199,12 +213,27 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
   const busy = flow.dragging.size > 0
   // the window resized, the card's sheet opened: framed again (not under the person's hand)
   const refit = useGridRefit(rf, frame, fit, ZOOM, busy)
+  const onMoveStart: OnMoveStart = useCallback(
+    (event, viewport) => {
+      // a pan or a zoom of the person's own (a framing moves with no event)
+      if (event) ownView.current = true
+      refit.onMoveStart(event, viewport)
+    },
+    [refit],
+  )
   const framedTray = useRef(tray.width)
   useEffect(() => {
     if (busy || framedTray.current === tray.width) return
     framedTray.current = tray.width
     frameGrid(150)
   }, [frameGrid, tray.width, busy])
+  // a phone goes with the actors it is framed on, while its person has not moved the view
+  useEffect(() => {
+    if (!opened.current || ownView.current || busy || !onPhone()) return
+    if (framedFocus.current === focus) return
+    framedFocus.current = focus
+    frameGrid(300)
+  }, [focus, busy, frameGrid])
 
   const nodes = useMemo((): Node[] => {
     const backdrop: Node = {
@@ -340,7 +369,7 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
         zoomOnDoubleClick={false}
         fitView
         fitViewOptions={fit}
-        onMoveStart={refit.onMoveStart}
+        onMoveStart={onMoveStart}
         onMoveEnd={refit.onMoveEnd}
         minZoom={ZOOM.min}
         maxZoom={ZOOM.max}

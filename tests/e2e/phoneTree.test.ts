@@ -7,7 +7,7 @@ import { connectSynced } from '../helpers/clients.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { buildWorkshopTree, WORKSHOP_CORE, WORKSHOP_LABELS } from '../helpers/workshopTree.ts'
 import { onPhone, onTop, reachable, THUMB } from '../helpers/phonePages.ts'
-import { putCard } from '../../shared/schema/index.ts'
+import { canvasRoots, putCard } from '../../shared/schema/index.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { seedActors } from '../helpers/stakeholdersPage.ts'
 
@@ -274,6 +274,46 @@ const gridSight = (page: Page) =>
   })
 
 describe('the power/interest grid on a phone', () => {
+  it('goes with its actors from the tray to the quadrants while its person has not moved it', async () => {
+    const board = await createBoard(suite.server.url, 'Griglia che si riempie')
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    const names = ['Comune di Albino', 'Cooperativa Il Ponte', 'Caritas di Albino']
+    stock.doc.transact(() =>
+      names.forEach((label, i) =>
+        putCard(stock.doc, 'stakeholders', `a${i}`, {
+          ...newActorFields('public', { label, placed: false }),
+          x: 0,
+          y: 0,
+        }),
+      ),
+    )
+    const page = await onPhone(suite.browser, board.links.participant)
+    await page.locator('#tab-stakeholders').tap()
+    await page.locator('.sh-phase[data-view=grid]').waitFor()
+    await expect.poll(async () => (await gridSight(page)).whole, { timeout: 10_000 }).toBe(3)
+    // the laptops place all three, to manage closely: the phone goes with them, off the tray
+    stock.doc.transact(() =>
+      names.forEach((_, i) => {
+        const actor = canvasRoots(stock.doc, 'stakeholders').nodes.get(`a${i}`)!
+        actor.set('power', 0.7 + i * 0.1)
+        actor.set('interest', 0.8)
+        actor.set('placed', true)
+      }),
+    )
+    await page.getByTestId('grid-tray').getByText('Da collocare (0)').waitFor()
+    await expect
+      .poll(
+        async () => {
+          const { zoom, whole } = await gridSight(page)
+          return { readable: zoom >= 0.8, cardInSight: whole > 0 }
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual({ readable: true, cardInSight: true })
+    await screenshot(page, 'phone-grid-follows-placed')
+    stock.destroy()
+  })
+
   it('opens on its actors at a size one reads, «Mostra tutto» still shows all', async () => {
     const board = await createBoard(suite.server.url, 'Griglia dal telefono')
     const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
