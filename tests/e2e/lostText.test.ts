@@ -26,6 +26,39 @@ async function marcoWritesInFabiosCard(title: string, label: string) {
   return { board, fabio, marco }
 }
 
+type Writers = Awaited<ReturnType<typeof marcoWritesInFabiosCard>>
+
+/**
+ * Fabio saves a version of the board, Marco types `typed` at the end of the card (Fabio sees it),
+ * then Fabio restores the version: the card reads as it did, under Marco's caret.
+ */
+async function restoredWhileMarcoTypes(
+  board: Writers['board'],
+  fabio: Writers['fabio'],
+  marco: Writers['marco'],
+  typed: string,
+) {
+  const before = await marco.page.locator('textarea.card-editor').inputValue()
+  const saved = await api(
+    suite.server.url,
+    'POST',
+    `/api/boards/${board.id}/versions`,
+    board.keys.facilitator,
+    { name: 'Prima', author: 'Fabio' },
+  )
+  expect(saved.status).toBe(201)
+  await marco.page.keyboard.type(typed)
+  await fabio.card(before + typed).waitFor()
+  const restored = await api(
+    suite.server.url,
+    'POST',
+    `/api/boards/${board.id}/versions/${saved.body.id}/restore`,
+    board.keys.facilitator,
+    { author: 'Fabio' },
+  )
+  expect(restored.status).toBe(200)
+}
+
 describe('words taken from under their writer', () => {
   it('a card deleted by the facilitator while a participant writes in it: the words are kept, the next keys make no card, «Ripristina» brings it back with them', async () => {
     const { board, fabio, marco } = await marcoWritesInFabiosCard(
@@ -67,25 +100,7 @@ describe('words taken from under their writer', () => {
     await pia.card('Trasporti').dblclick()
     const piaEditor = pia.page.locator('textarea.card-editor')
     await expect.poll(() => piaEditor.evaluate((el) => el === document.activeElement)).toBe(true)
-    const saved = await api(
-      suite.server.url,
-      'POST',
-      `/api/boards/${board.id}/versions`,
-      board.keys.facilitator,
-      { name: 'Prima', author: 'Fabio' },
-    )
-    expect(saved.status).toBe(201)
-    await marco.page.keyboard.type(' scarsi nelle frazioni')
-    await fabio.card('Trasporti scarsi nelle frazioni').waitFor()
-
-    const restored = await api(
-      suite.server.url,
-      'POST',
-      `/api/boards/${board.id}/versions/${saved.body.id}/restore`,
-      board.keys.facilitator,
-      { author: 'Fabio' },
-    )
-    expect(restored.status).toBe(200)
+    await restoredWhileMarcoTypes(board, fabio, marco, ' scarsi nelle frazioni')
     // the card reads as the version had it; Marco's words are in the notice, which has the keys
     await marco.card('Trasporti').waitFor()
     const notice = marco.page.getByRole('alertdialog')
@@ -115,24 +130,7 @@ describe('words taken from under their writer', () => {
 
   it('words written after a restore are shown before «Rimetti il mio testo» replaces them, and go only on a second press', async () => {
     const { board, fabio, marco } = await marcoWritesInFabiosCard('Scritto dopo', 'Trasporti')
-    const saved = await api(
-      suite.server.url,
-      'POST',
-      `/api/boards/${board.id}/versions`,
-      board.keys.facilitator,
-      { name: 'Prima', author: 'Fabio' },
-    )
-    expect(saved.status).toBe(201)
-    await marco.page.keyboard.type(' scarsi')
-    await fabio.card('Trasporti scarsi').waitFor()
-    const restored = await api(
-      suite.server.url,
-      'POST',
-      `/api/boards/${board.id}/versions/${saved.body.id}/restore`,
-      board.keys.facilitator,
-      { author: 'Fabio' },
-    )
-    expect(restored.status).toBe(200)
+    await restoredWhileMarcoTypes(board, fabio, marco, ' scarsi')
     const notice = marco.page.getByRole('alertdialog')
     await notice.waitFor()
 
