@@ -79,13 +79,14 @@ export function useMapFraming(options: {
   const stillFramed = () =>
     framing.current !== 0 || (!!framed.current && sameView(flow.getViewport(), framed.current))
 
-  // the framing React Flow gave it as it opened: the one to keep
+  // the framing React Flow gave it as it opened: the one to keep (not over the view of someone
+  // this page follows)
   const opened = useRef(false)
   useEffect(() => {
     if (!drawn || opened.current) return
     opened.current = true
-    if (!framed.current) void frame(0)
-  }, [drawn, frame])
+    if (!framed.current && !following) void frame(0)
+  }, [drawn, frame, following])
   // following someone moves the view: it is no longer the framed one
   useEffect(() => {
     if (following) framed.current = null
