@@ -117,6 +117,8 @@ export function composePage(frame: Frame): { svg: string; width: number; height:
   const maxY = empty ? 0 : Math.max(...boxes.map((b) => b.y + b.height))
   const contentWidth = Math.max(maxX - minX, MIN_CONTENT_WIDTH)
   const contentHeight = empty ? 60 : maxY - minY
+  // a drawing narrower than the page's minimum sits in its middle, not against the left margin
+  const inset = (contentWidth - (maxX - minX)) / 2
 
   const titleLines = wrap(frame.title, contentWidth, TITLE_SIZE, 'bold')
   const titleHeight = titleLines.length * TITLE_SIZE * 1.25
@@ -153,7 +155,7 @@ export function composePage(frame: Frame): { svg: string; width: number; height:
           fill: '#6b7079',
           italic: true,
         })
-      : `<g transform="translate(${num(MARGIN - minX)} ${num(top - minY)})">${frame.under}${frame.cards.map((c) => c.svg).join('')}</g>`,
+      : `<g transform="translate(${num(MARGIN + inset - minX)} ${num(top - minY)})">${frame.under}${frame.cards.map((c) => c.svg).join('')}</g>`,
     `<line x1="${MARGIN}" y1="${num(top + contentHeight + 16)}" x2="${num(width - MARGIN)}" y2="${num(top + contentHeight + 16)}" stroke="#d0d3d8" stroke-width="1"/>`,
     legendBlock.svg,
   ]

@@ -303,6 +303,29 @@ describe('shared renderer', () => {
     expect(xml('città è più')).toBe('città è più')
   })
 
+  it('puts a drawing narrower than the page in its middle, not against the left margin', () => {
+    const narrow = {
+      ...board(),
+      canvases: {
+        ...board().canvases,
+        problems: {
+          nodes: [
+            { id: 'only', kind: 'problem', role: 'core', label: 'Pochi tirocini', x: 0, y: 0 },
+          ],
+          edges: [],
+        },
+      },
+    }
+    const { svg, width } = renderCanvas(narrow as RenderSource, 'problems')
+    const [, x, , w] = svg
+      .match(/<g data-card="only"><rect x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)"/)!
+      .map(Number)
+    const dx = Number(svg.match(/<g transform="translate\(([\d.-]+) /)![1])
+    const left = x! + dx
+    const right = width - (x! + w! + dx)
+    expect(Math.abs(left - right)).toBeLessThan(1)
+  })
+
   it('draws an empty canvas with its title and a note', () => {
     const empty = {
       ...board(),
