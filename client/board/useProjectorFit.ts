@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import type { BoardState } from '../store/boardStore.ts'
+import { isViewer, type BoardState } from '../store/boardStore.ts'
 import { useBoard } from '../store/context.tsx'
 import { fitZoom, type Fit } from './projectorFit.ts'
 
@@ -54,8 +54,6 @@ function measure(el: HTMLElement): Fit {
 /** The screens that enlarge them (board.css's media query). */
 const WIDE = '(min-width: 1600px)'
 
-const viewerSelector = (s: BoardState) => s.role === 'viewer'
-
 /**
  * On the projector (a wide screen), a table that is small at 1.4 is drawn
  * larger, up to the room below the header (`el`: the element board.css zooms, null while there
@@ -63,7 +61,7 @@ const viewerSelector = (s: BoardState) => s.role === 'viewer'
  * 1.4 and scrolls. Participants' and facilitators' screens are not touched.
  */
 export function useProjectorFit(el: HTMLElement | null): void {
-  const viewer = useBoard(viewerSelector)
+  const viewer = useBoard(isViewer)
   useEffect(() => {
     if (!viewer || !el) return
     const wide = matchMedia(WIDE)

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/shallow'
 import type { RoomState } from '../../shared/schema/index.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
-import type { BoardState } from '../store/boardStore.ts'
+import { isViewer, type BoardState } from '../store/boardStore.ts'
 import { useRoom } from '../room/useRoom.ts'
 
 const bannerSelector = (s: BoardState) => ({
@@ -70,7 +70,6 @@ export function RoomBanners() {
 
 const restoredSelector = (r: RoomState) => r.restored
 const syncedSelector = (s: BoardState) => s.synced
-const viewerSelector = (s: BoardState) => s.role === 'viewer'
 /** How long the projector shows a restore's notice. */
 const PROJECTOR_NOTICE_MS = 60_000
 
@@ -84,7 +83,7 @@ function RestoredBanner() {
   const synced = useBoard(syncedSelector)
   /** The restore already known when the page had the board (0: none). */
   const [seen, setSeen] = useState<number | null>(null)
-  const viewer = useBoard(viewerSelector)
+  const viewer = useBoard(isViewer)
   useEffect(() => {
     if (synced && seen === null) setSeen(restored?.at ?? 0)
   }, [synced, seen, restored])

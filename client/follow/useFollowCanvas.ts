@@ -7,7 +7,7 @@ import {
   type Viewport,
 } from '@xyflow/react'
 import type { CanvasName } from '../../shared/schema/index.ts'
-import type { BoardState } from '../store/boardStore.ts'
+import { isViewer, type BoardState } from '../store/boardStore.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import { throttle } from '../lib/throttle.ts'
 import { useFollowStore, useLeader } from './useFollow.ts'
@@ -18,7 +18,6 @@ const GLIDE_MS = 300
 
 const sizeSelector = (s: ReactFlowState) => ({ width: s.width, height: s.height })
 const domSelector = (s: ReactFlowState) => s.domNode
-const viewerSelector = (s: BoardState) => s.role === 'viewer'
 
 /**
  * Following on a canvas. Everyone's page says which part of the canvas it shows (presence
@@ -29,7 +28,7 @@ const viewerSelector = (s: BoardState) => s.role === 'viewer'
  */
 export function useFollowCanvas(canvas: CanvasName, view?: string): void {
   const { provider } = useBoardSession()
-  const viewer = useBoard(viewerSelector)
+  const viewer = useBoard(isViewer)
   const flow = useReactFlow()
   const size = useStore(sizeSelector, (a, b) => a.width === b.width && a.height === b.height)
   const dom = useStore(domSelector)

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { Phase, RoomState } from '../../shared/schema/index.ts'
-import type { BoardState } from '../store/boardStore.ts'
+import { isViewer, type BoardState } from '../store/boardStore.ts'
 import type { Peer } from '../store/peers.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import { useRoom } from '../room/useRoom.ts'
@@ -11,7 +11,6 @@ import { useLeader } from './useFollow.ts'
 /** How often where a page is read travels to those who follow (≤ 10 a second). */
 const SIGHT_MS = 100
 
-const viewerSelector = (s: BoardState) => s.role === 'viewer'
 const peersSelector = (s: BoardState) => s.peers
 const summonSelector = (r: RoomState) => r.summon
 
@@ -54,7 +53,7 @@ export function scrollLeader(
  */
 export function useFollowScroll(el: HTMLElement | null, phase: Phase, view: string): void {
   const { provider } = useBoardSession()
-  const viewer = useBoard(viewerSelector)
+  const viewer = useBoard(isViewer)
   const peers = useBoard(peersSelector)
   const summon = useRoom(summonSelector)
   const leader = useLeader()

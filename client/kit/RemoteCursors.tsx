@@ -1,7 +1,7 @@
 import { useEffect, useReducer, useRef } from 'react'
 import { useStore as useFlowStore, type ReactFlowState } from '@xyflow/react'
 import { useBoard } from '../store/context.tsx'
-import type { BoardState } from '../store/boardStore.ts'
+import { isViewer, type BoardState } from '../store/boardStore.ts'
 import type { CanvasName } from '../../shared/schema/index.ts'
 
 const peersSelector = (s: BoardState) => s.peers
@@ -22,7 +22,7 @@ const transformSelector = (s: ReactFlowState) => s.transform
 export function RemoteCursors({ canvas }: { canvas: CanvasName }) {
   const peers = useBoard(peersSelector)
   // On the projector thirty name labels would cover the tree the room is looking at.
-  const projector = useBoard((s: BoardState) => s.role === 'viewer')
+  const projector = useBoard(isViewer)
   const [x, y, zoom] = useFlowStore(transformSelector)
   const here = peers.filter((p) => p.cursor?.canvas === canvas)
   // when each cursor last moved (as this page saw it)

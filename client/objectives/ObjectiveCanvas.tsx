@@ -13,7 +13,7 @@ import {
 import '@xyflow/react/dist/style.css'
 import type { MergeReport } from '../../shared/method/objectiveTree.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
-import { canEdit, isFacilitator, type BoardState } from '../store/boardStore.ts'
+import { isViewer, canEdit, isFacilitator, type BoardState } from '../store/boardStore.ts'
 import type { CardNode, LinkEdge } from '../store/projection.ts'
 import { useCanvasHandlers } from '../kit/useCanvasHandlers.ts'
 import { useTreeFraming } from '../kit/useTreeFraming.ts'
@@ -49,7 +49,6 @@ const edgesSelector = (s: BoardState) => s.canvases.objectives.edges
 /** The board is on screen: its document, or its preview (client/sync/preview.ts). */
 const shownSelector = (s: BoardState) => s.synced || s.preview
 const hasProblemsSelector = (s: BoardState) => s.canvases.problems.nodes.length > 0
-const viewerSelector = (s: BoardState) => s.role === 'viewer'
 /** Every problem's role, as one string: it changes when a role does, not when a card moves. */
 const rolesByList = new WeakMap<readonly CardNode[], string>()
 const problemRolesSelector = (s: BoardState) => {
@@ -85,7 +84,7 @@ export function ObjectiveCanvas() {
   const hasProblems = useBoard(hasProblemsSelector)
   const editable = useBoard(canEdit)
   const facilitator = useBoard(isFacilitator)
-  const viewer = useBoard(viewerSelector)
+  const viewer = useBoard(isViewer)
   const voting = useVoteOpen('objectives')
   const phone = usePhone()
   const { store, actions } = useBoardSession()

@@ -6,7 +6,7 @@ import { useReactFlow, type Connection, type FitViewOptions, type Node } from '@
 import '@xyflow/react/dist/style.css'
 import { analyseProblemTree } from '../../shared/method/problemTree.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
-import { canEdit, type BoardState } from '../store/boardStore.ts'
+import { isViewer, canEdit, type BoardState } from '../store/boardStore.ts'
 import { ProblemCardNode } from './ProblemCardNode.tsx'
 import { CanvasToolbar } from './CanvasToolbar.tsx'
 import { ProblemInspector } from './ProblemInspector.tsx'
@@ -34,7 +34,6 @@ const nodesSelector = (s: BoardState) => s.canvases.problems.nodes
 const edgesSelector = (s: BoardState) => s.canvases.problems.edges
 /** The board is on screen: its document, or its preview (client/sync/preview.ts). */
 const shownSelector = (s: BoardState) => s.synced || s.preview
-const projectorSelector = (s: BoardState) => s.role === 'viewer'
 
 /** Fit the tree in view clear of the toolbar above it (two rows on a laptop). */
 const FIT_EDITING: FitViewOptions = {
@@ -53,7 +52,7 @@ export function ProblemCanvas() {
   const shown = useBoard(shownSelector)
   const editable = useBoard(canEdit)
   const phone = usePhone()
-  const projector = useBoard(projectorSelector)
+  const projector = useBoard(isViewer)
   const voting = useVoteOpen('problems')
   const { store, actions } = useBoardSession()
   const flow = useReactFlow()

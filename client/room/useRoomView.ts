@@ -1,12 +1,11 @@
 import { useEffect, useRef } from 'react'
 import { ROOM_VIEWS, type Phase, type RoomView } from '../../shared/schema/index.ts'
-import { isFacilitator, type BoardState } from '../store/boardStore.ts'
+import { isViewer, isFacilitator, type BoardState } from '../store/boardStore.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import { useLeader } from '../follow/useFollow.ts'
 import { useRoom } from './useRoom.ts'
 import { useRoomActions } from './useRoomActions.ts'
 
-const viewerSelector = (s: BoardState) => s.role === 'viewer'
 const roomViewSelector = (r: { view: RoomView | null }) => r.view
 
 /**
@@ -24,7 +23,7 @@ export function useRoomView<V extends string>(
 ): void {
   const { provider } = useBoardSession()
   const facilitator = useBoard(isFacilitator)
-  const viewer = useBoard(viewerSelector)
+  const viewer = useBoard(isViewer)
   const room = useRoomActions()
   const roomView = useRoom(roomViewSelector)
   const leader = useLeader()

@@ -37,7 +37,7 @@ import {
   type XY,
 } from '../../shared/stakeholders/grid.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
-import { canEdit, type BoardState } from '../store/boardStore.ts'
+import { isViewer, canEdit, type BoardState } from '../store/boardStore.ts'
 import type { Peer } from '../sync/awareness.ts'
 import { throttle } from '../lib/throttle.ts'
 import { ActorCard } from './ActorCard.tsx'
@@ -99,7 +99,6 @@ const GridActor = memo(function GridActor({ data, selected }: NodeProps<GridActo
 
 const nodeTypes = { backdrop: GridBackdrop, tray: GridTray, gridActor: GridActor }
 const peersSelector = (s: BoardState) => s.peers
-const projectorSelector = (s: BoardState) => s.role === 'viewer'
 
 function remoteGridDrags(peers: Peer[]): Map<string, { at: PowerInterest; name: string }> {
   const out = new Map<string, { at: PowerInterest; name: string }>()
@@ -141,7 +140,7 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
   const name = useCardName()
   const cardRole = useCardRoleAttributes()
   const phone = usePhone()
-  const projector = useBoard(projectorSelector)
+  const projector = useBoard(isViewer)
   // the view's controls (the zoom's buttons, «Mostra tutto») for everyone but the projector,
   // which shows the grid alone, framed whole, as it shows the trees; on a laptop the grid is
   // framed clear of them, as a tree is (a phone keeps its view: the controls over the grid)

@@ -27,7 +27,7 @@ import { RELATION_KINDS, type RelationKind } from '../../shared/schema/index.ts'
 import { readActor } from '../../shared/stakeholders/actors.ts'
 import { relationLanes } from '../../shared/stakeholders/layout.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
-import { canEdit, type BoardState } from '../store/boardStore.ts'
+import { isViewer, canEdit, type BoardState } from '../store/boardStore.ts'
 import type { CardNode } from '../store/projection.ts'
 import { RemoteCursors } from '../kit/RemoteCursors.tsx'
 import { useCanvasHandlers } from '../kit/useCanvasHandlers.ts'
@@ -71,7 +71,6 @@ const nodeTypes = { actor: MapActor }
 const FIT = { padding: 0.2, maxZoom: 1.1 }
 /** The projector's: the map alone on a large screen, its cards read from the back of the room. */
 const PROJECTOR_FIT = { padding: 0.12, maxZoom: 1.6 }
-const projectorSelector = (s: BoardState) => s.role === 'viewer'
 const edgeTypes = { relation: RelationEdge }
 const nodesSelector = (s: BoardState) => s.canvases.stakeholders.nodes
 const edgesSelector = (s: BoardState) => s.canvases.stakeholders.edges
@@ -139,7 +138,7 @@ export function MapView() {
   // the zoom's buttons for everyone but the projector, which shows the map alone, as it shows
   // the grid and the trees (a phone keeps them: the projector's link opened on a phone)
   const phone = usePhone()
-  const projector = useBoard(projectorSelector) && !phone
+  const projector = useBoard(isViewer) && !phone
   const fit = projector ? PROJECTOR_FIT : FIT
   const framing = useMapFraming({ fit, projector, phone, nodes: storeNodes })
   const [pending, setPending] = useState<Pending | null>(null)

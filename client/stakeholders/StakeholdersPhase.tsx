@@ -6,7 +6,7 @@ import { ACTOR_CATEGORIES, type ActorCategory } from '../../shared/schema/index.
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { mapSpot } from '../../shared/stakeholders/layout.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
-import { canEdit, type BoardState } from '../store/boardStore.ts'
+import { isViewer, canEdit, type BoardState } from '../store/boardStore.ts'
 import { usePhaseCanvas } from '../board/usePhaseCanvas.ts'
 import { HeaderMore } from '../board/HeaderMore.tsx'
 import { ActorEditor } from './ActorEditor.tsx'
@@ -42,13 +42,12 @@ function storedView(): View {
 }
 
 /** The Stakeholder phase: actors, power/interest grid, relationship map, register, coverage. */
-const projectorSelector = (s: BoardState) => s.role === 'viewer'
 
 export function StakeholdersPhase() {
   const { t } = useTranslation('stakeholders')
   const actions = useBoardActions()
   const editable = useBoard(canEdit)
-  const projector = useBoard(projectorSelector)
+  const projector = useBoard(isViewer)
   const actors = useActors()
   const relations = useRelations()
   const objectives = useObjectives()

@@ -161,6 +161,9 @@ export type EditInputs = Pick<
  * Whether this user may change the document right now: the facilitator's pause and the lock of
  * the phase in view bind everyone but the facilitator (the server enforces both).
  */
+/** Whether this page is the room's projector (the viewer link): it shows, nobody works it. */
+export const isViewer = (s: BoardState): boolean => s.role === 'viewer'
+
 export function canEdit(s: EditInputs): boolean {
   if (s.role === 'viewer' || s.schemaTooNew || s.refused) return false
   return s.role === 'facilitator' || (!s.frozen && !s.locks.includes(s.tab))

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { canEdit, isFacilitator, type BoardState } from '../store/boardStore.ts'
+import { isViewer, canEdit, isFacilitator, type BoardState } from '../store/boardStore.ts'
 import { useBoard } from '../store/context.tsx'
 import { CandidateList } from './CandidateList.tsx'
 import { RankingList } from './RankingList.tsx'
@@ -16,7 +16,6 @@ import './scoring.css'
 
 const participantSelector = (s: BoardState) => s.participantId
 const revealSelector = (r: { reveal: boolean }) => r.reveal
-const viewerSelector = (s: BoardState) => s.role === 'viewer'
 
 /** Strategy analysis: candidate branches scored by every participant, one chosen. */
 export function StrategyView() {
@@ -30,7 +29,7 @@ export function StrategyView() {
   // averages and ranking stay folded until this screen asks: no one anchors on others' votes.
   // The facilitator's choice is the room's: the projector shows what the facilitator reveals.
   const revealed = useRoom(revealSelector)
-  const viewer = useBoard(viewerSelector)
+  const viewer = useBoard(isViewer)
   const room = useRoomActions()
   const followsRoom = viewer || facilitator
   const [shownHere, setShownHere] = useState(followsRoom && revealed)
