@@ -13,6 +13,7 @@ import { readLogframeRows } from '../../shared/method/logframeRows.ts'
 import type { LogframeRow } from '../../shared/method/logframe.ts'
 import { useBoard } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
+import { useActorIds } from '../stakeholders/data.ts'
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '')
 const orNull = (v: unknown): string | null => (typeof v === 'string' && v ? v : null)
@@ -101,9 +102,11 @@ export function useRules(): Rule[] {
   )
 }
 
+/** The ledger's commitments: those of the actors on the board (see useActorIds). */
 export function useCommitments(): Commitment[] {
   const items = useBoard(commitmentList)
-  return useMemo(() => readCommitments(items), [items])
+  const actors = useActorIds()
+  return useMemo(() => readCommitments(items).filter((c) => actors.has(c.actor)), [items, actors])
 }
 
 export interface Adhesion {

@@ -9,6 +9,19 @@ const actorNodes = (s: BoardState) => s.canvases.stakeholders.nodes
 const relationEdges = (s: BoardState) => s.canvases.stakeholders.edges
 const objectiveNodes = (s: BoardState) => s.canvases.objectives.nodes
 
+/**
+ * The ids of the actors on the board. A commitment whose actor was deleted goes with it, as in
+ * every export (the JSON, the pact's document, the CSVs): the pact's views count and list only
+ * these actors' commitments, which come back with the actor (undo, the bin).
+ */
+export function useActorIds(): ReadonlySet<string> {
+  const nodes = useBoard(actorNodes)
+  return useMemo(
+    () => new Set(nodes.filter((n) => n.data.kind === 'actor').map((n) => n.id)),
+    [nodes],
+  )
+}
+
 /** The actors of the board as plain data, in the order they were added. */
 export function useActors(): Actor[] {
   const nodes = useBoard(actorNodes)

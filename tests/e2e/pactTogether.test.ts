@@ -3,7 +3,8 @@ import { screenshot } from '../helpers/browser.ts'
 import { exportJson } from '../helpers/server.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { connectSynced } from '../helpers/clients.ts'
-import { ROOM_ROOT } from '../../shared/schema/index.ts'
+import { ROOM_ROOT, deleteCard } from '../../shared/schema/index.ts'
+import { api } from '../helpers/history.ts'
 import { addMember, participants, type Json } from '../helpers/pactPage.ts'
 
 const suite = browserSuite()
@@ -257,6 +258,44 @@ describe('the Patto phase: what several people write at once', () => {
       await screenshot(alice.page, 'pact-locked-foot')
     } finally {
       control.destroy()
+    }
+  })
+  it('an actor deleted on the map takes its commitments off the ledger, as off the exports, and brings them back from the bin', async () => {
+    const { board, alice } = await participants(suite, 'Attore eliminato')
+    await alice.openView('commitments')
+    await alice.commit('Impresa Rossi', '120', 'ore')
+    await alice.commit('Comune di Clusone', '5000', '€', 'money')
+    const count = alice.page.getByTestId('ledger-count')
+    // someone on the stakeholder map deletes Impresa Rossi
+    const other = await connectSynced(suite.server.url, board.id, board.keys.participant)
+    try {
+      deleteCard(other.doc, 'stakeholders', 'a3')
+      // the ledger shows what the JSON, the pact's document and the CSV take home: one commitment
+      await expect.poll(() => alice.rows().count()).toBe(1)
+      expect(await alice.rows().locator('select[data-field=actor]').inputValue()).toBe('a1')
+      await expect.poll(() => count.innerText()).toBe('1 impegno')
+      const exported = await exportJson(suite.server.url, board.id, board.keys.facilitator)
+      expect((exported.pact as Json).commitments.map((c: Json) => c.actor)).toEqual(['a1'])
+      // the bin lists the actor; bringing it back brings its commitment back too
+      const bin = await api(
+        suite.server.url,
+        'GET',
+        `/api/boards/${board.id}/bin`,
+        board.keys.participant,
+      )
+      const entry = bin.body.bin.find((e: Json) => e.recordId === 'a3')
+      const back = await api(
+        suite.server.url,
+        'POST',
+        `/api/boards/${board.id}/bin/${entry.id}/restore`,
+        board.keys.participant,
+        {},
+      )
+      expect(back.status).toBe(200)
+      await expect.poll(() => alice.rows().count()).toBe(2)
+      await expect.poll(() => alice.actorTotal('a3')).toBe('120 ore')
+    } finally {
+      other.destroy()
     }
   })
 })

@@ -13,6 +13,7 @@ import {
   readRounds,
 } from '../../../shared/pact/monitoring.ts'
 import { useBoard } from '../../store/context.tsx'
+import { useActorIds } from '../../stakeholders/data.ts'
 import type { BoardState } from '../../store/boardStore.ts'
 
 const indicatorItems = (s: BoardState) => s.lists['pact.indicators']
@@ -58,9 +59,12 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '')
 /** The commitments of the ledger, as the monitoring needs them (who, what, status). */
 export function useCommitments(): CommitmentSummary[] {
   const items = useBoard(commitmentItems)
+  const actors = useActorIds()
   return useMemo(
     () =>
       items
+        // an actor's commitments go with it, as in the exports (useActorIds)
+        .filter((c) => typeof c.actor === 'string' && actors.has(c.actor))
         .map((c) => ({
           id: c.id,
           label: str(c.what),
@@ -72,7 +76,7 @@ export function useCommitments(): CommitmentSummary[] {
         }))
         .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1))
         .map(({ order: _order, ...c }) => c),
-    [items],
+    [items, actors],
   )
 }
 
