@@ -2,13 +2,19 @@ import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HistoryApi, Touched } from './api.ts'
 import { byCanvas, kindKey } from './groups.ts'
-import { useLoad } from './useLoad.ts'
+import { useLoad, useReloadOnChange } from './useLoad.ts'
+import { useBoardSession } from '../store/context.tsx'
 
-/** What changed since a version, per canvas: added, removed, reworded. */
+/**
+ * What changed since a version, per canvas: added, removed, reworded. Read again as the board
+ * changes while it is open: after a restore of that version it says nothing changed, not the
+ * changes the restore just took back.
+ */
 export function VersionChanges({ api, version }: { api: HistoryApi; version: number }) {
   const { t } = useTranslation('history')
   const load = useCallback(() => api.changes(version), [api, version])
-  const { data, error } = useLoad(load)
+  const { data, error, reload } = useLoad(load)
+  useReloadOnChange(useBoardSession().doc, reload)
   if (error) return <p className="history-status error">{t('failed')}</p>
   if (!data) return <p className="muted">{t('loading')}</p>
   const groups = byCanvas(data.changes)

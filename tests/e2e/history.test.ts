@@ -150,6 +150,9 @@ describe('history in the browser', () => {
     await named.getByRole('button', { name: 'Ripristina' }).click()
     await named.getByRole('button', { name: 'Sì, ripristina' }).click()
     await panel(giulia.page).getByText('Versione ripristinata').waitFor()
+    // what changed since it, still open, is read again: the restore took those changes back
+    await named.getByText('Nulla è cambiato da questa versione.').waitFor()
+    expect(await changes.count()).toBe(0)
 
     for (const page of [giulia, bruno]) {
       await page.card('Pochi tirocini').waitFor()
