@@ -16,6 +16,7 @@ import {
   type TrayLayout,
 } from '../stakeholders/grid.ts'
 import { CATEGORY_LOOK, RELATION_LOOK } from '../stakeholders/look.ts'
+import { MAP_CARD } from '../stakeholders/layout.ts'
 import type { ImageLabels } from './labels.ts'
 import { drawCard, numberOr, str, type DrawnCard, type RenderSource } from './model.ts'
 import { borderPoint, num, rect, textBlock, type Box } from './svg.ts'
@@ -37,16 +38,18 @@ function relationOf(v: unknown): RelationKind {
   return (RELATION_KINDS as readonly unknown[]).includes(v) ? (v as RelationKind) : 'cooperation'
 }
 
+/** An actor's card, as wide as on the page: the grid's (GRID_CARD) unless told (the map's). */
 function actorCard(
   node: Readonly<Record<string, unknown>>,
   x: number,
   y: number,
   labels: ImageLabels,
+  width: number = GRID_CARD.width,
 ): DrawnCard {
   const category = categoryOf(node.category)
   const look = CATEGORY_LOOK[category]
   return drawCard(str(node.id), x, y, {
-    width: GRID_CARD.width,
+    width,
     fill: look.tint,
     stroke: look.ink,
     strokeWidth: 2,
@@ -203,8 +206,10 @@ function relationLine(from: Box, to: Box, kind: RelationKind): string {
 }
 
 export function drawMap(board: RenderSource, labels: ImageLabels): DrawnCanvas {
+  // the map's cards are narrower than the grid's: drawn wider, two the room set side by side
+  // overlapped in the picture only
   const cards = board.canvases.stakeholders.nodes.map((a) =>
-    actorCard(a, numberOr(a.x, 0), numberOr(a.y, 0), labels),
+    actorCard(a, numberOr(a.x, 0), numberOr(a.y, 0), labels, MAP_CARD.width),
   )
   const boxes = new Map(cards.map((c) => [c.id, c.box]))
   const lines: string[] = []
