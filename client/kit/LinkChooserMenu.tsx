@@ -12,9 +12,10 @@ export interface LinkChoice {
 const LISTED = 12
 
 /**
- * «Collega a…» on a tree: links the selected card (`from`) to another one chosen by its text, as
- * one of two `kinds` of link (a cause or an effect of it; a means to it or its end) — no need to
- * aim at a link dot, and all of it by keyboard. `onChoose` makes the link.
+ * «Collega a…» on a tree or the map: links the selected card (`from`) to another one chosen by
+ * its text, as one of the `kinds` of link (a cause or an effect of it; a means to it or its end;
+ * a relation between actors) — no need to aim at a link dot, and all of it by keyboard.
+ * `onChoose` makes the link.
  */
 export function LinkChooserMenu<K extends string, C extends LinkChoice>({
   ns,
@@ -24,7 +25,7 @@ export function LinkChooserMenu<K extends string, C extends LinkChoice>({
   onChoose,
 }: {
   /** Where its words are (`linkMenu.open`, `.kind`, `.filter`, `.none`, `.untitled`). */
-  ns: 'board' | 'objectives'
+  ns: 'board' | 'objectives' | 'stakeholders'
   from: C | null
   cards: C[]
   kinds: readonly { value: K; label: string }[]

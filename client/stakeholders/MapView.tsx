@@ -36,6 +36,7 @@ import { RelationEdge, RelationMarkers } from './RelationEdge.tsx'
 import { useSelection } from './selection.tsx'
 import { useLocalFlow } from './useLocalFlow.ts'
 import { useMapFraming } from './useMapFraming.ts'
+import { ActorLinkMenu } from './ActorLinkMenu.tsx'
 import { RelationSample } from './visuals.tsx'
 
 const MapActor = memo(function MapActor({ id, data, selected }: NodeProps<CardNode>) {
@@ -248,6 +249,11 @@ export function MapView() {
         )}
         <FlowZoomVar />
         <RemoteCursors canvas="stakeholders" />
+        {editable && !projector && storeNodes.length > 1 && (
+          <Panel position="top-left" className="toolbar map-tools">
+            <ActorLinkMenu />
+          </Panel>
+        )}
         {editable && pending && (
           <RelationChooser pending={pending} onChoose={choose} onCancel={cancel} />
         )}

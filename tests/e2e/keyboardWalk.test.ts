@@ -1,8 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { seededProblemBoard, type Client } from '../helpers/clients.ts'
+import { canvasRoots } from '../../shared/schema/index.ts'
+import { connectSynced, seededProblemBoard, type Client } from '../helpers/clients.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { createBoard } from '../helpers/server.ts'
+import { seedActors } from '../helpers/stakeholdersPage.ts'
 
 const suite = browserSuite()
 const clients: Client[] = []
@@ -113,6 +115,55 @@ describe('a participant who works with the keyboard alone', () => {
     await anna.page.keyboard.press('Enter')
     await expect.poll(() => dots.getAttribute('data-mine')).toBe('0')
     await expect.poll(() => focused(anna.page)).toBe(add)
+  }, 60_000)
+
+  it('links two actors of the map with «Collega a…», choosing the relation’s kind, and keeps the focus there', async () => {
+    const board = await createBoard(suite.server.url, 'Patto Valle')
+    const seeder = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    clients.push(seeder)
+    seedActors(seeder.doc)
+    const { page } = await suite.open(board.links.participant, 'Anna')
+    await page.locator('#tab-stakeholders').focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('tab', { name: 'Mappa delle relazioni' }).focus()
+    await page.keyboard.press('Enter')
+    const actor = page.locator('.map-canvas .react-flow__node[data-id=actor-0]')
+    await actor.waitFor()
+
+    // the actor reached with Tab is selected with Space, and «Collega a…» is a few Tabs on
+    await actor.focus()
+    await page.keyboard.press('Space')
+    await page.getByTestId('actor-editor').waitFor()
+    await actor.focus()
+    const link = page.getByRole('button', { name: 'Collega a…' })
+    await link.waitFor()
+    for (let i = 0; i < 12 && (await focused(page)) !== 'Collega a…'; i++)
+      await page.keyboard.press('Tab')
+    expect(await focused(page)).toBe('Collega a…')
+
+    // Enter opens it on the kinds (→ picks «Conflitto»), the search narrows the actors, Enter links
+    await page.keyboard.press('Enter')
+    const hasFocus = (name: string) =>
+      page.getByRole('radio', { name }).evaluate((el) => el === document.activeElement)
+    await expect.poll(() => hasFocus('Cooperazione')).toBe(true)
+    await page.keyboard.press('ArrowRight')
+    expect(await hasFocus('Conflitto')).toBe(true)
+    await page.keyboard.press('Tab')
+    await expect.poll(() => focused(page)).toBe('Cerca un attore')
+    await page.keyboard.type('Confind')
+    await page.keyboard.press('ArrowDown')
+    expect(await focused(page)).toBe('Confindustria Bergamo')
+    await page.keyboard.press('Enter')
+    const { edges } = canvasRoots(seeder.doc, 'stakeholders')
+    await expect
+      .poll(() =>
+        [...edges.values()].map((e) => `${e.get('source')} ${e.get('kind')} ${e.get('target')}`),
+      )
+      .toEqual(['actor-0 conflict actor-2'])
+    await expect.poll(() => page.locator('.map-canvas .react-flow__edge').count()).toBe(1)
+    // the menu closed, and the focus is back on «Collega a…» for the next relation
+    await page.getByRole('menu').waitFor({ state: 'detached' })
+    expect(await focused(page)).toBe('Collega a…')
   }, 60_000)
 })
 

@@ -83,7 +83,8 @@ export const stakeholders: typeof it = {
     arrows: 'Alignment arrows',
     arrowsShort: 'Arrows',
     arrowsHint: 'Show, for each actor, where it stands and where the pact needs it',
-    linkHint: 'Drag from an actor’s dot to another actor to create a relationship',
+    linkHint:
+      'To create a relationship drag from an actor’s dot to another actor, or select it and use “Link to…”',
     more: 'More tools',
     moreLabel: 'More tools for the grid: alignment arrows',
   },
@@ -138,6 +139,13 @@ export const stakeholders: typeof it = {
     notePlaceholder: 'E.g. agreement in force since 2023',
     reverse: 'Reverse direction',
     delete: 'Delete relationship',
+  },
+  linkMenu: {
+    open: 'Link to',
+    kind: 'What relationship does “{{card}}” have with…',
+    filter: 'Search an actor',
+    none: 'No actor found',
+    untitled: 'Unnamed actor',
   },
   chooser: {
     title: 'New relationship',

@@ -81,7 +81,8 @@ export const stakeholders = {
     arrows: 'Frecce di allineamento',
     arrowsShort: 'Frecce',
     arrowsHint: 'Mostra, per ogni attore, da dove parte e dove il patto ha bisogno che arrivi',
-    linkHint: 'Trascina dal pallino di un attore a un altro per creare una relazione',
+    linkHint:
+      'Per creare una relazione trascina dal pallino di un attore a un altro, o selezionalo e usa «Collega a…»',
     more: 'Altri strumenti',
     moreLabel: 'Altri strumenti della griglia: frecce di allineamento',
   },
@@ -136,6 +137,13 @@ export const stakeholders = {
     notePlaceholder: 'Es. convenzione attiva dal 2023',
     reverse: 'Inverti direzione',
     delete: 'Elimina relazione',
+  },
+  linkMenu: {
+    open: 'Collega a',
+    kind: 'Che relazione ha «{{card}}» con…',
+    filter: 'Cerca un attore',
+    none: 'Nessun attore trovato',
+    untitled: 'Attore senza nome',
   },
   chooser: {
     title: 'Nuova relazione',
