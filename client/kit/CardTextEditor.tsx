@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import type * as Y from 'yjs'
 import { useReactFlow } from '@xyflow/react'
 import { SharedTextField, type DoneReason } from '../text/SharedTextField.tsx'
@@ -8,7 +8,9 @@ import type { CanvasName } from '../../shared/schema/index.ts'
 
 /**
  * The text field inside a card, for every canvas: the card's label as shared text, typed live
- * for everyone; Enter keeps it, Shift+Enter makes a new line, Escape gives up this edit.
+ * for everyone; Enter keeps it, Shift+Enter makes a new line, Escape gives up this edit. Left
+ * with Enter or Escape, the card itself takes the focus, so a keyboard (and a screen reader) is
+ * still on it, not on the page's body; left with Tab the next card's editor takes it.
  */
 export function CardTextEditor({
   canvas,
@@ -26,19 +28,38 @@ export function CardTextEditor({
   onDone: (reason: DoneReason) => void
 }) {
   useReadableOnPhone(id)
+  const wrapper = useRef<HTMLDivElement>(null)
+  const lastKey = useRef('')
+  const done = (reason: DoneReason) => {
+    const card = wrapper.current?.closest<HTMLElement>('.react-flow__node')
+    const hadFocus = !!wrapper.current?.contains(document.activeElement)
+    onDone(reason)
+    // before the field lets go of the focus (to the page's body) and leaves the page
+    if (reason !== 'blur' && lastKey.current !== 'Tab' && hadFocus && card?.isConnected)
+      card.focus({ preventScroll: true })
+  }
   return (
-    <SharedTextField
-      target={{ collection: `${canvas}.nodes`, id, field: 'label' }}
-      className="card-editor nodrag nowheel"
-      label={label}
-      placeholder={placeholder}
-      rows={3}
-      autoFocus
-      discardEmptyNew
-      tabEnds
-      alongside={alongside}
-      onDone={onDone}
-    />
+    // (display: contents: only to hear which key left the field)
+    <div
+      ref={wrapper}
+      className="card-editor-keys"
+      onKeyDownCapture={(e) => {
+        lastKey.current = e.key
+      }}
+    >
+      <SharedTextField
+        target={{ collection: `${canvas}.nodes`, id, field: 'label' }}
+        className="card-editor nodrag nowheel"
+        label={label}
+        placeholder={placeholder}
+        rows={3}
+        autoFocus
+        discardEmptyNew
+        tabEnds
+        alongside={alongside}
+        onDone={done}
+      />
+    </div>
   )
 }
 

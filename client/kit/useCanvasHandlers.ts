@@ -13,6 +13,7 @@ import { useBoardSession } from '../store/context.tsx'
 import type { CardNode } from '../store/projection.ts'
 import { throttle } from '../lib/throttle.ts'
 import { selectOnly } from '../store/selection.ts'
+import { focusCardFrom } from './treeWalk.ts'
 
 /** Awareness traffic for live positions: at most 30 messages a second while dragging… */
 const LIVE_MS = 1000 / 30
@@ -99,12 +100,16 @@ export function useCanvasHandlers(canvas: CanvasName) {
           ? (links.find((l) => gone.has(l.source) && !gone.has(l.target))?.target ??
             links.find((l) => gone.has(l.target) && !gone.has(l.source))?.source)
           : undefined
+      // the keyboard's focus, on the card deleted, goes with the selection: not to the page
+      const at = document.activeElement?.closest<HTMLElement>('.react-flow__node')
+      const flowEl = at && gone.has(at.dataset.id ?? '') ? at.closest('.react-flow') : null
       actions.removeCards(
         canvas,
         nodes.map((n) => n.id),
         edges.map((e) => e.id),
       )
       if (next) selectOnly(store, canvas, next)
+      if (next && flowEl) focusCardFrom(flowEl, next)
     },
     [actions, canvas, store],
   )

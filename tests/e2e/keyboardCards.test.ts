@@ -203,6 +203,34 @@ describe('a tree card reached with Tab', () => {
     expect(help).toContain('Invio per scrivere nella carta, Spazio per selezionarla')
   }, 60_000)
 
+  it('keeps the focus once its text is kept or given up, and hands it to its effect once deleted', async () => {
+    const board = await seededBoard((c) => buildProblemTree(c.doc))
+    const { page } = await suite.open(board.links.facilitator, 'Anna')
+    const card = (id: string) => page.locator(`.react-flow__node[data-id=${id}]`)
+    await card('serv').waitFor()
+    await card('serv').focus()
+    await page.keyboard.press('Enter')
+    const editor = card('serv').locator('textarea.card-editor')
+    await editor.waitFor()
+    await page.keyboard.type(' e lenti')
+    // Enter keeps the text and gives the focus back to the card, not to the page
+    await page.keyboard.press('Enter')
+    await editor.waitFor({ state: 'detached' })
+    await card('serv').getByText('Servizi frammentati e lenti').waitFor()
+    expect(await focusedCardId(page)).toBe('serv')
+    // so does Escape
+    await page.keyboard.press('Enter')
+    await editor.waitFor()
+    await page.keyboard.press('Escape')
+    await editor.waitFor({ state: 'detached' })
+    expect(await focusedCardId(page)).toBe('serv')
+    // Delete: the card goes, and its effect (the core problem) takes the focus and the selection
+    await page.keyboard.press('Delete')
+    await card('serv').waitFor({ state: 'detached' })
+    await expect.poll(() => selectedCards(page)).toEqual(['core'])
+    expect(await focusedCardId(page)).toBe('core')
+  }, 60_000)
+
   it('is edited with Enter on the objective tree, and the arrows walk from it', async () => {
     const board = await seededBoard((c) =>
       c.doc.transact(() => {
