@@ -1,17 +1,28 @@
-import { lazy, Suspense, useState } from 'react'
+import { lazy, Suspense, useCallback, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import './history.css'
 
 const HistoryPanel = lazy(() => import('./HistoryPanel.tsx'))
 
-/** The header's «Cronologia» button: opens the history panel beside the board. */
+/**
+ * The header's «Cronologia» button: opens the history panel beside the board. The panel, at the
+ * page's end, takes the focus as it opens; closed from inside it (Escape, ×), the focus comes
+ * back here, not to the page's body.
+ */
 export function HistoryButton() {
   const { t } = useTranslation('history')
   const [open, setOpen] = useState(false)
+  const opener = useRef<HTMLButtonElement>(null)
+  const close = useCallback(() => {
+    const at = document.activeElement
+    if (!at || at === document.body || at.closest('.history-panel')) opener.current?.focus()
+    setOpen(false)
+  }, [])
   return (
     <>
       <button
+        ref={opener}
         type="button"
         className="history-button"
         aria-expanded={open}
@@ -25,7 +36,7 @@ export function HistoryButton() {
       {open &&
         createPortal(
           <Suspense fallback={null}>
-            <HistoryPanel onClose={() => setOpen(false)} />
+            <HistoryPanel onClose={close} />
           </Suspense>,
           document.body,
         )}

@@ -36,6 +36,13 @@ export default function HistoryPanel({ onClose }: { onClose(): void }) {
   // vote): over it, the panel hid «Esporta» until it was closed
   const panel = useRef<HTMLElement>(null)
   useBelowHeader(panel, true)
+  // opened from «Cronologia» (the focus on it, or nowhere): its view takes the focus, as the
+  // panel is at the page's end, where Tab from the header reached it only after the canvas
+  useEffect(() => {
+    const at = document.activeElement
+    if (at && at !== document.body && !at.classList.contains('history-button')) return
+    panel.current?.querySelector<HTMLElement>('[role=tab][aria-selected=true]')?.focus()
+  }, [])
 
   return (
     <aside ref={panel} className="history-panel" role="dialog" aria-label={t('title')}>

@@ -117,6 +117,29 @@ describe('a participant who works with the keyboard alone', () => {
     await expect.poll(() => focused(anna.page)).toBe(add)
   }, 60_000)
 
+  it('opens «Cronologia» into its panel, and closing it with Escape or × is back on «Cronologia»', async () => {
+    const board = await createBoard(suite.server.url, 'Patto Valle')
+    const { page } = await suite.open(board.links.participant, 'Anna')
+    const opener = 'Apri la cronologia: versioni, attività e cestino'
+    await page.getByRole('button', { name: opener }).focus()
+    // the panel sits at the page's end: the focus goes into it as it opens, on its view
+    await page.keyboard.press('Enter')
+    const panel = page.getByRole('dialog', { name: 'Cronologia della lavagna' })
+    await panel.waitFor()
+    await expect.poll(() => focused(page)).toBe('Versioni')
+    await page.keyboard.press('Escape')
+    await panel.waitFor({ state: 'detached' })
+    expect(await focused(page)).toBe(opener)
+
+    await page.keyboard.press('Enter')
+    await expect.poll(() => focused(page)).toBe('Versioni')
+    await page.keyboard.press('Shift+Tab')
+    expect(await focused(page)).toBe('Chiudi la cronologia')
+    await page.keyboard.press('Enter')
+    await panel.waitFor({ state: 'detached' })
+    expect(await focused(page)).toBe(opener)
+  }, 60_000)
+
   it('links two actors of the map with «Collega a…», choosing the relation’s kind, and keeps the focus there', async () => {
     const board = await createBoard(suite.server.url, 'Patto Valle')
     const seeder = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
