@@ -46,13 +46,14 @@ export function VoteRanking() {
       nodes.map((n) => n.id),
     ).map((r) => ({ ...r, label: labels.get(r.card) ?? '' }))
   }, [vote, dots, nodes])
-  // Unfolded, it covers the page's right side: the projector's tree keeps clear of it.
+  // Unfolded, it covers the page's right side: the trees keep clear of it (the projector's
+  // arranged left of it, everyone else's framed there, see kit/useClearOfPanels.ts).
   const box = useRef<HTMLElement>(null)
   const open = !!vote && !folded
   useLayoutEffect(() => {
     const el = box.current
     if (!open || !el) return
-    const publish = () => setCoveredEdge('vote-ranking', el.getBoundingClientRect().left)
+    const publish = () => setCoveredEdge('vote-ranking', el.getBoundingClientRect())
     publish()
     const observer = new ResizeObserver(publish)
     observer.observe(el)

@@ -1,4 +1,5 @@
 import type { FitViewOptions } from '@xyflow/react'
+import { coveringBoxes } from '../projector/coveredEdge.ts'
 
 /** Room between a canvas's floating toolbar and the cards fitted below it. */
 const MARGIN_PX = 24
@@ -11,9 +12,15 @@ export interface ClearArea {
   top: number
   /** Screen y of the top of what sits below the tree (box.bottom when nothing does). */
   bottom: number
-  /** Whether a toolbar is above, and something below. */
+  /**
+   * Screen x of the left of a panel over the page's right side beside the tree (the vote's
+   * ranking), box.right when none does.
+   */
+  right: number
+  /** Whether a toolbar is above, something below, and a panel beside. */
   above: boolean
   below: boolean
+  beside: boolean
 }
 
 /**
@@ -21,7 +28,9 @@ export interface ClearArea {
  * above what floats at its foot (the warnings — cards not linked, a cycle —, the toolbars and
  * the card's details a phone moves there). What sits in the lower half is below the tree; a
  * toolbar in the upper half is above it; the details at the top right of a wider screen leave
- * room beside them and do not count, nor does anything hidden.
+ * room beside them and do not count, nor does anything hidden. A panel fixed over the page's
+ * right side (the vote's ranking) is beside the tree, unless it would leave it less than half
+ * the canvas's width (a phone's ranking, across the screen's foot).
  */
 export function clearArea(canvas: Element | null | undefined): ClearArea | null {
   if (!canvas) return null
@@ -44,20 +53,26 @@ export function clearArea(canvas: Element | null | undefined): ClearArea | null 
       above = true
     }
   }
-  return { box, top, bottom, above, below }
+  let right = box.right
+  for (const r of coveringBoxes())
+    if (r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top)
+      right = Math.min(right, r.left)
+  const beside = right < box.right && right - box.left >= box.width / 2
+  if (!beside) right = box.right
+  return { box, top, bottom, right, above, below, beside }
 }
 
 /**
  * Fit options that keep a tree in its canvas's {@link clearArea}: the top padding reaches past
- * the lowest toolbar above, the bottom one above what is below, and neither is less than `base`
- * asks for.
+ * the lowest toolbar above, the bottom one above what is below, the right one left of a panel
+ * beside, and none is less than `base` asks for.
  */
 export function fitBelowToolbar(
   canvas: Element | null | undefined,
   base: FitViewOptions,
 ): FitViewOptions {
   const area = clearArea(canvas)
-  if (!area || (!area.above && !area.below)) return base
+  if (!area || (!area.above && !area.below && !area.beside)) return base
   const padding = typeof base.padding === 'object' ? base.padding : {}
   const px = (v: unknown) => Number.parseInt(String(v ?? 0), 10) || 0
   const out = { ...padding }
@@ -65,5 +80,7 @@ export function fitBelowToolbar(
     out.top = `${Math.max(px(padding.top), Math.round(area.top - area.box.top + MARGIN_PX))}px`
   if (area.below)
     out.bottom = `${Math.max(px(padding.bottom), Math.round(area.box.bottom - area.bottom + MARGIN_PX))}px`
+  if (area.beside)
+    out.right = `${Math.max(px(padding.right), Math.round(area.box.right - area.right + MARGIN_PX))}px`
   return { ...base, padding: out }
 }

@@ -123,13 +123,13 @@ const overlaps = (a: DOMRect, left: number, top: number, right: number, bottom: 
 /**
  * Brings a card into the part of its canvas that nothing floats over ({@link clearArea}: below
  * the toolbars, above the warnings, a phone's bottom toolbars and details sheet; a card written
- * above the tree's top row sat under the toolbar, one below it under the warnings), if it is not
- * there whole. The view moves the least way that shows it, as a page scrolls a field into view,
- * so the cards around it stay where they were seen (centred, a card of the bottom row pushed the
- * top rows under the header); and on past a corner panel (the minimap, the zoom buttons) the
- * card would land under. At another `zoom` (a phone's reading zoom) the card comes to the
- * middle of the clear part. `canvas` is the tree's React Flow element or the element around it
- * and its warnings.
+ * above the tree's top row sat under the toolbar, one below it under the warnings; left of the
+ * vote's ranking), if it is not there whole. The view moves the least way that shows it, as a
+ * page scrolls a field into view, so the cards around it stay where they were seen (centred, a
+ * card of the bottom row pushed the top rows under the header); and on past a corner panel (the
+ * minimap, the zoom buttons) the card would land under. At another `zoom` (a phone's reading
+ * zoom) the card comes to the middle of the clear part. `canvas` is the tree's React Flow element
+ * or the element around it and its warnings.
  */
 export function revealCard(
   flow: ReactFlowInstance,
@@ -156,7 +156,7 @@ export function revealCard(
   const topLeft = flow.flowToScreenPosition(node.position)
   const bottomRight = flow.flowToScreenPosition({ x: node.position.x + w, y: node.position.y + h })
   const margin = 40
-  const [left, right] = [area.box.left + margin, area.box.right - margin]
+  const [left, right] = [area.box.left + margin, area.right - margin]
   const [top, bottom] = [area.top + margin, area.bottom - margin]
   const dx = nearestShift(topLeft.x, bottomRight.x, left, right)
   let dy = nearestShift(topLeft.y, bottomRight.y, top, bottom)

@@ -12,7 +12,8 @@ export const PHONE_READING_ZOOM = 0.8
 
 /**
  * How a tree (the problems', the objectives') is framed in its canvas:
- * - `all`, «Mostra tutto»: every card, clear of the toolbars;
+ * - `all`, «Mostra tutto»: every card, clear of the toolbars and of the vote's ranking (gliding
+ *   there for `duration` ms);
  * - `open`, a frame later (the cards drawn), as the tree opens and after «Disponi albero» or a
  *   generation: all of it too, unless on a phone that would make its cards specks; then the card
  *   `centre` names (the core problem, the central objective) in the middle at a zoom one reads
@@ -26,7 +27,7 @@ export function useTreeFraming(
   centre: () => string | undefined,
 ) {
   const all = useCallback(
-    () => flow.fitView(fitBelowToolbar(canvas(), options)),
+    (duration?: number) => flow.fitView({ ...fitBelowToolbar(canvas(), options), duration }),
     [flow, canvas, options],
   )
   const open = useCallback(

@@ -17,6 +17,7 @@ import { isViewer, canEdit, isFacilitator, type BoardState } from '../store/boar
 import type { CardNode, LinkEdge } from '../store/projection.ts'
 import { useCanvasHandlers } from '../kit/useCanvasHandlers.ts'
 import { useTreeFraming } from '../kit/useTreeFraming.ts'
+import { useClearOfPanels } from '../kit/useClearOfPanels.ts'
 import { useAnimatedNodes } from '../kit/useAnimatedNodes.ts'
 import { useFitAfterLayout } from '../kit/useFitAfterLayout.ts'
 import { CARD_W } from '../kit/placement.ts'
@@ -112,6 +113,8 @@ export function ObjectiveCanvas() {
   }, [store])
   const { all, open: fit } = useTreeFraming(flow, canvasEl, FIT, centralId)
   const fitNow = useCallback(() => void all(), [all])
+  // the vote's ranking, come over cards, has the tree framed again left of it
+  useClearOfPanels(all, canvasEl, !viewer)
   const fitAfterLayout = useFitAfterLayout(fit)
   const shownNodes = useAnimatedNodes(screen.nodes, fitAfterLayout.settled)
   useObjectiveShortcuts()

@@ -25,6 +25,7 @@ import { useSpotlightOn } from '../projector/useSpotlightOn.ts'
 import { SpotlightCaption } from '../projector/SpotlightCaption.tsx'
 import { useFollowCanvas } from '../follow/useFollowCanvas.ts'
 import { useTreeFraming } from '../kit/useTreeFraming.ts'
+import { useClearOfPanels } from '../kit/useClearOfPanels.ts'
 import { useVoteOpen } from '../facilitation/VoteDots.tsx'
 import { VoteZoomPrompt } from '../facilitation/VoteZoomPrompt.tsx'
 import '../projector/projector.css'
@@ -69,6 +70,8 @@ export function ProblemCanvas() {
   // «Mostra tutto»: all of it at once (over React Flow's own fit, which knows nothing of the
   // toolbar)
   const fitNow = useCallback(() => void all(), [all])
+  // the vote's ranking, come over cards, has the tree framed again left of it
+  useClearOfPanels(all, canvasEl, !projector)
   const fitAfterLayout = useFitAfterLayout(openTree)
   const editing = useTreeEditing({ onLaidOut: fitAfterLayout.laidOut })
   useTreeKeyboard(editing)

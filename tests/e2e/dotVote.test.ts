@@ -1,15 +1,42 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { screenshot } from '../helpers/browser.ts'
-import { seededProblemBoard, type Client } from '../helpers/clients.ts'
+import type { Page } from 'playwright-core'
+import { collectionRoot, putRecord } from '../../shared/schema/index.ts'
+import { newParticipant, screenshot } from '../helpers/browser.ts'
+import { boardPage } from '../helpers/boardPage.ts'
+import { connectSynced, seededProblemBoard, type Client } from '../helpers/clients.ts'
 import { facilitatorPanel } from '../helpers/facilitatorPanel.ts'
-import { exportJson } from '../helpers/server.ts'
+import { createBoard, exportJson } from '../helpers/server.ts'
 import { browserSuite } from '../helpers/suite.ts'
+import { openVotes } from '../helpers/voteTargets.ts'
+import { buildWorkshopTree, WORKSHOP_LABELS } from '../helpers/workshopTree.ts'
 
 const suite = browserSuite()
 const clients: Client[] = []
 afterAll(() => clients.forEach((c) => c.destroy()))
 
 const seededBoard = (labels: string[]) => seededProblemBoard(suite.server.url, labels, clients)
+
+/**
+ * The cards a page shows of its tree, by their text: those not whole in the canvas's view, and
+ * those the vote's ranking covers. `cards`: how many there are.
+ */
+const underRanking = (page: Page) =>
+  page.evaluate(() => {
+    const view = document.querySelector('.canvas .react-flow')!.getBoundingClientRect()
+    const ranking = document.querySelector('.vote-ranking')?.getBoundingClientRect()
+    const meet = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+    const cards = [...document.querySelectorAll('.canvas .react-flow__node')]
+    const label = (el: Element) => el.querySelector('.card-label')?.textContent ?? el.id
+    const out = cards.filter((el) => {
+      const r = el.getBoundingClientRect()
+      return (
+        r.left < view.left || r.right > view.right || r.top < view.top || r.bottom > view.bottom
+      )
+    })
+    const covered = ranking ? cards.filter((el) => meet(el.getBoundingClientRect(), ranking)) : []
+    return { cards: cards.length, out: out.map(label), covered: covered.map(label) }
+  })
 
 describe('a dot vote run by the facilitator', () => {
   it('a dot vote with hidden results shows the right tallies everywhere once revealed, and is in the export', async () => {
@@ -162,5 +189,58 @@ describe('a dot vote run by the facilitator', () => {
     await notice.getByRole('button', { name: 'Vedi i risultati' }).click()
     await expect.poll(() => anna.page.getByTestId('vote-ranking-item').count()).toBe(2)
     await expect.poll(() => notice.count()).toBe(0)
+  })
+
+  it('once revealed, the ranking on a 1366×768 laptop leaves every card of a 25-card tree in sight and to click', async () => {
+    const board = await createBoard(suite.server.url, 'Patto Val Seriana')
+    const seeder = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    clients.push(seeder)
+    const doc = seeder.doc
+    buildWorkshopTree(doc)
+    openVotes(doc, ['problems'])
+    // a room of voters, three dots each at most, on ten cards: a ranking of ten rows
+    const voted = ['r10', 'r10', 'r10', 'r4', 'r4', 'c5', 'c5', 'r9', 'core', 'r12', 'c2', 'r7']
+    doc.transact(() =>
+      [...voted, 'e2', 'r3'].forEach((card, i) =>
+        putRecord(doc, 'votes.dots', `d${i}`, { vote: 'v-problems', card, voter: `v${i % 5}` }),
+      ),
+    )
+    const { page } = await newParticipant(suite.browser, 'Anna', 'it', {
+      viewport: { width: 1366, height: 768 },
+    })
+    const anna = boardPage(page)
+    await anna.open(board.links.participant)
+    const projector = boardPage(
+      (
+        await newParticipant(suite.browser, 'Proiettore', 'it', {
+          viewport: { width: 1920, height: 1080 },
+        })
+      ).page,
+    )
+    await projector.open(board.links.viewer)
+    // the tree opens whole
+    await expect
+      .poll(() => underRanking(page), { timeout: 10_000 })
+      .toEqual({ cards: 25, out: [], covered: [] })
+    // the facilitator shows the results: the ranking comes, and the tree makes room for it
+    doc.transact(() => collectionRoot(doc, 'votes').get('v-problems')!.set('state', 'revealed'))
+    await expect.poll(() => page.getByTestId('vote-ranking-item').count()).toBe(10)
+    await expect
+      .poll(() => underRanking(page), { timeout: 10_000 })
+      .toEqual({ cards: 25, out: [], covered: [] })
+    await screenshot(page, 'vote-ranking-laptop')
+    // the lowest right card takes a click where the ranking was
+    const card = anna.card(WORKSHOP_LABELS.r12!)
+    await card.click()
+    await expect.poll(() => card.getAttribute('class')).toMatch(/selected/)
+    // «Mostra tutto» keeps clear of it too
+    await page.getByRole('button', { name: 'Mostra tutto' }).click()
+    await expect.poll(() => underRanking(page)).toEqual({ cards: 25, out: [], covered: [] })
+    // the projector's tree, as before, beside its ranking
+    await expect.poll(() => projector.page.getByTestId('vote-ranking-item').count()).toBe(10)
+    await expect
+      .poll(() => underRanking(projector.page), { timeout: 10_000 })
+      .toEqual({ cards: 25, out: [], covered: [] })
+    await screenshot(projector.page, 'vote-ranking-projector')
   })
 })
