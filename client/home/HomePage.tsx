@@ -26,8 +26,15 @@ export function HomePage() {
     document.title = `${t('common:appName')} — ${t('common:tagline')}`
   }, [t])
 
-  const onCreated = (board: CreatedBoard, title: string) => {
-    rememberBoard({ id: board.id, title, role: 'facilitator', key: board.keys.facilitator })
+  /** A board made here, or brought in from its JSON export (`imported`: listed as a copy). */
+  const onCreated = (board: CreatedBoard, title: string, imported = false) => {
+    rememberBoard({
+      id: board.id,
+      title,
+      role: 'facilitator',
+      key: board.keys.facilitator,
+      ...(imported && { importedAt: new Date().toISOString() }),
+    })
     rememberJoinLink(board.id, board.links.participant)
     setCreated({ board, title })
     announce(t('create.created', { title }))

@@ -4,7 +4,8 @@ import { importBoard, type ApiError, type CreatedBoard } from './api.ts'
 import { ServerError } from './ServerError.tsx'
 
 interface Props {
-  onCreated(board: CreatedBoard, title: string): void
+  /** `imported` true: the board is a copy, and the list of boards says so. */
+  onCreated(board: CreatedBoard, title: string, imported: true): void
   onStatus(message: string): void
 }
 
@@ -47,7 +48,7 @@ export function ImportBoardForm({ onCreated, onStatus }: Props) {
       setServerError(result.error)
       return
     }
-    onCreated(result.board, await titleOf(file))
+    onCreated(result.board, await titleOf(file), true)
   }
 
   return (

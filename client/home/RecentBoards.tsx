@@ -47,6 +47,9 @@ export function RecentBoards({ onStatus }: Props) {
         <ul className="recent__list">
           {boards.map((board, index) => {
             const title = board.title.trim() || t('recent.untitled')
+            // a board imported from an export has its original's title: the note tells them
+            // apart, on the screen and to who hears «Apri»
+            const copyNote = board.importedAt ? `recent-copy-${board.id}` : undefined
             return (
               <li key={board.id} className="recent__item" data-board-id={board.id}>
                 <div className="recent__main">
@@ -55,6 +58,11 @@ export function RecentBoards({ onStatus }: Props) {
                     <span className={`role-badge role-badge--${board.role}`}>
                       {t(`recent.roles.${board.role}`)}
                     </span>
+                    {board.importedAt && (
+                      <span id={copyNote} className="recent__copy">
+                        {t('recent.importedCopy', { date: formatDate(board.importedAt, lang) })}
+                      </span>
+                    )}
                     <span>{t('recent.openedAt', { date: formatDate(board.openedAt, lang) })}</span>
                   </div>
                 </div>
@@ -63,6 +71,7 @@ export function RecentBoards({ onStatus }: Props) {
                     className="button primary recent__open"
                     href={boardPath(board.id, board.key)}
                     aria-label={t('recent.openLabel', { title })}
+                    aria-describedby={copyNote}
                   >
                     {t('recent.open')}
                   </a>

@@ -13,6 +13,11 @@ const entrySchema = z.object({
   role: z.enum(ROLES),
   key: z.string().regex(/^[A-Za-z0-9_-]{16,200}$/),
   openedAt: z.iso.datetime(),
+  /**
+   * When this browser brought the board in from a JSON export: a copy, listed with its
+   * original's title and role, that the list tells apart by this.
+   */
+  importedAt: z.iso.datetime().optional(),
 })
 
 export type RecentBoard = z.infer<typeof entrySchema>
@@ -64,9 +69,16 @@ export function listRecentBoards(): RecentBoard[] {
 
 /**
  * Remembers (or refreshes) a board as opened now. One entry per board: opening it again with a
- * lesser role (e.g. a facilitator trying the participant link) keeps the stronger key stored.
+ * lesser role (e.g. a facilitator trying the participant link) keeps the stronger key stored,
+ * and a board imported here stays marked as such (`importedAt`, given when it is imported).
  */
-export function rememberBoard(entry: { id: string; title: string; role: Role; key: string }): void {
+export function rememberBoard(entry: {
+  id: string
+  title: string
+  role: Role
+  key: string
+  importedAt?: string
+}): void {
   const next = entrySchema.safeParse({ ...entry, openedAt: new Date().toISOString() })
   if (!next.success) return
   const boards = listRecentBoards()
@@ -75,6 +87,8 @@ export function rememberBoard(entry: { id: string; title: string; role: Role; ke
   const merged: RecentBoard = keepPrevious
     ? { ...previous, title: next.data.title, openedAt: next.data.openedAt }
     : next.data
+  const importedAt = next.data.importedAt ?? previous?.importedAt
+  if (importedAt) merged.importedAt = importedAt
   write([merged, ...boards.filter((b) => b.id !== entry.id)])
 }
 

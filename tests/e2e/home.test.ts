@@ -174,6 +174,23 @@ describe('home page', () => {
     expect(await refused.textContent()).not.toMatch(/Too big|Invalid input/)
 
     const exported = pactBoard(2)
+    // the board it was exported from, made in this browser: in «Le tue lavagne» already
+    await page.evaluate(
+      (title) =>
+        localStorage.setItem(
+          'trama.recentBoards',
+          JSON.stringify([
+            {
+              id: 'original1',
+              title,
+              role: 'facilitator',
+              key: 'k'.repeat(32),
+              openedAt: new Date(Date.UTC(2026, 0, 5, 9)).toISOString(),
+            },
+          ]),
+        ),
+      exported.title,
+    )
     const file = join(dir, 'patto.json')
     writeFileSync(file, JSON.stringify(exported))
     await pick.setInputFiles(file)
@@ -181,8 +198,25 @@ describe('home page', () => {
     expect(await refused.count()).toBe(0)
     const id = (await page.locator('section.result').getAttribute('data-board-id'))!
     expect((await suite.server.store.getBoard(id))?.title).toBe(exported.title)
-    // it is a board like any other, listed with the boards this browser made
-    await page.locator(`.recent__item[data-board-id="${id}"]`).waitFor()
+    // it is a board like any other, listed with the boards this browser made, its title kept;
+    // beside the original it says it is the copy, and when it was brought in
+    const copy = page.locator(`.recent__item[data-board-id="${id}"]`)
+    const original = page.locator('.recent__item[data-board-id="original1"]')
+    await copy.waitFor()
+    expect(await copy.getByRole('heading').textContent()).toBe(exported.title)
+    expect(await original.getByRole('heading').textContent()).toBe(exported.title)
+    const today = new Intl.DateTimeFormat('it', { dateStyle: 'medium' }).format(new Date())
+    await copy.getByText(`Copia importata il ${today}`).waitFor()
+    expect(await original.getByText(/Copia importata/).count()).toBe(0)
+    // who hears the list is told too: the copy's «Apri» says it
+    const open = copy.getByRole('link', { name: `Apri «${exported.title}»` })
+    const note = (await open.getAttribute('aria-describedby'))!
+    expect(await page.locator(`[id="${note}"]`).textContent()).toBe(
+      await copy.getByText(/Copia importata/).textContent(),
+    )
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await original.scrollIntoViewIfNeeded()
+    await screenshot(page, 'home-imported-copy')
     expect(errors).toEqual([])
   })
 

@@ -32,4 +32,40 @@ describe('recent boards (what the board page calls)', () => {
       vi.unstubAllGlobals()
     }
   })
+
+  it('keeps a board imported here marked as a copy when it is opened again, by any link', () => {
+    const store = new Map<string, string>()
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    })
+    vi.stubGlobal('window', new EventTarget())
+    try {
+      const key = (c: string) => c.repeat(32)
+      const importedAt = '2026-12-05T08:00:00.000Z'
+      rememberBoard({ id: 'boardORIG', title: 'Patto', role: 'facilitator', key: key('o') })
+      rememberBoard({
+        id: 'boardCOPY',
+        title: 'Patto',
+        role: 'facilitator',
+        key: key('f'),
+        importedAt,
+      })
+      // the board page remembers it again as it opens, with no word of the import
+      rememberBoard({ id: 'boardCOPY', title: 'Patto', role: 'facilitator', key: key('f') })
+      rememberBoard({ id: 'boardCOPY', title: 'Patto', role: 'participant', key: key('p') })
+      expect(listRecentBoards().map((b) => [b.id, b.title, b.importedAt])).toEqual([
+        ['boardCOPY', 'Patto', importedAt],
+        ['boardORIG', 'Patto', undefined],
+      ])
+      // a stored entry with a date that is none is dropped, not shown as a copy
+      store.set(
+        'trama.recentBoards',
+        JSON.stringify([{ ...listRecentBoards()[0], importedAt: 'ieri' }]),
+      )
+      expect(listRecentBoards()).toEqual([])
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
 })

@@ -86,6 +86,7 @@ export const home: typeof it = {
     empty: 'No boards yet. The ones you create or open will appear here.',
     roles: { facilitator: 'Facilitator', participant: 'Participant', viewer: 'Read-only' },
     openedAt: 'Opened {{date}}',
+    importedCopy: 'Copy imported {{date}}',
     untitled: 'Untitled board',
     open: 'Open',
     openLabel: 'Open “{{title}}”',

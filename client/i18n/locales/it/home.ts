@@ -84,6 +84,7 @@ export const home = {
     empty: 'Nessuna lavagna, per ora. Quelle che crei o apri compariranno qui.',
     roles: { facilitator: 'Facilitatore', participant: 'Partecipante', viewer: 'Sola lettura' },
     openedAt: 'Aperta il {{date}}',
+    importedCopy: 'Copia importata il {{date}}',
     untitled: 'Lavagna senza titolo',
     open: 'Apri',
     openLabel: 'Apri «{{title}}»',
