@@ -8,17 +8,25 @@ const selector = (s: BoardState) => ({
   synced: s.synced,
   unsent: s.unsent,
   storageTrouble: s.storageTrouble,
+  refused: s.refused,
 })
 
 /** Always tells whether this user's work has reached the server. */
 export function ConnectionBadge() {
   const { t } = useTranslation('board')
-  const { connection, synced, unsent, storageTrouble } = useBoard(useShallow(selector))
+  const { connection, synced, unsent, storageTrouble, refused } = useBoard(useShallow(selector))
   let text: string
   /** A phone's header says it shorter, where it can (the tools stay on one row). */
   let short: string | null = null
   let tone: 'ok' | 'busy' | 'offline'
-  if (storageTrouble) {
+  if (refused === 'frozen' || refused === 'locked') {
+    // not the Wi-Fi: the facilitator's pause, and the page sends them again by itself
+    text = t('connection.refusedWaiting')
+    tone = 'busy'
+  } else if (refused) {
+    text = t('connection.refused')
+    tone = 'offline'
+  } else if (storageTrouble) {
     text = t('connection.notSaved')
     tone = 'offline'
   } else if (connection === 'connected' && synced && unsent === 0) {

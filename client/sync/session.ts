@@ -41,6 +41,14 @@ function recordKey(type: Y.AbstractType<any>): string | null {
 /** How long a connection must hold after a storage failure before the page trusts it again. */
 const STORAGE_CALM_MS = 5_000
 
+/**
+ * Changes refused because the board was paused or a phase locked are sent again by themselves,
+ * after these waits (the last repeats): each try also brings the room as it is now. A try the
+ * server keeps for REFUSAL_CALM_MS means the facilitator reopened, and the changes went in.
+ */
+const REFUSED_RETRY_MS = [2_000, 4_000, 8_000, 15_000]
+const REFUSAL_CALM_MS = 2_000
+
 /** The longest a writer's local store waits for the board's first sync before it opens. */
 const LOCAL_STORE_FALLBACK_MS = 3_000
 
@@ -160,11 +168,33 @@ export function createBoardSession(options: SessionOptions): BoardSession {
   // The server closes with 1011 when it cannot store: until a connection has lasted a while
   // after that, the page must not say "tutto salvato".
   let storageTimer: ReturnType<typeof setTimeout> | undefined
+  // Refused while the board was paused (or a phase locked): the page was left cut off from the
+  // room for good, still showing the pause after the facilitator had resumed, its changes kept
+  // but sent only on «Riprova», which nothing told the person to press (walkthrough).
+  let refusedTries = 0
+  let refusedTimer: ReturnType<typeof setTimeout> | undefined
+  const retryRefused = () => {
+    clearTimeout(refusedTimer)
+    const wait = REFUSED_RETRY_MS[Math.min(refusedTries, REFUSED_RETRY_MS.length - 1)]!
+    refusedTries += 1
+    refusedTimer = setTimeout(() => {
+      if (!destroyed && navigator.onLine) provider.connect()
+      else retryRefused()
+    }, wait)
+  }
   let opened = false
   provider.on('sync', (synced: boolean) => {
     if (synced && store.getState().storageTrouble) {
       clearTimeout(storageTimer)
       storageTimer = setTimeout(() => store.setState({ storageTrouble: false }), STORAGE_CALM_MS)
+    }
+    const refused = store.getState().refused
+    if (synced && (refused === 'frozen' || refused === 'locked')) {
+      clearTimeout(refusedTimer)
+      refusedTimer = setTimeout(() => {
+        refusedTries = 0
+        store.setState({ refused: null })
+      }, REFUSAL_CALM_MS)
     }
     // The client answers the server's sync step 1 with everything the server lacks before it
     // reads the server's step 2: once synced, this user's changes are on their way.
@@ -188,6 +218,9 @@ export function createBoardSession(options: SessionOptions): BoardSession {
   })
   provider.on('connection-close', (event: CloseEvent | null) => {
     store.setState({ connection: 'offline' })
+    // a try that did not last: the changes are not in yet (a try cut by the Wi-Fi or a restart
+    // reconnects by itself, and is timed again from its next sync)
+    clearTimeout(refusedTimer)
     if (event?.code === CLOSE.STORAGE_FAILED.code) {
       clearTimeout(storageTimer)
       store.setState({ storageTrouble: true })
@@ -199,6 +232,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       // refused by the facilitator's control (paused, locked): final too, and the page says why
       const kind = refusalOfClose(event?.code)
       if (kind && kind !== 'malformed') store.setState({ refused: kind })
+      if (kind === 'frozen' || kind === 'locked') retryRefused()
     }
   })
   // What the user sees as "changes": the cards and links touched while the server is out of
@@ -262,6 +296,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       window.removeEventListener('online', onOnline)
       clearInterval(onlineCheck)
       clearTimeout(storageTimer)
+      clearTimeout(refusedTimer)
       doc.off('afterTransaction', onTransaction)
       unwatchEditing()
       unwatchTab()

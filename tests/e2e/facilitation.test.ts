@@ -294,4 +294,40 @@ describe('the facilitator runs the room', () => {
       'Lavagna in pausa: il facilitatore ha fermato le modifiche.',
     )
   })
+
+  it('changes refused during a pause go in by themselves once the facilitator resumes, and the page follows the room again', async () => {
+    const board = await seededBoard(['Scuole chiuse'])
+    const facilitator = await suite.open(board.links.facilitator, 'Fede')
+    const { context, page } = await newParticipant(suite.browser, 'Anna')
+    const anna = boardPage(page)
+    await anna.open(board.links.participant)
+    await anna.waitSaved()
+    // the Wi-Fi drops (the browser says so); Anna writes; the facilitator pauses the board
+    await context.setOffline(true)
+    await page.evaluate(() => window.dispatchEvent(new Event('offline')))
+    await anna.addCardAt(300, 600, 'Scritta senza rete')
+    const panel = await facilitatorPanel(facilitator.page)
+    const pause = panel.getByRole('checkbox', { name: 'Metti in pausa la lavagna' })
+    await pause.check()
+    await facilitator.page.getByTestId('room-frozen').waitFor()
+    await context.setOffline(false)
+    await page.evaluate(() => window.dispatchEvent(new Event('online')))
+    const refused = page.getByTestId('room-refused')
+    await refused.waitFor({ timeout: 15_000 })
+    // not the Wi-Fi: the badge says the changes wait, the banner that they will go by themselves
+    await page
+      .locator('[data-testid=connection]', { hasText: 'Modifiche in attesa della riapertura' })
+      .waitFor()
+    expect(await refused.textContent()).toMatch(/Partono da sole quando il facilitatore la riapre/)
+
+    // the facilitator resumes and writes: Anna's page catches up with no key pressed
+    await pause.uncheck()
+    await facilitator.page.getByTestId('room-frozen').waitFor({ state: 'detached' })
+    await facilitator.addCardAt(700, 600, 'Dopo la pausa')
+    await facilitator.card('Scritta senza rete').waitFor({ timeout: 15_000 })
+    await anna.card('Dopo la pausa').waitFor({ timeout: 15_000 })
+    await refused.waitFor({ state: 'detached', timeout: 15_000 })
+    expect(await page.getByTestId('room-frozen').count()).toBe(0)
+    await anna.waitSaved()
+  })
 })

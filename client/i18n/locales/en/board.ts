@@ -56,6 +56,8 @@ export const board = {
   },
   connection: {
     notSaved: 'The server cannot save · changes not saved, retrying…',
+    refused: 'Changes not accepted',
+    refusedWaiting: 'Changes waiting for the board to reopen',
     connecting: 'Connecting…',
     connected: 'Connected · all saved',
     connectedShort: 'All saved',

@@ -100,9 +100,9 @@ export const facilitation: typeof it = {
   },
   refused: {
     frozen:
-      'Your latest changes were not accepted: the board is paused. When the facilitator resumes it you can try again, or discard them and reload.',
+      'Your latest changes have not been accepted yet: the board is paused. They go by themselves when the facilitator resumes it; if you no longer need them, you can discard them.',
     locked:
-      'Your latest changes were not accepted: the phase is locked or the vote is closed. You can try again later, or discard them and reload.',
+      'Your latest changes have not been accepted yet: the phase is locked or the vote is closed. They go by themselves when the facilitator reopens it; if you no longer need them, you can discard them.',
     facilitator:
       'Your latest changes were not accepted: they touch what only the facilitator decides. Discard them and reload the board.',
     retry: 'Try again',

@@ -57,6 +57,8 @@ export const board = {
   },
   connection: {
     notSaved: 'Il server non riesce a salvare · modifiche non salvate, nuovo tentativo…',
+    refused: 'Modifiche non accettate',
+    refusedWaiting: 'Modifiche in attesa della riapertura',
     connecting: 'Connessione…',
     connected: 'Connesso · tutto salvato',
     connectedShort: 'Tutto salvato',

@@ -99,9 +99,9 @@ export const facilitation = {
   },
   refused: {
     frozen:
-      'Le tue ultime modifiche non sono state accettate: la lavagna è in pausa. Quando il facilitatore la riapre puoi riprovare, oppure scartarle e ricaricare.',
+      'Le tue ultime modifiche non sono ancora state accettate: la lavagna è in pausa. Partono da sole quando il facilitatore la riapre; se non ti servono più, puoi scartarle.',
     locked:
-      'Le tue ultime modifiche non sono state accettate: la fase è bloccata o la votazione è chiusa. Puoi riprovare più tardi, oppure scartarle e ricaricare.',
+      'Le tue ultime modifiche non sono ancora state accettate: la fase è bloccata o la votazione è chiusa. Partono da sole quando il facilitatore la riapre; se non ti servono più, puoi scartarle.',
     facilitator:
       'Le tue ultime modifiche non sono state accettate: riguardano ciò che decide solo il facilitatore. Scartale e ricarica la lavagna.',
     retry: 'Riprova',
