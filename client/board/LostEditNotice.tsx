@@ -48,7 +48,8 @@ export function LostEditNotice() {
 
 /** Why the words were taken, and by whom when a restore named someone. */
 function bodyOf(lost: LostEdit, t: ReturnType<typeof useTranslation>['t']): string {
-  if (lost.restoredBy === undefined) return t('lostEdit.body')
+  if (lost.restoredBy === undefined)
+    return t(lost.whileAway ? 'lostEdit.bodyAway' : 'lostEdit.body')
   const what = lost.kind === 'replaced' ? 'Replaced' : 'Deleted'
   return lost.restoredBy
     ? t(`lostEdit.restoredBy${what}`, { name: lost.restoredBy })

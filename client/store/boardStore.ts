@@ -102,7 +102,13 @@ export interface LostEdit {
   restoredBy?: string | null
   /** A replaced text: what the version put in its place (others may write on after it). */
   restored?: string
+  /** Written while the server could not hear this page (offline), deleted meanwhile. */
+  whileAway?: boolean
 }
+
+/** Numbers each set-aside edit: a second one of the same text gets a notice of its own. */
+let losses = 0
+export const nextLoss = (): number => ++losses
 
 export type BoardStore = StoreApi<BoardState>
 

@@ -3,7 +3,7 @@ import { WebsocketProvider } from 'y-websocket'
 import { refusalOfClose } from '../../shared/schema/index.ts'
 import { dropPending } from '../../shared/schema/integrable.ts'
 import { CLOSE, SYNC_PATH, type Role } from '../../shared/protocol.ts'
-import { canEdit, createBoardStore } from '../store/boardStore.ts'
+import { canEdit, createBoardStore, nextLoss } from '../store/boardStore.ts'
 import type { BoardSession } from '../store/session.ts'
 
 export type { BoardSession } from '../store/session.ts'
@@ -20,6 +20,7 @@ import { openingTab } from '../follow/openingTab.ts'
 import { boardPreviewUrl, pageWsOrigin } from '../app/boardLink.ts'
 import { takeEarlyPreview } from '../boot/early.ts'
 import { gateOnPreview } from './preview.ts'
+import { watchOfflineTexts } from './offlineTexts.ts'
 
 export interface SessionOptions {
   boardId: string
@@ -202,6 +203,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       // the server's answer is in: what is still pending here, nothing can complete
       dropPending(doc)
       unsentItems.clear()
+      offlineTexts.sent()
       // the first time, the page opens on the room's phase (with the board, not after it)
       const first = !opened
       opened = true
@@ -249,6 +251,16 @@ export function createBoardSession(options: SessionOptions): BoardSession {
     store.setState({ unsent: unsentItems.size })
   }
   doc.on('afterTransaction', onTransaction)
+  // words written offline into a card someone deleted meanwhile are offered back, not lost
+  const offlineTexts = watchOfflineTexts(doc, {
+    mine: (origin) => undo.isOwn(origin),
+    unheard: () => !(provider.wsconnected && provider.synced),
+    onLost: (lost) => {
+      // the open editor set them aside already (SharedTextField)
+      if (store.getState().lostEdit?.id === lost.id) return
+      actions.noteLostEdit({ ...lost, n: nextLoss() })
+    },
+  })
 
   // The browser knows at once when the Wi-Fi drops; the socket could take 30 s to notice.
   const onOffline = () => {
@@ -298,6 +310,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       clearTimeout(storageTimer)
       clearTimeout(refusedTimer)
       doc.off('afterTransaction', onTransaction)
+      offlineTexts.destroy()
       unwatchEditing()
       unwatchTab()
       stopStack()

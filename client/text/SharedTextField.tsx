@@ -1,7 +1,7 @@
 import { useEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react'
 import type * as Y from 'yjs'
 import { useBoardActions } from '../store/context.tsx'
-import type { LostEdit } from '../store/boardStore.ts'
+import { nextLoss, type LostEdit } from '../store/boardStore.ts'
 import { composingAhead, takeHeldKeys, dropHeldKeys, type TypedKey } from './typeAhead.ts'
 import { useSharedText, type TextTarget } from './useSharedText.ts'
 import { usePresenceMark } from './usePresenceMark.ts'
@@ -78,9 +78,6 @@ export function SharedTextField(props: SharedTextFieldProps) {
   return <EditableTextField {...props} />
 }
 
-/** Numbers each set-aside edit: a second one of the same text gets a notice of its own. */
-let losses = 0
-
 function EditableTextField({
   target,
   label,
@@ -114,7 +111,7 @@ function EditableTextField({
     finished.current = true
     presence.stop()
     actions.endTextEdit()
-    actions.noteLostEdit({ collection, id, field, n: ++losses, ...lost })
+    actions.noteLostEdit({ collection, id, field, n: nextLoss(), ...lost })
     // the editor closes (its card, when still there, shows the text the board now holds)
     onDone?.('blur')
   }

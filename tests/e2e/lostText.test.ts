@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { browserSuite } from '../helpers/suite.ts'
 import { createBoard, exportJson } from '../helpers/server.ts'
 import { api } from '../helpers/history.ts'
+import { newParticipant } from '../helpers/browser.ts'
+import { boardPage } from '../helpers/boardPage.ts'
 
 const suite = browserSuite()
 
@@ -88,6 +90,38 @@ describe('words taken from under their writer', () => {
     await expect
       .poll(() => labels(suite.server.url, board.id, board.keys.viewer))
       .toEqual(['Crisi demografica nei paesi ancora'])
+  })
+
+  it('words written offline into a card the facilitator deleted meanwhile are offered back on reconnection, not lost unseen', async () => {
+    const board = await createBoard(suite.server.url, 'Scritto offline')
+    const fabio = await suite.open(board.links.facilitator, 'Fabio')
+    const { context, page } = await newParticipant(suite.browser, 'Marco')
+    const marco = boardPage(page)
+    await marco.open(board.links.participant)
+    await fabio.addCardAt(500, 300, 'Trasporti')
+    await marco.card('Trasporti').waitFor()
+    await marco.waitSaved()
+    // Marco's Wi-Fi drops (the browser says so); he finishes the card and closes its editor
+    await context.setOffline(true)
+    await page.evaluate(() => window.dispatchEvent(new Event('offline')))
+    await marco.editCard('Trasporti', 'Trasporti scarsi nelle frazioni')
+    // meanwhile Fabio, who never saw those words, deletes the card
+    await fabio.card('Trasporti').click()
+    await fabio.page.keyboard.press('Delete')
+    await expect.poll(() => fabio.cards().count()).toBe(0)
+    await context.setOffline(false)
+    await page.evaluate(() => window.dispatchEvent(new Event('online')))
+
+    const notice = page.getByRole('alertdialog')
+    await notice.waitFor({ timeout: 15_000 })
+    expect(await notice.textContent()).toContain('mentre eri senza connessione')
+    expect(await notice.getByRole('textbox').inputValue()).toBe('Trasporti scarsi nelle frazioni')
+    await notice.getByRole('button', { name: 'Ripristina con il mio testo' }).click()
+    await notice.waitFor({ state: 'detached' })
+    await fabio.card('Trasporti scarsi nelle frazioni').waitFor()
+    await expect
+      .poll(() => labels(suite.server.url, board.id, board.keys.viewer))
+      .toEqual(['Trasporti scarsi nelle frazioni'])
   })
 
   it('a version restored while a participant writes in a card: their words are kept aside, said why and by whom, and put back on request', async () => {

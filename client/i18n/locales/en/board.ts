@@ -170,6 +170,8 @@ export const board = {
   lostEdit: {
     title: 'What you were writing was deleted',
     body: 'Someone else deleted it while you were writing. Your text is here: you can go on writing it and restore it with your text (it comes back with its links).',
+    bodyAway:
+      'Someone else deleted it while you were offline, before your words reached the others. Your text is here: you can go on writing it and restore it with your text (it comes back with its links).',
     titleReplaced: 'The text you were writing was replaced',
     restoredByReplaced:
       '{{name}} restored an earlier version of the board while you were writing: the text is back as it was then. Your text is here: you can go on writing it and put it back in place of the version’s.',

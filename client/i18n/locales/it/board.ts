@@ -176,6 +176,8 @@ export const board = {
   lostEdit: {
     title: 'Quello che stavi scrivendo è stato eliminato',
     body: 'Un’altra persona l’ha eliminato mentre scrivevi. Il tuo testo è qui: puoi continuare a scriverlo e ripristinarlo con il tuo testo (torna con i suoi collegamenti).',
+    bodyAway:
+      'Un’altra persona l’ha eliminato mentre eri senza connessione, prima che le tue parole arrivassero agli altri. Il tuo testo è qui: puoi continuare a scriverlo e ripristinarlo con il tuo testo (torna con i suoi collegamenti).',
     titleReplaced: 'Il testo che stavi scrivendo è stato sostituito',
     restoredByReplaced:
       '{{name}} ha ripristinato una versione precedente della lavagna mentre scrivevi: il testo è tornato com’era allora. Il tuo testo è qui: puoi continuare a scriverlo e rimetterlo al posto di quello della versione.',
