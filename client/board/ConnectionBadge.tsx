@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/shallow'
 import { useBoard } from '../store/context.tsx'
-import type { BoardState } from '../store/boardStore.ts'
+import { isViewer, type BoardState } from '../store/boardStore.ts'
 
 const selector = (s: BoardState) => ({
   connection: s.connection,
@@ -9,12 +9,15 @@ const selector = (s: BoardState) => ({
   unsent: s.unsent,
   storageTrouble: s.storageTrouble,
   refused: s.refused,
+  viewer: isViewer(s),
 })
 
 /** Always tells whether this user's work has reached the server. */
 export function ConnectionBadge() {
   const { t } = useTranslation('board')
-  const { connection, synced, unsent, storageTrouble, refused } = useBoard(useShallow(selector))
+  const { connection, synced, unsent, storageTrouble, refused, viewer } = useBoard(
+    useShallow(selector),
+  )
   let text: string
   /** A phone's header says it shorter, where it can (the tools stay on one row). */
   let short: string | null = null
@@ -33,6 +36,10 @@ export function ConnectionBadge() {
     text = t('connection.connected')
     short = t('connection.connectedShort')
     tone = 'ok'
+  } else if (connection === 'offline' && viewer) {
+    // the projector keeps nothing and writes nothing: it says it is coming back by itself
+    text = t('connection.offlineViewer')
+    tone = 'offline'
   } else if (connection === 'offline') {
     text = unsent > 0 ? t('connection.offline', { count: unsent }) : t('connection.offlineNone')
     tone = 'offline'

@@ -67,6 +67,7 @@ export const board = {
     offline: 'Offline · {{count}} changes not sent yet',
     offline_one: 'Offline · 1 change not sent yet',
     offlineNone: 'Offline · changes stay on this computer',
+    offlineViewer: 'Connection lost · reconnecting…',
   },
   toolbar: {
     label: 'Problem tree tools',

@@ -68,6 +68,7 @@ export const board = {
     offline: 'Offline · {{count}} modifiche non ancora inviate',
     offline_one: 'Offline · 1 modifica non ancora inviata',
     offlineNone: 'Offline · le modifiche restano su questo computer',
+    offlineViewer: 'Connessione persa · riconnessione in corso…',
   },
   toolbar: {
     label: 'Strumenti dell’albero dei problemi',
