@@ -8,6 +8,7 @@ const selector = (s: BoardState) => ({
   synced: s.synced,
   unsent: s.unsent,
   storageTrouble: s.storageTrouble,
+  serverSilent: s.serverSilent,
   refused: s.refused,
   viewer: isViewer(s),
 })
@@ -15,7 +16,7 @@ const selector = (s: BoardState) => ({
 /** Always tells whether this user's work has reached the server. */
 export function ConnectionBadge() {
   const { t } = useTranslation('board')
-  const { connection, synced, unsent, storageTrouble, refused, viewer } = useBoard(
+  const { connection, synced, unsent, storageTrouble, serverSilent, refused, viewer } = useBoard(
     useShallow(selector),
   )
   let text: string
@@ -32,6 +33,10 @@ export function ConnectionBadge() {
   } else if (storageTrouble) {
     text = t('connection.notSaved')
     tone = 'offline'
+  } else if (connection === 'connected' && synced && unsent === 0 && serverSilent) {
+    // the socket took the latest edits and the server has not answered since
+    text = t('connection.sending')
+    tone = 'busy'
   } else if (connection === 'connected' && synced && unsent === 0) {
     text = t('connection.connected')
     short = t('connection.connectedShort')

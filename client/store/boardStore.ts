@@ -66,6 +66,8 @@ export interface BoardState {
    * for a while since: this user's latest edits may not be saved.
    */
   storageTrouble: boolean
+  /** The server has said nothing since this user's latest edit, for a while (liveness.ts). */
+  serverSilent: boolean
   peers: Peer[]
   canUndo: boolean
   canRedo: boolean
@@ -146,6 +148,7 @@ export function createBoardStore(init: {
     previewRoom: null,
     unsent: 0,
     storageTrouble: false,
+    serverSilent: false,
     peers: [],
     canUndo: false,
     canRedo: false,

@@ -21,6 +21,7 @@ import { boardPreviewUrl, pageWsOrigin } from '../app/boardLink.ts'
 import { takeEarlyPreview } from '../boot/early.ts'
 import { gateOnPreview } from './preview.ts'
 import { watchOfflineTexts } from './offlineTexts.ts'
+import { watchLiveness } from './liveness.ts'
 
 export interface SessionOptions {
   boardId: string
@@ -223,6 +224,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
     // a try that did not last: the changes are not in yet (a try cut by the Wi-Fi or a restart
     // reconnects by itself, and is timed again from its next sync)
     clearTimeout(refusedTimer)
+    liveness.reset()
     if (event?.code === CLOSE.STORAGE_FAILED.code) {
       clearTimeout(storageTimer)
       store.setState({ storageTrouble: true })
@@ -240,9 +242,12 @@ export function createBoardSession(options: SessionOptions): BoardSession {
   // What the user sees as "changes": the cards and links touched while the server is out of
   // reach (a card created and then written is one change, not two transactions).
   const unsentItems = new Set<string>()
+  // a socket left half-open by the Wi-Fi takes edits and answers nothing: it is found out
+  const liveness = watchLiveness(provider, (serverSilent) => store.setState({ serverSilent }))
   const onTransaction = (tr: Y.Transaction) => {
     const mine = undo.isOwn(tr.origin)
-    if (!mine || (provider.wsconnected && provider.synced)) return
+    if (!mine) return
+    if (provider.wsconnected && provider.synced) return liveness.edited()
     for (const [type, keys] of tr.changed) {
       const record = recordKey(type)
       if (record) unsentItems.add(record)
@@ -309,6 +314,7 @@ export function createBoardSession(options: SessionOptions): BoardSession {
       clearInterval(onlineCheck)
       clearTimeout(storageTimer)
       clearTimeout(refusedTimer)
+      liveness.reset()
       doc.off('afterTransaction', onTransaction)
       offlineTexts.destroy()
       unwatchEditing()

@@ -5,6 +5,7 @@ import { boardPage } from '../helpers/boardPage.ts'
 import { createBoard, exportJson } from '../helpers/server.ts'
 import { connectSynced } from '../helpers/clients.ts'
 import { putCard } from '../../shared/schema/index.ts'
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net'
 
 const suite = browserSuite()
 
@@ -202,6 +203,47 @@ describe('a board that holds up in the room', () => {
       'Scritta prima di chiudere',
       'Scritta senza rete',
     ])
+  })
+
+  it('a connection the Wi-Fi left half-open does not say «tutto salvato», and what was written reaches the room', async () => {
+    // the page reaches the server through a relay whose open connections can go silent (a
+    // Wi-Fi drop the browser is not told of): nothing more passes, nothing is closed
+    const server = new URL(suite.server.url)
+    const silenced = new Set<Socket>()
+    const relay = createServer((page) => {
+      const upstream = connect(Number(server.port), server.hostname)
+      page.on('data', (d) => silenced.has(page) || upstream.write(d))
+      upstream.on('data', (d) => silenced.has(page) || page.write(d))
+      for (const [a, b] of [
+        [page, upstream],
+        [upstream, page],
+      ] as const) {
+        a.on('error', () => {})
+        a.on('close', () => b.destroy())
+      }
+      sockets.add(page)
+    })
+    const sockets = new Set<Socket>()
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve))
+    try {
+      const board = await createBoard(suite.server.url)
+      const port = (relay.address() as AddressInfo).port
+      const gino = boardPage((await newParticipant(suite.browser, 'Gino')).page)
+      await gino.open(board.links.participant)
+      const carla = boardPage((await newParticipant(suite.browser, 'Carla')).page)
+      await carla.open(board.links.participant.replace(/\/\/[^/]+/, `//127.0.0.1:${port}`))
+      await carla.waitSaved()
+      for (const s of sockets) silenced.add(s)
+      await carla.addCardAt(500, 300, 'Scritta nel vuoto')
+      const badge = carla.page.locator('[data-testid=connection]')
+      await badge.filter({ hasText: 'Invio delle modifiche…' }).waitFor({ timeout: 6_000 })
+      // the page gives the silent socket up, reconnects and sends the card (not after 30 s)
+      await gino.card('Scritta nel vuoto').waitFor({ timeout: 15_000 })
+      await carla.waitSaved()
+    } finally {
+      sockets.forEach((s) => s.destroy())
+      relay.close()
+    }
   })
 
   it('undo and redo take back only my own edits', async () => {
