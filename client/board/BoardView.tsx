@@ -4,6 +4,7 @@ import { useBoard, useBoardActions } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
 import { BoardHeader } from './BoardHeader.tsx'
 import { LostEditNotice } from './LostEditNotice.tsx'
+import { UndoKeptNotice } from './UndoKeptNotice.tsx'
 import { phaseView } from './phases.tsx'
 // the kit's styles (cursors, toolbars, card editors) serve every phase, whichever loads first
 import '../kit/canvas.css'
@@ -65,6 +66,7 @@ export function BoardView() {
         {/* in the board's area, below the header however many rows it wraps into: over the
             header it hid «Segui…» and the menus that open from it */}
         <LostEditNotice />
+        <UndoKeptNotice />
       </main>
     </div>
   )

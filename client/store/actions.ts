@@ -20,6 +20,7 @@ import {
 } from '../../shared/schema/index.ts'
 import { replaceText, trimOwnBlanks } from '../../shared/schema/text.ts'
 import type { PhaseUndo } from './origin.ts'
+import type { OthersWork } from './othersWork.ts'
 import { mayRunRoom, mayWrite, type BoardStore, type LostEdit } from './boardStore.ts'
 
 const PHASE_ORIGIN = Symbol('trama.phase')
@@ -110,6 +111,15 @@ export function createBoardActions(
       },
       textStepKey(name, id, field),
     )
+  }
+
+  /** An undo or redo kept records others worked on: this user is told why, and by whom. */
+  let kept = 0
+  const noteKept = (work: OthersWork | null) => {
+    if (!work) return
+    const peers = store.getState().peers
+    const names = [...work.by].flatMap((c) => peers.find((p) => p.clientId === c)?.user.name ?? [])
+    store.setState({ undoKept: { n: ++kept, count: work.count, names: [...new Set(names)] } })
   }
 
   const actions = {
@@ -263,7 +273,7 @@ export function createBoardActions(
      * progress; a card created for it goes too. Others' typing stays.
      */
     cancelTextEdit(name: CollectionName, id: string, field: string): void {
-      if (step?.key === textStepKey(name, id, field)) undo.of(step.phase).undo()
+      if (step?.key === textStepKey(name, id, field)) noteKept(undo.undo(step.phase))
       step = null
     },
     /** Whether the current step created the record whose field `key` is being written. */
@@ -292,14 +302,18 @@ export function createBoardActions(
     undo(): void {
       if (!mayWrite(store.getState())) return
       step = null
-      undo.of(phaseNow()).undo()
+      noteKept(undo.undo(phaseNow()))
       undo.stopCapturing()
     },
     redo(): void {
       if (!mayWrite(store.getState())) return
       step = null
-      undo.of(phaseNow()).redo()
+      noteKept(undo.redo(phaseNow()))
       undo.stopCapturing()
+    },
+    /** Forgets the notice of what an undo kept (UndoKeptNotice). */
+    dismissUndoKept(): void {
+      store.setState({ undoKept: null })
     },
     /** A drag starts a new undo step, so it never merges with the edit before it. */
     beginGesture: () => undo.stopCapturing(),

@@ -85,6 +85,11 @@ export interface BoardState {
   showCanvas: CanvasName | null
   /** What this user was writing when someone else (or a restore) took it (LostEditNotice). */
   lostEdit: LostEdit | null
+  /**
+   * This user's last undo (or redo) kept records that others worked on after them: how many,
+   * and the names of those on the board now (UndoKeptNotice says so).
+   */
+  undoKept: { n: number; count: number; names: string[] } | null
   error: string | null
 }
 
@@ -156,6 +161,7 @@ export function createBoardStore(init: {
     canvasInView: true,
     showCanvas: null,
     lostEdit: null,
+    undoKept: null,
     error: null,
   }))
 }

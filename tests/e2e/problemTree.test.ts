@@ -273,6 +273,40 @@ describe('the problem tree, keyboard first', () => {
     expect(card.cluster).toBe(json.clusters[0]!.id)
   })
 
+  it('undo takes back my own card, not one someone else has since rewritten: it stays, and I am told why', async () => {
+    const board = await createBoard(suite.server.url)
+    const giulia = boardPage((await newParticipant(suite.browser, 'Giulia')).page)
+    const bruno = boardPage((await newParticipant(suite.browser, 'Bruno')).page)
+    await giulia.open(board.links.participant)
+    await bruno.open(board.links.participant)
+    await giulia.addCardAt(500, 300, 'Pochi trasporti')
+    await bruno.editCard('Pochi trasporti', 'Pochi trasporti pubblici la sera')
+    await giulia.card('Pochi trasporti pubblici la sera').waitFor()
+    await giulia.addCardAt(800, 300, 'Scuole lontane')
+    await bruno.card('Scuole lontane').waitFor()
+
+    // her last card, which nobody else touched, goes as before, without a word
+    await giulia.page.keyboard.press('Control+z')
+    await bruno.card('Scuole lontane').waitFor({ state: 'detached' })
+    // the one Bruno rewrote stays, on both screens, with his words
+    await giulia.page.keyboard.press('Control+z')
+    await giulia.page
+      .locator('[data-testid=undo-kept]', {
+        hasText: 'Resta sulla lavagna: Bruno ci ha lavorato dopo di te.',
+      })
+      .waitFor()
+    await screenshot(giulia.page, 'problem-undo-kept')
+    expect(await giulia.cards().allTextContents()).toEqual([
+      expect.stringContaining('Pochi trasporti pubblici la sera'),
+    ])
+    expect(await bruno.cards().count()).toBe(1)
+    await bruno.waitSaved()
+    const json = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as Export
+    expect(json.canvases.problems.nodes.map((n) => n.label)).toEqual([
+      'Pochi trasporti pubblici la sera',
+    ])
+  })
+
   it('the details panel opens and closes from the keyboard with the focus in it: Tab never adds a card meanwhile', async () => {
     const board = await createBoard(suite.server.url)
     const f = boardPage((await newParticipant(suite.browser, 'Gaia')).page)

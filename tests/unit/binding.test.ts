@@ -123,7 +123,8 @@ describe('doc ↔ store binding', () => {
     alice.undo.stopCapturing()
     link.flush()
     const theirs = bob.actions.addProblem({ x: 0, y: 200 }, 'cause', 'sua')!
-    bob.actions.setLabel(mine, 'mia, corretta da Bob')
+    // moving my card is not working on it: my undo still takes it back (undoOthersWork.test.ts)
+    bob.actions.moveCards('problems', new Map([[mine, { x: 40, y: 0 }]]))
     link.flush()
     alice.actions.undo()
     link.flush()

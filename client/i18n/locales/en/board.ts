@@ -168,6 +168,15 @@ export const board = {
   },
   clusterDefaultName: 'Branch {{n}}',
   readOnly: 'Read-only',
+  undoKept: {
+    byOne_one: 'It stays on the board: {{names}} worked on it after you.',
+    byOne_other: 'They stay on the board: {{names}} worked on them after you.',
+    byMany_one: 'It stays on the board: {{names}} worked on it after you.',
+    byMany_other: 'They stay on the board: {{names}} worked on them after you.',
+    someone_one: 'It stays on the board: someone else worked on it after you.',
+    someone_other: 'They stay on the board: others worked on them after you.',
+    close: 'Close',
+  },
   lostEdit: {
     title: 'What you were writing was deleted',
     body: 'Someone else deleted it while you were writing. Your text is here: you can go on writing it and restore it with your text (it comes back with its links).',

@@ -174,6 +174,15 @@ export const board = {
   },
   clusterDefaultName: 'Ramo {{n}}',
   readOnly: 'Sola lettura',
+  undoKept: {
+    byOne_one: 'Resta sulla lavagna: {{names}} ci ha lavorato dopo di te.',
+    byOne_other: 'Restano sulla lavagna: {{names}} ci ha lavorato dopo di te.',
+    byMany_one: 'Resta sulla lavagna: {{names}} ci hanno lavorato dopo di te.',
+    byMany_other: 'Restano sulla lavagna: {{names}} ci hanno lavorato dopo di te.',
+    someone_one: 'Resta sulla lavagna: un’altra persona ci ha lavorato dopo di te.',
+    someone_other: 'Restano sulla lavagna: altre persone ci hanno lavorato dopo di te.',
+    close: 'Chiudi',
+  },
   lostEdit: {
     title: 'Quello che stavi scrivendo è stato eliminato',
     body: 'Un’altra persona l’ha eliminato mentre scrivevi. Il tuo testo è qui: puoi continuare a scriverlo e ripristinarlo con il tuo testo (torna con i suoi collegamenti).',
