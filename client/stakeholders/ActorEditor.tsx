@@ -1,3 +1,4 @@
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ACTOR_CATEGORIES, STANCES, type Fields, type Stance } from '../../shared/schema/index.ts'
 import type { Actor, ActorTextField } from '../../shared/stakeholders/actors.ts'
@@ -8,6 +9,60 @@ import type { ObjectiveSummary } from './data.ts'
 import { UnitSlider } from './fields.tsx'
 import { SharedTextField } from '../text/SharedTextField.tsx'
 import { CATEGORY_COLORS, CategoryIcon, STANCE_COLORS, STANCE_GLYPHS } from './visuals.tsx'
+import { actorFocusTarget } from './actorFocus.ts'
+
+/** A field where Escape gives up what is typed: it does not close the sheet. */
+const typesText = (el: EventTarget) =>
+  el instanceof HTMLTextAreaElement ||
+  (el instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(el.type))
+
+/**
+ * The sheet, closed (×, Escape), deleted or given up while the keyboard was in it (or had just
+ * left it for nowhere by a key, as a field does after Enter or Escape): the focus goes back to
+ * the actor's card, or where {@link actorFocusTarget} says for an actor gone, not to the page.
+ * A click elsewhere, which closes the sheet too, leaves the focus where the click put it.
+ */
+function useFocusBack(actorId: string, origin: HTMLElement | null | undefined) {
+  const sheet = useRef<HTMLElement>(null)
+  const dropped = useRef(false)
+  const from = useRef(origin)
+  from.current = origin
+  // which came last, a key or a pointer: only a key's drop of the focus is the keyboard's
+  const byKey = useRef(false)
+  useEffect(() => {
+    const key = () => (byKey.current = true)
+    const pointer = () => (byKey.current = false)
+    window.addEventListener('keydown', key, true)
+    window.addEventListener('pointerdown', pointer, true)
+    return () => {
+      window.removeEventListener('keydown', key, true)
+      window.removeEventListener('pointerdown', pointer, true)
+    }
+  }, [])
+  // a layout effect's clean-up runs while the sheet is still in the page, the focus in it
+  useLayoutEffect(() => {
+    const el = sheet.current
+    return () => {
+      const at = document.activeElement
+      const lost = !at || at === document.body
+      if (!el?.contains(at) && !(lost && dropped.current)) return
+      const refocus = actorFocusTarget(new Set([actorId]), { origin: from.current })
+      queueMicrotask(() => {
+        const now = document.activeElement
+        if (!now || now === document.body) refocus()
+      })
+    }
+  }, [actorId])
+  return {
+    ref: sheet,
+    onFocus: () => {
+      dropped.current = false
+    },
+    onBlur: (e: React.FocusEvent) => {
+      dropped.current = !e.relatedTarget && byKey.current
+    },
+  }
+}
 
 function StancePicker({
   name,
@@ -44,19 +99,31 @@ function StancePicker({
   )
 }
 
-/** Every field of the selected actor; text is written when a field is left. */
+/**
+ * Every field of the selected actor; text is written when a field is left. Escape (outside a
+ * text) closes it, as × does.
+ */
 export function ActorEditor({
   actor,
   objectives,
   focusName,
+  origin,
   onClose,
 }: {
   actor: Actor
   objectives: ObjectiveSummary[]
   focusName: boolean
+  /** The button that made this actor, just now: where the focus goes if it is given up. */
+  origin?: HTMLElement | null
   onClose(): void
 }) {
   const { t } = useTranslation('stakeholders')
+  const focusBack = useFocusBack(actor.id, origin)
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented || typesText(e.target)) return
+    e.preventDefault()
+    onClose()
+  }
   const actions = useBoardActions()
   const editable = useBoard(canEdit)
   const update = (patch: Fields) => actions.updateCard('stakeholders', actor.id, patch)
@@ -83,7 +150,13 @@ export function ActorEditor({
   }
   const quadrant = quadrantOf(actor)
   return (
-    <aside className="sh-editor" aria-label={t('editor.title')} data-testid="actor-editor">
+    <aside
+      {...focusBack}
+      className="sh-editor"
+      aria-label={t('editor.title')}
+      data-testid="actor-editor"
+      onKeyDown={onKeyDown}
+    >
       <header
         className="sh-editor-head"
         style={{ borderColor: CATEGORY_COLORS[actor.category].ink }}

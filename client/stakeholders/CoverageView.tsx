@@ -73,7 +73,11 @@ export function CoverageView({
                 data-actor-id={a.id}
               >
                 <th scope="row">
-                  <button className="coverage-actor" onClick={() => selectActor(a.id)}>
+                  <button
+                    className="coverage-actor"
+                    data-opens-actor={a.id}
+                    onClick={() => selectActor(a.id)}
+                  >
                     <CategoryBadge category={a.category} size={20} />
                     {/* the warning goes under the name, not beside it: beside, it took the
                         name's room (a word a line) and pushed past the column */}

@@ -153,6 +153,7 @@ export function RegisterRow({ actor, selected }: { actor: Actor; selected: boole
           className="sh-icon-button"
           title={t('register.open')}
           aria-label={`${t('register.open')} · ${name}`}
+          data-opens-actor={actor.id}
           onClick={() => selectActor(actor.id)}
         >
           ✎

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { useRoomView } from '../room/useRoomView.ts'
 import { useTranslation } from 'react-i18next'
 import { ReactFlowProvider } from '@xyflow/react'
@@ -100,7 +100,9 @@ export function StakeholdersPhase() {
 
   // a new actor starts neutral and waits in the grid's tray until someone places it: nothing
   // is invented about its power and interest
-  const add = (category: ActorCategory) => {
+  // the button that made the last actor: Escape in its empty name gives it up, and goes back there
+  const made = useRef<{ id: string; by: HTMLElement } | null>(null)
+  const add = (category: ActorCategory, by: HTMLElement) => {
     const id = actions.addCard(
       'stakeholders',
       { ...newActorFields(category), kind: 'actor', placed: false },
@@ -109,7 +111,9 @@ export function StakeholdersPhase() {
         actors.map((a) => ({ x: a.x, y: a.y })),
       ),
     )
-    if (id) selectActor(id, true)
+    if (!id) return
+    made.current = { id, by }
+    selectActor(id, true)
   }
 
   const actor = sel.actorId ? actors.find((a) => a.id === sel.actorId) : undefined
@@ -162,7 +166,7 @@ export function StakeholdersPhase() {
                     style={{ color: CATEGORY_COLORS[c].ink, borderColor: CATEGORY_COLORS[c].ink }}
                     title={t('toolbar.addOf', { category: t(`categories.${c}`) })}
                     aria-label={t('toolbar.addOf', { category: t(`categories.${c}`) })}
-                    onClick={() => add(c)}
+                    onClick={(e) => add(c, e.currentTarget)}
                   >
                     {/* below 1152 px the icon alone (phaseBar.css), named in the tooltip */}
                     <CategoryIcon category={c} size={16} />{' '}
@@ -212,6 +216,7 @@ export function StakeholdersPhase() {
               actor={actor}
               objectives={objectives}
               focusName={sel.focusName}
+              origin={made.current?.id === actor.id ? made.current.by : null}
               onClose={() => selectActor(null)}
             />
           )}

@@ -3,6 +3,7 @@ import type { EdgeChange, NodeChange, OnDelete } from '@xyflow/react'
 import type { XY } from '../../shared/stakeholders/grid.ts'
 import { useBoardActions } from '../store/context.tsx'
 import { useSelection } from './selection.tsx'
+import { actorFocusTarget } from './actorFocus.ts'
 
 type Size = { width: number; height: number }
 const NONE: ReadonlySet<string> = new Set()
@@ -77,12 +78,21 @@ export function useLocalFlow(fixedIds: ReadonlySet<string> = NONE) {
 
   /** Delete: the actors and relations, and the relations of those actors, in one write. */
   const onDelete: OnDelete = useCallback(
-    ({ nodes, edges }) =>
+    ({ nodes, edges }) => {
+      const ids = nodes.filter((n) => !fixedIds.has(n.id)).map((n) => n.id)
+      // the keyboard's focus, on an actor deleted, goes to the next actor's card: not to the page
+      const at = document.activeElement?.closest<HTMLElement>('.react-flow__node')
+      const refocus =
+        at && ids.includes(at.dataset.id ?? '')
+          ? actorFocusTarget(new Set(ids), { gone: true })
+          : undefined
       actions.removeCards(
         'stakeholders',
-        nodes.filter((n) => !fixedIds.has(n.id)).map((n) => n.id),
+        ids,
         edges.map((e) => e.id),
-      ),
+      )
+      refocus?.()
+    },
     [actions, fixedIds],
   )
 

@@ -15,12 +15,13 @@ const seededBoard = (labels: string[]) => seededProblemBoard(suite.server.url, l
 
 /**
  * What has the keyboard's focus, in words a test can compare: its test id, else its name or
- * text; `body` when the focus was lost to the page.
+ * text; a card, `card` and its id; `body` when the focus was lost to the page.
  */
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null
     if (!el || el === document.body) return 'body'
+    if (el.classList.contains('react-flow__node')) return `card ${el.dataset.id}`
     return (
       el.dataset.testid ??
       el.getAttribute('aria-label') ??
@@ -187,6 +188,68 @@ describe('a participant who works with the keyboard alone', () => {
     // the menu closed, and the focus is back on «Collega a…» for the next relation
     await page.getByRole('menu').waitFor({ state: 'detached' })
     expect(await focused(page)).toBe('Collega a…')
+  }, 60_000)
+})
+
+describe('a participant who closes, deletes or gives up by keyboard', () => {
+  it('is back on the actor’s card after its sheet is closed (× or Escape), and on the next one after a deletion', async () => {
+    const board = await createBoard(suite.server.url, 'Patto Valle')
+    const seeder = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    clients.push(seeder)
+    seedActors(seeder.doc)
+    const { page } = await suite.open(board.links.participant, 'Anna')
+    await page.locator('#tab-stakeholders').click()
+    const cards = page.locator('.grid-canvas .react-flow__node[tabindex]')
+    await expect.poll(() => cards.count()).toBe(4)
+    const card = (id: string) => page.locator(`.grid-canvas .react-flow__node[data-id=${id}]`)
+    const sheet = page.getByTestId('actor-editor')
+    const open = async (id: string) => {
+      await card(id).focus()
+      await page.keyboard.press('Space')
+      await sheet.waitFor()
+    }
+    // «Chiudi scheda»: the focus goes back to the card whose sheet it was
+    await open('actor-1')
+    const close = page.getByRole('button', { name: 'Chiudi scheda' })
+    await close.focus()
+    await page.keyboard.press('Enter')
+    await sheet.waitFor({ state: 'detached' })
+    await expect.poll(() => focused(page)).toBe('card actor-1')
+    // Escape closes it from its «Chiudi scheda» or from inside it, and so too
+    await open('actor-1')
+    await close.focus()
+    await page.keyboard.press('Escape')
+    await sheet.waitFor({ state: 'detached' })
+    await expect.poll(() => focused(page)).toBe('card actor-1')
+    await open('actor-1')
+    await sheet.locator('[data-field=stance] [role=radio]').first().focus()
+    await page.keyboard.press('Escape')
+    await sheet.waitFor({ state: 'detached' })
+    await expect.poll(() => focused(page)).toBe('card actor-1')
+
+    // «Elimina attore», and Delete on a card: the focus goes to another actor’s card
+    await open('actor-1')
+    await page.getByRole('button', { name: 'Elimina attore' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => cards.count()).toBe(3)
+    await expect.poll(() => focused(page)).toMatch(/^card actor-[023]$/)
+    await card('actor-2').focus()
+    await page.keyboard.press('Space')
+    await sheet.waitFor()
+    await page.keyboard.press('Delete')
+    await expect.poll(() => cards.count()).toBe(2)
+    await expect.poll(() => focused(page)).toMatch(/^card actor-[03]$/)
+
+    // a new actor given up with Escape in its name: back on the button that made it
+    const add = 'Aggiungi un attore: Sistema Pubblico'
+    await page.getByRole('button', { name: add }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('actor-label')
+    await expect.poll(() => cards.count()).toBe(3)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => cards.count()).toBe(2)
+    await sheet.waitFor({ state: 'detached' })
+    await expect.poll(() => focused(page)).toBe(add)
   }, 60_000)
 })
 
