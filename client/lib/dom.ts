@@ -55,10 +55,10 @@ const FIELDS =
  * Moves the focus to the field that follows `from` in the document, skipping what is hidden:
  * after Enter in a form's field the keyboard goes on from there (the next rule, the next
  * cell), not from the top of the page. Fields only: a row's buttons (remove ✕) would take the
- * next Enter.
+ * next Enter. False when no field follows.
  */
-export function focusAfter(from: Element | null): void {
-  if (!from) return
+export function focusAfter(from: Element | null): boolean {
+  if (!from) return false
   const all = [...document.querySelectorAll<HTMLElement>(FIELDS)].filter(
     (el) => el.getClientRects().length > 0 && !el.closest('[inert]'),
   )
@@ -67,6 +67,25 @@ export function focusAfter(from: Element | null): void {
       !from.contains(el) && !!(from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING),
   )
   next?.focus()
+  return !!next
+}
+
+/**
+ * Before a row (a list's item, a table's row) goes with its own button, `same` in it (✕): the
+ * same button of the next row takes the focus, of the previous one for the last row, else
+ * `fallback` (the list's «+» button). The keyboard stays in the list, not on the page's body,
+ * where the next Tab starts again from the top.
+ */
+export function focusInNextRow(button: Element, same: string, fallback: HTMLElement | null): void {
+  const row = button.closest('li, tr')
+  const rows = [...(row?.parentElement?.children ?? [])]
+  const at = row ? rows.indexOf(row) : -1
+  const pick = (list: Element[]) =>
+    list
+      .map((r) => r.querySelector<HTMLElement>(`${same}:not([disabled])`))
+      .find((el) => !!el && el.getClientRects().length > 0)
+  const next = at < 0 ? undefined : (pick(rows.slice(at + 1)) ?? pick(rows.slice(0, at).reverse()))
+  ;(next ?? fallback)?.focus()
 }
 
 const TABBABLE =

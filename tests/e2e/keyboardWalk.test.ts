@@ -5,6 +5,7 @@ import { connectSynced, seededProblemBoard, type Client } from '../helpers/clien
 import { browserSuite } from '../helpers/suite.ts'
 import { createBoard } from '../helpers/server.ts'
 import { seedActors } from '../helpers/stakeholdersPage.ts'
+import { importWithLinks, pactPage, workshopBoard } from '../helpers/pactPage.ts'
 
 const suite = browserSuite()
 const clients: Client[] = []
@@ -250,6 +251,45 @@ describe('a participant who closes, deletes or gives up by keyboard', () => {
     await expect.poll(() => cards.count()).toBe(2)
     await sheet.waitFor({ state: 'detached' })
     await expect.poll(() => focused(page)).toBe(add)
+  }, 60_000)
+
+  it('keeps the focus on the pact’s rules and commitments as they are written and deleted', async () => {
+    const board = await importWithLinks(suite, workshopBoard('Patto Val Seriana'))
+    const pact = pactPage((await suite.open(board.links.participant, 'Alice')).page)
+    const { page } = pact
+    await pact.openView('governance')
+    const rules = page.locator('.gov-rule-list li')
+    // Enter in the last rule's text: no field follows, and the text keeps the focus
+    for (const [n, text] of ['Ci si vede ogni mese', 'Si decide a maggioranza'].entries()) {
+      await page.getByRole('button', { name: '+ Regola' }).click()
+      await expect.poll(() => focused(page)).toBe(`Regola ${n + 1}`)
+      await page.keyboard.type(text)
+      await page.keyboard.press('Enter')
+      await expect.poll(() => focused(page)).toBe(`Regola ${n + 1}`)
+    }
+    // «Elimina la regola 1»: the next rule (now the first) has the focus on its ✕; the last
+    // one gone, «+ Regola» has it
+    await page.getByRole('button', { name: 'Elimina la regola 1' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => rules.count()).toBe(1)
+    await expect.poll(() => focused(page)).toBe('Elimina la regola 1')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => rules.count()).toBe(0)
+    await expect.poll(() => focused(page)).toBe('+ Regola')
+
+    // «Elimina l’impegno · …»: the next commitment's ✕, then «+ Nuovo impegno di…»
+    await pact.openView('commitments')
+    await pact.commit('Comune di Clusone', '10', 'ore')
+    await pact.commit('Impresa Rossi', '200', 'euro')
+    await page.getByRole('button', { name: 'Elimina l’impegno · Comune di Clusone' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => pact.rows().count()).toBe(1)
+    await expect.poll(() => focused(page)).toBe('Elimina l’impegno · Impresa Rossi')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => pact.rows().count()).toBe(0)
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('ledger-add')))
+      .toBe(true)
   }, 60_000)
 })
 

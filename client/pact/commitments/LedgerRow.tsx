@@ -9,6 +9,7 @@ import {
 import type { Commitment } from '../../../shared/pact/ledger.ts'
 import { useBoard } from '../../store/context.tsx'
 import { canEdit } from '../../store/boardStore.ts'
+import { focusInNextRow } from '../../lib/dom.ts'
 import { PactText } from '../PactText.tsx'
 import { usePactActions } from '../usePactActions.ts'
 import { AmountField } from './AmountField.tsx'
@@ -241,7 +242,15 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
           className="pact-icon-button danger"
           title={t('ledger.remove')}
           aria-label={`${t('ledger.remove')} · ${actorName}`}
-          onClick={() => pact.removeCommitment(c.id)}
+          onClick={(e) => {
+            // the next commitment's ✕ takes the focus (the previous one's, else «+ Nuovo impegno»)
+            focusInNextRow(
+              e.currentTarget,
+              '.ledger-remove button',
+              document.querySelector<HTMLElement>('.ledger-add'),
+            )
+            pact.removeCommitment(c.id)
+          }}
         >
           ✕
         </button>

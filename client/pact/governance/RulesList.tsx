@@ -1,7 +1,9 @@
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { focusNewField } from '../../text/typeAhead.ts'
 import { useBoard } from '../../store/context.tsx'
 import { canEdit } from '../../store/boardStore.ts'
+import { focusInNextRow } from '../../lib/dom.ts'
 import { useRules } from '../data.ts'
 import { PactText } from '../PactText.tsx'
 import { usePactActions } from '../usePactActions.ts'
@@ -12,12 +14,14 @@ export function RulesList() {
   const editable = useBoard(canEdit)
   const rules = useRules()
   const pact = usePactActions()
+  const addButton = useRef<HTMLButtonElement>(null)
   return (
     <section className="pact-panel gov-rules" aria-labelledby="gov-rules-title">
       <div className="gov-head">
         <h2 id="gov-rules-title">{t('governance.rules')}</h2>
         {editable && (
           <button
+            ref={addButton}
             onClick={() => {
               const id = pact.addRule(rules)
               // the new rule's text takes the focus: what is typed next lands there
@@ -67,7 +71,11 @@ export function RulesList() {
                   className="pact-icon-button danger"
                   aria-label={t('governance.removeRule', { n: i + 1 })}
                   title={t('governance.removeRule', { n: i + 1 })}
-                  onClick={() => pact.removeRule(r.id)}
+                  onClick={(e) => {
+                    // the next rule's ✕ takes the focus (the previous one's, else «+ Regola»)
+                    focusInNextRow(e.currentTarget, '.danger', addButton.current)
+                    pact.removeRule(r.id)
+                  }}
                 >
                   ✕
                 </button>
