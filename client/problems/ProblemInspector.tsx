@@ -125,6 +125,15 @@ export function ProblemInspector() {
       className="inspector"
       aria-label={t('inspector.title')}
       data-testid="inspector"
+      // Escape closes the panel (as ✕ does) and the focus goes back to «Dettagli della carta»;
+      // the tree's Escape, which would deselect the card and take panel and button away, is
+      // not reached. In a text, Escape gives up what was typed (the field keeps that key).
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.defaultPrevented) return
+        e.preventDefault()
+        e.stopPropagation()
+        setPanel(false)
+      }}
     >
       <div className="inspector-head">
         <h2>{t('inspector.title')}</h2>

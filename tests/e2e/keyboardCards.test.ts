@@ -231,6 +231,34 @@ describe('a tree card reached with Tab', () => {
     expect(await focusedCardId(page)).toBe('core')
   }, 60_000)
 
+  it('opens its details with «Dettagli della carta», and Escape closes them back onto it', async () => {
+    const board = await seededBoard((c) => buildProblemTree(c.doc))
+    const { page } = await suite.open(board.links.facilitator, 'Anna')
+    const serv = page.locator('.react-flow__node[data-id=serv]')
+    await serv.waitFor()
+    await serv.focus()
+    await page.keyboard.press('Space')
+    await expect.poll(() => selectedCards(page)).toEqual(['serv'])
+    const opener = page.locator('button.inspector-open')
+    const isOpener = () =>
+      page.evaluate(() => !!document.activeElement?.classList.contains('inspector-open'))
+    const panel = page.getByTestId('inspector')
+    await opener.focus()
+    await page.keyboard.press('Enter')
+    await panel.waitFor()
+    // from its ✕, as from a control inside it: the panel closes, the card stays selected
+    await page.keyboard.press('Escape')
+    await panel.waitFor({ state: 'detached' })
+    await expect.poll(isOpener).toBe(true)
+    expect(await selectedCards(page)).toEqual(['serv'])
+    await page.keyboard.press('Enter')
+    await panel.locator('select').first().focus()
+    await page.keyboard.press('Escape')
+    await panel.waitFor({ state: 'detached' })
+    await expect.poll(isOpener).toBe(true)
+    expect(await selectedCards(page)).toEqual(['serv'])
+  }, 60_000)
+
   it('is edited with Enter on the objective tree, and the arrows walk from it', async () => {
     const board = await seededBoard((c) =>
       c.doc.transact(() => {
