@@ -6,6 +6,7 @@ import { historyApi, HistoryApiError } from '../history/api.ts'
 import { useBoard, useBoardActions, useBoardSession } from '../store/context.tsx'
 import { fieldText, type BoardState, type LostEdit } from '../store/boardStore.ts'
 import { storedName } from '../sync/identity.ts'
+import './notices.css'
 
 const lostSelector = (s: BoardState) => s.lostEdit
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard, useBoardActions, useBoardSession } from '../store/context.tsx'
 import type { BoardState } from '../store/boardStore.ts'
+import './notices.css'
 
 const keptSelector = (s: BoardState) => s.undoKept
 

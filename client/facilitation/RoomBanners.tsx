@@ -5,6 +5,7 @@ import type { RoomState } from '../../shared/schema/index.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import { isViewer, type BoardState } from '../store/boardStore.ts'
 import { useRoom } from '../room/useRoom.ts'
+import './roomBanners.css'
 
 const bannerSelector = (s: BoardState) => ({
   /** Whose words: the facilitator's, a participant's, or the projector's (which never edits). */
