@@ -48,6 +48,8 @@ export interface TramaServerOptions {
   history?: Partial<Omit<HistoryOptions, 'log'>>
   /** pino level, or false for silence (tests). */
   logLevel?: string | false
+  /** Where the log lines go (pino's JSON, a line each): standard output unless given. */
+  logStream?: { write(line: string): void }
 }
 
 export interface TramaServer {
@@ -95,6 +97,7 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
             serializers: {
               req: (req) => ({ method: req.method, url: redactKeys(req.url) }),
             },
+            ...(options.logStream ? { stream: options.logStream } : {}),
           },
     bodyLimit: 1024 * 1024,
     // Routes validate with zod (shared/): Fastify's JSON-schema compilers (ajv,

@@ -1,7 +1,9 @@
 import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
+import type { FastifyBaseLogger } from 'fastify'
 import type { Role } from '../../shared/protocol.ts'
 import { CLOSE } from '../../shared/protocol.ts'
+import { RefusedUpdate } from '../../shared/schema/updateGuard.ts'
 import type { SyncLimits } from './config.ts'
 
 /** A close code and reason: one of CLOSE, or a refusal's (shared/schema/control.ts). */
@@ -84,4 +86,27 @@ export class Connection {
     }
     setTimeout(() => this.ws.terminate(), 5_000).unref()
   }
+}
+
+/**
+ * Closes a connection whose message could not go in. A refusal says why (the page tells the
+ * person): one the facilitator's pause or lock caused is the room working as meant, logged as
+ * information (a page with changes refused tries again every 15 s while the lock lasts); a
+ * refusal of what only the facilitator may change, and anything unreadable, are warnings.
+ */
+export function closeOnBadMessage(
+  conn: Connection,
+  err: unknown,
+  log: FastifyBaseLogger,
+  board: string,
+): void {
+  if (err instanceof RefusedUpdate) {
+    const { kind, reason } = err.refusal
+    const expected = kind === 'frozen' || kind === 'locked'
+    log[expected ? 'info' : 'warn']({ board, kind, reason }, 'update refused: connection closed')
+    conn.close(err.close)
+    return
+  }
+  log.warn({ board, err: (err as Error).message }, 'malformed message: connection closed')
+  conn.close(CLOSE.MALFORMED)
 }

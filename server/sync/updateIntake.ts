@@ -3,9 +3,9 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import type { FastifyBaseLogger } from 'fastify'
 import { RefusedUpdate, judgeUpdate } from '../../shared/schema/index.ts'
-import { CLOSE, MESSAGE_SYNC } from '../../shared/protocol.ts'
+import { MESSAGE_SYNC } from '../../shared/protocol.ts'
 import type { GroupCommit } from '../storage/groupCommit.ts'
-import type { Connection } from './connection.ts'
+import { closeOnBadMessage, type Connection } from './connection.ts'
 import { changesDocument } from './novelty.ts'
 
 /** How long a connection whose answer to the server's sync step 1 still could not go in waits
@@ -186,12 +186,7 @@ export class UpdateIntake {
         while (backlog.length && this.judge(conn, backlog[0]!)) backlog.shift()
       }
     } catch (err) {
-      this.log.warn(
-        { board: this.host.id, err: (err as Error).message },
-        'malformed message: connection closed',
-      )
-      // a refusal says why (the board is paused, a phase locked…): the page tells the person
-      conn.close(err instanceof RefusedUpdate ? err.close : CLOSE.MALFORMED)
+      closeOnBadMessage(conn, err, this.log, this.host.id)
     } finally {
       this.backlogs.delete(conn)
     }

@@ -10,14 +10,13 @@ import {
   type Role,
 } from '../../shared/protocol.ts'
 import { errorBody, type ErrorCode } from '../../shared/errors.ts'
-import { RefusedUpdate } from '../../shared/schema/updateGuard.ts'
 import { checkAccess } from '../auth/keys.ts'
 import { originAllowed } from '../http/origins.ts'
 import { SECURITY_HEADERS } from '../http/securityHeaders.ts'
 import type { BoardStore } from '../storage/types.ts'
 import { boardSizeGuard } from './boardSize.ts'
 import type { SyncLimits } from './config.ts'
-import { Connection } from './connection.ts'
+import { Connection, closeOnBadMessage } from './connection.ts'
 import type { RoomRegistry } from './rooms.ts'
 
 const STATUS_TEXT: Record<number, string> = {
@@ -109,12 +108,7 @@ export function attachSync(
         }
         room.receive(conn, bytes)
       } catch (err) {
-        log.warn(
-          { board: boardId, err: (err as Error).message },
-          'malformed message: connection closed',
-        )
-        // a refusal says why (the board is paused, a phase locked…): the page tells the person
-        conn.close(err instanceof RefusedUpdate ? err.close : CLOSE.MALFORMED)
+        closeOnBadMessage(conn, err, log, boardId)
       }
     })
     ws.on('pong', () => {

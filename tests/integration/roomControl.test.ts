@@ -30,8 +30,8 @@ const cardIds = (doc: Y.Doc, canvas: 'problems' | 'stakeholders') => [
   ...canvasRoots(doc, canvas).nodes.keys(),
 ]
 
-async function workshop() {
-  const s = await server()
+async function workshop(options: Parameters<typeof server>[0] = {}) {
+  const s = await server(options)
   const board = await createBoard(s.url)
   const facilitator = await client(s.url, board.id, board.keys.facilitator)
   const observer = await client(s.url, board.id, board.keys.participant)
@@ -154,6 +154,27 @@ describe('what the facilitator controls, the server enforces', () => {
       () => cardIds(facilitator.doc, 'problems').includes('offline'),
       'the offline edit after the pause',
     )
+  })
+
+  it('logs a refusal for what it is: a pause as information, a change of the facilitator’s as a warning, neither as a malformed message', async () => {
+    const lines: { level: number; msg: string; kind?: string }[] = []
+    const { facilitator, observer, attempt, room } = await workshop({
+      logLevel: 'info',
+      logStream: { write: (line) => void lines.push(JSON.parse(line)) },
+    })
+    facilitator.doc.transact(() => room(facilitator.doc).set('frozen', true))
+    await waitFor(() => room(observer.doc).get('frozen') === true, 'the pause arrives')
+    // a page with changes refused tries again every 15 s while the pause lasts: no alarm
+    await attempt((d) => putCard(d, 'problems', 'live', problemCard('Durante')))
+    facilitator.doc.transact(() => room(facilitator.doc).set('frozen', false))
+    await waitFor(() => room(observer.doc).get('frozen') === false, 'the pause ends')
+    await attempt((d) => room(d).set('frozen', true))
+    const refused = lines.filter((l) => l.msg === 'update refused: connection closed')
+    expect(refused.map((l) => [l.kind, l.level])).toEqual([
+      ['frozen', 30],
+      ['facilitator', 40],
+    ])
+    expect(lines.filter((l) => l.msg.startsWith('malformed'))).toEqual([])
   })
 
   it('a locked phase refuses edits to its collections but not to the others', async () => {
