@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
 import type * as Y from 'yjs'
 import { useReactFlow } from '@xyflow/react'
 import { SharedTextField, type DoneReason } from '../text/SharedTextField.tsx'
@@ -28,38 +28,26 @@ export function CardTextEditor({
   onDone: (reason: DoneReason) => void
 }) {
   useReadableOnPhone(id)
-  const wrapper = useRef<HTMLDivElement>(null)
-  const lastKey = useRef('')
   const done = (reason: DoneReason) => {
-    const card = wrapper.current?.closest<HTMLElement>('.react-flow__node')
-    const hadFocus = !!wrapper.current?.contains(document.activeElement)
+    // still on the field, before it lets go of the focus (to the page's body) and leaves the page
+    const card = document.activeElement?.closest<HTMLElement>('.react-flow__node')
     onDone(reason)
-    // before the field lets go of the focus (to the page's body) and leaves the page
-    if (reason !== 'blur' && lastKey.current !== 'Tab' && hadFocus && card?.isConnected)
+    if ((reason === 'enter' || reason === 'escape') && card?.dataset.id === id && card.isConnected)
       card.focus({ preventScroll: true })
   }
   return (
-    // (display: contents: only to hear which key left the field)
-    <div
-      ref={wrapper}
-      className="card-editor-keys"
-      onKeyDownCapture={(e) => {
-        lastKey.current = e.key
-      }}
-    >
-      <SharedTextField
-        target={{ collection: `${canvas}.nodes`, id, field: 'label' }}
-        className="card-editor nodrag nowheel"
-        label={label}
-        placeholder={placeholder}
-        rows={3}
-        autoFocus
-        discardEmptyNew
-        tabEnds
-        alongside={alongside}
-        onDone={done}
-      />
-    </div>
+    <SharedTextField
+      target={{ collection: `${canvas}.nodes`, id, field: 'label' }}
+      className="card-editor nodrag nowheel"
+      label={label}
+      placeholder={placeholder}
+      rows={3}
+      autoFocus
+      discardEmptyNew
+      tabEnds
+      alongside={alongside}
+      onDone={done}
+    />
   )
 }
 

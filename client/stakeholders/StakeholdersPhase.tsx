@@ -42,7 +42,6 @@ function storedView(): View {
 }
 
 /** The Stakeholder phase: actors, power/interest grid, relationship map, register, coverage. */
-
 export function StakeholdersPhase() {
   const { t } = useTranslation('stakeholders')
   const actions = useBoardActions()

@@ -7,7 +7,8 @@ import { useSharedText, type TextTarget } from './useSharedText.ts'
 import { usePresenceMark } from './usePresenceMark.ts'
 import { ReadOnlyText } from './ReadOnlyText.tsx'
 
-export type DoneReason = 'enter' | 'escape' | 'blur'
+/** How an edit ended: a key (Tab only with `tabEnds`: the canvas goes on from there) or a blur. */
+export type DoneReason = 'enter' | 'escape' | 'tab' | 'blur'
 
 /** Keys typed again, as the page's shortcuts and the next editor's held keys receive them. */
 function typeAgain(keys: TypedKey[]): void {
@@ -161,7 +162,7 @@ function EditableTextField({
         else if (start > 0) el.setRangeText('', start - 1, start, 'end')
       } else {
         text.write()
-        finish(k.key === 'Escape' ? 'escape' : 'enter')
+        finish(k.key === 'Escape' ? 'escape' : k.key === 'Tab' ? 'tab' : 'enter')
         // as a typed Enter does: the field lets go of the focus now, not when React removes
         // it, or the next keys (N for the next card) are typed into the card just left
         el.blur()
@@ -248,7 +249,7 @@ function EditableTextField({
       e.currentTarget.blur()
     } else if (tabEnds && e.key === 'Tab' && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault()
-      finish('enter')
+      finish('tab')
       e.currentTarget.blur()
       typeAgain([{ key: 'Tab', shift: e.shiftKey }])
     }
