@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { readFields, type Fields, type JsonValue } from './cards.ts'
 import { idSchema, LIMITS, type CollectionSpec } from './registry.ts'
+import { jsonValue } from './spec.ts'
 import { PHASES, type Phase } from './roots.ts'
 
 /**
@@ -255,7 +256,6 @@ function compileCheck(schema: z.ZodType): QuickCheck | null {
 }
 
 const REFUSED = Symbol('refused')
-const jsonValue = z.json()
 
 function repair(
   spec: CollectionSpec,

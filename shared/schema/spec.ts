@@ -36,8 +36,11 @@ export const idList = z.array(idSchema).max(LIMITS.idList)
 export const text = (max: number) => z.string().max(max)
 export const kind = z.string().min(1).max(64)
 
+/** Any JSON value: one schema for every record (zod builds a new one at each `z.json()`). */
+export const jsonValue = z.json()
+
 /** Unknown fields are kept (forward compatibility), but must be JSON. */
-export const record = <T extends z.ZodRawShape>(shape: T) => z.object(shape).catchall(z.json())
+export const record = <T extends z.ZodRawShape>(shape: T) => z.object(shape).catchall(jsonValue)
 
 export const cardBase = { id: idSchema, kind, label: text(LIMITS.label), x: coord, y: coord }
 export const linkBase = { id: idSchema, source: idSchema, target: idSchema, kind }
