@@ -33,6 +33,9 @@ export class LoadedDocument {
    * first has the rest applied at once (nobody ever sees part of a board).
    */
   private slices: SlicedLoad | null = null
+  /** Resolves once a sliced load is over: its last piece in, given up, or the room freed. */
+  private slicesOver: Promise<void> = Promise.resolve()
+  private endSlices = (): void => {}
 
   constructor(
     private readonly host: LoadedDocumentHost,
@@ -49,6 +52,15 @@ export class LoadedDocument {
   /** Whether the stored snapshot is still being applied in slices. */
   get loadingInSlices(): boolean {
     return this.slices !== null
+  }
+
+  /**
+   * Resolves when the document is complete without finishing it at once: a sliced load's last
+   * piece is in (or the load failed and the room closes). For a reader that can wait, as the
+   * `doc` getter applies every piece left in one go.
+   */
+  settled(): Promise<void> {
+    return this.slicesOver
   }
 
   /**
@@ -83,10 +95,12 @@ export class LoadedDocument {
       },
       loaded: () => {
         this.slices = null
+        this.endSlices()
         host.loaded()
       },
       failed: (err) => {
         this.slices = null
+        this.endSlices()
         this.wholeState = null
         this.log.warn(
           { board: host.id, err: err instanceof Error ? err.message : String(err) },
@@ -96,6 +110,7 @@ export class LoadedDocument {
       },
     })
     if (!this.slices) return false
+    this.slicesOver = new Promise<void>((resolve) => (this.endSlices = resolve))
     // the state vector and the stored bytes answer the first syncs until the pieces are in
     this.wholeState = stored.snapshot
     return true
@@ -123,6 +138,7 @@ export class LoadedDocument {
   /** Frees the document: nothing is applied to it any more. */
   destroy(): void {
     this.slices = null
+    this.endSlices()
     this.ydoc.destroy()
   }
 }

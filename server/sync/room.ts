@@ -66,6 +66,8 @@ export class Room {
   /** Its side towards the other servers of a cluster (roomRemote.ts). */
   readonly remote: RoomRemote
   private unloadTimer: NodeJS.Timeout | null = null
+  /** Readers keeping the room loaded (hold). */
+  private holds = 0
   private readonly limits: SyncLimits
   private readonly log: FastifyBaseLogger
   private readonly hooks: RoomHooks
@@ -178,6 +180,14 @@ export class Room {
   /** Whether the stored snapshot is still being applied in slices (the room serves meanwhile). */
   get loadingInSlices(): boolean {
     return this.content.loadingInSlices
+  }
+
+  /**
+   * Resolves once the board is whole in the document without completing it at once (a board
+   * loading in slices goes on a few milliseconds at a time): for readers that can wait.
+   */
+  settled(): Promise<void> {
+    return this.content.settled()
   }
 
   /** The board's document (a board still loading in slices is completed first). */
@@ -317,10 +327,26 @@ export class Room {
   }
 
   scheduleUnload(): void {
-    if (this.connections.size > 0 || this.destroyed) return
+    if (this.connections.size > 0 || this.holds > 0 || this.destroyed) return
     this.cancelUnload()
-    this.unloadTimer = setTimeout(() => this.deps.onIdle(this), this.limits.unloadDelayMs)
+    this.unloadTimer = setTimeout(() => {
+      if (this.holds === 0) this.deps.onIdle(this)
+    }, this.limits.unloadDelayMs)
     this.unloadTimer.unref()
+  }
+
+  /**
+   * Keeps an idle room loaded while `work` runs (a reader waiting for its slices, an export),
+   * then lets it unload as usual.
+   */
+  async hold<T>(work: () => T | Promise<T>): Promise<T> {
+    this.holds += 1
+    try {
+      return await work()
+    } finally {
+      this.holds -= 1
+      this.scheduleUnload()
+    }
   }
 
   private cancelUnload(): void {

@@ -97,14 +97,13 @@ export class RoomRegistry {
     return pending
   }
 
-  /** Runs `fn` on a board's document, then lets an otherwise idle room unload. */
-  async withRoom<T>(id: string, fn: (room: Room) => T): Promise<T> {
+  /**
+   * Runs `fn` on a board's document, then lets an otherwise idle room unload (not before the
+   * promise `fn` may answer has settled).
+   */
+  async withRoom<T>(id: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
     const room = await this.acquire(id)
-    try {
-      return fn(room)
-    } finally {
-      room.scheduleUnload()
-    }
+    return room.hold(() => fn(room))
   }
 
   private unload(room: Room): void {
