@@ -73,6 +73,8 @@ export interface PactLabels {
   /** An adaptation's item deleted since, or one without a name (as the monitoring page says). */
   removed: string
   unnamed: string
+  /** A governance member whose actor has no name (the governance page's words). */
+  unnamedActor: string
   yes: string
   no: string
 }
@@ -190,6 +192,7 @@ const it: PactLabels = {
   },
   removed: '(elemento eliminato)',
   unnamed: 'senza nome',
+  unnamedActor: 'Attore senza nome',
   yes: 'sì',
   no: 'no',
 }
@@ -301,6 +304,7 @@ const en: PactLabels = {
   },
   removed: '(deleted item)',
   unnamed: 'unnamed',
+  unnamedActor: 'Unnamed actor',
   yes: 'yes',
   no: 'no',
 }

@@ -90,20 +90,38 @@ export function pactFrame(board: BoardExport): PactFrame {
   }
 }
 
+/**
+ * A governing body's members as the governance page lists them: an actor deleted from the
+ * stakeholder map is left out (the body's record still holds its id; the export drops a
+ * commitment or an adhesion of a deleted actor too), one without a name is «Attore senza
+ * nome», the lead marked ★. The document had printed a deleted member as an empty name.
+ */
+function memberNames(board: BoardExport, body: Loose, l: PactLabels): string {
+  const actors = new Map(
+    loose(board.canvases.stakeholders.nodes).map((a) => [a.id, str(a.label).trim()]),
+  )
+  const members = Array.isArray(body.members) ? (body.members as unknown[]) : []
+  const lead = typeof body.lead === 'string' ? body.lead : null
+  return members
+    .filter((m): m is string => typeof m === 'string' && actors.has(m))
+    .map((m) => {
+      const name = actors.get(m) || l.unnamedActor
+      return m === lead ? `${name} ★` : name
+    })
+    .join(', ')
+}
+
 export function bodiesTable(board: BoardExport, lang: ImageLang): Table {
   const l = PACT_LABELS[lang]
-  const name = namesOf(board)
   const rows = loose(board.pact?.bodies)
     .slice()
     .sort((a, b) => Number(a.order ?? 0) - Number(b.order ?? 0) || (a.id < b.id ? -1 : 1))
     .map((b) => {
-      const members = Array.isArray(b.members) ? (b.members as string[]) : []
-      const lead = typeof b.lead === 'string' ? b.lead : null
       return [
         str(b.label),
         l.levels[b.level as keyof typeof l.levels] ?? '',
         str(b.mandate),
-        members.map((m) => (m === lead ? `${name(m)} ★` : name(m))).join(', '),
+        memberNames(board, b, l),
         l.decisions[b.decision as keyof typeof l.decisions] ?? '',
         l.frequencies[b.frequency as keyof typeof l.frequencies] ?? '',
       ]

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { extractText, getDocumentProxy } from 'unpdf'
 import { gridTable, registerTable } from '../../shared/document/tables.ts'
-import { monitoringOf } from '../../shared/document/pactTables.ts'
+import { bodiesTable, monitoringOf } from '../../shared/document/pactTables.ts'
+import { deleteCard, initBoard, putCard, putRecord } from '../../shared/schema/cards.ts'
+import { exportBoard } from '../../shared/export/index.ts'
+import { buildPactPdf, SECTIONS } from '../../server/export/pactPdf.ts'
 import { ACTOR, pactBoard } from '../helpers/pactBoard.ts'
 
 /** The pact board with one more actor, added on the page and never placed on the grid. */
@@ -90,4 +95,46 @@ describe('the pact document’s monitoring tables', () => {
       'Indicators: Giovani NEET presi in carico',
     )
   })
+})
+
+describe('the pact document’s governance table', () => {
+  it('leaves out a member whose actor was deleted from the stakeholder map, and names an unnamed one', async () => {
+    // a real board: three actors seated on a body, the lead among them, then the lead deleted
+    // from the stakeholder map (the body's record keeps its id)
+    const doc = new Y.Doc()
+    initBoard(doc, 'Patto', '2026-12-01T10:00:00.000Z')
+    doc.transact(() => {
+      const actor = (id: string, label: string) =>
+        putCard(doc, 'stakeholders', id, { kind: 'actor', label, x: 0, y: 0 })
+      actor('comune', 'Comune di Albino')
+      actor('coop', 'Cooperativa Il Sentiero')
+      actor('anonimo', '')
+      putRecord(doc, 'pact.bodies', 'tavolo', {
+        label: 'Tavolo tecnico',
+        mandate: 'Coordinamento dei servizi',
+        level: 'technical',
+        members: ['coop', 'comune', 'anonimo'],
+        lead: 'coop',
+        decision: 'consensus',
+        frequency: 'monthly',
+        order: 0,
+      })
+    })
+    deleteCard(doc, 'stakeholders', 'coop')
+    const board = exportBoard(doc, '2026-12-02T10:00:00.000Z')
+    expect(board.pact.bodies[0]!.members).toContain('coop')
+    const table = bodiesTable(board, 'it')
+    const members = table.rows[0]![table.columns.indexOf('Componenti')]
+    expect(members).toBe('Comune di Albino, Attore senza nome')
+    expect(bodiesTable(board, 'en').rows[0]![3]).toBe('Comune di Albino, Unnamed actor')
+    // the document's page reads the same: no empty name, no lone ★
+    const governance = SECTIONS.filter((s) => s.id === 'governance')
+    const pdf = await buildPactPdf(board, { sections: governance })
+    const text = (
+      await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true })
+    ).text.replace(/\s+/g, ' ')
+    expect(text).toContain('Comune di Albino, Attore senza nome')
+    expect(text).not.toContain('★')
+    expect(text).not.toMatch(/, ,|^, |Coordinamento dei servizi ,/)
+  }, 30_000)
 })
