@@ -35,6 +35,7 @@ import {
 } from './pdfLayout.ts'
 import { table } from './pdfTable.ts'
 import { vectorImage } from './pdfPicture.ts'
+import { treePicture } from './pdfTree.ts'
 
 function canvasPicture(ctx: SectionContext, canvas: ImageCanvas): void {
   vectorImage(ctx.doc, renderCanvas(ctx.board, canvas, { lang: ctx.lang, day: ctx.day }), {
@@ -68,7 +69,7 @@ const problems: PactSection = {
     const core = coreProblems(ctx.board)
     if (core.length) field(ctx.doc, ctx.labels.coreProblem, core.join(' · '))
     else paragraph(ctx.doc, ctx.labels.noCoreProblem, { muted: true, italic: true })
-    canvasPicture(ctx, 'problems')
+    treePicture(ctx, 'problems')
     dotVotes(ctx, 'problems')
   },
 }
@@ -77,7 +78,7 @@ const objectives: PactSection = {
   id: 'objectives',
   title: (l) => l.sections.objectives,
   draw: (ctx) => {
-    canvasPicture(ctx, 'objectives')
+    treePicture(ctx, 'objectives')
     dotVotes(ctx, 'objectives')
   },
 }

@@ -1,7 +1,8 @@
 /**
  * A canvas's picture in the pact document: vector graphics from the shared renderer's SVG
- * (through svg-to-pdfkit), as large as a page allows and, for a tree too large to read on one
- * page, in pieces over sideways pages.
+ * (through svg-to-pdfkit), as large as a page allows and, for a stakeholder grid or map too
+ * large to read on one page, in pieces over sideways pages (a tree is cut between its
+ * branches instead: pdfTree.ts), and pages of pictures under a caption each.
  */
 import SVGtoPDF from 'svg-to-pdfkit'
 import { FONT, INK, MARGIN, MUTED, area } from './pdfLayout.ts'
@@ -10,15 +11,56 @@ import { FONT, INK, MARGIN, MUTED, area } from './pdfLayout.ts'
  * The smallest scale a canvas's picture is drawn at when it can be helped: its cards' text (14
  * in the picture) at 7 pt, what a printed page can still be read at.
  */
-const READABLE_SCALE = 0.5
+export const READABLE_SCALE = 0.5
 /** At most this many pages for one picture cut in pieces; a larger one fits one page. */
 const MAX_PIECES = 6
 /** What two neighbouring pieces of a picture both show, so a card cut at an edge reads whole. */
 const PIECE_OVERLAP = 36
 /** The line above a piece that says which one it is. */
-const PIECE_CAPTION = 16
+export const PIECE_CAPTION = 16
 
-type Svg = { svg: string; width: number; height: number }
+export type Svg = { svg: string; width: number; height: number }
+
+/** A4 in points: the short and the long side. */
+const A4 = { short: 595.28, long: 841.89 }
+
+/**
+ * The scale a picture is drawn at on a page of its own (under a caption `caption` points tall),
+ * never larger than drawn, and whether that page is turned sideways (when it draws it larger).
+ */
+export function pageFit(svg: Svg, caption = 0): { scale: number; landscape: boolean } {
+  const fit = (w: number, h: number) =>
+    Math.min((w - 2 * MARGIN) / svg.width, (h - 2 * MARGIN - caption) / svg.height, 1)
+  const upright = fit(A4.short, A4.long)
+  const sideways = fit(A4.long, A4.short)
+  return sideways > upright
+    ? { scale: sideways, landscape: true }
+    : { scale: upright, landscape: false }
+}
+
+/**
+ * Pictures one per page, each under its caption line at its scale, each page upright or
+ * sideways as its picture needs.
+ */
+export function picturePages(
+  doc: PDFKit.PDFDocument,
+  pictures: readonly { svg: Svg; caption: string; landscape: boolean; scale: number }[],
+): void {
+  for (const { svg, caption, landscape, scale } of pictures) {
+    if (landscape) landscapePage(doc)
+    else doc.addPage()
+    const { left, top, width } = area(doc)
+    doc
+      .font(FONT.regular)
+      .fontSize(8.5)
+      .fillColor(MUTED)
+      .text(caption, left, top, { width, lineBreak: false })
+    drawSvg(doc, svg, left + (width - svg.width * scale) / 2, top + PIECE_CAPTION, scale)
+    doc.x = left
+    doc.y = top + PIECE_CAPTION + svg.height * scale + 12
+  }
+  doc.font(FONT.regular).fontSize(10).fillColor(INK)
+}
 
 function drawSvg(doc: PDFKit.PDFDocument, svg: Svg, x: number, y: number, scale: number): void {
   SVGtoPDF(doc, svg.svg, x, y, {
@@ -49,7 +91,13 @@ export function vectorImage(
   {
     minHeight = 220,
     piece,
-  }: { minHeight?: number; piece?: (n: number, of: number) => string } = {},
+    tiles = true,
+  }: {
+    minHeight?: number
+    piece?: (n: number, of: number) => string
+    /** Whether it may be cut in overlapping pieces (not a tree: pdfTree.ts cuts those). */
+    tiles?: boolean
+  } = {},
 ): void {
   if (area(doc).bottom - doc.y < minHeight) doc.addPage()
   const here = area(doc)
@@ -60,7 +108,7 @@ export function vectorImage(
     // A4 sideways: the upright page's height is its width
     const sideways = fit(doc.page.height - 2 * MARGIN, doc.page.width - 2 * MARGIN)
     const { cols, rows } = pieceGrid(doc, svg)
-    if (Math.max(upright, sideways) < READABLE_SCALE && cols * rows <= MAX_PIECES)
+    if (tiles && Math.max(upright, sideways) < READABLE_SCALE && cols * rows <= MAX_PIECES)
       return drawInPieces(doc, svg, piece)
     if (sideways > upright) landscapePage(doc)
     else doc.addPage()

@@ -19,6 +19,22 @@ export interface DocumentLabels {
   page: (n: number, of: number) => string
   /** A picture too large for a readable page, cut over several: which piece this is. */
   piece: (n: number, of: number) => string
+  /** A tree too large for a readable page, cut between its branches (server/export/pdfTree.ts). */
+  tree: {
+    /** Before the pieces: how the tree is cut; `trunk` is what each piece repeats. */
+    intro: (parts: number, trunk: string) => string
+    /** What each piece repeats, by tree. */
+    trunk: { problems: string; objectives: string }
+    /** One line of the guide: a piece and the branches it holds. */
+    part: (n: number, branches: string) => string
+    /** Above a piece. */
+    caption: (title: string, n: number, of: number) => string
+    follows: (page: number) => string
+    continues: (page: number) => string
+    /** Beside the role of a repeated card, where it is first drawn and where it is again. */
+    repeated: string
+    continued: string
+  }
   sections: {
     problems: string
     objectives: string
@@ -108,6 +124,17 @@ const it: DocumentLabels = {
   contents: 'Indice',
   page: (n, of) => `Pagina ${n} di ${of}`,
   piece: (n, of) => `Parte ${n} di ${of} dell’immagine, da sinistra a destra e dall’alto in basso`,
+  tree: {
+    intro: (parts, trunk) =>
+      `L’albero è troppo grande per leggerlo su una pagina: è diviso in ${parts} parti, una per pagina nelle pagine che seguono, tagliate tra i rami. Ogni parte ripete ${trunk}.`,
+    trunk: { problems: 'il problema centrale', objectives: 'l’obiettivo centrale' },
+    part: (n, branches) => `Parte ${n}: ${branches}`,
+    caption: (title, n, of) => `${title} — parte ${n} di ${of}`,
+    follows: (page) => `segue da pagina ${page}`,
+    continues: (page) => `continua a pagina ${page}`,
+    repeated: 'segue',
+    continued: 'continua',
+  },
   sections: {
     problems: 'Albero dei problemi',
     objectives: 'Albero degli obiettivi',
@@ -202,6 +229,17 @@ const en: DocumentLabels = {
   contents: 'Contents',
   page: (n, of) => `Page ${n} of ${of}`,
   piece: (n, of) => `Part ${n} of ${of} of the picture, left to right and top to bottom`,
+  tree: {
+    intro: (parts, trunk) =>
+      `The tree is too large to read on one page: it is split into ${parts} parts, one per page on the pages that follow, cut between its branches. Each part repeats ${trunk}.`,
+    trunk: { problems: 'the core problem', objectives: 'the core objective' },
+    part: (n, branches) => `Part ${n}: ${branches}`,
+    caption: (title, n, of) => `${title} — part ${n} of ${of}`,
+    follows: (page) => `continued from page ${page}`,
+    continues: (page) => `continues on page ${page}`,
+    repeated: 'continued',
+    continued: 'continues',
+  },
   sections: {
     problems: 'Problem tree',
     objectives: 'Objective tree',

@@ -100,6 +100,8 @@ export interface Frame {
   legend: LegendItem[]
   /** Marker ids used by the drawing → their colour. */
   markerColors: Map<string, string>
+  /** Without the title block (a piece of a tree in the pact document, under its own caption). */
+  untitled?: boolean
 }
 
 /**
@@ -123,7 +125,7 @@ export function composePage(frame: Frame): { svg: string; width: number; height:
   const titleLines = wrap(frame.title, contentWidth, TITLE_SIZE, 'bold')
   const titleHeight = titleLines.length * TITLE_SIZE * 1.25
   const subtitle = `${frame.canvasName} · ${frame.date}`
-  const headerHeight = titleHeight + 6 + SUBTITLE_SIZE * 1.3 + 28
+  const headerHeight = frame.untitled ? 0 : titleHeight + 6 + SUBTITLE_SIZE * 1.3 + 28
   const top = MARGIN + headerHeight
   const legendBlock = legend(
     frame.legend,
@@ -135,8 +137,7 @@ export function composePage(frame: Frame): { svg: string; width: number; height:
   const width = contentWidth + 2 * MARGIN
   const height = top + contentHeight + 32 + legendBlock.height + MARGIN
 
-  const body = [
-    markers(frame.markerColors),
+  const title = [
     textBlock(
       titleLines,
       MARGIN,
@@ -149,6 +150,10 @@ export function composePage(frame: Frame): { svg: string; width: number; height:
       fill: '#4a4f57',
     }),
     `<line x1="${MARGIN}" y1="${num(top - 14)}" x2="${num(width - MARGIN)}" y2="${num(top - 14)}" stroke="#d0d3d8" stroke-width="1"/>`,
+  ]
+  const body = [
+    markers(frame.markerColors),
+    ...(frame.untitled ? [] : title),
     empty
       ? textBlock([frame.labels.emptyCanvas], MARGIN, top + 12, {
           size: 16,

@@ -20,6 +20,13 @@ export interface RenderOptions {
   lang?: ImageLang
   /** The day shown in the title block, `YYYY-MM-DD`; default: the day of `exportedAt`. */
   day?: string
+  /**
+   * Words added to some tree cards' role line, by card id: the pact document marks the core
+   * problem it repeats on each piece of a tree cut between pages («segue da p. 4»).
+   */
+  marks?: ReadonlyMap<string, string>
+  /** Without the title block (board title, canvas, date): a piece under the document's caption. */
+  untitled?: boolean
 }
 
 export interface RenderedImage {
@@ -58,7 +65,7 @@ export function renderCanvas(
   options: RenderOptions = {},
 ): RenderedImage {
   const labels = IMAGE_LABELS[options.lang ?? 'it']
-  const drawn: DrawnCanvas = DRAW[canvas](board, labels)
+  const drawn: DrawnCanvas = DRAW[canvas](board, labels, options.marks)
   return composePage({
     title: board.title,
     canvasName: labels.canvases[canvas],
@@ -66,5 +73,6 @@ export function renderCanvas(
     labels,
     ...drawn,
     markerColors: markerColors(canvas),
+    ...(options.untitled ? { untitled: true } : {}),
   })
 }

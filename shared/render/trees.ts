@@ -184,7 +184,17 @@ function drawnClear(
   )
 }
 
-export function drawProblems(board: RenderSource, labels: ImageLabels): DrawnCanvas {
+/** A card's role line, with the words `marks` adds to it (RenderOptions.marks). */
+const headOf = (role: string, id: string, marks?: ReadonlyMap<string, string>) => {
+  const mark = marks?.get(id)
+  return mark ? `${role} · ${mark}` : role
+}
+
+export function drawProblems(
+  board: RenderSource,
+  labels: ImageLabels,
+  marks?: ReadonlyMap<string, string>,
+): DrawnCanvas {
   const draw = (node: RenderSource['canvases']['problems']['nodes'][number], y: number) => {
     const role = roleOf(node.role)
     const look = ROLE_LOOK[role]
@@ -193,7 +203,7 @@ export function drawProblems(board: RenderSource, labels: ImageLabels): DrawnCan
       fill: look.fill,
       stroke: look.stroke,
       strokeWidth: 2,
-      head: labels.problemRoles[role],
+      head: headOf(labels.problemRoles[role], str(node.id), marks),
       headColor: look.ink,
       label: str(node.label),
       emptyLabel: labels.emptyCard,
@@ -216,7 +226,11 @@ export function drawProblems(board: RenderSource, labels: ImageLabels): DrawnCan
   }
 }
 
-export function drawObjectives(board: RenderSource, labels: ImageLabels): DrawnCanvas {
+export function drawObjectives(
+  board: RenderSource,
+  labels: ImageLabels,
+  marks?: ReadonlyMap<string, string>,
+): DrawnCanvas {
   const problemRoles = new Map(
     board.canvases.problems.nodes.map((p) => [str(p.id), roleOf(p.role)]),
   )
@@ -230,7 +244,7 @@ export function drawObjectives(board: RenderSource, labels: ImageLabels): DrawnC
       fill: look.fill,
       stroke: look.stroke,
       strokeWidth: role === 'core' ? 3 : 2,
-      head: role ? labels.objectiveRoles[role] : '',
+      head: headOf(role ? labels.objectiveRoles[role] : '', str(node.id), marks),
       headColor: '#4a4f57',
       chip: { text: labels.statuses[status], fill: look.chip, color: look.chipInk },
       label: str(node.label),

@@ -110,9 +110,9 @@ describe('the pact document (PDF)', () => {
       expect(page).toContain(word)
   }, 30_000)
 
-  it('draws a tree too large for a readable page in pieces on sideways pages, its cards’ text at 7 pt', async () => {
+  it('draws a tree too wide for a readable page in pieces on sideways pages, cut between its branches, its cards’ text at 7 pt', async () => {
     // 20 causes side by side under the core problem: fitted on one upright page, its text
-    // came out at 3 pt
+    // came out at 3 pt; then cut in tiles, a card at every edge
     const board = pactBoard(6)
     const causes = Array.from({ length: 20 }, (_, i) => ({
       id: `wide-${i}`,
@@ -123,25 +123,35 @@ describe('the pact document (PDF)', () => {
       y: 400,
     }))
     board.canvases.problems.nodes.push(...causes)
+    board.canvases.problems.edges.push(
+      ...causes.map((c) => ({
+        id: `l-${c.id}`,
+        kind: 'cause-effect',
+        source: c.id,
+        target: 'core',
+      })),
+    )
     const doc = await getDocumentProxy(new Uint8Array(await buildPactPdf(board)))
     const text = (await extractText(doc, { mergePages: false })).text.map(fold)
     const pieces = text
       .map((t, i) => ({ t, i }))
-      .filter(({ t }) => /^Parte \d di \d dell’immagine/.test(t))
+      .filter(({ t }) => /^Albero dei problemi — parte \d di \d/.test(t))
     expect(pieces.length).toBeGreaterThan(1)
-    expect(pieces[0]!.t).toContain(`Parte 1 di ${pieces.length}`)
-    for (const { i } of pieces) {
+    expect(pieces[0]!.t).toContain(`parte 1 di ${pieces.length}`)
+    for (const { i, t } of pieces) {
       const page = await doc.getPage(i + 1)
       const [, , w, h] = page.view
       expect(w!).toBeGreaterThan(h!)
+      // the core problem on every piece
+      expect(t).toContain(CORE)
     }
-    // every cause is there, and its text is at least 6.5 pt tall
+    // every cause is there once, whole, and its text is at least 7 pt tall
     const joined = pieces.map(({ t }) => t).join(' ')
-    for (const c of causes) expect(joined).toContain(c.label)
+    for (const c of causes) expect(joined.split(`${c.label} `)).toHaveLength(2)
     const first = await doc.getPage(pieces[0]!.i + 1)
     const items = (await first.getTextContent()).items as { str: string; transform: number[] }[]
     const label = items.find((it) => it.str.startsWith('Causa numero'))!
-    expect(Math.hypot(label.transform[2]!, label.transform[3]!)).toBeGreaterThanOrEqual(6.5)
+    expect(Math.hypot(label.transform[2]!, label.transform[3]!)).toBeGreaterThanOrEqual(6.99)
     // the pages after the picture are upright again
     const after = await doc.getPage(pieces.at(-1)!.i + 3)
     expect(after.view[3]!).toBeGreaterThan(after.view[2]!)
