@@ -64,15 +64,9 @@ export function PactText({
         placeholder={placeholder}
         onPresence={(on) => actions.setEditing(on ? id : null, field)}
         // Enter ends the text and the keyboard goes on from there, in the next field; in the
-        // page's last (the last rule) the field keeps it, once it let it go, not the page's body
+        // page's last (the last rule) the field keeps it (SharedTextField), not the page's body
         onDone={(reason) => {
-          if (reason !== 'enter') return
-          const field = document.activeElement
-          if (focusAfter(field) || !(field instanceof HTMLElement)) return
-          queueMicrotask(() => {
-            const at = document.activeElement
-            if ((!at || at === document.body) && field.isConnected) field.focus()
-          })
+          if (reason === 'enter') focusAfter(document.activeElement)
         }}
       />
     </WrittenField>

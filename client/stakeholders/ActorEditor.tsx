@@ -11,11 +11,6 @@ import { SharedTextField } from '../text/SharedTextField.tsx'
 import { CATEGORY_COLORS, CategoryIcon, STANCE_COLORS, STANCE_GLYPHS } from './visuals.tsx'
 import { actorFocusTarget } from './actorFocus.ts'
 
-/** A field where Escape gives up what is typed: it does not close the sheet. */
-const typesText = (el: EventTarget) =>
-  el instanceof HTMLTextAreaElement ||
-  (el instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(el.type))
-
 /**
  * The sheet, closed (×, Escape), deleted or given up while the keyboard was in it (or had just
  * left it for nowhere by a key, as a field does after Enter or Escape): the focus goes back to
@@ -101,7 +96,7 @@ function StancePicker({
 
 /**
  * Every field of the selected actor; text is written when a field is left. Escape (outside a
- * text) closes it, as × does.
+ * text, or again in a text after its own Escape or Enter) closes it, as × does.
  */
 export function ActorEditor({
   actor,
@@ -120,7 +115,9 @@ export function ActorEditor({
   const { t } = useTranslation('stakeholders')
   const focusBack = useFocusBack(actor.id, origin)
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape' || e.defaultPrevented || typesText(e.target)) return
+    // a text's Escape gives up what was typed there (the field keeps it, and the sheet stays);
+    // one it lets by, with nothing typed since its last Enter or Escape, closes the sheet
+    if (e.key !== 'Escape' || e.defaultPrevented) return
     e.preventDefault()
     onClose()
   }

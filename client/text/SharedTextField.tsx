@@ -10,6 +10,25 @@ import { ReadOnlyText } from './ReadOnlyText.tsx'
 /** How an edit ended: a key (Tab only with `tabEnds`: the canvas goes on from there) or a blur. */
 export type DoneReason = 'enter' | 'escape' | 'tab' | 'blur'
 
+/**
+ * After Enter or Escape the field lets go of the focus: the edit is over (a card's field
+ * closes). Whatever its `onDone` gave the focus to keeps it (the card, the next field); else,
+ * once the page has settled, the field takes it back, as a field of a form keeps it, rather
+ * than leave it on the page's body, where a keyboard starts again from the top and a screen
+ * reader loses its place. `back(true)` just before it takes it, `back(false)` if it could not.
+ */
+function letGo(el: HTMLElement, back: (on: boolean) => void): void {
+  if (document.activeElement !== el) return
+  el.blur()
+  queueMicrotask(() => {
+    const at = document.activeElement
+    if ((at && at !== document.body) || !el.isConnected || el.closest('[inert]')) return
+    back(true)
+    el.focus({ preventScroll: true })
+    if (document.activeElement !== el) back(false)
+  })
+}
+
 /** Keys typed again, as the page's shortcuts and the next editor's held keys receive them. */
 function typeAgain(keys: TypedKey[]): void {
   for (const k of keys)
@@ -27,8 +46,10 @@ function typeAgain(keys: TypedKey[]): void {
  * The one text field of the board, for every text people write: live shared text (see
  * {@link useSharedText}), the limit of the schema, and the same keys everywhere — Enter keeps
  * the text and leaves, Shift+Enter starts a new line (multi-line fields), Escape gives up this
- * person's edit (a card just made for it goes too), leaving the field keeps the text. A field
- * that opens with `autoFocus` takes the keys typed while it was opening.
+ * person's edit (a card just made for it goes too), leaving the field keeps the text. After
+ * Enter or Escape the keyboard is still there, never on the page's body: on what `onDone` gave
+ * the focus to, else on the field itself ({@link letGo}), where a second Escape is its
+ * container's. A field that opens with `autoFocus` takes the keys typed while it was opening.
  */
 interface SharedTextFieldProps {
   target: TextTarget
@@ -104,6 +125,14 @@ function EditableTextField({
   const typed = useRef(false)
   /** This person's edit of the field was just undone from inside it (Ctrl+Y brings it back). */
   const undone = useRef(false)
+  /**
+   * The field took the focus back after an Enter or an Escape ({@link letGo}) and nothing was
+   * typed since: no edit is under way (nobody is told this person writes), it has nothing of
+   * its own to give up, and the next Escape is its container's (the sheet, the panel it is in
+   * closes).
+   */
+  const rested = useRef(false)
+  const rest = (el: HTMLElement) => letGo(el, (on) => (rested.current = on))
   // Someone else deleted what this person is writing in, or a version restored replaced its
   // text: their words are kept aside, and the keys they type next go to the notice that offers
   // them back (LostEditNotice), not to the canvas's shortcuts ("n" would make a card of them).
@@ -165,7 +194,8 @@ function EditableTextField({
         finish(k.key === 'Escape' ? 'escape' : k.key === 'Tab' ? 'tab' : 'enter')
         // as a typed Enter does: the field lets go of the focus now, not when React removes
         // it, or the next keys (N for the next card) are typed into the card just left
-        el.blur()
+        if (k.key === 'Tab') el.blur()
+        else rest(el)
         // What was typed after it, before this field appeared, is what the person did next
         // (N, then the next card's text; a Tab itself: a cause of this card): it goes on as if
         // typed now, to the page's shortcuts and to the next editor's held keys.
@@ -220,6 +250,7 @@ function EditableTextField({
   )
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement | HTMLInputElement>) => {
+    if (e.key === 'Escape' && rested.current && !e.repeat) return
     // The canvas's shortcuts never see what a person types.
     e.stopPropagation()
     const key = e.key.toLowerCase()
@@ -242,11 +273,11 @@ function EditableTextField({
     } else if (e.key === 'Enter' && !(multiline && e.shiftKey)) {
       e.preventDefault()
       finish('enter')
-      e.currentTarget.blur()
+      rest(e.currentTarget)
     } else if (e.key === 'Escape') {
       e.preventDefault()
       finish('escape')
-      e.currentTarget.blur()
+      rest(e.currentTarget)
     } else if (tabEnds && e.key === 'Tab' && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault()
       finish('tab')
@@ -262,6 +293,11 @@ function EditableTextField({
     maxLength: text.maxLength,
     readOnly,
     onInput: () => {
+      // the field's edit starts again with what is typed, not with the focus it took back
+      if (rested.current) {
+        rested.current = false
+        onFocus?.()
+      }
       typed.current = true
       undone.current = false
       text.write()
@@ -272,11 +308,13 @@ function EditableTextField({
       finished.current = false
       typed.current = false
       undone.current = false
+      if (rested.current) return
       presence.typed()
       onFocus?.()
     },
     onBlur: () => {
       if (!finished.current) finish('blur')
+      rested.current = false
     },
   }
   return multiline ? (

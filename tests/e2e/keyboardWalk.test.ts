@@ -227,6 +227,20 @@ describe('a participant who closes, deletes or gives up by keyboard', () => {
     await page.keyboard.press('Escape')
     await sheet.waitFor({ state: 'detached' })
     await expect.poll(() => focused(page)).toBe('card actor-1')
+    // Enter, Escape in a text: the keyboard stays on it, not on the page's body; Escape again,
+    // nothing typed since, closes the sheet
+    await open('actor-1')
+    await sheet.locator('#actor-label').focus()
+    await page.keyboard.type(' Sud')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => focused(page)).toBe('Nome')
+    await page.keyboard.type(' Est')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => focused(page)).toBe('Nome')
+    expect(await sheet.locator('#actor-label').inputValue()).toMatch(/ Sud$/)
+    await page.keyboard.press('Escape')
+    await sheet.waitFor({ state: 'detached' })
+    await expect.poll(() => focused(page)).toBe('card actor-1')
 
     // «Elimina attore», and Delete on a card: the focus goes to another actor’s card
     await open('actor-1')
@@ -266,6 +280,11 @@ describe('a participant who closes, deletes or gives up by keyboard', () => {
       await page.keyboard.type(text)
       await page.keyboard.press('Enter')
       await expect.poll(() => focused(page)).toBe(`Regola ${n + 1}`)
+      // Escape gives up what is typed next, and the text keeps the focus too
+      await page.keyboard.type(' o quasi')
+      await page.keyboard.press('Escape')
+      await expect.poll(() => focused(page)).toBe(`Regola ${n + 1}`)
+      expect(await rules.nth(n).locator('textarea').inputValue()).toBe(text)
     }
     // «Elimina la regola 1»: the next rule (now the first) has the focus on its ✕; the last
     // one gone, «+ Regola» has it

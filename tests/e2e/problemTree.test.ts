@@ -334,6 +334,25 @@ describe('the problem tree, keyboard first', () => {
     await f.page.keyboard.press('Tab')
     await f.page.keyboard.press('Tab')
     expect(await f.cards().count()).toBe(1)
+    // Enter, Escape in its texts: the keyboard stays on the text, not on the page's body;
+    // Escape again, nothing typed since, closes the panel back onto its button
+    await f.page.getByRole('button', { name: 'Dettagli della carta ▸' }).focus()
+    await f.page.keyboard.press('Enter')
+    await f.page.keyboard.press('Tab')
+    await f.page.keyboard.type(' precoce')
+    await f.page.keyboard.press('Enter')
+    await expect.poll(focused).toBe('Testo')
+    await f.page.keyboard.type(' e dispersione')
+    await f.page.keyboard.press('Escape')
+    await expect.poll(focused).toBe('Testo')
+    await f.card('Abbandono scolastico precoce').waitFor()
+    await f.page.keyboard.press('Escape')
+    await f.page.getByTestId('inspector').waitFor({ state: 'detached' })
+    await expect
+      .poll(() =>
+        f.page.evaluate(() => document.activeElement?.classList.contains('inspector-open')),
+      )
+      .toBe(true)
   })
 
   it('typing at once after «+ Aggiungi problema» writes the new card, whole', async () => {
