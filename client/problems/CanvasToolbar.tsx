@@ -10,6 +10,7 @@ import { UndoRedoButtons } from '../kit/UndoRedoButtons.tsx'
 import { AddCardMenu, LinkMenu } from './TreeMenus.tsx'
 import { FlowZoomVar } from '../kit/FlowZoomVar.tsx'
 import { HeaderMore } from '../board/HeaderMore.tsx'
+import { TOOLBAR_ID } from './useTreeKeyboard.ts'
 
 const selectedSelector = selectedCardsSelector('problems')
 const clusterCountSelector = (s: BoardState) => s.lists['problems.clusters'].length
@@ -34,7 +35,13 @@ export function CanvasToolbar({ editing }: { editing: ReturnType<typeof useTreeE
   }
 
   return (
-    <Panel position="top-left" className="toolbar" aria-label={t('toolbar.label')}>
+    <Panel
+      position="top-left"
+      className="toolbar"
+      id={TOOLBAR_ID}
+      role="group"
+      aria-label={t('toolbar.label')}
+    >
       <FlowZoomVar />
       <AddCardMenu editing={editing} />
       <span className="toolbar-sep" />

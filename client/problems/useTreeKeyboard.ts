@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { controlKeepsKey } from '../lib/dom.ts'
 import { holdKey } from '../text/typeAhead.ts'
 import { useBoardSession } from '../store/context.tsx'
@@ -15,15 +15,22 @@ import { focusCardFrom, focusedCard, walkTree } from '../kit/treeWalk.ts'
  * along the tree (↓ causes, ↑ effects, ← → neighbours) · L auto-layout · Esc deselect. A card
  * reached with Tab is the one Enter edits and the arrows move from (the focus follows them);
  * Tab itself adds a cause to the selected card only, so that Tab still walks unselected cards.
+ * T goes to the toolbar, whose tools act on the selected card (in the page after every card,
+ * and Tab from a selected card adds a cause): Escape there comes back to the card.
  */
 export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): void {
   const { store, actions } = useBoardSession()
+  /** The card T left for the toolbar: Escape in the toolbar comes back to it. */
+  const leftFor = useRef<string | null>(null)
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const state = store.getState()
+      if (state.tab !== 'problems') return
       // a focused button keeps its Tab and Enter: a keyboard user reaches the menus and the
-      // inspector while a card is selected (Tab added a cause, Enter opened the card instead)
-      if (state.tab !== 'problems' || controlKeepsKey(e.target, e.key)) return
+      // inspector while a card is selected (Tab added a cause, Enter opened the card instead);
+      // an Escape in the toolbar, on its role list too, is the way back to the card
+      const inTools = e.target instanceof Element && !!e.target.closest(`#${TOOLBAR_ID}`)
+      if (controlKeepsKey(e.target, e.key) && !(inTools && e.key === 'Escape')) return
       if (e.ctrlKey || e.metaKey || e.altKey) return
       if (document.querySelector('[aria-modal="true"]')) return
       const { nodes, edges } = state.canvases.problems
@@ -73,9 +80,26 @@ export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): voi
           // Re-laying out the room's tree is the facilitator's call.
           if (isFacilitator(state)) void editing.autoLayout()
           break
-        case 'Escape':
-          selectOnly(store, 'problems', null)
+        case 't':
+        case 'T': {
+          const tool = firstTool()
+          if (!tool) handled = false
+          else {
+            leftFor.current = focused?.id ?? selected?.id ?? null
+            tool.focus()
+          }
           break
+        }
+        case 'Escape': {
+          // from the toolbar, back to the card it was reached from (still chosen for its tools)
+          const back = leftFor.current ?? selected?.id
+          if (back && inTools) {
+            if (nodes.some((n) => n.id === back)) focusCardFrom(e.target as Element, back)
+            else selectOnly(store, 'problems', null)
+          } else selectOnly(store, 'problems', null)
+          leftFor.current = null
+          break
+        }
         case 'ArrowDown':
         case 'ArrowUp':
         case 'ArrowLeft':
@@ -98,4 +122,15 @@ export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): voi
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [store, actions, editing])
+}
+
+/** The problem tree's toolbar (CanvasToolbar), where T takes the keyboard. */
+export const TOOLBAR_ID = 'problem-tools'
+
+/** The toolbar's first control that can be used now (one on screen, not disabled). */
+function firstTool(): HTMLElement | undefined {
+  const bar = document.getElementById(TOOLBAR_ID)
+  return [
+    ...(bar?.querySelectorAll<HTMLElement>('button:not([disabled]), select:not([disabled])') ?? []),
+  ].find((el) => el.getClientRects().length > 0)
 }

@@ -119,6 +119,28 @@ describe('a participant who works with the keyboard alone', () => {
     await expect.poll(() => focused(anna.page)).toBe(add)
   }, 60_000)
 
+  it('goes from a chosen card of the problem tree to its tools with T, and back with Escape', async () => {
+    const board = await seededBoard(['Pochi tirocini', 'Scarso orientamento', 'Poca rete'])
+    const { page } = await suite.open(board.links.participant, 'Anna')
+    const card = page.locator('.react-flow__node[data-id=p1]')
+    await card.waitFor()
+    await card.focus()
+    // chosen, Tab from the card adds a cause to it, and the tools come after every card
+    await page.keyboard.press('Space')
+    await expect.poll(() => card.evaluate((el) => el.classList.contains('selected'))).toBe(true)
+    expect(await page.locator('.toolbar-keys').textContent()).toContain('T strumenti')
+    await page.keyboard.press('t')
+    await expect.poll(() => focused(page)).toBe('+ Aggiungi problema')
+    for (const tool of ['↓ Aggiungi causa', '↑ Aggiungi effetto', 'Ruolo della carta']) {
+      await page.keyboard.press('Tab')
+      expect(await focused(page)).toBe(tool)
+    }
+    await page.keyboard.press('Escape')
+    await expect.poll(() => focused(page)).toBe('card p1')
+    expect(await card.evaluate((el) => el.classList.contains('selected'))).toBe(true)
+    expect(await page.locator('.react-flow__node').count()).toBe(3)
+  }, 60_000)
+
   it('opens «Cronologia» into its panel, and closing it with Escape or × is back on «Cronologia»', async () => {
     const board = await createBoard(suite.server.url, 'Patto Valle')
     const { page } = await suite.open(board.links.participant, 'Anna')

@@ -138,9 +138,9 @@ export const board = {
     reversed: '{{count}} links run from an effect to a cause: they are probably reversed.',
     layout: 'Lay out tree',
     group: 'Group into a branch',
-    keys: 'Keyboard: N new card · Tab cause · Shift+Tab effect · Enter edit · arrows to move · L lay out · Del delete',
+    keys: 'Keyboard: N new card · Tab cause · Shift+Tab effect · Enter edit · arrows to move · L lay out · Del delete · T tools',
     keysParticipant:
-      'Keyboard: N new card · Tab cause · Shift+Tab effect · Enter edit · arrows to move · Del delete',
+      'Keyboard: N new card · Tab cause · Shift+Tab effect · Enter edit · arrows to move · Del delete · T tools',
   },
   inspector: {
     title: 'Card details',

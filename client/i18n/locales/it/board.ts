@@ -143,10 +143,10 @@ export const board = {
       '{{count}} collegamenti vanno da un effetto verso una causa: probabilmente sono al contrario.',
     layout: 'Disponi albero',
     group: 'Raggruppa in un ramo',
-    keys: 'Tastiera: N nuova carta · Tab causa · Maiusc+Tab effetto · Invio modifica · frecce per muoversi · L disponi · Canc elimina',
+    keys: 'Tastiera: N nuova carta · Tab causa · Maiusc+Tab effetto · Invio modifica · frecce per muoversi · L disponi · Canc elimina · T strumenti',
     // laying the tree out is the facilitator's: the others are not told of a key that does nothing
     keysParticipant:
-      'Tastiera: N nuova carta · Tab causa · Maiusc+Tab effetto · Invio modifica · frecce per muoversi · Canc elimina',
+      'Tastiera: N nuova carta · Tab causa · Maiusc+Tab effetto · Invio modifica · frecce per muoversi · Canc elimina · T strumenti',
   },
   inspector: {
     title: 'Dettagli della carta',
