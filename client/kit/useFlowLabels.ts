@@ -117,17 +117,26 @@ const TO = '\u0002'
 const MARKERS = /\u0001|\u0002/g
 
 /**
- * Links named for screen readers by the cards they join ("Legame da «A» a «B»"), never by
- * internal ids. Unchanged links keep their identity, and while only positions change (a drag:
- * a new nodes array every frame, the same card data) the previous result is returned as it is.
+ * A canvas's own name for a link of its, from the texts of the cards it joins: the stakeholder
+ * map says a relation's kind ("Conflitto tra «A» e «B»"). Made once per language: a new one
+ * names every link again.
  */
-export function useNamedEdges<E extends Edge>(edges: E[], nodes: Node[]): E[] {
+export type EdgeName<E extends Edge> = (edge: E, from: string, to: string) => string
+
+/**
+ * Links named for screen readers by the cards they join ("Legame da «A» a «B»", or the
+ * canvas's own `named`), never by internal ids. Unchanged links keep their identity, and while
+ * only positions change (a drag: a new nodes array every frame, the same card data) the
+ * previous result is returned as it is.
+ */
+export function useNamedEdges<E extends Edge>(edges: E[], nodes: Node[], named?: EdgeName<E>): E[] {
   const { t, i18n } = useTranslation('board')
   const last = useRef<{
     nodes: Node[]
     edges: E[]
     data: Map<string, unknown>
     lang: string
+    by: EdgeName<E> | undefined
     attributes: EdgeRole
     out: E[]
     named: Map<string, { from: E; to: E }>
@@ -137,12 +146,13 @@ export function useNamedEdges<E extends Edge>(edges: E[], nodes: Node[]): E[] {
     prev &&
     prev.edges === edges &&
     prev.lang === i18n.language &&
+    prev.by === named &&
     (prev.nodes === nodes ||
       (prev.data.size === nodes.length && nodes.every((n) => prev.data.get(n.id) === n.data)))
   )
     return prev.out
   const labels = new Map(nodes.map((n) => [n.id, String(n.data?.label ?? '')]))
-  const named = new Map<string, { from: E; to: E }>()
+  const made = new Map<string, { from: E; to: E }>()
   // The sentence is translated once, with markers where the cards' texts go: one translation
   // per link took about 60 ms of a 2,000-card board's first render.
   const template = t('flow.edge', { from: FROM, to: TO })
@@ -152,7 +162,9 @@ export function useNamedEdges<E extends Edge>(edges: E[], nodes: Node[]): E[] {
   const out = edges.map((e) => {
     const from = labels.get(e.source) || empty
     const to = labels.get(e.target) || empty
-    const ariaLabel = template.replace(MARKERS, (m) => (m === FROM ? from : to))
+    const ariaLabel = named
+      ? named(e, from, to)
+      : template.replace(MARKERS, (m) => (m === FROM ? from : to))
     // the same link with the same name keeps the object React Flow already has
     // (the role's object itself when the link has no attributes of its own: a copy per link
     // was never the one before, and every change of a card re-rendered all the links)
@@ -165,7 +177,7 @@ export function useNamedEdges<E extends Edge>(edges: E[], nodes: Node[]): E[] {
       (e.domAttributes || before.to.domAttributes === attributes)
         ? before.to
         : { ...e, ariaLabel, domAttributes }
-    named.set(e.id, { from: e, to: result })
+    made.set(e.id, { from: e, to: result })
     return result
   })
   last.current = {
@@ -173,9 +185,10 @@ export function useNamedEdges<E extends Edge>(edges: E[], nodes: Node[]): E[] {
     edges,
     data: new Map(nodes.map((n) => [n.id, n.data])),
     lang: i18n.language,
+    by: named,
     attributes,
     out,
-    named,
+    named: made,
   }
   return out
 }

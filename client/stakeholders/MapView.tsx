@@ -38,6 +38,7 @@ import { useLocalFlow } from './useLocalFlow.ts'
 import { useMapFraming } from './useMapFraming.ts'
 import { ActorLinkMenu } from './ActorLinkMenu.tsx'
 import { RelationSample } from './visuals.tsx'
+import { useRelationName } from './relationName.ts'
 
 const MapActor = memo(function MapActor({ id, data, selected }: NodeProps<CardNode>) {
   const { t } = useTranslation('stakeholders')
@@ -164,7 +165,8 @@ export function MapView() {
       }),
     [storeEdges, relationId, lanes],
   )
-  const namedEdges = useNamedEdges(edges, storeNodes)
+  const relationName = useRelationName()
+  const namedEdges = useNamedEdges(edges, storeNodes, relationName)
   const name = useCardName()
   const actorName = useCallback(
     (n: CardNode) => name(t('card.kind'), n.data.label || t('card.unnamed')),

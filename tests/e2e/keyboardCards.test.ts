@@ -106,10 +106,11 @@ describe('the canvases’ cards, as a screen reader announces them', () => {
       .toBe('Mezzo: «Occupazione giovanile»')
   }, 60_000)
 
-  it('names the actors of the map and of the grid, in English for an English reader', async () => {
+  it('names the actors of the map and of the grid, and its relations by their kind, in English for an English reader', async () => {
     const board = await seededBoard((c) => {
       seedActors(c.doc)
       putRelation(c.doc, 'r1', { kind: 'conflict', source: 'actor-0', target: 'actor-2' })
+      putRelation(c.doc, 'r2', { kind: 'funding', source: 'actor-1', target: 'actor-3' })
     })
     const { page } = await suite.open(board.links.facilitator, 'Anna', 'en')
     await page.locator('#tab-stakeholders').click()
@@ -118,7 +119,7 @@ describe('the canvases’ cards, as a screen reader announces them', () => {
     await expect.poll(() => grid.count()).toBe(4)
     expect(await grid.first().getAttribute('aria-roledescription')).toBe('card')
     await page.locator('.view-switch button[data-view=map]').click()
-    await expect.poll(() => page.locator('.map-canvas .react-flow__edge').count()).toBe(1)
+    await expect.poll(() => page.locator('.map-canvas .react-flow__edge').count()).toBe(2)
     expect(await announced(page, '.map-canvas')).toEqual({
       cards: [
         'card | Actor: “Associazione genitori”',
@@ -126,8 +127,20 @@ describe('the canvases’ cards, as a screen reader announces them', () => {
         'card | Actor: “Confindustria Bergamo”',
         'card | Actor: “Cooperativa Il Ponte”',
       ],
-      links: ['link | Link from “Comune di Bergamo” to “Confindustria Bergamo”'],
+      // a relation's kind, as its line's colour says it, and a direction only where it has one
+      links: [
+        'link | Conflict between “Comune di Bergamo” and “Confindustria Bergamo”',
+        'link | Funding from “Cooperativa Il Ponte” to “Associazione genitori”',
+      ],
     })
+    const italian = (await suite.open(board.links.participant, 'Bea')).page
+    await italian.locator('#tab-stakeholders').click()
+    await italian.locator('.view-switch button[data-view=map]').click()
+    await expect.poll(() => italian.locator('.map-canvas .react-flow__edge').count()).toBe(2)
+    expect((await announced(italian, '.map-canvas')).links).toEqual([
+      'legame | Conflitto tra «Comune di Bergamo» e «Confindustria Bergamo»',
+      'legame | Finanziamento da «Cooperativa Il Ponte» a «Associazione genitori»',
+    ])
   }, 60_000)
 })
 

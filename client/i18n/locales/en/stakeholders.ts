@@ -131,6 +131,11 @@ export const stakeholders: typeof it = {
     delete: 'Delete actor',
     readOnly: 'Read-only',
   },
+  /** A relation of the map as a screen reader announces it (its kind: relations above). */
+  relationName: {
+    mutual: '{{kind}} between “{{from}}” and “{{to}}”',
+    directed: '{{kind}} from “{{from}}” to “{{to}}”',
+  },
   relationEditor: {
     title: 'Relationship',
     between: '{{source}} → {{target}}',

@@ -129,6 +129,11 @@ export const stakeholders = {
     delete: 'Elimina attore',
     readOnly: 'Sola lettura',
   },
+  /** A relation of the map as a screen reader announces it (its kind: relations above). */
+  relationName: {
+    mutual: '{{kind}} tra «{{from}}» e «{{to}}»',
+    directed: '{{kind}} da «{{from}}» a «{{to}}»',
+  },
   relationEditor: {
     title: 'Relazione',
     between: '{{source}} → {{target}}',
