@@ -1,11 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  useCardName,
-  useCardRoleAttributes,
-  useFlowAriaLabels,
-  useNamedEdges,
-} from '../kit/useFlowLabels.ts'
+import { useCardName, useCardRoleAttributes, useFlowAriaLabels } from '../kit/useFlowLabels.ts'
 import { FLOW_PRO_OPTIONS, FlowCredit } from '../kit/FlowCredit.tsx'
 import { FlowZoomVar } from '../kit/FlowZoomVar.tsx'
 import {

@@ -96,15 +96,24 @@ type FieldProps = DraftOptions & {
   'data-field'?: string
 }
 
+/**
+ * Enter writes what was typed, Escape gives it up; either way the keyboard stays in the field
+ * (leaving it for the page's body, a keyboard started again from the top of the page).
+ */
 export function TextField({ value, onCommit, onEditing, ...rest }: FieldProps) {
   const { revert, ...draft } = useDraft({ value, onCommit, onEditing })
+  // leaving the field writes it (useDraft's onBlur); the field is taken again at once
+  const settle = (field: HTMLInputElement) => {
+    field.blur()
+    field.focus({ preventScroll: true })
+  }
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') e.currentTarget.blur()
+    if (e.key === 'Enter') settle(e.currentTarget)
     else if (e.key === 'Escape') {
       revert()
       // the event's currentTarget is gone by the next frame
       const field = e.currentTarget
-      requestAnimationFrame(() => field.blur())
+      requestAnimationFrame(() => settle(field))
     }
   }
   return <input type="text" {...rest} {...draft} onKeyDown={onKeyDown} />

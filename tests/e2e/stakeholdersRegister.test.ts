@@ -43,6 +43,21 @@ describe('the stakeholder register in the browser', () => {
       .poll(() => alice.card('Confindustria Bergamo').getAttribute('data-stance'))
       .toBe('resists')
 
+    // a number written with Enter, one given up with Escape: the keyboard stays in the cell
+    const power = row.locator('td.cell-num input').first()
+    const inPower = () => power.evaluate((el) => el === document.activeElement)
+    await power.fill('70')
+    await power.press('Enter')
+    await waitFor(
+      () => actorByName(observer.doc, 'Confindustria Bergamo')?.power === 0.7,
+      'the power written',
+    )
+    expect(await inPower()).toBe(true)
+    await power.fill('12')
+    await power.press('Escape')
+    await expect.poll(() => power.inputValue()).toBe('70')
+    expect(await inPower()).toBe(true)
+
     // a change on the canvas side shows in the register at once
     observer.doc.transact(() =>
       canvasRoots(observer.doc, 'stakeholders').nodes.get('actor-1')!.set('pactRole', 'Capofila'),
