@@ -13,6 +13,7 @@ import {
   type NodeTypes,
   type OnBeforeDelete,
   type OnDelete,
+  useStore,
 } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { FLOW_PRO_OPTIONS, FlowCredit } from './FlowCredit.tsx'
@@ -100,7 +101,14 @@ export function BoardCanvas({
   chrome?: boolean
   children?: ReactNode
 }) {
-  const namedNodes = useNamedNodes(nodes, cardName)
+  // with its own keys off React Flow still writes the help a card is read with (the tree's keys,
+  // useFlowAriaLabels) but no longer points the cards to it: they do
+  const rfId = useStore((s) => s.rfId)
+  const namedNodes = useNamedNodes(
+    nodes,
+    cardName,
+    keyboardA11y ? undefined : `react-flow__node-desc-${rfId}`,
+  )
   const namedEdges = useNamedEdges(edges, labelsFrom)
   const ariaLabels = useFlowAriaLabels(!keyboardA11y)
   return (

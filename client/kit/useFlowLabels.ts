@@ -34,21 +34,36 @@ export function useFlowAriaLabels(tree = false): Partial<AriaLabelConfig> {
  * What a card's element says it is instead of React Flow's English "node" (its
  * `aria-roledescription`, which only a card's `domAttributes` can replace): «carta».
  */
-export function useCardRoleAttributes(): { 'aria-roledescription': string } {
+export function useCardRoleAttributes(describedBy?: string): {
+  'aria-roledescription': string
+  'aria-describedby'?: string
+} {
   const { t, i18n } = useTranslation('board')
-  return useMemo(() => ({ 'aria-roledescription': t('flow.nodeRole') }), [t, i18n.language])
+  return useMemo(
+    () => ({
+      'aria-roledescription': t('flow.nodeRole'),
+      ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+    }),
+    [t, i18n.language, describedBy],
+  )
 }
 
 /**
  * Cards named for screen readers by what they are and what they say ("Causa: «Strade
  * dissestate»", from `name`) and described as cards in the reader's language; without a name a
- * card reached with Tab was announced as an English "node" and nothing else. A card keeps its
+ * card reached with Tab was announced as an English "node" and nothing else. `describedBy`: the
+ * element whose text says what the keys do, where React Flow leaves it out (its own keys off,
+ * as on the trees, whose keys are their own). A card keeps its
  * named copy while it is the same object, and its name while its data is (a drag or a glide, a
  * new object every frame, only copies the card); `name` must be stable (a new one names every
  * card again).
  */
-export function useNamedNodes<N extends Node>(nodes: N[], name: (n: N) => string): N[] {
-  const attributes = useCardRoleAttributes()
+export function useNamedNodes<N extends Node>(
+  nodes: N[],
+  name: (n: N) => string,
+  describedBy?: string,
+): N[] {
+  const attributes = useCardRoleAttributes(describedBy)
   const cache = useRef<{
     name: unknown
     attributes: unknown
