@@ -121,11 +121,16 @@ export function ProblemCanvas() {
     [edges, report],
   )
 
+  // Framed once, as the tree opens with cards: on a board opened empty (the room opens the link
+  // before anyone writes), when the first cards come, written where someone else's screen was
+  // (off a phone's, which showed an empty canvas). A first card this page writes itself is
+  // where its person looks: left there.
+  const hasCards = nodes.length > 0
   useEffect(() => {
-    if (projector || !shown || fitted.current) return
+    if (projector || !shown || fitted.current || !hasCards) return
     fitted.current = true
-    if (store.getState().canvases.problems.nodes.length) openTree()
-  }, [projector, shown, store, openTree])
+    if (!store.getState().editingId) openTree()
+  }, [projector, shown, hasCards, store, openTree])
 
   const onConnect = useCallback(
     (c: Connection) => void actions.linkCauseToEffect(c.source, c.target),

@@ -110,6 +110,35 @@ describe('the problem tree on a phone', () => {
     await screenshot(page, 'phone-tree-laid-out')
   })
 
+  it('opened before the first card, shows the core problem the facilitator then writes', async () => {
+    // the room opens the link first; the facilitator writes the core problem where her laptop's
+    // screen is (its centre: 620 px right of the phone's), and its causes under it
+    const board = await createBoard(suite.server.url, 'Albero scritto dopo')
+    const page = await onPhone(suite.browser, board.links.participant)
+    await page.getByTestId('canvas-empty').waitFor()
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    const core = 'Difficoltà di accesso al lavoro per le persone fragili nell’Ambito di Lecco'
+    stock.doc.transact(() => {
+      putCard(stock.doc, 'problems', 'core', { kind: 'problem', label: core, role: 'core', x: 620, y: 356 })
+      for (const [i, label] of ['Trasporti scarsi', 'Poche imprese inclusive'].entries())
+        putCard(stock.doc, 'problems', `c${i}`, {
+          kind: 'problem',
+          label,
+          role: 'cause',
+          x: 500 + i * 240,
+          y: 560,
+        })
+    })
+    stock.destroy()
+    // the phone had framed nothing and stayed there: its screen showed an empty canvas
+    await expect
+      .poll(async () => (await inSight(page)).find((c) => c.text.includes(core))?.width ?? 0, {
+        timeout: 10_000,
+      })
+      .toBeGreaterThanOrEqual(150)
+    await screenshot(page, 'phone-tree-first-card-later')
+  })
+
   it('tells a phone on an empty tree what its thumb does: «+ Aggiungi problema», not a double click', async () => {
     const board = await createBoard(suite.server.url, 'Albero vuoto dal telefono')
     const page = await onPhone(suite.browser, board.links.participant)
