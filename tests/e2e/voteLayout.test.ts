@@ -358,4 +358,48 @@ describe('a dot vote on the cards', () => {
     await expect.poll(offered).toBe(true)
     await screenshot(page, 'vote-phone-far-objectives')
   })
+
+  it('on a phone the room brought to the facilitator’s view keeps «Ingrandisci per votare» clear of the bar saying so', async () => {
+    const board = await createBoard(suite.server.url, 'Patto Valle')
+    const seeder = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    clients.push(seeder)
+    const doc = seeder.doc
+    doc.transact(() => {
+      putCard(doc, 'problems', 'core', {
+        kind: 'problem',
+        label: 'Pochi tirocini',
+        x: 360,
+        y: 0,
+        role: 'core',
+      })
+      for (let i = 0; i < 4; i++) {
+        putCard(doc, 'problems', `c${i}`, {
+          kind: 'problem',
+          label: `Causa ${i + 1}`,
+          x: i * 240,
+          y: 170,
+          role: 'cause',
+        })
+        putLink(doc, 'problems', `l${i}`, { kind: 'cause-effect', source: `c${i}`, target: 'core' })
+      }
+      openVotes(doc, ['problems'])
+    })
+    const chiara = await newParticipant(suite.browser, 'Chiara')
+    await chiara.page.setViewportSize({ width: 1440, height: 900 })
+    await boardPage(chiara.page).open(board.links.facilitator)
+    const { page } = await newParticipant(suite.browser, 'Sara', 'it', PHONE)
+    await boardPage(page).open(board.links.participant)
+    await expect.poll(() => page.getByTestId('vote-dots').count()).toBe(5)
+    // «Porta tutti qui»: the phone shows what the laptop shows, from far out; the bar at its
+    // foot (four lines at half the screen's width) covered the button that zooms in to vote
+    await chiara.page.getByRole('button', { name: 'Porta tutti qui' }).click()
+    await page.locator('[data-testid=follow-bar][data-state=following]').waitFor()
+    const zoomIn = page.getByRole('button', { name: 'Ingrandisci per votare' })
+    await zoomIn.waitFor()
+    await expect.poll(() => reachable(zoomIn)).toBe(true)
+    // (and the bar, as wide as the screen lets it, leaves the zoom's buttons their taps)
+    for (const name of ['Ingrandisci', 'Riduci', 'Mostra tutto'])
+      expect(await reachable(page.getByRole('button', { name, exact: true })), name).toBe(true)
+    await screenshot(page, 'vote-phone-following')
+  })
 })
