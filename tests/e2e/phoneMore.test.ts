@@ -86,6 +86,37 @@ describe('a participant on a phone, more', () => {
     expect(await whole()).toBe(true)
   })
 
+  it('sees the pause said across the screen, in three lines at most, off the tree’s zoom buttons', async () => {
+    const board = await boardWith([['core', 'Disoccupazione giovanile', 'core', 0, 0]])
+    const phone = await openPhone(board.links.participant)
+    await phone.page.locator('.react-flow__node').first().waitFor()
+    // the facilitator pauses the board (a facilitator's connection writes the room)
+    clients[clients.length - 1]!.doc.getMap('room').set('frozen', true)
+    const banner = phone.page.getByTestId('room-frozen')
+    await banner.waitFor()
+    /** The lines its words take: the distinct tops of the text's boxes. */
+    const lines = () =>
+      banner.evaluate((el) => {
+        const range = document.createRange()
+        range.selectNodeContents(el)
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+      })
+    // left at 50 %, it had half the screen: five lines over the middle of the tree
+    expect(await lines()).toBeLessThanOrEqual(3)
+    for (const name of ['Ingrandisci', 'Riduci', 'Mostra tutto'])
+      expect(await onTop(phone.page.getByRole('button', { name, exact: true })), name).toBe(true)
+    // «Porta tutti qui» while paused: the bar saying so above the banner, over neither
+    const fede = clients[clients.length - 1]!
+    fede.provider.awareness.setLocalStateField('user', { name: 'Fede', color: '#336699' })
+    fede.doc.getMap('room').set('summon', { at: Date.now(), client: fede.doc.clientID })
+    const bar = phone.page.locator('[data-testid=follow-bar][data-state=following]')
+    await bar.waitFor()
+    const [under, over] = await Promise.all([banner.boundingBox(), bar.boundingBox()])
+    expect(over!.y + over!.height).toBeLessThanOrEqual(under!.y)
+    expect(await onTop(bar.getByRole('button', { name: 'Smetti di seguire' }))).toBe(true)
+    await screenshot(phone.page, 'phone-paused')
+  })
+
   it("puts two dots with two quick taps on a card's «+●», without opening the card", async () => {
     const board = await boardWith([['core', 'Disoccupazione giovanile', 'core', 0, 0]])
     const facilitator = await suite.open(board.links.facilitator, 'Fede')
