@@ -51,11 +51,33 @@ export function controlKeepsKey(target: EventTarget | null, key: string): boolea
 const FIELDS =
   'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]):not([readonly]), select:not([disabled])'
 
+/** Elements being given the focus by the page, not by the person (see focusQuietly). */
+const quietlyFocused = new WeakSet<Element>()
+
+/**
+ * Gives `el` the focus on the page's own initiative (after Enter, the next field): a text field
+ * taking it so does not tell the others that the person writes there until they type
+ * (SharedTextField asks `focusedQuietly` as it takes it).
+ */
+export function focusQuietly(el: HTMLElement): void {
+  quietlyFocused.add(el)
+  try {
+    el.focus()
+  } finally {
+    quietlyFocused.delete(el)
+  }
+}
+
+/** Whether the focus `el` is taking now was given by focusQuietly. */
+export function focusedQuietly(el: Element): boolean {
+  return quietlyFocused.has(el)
+}
+
 /**
  * Moves the focus to the field that follows `from` in the document, skipping what is hidden:
  * after Enter in a form's field the keyboard goes on from there (the next rule, the next
  * cell), not from the top of the page. Fields only: a row's buttons (remove ✕) would take the
- * next Enter. False when no field follows.
+ * next Enter. False when no field follows. Nobody is told the person writes there until they do.
  */
 export function focusAfter(from: Element | null): boolean {
   if (!from) return false
@@ -66,7 +88,7 @@ export function focusAfter(from: Element | null): boolean {
     (el) =>
       !from.contains(el) && !!(from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING),
   )
-  next?.focus()
+  if (next) focusQuietly(next)
   return !!next
 }
 

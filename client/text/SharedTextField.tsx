@@ -6,6 +6,7 @@ import { composingAhead, takeHeldKeys, dropHeldKeys, type TypedKey } from './typ
 import { useSharedText, type TextTarget } from './useSharedText.ts'
 import { usePresenceMark } from './usePresenceMark.ts'
 import { ReadOnlyText } from './ReadOnlyText.tsx'
+import { focusedQuietly } from '../lib/dom.ts'
 
 /** How an edit ended: a key (Tab only with `tabEnds`: the canvas goes on from there) or a blur. */
 export type DoneReason = 'enter' | 'escape' | 'tab' | 'blur'
@@ -304,10 +305,12 @@ function EditableTextField({
       presence.typed()
     },
     onKeyDown,
-    onFocus: (_: FocusEvent) => {
+    onFocus: (e: FocusEvent) => {
       finished.current = false
       typed.current = false
       undone.current = false
+      // the page gave it the focus (Enter in the field before): the edit starts with a key
+      if (focusedQuietly(e.currentTarget)) rested.current = true
       if (rested.current) return
       presence.typed()
       onFocus?.()

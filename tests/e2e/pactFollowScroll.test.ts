@@ -116,5 +116,15 @@ describe('a long pact view on the projector', () => {
     const box = (await label.boundingBox())!
     expect(box.x).toBeGreaterThanOrEqual(field.x)
     expect(box.x + box.width).toBeLessThanOrEqual(field.x + field.width)
+
+    // Alice ends her text with Enter: the keyboard goes on to the territory, where the room is
+    // not told she writes until she types (it said so for 20 s)
+    await alice.page.keyboard.press('Enter')
+    await alice.page.locator('[data-field=territory]:focus').waitFor()
+    await expect
+      .poll(() => projector.page.locator('.being-written .field-writer').allInnerTexts())
+      .toEqual([`${long} sta scrivendo`])
+    await alice.page.keyboard.type('Val')
+    await expect.poll(() => projector.page.locator('.being-written').count()).toBe(2)
   })
 })
