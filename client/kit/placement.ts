@@ -29,11 +29,16 @@ export function layerOffset(card: Placed, kind: 'cause' | 'effect'): number {
  */
 export function freeSpot(wanted: XY, taken: readonly Placed[]): XY {
   const spot = { ...wanted }
-  const overlaps = (card: Placed) =>
+  for (let i = 0; i < 200 && taken.some((card) => covers(card, spot)); i++) spot.x += CARD_W + GAP_X
+  return spot
+}
+
+/** Whether `card`, as drawn, overlaps a new card at `spot`. */
+export function covers(card: Placed, spot: XY): boolean {
+  return (
     card.position.x < spot.x + CARD_W &&
     spot.x < card.position.x + (card.measured?.width ?? CARD_W) &&
     card.position.y < spot.y + CARD_H &&
     spot.y < card.position.y + heightOf(card)
-  for (let i = 0; i < 200 && taken.some(overlaps); i++) spot.x += CARD_W + GAP_X
-  return spot
+  )
 }

@@ -1,4 +1,4 @@
-import { useCallback } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useReactFlow } from '@xyflow/react'
 import type { ProblemRole } from '../../shared/schema/index.ts'
 import { useBoardSession } from '../store/context.tsx'
@@ -6,6 +6,7 @@ import { isFacilitator } from '../store/boardStore.ts'
 import { selectOnly } from '../store/selection.ts'
 import { layoutTree, movesAny } from '../kit/autoLayout.ts'
 import { CARD_H, CARD_W, freeSpot, layerOffset } from '../kit/placement.ts'
+import { freshPlacements } from '../kit/freshPlacements.ts'
 import { revealCard } from '../kit/treeWalk.ts'
 
 /**
@@ -17,6 +18,19 @@ export function useTreeEditing({ onLaidOut }: { onLaidOut?: (moved: boolean) => 
   const { store, actions } = useBoardSession()
   const flow = useReactFlow()
   const problems = () => store.getState().canvases.problems
+  // a card added here at the moment someone else added one on the same spot moves off it
+  const [fresh] = useState(freshPlacements)
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        const { nodes } = s.canvases.problems
+        if (!fresh.any || nodes === prev.canvases.problems.nodes) return
+        const moves = fresh.moves(nodes)
+        // not inside the store's own update
+        if (moves.size) queueMicrotask(() => actions.nudgeCards('problems', moves))
+      }),
+    [store, actions, fresh],
+  )
 
   /** Pans (keeping the zoom) so the card is on screen. */
   const reveal = useCallback(
@@ -58,10 +72,13 @@ export function useTreeEditing({ onLaidOut }: { onLaidOut?: (moved: boolean) => 
       const { nodes } = problems()
       const at = freeSpot({ x: center.x - CARD_W / 2, y: center.y - CARD_H / 2 }, nodes)
       const id = actions.addProblem(at, role)
-      if (id) startEditing(id)
+      if (id) {
+        fresh.placed(id, at)
+        startEditing(id)
+      }
       return id
     },
-    [flow, store, actions, startEditing, newCardRole],
+    [flow, store, actions, startEditing, newCardRole, fresh],
   )
 
   /** A cause goes below the card and points to it; an effect goes above and is pointed to. */
@@ -81,10 +98,13 @@ export function useTreeEditing({ onLaidOut }: { onLaidOut?: (moved: boolean) => 
         if (kind === 'cause') actions.linkCauseToEffect(id, from.id)
         else actions.linkCauseToEffect(from.id, id)
       })
-      if (id) startEditing(id)
+      if (id) {
+        fresh.placed(id, at)
+        startEditing(id)
+      }
       return id
     },
-    [store, actions, startEditing],
+    [store, actions, startEditing, fresh],
   )
 
   /** Lays the tree out in layers around the core problem; one undoable step for everyone. */

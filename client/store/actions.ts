@@ -43,6 +43,9 @@ export interface XY {
  * origin is this user's edit on the phase on screen (origin.ts), which is that phase's undo
  * history; the store then changes through the binding, never directly.
  */
+/** The origin of a card moved off another placed at the same moment (nudgeCards). */
+const NUDGED = Symbol('nudged')
+
 export function createBoardActions(
   doc: Y.Doc,
   store: BoardStore,
@@ -149,6 +152,17 @@ export function createBoardActions(
         for (const [id, pos] of positions)
           patchRecord(doc, `${canvas}.nodes`, id, { x: Math.round(pos.x), y: Math.round(pos.y) })
       })
+    },
+    /**
+     * Moves cards this page just placed off cards placed elsewhere at the same moment
+     * (kit/freshPlacements.ts): not a step of this person's undo (undoing the card takes it
+     * away, wherever it went).
+     */
+    nudgeCards(canvas: CanvasName, positions: Map<string, XY>): void {
+      if (!positions.size || !mayWrite(store.getState())) return
+      doc.transact(() => {
+        for (const [id, { x, y }] of positions) patchRecord(doc, `${canvas}.nodes`, id, { x, y })
+      }, NUDGED)
     },
     /** Removes cards (with their links) and links, in one transaction. */
     removeCards(canvas: CanvasName, cardIds: string[], linkIds: string[] = []): void {

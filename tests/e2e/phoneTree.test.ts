@@ -119,7 +119,13 @@ describe('the problem tree on a phone', () => {
     const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
     const core = 'Difficoltà di accesso al lavoro per le persone fragili nell’Ambito di Lecco'
     stock.doc.transact(() => {
-      putCard(stock.doc, 'problems', 'core', { kind: 'problem', label: core, role: 'core', x: 620, y: 356 })
+      putCard(stock.doc, 'problems', 'core', {
+        kind: 'problem',
+        label: core,
+        role: 'core',
+        x: 620,
+        y: 356,
+      })
       for (const [i, label] of ['Trasporti scarsi', 'Poche imprese inclusive'].entries())
         putCard(stock.doc, 'problems', `c${i}`, {
           kind: 'problem',

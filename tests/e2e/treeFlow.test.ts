@@ -178,6 +178,48 @@ describe('the room builds one tree', () => {
     expect(t.byLabel.get('Comuni montani che invecchiano')?.role).toBe('effect')
   })
 
+  it('two causes added to one card at the same moment stand side by side, not one on the other', async () => {
+    const board = await createBoard(suite.server.url)
+    const anna = await suite.open(board.links.participant, 'Anna')
+    await anna.page.getByRole('button', { name: '+ Aggiungi problema' }).click()
+    await anna.page.getByRole('menuitem', { name: 'Problema centrale' }).click()
+    await write(anna.page, 'Disoccupazione giovanile')
+    const bruno = await suite.open(board.links.participant, 'Bruno')
+    const core = (p: typeof anna) =>
+      p.page.locator('.react-flow__node', { hasText: 'Disoccupazione giovanile' })
+    await core(bruno).waitFor()
+    // Bruno's Wi-Fi drops for a moment: meanwhile both add a cause to the core problem, each on
+    // the first free spot below it as their own page sees the tree, which is the same spot
+    const context = bruno.page.context()
+    await context.setOffline(true)
+    await bruno.page.evaluate(() => window.dispatchEvent(new Event('offline')))
+    await bruno.page.locator('[data-testid=connection][data-state=offline]').waitFor()
+    for (const [p, text] of [
+      [anna, 'Orientamento debole'],
+      [bruno, 'Trasporti scarsi'],
+    ] as const) {
+      await core(p).click()
+      await p.page.keyboard.press('Tab')
+      await write(p.page, text)
+    }
+    await context.setOffline(false)
+    await bruno.page.evaluate(() => window.dispatchEvent(new Event('online')))
+    const apart = (page: Page) =>
+      page.evaluate(() => {
+        const box = (text: string) =>
+          [...document.querySelectorAll('.react-flow__node')]
+            .find((n) => n.textContent?.includes(text))
+            ?.getBoundingClientRect()
+        const a = box('Orientamento debole')
+        const b = box('Trasporti scarsi')
+        if (!a || !b) return false
+        return a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top
+      })
+    for (const p of [anna, bruno])
+      await expect.poll(() => apart(p.page), { timeout: 15_000 }).toBe(true)
+    await screenshot(anna.page, 'tree-two-causes-at-once')
+  })
+
   it('with a card selected, a focused button keeps its Tab and Enter: the keyboard reaches the menus', async () => {
     const board = await createBoard(suite.server.url)
     const p = await suite.open(board.links.participant, 'Marco')
