@@ -38,19 +38,25 @@ const addCards = (doc: Y.Doc, n: number) => {
     )
 }
 
+/** A server holding a board of CARDS cards stored as one snapshot, unloaded. */
+async function storedLargeBoard() {
+  const server = await startServer({ limits: { unloadDelayMs: 20 } })
+  cleanup.push(() => server.close())
+  const board = await createBoard(server.url)
+  const writer = connectClient(server.url, board.id, board.keys.participant)
+  addCards(writer.doc, CARDS)
+  await waitFor(
+    async () => problems((await server.registry.acquire(board.id)).doc).size === CARDS,
+    'server has the cards',
+  )
+  writer.destroy()
+  await waitFor(() => !server.registry.isLoaded(board.id), 'board unloaded')
+  return { server, board }
+}
+
 describe('sliced load', () => {
   it('a large board is served while it loads in slices, and whoever reads it gets it whole', async () => {
-    const server = await startServer({ limits: { unloadDelayMs: 20 } })
-    cleanup.push(() => server.close())
-    const board = await createBoard(server.url)
-    const writer = connectClient(server.url, board.id, board.keys.participant)
-    addCards(writer.doc, CARDS)
-    await waitFor(
-      async () => problems((await server.registry.acquire(board.id)).doc).size === CARDS,
-      'server has the cards',
-    )
-    writer.destroy()
-    await waitFor(() => !server.registry.isLoaded(board.id), 'board unloaded')
+    const { server, board } = await storedLargeBoard()
     expect((await server.store.logStats(board.id)).count).toBe(0)
 
     // loaded again: served while its slices are applied
@@ -82,17 +88,7 @@ describe('sliced load', () => {
   })
 
   it("a page's preview of a board loading in slices waits for its pieces, and does not apply them all at once", async () => {
-    const server = await startServer({ limits: { unloadDelayMs: 20 } })
-    cleanup.push(() => server.close())
-    const board = await createBoard(server.url)
-    const writer = connectClient(server.url, board.id, board.keys.participant)
-    addCards(writer.doc, CARDS)
-    await waitFor(
-      async () => problems((await server.registry.acquire(board.id)).doc).size === CARDS,
-      'server has the cards',
-    )
-    writer.destroy()
-    await waitFor(() => !server.registry.isLoaded(board.id), 'board unloaded')
+    const { server, board } = await storedLargeBoard()
 
     // completing a board at once held the event loop (80–280 ms at 2,000 cards): the page's
     // own files and every other board waited
