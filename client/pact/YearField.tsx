@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
+import { focusAfter } from '../lib/dom.ts'
 
 export const YEAR_MIN = 1900
 export const YEAR_MAX = 2200
@@ -14,7 +15,8 @@ export function parseYear(raw: string): number | null | undefined {
 
 /**
  * A year typed in a field, written as soon as it is a whole year `check` accepts (the others
- * see it while the person is still in the field), else when the field is left (or on Enter):
+ * see it while the person is still in the field), else when the field is left or on Enter (the
+ * keyboard then goes on to the next field):
  * then `check` may refuse it with a message, and the stored year shows again. Until the person
  * types it follows the document, and leaving it untouched writes nothing.
  */
@@ -41,17 +43,24 @@ export function YearField({
   const shown = value === null ? '' : String(value)
   // what the person typed; null while they have not
   const [draft, setDraft] = useState<string | null>(null)
-  const commit = () => {
+  /** Enter wrote it and gave the focus on: the blur that follows writes nothing more. */
+  const passing = useRef(false)
+  /** Writes what was typed; false when `check` refused it (its message shows). */
+  const commit = (): boolean => {
     setDraft(null)
-    if (draft === null || draft.trim() === shown) return onError(null)
+    if (draft === null || draft.trim() === shown) {
+      onError(null)
+      return true
+    }
     const year = parseYear(draft)
     const problem = check(year)
     if (problem || year === undefined) {
       onError(problem)
-      return
+      return false
     }
     onError(null)
     onCommit(year)
+    return true
   }
   return (
     <input
@@ -74,15 +83,19 @@ export function YearField({
           onCommit(year)
         }
       }}
-      onBlur={commit}
+      onBlur={() => void (passing.current || commit())}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') e.currentTarget.blur()
-        else if (e.key === 'Escape') {
+        // Enter writes the year and the keyboard goes on to the next field (a year refused: it
+        // stays, beside the message); Escape gives up what was typed. Never to the page's body.
+        if (e.key === 'Enter') {
+          const field = e.currentTarget
+          if (!commit()) return
+          passing.current = true
+          focusAfter(field)
+          passing.current = false
+        } else if (e.key === 'Escape') {
           setDraft(null)
           onError(null)
-          // the event's currentTarget is gone by the next frame
-          const field = e.currentTarget
-          requestAnimationFrame(() => field.blur())
         }
       }}
     />

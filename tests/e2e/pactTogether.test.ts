@@ -40,6 +40,8 @@ describe('the Patto phase: what several people write at once', () => {
     await territory.press('Enter')
     await alice.page.locator('input[data-field=horizonFrom]').fill('2027')
     await alice.page.locator('input[data-field=horizonFrom]').press('Enter')
+    // Enter goes on to the next year, not to the page's body
+    await alice.page.locator('input[data-field=horizonTo]:focus').waitFor()
     await alice.page.locator('input[data-field=horizonTo]').fill('2030')
     await alice.page.locator('input[data-field=horizonTo]').press('Enter')
     await expect
@@ -53,6 +55,8 @@ describe('the Patto phase: what several people write at once', () => {
     await bruno.page.locator('input[data-field=horizonFrom]').press('Enter')
     await bruno.page.locator('.pact-error[role=alert]').waitFor()
     expect(await bruno.page.locator('input[data-field=horizonFrom]').inputValue()).toBe('2027')
+    // refused, the year keeps the keyboard, beside its message
+    await bruno.page.locator('input[data-field=horizonFrom]:focus').waitFor()
     // a whole year reaches the others while its writer is still in the field
     await alice.page.locator('input[data-field=horizonTo]').click()
     await alice.page.locator('input[data-field=horizonTo]').press('Control+a')
