@@ -82,12 +82,20 @@ const covered = (page: Page) =>
     return { controls: controls.length, found }
   })
 
-/** Two problems, an objective and two actors, each cut long, and a vote open on each canvas. */
-async function votingBoard() {
+/** The core problem of the trees the phone's vote tests lay out in rows under it. */
+const CORE = { kind: 'problem', label: 'Pochi tirocini', x: 360, y: 0, role: 'core' }
+
+/** A board, and the facilitator's stock client that writes into it. */
+async function seeded() {
   const board = await createBoard(suite.server.url, 'Patto Valle')
   const seeder = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
   clients.push(seeder)
-  const doc = seeder.doc
+  return { board, doc: seeder.doc }
+}
+
+/** Two problems, an objective and two actors, each cut long, and a vote open on each canvas. */
+async function votingBoard() {
+  const { board, doc } = await seeded()
   doc.transact(() => {
     putCard(doc, 'problems', 'p0', { kind: 'problem', label: LONG, x: 0, y: 0, role: 'core' })
     putCard(doc, 'problems', 'p1', { kind: 'problem', label: LONG, x: 0, y: 260, role: 'cause' })
@@ -208,10 +216,7 @@ describe('a dot vote on the cards', () => {
   })
 
   it("keeps the trees' warnings and display toggle off the cards' «+●» on a phone, and readable", async () => {
-    const board = await createBoard(suite.server.url, 'Patto Valle')
-    const seeder = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
-    clients.push(seeder)
-    const doc = seeder.doc
+    const { board, doc } = await seeded()
     doc.transact(() => {
       const problem = (id: string, label: string, x: number, y: number, role: string) =>
         putCard(doc, 'problems', id, { kind: 'problem', label, x, y, role })
@@ -279,18 +284,9 @@ describe('a dot vote on the cards', () => {
 
   it('on a phone, from far out, asks to zoom in to vote and leaves each card its taps', async () => {
     // a tree of three rows of four, as «Disponi albero» lays it out, and four objectives
-    const board = await createBoard(suite.server.url, 'Patto Valle')
-    const seeder = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
-    clients.push(seeder)
-    const doc = seeder.doc
+    const { board, doc } = await seeded()
     doc.transact(() => {
-      putCard(doc, 'problems', 'core', {
-        kind: 'problem',
-        label: 'Pochi tirocini',
-        x: 360,
-        y: 0,
-        role: 'core',
-      })
+      putCard(doc, 'problems', 'core', CORE)
       for (let i = 0; i < 4; i++)
         for (const [row, above] of [
           [1, 'core'],
@@ -360,18 +356,9 @@ describe('a dot vote on the cards', () => {
   })
 
   it('on a phone the room brought to the facilitator’s view keeps «Ingrandisci per votare» clear of the bar saying so', async () => {
-    const board = await createBoard(suite.server.url, 'Patto Valle')
-    const seeder = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
-    clients.push(seeder)
-    const doc = seeder.doc
+    const { board, doc } = await seeded()
     doc.transact(() => {
-      putCard(doc, 'problems', 'core', {
-        kind: 'problem',
-        label: 'Pochi tirocini',
-        x: 360,
-        y: 0,
-        role: 'core',
-      })
+      putCard(doc, 'problems', 'core', CORE)
       for (let i = 0; i < 4; i++) {
         putCard(doc, 'problems', `c${i}`, {
           kind: 'problem',
