@@ -11,6 +11,7 @@ import { callHook, type RoomHooks } from './hooks.ts'
 import type { SyncLimits } from './config.ts'
 import type { Connection } from './connection.ts'
 import { BoardLog } from './boardLog.ts'
+import { IdleUnload } from './idleUnload.ts'
 import { LoadedDocument } from './loadedDocument.ts'
 import { RoomPresence } from './roomPresence.ts'
 import { REMOTE_ORIGIN, RoomRemote } from './roomRemote.ts'
@@ -65,9 +66,11 @@ export class Room {
   private readonly intake: UpdateIntake
   /** Its side towards the other servers of a cluster (roomRemote.ts). */
   readonly remote: RoomRemote
-  private unloadTimer: NodeJS.Timeout | null = null
-  /** Readers keeping the room loaded (hold). */
-  private holds = 0
+  /**
+   * When the room unloads once nobody uses it (`hold` keeps it loaded while a reader waits for
+   * its slices or an export runs).
+   */
+  readonly idle: IdleUnload
   private readonly limits: SyncLimits
   private readonly log: FastifyBaseLogger
   private readonly hooks: RoomHooks
@@ -81,6 +84,11 @@ export class Room {
     this.log = deps.log
     this.hooks = deps.hooks
     const room = this
+    this.idle = new IdleUnload(
+      deps.limits.unloadDelayMs,
+      () => this.connections.size > 0 || this.destroyed,
+      () => this.deps.onIdle(this),
+    )
     this.content = new LoadedDocument(
       {
         id,
@@ -283,10 +291,10 @@ export class Room {
       conn.close(CLOSE.GOING_AWAY)
       return
     }
-    this.cancelUnload()
+    this.idle.cancel()
     if (this.newerSchema) {
       conn.close(CLOSE.NEWER_SCHEMA)
-      this.scheduleUnload()
+      this.idle.schedule()
       return
     }
     this.connections.add(conn)
@@ -323,35 +331,7 @@ export class Room {
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return
     this.presence.leave(conn)
-    if (this.connections.size === 0) this.scheduleUnload()
-  }
-
-  scheduleUnload(): void {
-    if (this.connections.size > 0 || this.holds > 0 || this.destroyed) return
-    this.cancelUnload()
-    this.unloadTimer = setTimeout(() => {
-      if (this.holds === 0) this.deps.onIdle(this)
-    }, this.limits.unloadDelayMs)
-    this.unloadTimer.unref()
-  }
-
-  /**
-   * Keeps an idle room loaded while `work` runs (a reader waiting for its slices, an export),
-   * then lets it unload as usual.
-   */
-  async hold<T>(work: () => T | Promise<T>): Promise<T> {
-    this.holds += 1
-    try {
-      return await work()
-    } finally {
-      this.holds -= 1
-      this.scheduleUnload()
-    }
-  }
-
-  private cancelUnload(): void {
-    if (this.unloadTimer) clearTimeout(this.unloadTimer)
-    this.unloadTimer = null
+    if (this.connections.size === 0) this.idle.schedule()
   }
 
   /** Whether the log holds updates the snapshot does not (an untouched board holds none). */
@@ -377,7 +357,7 @@ export class Room {
     if (!compact) return this.evict()
     if (this.destroyed) return
     this.destroyed = true
-    this.cancelUnload()
+    this.idle.cancel()
     this.closeConnections(CLOSE.GOING_AWAY)
     let compacted = false
     try {
@@ -405,7 +385,7 @@ export class Room {
   private async free(info: { compacted: boolean }): Promise<void> {
     if (this.freed) return
     this.freed = true
-    this.cancelUnload()
+    this.idle.cancel()
     this.boardLog.stop()
     this.connections.clear()
     this.awareness.destroy()

@@ -103,7 +103,7 @@ export class RoomRegistry {
    */
   async withRoom<T>(id: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
     const room = await this.acquire(id)
-    return room.hold(() => fn(room))
+    return room.idle.hold(() => fn(room))
   }
 
   private unload(room: Room): void {

@@ -142,7 +142,7 @@ export function attachSync(
     let room = await registry.acquire(boardId)
     while (room.destroyed) room = await registry.acquire(boardId)
     // Armed now, cancelled by join(): a handshake that never completes leaves no room loaded.
-    room.scheduleUnload()
+    room.idle.schedule()
     if (socket.destroyed) return
     wss.handleUpgrade(req, socket, head, (ws) => serve(ws, boardId, access.role, room))
   }
