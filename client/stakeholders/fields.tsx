@@ -109,12 +109,9 @@ export function TextField({ value, onCommit, onEditing, ...rest }: FieldProps) {
   }
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') settle(e.currentTarget)
-    else if (e.key === 'Escape') {
-      revert()
-      // the event's currentTarget is gone by the next frame
-      const field = e.currentTarget
-      requestAnimationFrame(() => settle(field))
-    }
+    // what was typed goes, the field shows the stored value again (leaving the field a frame
+    // later could write the draft still in the handler that React had not yet drawn anew)
+    else if (e.key === 'Escape') revert()
   }
   return <input type="text" {...rest} {...draft} onKeyDown={onKeyDown} />
 }
