@@ -55,9 +55,9 @@ const FIELDS =
 const quietlyFocused = new WeakSet<Element>()
 
 /**
- * Gives `el` the focus on the page's own initiative (after Enter, the next field): a text field
- * taking it so does not tell the others that the person writes there until they type
- * (SharedTextField asks `focusedQuietly` as it takes it).
+ * Gives `el` the focus on the page's own initiative (after Enter, the next field; a field taking
+ * its own back): a text field taking it so does not tell the others that the person writes there
+ * until they type (SharedTextField asks `focusedQuietly` as it takes it).
  */
 export function focusQuietly(el: HTMLElement): void {
   quietlyFocused.add(el)
@@ -77,10 +77,10 @@ export function focusedQuietly(el: Element): boolean {
  * Moves the focus to the field that follows `from` in the document, skipping what is hidden:
  * after Enter in a form's field the keyboard goes on from there (the next rule, the next
  * cell), not from the top of the page. Fields only: a row's buttons (remove ✕) would take the
- * next Enter. False when no field follows. Nobody is told the person writes there until they do.
+ * next Enter. Nobody is told the person writes there until they do.
  */
-export function focusAfter(from: Element | null): boolean {
-  if (!from) return false
+export function focusAfter(from: Element | null): void {
+  if (!from) return
   const all = [...document.querySelectorAll<HTMLElement>(FIELDS)].filter(
     (el) => el.getClientRects().length > 0 && !el.closest('[inert]'),
   )
@@ -89,7 +89,6 @@ export function focusAfter(from: Element | null): boolean {
       !from.contains(el) && !!(from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING),
   )
   if (next) focusQuietly(next)
-  return !!next
 }
 
 /**

@@ -6,7 +6,7 @@ import { composingAhead, takeHeldKeys, dropHeldKeys, type TypedKey } from './typ
 import { useSharedText, type TextTarget } from './useSharedText.ts'
 import { usePresenceMark } from './usePresenceMark.ts'
 import { ReadOnlyText } from './ReadOnlyText.tsx'
-import { focusedQuietly } from '../lib/dom.ts'
+import { focusQuietly, focusedQuietly } from '../lib/dom.ts'
 
 /** How an edit ended: a key (Tab only with `tabEnds`: the canvas goes on from there) or a blur. */
 export type DoneReason = 'enter' | 'escape' | 'tab' | 'blur'
@@ -14,19 +14,17 @@ export type DoneReason = 'enter' | 'escape' | 'tab' | 'blur'
 /**
  * After Enter or Escape the field lets go of the focus: the edit is over (a card's field
  * closes). Whatever its `onDone` gave the focus to keeps it (the card, the next field); else,
- * once the page has settled, the field takes it back, as a field of a form keeps it, rather
- * than leave it on the page's body, where a keyboard starts again from the top and a screen
- * reader loses its place. `back(true)` just before it takes it, `back(false)` if it could not.
+ * once the page has settled, the field takes it back (quietly: the page gives it, so no edit
+ * starts until a key does), as a field of a form keeps it, rather than leave it on the page's
+ * body, where a keyboard starts again from the top and a screen reader loses its place.
  */
-function letGo(el: HTMLElement, back: (on: boolean) => void): void {
+function letGo(el: HTMLElement): void {
   if (document.activeElement !== el) return
   el.blur()
   queueMicrotask(() => {
     const at = document.activeElement
     if ((at && at !== document.body) || !el.isConnected || el.closest('[inert]')) return
-    back(true)
-    el.focus({ preventScroll: true })
-    if (document.activeElement !== el) back(false)
+    focusQuietly(el)
   })
 }
 
@@ -127,13 +125,12 @@ function EditableTextField({
   /** This person's edit of the field was just undone from inside it (Ctrl+Y brings it back). */
   const undone = useRef(false)
   /**
-   * The field took the focus back after an Enter or an Escape ({@link letGo}) and nothing was
-   * typed since: no edit is under way (nobody is told this person writes), it has nothing of
-   * its own to give up, and the next Escape is its container's (the sheet, the panel it is in
-   * closes).
+   * The page gave the field the focus (it took it back after an Enter or an Escape, {@link
+   * letGo}, or Enter in the field before it passed it on, focusQuietly) and nothing was typed
+   * since: no edit is under way (nobody is told this person writes), it has nothing of its own
+   * to give up, and the next Escape is its container's (the sheet, the panel it is in closes).
    */
   const rested = useRef(false)
-  const rest = (el: HTMLElement) => letGo(el, (on) => (rested.current = on))
   // Someone else deleted what this person is writing in, or a version restored replaced its
   // text: their words are kept aside, and the keys they type next go to the notice that offers
   // them back (LostEditNotice), not to the canvas's shortcuts ("n" would make a card of them).
@@ -196,7 +193,7 @@ function EditableTextField({
         // as a typed Enter does: the field lets go of the focus now, not when React removes
         // it, or the next keys (N for the next card) are typed into the card just left
         if (k.key === 'Tab') el.blur()
-        else rest(el)
+        else letGo(el)
         // What was typed after it, before this field appeared, is what the person did next
         // (N, then the next card's text; a Tab itself: a cause of this card): it goes on as if
         // typed now, to the page's shortcuts and to the next editor's held keys.
@@ -274,11 +271,11 @@ function EditableTextField({
     } else if (e.key === 'Enter' && !(multiline && e.shiftKey)) {
       e.preventDefault()
       finish('enter')
-      rest(e.currentTarget)
+      letGo(e.currentTarget)
     } else if (e.key === 'Escape') {
       e.preventDefault()
       finish('escape')
-      rest(e.currentTarget)
+      letGo(e.currentTarget)
     } else if (tabEnds && e.key === 'Tab' && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault()
       finish('tab')
@@ -309,7 +306,7 @@ function EditableTextField({
       finished.current = false
       typed.current = false
       undone.current = false
-      // the page gave it the focus (Enter in the field before): the edit starts with a key
+      // the page gave it the focus: the edit starts with a key
       if (focusedQuietly(e.currentTarget)) rested.current = true
       if (rested.current) return
       presence.typed()
