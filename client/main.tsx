@@ -1,3 +1,5 @@
+// first: before any schema is made (zod's probe of eval breaks the page's security policy)
+import './boot/zodWithoutEval.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { initI18n } from './i18n/index.ts'
