@@ -11,6 +11,7 @@ import { objectiveOf, useObjectiveActions } from './useObjectiveActions.ts'
 import { UndoRedoButtons } from '../kit/UndoRedoButtons.tsx'
 import { ObjectiveLinkMenu } from './ObjectiveLinkMenu.tsx'
 import { HeaderMore } from '../board/HeaderMore.tsx'
+import { OBJECTIVE_TOOLBAR_ID } from './useObjectiveShortcuts.ts'
 
 const selectedSelector = (s: BoardState) => s.canvases.objectives.nodes.filter((n) => n.selected)
 /** Generating needs problems, or objectives to flag once every problem is gone. */
@@ -60,7 +61,13 @@ export function ObjectiveToolbar({
   }
 
   return (
-    <Panel position="top-left" className="toolbar" aria-label={t('toolbar.label')}>
+    <Panel
+      position="top-left"
+      className="toolbar"
+      id={OBJECTIVE_TOOLBAR_ID}
+      role="group"
+      aria-label={t('toolbar.label')}
+    >
       <FlowZoomVar />
       <button
         className="primary"
@@ -125,6 +132,7 @@ export function ObjectiveToolbar({
         )}
       </HeaderMore>
       <UndoRedoButtons />
+      <p className="toolbar-keys">{t('toolbar.keys')}</p>
     </Panel>
   )
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { useReactFlow } from '@xyflow/react'
 import { useBoardSession } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
@@ -6,19 +6,28 @@ import { selectOnly, selectedIds } from '../store/selection.ts'
 import { holdKey } from '../text/typeAhead.ts'
 import { controlKeepsKey } from '../lib/dom.ts'
 import { focusCardFrom, focusedCard, isArrowKey, revealCard, walkTree } from '../kit/treeWalk.ts'
+import { ToolbarJump } from '../kit/toolbarJump.ts'
+
+/** The objective tree's toolbar (ObjectiveToolbar), where T takes the keyboard. */
+export const OBJECTIVE_TOOLBAR_ID = 'objective-tools'
 
 /**
  * The objective tree's keys, as on the problem tree (mounted with the canvas only): Enter edits
  * the selected objective, Backspace opens it to fix its last letter, the arrows move the
  * selection along the tree (↓ its means, ↑ its ends, ← → its neighbours), Escape deselects.
  * A card reached with Tab is the one Enter edits and the arrows move from (the focus follows).
+ * T goes to the toolbar, whose tools act on the selected objective: Escape there comes back.
  */
 export function useObjectiveShortcuts(): void {
   const { store, actions } = useBoardSession()
   const flow = useReactFlow()
+  const jump = useRef(new ToolbarJump(OBJECTIVE_TOOLBAR_ID)).current
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || controlKeepsKey(e.target, e.key)) return
+      // an Escape in the toolbar, on its status list too, is the way back to the card
+      const inTools = jump.within(e.target)
+      if (e.ctrlKey || e.metaKey || e.altKey) return
+      if (controlKeepsKey(e.target, e.key) && !(inTools && e.key === 'Escape')) return
       const state = store.getState()
       if (state.editingId || document.querySelector('[aria-modal="true"]')) return
       const { nodes, edges } = state.canvases.objectives
@@ -43,8 +52,16 @@ export function useObjectiveShortcuts(): void {
         if (focused) focusCardFrom(e.target as Element, target.id)
         return
       }
-      if (e.key === 'Escape' && ids.length) {
-        selectOnly(store, 'objectives', null)
+      if (e.key === 't' || e.key === 'T') {
+        if (jump.leave(current?.id ?? null)) e.preventDefault()
+        return
+      }
+      if (e.key === 'Escape') {
+        // from the toolbar, back to the card it was reached from (still chosen for its tools)
+        const back = jump.takeBack(selected?.id ?? null)
+        if (back && inTools && nodes.some((n) => n.id === back))
+          focusCardFrom(e.target as Element, back)
+        else if (ids.length) selectOnly(store, 'objectives', null)
         return
       }
       // Space selects the focused card (what the toolbar's buttons then act on)
@@ -64,5 +81,5 @@ export function useObjectiveShortcuts(): void {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [store, actions, flow])
+  }, [store, actions, flow, jump])
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { ToolbarJump } from '../kit/toolbarJump.ts'
 import { controlKeepsKey } from '../lib/dom.ts'
 import { holdKey } from '../text/typeAhead.ts'
 import { useBoardSession } from '../store/context.tsx'
@@ -20,8 +21,8 @@ import { focusCardFrom, focusedCard, walkTree } from '../kit/treeWalk.ts'
  */
 export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): void {
   const { store, actions } = useBoardSession()
-  /** The card T left for the toolbar: Escape in the toolbar comes back to it. */
-  const leftFor = useRef<string | null>(null)
+  /** T to the toolbar, and Escape in the toolbar back to the card. */
+  const jump = useRef(new ToolbarJump(TOOLBAR_ID)).current
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const state = store.getState()
@@ -29,7 +30,7 @@ export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): voi
       // a focused button keeps its Tab and Enter: a keyboard user reaches the menus and the
       // inspector while a card is selected (Tab added a cause, Enter opened the card instead);
       // an Escape in the toolbar, on its role list too, is the way back to the card
-      const inTools = e.target instanceof Element && !!e.target.closest(`#${TOOLBAR_ID}`)
+      const inTools = jump.within(e.target)
       if (controlKeepsKey(e.target, e.key) && !(inTools && e.key === 'Escape')) return
       if (e.ctrlKey || e.metaKey || e.altKey) return
       if (document.querySelector('[aria-modal="true"]')) return
@@ -81,23 +82,15 @@ export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): voi
           if (isFacilitator(state)) void editing.autoLayout()
           break
         case 't':
-        case 'T': {
-          const tool = firstTool()
-          if (!tool) handled = false
-          else {
-            leftFor.current = focused?.id ?? selected?.id ?? null
-            tool.focus()
-          }
+        case 'T':
+          handled = jump.leave(focused?.id ?? selected?.id ?? null)
           break
-        }
         case 'Escape': {
           // from the toolbar, back to the card it was reached from (still chosen for its tools)
-          const back = leftFor.current ?? selected?.id
-          if (back && inTools) {
-            if (nodes.some((n) => n.id === back)) focusCardFrom(e.target as Element, back)
-            else selectOnly(store, 'problems', null)
-          } else selectOnly(store, 'problems', null)
-          leftFor.current = null
+          const back = jump.takeBack(selected?.id ?? null)
+          if (back && inTools && nodes.some((n) => n.id === back))
+            focusCardFrom(e.target as Element, back)
+          else selectOnly(store, 'problems', null)
           break
         }
         case 'ArrowDown':
@@ -121,16 +114,8 @@ export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): voi
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [store, actions, editing])
+  }, [store, actions, editing, jump])
 }
 
 /** The problem tree's toolbar (CanvasToolbar), where T takes the keyboard. */
 export const TOOLBAR_ID = 'problem-tools'
-
-/** The toolbar's first control that can be used now (one on screen, not disabled). */
-function firstTool(): HTMLElement | undefined {
-  const bar = document.getElementById(TOOLBAR_ID)
-  return [
-    ...(bar?.querySelectorAll<HTMLElement>('button:not([disabled]), select:not([disabled])') ?? []),
-  ].find((el) => el.getClientRects().length > 0)
-}

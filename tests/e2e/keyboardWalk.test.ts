@@ -6,6 +6,7 @@ import { browserSuite } from '../helpers/suite.ts'
 import { createBoard } from '../helpers/server.ts'
 import { seedActors } from '../helpers/stakeholdersPage.ts'
 import { importWithLinks, pactPage, workshopBoard } from '../helpers/pactPage.ts'
+import { objectivesPage } from '../helpers/objectivesPage.ts'
 
 const suite = browserSuite()
 const clients: Client[] = []
@@ -139,6 +140,30 @@ describe('a participant who works with the keyboard alone', () => {
     await expect.poll(() => focused(page)).toBe('card p1')
     expect(await card.evaluate((el) => el.classList.contains('selected'))).toBe(true)
     expect(await page.locator('.react-flow__node').count()).toBe(3)
+  }, 60_000)
+
+  it('goes from a chosen objective to the objective tree’s tools with T, and back with Escape', async () => {
+    const board = await seededBoard(['Pochi tirocini', 'Scarso orientamento'])
+    const { page } = await suite.open(board.links.participant, 'Anna')
+    const tree = objectivesPage(page)
+    await tree.openPhase()
+    await tree.generate()
+    const card = tree.card('tirocini')
+    await card.waitFor()
+    const id = await card.getAttribute('data-id')
+    await card.focus()
+    await page.keyboard.press('Space')
+    await expect.poll(() => card.evaluate((el) => el.classList.contains('selected'))).toBe(true)
+    expect(await page.locator('.objective-canvas .toolbar-keys').textContent()).toContain(
+      'T strumenti',
+    )
+    await page.keyboard.press('t')
+    await expect.poll(() => focused(page)).toBe('⇅ Genera albero degli obiettivi')
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toBe('+ Aggiungi obiettivo')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => focused(page)).toBe(`card ${id}`)
+    expect(await card.evaluate((el) => el.classList.contains('selected'))).toBe(true)
   }, 60_000)
 
   it('opens «Cronologia» into its panel, and closing it with Escape or × is back on «Cronologia»', async () => {

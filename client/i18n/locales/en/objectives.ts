@@ -57,6 +57,7 @@ export const objectives: typeof it = {
       'Only added objectives, or those whose problem is gone, can be deleted; the others are discarded.',
     showProblems: 'Show the original problem',
     layout: 'Arrange tree',
+    keys: 'Keyboard: Enter edit · arrows to move · Esc deselect · T tools',
     layoutHint:
       'Arranges the cards in layers: means below, ends above. Applies for everyone; Ctrl+Z undoes it.',
     undo: 'Undo',

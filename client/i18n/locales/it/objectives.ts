@@ -55,6 +55,7 @@ export const objectives = {
       'Si eliminano solo gli obiettivi aggiunti o quelli il cui problema non c’è più; gli altri si scartano.',
     showProblems: 'Mostra il problema d’origine',
     layout: 'Disponi albero',
+    keys: 'Tastiera: Invio modifica · frecce per muoversi · Esc deseleziona · T strumenti',
     layoutHint:
       'Riordina le carte a livelli: i mezzi sotto, i fini sopra. Vale per tutti e si annulla con Ctrl+Z.',
     undo: 'Annulla',
