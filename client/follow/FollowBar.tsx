@@ -1,3 +1,4 @@
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { VOTE_CANVASES, type Phase, type VoteCanvas } from '../../shared/schema/index.ts'
 import type { BoardState } from '../store/boardStore.ts'
@@ -5,6 +6,7 @@ import { activeVote } from '../facilitation/votes.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { useFollowState, useFollowStore, useLeader } from './useFollow.ts'
 import { useFollowRoom } from './useFollowRoom.ts'
+import { useBarHeight } from './useBarHeight.ts'
 
 const facilitatorNameSelector = (s: BoardState) =>
   s.peers.find((p) => p.role === 'facilitator')?.user.name ?? null
@@ -33,10 +35,21 @@ export function FollowBar() {
   const facilitatorName = useBoard(facilitatorNameSelector)
   const { phaseNotice, dismissPhase } = useFollowRoom()
   const results = useBoard((s) => resultsOn(s, phaseNotice))
+  // the pages that scroll end above the bar, whichever it says (room.css)
+  const bar = useRef<HTMLDivElement>(null)
+  const which =
+    following !== null && leader ? 'following' : phaseNotice ? 'phase' : left ? 'left' : null
+  useBarHeight(bar, which)
 
-  if (following !== null && leader)
+  if (which === 'following' && leader)
     return (
-      <div className="follow-bar" role="status" data-testid="follow-bar" data-state="following">
+      <div
+        ref={bar}
+        className="follow-bar"
+        role="status"
+        data-testid="follow-bar"
+        data-state="following"
+      >
         <span className="follow-bar__dot" style={{ background: leader.user.color }} />
         <span>
           {reason === 'summoned'
@@ -49,10 +62,10 @@ export function FollowBar() {
       </div>
     )
   // the room moving on is news even to someone who stepped away from the leader
-  if (phaseNotice) {
+  if (which === 'phase' && phaseNotice) {
     const phase = t(`board:phases.${phaseNotice}`)
     return (
-      <div className="follow-bar" role="status" data-testid="phase-notice">
+      <div ref={bar} className="follow-bar" role="status" data-testid="phase-notice">
         <span>
           {t(results ? 'phaseMovedResults' : 'phaseMoved', {
             name: facilitatorName ?? t('facilitator'),
@@ -77,9 +90,15 @@ export function FollowBar() {
       </div>
     )
   }
-  if (left)
+  if (which === 'left' && left)
     return (
-      <div className="follow-bar" role="status" data-testid="follow-bar" data-state="left">
+      <div
+        ref={bar}
+        className="follow-bar"
+        role="status"
+        data-testid="follow-bar"
+        data-state="left"
+      >
         <span>{t('left', { name: left.name })}</span>
         <button
           type="button"

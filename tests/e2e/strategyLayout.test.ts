@@ -6,6 +6,7 @@ import {
   closeParticipants,
   launchBrowser,
   newParticipant,
+  screenshot,
 } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
@@ -78,6 +79,32 @@ const tableFit = (page: Page) =>
     }
   })
 
+/**
+ * The rows of the strategy view (the criteria's scores, the candidate strategies) whose part in
+ * sight, inside the box that scrolls them, is under the bar at the screen's foot; and how many
+ * rows are in sight at all.
+ */
+const rowsUnderBar = (page: Page) =>
+  page.evaluate(() => {
+    const bar = document.querySelector('.follow-bar')!.getBoundingClientRect()
+    const under: string[] = []
+    let seen = 0
+    const rows = '.strategy-view tbody tr, .strategy-view [data-testid=candidate]'
+    for (const row of document.querySelectorAll(rows)) {
+      const clip = row.closest('.strategy-main, .candidates')!.getBoundingClientRect()
+      const r = row.getBoundingClientRect()
+      const top = Math.max(r.top, clip.top)
+      const bottom = Math.min(r.bottom, clip.bottom)
+      const left = Math.max(r.left, clip.left)
+      const right = Math.min(r.right, clip.right)
+      if (top >= bottom || left >= right) continue
+      seen++
+      if (top < bar.bottom && bar.top < bottom && left < bar.right && bar.left < right)
+        under.push(row.getAttribute('data-label') ?? row.querySelector('th')?.textContent ?? '')
+    }
+    return { under, seen }
+  })
+
 describe('the strategy table and the lost-edit notice on a laptop', () => {
   it('four strategies with long Italian names fit a 1366 × 768 laptop; with six the table scrolls sideways under the criteria', async () => {
     const board = await createBoard(server!.url, 'Patto Val Brembana')
@@ -141,6 +168,41 @@ describe('the strategy table and the lost-edit notice on a laptop', () => {
     const scroller = (await page.locator('.grid-scroll').boundingBox())!
     expect(Math.abs((await criterion.boundingBox())!.x - scroller.x)).toBeLessThanOrEqual(1)
     expect(await onTop(criterion.locator('.criterion-name'))).toBe(true)
+  })
+
+  it('at 1366 × 768 a participant brought to the strategy by «Porta tutti qui» sees its rows clear of the bar saying so', async () => {
+    const board = await createBoard(server!.url, 'Patto Val Brembana')
+    const stock = await connectSynced(server!.url, board.id, board.keys.participant)
+    clients.push(stock)
+    buildObjectiveTree(stock.doc)
+    for (const [objective, label] of CANDIDATES.slice(0, 4))
+      putRecord(stock.doc, 'strategy.candidates', `cand-${objective}`, {
+        label,
+        objectives: [objective],
+      })
+    const fabio = strategyPage(
+      (await newParticipant(browser!, 'Fabio', 'it', { viewport: WIDE_LAPTOP })).page,
+    )
+    const marta = strategyPage(
+      (await newParticipant(browser!, 'Marta', 'it', { viewport: LAPTOP })).page,
+    )
+    await fabio.open(board.links.facilitator)
+    await marta.open(board.links.participant)
+    await expect.poll(() => marta.page.locator('thead th.candidate-col').count()).toBe(4)
+    await fabio.page.getByRole('button', { name: 'Porta tutti qui' }).click()
+    const bar = marta.page.locator('[data-testid=follow-bar][data-state=following]')
+    await bar.waitFor()
+    // the bar covered the fifth criterion's scores: the page now ends above it
+    await expect.poll(() => rowsUnderBar(marta.page)).toMatchObject({ under: [] })
+    expect((await rowsUnderBar(marta.page)).seen).toBeGreaterThanOrEqual(6)
+    const main = (await marta.page.locator('.strategy-main').boundingBox())!
+    expect(main.y + main.height).toBeLessThanOrEqual((await bar.boundingBox())!.y)
+    await screenshot(marta.page, 'strategy-following-laptop')
+    // scrolled to its end, the last row too
+    await marta.page
+      .locator('.strategy-main')
+      .evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
+    await expect.poll(() => rowsUnderBar(marta.page)).toMatchObject({ under: [] })
   })
 
   for (const size of [LAPTOP, WIDE_LAPTOP])
