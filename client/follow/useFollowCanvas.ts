@@ -10,6 +10,8 @@ import type { CanvasName } from '../../shared/schema/index.ts'
 import { isViewer, type BoardState } from '../store/boardStore.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import { throttle } from '../lib/throttle.ts'
+import { onPhone } from '../kit/phone.ts'
+import { PHONE_READING_ZOOM } from '../kit/useTreeFraming.ts'
 import { useFollowStore, useLeader } from './useFollow.ts'
 
 /** How often the part of the canvas in view travels to those who follow (≤ 10 a second). */
@@ -22,9 +24,10 @@ const domSelector = (s: ReactFlowState) => s.domNode
 /**
  * Following on a canvas. Everyone's page says which part of the canvas it shows (presence
  * `sight.rect`, in the canvas's coordinates, so screens of any size can show the same part);
- * a page that follows someone shows the part they show, until its person pans, zooms or
- * selects on their own — then it stops, and keeps the way back. `view`: the view inside the
- * phase this canvas belongs to, when the phase draws the same canvas in several views.
+ * a page that follows someone shows the part they show (a phone, its middle at a size one
+ * reads), until its person pans, zooms or selects on their own — then it stops, and keeps the
+ * way back. `view`: the view inside the phase this canvas belongs to, when the phase draws the
+ * same canvas in several views.
  */
 export function useFollowCanvas(canvas: CanvasName, view?: string): void {
   const { provider } = useBoardSession()
@@ -75,7 +78,11 @@ export function useFollowCanvas(canvas: CanvasName, view?: string): void {
   useEffect(() => {
     const rect = rectRef.current
     if (!rect || !size.width || !size.height) return
-    const zoom = Math.min(size.width / rect.w, size.height / rect.h)
+    // A screen shows all the leader shows; a phone the middle of it, at the zoom it reads a tree
+    // at (the rest around it as far as it goes): a laptop's view whole was a zoom of 0.13–0.27
+    // there, its cards specks.
+    const whole = Math.min(size.width / rect.w, size.height / rect.h)
+    const zoom = onPhone() ? Math.max(whole, PHONE_READING_ZOOM) : whole
     void flow.setViewport(
       {
         x: size.width / 2 - (rect.x + rect.w / 2) * zoom,

@@ -37,6 +37,24 @@ const onTop = (page: Page, selector: string) =>
     return !!hit && el.contains(hit)
   })
 
+/**
+ * The place of the tree a page shows: the canvas's point at the middle of its view, the zoom,
+ * and the view's offset (React Flow's viewport).
+ */
+const sight = (page: Page) =>
+  page.evaluate(() => {
+    const flow = document.querySelector('.react-flow')!.getBoundingClientRect()
+    const viewport = document.querySelector('.react-flow__viewport') as HTMLElement
+    const m = new DOMMatrixReadOnly(getComputedStyle(viewport).transform)
+    return {
+      cx: (flow.width / 2 - m.e) / m.a,
+      cy: (flow.height / 2 - m.f) / m.a,
+      zoom: m.a,
+      x: m.e,
+      y: m.f,
+    }
+  })
+
 describe('a participant on a phone', () => {
   it('double-taps to add a card and to edit one; a tapped card stays in sight', async () => {
     const board = await createBoard(suite.server.url, 'Patto dal telefono')
@@ -125,5 +143,46 @@ describe('a participant on a phone', () => {
     } finally {
       stock.destroy()
     }
+  })
+
+  it('brought to a laptop’s view by «Porta tutti qui», shows its middle at a size one reads', async () => {
+    const board = await createBoard(suite.server.url, 'Albero dal telefono')
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    buildWorkshopTree(stock.doc)
+    stock.destroy()
+    const laptop = await newParticipant(suite.browser, 'Fabio', 'it', {
+      viewport: { width: 1440, height: 900 },
+    })
+    const fabio = boardPage(laptop.page)
+    await fabio.open(board.links.facilitator)
+    const phone = boardPage((await newParticipant(suite.browser, 'Lucia', 'it', PHONE)).page)
+    await phone.open(board.links.participant)
+    for (const p of [fabio, phone]) await expect.poll(() => p.cards().count()).toBe(25)
+    // the facilitator looks at the causes at the lower left, away from the core problem
+    const fitted = await sight(fabio.page)
+    await fabio.page.mouse.move(300, 700)
+    await fabio.page.mouse.wheel(0, -300)
+    await expect.poll(async () => (await sight(fabio.page)).zoom).toBeGreaterThan(fitted.zoom)
+    const fabioAt = await sight(fabio.page)
+    await fabio.page.getByRole('button', { name: 'Porta tutti qui' }).click()
+    await phone.page.locator('[data-testid=follow-bar][data-state=following]').waitFor()
+    // the laptop's whole view was a zoom of 0.13 there, its cards specks: the phone shows its
+    // middle at the zoom it reads a tree at
+    await expect
+      .poll(async () => {
+        const at = await sight(phone.page)
+        return {
+          readable: at.zoom >= 0.8,
+          there: Math.hypot(at.cx - fabioAt.cx, at.cy - fabioAt.cy) < 60,
+        }
+      })
+      .toEqual({ readable: true, there: true })
+    // (its middle on the screen, in the canvas)
+    const at = await sight(phone.page)
+    const box = (await phone.page.locator('.react-flow').boundingBox())!
+    const x = box.x + fabioAt.cx * at.zoom + at.x
+    const y = box.y + fabioAt.cy * at.zoom + at.y
+    expect(x > box.x && x < box.x + box.width && y > box.y && y < box.y + box.height).toBe(true)
+    await screenshot(phone.page, 'phone-following-laptop')
   })
 })

@@ -355,7 +355,7 @@ describe('a dot vote on the cards', () => {
     await screenshot(page, 'vote-phone-far-objectives')
   })
 
-  it('on a phone the room brought to the facilitator’s view keeps «Ingrandisci per votare» clear of the bar saying so', async () => {
+  it('on a phone the room brought to the facilitator’s view votes there, and keeps «Ingrandisci per votare» clear of the bar', async () => {
     const { board, doc } = await seeded()
     doc.transact(() => {
       putCard(doc, 'problems', 'core', CORE)
@@ -377,16 +377,22 @@ describe('a dot vote on the cards', () => {
     const { page } = await newParticipant(suite.browser, 'Sara', 'it', PHONE)
     await boardPage(page).open(board.links.participant)
     await expect.poll(() => page.getByTestId('vote-dots').count()).toBe(5)
-    // «Porta tutti qui»: the phone shows what the laptop shows, from far out; the bar at its
-    // foot (four lines at half the screen's width) covered the button that zooms in to vote
+    // «Porta tutti qui»: the phone shows the middle of what the laptop shows at the zoom one
+    // votes at (the laptop's view whole was far out, at 0.27)
     await chiara.page.getByRole('button', { name: 'Porta tutti qui' }).click()
     await page.locator('[data-testid=follow-bar][data-state=following]').waitFor()
-    const zoomIn = page.getByRole('button', { name: 'Ingrandisci per votare' })
-    await zoomIn.waitFor()
-    await expect.poll(() => reachable(zoomIn)).toBe(true)
+    await expect.poll(() => zoomOf(page)).toBeGreaterThanOrEqual(0.8)
     // (and the bar, as wide as the screen lets it, leaves the zoom's buttons their taps)
     for (const name of ['Ingrandisci', 'Riduci', 'Mostra tutto'])
       expect(await reachable(page.getByRole('button', { name, exact: true })), name).toBe(true)
     await screenshot(page, 'vote-phone-following')
+    // the whole tree, from far out: the bar at the foot (four lines at half the screen's width)
+    // covered the button that zooms in to vote
+    await page.getByRole('button', { name: 'Mostra tutto', exact: true }).tap()
+    await page.locator('[data-testid=follow-bar][data-state=left]').waitFor()
+    const zoomIn = page.getByRole('button', { name: 'Ingrandisci per votare' })
+    await zoomIn.waitFor()
+    await expect.poll(() => reachable(zoomIn)).toBe(true)
+    await screenshot(page, 'vote-phone-left-far')
   })
 })
