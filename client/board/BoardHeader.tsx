@@ -12,6 +12,7 @@ import { RoomControls } from '../room/RoomControls.tsx'
 import { HistoryButton } from '../history/HistoryButton.tsx'
 import { HeaderMore } from './HeaderMore.tsx'
 import '../home/home.css'
+import './projectorHeader.css'
 
 const headerSelector = (s: BoardState) => ({ title: s.title, role: s.role, tab: s.tab })
 

@@ -37,6 +37,10 @@ export function ConnectionBadge() {
     // the socket took the latest edits and the server has not answered since
     text = t('connection.sending')
     tone = 'busy'
+  } else if (connection === 'connected' && synced && unsent === 0 && viewer) {
+    // the projector keeps and writes nothing: connected is all there is to say
+    text = t('connection.connectedViewer')
+    tone = 'ok'
   } else if (connection === 'connected' && synced && unsent === 0) {
     text = t('connection.connected')
     short = t('connection.connectedShort')

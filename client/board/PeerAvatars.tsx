@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../store/context.tsx'
-import type { BoardState } from '../store/boardStore.ts'
+import { isViewer, type BoardState } from '../store/boardStore.ts'
 
 /** The people on the board: a projector is a screen, not a person. */
 const peersSelector = (s: BoardState) => s.peers
@@ -14,12 +14,23 @@ export function initials(name: string): string {
   return letters.toUpperCase() || '?'
 }
 
-/** Who else is on the board, with their colours. */
+/**
+ * Who else is on the board, with their colours. The projector says how many they are: eight
+ * initials and «+22», large enough to read from the back of the room, took a row of their own
+ * and told the room less than the number.
+ */
 export function PeerAvatars() {
   const { t } = useTranslation('board')
   const everyone = useBoard(peersSelector)
+  const viewer = useBoard(isViewer)
   const peers = useMemo(() => everyone.filter((p) => p.role !== 'viewer'), [everyone])
   const shown = peers.slice(0, 8)
+  if (viewer)
+    return peers.length > 0 ? (
+      <span className="avatars-count" data-testid="avatars">
+        {t('presence.here', { count: peers.length })}
+      </span>
+    ) : null
   return (
     <div
       className="avatars"

@@ -6,7 +6,12 @@ import { boardPage } from '../helpers/boardPage.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { createBoard } from '../helpers/server.ts'
 import { buildWorkshopTree, WORKSHOP_CORE } from '../helpers/workshopTree.ts'
-import { measureCardText, measureTable, type CardText } from '../helpers/projectorPage.ts'
+import {
+  measureCardText,
+  measureHeaderText,
+  measureTable,
+  type CardText,
+} from '../helpers/projectorPage.ts'
 import { putCard } from '../../shared/schema/index.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 
@@ -62,6 +67,77 @@ describe('the projector, legible from the back of the room', () => {
     expect(objectives).toMatchObject({ cards: 25, inView: 25 })
     expect(objectives!.minPx).toBeGreaterThanOrEqual(20)
     expect(objectives!.heightUsed).toBeGreaterThan(0.75)
+  })
+
+  it('the header (title, phase, status) reads at 24 px on a 1920 px screen, larger on a wider one; the tree framed below it', async () => {
+    const board = await createBoard(
+      suite.server.url,
+      'Patto educativo di comunità della Val Seriana: i giovani e il lavoro',
+    )
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    clients.push(stock)
+    buildWorkshopTree(stock.doc)
+    // the room's clock runs in the header too
+    stock.doc.getMap('room').set('timer', {
+      durationMs: 600_000,
+      running: true,
+      endsAt: Date.now() + 600_000,
+      remainingMs: 600_000,
+    })
+    // a room of twelve on the board
+    for (let i = 0; i < 12; i++) {
+      const person = await connectSynced(suite.server.url, board.id, board.keys.participant)
+      clients.push(person)
+      person.provider.awareness.setLocalState({
+        user: { name: `Persona ${String.fromCharCode(65 + i)}`, color: '#336699' },
+        role: 'participant',
+      })
+    }
+    const projector = await projectorAt(board.links.viewer)
+    const page = projector.page
+    await page.locator('[data-testid=connection][data-state=ok]').waitFor()
+    await page.locator('.room-timer-clock').waitFor()
+    await page.getByTestId('avatars').waitFor()
+    /** The header read at this size of screen: whole, none of it over the rest, over the tree. */
+    const read = async (width: number, height: number, atLeast: number) => {
+      await page.setViewportSize({ width, height })
+      // the tree framed again for this screen: all of it in view, filling its height or width
+      await expect
+        .poll(async () => {
+          const tree = await measureCardText(page)
+          return tree.inView === 25 && Math.max(tree.heightUsed, tree.widthUsed) > 0.85
+        })
+        .toBe(true)
+      await expect
+        .poll(async () => (await measureHeaderText(page)).minPx)
+        .toBeGreaterThanOrEqual(atLeast)
+      // the room's twelve counted, not eight faces and «+4»
+      await expect.poll(() => page.getByTestId('avatars').innerText()).toBe('12 persone')
+      const header = await measureHeaderText(page)
+      console.log(`projector's header at ${width}:`, header)
+      await screenshot(page, `projector-header-${width}`)
+      expect(header).toMatchObject({ overlapping: [], outside: [], cut: [] })
+      expect(header.canvasTop).toBeGreaterThanOrEqual(header.bottom - 1)
+      // it stays a header: the tree keeps most of the screen
+      expect(header.bottom).toBeLessThan(height * 0.12)
+      return header
+    }
+    const full = await read(1920, 1080, 24)
+    // the tools of the projector's computer (language, export, history) behind «Altro»
+    await page.getByRole('button', { name: 'Altro' }).click()
+    const tools = page.locator('#header-more-panel')
+    await tools.getByRole('button', { name: 'Esporta' }).waitFor()
+    await screenshot(page, 'projector-header-tools')
+    const panel = (await tools.boundingBox())!
+    expect(panel.x + panel.width).toBeLessThanOrEqual(1920)
+    await page.keyboard.press('Escape')
+    await tools.getByRole('button', { name: 'Esporta' }).waitFor({ state: 'hidden' })
+    const wide = await read(2560, 1440, 30)
+    expect(wide.minPx).toBeGreaterThan(full.minPx)
+    // a participant's header on the same screen keeps its size
+    const anna = await suite.open(board.links.participant, 'Anna')
+    await anna.page.setViewportSize({ width: 1920, height: 1080 })
+    expect((await measureHeaderText(anna.page)).minPx).toBeLessThan(16)
   })
 
   it("the room's clock and pause read at the size of the cards, not of the header", async () => {

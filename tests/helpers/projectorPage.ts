@@ -109,3 +109,74 @@ export function measureTable(page: Page, selector: string): Promise<TableBox> {
     }
   }, selector)
 }
+
+export interface HeaderText {
+  /** The smallest text in the header, in CSS px, and what it says. */
+  minPx: number
+  smallest: string
+  /** Texts drawn over one another, out of the window, or cut by their box. */
+  overlapping: string[]
+  outside: string[]
+  cut: string[]
+  /** The header's bottom edge and the canvas's top edge, in CSS px. */
+  bottom: number
+  canvasTop: number
+}
+
+/**
+ * What the room reads of the page's header: every piece of text shown in `.board-header` (its
+ * computed font size), whether any two are drawn over one another, lie out of the window or are
+ * cut by an element that hides its overflow.
+ */
+export function measureHeaderText(page: Page): Promise<HeaderText> {
+  return page.evaluate(() => {
+    const header = document.querySelector<HTMLElement>('.board-header')!
+    const walker = document.createTreeWalker(header, NodeFilter.SHOW_TEXT)
+    const texts: { text: string; el: Element; box: DOMRect }[] = []
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement!
+      const text = node.textContent!.trim()
+      if (!text || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true }))
+        continue
+      // a name only for screen readers (.visually-hidden: a box of 1 px)
+      const own = el.getBoundingClientRect()
+      if (own.width <= 1 && own.height <= 1) continue
+      const range = document.createRange()
+      range.selectNodeContents(node)
+      const box = range.getBoundingClientRect()
+      if (box.width > 0 && box.height > 0) texts.push({ text, el, box })
+    }
+    let minPx = Infinity
+    let smallest = ''
+    const overlapping: string[] = []
+    const outside: string[] = []
+    const cut: string[] = []
+    texts.forEach(({ text, el, box }, i) => {
+      const px = parseFloat(getComputedStyle(el).fontSize)
+      if (px < minPx) [minPx, smallest] = [px, text]
+      if (box.left < -1 || box.right > innerWidth + 1 || box.top < -1) outside.push(text)
+      const style = getComputedStyle(el)
+      const hides = style.overflowX !== 'visible' || style.overflowY !== 'visible'
+      const over = el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1
+      if (hides && over) cut.push(text)
+      for (const other of texts.slice(i + 1)) {
+        const b = other.box
+        const apart =
+          b.left >= box.right - 1 ||
+          b.right <= box.left + 1 ||
+          b.top >= box.bottom - 1 ||
+          b.bottom <= box.top + 1
+        if (!apart) overlapping.push(`${text} / ${other.text}`)
+      }
+    })
+    return {
+      minPx: Math.round(minPx * 10) / 10,
+      smallest,
+      overlapping,
+      outside,
+      cut,
+      bottom: header.getBoundingClientRect().bottom,
+      canvasTop: document.querySelector('.react-flow')!.getBoundingClientRect().top,
+    }
+  })
+}

@@ -61,6 +61,7 @@ export const board = {
     connecting: 'Connecting…',
     connected: 'Connected · all saved',
     connectedShort: 'All saved',
+    connectedViewer: 'Connected',
     sending: 'Sending changes…',
     reconnecting: 'Reconnecting… {{count}} changes to send',
     reconnecting_one: 'Reconnecting… 1 change to send',
@@ -102,6 +103,8 @@ export const board = {
     others: '{{count}} people on the board',
     others_zero: 'Nobody else on the board',
     others_one: '1 person on the board',
+    here: '{{count}} people',
+    here_one: '1 person',
   },
   name: {
     title: 'What is your name?',

@@ -62,6 +62,8 @@ export const board = {
     connecting: 'Connessione…',
     connected: 'Connesso · tutto salvato',
     connectedShort: 'Tutto salvato',
+    /** The projector writes nothing: «tutto salvato» said nothing to the room. */
+    connectedViewer: 'Connesso',
     sending: 'Invio delle modifiche…',
     reconnecting: 'Riconnessione… {{count}} modifiche da inviare',
     reconnecting_one: 'Riconnessione… 1 modifica da inviare',
@@ -105,6 +107,9 @@ export const board = {
     others: '{{count}} persone sulla lavagna',
     others_zero: 'Nessun altro sulla lavagna',
     others_one: '1 persona sulla lavagna',
+    /** On the projector: how many are on the board, read from the back of the room. */
+    here: '{{count}} persone',
+    here_one: '1 persona',
   },
   name: {
     title: 'Come ti chiami?',
