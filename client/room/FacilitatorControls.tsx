@@ -72,19 +72,12 @@ export function FacilitatorControls() {
       <button
         type="button"
         aria-pressed={spotlight}
-        className={spotlight ? 'is-on' : ''}
         title={t('spotlightTitle')}
         onClick={toggleSpotlight}
       >
         {t('spotlight')}
       </button>
-      <button
-        type="button"
-        aria-pressed={showJoin}
-        className={showJoin ? 'is-on' : ''}
-        title={t('showJoinTitle')}
-        onClick={toggleJoin}
-      >
+      <button type="button" aria-pressed={showJoin} title={t('showJoinTitle')} onClick={toggleJoin}>
         {showJoin ? t('hideJoin') : t('showJoin')}
       </button>
       {brought && (

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { newParticipant, screenshot } from '../helpers/browser.ts'
 import { boardPage } from '../helpers/boardPage.ts'
 import { facilitatorPanel } from '../helpers/facilitatorPanel.ts'
@@ -37,6 +37,30 @@ const remaining = (pages: Page[]) =>
 const spread = (values: number[]) => Math.max(...values) - Math.min(...values)
 
 const seededBoard = (labels: string[]) => seededProblemBoard(suite.server.url, labels, clients)
+
+/** A colour as the eye sees it on the header's white: `rgb(…)`/`rgba(…)` to [r, g, b]. */
+const opaque = (css: string) => {
+  const [r = 0, g = 0, b = 0, a = 1] = css.match(/[\d.]+/g)!.map(Number)
+  return [r, g, b].map((c) => c * a + 255 * (1 - a))
+}
+/** WCAG's contrast ratio of two colours (1 to 21). */
+const contrast = (a: number[], b: number[]) => {
+  const lum = (rgb: number[]) => {
+    const [r, g, b] = rgb.map((c) => {
+      const v = c / 255
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4
+    })
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+  }
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x)
+  return (hi! + 0.05) / (lo! + 0.05)
+}
+/** A button's fill and text colour, opaque. */
+const colours = (button: Locator) =>
+  button.evaluate((el) => {
+    const style = getComputedStyle(el)
+    return { fill: style.backgroundColor, text: style.color }
+  })
 
 describe('the facilitator runs the room', () => {
   it('the timer shows the same time on every screen, one clock 5 minutes off, through pause and resume', async () => {
@@ -230,6 +254,37 @@ describe('the facilitator runs the room', () => {
     await expect
       .poll(() => rows('.toolbar > :is(button, select, .tree-menu-anchor)', facilitator.page))
       .toBe(1)
+  })
+
+  it('the spotlight looks pressed while on, plain while off, and says so to a screen reader, in Italian and in English', async () => {
+    const board = await createBoard(suite.server.url, 'Patto Valle')
+    for (const [lang, name] of [
+      ['it', 'Riflettore'],
+      ['en', 'Spotlight'],
+    ] as const) {
+      const { page } = await suite.open(board.links.facilitator, 'Fede', lang)
+      await page.setViewportSize({ width: 1440, height: 900 })
+      const spotlight = page.getByRole('button', { name, exact: true })
+      const bar = page.locator('.board-header')
+      // on by default: the projector follows the facilitator's selection
+      await expect.poll(() => spotlight.getAttribute('aria-pressed')).toBe('true')
+      const on = await colours(spotlight)
+      await bar.screenshot({ path: await screenshot(page, `spotlight-on-${lang}`) })
+      await spotlight.click()
+      await expect.poll(() => spotlight.getAttribute('aria-pressed')).toBe('false')
+      // the pointer away, as the facilitator's eye comes back to the bar
+      await page.mouse.move(700, 600)
+      const off = await colours(spotlight)
+      await bar.screenshot({ path: await screenshot(page, `spotlight-off-${lang}`) })
+      console.log(`spotlight (${lang}) on:`, on, 'off:', off)
+      // the two states apart at a glance (WCAG's 3:1 for a control's state), the word readable
+      expect(contrast(opaque(on.fill), opaque(off.fill))).toBeGreaterThanOrEqual(3)
+      expect(contrast(opaque(on.text), opaque(on.fill))).toBeGreaterThanOrEqual(4.5)
+      expect(contrast(opaque(off.text), opaque(off.fill))).toBeGreaterThanOrEqual(4.5)
+      // and back on
+      await spotlight.click()
+      await expect.poll(() => spotlight.getAttribute('aria-pressed')).toBe('true')
+    }
   })
 
   it('a pause closes the card a participant is writing, on the words typed so far, for everyone', async () => {
