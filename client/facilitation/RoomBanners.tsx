@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/shallow'
 import type { RoomState } from '../../shared/schema/index.ts'
 import { useBoard, useBoardSession } from '../store/context.tsx'
 import { isViewer, type BoardState } from '../store/boardStore.ts'
 import { useRoom } from '../room/useRoom.ts'
+import { useAtFoot } from '../room/footClear.ts'
 import './roomBanners.css'
 
 const bannerSelector = (s: BoardState) => ({
@@ -39,7 +40,7 @@ export function RoomBanners() {
   return (
     <>
       {refused && (
-        <div className="room-banner room-banner-refused" role="alert" data-testid="room-refused">
+        <FootBanner kind="refused" role="alert">
           {t(`refused.${refused}`)}{' '}
           {refused !== 'facilitator' && (
             <button type="button" onClick={() => location.reload()}>
@@ -52,18 +53,14 @@ export function RoomBanners() {
           >
             {t('refused.discard')}
           </button>
-        </div>
+        </FootBanner>
       )}
-      {frozen && (
-        <div className="room-banner room-banner-frozen" role="status" data-testid="room-frozen">
-          {t(`freeze.banner${who}`)}
-        </div>
-      )}
+      {frozen && <FootBanner kind="frozen">{t(`freeze.banner${who}`)}</FootBanner>}
       <RestoredBanner />
       {!frozen && locked && (
-        <div className="room-banner room-banner-locked" role="status" data-testid="room-locked">
+        <FootBanner kind="locked">
           {t(who === 'Participant' ? 'locks.banner' : `locks.banner${who}`)}
-        </div>
+        </FootBanner>
       )}
     </>
   )
@@ -103,7 +100,7 @@ function RestoredBanner() {
     minute: '2-digit',
   })
   return (
-    <div className="room-banner room-banner-restored" role="status" data-testid="room-restored">
+    <FootBanner kind="restored">
       {t(restored.by ? 'restored.bannerBy' : 'restored.banner', {
         name: restored.by,
         time,
@@ -117,6 +114,33 @@ function RestoredBanner() {
           {t('restored.dismiss')}
         </button>
       )}
+    </FootBanner>
+  )
+}
+
+/**
+ * One of the room's banners at the window's foot (roomBanners.css places them): the pages that
+ * scroll end above it (footClear.ts).
+ */
+function FootBanner({
+  kind,
+  role = 'status',
+  children,
+}: {
+  kind: 'refused' | 'frozen' | 'locked' | 'restored'
+  role?: 'status' | 'alert'
+  children: ReactNode
+}) {
+  const el = useRef<HTMLDivElement>(null)
+  useAtFoot(el, true)
+  return (
+    <div
+      ref={el}
+      className={`room-banner room-banner-${kind}`}
+      role={role}
+      data-testid={`room-${kind}`}
+    >
+      {children}
     </div>
   )
 }

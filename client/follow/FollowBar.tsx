@@ -6,7 +6,7 @@ import { activeVote } from '../facilitation/votes.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { useFollowState, useFollowStore, useLeader } from './useFollow.ts'
 import { useFollowRoom } from './useFollowRoom.ts'
-import { useBarHeight } from './useBarHeight.ts'
+import { useAtFoot } from '../room/footClear.ts'
 
 const facilitatorNameSelector = (s: BoardState) =>
   s.peers.find((p) => p.role === 'facilitator')?.user.name ?? null
@@ -35,11 +35,11 @@ export function FollowBar() {
   const facilitatorName = useBoard(facilitatorNameSelector)
   const { phaseNotice, dismissPhase } = useFollowRoom()
   const results = useBoard((s) => resultsOn(s, phaseNotice))
-  // the pages that scroll end above the bar, whichever it says (room.css)
+  // the pages that scroll end above the bar, whichever it says (footClear.ts)
   const bar = useRef<HTMLDivElement>(null)
   const which =
     following !== null && leader ? 'following' : phaseNotice ? 'phase' : left ? 'left' : null
-  useBarHeight(bar, which)
+  useAtFoot(bar, which !== null)
 
   if (which === 'following' && leader)
     return (

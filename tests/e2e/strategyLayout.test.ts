@@ -12,6 +12,7 @@ import { boardPage } from '../helpers/boardPage.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { createBoard, startServer } from '../helpers/server.ts'
 import { buildObjectiveTree, strategyPage } from '../helpers/strategyPage.ts'
+import { facilitatorPanel } from '../helpers/facilitatorPanel.ts'
 
 /**
  * These pages are measured as a laptop shows them, with the scrollbars that take room beside a
@@ -81,12 +82,14 @@ const tableFit = (page: Page) =>
 
 /**
  * The rows of the strategy view (the criteria's scores, the candidate strategies) whose part in
- * sight, inside the box that scrolls them, is under the bar at the screen's foot; and how many
- * rows are in sight at all.
+ * sight, inside the box that scrolls them, is under what sits at the screen's foot (the bar
+ * saying whom one follows, the room's banners); and how many rows are in sight at all.
  */
 const rowsUnderBar = (page: Page) =>
   page.evaluate(() => {
-    const bar = document.querySelector('.follow-bar')!.getBoundingClientRect()
+    const foot = [...document.querySelectorAll('.follow-bar, .room-banner')].map((el) =>
+      el.getBoundingClientRect(),
+    )
     const under: string[] = []
     let seen = 0
     const rows = '.strategy-view tbody tr, .strategy-view [data-testid=candidate]'
@@ -99,7 +102,7 @@ const rowsUnderBar = (page: Page) =>
       const right = Math.min(r.right, clip.right)
       if (top >= bottom || left >= right) continue
       seen++
-      if (top < bar.bottom && bar.top < bottom && left < bar.right && bar.left < right)
+      if (foot.some((b) => top < b.bottom && b.top < bottom && left < b.right && b.left < right))
         under.push(row.getAttribute('data-label') ?? row.querySelector('th')?.textContent ?? '')
     }
     return { under, seen }
@@ -170,7 +173,7 @@ describe('the strategy table and the lost-edit notice on a laptop', () => {
     expect(await onTop(criterion.locator('.criterion-name'))).toBe(true)
   })
 
-  it('at 1366 × 768 a participant brought to the strategy by «Porta tutti qui» sees its rows clear of the bar saying so', async () => {
+  it('at 1366 × 768 a participant brought to the strategy by «Porta tutti qui» sees its rows clear of the bar saying so, and of a pause’s banner under it', async () => {
     const board = await createBoard(server!.url, 'Patto Val Brembana')
     const stock = await connectSynced(server!.url, board.id, board.keys.participant)
     clients.push(stock)
@@ -203,6 +206,27 @@ describe('the strategy table and the lost-edit notice on a laptop', () => {
       .locator('.strategy-main')
       .evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
     await expect.poll(() => rowsUnderBar(marta.page)).toMatchObject({ under: [] })
+
+    // the facilitator pauses the board: its banner at the foot, the bar above it, rows above both
+    await marta.page.locator('.strategy-main').evaluate((el) => el.scrollTo({ top: 0 }))
+    const panel = await facilitatorPanel(fabio.page)
+    await panel.getByRole('checkbox', { name: 'Metti in pausa la lavagna' }).check()
+    const banner = marta.page.getByTestId('room-frozen')
+    await banner.waitFor()
+    await expect.poll(() => rowsUnderBar(marta.page)).toMatchObject({ under: [] })
+    expect((await rowsUnderBar(marta.page)).seen).toBeGreaterThanOrEqual(4)
+    const pausedMain = (await marta.page.locator('.strategy-main').boundingBox())!
+    expect(pausedMain.y + pausedMain.height).toBeLessThanOrEqual((await bar.boundingBox())!.y)
+    // and without the bar (she stops following), above the banner alone
+    await bar.getByRole('button', { name: 'Smetti di seguire' }).click()
+    await bar.waitFor({ state: 'detached' })
+    await expect
+      .poll(async () => {
+        const main = (await marta.page.locator('.strategy-main').boundingBox())!
+        return main.y + main.height <= (await banner.boundingBox())!.y
+      })
+      .toBe(true)
+    expect(await rowsUnderBar(marta.page)).toMatchObject({ under: [] })
   })
 
   for (const size of [LAPTOP, WIDE_LAPTOP])
