@@ -1,20 +1,17 @@
 import { useTranslation } from 'react-i18next'
 import type { ActorCategory, RelationKind, Stance } from '../../shared/schema/index.ts'
-import { CATEGORY_LOOK, RELATION_LOOK } from '../../shared/stakeholders/look.ts'
+import { STANCES } from '../../shared/schema/index.ts'
+import { CATEGORY_LOOK, RELATION_LOOK, STANCE_LOOK } from '../../shared/stakeholders/look.ts'
 
 /** How the method's codes look, here and in the exported pictures (shared/stakeholders/look.ts). */
 export const CATEGORY_COLORS = CATEGORY_LOOK
 
-export const STANCE_COLORS: Record<Stance, string> = {
-  supports: '#1d7a3a',
-  neutral: '#5b6472',
-  resists: '#b3261e',
-}
-export const STANCE_GLYPHS: Record<Stance, string> = {
-  supports: '✓',
-  neutral: '=',
-  resists: '✕',
-}
+export const STANCE_COLORS = Object.fromEntries(
+  STANCES.map((s) => [s, STANCE_LOOK[s].color]),
+) as Record<Stance, string>
+export const STANCE_GLYPHS = Object.fromEntries(
+  STANCES.map((s) => [s, STANCE_LOOK[s].glyph]),
+) as Record<Stance, string>
 
 export const RELATION_STYLES = RELATION_LOOK
 

@@ -1,11 +1,16 @@
 import { textWidth } from './fontMetrics.ts'
 import type { ImageLabels } from './labels.ts'
-import type { DrawnCard } from './model.ts'
+import { FOOT, footChip, footChipWidth, type DrawnCard } from './model.ts'
 import { num, rect, svgDocument, textBlock, wrap, type Box } from './svg.ts'
 
 export interface LegendItem {
-  /** A card's colours, a line, or a line with an arrowhead (a link or a directed relation). */
-  kind: 'box' | 'line' | 'arrow'
+  /**
+   * A card's colours, a line, a line with an arrowhead (a link or a directed relation), or a
+   * chip with its glyph (an actor's stance).
+   */
+  kind: 'box' | 'line' | 'arrow' | 'chip'
+  /** A chip's glyph. */
+  glyph?: string
   fill: string
   stroke: string
   dash?: string | undefined
@@ -53,6 +58,9 @@ function swatch(item: LegendItem, x: number, y: number): string {
 }
 
 const swatchWidth = (item: LegendItem) => (item.kind === 'box' ? SWATCH : LINE_SWATCH)
+/** A stance's chip says its glyph and its word, as on the page's legend: no text beside it. */
+const chipText = (item: LegendItem) => `${item.glyph ?? ''} ${item.label}`
+const chipWidth = (item: LegendItem) => footChipWidth(chipText(item))
 
 /** Legend items flowed into rows no wider than `width`; returns the SVG and its height. */
 function legend(items: LegendItem[], labels: ImageLabels, x: number, y: number, width: number) {
@@ -62,11 +70,20 @@ function legend(items: LegendItem[], labels: ImageLabels, x: number, y: number, 
   let cx = x + textWidth(labels.legend, LEGEND_SIZE, 'bold') + ITEM_GAP
   let cy = y
   for (const item of items) {
+    const chip = item.kind === 'chip'
     const text = swatchWidth(item) + 8
-    const w = text + textWidth(item.label, LEGEND_SIZE)
+    const w = chip ? chipWidth(item) : text + textWidth(item.label, LEGEND_SIZE)
     if (cx + w > x + width && cx > x) {
       cx = x
       cy += ROW
+    }
+    if (chip) {
+      const at = cy + ROW / 2 - 2 - FOOT.height / 2
+      parts.push(
+        footChip({ text: chipText(item), color: item.stroke }, cx, at, w, 'data-legend="stance"'),
+      )
+      cx += w + ITEM_GAP
+      continue
     }
     parts.push(
       swatch(item, cx, cy),

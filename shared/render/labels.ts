@@ -3,6 +3,7 @@ import type {
   ObjectiveStatus,
   ProblemRole,
   RelationKind,
+  Stance,
 } from '../schema/vocabulary.ts'
 import type { Quadrant } from '../stakeholders/grid.ts'
 
@@ -22,6 +23,8 @@ export interface ImageLabels {
   statuses: Record<ObjectiveStatus, string>
   categories: Record<ActorCategory, string>
   relations: Record<RelationKind, string>
+  /** An actor's stance, as its chip on the page says it. */
+  stances: Record<Stance, string>
   quadrants: Record<Quadrant, string>
   /** Under each quadrant's strategy, what puts an actor there. */
   quadrantHints: Record<Quadrant, string>
@@ -64,6 +67,7 @@ const it: ImageLabels = {
     information: 'Scambio di informazioni',
     funding: 'Finanziamento',
   },
+  stances: { supports: 'Sostiene', neutral: 'Neutrale', resists: 'Resiste' },
   quadrants: {
     'manage-closely': 'Gestire da vicino',
     'keep-satisfied': 'Mantenere soddisfatti',
@@ -127,6 +131,7 @@ const en: ImageLabels = {
     information: 'Information exchange',
     funding: 'Funding',
   },
+  stances: { supports: 'Supports', neutral: 'Neutral', resists: 'Resists' },
   quadrants: {
     'manage-closely': 'Manage closely',
     'keep-satisfied': 'Keep satisfied',

@@ -56,11 +56,51 @@ export interface CardLook {
   head: string
   headColor: string
   chip?: { text: string; fill: string; color: string }
+  /**
+   * A chip under the text, on the left, white with a border of its colour: an actor's stance,
+   * where the page's card shows it (StanceBadge).
+   */
+  foot?: { text: string; color: string }
   label: string
   emptyLabel: string
   weight: Weight
   /** Muted text (a discarded objective). */
   muted?: boolean
+}
+
+/** The stance chip under an actor's text, as the page's (11 px bold, a 1.5-px border). */
+export const FOOT = { size: 11, height: 17, gap: 5, padX: 7 } as const
+
+export const footChipWidth = (text: string) => textWidth(text, FOOT.size, 'bold') + 2 * FOOT.padX
+
+/**
+ * A white chip bordered and written in `color`, its top-left corner at (x, y); `mark` names it
+ * in the SVG (a card's stance, the legend's).
+ */
+export function footChip(
+  chip: { text: string; color: string },
+  x: number,
+  y: number,
+  max = Infinity,
+  mark = 'data-chip="stance"',
+): string {
+  const width = Math.min(max, footChipWidth(chip.text))
+  return (
+    `<g ${mark}>` +
+    rect(
+      { x, y, width, height: FOOT.height },
+      '#ffffff',
+      chip.color,
+      `stroke-width="1.5" rx="${FOOT.height / 2}"`,
+    ) +
+    textBlock([chip.text], x + width / 2, y + 2, {
+      size: FOOT.size,
+      weight: 'bold',
+      fill: chip.color,
+      anchor: 'middle',
+    }) +
+    '</g>'
+  )
 }
 
 /** Draws a card with its top-left corner at (x, y); its height follows its wrapped text. */
@@ -84,9 +124,12 @@ export function drawCard(id: string, x: number, y: number, look: CardLook): Draw
   const chipTop = CARD.padTop - 1 + (chipBelow ? headLines.length * CARD.headSize * 1.3 + 2 : 0)
   const headHeight =
     (chipBelow ? chipTop - CARD.padTop + 18 : headLines.length * CARD.headSize * 1.3) + CARD.headGap
+  const footTop = CARD.padTop + headHeight + lines.length * CARD.lineHeight + FOOT.gap
   const height = Math.max(
     CARD.minHeight,
-    CARD.padTop + headHeight + lines.length * CARD.lineHeight + CARD.padBottom,
+    look.foot
+      ? footTop + FOOT.height + CARD.padBottom
+      : CARD.padTop + headHeight + lines.length * CARD.lineHeight + CARD.padBottom,
   )
   const box = { x, y, width: look.width, height }
   const parts = [
@@ -128,5 +171,6 @@ export function drawCard(id: string, x: number, y: number, look: CardLook): Draw
       CARD.lineHeight,
     ),
   )
+  if (look.foot) parts.push(footChip(look.foot, x + CARD.padX, y + footTop, inner))
   return { id, box, svg: `<g data-card="${id.replace(/[^\w:-]/g, '_')}">${parts.join('')}</g>` }
 }

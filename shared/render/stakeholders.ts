@@ -1,8 +1,10 @@
 import {
   ACTOR_CATEGORIES,
   RELATION_KINDS,
+  STANCES,
   type ActorCategory,
   type RelationKind,
+  type Stance,
 } from '../schema/vocabulary.ts'
 import {
   GRID,
@@ -15,8 +17,9 @@ import {
   trayLayout,
   type TrayLayout,
 } from '../stakeholders/grid.ts'
-import { CATEGORY_LOOK, RELATION_LOOK } from '../stakeholders/look.ts'
+import { CATEGORY_LOOK, RELATION_LOOK, STANCE_LOOK } from '../stakeholders/look.ts'
 import { MAP_CARD } from '../stakeholders/layout.ts'
+import type { LegendItem } from './frame.ts'
 import type { ImageLabels } from './labels.ts'
 import { drawCard, numberOr, str, type DrawnCard, type RenderSource } from './model.ts'
 import { borderPoint, num, rect, textBlock, type Box } from './svg.ts'
@@ -34,6 +37,10 @@ const QUADRANT_LOOK: Record<Quadrant, { tint: string; ink: string }> = {
 function categoryOf(v: unknown): ActorCategory {
   return (ACTOR_CATEGORIES as readonly unknown[]).includes(v) ? (v as ActorCategory) : 'community'
 }
+/** As the page reads it (shared/stakeholders/actors.ts): no stance, or an unknown one, is neutral. */
+function stanceOf(v: unknown): Stance {
+  return (STANCES as readonly unknown[]).includes(v) ? (v as Stance) : 'neutral'
+}
 function relationOf(v: unknown): RelationKind {
   return (RELATION_KINDS as readonly unknown[]).includes(v) ? (v as RelationKind) : 'cooperation'
 }
@@ -48,6 +55,7 @@ function actorCard(
 ): DrawnCard {
   const category = categoryOf(node.category)
   const look = CATEGORY_LOOK[category]
+  const stance = STANCE_LOOK[stanceOf(node.stance)]
   return drawCard(str(node.id), x, y, {
     width,
     fill: look.tint,
@@ -58,16 +66,28 @@ function actorCard(
     label: str(node.label),
     emptyLabel: labels.emptyCard,
     weight: 'bold',
+    // the stance chip the page's card shows under the name: glyph and word
+    foot: { text: `${stance.glyph} ${labels.stances[stanceOf(node.stance)]}`, color: stance.color },
   })
 }
 
-function categoryLegend(labels: ImageLabels) {
-  return ACTOR_CATEGORIES.map((c) => ({
-    kind: 'box' as const,
-    fill: CATEGORY_LOOK[c].tint,
-    stroke: CATEGORY_LOOK[c].ink,
-    label: labels.categories[c],
-  }))
+/** The categories' colours, then the stances' chips, as the page's legend shows both. */
+function categoryLegend(labels: ImageLabels): LegendItem[] {
+  return [
+    ...ACTOR_CATEGORIES.map((c) => ({
+      kind: 'box' as const,
+      fill: CATEGORY_LOOK[c].tint,
+      stroke: CATEGORY_LOOK[c].ink,
+      label: labels.categories[c],
+    })),
+    ...STANCES.map((s) => ({
+      kind: 'chip' as const,
+      fill: '#ffffff',
+      stroke: STANCE_LOOK[s].color,
+      glyph: STANCE_LOOK[s].glyph,
+      label: labels.stances[s],
+    })),
+  ]
 }
 
 /**

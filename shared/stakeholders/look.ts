@@ -1,4 +1,4 @@
-import type { ActorCategory, RelationKind } from '../schema/vocabulary.ts'
+import type { ActorCategory, RelationKind, Stance } from '../schema/vocabulary.ts'
 
 /**
  * How the method's codes look, on the page (client/stakeholders/visuals.tsx) and in the exported
@@ -11,6 +11,16 @@ export const CATEGORY_LOOK: Record<ActorCategory, { ink: string; tint: string }>
   'third-sector': { ink: '#8a3b8f', tint: '#f5e8f6' },
   economic: { ink: '#a8590d', tint: '#fbeedd' },
   community: { ink: '#0f7d8c', tint: '#e0f3f5' },
+}
+
+/**
+ * An actor's stance: a colour AND a glyph, in a white chip bordered with the colour (the page's
+ * StanceBadge, the exported pictures' chip and legend).
+ */
+export const STANCE_LOOK: Record<Stance, { color: string; glyph: string }> = {
+  supports: { color: '#1d7a3a', glyph: '✓' },
+  neutral: { color: '#5b6472', glyph: '=' },
+  resists: { color: '#b3261e', glyph: '✕' },
 }
 
 export interface RelationLook {
