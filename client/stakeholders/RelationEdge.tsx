@@ -4,18 +4,31 @@ import {
   BaseEdge,
   EdgeLabelRenderer,
   useInternalNode,
+  useNodes,
+  useStore,
   type EdgeProps,
   type InternalNode,
+  type ReactFlowState,
 } from '@xyflow/react'
 import type { RelationKind } from '../../shared/schema/index.ts'
 import type { LinkEdge } from '../store/projection.ts'
+import { borderToward, routerFor, routePath, type Rect } from '../../shared/stakeholders/route.ts'
 import { asRelationKind } from './data.ts'
 import { useSelection } from './selection.tsx'
 import { RELATION_STYLES } from './visuals.tsx'
 
 type XY = { x: number; y: number }
+const lookupSelector = (s: ReactFlowState) => s.nodeLookup
 /** Distance between the curves of parallel relations at their middle (labels: half of it). */
 const LANE_GAP = 64
+
+/** A rectangle as {@link box} gives it: centre and half sizes. */
+const boxOf = (r: Rect) => ({
+  cx: r.x + r.width / 2,
+  cy: r.y + r.height / 2,
+  hw: r.width / 2,
+  hh: r.height / 2,
+})
 
 function box(node: InternalNode) {
   const w = node.measured.width ?? 0
@@ -24,16 +37,10 @@ function box(node: InternalNode) {
   return { cx: x + w / 2, cy: y + h / 2, hw: w / 2, hh: h / 2 }
 }
 
-/** Where the segment from a card's centre towards `to` leaves the card (plus a small gap). */
-function border(b: ReturnType<typeof box>, to: XY, gap = 6): XY {
-  const dx = to.x - b.cx
-  const dy = to.y - b.cy
-  if (dx === 0 && dy === 0) return { x: b.cx, y: b.cy }
-  const t = Math.min(
-    dx === 0 ? Infinity : (b.hw + gap) / Math.abs(dx),
-    dy === 0 ? Infinity : (b.hh + gap) / Math.abs(dy),
-  )
-  return { x: b.cx + dx * t, y: b.cy + dy * t }
+/** A card's rectangle in flow units. */
+function rectOf(node: InternalNode): Rect {
+  const { x, y } = node.internals.positionAbsolute
+  return { x, y, width: node.measured.width ?? 0, height: node.measured.height ?? 0 }
 }
 
 type Box = ReturnType<typeof box>
@@ -51,7 +58,7 @@ function covers(b: Box, at: XY, size: { w: number; h: number }, m: number): bool
 
 /**
  * Where a relation's label goes, and whether it shows its name: at the middle of the link, whole
- * when it lies clear of both cards; else its glyph alone (two cards closer than the name is long:
+ * when it lies clear of every card; else its glyph alone (two cards closer than the name is long:
  * the name lay over both and hid their stance), and that glyph moved along the link's normal,
  * away from the cards, when even it would touch one (cards side by side, nearly touching).
  */
@@ -61,11 +68,18 @@ export function placeLabel(
   mid: XY,
   normal: XY,
   full: { w: number; h: number } | null,
+  others: readonly Box[] = [],
 ): { at: XY; compact: boolean } {
   const clear = (at: XY, size: { w: number; h: number }, m: number) =>
     !covers(a, at, size, m) && !covers(b, at, size, m)
-  // the full size unknown yet (not measured): shown whole, to be measured
-  if (!full || clear(mid, full, LABEL_CLEARANCE.full)) return { at: mid, compact: false }
+  // the full size unknown yet (not measured): shown whole, to be measured; whole too when it
+  // lies clear of every card (a name over a third card hid it, as the lines did)
+  if (
+    !full ||
+    (clear(mid, full, LABEL_CLEARANCE.full) &&
+      !others.some((o) => covers(o, mid, full, LABEL_CLEARANCE.full)))
+  )
+    return { at: mid, compact: false }
   for (let d = 0; d <= 400; d += 4) {
     for (const sign of [1, -1]) {
       const at = { x: mid.x + normal.x * d * sign, y: mid.y + normal.y * d * sign }
@@ -95,6 +109,9 @@ export const RelationEdge = memo(function RelationEdge({
   const { selectRelation } = useSelection()
   const from = useInternalNode(source)
   const to = useInternalNode(target)
+  // every card's place and size: a relation bends around the cards in its way
+  useNodes()
+  const nodeLookup = useStore(lookupSelector)
   const kind = asRelationKind(data?.kind)
   const name = t(`relations.${kind}`)
   const note = typeof data?.note === 'string' ? data.note : ''
@@ -116,28 +133,47 @@ export const RelationEdge = memo(function RelationEdge({
   const style = RELATION_STYLES[kind]
   const a = box(from)
   const b = box(to)
-  const s = border(a, { x: b.cx, y: b.cy })
-  const e = border(b, { x: a.cx, y: a.cy }, style.directed ? 14 : 6)
-  const len = Math.hypot(e.x - s.x, e.y - s.y) || 1
   // one relation: a slight curve (A→B and B→A bend apart); several between the same pair:
   // one lane each, on both sides of the straight line, the same sides whatever the direction
   const lanes = typeof data?.lanes === 'number' ? data.lanes : 1
   const lane = typeof data?.lane === 'number' ? data.lane : 0
-  const bend =
+  const s0 = borderToward(rectOf(from), { x: b.cx, y: b.cy }, 6)
+  const e0 = borderToward(rectOf(to), { x: a.cx, y: a.cy }, 6)
+  const len = Math.hypot(e0.x - s0.x, e0.y - s0.y)
+  const wanted =
     lanes > 1
       ? (lane - (lanes - 1) / 2) * LANE_GAP * (data?.reversed ? -1 : 1)
       : Math.min(40, len / 6)
-  const c = {
-    x: (s.x + e.x) / 2 + ((e.y - s.y) / len) * bend,
-    y: (s.y + e.y) / 2 - ((e.x - s.x) / len) * bend,
+  // bent around the other cards, so that it never passes under one it does not join (the room
+  // read a line under a card as ending there): shared/stakeholders/route.ts, as the picture
+  const cards: Rect[] = []
+  let fromAt = -1
+  let toAt = -1
+  for (const n of nodeLookup.values()) {
+    if (n.hidden) continue
+    if (n.id === source) fromAt = cards.length
+    if (n.id === target) toAt = cards.length
+    cards.push(rectOf(n))
   }
-  const path = `M${s.x},${s.y} Q${c.x},${c.y} ${e.x},${e.y}`
-  const mid = { x: 0.25 * s.x + 0.5 * c.x + 0.25 * e.x, y: 0.25 * s.y + 0.5 * c.y + 0.25 * e.y }
-  // the normal on the side the link bends to (the label goes on along it, away from the line's
-  // parallel lanes), else the upper one
-  const side = bend < 0 ? -1 : 1
-  const normal = { x: ((e.y - s.y) / len) * side, y: (-(e.x - s.x) / len) * side }
-  const place = placeLabel(a, b, mid, normal, fullSize)
+  if (fromAt < 0 || toAt < 0) return null
+  // one router for the map's relations while its cards keep their places
+  const route = routerFor(cards).route(fromAt, toAt, {
+    bend: wanted,
+    startGap: 6,
+    endGap: style.directed ? 14 : 6,
+  })
+  const path = routePath(route)
+  // the label goes on along the normal on the side the route bends to, away from the line's
+  // parallel lanes
+  const { mid, normal } = route
+  const place = placeLabel(
+    a,
+    b,
+    mid,
+    normal,
+    fullSize,
+    cards.filter((_, i) => i !== fromAt && i !== toAt).map(boxOf),
+  )
   compactNow.current = place.compact
   const title = note ? `${name}: ${note}` : name
   return (

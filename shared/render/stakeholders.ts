@@ -22,7 +22,8 @@ import { MAP_CARD } from '../stakeholders/layout.ts'
 import type { LegendItem } from './frame.ts'
 import type { ImageLabels } from './labels.ts'
 import { drawCard, numberOr, str, type DrawnCard, type RenderSource } from './model.ts'
-import { borderPoint, num, rect, textBlock, type Box } from './svg.ts'
+import { RelationRouter, routePath, routePoints } from '../stakeholders/route.ts'
+import { num, rect, textBlock, type Box } from './svg.ts'
 import type { DrawnCanvas } from './trees.ts'
 
 /** The quadrants' colours of GridBackdrop.tsx (the categories' and relations' looks are
@@ -204,25 +205,54 @@ export function drawGrid(board: RenderSource, labels: ImageLabels): DrawnCanvas 
   }
 }
 
-function relationLine(from: Box, to: Box, kind: RelationKind): string {
+/**
+ * A relation as the page draws it: a curve around the other cards (shared/stakeholders/route.ts),
+ * straight when nothing is in the way, with its glyph at its middle.
+ */
+function relationLine(
+  router: RelationRouter,
+  from: number,
+  to: number,
+  kind: RelationKind,
+): { svg: string; bounds: Box } {
   const look = RELATION_LOOK[kind]
-  const a = borderPoint(from, to)
-  const b = borderPoint(to, from)
+  const route = router.route(from, to)
+  const { mid } = route
+  // what the route covers, its glyph's disc and an arrowhead included: a route around a card
+  // of the map's edge runs outside the cards, and the picture grows to hold it
+  const points = routePoints(route)
+  const xs = points.map((p) => p.x)
+  const ys = points.map((p) => p.y)
+  const pad = 12
+  const bounds = {
+    x: Math.min(...xs) - pad,
+    y: Math.min(...ys) - pad,
+    width: Math.max(...xs) - Math.min(...xs) + 2 * pad,
+    height: Math.max(...ys) - Math.min(...ys) + 2 * pad,
+  }
   const dash = look.dash ? ` stroke-dasharray="${look.dash}"` : ''
   const marker = look.directed ? ` marker-end="url(#rel-${kind})"` : ''
-  const mx = (a.x + b.x) / 2
-  const my = (a.y + b.y) / 2
-  return (
-    `<line x1="${num(a.x)}" y1="${num(a.y)}" x2="${num(b.x)}" y2="${num(b.y)}" stroke="${look.color}" stroke-width="${look.width}"${dash} stroke-linecap="round"${marker}/>` +
-    `<circle cx="${num(mx)}" cy="${num(my)}" r="9" fill="${look.color}"/>` +
+  const svg =
+    `<path data-relation="${kind}" d="${routePath(route, num)}" fill="none" stroke="${look.color}" stroke-width="${look.width}"${dash} stroke-linecap="round"${marker}/>` +
+    `<circle cx="${num(mid.x)}" cy="${num(mid.y)}" r="9" fill="${look.color}"/>` +
     textBlock(
       [look.glyph],
-      mx,
-      my - 7.5,
+      mid.x,
+      mid.y - 7.5,
       { size: 11, weight: 'bold', fill: '#ffffff', anchor: 'middle' },
       14,
     )
-  )
+  return { svg, bounds }
+}
+
+/** The smallest box holding all of `boxes` (none: nothing). */
+function union(boxes: readonly Box[]): Box | undefined {
+  if (!boxes.length) return undefined
+  const x = Math.min(...boxes.map((b) => b.x))
+  const y = Math.min(...boxes.map((b) => b.y))
+  const right = Math.max(...boxes.map((b) => b.x + b.width))
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height))
+  return { x, y, width: right - x, height: bottom - y }
 }
 
 export function drawMap(board: RenderSource, labels: ImageLabels): DrawnCanvas {
@@ -231,16 +261,23 @@ export function drawMap(board: RenderSource, labels: ImageLabels): DrawnCanvas {
   const cards = board.canvases.stakeholders.nodes.map((a) =>
     actorCard(a, numberOr(a.x, 0), numberOr(a.y, 0), labels, MAP_CARD.width),
   )
-  const boxes = new Map(cards.map((c) => [c.id, c.box]))
+  const at = new Map(cards.map((c, i) => [c.id, i]))
+  // around every card but the two each joins (the cards are drawn over the lines, too)
+  const router = new RelationRouter(cards.map((c) => c.box))
   const lines: string[] = []
+  const reach: Box[] = []
   for (const edge of board.canvases.stakeholders.edges) {
-    const from = boxes.get(str(edge.source))
-    const to = boxes.get(str(edge.target))
-    if (from && to) lines.push(relationLine(from, to, relationOf(edge.kind)))
+    const from = at.get(str(edge.source))
+    const to = at.get(str(edge.target))
+    if (from === undefined || to === undefined) continue
+    const line = relationLine(router, from, to, relationOf(edge.kind))
+    lines.push(line.svg)
+    reach.push(line.bounds)
   }
   return {
     cards,
     under: lines.join(''),
+    extent: union([...cards.map((c) => c.box), ...reach]),
     legend: [
       ...categoryLegend(labels),
       // the information line's dots big enough to read in a short sample, as on the page; who

@@ -143,16 +143,3 @@ export function svgDocument(width: number, height: number, body: string): string
     `<rect width="100%" height="100%" fill="#ffffff"/>${body}</svg>`
   )
 }
-
-/** Where the straight line from the centre of `from` to the centre of `to` leaves `from`'s box. */
-export function borderPoint(from: Box, to: Box): { x: number; y: number } {
-  const cx = from.x + from.width / 2
-  const cy = from.y + from.height / 2
-  const dx = to.x + to.width / 2 - cx
-  const dy = to.y + to.height / 2 - cy
-  if (dx === 0 && dy === 0) return { x: cx, y: cy }
-  const sx = dx === 0 ? Infinity : from.width / 2 / Math.abs(dx)
-  const sy = dy === 0 ? Infinity : from.height / 2 / Math.abs(dy)
-  const s = Math.min(sx, sy)
-  return { x: cx + dx * s, y: cy + dy * s }
-}
