@@ -4,23 +4,18 @@ import {
   BaseEdge,
   EdgeLabelRenderer,
   useInternalNode,
-  useNodes,
-  useStore,
   type EdgeProps,
   type InternalNode,
-  type ReactFlowState,
 } from '@xyflow/react'
 import type { RelationKind } from '../../shared/schema/index.ts'
 import type { LinkEdge } from '../store/projection.ts'
-import { borderToward, routerFor, routePath, type Rect } from '../../shared/stakeholders/route.ts'
+import type { Rect } from '../../shared/stakeholders/route.ts'
 import { asRelationKind } from './data.ts'
 import { useSelection } from './selection.tsx'
+import { useRelationRoute } from './useRelationRoute.ts'
 import { RELATION_STYLES } from './visuals.tsx'
 
 type XY = { x: number; y: number }
-const lookupSelector = (s: ReactFlowState) => s.nodeLookup
-/** Distance between the curves of parallel relations at their middle (labels: half of it). */
-const LANE_GAP = 64
 
 /** A rectangle as {@link box} gives it: centre and half sizes. */
 const boxOf = (r: Rect) => ({
@@ -35,12 +30,6 @@ function box(node: InternalNode) {
   const h = node.measured.height ?? 0
   const { x, y } = node.internals.positionAbsolute
   return { cx: x + w / 2, cy: y + h / 2, hw: w / 2, hh: h / 2 }
-}
-
-/** A card's rectangle in flow units. */
-function rectOf(node: InternalNode): Rect {
-  const { x, y } = node.internals.positionAbsolute
-  return { x, y, width: node.measured.width ?? 0, height: node.measured.height ?? 0 }
 }
 
 type Box = ReturnType<typeof box>
@@ -109,10 +98,18 @@ export const RelationEdge = memo(function RelationEdge({
   const { selectRelation } = useSelection()
   const from = useInternalNode(source)
   const to = useInternalNode(target)
-  // every card's place and size: a relation bends around the cards in its way
-  useNodes()
-  const nodeLookup = useStore(lookupSelector)
   const kind = asRelationKind(data?.kind)
+  const style = RELATION_STYLES[kind]
+  // bent around the other cards, so that it never passes under one it does not join (the room
+  // read a line under a card as ending there)
+  const route = useRelationRoute({
+    source,
+    target,
+    lane: typeof data?.lane === 'number' ? data.lane : 0,
+    lanes: typeof data?.lanes === 'number' ? data.lanes : 1,
+    reversed: !!data?.reversed,
+    directed: style.directed,
+  })
   const name = t(`relations.${kind}`)
   const note = typeof data?.note === 'string' ? data.note : ''
   // the whole label's size (flow units: the label is drawn inside the viewport's zoom), measured
@@ -129,51 +126,11 @@ export const RelationEdge = memo(function RelationEdge({
     const h = el.offsetHeight
     if (w) setFull({ words, w, h })
   })
-  if (!from || !to) return null
-  const style = RELATION_STYLES[kind]
+  if (!from || !to || !route) return null
   const a = box(from)
   const b = box(to)
-  // one relation: a slight curve (A→B and B→A bend apart); several between the same pair:
-  // one lane each, on both sides of the straight line, the same sides whatever the direction
-  const lanes = typeof data?.lanes === 'number' ? data.lanes : 1
-  const lane = typeof data?.lane === 'number' ? data.lane : 0
-  const s0 = borderToward(rectOf(from), { x: b.cx, y: b.cy }, 6)
-  const e0 = borderToward(rectOf(to), { x: a.cx, y: a.cy }, 6)
-  const len = Math.hypot(e0.x - s0.x, e0.y - s0.y)
-  const wanted =
-    lanes > 1
-      ? (lane - (lanes - 1) / 2) * LANE_GAP * (data?.reversed ? -1 : 1)
-      : Math.min(40, len / 6)
-  // bent around the other cards, so that it never passes under one it does not join (the room
-  // read a line under a card as ending there): shared/stakeholders/route.ts, as the picture
-  const cards: Rect[] = []
-  let fromAt = -1
-  let toAt = -1
-  for (const n of nodeLookup.values()) {
-    if (n.hidden) continue
-    if (n.id === source) fromAt = cards.length
-    if (n.id === target) toAt = cards.length
-    cards.push(rectOf(n))
-  }
-  if (fromAt < 0 || toAt < 0) return null
-  // one router for the map's relations while its cards keep their places
-  const route = routerFor(cards).route(fromAt, toAt, {
-    bend: wanted,
-    startGap: 6,
-    endGap: style.directed ? 14 : 6,
-  })
-  const path = routePath(route)
-  // the label goes on along the normal on the side the route bends to, away from the line's
-  // parallel lanes
-  const { mid, normal } = route
-  const place = placeLabel(
-    a,
-    b,
-    mid,
-    normal,
-    fullSize,
-    cards.filter((_, i) => i !== fromAt && i !== toAt).map(boxOf),
-  )
+  const { path, mid, normal } = route
+  const place = placeLabel(a, b, mid, normal, fullSize, route.near.map(boxOf))
   compactNow.current = place.compact
   const title = note ? `${name}: ${note}` : name
   return (
