@@ -13,16 +13,21 @@
  * cards give the same routes) and cheap: 100 relations among 60 actors in a few tens of ms.
  */
 
-export interface Rect {
-  x: number
-  y: number
-  width: number
-  height: number
-}
-export interface Point {
-  x: number
-  y: number
-}
+import {
+  SAMPLES,
+  borderToward,
+  centre,
+  curvePoints,
+  dist,
+  grow,
+  hits,
+  quad,
+  towards,
+  type Point,
+  type Rect,
+} from './routeGeometry.ts'
+
+export { borderToward, segmentHitsRect, type Point, type Rect } from './routeGeometry.ts'
 
 export interface Turn {
   w: Point
@@ -66,62 +71,6 @@ const CORNER_RADIUS = 28
  * the top row ran off the projector's screen.
  */
 const ROUTE_MARGIN = 28
-/** Straight pieces a curve is checked and measured as. */
-const SAMPLES = 16
-
-const centre = (r: Rect): Point => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 })
-
-/** Where the ray from the card's centre towards `to` leaves it, `gap` further out. */
-export function borderToward(r: Rect, to: Point, gap = 0): Point {
-  const c = centre(r)
-  const dx = to.x - c.x
-  const dy = to.y - c.y
-  if (dx === 0 && dy === 0) return c
-  const t = Math.min(
-    dx === 0 ? Infinity : (r.width / 2 + gap) / Math.abs(dx),
-    dy === 0 ? Infinity : (r.height / 2 + gap) / Math.abs(dy),
-  )
-  return { x: c.x + dx * t, y: c.y + dy * t }
-}
-
-/** Whether the segment a–b passes through the rectangle (Liang–Barsky clipping). */
-export function segmentHitsRect(a: Point, b: Point, r: Rect): boolean {
-  const dx = b.x - a.x
-  const dy = b.y - a.y
-  let t0 = 0
-  let t1 = 1
-  // each side of the rectangle: p, the way the segment goes across it; q, how far in a is
-  for (let side = 0; side < 4; side++) {
-    const p = side === 0 ? -dx : side === 1 ? dx : side === 2 ? -dy : dy
-    const q =
-      side === 0
-        ? a.x - r.x
-        : side === 1
-          ? r.x + r.width - a.x
-          : side === 2
-            ? a.y - r.y
-            : r.y + r.height - a.y
-    if (p === 0) {
-      if (q < 0) return false
-      continue
-    }
-    const t = q / p
-    if (p < 0) t0 = Math.max(t0, t)
-    else t1 = Math.min(t1, t)
-    if (t0 > t1) return false
-  }
-  return true
-}
-
-const quad = (s: Point, c: Point, e: Point, t: number): Point => ({
-  x: (1 - t) * (1 - t) * s.x + 2 * (1 - t) * t * c.x + t * t * e.x,
-  y: (1 - t) * (1 - t) * s.y + 2 * (1 - t) * t * c.y + t * t * e.y,
-})
-
-/** The curve s–c–e as straight pieces. */
-function curvePoints(s: Point, c: Point, e: Point, samples = SAMPLES): Point[] {
-  return Array.from({ length: samples + 1 }, (_, i) => quad(s, c, e, i / samples))
-}
 
 /** The route as straight pieces (`samples` per curved part): to check it, bound it, draw it. */
 export function routePoints(r: RelationRoute, samples = SAMPLES): Point[] {
@@ -135,44 +84,6 @@ export function routePath(r: RelationRoute, fmt: (n: number) => string = String)
   if (r.shape.kind === 'curve') return `M${p(r.s)} Q${p(r.shape.c)} ${p(r.e)}`
   const turns = r.shape.turns.map((t) => `L${p(t.p1)} Q${p(t.w)} ${p(t.p2)}`)
   return `M${p(r.s)} ${turns.join(' ')} L${p(r.e)}`
-}
-
-const grow = (r: Rect, m: number): Rect => ({
-  x: r.x - m,
-  y: r.y - m,
-  width: r.width + 2 * m,
-  height: r.height + 2 * m,
-})
-
-/** How many of `cards` (already grown by the clearance) the polyline passes through. */
-function hits(points: readonly Point[], cards: readonly Rect[]): number {
-  let left = Infinity
-  let right = -Infinity
-  let top = Infinity
-  let bottom = -Infinity
-  for (const p of points) {
-    left = Math.min(left, p.x)
-    right = Math.max(right, p.x)
-    top = Math.min(top, p.y)
-    bottom = Math.max(bottom, p.y)
-  }
-  let n = 0
-  for (const r of cards) {
-    // only the cards meeting the route's bounding box can be in its way
-    if (r.x > right || r.x + r.width < left || r.y > bottom || r.y + r.height < top) continue
-    for (let i = 1; i < points.length; i++)
-      if (segmentHitsRect(points[i - 1]!, points[i]!, r)) {
-        n++
-        break
-      }
-  }
-  return n
-}
-
-const dist = (a: Point, b: Point) => Math.hypot(b.x - a.x, b.y - a.y)
-const towards = (from: Point, to: Point, d: number): Point => {
-  const l = dist(from, to) || 1
-  return { x: from.x + ((to.x - from.x) * d) / l, y: from.y + ((to.y - from.y) * d) / l }
 }
 
 export interface RouteOptions {
