@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { newParticipant, screenshot } from '../helpers/browser.ts'
-import { boardPage } from '../helpers/boardPage.ts'
+import { boardPage, flowSight } from '../helpers/boardPage.ts'
 import { createBoard, exportJson } from '../helpers/server.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import { importWithLinks, workshopBoard } from '../helpers/pactPage.ts'
@@ -35,24 +35,6 @@ const onTop = (page: Page, selector: string) =>
     const box = el.getBoundingClientRect()
     const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)
     return !!hit && el.contains(hit)
-  })
-
-/**
- * The place of the tree a page shows: the canvas's point at the middle of its view, the zoom,
- * and the view's offset (React Flow's viewport).
- */
-const sight = (page: Page) =>
-  page.evaluate(() => {
-    const flow = document.querySelector('.react-flow')!.getBoundingClientRect()
-    const viewport = document.querySelector('.react-flow__viewport') as HTMLElement
-    const m = new DOMMatrixReadOnly(getComputedStyle(viewport).transform)
-    return {
-      cx: (flow.width / 2 - m.e) / m.a,
-      cy: (flow.height / 2 - m.f) / m.a,
-      zoom: m.a,
-      x: m.e,
-      y: m.f,
-    }
   })
 
 describe('a participant on a phone', () => {
@@ -159,18 +141,18 @@ describe('a participant on a phone', () => {
     await phone.open(board.links.participant)
     for (const p of [fabio, phone]) await expect.poll(() => p.cards().count()).toBe(25)
     // the facilitator looks at the causes at the lower left, away from the core problem
-    const fitted = await sight(fabio.page)
+    const fitted = await flowSight(fabio.page)
     await fabio.page.mouse.move(300, 700)
     await fabio.page.mouse.wheel(0, -300)
-    await expect.poll(async () => (await sight(fabio.page)).zoom).toBeGreaterThan(fitted.zoom)
-    const fabioAt = await sight(fabio.page)
+    await expect.poll(async () => (await flowSight(fabio.page)).zoom).toBeGreaterThan(fitted.zoom)
+    const fabioAt = await flowSight(fabio.page)
     await fabio.page.getByRole('button', { name: 'Porta tutti qui' }).click()
     await phone.page.locator('[data-testid=follow-bar][data-state=following]').waitFor()
     // the laptop's whole view was a zoom of 0.13 there, its cards specks: the phone shows its
     // middle at the zoom it reads a tree at
     await expect
       .poll(async () => {
-        const at = await sight(phone.page)
+        const at = await flowSight(phone.page)
         return {
           readable: at.zoom >= 0.8,
           there: Math.hypot(at.cx - fabioAt.cx, at.cy - fabioAt.cy) < 60,
@@ -178,7 +160,7 @@ describe('a participant on a phone', () => {
       })
       .toEqual({ readable: true, there: true })
     // (its middle on the screen, in the canvas)
-    const at = await sight(phone.page)
+    const at = await flowSight(phone.page)
     const box = (await phone.page.locator('.react-flow').boundingBox())!
     const x = box.x + fabioAt.cx * at.zoom + at.x
     const y = box.y + fabioAt.cy * at.zoom + at.y

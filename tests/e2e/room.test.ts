@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import { ROOM_ROOT, canvasRoots, putCard, putRecord } from '../../shared/schema/index.ts'
 import { mergeObjectiveTree } from '../../shared/method/objectiveTree.ts'
 import { newParticipant, screenshot } from '../helpers/browser.ts'
-import { boardPage } from '../helpers/boardPage.ts'
+import { boardPage, flowSight } from '../helpers/boardPage.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { createBoard, importBoard } from '../helpers/server.ts'
 import { pactBoard } from '../helpers/pactBoard.ts'
@@ -57,19 +57,6 @@ async function workshopBoard() {
 
 const selectedTab = (page: Page, phase: string) =>
   page.locator(`#tab-${phase}`).getAttribute('aria-selected')
-
-/** The part of the canvas a page shows, in the canvas's coordinates. */
-const visibleRect = (page: Page) =>
-  page.evaluate(() => {
-    const flow = document.querySelector('.react-flow')!.getBoundingClientRect()
-    const viewport = document.querySelector('.react-flow__viewport') as HTMLElement
-    const m = new DOMMatrixReadOnly(getComputedStyle(viewport).transform)
-    return {
-      cx: (flow.width / 2 - m.e) / m.a,
-      cy: (flow.height / 2 - m.f) / m.a,
-      zoom: m.a,
-    }
-  })
 
 /** Two views show the same place: centres within a card's width. */
 const samePlace = (a: { cx: number; cy: number }, b: { cx: number; cy: number }) =>
@@ -206,13 +193,13 @@ describe('following and bringing everyone here', () => {
     await wheel(fabio, 300, 600, -400)
     await wheel(pia, 1100, 300, 300)
     await wheel(ugo, 900, 700, -200)
-    const fabioAt = await visibleRect(fabio.page)
-    expect(samePlace(await visibleRect(pia.page), fabioAt)).toBe(false)
+    const fabioAt = await flowSight(fabio.page)
+    expect(samePlace(await flowSight(pia.page), fabioAt)).toBe(false)
 
     await fabio.page.getByRole('button', { name: 'Porta tutti qui' }).click()
     for (const p of [pia, ugo]) {
       await p.page.locator('[data-testid=follow-bar][data-state=following]').waitFor()
-      await expect.poll(async () => samePlace(await visibleRect(p.page), fabioAt)).toBe(true)
+      await expect.poll(async () => samePlace(await flowSight(p.page), fabioAt)).toBe(true)
     }
     expect(await pia.page.getByTestId('follow-bar').innerText()).toContain(
       'Fabio ha portato tutti alla sua vista',
@@ -221,23 +208,23 @@ describe('following and bringing everyone here', () => {
 
     // the facilitator moves: both follow
     await wheel(fabio, 1000, 250, 300)
-    const moved = await visibleRect(fabio.page)
+    const moved = await flowSight(fabio.page)
     expect(samePlace(moved, fabioAt)).toBe(false)
     for (const p of [pia, ugo])
-      await expect.poll(async () => samePlace(await visibleRect(p.page), moved)).toBe(true)
+      await expect.poll(async () => samePlace(await flowSight(p.page), moved)).toBe(true)
 
     // Pia pans on her own: she stops following, with the way back; Ugo still follows
     await wheel(pia, 600, 400, 500)
     await pia.page.locator('[data-testid=follow-bar][data-state=left]').waitFor()
-    const piaAt = await visibleRect(pia.page)
+    const piaAt = await flowSight(pia.page)
     await wheel(fabio, 250, 650, -300)
-    const again = await visibleRect(fabio.page)
-    await expect.poll(async () => samePlace(await visibleRect(ugo.page), again)).toBe(true)
-    expect(samePlace(await visibleRect(pia.page), piaAt)).toBe(true)
+    const again = await flowSight(fabio.page)
+    await expect.poll(async () => samePlace(await flowSight(ugo.page), again)).toBe(true)
+    expect(samePlace(await flowSight(pia.page), piaAt)).toBe(true)
 
     // and back
     await pia.page.getByRole('button', { name: 'Torna da Fabio' }).click()
-    await expect.poll(async () => samePlace(await visibleRect(pia.page), again)).toBe(true)
+    await expect.poll(async () => samePlace(await flowSight(pia.page), again)).toBe(true)
     await pia.page.getByRole('button', { name: 'Smetti di seguire' }).click()
     await pia.page.getByTestId('follow-bar').waitFor({ state: 'detached' })
   })
@@ -328,9 +315,9 @@ describe('following and bringing everyone here', () => {
     await following(pia)
     await fabio.page.mouse.move(300, 600)
     await fabio.page.mouse.wheel(0, -400)
-    const fabioAt = await visibleRect(fabio.page)
+    const fabioAt = await flowSight(fabio.page)
     for (const p of [pia, ugo])
-      await expect.poll(async () => samePlace(await visibleRect(p.page), fabioAt)).toBe(true)
+      await expect.poll(async () => samePlace(await flowSight(p.page), fabioAt)).toBe(true)
     expect(await ugo.page.getByTestId('follow-bar').innerText()).toContain('Fabio')
     // Pia now follows Ugo too: a loop Pia ↔ Ugo; it settles on one leader, nobody spins
     await pia.page.getByRole('button', { name: 'Smetti di seguire' }).click()

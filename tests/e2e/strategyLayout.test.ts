@@ -108,17 +108,23 @@ const rowsUnderBar = (page: Page) =>
     return { under, seen }
   })
 
+/** A board with an objective tree and the first `count` candidate strategies. */
+async function strategyBoard(count: number) {
+  const board = await createBoard(server!.url, 'Patto Val Brembana')
+  const stock = await connectSynced(server!.url, board.id, board.keys.participant)
+  clients.push(stock)
+  buildObjectiveTree(stock.doc)
+  for (const [objective, label] of CANDIDATES.slice(0, count))
+    putRecord(stock.doc, 'strategy.candidates', `cand-${objective}`, {
+      label,
+      objectives: [objective],
+    })
+  return { board, stock }
+}
+
 describe('the strategy table and the lost-edit notice on a laptop', () => {
   it('four strategies with long Italian names fit a 1366 × 768 laptop; with six the table scrolls sideways under the criteria', async () => {
-    const board = await createBoard(server!.url, 'Patto Val Brembana')
-    const stock = await connectSynced(server!.url, board.id, board.keys.participant)
-    clients.push(stock)
-    buildObjectiveTree(stock.doc)
-    for (const [objective, label] of CANDIDATES.slice(0, 4))
-      putRecord(stock.doc, 'strategy.candidates', `cand-${objective}`, {
-        label,
-        objectives: [objective],
-      })
+    const { board, stock } = await strategyBoard(4)
 
     for (const [link, name] of [
       [board.links.participant, 'Marta'],
@@ -174,15 +180,7 @@ describe('the strategy table and the lost-edit notice on a laptop', () => {
   })
 
   it('at 1366 × 768 a participant brought to the strategy by «Porta tutti qui» sees its rows clear of the bar saying so, and of a pause’s banner under it', async () => {
-    const board = await createBoard(server!.url, 'Patto Val Brembana')
-    const stock = await connectSynced(server!.url, board.id, board.keys.participant)
-    clients.push(stock)
-    buildObjectiveTree(stock.doc)
-    for (const [objective, label] of CANDIDATES.slice(0, 4))
-      putRecord(stock.doc, 'strategy.candidates', `cand-${objective}`, {
-        label,
-        objectives: [objective],
-      })
+    const { board } = await strategyBoard(4)
     const fabio = strategyPage(
       (await newParticipant(browser!, 'Fabio', 'it', { viewport: WIDE_LAPTOP })).page,
     )

@@ -49,3 +49,21 @@ export function boardPage(page: Page) {
     },
   }
 }
+
+/**
+ * The place of the canvas a page shows: the canvas's point at the middle of its view, the zoom,
+ * and the view's offset (React Flow's viewport).
+ */
+export const flowSight = (page: Page) =>
+  page.evaluate(() => {
+    const flow = document.querySelector('.react-flow')!.getBoundingClientRect()
+    const viewport = document.querySelector('.react-flow__viewport') as HTMLElement
+    const m = new DOMMatrixReadOnly(getComputedStyle(viewport).transform)
+    return {
+      cx: (flow.width / 2 - m.e) / m.a,
+      cy: (flow.height / 2 - m.f) / m.a,
+      zoom: m.a,
+      x: m.e,
+      y: m.f,
+    }
+  })
