@@ -29,7 +29,7 @@ async function projectorAt(link: string) {
 }
 
 describe('the projector, legible from the back of the room', () => {
-  it('shows a 25-card problem tree and its objective tree with card text of 20 px or more', async () => {
+  it('shows a 25-card problem tree and its objective tree with card text of 20 px or more, the bar of its views at 20 px', async () => {
     const board = await createBoard(suite.server.url, 'Patto Val Seriana')
     const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
     clients.push(stock)
@@ -67,6 +67,10 @@ describe('the projector, legible from the back of the room', () => {
     expect(objectives).toMatchObject({ cards: 25, inView: 25 })
     expect(objectives!.minPx).toBeGreaterThanOrEqual(20)
     expect(objectives!.heightUsed).toBeGreaterThan(0.75)
+    // the bar of the phase's views says what the room looks at: a step under the header's 24 px
+    const views = await measureHeaderText(projector.page, '.view-tabs')
+    expect(views).toMatchObject({ overlapping: [], outside: [], cut: [] })
+    expect(views.minPx).toBeGreaterThanOrEqual(20)
   })
 
   it('the header (title, phase, status) reads at 24 px on a 1920 px screen, larger on a wider one; the tree framed below it', async () => {

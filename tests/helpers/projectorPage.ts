@@ -124,13 +124,13 @@ export interface HeaderText {
 }
 
 /**
- * What the room reads of the page's header: every piece of text shown in `.board-header` (its
- * computed font size), whether any two are drawn over one another, lie out of the window or are
- * cut by an element that hides its overflow.
+ * What the room reads of the page's header (or of another bar, `selector`): every piece of text
+ * shown in it (its computed font size), whether any two are drawn over one another, lie out of
+ * the window or are cut by an element that hides its overflow.
  */
-export function measureHeaderText(page: Page): Promise<HeaderText> {
-  return page.evaluate(() => {
-    const header = document.querySelector<HTMLElement>('.board-header')!
+export function measureHeaderText(page: Page, selector = '.board-header'): Promise<HeaderText> {
+  return page.evaluate((selector) => {
+    const header = document.querySelector<HTMLElement>(selector)!
     const walker = document.createTreeWalker(header, NodeFilter.SHOW_TEXT)
     const texts: { text: string; el: Element; box: DOMRect }[] = []
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -178,5 +178,5 @@ export function measureHeaderText(page: Page): Promise<HeaderText> {
       bottom: header.getBoundingClientRect().bottom,
       canvasTop: document.querySelector('.react-flow')!.getBoundingClientRect().top,
     }
-  })
+  }, selector)
 }
