@@ -1,7 +1,7 @@
 import { useCallback } from 'react'
 import { useStore, type InternalNode, type ReactFlowState } from '@xyflow/react'
 import {
-  borderToward,
+  relationBend,
   routePath,
   routerFor,
   type Point,
@@ -9,8 +9,6 @@ import {
   type Rect,
 } from '../../shared/stakeholders/route.ts'
 
-/** Distance between the curves of parallel relations at their middle (labels: half of it). */
-const LANE_GAP = 64
 /** How far from a route's middle a card may lie under its name (the longest names, halved). */
 const LABEL_REACH = 200
 
@@ -77,17 +75,7 @@ function drawnRoute(s: ReactFlowState, ask: RouteAsk): DrawnRoute | null {
   if (fromAt < 0 || toAt < 0) return null
   const from = cards[fromAt]!
   const to = cards[toAt]!
-  const centre = (r: Rect) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 })
-  // one relation: a slight curve (A→B and B→A bend apart); several between the same pair:
-  // one lane each, on both sides of the straight line, the same sides whatever the direction
-  const len = Math.hypot(
-    borderToward(to, centre(from), 6).x - borderToward(from, centre(to), 6).x,
-    borderToward(to, centre(from), 6).y - borderToward(from, centre(to), 6).y,
-  )
-  const bend =
-    ask.lanes > 1
-      ? (ask.lane - (ask.lanes - 1) / 2) * LANE_GAP * (ask.reversed ? -1 : 1)
-      : Math.min(40, len / 6)
+  const bend = relationBend(from, to, ask)
   // one router for the map's relations while its cards keep their places; curves alone while
   // a card is dragged (every frame moves what the turns go around), the turns where it lands
   const route = router.route(fromAt, toAt, {

@@ -18,11 +18,11 @@ import {
   type TrayLayout,
 } from '../stakeholders/grid.ts'
 import { CATEGORY_LOOK, RELATION_LOOK, STANCE_LOOK } from '../stakeholders/look.ts'
-import { MAP_CARD } from '../stakeholders/layout.ts'
+import { MAP_CARD, relationLanes } from '../stakeholders/layout.ts'
 import type { LegendItem } from './frame.ts'
 import type { ImageLabels } from './labels.ts'
 import { drawCard, numberOr, str, type DrawnCard, type RenderSource } from './model.ts'
-import { RelationRouter, routePath, routePoints } from '../stakeholders/route.ts'
+import { RelationRouter, relationBend, routePath, routePoints } from '../stakeholders/route.ts'
 import { num, rect, textBlock, type Box } from './svg.ts'
 import type { DrawnCanvas } from './trees.ts'
 
@@ -213,10 +213,11 @@ function relationLine(
   router: RelationRouter,
   from: number,
   to: number,
+  bend: number,
   kind: RelationKind,
 ): { svg: string; bounds: Box } {
   const look = RELATION_LOOK[kind]
-  const route = router.route(from, to)
+  const route = router.route(from, to, { bend })
   const { mid } = route
   // what the route covers, its glyph's disc and an arrowhead included: a route around a card
   // of the map's edge runs outside the cards, and the picture grows to hold it
@@ -266,11 +267,20 @@ export function drawMap(board: RenderSource, labels: ImageLabels): DrawnCanvas {
   const router = new RelationRouter(cards.map((c) => c.box))
   const lines: string[] = []
   const reach: Box[] = []
-  for (const edge of board.canvases.stakeholders.edges) {
-    const from = at.get(str(edge.source))
-    const to = at.get(str(edge.target))
+  const edges = board.canvases.stakeholders.edges.map((e) => ({
+    id: str(e.id),
+    source: str(e.source),
+    target: str(e.target),
+    kind: relationOf(e.kind),
+  }))
+  // as the page bends them: A→B and B→A apart, several between two actors in lanes
+  const lanes = relationLanes(edges)
+  for (const edge of edges) {
+    const from = at.get(edge.source)
+    const to = at.get(edge.target)
     if (from === undefined || to === undefined) continue
-    const line = relationLine(router, from, to, relationOf(edge.kind))
+    const bend = relationBend(cards[from]!.box, cards[to]!.box, lanes.get(edge.id))
+    const line = relationLine(router, from, to, bend, edge.kind)
     lines.push(line.svg)
     reach.push(line.bounds)
   }

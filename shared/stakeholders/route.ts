@@ -99,6 +99,26 @@ export interface RouteOptions {
   quick?: boolean
 }
 
+/** Between the lanes of several relations joining the same two actors. */
+const LANE_GAP = 64
+
+/**
+ * The bend the map asks a relation's route for, on the page and in the picture alike: alone
+ * between its two actors a slight curve (A→B and B→A bend to either side, never on one line);
+ * one of several (`lane`, shared/stakeholders/layout.ts), its own lane, on both sides of the
+ * straight line, the same sides whatever the direction.
+ */
+export function relationBend(
+  from: Rect,
+  to: Rect,
+  lane?: { lane: number; lanes: number; reversed: boolean },
+): number {
+  if (lane && lane.lanes > 1)
+    return (lane.lane - (lane.lanes - 1) / 2) * LANE_GAP * (lane.reversed ? -1 : 1)
+  const len = dist(borderToward(from, centre(to), 6), borderToward(to, centre(from), 6))
+  return Math.min(40, len / 6)
+}
+
 /** What it costs a route to turn once more, in flow units of length: fewer turns read better. */
 const TURN_COST = 60
 

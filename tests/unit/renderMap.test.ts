@@ -150,4 +150,29 @@ describe('the exported map’s relations', () => {
     expect(svg.lastIndexOf('data-relation')).toBeLessThan(svg.indexOf('<g data-card'))
     expect(renderCanvas(board, 'map').svg).toBe(svg)
   })
+  it('draws A→B and B→A apart, and three relations between two actors in three lanes, as the page does', () => {
+    const pair: RenderSource = {
+      ...mapOf(grid),
+      canvases: {
+        ...mapOf(grid).canvases,
+        stakeholders: {
+          nodes: grid,
+          edges: [
+            ['r0c0', 'r0c1', 'funding'],
+            ['r0c1', 'r0c0', 'information'],
+            ['r1c0', 'r1c1', 'cooperation'],
+            ['r1c1', 'r1c0', 'conflict'],
+            ['r1c0', 'r1c1', 'information'],
+          ].map(([source, target, kind], i) => ({ id: `pair-${i}`, kind, source, target })),
+        },
+      },
+    }
+    const lines = relationLines(renderCanvas(pair, 'map').svg)
+    expect(lines).toHaveLength(5)
+    // each line's middle point: no two of the same pair within 20 px of each other
+    const mids = lines.map((points) => points[Math.floor(points.length / 2)]!)
+    const apart = (a: number, b: number) =>
+      Math.hypot(mids[a]!.x - mids[b]!.x, mids[a]!.y - mids[b]!.y) > 20
+    expect([apart(0, 1), apart(2, 3), apart(2, 4), apart(3, 4)]).toEqual([true, true, true, true])
+  })
 })
