@@ -13,6 +13,7 @@ import { throttle } from '../lib/throttle.ts'
 import { onPhone } from '../kit/phone.ts'
 import { PHONE_READING_ZOOM } from '../kit/useTreeFraming.ts'
 import { useFollowStore, useLeader } from './useFollow.ts'
+import { footOver, useFootClear } from '../room/footClear.ts'
 
 /** How often the part of the canvas in view travels to those who follow (≤ 10 a second). */
 const SIGHT_MS = 100
@@ -75,24 +76,28 @@ export function useFollowCanvas(canvas: CanvasName, view?: string): void {
   const rectKey = rect ? `${rect.x}:${rect.y}:${rect.w}:${rect.h}` : ''
   const rectRef = useRef(rect)
   rectRef.current = rect
+  // the strip at the canvas's foot under the bar saying whom one follows (and the room's
+  // banners): what the leader shows goes above it (the leader's lowest cards went under it)
+  const foot = useFootClear()
   useEffect(() => {
     const rect = rectRef.current
     if (!rect || !size.width || !size.height) return
+    const height = Math.max(size.height - footOver(dom, foot), size.height / 2)
     // A screen shows all the leader shows; a phone the middle of it, at the zoom it reads a tree
     // at (the rest around it as far as it goes): a laptop's view whole was a zoom of 0.13–0.27
     // there, its cards specks.
-    const whole = Math.min(size.width / rect.w, size.height / rect.h)
+    const whole = Math.min(size.width / rect.w, height / rect.h)
     const zoom = onPhone() ? Math.max(whole, PHONE_READING_ZOOM) : whole
     void flow.setViewport(
       {
         x: size.width / 2 - (rect.x + rect.w / 2) * zoom,
-        y: size.height / 2 - (rect.y + rect.h / 2) * zoom,
+        y: height / 2 - (rect.y + rect.h / 2) * zoom,
         zoom,
       },
       { duration: GLIDE_MS },
     )
     // keyed by the rectangle's value, not by a new object with the same numbers
-  }, [rectKey, size.width, size.height, flow])
+  }, [rectKey, size.width, size.height, foot, dom, flow])
 
   // moving on one's own (wheel, drag, a click on a card or the canvas, keys) stops following
   const leaderRef = useRef(leader)

@@ -1,4 +1,4 @@
-import { useLayoutEffect, type RefObject } from 'react'
+import { useLayoutEffect, useSyncExternalStore, type RefObject } from 'react'
 
 /**
  * What sits at the window's foot over the pages (the bar saying whom one follows, the room's
@@ -14,6 +14,10 @@ const atFoot = new Set<HTMLElement>()
 /** Between the highest of them and the page's end. */
 const GAP_PX = 8
 
+/** How far up from the window's foot they reach, with the gap (0: nothing there). */
+let clear = 0
+const listeners = new Set<() => void>()
+
 function measure(): void {
   const root = document.documentElement
   let reach = 0
@@ -21,8 +25,32 @@ function measure(): void {
     const top = el.getBoundingClientRect().top
     if (el.isConnected) reach = Math.max(reach, window.innerHeight - top)
   }
-  if (reach > 0) root.style.setProperty('--foot-clear', `${Math.ceil(reach + GAP_PX)}px`)
+  const next = reach > 0 ? Math.ceil(reach + GAP_PX) : 0
+  if (next) root.style.setProperty('--foot-clear', `${next}px`)
   else root.style.removeProperty('--foot-clear')
+  if (next === clear) return
+  clear = next
+  for (const listener of listeners) listener()
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener)
+  return () => void listeners.delete(listener)
+}
+
+/** How far up from the window's foot what sits there reaches (0: nothing); renders as it changes. */
+export function useFootClear(): number {
+  return useSyncExternalStore(subscribe, () => clear)
+}
+
+/**
+ * How many pixels at the foot of `el` (a canvas) what sits at the window's foot covers, `reach`
+ * up from it (useFootClear): a page following someone shows what they show above it.
+ */
+export function footOver(el: Element | null, reach: number): number {
+  if (!reach || !el) return 0
+  const box = el.getBoundingClientRect()
+  return Math.max(0, Math.min(box.height, box.bottom - (window.innerHeight - reach)))
 }
 
 let watcher: ResizeObserver | null = null

@@ -58,6 +58,21 @@ async function workshopBoard() {
 const selectedTab = (page: Page, phase: string) =>
   page.locator(`#tab-${phase}`).getAttribute('aria-selected')
 
+/**
+ * In the canvas's coordinates: the bottom of what a page shows, and (`under`: what sits at the
+ * window's foot) the top of the highest thing there.
+ */
+const flowBottom = (page: Page, under?: string) =>
+  page.evaluate((under) => {
+    const flow = document.querySelector('.react-flow')!.getBoundingClientRect()
+    const viewport = document.querySelector('.react-flow__viewport') as HTMLElement
+    const m = new DOMMatrixReadOnly(getComputedStyle(viewport).transform)
+    const bottom = under
+      ? Math.min(...[...document.querySelectorAll(under)].map((e) => e.getBoundingClientRect().top))
+      : flow.bottom
+    return (bottom - flow.top - m.f) / m.a
+  }, under)
+
 /** Two views show the same place: centres within a card's width. */
 const samePlace = (a: { cx: number; cy: number }, b: { cx: number; cy: number }) =>
   Math.hypot(a.cx - b.cx, a.cy - b.cy) < 120
@@ -178,7 +193,7 @@ describe('the projector follows the room', () => {
 })
 
 describe('following and bringing everyone here', () => {
-  it('brings the participants to the facilitator’s view until one of them pans', async () => {
+  it('brings the participants to the facilitator’s view, all of it above the bar saying so, until one of them pans', async () => {
     const board = await workshopBoard()
     const fabio = await openAs(board.links.facilitator, 'Fabio')
     const pia = await openAs(board.links.participant, 'Pia')
@@ -204,6 +219,11 @@ describe('following and bringing everyone here', () => {
     expect(await pia.page.getByTestId('follow-bar').innerText()).toContain(
       'Fabio ha portato tutti alla sua vista',
     )
+    // all of it above the bar saying so: its lowest cards went under the bar
+    const fabioBottom = await flowBottom(fabio.page)
+    await expect
+      .poll(async () => (await flowBottom(pia.page, '.follow-bar')) >= fabioBottom - 2)
+      .toBe(true)
     await screenshot(pia.page, 'room-summoned')
 
     // the facilitator moves: both follow
