@@ -1,5 +1,5 @@
 import { textWidth } from './fontMetrics.ts'
-import { rect, textBlock, wrap, type Box, type Weight } from './svg.ts'
+import { num, rect, textBlock, wrap, type Box, type Weight } from './svg.ts'
 
 /** One exported record (`{id, ...fields}`), read defensively: the renderer never throws on data. */
 export type RenderRecord = Readonly<Record<string, unknown>>
@@ -61,6 +61,11 @@ export interface CardLook {
    * where the page's card shows it (StanceBadge).
    */
   foot?: { text: string; color: string }
+  /**
+   * Where the pact needs the actor (the grid's alignment on the page, ActorCard): the current
+   * stance then shows as its sign alone, an arrow, and this chip.
+   */
+  footTo?: { text: string; color: string }
   label: string
   emptyLabel: string
   weight: Weight
@@ -72,6 +77,8 @@ export interface CardLook {
 export const FOOT = { size: 11, height: 17, gap: 5, padX: 7 } as const
 
 export const footChipWidth = (text: string) => textWidth(text, FOOT.size, 'bold') + 2 * FOOT.padX
+/** The arrow from an actor's stance to the one the pact needs (CardLook.footTo). */
+const ARROW_W = 22
 
 /**
  * A white chip bordered and written in `color`, its top-left corner at (x, y); `mark` names it
@@ -171,6 +178,23 @@ export function drawCard(id: string, x: number, y: number, look: CardLook): Draw
       CARD.lineHeight,
     ),
   )
-  if (look.foot) parts.push(footChip(look.foot, x + CARD.padX, y + footTop, inner))
+  if (look.foot && look.footTo) {
+    const from = { ...look.foot, text: look.foot.text.split(' ')[0]! }
+    const fromWidth = footChipWidth(from.text)
+    const arrowX = x + CARD.padX + fromWidth + 3
+    const mid = y + footTop + FOOT.height / 2
+    parts.push(
+      footChip(from, x + CARD.padX, y + footTop),
+      `<g data-chip="toward"><path d="M${num(arrowX)} ${num(mid)} H${num(arrowX + ARROW_W - 7)}" stroke="${look.footTo.color}" stroke-width="2.5"/>` +
+        `<path d="M${num(arrowX + ARROW_W - 8)} ${num(mid - 4.5)} L${num(arrowX + ARROW_W)} ${num(mid)} L${num(arrowX + ARROW_W - 8)} ${num(mid + 4.5)} Z" fill="${look.footTo.color}"/></g>`,
+      footChip(
+        look.footTo,
+        arrowX + ARROW_W + 3,
+        y + footTop,
+        inner - fromWidth - ARROW_W - 6,
+        'data-chip="desired"',
+      ),
+    )
+  } else if (look.foot) parts.push(footChip(look.foot, x + CARD.padX, y + footTop, inner))
   return { id, box, svg: `<g data-card="${id.replace(/[^\w:-]/g, '_')}">${parts.join('')}</g>` }
 }

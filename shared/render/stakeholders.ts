@@ -53,10 +53,16 @@ function actorCard(
   y: number,
   labels: ImageLabels,
   width: number = GRID_CARD.width,
+  /** The grid's: the stance the pact needs, when another (the page's alignment arrows). */
+  alignment = width === GRID_CARD.width,
 ): DrawnCard {
   const category = categoryOf(node.category)
   const look = CATEGORY_LOOK[category]
   const stance = STANCE_LOOK[stanceOf(node.stance)]
+  // as the page reads it: no desired stance, the current one
+  const desired =
+    node.desiredStance === undefined ? stanceOf(node.stance) : stanceOf(node.desiredStance)
+  const toward = alignment && desired !== stanceOf(node.stance) ? STANCE_LOOK[desired] : null
   return drawCard(str(node.id), x, y, {
     width,
     fill: look.tint,
@@ -69,6 +75,9 @@ function actorCard(
     weight: 'bold',
     // the stance chip the page's card shows under the name: glyph and word
     foot: { text: `${stance.glyph} ${labels.stances[stanceOf(node.stance)]}`, color: stance.color },
+    ...(toward
+      ? { footTo: { text: `${toward.glyph} ${labels.stances[desired]}`, color: toward.color } }
+      : {}),
   })
 }
 

@@ -80,4 +80,34 @@ describe('the exported grid and map show each actor’s stance, as the page does
     expect(x + w).toBeLessThan(cx + cw)
     expect(y + h).toBeLessThan(cy + ch)
   })
+
+  it('on the grid, where the pact needs another stance: its sign, an arrow and that stance, inside the card, as the page’s alignment; not on the map', () => {
+    const aligned: RenderSource = {
+      ...board,
+      canvases: {
+        ...board.canvases,
+        stakeholders: {
+          nodes: [
+            { ...actors[2]!, desiredStance: 'supports' },
+            { ...actors[0]!, desiredStance: 'supports' },
+          ],
+          edges: [],
+        },
+      },
+    }
+    const desired = (svg: string) =>
+      [...svg.matchAll(/<g data-chip="desired">.*?<tspan[^>]*>([^<]*)</g)].map((m) => m[1])
+    const grid = renderCanvas(aligned, 'grid').svg
+    expect(Object.fromEntries(chipsByCard(grid))).toEqual({ a3: ['='], a1: ['✓ Sostiene'] })
+    expect(desired(grid)).toEqual(['✓ Sostiene'])
+    expect(grid.match(/data-chip="toward"/g)).toHaveLength(1)
+    const card = grid.match(/<g data-card="a3"><rect x="([\d.-]+)" y="[\d.-]+" width="([\d.]+)"/)!
+    const chip = grid.match(
+      /<g data-chip="desired"><rect x="([\d.-]+)" y="[\d.-]+" width="([\d.]+)"/,
+    )!
+    expect(Number(chip[1]) + Number(chip[2])).toBeLessThan(Number(card[1]) + Number(card[2]))
+    const map = renderCanvas(aligned, 'map').svg
+    expect(desired(map)).toEqual([])
+    expect(chipsByCard(map).get('a3')).toEqual(['= Neutrale'])
+  })
 })
