@@ -1,3 +1,6 @@
+import { controlKeepsKey } from '../lib/dom.ts'
+import { focusCardFrom } from './treeWalk.ts'
+
 /**
  * T on a tree takes the keyboard to the canvas's toolbar, whose tools act on the chosen card;
  * Escape there takes it back to the card it came from. Each tree keeps one of these.
@@ -16,6 +19,14 @@ export class ToolbarJump {
     return target instanceof Element && !!target.closest(`#${this.toolbarId}`)
   }
 
+  /**
+   * Whether the focused control keeps this key for itself (lib/dom.ts), but for an Escape in the
+   * toolbar, on its lists too: the way back to the card.
+   */
+  controlKeeps(e: KeyboardEvent): boolean {
+    return controlKeepsKey(e.target, e.key) && !(e.key === 'Escape' && this.within(e.target))
+  }
+
   /** Focuses the toolbar's first usable tool, remembering the card; false when there is none. */
   leave(cardId: string | null): boolean {
     const tool = firstTool(this.toolbarId)
@@ -25,11 +36,21 @@ export class ToolbarJump {
     return true
   }
 
-  /** The card to go back to (the one T left, else `fallback`), forgotten as it is answered. */
-  takeBack(fallback: string | null): string | null {
-    const back = this.leftFor ?? fallback
+  /**
+   * Escape: from the toolbar, back to the card T left (else `selected`) while it is among
+   * `cards`; false when the key was not in the toolbar or that card is gone (the tree then
+   * deselects). The card left is forgotten either way.
+   */
+  escape(
+    target: EventTarget | null,
+    selected: string | null,
+    cards: readonly { id: string }[],
+  ): boolean {
+    const back = this.leftFor ?? selected
     this.leftFor = null
-    return back
+    if (!back || !this.within(target) || !cards.some((c) => c.id === back)) return false
+    focusCardFrom(target as Element, back)
+    return true
   }
 }
 

@@ -1,10 +1,9 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useMemo } from 'react'
 import { useReactFlow } from '@xyflow/react'
 import { useBoardSession } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
 import { selectOnly, selectedIds } from '../store/selection.ts'
 import { holdKey } from '../text/typeAhead.ts'
-import { controlKeepsKey } from '../lib/dom.ts'
 import { focusCardFrom, focusedCard, isArrowKey, revealCard, walkTree } from '../kit/treeWalk.ts'
 import { ToolbarJump } from '../kit/toolbarJump.ts'
 
@@ -21,13 +20,11 @@ export const OBJECTIVE_TOOLBAR_ID = 'objective-tools'
 export function useObjectiveShortcuts(): void {
   const { store, actions } = useBoardSession()
   const flow = useReactFlow()
-  const jump = useRef(new ToolbarJump(OBJECTIVE_TOOLBAR_ID)).current
+  const jump = useMemo(() => new ToolbarJump(OBJECTIVE_TOOLBAR_ID), [])
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // an Escape in the toolbar, on its status list too, is the way back to the card
-      const inTools = jump.within(e.target)
-      if (e.ctrlKey || e.metaKey || e.altKey) return
-      if (controlKeepsKey(e.target, e.key) && !(inTools && e.key === 'Escape')) return
+      if (e.ctrlKey || e.metaKey || e.altKey || jump.controlKeeps(e)) return
       const state = store.getState()
       if (state.editingId || document.querySelector('[aria-modal="true"]')) return
       const { nodes, edges } = state.canvases.objectives
@@ -58,10 +55,8 @@ export function useObjectiveShortcuts(): void {
       }
       if (e.key === 'Escape') {
         // from the toolbar, back to the card it was reached from (still chosen for its tools)
-        const back = jump.takeBack(selected?.id ?? null)
-        if (back && inTools && nodes.some((n) => n.id === back))
-          focusCardFrom(e.target as Element, back)
-        else if (ids.length) selectOnly(store, 'objectives', null)
+        if (!jump.escape(e.target, selected?.id ?? null, nodes) && ids.length)
+          selectOnly(store, 'objectives', null)
         return
       }
       // Space selects the focused card (what the toolbar's buttons then act on)

@@ -1,6 +1,5 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useMemo } from 'react'
 import { ToolbarJump } from '../kit/toolbarJump.ts'
-import { controlKeepsKey } from '../lib/dom.ts'
 import { holdKey } from '../text/typeAhead.ts'
 import { useBoardSession } from '../store/context.tsx'
 import { canEdit, isFacilitator } from '../store/boardStore.ts'
@@ -22,7 +21,7 @@ import { focusCardFrom, focusedCard, walkTree } from '../kit/treeWalk.ts'
 export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): void {
   const { store, actions } = useBoardSession()
   /** T to the toolbar, and Escape in the toolbar back to the card. */
-  const jump = useRef(new ToolbarJump(TOOLBAR_ID)).current
+  const jump = useMemo(() => new ToolbarJump(TOOLBAR_ID), [])
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const state = store.getState()
@@ -30,8 +29,7 @@ export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): voi
       // a focused button keeps its Tab and Enter: a keyboard user reaches the menus and the
       // inspector while a card is selected (Tab added a cause, Enter opened the card instead);
       // an Escape in the toolbar, on its role list too, is the way back to the card
-      const inTools = jump.within(e.target)
-      if (controlKeepsKey(e.target, e.key) && !(inTools && e.key === 'Escape')) return
+      if (jump.controlKeeps(e)) return
       if (e.ctrlKey || e.metaKey || e.altKey) return
       if (document.querySelector('[aria-modal="true"]')) return
       const { nodes, edges } = state.canvases.problems
@@ -87,10 +85,8 @@ export function useTreeKeyboard(editing: ReturnType<typeof useTreeEditing>): voi
           break
         case 'Escape': {
           // from the toolbar, back to the card it was reached from (still chosen for its tools)
-          const back = jump.takeBack(selected?.id ?? null)
-          if (back && inTools && nodes.some((n) => n.id === back))
-            focusCardFrom(e.target as Element, back)
-          else selectOnly(store, 'problems', null)
+          if (!jump.escape(e.target, selected?.id ?? null, nodes))
+            selectOnly(store, 'problems', null)
           break
         }
         case 'ArrowDown':
