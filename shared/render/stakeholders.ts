@@ -2,9 +2,7 @@ import {
   ACTOR_CATEGORIES,
   RELATION_KINDS,
   STANCES,
-  type ActorCategory,
   type RelationKind,
-  type Stance,
 } from '../schema/vocabulary.ts'
 import {
   GRID,
@@ -17,12 +15,19 @@ import {
   trayLayout,
   type TrayLayout,
 } from '../stakeholders/grid.ts'
+import { readActor } from '../stakeholders/actors.ts'
 import { CATEGORY_LOOK, RELATION_LOOK, STANCE_LOOK } from '../stakeholders/look.ts'
 import { MAP_CARD, relationLanes } from '../stakeholders/layout.ts'
 import type { LegendItem } from './frame.ts'
 import type { ImageLabels } from './labels.ts'
 import { drawCard, numberOr, str, type DrawnCard, type RenderSource } from './model.ts'
-import { RelationRouter, relationBend, routePath, routePoints } from '../stakeholders/route.ts'
+import {
+  RelationRouter,
+  boundsOf,
+  relationBend,
+  routePath,
+  routePoints,
+} from '../stakeholders/route.ts'
 import { num, rect, textBlock, type Box } from './svg.ts'
 import type { DrawnCanvas } from './trees.ts'
 
@@ -35,13 +40,6 @@ const QUADRANT_LOOK: Record<Quadrant, { tint: string; ink: string }> = {
   monitor: { tint: '#eeede8', ink: '#5b6472' },
 }
 
-function categoryOf(v: unknown): ActorCategory {
-  return (ACTOR_CATEGORIES as readonly unknown[]).includes(v) ? (v as ActorCategory) : 'community'
-}
-/** As the page reads it (shared/stakeholders/actors.ts): no stance, or an unknown one, is neutral. */
-function stanceOf(v: unknown): Stance {
-  return (STANCES as readonly unknown[]).includes(v) ? (v as Stance) : 'neutral'
-}
 function relationOf(v: unknown): RelationKind {
   return (RELATION_KINDS as readonly unknown[]).includes(v) ? (v as RelationKind) : 'cooperation'
 }
@@ -56,25 +54,24 @@ function actorCard(
   /** The grid's: the stance the pact needs, when another (the page's alignment arrows). */
   alignment = width === GRID_CARD.width,
 ): DrawnCard {
-  const category = categoryOf(node.category)
-  const look = CATEGORY_LOOK[category]
-  const stance = STANCE_LOOK[stanceOf(node.stance)]
-  // as the page reads it: no desired stance, the current one
-  const desired =
-    node.desiredStance === undefined ? stanceOf(node.stance) : stanceOf(node.desiredStance)
-  const toward = alignment && desired !== stanceOf(node.stance) ? STANCE_LOOK[desired] : null
-  return drawCard(str(node.id), x, y, {
+  // as the page reads it: what is missing or out of vocabulary gets the page's default
+  const actor = readActor(str(node.id), node)
+  const look = CATEGORY_LOOK[actor.category]
+  const stance = STANCE_LOOK[actor.stance]
+  const desired = actor.desiredStance
+  const toward = alignment && desired !== actor.stance ? STANCE_LOOK[desired] : null
+  return drawCard(actor.id, x, y, {
     width,
     fill: look.tint,
     stroke: look.ink,
     strokeWidth: 2,
-    head: labels.categories[category],
+    head: labels.categories[actor.category],
     headColor: look.ink,
-    label: str(node.label),
+    label: actor.label,
     emptyLabel: labels.emptyCard,
     weight: 'bold',
     // the stance chip the page's card shows under the name: glyph and word
-    foot: { text: `${stance.glyph} ${labels.stances[stanceOf(node.stance)]}`, color: stance.color },
+    foot: { text: `${stance.glyph} ${labels.stances[actor.stance]}`, color: stance.color },
     ...(toward
       ? { footTo: { text: `${toward.glyph} ${labels.stances[desired]}`, color: toward.color } }
       : {}),
@@ -255,16 +252,6 @@ function relationLine(
   return { svg, bounds }
 }
 
-/** The smallest box holding all of `boxes` (none: nothing). */
-function union(boxes: readonly Box[]): Box | undefined {
-  if (!boxes.length) return undefined
-  const x = Math.min(...boxes.map((b) => b.x))
-  const y = Math.min(...boxes.map((b) => b.y))
-  const right = Math.max(...boxes.map((b) => b.x + b.width))
-  const bottom = Math.max(...boxes.map((b) => b.y + b.height))
-  return { x, y, width: right - x, height: bottom - y }
-}
-
 export function drawMap(board: RenderSource, labels: ImageLabels): DrawnCanvas {
   // the map's cards are narrower than the grid's: drawn wider, two the room set side by side
   // overlapped in the picture only
@@ -296,7 +283,8 @@ export function drawMap(board: RenderSource, labels: ImageLabels): DrawnCanvas {
   return {
     cards,
     under: lines.join(''),
-    extent: union([...cards.map((c) => c.box), ...reach]),
+    // the routes' reach: the page holds the cards too (composePage)
+    extent: boundsOf(reach),
     legend: [
       ...categoryLegend(labels),
       // the information line's dots big enough to read in a short sample, as on the page; who

@@ -16,6 +16,7 @@
 import {
   SAMPLES,
   borderToward,
+  boundsOf,
   centre,
   curvePoints,
   dist,
@@ -27,7 +28,7 @@ import {
   type Rect,
 } from './routeGeometry.ts'
 
-export { borderToward, segmentHitsRect, type Point, type Rect } from './routeGeometry.ts'
+export { borderToward, boundsOf, segmentHitsRect, type Point, type Rect } from './routeGeometry.ts'
 
 export interface Turn {
   w: Point
@@ -141,17 +142,7 @@ export class RelationRouter {
 
   constructor(private readonly cards: readonly Rect[]) {
     this.grown = cards.map((r) => grow(r, ROUTE_CLEARANCE))
-    const left = Math.min(...cards.map((r) => r.x))
-    const top = Math.min(...cards.map((r) => r.y))
-    this.within = grow(
-      {
-        x: left,
-        y: top,
-        width: Math.max(...cards.map((r) => r.x + r.width)) - left,
-        height: Math.max(...cards.map((r) => r.y + r.height)) - top,
-      },
-      ROUTE_MARGIN,
-    )
+    this.within = grow(boundsOf(cards) ?? { x: 0, y: 0, width: 0, height: 0 }, ROUTE_MARGIN)
   }
 
   /** Cards crossed, and one more when the route leaves the map's extent. */

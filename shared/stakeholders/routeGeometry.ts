@@ -19,6 +19,16 @@ export const SAMPLES = 16
 
 export const centre = (r: Rect): Point => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 })
 
+/** The smallest rectangle holding all of `rects` (none: nothing). */
+export function boundsOf(rects: readonly Rect[]): Rect | undefined {
+  if (!rects.length) return undefined
+  const x = Math.min(...rects.map((r) => r.x))
+  const y = Math.min(...rects.map((r) => r.y))
+  const right = Math.max(...rects.map((r) => r.x + r.width))
+  const bottom = Math.max(...rects.map((r) => r.y + r.height))
+  return { x, y, width: right - x, height: bottom - y }
+}
+
 /** Where the ray from the card's centre towards `to` leaves it, `gap` further out. */
 export function borderToward(r: Rect, to: Point, gap = 0): Point {
   const c = centre(r)
