@@ -1,23 +1,17 @@
 import { memo, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  BaseEdge,
-  EdgeLabelRenderer,
-  useInternalNode,
-  type EdgeProps,
-  type InternalNode,
-} from '@xyflow/react'
+import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps } from '@xyflow/react'
 import type { RelationKind } from '../../shared/schema/index.ts'
 import type { LinkEdge } from '../store/projection.ts'
 import type { Rect } from '../../shared/stakeholders/route.ts'
 import { asRelationKind } from './data.ts'
 import { useSelection } from './selection.tsx'
-import { useRelationRoute } from './useRelationRoute.ts'
+import { rectOf, useRelationRoute } from './useRelationRoute.ts'
 import { RELATION_STYLES } from './visuals.tsx'
 
 type XY = { x: number; y: number }
 
-/** A rectangle as {@link box} gives it: centre and half sizes. */
+/** A card's rectangle as the label's placing reads it: centre and half sizes. */
 const boxOf = (r: Rect) => ({
   cx: r.x + r.width / 2,
   cy: r.y + r.height / 2,
@@ -25,14 +19,7 @@ const boxOf = (r: Rect) => ({
   hh: r.height / 2,
 })
 
-function box(node: InternalNode) {
-  const w = node.measured.width ?? 0
-  const h = node.measured.height ?? 0
-  const { x, y } = node.internals.positionAbsolute
-  return { cx: x + w / 2, cy: y + h / 2, hw: w / 2, hh: h / 2 }
-}
-
-type Box = ReturnType<typeof box>
+type Box = ReturnType<typeof boxOf>
 /** Room kept between a relation's label and a card (flow units): the name, the glyph alone. */
 const LABEL_CLEARANCE = { full: 4, compact: 2 }
 /** The label reduced to its glyph: the glyph's circle, the border and padding around it. */
@@ -127,8 +114,8 @@ export const RelationEdge = memo(function RelationEdge({
     if (w) setFull({ words, w, h })
   })
   if (!from || !to || !route) return null
-  const a = box(from)
-  const b = box(to)
+  const a = boxOf(rectOf(from))
+  const b = boxOf(rectOf(to))
   const { path, mid, normal } = route
   const place = placeLabel(a, b, mid, normal, fullSize, route.near.map(boxOf))
   compactNow.current = place.compact
