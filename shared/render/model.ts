@@ -62,8 +62,8 @@ export interface CardLook {
    */
   foot?: { text: string; color: string }
   /**
-   * Where the pact needs the actor (the grid's alignment on the page, ActorCard): the current
-   * stance then shows as its sign alone, an arrow, and this chip.
+   * Where the pact needs the actor (the grid's alignment on the page, ActorCard): an arrow from
+   * the foot's chip (the current stance, then its sign alone) to this one.
    */
   footTo?: { text: string; color: string }
   label: string
@@ -179,7 +179,7 @@ export function drawCard(id: string, x: number, y: number, look: CardLook): Draw
     ),
   )
   if (look.foot && look.footTo) {
-    const from = { ...look.foot, text: look.foot.text.split(' ')[0]! }
+    const from = look.foot
     const fromWidth = footChipWidth(from.text)
     const arrowX = x + CARD.padX + fromWidth + 3
     const mid = y + footTop + FOOT.height / 2

@@ -70,8 +70,12 @@ function actorCard(
     label: actor.label,
     emptyLabel: labels.emptyCard,
     weight: 'bold',
-    // the stance chip the page's card shows under the name: glyph and word
-    foot: { text: `${stance.glyph} ${labels.stances[actor.stance]}`, color: stance.color },
+    // the stance chip the page's card shows under the name: glyph and word (the sign alone
+    // before an arrow to the stance the pact needs, as the page's compact badge)
+    foot: {
+      text: toward ? stance.glyph : `${stance.glyph} ${labels.stances[actor.stance]}`,
+      color: stance.color,
+    },
     ...(toward
       ? { footTo: { text: `${toward.glyph} ${labels.stances[desired]}`, color: toward.color } }
       : {}),
