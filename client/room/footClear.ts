@@ -21,10 +21,8 @@ const listeners = new Set<() => void>()
 function measure(): void {
   const root = document.documentElement
   let reach = 0
-  for (const el of atFoot) {
-    const top = el.getBoundingClientRect().top
-    if (el.isConnected) reach = Math.max(reach, window.innerHeight - top)
-  }
+  for (const el of atFoot)
+    if (el.isConnected) reach = Math.max(reach, window.innerHeight - el.getBoundingClientRect().top)
   const next = reach > 0 ? Math.ceil(reach + GAP_PX) : 0
   if (next) root.style.setProperty('--foot-clear', `${next}px`)
   else root.style.removeProperty('--foot-clear')
