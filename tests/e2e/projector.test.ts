@@ -181,6 +181,12 @@ describe('the projector, legible from the back of the room', () => {
     const hint = page.getByTestId('canvas-empty')
     await hint.waitFor()
     expect(await hint.innerText()).toContain('le carte compaiono qui')
+    // read from the back of the room, as the header is
+    const hintPx = await hint
+      .locator('p')
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(hintPx).toBeGreaterThanOrEqual(24)
+    await screenshot(page, 'projector-empty-board')
     const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
     clients.push(stock)
     buildWorkshopTree(stock.doc)
