@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { screenshot } from '../helpers/browser.ts'
 import { exportJson } from '../helpers/server.ts'
+import { pactBoard } from '../helpers/pactBoard.ts'
 import { browserSuite } from '../helpers/suite.ts'
 import {
   addMember,
@@ -296,6 +297,22 @@ describe('the Patto phase in the browser', () => {
       0,
     )
     await screenshot(projector.page, 'pact-governance-projector')
+  })
+
+  it('a unit wider than its column wraps inside it on the projector, not into the period', async () => {
+    const board = pactBoard()
+    const pact = board.pact as Json
+    pact.commitments[0].unit = 'giorni/settimana'
+    const copy = await importWithLinks(suite, board as unknown as Json)
+    const projector = pactPage((await suite.open(copy.links.viewer, 'Proiettore')).page)
+    await projector.page.setViewportSize({ width: 1920, height: 1080 })
+    await projector.openView('commitments')
+    await expect.poll(() => projector.rows().count()).toBe(1)
+    const unit = projector.ledger.locator('td[data-field=unit]')
+    expect(await unit.innerText()).toBe('giorni/settimana')
+    const overflow = await unit.evaluate((el) => el.scrollWidth - el.clientWidth)
+    await screenshot(projector.page, 'pact-commitments-projector-unit')
+    expect(overflow).toBeLessThanOrEqual(0)
   })
 
   it('«+ Aggiungi un membro» adds nobody as the keyboard passes by; the arrows and Enter pick one actor', async () => {

@@ -25,6 +25,25 @@ export const STATUS_COLORS: Record<CommitmentStatus, string> = {
   broken: '#b3261e',
 }
 
+/**
+ * A unit as it reads, with a line break allowed after each slash: «giorni/settimana» is wider
+ * than its column, and ran into the period beside it (commitments.css breaks a word with no
+ * slash too, as a last resort).
+ */
+function BreakAfterSlashes({ text }: { text: string }) {
+  const parts = text.split('/')
+  return parts.map((part, i) => (
+    <span key={i}>
+      {part}
+      {i < parts.length - 1 && (
+        <>
+          /<wbr />
+        </>
+      )}
+    </span>
+  ))
+}
+
 /** What a commitment is for, as one select value: an objective or a logframe row. */
 function forValue(c: Commitment): string {
   return c.activity ? `r:${c.activity}` : c.objective ? `o:${c.objective}` : ''
@@ -71,7 +90,7 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
           {c.amount === null ? '' : formatNumber(c.amount, i18n.language, c.unit)}
         </td>
         <td data-field="unit" {...column('unit')}>
-          {c.unit}
+          <BreakAfterSlashes text={c.unit} />
         </td>
         <td className="ledger-period-cell" data-field="period" {...column('period')}>
           {formatPeriod(c.from, c.to, i18n.language)}
