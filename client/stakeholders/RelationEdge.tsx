@@ -4,6 +4,7 @@ import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps } from '@x
 import type { RelationKind } from '../../shared/schema/index.ts'
 import type { LinkEdge } from '../store/projection.ts'
 import type { Rect } from '../../shared/stakeholders/route.ts'
+import { laneLabelAt } from '../../shared/stakeholders/routeGeometry.ts'
 import { asRelationKind } from './data.ts'
 import { useSelection } from './selection.tsx'
 import { rectOf, useRelationRoute } from './useRelationRoute.ts'
@@ -89,14 +90,12 @@ export const RelationEdge = memo(function RelationEdge({
   const style = RELATION_STYLES[kind]
   // bent around the other cards, so that it never passes under one it does not join (the room
   // read a line under a card as ending there)
-  const route = useRelationRoute({
-    source,
-    target,
+  const lane = {
     lane: typeof data?.lane === 'number' ? data.lane : 0,
     lanes: typeof data?.lanes === 'number' ? data.lanes : 1,
     reversed: !!data?.reversed,
-    directed: style.directed,
-  })
+  }
+  const route = useRelationRoute({ source, target, ...lane, directed: style.directed })
   const name = t(`relations.${kind}`)
   const note = typeof data?.note === 'string' ? data.note : ''
   // the whole label's size (flow units: the label is drawn inside the viewport's zoom), measured
@@ -114,9 +113,14 @@ export const RelationEdge = memo(function RelationEdge({
     if (w) setFull({ words, w, h })
   })
   if (!from || !to || !route) return null
-  const a = boxOf(rectOf(from))
-  const b = boxOf(rectOf(to))
-  const { path, mid, normal } = route
+  const fromRect = rectOf(from)
+  const toRect = rectOf(to)
+  const a = boxOf(fromRect)
+  const b = boxOf(toRect)
+  const { path, normal } = route
+  // the labels of relations between the same two actors apart along the line (their routes may
+  // meet where both labels would sit), as the picture's glyphs are (shared/render/stakeholders.ts)
+  const mid = laneLabelAt(route.mid, fromRect, toRect, lane, fullSize ?? COMPACT)
   const place = placeLabel(a, b, mid, normal, fullSize, route.near.map(boxOf))
   compactNow.current = place.compact
   const title = note ? `${name}: ${note}` : name

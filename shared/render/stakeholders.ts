@@ -17,7 +17,8 @@ import {
 } from '../stakeholders/grid.ts'
 import { readActor } from '../stakeholders/actors.ts'
 import { CATEGORY_LOOK, RELATION_LOOK, STANCE_LOOK } from '../stakeholders/look.ts'
-import { MAP_CARD, relationLanes } from '../stakeholders/layout.ts'
+import { MAP_CARD, relationLanes, type Lane } from '../stakeholders/layout.ts'
+import { laneLabelAt } from '../stakeholders/routeGeometry.ts'
 import type { LegendItem } from './frame.ts'
 import type { ImageLabels } from './labels.ts'
 import { drawCard, numberOr, str, type DrawnCard, type RenderSource } from './model.ts'
@@ -221,17 +222,21 @@ export function drawGrid(board: RenderSource, labels: ImageLabels): DrawnCanvas 
  */
 function relationLine(
   router: RelationRouter,
-  from: number,
-  to: number,
-  bend: number,
+  from: { index: number; box: Box },
+  to: { index: number; box: Box },
+  lane: Lane | undefined,
   kind: RelationKind,
 ): { svg: string; bounds: Box } {
   const look = RELATION_LOOK[kind]
-  const route = router.route(from, to, { bend })
-  const { mid } = route
+  const route = router.route(from.index, to.index, {
+    bend: relationBend(from.box, to.box, lane),
+  })
+  // the glyphs of relations between the same two actors apart along the line, as the page's
+  // labels are (their routes may meet at the middle)
+  const mid = laneLabelAt(route.mid, from.box, to.box, lane, { w: 18, h: 18 })
   // what the route covers, its glyph's disc and an arrowhead included: a route around a card
   // of the map's edge runs outside the cards, and the picture grows to hold it
-  const points = routePoints(route)
+  const points = [...routePoints(route), mid]
   const xs = points.map((p) => p.x)
   const ys = points.map((p) => p.y)
   const pad = 12
@@ -279,8 +284,13 @@ export function drawMap(board: RenderSource, labels: ImageLabels): DrawnCanvas {
     const from = at.get(edge.source)
     const to = at.get(edge.target)
     if (from === undefined || to === undefined) continue
-    const bend = relationBend(cards[from]!.box, cards[to]!.box, lanes.get(edge.id))
-    const line = relationLine(router, from, to, bend, edge.kind)
+    const line = relationLine(
+      router,
+      { index: from, box: cards[from]!.box },
+      { index: to, box: cards[to]!.box },
+      lanes.get(edge.id),
+      edge.kind,
+    )
     lines.push(line.svg)
     reach.push(line.bounds)
   }

@@ -118,3 +118,39 @@ export const towards = (from: Point, to: Point, d: number): Point => {
   const l = dist(from, to) || 1
   return { x: from.x + ((to.x - from.x) * d) / l, y: from.y + ((to.y - from.y) * d) / l }
 }
+
+/**
+ * Where the label of one of several relations joining the same two cards goes: its route's
+ * middle `mid`, moved along the line between the cards by its lane, so that two labels of
+ * `size` stand clear of each other. Routes bent around other cards can run close (A→B and B→A
+ * crossed at their middles, a conflict's glyph under an information's); their labels do not.
+ * `lane.reversed`: the relation goes from the pair's second card to its first, as
+ * relationLanes numbers them, so every lane of a pair shifts along the same direction. The shift
+ * stays within a third of the distance between the cards' centres.
+ */
+export function laneLabelAt(
+  mid: Point,
+  from: Rect,
+  to: Rect,
+  lane: { lane: number; lanes: number; reversed: boolean } | undefined,
+  size: { w: number; h: number },
+  gap = 6,
+): Point {
+  if (!lane || lane.lanes < 2) return mid
+  const a = centre(from)
+  const b = centre(to)
+  const sign = lane.reversed ? -1 : 1
+  const length = Math.hypot(b.x - a.x, b.y - a.y)
+  if (length < 1) return mid
+  const ux = ((b.x - a.x) / length) * sign
+  const uy = ((b.y - a.y) / length) * sign
+  // along the line, two boxes of `size` are clear once apart by this much on either axis
+  const step = Math.min(
+    Math.abs(ux) > 1e-6 ? (size.w + gap) / Math.abs(ux) : Infinity,
+    Math.abs(uy) > 1e-6 ? (size.h + gap) / Math.abs(uy) : Infinity,
+  )
+  const wanted = (lane.lane - (lane.lanes - 1) / 2) * step
+  const cap = length / 3
+  const shift = Math.max(-cap, Math.min(cap, wanted))
+  return { x: mid.x + ux * shift, y: mid.y + uy * shift }
+}
