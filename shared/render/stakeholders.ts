@@ -216,6 +216,9 @@ export function drawGrid(board: RenderSource, labels: ImageLabels): DrawnCanvas 
   }
 }
 
+/** A relation's glyph: a disc of this radius at its label's place, its sign in white. */
+const GLYPH_RADIUS = 9
+
 /**
  * A relation as the page draws it: a curve around the other cards (shared/stakeholders/route.ts),
  * straight when nothing is in the way, with its glyph at its middle.
@@ -233,7 +236,10 @@ function relationLine(
   })
   // the glyphs of relations between the same two actors apart along the line, as the page's
   // labels are (their routes may meet at the middle)
-  const mid = laneLabelAt(route.mid, from.box, to.box, lane, { w: 18, h: 18 })
+  const mid = laneLabelAt(route.mid, from.box, to.box, lane, {
+    w: 2 * GLYPH_RADIUS,
+    h: 2 * GLYPH_RADIUS,
+  })
   // what the route covers, its glyph's disc and an arrowhead included: a route around a card
   // of the map's edge runs outside the cards, and the picture grows to hold it
   const points = [...routePoints(route), mid]
@@ -250,7 +256,7 @@ function relationLine(
   const marker = look.directed ? ` marker-end="url(#rel-${kind})"` : ''
   const svg =
     `<path data-relation="${kind}" d="${routePath(route, num)}" fill="none" stroke="${look.color}" stroke-width="${look.width}"${dash} stroke-linecap="round"${marker}/>` +
-    `<circle cx="${num(mid.x)}" cy="${num(mid.y)}" r="9" fill="${look.color}"/>` +
+    `<circle cx="${num(mid.x)}" cy="${num(mid.y)}" r="${GLYPH_RADIUS}" fill="${look.color}"/>` +
     textBlock(
       [look.glyph],
       mid.x,

@@ -140,7 +140,7 @@ export function laneLabelAt(
   const a = centre(from)
   const b = centre(to)
   const sign = lane.reversed ? -1 : 1
-  const length = Math.hypot(b.x - a.x, b.y - a.y)
+  const length = dist(a, b)
   if (length < 1) return mid
   const ux = ((b.x - a.x) / length) * sign
   const uy = ((b.y - a.y) / length) * sign
