@@ -1,8 +1,10 @@
-import type { FitViewOptions } from '@xyflow/react'
+import { getViewportForBounds, type FitViewOptions, type Rect } from '@xyflow/react'
 import { coveringBoxes } from '../projector/coveredEdge.ts'
 
 /** Room between a canvas's floating toolbar and the cards fitted below it. */
 const MARGIN_PX = 24
+/** The farthest a minimap in the corner is from the canvas's bottom and right edges. */
+const CORNER_GAP_PX = 48
 
 /** A canvas's box on screen, and the part of it no toolbar or warning covers. */
 export interface ClearArea {
@@ -21,6 +23,8 @@ export interface ClearArea {
   above: boolean
   below: boolean
   beside: boolean
+  /** The minimap's box, in the canvas's lower right corner, when it is shown. */
+  corner: DOMRect | null
 }
 
 /**
@@ -59,28 +63,133 @@ export function clearArea(canvas: Element | null | undefined): ClearArea | null 
       right = Math.min(right, r.left)
   const beside = right < box.right && right - box.left >= box.width / 2
   if (!beside) right = box.right
-  return { box, top, bottom, right, above, below, beside }
+  // Only a minimap drawn in the corner counts: one not in place yet (its styles still coming)
+  // would push the tree out of view.
+  const minimap = (view ?? canvas).querySelector('.react-flow__minimap')?.getBoundingClientRect()
+  const corner =
+    minimap &&
+    minimap.width &&
+    minimap.height &&
+    minimap.width < box.width / 2 &&
+    minimap.height < box.height / 2 &&
+    box.right - minimap.right < CORNER_GAP_PX &&
+    box.bottom - minimap.bottom < CORNER_GAP_PX &&
+    minimap.left < right &&
+    minimap.top < bottom
+      ? minimap
+      : null
+  return { box, top, bottom, right, above, below, beside, corner }
+}
+
+/** Paddings in screen pixels, side by side. */
+export interface SidePaddings {
+  top: number
+  right: number
+  bottom: number
+  left: number
+}
+
+/**
+ * Keeps a tree clear of the minimap in the canvas's lower right corner (`corner`, its distance
+ * from the canvas's bottom and right edges): either above it or beside it, whichever leaves the
+ * tree bigger. A wide tree fitted to the width of a laptop reached the canvas's foot, and the
+ * minimap hid the last root causes; above it, the tree is a little smaller and all of it shows.
+ * `bounds` is the tree's size in the flow, `view` the canvas's size on screen.
+ */
+export function clearOfCorner(
+  padding: SidePaddings,
+  corner: { height: number; width: number },
+  bounds: { width: number; height: number },
+  view: { width: number; height: number },
+  zoomRange: { minZoom?: number; maxZoom?: number } = {},
+): SidePaddings {
+  const above = { ...padding, bottom: Math.max(padding.bottom, corner.height + MARGIN_PX) }
+  const beside = { ...padding, right: Math.max(padding.right, corner.width + MARGIN_PX) }
+  if (bounds.width <= 0 || bounds.height <= 0) return above
+  const zoom = (p: SidePaddings) =>
+    Math.min(
+      zoomRange.maxZoom ?? Infinity,
+      Math.max(
+        zoomRange.minZoom ?? 0,
+        Math.min(
+          (view.width - p.left - p.right) / bounds.width,
+          (view.height - p.top - p.bottom) / bounds.height,
+        ),
+      ),
+    )
+  return zoom(beside) > zoom(above) ? beside : above
 }
 
 /**
  * Fit options that keep a tree in its canvas's {@link clearArea}: the top padding reaches past
  * the lowest toolbar above, the bottom one above what is below, the right one left of a panel
- * beside, and none is less than `base` asks for.
+ * beside, and none is less than `base` asks for. Given the tree's `bounds` (in the flow), a tree
+ * that would reach under the minimap is kept clear of it too ({@link clearOfCorner}); one that
+ * would not is framed as it was.
  */
 export function fitBelowToolbar(
   canvas: Element | null | undefined,
   base: FitViewOptions,
+  bounds?: Rect,
 ): FitViewOptions {
   const area = clearArea(canvas)
-  if (!area || (!area.above && !area.below && !area.beside)) return base
+  const corner = bounds ? area?.corner : null
+  if (!area || (!area.above && !area.below && !area.beside && !corner)) return base
   const padding = typeof base.padding === 'object' ? base.padding : {}
   const px = (v: unknown) => Number.parseInt(String(v ?? 0), 10) || 0
-  const out = { ...padding }
-  if (area.above)
-    out.top = `${Math.max(px(padding.top), Math.round(area.top - area.box.top + MARGIN_PX))}px`
+  const sides: SidePaddings = {
+    top: px(padding.top),
+    right: px(padding.right),
+    bottom: px(padding.bottom),
+    left: px(padding.left),
+  }
+  if (area.above) sides.top = Math.max(sides.top, Math.round(area.top - area.box.top + MARGIN_PX))
   if (area.below)
-    out.bottom = `${Math.max(px(padding.bottom), Math.round(area.box.bottom - area.bottom + MARGIN_PX))}px`
+    sides.bottom = Math.max(sides.bottom, Math.round(area.box.bottom - area.bottom + MARGIN_PX))
   if (area.beside)
-    out.right = `${Math.max(px(padding.right), Math.round(area.box.right - area.right + MARGIN_PX))}px`
+    sides.right = Math.max(sides.right, Math.round(area.box.right - area.right + MARGIN_PX))
+  const zoomRange = {
+    minZoom: base.minZoom ?? FLOW_ZOOM.min,
+    maxZoom: base.maxZoom ?? FLOW_ZOOM.max,
+  }
+  const clear =
+    corner && bounds && reachesCorner(bounds, sides, area.box, corner, zoomRange)
+      ? clearOfCorner(
+          sides,
+          {
+            height: Math.round(area.box.bottom - corner.top),
+            width: Math.round(area.box.right - corner.left),
+          },
+          bounds,
+          area.box,
+          zoomRange,
+        )
+      : sides
+  const out = { ...padding }
+  for (const side of ['top', 'right', 'bottom', 'left'] as const)
+    if (clear[side] !== px(padding[side])) out[side] = `${clear[side]}px`
   return { ...base, padding: out }
+}
+
+/** The zoom range of the canvases that edit (kit/useCanvasHandlers.ts, editableFlowProps). */
+const FLOW_ZOOM = { min: 0.1, max: 2.5 }
+
+/** Whether the tree, fitted with `sides`, would reach under the minimap (`corner`). */
+function reachesCorner(
+  bounds: Rect,
+  sides: SidePaddings,
+  box: DOMRect,
+  corner: DOMRect,
+  zoom: { minZoom: number; maxZoom: number },
+): boolean {
+  const padding = {
+    top: `${sides.top}px`,
+    right: `${sides.right}px`,
+    bottom: `${sides.bottom}px`,
+    left: `${sides.left}px`,
+  } as const satisfies Record<string, `${number}px`>
+  const v = getViewportForBounds(bounds, box.width, box.height, zoom.minZoom, zoom.maxZoom, padding)
+  const right = box.left + v.x + (bounds.x + bounds.width) * v.zoom
+  const bottom = box.top + v.y + (bounds.y + bounds.height) * v.zoom
+  return right > corner.left && bottom > corner.top
 }

@@ -27,7 +27,11 @@ export function useTreeFraming(
   centre: () => string | undefined,
 ) {
   const all = useCallback(
-    (duration?: number) => flow.fitView({ ...fitBelowToolbar(canvas(), options), duration }),
+    (duration?: number) =>
+      flow.fitView({
+        ...fitBelowToolbar(canvas(), options, flow.getNodesBounds(flow.getNodes())),
+        duration,
+      }),
     [flow, canvas, options],
   )
   const open = useCallback(

@@ -197,4 +197,85 @@ describe('the problem tree in view: what a fit frames', () => {
     await expect.poll(where, { timeout: 5_000 }).toBe('clear')
     await screenshot(page, 'tree-effect-above-clear-of-toolbar')
   })
+  it('on a laptop a wide tree is framed clear of the minimap: no root cause under it', async () => {
+    const board = await createBoard(suite.server.url, 'Albero largo')
+    // the walkthrough's tree: two rows of effects, the core problem, six causes and twelve root
+    // causes under them, each row centred, every card linked to the one above
+    const rows = [
+      { role: 'effect', count: 2 },
+      { role: 'effect', count: 4 },
+      { role: 'core', count: 1 },
+      { role: 'cause', count: 6 },
+      { role: 'cause', count: 12 },
+    ] as const
+    const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
+    stock.doc.transact(() => {
+      rows.forEach(({ role, count }, r) => {
+        for (let i = 0; i < count; i++)
+          putCard(stock.doc, 'problems', `r${r}-${i}`, {
+            kind: 'problem',
+            // three lines, as a workshop writes them
+            label: `Riga ${r} carta ${i}: poche opportunità di lavoro per i giovani della valle`,
+            role,
+            x: (i - (count - 1) / 2) * 220,
+            y: r * 200,
+          })
+      })
+      // effects point up, towards the row above; causes point up, towards the row above too
+      rows.forEach(({ count }, r) => {
+        if (r === 2) return
+        const other = r < 2 ? r + 1 : r - 1
+        for (let i = 0; i < count; i++) {
+          const parent = `r${other}-${Math.floor((i * rows[other]!.count) / count)}`
+          const [source, target] = r < 2 ? [parent, `r${r}-${i}`] : [`r${r}-${i}`, parent]
+          putLink(stock.doc, 'problems', `l${r}-${i}`, { kind: 'cause-effect', source, target })
+        }
+      })
+    })
+    stock.destroy()
+    const { page } = await newParticipant(suite.browser, 'Anna')
+    await page.setViewportSize({ width: 1366, height: 768 })
+    const p = boardPage(page)
+    await p.open(board.links.participant)
+    await expect.poll(() => p.cards().count()).toBe(25)
+    /** The cards the minimap covers, or outside the canvas, once the view has stopped moving. */
+    const covered = async () => {
+      let last = ''
+      await expect
+        .poll(async () => {
+          const now = await page
+            .locator('.react-flow__viewport')
+            .evaluate((el) => (el as HTMLElement).style.transform)
+          const still = now === last
+          last = now
+          return still
+        })
+        .toBe(true)
+      return page.evaluate(() => {
+        const pane = document.querySelector('.react-flow')!.getBoundingClientRect()
+        const map = document.querySelector('.react-flow__minimap')!.getBoundingClientRect()
+        return [...document.querySelectorAll('.react-flow__node')]
+          .map((el) => ({ text: el.textContent ?? '', box: el.getBoundingClientRect() }))
+          .filter(
+            ({ box }) =>
+              (box.top < map.bottom &&
+                box.bottom > map.top &&
+                box.left < map.right &&
+                box.right > map.left) ||
+              box.top < pane.top ||
+              box.bottom > pane.bottom ||
+              box.left < pane.left ||
+              box.right > pane.right,
+          )
+          .map(({ text }) => text)
+      })
+    }
+    await page.locator('.react-flow__minimap').waitFor()
+    await expect.poll(covered, { timeout: 10_000 }).toEqual([])
+    await screenshot(page, 'problem-tree-wide-clear-of-minimap')
+    // zoomed in, then everything again
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Ingrandisci' }).click()
+    await page.getByRole('button', { name: 'Mostra tutto' }).click()
+    await expect.poll(covered, { timeout: 10_000 }).toEqual([])
+  })
 })
