@@ -106,17 +106,16 @@ export function clearOfCorner(
   const above = { ...padding, bottom: Math.max(padding.bottom, corner.height + MARGIN_PX) }
   const beside = { ...padding, right: Math.max(padding.right, corner.width + MARGIN_PX) }
   if (bounds.width <= 0 || bounds.height <= 0) return above
-  const zoom = (p: SidePaddings) =>
+  const fits = (p: SidePaddings) =>
     Math.min(
-      zoomRange.maxZoom ?? Infinity,
-      Math.max(
-        zoomRange.minZoom ?? 0,
-        Math.min(
-          (view.width - p.left - p.right) / bounds.width,
-          (view.height - p.top - p.bottom) / bounds.height,
-        ),
-      ),
+      (view.width - p.left - p.right) / bounds.width,
+      (view.height - p.top - p.bottom) / bounds.height,
     )
+  // too big for the view at the smallest zoom either way: it overflows, and the minimap's
+  // room would only push it further aside
+  const min = zoomRange.minZoom ?? 0
+  if (Math.max(fits(above), fits(beside)) < min) return padding
+  const zoom = (p: SidePaddings) => Math.min(zoomRange.maxZoom ?? Infinity, Math.max(min, fits(p)))
   return zoom(beside) > zoom(above) ? beside : above
 }
 

@@ -37,6 +37,11 @@ describe('a tree fitted clear of the minimap in the corner', () => {
     expect(clearOfCorner({ ...padding, bottom: 300 }, minimap, small, view).bottom).toBe(300)
   })
 
+  it('a tree too big for the view at the smallest zoom is framed as it was, overflowing', () => {
+    const huge = { width: 30_000, height: 9_000 }
+    expect(clearOfCorner(padding, minimap, huge, view, { minZoom: 0.1 })).toEqual(padding)
+  })
+
   it('an empty tree (no size) is fitted above the minimap', () => {
     expect(clearOfCorner(padding, minimap, { width: 0, height: 0 }, view).bottom).toBe(160)
   })
