@@ -20,8 +20,16 @@ import { CATEGORY_COLORS, CategoryBadge, StanceBadge, STANCE_COLORS } from './vi
 
 const peersSelector = (s: BoardState) => s.peers
 
-/** One row of the register: every cell edits the card in place. */
-export function RegisterRow({ actor, selected }: { actor: Actor; selected: boolean }) {
+/** One row of the register: every cell edits the card in place; `hidden` columns are left out. */
+export function RegisterRow({
+  actor,
+  selected,
+  hidden,
+}: {
+  actor: Actor
+  selected: boolean
+  hidden: ReadonlySet<ActorTextField>
+}) {
   const { t } = useTranslation('stakeholders')
   const actions = useBoardActions()
   const editable = useBoard(canEdit)
@@ -90,7 +98,7 @@ export function RegisterRow({ actor, selected }: { actor: Actor; selected: boole
           {text('label')}
         </span>
       </td>
-      <td>{text('organisation')}</td>
+      {!hidden.has('organisation') && <td>{text('organisation')}</td>}
       <td>
         {editable ? (
           <select
@@ -111,7 +119,7 @@ export function RegisterRow({ actor, selected }: { actor: Actor; selected: boole
           t(`categories.${actor.category}`)
         )}
       </td>
-      <td>{text('pactRole')}</td>
+      {!hidden.has('pactRole') && <td>{text('pactRole')}</td>}
       {(['power', 'interest'] as const).map((field) => (
         <td key={field} className="cell-num">
           {editable ? (
@@ -143,11 +151,13 @@ export function RegisterRow({ actor, selected }: { actor: Actor; selected: boole
           'contribution',
           'contact',
         ] as const
-      ).map((field) => (
-        <td key={field} className="cell-wide">
-          {text(field)}
-        </td>
-      ))}
+      )
+        .filter((field) => !hidden.has(field))
+        .map((field) => (
+          <td key={field} className="cell-wide">
+            {text(field)}
+          </td>
+        ))}
       <td>
         <button
           className="sh-icon-button"

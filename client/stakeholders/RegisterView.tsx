@@ -6,7 +6,11 @@ import {
   type ActorCategory,
   type Stance,
 } from '../../shared/schema/index.ts'
-import type { Actor, ActorTextField } from '../../shared/stakeholders/actors.ts'
+import {
+  ACTOR_TEXT_FIELDS,
+  type Actor,
+  type ActorTextField,
+} from '../../shared/stakeholders/actors.ts'
 import {
   filterActors,
   sortActors,
@@ -16,7 +20,7 @@ import {
 import { useBoard } from '../store/context.tsx'
 import { useFollowScroll } from '../follow/useFollowScroll.ts'
 import { useProjectorFit } from '../board/useProjectorFit.ts'
-import { canEdit } from '../store/boardStore.ts'
+import { canEdit, isViewer } from '../store/boardStore.ts'
 import { CsvControls } from './CsvControls.tsx'
 import type { ObjectiveSummary } from './data.ts'
 import { RegisterRow } from './RegisterRow.tsx'
@@ -47,6 +51,18 @@ const COLUMNS: Column[] = [
   { key: 'contact', kind: 'text' },
 ]
 
+const NO_COLUMN_HIDDEN: ReadonlySet<ActorTextField> = new Set()
+
+/**
+ * The projector's register leaves out the free-text columns no actor has written in yet (often
+ * «Ente», «Ruolo nel patto» and the notes early in a workshop): the table, wider than the
+ * screen with them, wrapped the names onto five lines. Screens that write keep every column:
+ * an empty cell is where one writes.
+ */
+function emptyColumns(actors: readonly Actor[]): ReadonlySet<ActorTextField> {
+  return new Set(ACTOR_TEXT_FIELDS.filter((f) => actors.every((a) => !a[f].trim())))
+}
+
 function toggle<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item]
 }
@@ -64,6 +80,15 @@ export function RegisterView({
 }) {
   const { t, i18n } = useTranslation('stakeholders')
   const editable = useBoard(canEdit)
+  const projector = useBoard(isViewer)
+  const hidden = useMemo(
+    () => (projector ? emptyColumns(actors) : NO_COLUMN_HIDDEN),
+    [projector, actors],
+  )
+  const columns = useMemo(
+    () => COLUMNS.filter((c) => !(hidden as ReadonlySet<string>).has(c.key)),
+    [hidden],
+  )
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null)
   useFollowScroll(scroller, 'stakeholders', 'register')
   useProjectorFit(scroller)
@@ -140,7 +165,7 @@ export function RegisterView({
         <table className="register-table">
           <thead>
             <tr>
-              {COLUMNS.map((c) => {
+              {columns.map((c) => {
                 const name = t(`register.columns.${c.key}`)
                 if (c.kind === 'text') return <th key={c.key}>{name}</th>
                 const active = sort.key === c.key
@@ -170,7 +195,7 @@ export function RegisterView({
           </thead>
           <tbody>
             {shown.map((a) => (
-              <RegisterRow key={a.id} actor={a} selected={a.id === actorId} />
+              <RegisterRow key={a.id} actor={a} selected={a.id === actorId} hidden={hidden} />
             ))}
           </tbody>
         </table>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { canvasRoots, putCard } from '../../shared/schema/index.ts'
+import { canvasRoots, patchRecord, putCard } from '../../shared/schema/index.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { REGISTER_COLUMNS, parseRegisterCsv } from '../../shared/stakeholders/csv.ts'
 import { columnNames } from '../../shared/stakeholders/names.ts'
@@ -235,5 +235,39 @@ describe('the stakeholder register in the browser', () => {
     expect(await name.evaluate((el) => el.closest('[title]')?.getAttribute('title'))).toBe(
       LONG_NAME,
     )
+  })
+  it('the projector leaves out the columns nobody has written in, and shows one once someone does', async () => {
+    const { board, alice } = await twoParticipants('Patto Valle Brembana')
+    const observer = await stockWithActors(board)
+    // the four actors have names, categories and places, no «Ente» and no notes yet
+    const projector = await workshop.participant('Proiettore')
+    await projector.page.setViewportSize({ width: 1920, height: 1080 })
+    await projector.page.goto(board.links.viewer)
+    await alice.view('register')
+    const heads = (p: typeof alice) =>
+      p.page
+        .locator('.register-table thead th')
+        .evaluateAll((ths) => ths.map((th) => th.textContent?.replace(/[▲▼↕]/g, '').trim() ?? ''))
+    await expect.poll(() => projector.registerRows().count()).toBe(4)
+    await expect.poll(() => heads(projector)).not.toContain('Ente')
+    const shown = await heads(projector)
+    expect(shown).toEqual(expect.arrayContaining(['Nome', 'Categoria', 'Potere', 'Posizione']))
+    for (const empty of ['Ruolo nel patto', 'Interessi', 'Contatto'])
+      expect(shown).not.toContain(empty)
+    // every row has as many cells as the header
+    const cells = await projector.registerRows().first().locator('td').count()
+    expect(cells).toBe(shown.length)
+    // the facilitator's register keeps them all: an empty cell is where one writes
+    expect(await heads(alice)).toEqual(
+      expect.arrayContaining(['Ente', 'Ruolo nel patto', 'Contatto']),
+    )
+    await screenshot(projector.page, 'stakeholders-register-projector-empty-columns')
+    // someone writes an organisation: its column comes on the projector
+    patchRecord(observer.doc, 'stakeholders.nodes', 'actor-2', {
+      organisation: 'Ufficio formazione',
+    })
+    await expect.poll(() => heads(projector)).toContain('Ente')
+    await projector.registerRow('Confindustria Bergamo').getByText('Ufficio formazione').waitFor()
+    expect(await heads(projector)).not.toContain('Contatto')
   })
 })
