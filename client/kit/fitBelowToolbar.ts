@@ -63,8 +63,8 @@ export function clearArea(canvas: Element | null | undefined): ClearArea | null 
       right = Math.min(right, r.left)
   const beside = right < box.right && right - box.left >= box.width / 2
   if (!beside) right = box.right
-  // Only a minimap drawn in the corner counts: one not in place yet (its styles still coming)
-  // would push the tree out of view.
+  // Only a minimap in its place counts: small, in the canvas's lower right corner (a box as big
+  // as the canvas, or elsewhere, would push the tree aside for nothing).
   const minimap = (view ?? canvas).querySelector('.react-flow__minimap')?.getBoundingClientRect()
   const corner =
     minimap &&
