@@ -91,6 +91,31 @@ export function expectedValue(plan: TrajectoryPlan, date: string): number | null
   return expectedOnLine(line, day)
 }
 
+/** Digits after the decimal point in a number as people write it (12 → 0, 0.25 → 2). */
+function decimalsOf(n: number): number {
+  if (!Number.isFinite(n) || Number.isInteger(n)) return 0
+  const [digits = '', exponent] = String(n).toLowerCase().split('e')
+  const fraction = digits.split('.')[1]?.length ?? 0
+  return Math.max(0, fraction - Number(exponent ?? 0))
+}
+
+/**
+ * The expected value as a person reads it beside the plan: with as many decimals as the plan's
+ * baseline and target have (at most two). A plan of 40 → 140 people expects 65 people, not
+ * 64.79; one of 0.5 → 0.75 expects 0.63. Only for showing: the state is judged on the exact line.
+ */
+export function shownExpected(
+  plan: Pick<TrajectoryPlan, 'baseline' | 'target'>,
+  expected: number,
+): number {
+  const decimals = Math.min(
+    2,
+    Math.max(decimalsOf(plan.baseline ?? 0), decimalsOf(plan.target ?? 0)),
+  )
+  const scale = 10 ** decimals
+  return Math.round(expected * scale) / scale
+}
+
 function expectedOnLine(line: Line, day: number): number {
   const t = Math.min(1, Math.max(0, (day - line.from) / (line.to - line.from)))
   return line.baseline + (line.target - line.baseline) * t

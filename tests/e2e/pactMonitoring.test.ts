@@ -161,7 +161,7 @@ describe('the pact’s learning cycle in the browser', () => {
         .toBe('C’è già un monitoraggio del 01/07/2027.')
       await expect
         .poll(() => alice.valueRow(PATHWAYS).locator('[data-testid=expected]').textContent())
-        .toBe('64,79')
+        .toBe('65') // 64.79 on the line: people are counted whole, as the plan's 40 → 140
       // the commitment's status is updated from the round
       await alice.page
         .locator('[data-testid=round-commitments] [data-commitment-id=c1] select')

@@ -3,6 +3,7 @@ import {
   assessMeasurement,
   dayNumber,
   expectedValue,
+  shownExpected,
   type TrajectoryPlan,
 } from '../../shared/pact/trajectory.ts'
 
@@ -38,6 +39,19 @@ describe('the expected value on the straight trajectory', () => {
     expect(expectedValue({ ...pathways, target: null }, HALFWAY)).toBeNull()
     expect(expectedValue(pathways, '2027-02-30')).toBeNull()
     expect(dayNumber('2027-02-28')! - dayNumber('2027-01-01')!).toBe(58)
+  })
+})
+
+describe('the expected value as shown beside the plan', () => {
+  it('keeps the decimals the plan is written with, at most two', () => {
+    // 40 → 140 people: 64.79… on the line, shown as a whole number
+    const midway = expectedValue(pathways, '2027-07-01')!
+    expect(midway).not.toBe(Math.round(midway))
+    expect(shownExpected(pathways, midway)).toBe(Math.round(midway))
+    expect(shownExpected({ baseline: 0.5, target: 0.75 }, 0.6251)).toBe(0.63)
+    expect(shownExpected({ baseline: 12.5, target: 20 }, 16.26)).toBe(16.3)
+    expect(shownExpected({ baseline: 1.125, target: 2 }, 1.5678)).toBe(1.57)
+    expect(shownExpected({ baseline: 1e-7, target: 1 }, 0.123456)).toBe(0.12)
   })
 })
 

@@ -5,7 +5,7 @@ import {
   type Measurement,
   type MonitoringRound,
 } from '../../../shared/pact/monitoring.ts'
-import { assessMeasurement, expectedValue } from '../../../shared/pact/trajectory.ts'
+import { assessMeasurement, expectedValue, shownExpected } from '../../../shared/pact/trajectory.ts'
 import { formatNumber, NumberField } from '../indicators/fields.tsx'
 import { StateBadge } from './StateBadge.tsx'
 
@@ -60,7 +60,7 @@ export function MeasurementsTable({
                 data-testid="expected"
                 data-column={t('monitoring.columns.expected')}
               >
-                {expected === null ? '—' : num(Math.round(expected * 100) / 100)}
+                {expected === null ? '—' : num(shownExpected(i, expected))}
               </td>
               <td className="pm-num" data-column={t('monitoring.columns.value')}>
                 {editable ? (
