@@ -120,9 +120,10 @@ export function clearOfCorner(
 }
 
 /**
- * Fit options that keep a tree in its canvas's {@link clearArea}: the top padding reaches past
- * the lowest toolbar above, the bottom one above what is below, the right one left of a panel
- * beside, and none is less than `base` asks for. Given the tree's `bounds` (in the flow), a tree
+ * Fit options that keep a tree in its canvas's {@link clearArea}: the top padding reaches just
+ * past the lowest toolbar above (where there is one: `base`'s top is the room kept for it when
+ * none could be measured), the bottom one above what is below, the right one left of a panel
+ * beside, and none of these is less than `base` asks for. Given the tree's `bounds` (in the flow), a tree
  * that would reach under the minimap is kept clear of it too ({@link clearOfCorner}); one that
  * would not is framed as it was.
  */
@@ -142,7 +143,9 @@ export function fitBelowToolbar(
     bottom: px(padding.bottom),
     left: px(padding.left),
   }
-  if (area.above) sides.top = Math.max(sides.top, Math.round(area.top - area.box.top + MARGIN_PX))
+  // the toolbar measured takes the place of the room `base` keeps for it at the top (two rows
+  // on a laptop): a toolbar of one row leaves the tree the rest
+  if (area.above) sides.top = Math.round(area.top - area.box.top + MARGIN_PX)
   if (area.below)
     sides.bottom = Math.max(sides.bottom, Math.round(area.box.bottom - area.bottom + MARGIN_PX))
   if (area.beside)

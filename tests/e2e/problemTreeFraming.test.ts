@@ -82,6 +82,18 @@ describe('the problem tree in view: what a fit frames', () => {
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Ingrandisci' }).click()
     await page.getByRole('button', { name: 'Mostra tutto' }).click()
     await expect.poll(covered, { timeout: 5_000 }).toEqual([])
+    // and the tree, taller than wide, takes the height below the toolbar: its top card just
+    // under it, not a second toolbar's height lower
+    const gap = () =>
+      page.evaluate(() => {
+        const toolbar = document.querySelector('.react-flow .toolbar')!.getBoundingClientRect()
+        const tops = [...document.querySelectorAll('.react-flow__node')].map(
+          (el) => el.getBoundingClientRect().top,
+        )
+        return Math.round(Math.min(...tops) - toolbar.bottom)
+      })
+    await expect.poll(gap, { timeout: 5_000 }).toBeLessThanOrEqual(30)
+    expect(await gap()).toBeGreaterThanOrEqual(20)
   })
 
   it('after a layout, who pressed L sees the whole tree, none of it under the toolbar', async () => {
