@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useMemo, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { cutAtWord } from '../../shared/render/labels.ts'
 import { ToolbarMenu } from './ToolbarMenu.tsx'
@@ -50,46 +50,53 @@ export function LinkChooserMenu<K extends string, C extends LinkChoice>({
   const name = (label: string) => cutAtWord(label, 60) || words.empty
   return (
     <ToolbarMenu label={`${words.open}…`} title={words.open} disabled={!from}>
-      {(close) => (
-        <>
-          <fieldset className="tree-menu-kind">
-            <legend>{t('linkMenu.kind', { card: name(from?.label ?? '') })}</legend>
-            {kinds.map((k) => (
-              <label key={k.value}>
-                <input
-                  type="radio"
-                  name="link-kind"
-                  checked={as === k.value}
-                  onChange={() => setAs(k.value)}
-                />
-                {k.label}
-              </label>
+      {(close) => {
+        const choose = (to: C) => {
+          if (!from) return
+          onChoose(from, to, as)
+          setFilter('')
+          close()
+        }
+        // Enter in the search: the one card it leaves is chosen; of several, the first is
+        // focused (Enter again chooses it), so a link is never made to a card not looked at
+        const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
+          if (e.key !== 'Enter' || e.nativeEvent.isComposing) return
+          e.preventDefault()
+          if (others.length === 1) return choose(others[0]!)
+          e.currentTarget.parentElement?.querySelector<HTMLElement>('[data-menu-item]')?.focus()
+        }
+        return (
+          <>
+            <fieldset className="tree-menu-kind">
+              <legend>{t('linkMenu.kind', { card: name(from?.label ?? '') })}</legend>
+              {kinds.map((k) => (
+                <label key={k.value}>
+                  <input
+                    type="radio"
+                    name="link-kind"
+                    checked={as === k.value}
+                    onChange={() => setAs(k.value)}
+                  />
+                  {k.label}
+                </label>
+              ))}
+            </fieldset>
+            <input
+              aria-label={words.filter}
+              placeholder={words.filter}
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              onKeyDown={onSearchKey}
+            />
+            {others.length === 0 && <p className="tree-menu-empty">{words.none}</p>}
+            {others.map((c) => (
+              <button key={c.id} role="menuitem" data-menu-item onClick={() => choose(c)}>
+                {name(c.label)}
+              </button>
             ))}
-          </fieldset>
-          <input
-            aria-label={words.filter}
-            placeholder={words.filter}
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-          />
-          {others.length === 0 && <p className="tree-menu-empty">{words.none}</p>}
-          {others.map((c) => (
-            <button
-              key={c.id}
-              role="menuitem"
-              data-menu-item
-              onClick={() => {
-                if (!from) return
-                onChoose(from, c, as)
-                setFilter('')
-                close()
-              }}
-            >
-              {name(c.label)}
-            </button>
-          ))}
-        </>
-      )}
+          </>
+        )
+      }}
     </ToolbarMenu>
   )
 }

@@ -262,7 +262,10 @@ describe('the objective tree in the browser', () => {
       await p.card(card).click()
       await menu.focus()
       await p.page.keyboard.press('Enter')
-      // the focus is on «un mezzo per»; → picks «il fine di»
+      // the focus is on «un mezzo per» once the menu is open; → picks «il fine di»
+      await expect
+        .poll(() => p.page.evaluate(() => (document.activeElement as HTMLInputElement)?.type))
+        .toBe('radio')
       if (as === 'end') await p.page.keyboard.press('ArrowRight')
       await p.page.keyboard.press('Tab')
       await p.page.keyboard.type(words)

@@ -76,8 +76,21 @@ describe('the room builds one tree', () => {
     // «Famiglie impoverite» (selected) is an effect of the core problem
     await p.page.getByRole('button', { name: 'Collega a…' }).click()
     await p.page.getByLabel('effetto di').check()
-    await p.page.getByLabel('Cerca una carta').fill('disocc')
-    await p.page.getByRole('menuitem', { name: 'Disoccupazione giovanile' }).click()
+    // Enter in the search: of several cards it leaves, the first is focused, nothing linked…
+    const search = p.page.getByLabel('Cerca una carta')
+    await search.fill('o')
+    expect(await p.page.getByRole('menuitem').count()).toBe(2)
+    await search.press('Enter')
+    await expect
+      .poll(() => p.page.evaluate(() => document.activeElement?.getAttribute('role')))
+      .toBe('menuitem')
+    expect(await p.page.locator('[data-testid=tree-warnings]').count()).toBe(1)
+    // …and the one card it leaves is chosen
+    await search.fill('disocc')
+    await expect
+      .poll(() => p.page.getByRole('menuitem').allTextContents())
+      .toEqual(['Disoccupazione giovanile'])
+    await search.press('Enter')
     await expect
       .poll(() => p.page.locator('[data-testid=tree-warnings]').count(), { timeout: 10_000 })
       .toBe(0)
