@@ -1,6 +1,8 @@
 import { createContext, useContext, useLayoutEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProblemTreeReport } from '../../shared/method/problemTree.ts'
+import { cutAtWord } from '../../shared/render/labels.ts'
+import { useBoard } from '../store/context.tsx'
 
 /**
  * Which cards are in a cycle, for each card to ask about itself. The report is new whenever
@@ -52,6 +54,11 @@ export function TreeWarnings({
   cardCount: number
 }) {
   const { t } = useTranslation('board')
+  // the detached branch's card to link, by what it says (followed as it is rewritten)
+  const lead = report.detachedLead
+  const leadLabel = useBoard((s) =>
+    lead ? String(s.canvases.problems.nodes.find((n) => n.id === lead)?.data.label ?? '') : '',
+  )
   const warnings: string[] = []
   if (cardCount > 0 && report.coreIds.length === 0) warnings.push(t('tree.noCore'))
   if (report.coreIds.length > 1)
@@ -61,6 +68,13 @@ export function TreeWarnings({
     warnings.push(t('tree.reversed', { count: report.reversedLinkIds.size }))
   if (report.unlinkedIds.length)
     warnings.push(t('tree.unlinked', { count: report.unlinkedIds.length }))
+  if (report.detachedIds.length)
+    warnings.push(
+      t('tree.detached', {
+        count: report.detachedIds.length,
+        card: cutAtWord(leadLabel, 50) || t('linkMenu.untitled'),
+      }),
+    )
   if (!warnings.length) return null
   return (
     <div className="tree-warnings" role="status" aria-live="polite" data-testid="tree-warnings">

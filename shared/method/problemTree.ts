@@ -1,6 +1,7 @@
 /**
  * Checks of the problem tree the board warns about: exactly one core problem, no cycles
- * (a cause cannot, through its effects, cause itself), links that run the wrong way.
+ * (a cause cannot, through its effects, cause itself), links that run the wrong way, cards
+ * linked to nothing, and cards linked among themselves but not, through any path, to the core.
  */
 export interface TreeCard {
   id: string
@@ -22,6 +23,38 @@ export interface ProblemTreeReport {
   reversedLinkIds: Set<string>
   /** Cards linked to nothing while the tree has other cards: not yet part of the tree. */
   unlinkedIds: string[]
+  /**
+   * Cards with links that lead, whichever way they are followed, nowhere near the one core
+   * problem: a branch of their own, which the objective tree, the strategies and the pact's
+   * document would take for another tree. Empty unless the tree has exactly one core problem.
+   */
+  detachedIds: string[]
+  /**
+   * The detached card to link to the tree: the top of the first detached branch (a card none
+   * of whose links go up to another card there), for the warning to name.
+   */
+  detachedLead: string | null
+}
+
+/** Union-find over cards 0…n-1: the representative of each card's group. */
+function groups(n: number, from: Int32Array, to: Int32Array): (v: number) => number {
+  const parent = Int32Array.from({ length: n }, (_, i) => i)
+  const find = (v: number): number => {
+    let root = v
+    while (parent[root] !== root) root = parent[root]!
+    while (parent[v] !== root) {
+      const up = parent[v]!
+      parent[v] = root
+      v = up
+    }
+    return root
+  }
+  for (let i = 0; i < from.length; i++) {
+    const s = from[i]!
+    const t = to[i]!
+    if (s >= 0 && t >= 0) parent[find(s)] = find(t)
+  }
+  return find
 }
 
 /**
@@ -125,10 +158,27 @@ export function analyseProblemTree(cards: TreeCard[], links: TreeLink[]): Proble
   })
   const cycleCardIds = new Set<string>()
   for (const [id, v] of at) if (inCycle[v]) cycleCardIds.add(id)
+  const coreIds = cards.filter((c) => c.role === 'core').map((c) => c.id)
+  const detachedIds: string[] = []
+  let detachedLead: string | null = null
+  if (coreIds.length === 1) {
+    const groupOf = groups(n, from, to)
+    const coreGroup = groupOf(at.get(coreIds[0]!)!)
+    for (const [id, v] of at) {
+      if (!linked[v] || groupOf(v) === coreGroup) continue
+      detachedIds.push(id)
+      // no link up from it (its links all lead to its own group: a link to itself at most)
+      const top = next[v]!.every((w) => w === v)
+      if (top && detachedLead === null) detachedLead = id
+    }
+    detachedLead ??= detachedIds[0] ?? null
+  }
   return {
-    coreIds: cards.filter((c) => c.role === 'core').map((c) => c.id),
+    coreIds,
     unlinkedIds:
       cards.length > 1 ? cards.filter((c) => !linked[at.get(c.id)!]).map((c) => c.id) : [],
+    detachedIds,
+    detachedLead,
     cycleLinkIds,
     cycleCardIds,
     reversedLinkIds,

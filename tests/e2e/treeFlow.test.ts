@@ -104,6 +104,43 @@ describe('the room builds one tree', () => {
     expect(t.links).toBe(2)
   })
 
+  it('a branch linked among itself but not to the core problem is warned about, naming the card to link', async () => {
+    const board = await createBoard(suite.server.url)
+    const p = await suite.open(board.links.participant, 'Sara')
+    const add = p.page.getByRole('button', { name: '+ Aggiungi problema' })
+    await add.click()
+    await p.page.getByRole('menuitem', { name: 'Problema centrale' }).click()
+    await write(p.page, 'Poco lavoro per le persone fragili')
+    await p.page.keyboard.press('Tab')
+    await write(p.page, 'Servizi per il lavoro frammentati')
+    // a card to link later, then a cause of it: two cards linked to each other, not to the tree
+    // (once the second came, nothing said so: every card was linked to something)
+    await add.click()
+    await p.page.getByRole('menuitem', { name: 'Carta da collegare dopo' }).click()
+    await write(p.page, 'Trasporti pubblici scarsi')
+    await p.page.keyboard.press('Tab')
+    await write(p.page, 'Corse rare la sera')
+    const warnings = p.page.locator('[data-testid=tree-warnings]')
+    await expect
+      .poll(() => warnings.textContent())
+      .toContain(
+        '2 carte collegate fra loro non arrivano al problema centrale: seleziona «Trasporti pubblici scarsi»',
+      )
+    expect(await warnings.textContent()).not.toContain('non è collegata')
+    await screenshot(p.page, 'tree-flow-detached-branch')
+    // linked to the core, the branch is part of the tree: no warning left
+    await p.card('Trasporti pubblici scarsi').click()
+    await p.page.getByRole('button', { name: 'Collega a…' }).click()
+    await p.page.getByLabel('causa di').check()
+    await p.page.getByLabel('Cerca una carta').fill('fragili')
+    await p.page.getByLabel('Cerca una carta').press('Enter')
+    await expect.poll(() => warnings.count(), { timeout: 10_000 }).toBe(0)
+    const t = await tree(board.id, board.keys.viewer)
+    expect(t.linked('Trasporti pubblici scarsi', 'Poco lavoro per le persone fragili')).toBe(true)
+    expect(t.linked('Corse rare la sera', 'Trasporti pubblici scarsi')).toBe(true)
+    expect(t.links).toBe(3)
+  })
+
   it('«Collega a…» moves a card beside the other, on its row, to its side of the tree', async () => {
     const board = await createBoard(suite.server.url)
     const p = await suite.open(board.links.participant, 'Paola')

@@ -23,6 +23,34 @@ describe('problem tree checks', () => {
     expect([...r.reversedLinkIds]).toEqual([])
   })
 
+  it('finds a branch linked among itself but not to the core, and the card to link', () => {
+    // c1 → core; d2 → d1 → nothing: a branch of its own; u linked to nothing
+    const r = analyseProblemTree(
+      [card('core', 'core'), card('c1'), card('d1'), card('d2'), card('u'), card('e1', 'effect')],
+      [link('c1', 'core'), link('d2', 'd1'), link('core', 'e1')],
+    )
+    expect(r.detachedIds.sort()).toEqual(['d1', 'd2'])
+    expect(r.detachedLead).toBe('d1')
+    expect(r.unlinkedIds).toEqual(['u'])
+    // a link from the branch's top to any card of the tree joins it, whichever way it runs
+    for (const joining of [link('d1', 'c1'), link('e1', 'd2')]) {
+      const joined = analyseProblemTree(
+        [card('core', 'core'), card('c1'), card('d1'), card('d2'), card('e1', 'effect')],
+        [link('c1', 'core'), link('d2', 'd1'), link('core', 'e1'), joining],
+      )
+      expect(joined.detachedIds).toEqual([])
+      expect(joined.detachedLead).toBeNull()
+    }
+    // without one core problem (none, or two) the tree has no trunk to reach: not said
+    const noCore = analyseProblemTree([card('a'), card('b')], [link('a', 'b')])
+    expect(noCore.detachedIds).toEqual([])
+    const twoCores = analyseProblemTree(
+      [card('a', 'core'), card('b', 'core'), card('c')],
+      [link('c', 'b')],
+    )
+    expect(twoCores.detachedIds).toEqual([])
+  })
+
   it('flags every link and card of a cycle, and only those', () => {
     const r = analyseProblemTree(
       [card('a'), card('b'), card('c'), card('core', 'core'), card('x')],

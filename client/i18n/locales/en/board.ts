@@ -134,6 +134,10 @@ export const board = {
       '1 card is not linked to the tree: select it and use “Link to…” (or drag from its dot).',
     unlinked_other:
       '{{count}} cards are not linked to the tree: select one and use “Link to…” (or drag from its dot).',
+    detached_one:
+      '“{{card}}” does not reach the core problem: select it and link it to the tree with “Link to…”.',
+    detached_other:
+      '{{count}} cards linked among themselves do not reach the core problem: select “{{card}}” and link it to the tree with “Link to…”.',
     noCore:
       'No core problem yet: pick the card that sums up the problem and set its role to “Core problem”.',
     manyCores: 'There are {{count}} core problems: the tree has only one. Choose which to keep.',

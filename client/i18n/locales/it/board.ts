@@ -139,6 +139,10 @@ export const board = {
       '1 carta non è collegata all’albero: selezionala e usa «Collega a…» (o trascina dal suo pallino).',
     unlinked_other:
       '{{count}} carte non sono collegate all’albero: selezionane una e usa «Collega a…» (o trascina dal suo pallino).',
+    detached_one:
+      '«{{card}}» non arriva al problema centrale: selezionala e collegala all’albero con «Collega a…».',
+    detached_other:
+      '{{count}} carte collegate fra loro non arrivano al problema centrale: seleziona «{{card}}» e collegala all’albero con «Collega a…».',
     noCore:
       'Manca il problema centrale: scegli la carta che riassume il problema e imposta il ruolo «Problema centrale».',
     manyCores: 'Ci sono {{count}} problemi centrali: l’albero ne ha uno solo. Scegli quale tenere.',
