@@ -1,12 +1,14 @@
 import { SharedTextField } from '../text/SharedTextField.tsx'
+import { focusAfter } from '../lib/dom.ts'
 import { WrittenField } from '../kit/WriterMark.tsx'
 import { useBoardActions } from '../store/context.tsx'
 import type { LogframeField } from './useLogframeActions.ts'
 
 /**
  * A cell of the logframe: shared text typed live for everyone (two people writing the same
- * indicator both keep their words). Enter leaves the cell, Shift+Enter starts a new line,
- * Escape gives up this person's edit.
+ * indicator both keep their words). Enter leaves the cell for the next one, as in a sheet (what
+ * is typed next went on at the end of the same cell), Shift+Enter starts a new line, Escape
+ * gives up this person's edit.
  */
 export function LogframeCell({
   rowId,
@@ -41,6 +43,9 @@ export function LogframeCell({
         label={label}
         placeholder={placeholder}
         onPresence={(on) => actions.setEditing(on ? rowId : null, field)}
+        onDone={(reason) => {
+          if (reason === 'enter') focusAfter(document.activeElement)
+        }}
       />
       <span className="logframe-pencil" aria-hidden>
         ✎

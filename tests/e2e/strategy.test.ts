@@ -209,10 +209,16 @@ describe('strategy analysis and logframe in the browser', () => {
       sourcesBox.y + sourcesBox.height - 2,
     )
     await alice.page.keyboard.type('Registri degli sportelli')
+    // Enter: on to the next cell, as in a sheet (what she typed next went on in the same cell)
+    await alice.page.keyboard.press('Enter')
+    const assumptions = specific.locator('td.col-assumptions textarea')
+    await expect.poll(() => assumptions.evaluate((el) => el === document.activeElement)).toBe(true)
+    await alice.page.keyboard.type('Enti disponibili')
     await alice.page.keyboard.press('Tab')
     expect(await specific.locator('td.col-sources textarea').inputValue()).toBe(
       'Registri degli sportelli',
     )
+    expect(await assumptions.inputValue()).toContain('Enti disponibili')
     expect(await specific.locator('td.col-text textarea').inputValue()).toBe(GUIDANCE)
     // Bruno adds an activity by hand and writes it at once: the new row's text has the words,
     // and the spaces among them add no rows (they pressed the button again)
