@@ -37,7 +37,7 @@ export function HomePage() {
     })
     rememberJoinLink(board.id, board.links.participant)
     setCreated({ board, title })
-    announce(t('create.created', { title }))
+    announce(t(imported ? 'create.imported' : 'create.created', { title }))
   }
 
   return (

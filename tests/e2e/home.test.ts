@@ -195,6 +195,10 @@ describe('home page', () => {
     writeFileSync(file, JSON.stringify(exported))
     await pick.setInputFiles(file)
     await page.getByRole('heading', { name: `La lavagna «${exported.title}» è pronta` }).waitFor()
+    // and what is announced says it was brought in, not made
+    await expect
+      .poll(() => page.getByTestId('home-status').textContent())
+      .toBe(`Lavagna «${exported.title}» importata.`)
     expect(await refused.count()).toBe(0)
     const id = (await page.locator('section.result').getAttribute('data-board-id'))!
     expect((await suite.server.store.getBoard(id))?.title).toBe(exported.title)

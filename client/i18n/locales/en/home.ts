@@ -12,6 +12,7 @@ export const home: typeof it = {
     submit: 'Create board',
     submitting: 'Creating…',
     created: 'Board “{{title}}” created.',
+    imported: 'Board “{{title}}” imported.',
     errors: {
       titleRequired: 'Enter a title for the board.',
       titleTooLong: 'The title can be at most {{max}} characters long (it is {{count}}).',

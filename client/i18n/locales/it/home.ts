@@ -10,6 +10,7 @@ export const home = {
     submit: 'Crea lavagna',
     submitting: 'Creazione in corso…',
     created: 'Lavagna «{{title}}» creata.',
+    imported: 'Lavagna «{{title}}» importata.',
     errors: {
       titleRequired: 'Inserisci un titolo per la lavagna.',
       titleTooLong: 'Il titolo può avere al massimo {{max}} caratteri (ora sono {{count}}).',
