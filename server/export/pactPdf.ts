@@ -30,17 +30,29 @@ import {
   field,
   finish,
   heading,
+  MARGIN,
   numberPages,
   paragraph,
 } from './pdfLayout.ts'
 import { table } from './pdfTable.ts'
-import { vectorImage } from './pdfPicture.ts'
+import { opensSideways, vectorImage, type Svg } from './pdfPicture.ts'
 import { treePicture } from './pdfTree.ts'
 
+/** The canvases' pictures of one document, drawn once (the page's orientation reads them). */
+const pictures = new WeakMap<SectionContext, Map<ImageCanvas, Svg>>()
+
+function pictureOf(ctx: SectionContext, canvas: ImageCanvas): Svg {
+  let drawn = pictures.get(ctx)
+  if (!drawn) pictures.set(ctx, (drawn = new Map()))
+  let svg = drawn.get(canvas)
+  if (!svg)
+    drawn.set(canvas, (svg = renderCanvas(ctx.board, canvas, { lang: ctx.lang, day: ctx.day })))
+  return svg
+}
+
+/** A canvas's picture right under its section's title (see PactSection.sideways). */
 function canvasPicture(ctx: SectionContext, canvas: ImageCanvas): void {
-  vectorImage(ctx.doc, renderCanvas(ctx.board, canvas, { lang: ctx.lang, day: ctx.day }), {
-    piece: ctx.labels.piece,
-  })
+  vectorImage(ctx.doc, pictureOf(ctx, canvas), { piece: ctx.labels.piece, underTitle: true })
 }
 
 /**
@@ -119,6 +131,7 @@ const register: PactSection = {
 const grid: PactSection = {
   id: 'grid',
   title: (l) => l.sections.grid,
+  sideways: (ctx) => opensSideways(pictureOf(ctx, 'grid')),
   draw: (ctx) => {
     canvasPicture(ctx, 'grid')
     tableOrEmpty(ctx, gridTable(ctx.board, ctx.lang), [1, 3])
@@ -129,6 +142,7 @@ const grid: PactSection = {
 const map: PactSection = {
   id: 'map',
   title: (l) => l.sections.map,
+  sideways: (ctx) => opensSideways(pictureOf(ctx, 'map')),
   draw: (ctx) => canvasPicture(ctx, 'map'),
 }
 
@@ -223,7 +237,8 @@ export async function buildPactPdf(board: BoardExport, options: PactPdfOptions =
   const ctx: SectionContext = { doc, board, labels, lang, day }
   const contents: { title: string; page: number }[] = []
   for (const section of options.sections ?? SECTIONS) {
-    doc.addPage()
+    if (section.sideways?.(ctx)) doc.addPage({ size: 'A4', layout: 'landscape', margin: MARGIN })
+    else doc.addPage()
     const title = section.title(labels, lang)
     contents.push({ title, page: doc.bufferedPageRange().count })
     doc.outline.addItem(title)

@@ -12,6 +12,12 @@ import { FONT, INK, MARGIN, MUTED, area } from './pdfLayout.ts'
  * in the picture) at 7 pt, what a printed page can still be read at.
  */
 export const READABLE_SCALE = 0.5
+/**
+ * The least a picture is drawn at on one page before it is cut in pieces (its text at 5.6 pt):
+ * a stakeholder map a little wider than a page at 7 pt came out in two pieces that each showed
+ * nearly all of it.
+ */
+export const ONE_PAGE_SCALE = 0.4
 /** At most this many pages for one picture cut in pieces; a larger one fits one page. */
 const MAX_PIECES = 6
 /** What two neighbouring pieces of a picture both show, so a card cut at an edge reads whole. */
@@ -36,6 +42,23 @@ export function pageFit(svg: Svg, caption = 0): { scale: number; landscape: bool
   return sideways > upright
     ? { scale: sideways, landscape: true }
     : { scale: upright, landscape: false }
+}
+
+/** The room a section's title takes at the top of its page (pdfLayout's level-1 heading). */
+const TITLE_ROOM = 40
+
+/**
+ * Whether a picture that opens a section is drawn larger under the title on a sideways page
+ * than on an upright one, when on an upright page it would not be readable (below 7 pt): then
+ * the section opens sideways, its title above the picture (an upright page of its own held the
+ * title alone, and the picture followed on the next page).
+ */
+export function opensSideways(svg: Svg): boolean {
+  const fit = (w: number, h: number) =>
+    Math.min((w - 2 * MARGIN) / svg.width, (h - 2 * MARGIN - TITLE_ROOM) / svg.height, 1)
+  const upright = fit(A4.short, A4.long)
+  const sideways = fit(A4.long, A4.short)
+  return upright < READABLE_SCALE && sideways >= ONE_PAGE_SCALE && sideways > upright
 }
 
 /**
@@ -82,8 +105,8 @@ function landscapePage(doc: PDFKit.PDFDocument): void {
  * A picture of a canvas as vector graphics (its text stays text, in the embedded font), as
  * large as a page allows and never larger than drawn: in the rest of this page when it is
  * readable there; else on a page of its own, upright or sideways, whichever draws it larger;
- * and when even that would shrink its text below 7 pt (a workshop's 50-card tree came out at
- * 3.3 pt), cut in pieces over sideways pages at that size, up to MAX_PIECES of them.
+ * and when even that would shrink its text below 5.6 pt (a workshop's 50-card tree came out at
+ * 3.3 pt), cut in pieces over sideways pages at 7 pt, up to MAX_PIECES of them.
  */
 export function vectorImage(
   doc: PDFKit.PDFDocument,
@@ -92,23 +115,29 @@ export function vectorImage(
     minHeight = 220,
     piece,
     tiles = true,
+    underTitle = false,
   }: {
     minHeight?: number
     piece?: (n: number, of: number) => string
     /** Whether it may be cut in overlapping pieces (not a tree: pdfTree.ts cuts those). */
     tiles?: boolean
+    /**
+     * Right under its section's title, on the page {@link opensSideways} chose: drawn there
+     * down to ONE_PAGE_SCALE, as a page of its own would leave the title alone on this one.
+     */
+    underTitle?: boolean
   } = {},
 ): void {
   if (area(doc).bottom - doc.y < minHeight) doc.addPage()
   const here = area(doc)
   const fit = (w: number, h: number) => Math.min(w / svg.width, h / svg.height, 1)
   let scale = fit(here.width, here.bottom - doc.y)
-  if (scale < READABLE_SCALE) {
+  if (scale < (underTitle ? ONE_PAGE_SCALE : READABLE_SCALE)) {
     const upright = fit(here.width, here.bottom - here.top)
     // A4 sideways: the upright page's height is its width
     const sideways = fit(doc.page.height - 2 * MARGIN, doc.page.width - 2 * MARGIN)
     const { cols, rows } = pieceGrid(doc, svg)
-    if (tiles && Math.max(upright, sideways) < READABLE_SCALE && cols * rows <= MAX_PIECES)
+    if (tiles && Math.max(upright, sideways) < ONE_PAGE_SCALE && cols * rows <= MAX_PIECES)
       return drawInPieces(doc, svg, piece)
     if (sideways > upright) landscapePage(doc)
     else doc.addPage()

@@ -17,4 +17,10 @@ export interface PactSection {
   id: string
   title: (labels: DocumentLabels, lang: ImageLang) => string
   draw: (ctx: SectionContext) => void
+  /**
+   * Whether the section opens on a sideways page: a picture drawn larger there, under the
+   * section's title, than on an upright page (else it went to a page of its own, sideways,
+   * and left the title alone on an empty one).
+   */
+  sideways?: (ctx: SectionContext) => boolean
 }
