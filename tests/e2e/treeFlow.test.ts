@@ -34,6 +34,13 @@ async function write(page: Page, text: string) {
   await page.locator('.react-flow__node', { hasText: text }).waitFor()
 }
 
+/** «+ Aggiungi problema», the menu's `item` (what the new card is), and the card's text. */
+async function addFromMenu(page: Page, item: string, text: string) {
+  await page.getByRole('button', { name: '+ Aggiungi problema' }).click()
+  await page.getByRole('menuitem', { name: item }).click()
+  await write(page, text)
+}
+
 describe('the room builds one tree', () => {
   it("a participant's first card does not become the core problem by itself", async () => {
     const board = await createBoard(suite.server.url)
@@ -51,13 +58,9 @@ describe('the room builds one tree', () => {
     const p = await suite.open(board.links.participant, 'Paola')
     const add = p.page.getByRole('button', { name: '+ Aggiungi problema' })
 
-    await add.click()
-    await p.page.getByRole('menuitem', { name: 'Problema centrale' }).click()
-    await write(p.page, 'Disoccupazione giovanile')
+    await addFromMenu(p.page, 'Problema centrale', 'Disoccupazione giovanile')
     // the card just written stays selected: the menu offers its causes and effects
-    await add.click()
-    await p.page.getByRole('menuitem', { name: 'Causa di «Disoccupazione giovanile»' }).click()
-    await write(p.page, 'Orientamento debole')
+    await addFromMenu(p.page, 'Causa di «Disoccupazione giovanile»', 'Orientamento debole')
     await add.click()
     // keyboard: the menu has the focus, ↓ moves, Enter chooses
     await p.page.getByRole('menuitem').first().waitFor()
@@ -107,17 +110,12 @@ describe('the room builds one tree', () => {
   it('a branch linked among itself but not to the core problem is warned about, naming the card to link', async () => {
     const board = await createBoard(suite.server.url)
     const p = await suite.open(board.links.participant, 'Sara')
-    const add = p.page.getByRole('button', { name: '+ Aggiungi problema' })
-    await add.click()
-    await p.page.getByRole('menuitem', { name: 'Problema centrale' }).click()
-    await write(p.page, 'Poco lavoro per le persone fragili')
+    await addFromMenu(p.page, 'Problema centrale', 'Poco lavoro per le persone fragili')
     await p.page.keyboard.press('Tab')
     await write(p.page, 'Servizi per il lavoro frammentati')
     // a card to link later, then a cause of it: two cards linked to each other, not to the tree
     // (once the second came, nothing said so: every card was linked to something)
-    await add.click()
-    await p.page.getByRole('menuitem', { name: 'Carta da collegare dopo' }).click()
-    await write(p.page, 'Trasporti pubblici scarsi')
+    await addFromMenu(p.page, 'Carta da collegare dopo', 'Trasporti pubblici scarsi')
     await p.page.keyboard.press('Tab')
     await write(p.page, 'Corse rare la sera')
     const warnings = p.page.locator('[data-testid=tree-warnings]')
