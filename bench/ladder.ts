@@ -125,6 +125,8 @@ async function main(): Promise<void> {
   console.log(
     `node ${process.version}, ${cpus().length} CPUs, ${Math.round(totalmem() / 2 ** 30)} GiB`,
   )
+  if (process.env.BENCH_STORE === 'memory')
+    console.log('Trama keeps its boards in memory (BENCH_STORE=memory): a diagnostic, not storing')
   const rows: (Row & { round: number })[] = []
   const failures: { boards: number; target: TargetName; round: number; error: string }[] = []
   for (let round = 1; round <= rounds; round++) {

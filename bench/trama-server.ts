@@ -4,6 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTramaServer } from '../server/app.ts'
 import { runControlledServer } from './ipc.ts'
+import { openMemoryStore } from '../server/storage/memory.ts'
+
+// BENCH_STORE=memory: the boards in memory instead of SQLite, nothing stored on disk (a
+// diagnostic: what the server costs with storage out of the way; not a way to run Trama).
+const storeKind = process.env.BENCH_STORE || 'sqlite'
+if (storeKind !== 'sqlite' && storeKind !== 'memory')
+  throw new Error(`BENCH_STORE: expected "sqlite" or "memory", got "${storeKind}"`)
 
 await runControlledServer(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'trama-bench-'))
@@ -12,6 +19,7 @@ await runControlledServer(async () => {
     host: '127.0.0.1',
     dataDir,
     logLevel: false,
+    ...(storeKind === 'memory' ? { store: openMemoryStore() } : {}),
     // The ladder creates up to a few hundred boards from one address within a minute.
     boardsPerMinute: 100_000,
     // BENCH_COMMIT_WINDOW_MS: the group commit closes a batch after this long instead of at the
