@@ -20,8 +20,11 @@ const orNull = (v: unknown): string | null => (typeof v === 'string' && v ? v : 
 const year = (v: unknown): number | null =>
   typeof v === 'number' && Number.isInteger(v) ? v : null
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0)
-const oneOf = <T extends string>(list: readonly T[], v: unknown, fallback: T): T =>
-  (list as readonly unknown[]).includes(v) ? (v as T) : fallback
+const oneOf = <T extends string, F extends T | null>(
+  list: readonly T[],
+  v: unknown,
+  fallback: F,
+) => ((list as readonly unknown[]).includes(v) ? (v as T) : fallback)
 const byOrder = <T extends { order: number; id: string }>(a: T, b: T) =>
   a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
@@ -60,8 +63,9 @@ export interface Body {
   level: BodyLevel
   members: string[]
   lead: string | null
-  decision: DecisionRule
-  frequency: Frequency
+  /** null: not decided yet */
+  decision: DecisionRule | null
+  frequency: Frequency | null
   order: number
 }
 
@@ -79,8 +83,8 @@ export function useBodies(): Body[] {
             ? b.members.filter((m): m is string => typeof m === 'string')
             : [],
           lead: orNull(b.lead),
-          decision: oneOf(DECISION_RULES, b.decision, 'consensus'),
-          frequency: oneOf(FREQUENCIES, b.frequency, 'monthly'),
+          decision: oneOf(DECISION_RULES, b.decision, null),
+          frequency: oneOf(FREQUENCIES, b.frequency, null),
           order: num(b.order),
         }))
         .sort(byOrder),

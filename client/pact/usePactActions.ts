@@ -35,8 +35,9 @@ export function usePactActions() {
           level: preset.level ?? 'technical',
           members: [],
           lead: null,
-          decision: 'consensus',
-          frequency: 'monthly',
+          // not decided until the partners choose (the document says so, not a default)
+          decision: null,
+          frequency: null,
           order: nextOrder(bodies),
         })
       },

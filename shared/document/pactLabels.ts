@@ -66,6 +66,8 @@ export interface PactLabels {
   levels: Record<BodyLevel, string>
   decisions: Record<DecisionRule, string>
   frequencies: Record<Frequency, string>
+  /** A body's decision rule or meeting frequency not chosen yet (the governance page's words). */
+  undecided: string
   types: Record<CommitmentType, string>
   statuses: Record<CommitmentStatus, string>
   directions: Record<IndicatorDirection, string>
@@ -159,6 +161,7 @@ const it: PactLabels = {
     'qualified-majority': 'Maggioranza qualificata',
     lead: 'Decide il capofila',
   },
+  undecided: 'Da decidere',
   frequencies: {
     weekly: 'Settimanale',
     monthly: 'Mensile',
@@ -271,6 +274,7 @@ const en: PactLabels = {
     'qualified-majority': 'Qualified majority',
     lead: 'The lead decides',
   },
+  undecided: 'To be decided',
   frequencies: {
     weekly: 'Weekly',
     monthly: 'Monthly',

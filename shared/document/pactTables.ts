@@ -122,8 +122,8 @@ export function bodiesTable(board: BoardExport, lang: ImageLang): Table {
         l.levels[b.level as keyof typeof l.levels] ?? '',
         str(b.mandate),
         memberNames(board, b, l),
-        l.decisions[b.decision as keyof typeof l.decisions] ?? '',
-        l.frequencies[b.frequency as keyof typeof l.frequencies] ?? '',
+        l.decisions[b.decision as keyof typeof l.decisions] ?? l.undecided,
+        l.frequencies[b.frequency as keyof typeof l.frequencies] ?? l.undecided,
       ]
     })
   const c = l.body

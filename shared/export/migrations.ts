@@ -44,4 +44,6 @@ export const EXPORT_MIGRATIONS: Record<number, (raw: Json) => Json> = {
   }),
   /** 5 → 6: sets of ids became shared lists in the document; the export keeps plain lists. */
   5: (raw) => ({ ...raw, schemaVersion: 6 }),
+  /** 6 → 7: a body's decision rule and frequency may be null (not decided); values stay. */
+  6: (raw) => ({ ...raw, schemaVersion: 7 }),
 }

@@ -95,6 +95,14 @@ export const DOC_MIGRATIONS: readonly DocMigration[] = [
         })
     },
   },
+  {
+    to: 7,
+    name: 'AllowUndecidedGovernance',
+    // A body's decision rule and meeting frequency may be null: not decided yet. Nothing is
+    // rewritten: a value a board holds may have been chosen, and it stays. The version tells a
+    // build that cannot read "not decided" (it would show the old default) to stay away.
+    up() {},
+  },
 ]
 
 export type MigrationResult =

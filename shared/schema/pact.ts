@@ -67,8 +67,10 @@ export const pactBody = spec({
     level: z.enum(BODY_LEVELS),
     members: idList,
     lead: optionalId,
-    decision: z.enum(DECISION_RULES),
-    frequency: z.enum(FREQUENCIES),
+    // null (or absent): not decided yet (schema 7). A new body starts so: a rule or a rhythm
+    // filled in by default reached the pact's document as if the partners had agreed on it.
+    decision: z.enum(DECISION_RULES).nullable().optional(),
+    frequency: z.enum(FREQUENCIES).nullable().optional(),
     order: z.number().finite(),
   }),
   texts: { label: LIMITS.name, mandate: LIMITS.text },
@@ -79,8 +81,6 @@ export const pactBody = spec({
     mandate: '',
     level: 'technical',
     members: [],
-    decision: 'consensus',
-    frequency: 'monthly',
     order: 0,
   },
   max: LIMITS.records,

@@ -235,7 +235,8 @@ describe('HTTP API', () => {
       ['board-v3.json', 'board-v3.migrated.json'],
       ['board-v4.json', 'board-v4.migrated.json'],
       ['board-v5.json', 'board-v5.migrated.json'],
-      ['board-v6.json', 'board-v6.json'],
+      ['board-v6.json', 'board-v6.migrated.json'],
+      ['board-v7.json', 'board-v7.json'],
     ] as const) {
       const res = await post('/api/boards/import', JSON.stringify(load(file)))
       expect(res.status, file).toBe(201)

@@ -151,7 +151,11 @@ describe('id sets: members, objectives and tags several people edit at once', ()
         objectives: ['o1'],
       })
     })
-    expect(migrateDoc(doc)).toMatchObject({ ok: true, from: 5, applied: ['MakeIdSetsShared'] })
+    expect(migrateDoc(doc)).toMatchObject({
+      ok: true,
+      from: 5,
+      applied: ['MakeIdSetsShared', 'AllowUndecidedGovernance'],
+    })
     expect(metaRoot(doc).get('schemaVersion')).toBe(SCHEMA_VERSION)
     for (const [name, id, field, ids] of [
       ['pact.bodies', 'tavolo', 'members', ['comune', 'cpi']],

@@ -63,6 +63,7 @@ describe('document schema', () => {
         'MakeTextsShared',
         'AddPact',
         'MakeIdSetsShared',
+        'AllowUndecidedGovernance',
       ],
     })
     expect(transactions).toBe(1)
@@ -81,7 +82,13 @@ describe('document schema', () => {
     expect(migrateDoc(doc)).toMatchObject({
       ok: true,
       from: 2,
-      applied: ['MakeStakeholderCardsActors', 'MakeTextsShared', 'AddPact', 'MakeIdSetsShared'],
+      applied: [
+        'MakeStakeholderCardsActors',
+        'MakeTextsShared',
+        'AddPact',
+        'MakeIdSetsShared',
+        'AllowUndecidedGovernance',
+      ],
     })
     expect(readFields(canvasRoots(doc, 'stakeholders').nodes.get('a1')!)).toEqual({
       kind: 'actor',
@@ -138,7 +145,7 @@ describe('document schema', () => {
     expect(migrateDoc(doc)).toMatchObject({
       ok: true,
       from: 3,
-      applied: ['MakeTextsShared', 'AddPact', 'MakeIdSetsShared'],
+      applied: ['MakeTextsShared', 'AddPact', 'MakeIdSetsShared', 'AllowUndecidedGovernance'],
     })
     const p = canvasRoots(doc, 'problems').nodes.get('p')!
     expect(p.get('label')).toBeInstanceOf(Y.Text)

@@ -32,20 +32,22 @@ export function BodyCard({ body, actors }: { body: Body; actors: Actor[] }) {
   })
   const others = actors.filter((a) => !body.members.includes(a.id))
   const actorName = (a: Actor) => a.label || t('unnamedActor')
+  /** A choice of the body's; `value` null: not decided yet (the rule and the rhythm). */
   const select = <T extends string>(
     field: 'level' | 'decision' | 'frequency',
-    value: T,
+    value: T | null,
     options: readonly T[],
     ns: string,
   ) =>
     editable ? (
       <select
-        className="pact-select"
+        className={`pact-select${value === null ? ' undecided' : ''}`}
         data-field={field}
         aria-label={`${t(`governance.fields.${field}`)} · ${name}`}
-        value={value}
-        onChange={(e) => pact.updateBody(body.id, { [field]: e.target.value })}
+        value={value ?? ''}
+        onChange={(e) => pact.updateBody(body.id, { [field]: e.target.value || null })}
       >
+        {field !== 'level' && <option value="">{t('governance.undecidedOption')}</option>}
         {options.map((o) => (
           <option key={o} value={o}>
             {t(`${ns}.${o}`)}
@@ -53,7 +55,9 @@ export function BodyCard({ body, actors }: { body: Body; actors: Actor[] }) {
         ))}
       </select>
     ) : (
-      <span data-field={field}>{t(`${ns}.${value}`)}</span>
+      <span data-field={field} className={value === null ? 'undecided' : undefined}>
+        {value === null ? t('governance.undecided') : t(`${ns}.${value}`)}
+      </span>
     )
 
   return (

@@ -60,6 +60,8 @@ export const pact = {
     },
     leadShort: 'lead',
     noLead: '— no lead actor —',
+    undecided: 'To be decided',
+    undecidedOption: '— to be decided —',
     noMembers: 'No members.',
     addMember: 'Add a member',
     allMembers: 'Every actor in the register is already a member.',

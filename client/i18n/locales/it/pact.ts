@@ -61,6 +61,8 @@ export const pact = {
     },
     leadShort: 'capofila',
     noLead: '— nessun capofila —',
+    undecided: 'Da decidere',
+    undecidedOption: '— da decidere —',
     noMembers: 'Nessun membro.',
     addMember: 'Aggiungi un membro',
     allMembers: 'Tutti gli attori del registro sono già membri.',
