@@ -1,3 +1,4 @@
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/shallow'
 import { PHASES } from '../../shared/schema/index.ts'
@@ -11,16 +12,22 @@ import { FacilitationBar } from '../facilitation/FacilitationBar.tsx'
 import { RoomControls } from '../room/RoomControls.tsx'
 import { HistoryButton } from '../history/HistoryButton.tsx'
 import { HeaderMore } from './HeaderMore.tsx'
+import { useCrowdedRow } from './useCrowdedRow.ts'
 import '../home/home.css'
 import './projectorHeader.css'
 
 const headerSelector = (s: BoardState) => ({ title: s.title, role: s.role, tab: s.tab })
+const FOLD = { root: '.header-more', panel: '.header-more-panel' }
 
 export function BoardHeader() {
   const { t } = useTranslation('board')
   const { title, role, tab } = useBoard(useShallow(headerSelector))
   const actions = useBoardActions()
   const { boardId, key } = useBoardSession()
+  // the secondary tools fold behind «Altro» when the row would not hold them (a timer and a
+  // vote at 1440 px), rather than the header taking a third row
+  const right = useRef<HTMLDivElement>(null)
+  const crowded = useCrowdedRow(right, FOLD)
   return (
     <header className="board-header">
       <a className="brand" href="/" title={t('backHome')}>
@@ -46,14 +53,14 @@ export function BoardHeader() {
           </button>
         ))}
       </nav>
-      <div className="header-right">
+      <div className="header-right" ref={right}>
         <FacilitationBar />
         {/* a participant's «Segui…» is theirs to reach at once; the facilitator's room tools
             go with the other secondary ones */}
         {role !== 'facilitator' && <RoomControls />}
         <PeerAvatars />
         <ConnectionBadge />
-        <HeaderMore>
+        <HeaderMore crowded={crowded}>
           {role === 'facilitator' && <RoomControls />}
           <LanguageSwitch />
           <ExportMenu boardId={boardId} boardKey={key} tab={tab} json={role !== 'viewer'} />

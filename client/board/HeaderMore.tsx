@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState, type ReactNode, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { usePhone } from '../kit/phone.ts'
 import './headerMore.css'
 
 /**
  * The header's secondary controls (the room's, the language, «Esporta», «Cronologia»). On a wide
  * screen they sit in the header's row as ever (the wrapper is `display: contents`); on a phone
  * they fold behind one «Altro» button, a panel under it, so the header keeps two short rows and
- * the board the rest of the screen. Escape or a press elsewhere folds them and gives the focus
+ * the board the rest of the screen; `crowded` folds them on a wide screen too (the header's row
+ * crowded: useCrowdedRow). Escape or a press elsewhere folds them and gives the focus
  * back to the button. A canvas's toolbar folds its secondary tools the same way: `name` makes
  * its classes (`toolbar-more`…) and the panel's id, `open` and `title` the button's text and
  * hint.
@@ -17,6 +19,7 @@ export function HeaderMore({
   open: openText,
   title,
   foldOnUse = false,
+  crowded = false,
 }: {
   children: ReactNode
   name?: string
@@ -28,9 +31,16 @@ export function HeaderMore({
    * tool adds, or the tree a layout moves, would be under it.
    */
   foldOnUse?: boolean
+  /** Folded on a wide screen too, the row being crowded (on a phone they always are). */
+  crowded?: boolean
 }) {
   const { t } = useTranslation('board')
+  const folded = usePhone() || crowded
   const [open, setOpen] = useState(false)
+  // back in the row once there is room: folded again, the panel starts closed
+  useEffect(() => {
+    if (!crowded) setOpen(false)
+  }, [crowded])
   const root = useRef<HTMLDivElement>(null)
   const button = useRef<HTMLButtonElement>(null)
   const fold = () => {
@@ -70,7 +80,10 @@ export function HeaderMore({
     }
   }, [open])
   return (
-    <div className={`fold-more ${name}-more${open ? ' open' : ''}`} ref={root}>
+    <div
+      className={`fold-more ${name}-more${folded ? ' folded' : ''}${open ? ' open' : ''}`}
+      ref={root}
+    >
       <button
         ref={button}
         type="button"

@@ -64,8 +64,13 @@ export function tryUpgrade(url: string): Promise<number> {
  * problem, the others causes), written by a client that stays connected; it is added to
  * `clients` for the test to destroy.
  */
-export async function seededProblemBoard(url: string, labels: string[], clients: Client[]) {
-  const board = await createBoard(url, 'Patto Valle')
+export async function seededProblemBoard(
+  url: string,
+  labels: string[],
+  clients: Client[],
+  title = 'Patto Valle',
+) {
+  const board = await createBoard(url, title)
   const seeder = await connectSynced(url, board.id, board.keys.facilitator)
   clients.push(seeder)
   seeder.doc.transact(() =>
