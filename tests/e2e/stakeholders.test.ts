@@ -333,9 +333,13 @@ describe('the Stakeholder phase in the browser', () => {
     await p.addActor('third-sector', 'Cooperativa sociale Il Sentiero di Valle Seriana')
     await p.page.keyboard.press('Escape')
     await p.page.getByTestId('grid-tray').getByText('Da collocare (1)').waitFor()
-    const hint = (await p.page.locator('.grid-tray-hint').boundingBox())!
-    const [card] = await p.cardBoxes()
-    expect(card!.y).toBeGreaterThanOrEqual(hint.y + hint.height)
+    // (polled: the tray lays its card out a frame after its count shows)
+    const clearOfHint = async () => {
+      const hint = (await p.page.locator('.grid-tray-hint').boundingBox())!
+      const [card] = await p.cardBoxes()
+      return card!.y - (hint.y + hint.height)
+    }
+    await expect.poll(clearOfHint).toBeGreaterThanOrEqual(0)
   })
 
   it('shows which card a keyboard user reached with Tab', async () => {
