@@ -35,6 +35,10 @@ const toolsLayout = (page: Page) =>
     }
   })
 
+/** Every tool in the header's one row; or the secondary ones behind «Altro», the row one line. */
+const IN_ROW = { lines: 1, folded: false, historyShown: true }
+const FOLDED = { lines: 1, folded: true, historyShown: false }
+
 describe('the board header on a laptop', () => {
   it('folds the facilitator’s secondary tools behind «Altro» while a timer and a vote would take a third row, and unfolds them when there is room', async () => {
     const board = await seededProblemBoard(
@@ -48,13 +52,7 @@ describe('the board header on a laptop', () => {
     await page.setViewportSize({ width: 1440, height: 900 })
     await facilitator.card('Scarso orientamento').waitFor()
     // nothing running: every tool in the header's row
-    await expect
-      .poll(() => toolsLayout(page))
-      .toEqual({
-        lines: 1,
-        folded: false,
-        historyShown: true,
-      })
+    await expect.poll(() => toolsLayout(page)).toEqual(IN_ROW)
 
     const panel = await facilitatorPanel(page)
     await panel.getByTestId('timer-minutes').fill('10')
@@ -64,13 +62,7 @@ describe('the board header on a laptop', () => {
     await panel.getByRole('button', { name: 'Chiudi', exact: true }).click()
     await page.getByTestId('room-timer').waitFor()
     // the timer and the vote's chip left no room: the tools fold, the row stays one line
-    await expect
-      .poll(() => toolsLayout(page))
-      .toEqual({
-        lines: 1,
-        folded: true,
-        historyShown: false,
-      })
+    await expect.poll(() => toolsLayout(page)).toEqual(FOLDED)
     await screenshot(page, 'header-folded-1440')
     // «Altro» opens them under it; Escape closes them on «Altro»
     const more = page.getByRole('button', { name: 'Altro' })
@@ -85,28 +77,13 @@ describe('the board header on a laptop', () => {
 
     // a wider screen holds them all again
     await page.setViewportSize({ width: 1920, height: 1080 })
-    await expect
-      .poll(() => toolsLayout(page))
-      .toEqual({
-        lines: 1,
-        folded: false,
-        historyShown: true,
-      })
+    await expect.poll(() => toolsLayout(page)).toEqual(IN_ROW)
     // back on the laptop, the vote closed: room again
     await page.setViewportSize({ width: 1440, height: 900 })
     await expect.poll(() => toolsLayout(page).then((l) => l.folded)).toBe(true)
-    await (
-      await facilitatorPanel(page)
-    )
-      .getByRole('button', { name: 'Chiudi la votazione' })
-      .click()
+    const again = await facilitatorPanel(page)
+    await again.getByRole('button', { name: 'Chiudi la votazione' }).click()
     await page.keyboard.press('Escape')
-    await expect
-      .poll(() => toolsLayout(page))
-      .toEqual({
-        lines: 1,
-        folded: false,
-        historyShown: true,
-      })
+    await expect.poll(() => toolsLayout(page)).toEqual(IN_ROW)
   })
 })
