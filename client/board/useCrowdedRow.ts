@@ -38,7 +38,8 @@ export function useCrowdedRow(
     const el = row.current
     const parent = el?.parentElement
     if (!el || !parent) return
-    const check = () => {
+    /** `now`: from the observer, before the frame is painted (not inside React's commit). */
+    const check = (now: boolean) => {
       const panel = el.querySelector<HTMLElement>(fold.panel)
       const shown = !!panel && getComputedStyle(panel).display === 'contents'
       // the rest of the row, without the fold's button (it shows only while folded)
@@ -54,14 +55,15 @@ export function useCrowdedRow(
       const room =
         parent.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
       const next = need > room + 0.5
-      if (next !== latest.current) {
-        latest.current = next
-        // before this frame is painted: never a frame with the row on two lines
-        flushSync(() => setCrowded(next))
-      }
+      if (next === latest.current) return
+      latest.current = next
+      // before this frame is painted: never a frame with the row on two lines (an update in a
+      // layout effect is rendered before the paint anyway)
+      if (now) flushSync(() => setCrowded(next))
+      else setCrowded(next)
     }
-    check()
-    const observer = new ResizeObserver(check)
+    check(false)
+    const observer = new ResizeObserver(() => check(true))
     observer.observe(parent)
     observer.observe(el)
     return () => observer.disconnect()
