@@ -236,6 +236,34 @@ describe('the stakeholder register in the browser', () => {
       LONG_NAME,
     )
   })
+  it('shows a usual actor name whole on a 1366 laptop, its column as wide as the name needs', async () => {
+    const board = await workshop.createBoard('Patto Distretto di Lecco')
+    const stock = await workshop.stock(board)
+    const names = [
+      'Centro per l’Impiego di Lecco',
+      'Fondazione comunitaria del Lecchese',
+      'Caritas',
+    ]
+    stock.doc.transact(() =>
+      names.forEach((label, i) =>
+        putCard(stock.doc, 'stakeholders', `a${i}`, {
+          ...newActorFields('public', { label }),
+          x: 0,
+          y: i * 100,
+        }),
+      ),
+    )
+    const nora = await workshop.participant('Nora')
+    await nora.page.setViewportSize({ width: 1366, height: 768 })
+    await nora.open(board.links.participant)
+    await nora.view('register')
+    for (const name of names) {
+      const cell = nora.registerCell(name, 'label')
+      await cell.waitFor()
+      expect(await cell.evaluate((el) => el.scrollWidth <= el.clientWidth), name).toBe(true)
+    }
+    await screenshot(nora.page, 'stakeholders-register-1366')
+  })
   it('the projector leaves out the columns nobody has written in, and shows one once someone does', async () => {
     const { board, alice } = await twoParticipants('Patto Valle Brembana')
     const observer = await stockWithActors(board)
