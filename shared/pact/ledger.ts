@@ -34,19 +34,27 @@ const orNull = (v: unknown): string | null => (typeof v === 'string' && v ? v : 
 const finite = (v: unknown): number | null =>
   typeof v === 'number' && Number.isFinite(v) ? v : null
 
-/** Commitments as stored (loose records) into plain ones, in ledger order (order, then id). */
+/** The unit a money commitment has when none is written: what its unit field shows. */
+export const MONEY_UNIT = '€'
+
+const typeOf = (v: unknown): CommitmentType =>
+  (COMMITMENT_TYPES as readonly unknown[]).includes(v) ? (v as CommitmentType) : 'staff-hours'
+
+/**
+ * Commitments as stored (loose records) into plain ones, in ledger order (order, then id). A
+ * money commitment with no unit is in euros, as its empty unit field says («€» in grey): its
+ * sums and the documents said «25.000,5 (senza unità)».
+ */
 export function readCommitments(items: readonly Loose[]): Commitment[] {
   return items
     .filter((c) => typeof c.actor === 'string' && c.actor)
     .map((c) => ({
       id: c.id,
       actor: c.actor as string,
-      type: (COMMITMENT_TYPES as readonly unknown[]).includes(c.type)
-        ? (c.type as CommitmentType)
-        : 'staff-hours',
+      type: typeOf(c.type),
       what: str(c.what),
       amount: finite(c.amount),
-      unit: str(c.unit),
+      unit: typeOf(c.type) === 'money' && !str(c.unit).trim() ? MONEY_UNIT : str(c.unit),
       from: orNull(c.from),
       to: orNull(c.to),
       objective: orNull(c.objective),

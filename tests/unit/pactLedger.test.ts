@@ -53,6 +53,21 @@ describe('the ledger of commitments', () => {
     expect(nextCommitmentOrder([])).toBe(1)
   })
 
+  it('reads a money commitment with no unit in euros, as its unit field shows: «25.000,50 €»', () => {
+    const list = readCommitments([
+      { id: 'a', actor: 'fondazione', type: 'money', amount: 25000.5, unit: '', order: 1 },
+      { id: 'b', actor: 'comune', type: 'money', amount: 5000, unit: ' ', order: 2 },
+      { id: 'c', actor: 'coop', type: 'staff-hours', amount: 300, unit: '', order: 3 },
+      { id: 'd', actor: 'comune', type: 'money', amount: 10, unit: 'buoni', order: 4 },
+    ])
+    expect(list.map((c) => c.unit)).toEqual(['€', '€', '', 'buoni'])
+    expect(formatAmounts(totalOf(list), 'it', '(senza unità)')).toEqual([
+      '30.000,50 €',
+      '300 (senza unità)',
+      '10 buoni',
+    ])
+  })
+
   it('sums amounts per unit and never across units', () => {
     const total = totalOf([
       commitment({ actor: 'comune', amount: 10, unit: 'ore' }),
