@@ -69,9 +69,13 @@ const SECTIONS: Record<PactSectionId, (board: BoardExport, lang: ImageLang) => P
   governance: (board, lang) => {
     const l = PACT_LABELS[lang]
     const rules = rulesOf(board)
+    const bodies = bodiesTable(board, lang)
+    // the members' column marks the lead with ★: said once, under the table
+    const leads = bodies.rows.some((row) => row.some((cell) => cell.includes('★')))
     return [
       { kind: 'heading', text: l.bodies },
-      tableOrEmpty(bodiesTable(board, lang), [1.5, 1, 2.4, 2.2, 1.2, 1], lang),
+      tableOrEmpty(bodies, [1.5, 1, 2.3, 2.1, 1.2, 1.2], lang),
+      ...(leads ? [{ kind: 'text', text: l.leadNote, style: 'empty' } as const] : []),
       { kind: 'heading', text: l.rules },
       ...(rules.length
         ? rules.map((rule, i): PactBlock => ({ kind: 'text', text: `${i + 1}. ${rule}` }))

@@ -68,6 +68,8 @@ export interface PactLabels {
   frequencies: Record<Frequency, string>
   /** A body's decision rule or meeting frequency not chosen yet (the governance page's words). */
   undecided: string
+  /** Under the bodies' table: what the ★ beside a member means. */
+  leadNote: string
   types: Record<CommitmentType, string>
   statuses: Record<CommitmentStatus, string>
   directions: Record<IndicatorDirection, string>
@@ -162,6 +164,7 @@ const it: PactLabels = {
     lead: 'Decide il capofila',
   },
   undecided: 'Da decidere',
+  leadNote: '★ il capofila dell’organo.',
   frequencies: {
     weekly: 'Settimanale',
     monthly: 'Mensile',
@@ -275,6 +278,7 @@ const en: PactLabels = {
     lead: 'The lead decides',
   },
   undecided: 'To be decided',
+  leadNote: '★ the body’s lead.',
   frequencies: {
     weekly: 'Weekly',
     monthly: 'Monthly',

@@ -10,6 +10,7 @@ import {
   migrateDoc,
   normaliseRecord,
   pactBody,
+  putCard,
   putRecord,
   normaliseFields,
 } from '../../shared/schema/index.ts'
@@ -34,6 +35,16 @@ function boardWithBody(fields: Record<string, unknown> = {}) {
   return doc
 }
 
+/** The text of the pact document's governance section, its blanks made single spaces. */
+async function governancePdfText(board: ReturnType<typeof exportBoard>): Promise<string> {
+  const governance = SECTIONS.filter((s) => s.id === 'governance')
+  const pdf = await buildPactPdf(board, { sections: governance })
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), {
+    mergePages: true,
+  })
+  return text.replace(/\s+/g, ' ')
+}
+
 describe('a body whose decision rule and meeting frequency are not decided', () => {
   it('reads «Da decidere» in the pact’s document, not a rule nobody chose', async () => {
     const board = exportBoard(boardWithBody(), '2026-12-02T10:00:00.000Z')
@@ -42,19 +53,26 @@ describe('a body whose decision rule and meeting frequency are not decided', () 
     expect(table.rows[0]!.slice(4)).toEqual(['Da decidere', 'Da decidere'])
     expect(bodiesTable(board, 'en').rows[0]!.slice(4)).toEqual(['To be decided', 'To be decided'])
 
-    const governance = SECTIONS.filter((s) => s.id === 'governance')
-    const pdf = await buildPactPdf(board, { sections: governance })
-    const text = (
-      await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true })
-    ).text.replace(/\s+/g, ' ')
+    const text = await governancePdfText(board)
     expect(text).toContain('Da decidere')
     expect(text).not.toMatch(/Consenso|Mensile/)
+    // no lead marked, so no word on what ★ means
+    expect(text).not.toContain('capofila dell')
   })
 
-  it('keeps a chosen rule and frequency in the document', () => {
-    const doc = boardWithBody({ decision: 'majority', frequency: 'quarterly' })
-    const row = bodiesTable(exportBoard(doc, '2026-12-02T10:00:00.000Z'), 'it').rows[0]!
-    expect(row.slice(4)).toEqual(['Maggioranza', 'Trimestrale'])
+  it('keeps a chosen rule and frequency in the document, and says what the lead’s ★ means', async () => {
+    const doc = boardWithBody({
+      decision: 'majority',
+      frequency: 'quarterly',
+      members: ['comune'],
+      lead: 'comune',
+    })
+    putCard(doc, 'stakeholders', 'comune', { kind: 'actor', label: 'Comune di Lecco', x: 0, y: 0 })
+    const board = exportBoard(doc, '2026-12-02T10:00:00.000Z')
+    const row = bodiesTable(board, 'it').rows[0]!
+    expect(row.slice(3)).toEqual(['Comune di Lecco ★', 'Maggioranza', 'Trimestrale'])
+    const text = await governancePdfText(board)
+    expect(text).toContain('★ il capofila dell’organo.')
   })
 
   it('exports as null and imports again, as it was', () => {
