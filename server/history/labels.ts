@@ -8,6 +8,7 @@ import {
   type CollectionName,
   type Fields,
 } from '../../shared/schema/index.ts'
+import { formatAmount } from '../../shared/pact/amounts.ts'
 
 /** Up to this many characters of a record's text name it in the history. */
 const LABEL_CHARS = 80
@@ -113,20 +114,36 @@ export function labelInDoc(doc: Y.Doc, collection: string, id: string): string {
   if (!(map instanceof Y.Map)) return ''
   const own = labelOf(collection, (key) => map.get(key))
   if (own) return own
-  // a value with no words of its own (a measurement) is named by what it measures
-  if (spec.refs.indicator) {
-    const indicator = map.get('indicator')
-    const value = map.get('value')
-    const of = typeof indicator === 'string' ? labelInDoc(doc, spec.refs.indicator, indicator) : ''
-    return [of, typeof value === 'number' ? String(value) : ''].filter(Boolean).join(': ')
-  }
-  if (spec.what !== 'link') return own
+  const byRef = namedByRef(doc, spec.refs, (key) => map.get(key))
+  if (byRef || spec.what !== 'link') return byRef
   const end = (field: string) => {
     const target = spec.refs[field]
     const value = map.get(field)
     return target && typeof value === 'string' ? labelInDoc(doc, target, value) || '?' : '?'
   }
   return `${end('source')} → ${end('target')}`
+}
+
+/**
+ * A record with no words of its own, named by the record it refers to: a measurement by what it
+ * measures and its value (as the page writes it: 44,5), an adhesion (or a commitment with no
+ * «Che cosa») by its actor. The history listed three adhesions as «(senza testo)».
+ */
+function namedByRef(
+  doc: Y.Doc,
+  refs: Readonly<Record<string, string>>,
+  field: (key: string) => unknown,
+): string {
+  const of = (key: string) => {
+    const id = field(key)
+    return refs[key] && typeof id === 'string' ? labelInDoc(doc, refs[key], id) : ''
+  }
+  if (refs.indicator) {
+    const value = field('value')
+    const shown = typeof value === 'number' ? formatAmount(value, 'it') : ''
+    return [of('indicator'), shown].filter(Boolean).join(': ')
+  }
+  return refs.actor ? of('actor') : ''
 }
 
 /** Records per collection (only those holding some). */
@@ -149,7 +166,9 @@ export function describeRemoved(
 ): string {
   const spec = collectionSpec(collection)
   const own = labelOfFields(collection, fields)
-  if (own || !spec || spec.what !== 'link') return own
+  if (own || !spec) return own
+  const byRef = namedByRef(doc, spec.refs, (key) => fields[key])
+  if (byRef || spec.what !== 'link') return byRef
   const end = (field: string) => {
     const target = spec.refs[field]
     const value = fields[field]

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { initBoard, patchRecord, putRecord, PACT_INFO_ID } from '../../shared/schema/index.ts'
+import {
+  initBoard,
+  patchRecord,
+  putCard,
+  putRecord,
+  PACT_INFO_ID,
+} from '../../shared/schema/index.ts'
 import { compareWithVersion } from '../../server/history/compare.ts'
-import { differingExcerpts, labelInDoc } from '../../server/history/labels.ts'
+import { describeRemoved, differingExcerpts, labelInDoc } from '../../server/history/labels.ts'
 
 const VISION =
   'Entro il 2030 la Val Seriana è un territorio dove ogni persona in condizione di fragilità trova un percorso di lavoro accompagnato, costruito insieme da servizi pubblici, terzo settore e imprese, con una rete stabile di tutor e tirocini per le persone più vulnerabili.'
@@ -72,5 +78,23 @@ describe('how the history names a record', () => {
     putRecord(doc, 'pact.rounds', 'r1', { date: '2027-06-01' })
     putRecord(doc, 'pact.measurements', 'r1|i1', { round: 'r1', indicator: 'i1', value: 120 })
     expect(labelInDoc(doc, 'pact.measurements', 'r1|i1')).toBe('Giovani presi in carico: 120')
+    // a decimal as the page writes it (the history said «44.5»)
+    putRecord(doc, 'pact.measurements', 'r1|i1', { round: 'r1', indicator: 'i1', value: 44.5 })
+    expect(labelInDoc(doc, 'pact.measurements', 'r1|i1')).toBe('Giovani presi in carico: 44,5')
+  })
+
+  it('an adhesion, which has no words of its own, by its actor; a commitment with no «Che cosa» too', () => {
+    const doc = new Y.Doc()
+    initBoard(doc, 'Patto', '2026-12-01T10:00:00.000Z')
+    putCard(doc, 'stakeholders', 'a1', { kind: 'actor', label: 'Comune di Lecco', x: 0, y: 0 })
+    putRecord(doc, 'pact.adhesions', 'a1', { actor: 'a1', adheres: true, signedBy: '' })
+    putRecord(doc, 'pact.commitments', 'c1', { actor: 'a1', type: 'money', amount: 500 })
+    putRecord(doc, 'pact.commitments', 'c2', { actor: 'a1', what: 'Uno sportello' })
+    expect(labelInDoc(doc, 'pact.adhesions', 'a1')).toBe('Comune di Lecco')
+    expect(labelInDoc(doc, 'pact.commitments', 'c1')).toBe('Comune di Lecco')
+    expect(labelInDoc(doc, 'pact.commitments', 'c2')).toBe('Uno sportello')
+    // removed, named from its fields and the live actor
+    const fields = { actor: 'a1', adheres: false, signedBy: '' }
+    expect(describeRemoved(doc, 'pact.adhesions', fields, new Map())).toBe('Comune di Lecco')
   })
 })

@@ -96,7 +96,7 @@ export const history = {
     strategy_criteria: 'criterion',
     strategy_scores: 'score',
     logframe_rows: 'logframe row',
-    pact_info: 'pact frame',
+    pact_info: 'pact vision',
     pact_bodies: 'body',
     pact_rules: 'rule',
     pact_commitments: 'commitment',
