@@ -115,24 +115,30 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
   return (
     <tr data-commitment-id={c.id} data-actor-id={c.actor}>
       <td className="ledger-actor" {...column('actor')}>
-        <select
-          className="pact-select"
-          data-field="actor"
-          aria-label={label('actor')}
-          // a long name is cut in the list's box: the whole name on hover
-          title={actorName}
-          value={c.actor}
-          onChange={(e) => update({ actor: e.target.value })}
-        >
-          {!ledger.actors.some((a) => a.id === c.actor) && (
-            <option value={c.actor}>{actorName}</option>
-          )}
-          {ledger.actors.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label || t('unnamedActor')}
-            </option>
-          ))}
-        </select>
+        {/* the whole name, over as many lines as it needs (a select's box cut it at
+            «Confartigianato Lecc» on a 1366 px laptop); the select lies over it, unseen, and
+            opens its list where the name is pressed */}
+        <span className="ledger-actor-pick">
+          <span className="ledger-actor-name" aria-hidden="true">
+            {actorName}
+          </span>
+          <select
+            className="pact-select"
+            data-field="actor"
+            aria-label={label('actor')}
+            value={c.actor}
+            onChange={(e) => update({ actor: e.target.value })}
+          >
+            {!ledger.actors.some((a) => a.id === c.actor) && (
+              <option value={c.actor}>{actorName}</option>
+            )}
+            {ledger.actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.label || t('unnamedActor')}
+              </option>
+            ))}
+          </select>
+        </span>
       </td>
       <td className="ledger-type" {...column('type')}>
         <select
