@@ -62,13 +62,20 @@ export function treePicture(ctx: SectionContext, canvas: TreeCanvas): void {
   const t = labels.tree
   const names = new Map(ctx.board.canvases[canvas].nodes.map((n) => [String(n.id), one(n.label)]))
   const trunk = trunkOf(ctx, canvas).length
+  // a piece of cards that reach no trunk card (left aside, or a branch never linked) does not
+  // repeat it: the guide and its caption say so (the intro promised it on every piece)
+  const unlinked = (p: TreePiece) => trunk > 0 && p.trunk.length === 0
   const branches = (p: TreePiece) =>
     [
       ...p.trunk.slice(trunk).map((id) => `${names.get(id)} →`),
       p.roots.map((id) => `«${names.get(id)}»`).join(', '),
     ].join(' ')
-  paragraph(doc, t.intro(pieces.length, t.trunk[canvas]))
-  pieces.forEach((p, i) => paragraph(doc, t.part(i + 1, branches(p)), { size: 9.5 }))
+  paragraph(doc, t.intro(pieces.length, trunk ? t.trunk[canvas] : null, pieces.some(unlinked)))
+  pieces.forEach((p, i) =>
+    paragraph(doc, t.part(i + 1, branches(p), unlinked(p) ? t.unlinked[canvas] : undefined), {
+      size: 9.5,
+    }),
+  )
   const first = doc.bufferedPageRange().count + 1
 
   // where each repeated card is first drawn, and last
@@ -87,6 +94,7 @@ export function treePicture(ctx: SectionContext, canvas: TreeCanvas): void {
       else if (lastOn.get(id)! > i) marks.set(id, t.continued)
     const svg = render(p.section, marks)
     const where = [
+      unlinked(p) ? t.unlinked[canvas] : '',
       i > 0 ? t.follows(first + i - 1) : '',
       i < pieces.length - 1 ? t.continues(first + i + 1) : '',
     ].filter(Boolean)

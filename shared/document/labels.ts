@@ -21,12 +21,17 @@ export interface DocumentLabels {
   piece: (n: number, of: number) => string
   /** A tree too large for a readable page, cut between its branches (server/export/pdfTree.ts). */
   tree: {
-    /** Before the pieces: how the tree is cut; `trunk` is what each piece repeats. */
-    intro: (parts: number, trunk: string) => string
+    /**
+     * Before the pieces: how the tree is cut; `trunk` is what each piece repeats (null: the
+     * board has none), `unlinked` whether some pieces hold cards not linked to it.
+     */
+    intro: (parts: number, trunk: string | null, unlinked: boolean) => string
     /** What each piece repeats, by tree. */
     trunk: { problems: string; objectives: string }
-    /** One line of the guide: a piece and the branches it holds. */
-    part: (n: number, branches: string) => string
+    /** One line of the guide: a piece and the branches it holds (`note`: what it is apart). */
+    part: (n: number, branches: string, note?: string) => string
+    /** A piece of cards linked to no trunk: said in the guide and above it, by tree. */
+    unlinked: { problems: string; objectives: string }
     /** Above a piece. */
     caption: (title: string, n: number, of: number) => string
     follows: (page: number) => string
@@ -125,10 +130,17 @@ const it: DocumentLabels = {
   page: (n, of) => `Pagina ${n} di ${of}`,
   piece: (n, of) => `Parte ${n} di ${of} dell’immagine, da sinistra a destra e dall’alto in basso`,
   tree: {
-    intro: (parts, trunk) =>
-      `L’albero è troppo grande per leggerlo su una pagina: è diviso in ${parts} parti, una per pagina nelle pagine che seguono, tagliate tra i rami. Ogni parte ripete ${trunk}.`,
+    intro: (parts, trunk, unlinked) =>
+      `L’albero è troppo grande per leggerlo su una pagina: è diviso in ${parts} parti, una per pagina nelle pagine che seguono, tagliate tra i rami.` +
+      (trunk
+        ? ` Ogni parte ripete ${trunk}${unlinked ? ', tranne quelle delle carte non collegate ad esso' : ''}.`
+        : ''),
     trunk: { problems: 'il problema centrale', objectives: 'l’obiettivo centrale' },
-    part: (n, branches) => `Parte ${n}: ${branches}`,
+    part: (n, branches, note) => `Parte ${n}${note ? ` (${note})` : ''}: ${branches}`,
+    unlinked: {
+      problems: 'carte non collegate al problema centrale',
+      objectives: 'carte non collegate all’obiettivo centrale',
+    },
     caption: (title, n, of) => `${title} — parte ${n} di ${of}`,
     follows: (page) => `segue da pagina ${page}`,
     continues: (page) => `continua a pagina ${page}`,
@@ -230,10 +242,17 @@ const en: DocumentLabels = {
   page: (n, of) => `Page ${n} of ${of}`,
   piece: (n, of) => `Part ${n} of ${of} of the picture, left to right and top to bottom`,
   tree: {
-    intro: (parts, trunk) =>
-      `The tree is too large to read on one page: it is split into ${parts} parts, one per page on the pages that follow, cut between its branches. Each part repeats ${trunk}.`,
+    intro: (parts, trunk, unlinked) =>
+      `The tree is too large to read on one page: it is split into ${parts} parts, one per page on the pages that follow, cut between its branches.` +
+      (trunk
+        ? ` Each part repeats ${trunk}${unlinked ? ', except those of cards not linked to it' : ''}.`
+        : ''),
     trunk: { problems: 'the core problem', objectives: 'the core objective' },
-    part: (n, branches) => `Part ${n}: ${branches}`,
+    part: (n, branches, note) => `Part ${n}${note ? ` (${note})` : ''}: ${branches}`,
+    unlinked: {
+      problems: 'cards not linked to the core problem',
+      objectives: 'cards not linked to the core objective',
+    },
     caption: (title, n, of) => `${title} — part ${n} of ${of}`,
     follows: (page) => `continued from page ${page}`,
     continues: (page) => `continues on page ${page}`,

@@ -3,30 +3,9 @@
  * The board is a workshop's, written in a walkthrough of the app (six actors, a few relations).
  */
 import { describe, expect, it } from 'vitest'
-import { extractText, getDocumentProxy } from 'unpdf'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { buildPactPdf, SECTIONS } from '../../server/export/pactPdf.ts'
-import { parseBoardExport } from '../../shared/export/restore.ts'
+import { walkthroughPdfPages } from '../helpers/walkthroughBoard.ts'
 
-const fold = (s: string) => s.replace(/\s+/g, ' ').trim()
-
-async function pictureSections() {
-  const parsed = parseBoardExport(
-    JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/workshop-lecco.json'), 'utf8')),
-  )
-  if (!parsed.ok) throw new Error('the fixture does not import')
-  const sections = SECTIONS.filter((s) => s.id === 'grid' || s.id === 'map')
-  const doc = await getDocumentProxy(new Uint8Array(await buildPactPdf(parsed.board, { sections })))
-  const text = (await extractText(doc, { mergePages: false })).text.map(fold)
-  const pages = await Promise.all(
-    text.map(async (t, i) => {
-      const [, , width, height] = (await doc.getPage(i + 1)).view as number[]
-      return { text: t, sideways: width! > height! }
-    }),
-  )
-  return pages.slice(1) // the title page
-}
+const pictureSections = () => walkthroughPdfPages(['grid', 'map'])
 
 describe('the stakeholder pictures in the pact document', () => {
   it('draws the grid and the map under their titles, each on one sideways page', async () => {
