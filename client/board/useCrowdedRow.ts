@@ -38,8 +38,7 @@ export function useCrowdedRow(
     const el = row.current
     const parent = el?.parentElement
     if (!el || !parent) return
-    /** `now`: from the observer, before the frame is painted (not inside React's commit). */
-    const check = (now: boolean) => {
+    const check = () => {
       const panel = el.querySelector<HTMLElement>(fold.panel)
       const shown = !!panel && getComputedStyle(panel).display === 'contents'
       // the rest of the row, without the fold's button (it shows only while folded)
@@ -57,13 +56,15 @@ export function useCrowdedRow(
       const next = need > room + 0.5
       if (next === latest.current) return
       latest.current = next
-      // before this frame is painted: never a frame with the row on two lines (an update in a
-      // layout effect is rendered before the paint anyway)
-      if (now) flushSync(() => setCrowded(next))
-      else setCrowded(next)
+      // before this frame is painted: never a frame with the row on two lines
+      flushSync(() => setCrowded(next))
     }
-    check(false)
-    const observer = new ResizeObserver(() => check(true))
+    // no first check here: reading styles and boxes in this layout effect forced the browser to
+    // style and lay out the whole page at once (the board's 2,000 cards mount in the same
+    // commit: 100–200 ms more on a first render), and again once React Flow measured them. The
+    // observer's first report comes after the browser's own layout, before the first paint,
+    // when reading them costs nothing.
+    const observer = new ResizeObserver(() => check())
     observer.observe(parent)
     observer.observe(el)
     return () => observer.disconnect()
