@@ -370,4 +370,30 @@ describe('the Stakeholder phase laid out for the room', () => {
       }
     }
   })
+
+  it('keeps the tray’s hint clear of a waiting actor with a long name', async () => {
+    const board = await workshop.createBoard('Patto Valle Seriana')
+    const p = await workshop.participant('Nora')
+    await p.page.setViewportSize({ width: 1440, height: 900 })
+    await p.open(board.links.participant)
+    // the bar in one row (the alignment arrows wrapped onto a second one): they are in the
+    // legend, beside the stances, and still switch the arrows off
+    await expect.poll(p.barInOneRow).toBe(true)
+    const arrows = p.page.getByRole('checkbox', { name: 'Frecce di allineamento' })
+    await expect
+      .poll(() => p.page.getByTestId('legend').getByRole('checkbox').isChecked())
+      .toBe(true)
+    await arrows.uncheck()
+    await expect.poll(() => arrows.isChecked()).toBe(false)
+    await p.addActor('third-sector', 'Cooperativa sociale Il Sentiero di Valle Seriana')
+    await p.page.keyboard.press('Escape')
+    await p.page.getByTestId('grid-tray').getByText('Da collocare (1)').waitFor()
+    // (polled: the tray lays its card out a frame after its count shows)
+    const clearOfHint = async () => {
+      const hint = (await p.page.locator('.grid-tray-hint').boundingBox())!
+      const [card] = await p.cardBoxes()
+      return card!.y - (hint.y + hint.height)
+    }
+    await expect.poll(clearOfHint).toBeGreaterThanOrEqual(0)
+  })
 })
