@@ -13,6 +13,7 @@ import { RoomControls } from '../room/RoomControls.tsx'
 import { HistoryButton } from '../history/HistoryButton.tsx'
 import { HeaderMore } from './HeaderMore.tsx'
 import { useCrowdedRow } from './useCrowdedRow.ts'
+import { usePhone } from '../kit/phone.ts'
 import '../home/home.css'
 import './projectorHeader.css'
 
@@ -28,6 +29,7 @@ export function BoardHeader() {
   // vote at 1440 px), rather than the header taking a third row
   const right = useRef<HTMLDivElement>(null)
   const crowded = useCrowdedRow(right, FOLD)
+  const phone = usePhone()
   return (
     <header className="board-header">
       <a className="brand" href="/" title={t('backHome')}>
@@ -56,12 +58,14 @@ export function BoardHeader() {
       <div className="header-right" ref={right}>
         <FacilitationBar />
         {/* a participant's «Segui…» is theirs to reach at once; the facilitator's room tools
-            go with the other secondary ones */}
+            go with the other secondary ones on a phone only: on a laptop whose row is crowded
+            «Porta tutti qui» stays in sight (a vote open is when the room is brought to it) */}
         {role !== 'facilitator' && <RoomControls />}
         <PeerAvatars />
         <ConnectionBadge />
+        {role === 'facilitator' && !phone && <RoomControls />}
         <HeaderMore crowded={crowded}>
-          {role === 'facilitator' && <RoomControls />}
+          {role === 'facilitator' && phone && <RoomControls />}
           <LanguageSwitch />
           <ExportMenu boardId={boardId} boardKey={key} tab={tab} json={role !== 'viewer'} />
           <HistoryButton />
