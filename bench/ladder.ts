@@ -184,9 +184,10 @@ async function main(): Promise<void> {
       `run lost; converged: the fewest)\n${HEADER}\n` +
       results.map((r) => rowText(r.row) + (rounds > 1 ? runsText(r) : '')).join('\n'),
   )
+  const medians = results.map((r) => r.row)
   const capacity = {
-    trama: capacityOf(results, 'trama'),
-    reference: capacityOf(results, 'reference'),
+    trama: capacityOf(medians, 'trama'),
+    reference: capacityOf(medians, 'reference'),
   }
   console.log(
     `\ncapacity (largest step whose median p99 < ${P99_LIMIT_MS} ms, nothing lost and all ` +
@@ -194,12 +195,11 @@ async function main(): Promise<void> {
       `${capacity.reference} boards (× ${base.clients} clients)`,
   )
   if (rounds > 1) {
-    const inRound = (round: number, target: TargetName) => {
-      let best = 0
-      for (const r of rows)
-        if (r.round === round && r.target === target && r.ok) best = Math.max(best, r.boards)
-      return best
-    }
+    const inRound = (round: number, target: TargetName) =>
+      capacityOf(
+        rows.filter((r) => r.round === round),
+        target,
+      )
     const each = Array.from({ length: rounds }, (_, i) => i + 1)
     console.log(
       `each round alone: Trama ${each.map((r) => inRound(r, 'trama')).join('/')}, reference ` +

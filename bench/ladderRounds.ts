@@ -100,9 +100,12 @@ export function stepResult(
   }
 }
 
-/** The largest step a server passed, over the rounds (0 when none). */
-export function capacityOf(results: readonly StepResult[], target: TargetName): number {
+/** The largest step a server passed (0 when none): of the medians' rows, or of one round's. */
+export function capacityOf(
+  rows: readonly Pick<Row, 'boards' | 'target' | 'ok'>[],
+  target: TargetName,
+): number {
   let best = 0
-  for (const r of results) if (r.target === target && r.row.ok) best = Math.max(best, r.boards)
+  for (const r of rows) if (r.target === target && r.ok) best = Math.max(best, r.boards)
   return best
 }

@@ -58,7 +58,7 @@ describe('the ladder judges a step on the median of its runs', () => {
       stepResult(25, 'trama', [run(25, 5)], 0, 50)!,
       stepResult(50, 'trama', [run(50, 30)], 0, 50)!,
       stepResult(75, 'trama', [run(75, 60)], 0, 50)!,
-    ]
+    ].map((s) => s.row)
     expect(capacityOf(steps, 'trama')).toBe(50)
     expect(capacityOf(steps, 'reference')).toBe(0)
     expect(median([3, 1, 2])).toBe(2)
