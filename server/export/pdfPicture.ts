@@ -30,15 +30,19 @@ export type Svg = { svg: string; width: number; height: number }
 /** A4 in points: the short and the long side. */
 const A4 = { short: 595.28, long: 841.89 }
 
+/** The scale a picture fits an A4 page at, upright and sideways, below `top` points kept free. */
+function scalesOnA4(svg: Svg, top: number): { upright: number; sideways: number } {
+  const fit = (w: number, h: number) =>
+    Math.min((w - 2 * MARGIN) / svg.width, (h - 2 * MARGIN - top) / svg.height, 1)
+  return { upright: fit(A4.short, A4.long), sideways: fit(A4.long, A4.short) }
+}
+
 /**
  * The scale a picture is drawn at on a page of its own (under a caption `caption` points tall),
  * never larger than drawn, and whether that page is turned sideways (when it draws it larger).
  */
 export function pageFit(svg: Svg, caption = 0): { scale: number; landscape: boolean } {
-  const fit = (w: number, h: number) =>
-    Math.min((w - 2 * MARGIN) / svg.width, (h - 2 * MARGIN - caption) / svg.height, 1)
-  const upright = fit(A4.short, A4.long)
-  const sideways = fit(A4.long, A4.short)
+  const { upright, sideways } = scalesOnA4(svg, caption)
   return sideways > upright
     ? { scale: sideways, landscape: true }
     : { scale: upright, landscape: false }
@@ -54,10 +58,7 @@ const TITLE_ROOM = 40
  * title alone, and the picture followed on the next page).
  */
 export function opensSideways(svg: Svg): boolean {
-  const fit = (w: number, h: number) =>
-    Math.min((w - 2 * MARGIN) / svg.width, (h - 2 * MARGIN - TITLE_ROOM) / svg.height, 1)
-  const upright = fit(A4.short, A4.long)
-  const sideways = fit(A4.long, A4.short)
+  const { upright, sideways } = scalesOnA4(svg, TITLE_ROOM)
   return upright < READABLE_SCALE && sideways >= ONE_PAGE_SCALE && sideways > upright
 }
 
