@@ -35,7 +35,7 @@ const finite = (v: unknown): number | null =>
   typeof v === 'number' && Number.isFinite(v) ? v : null
 
 /** The unit a money commitment has when none is written: what its unit field shows. */
-export const MONEY_UNIT = '€'
+const MONEY_UNIT = '€'
 
 const typeOf = (v: unknown): CommitmentType =>
   (COMMITMENT_TYPES as readonly unknown[]).includes(v) ? (v as CommitmentType) : 'staff-hours'
@@ -48,22 +48,26 @@ const typeOf = (v: unknown): CommitmentType =>
 export function readCommitments(items: readonly Loose[]): Commitment[] {
   return items
     .filter((c) => typeof c.actor === 'string' && c.actor)
-    .map((c) => ({
-      id: c.id,
-      actor: c.actor as string,
-      type: typeOf(c.type),
-      what: str(c.what),
-      amount: finite(c.amount),
-      unit: typeOf(c.type) === 'money' && !str(c.unit).trim() ? MONEY_UNIT : str(c.unit),
-      from: orNull(c.from),
-      to: orNull(c.to),
-      objective: orNull(c.objective),
-      activity: orNull(c.activity),
-      status: (COMMITMENT_STATUSES as readonly unknown[]).includes(c.status)
-        ? (c.status as CommitmentStatus)
-        : 'proposed',
-      order: finite(c.order) ?? 0,
-    }))
+    .map((c) => {
+      const type = typeOf(c.type)
+      const unit = str(c.unit)
+      return {
+        id: c.id,
+        actor: c.actor as string,
+        type,
+        what: str(c.what),
+        amount: finite(c.amount),
+        unit: type === 'money' && !unit.trim() ? MONEY_UNIT : unit,
+        from: orNull(c.from),
+        to: orNull(c.to),
+        objective: orNull(c.objective),
+        activity: orNull(c.activity),
+        status: (COMMITMENT_STATUSES as readonly unknown[]).includes(c.status)
+          ? (c.status as CommitmentStatus)
+          : 'proposed',
+        order: finite(c.order) ?? 0,
+      }
+    })
     .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
