@@ -71,7 +71,8 @@ const SECTIONS: Record<PactSectionId, (board: BoardExport, lang: ImageLang) => P
     const rules = rulesOf(board)
     const bodies = bodiesTable(board, lang)
     // the members' column marks the lead with ★: said once, under the table
-    const leads = bodies.rows.some((row) => row.some((cell) => cell.includes('★')))
+    const members = bodies.columns.indexOf(l.body.members)
+    const leads = bodies.rows.some((row) => row[members]?.includes('★'))
     return [
       { kind: 'heading', text: l.bodies },
       tableOrEmpty(bodies, [1.5, 1, 2.3, 2.1, 1.2, 1.2], lang),
