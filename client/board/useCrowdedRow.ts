@@ -41,10 +41,12 @@ export function useCrowdedRow(
     const check = () => {
       const panel = el.querySelector<HTMLElement>(fold.panel)
       const shown = !!panel && getComputedStyle(panel).display === 'contents'
+      const items = rowItems(el)
       // the rest of the row, without the fold's button (it shows only while folded)
-      const rest = rowItems(el).filter((item) => !item.matches(fold.root) && !panel?.contains(item))
+      const rest = items.filter((item) => !item.matches(fold.root) && !panel?.contains(item))
       if (shown) {
-        const tools = rowItems(panel)
+        // unfolded, the panel's boxes are the row's own (display: contents)
+        const tools = items.filter((item) => panel.contains(item))
         folded.current = { width: widthOf(tools), count: tools.length }
       }
       const count = rest.length + folded.current.count
