@@ -300,11 +300,13 @@ describe('the problem tree, keyboard first', () => {
       expect.stringContaining('Pochi trasporti pubblici la sera'),
     ])
     expect(await bruno.cards().count()).toBe(1)
+    // polled: the connection being up does not mean the server has the last undo yet
     await bruno.waitSaved()
-    const json = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as Export
-    expect(json.canvases.problems.nodes.map((n) => n.label)).toEqual([
-      'Pochi trasporti pubblici la sera',
-    ])
+    const labels = async () =>
+      (
+        (await exportJson(suite.server.url, board.id, board.keys.viewer)) as Export
+      ).canvases.problems.nodes.map((n) => n.label)
+    await expect.poll(labels).toEqual(['Pochi trasporti pubblici la sera'])
   })
 
   it('the details panel opens and closes from the keyboard with the focus in it: Tab never adds a card meanwhile', async () => {
