@@ -5,6 +5,7 @@ import type { BoardState } from '../store/boardStore.ts'
 import { BoardHeader } from './BoardHeader.tsx'
 import { LostEditNotice } from './LostEditNotice.tsx'
 import { UndoKeptNotice } from './UndoKeptNotice.tsx'
+import { GivenUpNotice } from './GivenUpNotice.tsx'
 import { phaseView } from './phases.tsx'
 // the kit's styles (cursors, toolbars, card editors) serve every phase, whichever loads first
 import '../kit/canvas.css'
@@ -67,6 +68,7 @@ export function BoardView() {
             header it hid «Segui…» and the menus that open from it */}
         <LostEditNotice />
         <UndoKeptNotice />
+        <GivenUpNotice />
       </main>
     </div>
   )

@@ -71,6 +71,8 @@ export function createBoardActions(
       fn()
       return true
     }
+    // a new edit: what Escape gave up can no longer be redone
+    if (givenUp) actions.dismissGivenUp()
     const phase = phaseNow()
     const joins = key !== null && key === step?.key && phase === step.phase
     if (!joins) undo.stopCapturing()
@@ -118,6 +120,9 @@ export function createBoardActions(
 
   /** An undo or redo kept records others worked on: this user is told why, and by whom. */
   let kept = 0
+  /** The step an Escape took back, while its notice offers it again. */
+  let givenUp: { phase: Phase; undone: unknown } | null = null
+  let givenUpCount = 0
   const noteKept = (work: OthersWork | null) => {
     if (!work) return
     const peers = store.getState().peers
@@ -287,8 +292,35 @@ export function createBoardActions(
      * progress; a card created for it goes too. Others' typing stays.
      */
     cancelTextEdit(name: CollectionName, id: string, field: string): void {
-      if (step?.key === textStepKey(name, id, field)) noteKept(undo.undo(step.phase))
+      const phase = step?.key === textStepKey(name, id, field) ? step.phase : null
       step = null
+      if (!phase) return
+      const words = () => fieldText(doc, name, id, field)
+      const before = words()
+      const kept = undo.undo(phase)
+      noteKept(kept)
+      // words typed and taken back: one line says so and offers them again (a card created
+      // and left empty goes without a word; what an undo kept has a notice of its own)
+      const undone = undo.of(phase).redoStack.at(-1)
+      if (kept || !undone || before.trim() === '' || words() === before) return
+      givenUp = { phase, undone }
+      store.setState({ givenUp: { n: ++givenUpCount } })
+    },
+    /** Brings back the words given up with Escape (GivenUpNotice), if still the last undone. */
+    restoreGivenUp(): void {
+      const was = givenUp
+      givenUp = null
+      store.setState({ givenUp: null })
+      if (!was || !mayWrite(store.getState())) return
+      if (undo.of(was.phase).redoStack.at(-1) !== was.undone) return
+      step = null
+      noteKept(undo.redo(was.phase))
+      undo.stopCapturing()
+    },
+    /** Forgets the notice of words given up (GivenUpNotice). */
+    dismissGivenUp(): void {
+      givenUp = null
+      store.setState({ givenUp: null })
     },
     /** Whether the current step created the record whose field `key` is being written. */
     isNewRecord(name: CollectionName, id: string, field: string): boolean {
@@ -315,12 +347,14 @@ export function createBoardActions(
     /** Undoes this user's last change on the phase on screen (never one made elsewhere). */
     undo(): void {
       if (!mayWrite(store.getState())) return
+      if (givenUp) actions.dismissGivenUp()
       step = null
       noteKept(undo.undo(phaseNow()))
       undo.stopCapturing()
     },
     redo(): void {
       if (!mayWrite(store.getState())) return
+      if (givenUp) actions.dismissGivenUp()
       step = null
       noteKept(undo.redo(phaseNow()))
       undo.stopCapturing()
@@ -353,6 +387,8 @@ export function createBoardActions(
     },
     /** The facilitator's tab is the room's phase: the projector follows it. */
     setTab(tab: Phase): void {
+      // what Escape gave up is on the phase left behind
+      if (givenUp && tab !== givenUp.phase) actions.dismissGivenUp()
       store.setState({ tab })
       awareness.setLocalStateField('tab', tab)
       // Not an edit of the board: outside the undo history.
@@ -364,6 +400,14 @@ export function createBoardActions(
 }
 
 export type BoardActions = ReturnType<typeof createBoardActions>
+
+/** The words of a record's field as they are now ('' when the record is gone). */
+function fieldText(doc: Y.Doc, name: CollectionName, id: string, field: string): string {
+  const map = collectionRoot(doc, name).get(id)
+  if (!(map instanceof Y.Map)) return ''
+  const value: unknown = map.get(field)
+  return value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : ''
+}
 
 function textStepKey(name: string, id: string, field: string): string {
   return `text\u0000${name}\u0000${id}\u0000${field}`

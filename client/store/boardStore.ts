@@ -90,6 +90,11 @@ export interface BoardState {
    * and the names of those on the board now (UndoKeptNotice says so).
    */
   undoKept: { n: number; count: number; names: string[] } | null
+  /**
+   * This user gave up an edit with Escape and words of theirs went with it: «Ripristina» (or
+   * Ctrl+Y) brings them back (GivenUpNotice).
+   */
+  givenUp: { n: number } | null
   error: string | null
 }
 
@@ -162,6 +167,7 @@ export function createBoardStore(init: {
     showCanvas: null,
     lostEdit: null,
     undoKept: null,
+    givenUp: null,
     error: null,
   }))
 }

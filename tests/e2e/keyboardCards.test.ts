@@ -4,6 +4,7 @@ import { PNG } from 'pngjs'
 import { canvasRoots, putCard, putLink } from '../../shared/schema/index.ts'
 import { connectSynced, type Client } from '../helpers/clients.ts'
 import { browserSuite } from '../helpers/suite.ts'
+import { screenshot } from '../helpers/browser.ts'
 import { createBoard } from '../helpers/server.ts'
 import { buildProblemTree } from '../helpers/objectivesPage.ts'
 import { importWithLinks, pactPage, workshopBoard } from '../helpers/pactPage.ts'
@@ -121,6 +122,41 @@ describe('a tree card reached with Tab', () => {
     await card('serv').waitFor({ state: 'detached' })
     await expect.poll(() => selectedCards(page)).toEqual(['core'])
     expect(await focusedCardId(page)).toBe('core')
+  }, 60_000)
+
+  it('words given up with Escape are said gone, for all, and «Ripristina» brings them back to all', async () => {
+    const board = await seededBoard((c) => buildProblemTree(c.doc))
+    const { page } = await suite.open(board.links.participant, 'Anna')
+    const other = (await suite.open(board.links.participant, 'Bruno')).page
+    const card = (p: Page, id: string) => p.locator(`.react-flow__node[data-id=${id}]`)
+    await card(page, 'serv').waitFor()
+    await card(page, 'serv').focus()
+    await page.keyboard.press('Enter')
+    const editor = card(page, 'serv').locator('textarea.card-editor')
+    await editor.waitFor()
+    await page.keyboard.type(' e lenti')
+    // Bruno sees the letters as they are typed
+    await card(other, 'serv').getByText('Servizi frammentati e lenti').waitFor()
+    await page.keyboard.press('Escape')
+    await editor.waitFor({ state: 'detached' })
+    const notice = page.getByTestId('given-up')
+    await notice.getByText('Modifica annullata con Esc.').waitFor()
+    for (const p of [page, other])
+      await expect.poll(() => card(p, 'serv').innerText()).not.toContain('e lenti')
+    // the keyboard stays on the card: the notice does not take it
+    expect(await focusedCardId(page)).toBe('serv')
+    await screenshot(page, 'card-given-up')
+    await notice.getByRole('button', { name: 'Ripristina' }).click()
+    await notice.waitFor({ state: 'detached' })
+    for (const p of [page, other])
+      await card(p, 'serv').getByText('Servizi frammentati e lenti').waitFor()
+    // nothing is offered when nothing was typed
+    await card(page, 'serv').focus()
+    await page.keyboard.press('Enter')
+    await editor.waitFor()
+    await page.keyboard.press('Escape')
+    await editor.waitFor({ state: 'detached' })
+    expect(await notice.count()).toBe(0)
   }, 60_000)
 
   it('opens its details with «Dettagli della carta», and Escape closes them back onto it', async () => {

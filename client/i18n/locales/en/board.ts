@@ -175,6 +175,11 @@ export const board = {
   },
   clusterDefaultName: 'Branch {{n}}',
   readOnly: 'Read-only',
+  givenUp: {
+    text: 'Edit given up with Esc.',
+    restore: 'Restore',
+    close: 'Close',
+  },
   undoKept: {
     byOne_one: 'It stays on the board: {{names}} worked on it after you.',
     byOne_other: 'They stay on the board: {{names}} worked on them after you.',

@@ -183,6 +183,11 @@ export const board = {
   },
   clusterDefaultName: 'Ramo {{n}}',
   readOnly: 'Sola lettura',
+  givenUp: {
+    text: 'Modifica annullata con Esc.',
+    restore: 'Ripristina',
+    close: 'Chiudi',
+  },
   undoKept: {
     byOne_one: 'Resta sulla lavagna: {{names}} ci ha lavorato dopo di te.',
     byOne_other: 'Restano sulla lavagna: {{names}} ci ha lavorato dopo di te.',
