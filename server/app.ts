@@ -109,6 +109,20 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
   registerSecurityHeaders(app)
   // Only JSON bodies are accepted: anything else is answered 415.
   app.removeContentTypeParser('text/plain')
+  // JSON.parse keeps a "__proto__" key as a plain key (it pollutes nothing) and the routes'
+  // zod schemas take known keys only; Fastify's own parser answered such a body "not valid
+  // JSON", which it is. This one says what is refused.
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    let json: unknown
+    try {
+      json = JSON.parse(body as string)
+    } catch (err) {
+      return done(err as Error, undefined)
+    }
+    if (hasProtoKey(json)) return done(new ProtoKeyError(), undefined)
+    done(null, json)
+  })
   const opened =
     options.store ??
     (await openStore({
@@ -162,6 +176,8 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
       return reply.code(413).send(errorBody('BODY_TOO_LARGE'))
     if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
       return reply.code(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE'))
+    if (err instanceof ProtoKeyError)
+      return reply.code(400).send(errorBody('BAD_REQUEST', [err.message]))
     if (code.startsWith('FST_ERR_CTP_') || err instanceof SyntaxError)
       return reply.code(400).send(errorBody('BAD_JSON', [err.message]))
     if (err.statusCode && err.statusCode < 500)
@@ -239,4 +255,23 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
       await store.close()
     },
   }
+}
+
+/** A request body with a key named "__proto__", anywhere in it. */
+class ProtoKeyError extends Error {
+  constructor() {
+    super('a key named "__proto__" is not accepted')
+  }
+}
+
+/** Whether a parsed JSON value holds a "__proto__" key (small bodies: bodyLimit is 1 MiB). */
+function hasProtoKey(value: unknown): boolean {
+  const stack = [value]
+  while (stack.length) {
+    const v = stack.pop()
+    if (v === null || typeof v !== 'object') continue
+    if (!Array.isArray(v) && Object.hasOwn(v, '__proto__')) return true
+    for (const item of Object.values(v)) stack.push(item)
+  }
+  return false
 }

@@ -69,6 +69,8 @@ export function recordOf(root: Y.Map<FieldMap>, id: string): FieldMap | undefine
 export function readFields(map: FieldMap): Fields {
   const out: Fields = {}
   map.forEach((value, key) => {
+    // no field: on a plain object that key sets its prototype (the update guard refuses it)
+    if (key === '__proto__') return
     if (value instanceof Y.Array) {
       const items = value.toArray()
       out[key] = (

@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { readFields, type Fields, type JsonValue } from './cards.ts'
 import { idSchema, LIMITS, type CollectionSpec } from './registry.ts'
-import { jsonValue } from './spec.ts'
+import { jsonWithin } from './spec.ts'
 import { PHASES, type Phase } from './roots.ts'
 
 /**
@@ -61,12 +61,13 @@ function planOf(spec: CollectionSpec): SpecPlan {
 export function normaliseFields(spec: CollectionSpec, fields: Fields): Fields | null {
   const { shape, fields: known, optionalIdSets } = planOf(spec)
   const out: Fields = {}
-  // Unknown fields are kept when they are JSON (a client could store bytes or NaN), as JSON
-  // carries them (a -0 inside becomes 0).
+  // Unknown fields are kept when they are JSON an import takes again (a client could store
+  // bytes, NaN, or a list nested thousands of levels deep), as JSON carries them (a -0 inside
+  // becomes 0). A field named like Object's own (`constructor`) is unknown too.
   for (const key of Object.keys(fields)) {
-    if (key in shape) continue
+    if (Object.hasOwn(shape, key)) continue
     const value = fields[key]
-    if (jsonValue.safeParse(value).success) out[key] = withoutNegativeZero(value as JsonValue)
+    if (jsonWithin(value)) out[key] = withoutNegativeZero(value as JsonValue)
   }
   for (const { key, schema, check, idSet } of known) {
     let value = fields[key]

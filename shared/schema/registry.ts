@@ -306,7 +306,8 @@ export function collectionSpec(name: string): CollectionSpec {
 
 /** The maximum length of a shared-text field, or undefined when the field is not text. */
 export function textLimit(name: string, field: string): number | undefined {
-  return byName.get(name)?.texts[field]
+  const texts = byName.get(name)?.texts
+  return texts && Object.hasOwn(texts, field) ? texts[field] : undefined
 }
 
 /** Whether a collection's field holds a set of ids as a shared list (`idSets`). */

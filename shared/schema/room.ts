@@ -81,8 +81,9 @@ export const ROOM_KEYS = Object.keys(ROOM_FIELDS) as RoomKey[]
 
 /** Whether `value` may be stored under `key` of the room. */
 export function roomValueFits(key: string, value: unknown): boolean {
-  const field = (ROOM_FIELDS as Record<string, { schema: z.ZodType }>)[key]
-  return field ? field.schema.safeParse(value).success : false
+  if (!Object.hasOwn(ROOM_FIELDS, key)) return false
+  const field = (ROOM_FIELDS as Record<string, { schema: z.ZodType }>)[key]!
+  return field.schema.safeParse(value).success
 }
 
 /** The room as every reader sees it: each key valid or its fallback. */

@@ -36,8 +36,47 @@ export const idList = z.array(idSchema).max(LIMITS.idList)
 export const text = (max: number) => z.string().max(max)
 export const kind = z.string().min(1).max(64)
 
-/** Any JSON value: one schema for every record (zod builds a new one at each `z.json()`). */
-export const jsonValue = z.json()
+/**
+ * How deep a field's plain value may nest (an unknown field's, kept for newer exports): a card
+ * sits 5 levels deep in an export, which an import reads to 32 levels, so whatever a field holds
+ * exports and imports again, with room to spare.
+ */
+export const FIELD_DEPTH = 16
+
+/**
+ * Whether `value` is JSON (strings, finite numbers, booleans, null, arrays and plain objects)
+ * nesting at most `depth` levels: read without recursion, so a value a client nested 100,000
+ * levels deep is answered "no", not with a stack overflow. `__proto__` is no field name: a
+ * plain object given that key changes its prototype instead.
+ */
+export function jsonWithin(value: unknown, depth: number = FIELD_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length) {
+    const [v, level] = stack.pop()!
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') continue
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return false
+      continue
+    }
+    if (typeof v !== 'object' || level >= depth) return false
+    if (Array.isArray(v)) {
+      for (const item of v) stack.push([item, level + 1])
+      continue
+    }
+    const proto = Object.getPrototypeOf(v) as unknown
+    if (proto !== Object.prototype && proto !== null) return false
+    for (const key of Object.keys(v)) {
+      if (key === '__proto__') return false
+      stack.push([(v as Record<string, unknown>)[key], level + 1])
+    }
+  }
+  return true
+}
+
+/** Any JSON value a field may hold ({@link jsonWithin}). */
+export const jsonValue = z.custom<z.core.util.JSONType>((v) => jsonWithin(v), {
+  message: `a JSON value nesting at most ${FIELD_DEPTH} levels`,
+})
 
 /** Unknown fields are kept (forward compatibility), but must be JSON. */
 export const record = <T extends z.ZodRawShape>(shape: T) => z.object(shape).catchall(jsonValue)

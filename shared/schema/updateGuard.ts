@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { ROOT_NAMES, COLLECTIONS } from './roots.ts'
-import { collectionSpec, isIdSet } from './registry.ts'
-import { idSchema } from './spec.ts'
+import { collectionSpec, isIdSet, textLimit } from './registry.ts'
+import { FIELD_DEPTH, idSchema, jsonWithin } from './spec.ts'
 import { ROOM_ROOT, SERVER_ROOM_KEYS, roomValueFits } from './room.ts'
 import {
   participantMayNotTouch,
@@ -20,6 +20,9 @@ import { NestedTooDeep, typeLocation, updatePlaces, type Decoded } from './updat
 import { integrationProblem } from './integrable.ts'
 
 const COLLECTION_NAMES = new Set<string>(COLLECTIONS)
+/** The board's roots: nothing is written anywhere else (no reader would see it, no restore or
+ * export would take it away, and it would weigh on every client that joins). */
+const KNOWN_ROOTS = new Set<string>([ROOT_NAMES.meta, ROOM_ROOT, ...COLLECTIONS])
 const DOTS = 'votes.dots'
 const VOTES = 'votes'
 
@@ -29,6 +32,8 @@ interface DotTouch {
   vote?: unknown
   voter?: unknown
   deleted?: boolean
+  /** A field the update writes two different values into (see noteDot). */
+  twice?: 'vote' | 'voter'
 }
 
 /** An update that needs content the document does not hold (see {@link judgeUpdate}). */
@@ -106,6 +111,7 @@ export function judgeUpdate(
       throw err
     }
     if (!where) continue
+    if (!KNOWN_ROOTS.has(where.root)) return malformed(`${where.root}: not a root of the board`)
     const [key = null, field = null] = where.keys
     if (where.root === ROOM_ROOT && key !== null && SERVER_ROOM_KEYS.has(key))
       return malformed(`room.${key} is written by the server only`)
@@ -125,9 +131,11 @@ export function judgeUpdate(
             ? field === null
               ? `${where.root}: a record is a map, not a list`
               : checkField(where.root, field, s)
-            : where.keys.length === 3 && field !== null && isIdSet(where.root, field)
+            : field !== null && isIdSet(where.root, field) && where.keys.length === 3
               ? checkInIdSet(where.root, field, where.keys[2]!, s)
-              : null
+              : field !== null && textLimit(where.root, field) !== undefined
+                ? checkInText(where.root, field, where.keys.length, s)
+                : `${where.root} field ${field}: nothing nests in it`
     if (problem) return malformed(problem)
   }
   return dots.size ? judgeDots(doc, dots) : null
@@ -210,8 +218,13 @@ function noteDot(
   dots.set(id, touch)
   if (depth !== 2 || (field !== 'vote' && field !== 'voter')) return
   const content = s.content
-  const value =
-    content instanceof Y.ContentAny ? content.arr[content.arr.length - 1] : (null as unknown)
+  // a value overwritten within the update (deleted): it never counts
+  if (content instanceof Y.ContentDeleted) return
+  const value = content instanceof Y.ContentAny ? content.arr[content.arr.length - 1] : null
+  // Which of two values one update writes wins is Yjs's to decide as it integrates (by client
+  // and origin), not the order the update lists them in: one value per field, or the vote
+  // checked and the vote the dot lands in could differ. No client moves a dot twice at once.
+  if (field in touch && touch[field] !== value) touch.twice = field
   touch[field] = value
 }
 
@@ -233,6 +246,8 @@ function judgeDots(doc: Y.Doc, touched: Map<string, DotTouch>): Refusal | null {
   }
   const placed = new Map<string, number>() // `${vote}\n${voter}` → dots the update places
   for (const [id, touch] of touched) {
+    if (touch.twice)
+      return { kind: 'malformed', reason: `dot ${id}: two values of its ${touch.twice} at once` }
     const record = recordType(doc, DOTS, id)
     const before = record && plainValue(record, 'vote')
     if (record && before !== undefined && !isOpen(before))
@@ -276,8 +291,8 @@ function checkInRoot(root: string, key: string | null, s: Y.Item): string | null
       return `${root}.${key}: a record must be a map`
     return null
   }
-  if (root === ROOT_NAMES.meta && !(s.content instanceof Y.ContentAny))
-    return `meta.${key}: meta holds plain values`
+  if (root === ROOT_NAMES.meta && (key === null || !(s.content instanceof Y.ContentAny)))
+    return `meta.${key}: meta holds plain values under keys`
   if (root === ROOM_ROOT) {
     const content = s.content
     if (key === null || !(content instanceof Y.ContentAny)) return `room.${key}: plain values only`
@@ -302,19 +317,34 @@ function checkInIdSet(
   return null
 }
 
+/** An item inside a shared-text field: characters, as a text field's typing writes them. */
+function checkInText(collection: string, field: string, depth: number, s: Y.Item): string | null {
+  if (depth === 3 && s.parentSub === null && s.content instanceof Y.ContentString) return null
+  return `${collection} field ${field}: shared text holds characters only`
+}
+
 function checkField(collection: string, field: string, s: Y.Item): string | null {
   const spec = collectionSpec(collection)
   const content = s.content
   const where = `${collection} field ${field}`
-  if (field in spec.texts) {
+  if (field === '__proto__') return `${where}: not a field name`
+  if (Object.hasOwn(spec.texts, field)) {
     if (content instanceof Y.ContentType)
       return content.type instanceof Y.Text ? null : `${where}: shared text expected`
     if (content instanceof Y.ContentAny)
       return content.arr.every((v) => typeof v === 'string') ? null : `${where}: text expected`
     return `${where}: text expected`
   }
-  const schema = spec.record.shape[field] as z.ZodType | undefined
-  if (!schema) return null // unknown fields are kept, for newer clients
+  const schema = Object.hasOwn(spec.record.shape, field)
+    ? (spec.record.shape[field] as z.ZodType)
+    : undefined
+  // unknown fields are kept, for newer exports: JSON that exports and imports again
+  if (!schema) {
+    if (!(content instanceof Y.ContentAny)) return `${where}: a plain value expected`
+    for (const value of content.arr)
+      if (!jsonWithin(value)) return `${where}: not JSON of at most ${FIELD_DEPTH} levels`
+    return null
+  }
   // an id set: a shared list (what is in it is checked item by item), or a plain list
   if (content instanceof Y.ContentType && spec.idSets?.includes(field))
     return content.type instanceof Y.Array ? null : `${where}: a shared list of ids expected`

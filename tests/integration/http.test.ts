@@ -83,6 +83,8 @@ describe('HTTP API', () => {
       ['{"title": 5}', 'application/json', 400, 'BAD_REQUEST'],
       ['{"nope": true}', 'application/json', 400, 'BAD_REQUEST'],
       ['{"title": "x"', 'application/json', 400, 'BAD_JSON'],
+      // valid JSON the parser does not build: told why, not "not valid JSON"
+      ['{"title": "x", "__proto__": {"a": 1}}', 'application/json', 400, 'BAD_REQUEST'],
       ['title=x', 'text/plain', 415, 'UNSUPPORTED_MEDIA_TYPE'],
       [JSON.stringify({ title: 'x'.repeat(20_000) }), 'application/json', 413, 'BODY_TOO_LARGE'],
     ] as const) {
@@ -91,6 +93,8 @@ describe('HTTP API', () => {
       const json = (await res.json()) as { error: { code: string; message: string } }
       expect(json.error.code).toBe(code)
       expect(json.error.message.length).toBeGreaterThan(5)
+      if (body.includes('__proto__'))
+        expect(json.error).toMatchObject({ details: [expect.stringContaining('__proto__')] })
     }
     expect(await boardCount()).toBe(before)
   })

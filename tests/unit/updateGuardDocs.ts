@@ -71,7 +71,7 @@ export function handWritten(
   blocks: {
     client: number
     clock: number
-    items: ({ origin: [number, number] } | { root: string })[]
+    items: ({ origin: [number, number] } | { root: string; key?: string })[]
   }[],
 ): Uint8Array {
   const e = encoding.createEncoder()
@@ -86,9 +86,10 @@ export function handWritten(
         encoding.writeVarUint(e, item.origin[0])
         encoding.writeVarUint(e, item.origin[1])
       } else {
-        encoding.writeUint8(e, 8) // plain content, parent written
+        encoding.writeUint8(e, item.key === undefined ? 8 : 8 | 0x20) // plain content, parent written
         encoding.writeVarUint(e, 1) // a root, by name
         encoding.writeVarString(e, item.root)
+        if (item.key !== undefined) encoding.writeVarString(e, item.key) // under a key
       }
       encoding.writeVarUint(e, 1)
       encoding.writeAny(e, 'x')

@@ -150,7 +150,7 @@ describe('update guard: what would stay pending is refused', () => {
     // the same two items in an order that exists: one on a root, the other after it
     const chain = handWritten([
       { client: 901, clock: 0, items: [{ origin: [902, 0] }] },
-      { client: 902, clock: 0, items: [{ root: 'scratch' }] },
+      { client: 902, clock: 0, items: [{ root: 'meta', key: 'scratch' }] },
     ])
     expect(judge(server, chain)).toBeNull()
     expect(yjsKeepsPending(server, chain)).toBe(false)
