@@ -45,13 +45,23 @@ export async function layoutTree(
 
 /**
  * The tree's layers, top (the farthest effects) to bottom (the deepest causes), each ordered
- * left to right as dagre orders it to keep links from crossing. Only the shape matters here:
- * every card counts as the same size.
+ * left to right as dagre orders it to keep links from crossing, and where no crossing decides,
+ * as `ids` lists the cards (the projector lists them as the room placed them, left to right).
+ * Only the shape matters here: every card counts as the same size.
  */
 export async function treeLayers(ids: string[], links: LayoutLink[]): Promise<string[][]> {
+  // dagre lays the cards linked to one card in the reverse of the order their links were
+  // added: added from the last card of `ids` to the first, they come out in the order of `ids`
+  const at = new Map(ids.map((id, i) => [id, i]))
+  const place = (l: LayoutLink) => [at.get(l.source) ?? -1, at.get(l.target) ?? -1] as const
+  const ordered = [...links].sort((a, b) => {
+    const [as, at_] = place(a)
+    const [bs, bt] = place(b)
+    return bs - as || bt - at_
+  })
   const centre = await dagreLayout(
     ids.map((id) => ({ id, width: 100, height: 50 })),
-    links,
+    ordered,
   )
   const byRow = new Map<number, { id: string; x: number }[]>()
   for (const id of ids) {

@@ -65,11 +65,17 @@ export function useScreenLayout<N extends CardNode>(
     return covered > 0 && covered <= fullWidth / 2 ? fullWidth - covered : fullWidth
   }, [active, coveredFrom, domNode, fullWidth])
 
-  // The layers depend on the tree's shape only, not on texts or positions.
+  // The layers depend on the tree's shape, and on the cards' order left to right on the board:
+  // a card's causes (and effects) keep on the screen the order the room gave them, so «the
+  // one on the right» is the same card on the laptops and on the wall. Not on texts, nor on
+  // positions but for that order.
   const shape = useMemo(
     () =>
       active
-        ? nodes.map((n) => n.id).join('|') +
+        ? [...nodes]
+            .sort((a, b) => a.position.x - b.position.x || (a.id < b.id ? -1 : 1))
+            .map((n) => n.id)
+            .join('|') +
           '#' +
           edges.map((e) => `${e.source}>${e.target}`).join('|')
         : '',

@@ -68,6 +68,40 @@ describe('the projector lays a tree out for the big screen', () => {
     expect([...layers[2]!].sort()).toEqual(['c1', 'c2'])
     expect(layers[3]).toEqual(['r1'])
   })
+
+  it('lays the causes (and effects) of a card in the order the room placed them, left to right', async () => {
+    const links = [
+      { source: 'core', target: 'e1' },
+      { source: 'core', target: 'e2' },
+      { source: 'a', target: 'core' },
+      { source: 'b', target: 'core' },
+      { source: 'c', target: 'core' },
+      { source: 'a1', target: 'a' },
+      { source: 'a2', target: 'a' },
+    ]
+    const permutations = (xs: string[]): string[][] =>
+      xs.length <= 1
+        ? [xs]
+        : xs.flatMap((x, i) =>
+            permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]),
+          )
+    for (const causes of permutations(['a', 'b', 'c']))
+      for (const [children, effects] of [
+        [
+          ['a1', 'a2'],
+          ['e1', 'e2'],
+        ],
+        [
+          ['a2', 'a1'],
+          ['e2', 'e1'],
+        ],
+      ]) {
+        // the board's order left to right, however the links were made
+        const ids = [...effects!, 'core', ...causes, ...children!]
+        const layers = await treeLayers(ids, [...links].reverse())
+        expect(layers, ids.join(' ')).toEqual([effects, ['core'], causes, children])
+      }
+  })
 })
 
 describe('the projector chooses its cards’ width from their texts', () => {
