@@ -1,6 +1,6 @@
-import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard, useBoardActions, useBoardSession } from '../store/context.tsx'
+import { useBoard, useBoardActions } from '../store/context.tsx'
+import { useDismissAfter } from './useDismissAfter.ts'
 import type { BoardState } from '../store/boardStore.ts'
 import './notices.css'
 
@@ -18,14 +18,7 @@ export function GivenUpNotice() {
   const { t } = useTranslation('board')
   const givenUp = useBoard(givenUpSelector)
   const actions = useBoardActions()
-  const { store } = useBoardSession()
-  useEffect(() => {
-    if (!givenUp) return
-    const timer = setTimeout(() => {
-      if (store.getState().givenUp === givenUp) actions.dismissGivenUp()
-    }, SHOWN_MS)
-    return () => clearTimeout(timer)
-  }, [givenUp, actions, store])
+  useDismissAfter(givenUp, givenUpSelector, actions.dismissGivenUp, SHOWN_MS)
   if (!givenUp) return null
   return (
     <p className="undo-kept" role="status" data-testid="given-up" key={givenUp.n}>

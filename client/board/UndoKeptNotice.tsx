@@ -1,6 +1,6 @@
-import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useBoard, useBoardActions, useBoardSession } from '../store/context.tsx'
+import { useBoard, useBoardActions } from '../store/context.tsx'
+import { useDismissAfter } from './useDismissAfter.ts'
 import type { BoardState } from '../store/boardStore.ts'
 import './notices.css'
 
@@ -17,15 +17,7 @@ export function UndoKeptNotice() {
   const { t, i18n } = useTranslation('board')
   const kept = useBoard(keptSelector)
   const actions = useBoardActions()
-  const { store } = useBoardSession()
-  useEffect(() => {
-    if (!kept) return
-    // forgets this notice, not one for a later undo that replaced it
-    const timer = setTimeout(() => {
-      if (store.getState().undoKept === kept) actions.dismissUndoKept()
-    }, SHOWN_MS)
-    return () => clearTimeout(timer)
-  }, [kept, actions, store])
+  useDismissAfter(kept, keptSelector, actions.dismissUndoKept, SHOWN_MS)
   if (!kept) return null
   const { names, count } = kept
   const who = names.length === 0 ? 'someone' : names.length === 1 ? 'byOne' : 'byMany'
