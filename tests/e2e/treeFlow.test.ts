@@ -3,11 +3,12 @@ import { browserSuite } from '../helpers/suite.ts'
 import { createBoard } from '../helpers/server.ts'
 import { screenshot } from '../helpers/browser.ts'
 import type { Page } from 'playwright-core'
-import { exportedTree, writeCard as write } from '../helpers/treeCards.ts'
+import { exportedTree, writeCard as write, type ExportedTree } from '../helpers/treeCards.ts'
 
 const suite = browserSuite()
 
-const tree = (boardId: string, key: string) => exportedTree(suite.server.url, boardId, key)
+const tree = (boardId: string, key: string, until?: (t: ExportedTree) => boolean) =>
+  exportedTree(suite.server.url, boardId, key, until)
 
 describe('the room builds one tree', () => {
   it("a participant's first card does not become the core problem by itself", async () => {
@@ -17,7 +18,7 @@ describe('the room builds one tree', () => {
     await p.page
       .locator('[data-testid=tree-warnings]', { hasText: 'Manca il problema centrale' })
       .waitFor()
-    const { byLabel } = await tree(board.id, board.keys.viewer)
+    const { byLabel } = await tree(board.id, board.keys.viewer, (t) => t.byLabel.size === 1)
     expect(byLabel.get('Pochi trasporti')?.role).toBe('cause')
   })
 

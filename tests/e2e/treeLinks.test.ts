@@ -6,11 +6,17 @@ import { describe, expect, it } from 'vitest'
 import { browserSuite } from '../helpers/suite.ts'
 import { createBoard } from '../helpers/server.ts'
 import { screenshot } from '../helpers/browser.ts'
-import { addFromMenu, exportedTree, writeCard as write } from '../helpers/treeCards.ts'
+import {
+  addFromMenu,
+  exportedTree,
+  writeCard as write,
+  type ExportedTree,
+} from '../helpers/treeCards.ts'
 
 const suite = browserSuite()
 
-const tree = (boardId: string, key: string) => exportedTree(suite.server.url, boardId, key)
+const tree = (boardId: string, key: string, until?: (t: ExportedTree) => boolean) =>
+  exportedTree(suite.server.url, boardId, key, until)
 
 describe('the room links its cards into one tree', () => {
   it('the add menu says what a new card is, and «Collega a…» links without aiming at a dot', async () => {
@@ -59,7 +65,7 @@ describe('the room links its cards into one tree', () => {
       .toBe(0)
     await screenshot(p.page, 'tree-flow-menus')
 
-    const t = await tree(board.id, board.keys.viewer)
+    const t = await tree(board.id, board.keys.viewer, (t) => t.links === 2)
     expect(t.byLabel.get('Disoccupazione giovanile')?.role).toBe('core')
     expect(t.byLabel.get('Orientamento debole')?.role).toBe('cause')
     expect(t.linked('Orientamento debole', 'Disoccupazione giovanile')).toBe(true)
@@ -93,7 +99,7 @@ describe('the room links its cards into one tree', () => {
     await p.page.getByLabel('Cerca una carta').fill('fragili')
     await p.page.getByLabel('Cerca una carta').press('Enter')
     await expect.poll(() => warnings.count(), { timeout: 10_000 }).toBe(0)
-    const t = await tree(board.id, board.keys.viewer)
+    const t = await tree(board.id, board.keys.viewer, (t) => t.links === 3)
     expect(t.linked('Trasporti pubblici scarsi', 'Poco lavoro per le persone fragili')).toBe(true)
     expect(t.linked('Corse rare la sera', 'Trasporti pubblici scarsi')).toBe(true)
     expect(t.links).toBe(3)
@@ -178,7 +184,13 @@ describe('the room links its cards into one tree', () => {
       .poll(placed, { timeout: 5_000 })
       .toEqual({ causeBelow: true, effectAbove: true, overlaps: false })
     await screenshot(p.page, 'tree-flow-link-side')
-    const t = await tree(board.id, board.keys.viewer)
+    const t = await tree(
+      board.id,
+      board.keys.viewer,
+      (t) =>
+        t.linked('Scuole superiori poco collegate', 'Poche aziende innovative sul territorio') &&
+        t.linked('Giovani che lasciano la valle', 'Comuni montani che invecchiano'),
+    )
     expect(
       t.linked('Scuole superiori poco collegate', 'Poche aziende innovative sul territorio'),
     ).toBe(true)
