@@ -25,10 +25,13 @@ export function RegisterRow({
   actor,
   selected,
   hidden,
+  opener = true,
 }: {
   actor: Actor
   selected: boolean
   hidden: ReadonlySet<ActorTextField>
+  /** The ✎ that opens the actor's sheet (not on the projector: nobody presses it there). */
+  opener?: boolean
 }) {
   const { t } = useTranslation('stakeholders')
   const actions = useBoardActions()
@@ -158,17 +161,19 @@ export function RegisterRow({
             {text(field)}
           </td>
         ))}
-      <td>
-        <button
-          className="sh-icon-button"
-          title={t('register.open')}
-          aria-label={`${t('register.open')} · ${name}`}
-          data-opens-actor={actor.id}
-          onClick={() => selectActor(actor.id)}
-        >
-          ✎
-        </button>
-      </td>
+      {opener && (
+        <td>
+          <button
+            className="sh-icon-button"
+            title={t('register.open')}
+            aria-label={`${t('register.open')} · ${name}`}
+            data-opens-actor={actor.id}
+            onClick={() => selectActor(actor.id)}
+          >
+            ✎
+          </button>
+        </td>
+      )}
     </tr>
   )
 }

@@ -107,60 +107,63 @@ export function RegisterView({
 
   return (
     <div className="register" data-testid="register">
-      <div className="register-bar">
-        <input
-          type="search"
-          className="register-search"
-          placeholder={t('register.search')}
-          aria-label={t('register.search')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
-        <div className="chip-group" role="group" aria-label={t('register.filterCategory')}>
-          {ACTOR_CATEGORIES.map((c) => (
-            <button
-              key={c}
-              className={`chip${categories.includes(c) ? ' on' : ''}`}
-              aria-pressed={categories.includes(c)}
-              data-filter-category={c}
-              style={
-                categories.includes(c)
-                  ? {
-                      background: CATEGORY_COLORS[c].ink,
-                      borderColor: CATEGORY_COLORS[c].ink,
-                      color: '#fff',
-                    }
-                  : { color: CATEGORY_COLORS[c].ink }
-              }
-              onClick={() => setCategories(toggle(categories, c))}
-            >
-              <CategoryIcon category={c} size={14} /> {t(`categoriesShort.${c}`)}
-            </button>
-          ))}
+      {/* the projector shows the register, whole: nobody searches or filters on the wall */}
+      {!projector && (
+        <div className="register-bar">
+          <input
+            type="search"
+            className="register-search"
+            placeholder={t('register.search')}
+            aria-label={t('register.search')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+          <div className="chip-group" role="group" aria-label={t('register.filterCategory')}>
+            {ACTOR_CATEGORIES.map((c) => (
+              <button
+                key={c}
+                className={`chip${categories.includes(c) ? ' on' : ''}`}
+                aria-pressed={categories.includes(c)}
+                data-filter-category={c}
+                style={
+                  categories.includes(c)
+                    ? {
+                        background: CATEGORY_COLORS[c].ink,
+                        borderColor: CATEGORY_COLORS[c].ink,
+                        color: '#fff',
+                      }
+                    : { color: CATEGORY_COLORS[c].ink }
+                }
+                onClick={() => setCategories(toggle(categories, c))}
+              >
+                <CategoryIcon category={c} size={14} /> {t(`categoriesShort.${c}`)}
+              </button>
+            ))}
+          </div>
+          <div className="chip-group" role="group" aria-label={t('register.filterStance')}>
+            {STANCES.map((s) => (
+              <button
+                key={s}
+                className={`chip${stances.includes(s) ? ' on' : ''}`}
+                aria-pressed={stances.includes(s)}
+                data-filter-stance={s}
+                style={
+                  stances.includes(s)
+                    ? { background: STANCE_COLORS[s], borderColor: STANCE_COLORS[s], color: '#fff' }
+                    : { color: STANCE_COLORS[s] }
+                }
+                onClick={() => setStances(toggle(stances, s))}
+              >
+                {t(`stances.${s}`)}
+              </button>
+            ))}
+          </div>
+          <span className="register-count" data-testid="register-count">
+            {t('register.count', { shown: shown.length, total: actors.length })}
+          </span>
+          {editable && <CsvControls actors={actors} objectives={objectives} />}
         </div>
-        <div className="chip-group" role="group" aria-label={t('register.filterStance')}>
-          {STANCES.map((s) => (
-            <button
-              key={s}
-              className={`chip${stances.includes(s) ? ' on' : ''}`}
-              aria-pressed={stances.includes(s)}
-              data-filter-stance={s}
-              style={
-                stances.includes(s)
-                  ? { background: STANCE_COLORS[s], borderColor: STANCE_COLORS[s], color: '#fff' }
-                  : { color: STANCE_COLORS[s] }
-              }
-              onClick={() => setStances(toggle(stances, s))}
-            >
-              {t(`stances.${s}`)}
-            </button>
-          ))}
-        </div>
-        <span className="register-count" data-testid="register-count">
-          {t('register.count', { shown: shown.length, total: actors.length })}
-        </span>
-        {editable && <CsvControls actors={actors} objectives={objectives} />}
-      </div>
+      )}
       <div className="register-scroll" ref={setScroller}>
         <table className="register-table">
           <thead>
@@ -190,12 +193,18 @@ export function RegisterView({
                   </th>
                 )
               })}
-              <th aria-label={t('register.open')} />
+              {!projector && <th aria-label={t('register.open')} />}
             </tr>
           </thead>
           <tbody>
             {shown.map((a) => (
-              <RegisterRow key={a.id} actor={a} selected={a.id === actorId} hidden={hidden} />
+              <RegisterRow
+                key={a.id}
+                actor={a}
+                selected={a.id === actorId}
+                hidden={hidden}
+                opener={!projector}
+              />
             ))}
           </tbody>
         </table>

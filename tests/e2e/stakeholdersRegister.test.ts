@@ -285,6 +285,11 @@ describe('the stakeholder register in the browser', () => {
     // every row has as many cells as the header
     const cells = await projector.registerRows().first().locator('td').count()
     expect(cells).toBe(shown.length)
+    // nothing to search, filter or open on the wall; the facilitator has all three
+    const tools = (p: typeof alice) =>
+      p.page.locator('.register-search, .register-bar .chip, [data-opens-actor]').count()
+    expect(await tools(projector)).toBe(0)
+    expect(await tools(alice)).toBeGreaterThan(4)
     // the facilitator's register keeps them all: an empty cell is where one writes
     expect(await heads(alice)).toEqual(
       expect.arrayContaining(['Ente', 'Ruolo nel patto', 'Contatto']),
