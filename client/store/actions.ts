@@ -297,12 +297,12 @@ export function createBoardActions(
       if (!phase) return
       const words = () => fieldText(doc, name, id, field)
       const before = words()
-      const kept = undo.undo(phase)
-      noteKept(kept)
+      const others = undo.undo(phase)
+      noteKept(others)
       // words typed and taken back: one line says so and offers them again (a card created
       // and left empty goes without a word; what an undo kept has a notice of its own)
       const undone = undo.of(phase).redoStack.at(-1)
-      if (kept || !undone || before.trim() === '' || words() === before) return
+      if (others || !undone || before.trim() === '' || words() === before) return
       givenUp = { phase, undone }
       store.setState({ givenUp: { n: ++givenUpCount } })
     },
