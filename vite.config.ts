@@ -4,6 +4,7 @@ import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { precompress } from './scripts/precompress.mjs'
 import { FIRST_VIEW_STYLES } from './client/boot/firstViewStyles.ts'
+import { LATER_VIEWS } from './client/boot/laterViews.ts'
 
 const serverPort = Number(process.env.TRAMA_DEV_SERVER_PORT ?? 1234)
 
@@ -97,6 +98,36 @@ function firstViewPreload(): Plugin {
 }
 
 /**
+ * Lists in the page every script and style the page does not load itself (the other phases,
+ * the pact's views, the history, the English texts), for a board's page to fetch into the cache
+ * once it is open (client/boot/laterViews.ts): a view first opened offline then still loads.
+ */
+function laterViews(): Plugin {
+  return {
+    name: 'trama-later-views',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle
+        if (!bundle) return
+        const files = Object.values(bundle)
+          .filter((f) => (f.type === 'chunk' ? !f.isEntry : f.fileName.endsWith('.css')))
+          .map((f) => f.fileName)
+          .filter((file) => !html.includes(`/${file}"`) && !html.includes(`/${file} `))
+          .sort()
+        return [
+          {
+            tag: 'meta',
+            attrs: { name: LATER_VIEWS, content: files.map((file) => `/${file}`).join(' ') },
+            injectTo: 'head' as const,
+          },
+        ]
+      },
+    },
+  }
+}
+
+/**
  * A gzip and a brotli copy of every text file built (scripts/precompress.mjs), for the server to
  * send instead of the file to browsers that take them.
  */
@@ -169,7 +200,7 @@ function firstLoadGroups() {
 
 export default defineConfig({
   root: 'client',
-  plugins: [react(), earlyStart(), firstViewPreload(), precompressed()],
+  plugins: [react(), earlyStart(), firstViewPreload(), laterViews(), precompressed()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -7,6 +7,8 @@ import { LostEditNotice } from './LostEditNotice.tsx'
 import { UndoKeptNotice } from './UndoKeptNotice.tsx'
 import { GivenUpNotice } from './GivenUpNotice.tsx'
 import { phaseView } from './phases.tsx'
+import { ViewLoadBoundary } from './ViewLoadBoundary.tsx'
+import { prefetchLaterViews } from '../boot/laterViews.ts'
 // the kit's styles (cursors, toolbars, card editors) serve every phase, whichever loads first
 import '../kit/canvas.css'
 import '../kit/toolbar.css'
@@ -24,6 +26,23 @@ const refusalSelector = (s: BoardState) =>
 const followSelector = (s: BoardState) => (s.role === 'viewer' ? s.phase : null)
 const roleSelector = (s: BoardState) => s.role
 const previewSelector = (s: BoardState) => s.preview
+
+const syncedSelector = (s: BoardState) => s.synced
+
+/**
+ * Once the board is here and the page idle, the other views' code is fetched into the cache
+ * (client/boot/laterViews.ts): a view first opened while the Wi-Fi is down still loads.
+ */
+function usePrefetchLaterViews(): void {
+  const synced = useBoard(syncedSelector)
+  useEffect(() => {
+    if (!synced) return
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 2_000))
+    const stop = window.cancelIdleCallback ?? clearTimeout
+    const handle = idle(() => prefetchLaterViews(document), { timeout: 5_000 })
+    return () => stop(handle)
+  }, [synced])
+}
 
 /** The projector shows the phase the facilitator is on. */
 function useProjectorFollowsPhase(): void {
@@ -45,6 +64,7 @@ export function BoardView() {
   const PhaseView = phaseView(tab)
   useBoardShortcuts()
   useProjectorFollowsPhase()
+  usePrefetchLaterViews()
   return (
     <div className="board" data-role={role}>
       <BoardHeader />
@@ -61,9 +81,11 @@ export function BoardView() {
         aria-labelledby={`tab-${tab}`}
         aria-busy={preview || undefined}
       >
-        <Suspense fallback={<div className="phase-loading" aria-busy="true" />}>
-          <PhaseView />
-        </Suspense>
+        <ViewLoadBoundary key={tab}>
+          <Suspense fallback={<div className="phase-loading" aria-busy="true" />}>
+            <PhaseView />
+          </Suspense>
+        </ViewLoadBoundary>
         {/* in the board's area, below the header however many rows it wraps into: over the
             header it hid «Segui…» and the menus that open from it */}
         <LostEditNotice />

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useRef, useState } from 'react'
+import { ViewLoadBoundary } from '../board/ViewLoadBoundary.tsx'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import './history.css'
@@ -35,9 +36,11 @@ export function HistoryButton() {
           «Altro» panel, which folds (display: none) as soon as one presses elsewhere */}
       {open &&
         createPortal(
-          <Suspense fallback={null}>
-            <HistoryPanel onClose={close} />
-          </Suspense>,
+          <ViewLoadBoundary floating>
+            <Suspense fallback={null}>
+              <HistoryPanel onClose={close} />
+            </Suspense>
+          </ViewLoadBoundary>,
           document.body,
         )}
     </>

@@ -1,4 +1,5 @@
 import { useCallback, useState, type FormEvent, Suspense, lazy } from 'react'
+import { ViewLoadBoundary } from '../board/ViewLoadBoundary.tsx'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../shared/protocol.ts'
 import { HistoryApiError, type HistoryApi, type Version } from './api.ts'
@@ -200,9 +201,11 @@ function VersionItem({
       )}
       {showChanges && <VersionChanges api={api} version={v.id} />}
       {viewing && (
-        <Suspense fallback={null}>
-          <VersionView api={api} version={v.id} title={title} onClose={() => setViewing(false)} />
-        </Suspense>
+        <ViewLoadBoundary floating>
+          <Suspense fallback={null}>
+            <VersionView api={api} version={v.id} title={title} onClose={() => setViewing(false)} />
+          </Suspense>
+        </ViewLoadBoundary>
       )}
     </li>
   )

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState, type ComponentType, type LazyExoticComponent } from 'react'
+import { ViewLoadBoundary } from '../board/ViewLoadBoundary.tsx'
 import { useTranslation } from 'react-i18next'
 import { useFollowScroll } from '../follow/useFollowScroll.ts'
 import { PACT_VIEWS, usePactView, type PactView } from './usePactView.ts'
@@ -60,9 +61,11 @@ export function PactPhase() {
         role="tabpanel"
         aria-labelledby={`pact-tab-${view}`}
       >
-        <Suspense fallback={<div className="phase-loading" aria-busy="true" />}>
-          <View />
-        </Suspense>
+        <ViewLoadBoundary key={view}>
+          <Suspense fallback={<div className="phase-loading" aria-busy="true" />}>
+            <View />
+          </Suspense>
+        </ViewLoadBoundary>
       </div>
     </section>
   )

@@ -180,6 +180,12 @@ export const board = {
     restore: 'Restore',
     close: 'Close',
   },
+  viewNotLoaded: {
+    offline:
+      'This part of the board could not be loaded: the network is down. Your work stays on this computer and is sent by itself when the network is back; the other parts work.',
+    online: 'This part of the board could not be loaded. Your work is not lost: reload the page.',
+    reload: 'Reload the page',
+  },
   undoKept: {
     byOne_one: 'It stays on the board: {{names}} worked on it after you.',
     byOne_other: 'They stay on the board: {{names}} worked on them after you.',

@@ -188,6 +188,13 @@ export const board = {
     restore: 'Ripristina',
     close: 'Chiudi',
   },
+  viewNotLoaded: {
+    offline:
+      'Questa parte della lavagna non si è potuta caricare: manca la rete. Il lavoro fatto resta su questo computer e parte da solo quando la rete torna; le altre parti funzionano.',
+    online:
+      'Questa parte della lavagna non si è potuta caricare. Il lavoro fatto non va perso: ricarica la pagina.',
+    reload: 'Ricarica la pagina',
+  },
   undoKept: {
     byOne_one: 'Resta sulla lavagna: {{names}} ci ha lavorato dopo di te.',
     byOne_other: 'Restano sulla lavagna: {{names}} ci ha lavorato dopo di te.',
