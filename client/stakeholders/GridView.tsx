@@ -215,10 +215,18 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
     },
     [refit],
   )
+  // a card this person carries makes the view theirs too: on a phone the drop moved the actor
+  // in the quadrant the view was framed on, and the view went after it, zooming out and back
+  // in elsewhere (the card seemed to jump back where it was)
+  useEffect(() => {
+    if (busy) ownView.current = true
+  }, [busy])
   const framedTray = useRef(tray.width)
   useEffect(() => {
     if (busy || framedTray.current === tray.width) return
     framedTray.current = tray.width
+    // a phone's view is its person's once they moved it (see below)
+    if (onPhone() && ownView.current) return
     frameGrid(150)
   }, [frameGrid, tray.width, busy])
   // a phone goes with the actors it is framed on, while its person has not moved the view
