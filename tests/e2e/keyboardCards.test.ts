@@ -148,6 +148,8 @@ describe('a tree card reached with Tab', () => {
     await screenshot(page, 'card-given-up')
     await notice.getByRole('button', { name: 'Ripristina' }).click()
     await notice.waitFor({ state: 'detached' })
+    // the keyboard is back on the card, not on the page's body
+    await expect.poll(() => focusedCardId(page)).toBe('serv')
     for (const p of [page, other])
       await card(p, 'serv').getByText('Servizi frammentati e lenti').waitFor()
     // nothing is offered when nothing was typed
