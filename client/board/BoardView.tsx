@@ -81,7 +81,7 @@ export function BoardView() {
         aria-labelledby={`tab-${tab}`}
         aria-busy={preview || undefined}
       >
-        <ViewLoadBoundary key={tab}>
+        <ViewLoadBoundary view={tab}>
           <Suspense fallback={<div className="phase-loading" aria-busy="true" />}>
             <PhaseView />
           </Suspense>

@@ -7,20 +7,32 @@ import './notices.css'
  * cannot be fetched (the Wi-Fi is down and it is not in the cache yet), the view's place says
  * so and the rest of the board goes on; without it React took the whole page down, blank, and
  * it stayed blank once the Wi-Fi came back. The work done is kept on this computer and sent by
- * the page, which a reload (offered once the network is back) does not lose. Keyed by the view
- * where it is used, so another view asked for is tried afresh.
+ * the page, which a reload (offered once the network is back) does not lose.
  */
 export class ViewLoadBoundary extends Component<
   {
     children: ReactNode
-    /** Over the page (a panel in the body), not in a view's place. */ floating?: boolean
+    /** The view asked for: another one is tried afresh (a view that failed is not kept). */
+    view: string
+    /** Over the page (a panel in the body), not in a view's place. */
+    floating?: boolean
   },
-  { error: unknown }
+  { error: unknown; view: string }
 > {
-  override state: { error: unknown } = { error: null }
+  override state: { error: unknown; view: string } = { error: null, view: this.props.view }
 
   static getDerivedStateFromError(error: unknown): { error: unknown } {
     return { error }
+  }
+
+  // Not a `key`: a new boundary would unmount the view being left at once, where Suspense keeps
+  // it (hidden) until the next view's code is here; a field being typed in it then keeps its
+  // value as it loses the focus (pactTogether's «being typed» test).
+  static getDerivedStateFromProps(
+    props: { view: string },
+    state: { error: unknown; view: string },
+  ): { error: unknown; view: string } | null {
+    return props.view === state.view ? null : { error: null, view: props.view }
   }
 
   override render(): ReactNode {

@@ -36,7 +36,7 @@ export function HistoryButton() {
           «Altro» panel, which folds (display: none) as soon as one presses elsewhere */}
       {open &&
         createPortal(
-          <ViewLoadBoundary floating>
+          <ViewLoadBoundary view="history" floating>
             <Suspense fallback={null}>
               <HistoryPanel onClose={close} />
             </Suspense>

@@ -201,7 +201,7 @@ function VersionItem({
       )}
       {showChanges && <VersionChanges api={api} version={v.id} />}
       {viewing && (
-        <ViewLoadBoundary floating>
+        <ViewLoadBoundary view={String(v.id)} floating>
           <Suspense fallback={null}>
             <VersionView api={api} version={v.id} title={title} onClose={() => setViewing(false)} />
           </Suspense>

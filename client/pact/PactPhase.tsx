@@ -61,7 +61,7 @@ export function PactPhase() {
         role="tabpanel"
         aria-labelledby={`pact-tab-${view}`}
       >
-        <ViewLoadBoundary key={view}>
+        <ViewLoadBoundary view={view}>
           <Suspense fallback={<div className="phase-loading" aria-busy="true" />}>
             <View />
           </Suspense>
