@@ -9,7 +9,7 @@ import {
   type VoteState,
 } from '../../shared/schema/index.ts'
 import { dotsLeft } from '../../shared/votes/tally.ts'
-import { newId } from '../store/actions.ts'
+import { newId } from '../store/ids.ts'
 import { mayRunRoom, type BoardState, type BoardStore } from '../store/boardStore.ts'
 import { serverNow } from './serverClock.ts'
 import { activeVote, dotItems, voteItems } from './votes.ts'

@@ -7,7 +7,7 @@ import {
 } from '../../shared/schema/index.ts'
 import type { LogframePlan, LogframeRow } from '../../shared/method/logframe.ts'
 import { moveRow, nextRowOrder } from '../../shared/method/logframeRows.ts'
-import { newId } from '../store/actions.ts'
+import { newId } from '../store/ids.ts'
 import { useBoardSession } from '../store/context.tsx'
 
 export type LogframeField = 'text' | 'indicators' | 'sources' | 'assumptions'

@@ -9,7 +9,7 @@ import {
   type Fields,
 } from '../../shared/schema/index.ts'
 import { nextCommitmentOrder, type Commitment } from '../../shared/pact/ledger.ts'
-import { newId } from '../store/actions.ts'
+import { newId } from '../store/ids.ts'
 import { useBoardActions } from '../store/context.tsx'
 import type { Body, Rule } from './data.ts'
 

@@ -12,7 +12,7 @@ import {
 import { applyImport, planImport, type ImportPlan } from '../../shared/stakeholders/merge.ts'
 import { columnNames, type VocabularyNames } from '../../shared/stakeholders/names.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
-import { newId } from '../store/actions.ts'
+import { newId } from '../store/ids.ts'
 import type { BoardState } from '../store/boardStore.ts'
 import type { ObjectiveSummary } from './data.ts'
 

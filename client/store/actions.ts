@@ -18,20 +18,14 @@ import {
   type Phase,
   type ProblemRole,
 } from '../../shared/schema/index.ts'
-import { replaceText, trimOwnBlanks } from '../../shared/schema/text.ts'
+import { replaceText, textValue, trimOwnBlanks } from '../../shared/schema/text.ts'
+import { textStepKey } from './textSteps.ts'
+import { newId } from './ids.ts'
 import type { PhaseUndo } from './origin.ts'
 import type { OthersWork } from './othersWork.ts'
 import { mayRunRoom, mayWrite, type BoardStore, type LostEdit } from './boardStore.ts'
 
 const PHASE_ORIGIN = Symbol('trama.phase')
-
-/** Ids unique across clients without coordination: 12 random url-safe characters (72 bits). */
-export function newId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(9))
-  let s = ''
-  for (const b of bytes) s += String.fromCharCode(b)
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_')
-}
 
 export interface XY {
   x: number
@@ -295,7 +289,7 @@ export function createBoardActions(
       const phase = step?.key === textStepKey(name, id, field) ? step.phase : null
       step = null
       if (!phase) return
-      const words = () => fieldText(doc, name, id, field)
+      const words = () => textValue(collectionRoot(doc, name).get(id)?.get(field))
       const before = words()
       const others = undo.undo(phase)
       noteKept(others)
@@ -400,15 +394,3 @@ export function createBoardActions(
 }
 
 export type BoardActions = ReturnType<typeof createBoardActions>
-
-/** The words of a record's field as they are now ('' when the record is gone). */
-function fieldText(doc: Y.Doc, name: CollectionName, id: string, field: string): string {
-  const map = collectionRoot(doc, name).get(id)
-  if (!(map instanceof Y.Map)) return ''
-  const value: unknown = map.get(field)
-  return value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : ''
-}
-
-function textStepKey(name: string, id: string, field: string): string {
-  return `text\u0000${name}\u0000${id}\u0000${field}`
-}

@@ -9,7 +9,7 @@ import {
 } from '../../shared/schema/index.ts'
 import { scoreId, type Criterion } from '../../shared/method/strategy.ts'
 import { moveCriterion, nextCriterionOrder } from '../../shared/method/strategyRecords.ts'
-import { newId } from '../store/actions.ts'
+import { newId } from '../store/ids.ts'
 import { useBoardSession } from '../store/context.tsx'
 
 /** The strategy analysis's writes, each one undoable step through the board's actions. */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { collectionRoot, forEachRecord, type Fields } from '../../../shared/schema/index.ts'
 import type { Indicator } from '../../../shared/pact/monitoring.ts'
-import { newId } from '../../store/actions.ts'
+import { newId } from '../../store/ids.ts'
 import { useBoardActions } from '../../store/context.tsx'
 
 /** The indicators' writes, each one undoable step through the board's actions. */

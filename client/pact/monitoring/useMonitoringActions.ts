@@ -9,7 +9,7 @@ import {
   type Fields,
 } from '../../../shared/schema/index.ts'
 import { measurementId } from '../../../shared/pact/monitoring.ts'
-import { newId } from '../../store/actions.ts'
+import { newId } from '../../store/ids.ts'
 import { useBoardActions } from '../../store/context.tsx'
 
 /** The learning cycle's writes, each one undoable step through the board's actions. */
