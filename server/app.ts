@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { errorBody } from '../shared/errors.ts'
+import { closeHttp } from './http/closeHttp.ts'
 import { registerRoutes } from './http/routes.ts'
 import { registerSecurityHeaders } from './http/securityHeaders.ts'
 import { openStore } from './storage/open.ts'
@@ -46,6 +47,8 @@ export interface TramaServerOptions {
   allowedOrigins?: string[]
   /** The history's timing and clock (tests shorten them); it lives beside the boards. */
   history?: Partial<Omit<HistoryOptions, 'log'>>
+  /** How long answers being sent when the server stops may take (server/http/closeHttp.ts). */
+  closeGraceMs?: number
   /** pino level, or false for silence (tests). */
   logLevel?: string | false
   /** Where the log lines go (pino's JSON, a line each): standard output unless given. */
@@ -250,7 +253,7 @@ export async function createTramaServer(options: TramaServerOptions): Promise<Tr
       sync.close()
       await registry.closeAll()
       await history.close()
-      await app.close()
+      await closeHttp(app, options.closeGraceMs)
       await cluster?.close()
       await store.close()
     },
