@@ -48,6 +48,7 @@ function measure(el: HTMLElement): Fit {
     content,
     around: { w: margins.w + inner.w, h: margins.h + inner.h },
     filling: content.w >= width - 1,
+    overflowing: el.scrollWidth > el.clientWidth + 1,
   }
 }
 
@@ -58,7 +59,7 @@ const WIDE = '(min-width: 1600px)'
  * On the projector (a wide screen), a table that is small at 1.4 is drawn
  * larger, up to the room below the header (`el`: the element board.css zooms, null while there
  * is none). Measured again when the table or the window changes size; a large table keeps
- * 1.4 and scrolls. Participants' and facilitators' screens are not touched.
+ * 1.4 and scrolls, a wide one comes down to show all its columns. Participants' and facilitators' screens are not touched.
  */
 export function useProjectorFit(el: HTMLElement | null): void {
   const viewer = useBoard(isViewer)

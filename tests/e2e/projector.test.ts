@@ -268,5 +268,24 @@ describe('the projector, legible from the back of the room', () => {
     await expect.poll(async () => (await measureTable(page, '.coverage-scroll')).zoom).toBe(1.4)
     const large = await seen('12x2')
     expect(large.bottom).toBeGreaterThan(large.windowHeight)
+
+    // sixteen objectives: wider than the screen at 1.4, it comes down to show every column
+    // (the projector follows a scroll down, not across)
+    stock.doc.transact(() => {
+      for (let i = 3; i <= 16; i++)
+        putCard(stock.doc, 'objectives', `obj-${i}`, {
+          ...{ kind: 'objective', label: `Obiettivo specifico numero ${i}`, status: 'added' },
+          ...{ derivedFrom: null, x: 0, y: i * 100 },
+        })
+    })
+    await expect.poll(() => page.locator('.coverage-table thead th').count()).toBe(17)
+    await expect
+      .poll(async () => {
+        const t = await measureTable(page, '.coverage-scroll')
+        return t.zoom < 1.4 && !t.scrollsAcross
+      })
+      .toBe(true)
+    const wide = await seen('12x16')
+    expect(wide.zoom).toBeGreaterThanOrEqual(0.85)
   })
 })
