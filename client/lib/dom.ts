@@ -73,6 +73,22 @@ export function focusedQuietly(el: Element): boolean {
   return quietlyFocused.has(el)
 }
 
+// A Tab moves the focus while its key is down: between its keydown and the next key event.
+let tabDown = false
+if (typeof document !== 'undefined') {
+  document.addEventListener('keydown', (e) => (tabDown = e.key === 'Tab'), true)
+  document.addEventListener('keyup', () => (tabDown = false), true)
+  document.addEventListener('pointerdown', () => (tabDown = false), true)
+}
+
+/**
+ * Whether the focus being taken now comes from Tab: a person going through the fields of a form
+ * is not writing in each, and a text field taking the focus so tells nobody until they type.
+ */
+export function focusedByTab(): boolean {
+  return tabDown
+}
+
 /**
  * Moves the focus to the field that follows `from` in the document, skipping what is hidden:
  * after Enter in a form's field the keyboard goes on from there (the next rule, the next

@@ -6,7 +6,7 @@ import { composingAhead, takeHeldKeys, dropHeldKeys, type TypedKey } from './typ
 import { useSharedText, type TextTarget } from './useSharedText.ts'
 import { usePresenceMark } from './usePresenceMark.ts'
 import { ReadOnlyText } from './ReadOnlyText.tsx'
-import { focusQuietly, focusedQuietly } from '../lib/dom.ts'
+import { focusQuietly, focusedByTab, focusedQuietly } from '../lib/dom.ts'
 
 /** How an edit ended: a key (Tab only with `tabEnds`: the canvas goes on from there) or a blur. */
 export type DoneReason = 'enter' | 'escape' | 'tab' | 'blur'
@@ -309,7 +309,8 @@ function EditableTextField({
       // the page gave it the focus: the edit starts with a key
       if (focusedQuietly(e.currentTarget)) rested.current = true
       if (rested.current) return
-      presence.typed()
+      // clicked into, or opened to write: the others see it at once; tabbed into: once typed in
+      if (!focusedByTab()) presence.typed()
       onFocus?.()
     },
     onBlur: () => {

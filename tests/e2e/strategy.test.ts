@@ -201,6 +201,19 @@ describe('strategy analysis and logframe in the browser', () => {
       'Indicatori oggettivamente verificabili — riga 1 di «Obiettivo specifico»',
     )
     await expect.poll(() => brunoCell.inputValue()).toBe(indicator)
+    // Tab took her to the next cell, where she has not typed: nobody is told she writes there.
+    // Bruno writes meanwhile, and she sees it: her page's presence has reached his by then.
+    const sourcesCell = alice.page.getByLabel('Fonti di verifica — riga 1 di «Obiettivo specifico»')
+    await expect.poll(() => sourcesCell.evaluate((el) => el === document.activeElement)).toBe(true)
+    const brunoWrites = 'Ipotesi — riga 1 di «Obiettivo generale»'
+    await bruno.page.getByLabel(brunoWrites).fill('Scuole coinvolte')
+    await bruno.page.getByLabel(brunoWrites).blur()
+    await expect
+      .poll(() => alice.page.getByLabel(brunoWrites).inputValue())
+      .toBe('Scuole coinvolte')
+    expect(
+      await bruno.page.locator('.logframe-field.being-written .field-writer').allInnerTexts(),
+    ).toEqual([])
     // a click anywhere in a cell, even beside its field, writes in that very cell
     const specific = alice.page.locator('[data-testid=logframe-row][data-level=specific]')
     const sourcesBox = (await specific.locator('td.col-sources').boundingBox())!
