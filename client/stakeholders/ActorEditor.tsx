@@ -101,12 +101,15 @@ function StancePicker({
 export function ActorEditor({
   actor,
   objectives,
+  namesakes = 0,
   focusName,
   origin,
   onClose,
 }: {
   actor: Actor
   objectives: ObjectiveSummary[]
+  /** How many other actors bear this one's name. */
+  namesakes?: number
   focusName: boolean
   /** The button that made this actor, just now: where the focus goes if it is given up. */
   origin?: HTMLElement | null
@@ -168,6 +171,11 @@ export function ActorEditor({
         <section>
           <h4>{t('editor.identity')}</h4>
           {text('label', false, t('editor.labelPlaceholder'))}
+          {namesakes > 0 && (
+            <p className="namesake-note" role="status" data-testid="namesake-note">
+              ⚠ {t('editor.namesakes', { count: namesakes })}
+            </p>
+          )}
           {text('organisation')}
           <div className="field">
             <span>{t('editor.category')}</span>

@@ -26,9 +26,12 @@ export function RegisterRow({
   selected,
   hidden,
   opener = true,
+  namesakes = 0,
 }: {
   actor: Actor
   selected: boolean
+  /** How many other actors bear this one's name: the cell says so. */
+  namesakes?: number
   hidden: ReadonlySet<ActorTextField>
   /** The ✎ that opens the actor's sheet (not on the projector: nobody presses it there). */
   opener?: boolean
@@ -99,6 +102,17 @@ export function RegisterRow({
         <span className="cell-with-badge">
           <CategoryBadge category={actor.category} size={20} />
           {text('label')}
+          {namesakes > 0 && (
+            <span
+              className="namesake-tag"
+              role="img"
+              data-testid="namesake-tag"
+              aria-label={t('register.namesakes', { count: namesakes })}
+              title={t('register.namesakes', { count: namesakes })}
+            >
+              ⚠
+            </span>
+          )}
         </span>
       </td>
       {!hidden.has('organisation') && <td>{text('organisation')}</td>}

@@ -13,6 +13,7 @@ import {
 } from '../../shared/stakeholders/actors.ts'
 import {
   filterActors,
+  namesakes,
   sortActors,
   type RegisterSort,
   type RegisterSortKey,
@@ -93,6 +94,7 @@ export function RegisterView({
   useFollowScroll(scroller, 'stakeholders', 'register')
   useProjectorFit(scroller)
   const { actorId } = useSelection()
+  const sameNames = useMemo(() => namesakes(actors), [actors])
   const [categories, setCategories] = useState<ActorCategory[]>([])
   const [stances, setStances] = useState<Stance[]>([])
   const [search, setSearch] = useState('')
@@ -204,6 +206,7 @@ export function RegisterView({
                 selected={a.id === actorId}
                 hidden={hidden}
                 opener={!projector}
+                namesakes={sameNames.get(a.id)}
               />
             ))}
           </tbody>

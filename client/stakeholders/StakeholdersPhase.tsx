@@ -5,6 +5,7 @@ import { ReactFlowProvider } from '@xyflow/react'
 import { ACTOR_CATEGORIES, type ActorCategory } from '../../shared/schema/index.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { mapSpot } from '../../shared/stakeholders/layout.ts'
+import { namesakes } from '../../shared/stakeholders/register.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { isViewer, canEdit, type BoardState } from '../store/boardStore.ts'
 import { usePhaseCanvas } from '../board/usePhaseCanvas.ts'
@@ -48,6 +49,7 @@ export function StakeholdersPhase() {
   const editable = useBoard(canEdit)
   const projector = useBoard(isViewer)
   const actors = useActors()
+  const sameNames = useMemo(() => namesakes(actors), [actors])
   const relations = useRelations()
   const objectives = useObjectives()
   const [view, setViewState] = useState<View>(storedView)
@@ -214,6 +216,7 @@ export function StakeholdersPhase() {
               key={actor.id}
               actor={actor}
               objectives={objectives}
+              namesakes={sameNames.get(actor.id)}
               focusName={sel.focusName}
               origin={made.current?.id === actor.id ? made.current.by : null}
               onClose={() => selectActor(null)}

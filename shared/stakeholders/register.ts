@@ -1,6 +1,7 @@
 import { ACTOR_CATEGORIES, STANCES, type ActorCategory, type Stance } from '../schema/index.ts'
 import type { Actor } from './actors.ts'
 import { QUADRANTS, quadrantOf } from './grid.ts'
+import { normaliseName } from './names.ts'
 
 /** Columns of the register the table can sort on. */
 export const REGISTER_SORT_KEYS = [
@@ -85,4 +86,24 @@ export function sortActors<A extends Actor>(
       return c * sign || a.index - b.index
     })
     .map((x) => x.actor)
+}
+
+/**
+ * The actors that share their name with another (case, accents and spacing aside): actor id →
+ * how many others bear it. Two people adding the same body at once make two cards, and its
+ * objectives, power and stance end up split between them.
+ */
+export function namesakes(actors: readonly Pick<Actor, 'id' | 'label'>[]): Map<string, number> {
+  const byName = new Map<string, string[]>()
+  for (const a of actors) {
+    const name = normaliseName(a.label)
+    if (!name) continue
+    const ids = byName.get(name)
+    if (ids) ids.push(a.id)
+    else byName.set(name, [a.id])
+  }
+  const others = new Map<string, number>()
+  for (const ids of byName.values())
+    if (ids.length > 1) for (const id of ids) others.set(id, ids.length - 1)
+  return others
 }

@@ -100,6 +100,32 @@ describe('the stakeholder register in the browser', () => {
     await screenshot(bruno.page, 'stakeholders-register-scrolled')
   })
 
+  it('flags two actors of the same name, in the register and on the sheet, until one is renamed', async () => {
+    const { board, alice, bruno } = await twoParticipants('Patto Valle Seriana')
+    await workshop.stockWithActors(board)
+    await bruno.view('register')
+    await expect.poll(() => bruno.registerRows().count()).toBe(4)
+    expect(await bruno.page.getByTestId('namesake-tag').count()).toBe(0)
+    // Alice adds the municipality again, written her way
+    await alice.addActor('public', 'comune di  bergamo')
+    const note = alice.page.getByTestId('namesake-note')
+    await note.waitFor()
+    expect(await note.innerText()).toBe(
+      '⚠ Un altro attore si chiama così. Se è lo stesso ente, tenetene una scheda sola: ' +
+        'obiettivi, potere e posizione sono divisi fra le due.',
+    )
+    const tags = bruno.page.getByTestId('namesake-tag')
+    await expect.poll(() => tags.count()).toBe(2)
+    expect(await tags.first().getAttribute('title')).toBe('Un altro attore si chiama così')
+    await screenshot(bruno.page, 'stakeholders-register-namesakes')
+    // renamed: neither is flagged any more
+    const label = alice.editorLabel()
+    await label.fill('Comune di Bergamo, politiche sociali')
+    await label.press('Enter')
+    await note.waitFor({ state: 'detached' })
+    await expect.poll(() => tags.count()).toBe(0)
+  })
+
   it('exports the register as CSV and imports CSV files, refusing bad ones', async () => {
     const board = await workshop.createBoard('Patto Città di Brescia')
     const observer = await stockWithActors(board)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readActor, stanceGap, newActorFields } from '../../shared/stakeholders/actors.ts'
-import { filterActors, sortActors } from '../../shared/stakeholders/register.ts'
+import { filterActors, namesakes, sortActors } from '../../shared/stakeholders/register.ts'
 
 const actors = [
   readActor('a', {
@@ -142,5 +142,21 @@ describe('register', () => {
       'f',
     ])
     expect(ids(sortActors(actors, { key: 'objectives', direction: 'desc' }))[0]).toBe('f')
+  })
+})
+
+describe('namesakes', () => {
+  it('counts, for each actor, the others bearing its name, case, accents and spaces aside', () => {
+    const found = namesakes([
+      { id: 'a', label: 'Comune di Albino' },
+      { id: 'b', label: '  comune di  ALBINO ' },
+      { id: 'c', label: 'Cooperativa Città' },
+      { id: 'd', label: 'Cooperativa Citta' },
+      { id: 'e', label: 'Cooperativa città' },
+      { id: 'f', label: 'Comune di Nembro' },
+      { id: 'g', label: '' },
+      { id: 'h', label: '   ' },
+    ])
+    expect(Object.fromEntries(found)).toEqual({ a: 1, b: 1, c: 2, d: 2, e: 2 })
   })
 })

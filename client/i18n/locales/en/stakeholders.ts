@@ -110,6 +110,10 @@ export const stakeholders: typeof it = {
     objectives: 'Objectives they contribute to',
     label: 'Name',
     labelPlaceholder: 'E.g. Municipality of Bergamo',
+    namesakes_one:
+      'Another actor has this name. If it is the same body, keep one card: objectives, power and stance are split between the two.',
+    namesakes_other:
+      '{{count}} other actors have this name. If they are the same body, keep one card: objectives, power and stance are split between the cards.',
     organisation: 'Organisation / body',
     category: 'Category',
     pactRole: 'Role in the pact',
@@ -165,6 +169,8 @@ export const stakeholders: typeof it = {
     empty: 'No actors yet. Add one with the buttons above or import a CSV.',
     noMatch: 'No actor matches the filters.',
     open: 'Open the card',
+    namesakes_one: 'Another actor has this name',
+    namesakes_other: '{{count}} other actors have this name',
     sortBy: 'Sort by {{column}}',
     columns: {
       label: 'Name',

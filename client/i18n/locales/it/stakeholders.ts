@@ -108,6 +108,10 @@ export const stakeholders = {
     objectives: 'Obiettivi a cui contribuisce',
     label: 'Nome',
     labelPlaceholder: 'Es. Comune di Bergamo',
+    namesakes_one:
+      'Un altro attore si chiama così. Se è lo stesso ente, tenetene una scheda sola: obiettivi, potere e posizione sono divisi fra le due.',
+    namesakes_other:
+      'Altri {{count}} attori si chiamano così. Se sono lo stesso ente, tenetene una scheda sola: obiettivi, potere e posizione sono divisi fra le schede.',
     organisation: 'Organizzazione / ente',
     category: 'Categoria',
     pactRole: 'Ruolo nel patto',
@@ -163,6 +167,8 @@ export const stakeholders = {
     empty: 'Nessun attore ancora. Aggiungetene uno con i pulsanti in alto o importate un CSV.',
     noMatch: 'Nessun attore corrisponde ai filtri.',
     open: 'Apri la scheda',
+    namesakes_one: 'Un altro attore si chiama così',
+    namesakes_other: 'Altri {{count}} attori si chiamano così',
     sortBy: 'Ordina per {{column}}',
     columns: {
       label: 'Nome',
