@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import type { FastifyBaseLogger } from 'fastify'
-import { RefusedUpdate, judgeUpdate } from '../../shared/schema/index.ts'
+import { RefusedUpdate, judgeUpdate, takeBackDots } from '../../shared/schema/index.ts'
 import { MESSAGE_SYNC } from '../../shared/protocol.ts'
 import type { GroupCommit } from '../storage/groupCommit.ts'
 import { closeOnBadMessage, type Connection } from './connection.ts'
@@ -135,7 +135,9 @@ export class UpdateIntake {
     // socket for good (shared/schema/updateGuard.ts says what is refused and why).
     const facilitator = conn.role === 'facilitator'
     const queued = this.inFlight > 0 ? this.queuedClocks : undefined
-    const refusal = judgeUpdate(doc, decoded, { facilitator }, update, queued)
+    const verdict = judgeUpdate(doc, decoded, { facilitator }, update, queued)
+    const late = verdict?.kind === 'late-dots' ? verdict : null
+    const refusal = verdict?.kind === 'late-dots' ? null : verdict
     if (refusal && this.inFlight > 0) return false
     if (refusal?.kind === 'unintegrable') {
       this.askForMissing(conn, refusal.reason)
@@ -147,7 +149,14 @@ export class UpdateIntake {
       const end = st.id.clock + st.length
       if (end > (this.queuedClocks.get(st.id.client) ?? 0)) this.queuedClocks.set(st.id.client, end)
     }
-    this.submit(update, (seq) => this.host.applyStored(conn, update, seq, decoded))
+    this.submit(update, (seq) => {
+      this.host.applyStored(conn, update, seq, decoded)
+      // dots that came after their vote closed (placed offline): put back as they were, a change
+      // of the server's own, stored and relayed after this update (shared/schema/lateDots.ts)
+      if (!late || this.host.freed) return
+      this.log.info({ board: this.host.id, reason: late.reason }, 'late dots: taken back')
+      takeBackDots(this.host.doc, late.dots)
+    })
     return true
   }
 

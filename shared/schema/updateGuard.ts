@@ -18,6 +18,7 @@ import type { z } from 'zod'
 import { fitsSchema } from './normalise.ts'
 import { NestedTooDeep, typeLocation, updatePlaces, type Decoded } from './updatePlaces.ts'
 import { integrationProblem } from './integrable.ts'
+import { dotFields, type LateDot, type LateDots } from './lateDots.ts'
 
 const COLLECTION_NAMES = new Set<string>(COLLECTIONS)
 /** The board's roots: nothing is written anywhere else (no reader would see it, no restore or
@@ -81,7 +82,7 @@ export function judgeUpdate(
   writer: { facilitator: boolean } = { facilitator: true },
   bytes?: Uint8Array,
   queued?: ReadonlyMap<number, number>,
-): Refusal | Unintegrable | null {
+): Refusal | Unintegrable | LateDots | null {
   const integration = integrationProblem(doc, update, bytes, queued)
   if (integration) return integration
   const { state, locate } = updatePlaces(doc, update)
@@ -141,7 +142,11 @@ export function judgeUpdate(
   return dots.size ? judgeDots(doc, dots) : null
 }
 
-/** {@link judgeUpdate}'s reason, or null: the update guard as a plain message. */
+/**
+ * {@link judgeUpdate}'s reason, or null: the update guard as a plain message. Dots in a vote
+ * that is not open are a reason here (a change the server builds, such as a restore, must not
+ * write them); a participant's own update with them goes in and has them taken back.
+ */
 export function refuseUpdate(
   doc: Y.Doc,
   update: Decoded,
@@ -233,7 +238,7 @@ function noteDot(
  * open, and no voter may hold more dots in a vote than it grants. Counting reads the vote's
  * dots once, and only for updates that place or move dots.
  */
-function judgeDots(doc: Y.Doc, touched: Map<string, DotTouch>): Refusal | null {
+function judgeDots(doc: Y.Doc, touched: Map<string, DotTouch>): Refusal | LateDots | null {
   const openDots = new Map<string, number>()
   const isOpen = (vote: unknown): boolean => {
     if (typeof vote !== 'string') return false
@@ -245,24 +250,38 @@ function judgeDots(doc: Y.Doc, touched: Map<string, DotTouch>): Refusal | null {
     return true
   }
   const placed = new Map<string, number>() // `${vote}\n${voter}` → dots the update places
+  // dots that reach a vote not open: the update goes in, the server takes them back (lateDots.ts)
+  const late: LateDot[] = []
   for (const [id, touch] of touched) {
     if (touch.twice)
       return { kind: 'malformed', reason: `dot ${id}: two values of its ${touch.twice} at once` }
     const record = recordType(doc, DOTS, id)
     const before = record && plainValue(record, 'vote')
-    if (record && before !== undefined && !isOpen(before))
-      return { kind: 'locked', reason: `dot ${id}: its vote is not open` }
+    if (record && before !== undefined && !isOpen(before)) {
+      late.push({ id, before: dotFields(record) })
+      continue
+    }
     if (touch.deleted) continue
     const vote = touch.vote !== undefined ? touch.vote : before
     if (vote === undefined) continue // a dot in no vote counts for nothing
-    if (!isOpen(vote))
-      return { kind: 'locked', reason: `dot ${id}: vote ${String(vote)} is not open` }
+    if (!isOpen(vote)) {
+      late.push({ id, before: dotFields(record) })
+      continue
+    }
     if (touch.vote === undefined && touch.voter === undefined) continue
     const voter = touch.voter !== undefined ? touch.voter : record && plainValue(record, 'voter')
     const slot = `${String(vote)}\n${String(voter)}`
     placed.set(slot, (placed.get(slot) ?? 0) + 1)
   }
-  if (!placed.size) return null
+  const lateDots = (): LateDots | null =>
+    late.length
+      ? {
+          kind: 'late-dots',
+          reason: `dots in a vote not open: ${late.map((d) => d.id)}`,
+          dots: late,
+        }
+      : null
+  if (!placed.size) return lateDots()
   // the dots already there, but those this update rewrites or deletes
   const root = doc.share.get(DOTS)
   if (root)
@@ -280,7 +299,7 @@ function judgeDots(doc: Y.Doc, touched: Map<string, DotTouch>): Refusal | null {
         reason: `vote ${vote}: more than ${openDots.get(vote)} dots for one voter`,
       }
   }
-  return null
+  return lateDots()
 }
 
 function checkInRoot(root: string, key: string | null, s: Y.Item): string | null {

@@ -6,6 +6,7 @@ import {
   initBoard,
   judgeUpdate,
   putCard,
+  takeBackDots,
   putRecord,
   ROOM_ROOT,
 } from '../../shared/schema/index.ts'
@@ -44,14 +45,17 @@ function room() {
     const refusal = judgeUpdate(server, Y.decodeUpdate(update), {
       facilitator: who === 'facilitator',
     })
-    if (refusal) clients[who] = copy()
+    if (refusal && refusal.kind !== 'late-dots') clients[who] = copy()
     else {
       Y.applyUpdate(server, update)
+      // dots that came after their vote closed go in, and the server takes them back at once
+      if (refusal) takeBackDots(server, refusal.dots)
       for (const doc of Object.values(clients))
         Y.applyUpdate(doc, Y.encodeStateAsUpdate(server, Y.encodeStateVector(doc)))
     }
     return refusal
   }
+  send.client = (who: Who) => clients[who]
   /** What a client that deletes with `write` from the server's state sends (not applied). */
   const deletion = (write: (doc: Y.Doc) => void) => {
     const doc = copy()
@@ -270,20 +274,32 @@ describe('update guard: what the facilitator decides, the server enforces', () =
     // taking a dot back frees it
     expect(send(participant, (d) => collectionRoot(d, 'votes.dots').delete('d1'))).toBeNull()
     expect(dot('d4', 'v1')).toBeNull()
-    expect(dot('d5', 'nonexistent')?.kind).toBe('locked')
-    // closed: no dot placed, none taken back, none moved to another vote
+    const dots = (d: Y.Doc) => collectionRoot(d, 'votes.dots')
+    const fields = (d: Y.Doc) => Object.fromEntries([...dots(d)].map(([id, m]) => [id, m.toJSON()]))
+    // a dot in no vote that exists goes in, and is taken back
+    expect(dot('d5', 'nonexistent')?.kind).toBe('late-dots')
+    expect(dots(server).has('d5')).toBe(false)
+    // closed: no dot placed, none taken back, none moved to another vote; such a change (made
+    // offline while the vote was open) goes in and the server puts the dots back as they were,
+    // so the rest of what that participant writes is not held behind it
     const votes = (d: Y.Doc) => collectionRoot(d, 'votes')
     expect(send(facilitator, (d) => votes(d).get('v1')!.set('state', 'closed'))).toBeNull()
-    expect(dot('d6', 'v1', 'carla')?.kind).toBe('locked')
-    expect(send(participant, (d) => collectionRoot(d, 'votes.dots').delete('d2'))?.kind).toBe(
-      'locked',
-    )
+    const closed = fields(server)
+    const late = send(participant, (d) => {
+      putRecord(d, 'votes.dots', 'd6', { vote: 'v1', card: 'core', voter: 'carla' })
+      putCard(d, 'problems', 'after', { kind: 'problem', label: 'Dopo', x: 0, y: 0, role: 'cause' })
+    })
+    expect(late).toMatchObject({ kind: 'late-dots', dots: [{ id: 'd6', before: null }] })
+    expect(canvasRoots(server, 'problems').nodes.has('after')).toBe(true)
+    expect(send(participant, (d) => dots(d).delete('d2'))?.kind).toBe('late-dots')
     expect(openVote('v2', 5)).toBeNull()
-    const d2 = (d: Y.Doc) => collectionRoot(d, 'votes.dots').get('d2')!
-    expect(send(participant, (d) => d2(d).set('vote', 'v2'))?.kind).toBe('locked')
-    expect(send(participant, (d) => d2(d).set('card', 'elsewhere'))?.kind).toBe('locked')
+    const d2 = (d: Y.Doc) => dots(d).get('d2')!
+    expect(send(participant, (d) => d2(d).set('vote', 'v2'))?.kind).toBe('late-dots')
+    expect(send(participant, (d) => d2(d).set('card', 'elsewhere'))?.kind).toBe('late-dots')
+    expect(fields(server)).toEqual(closed)
+    expect(fields(send.client(participant))).toEqual(closed)
     expect(dot('d7', 'v2')).toBeNull()
-    expect(collectionRoot(server, 'votes.dots').size).toBe(4)
+    expect(dots(server).size).toBe(4)
   })
 })
 

@@ -102,7 +102,7 @@ export const facilitation: typeof it = {
     frozen:
       'Your latest changes have not been accepted yet: the board is paused. They go by themselves when the facilitator resumes it; if you no longer need them, you can discard them.',
     locked:
-      'Your latest changes have not been accepted yet: the phase is locked or the vote is closed. They go by themselves when the facilitator reopens it; if you no longer need them, you can discard them.',
+      'Your latest changes have not been accepted yet: the phase is locked (or you hold more dots than the vote grants). They go by themselves when the facilitator reopens it; if you no longer need them, you can discard them.',
     facilitator:
       'Your latest changes were not accepted: they touch what only the facilitator decides. Discard them and reload the board.',
     retry: 'Try again',

@@ -101,7 +101,7 @@ export const facilitation = {
     frozen:
       'Le tue ultime modifiche non sono ancora state accettate: la lavagna è in pausa. Partono da sole quando il facilitatore la riapre; se non ti servono più, puoi scartarle.',
     locked:
-      'Le tue ultime modifiche non sono ancora state accettate: la fase è bloccata o la votazione è chiusa. Partono da sole quando il facilitatore la riapre; se non ti servono più, puoi scartarle.',
+      'Le tue ultime modifiche non sono ancora state accettate: la fase è bloccata (o hai più punti di quanti la votazione ne concede). Partono da sole quando il facilitatore la riapre; se non ti servono più, puoi scartarle.',
     facilitator:
       'Le tue ultime modifiche non sono state accettate: riguardano ciò che decide solo il facilitatore. Scartale e ricarica la lavagna.',
     retry: 'Riprova',
