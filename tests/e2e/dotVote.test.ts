@@ -132,6 +132,50 @@ describe('a dot vote run by the facilitator', () => {
     expect(exported.votes.dots.map((d) => d.card).sort()).toEqual(['p0', 'p2', 'p2', 'p2'])
   })
 
+  it('a dot placed offline in a vote that closed meanwhile is taken back, and its writer goes on writing', async () => {
+    const board = await seededBoard(['Disoccupazione giovanile', 'Pochi tirocini'])
+    const facilitator = await suite.open(board.links.facilitator, 'Fede')
+    const { context, page } = await newParticipant(suite.browser, 'Anna')
+    const anna = boardPage(page)
+    await anna.open(board.links.participant)
+    await anna.waitSaved()
+    const panel = await facilitatorPanel(facilitator.page)
+    await panel.getByTestId('vote-dots').fill('3')
+    await panel.getByRole('button', { name: 'Apri la votazione' }).click()
+    const add = (card: string) =>
+      anna.card(card).getByRole('button', { name: `Metti un punto su «${card}»` })
+    // her dots on a card (a closed vote shows no badge on a card without any of hers)
+    const mine = async (card: string) => {
+      const badge = anna.card(card).getByTestId('vote-dots')
+      return (await badge.count()) ? badge.getAttribute('data-mine') : '0'
+    }
+    await add('Pochi tirocini').click()
+    await expect.poll(() => mine('Pochi tirocini')).toBe('1')
+    await anna.waitSaved()
+    // her Wi-Fi drops; she places another dot; meanwhile the facilitator closes the vote
+    await context.setOffline(true)
+    await add('Disoccupazione giovanile').click()
+    await expect.poll(() => mine('Disoccupazione giovanile')).toBe('1')
+    await panel.getByRole('button', { name: 'Chiudi la votazione' }).click()
+    await panel.getByRole('button', { name: 'Mostra i risultati' }).waitFor()
+    await context.setOffline(false)
+    // back online: nothing of hers is held behind the late dot (it is taken back)
+    await anna.addCardAt(300, 600, 'Scritta dopo il voto')
+    await facilitator.card('Scritta dopo il voto').waitFor()
+    await anna.waitSaved()
+    expect(await anna.page.getByTestId('room-refused').count()).toBe(0)
+    // revealed: the dot placed while the vote was open counts, the late one does not
+    await panel.getByRole('button', { name: 'Mostra i risultati' }).click()
+    const tally = (card: string) =>
+      anna.card(card).getByTestId('vote-tally').getAttribute('data-count')
+    await expect.poll(() => tally('Pochi tirocini')).toBe('1')
+    expect(await tally('Disoccupazione giovanile')).toBe('0')
+    const exported = (await exportJson(suite.server.url, board.id, board.keys.viewer)) as {
+      votes: { dots: { card: string }[] }
+    }
+    expect(exported.votes.dots.map((d) => d.card)).toEqual(['p1'])
+  })
+
   it('revealed from another phase, takes the room to the canvas voted on: the projector shows the ranking, a participant elsewhere is offered it', async () => {
     const board = await seededBoard([
       'Disoccupazione giovanile',
