@@ -86,4 +86,22 @@ describe('the board header on a laptop', () => {
     await page.keyboard.press('Escape')
     await expect.poll(() => toolsLayout(page)).toEqual(IN_ROW)
   })
+
+  it('underlines only the phase in view: a tab under the mouse is not shown as selected', async () => {
+    const board = await seededProblemBoard(suite.server.url, ['Pochi tirocini'], clients)
+    const pia = await suite.open(board.links.participant, 'Pia')
+    await pia.card('Pochi tirocini').waitFor()
+    // she looked at the stakeholders, then came back (as «Porta tutti qui» brings her): the mouse
+    // stayed over the tab she left
+    await pia.page.locator('#tab-stakeholders').click()
+    await pia.page.locator('#tab-problems').click()
+    await pia.page.locator('#tab-stakeholders').hover()
+    const underlined = () =>
+      pia.page.locator('.phase-tabs button').evaluateAll((tabs) => {
+        const active = document.querySelector('.phase-tabs button.active')!
+        const accent = getComputedStyle(active).borderBottomColor
+        return tabs.filter((t) => getComputedStyle(t).borderBottomColor === accent).map((t) => t.id)
+      })
+    expect(await underlined()).toEqual(['tab-problems'])
+  })
 })
