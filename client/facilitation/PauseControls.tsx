@@ -16,7 +16,7 @@ export function PauseControls() {
   return (
     <>
       <fieldset className="facilitation-section">
-        <legend>{t('freeze.chip')}</legend>
+        <legend>{t('freeze.title')}</legend>
         <label className="facilitation-check">
           <input
             type="checkbox"

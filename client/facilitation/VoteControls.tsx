@@ -26,6 +26,8 @@ export function VoteControls({ onReveal }: { onReveal?: () => void }) {
     (VOTE_CANVASES as readonly string[]).includes(tab) ? (tab as VoteCanvas) : 'problems',
   )
   const [dots, setDots] = useState(3)
+  // a number out of range is brought into it, and the panel says so (99 became 20 unsaid)
+  const [dotsAdjusted, setDotsAdjusted] = useState(false)
   // one vote open per canvas: a new one closes it, and the button says so
   const openHere = voteList.some((v) => v.canvas === canvas && v.state === 'open')
   const [label, setLabel] = useState('')
@@ -54,13 +56,23 @@ export function VoteControls({ onReveal }: { onReveal?: () => void }) {
             min={1}
             max={VOTE_DOTS_MAX}
             value={dots}
-            onChange={(e) =>
-              setDots(Math.max(1, Math.min(VOTE_DOTS_MAX, Math.round(Number(e.target.value) || 1))))
-            }
+            onChange={(e) => {
+              const typed = Number(e.target.value)
+              const next = Math.max(1, Math.min(VOTE_DOTS_MAX, Math.round(typed) || 1))
+              setDotsAdjusted(e.target.value !== '' && next !== typed)
+              setDots(next)
+            }}
+            onBlur={() => setDotsAdjusted(false)}
+            aria-describedby={dotsAdjusted ? 'vote-dots-range' : undefined}
             data-testid="vote-dots"
           />
         </label>
       </div>
+      {dotsAdjusted && (
+        <p className="facilitation-help" id="vote-dots-range" role="status">
+          {t('vote.dotsRange', { max: VOTE_DOTS_MAX, dots })}
+        </p>
+      )}
       <label className="facilitation-wide">
         {t('vote.name')}
         <input

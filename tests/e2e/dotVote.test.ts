@@ -56,7 +56,17 @@ describe('a dot vote run by the facilitator', () => {
     await bruno.page.locator('.react-flow').waitFor({ state: 'detached' })
 
     const panel = await facilitatorPanel(facilitator.page)
+    // out of range: brought into it, and said
+    await panel.getByTestId('vote-dots').fill('99')
+    expect(await panel.getByTestId('vote-dots').inputValue()).toBe('20')
+    expect(
+      await panel.getByRole('status').filter({ hasText: 'punti per persona' }).innerText(),
+    ).toBe('Da 1 a 20 punti per persona: sono 20.')
     await panel.getByTestId('vote-dots').fill('2')
+    await panel
+      .getByRole('status')
+      .filter({ hasText: 'punti per persona' })
+      .waitFor({ state: 'detached' })
     await panel.getByRole('button', { name: 'Apri la votazione' }).click()
     // a vote is open on this tree: another would close it, and the button says so
     await panel

@@ -35,6 +35,7 @@ export const facilitation: typeof it = {
     changed_other: '{{count}} changed',
   },
   freeze: {
+    title: 'Pause',
     toggle: 'Pause the board',
     help: 'Everyone but you sees the board read-only.',
     chip: 'Paused',
@@ -59,6 +60,7 @@ export const facilitation: typeof it = {
       stakeholders: 'Actors',
     },
     dots: 'Dots per person',
+    dotsRange: 'From 1 to {{max}} dots per person: {{dots}} it is.',
     name: 'Question (optional)',
     namePlaceholder: 'e.g. Which causes do we tackle first?',
     open: 'Open the vote',

@@ -33,6 +33,7 @@ export const facilitation = {
     changed_other: '{{count}} cambiati',
   },
   freeze: {
+    title: 'Pausa',
     toggle: 'Metti in pausa la lavagna',
     help: 'Tutti tranne te vedono la lavagna in sola lettura.',
     chip: 'In pausa',
@@ -58,6 +59,7 @@ export const facilitation = {
       stakeholders: 'Attori',
     },
     dots: 'Punti per persona',
+    dotsRange: 'Da 1 a {{max}} punti per persona: sono {{dots}}.',
     name: 'Domanda (facoltativa)',
     namePlaceholder: 'es. Quali cause affrontiamo per prime?',
     open: 'Apri la votazione',
