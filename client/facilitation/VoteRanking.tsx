@@ -43,7 +43,7 @@ export function VoteRanking() {
     const labels = new Map(nodes.map((n) => [n.id, n.data.label]))
     return rankCards(
       tallyVote(vote, dots),
-      nodes.map((n) => n.id),
+      nodes.map((n) => ({ id: n.id, label: n.data.label })),
     ).map((r) => ({ ...r, label: labels.get(r.card) ?? '' }))
   }, [vote, dots, nodes])
   // Unfolded, it covers the page's right side: the trees keep clear of it (the projector's

@@ -49,10 +49,11 @@ export function revealedDotVotes(board: BoardExport, canvas?: VoteCanvas): DotVo
         canvas: vote.canvas,
         voters: tally.voters,
         total: tally.total,
-        ranking: rankCards(
-          tally,
-          cards.map((c) => c.id),
-        ).map((r) => ({ rank: r.rank, label: label.get(r.card)?.trim() || '—', dots: r.count })),
+        ranking: rankCards(tally, cards).map((r) => ({
+          rank: r.rank,
+          label: label.get(r.card)?.trim() || '—',
+          dots: r.count,
+        })),
       }
     })
 }

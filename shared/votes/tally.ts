@@ -58,15 +58,24 @@ export interface RankedCard {
   rank: number
 }
 
+const byLabel = new Intl.Collator('it', { sensitivity: 'base', numeric: true })
+
 /**
- * The cards by dots, most first; `cards` (the canvas's cards in their order) breaks ties and
- * limits the ranking to cards that still exist. Cards with no dot are left out.
+ * The cards by dots, most first, ties by their text (then id): the same order on every screen,
+ * and in a board imported from the export (the canvas's order of its cards is not kept there).
+ * Only `cards` (the canvas's cards) are ranked, so cards gone drop out; cards with no dot too.
  */
-export function rankCards(tally: Tally, cards: readonly string[]): RankedCard[] {
-  const order = new Map(cards.map((id, i) => [id, i]))
+export function rankCards(
+  tally: Tally,
+  cards: readonly { id: string; label: string }[],
+): RankedCard[] {
+  const label = new Map(cards.map((c) => [c.id, c.label.trim()]))
   const ranked = [...tally.counts]
-    .filter(([card]) => order.has(card))
-    .sort(([a, x], [b, y]) => y - x || order.get(a)! - order.get(b)!)
+    .filter(([card]) => label.has(card))
+    .sort(
+      ([a, x], [b, y]) =>
+        y - x || byLabel.compare(label.get(a)!, label.get(b)!) || (a < b ? -1 : a > b ? 1 : 0),
+    )
   return ranked.map(([card, count]) => ({
     card,
     count,

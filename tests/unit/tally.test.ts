@@ -23,7 +23,7 @@ describe('dot vote tally', () => {
     expect(Object.fromEntries(tallyVote(vote, dots.reverse()).counts)).toEqual({ a: 1, b: 1 })
   })
 
-  it('ranks cards by dots, ties share a rank and keep the canvas order; gone cards drop out', () => {
+  it('ranks cards by dots, ties share a rank and go by their text, then id; gone cards drop out', () => {
     const t = tallyVote({ id: 'v', dots: 5 }, [
       dot('1', 'b', 'anna'),
       dot('2', 'b', 'bruno'),
@@ -34,12 +34,21 @@ describe('dot vote tally', () => {
       dot('7', 'd', 'carla'),
       dot('8', 'd', 'carla'),
     ])
-    expect(rankCards(t, ['a', 'b', 'c', 'd'])).toEqual([
+    const cards = [
+      { id: 'a', label: 'Scuole lontane' },
+      { id: 'b', label: 'Pochi tirocini' },
+      { id: 'c', label: ' orientamento scarso' },
+      { id: 'd', label: 'Trasporti' },
+    ]
+    const ranked = [
       { card: 'd', count: 3, rank: 1 },
       { card: 'b', count: 2, rank: 2 },
-      { card: 'a', count: 1, rank: 3 },
       { card: 'c', count: 1, rank: 3 },
-    ])
+      { card: 'a', count: 1, rank: 3 },
+    ]
+    expect(rankCards(t, cards)).toEqual(ranked)
+    // the cards in another order (a board imported from its export): the same ranking
+    expect(rankCards(t, [...cards].reverse())).toEqual(ranked)
   })
 
   it('says how many dots a voter has left', () => {
