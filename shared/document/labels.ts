@@ -117,7 +117,7 @@ const it: DocumentLabels = {
   image: IMAGE_LABELS.it,
   documentKind: 'Documento del patto territoriale',
   date: 'Data',
-  people: 'Hanno scritto sulla lavagna',
+  people: 'Hanno contribuito alla lavagna (carte, punteggi, voti)',
   noPeople: 'nessun nome registrato',
   phase: 'Fase raggiunta',
   phases: {
@@ -229,7 +229,7 @@ const en: DocumentLabels = {
   image: IMAGE_LABELS.en,
   documentKind: 'Territorial pact document',
   date: 'Date',
-  people: 'Wrote on the board',
+  people: 'Contributed to the board (cards, scores, votes)',
   noPeople: 'no names recorded',
   phase: 'Phase reached',
   phases: {
