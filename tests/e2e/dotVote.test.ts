@@ -232,6 +232,12 @@ describe('a dot vote run by the facilitator', () => {
     expect(
       await facilitator.page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
     ).toBe('facilitation-open')
+    // read from the back of the room: the ranking's lines no smaller than the header's 24 px
+    const rankingPx = await projector.page
+      .locator('.vote-rank-label')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(rankingPx).toBeGreaterThanOrEqual(24)
     await screenshot(projector.page, 'vote-revealed-projector')
     await screenshot(facilitator.page, 'vote-revealed-facilitator')
     // Anna, on the pact by her own choice, stays there and is offered the results
