@@ -1,5 +1,6 @@
 import { getViewportForBounds, type FitViewOptions, type Rect } from '@xyflow/react'
 import { coveringBoxes } from '../projector/coveredEdge.ts'
+import { footClearNow } from '../room/footClear.ts'
 
 /** Room between a canvas's floating toolbar and the cards fitted below it. */
 const MARGIN_PX = 24
@@ -30,7 +31,8 @@ export interface ClearArea {
 /**
  * Where a canvas's tree can be seen: below its floating toolbars (they wrap on narrow screens),
  * above what floats at its foot (the warnings — cards not linked, a cycle —, the toolbars and
- * the card's details a phone moves there). What sits in the lower half is below the tree; a
+ * the card's details a phone moves there), and above the bars at the window's foot (whom one
+ * follows, the room's banners: footClear.ts). What sits in the lower half is below the tree; a
  * toolbar in the upper half is above it; the details at the top right of a wider screen leave
  * room beside them and do not count, nor does anything hidden. A panel fixed over the page's
  * right side (the vote's ranking) is beside the tree, unless it would leave it less than half
@@ -56,6 +58,14 @@ export function clearArea(canvas: Element | null | undefined): ClearArea | null 
       top = above ? Math.max(top, r.bottom) : r.bottom
       above = true
     }
+  }
+  // the bars at the window's foot (whom one follows, a phase locked, a pause) cover the
+  // canvas's foot: a tree framed whole went under them, its lowest cards and their dots hidden
+  const reach = footClearNow()
+  const foot = window.innerHeight - reach
+  if (reach && foot > middle && foot < bottom) {
+    bottom = foot
+    below = true
   }
   let right = box.right
   for (const r of coveringBoxes())

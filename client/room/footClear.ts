@@ -36,6 +36,11 @@ const subscribe = (listener: () => void) => {
   return () => void listeners.delete(listener)
 }
 
+/** How far up from the window's foot what sits there reaches now (0: nothing). */
+export function footClearNow(): number {
+  return clear
+}
+
 /** How far up from the window's foot what sits there reaches (0: nothing); renders as it changes. */
 export function useFootClear(): number {
   return useSyncExternalStore(subscribe, () => clear)
