@@ -11,8 +11,17 @@ export interface Placed {
   measured?: { width?: number; height?: number }
 }
 
-/** A card's height as drawn, or a new card's. */
-export const heightOf = (card: Placed): number => card.measured?.height ?? CARD_H
+/**
+ * The tallest a card counts for placing others: its text cut at five lines, its role, tags and
+ * note (canvas.css). Selected, a long text shows whole, for as long as it stays selected: a
+ * pasted page of text made its card 1,568 px tall, and the cause added with Tab at once went
+ * that far below it, the tree framed whole then a few specks.
+ */
+export const CARD_MAX_H = 240
+
+/** A card's height as drawn (a selected long text counts cut), or a new card's. */
+export const heightOf = (card: Placed): number =>
+  Math.min(card.measured?.height ?? CARD_H, CARD_MAX_H)
 
 /**
  * Where a card of the next layer goes, from `card`'s top: a cause a layer below its foot,

@@ -1,7 +1,7 @@
 import { useCallback } from 'react'
 import { useBoardSession } from '../store/context.tsx'
 import { layoutTree, movesAny } from '../kit/autoLayout.ts'
-import { CARD_H, CARD_W } from '../kit/placement.ts'
+import { CARD_W, heightOf } from '../kit/placement.ts'
 
 /**
  * "Disponi albero": the objective tree in layers, means below and ends above (links point from
@@ -16,7 +16,8 @@ export function useObjectiveLayout() {
     const cards = nodes.map((n) => ({
       id: n.id,
       width: n.measured?.width ?? CARD_W,
-      height: n.measured?.height ?? CARD_H,
+      // a selected long text, shown whole for now, counts cut (placement.ts)
+      height: heightOf(n),
     }))
     const positions = await layoutTree(cards, edges)
     // the top-left card before and after: the tree does not jump across the canvas

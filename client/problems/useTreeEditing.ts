@@ -5,7 +5,7 @@ import { useBoardSession } from '../store/context.tsx'
 import { isFacilitator } from '../store/boardStore.ts'
 import { selectOnly } from '../store/selection.ts'
 import { layoutTree, movesAny } from '../kit/autoLayout.ts'
-import { CARD_H, CARD_W, freeSpot, layerOffset } from '../kit/placement.ts'
+import { CARD_H, CARD_W, freeSpot, heightOf, layerOffset } from '../kit/placement.ts'
 import { freshPlacements } from '../kit/freshPlacements.ts'
 import { revealCard } from '../kit/treeWalk.ts'
 
@@ -114,7 +114,8 @@ export function useTreeEditing({ onLaidOut }: { onLaidOut?: (moved: boolean) => 
     const cards = nodes.map((n) => ({
       id: n.id,
       width: n.measured?.width ?? CARD_W,
-      height: n.measured?.height ?? CARD_H,
+      // a selected long text, shown whole for now, counts cut (placement.ts)
+      height: heightOf(n),
     }))
     const positions = await layoutTree(cards, edges)
     // keep the tree where people were looking: anchor on the core problem (or the first card)

@@ -22,6 +22,31 @@ describe('the room builds one tree', () => {
     expect(byLabel.get('Pochi trasporti')?.role).toBe('cause')
   })
 
+  it('a cause added with Tab under a pasted page of text stands a layer below its five lines', async () => {
+    const board = await createBoard(suite.server.url)
+    const anna = await suite.open(board.links.participant, 'Anna')
+    await anna.page.getByRole('button', { name: '+ Aggiungi problema' }).click()
+    await anna.page.getByRole('menuitem', { name: 'Problema centrale' }).click()
+    const editor = anna.page.locator('textarea.card-editor')
+    await editor.waitFor()
+    const pasted = 'Problema ' + 'lunghissimo '.repeat(450)
+    await anna.page.keyboard.insertText(pasted)
+    await anna.page.keyboard.press('Enter')
+    await anna.page
+      .locator('.react-flow__node.selected', { hasText: 'Problema lunghissimo' })
+      .waitFor()
+    // still selected, its text shows whole; Tab adds a cause at once
+    await anna.page.keyboard.press('Tab')
+    await write(anna.page, 'Trasporti scarsi')
+    const { byLabel } = await tree(board.id, board.keys.viewer, (t) => t.byLabel.size === 2)
+    // (as long as a card's text may be: the rest of the paste is left out)
+    const core = [...byLabel.values()].find((n) => n.label.startsWith('Problema lunghissimo'))!
+    const cause = byLabel.get('Trasporti scarsi')!
+    // a layer below the card as it is drawn unselected (five lines and «…»), not 1,500 px below
+    expect(cause.y - core.y).toBeGreaterThan(0)
+    expect(cause.y - core.y).toBeLessThanOrEqual(400)
+  })
+
   it('two causes added to one card at the same moment stand side by side, not one on the other', async () => {
     const board = await createBoard(suite.server.url)
     const anna = await suite.open(board.links.participant, 'Anna')

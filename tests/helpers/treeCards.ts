@@ -4,7 +4,7 @@ import { exportJson } from './server.ts'
 type Export = {
   canvases: {
     problems: {
-      nodes: { id: string; label: string; role: string }[]
+      nodes: { id: string; label: string; role: string; x: number; y: number }[]
       edges: { source: string; target: string }[]
     }
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   CARD_H,
+  CARD_MAX_H,
   CARD_W,
   LAYER_GAP,
   freeSpot,
@@ -30,5 +31,12 @@ describe('where a new card goes', () => {
     expect(heightOf({ position: { x: 0, y: 0 } })).toBe(CARD_H)
     const spot = freeSpot({ x: 10, y: 10 }, [{ position: { x: 0, y: 0 } }])
     expect(spot.x).toBeGreaterThanOrEqual(CARD_W)
+  })
+
+  it('counts a selected card whose whole long text shows as cut at its five lines', () => {
+    // a pasted page of text, its card selected: 1,568 px as drawn for now
+    const pasted = { position: { x: 0, y: 0 }, measured: { width: CARD_W, height: 1568 } }
+    expect(heightOf(pasted)).toBe(CARD_MAX_H)
+    expect(layerOffset(pasted, 'cause')).toBe(CARD_MAX_H + LAYER_GAP - CARD_H)
   })
 })
