@@ -8,6 +8,14 @@ import { beep, useTimerSound } from './sound.ts'
 import { BellIcon } from '../kit/icons.tsx'
 
 const timerSelector = (s: BoardState) => s.timer
+const facilitatorSelector = (s: BoardState) => s.role === 'facilitator'
+
+/**
+ * How long a finished timer stays on the participants' and the projector's screens: «Tempo
+ * scaduto» went on flashing there all session, into the next one, until the facilitator took
+ * the timer away. The facilitator's screen keeps it, with the panel to remove it.
+ */
+export const DONE_SHOWN_MS = 5 * 60_000
 
 /** Milliseconds left on the room's timer, in the server's clock. */
 export function remainingMs(timer: RoomTimer): number {
@@ -46,7 +54,10 @@ export function TimerDisplay() {
     if (before.current !== null && before.current > 0 && done && running && sound) beep()
     before.current = timer ? left : null
   }, [left, done, running, sound, timer])
-  if (!timer) return null
+  const facilitator = useBoard(facilitatorSelector)
+  const endedLongAgo =
+    done && running && timer.endsAt !== null && serverNow() - timer.endsAt > DONE_SHOWN_MS
+  if (!timer || (endedLongAgo && !facilitator)) return null
   return (
     <div
       className={`room-timer${done ? ' room-timer-done' : ''}${running ? '' : ' room-timer-paused'}`}
