@@ -6,6 +6,7 @@ import { BoardHeader } from './BoardHeader.tsx'
 import { LostEditNotice } from './LostEditNotice.tsx'
 import { UndoKeptNotice } from './UndoKeptNotice.tsx'
 import { GivenUpNotice } from './GivenUpNotice.tsx'
+import { LateDotNotice } from '../facilitation/LateDotNotice.tsx'
 import { phaseView } from './phases.tsx'
 import { ViewLoadBoundary } from './ViewLoadBoundary.tsx'
 import { prefetchLaterViews } from '../boot/laterViews.ts'
@@ -91,6 +92,7 @@ export function BoardView() {
         <LostEditNotice />
         <UndoKeptNotice />
         <GivenUpNotice />
+        <LateDotNotice />
       </main>
     </div>
   )

@@ -14,6 +14,9 @@ import { mayRunRoom, type BoardState, type BoardStore } from '../store/boardStor
 import { serverNow } from './serverClock.ts'
 import { activeVote, dotItems, voteItems } from './votes.ts'
 
+/** The dots this page placed (LateDotNotice tells of one the server takes back). */
+export const dotsPlacedHere = new Set<string>()
+
 /**
  * The room's control writes and the dots: outside everyone's undo history (undoing a dot after
  * the vote closed would be refused by the server).
@@ -107,9 +110,11 @@ export function createFacilitationActions(doc: Y.Doc, store: BoardStore) {
       const vote = activeVote(s, canvas)
       if (!vote || vote.state !== 'open' || !mayVote(s) || s.preview) return false
       if (dotsLeft(vote, dotItems(s), s.participantId) <= 0) return false
+      const id = newId()
+      dotsPlacedHere.add(id)
       doc.transact(
         () =>
-          putRecord(doc, 'votes.dots', newId(), {
+          putRecord(doc, 'votes.dots', id, {
             vote: vote.id,
             card,
             voter: s.participantId,

@@ -169,7 +169,13 @@ describe('a dot vote run by the facilitator', () => {
     await panel.getByRole('button', { name: 'Chiudi la votazione' }).click()
     await panel.getByRole('button', { name: 'Mostra i risultati' }).waitFor()
     await context.setOffline(false)
-    // back online: nothing of hers is held behind the late dot (it is taken back)
+    // back online: the late dot is taken back, and her page says so; nothing of hers is held
+    const late = anna.page.getByTestId('late-dot')
+    await late.waitFor({ timeout: 15_000 })
+    await screenshot(anna.page, 'vote-late-dot')
+    expect(await late.locator('span').innerText()).toBe(
+      'Un tuo punto è arrivato quando la votazione era già chiusa (eri offline): non è stato contato.',
+    )
     await anna.addCardAt(300, 600, 'Scritta dopo il voto')
     await facilitator.card('Scritta dopo il voto').waitFor()
     await anna.waitSaved()

@@ -61,6 +61,9 @@ export const facilitation: typeof it = {
     },
     dots: 'Dots per person',
     dotsRange: 'From 1 to {{max}} dots per person: {{dots}} it is.',
+    lateDot:
+      'One of your dots arrived after the vote had closed (you were offline): it was not counted.',
+    lateDotClose: 'Close',
     name: 'Question (optional)',
     namePlaceholder: 'e.g. Which causes do we tackle first?',
     open: 'Open the vote',

@@ -60,6 +60,9 @@ export const facilitation = {
     },
     dots: 'Punti per persona',
     dotsRange: 'Da 1 a {{max}} punti per persona: sono {{dots}}.',
+    lateDot:
+      'Un tuo punto è arrivato quando la votazione era già chiusa (eri offline): non è stato contato.',
+    lateDotClose: 'Chiudi',
     name: 'Domanda (facoltativa)',
     namePlaceholder: 'es. Quali cause affrontiamo per prime?',
     open: 'Apri la votazione',
