@@ -58,8 +58,9 @@ const WIDE = '(min-width: 1600px)'
 /**
  * On the projector (a wide screen), a table that is small at 1.4 is drawn
  * larger, up to the room below the header (`el`: the element board.css zooms, null while there
- * is none). Measured again when the table or the window changes size; a large table keeps
- * 1.4 and scrolls, a wide one comes down to show all its columns. Participants' and facilitators' screens are not touched.
+ * is none). Measured again when the table or the window changes size; a tall table keeps 1.4
+ * and scrolls, a wide one comes down to show all its columns. Participants' and facilitators'
+ * screens are not touched.
  */
 export function useProjectorFit(el: HTMLElement | null): void {
   const viewer = useBoard(isViewer)

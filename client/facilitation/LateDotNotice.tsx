@@ -25,16 +25,14 @@ export function LateDotNotice() {
   const mine = useRef<Map<string, string> | null>(null)
   useEffect(() => {
     const now = new Map(
-      (dots ?? [])
-        .filter((d) => d.voter === me && dotsPlacedHere.has(d.id))
-        .map((d) => [d.id, d.vote]),
+      dots.filter((d) => d.voter === me && dotsPlacedHere.has(d.id)).map((d) => [d.id, d.vote]),
     )
     const before = mine.current
     mine.current = now
     if (!before) return
     for (const [id, vote] of before) {
       if (now.has(id)) continue
-      const state = (votes ?? []).find((v) => v.id === vote)?.state
+      const state = votes.find((v) => v.id === vote)?.state
       if (state && state !== 'open') return setShown(Date.now())
     }
   }, [dots, votes, me])

@@ -40,11 +40,10 @@ export function VoteRanking() {
   const folded = vote && choice?.vote === vote.id ? choice.folded : onPhone()
   const ranking = useMemo(() => {
     if (!vote || !nodes) return []
-    const labels = new Map(nodes.map((n) => [n.id, n.data.label]))
     return rankCards(
       tallyVote(vote, dots),
       nodes.map((n) => ({ id: n.id, label: n.data.label })),
-    ).map((r) => ({ ...r, label: labels.get(r.card) ?? '' }))
+    )
   }, [vote, dots, nodes])
   // Unfolded, it covers the page's right side: the trees keep clear of it (the projector's
   // arranged left of it, everyone else's framed there, see kit/useClearOfPanels.ts).

@@ -13,7 +13,6 @@ import {
 } from '../../shared/stakeholders/actors.ts'
 import {
   filterActors,
-  namesakes,
   sortActors,
   type RegisterSort,
   type RegisterSortKey,
@@ -75,9 +74,12 @@ function toggle<T>(list: readonly T[], item: T): T[] {
 export function RegisterView({
   actors,
   objectives,
+  namesakes,
 }: {
   actors: Actor[]
   objectives: ObjectiveSummary[]
+  /** Actor id → how many other actors bear its name (shared/stakeholders/register.ts). */
+  namesakes: ReadonlyMap<string, number>
 }) {
   const { t, i18n } = useTranslation('stakeholders')
   const editable = useBoard(canEdit)
@@ -94,7 +96,6 @@ export function RegisterView({
   useFollowScroll(scroller, 'stakeholders', 'register')
   useProjectorFit(scroller)
   const { actorId } = useSelection()
-  const sameNames = useMemo(() => namesakes(actors), [actors])
   const [categories, setCategories] = useState<ActorCategory[]>([])
   const [stances, setStances] = useState<Stance[]>([])
   const [search, setSearch] = useState('')
@@ -206,7 +207,7 @@ export function RegisterView({
                 selected={a.id === actorId}
                 hidden={hidden}
                 opener={!projector}
-                namesakes={sameNames.get(a.id)}
+                namesakes={namesakes.get(a.id)}
               />
             ))}
           </tbody>

@@ -198,7 +198,9 @@ export function StakeholdersPhase() {
                   <MapView />
                 </ReactFlowProvider>
               )}
-              {view === 'register' && <RegisterView actors={actors} objectives={objectives} />}
+              {view === 'register' && (
+                <RegisterView actors={actors} objectives={objectives} namesakes={sameNames} />
+              )}
               {view === 'coverage' && <CoverageView actors={actors} objectives={objectives} />}
             </div>
             {canvas && (

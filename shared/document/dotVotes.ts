@@ -41,7 +41,6 @@ export function revealedDotVotes(board: BoardExport, canvas?: VoteCanvas): DotVo
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
     .map((vote) => {
       const cards = CARDS_OF[vote.canvas](board)
-      const label = new Map(cards.map((c) => [c.id, c.label]))
       const tally = tallyVote(vote, dots)
       return {
         id: vote.id,
@@ -51,7 +50,7 @@ export function revealedDotVotes(board: BoardExport, canvas?: VoteCanvas): DotVo
         total: tally.total,
         ranking: rankCards(tally, cards).map((r) => ({
           rank: r.rank,
-          label: label.get(r.card)?.trim() || '—',
+          label: r.label || '—',
           dots: r.count,
         })),
       }

@@ -53,6 +53,8 @@ export function tallyVote(vote: VoteLike, dots: readonly DotLike[]): Tally {
 
 export interface RankedCard {
   card: string
+  /** The card's text, trimmed (what ties are ordered by). */
+  label: string
   count: number
   /** 1 for the most dots; cards with as many dots share a rank (1, 2, 2, 4). */
   rank: number
@@ -78,6 +80,7 @@ export function rankCards(
     )
   return ranked.map(([card, count]) => ({
     card,
+    label: label.get(card)!,
     count,
     rank: ranked.findIndex(([, c]) => c === count) + 1,
   }))

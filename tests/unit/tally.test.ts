@@ -41,10 +41,10 @@ describe('dot vote tally', () => {
       { id: 'd', label: 'Trasporti' },
     ]
     const ranked = [
-      { card: 'd', count: 3, rank: 1 },
-      { card: 'b', count: 2, rank: 2 },
-      { card: 'c', count: 1, rank: 3 },
-      { card: 'a', count: 1, rank: 3 },
+      { card: 'd', label: 'Trasporti', count: 3, rank: 1 },
+      { card: 'b', label: 'Pochi tirocini', count: 2, rank: 2 },
+      { card: 'c', label: 'orientamento scarso', count: 1, rank: 3 },
+      { card: 'a', label: 'Scuole lontane', count: 1, rank: 3 },
     ]
     expect(rankCards(t, cards)).toEqual(ranked)
     // the cards in another order (a board imported from its export): the same ranking
