@@ -38,6 +38,9 @@ import { table } from './pdfTable.ts'
 import { opensSideways, vectorImage, type Svg } from './pdfPicture.ts'
 import { treePicture } from './pdfTree.ts'
 
+/** Room an empty section needs to follow the one before on its page (title, a line, air). */
+const EMPTY_SECTION_ROOM = 160
+
 /** The canvases' pictures of one document, drawn once (the page's orientation reads them). */
 const pictures = new WeakMap<SectionContext, Map<ImageCanvas, Svg>>()
 
@@ -74,10 +77,21 @@ function tableOrEmpty(ctx: SectionContext, data: ReturnType<typeof logframeTable
   else table(ctx.doc, data, w)
 }
 
+/** No actor on the board yet: the register, the grid, the map and the coverage say only that. */
+const noActors = (ctx: SectionContext) => ctx.board.canvases.stakeholders.nodes.length === 0
+const noCards = (ctx: SectionContext, canvas: 'problems' | 'objectives') =>
+  ctx.board.canvases[canvas].nodes.length === 0
+
+/** The words for nothing yet, where an empty section would draw an empty picture or table. */
+const nothingYet = (ctx: SectionContext) =>
+  paragraph(ctx.doc, ctx.labels.empty, { muted: true, italic: true })
+
 const problems: PactSection = {
   id: 'problems',
   title: (l) => l.sections.problems,
+  isEmpty: (ctx) => noCards(ctx, 'problems'),
   draw: (ctx) => {
+    if (noCards(ctx, 'problems')) return nothingYet(ctx)
     const core = coreProblems(ctx.board)
     if (core.length) field(ctx.doc, ctx.labels.coreProblem, core.join(' · '))
     else paragraph(ctx.doc, ctx.labels.noCoreProblem, { muted: true, italic: true })
@@ -89,7 +103,9 @@ const problems: PactSection = {
 const objectives: PactSection = {
   id: 'objectives',
   title: (l) => l.sections.objectives,
+  isEmpty: (ctx) => noCards(ctx, 'objectives'),
   draw: (ctx) => {
+    if (noCards(ctx, 'objectives')) return nothingYet(ctx)
     treePicture(ctx, 'objectives')
     dotVotes(ctx, 'objectives')
   },
@@ -98,6 +114,7 @@ const objectives: PactSection = {
 const strategy: PactSection = {
   id: 'strategy',
   title: (l) => l.sections.strategy,
+  isEmpty: (ctx) => ctx.board.strategy.candidates.length === 0,
   draw: (ctx) => {
     const { doc, labels } = ctx
     const s = labels.strategy
@@ -118,12 +135,14 @@ const strategy: PactSection = {
 const logframe: PactSection = {
   id: 'logframe',
   title: (l) => l.sections.logframe,
+  isEmpty: (ctx) => ctx.board.logframe.length === 0,
   draw: (ctx) => tableOrEmpty(ctx, logframeTable(ctx.board, ctx.lang), [1.2, 2.6, 2, 1.6, 1.6]),
 }
 
 const register: PactSection = {
   id: 'register',
   title: (l) => l.sections.register,
+  isEmpty: noActors,
   draw: (ctx) =>
     tableOrEmpty(ctx, registerTable(ctx.board, ctx.lang), [1.8, 1.6, 1.4, 0.8, 0.9, 1.5, 2.2]),
 }
@@ -131,8 +150,10 @@ const register: PactSection = {
 const grid: PactSection = {
   id: 'grid',
   title: (l) => l.sections.grid,
+  isEmpty: noActors,
   sideways: (ctx) => opensSideways(pictureOf(ctx, 'grid')),
   draw: (ctx) => {
+    if (noActors(ctx)) return nothingYet(ctx)
     canvasPicture(ctx, 'grid')
     tableOrEmpty(ctx, gridTable(ctx.board, ctx.lang), [1, 3])
     dotVotes(ctx, 'stakeholders')
@@ -142,14 +163,17 @@ const grid: PactSection = {
 const map: PactSection = {
   id: 'map',
   title: (l) => l.sections.map,
+  isEmpty: noActors,
   sideways: (ctx) => opensSideways(pictureOf(ctx, 'map')),
-  draw: (ctx) => canvasPicture(ctx, 'map'),
+  draw: (ctx) => (noActors(ctx) ? nothingYet(ctx) : canvasPicture(ctx, 'map')),
 }
 
 const coverage: PactSection = {
   id: 'coverage',
   title: (l) => l.sections.coverage,
+  isEmpty: (ctx) => noActors(ctx) && noCards(ctx, 'objectives'),
   draw: (ctx) => {
+    if (noActors(ctx) && noCards(ctx, 'objectives')) return nothingYet(ctx)
     const c = ctx.labels.coverage
     const view = coverageOf(ctx.board, ctx.lang)
     tableOrEmpty(ctx, view.table, [3, 3.4, 0.5])
@@ -236,8 +260,12 @@ export async function buildPactPdf(board: BoardExport, options: PactPdfOptions =
   })
   const ctx: SectionContext = { doc, board, labels, lang, day }
   const contents: { title: string; page: number }[] = []
-  for (const section of options.sections ?? SECTIONS) {
-    if (section.sideways?.(ctx)) doc.addPage({ size: 'A4', layout: 'landscape', margin: MARGIN })
+  for (const [i, section] of (options.sections ?? SECTIONS).entries()) {
+    const empty = section.isEmpty?.(ctx) ?? false
+    // an empty section goes on under the one before when its title and line fit there
+    if (i > 0 && empty && doc.y + EMPTY_SECTION_ROOM <= area(doc).bottom) doc.moveDown(2)
+    else if (!empty && section.sideways?.(ctx))
+      doc.addPage({ size: 'A4', layout: 'landscape', margin: MARGIN })
     else doc.addPage()
     const title = section.title(labels, lang)
     contents.push({ title, page: doc.bufferedPageRange().count })

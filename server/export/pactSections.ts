@@ -26,6 +26,11 @@ function draw(doc: PDFKit.PDFDocument, block: PactBlock): void {
 export const PACT_SECTIONS: readonly PactSection[] = PACT_SECTION_IDS.map((id) => ({
   id,
   title: (_, lang) => PACT_LABELS[lang].sections[id],
+  // nothing but headings and the words for none
+  isEmpty: (ctx) =>
+    pactSectionBlocks(ctx.board, id, ctx.lang).blocks.every(
+      (b) => b.kind === 'heading' || (b.kind === 'text' && b.style === 'empty'),
+    ),
   draw: (ctx) => {
     for (const block of pactSectionBlocks(ctx.board, id, ctx.lang).blocks) draw(ctx.doc, block)
   },

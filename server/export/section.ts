@@ -23,4 +23,10 @@ export interface PactSection {
    * and left the title alone on an empty one).
    */
   sideways?: (ctx: SectionContext) => boolean
+  /**
+   * Whether the board holds nothing for this section yet, so that it would only say so: it then
+   * follows the section before it on that page when there is room, instead of taking a page for
+   * one line (a document from the first phases is otherwise mostly empty pages).
+   */
+  isEmpty?: (ctx: SectionContext) => boolean
 }
