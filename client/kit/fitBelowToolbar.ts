@@ -147,11 +147,14 @@ export function fitBelowToolbar(
   if (!area || (!area.above && !area.below && !area.beside && !corner)) return base
   const padding = typeof base.padding === 'object' ? base.padding : {}
   const px = (v: unknown) => Number.parseInt(String(v ?? 0), 10) || 0
+  // a padding given as a share of the view (the projector's, a locked phase's) is kept on every
+  // side in pixels: only the side a bar covers changes (the tree touched the canvas's top)
+  const share = typeof base.padding === 'number' ? base.padding / 2 : 0
   const sides: SidePaddings = {
-    top: px(padding.top),
-    right: px(padding.right),
-    bottom: px(padding.bottom),
-    left: px(padding.left),
+    top: px(padding.top) || Math.round(area.box.height * share),
+    right: px(padding.right) || Math.round(area.box.width * share),
+    bottom: px(padding.bottom) || Math.round(area.box.height * share),
+    left: px(padding.left) || Math.round(area.box.width * share),
   }
   // the toolbar measured takes the place of the room `base` keeps for it at the top (two rows
   // on a laptop): a toolbar of one row leaves the tree the rest

@@ -41,7 +41,7 @@ const clients: Client[] = []
 afterAll(() => clients.forEach((c) => c.destroy()))
 
 describe('the bars at the window’s foot', () => {
-  it('«Mostra tutto» frames the tree above a locked phase’s banner, on a 1366×768 laptop', async () => {
+  it('«Mostra tutto» frames the tree above a locked phase’s banner, clear of the canvas’s top, on a 1366×768 laptop', async () => {
     const board = await createBoard(suite.server.url, 'Patto Val Seriana')
     const stock = await connectSynced(suite.server.url, board.id, board.keys.facilitator)
     clients.push(stock)
@@ -74,5 +74,12 @@ describe('the bars at the window’s foot', () => {
     const top = (await banner.boundingBox())!.y
     await screenshot(page, 'foot-bars-locked-fit')
     expect(last).toBeLessThanOrEqual(top)
+    // and the view keeps its margin at the top too: the tree touched the canvas's top edge
+    const air = await page.evaluate(() => {
+      const view = document.querySelector('.react-flow')!.getBoundingClientRect()
+      const cards = [...document.querySelectorAll('.react-flow__node')]
+      return Math.min(...cards.map((c) => c.getBoundingClientRect().top)) - view.top
+    })
+    expect(air).toBeGreaterThanOrEqual(16)
   })
 })
