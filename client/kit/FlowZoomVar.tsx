@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react'
+import { useId, useLayoutEffect, useRef } from 'react'
 import { useStore } from '@xyflow/react'
 
 /**
@@ -17,7 +17,7 @@ const SETTLE_MS = 150
  * Publishes the canvas's zoom as the CSS variable `--flow-zoom` on its link handles (and on the
  * elements of class `flow-zoom`, such as the objective links' «Verificato» and a dot vote's
  * control on the cards), so that their click area can be sized in screen pixels whatever the
- * zoom. Render it anywhere inside `<ReactFlow>`.
+ * zoom. Render it anywhere inside `<ReactFlow>` (it draws an empty, hidden element).
  *
  * The variable is set by a rule of its own (`<style>`) that only the handles match, not on the
  * canvas's element: an inherited custom property changed there makes the browser compute the
@@ -27,14 +27,19 @@ const SETTLE_MS = 150
  */
 export function FlowZoomVar() {
   const zoom = useStore((s) => handleZoom(s.transform[2]))
-  const dom = useStore((s) => s.domNode)
   const scope = useId()
+  /** An empty element of this component's, to find the canvas it is in. */
+  const marker = useRef<HTMLSpanElement>(null)
   const rule = useRef<HTMLStyleElement | null>(null)
   /** Whether the rule holds a zoom yet: the first is written at once. */
   const written = useRef(false)
-  useEffect(() => {
-    if (!dom) return
-    dom.dataset.zoomScope = scope
+  // Layout effects, in the commit that draws the cards: the rule is there before the browser
+  // first styles their handles. Written after the first paint (as React Flow's store gives its
+  // element), it had the browser style every handle again (~8,000 elements at 2,000 cards).
+  useLayoutEffect(() => {
+    const flow = marker.current?.closest<HTMLElement>('.react-flow')
+    if (!flow) return
+    flow.dataset.zoomScope = scope
     const style = document.createElement('style')
     document.head.append(style)
     rule.current = style
@@ -42,10 +47,10 @@ export function FlowZoomVar() {
     return () => {
       rule.current = null
       style.remove()
-      if (dom.dataset.zoomScope === scope) delete dom.dataset.zoomScope
+      if (flow.dataset.zoomScope === scope) delete flow.dataset.zoomScope
     }
-  }, [dom, scope])
-  useEffect(() => {
+  }, [scope])
+  useLayoutEffect(() => {
     const style = rule.current
     if (!style) return
     const write = () => {
@@ -56,6 +61,6 @@ export function FlowZoomVar() {
     if (!written.current) return write()
     const timer = setTimeout(write, SETTLE_MS)
     return () => clearTimeout(timer)
-  }, [dom, scope, zoom])
-  return null
+  }, [scope, zoom])
+  return <span ref={marker} hidden />
 }

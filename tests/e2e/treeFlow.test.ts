@@ -153,7 +153,7 @@ describe('the room builds one tree', () => {
     await expect.poll(clear, { timeout: 10_000 }).toBe(true)
   })
 
-  it('link dots answer clicks 24 px wide on a laptop with the whole tree in view', async () => {
+  it('link dots answer clicks 24 px wide on a laptop with the whole tree in view, sized for the zoom from their first frame', async () => {
     const board = await createBoard(suite.server.url)
     const f = await suite.open(board.links.facilitator, 'Fulvia')
     await f.page.setViewportSize({ width: 1366, height: 768 })
@@ -168,8 +168,24 @@ describe('the room builds one tree', () => {
     await f.page.keyboard.press('l')
     // a fresh page fits the whole tree in view
     await expect.poll(() => f.page.locator('.react-flow__edge').count()).toBe(8)
+    // the handles' zoom as they are first drawn
+    await f.page.addInitScript(() => {
+      const page = window as unknown as { firstHandleZoom?: string }
+      new MutationObserver((_, observer) => {
+        const handle = document.querySelector('.react-flow__node .react-flow__handle')
+        if (!handle) return
+        page.firstHandleZoom = getComputedStyle(handle).getPropertyValue('--flow-zoom').trim()
+        observer.disconnect()
+      }).observe(document, { childList: true, subtree: true })
+    })
     await f.page.reload()
     await expect.poll(() => f.cards().count()).toBe(9)
+    // sized for the zoom in the commit that draws them: a rule written after the first paint
+    // had the browser style every handle a second time (~8,000 elements at 2,000 cards)
+    const first = await f.page.evaluate(
+      () => (window as unknown as { firstHandleZoom?: string }).firstHandleZoom,
+    )
+    expect(Number(first || NaN)).toBeGreaterThan(0)
     const handles = f.page.locator('.react-flow__node .react-flow__handle')
     expect(await handles.count()).toBeGreaterThan(10)
     // the zoom the handles are sized for (FlowZoomVar): the canvas's, within 0.01, once the
