@@ -29,7 +29,7 @@ export function usePactActions() {
         bodies: readonly Body[],
         preset: { label?: string; level?: BodyLevel } = {},
       ): string | null {
-        return actions.putRecord('pact.bodies', {
+        const fields = {
           label: preset.label ?? '',
           mandate: '',
           level: preset.level ?? 'technical',
@@ -39,7 +39,11 @@ export function usePactActions() {
           decision: null,
           frequency: null,
           order: nextOrder(bodies),
-        })
+        }
+        // one made to be named goes with Escape in its name; one of the presets keeps its name
+        return preset.label
+          ? actions.putRecord('pact.bodies', fields)
+          : actions.putRecordFor('pact.bodies', 'label', fields)
       },
       updateBody(id: string, patch: Fields): void {
         actions.updateRecord('pact.bodies', id, patch)
@@ -67,7 +71,7 @@ export function usePactActions() {
       },
 
       addRule(rules: readonly Rule[]): string | null {
-        return actions.putRecord('pact.rules', { text: '', order: nextOrder(rules) })
+        return actions.putRecordFor('pact.rules', 'text', { text: '', order: nextOrder(rules) })
       },
       removeRule(id: string): void {
         actions.deleteRecord('pact.rules', id)
@@ -91,7 +95,7 @@ export function usePactActions() {
         commitments: readonly Commitment[],
         fields: { actor: string; type?: CommitmentType; objective?: string | null },
       ): string | null {
-        return actions.putRecord('pact.commitments', {
+        return actions.putRecordFor('pact.commitments', 'what', {
           actor: fields.actor,
           type: fields.type ?? 'staff-hours',
           what: '',

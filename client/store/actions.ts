@@ -206,6 +206,19 @@ export function createBoardActions(
     putRecord(name: CollectionName, fields: Fields, id = newId()): string | null {
       return write(() => putRecord(doc, name, id, fields)) ? id : null
     },
+    /**
+     * A record made to be written in, its `field` taking the focus: the record and the first
+     * text typed there are one step, so Escape in that text gives up both, as with a new card
+     * (a new rule or commitment given up stayed, empty, on the page and in the export).
+     */
+    putRecordFor(name: CollectionName, field: string, fields: Fields): string | null {
+      const id = newId()
+      const ok = write(() => {
+        putRecord(doc, name, id, fields)
+        adopted = { key: textStepKey(name, id, field), created: true }
+      })
+      return ok ? id : null
+    },
     updateRecord(name: CollectionName, id: string, patch: Fields): void {
       write(() => patchRecord(doc, name, id, patch))
     },

@@ -56,4 +56,47 @@ describe('the pact’s governance in the browser', () => {
       .toBe('Da decidere')
     await expect.poll(bodies).toMatchObject([{ decision: null, frequency: 'quarterly' }])
   })
+
+  it('a rule or a commitment made and given up with Escape goes, the keyboard back on its «+»; «Ripristina» brings it back with its words', async () => {
+    const { board, alice, bruno } = await participants(suite, 'Patto con ripensamenti')
+    await alice.openView('governance')
+    await bruno.openView('governance')
+    const rules = (p: typeof alice) => p.page.locator('.gov-rule-list li')
+    const exported = async () =>
+      (await exportJson(suite.server.url, board.id, board.keys.viewer)).pact as Json
+    const add = alice.page.getByRole('button', { name: '+ Regola' })
+    await add.click()
+    await expect.poll(() => rules(bruno).count()).toBe(1)
+    const text = rules(alice).locator('[data-field=text]')
+    await expect.poll(() => text.evaluate((el) => el === document.activeElement)).toBe(true)
+    await alice.page.keyboard.type('Regola da ripensare')
+    await expect
+      .poll(async () => (await exported()).rules)
+      .toMatchObject([{ text: 'Regola da ripensare' }])
+    await alice.page.keyboard.press('Escape')
+    // gone for everyone and from the export, and the keyboard is where the rule came from
+    for (const p of [alice, bruno]) await expect.poll(() => rules(p).count()).toBe(0)
+    await expect.poll(async () => (await exported()).rules).toEqual([])
+    await expect.poll(() => add.evaluate((el) => el === document.activeElement)).toBe(true)
+    await alice.page.getByTestId('given-up').getByRole('button', { name: 'Ripristina' }).click()
+    await expect
+      .poll(() => rules(bruno).locator('[data-field=text]').inputValue())
+      .toBe('Regola da ripensare')
+
+    // a commitment, made from the ledger's menu by keyboard and given up the same way
+    await alice.openView('commitments')
+    const menu = alice.page.locator('button.ledger-add')
+    await menu.focus()
+    await alice.page.keyboard.press('Enter')
+    await alice.page
+      .getByRole('menuitem', { name: 'Comune di Clusone', exact: true })
+      .press('Enter')
+    await expect.poll(() => alice.rows().count()).toBe(1)
+    await alice.page.keyboard.type('Ore di sportello')
+    await alice.page.keyboard.press('Escape')
+    await expect.poll(() => alice.rows().count()).toBe(0)
+    await expect.poll(async () => (await exported()).commitments).toEqual([])
+    await expect.poll(() => menu.evaluate((el) => el === document.activeElement)).toBe(true)
+    await screenshot(alice.page, 'pact-commitment-given-up')
+  })
 })

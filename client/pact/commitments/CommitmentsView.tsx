@@ -5,6 +5,7 @@ import { ledgerToCsv } from '../../../shared/pact/ledger.ts'
 import { useBoard } from '../../store/context.tsx'
 import { canEdit, type BoardState } from '../../store/boardStore.ts'
 import { usePactActions } from '../usePactActions.ts'
+import { useBackToMaker } from '../useBackToMaker.ts'
 import { Adhesions } from './Adhesions.tsx'
 import { LedgerGaps } from './LedgerGaps.tsx'
 import { LedgerTable } from './LedgerTable.tsx'
@@ -24,6 +25,7 @@ export function CommitmentsView() {
   const editable = useBoard(canEdit)
   const ledger = useLedger()
   const pact = usePactActions()
+  const made = useBackToMaker(ledger.commitments.map((c) => c.id))
   return (
     <div className="pact-commitments" data-testid="pact-commitments">
       <div className="ledger-bar">
@@ -50,6 +52,7 @@ export function CommitmentsView() {
                     // «Che cosa» then takes it from there
                     close()
                     const id = pact.addCommitment(ledger.commitments, { actor: a.id })
+                    made(id, document.activeElement)
                     if (id) focusWhat(id)
                   }}
                 >

@@ -7,6 +7,7 @@ import { focusInNextRow } from '../../lib/dom.ts'
 import { useRules } from '../data.ts'
 import { PactText } from '../PactText.tsx'
 import { usePactActions } from '../usePactActions.ts'
+import { useBackToMaker } from '../useBackToMaker.ts'
 
 /** The rules of the pact: a short ordered list everyone can write. */
 export function RulesList() {
@@ -15,6 +16,7 @@ export function RulesList() {
   const rules = useRules()
   const pact = usePactActions()
   const addButton = useRef<HTMLButtonElement>(null)
+  const made = useBackToMaker(rules.map((r) => r.id))
   return (
     <section className="pact-panel gov-rules" aria-labelledby="gov-rules-title">
       <div className="gov-head">
@@ -24,6 +26,7 @@ export function RulesList() {
             ref={addButton}
             onClick={() => {
               const id = pact.addRule(rules)
+              made(id, addButton.current)
               // the new rule's text takes the focus: what is typed next lands there
               if (id) focusNewField(`[data-rule-id="${CSS.escape(id)}"] [data-field=text]`)
             }}

@@ -1,7 +1,6 @@
 import { useMemo } from 'react'
 import { collectionRoot, forEachRecord, type Fields } from '../../../shared/schema/index.ts'
 import type { Indicator } from '../../../shared/pact/monitoring.ts'
-import { newId } from '../../store/ids.ts'
 import { useBoardActions } from '../../store/context.tsx'
 
 /** The indicators' writes, each one undoable step through the board's actions. */
@@ -12,26 +11,26 @@ export function useIndicatorActions() {
       /** A new indicator at the end of the list, with all its fields. */
       add(indicators: readonly Indicator[], fields: Fields = {}): string | null {
         const order = indicators.reduce((max, i) => Math.max(max, i.order + 1), 0)
-        return actions.putRecord(
-          'pact.indicators',
-          {
-            label: '',
-            unit: '',
-            direction: 'increase',
-            baseline: null,
-            baselineDate: null,
-            target: null,
-            targetDate: null,
-            source: '',
-            frequency: 'half-yearly',
-            responsible: null,
-            objective: null,
-            activity: null,
-            ...fields,
-            order,
-          },
-          newId(),
-        )
+        const record = {
+          label: '',
+          unit: '',
+          direction: 'increase',
+          baseline: null,
+          baselineDate: null,
+          target: null,
+          targetDate: null,
+          source: '',
+          frequency: 'half-yearly',
+          responsible: null,
+          objective: null,
+          activity: null,
+          ...fields,
+          order,
+        }
+        // one made to be named goes with Escape in its name; a preset keeps its own
+        return fields.label
+          ? actions.putRecord('pact.indicators', record)
+          : actions.putRecordFor('pact.indicators', 'label', record)
       },
       update(id: string, patch: Fields): void {
         actions.updateRecord('pact.indicators', id, patch)

@@ -51,11 +51,10 @@ export function useMonitoringActions() {
         actions.updateRecord('pact.commitments', id, { status })
       },
       addAdaptation(round: string): string | null {
-        return actions.putRecord(
-          'pact.adaptations',
-          { round, what: '', who: null, due: null, targetKind: null, target: null, done: false },
-          newId(),
-        )
+        return actions.putRecordFor('pact.adaptations', 'what', {
+          ...{ round, what: '', who: null, due: null },
+          ...{ targetKind: null, target: null, done: false },
+        })
       },
       updateAdaptation(id: string, patch: Fields): void {
         actions.updateRecord('pact.adaptations', id, patch)
