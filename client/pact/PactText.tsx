@@ -39,7 +39,7 @@ export function PactText({
   // (the projector, too, sees who is writing a text)
   if (!editable || !exists)
     return (
-      <WrittenField id={id} field={field} named={multiline} className="pact-text">
+      <WrittenField id={id} field={field} named={multiline} className="pact-text pact-text-watched">
         <ReadOnlyText
           collection={collection}
           id={id}

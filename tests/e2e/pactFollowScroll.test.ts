@@ -99,6 +99,14 @@ describe('a long pact view on the projector', () => {
     await expect
       .poll(() => projector.page.locator('.being-written .field-writer').allInnerTexts())
       .toEqual(['Alice sta scrivendo'])
+    // her colour goes round the room's text with air, not on its first letters
+    const air = await projector.page.locator('.being-written').evaluate((el) => {
+      const line =
+        el.getBoundingClientRect().left - Number.parseFloat(getComputedStyle(el).outlineOffset)
+      return el.querySelector('.text-readonly')!.getBoundingClientRect().left - line
+    })
+    expect(air).toBeGreaterThanOrEqual(6)
+    await screenshot(projector.page, 'pact-vision-projector-writing')
 
     // two writers with long names, seen from a phone: the label stays on the field, cut at «…»
     // (the room is on the pact: the pages open there)
