@@ -43,21 +43,26 @@ export function YearField({
   const shown = value === null ? '' : String(value)
   // what the person typed; null while they have not
   const [draft, setDraft] = useState<string | null>(null)
+  /** The last year typed was refused: the field says so to assistive technology too. */
+  const [refused, setRefused] = useState(false)
   /** Enter wrote it and gave the focus on: the blur that follows writes nothing more. */
   const passing = useRef(false)
   /** Writes what was typed; false when `check` refused it (its message shows). */
   const commit = (): boolean => {
     setDraft(null)
     if (draft === null || draft.trim() === shown) {
+      setRefused(false)
       onError(null)
       return true
     }
     const year = parseYear(draft)
     const problem = check(year)
     if (problem || year === undefined) {
+      setRefused(true)
       onError(problem)
       return false
     }
+    setRefused(false)
     onError(null)
     onCommit(year)
     return true
@@ -69,6 +74,7 @@ export function YearField({
       className="pact-input pact-year"
       maxLength={4}
       aria-label={label}
+      aria-invalid={refused || undefined}
       data-field={dataField}
       disabled={disabled}
       value={draft ?? shown}
@@ -79,6 +85,7 @@ export function YearField({
         // a whole year, accepted: everyone's at once (it reached the others only on leaving)
         const year = parseYear(typed)
         if (year !== undefined && year !== null && year !== value && !check(year)) {
+          setRefused(false)
           onError(null)
           onCommit(year)
         }
@@ -95,6 +102,7 @@ export function YearField({
           passing.current = false
         } else if (e.key === 'Escape') {
           setDraft(null)
+          setRefused(false)
           onError(null)
         }
       }}

@@ -76,8 +76,15 @@ describe('the Patto phase in the browser', () => {
     await brunoAmount.fill('-3')
     await brunoAmount.press('Enter')
     await expect.poll(() => brunoAmount.getAttribute('aria-invalid')).toBe('true')
-    expect(await brunoAmount.getAttribute('title')).toContain('numero positivo')
+    expect(await brunoAmount.getAttribute('title')).toContain('da 0 a mille miliardi')
     await expect.poll(() => brunoAmount.inputValue()).toBe('1.500')
+    // so is one past what the ledger holds, said the same way (the message asked for a
+    // «numero positivo» of a positive number)
+    await brunoAmount.fill('99999999999999999999999')
+    await brunoAmount.press('Enter')
+    await expect.poll(() => brunoAmount.inputValue()).toBe('1.500')
+    expect(await brunoAmount.getAttribute('aria-invalid')).toBe('true')
+    expect(await brunoAmount.getAttribute('title')).toContain('mille miliardi')
     expect(await alice.actorTotal('a2')).toBe('1.500 €')
 
     // a second commitment of the Comune in the same unit adds up; another unit stays apart

@@ -55,6 +55,9 @@ describe('the Patto phase: what several people write at once', () => {
     await bruno.page.locator('input[data-field=horizonFrom]').press('Enter')
     await bruno.page.locator('.pact-error[role=alert]').waitFor()
     expect(await bruno.page.locator('input[data-field=horizonFrom]').inputValue()).toBe('2027')
+    expect(
+      await bruno.page.locator('input[data-field=horizonFrom]').getAttribute('aria-invalid'),
+    ).toBe('true')
     // refused, the year keeps the keyboard, beside its message
     await bruno.page.locator('input[data-field=horizonFrom]:focus').waitFor()
     // a whole year reaches the others while its writer is still in the field

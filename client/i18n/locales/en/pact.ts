@@ -108,7 +108,7 @@ export const pact = {
     empty: 'No commitments yet: pick an actor in «New commitment by…».',
     remove: 'Delete the commitment',
     whatPlaceholder: 'What it puts in',
-    amountInvalid: 'Write a positive number, e.g. 1,500 or 12.5',
+    amountInvalid: 'Write a number from 0 to a trillion, e.g. 1,500 or 12.5',
     dateOrder: 'The start date cannot come after the end date.',
     noUnit: '(no unit)',
     forNone: '— none —',

@@ -84,7 +84,7 @@ export const pactMonitoring: typeof it = {
     },
     baselineGroup: 'Baseline',
     targetGroup: 'Target',
-    invalidNumber: 'Not a number',
+    invalidNumber: 'Write a number, at most a trillion (e.g. 12.5 or -3)',
     remove: 'Delete indicator',
     removeConfirm:
       'Delete the indicator “{{label}}” and the values measured in the rounds? (It can be undone.)',

@@ -109,7 +109,7 @@ export const pact = {
     empty: 'Nessun impegno ancora: scegli un attore in «Nuovo impegno di…».',
     remove: 'Elimina l’impegno',
     whatPlaceholder: 'Che cosa mette a disposizione',
-    amountInvalid: 'Scrivi un numero positivo, es. 1.500 o 12,5',
+    amountInvalid: 'Scrivi un numero da 0 a mille miliardi, es. 1.500 o 12,5',
     dateOrder: 'La data di inizio non può venire dopo la data di fine.',
     noUnit: '(senza unità)',
     forNone: '— nessuno —',
