@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDay } from '../../../shared/document/labels.ts'
+import { useDayInput } from '../dayInput.ts'
 
 /** A number as people type it: `12`, `12,5`, `12.5`, `-3`; blank is no value. */
 export function parseNumber(text: string): number | null | undefined {
@@ -107,7 +108,8 @@ export function DateField({
   disabled?: boolean
   'data-field'?: string
 }) {
-  const { i18n } = useTranslation()
+  const { t, i18n } = useTranslation('pactMonitoring')
+  const { outOfRange, ...day } = useDayInput(value, onCommit, { required })
   if (disabled)
     return (
       <ReadOnlyValue
@@ -119,19 +121,14 @@ export function DateField({
   return (
     <input
       type="date"
-      className="pm-date"
+      className={`pm-date${outOfRange ? ' invalid' : ''}`}
       aria-label={label}
-      value={value ?? ''}
+      aria-invalid={outOfRange || undefined}
+      title={outOfRange ? t('dayRange') : undefined}
       required={required}
       disabled={disabled}
-      min="1900-01-01"
-      max="2200-12-31"
       onKeyDown={(e) => e.stopPropagation()}
-      onChange={(e) => {
-        const v = e.target.value
-        if (/^\d{4}-\d{2}-\d{2}$/.test(v)) onCommit(v)
-        else if (v === '' && !required) onCommit(null)
-      }}
+      {...day}
       {...rest}
     />
   )

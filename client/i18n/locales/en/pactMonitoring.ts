@@ -2,6 +2,7 @@ import type { pactMonitoring as it } from '../it/pactMonitoring.ts'
 
 /** Impact metrics, the learning cycle and the pact's health. */
 export const pactMonitoring: typeof it = {
+  dayRange: 'Write a date between 1900 and 2200: this one was not saved.',
   directions: { increase: 'To increase', decrease: 'To decrease' },
   frequencies: {
     weekly: 'Weekly',

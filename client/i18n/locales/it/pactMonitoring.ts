@@ -1,5 +1,6 @@
 /** Metriche di impatto, apprendimento continuo e salute del patto. */
 export const pactMonitoring = {
+  dayRange: 'Scrivi una data tra il 1900 e il 2200: questa non è stata salvata.',
   directions: { increase: 'Da aumentare', decrease: 'Da ridurre' },
   frequencies: {
     weekly: 'Settimanale',
