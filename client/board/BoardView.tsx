@@ -6,6 +6,7 @@ import { BoardHeader } from './BoardHeader.tsx'
 import { LostEditNotice } from './LostEditNotice.tsx'
 import { UndoKeptNotice } from './UndoKeptNotice.tsx'
 import { GivenUpNotice } from './GivenUpNotice.tsx'
+import { TextCutNotice } from './TextCutNotice.tsx'
 import { LateDotNotice } from '../facilitation/LateDotNotice.tsx'
 import { phaseView } from './phases.tsx'
 import { ViewLoadBoundary } from './ViewLoadBoundary.tsx'
@@ -92,6 +93,7 @@ export function BoardView() {
         <LostEditNotice />
         <UndoKeptNotice />
         <GivenUpNotice />
+        <TextCutNotice />
         <LateDotNotice />
       </main>
     </div>

@@ -117,6 +117,7 @@ export function createBoardActions(
   /** The step an Escape took back, while its notice offers it again. */
   let givenUp: { phase: Phase; undone: unknown } | null = null
   let givenUpCount = 0
+  let textCuts = 0
   const noteKept = (work: OthersWork | null) => {
     if (!work) return
     const peers = store.getState().peers
@@ -323,6 +324,13 @@ export function createBoardActions(
       step = null
       noteKept(undo.redo(was.phase))
       undo.stopCapturing()
+    },
+    /** Text pasted into a field went past its limit: the rest was left out (TextCutNotice). */
+    noteTextCut(limit: number): void {
+      store.setState({ textCut: { n: ++textCuts, limit } })
+    },
+    dismissTextCut(): void {
+      store.setState({ textCut: null })
     },
     /** Forgets the notice of words given up (GivenUpNotice). */
     dismissGivenUp(): void {

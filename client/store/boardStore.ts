@@ -95,6 +95,8 @@ export interface BoardState {
    * Ctrl+Y) brings them back (GivenUpNotice).
    */
   givenUp: { n: number } | null
+  /** Text pasted into a field was longer than the field holds: its limit (TextCutNotice). */
+  textCut: { n: number; limit: number } | null
   error: string | null
 }
 
@@ -168,6 +170,7 @@ export function createBoardStore(init: {
     lostEdit: null,
     undoKept: null,
     givenUp: null,
+    textCut: null,
     error: null,
   }))
 }

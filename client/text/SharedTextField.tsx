@@ -1,4 +1,4 @@
-import { useEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react'
+import { useEffect, useRef, type ClipboardEvent, type FocusEvent, type KeyboardEvent } from 'react'
 import type * as Y from 'yjs'
 import { useBoardActions } from '../store/context.tsx'
 import { nextLoss, type LostEdit } from '../store/boardStore.ts'
@@ -302,6 +302,16 @@ function EditableTextField({
       presence.typed()
     },
     onKeyDown,
+    // the field holds `maxLength` characters and the browser cuts a longer paste without a
+    // word (5,000 pasted into the territory kept 200): the page says so
+    onPaste: (e: ClipboardEvent<HTMLTextAreaElement | HTMLInputElement>) => {
+      const el = e.currentTarget
+      const limit = text.maxLength
+      if (limit === undefined) return
+      const selected = (el.selectionEnd ?? 0) - (el.selectionStart ?? 0)
+      const room = limit - (el.value.length - selected)
+      if (e.clipboardData.getData('text').length > room) actions.noteTextCut(limit)
+    },
     onFocus: (e: FocusEvent) => {
       finished.current = false
       typed.current = false

@@ -175,6 +175,10 @@ export const board = {
   },
   clusterDefaultName: 'Branch {{n}}',
   readOnly: 'Read-only',
+  textCut: {
+    text: 'The pasted text was longer than the field holds: its first {{limit}} characters were kept.',
+    close: 'Close',
+  },
   givenUp: {
     text: 'Edit given up with Esc.',
     restore: 'Restore',

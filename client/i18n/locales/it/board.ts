@@ -183,6 +183,10 @@ export const board = {
   },
   clusterDefaultName: 'Ramo {{n}}',
   readOnly: 'Sola lettura',
+  textCut: {
+    text: 'Il testo incollato era più lungo di quanto il campo contiene: ne sono stati tenuti i primi {{limit}} caratteri.',
+    close: 'Chiudi',
+  },
   givenUp: {
     text: 'Modifica annullata con Esc.',
     restore: 'Ripristina',
