@@ -238,6 +238,7 @@ describe('the Patto phase in the browser', () => {
     await row.locator('input[data-field=from]').fill('2027-01-15')
     const adhesion = alice.page.locator('.adhesions-table tr[data-actor-id=a3]')
     await adhesion.locator('select[data-field=adheres]').selectOption('yes')
+    await adhesion.locator('input[data-field=date]').fill('2027-02-15')
 
     // the export holds the phase as the room wrote it
     let exported: Json = {}
@@ -288,6 +289,8 @@ describe('the Patto phase in the browser', () => {
     expect(await projector.ledger.locator('td[data-field=period]').innerText()).toBe(
       '15/01/2027 → …',
     )
+    const signed = projector.page.locator('.adhesions-table tr[data-actor-id=a3] td').nth(1)
+    expect(await signed.innerText()).toBe('15/02/2027')
     expect(await projector.page.locator('select, textarea, input').count()).toBe(0)
     expect(await projector.page.locator('.ledger-csv').count()).toBe(1)
     await screenshot(projector.page, 'pact-commitments-projector')

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next'
+import { formatDay } from '../../../shared/document/labels.ts'
+import { useDayInput } from '../dayInput.ts'
 import { useBoard } from '../../store/context.tsx'
 import { canEdit } from '../../store/boardStore.ts'
 import { useAdhesions } from '../data.ts'
@@ -8,7 +10,7 @@ import type { Ledger } from './useLedger.ts'
 
 /** Each actor's adhesion to the pact: whether it adheres, since when, who signed for it. */
 export function Adhesions({ ledger }: { ledger: Ledger }) {
-  const { t } = useTranslation('pact')
+  const { t, i18n } = useTranslation('pact')
   const editable = useBoard(canEdit)
   const adhesions = useAdhesions()
   const pact = usePactActions()
@@ -68,18 +70,16 @@ export function Adhesions({ ledger }: { ledger: Ledger }) {
                   </td>
                   <td data-column={t('adhesions.date')}>
                     {editable ? (
-                      <input
-                        type="date"
-                        className="pact-input"
-                        data-field="date"
-                        aria-label={`${t('adhesions.date')} · ${name}`}
+                      <AdhesionDay
+                        stored={ad?.date ?? null}
+                        label={`${t('adhesions.date')} · ${name}`}
                         disabled={!ad}
                         title={ad ? undefined : t('adhesions.firstSay')}
-                        value={ad?.date ?? ''}
-                        onChange={(e) => pact.setAdhesion(a.id, { date: e.target.value || null })}
+                        onCommit={(date) => pact.setAdhesion(a.id, { date })}
                       />
                     ) : (
-                      (ad?.date ?? '')
+                      // as the room reads a day (06/12/2026), not as it is stored (2026-12-06)
+                      formatDay(ad?.date ?? null, i18n.language)
                     )}
                   </td>
                   <td data-column={t('adhesions.signedBy')}>
@@ -102,5 +102,35 @@ export function Adhesions({ ledger }: { ledger: Ledger }) {
         </table>
       )}
     </section>
+  )
+}
+
+/** The day an actor signed: written once a whole day of the range is typed (useDayInput). */
+function AdhesionDay({
+  stored,
+  label,
+  disabled,
+  title,
+  onCommit,
+}: {
+  stored: string | null
+  label: string
+  disabled: boolean
+  title: string | undefined
+  onCommit(day: string | null): void
+}) {
+  const { t } = useTranslation('pactMonitoring')
+  const { outOfRange, ...day } = useDayInput(stored, onCommit)
+  return (
+    <input
+      type="date"
+      className={`pact-input${outOfRange ? ' invalid' : ''}`}
+      data-field="date"
+      aria-label={label}
+      aria-invalid={outOfRange || undefined}
+      disabled={disabled}
+      title={outOfRange ? t('dayRange') : title}
+      {...day}
+    />
   )
 }
