@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent } from 'react'
+import { useEffect, useState, type ChangeEvent } from 'react'
 
 /** The days a pact speaks of (its years' range, as YearField's): 0001 or 9999 is a slip. */
 export const DAY_MIN = '1900-01-01'
@@ -11,7 +11,7 @@ export const dayInRange = (day: string): boolean => day >= DAY_MIN && day <= DAY
  * 0002-…, 0020-…, 0202-…: those stay here, unwritten, and the day is written once it is a
  * whole day of the range (others saw each of them, and an undo took back one digit). A day
  * left outside the range stays shown with `outOfRange` set (the field says why) and is not
- * written; a blank is written as no day unless `required`.
+ * written, until the stored day changes; a blank is written as no day unless `required`.
  */
 export function useDayInput(
   stored: string | null,
@@ -20,6 +20,11 @@ export function useDayInput(
 ) {
   const [draft, setDraft] = useState<string | null>(null)
   const [outOfRange, setOutOfRange] = useState(false)
+  // someone else's day (or an undo) replaces what was left here unwritten
+  useEffect(() => {
+    setDraft(null)
+    setOutOfRange(false)
+  }, [stored])
   const settle = (day: string | null) => {
     setDraft(null)
     setOutOfRange(false)
