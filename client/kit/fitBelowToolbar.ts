@@ -158,7 +158,8 @@ export function fitBelowToolbar(
   }
   // the toolbar measured takes the place of the room `base` keeps for it at the top (two rows
   // on a laptop): a toolbar of one row leaves the tree the rest
-  if (area.above) sides.top = Math.round(area.top - area.box.top + MARGIN_PX)
+  if (area.above)
+    sides.top = Math.max(share ? sides.top : 0, Math.round(area.top - area.box.top + MARGIN_PX))
   if (area.below)
     sides.bottom = Math.max(sides.bottom, Math.round(area.box.bottom - area.bottom + MARGIN_PX))
   if (area.beside)

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { focusAfter } from '../lib/dom.ts'
 
 export const YEAR_MIN = 1900
@@ -45,6 +45,8 @@ export function YearField({
   const [draft, setDraft] = useState<string | null>(null)
   /** The last year typed was refused: the field says so to assistive technology too. */
   const [refused, setRefused] = useState(false)
+  // someone else's year replaces the refused one
+  useEffect(() => setRefused(false), [value])
   /** Enter wrote it and gave the focus on: the blur that follows writes nothing more. */
   const passing = useRef(false)
   /** Writes what was typed; false when `check` refused it (its message shows). */

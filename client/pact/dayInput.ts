@@ -37,7 +37,8 @@ export function useDayInput(
     max: DAY_MAX,
     onChange: (e: ChangeEvent<HTMLInputElement>) => {
       const day = e.target.value
-      if (day === '' && !required) return settle(null)
+      // a day that must be there keeps the stored one (a part of it cleared)
+      if (day === '') return required ? setDraft(null) : settle(null)
       if (/^\d{4}-\d{2}-\d{2}$/.test(day) && dayInRange(day)) return settle(day)
       setDraft(day)
     },

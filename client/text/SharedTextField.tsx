@@ -307,10 +307,13 @@ function EditableTextField({
     onPaste: (e: ClipboardEvent<HTMLTextAreaElement | HTMLInputElement>) => {
       const el = e.currentTarget
       const limit = text.maxLength
-      if (limit === undefined) return
+      if (limit === undefined || el.readOnly) return
       const selected = (el.selectionEnd ?? 0) - (el.selectionStart ?? 0)
       const room = limit - (el.value.length - selected)
-      if (e.clipboardData.getData('text').length > room) actions.noteTextCut(limit)
+      // a one-line field drops the line breaks of what is pasted
+      const pasted = e.clipboardData.getData('text')
+      const kept = multiline ? pasted : pasted.replace(/[\r\n]/g, '')
+      if (kept.length > room) actions.noteTextCut(limit)
     },
     onFocus: (e: FocusEvent) => {
       finished.current = false

@@ -116,6 +116,8 @@ const strategy: PactSection = {
   title: (l) => l.sections.strategy,
   isEmpty: (ctx) => ctx.board.strategy.candidates.length === 0,
   draw: (ctx) => {
+    // nothing to rank yet: one line, not the headings of empty lists (it split across pages)
+    if (!ctx.board.strategy.candidates.length) return nothingYet(ctx)
     const { doc, labels } = ctx
     const s = labels.strategy
     const view = strategyOf(ctx.board)

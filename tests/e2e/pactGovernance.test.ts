@@ -57,7 +57,7 @@ describe('the pact’s governance in the browser', () => {
     await expect.poll(bodies).toMatchObject([{ decision: null, frequency: 'quarterly' }])
   })
 
-  it('a rule or a commitment made and given up with Escape goes, the keyboard back on its «+»; «Ripristina» brings it back with its words', async () => {
+  it('a rule, a commitment or an indicator made and given up with Escape goes, the keyboard back on its «+»; «Ripristina» brings it back with its words', async () => {
     const { board, alice, bruno } = await participants(suite, 'Patto con ripensamenti')
     await alice.openView('governance')
     await bruno.openView('governance')
@@ -98,5 +98,22 @@ describe('the pact’s governance in the browser', () => {
     await expect.poll(async () => (await exported()).commitments).toEqual([])
     await expect.poll(() => menu.evaluate((el) => el === document.activeElement)).toBe(true)
     await screenshot(alice.page, 'pact-commitment-given-up')
+
+    // an indicator, the same
+    await alice.page.locator('#pact-tab-indicators').click()
+    const addIndicator = alice.page.getByTestId('add-indicator')
+    await addIndicator.click()
+    const indicators = alice.page.locator('[data-indicator-id]')
+    await expect.poll(() => indicators.count()).toBe(1)
+    await expect
+      .poll(() =>
+        indicators.locator('[data-field=label]').evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true)
+    await alice.page.keyboard.type('Tirocini avviati')
+    await alice.page.keyboard.press('Escape')
+    await expect.poll(() => indicators.count()).toBe(0)
+    await expect.poll(async () => (await exported()).indicators).toEqual([])
+    await expect.poll(() => addIndicator.evaluate((el) => el === document.activeElement)).toBe(true)
   })
 })

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { focusNewField } from '../../text/typeAhead.ts'
+import { useBackToMaker } from '../useBackToMaker.ts'
 import { useActors } from '../../stakeholders/data.ts'
 import { useBoard } from '../../store/context.tsx'
 import { canEdit } from '../../store/boardStore.ts'
@@ -25,6 +26,7 @@ export function GovernanceView() {
   const { t } = useTranslation('pact')
   const editable = useBoard(canEdit)
   const bodies = useBodies()
+  const made = useBackToMaker(bodies.map((b) => b.id))
   const actors = useActors()
   const pact = usePactActions()
   const missing = SUGGESTED.filter(
@@ -39,7 +41,11 @@ export function GovernanceView() {
             <div className="gov-add">
               <button
                 className="primary"
-                onClick={() => focusBodyField(pact.addBody(bodies), 'label')}
+                onClick={(e) => {
+                  const id = pact.addBody(bodies)
+                  made(id, e.currentTarget)
+                  focusBodyField(id, 'label')
+                }}
               >
                 + {t('governance.addBody')}
               </button>

@@ -17,6 +17,7 @@ import { IndicatorCard } from './IndicatorCard.tsx'
 import { INDICATOR_PRESETS, presetFields, type PresetKey } from './presets.ts'
 import { useIndicatorActions } from './useIndicatorActions.ts'
 import { focusNewField } from '../../text/typeAhead.ts'
+import { useBackToMaker } from '../useBackToMaker.ts'
 import './indicators.css'
 
 const titleSelector = (s: BoardState) => s.title
@@ -32,6 +33,7 @@ export function IndicatorsView() {
   const editable = useBoard(canEdit)
   const title = useBoard(titleSelector)
   const indicators = useIndicators()
+  const made = useBackToMaker(indicators.map((i) => i.id))
   const actors = useActorNames()
   const objectives = useObjectiveNames()
   const rows = useLogframeRowNames()
@@ -86,7 +88,11 @@ export function IndicatorsView() {
             <button
               className="primary"
               data-testid="add-indicator"
-              onClick={() => focusName(write.add(indicators))}
+              onClick={(e) => {
+                const id = write.add(indicators)
+                made(id, e.currentTarget)
+                focusName(id)
+              }}
             >
               + {t('indicators.add')}
             </button>

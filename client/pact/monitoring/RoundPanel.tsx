@@ -14,6 +14,7 @@ import { CommitmentStatusList } from './CommitmentStatusList.tsx'
 import { MeasurementsTable } from './MeasurementsTable.tsx'
 import type { useMonitoringActions } from './useMonitoringActions.ts'
 import { focusNewField } from '../../text/typeAhead.ts'
+import { useBackToMaker } from '../useBackToMaker.ts'
 
 /** One monitoring round: its values, the commitments' status, what was learned and changed. */
 export function RoundPanel({
@@ -39,6 +40,7 @@ export function RoundPanel({
 }) {
   const { t } = useTranslation('pactMonitoring')
   const actions = useBoardActions()
+  const made = useBackToMaker(adaptations.map((a) => a.id))
   const actorNames = new Map(actors.map((a) => [a.id, a.label]))
   const name = round.label || t('unnamed')
   return (
@@ -118,8 +120,9 @@ export function RoundPanel({
         {editable && (
           <button
             data-testid="add-adaptation"
-            onClick={() => {
+            onClick={(e) => {
               const id = write.addAdaptation(round.id)
+              made(id, e.currentTarget)
               // its «Che cosa» takes the focus, and what is typed before it is drawn
               if (id) focusNewField(`[data-adaptation-id="${CSS.escape(id)}"] [data-field=what]`)
             }}

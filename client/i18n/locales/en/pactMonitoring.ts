@@ -85,7 +85,7 @@ export const pactMonitoring: typeof it = {
     },
     baselineGroup: 'Baseline',
     targetGroup: 'Target',
-    invalidNumber: 'Write a number, at most a trillion (e.g. 12.5 or -3)',
+    invalidNumber: 'Write a number between minus and plus a trillion (e.g. 12.5 or -3)',
     remove: 'Delete indicator',
     removeConfirm:
       'Delete the indicator “{{label}}” and the values measured in the rounds? (It can be undone.)',

@@ -83,7 +83,7 @@ export const pactMonitoring = {
     },
     baselineGroup: 'Partenza',
     targetGroup: 'Traguardo',
-    invalidNumber: 'Scrivi un numero, al più mille miliardi (es. 12,5 o -3)',
+    invalidNumber: 'Scrivi un numero tra meno e più mille miliardi (es. 12,5 o -3)',
     remove: 'Elimina indicatore',
     removeConfirm:
       'Eliminare l’indicatore «{{label}}» e i valori misurati nei monitoraggi? (Si può annullare.)',
