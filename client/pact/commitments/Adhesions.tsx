@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { formatDay } from '../../../shared/document/labels.ts'
-import { useDayInput } from '../dayInput.ts'
+import { DayInput } from '../DayInput.tsx'
 import { useBoard } from '../../store/context.tsx'
 import { canEdit } from '../../store/boardStore.ts'
 import { useAdhesions } from '../data.ts'
@@ -70,12 +70,14 @@ export function Adhesions({ ledger }: { ledger: Ledger }) {
                   </td>
                   <td data-column={t('adhesions.date')}>
                     {editable ? (
-                      <AdhesionDay
+                      <DayInput
                         stored={ad?.date ?? null}
-                        label={`${t('adhesions.date')} · ${name}`}
+                        onCommit={(date) => pact.setAdhesion(a.id, { date })}
+                        className="pact-input"
+                        data-field="date"
+                        aria-label={`${t('adhesions.date')} · ${name}`}
                         disabled={!ad}
                         title={ad ? undefined : t('adhesions.firstSay')}
-                        onCommit={(date) => pact.setAdhesion(a.id, { date })}
                       />
                     ) : (
                       // as the room reads a day (06/12/2026), not as it is stored (2026-12-06)
@@ -102,35 +104,5 @@ export function Adhesions({ ledger }: { ledger: Ledger }) {
         </table>
       )}
     </section>
-  )
-}
-
-/** The day an actor signed: written once a whole day of the range is typed (useDayInput). */
-function AdhesionDay({
-  stored,
-  label,
-  disabled,
-  title,
-  onCommit,
-}: {
-  stored: string | null
-  label: string
-  disabled: boolean
-  title: string | undefined
-  onCommit(day: string | null): void
-}) {
-  const { t } = useTranslation('pactMonitoring')
-  const { outOfRange, ...day } = useDayInput(stored, onCommit)
-  return (
-    <input
-      type="date"
-      className={`pact-input${outOfRange ? ' invalid' : ''}`}
-      data-field="date"
-      aria-label={label}
-      aria-invalid={outOfRange || undefined}
-      disabled={disabled}
-      title={outOfRange ? t('dayRange') : title}
-      {...day}
-    />
   )
 }

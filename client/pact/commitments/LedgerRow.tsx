@@ -10,7 +10,7 @@ import type { Commitment } from '../../../shared/pact/ledger.ts'
 import { useBoard } from '../../store/context.tsx'
 import { canEdit } from '../../store/boardStore.ts'
 import { focusInNextRow } from '../../lib/dom.ts'
-import { useDayInput } from '../dayInput.ts'
+import { DayInput } from '../DayInput.tsx'
 import { PactText } from '../PactText.tsx'
 import { usePactActions } from '../usePactActions.ts'
 import { AmountField } from './AmountField.tsx'
@@ -190,14 +190,15 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
       <td className="ledger-period-cell" {...column('period')}>
         <div className="ledger-period">
           {(['from', 'to'] as const).map((field) => (
-            <LedgerDay
+            <DayInput
               key={field}
-              field={field}
               stored={c[field]}
-              label={label(field)}
-              title={dateError ? t('ledger.dateOrder') : t(`ledger.columns.${field}`)}
-              disordered={dateError}
               onCommit={(day) => setDate(field, day ?? '')}
+              className="pact-input"
+              data-field={field}
+              aria-label={label(field)}
+              invalid={dateError}
+              title={dateError ? t('ledger.dateOrder') : t(`ledger.columns.${field}`)}
             />
           ))}
           {dateError && (
@@ -281,38 +282,5 @@ export function LedgerRow({ c, ledger }: { c: Commitment; ledger: Ledger }) {
         </button>
       </td>
     </tr>
-  )
-}
-
-/** A commitment's first or last day: written once a whole day of the range is typed. */
-function LedgerDay({
-  field,
-  stored,
-  label,
-  title,
-  disordered,
-  onCommit,
-}: {
-  field: 'from' | 'to'
-  stored: string | null
-  label: string
-  title: string
-  /** The two days are the wrong way round (the row says so). */
-  disordered: boolean
-  onCommit(day: string | null): void
-}) {
-  const { t } = useTranslation('pactMonitoring')
-  const { outOfRange, ...day } = useDayInput(stored, onCommit)
-  const bad = disordered || outOfRange
-  return (
-    <input
-      type="date"
-      className={`pact-input${bad ? ' invalid' : ''}`}
-      data-field={field}
-      aria-label={label}
-      aria-invalid={bad || undefined}
-      title={outOfRange ? t('dayRange') : title}
-      {...day}
-    />
   )
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDay } from '../../../shared/document/labels.ts'
-import { useDayInput } from '../dayInput.ts'
+import { DayInput } from '../DayInput.tsx'
 
 /** A number as people type it: `12`, `12,5`, `12.5`, `-3`; blank is no value. */
 export function parseNumber(text: string): number | null | undefined {
@@ -108,8 +108,7 @@ export function DateField({
   disabled?: boolean
   'data-field'?: string
 }) {
-  const { t, i18n } = useTranslation('pactMonitoring')
-  const { outOfRange, ...day } = useDayInput(value, onCommit, { required })
+  const { i18n } = useTranslation()
   if (disabled)
     return (
       <ReadOnlyValue
@@ -119,16 +118,13 @@ export function DateField({
       />
     )
   return (
-    <input
-      type="date"
-      className={`pm-date${outOfRange ? ' invalid' : ''}`}
+    <DayInput
+      stored={value}
+      onCommit={onCommit}
+      className="pm-date"
       aria-label={label}
-      aria-invalid={outOfRange || undefined}
-      title={outOfRange ? t('dayRange') : undefined}
       required={required}
-      disabled={disabled}
       onKeyDown={(e) => e.stopPropagation()}
-      {...day}
       {...rest}
     />
   )

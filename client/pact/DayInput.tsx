@@ -1,4 +1,5 @@
-import { useEffect, useState, type ChangeEvent } from 'react'
+import { useEffect, useState, type ChangeEvent, type InputHTMLAttributes } from 'react'
+import { useTranslation } from 'react-i18next'
 
 /** The days a pact speaks of (its years' range, as YearField's): 0001 or 9999 is a slip. */
 export const DAY_MIN = '1900-01-01'
@@ -13,7 +14,7 @@ export const dayInRange = (day: string): boolean => day >= DAY_MIN && day <= DAY
  * left outside the range stays shown with `outOfRange` set (the field says why) and is not
  * written, until the stored day changes; a blank is written as no day unless `required`.
  */
-export function useDayInput(
+function useDayInput(
   stored: string | null,
   commit: (day: string | null) => void,
   { required = false }: { required?: boolean } = {},
@@ -46,4 +47,44 @@ export function useDayInput(
       if (draft) setOutOfRange(true)
     },
   }
+}
+
+/**
+ * The pact's date input (a commitment's, an indicator's, a round's, an adhesion's): the day
+ * kept by {@link useDayInput}, marked with why when outside the range, or when `invalid` (a
+ * reason of the caller's, said in `title`: two days the wrong way round).
+ */
+export function DayInput({
+  stored,
+  onCommit,
+  required = false,
+  className,
+  invalid = false,
+  title,
+  ...rest
+}: {
+  stored: string | null
+  onCommit(day: string | null): void
+  required?: boolean
+  className: string
+  invalid?: boolean
+  title?: string
+} & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'type' | 'value' | 'onChange' | 'onBlur' | 'className' | 'title' | 'required'
+>) {
+  const { t } = useTranslation('pactMonitoring')
+  const { outOfRange, ...day } = useDayInput(stored, onCommit, { required })
+  const bad = invalid || outOfRange
+  return (
+    <input
+      type="date"
+      className={`${className}${bad ? ' invalid' : ''}`}
+      aria-invalid={bad || undefined}
+      title={outOfRange ? t('dayRange') : title}
+      required={required}
+      {...rest}
+      {...day}
+    />
+  )
 }
