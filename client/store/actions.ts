@@ -23,7 +23,8 @@ import { textStepKey } from './textSteps.ts'
 import { newId } from './ids.ts'
 import type { PhaseUndo } from './origin.ts'
 import type { OthersWork } from './othersWork.ts'
-import { mayRunRoom, mayWrite, type BoardStore, type LostEdit } from './boardStore.ts'
+import { mayRunRoom, mayWrite, type BoardStore } from './boardStore.ts'
+import { createPageActions } from './pageActions.ts'
 
 const PHASE_ORIGIN = Symbol('trama.phase')
 
@@ -117,7 +118,6 @@ export function createBoardActions(
   /** The step an Escape took back, while its notice offers it again. */
   let givenUp: { phase: Phase; undone: unknown } | null = null
   let givenUpCount = 0
-  let textCuts = 0
   const noteKept = (work: OthersWork | null) => {
     if (!work) return
     const peers = store.getState().peers
@@ -126,22 +126,18 @@ export function createBoardActions(
   }
 
   const actions = {
+    ...createPageActions(store),
     /** Any multi-record change (e.g. deriving the objective tree) as one undoable step. */
     transact: (fn: (doc: Y.Doc) => void): boolean => write(() => fn(doc)),
 
+    /** A card: it and the first text written into it are one step (putRecordFor). */
     addCard(canvas: CanvasName, fields: Fields & { kind: string }, position: XY): string | null {
-      const id = newId()
-      const ok = write(() => {
-        putRecord(doc, `${canvas}.nodes`, id, {
-          label: '',
-          ...fields,
-          x: Math.round(position.x),
-          y: Math.round(position.y),
-        })
-        // The card and the first text written into it are one step.
-        adopted = { key: textStepKey(`${canvas}.nodes`, id, 'label'), created: true }
+      return actions.putRecordFor(`${canvas}.nodes`, 'label', {
+        label: '',
+        ...fields,
+        x: Math.round(position.x),
+        y: Math.round(position.y),
       })
-      return ok ? id : null
     },
     updateCard(canvas: CanvasName, id: string, patch: Fields): void {
       write(() => patchRecord(doc, `${canvas}.nodes`, id, patch))
@@ -273,23 +269,11 @@ export function createBoardActions(
     ): boolean {
       return changeText(name, id, field, alongside, (text) => trimOwnBlanks(text, doc.clientID))
     },
-    /** Whether the phase on screen shows its canvas rather than its tables. */
-    setCanvasInView(inView: boolean): void {
-      if (store.getState().canvasInView !== inView) store.setState({ canvasInView: inView })
-    },
     /** To a canvas: its phase, and there the canvas rather than its tables («vai a votare»). */
     goToCanvas(canvas: CanvasName): void {
       actions.setTab(canvas)
       // the problem tree has no tables to leave
       if (canvas !== 'problems') store.setState({ showCanvas: canvas })
-    },
-    /** The phase showed the canvas asked for: the request is done. */
-    canvasShown(): void {
-      store.setState({ showCanvas: null })
-    },
-    /** Keeps aside what this user was writing when someone else deleted it (or forgets it). */
-    noteLostEdit(lost: LostEdit | null): void {
-      store.setState({ lostEdit: lost })
     },
     /** The edit of a field is over: the next write, even to the same field, is a new step. */
     endTextEdit(): void {
@@ -324,13 +308,6 @@ export function createBoardActions(
       step = null
       noteKept(undo.redo(was.phase))
       undo.stopCapturing()
-    },
-    /** Text pasted into a field went past its limit: the rest was left out (TextCutNotice). */
-    noteTextCut(limit: number): void {
-      store.setState({ textCut: { n: ++textCuts, limit } })
-    },
-    dismissTextCut(): void {
-      store.setState({ textCut: null })
     },
     /** Forgets the notice of words given up (GivenUpNotice). */
     dismissGivenUp(): void {
@@ -373,10 +350,6 @@ export function createBoardActions(
       step = null
       noteKept(undo.redo(phaseNow()))
       undo.stopCapturing()
-    },
-    /** Forgets the notice of what an undo kept (UndoKeptNotice). */
-    dismissUndoKept(): void {
-      store.setState({ undoKept: null })
     },
     /** A drag starts a new undo step, so it never merges with the edit before it. */
     beginGesture: () => undo.stopCapturing(),
