@@ -16,6 +16,7 @@ import {
   useStore,
 } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
+import { FitAllButton } from './FitAllButton.tsx'
 import { FLOW_PRO_OPTIONS, FlowCredit } from './FlowCredit.tsx'
 import type { CanvasName } from '../../shared/schema/index.ts'
 import type { CardNode, LinkEdge } from '../store/projection.ts'
@@ -91,7 +92,7 @@ export function BoardCanvas({
   fitViewOptions: FitViewOptions
   /**
    * «Mostra tutto» frames the cards again this way (clear of the toolbars and the warnings),
-   * right after React Flow's own fit with `fitViewOptions`.
+   * instead of React Flow's own fit with `fitViewOptions`.
    */
   onFitView?: () => void
   minimapColor: (n: Node) => string
@@ -135,7 +136,9 @@ export function BoardCanvas({
     >
       <Background gap={24} color="#d9d6cc" />
       {chrome && (
-        <Controls showInteractive={false} fitViewOptions={fitViewOptions} onFitView={onFitView} />
+        <Controls showInteractive={false} showFitView={!onFitView} fitViewOptions={fitViewOptions}>
+          {onFitView && <FitAllButton onClick={onFitView} />}
+        </Controls>
       )}
       {chrome && (
         <MiniMap

@@ -1,4 +1,4 @@
-import { getViewportForBounds, type FitViewOptions, type Rect } from '@xyflow/react'
+import { getViewportForBounds, type FitViewOptions, type Rect, type Viewport } from '@xyflow/react'
 import { coveringBoxes } from '../projector/coveredEdge.ts'
 import { footClearNow } from '../room/footClear.ts'
 
@@ -185,6 +185,34 @@ export function fitBelowToolbar(
   for (const side of ['top', 'right', 'bottom', 'left'] as const)
     if (clear[side] !== px(padding[side])) out[side] = `${clear[side]}px`
   return { ...base, padding: out }
+}
+
+/**
+ * The view that frames `bounds` (the measured cards, in the flow) in the canvas as it is now,
+ * clear of its toolbars and minimap ({@link fitBelowToolbar}); null when the canvas is not laid
+ * out. Set at once with `setViewport`: React Flow's own fit waits for its cards to be measured
+ * and meanwhile keeps the options in a field of its store that the canvas's props overwrite,
+ * and fits to the size it last measured, so a frame worked out from the page as it was before
+ * could land on a page that had changed (once, under load, a wide tree came out framed without
+ * the minimap's room: its last two root causes under it).
+ */
+export function viewportBelowToolbar(
+  canvas: Element | null | undefined,
+  base: FitViewOptions,
+  bounds: Rect,
+): Viewport | null {
+  const view = canvas?.matches('.react-flow') ? canvas : canvas?.querySelector('.react-flow')
+  const box = view?.getBoundingClientRect()
+  if (!box?.width || !box.height || bounds.width <= 0 || bounds.height <= 0) return null
+  const fit = fitBelowToolbar(canvas, base, bounds)
+  return getViewportForBounds(
+    bounds,
+    box.width,
+    box.height,
+    fit.minZoom ?? FLOW_ZOOM.min,
+    fit.maxZoom ?? FLOW_ZOOM.max,
+    fit.padding ?? 0.1,
+  )
 }
 
 /** The zoom range of the canvases that edit (kit/useCanvasHandlers.ts, editableFlowProps). */

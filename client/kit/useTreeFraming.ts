@@ -1,6 +1,6 @@
 import { useCallback } from 'react'
 import type { FitViewOptions, ReactFlowInstance } from '@xyflow/react'
-import { fitBelowToolbar } from './fitBelowToolbar.ts'
+import { viewportBelowToolbar } from './fitBelowToolbar.ts'
 import { onPhone } from './phone.ts'
 import { revealCard } from './treeWalk.ts'
 
@@ -9,6 +9,29 @@ import { revealCard } from './treeWalk.ts'
  * cards side by side. A workshop's 25 cards fitted to a phone's width were at 0.11, specks.
  */
 export const PHONE_READING_ZOOM = 0.8
+
+/** The frames a framing waits at most for the cards to have their size (a second or so). */
+const MEASURE_FRAMES = 60
+
+/**
+ * Resolves on the first frame where React Flow has measured every card (the tree's frame is
+ * worked out from their sizes: unmeasured, a card counts as a point), or after MEASURE_FRAMES.
+ */
+function cardsMeasured(flow: ReactFlowInstance): Promise<void> {
+  const ready = () =>
+    flow.getNodes().every((n) => {
+      const size = flow.getInternalNode(n.id)?.measured
+      return n.hidden || (!!size?.width && !!size.height)
+    })
+  return new Promise((resolve) => {
+    let left = MEASURE_FRAMES
+    const check = () => {
+      if (ready() || left-- <= 0) resolve()
+      else requestAnimationFrame(check)
+    }
+    check()
+  })
+}
 
 /**
  * How a tree (the problems', the objectives') is framed in its canvas:
@@ -27,11 +50,15 @@ export function useTreeFraming(
   centre: () => string | undefined,
 ) {
   const all = useCallback(
-    (duration?: number) =>
-      flow.fitView({
-        ...fitBelowToolbar(canvas(), options, flow.getNodesBounds(flow.getNodes())),
-        duration,
-      }),
+    async (duration?: number): Promise<unknown> => {
+      await cardsMeasured(flow)
+      const nodes = flow.getNodes()
+      if (!nodes.length) return
+      const view = viewportBelowToolbar(canvas(), options, flow.getNodesBounds(nodes))
+      // a canvas not laid out (hidden): React Flow fits once it can
+      if (!view) return flow.fitView({ ...options, duration })
+      return flow.setViewport(view, { duration })
+    },
     [flow, canvas, options],
   )
   const open = useCallback(
