@@ -108,6 +108,17 @@ export function focusAfter(from: Element | null): void {
 }
 
 /**
+ * Enter in a field that writes when it is left (an amount, an indicator's value): it is left for
+ * the next field, as Enter does in the pact's other fields; only the page's last field is left
+ * for nothing. Blurred, the keyboard was on the page's body and the next words typed (the unit,
+ * after an amount) went nowhere.
+ */
+export function leaveForNext(field: HTMLElement): void {
+  focusAfter(field)
+  if (document.activeElement === field) field.blur()
+}
+
+/**
  * Before a row (a list's item, a table's row) goes with its own button, `same` in it (✕): the
  * same button of the next row takes the focus, of the previous one for the last row, else
  * `fallback` (the list's «+» button). The keyboard stays in the list, not on the page's body,

@@ -103,6 +103,11 @@ describe('the pact’s learning cycle in the browser', () => {
         .poll(() => card.locator('[data-testid=indicator-no-state]').textContent())
         .toContain('manca il valore di partenza')
       await alice.type(card.locator('[data-field=baseline]'), '40')
+      // Enter goes on to the next field, the baseline's day (it left the keyboard on the page's
+      // body, and what was typed next went nowhere)
+      await expect
+        .poll(() => alice.page.evaluate(() => document.activeElement?.getAttribute('data-field')))
+        .toBe('baselineDate')
       await card.locator('[data-field=baselineDate]').fill('2027-01-01')
       await alice.type(card.locator('[data-field=target]'), '140')
       await card.locator('[data-field=targetDate]').fill('2028-12-31')

@@ -112,6 +112,10 @@ describe('the Patto phase: what several people write at once', () => {
     await amount(alice).fill('200')
     await amount(alice).press('Enter')
     await expect.poll(() => amount(bruno).inputValue()).toBe('200')
+    // Enter went on to the unit beside it: the words typed next go there, not nowhere
+    await expect
+      .poll(() => alice.page.evaluate(() => document.activeElement?.getAttribute('data-field')))
+      .toBe('unit')
     await bruno.page.keyboard.press('Tab')
     const unit = (p: typeof alice) =>
       p.ledger.locator('tbody tr[data-actor-id=a1] [data-field=unit]')

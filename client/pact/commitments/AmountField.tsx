@@ -1,9 +1,10 @@
 import { useLayoutEffect, useRef, useState } from 'react'
+import { leaveForNext } from '../../lib/dom.ts'
 import { editableNumber, formatNumber, parseAmount } from './format.ts'
 
 /**
- * An amount typed in a cell, written when the cell is left; what is not a number, or is below
- * zero, is refused. Shown as the language writes it (15.000,5) and, while focused, plain
+ * An amount typed in a cell, written when the cell is left (Enter goes on to the next field);
+ * what is not a number, or is below zero, is refused. Shown as the language writes it (15.000,5) and, while focused, plain
  * (15000,5). Until the person types it follows the document, and leaving it untouched writes
  * nothing (a newer amount someone else set stays).
  */
@@ -66,7 +67,7 @@ export function AmountField({
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') e.currentTarget.blur()
+        if (e.key === 'Enter') leaveForNext(e.currentTarget)
         else if (e.key === 'Escape') {
           setDraft(null)
           setBad(false)

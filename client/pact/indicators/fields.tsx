@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDay } from '../../../shared/document/labels.ts'
+import { leaveForNext } from '../../lib/dom.ts'
 import { DayInput } from '../DayInput.tsx'
 
 /** A number as people type it: `12`, `12,5`, `12.5`, `-3`; blank is no value. */
@@ -22,7 +23,7 @@ export function formatNumber(value: number | null | undefined, lang: string): st
 }
 
 /**
- * A number field that writes once when left (or on Enter), not per keystroke: one undo step
+ * A number field that writes once when left (Enter goes on to the next field), not per keystroke: one undo step
  * per edit. Until the person types it follows the document, focused or not, so others' values
  * show up live, and leaving a field nobody typed in writes nothing (it wrote the value it had
  * when focused back over a newer one). What is not a number is refused and said so; Escape
@@ -62,7 +63,7 @@ export function NumberField({
   }
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     e.stopPropagation()
-    if (e.key === 'Enter') e.currentTarget.blur()
+    if (e.key === 'Enter') leaveForNext(e.currentTarget)
     else if (e.key === 'Escape') {
       setDraft(null)
       setInvalid(false)
