@@ -26,15 +26,39 @@ async function dagreLayout(cards: LayoutCard[], links: LayoutLink[]) {
 }
 
 /**
+ * The links in the order that has dagre keep the cards' order: it lays the cards linked to one
+ * card in the reverse of the order their links were added, so added from the last card of
+ * `ids` to the first, they come out in the order of `ids`.
+ */
+function inDagreOrder(ids: string[], links: LayoutLink[]): LayoutLink[] {
+  const at = new Map(ids.map((id, i) => [id, i]))
+  const place = (l: LayoutLink) => [at.get(l.source) ?? -1, at.get(l.target) ?? -1] as const
+  return [...links].sort((a, b) => {
+    const [as, at_] = place(a)
+    const [bs, bt] = place(b)
+    return bs - as || bt - at_
+  })
+}
+
+/**
  * Lays the problem tree out in layers with dagre (loaded on first use, so it costs nothing at
  * start-up): links point from cause to effect, so ranking bottom-to-top puts causes below the
- * core problem and effects above it. Returns top-left positions.
+ * core problem and effects above it. Where no crossing of links decides, the cards keep the
+ * order they had left to right (their `x`): «Disponi albero» turned causes A, B, C into C, B, A.
+ * Returns top-left positions.
  */
 export async function layoutTree(
-  cards: LayoutCard[],
+  cards: (LayoutCard & { x: number })[],
   links: LayoutLink[],
 ): Promise<Map<string, XY>> {
-  const centre = await dagreLayout(cards, links)
+  const placed = [...cards].sort((a, b) => a.x - b.x)
+  const centre = await dagreLayout(
+    placed,
+    inDagreOrder(
+      placed.map((c) => c.id),
+      links,
+    ),
+  )
   const out = new Map<string, XY>()
   for (const c of cards) {
     const n = centre(c.id)
@@ -50,18 +74,9 @@ export async function layoutTree(
  * Only the shape matters here: every card counts as the same size.
  */
 export async function treeLayers(ids: string[], links: LayoutLink[]): Promise<string[][]> {
-  // dagre lays the cards linked to one card in the reverse of the order their links were
-  // added: added from the last card of `ids` to the first, they come out in the order of `ids`
-  const at = new Map(ids.map((id, i) => [id, i]))
-  const place = (l: LayoutLink) => [at.get(l.source) ?? -1, at.get(l.target) ?? -1] as const
-  const ordered = [...links].sort((a, b) => {
-    const [as, at_] = place(a)
-    const [bs, bt] = place(b)
-    return bs - as || bt - at_
-  })
   const centre = await dagreLayout(
     ids.map((id) => ({ id, width: 100, height: 50 })),
-    ordered,
+    inDagreOrder(ids, links),
   )
   const byRow = new Map<number, { id: string; x: number }[]>()
   for (const id of ids) {

@@ -15,6 +15,7 @@ export function useObjectiveLayout() {
     if (!nodes.length) return false
     const cards = nodes.map((n) => ({
       id: n.id,
+      x: n.position.x,
       width: n.measured?.width ?? CARD_W,
       // a selected long text, shown whole for now, counts cut (placement.ts)
       height: heightOf(n),

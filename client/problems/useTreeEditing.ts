@@ -113,6 +113,7 @@ export function useTreeEditing({ onLaidOut }: { onLaidOut?: (moved: boolean) => 
     if (!nodes.length) return
     const cards = nodes.map((n) => ({
       id: n.id,
+      x: n.position.x,
       width: n.measured?.width ?? CARD_W,
       // a selected long text, shown whole for now, counts cut (placement.ts)
       height: heightOf(n),

@@ -109,15 +109,16 @@ describe('the objective tree in view: framed, laid out, kept apart', () => {
     await screenshot(projector.page, 'objectives-layout-projector')
 
     // a card dragged far away by someone: the projector refits to keep it in view
-    stock.doc.transact(() =>
-      canvasRoots(stock.doc, 'objectives').nodes.get('obj:pov')!.set('x', 4000),
-    )
+    const pov = canvasRoots(stock.doc, 'objectives').nodes.get('obj:pov')!
+    const povX = pov.get('x') as number
+    stock.doc.transact(() => pov.set('x', 4000))
     await expect.poll(() => allInView(projector.page), { timeout: 5000 }).toBe(true)
     const far = await projector.card('Povertà delle famiglie').boundingBox()
     expect(far).not.toBeNull()
 
     // one undoable step: Ctrl+Z puts every card back (the stock client's move is not Alice's)
-    stock.doc.transact(() => canvasRoots(stock.doc, 'objectives').nodes.get('obj:pov')!.set('x', 0))
+    // and back where the layout put it
+    stock.doc.transact(() => pov.set('x', povX))
     const laidOut = docPositions(stock.doc)
     await alice.page.getByRole('button', { name: 'Annulla' }).click()
     await expect
