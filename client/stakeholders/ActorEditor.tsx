@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ACTOR_CATEGORIES, STANCES, type Fields, type Stance } from '../../shared/schema/index.ts'
-import type { Actor, ActorTextField } from '../../shared/stakeholders/actors.ts'
+import { stanceChange, type Actor, type ActorTextField } from '../../shared/stakeholders/actors.ts'
 import { quadrantOf } from '../../shared/stakeholders/grid.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { canEdit } from '../store/boardStore.ts'
@@ -238,7 +238,7 @@ export function ActorEditor({
               name="stance"
               value={actor.stance}
               disabled={!editable}
-              onChange={(stance) => update({ stance })}
+              onChange={(stance) => update(stanceChange(actor, stance))}
             />
           </div>
           <div className="field">

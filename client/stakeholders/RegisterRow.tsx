@@ -6,7 +6,7 @@ import {
   type Fields,
   type Stance,
 } from '../../shared/schema/index.ts'
-import type { Actor, ActorTextField } from '../../shared/stakeholders/actors.ts'
+import { stanceChange, type Actor, type ActorTextField } from '../../shared/stakeholders/actors.ts'
 import { quadrantOf } from '../../shared/stakeholders/grid.ts'
 import { useBoard, useBoardActions } from '../store/context.tsx'
 import { canEdit, type BoardState } from '../store/boardStore.ts'
@@ -84,7 +84,10 @@ export function RegisterRow({
         aria-label={label(field)}
         value={actor[field]}
         style={{ color: STANCE_COLORS[actor[field]] }}
-        onChange={(e) => update({ [field]: e.target.value as Stance })}
+        onChange={(e) => {
+          const stance = e.target.value as Stance
+          update(field === 'stance' ? stanceChange(actor, stance) : { desiredStance: stance })
+        }}
       >
         {STANCES.map((s) => (
           <option key={s} value={s}>

@@ -83,6 +83,19 @@ export function newActorFields(
   return fields
 }
 
+/**
+ * What setting an actor's current stance writes: the desired stance follows it while the two are
+ * the same (nobody has said where the room wants the actor), so «Sostiene» chosen for a new
+ * actor no longer reads «Sostiene → Neutrale» on the grid, the register and the pact; once they
+ * differ, the desired stance is the room's choice and stays.
+ */
+export function stanceChange(
+  actor: Pick<Actor, 'stance' | 'desiredStance'>,
+  stance: Stance,
+): { stance: Stance; desiredStance?: Stance } {
+  return actor.desiredStance === actor.stance ? { stance, desiredStance: stance } : { stance }
+}
+
 /** How far an actor is from where the pact needs it: resists → supports is two steps. */
 export function stanceGap(actor: Pick<Actor, 'stance' | 'desiredStance'>): number {
   const rank = (s: Stance) => STANCES.length - 1 - STANCES.indexOf(s)

@@ -42,6 +42,24 @@ describe('the stakeholder register in the browser', () => {
     await expect
       .poll(() => alice.card('Confindustria Bergamo').getAttribute('data-stance'))
       .toBe('resists')
+    // nobody said where the room wants it: the desired stance follows (it stayed «Neutrale», and
+    // everything read «Resiste → Neutrale»)
+    const desired = row.locator('select[data-field=desiredStance]')
+    await expect.poll(() => desired.inputValue()).toBe('resists')
+    // once the room says so, it is the room's choice: a change of the current one leaves it
+    await desired.selectOption('supports')
+    await row.locator('select[data-field=stance]').selectOption('neutral')
+    await waitFor(
+      () => actorByName(observer.doc, 'Confindustria Bergamo')?.stance === 'neutral',
+      'the stance written',
+    )
+    expect(actorByName(observer.doc, 'Confindustria Bergamo')?.desiredStance).toBe('supports')
+    await expect.poll(() => desired.inputValue()).toBe('supports')
+    await row.locator('select[data-field=stance]').selectOption('resists')
+    await waitFor(
+      () => actorByName(observer.doc, 'Confindustria Bergamo')?.stance === 'resists',
+      'the stance written again',
+    )
 
     // a number written with Enter, one given up with Escape: the keyboard stays in the cell
     const power = row.locator('td.cell-num input').first()
