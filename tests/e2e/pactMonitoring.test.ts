@@ -102,6 +102,14 @@ describe('the pact’s learning cycle in the browser', () => {
       await expect
         .poll(() => card.locator('[data-testid=indicator-no-state]').textContent())
         .toContain('manca il valore di partenza')
+      // the unit and the source are written as the numbers are, not like the labels above them
+      const look = (field: string) =>
+        card.locator(`[data-field=${field}]`).evaluate((el) => {
+          const style = getComputedStyle(el)
+          return `${style.fontSize} ${style.textTransform} ${style.color}`
+        })
+      expect(await look('unit')).toBe(await look('baseline'))
+      expect(await look('source')).toBe(await look('baseline'))
       await alice.type(card.locator('[data-field=baseline]'), '40')
       // Enter goes on to the next field, the baseline's day (it left the keyboard on the page's
       // body, and what was typed next went nowhere)
