@@ -115,12 +115,12 @@ export const pact = {
     forObjectives: 'Objectives',
     forLevel: { result: 'Logframe results', activity: 'Logframe activities' },
     unitHint: {
-      'staff-hours': 'hours',
-      money: '€',
-      spaces: 'm² or hours',
-      services: 'services',
-      skills: 'days',
-      'data-tools': 'licences',
+      'staff-hours': 'e.g. hours',
+      money: 'e.g. €',
+      spaces: 'e.g. m² or hours',
+      services: 'e.g. services',
+      skills: 'e.g. days',
+      'data-tools': 'e.g. licences',
     },
     columns: {
       actor: 'Actor',

@@ -116,12 +116,12 @@ export const pact = {
     forObjectives: 'Obiettivi',
     forLevel: { result: 'Risultati del quadro logico', activity: 'Attività del quadro logico' },
     unitHint: {
-      'staff-hours': 'ore',
-      money: '€',
-      spaces: 'm² o ore',
-      services: 'prestazioni',
-      skills: 'giornate',
-      'data-tools': 'licenze',
+      'staff-hours': 'es. ore',
+      money: 'es. €',
+      spaces: 'es. m² o ore',
+      services: 'es. prestazioni',
+      skills: 'es. giornate',
+      'data-tools': 'es. licenze',
     },
     columns: {
       actor: 'Attore',
