@@ -134,6 +134,27 @@ describe('the projector, legible from the back of the room', () => {
     await screenshot(page, 'projector-header-tools')
     const panel = (await tools.boundingBox())!
     expect(panel.x + panel.width).toBeLessThanOrEqual(1920)
+    // its export menu, in the projector's larger type: every entry on one line (they wrapped
+    // into two or three), the menu within the screen
+    await tools.getByRole('button', { name: 'Esporta' }).click()
+    const menu = page.getByRole('menu')
+    await menu.waitFor()
+    const wrapped = await menu.evaluate((el) =>
+      [...el.querySelectorAll('[role=menuitem]')]
+        .filter((item) => {
+          const text = document.createRange()
+          text.selectNodeContents(item)
+          return new Set([...text.getClientRects()].map((r) => Math.round(r.top))).size > 1
+        })
+        .map((item) => item.textContent),
+    )
+    await screenshot(page, 'projector-export-menu')
+    expect(wrapped).toEqual([])
+    const box = (await menu.boundingBox())!
+    expect(box.x).toBeGreaterThanOrEqual(0)
+    expect(box.x + box.width).toBeLessThanOrEqual(1920)
+    await page.keyboard.press('Escape')
+    await menu.waitFor({ state: 'hidden' })
     await page.keyboard.press('Escape')
     await tools.getByRole('button', { name: 'Esporta' }).waitFor({ state: 'hidden' })
     const wide = await read(2560, 1440, 30)
