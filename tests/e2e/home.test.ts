@@ -132,7 +132,7 @@ describe('home page', () => {
     const longFile = join(dir, 'testo-lungo.json')
     writeFileSync(longFile, JSON.stringify(tooLong))
     await pick.setInputFiles(longFile)
-    await refused.filter({ hasText: 'alcuni dati non rispettano i limiti' }).waitFor()
+    await refused.filter({ hasText: 'alcuni dati non sono validi' }).waitFor()
     expect(await refused.textContent()).not.toContain('non è un’esportazione')
     expect(await refused.textContent()).toMatch(
       /canvases\.problems\.nodes\.0\.label \(id «[^»]+», «x+…»\): .*2000/,
@@ -140,6 +140,17 @@ describe('home page', () => {
     // in the page's language, in plain words
     expect(await refused.textContent()).toContain('testo troppo lungo: al massimo 2000 caratteri')
     expect(await refused.textContent()).not.toMatch(/Too big|Invalid input/)
+
+    // a link to a card the file does not hold: no limit broken, and the page does not say one was
+    const dangling = pactBoard(2)
+    dangling.canvases.problems.edges[0]!.target = 'nessuna'
+    const danglingFile = join(dir, 'collegamento.json')
+    writeFileSync(danglingFile, JSON.stringify(dangling))
+    await pick.setInputFiles(danglingFile)
+    await refused.filter({ hasText: '«collegamento.json»' }).waitFor()
+    expect(await refused.textContent()).toContain('alcuni dati non sono validi')
+    expect(await refused.textContent()).toContain('rimanda a «nessuna»')
+    expect(await refused.textContent()).not.toContain('limiti')
 
     const exported = pactBoard(2)
     // the board it was exported from, made in this browser: in «Le tue lavagne» already

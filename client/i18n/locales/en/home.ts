@@ -40,7 +40,7 @@ export const home: typeof it = {
       BAD_JSON: 'The file is not readable JSON.',
       INVALID_EXPORT: 'The file is not a Trama board export.',
       INVALID_FIELDS:
-        'The file is a Trama export, but some of its data is outside the limits (a text too long, say): no board was created. Fix these fields and try again.',
+        'The file is a Trama export, but some of its data is not valid: no board was created. Fix these fields and try again.',
       NEWER_SCHEMA: 'The file comes from a newer version of Trama: update the server.',
       BOARD_TOO_LARGE: 'The board is larger than the server accepts.',
       BODY_TOO_LARGE: 'The file is larger than the server accepts.',

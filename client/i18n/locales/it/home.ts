@@ -38,7 +38,7 @@ export const home = {
       BAD_JSON: 'Il file non è un JSON leggibile.',
       INVALID_EXPORT: 'Il file non è un’esportazione di una lavagna Trama.',
       INVALID_FIELDS:
-        'Il file è un’esportazione di Trama, ma alcuni dati non rispettano i limiti (per esempio un testo troppo lungo): nessuna lavagna è stata creata. Correggi questi campi e riprova.',
+        'Il file è un’esportazione di Trama, ma alcuni dati non sono validi: nessuna lavagna è stata creata. Correggi questi campi e riprova.',
       NEWER_SCHEMA: 'Il file viene da una versione più recente di Trama: aggiorna il server.',
       BOARD_TOO_LARGE: 'La lavagna è più grande di quanto il server accetti.',
       BODY_TOO_LARGE: 'Il file è più grande di quanto il server accetti.',
