@@ -59,6 +59,8 @@ const FIT: GridFit = { padding: 0.06, nodes: [{ id: BACKDROP_ID }, { id: TRAY_ID
  * and «Mostra tutto», React Flow's, 15 px from the edge and 26 px wide, at the bottom): framed
  * at 0.06 the tray began 28 px from the edge at 1024 px, under them.
  */
+/** The projector once everyone is placed: the grid alone, without the empty tray. */
+const FIT_GRID: GridFit = { padding: 0.06, nodes: [{ id: BACKDROP_ID }] }
 const FIT_WITH_CONTROLS: GridFit = {
   ...FIT,
   padding: { top: 0.06, right: 0.06, bottom: 0.06, left: '52px' },
@@ -140,7 +142,10 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
   // which shows the grid alone, framed whole, as it shows the trees; on a laptop the grid is
   // framed clear of them, as a tree is (a phone keeps its view: the controls over the grid)
   const controls = phone || !projector
-  const fit = controls && !phone ? FIT_WITH_CONTROLS : FIT
+  // the projector leaves the tray out once the room has placed every actor: «Da collocare (0)»
+  // took a sixth of the big screen from the grid (the others keep it: they drop actors there)
+  const trayShown = !projector || actors.some((a) => !a.placed)
+  const fit = !trayShown ? FIT_GRID : controls && !phone ? FIT_WITH_CONTROLS : FIT
   const latest = useRef(actors)
   latest.current = actors
   const frameGrid = useGridFraming(
@@ -221,14 +226,15 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
   useEffect(() => {
     if (busy) ownView.current = true
   }, [busy])
-  const framedTray = useRef(tray.width)
+  const trayWidth = trayShown ? tray.width : 0
+  const framedTray = useRef(trayWidth)
   useEffect(() => {
-    if (busy || framedTray.current === tray.width) return
-    framedTray.current = tray.width
+    if (busy || framedTray.current === trayWidth) return
+    framedTray.current = trayWidth
     // a phone's view is its person's once they moved it (see below)
     if (onPhone() && ownView.current) return
     frameGrid(150)
-  }, [frameGrid, tray.width, busy])
+  }, [frameGrid, trayWidth, busy])
   // a phone goes with the actors it is framed on, while its person has not moved the view
   useEffect(() => {
     if (!opened.current || ownView.current || busy || !onPhone()) return
@@ -272,7 +278,7 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
     }
     return [
       backdrop,
-      trayNode,
+      ...(trayShown ? [trayNode] : []),
       ...actors.map((actor): GridActorNode => {
         const live = remote.get(actor.id)
         const dragged = flow.dragging.get(actor.id)
@@ -308,6 +314,7 @@ export function GridView({ actors, showAlignment }: { actors: Actor[]; showAlign
     shown,
     tray,
     waiting,
+    trayShown,
     flow.dragging,
     flow.sizes,
     actorId,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type * as Y from 'yjs'
-import { putCard } from '../../shared/schema/index.ts'
+import { canvasRoots, putCard } from '../../shared/schema/index.ts'
 import { ACTOR_CATEGORIES } from '../../shared/schema/vocabulary.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { screenshot } from '../helpers/browser.ts'
@@ -72,6 +72,19 @@ describe('the Stakeholder phase laid out for the room', () => {
       const { namePx } = await gridSight(projector.page)
       expect(namePx).toBeGreaterThanOrEqual(10)
     }
+
+    // every actor placed: the empty tray leaves the projector («Da collocare (0)» took a sixth
+    // of the screen) and the grid is framed larger in the room it left
+    const gridWidth = () =>
+      projector.page.locator('.grid-backdrop').evaluate((el) => el.getBoundingClientRect().width)
+    const withTray = await gridWidth()
+    room.doc.transact(() => {
+      const nodes = canvasRoots(room.doc, 'stakeholders').nodes
+      for (let i = 0; i < 20; i++) nodes.get(`actor-${i}`)!.set('placed', true)
+    })
+    await tray.waitFor({ state: 'detached' })
+    await expect.poll(gridWidth).toBeGreaterThan(withTray * 1.1)
+    await screenshot(projector.page, 'stakeholders-projector-all-placed')
   })
 
   it('keeps long actor names in the first column of the coverage matrix on a laptop', async () => {
