@@ -21,11 +21,14 @@ export default function VersionView({
   api,
   version,
   title,
+  when,
   onClose,
 }: {
   api: HistoryApi
   version: number
   title: string
+  /** When it was taken: two versions may have the same name («Cambio di fase»). */
+  when: string
   onClose(): void
 }) {
   const { t, i18n } = useTranslation('history')
@@ -60,10 +63,15 @@ export default function VersionView({
   }, [board, canvas, lang])
 
   return (
-    <section className="version-view" role="dialog" aria-label={t('view.title', { name: title })}>
+    <section
+      className="version-view"
+      role="dialog"
+      aria-label={t('view.title', { name: title, when })}
+    >
       <header className="version-view-head">
         <h2>
-          {t('view.title', { name: title })} <span className="muted">{t('view.readOnly')}</span>
+          {t('view.title', { name: title, when })}{' '}
+          <span className="muted">· {t('view.readOnly')}</span>
         </h2>
         <button
           type="button"

@@ -203,7 +203,13 @@ function VersionItem({
       {viewing && (
         <ViewLoadBoundary view={String(v.id)} floating>
           <Suspense fallback={null}>
-            <VersionView api={api} version={v.id} title={title} onClose={() => setViewing(false)} />
+            <VersionView
+              api={api}
+              version={v.id}
+              title={title}
+              when={formatWhen(v.at, lang)}
+              onClose={() => setViewing(false)}
+            />
           </Suspense>
         </ViewLoadBoundary>
       )}

@@ -114,7 +114,10 @@ describe('history in the browser', () => {
 
     // the version opens read-only beside the live board: its tree still has the deleted card
     await named.getByRole('button', { name: 'Vedi' }).click()
-    const view = giulia.page.getByRole('dialog', { name: /Versione «Fine primo incontro»/ })
+    // named with its time: two versions may have the same name («Cambio di fase»)
+    const view = giulia.page.getByRole('dialog', {
+      name: /Versione «Fine primo incontro» del .*\d{1,2}:\d{2}/,
+    })
     const picture = view.getByTestId('version-picture')
     await picture.waitFor()
     const svgOf = async () =>

@@ -40,7 +40,7 @@ export const history = {
   otherChanges_other: '{{count}} other changes (position, links, status)',
   view: {
     open: 'View',
-    title: 'Version “{{name}}”',
+    title: 'Version “{{name}}” of {{when}}',
     readOnly: 'read-only',
     close: 'Close the version',
     newer: 'This version comes from a newer Trama than this page: reload the page to see it.',

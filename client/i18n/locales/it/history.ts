@@ -40,7 +40,7 @@ export const history = {
   otherChanges_other: '{{count}} altre modifiche (posizione, collegamenti, stato)',
   view: {
     open: 'Vedi',
-    title: 'Versione «{{name}}»',
+    title: 'Versione «{{name}}» del {{when}}',
     readOnly: 'sola lettura',
     close: 'Chiudi la versione',
     newer:
