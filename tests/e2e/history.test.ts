@@ -153,6 +153,13 @@ describe('history in the browser', () => {
     await named.getByRole('button', { name: 'Ripristina' }).click()
     await named.getByRole('button', { name: 'Sì, ripristina' }).click()
     await panel(giulia.page).getByText('Versione ripristinata').waitFor()
+    // the notice of it on Giulia's page sits beside «Cronologia», still open: it covered the
+    // panel's «Ripristina» buttons
+    const mine = giulia.page.getByTestId('room-restored')
+    await mine.waitFor()
+    const [notice, open] = [await mine.boundingBox(), await panel(giulia.page).boundingBox()]
+    expect(notice!.x + notice!.width).toBeLessThanOrEqual(open!.x)
+    expect(notice!.x).toBeGreaterThanOrEqual(0)
     // what changed since it, still open, is read again: the restore took those changes back
     await named.getByText('Nulla è cambiato da questa versione.').waitFor()
     expect(await changes.count()).toBe(0)
