@@ -27,6 +27,7 @@ import {
   area,
   clean,
   createPdf,
+  ensureSpace,
   field,
   finish,
   heading,
@@ -40,6 +41,8 @@ import { treePicture } from './pdfTree.ts'
 
 /** Room an empty section needs to follow the one before on its page (title, a line, air). */
 const EMPTY_SECTION_ROOM = 160
+/** Room a table's heading needs with the table's header and first rows under it. */
+const TABLE_WITH_HEADING = 120
 
 /** The canvases' pictures of one document, drawn once (the page's orientation reads them). */
 const pictures = new WeakMap<SectionContext, Map<ImageCanvas, Svg>>()
@@ -157,6 +160,10 @@ const grid: PactSection = {
   draw: (ctx) => {
     if (noActors(ctx)) return nothingYet(ctx)
     canvasPicture(ctx, 'grid')
+    // named, and with its first rows: after the grid's page it stood on a page of its own with
+    // nothing saying what it was
+    ensureSpace(ctx.doc, TABLE_WITH_HEADING)
+    heading(ctx.doc, ctx.labels.grid.table, 2)
     tableOrEmpty(ctx, gridTable(ctx.board, ctx.lang), [1, 3])
     dotVotes(ctx, 'stakeholders')
   },

@@ -87,7 +87,7 @@ export interface DocumentLabels {
     stance: string
     contribution: string
   }
-  grid: { quadrant: string; actors: string }
+  grid: { table: string; quadrant: string; actors: string }
   coverage: {
     objective: string
     contributors: string
@@ -199,7 +199,11 @@ const it: DocumentLabels = {
     stance: 'Posizione (attuale → desiderata)',
     contribution: 'Contributo',
   },
-  grid: { quadrant: 'Strategia di coinvolgimento', actors: 'Attori' },
+  grid: {
+    table: 'Attori per quadrante',
+    quadrant: 'Strategia di coinvolgimento',
+    actors: 'Attori',
+  },
   coverage: {
     objective: 'Obiettivo',
     contributors: 'Attori che contribuiscono',
@@ -311,7 +315,7 @@ const en: DocumentLabels = {
     stance: 'Stance (current → desired)',
     contribution: 'Contribution',
   },
-  grid: { quadrant: 'Engagement strategy', actors: 'Actors' },
+  grid: { table: 'Actors by quadrant', quadrant: 'Engagement strategy', actors: 'Actors' },
   coverage: {
     objective: 'Objective',
     contributors: 'Contributing actors',
