@@ -65,6 +65,13 @@ function Notice({ lost, t }: { lost: LostEdit; t: ReturnType<typeof useTranslati
   const [problem, setProblem] = useState<string | null>(null)
   /** The text as someone wrote it after the restore, shown before the person's words replace it. */
   const [since, setSince] = useState<string | null>(null)
+  /** The person's words, as the notice's field holds them (they may go on writing there). */
+  const [words, setWords] = useState(lost.text)
+  // Their words are in the document again, as they are here (the facilitator undid the restore
+  // with another): the notice no longer says they were replaced, nor offers to put them back.
+  const back = useBoard(
+    (s) => words !== '' && fieldText(s, lost.collection, lost.id, lost.field) === words,
+  )
 
   // before the browser paints: from the commit that removed the card's field, no key may reach
   // the canvas's shortcuts
@@ -150,12 +157,24 @@ function Notice({ lost, t }: { lost: LostEdit; t: ReturnType<typeof useTranslati
       }}
     >
       <h2 id="lost-edit-title">
-        {t(lost.kind === 'replaced' ? 'lostEdit.titleReplaced' : 'lostEdit.title')}
+        {t(
+          back
+            ? 'lostEdit.backTitle'
+            : lost.kind === 'replaced'
+              ? 'lostEdit.titleReplaced'
+              : 'lostEdit.title',
+        )}
       </h2>
-      <p id="lost-edit-body">{bodyOf(lost, t)}</p>
+      <p id="lost-edit-body">{back ? t('lostEdit.back') : bodyOf(lost, t)}</p>
       <label>
         <span className="lost-edit-label">{t('lostEdit.yourText')}</span>
-        <textarea ref={field} rows={3} defaultValue={lost.text} readOnly={busy} />
+        <textarea
+          ref={field}
+          rows={3}
+          defaultValue={lost.text}
+          readOnly={busy}
+          onChange={(e) => setWords(e.target.value)}
+        />
       </label>
       {since !== null && (
         <div className="lost-edit-since" role="alert">
@@ -170,17 +189,19 @@ function Notice({ lost, t }: { lost: LostEdit; t: ReturnType<typeof useTranslati
         </p>
       )}
       <div className="lost-edit-actions">
-        <button className="primary" onClick={() => void restore()} disabled={busy}>
-          {busy
-            ? t('lostEdit.restoring')
-            : t(
-                lost.kind === 'deleted'
-                  ? 'lostEdit.restore'
-                  : since === null
-                    ? 'lostEdit.putBack'
-                    : 'lostEdit.putBackAnyway',
-              )}
-        </button>
+        {!back && (
+          <button className="primary" onClick={() => void restore()} disabled={busy}>
+            {busy
+              ? t('lostEdit.restoring')
+              : t(
+                  lost.kind === 'deleted'
+                    ? 'lostEdit.restore'
+                    : since === null
+                      ? 'lostEdit.putBack'
+                      : 'lostEdit.putBackAnyway',
+                )}
+          </button>
+        )}
         <button onClick={close} disabled={busy}>
           {t('lostEdit.close')}
         </button>

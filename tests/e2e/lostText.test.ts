@@ -191,4 +191,37 @@ describe('words taken from under their writer', () => {
       .poll(() => labels(suite.server.url, board.id, board.keys.viewer))
       .toEqual(['Trasporti scarsi'])
   })
+
+  it('a restore undone by another gives the words back: the notice says so and offers nothing to put back', async () => {
+    const { board, fabio, marco } = await marcoWritesInFabiosCard('Ripristino annullato', 'Orari')
+    await restoredWhileMarcoTypes(board, fabio, marco, ' rigidi')
+    const notice = marco.page.getByRole('alertdialog')
+    await notice.waitFor()
+    // Fabio takes the restore back: the version saved before it holds Marco's words
+    type Listed = { id: number; reason: string }
+    const listed = await api(
+      suite.server.url,
+      'GET',
+      `/api/boards/${board.id}/versions`,
+      board.keys.viewer,
+    )
+    const before = (listed.body.versions as Listed[]).find((v) => v.reason === 'before-restore')!
+    const undone = await api(
+      suite.server.url,
+      'POST',
+      `/api/boards/${board.id}/versions/${before.id}/restore`,
+      board.keys.facilitator,
+      { author: 'Fabio' },
+    )
+    expect(undone.status).toBe(200)
+    await marco.card('Orari rigidi').waitFor()
+    // it still said his text had been replaced, and offered to put it back
+    await expect
+      .poll(() => notice.getByRole('heading').textContent())
+      .toBe('Il tuo testo è di nuovo sulla lavagna')
+    expect(await notice.getByRole('button', { name: 'Rimetti il mio testo' }).count()).toBe(0)
+    await notice.getByRole('button', { name: 'Chiudi' }).click()
+    await notice.waitFor({ state: 'detached' })
+    expect(await labels(suite.server.url, board.id, board.keys.viewer)).toEqual(['Orari rigidi'])
+  })
 })

@@ -214,6 +214,8 @@ export const board = {
     restoredDeleted:
       'An earlier version of the board was restored, without this item in it. Your text is here: you can go on writing it and restore it with your text (it comes back with its links).',
     putBack: 'Put my text back',
+    backTitle: 'Your text is on the board again',
+    back: 'It is back as you left it (another restore, or someone put it back): there is nothing to put back.',
     changedSince: 'Someone wrote in this text after the restore. It now reads:',
     changedSinceLoss:
       'If you put your text back, these words go: copy what you want to keep first.',

@@ -223,6 +223,8 @@ export const board = {
     restoredDeleted:
       'È stata ripristinata una versione precedente della lavagna, in cui questa voce non c’era. Il tuo testo è qui: puoi continuare a scriverlo e ripristinarlo con il tuo testo (torna con i suoi collegamenti).',
     putBack: 'Rimetti il mio testo',
+    backTitle: 'Il tuo testo è di nuovo sulla lavagna',
+    back: 'È tornato com’era quando l’hai lasciato (un altro ripristino, o qualcuno l’ha rimesso): non c’è nulla da rimettere.',
     changedSince: 'Dopo il ripristino qualcuno ha scritto in questo testo. Ora dice:',
     changedSinceLoss:
       'Se rimetti il tuo testo, queste parole spariscono: copia prima quello che vuoi tenere.',
