@@ -190,11 +190,10 @@ export function fitBelowToolbar(
 /**
  * The view that frames `bounds` (the measured cards, in the flow) in the canvas as it is now,
  * clear of its toolbars and minimap ({@link fitBelowToolbar}); null when the canvas is not laid
- * out. Set at once with `setViewport`: React Flow's own fit waits for its cards to be measured
- * and meanwhile keeps the options in a field of its store that the canvas's props overwrite,
- * and fits to the size it last measured, so a frame worked out from the page as it was before
- * could land on a page that had changed (once, under load, a wide tree came out framed without
- * the minimap's room: its last two root causes under it).
+ * out. Set at once with `setViewport`: React Flow's own fit is queued until its next update,
+ * keeps its options meanwhile in a field of its store that another fit overwrites (its controls'
+ * button ran one beside ours, and the wide tree went back under the minimap), and fits to the
+ * size it last measured.
  */
 export function viewportBelowToolbar(
   canvas: Element | null | undefined,

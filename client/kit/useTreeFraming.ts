@@ -1,6 +1,6 @@
 import { useCallback } from 'react'
 import type { FitViewOptions, ReactFlowInstance } from '@xyflow/react'
-import { viewportBelowToolbar } from './fitBelowToolbar.ts'
+import { fitBelowToolbar, viewportBelowToolbar } from './fitBelowToolbar.ts'
 import { onPhone } from './phone.ts'
 import { revealCard } from './treeWalk.ts'
 
@@ -10,26 +10,11 @@ import { revealCard } from './treeWalk.ts'
  */
 export const PHONE_READING_ZOOM = 0.8
 
-/** The frames a framing waits at most for the cards to have their size (a second or so). */
-const MEASURE_FRAMES = 60
-
-/**
- * Resolves on the first frame where React Flow has measured every card (the tree's frame is
- * worked out from their sizes: unmeasured, a card counts as a point), or after MEASURE_FRAMES.
- */
-function cardsMeasured(flow: ReactFlowInstance): Promise<void> {
-  const ready = () =>
-    flow.getNodes().every((n) => {
-      const size = flow.getInternalNode(n.id)?.measured
-      return n.hidden || (!!size?.width && !!size.height)
-    })
-  return new Promise((resolve) => {
-    let left = MEASURE_FRAMES
-    const check = () => {
-      if (ready() || left-- <= 0) resolve()
-      else requestAnimationFrame(check)
-    }
-    check()
+/** Whether React Flow has measured every card (unmeasured, a card counts as a point). */
+function cardsMeasured(flow: ReactFlowInstance): boolean {
+  return flow.getNodes().every((n) => {
+    const size = flow.getInternalNode(n.id)?.measured
+    return n.hidden || (!!size?.width && !!size.height)
   })
 }
 
@@ -50,14 +35,19 @@ export function useTreeFraming(
   centre: () => string | undefined,
 ) {
   const all = useCallback(
-    async (duration?: number): Promise<unknown> => {
-      await cardsMeasured(flow)
+    (duration?: number): Promise<unknown> => {
       const nodes = flow.getNodes()
-      if (!nodes.length) return
-      const view = viewportBelowToolbar(canvas(), options, flow.getNodesBounds(nodes))
-      // a canvas not laid out (hidden): React Flow fits once it can
-      if (!view) return flow.fitView({ ...options, duration })
-      return flow.setViewport(view, { duration })
+      const bounds = flow.getNodesBounds(nodes)
+      // the cards measured («Mostra tutto», a layout): the view is set at once, worked out from
+      // the page as it is now
+      if (nodes.length && cardsMeasured(flow)) {
+        const view = viewportBelowToolbar(canvas(), options, bounds)
+        if (view) return flow.setViewport(view, { duration })
+      }
+      // as the tree opens, before its cards are measured: React Flow's own fit, which it applies
+      // in the update that brings their sizes (a view set after that update had a board of 2,000
+      // cards, drawn only where in view, unmount them and mount them again: ~300 ms)
+      return flow.fitView({ ...fitBelowToolbar(canvas(), options, bounds), duration })
     },
     [flow, canvas, options],
   )
