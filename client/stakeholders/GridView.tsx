@@ -54,13 +54,13 @@ const TRAY_ID = '__grid-tray'
 const FIXED = new Set([BACKDROP_ID, TRAY_ID])
 /** The view frames the grid itself (with its axes) and the tray, whatever the cards do. */
 const FIT: GridFit = { padding: 0.06, nodes: [{ id: BACKDROP_ID }, { id: TRAY_ID }] }
+/** The projector once everyone is placed: the grid alone, without the empty tray. */
+const FIT_GRID: GridFit = { padding: 0.06, nodes: [{ id: BACKDROP_ID }] }
 /**
  * On a laptop, as FIT, a column clear on the left for the view's controls (the zoom's buttons
  * and «Mostra tutto», React Flow's, 15 px from the edge and 26 px wide, at the bottom): framed
  * at 0.06 the tray began 28 px from the edge at 1024 px, under them.
  */
-/** The projector once everyone is placed: the grid alone, without the empty tray. */
-const FIT_GRID: GridFit = { padding: 0.06, nodes: [{ id: BACKDROP_ID }] }
 const FIT_WITH_CONTROLS: GridFit = {
   ...FIT,
   padding: { top: 0.06, right: 0.06, bottom: 0.06, left: '52px' },
