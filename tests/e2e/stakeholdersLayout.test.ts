@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type * as Y from 'yjs'
-import { canvasRoots, putCard } from '../../shared/schema/index.ts'
+import { putCard } from '../../shared/schema/index.ts'
 import { ACTOR_CATEGORIES } from '../../shared/schema/vocabulary.ts'
 import { newActorFields } from '../../shared/stakeholders/actors.ts'
 import { screenshot } from '../helpers/browser.ts'
+import { LONG_ACTOR_NAMES } from '../helpers/stakeholderActors.ts'
 import {
   canvasView,
   framedAfterResize,
-  gridSight,
   gridViewSoon,
   hintSight,
   sameView,
@@ -23,77 +22,14 @@ import {
 
 const workshop = stakeholdersWorkshop()
 
-/** Names of a Lombard pact's actors, long as people write them in the register. */
-const NAMES = [
-  'Comune di Lecco – Settore Politiche Sociali, Abitative e del Lavoro',
-  'Centro per l’impiego di Seriate',
-  'Cooperativa sociale Il Sentiero Onlus',
-  'Confartigianato Imprese Bergamo',
-  'Istituto di istruzione superiore Valle Seriana',
-  'Associazione genitori',
-  'Caritas parrocchiale di San Giovanni',
-  'ATS Bergamo',
-  'Consorzio Intercomunale Servizi Socioassistenziali',
-  'Ufficio di Piano dell’Ambito territoriale di Seriate',
-]
-const nameOf = (i: number) => (i < NAMES.length ? NAMES[i]! : `${NAMES[i % NAMES.length]} ${i + 1}`)
-
-/** Actors `from` … `to - 1`, written by a stock client as the room adds them: none placed yet. */
-function addWaitingActors(doc: Y.Doc, from: number, to: number) {
-  doc.transact(() => {
-    for (let i = from; i < to; i++)
-      putCard(doc, 'stakeholders', `actor-${i}`, {
-        ...newActorFields(ACTOR_CATEGORIES[i % 4]!, { label: nameOf(i), placed: false }),
-        x: (i % 5) * 280,
-        y: Math.floor(i / 5) * 180,
-      })
-  })
-}
-
 describe('the Stakeholder phase laid out for the room', () => {
-  it('shows the projector every waiting actor, nine or twenty, whole and apart', async () => {
-    const board = await workshop.createBoard('Patto Valle Seriana')
-    const room = await workshop.stock(board)
-    addWaitingActors(room.doc, 0, 9)
-    const projector = await workshop.participant('Proiettore')
-    await projector.page.setViewportSize({ width: 1920, height: 1080 })
-    await projector.open(board.links.viewer)
-    const tray = projector.page.getByTestId('grid-tray')
-
-    // nobody scrolls the projector: the framed grid holds every waiting actor, none on another
-    for (const count of [9, 20]) {
-      if (count > 9) addWaitingActors(room.doc, 9, count)
-      await tray.getByText(`Da collocare (${count})`).waitFor()
-      await expect
-        .poll(() => gridSight(projector.page), { timeout: 10_000 })
-        .toMatchObject({ cards: count, onScreen: count, inTray: count, overlaps: 0 })
-      await screenshot(projector.page, `stakeholders-projector-tray-${count}`)
-      // and read from the back of the room: the names are not shrunk to nothing
-      const { namePx } = await gridSight(projector.page)
-      expect(namePx).toBeGreaterThanOrEqual(10)
-    }
-
-    // every actor placed: the empty tray leaves the projector («Da collocare (0)» took a sixth
-    // of the screen) and the grid is framed larger in the room it left
-    const gridWidth = () =>
-      projector.page.locator('.grid-backdrop').evaluate((el) => el.getBoundingClientRect().width)
-    const withTray = await gridWidth()
-    room.doc.transact(() => {
-      const nodes = canvasRoots(room.doc, 'stakeholders').nodes
-      for (let i = 0; i < 20; i++) nodes.get(`actor-${i}`)!.set('placed', true)
-    })
-    await tray.waitFor({ state: 'detached' })
-    await expect.poll(gridWidth).toBeGreaterThan(withTray * 1.1)
-    await screenshot(projector.page, 'stakeholders-projector-all-placed')
-  })
-
   it('keeps long actor names in the first column of the coverage matrix on a laptop', async () => {
     const board = await workshop.createBoard('Patto Lecco')
     const room = await workshop.stock(board)
     seedObjectives(room.doc)
     // every other actor contributes to an objective; the rest are marked «Nessun obiettivo»
     room.doc.transact(() =>
-      NAMES.forEach((label, i) =>
+      LONG_ACTOR_NAMES.forEach((label, i) =>
         putCard(room.doc, 'stakeholders', `actor-${i}`, {
           ...newActorFields(ACTOR_CATEGORIES[i % 4]!, {
             label,
@@ -108,7 +44,9 @@ describe('the Stakeholder phase laid out for the room', () => {
     await p.page.setViewportSize({ width: 1366, height: 768 })
     await p.open(board.links.participant)
     await p.view('coverage')
-    await expect.poll(() => p.page.locator('.coverage-table tbody th').count()).toBe(NAMES.length)
+    await expect
+      .poll(() => p.page.locator('.coverage-table tbody th').count())
+      .toBe(LONG_ACTOR_NAMES.length)
     await screenshot(p.page, 'stakeholders-coverage-laptop')
 
     const rows = await p.page.locator('.coverage-table').evaluate((table, names) => {
@@ -136,7 +74,7 @@ describe('the Stakeholder phase laid out for the room', () => {
           lines: linesOf(name),
         }
       })
-    }, NAMES)
+    }, LONG_ACTOR_NAMES)
     // a long name reads in a few lines, not a word a line
     const unreadable = rows.filter((r) => r.spills > 0 || !r.clear || !r.aligned || r.lines > 4)
     expect(unreadable).toEqual([])
@@ -382,31 +320,5 @@ describe('the Stakeholder phase laid out for the room', () => {
         }
       }
     }
-  })
-
-  it('keeps the tray’s hint clear of a waiting actor with a long name', async () => {
-    const board = await workshop.createBoard('Patto Valle Seriana')
-    const p = await workshop.participant('Nora')
-    await p.page.setViewportSize({ width: 1440, height: 900 })
-    await p.open(board.links.participant)
-    // the bar in one row (the alignment arrows wrapped onto a second one): they are in the
-    // legend, beside the stances, and still switch the arrows off
-    await expect.poll(p.barInOneRow).toBe(true)
-    const arrows = p.page.getByRole('checkbox', { name: 'Frecce di allineamento' })
-    await expect
-      .poll(() => p.page.getByTestId('legend').getByRole('checkbox').isChecked())
-      .toBe(true)
-    await arrows.uncheck()
-    await expect.poll(() => arrows.isChecked()).toBe(false)
-    await p.addActor('third-sector', 'Cooperativa sociale Il Sentiero di Valle Seriana')
-    await p.page.keyboard.press('Escape')
-    await p.page.getByTestId('grid-tray').getByText('Da collocare (1)').waitFor()
-    // (polled: the tray lays its card out a frame after its count shows)
-    const clearOfHint = async () => {
-      const hint = (await p.page.locator('.grid-tray-hint').boundingBox())!
-      const [card] = await p.cardBoxes()
-      return card!.y - (hint.y + hint.height)
-    }
-    await expect.poll(clearOfHint).toBeGreaterThanOrEqual(0)
   })
 })
