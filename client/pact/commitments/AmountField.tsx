@@ -4,9 +4,9 @@ import { editableNumber, formatNumber, parseAmount } from './format.ts'
 
 /**
  * An amount typed in a cell, written when the cell is left (Enter goes on to the next field);
- * what is not a number, or is below zero, is refused. Shown as the language writes it (15.000,5) and, while focused, plain
- * (15000,5). Until the person types it follows the document, and leaving it untouched writes
- * nothing (a newer amount someone else set stays).
+ * what is not a number, or is below zero, is refused. Shown as the language writes it
+ * (15.000,5) and, while focused, plain (15000,5). Until the person types it follows the
+ * document, and leaving it untouched writes nothing (a newer amount someone else set stays).
  */
 export function AmountField({
   value,
